@@ -1,0 +1,1 @@
+"""Reading documents: formats, article segmentation, metadata, genre, chain of custody."""

@@ -1,0 +1,250 @@
+"""The small typed records every stage shares.
+
+Data flows one way: ``Document`` → ``Claim`` (with ``Count``, ``Source``, ``PlaceRef``,
+``DateRef``) → ``Incident``. Records are frozen; ids are derived from content so every
+write is an upsert and a re-run changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+Outcome = Literal["killed", "injured", "casualties", "missing", "detained", "displaced"]
+Victims = Literal["civilians", "combatants", "people"]
+Qualifier = Literal["exact", "at_least", "more_than", "up_to", "approximately", "range", "vague"]
+Scope = Literal["incident", "cumulative"]
+Genre = Literal["news", "opinion"]
+DatePrecision = Literal["day", "week", "month", "year"]
+Stance = Literal["reported", "confirmed", "claimed", "denied", "admitted", "investigating"]
+Grade = Literal["confirmed", "fair", "weak", "contested", "discounted"]
+
+OUTCOMES: tuple[str, ...] = ("killed", "injured", "casualties", "missing", "detained", "displaced")
+GRADES: tuple[str, ...] = ("confirmed", "fair", "weak", "contested", "discounted")
+
+# UCDP-GED `where_prec`: 1 exact place, 2 within ~25 km of a named place, 3 second-order
+# administrative division, 4 first-order division, 5 linear feature or region, 6 country,
+# 7 international waters / unknown.
+WHERE_PREC_EXACT = 1
+WHERE_PREC_NEAR = 2
+WHERE_PREC_ADM2 = 3
+WHERE_PREC_ADM1 = 4
+WHERE_PREC_REGION = 5
+WHERE_PREC_COUNTRY = 6
+
+
+def sha256_hex(data: bytes | str) -> str:
+    """SHA-256 of bytes (strings are UTF-8 encoded) as lowercase hex."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+def content_id(*parts: Any, length: int = 16) -> str:
+    """A short stable id derived from the given parts (used for claims and incidents)."""
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return sha256_hex(joined)[:length]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Character offsets ``[start, end)`` into a document's normalised text."""
+
+    start: int
+    end: int
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article: its original bytes (kept verbatim) and the normalised text stages read.
+
+    ``id`` is the SHA-256 of ``original``. For an article split out of a file holding several,
+    ``original`` is that article's slice of the file's bytes and ``parent_id`` is the file's id.
+    """
+
+    id: str
+    original: bytes
+    text: str
+    origin: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str | None = None
+    published: date | None = None
+    published_precision: DatePrecision | None = None
+    published_source: str | None = None  # "metadata", "dateline", "cli", "sidecar" …
+    genre: Genre = "news"
+    parent_id: str | None = None
+    offset_in_parent: int | None = None  # character offset of this article in the parent text
+    encoding: str = "utf-8"
+    record_id: str | None = None  # e.g. WARC-Record-ID or JSONL line number
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A casualty figure as the text gives it: never collapsed into one number.
+
+    "at least 56" → low=56; "over 125" → low=126; "as many as 200" → high=200;
+    "about a hundred" → best=100; "between 136 to 1300" → low=136, high=1300.
+    """
+
+    low: int | None
+    high: int | None
+    best: int | None
+    qualifier: Qualifier
+    vague: bool = False
+    text: str = ""
+
+    @property
+    def point(self) -> int | None:
+        """One figure for totals: best, else low, else high."""
+        for value in (self.best, self.low, self.high):
+            if value is not None:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who the text says gave a figure ("Al-Jazeera reported", "according to Amnesty")."""
+
+    name: str
+    stance: Stance = "reported"
+    kind: str | None = None  # media, ngo, official, belligerent, unnamed, aggregate
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """A place mention and, when resolved, the gazetteer entry it points to.
+
+    An unresolved mention keeps its text and ``lat``/``lon`` stay ``None``: it is never dropped.
+    """
+
+    text: str
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    admin2: str | None = None
+    geonameid: int | None = None
+    feature: str | None = None  # GeoNames feature code: PPL, ADM1, PCLI …
+    precision: int | None = None  # UCDP where_prec, see WHERE_PREC_*
+    bearing: str | None = None  # "NE" for "northeast of Aleppo"
+    span: Span | None = None
+    reason: str | None = None  # why unresolved, or how it was chosen
+
+    @property
+    def resolved(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date mention resolved against the publication date, or honestly unresolved."""
+
+    text: str
+    start: date | None = None
+    end: date | None = None
+    precision: DatePrecision | None = None
+    span: Span | None = None
+    reason: str | None = None  # e.g. "no publication date to resolve 'on Tuesday' against"
+
+    @property
+    def resolved(self) -> bool:
+        return self.start is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One casualty figure (kind="casualty") or belligerent statement (kind="statement")."""
+
+    id: str
+    document_id: str
+    kind: Literal["casualty", "statement"]
+    outcome: Outcome | None
+    count: Count | None
+    victims: Victims | None
+    span: Span  # the figure itself
+    sentence: Span  # the supporting sentence
+    quote: str
+    victim_groups: tuple[str, ...] = ()
+    event_type: str | None = None
+    perpetrator: str | None = None
+    source: Source | None = None
+    scope: Scope | None = None
+    period: str | None = None  # "since March 31st", "in the last couple of days"
+    hedged: bool = False
+    negated: bool = False
+    place: PlaceRef | None = None
+    date: DateRef | None = None
+    genre: Genre = "news"
+    party: str | None = None  # for statements: the belligerent speaking
+    stance: Stance | None = None  # for statements: admitted, denied, investigating …
+    extractor: str = "rules@1"
+
+    @staticmethod
+    def make_id(document_id: str, span: Span, kind: str, outcome: str | None) -> str:
+        return content_id(document_id, span.start, span.end, kind, outcome)
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """low / best / high for one outcome of an incident; ``rule`` says how each was chosen."""
+
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """Claims about one event (kind="incident") or a cumulative toll (kind="aggregate")."""
+
+    id: str
+    kind: Literal["incident", "aggregate"]
+    claim_ids: tuple[str, ...]
+    deaths: Figures = field(default_factory=Figures)
+    injured: Figures = field(default_factory=Figures)
+    civilian_deaths: Figures = field(default_factory=Figures)
+    place: PlaceRef | None = None
+    date_start: date | None = None
+    date_end: date | None = None
+    date_precision: DatePrecision | None = None
+    event_type: str | None = None
+    perpetrator: str | None = None
+    victims: Victims | None = None
+    grade: Grade = "weak"
+    n_sources: int = 0
+    explanation: tuple[str, ...] = ()
+    related_incident_id: str | None = None  # for aggregates: the incident they sit beside
+
+    @staticmethod
+    def make_id(claim_ids: tuple[str, ...] | list[str]) -> str:
+        return content_id(*sorted(claim_ids))
+
+
+def to_jsonable(record: Any) -> Any:
+    """A record (or nested records) as plain JSON-ready data; dates become ISO strings."""
+    if hasattr(record, "__dataclass_fields__"):
+        record = asdict(record)
+    if isinstance(record, dict):
+        return {k: to_jsonable(v) for k, v in record.items() if k != "original"}
+    if isinstance(record, (list, tuple)):
+        return [to_jsonable(v) for v in record]
+    if isinstance(record, date):
+        return record.isoformat()
+    if isinstance(record, bytes):
+        return None
+    return record
