@@ -7,10 +7,17 @@ same ``analyse_document`` function.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from harmledger.records import Claim, Document, Incident, PlaceRef
+
+if TYPE_CHECKING:
+    from harmledger.documents import ReadOptions
+    from harmledger.incidents import Decisions
+    from harmledger.store import Ledger
 
 
 @dataclass(slots=True)
@@ -57,3 +64,106 @@ def analyse(documents: Iterable[Document]) -> Analysis:
         places[doc.id] = result.places
     incidents = reconcile(claims, {d.id: d for d in docs})
     return Analysis(documents=docs, claims=claims, places=places, incidents=incidents)
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one `ingest` run did."""
+
+    added: int = 0
+    skipped: int = 0  # already in the ledger (same bytes)
+    claims: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+
+def _analyse_for_pool(doc: Document) -> DocumentAnalysis:
+    return analyse_document(doc)
+
+
+def ingest(
+    ledger: Ledger,
+    paths: Sequence[str | Path],
+    options: ReadOptions | None = None,
+    *,
+    workers: int = 1,
+    on_document: Callable[[str, str], None] | None = None,
+    reconcile_after: bool = True,
+) -> IngestReport:
+    """Read ``paths``, analyse every new document and store it with its claims.
+
+    One transaction per document, so a run killed half-way and re-run ends like one clean run;
+    documents already stored (same bytes) are skipped before any analysis. Bad inputs are
+    reported in ``IngestReport.errors`` and the batch goes on. ``on_document(origin, status)``
+    is called after each document (for progress bars).
+    """
+    from harmledger.documents import ReadOptions as _ReadOptions
+    from harmledger.documents import read_sources
+    from harmledger.errors import InputError
+
+    report = IngestReport()
+
+    def new_documents() -> Iterator[Document]:
+        for item in read_sources(list(paths), options or _ReadOptions()):
+            if isinstance(item, InputError):
+                report.errors.append(str(item))
+                if on_document:
+                    on_document(item.where, "error")
+                continue
+            if ledger.has_document(item.id):
+                report.skipped += 1
+                if on_document:
+                    on_document(item.origin, "skipped")
+                continue
+            yield item
+
+    for result in _map(analyse_document if workers <= 1 else _analyse_for_pool, new_documents(), workers):
+        if ledger.add_document(result.document, result.claims):
+            report.added += 1
+            report.claims += len(result.claims)
+        else:
+            report.skipped += 1
+        if on_document:
+            on_document(result.document.origin, "added")
+    if reconcile_after and report.added:
+        rebuild_incidents(ledger)
+    return report
+
+
+def _map(
+    fn: Callable[[Document], DocumentAnalysis], docs: Iterable[Document], workers: int
+) -> Iterator[DocumentAnalysis]:
+    """Map ``fn`` in-process, or over a pool of worker processes (one spaCy pipeline each)."""
+    if workers <= 1:
+        yield from map(fn, docs)
+        return
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(workers) as pool:
+        yield from pool.imap(fn, docs, chunksize=8)
+
+
+def rebuild_incidents(ledger: Ledger) -> int:
+    """Reconcile every stored claim into incidents, respecting analyst decisions; returns their number.
+
+    Incident ids are kept stable: a cluster reuses the id of the stored incident it overlaps most.
+    """
+    from harmledger.incidents import reconcile
+
+    documents = {doc.id: doc for doc in ledger.documents()}
+    claims = ledger.claims()
+    incidents = reconcile(
+        claims, documents, previous=ledger.incident_claim_ids(), decisions=decisions_from_ledger(ledger)
+    )
+    return ledger.replace_incidents(incidents)
+
+
+def decisions_from_ledger(ledger: Ledger) -> Decisions:
+    """The analyst decisions stored in the ledger, in the form reconciliation reads."""
+    from harmledger.incidents import Decisions
+
+    return Decisions.from_rows(ledger.decision_rows())

@@ -1,0 +1,98 @@
+"""Records to and from the JSON kept in the ledger's ``data`` columns."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from harmledger.records import (
+    Claim,
+    Count,
+    DateRef,
+    Document,
+    Figures,
+    Incident,
+    PlaceRef,
+    Source,
+    Span,
+    to_jsonable,
+)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _span(value: dict[str, int] | None) -> Span | None:
+    return Span(value["start"], value["end"]) if value else None
+
+
+def place_from_json(data: dict[str, Any] | None) -> PlaceRef | None:
+    if not data:
+        return None
+    return PlaceRef(**{**data, "span": _span(data.get("span"))})
+
+
+def date_from_json(data: dict[str, Any] | None) -> DateRef | None:
+    if not data:
+        return None
+    return DateRef(
+        **{
+            **data,
+            "start": _date(data.get("start")),
+            "end": _date(data.get("end")),
+            "span": _span(data.get("span")),
+        }
+    )
+
+
+def claim_to_json(claim: Claim) -> dict[str, Any]:
+    return to_jsonable(claim)  # type: ignore[no-any-return]
+
+
+def claim_from_json(data: dict[str, Any]) -> Claim:
+    count = data.get("count")
+    source = data.get("source")
+    return Claim(
+        **{
+            **data,
+            "count": Count(**count) if count else None,
+            "source": Source(**{**source, "span": _span(source.get("span"))}) if source else None,
+            "span": _span(data["span"]),
+            "sentence": _span(data["sentence"]),
+            "victim_groups": tuple(data.get("victim_groups") or ()),
+            "place": place_from_json(data.get("place")),
+            "date": date_from_json(data.get("date")),
+        }
+    )
+
+
+def document_to_json(doc: Document) -> dict[str, Any]:
+    return {k: v for k, v in to_jsonable(doc).items() if k != "text"}
+
+
+def document_from_row(row: Any, original: bytes = b"") -> Document:
+    data = dict(row.data)
+    data.pop("original", None)
+    data["published"] = _date(data.get("published"))
+    return Document(original=original, text=row.text, **data)
+
+
+def incident_to_json(incident: Incident) -> dict[str, Any]:
+    return to_jsonable(incident)  # type: ignore[no-any-return]
+
+
+def incident_from_json(data: dict[str, Any]) -> Incident:
+    return Incident(
+        **{
+            **data,
+            "claim_ids": tuple(data["claim_ids"]),
+            "deaths": Figures(**data["deaths"]),
+            "injured": Figures(**data["injured"]),
+            "civilian_deaths": Figures(**data["civilian_deaths"]),
+            "place": place_from_json(data.get("place")),
+            "date_start": _date(data.get("date_start")),
+            "date_end": _date(data.get("date_end")),
+            "explanation": tuple(data.get("explanation") or ()),
+        }
+    )

@@ -1,0 +1,521 @@
+"""The ledger: documents, claims, incidents, analyst decisions and the audit log.
+
+SQLite (WAL) by default, PostgreSQL through the same URL. Writes are per-document
+transactions, so a run killed half-way and run again ends with exactly one clean run's rows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from harmledger.errors import StoreError
+from harmledger.records import Claim, Document, Incident, sha256_hex
+from harmledger.store import codec
+from harmledger.store.schema import (
+    audit_log,
+    claims,
+    decisions,
+    documents,
+    gazetteer_places,
+    incident_claims,
+    incidents,
+    metadata,
+    originals,
+)
+
+DEFAULT_URL = "sqlite:///harmledger.db"
+GENESIS_HASH = "0" * 64
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The ledger URL: the argument, else ``HARMLEDGER_DB``, else ``./harmledger.db``.
+
+    A bare path (``ledger.db``) means a SQLite file; ``postgresql://…`` uses psycopg 3.
+    """
+    url = url or os.environ.get("HARMLEDGER_DB") or DEFAULT_URL
+    if "://" not in url:
+        url = f"sqlite:///{Path(url)}"
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def audit_hash(prev_hash: str, entry: dict[str, Any]) -> str:
+    """The hash chaining one audit entry to the one before (canonical JSON)."""
+    body = json.dumps(entry, sort_keys=True, default=str, separators=(",", ":"))
+    return sha256_hex(prev_hash + body)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing `verify` found wrong."""
+
+    kind: str
+    target: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.target}: {self.detail}"
+
+
+class Ledger:
+    """The store every stage writes to and the web app and exports read from."""
+
+    def __init__(self, url: str | None = None, *, migrate: bool = True) -> None:
+        self.url = resolve_url(url)
+        try:
+            self.engine: Engine = sa.create_engine(self.url, future=True)
+        except Exception as exc:  # noqa: BLE001 - turn any driver error into a clear message
+            raise StoreError(f"cannot open ledger {self.url!r}: {exc}") from exc
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        if migrate:
+            self.migrate()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest Alembic revision."""
+        from harmledger.store.migrate import upgrade
+
+        try:
+            upgrade(self.engine)
+        except sa.exc.OperationalError as exc:
+            raise StoreError(
+                f"cannot open ledger {self.url!r}: {exc.orig}. Check the path or URL "
+                "(--db / HARMLEDGER_DB) and that the database server is running."
+            ) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def _insert_ignore(self, conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            conn.execute(pg_insert(table).on_conflict_do_nothing(), rows)
+        else:
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            conn.execute(sqlite_insert(table).on_conflict_do_nothing(), rows)
+
+    def has_document(self, doc_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
+
+    def add_original(self, data: bytes, origin: str, record_id: str | None = None) -> str:
+        """Keep ``data`` verbatim (idempotent); returns its SHA-256."""
+        digest = sha256_hex(data)
+        with self.engine.begin() as conn:
+            self._insert_ignore(conn, originals, [self._original_row(digest, data, origin, record_id)])
+        return digest
+
+    @staticmethod
+    def _original_row(digest: str, data: bytes, origin: str, record_id: str | None) -> dict[str, Any]:
+        return {
+            "id": digest,
+            "data": data,
+            "size": len(data),
+            "origin": origin,
+            "record_id": record_id,
+            "ingested_at": _now(),
+        }
+
+    def add_document(self, doc: Document, doc_claims: Sequence[Claim]) -> bool:
+        """Store ``doc`` (with its original bytes) and its claims in one transaction.
+
+        Returns False, changing nothing, when a document with the same id is already stored.
+        """
+        with self.engine.begin() as conn:
+            exists = conn.execute(sa.select(documents.c.id).where(documents.c.id == doc.id)).first()
+            if exists:
+                return False
+            self._insert_ignore(
+                conn, originals, [self._original_row(doc.id, doc.original, doc.origin, doc.record_id)]
+            )
+            conn.execute(
+                documents.insert(),
+                [
+                    {
+                        "id": doc.id,
+                        "parent_id": doc.parent_id,
+                        "offset_in_parent": doc.offset_in_parent,
+                        "origin": doc.origin,
+                        "title": doc.title,
+                        "outlet": doc.outlet,
+                        "url": doc.url,
+                        "language": doc.language,
+                        "published": doc.published,
+                        "published_precision": doc.published_precision,
+                        "genre": doc.genre,
+                        "text": doc.text,
+                        "data": codec.document_to_json(doc),
+                        "ingested_at": _now(),
+                    }
+                ],
+            )
+            self._insert_ignore(conn, claims, [self._claim_row(c) for c in doc_claims])
+        return True
+
+    @staticmethod
+    def _claim_row(claim: Claim) -> dict[str, Any]:
+        count = claim.count
+        return {
+            "id": claim.id,
+            "document_id": claim.document_id,
+            "kind": claim.kind,
+            "outcome": claim.outcome,
+            "scope": claim.scope,
+            "low": count.low if count else None,
+            "best": count.best if count else None,
+            "high": count.high if count else None,
+            "start": claim.span.start,
+            "end": claim.span.end,
+            "status": "auto",
+            "data": codec.claim_to_json(claim),
+        }
+
+    def replace_incidents(self, new: Iterable[Incident]) -> int:
+        """Swap in a freshly reconciled set of incidents atomically; returns their number.
+
+        Incidents are derived from claims and decisions, which are never deleted, so
+        re-deriving them loses nothing. Rows whose content did not change keep their version.
+        """
+        new = list(new)
+        with self.engine.begin() as conn:
+            old_versions = {
+                row.id: (row.version, row.data) for row in conn.execute(sa.select(incidents.c.id, incidents.c.version, incidents.c.data))
+            }
+            conn.execute(incident_claims.delete())
+            conn.execute(incidents.delete())
+            rows, links = [], []
+            for inc in new:
+                data = codec.incident_to_json(inc)
+                version = 1
+                if inc.id in old_versions:
+                    old_version, old_data = old_versions[inc.id]
+                    version = old_version if old_data == data else old_version + 1
+                rows.append(self._incident_row(inc, data, version))
+                links.extend({"incident_id": inc.id, "claim_id": cid} for cid in dict.fromkeys(inc.claim_ids))
+            if rows:
+                conn.execute(incidents.insert(), rows)
+            if links:
+                conn.execute(incident_claims.insert(), links)
+        return len(new)
+
+    @staticmethod
+    def _incident_row(inc: Incident, data: dict[str, Any], version: int) -> dict[str, Any]:
+        place = inc.place
+        return {
+            "id": inc.id,
+            "kind": inc.kind,
+            "deaths_low": inc.deaths.low,
+            "deaths_best": inc.deaths.best,
+            "deaths_high": inc.deaths.high,
+            "injured_low": inc.injured.low,
+            "injured_best": inc.injured.best,
+            "injured_high": inc.injured.high,
+            "place_name": (place.name or place.text) if place else None,
+            "country": place.country if place else None,
+            "lat": place.lat if place else None,
+            "lon": place.lon if place else None,
+            "date_start": inc.date_start,
+            "date_end": inc.date_end,
+            "event_type": inc.event_type,
+            "perpetrator": inc.perpetrator,
+            "victims": inc.victims,
+            "grade": inc.grade,
+            "n_sources": inc.n_sources,
+            "data": data,
+            "version": version,
+        }
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables (used by tests and `harmledger status`)."""
+        with self.engine.connect() as conn:
+            return {
+                t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                for t in (originals, documents, claims, incidents, audit_log, decisions)
+            }
+
+    def documents(self, *, with_original: bool = False) -> Iterator[Document]:
+        query = sa.select(documents).order_by(documents.c.ingested_at, documents.c.id)
+        if with_original:
+            query = sa.select(documents, originals.c.data.label("original")).join(
+                originals, originals.c.id == documents.c.id
+            ).order_by(documents.c.ingested_at, documents.c.id)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                yield codec.document_from_row(row, row.original if with_original else b"")
+
+    def get_document(self, doc_id: str) -> Document | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(documents, originals.c.data.label("original"))
+                .join(originals, originals.c.id == documents.c.id)
+                .where(documents.c.id == doc_id)
+            ).first()
+        return codec.document_from_row(row, row.original) if row else None
+
+    def claims(self, *, document_id: str | None = None, ids: Sequence[str] | None = None) -> list[Claim]:
+        query = sa.select(claims.c.data).order_by(claims.c.document_id, claims.c.start, claims.c.id)
+        if document_id is not None:
+            query = query.where(claims.c.document_id == document_id)
+        if ids is not None:
+            query = query.where(claims.c.id.in_(list(ids)))
+        with self.engine.connect() as conn:
+            return [codec.claim_from_json(row.data) for row in conn.execute(query)]
+
+    def claim_status(self) -> dict[str, str]:
+        """Claim id → status (auto, confirmed, rejected) for every claim not left at auto."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(claims.c.id, claims.c.status).where(claims.c.status != "auto"))
+            return {r.id: r.status for r in rows}
+
+    def incident_claim_ids(self) -> dict[str, list[str]]:
+        """Incident id → its claim ids, as currently stored (the `previous` for reconcile)."""
+        out: dict[str, list[str]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(incident_claims).order_by(incident_claims.c.incident_id)):
+                out.setdefault(row.incident_id, []).append(row.claim_id)
+        return out
+
+    def incidents(
+        self,
+        *,
+        kind: str | None = "incident",
+        country: str | None = None,
+        place: str | None = None,
+        perpetrator: str | None = None,
+        event_type: str | None = None,
+        grade: str | None = None,
+        victims: str | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        sort: str = "-deaths",
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Incident]:
+        """Stored incidents matching every given filter (None means no filter)."""
+        query = sa.select(incidents.c.data)
+        conditions = []
+        if kind:
+            conditions.append(incidents.c.kind == kind)
+        if country:
+            conditions.append(sa.func.upper(incidents.c.country) == country.upper())
+        if place:
+            conditions.append(incidents.c.place_name.ilike(f"%{place}%"))
+        if perpetrator:
+            conditions.append(incidents.c.perpetrator.ilike(f"%{perpetrator}%"))
+        if event_type:
+            conditions.append(incidents.c.event_type == event_type)
+        if grade:
+            conditions.append(incidents.c.grade == grade)
+        if victims:
+            conditions.append(incidents.c.victims == victims)
+        if date_from:
+            conditions.append(sa.func.coalesce(incidents.c.date_end, incidents.c.date_start) >= date_from)
+        if date_to:
+            conditions.append(incidents.c.date_start <= date_to)
+        if conditions:
+            query = query.where(sa.and_(*conditions))
+        query = query.order_by(*self._order(sort), incidents.c.id).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [codec.incident_from_json(row.data) for row in conn.execute(query)]
+
+    @staticmethod
+    def _order(sort: str) -> list[Any]:
+        descending = sort.startswith("-")
+        key = sort.lstrip("-")
+        columns = {
+            "deaths": sa.func.coalesce(incidents.c.deaths_high, incidents.c.deaths_best, incidents.c.deaths_low, 0),
+            "date": incidents.c.date_start,
+            "grade": incidents.c.grade,
+            "place": incidents.c.place_name,
+        }
+        if key not in columns:
+            raise StoreError(f"cannot sort by {key!r}: choose one of {', '.join(sorted(columns))}")
+        column = columns[key]
+        return [column.desc() if descending else column.asc()]
+
+    def count_incidents(self, *, kind: str = "incident") -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                sa.select(sa.func.count()).select_from(incidents).where(incidents.c.kind == kind)
+            ).scalar_one()
+
+    def get_incident(self, incident_id: str) -> Incident | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(incidents.c.data).where(incidents.c.id == incident_id)).first()
+        return codec.incident_from_json(row.data) if row else None
+
+    # -- analyst decisions and the audit log -------------------------------------------------
+
+    def record_decision(
+        self,
+        action: str,
+        target: str,
+        payload: dict[str, Any],
+        username: str,
+        *,
+        target_kind: str,
+        before: Any = None,
+        after: Any = None,
+        conn: Connection | None = None,
+    ) -> None:
+        """Append an analyst decision and its audit entry (one transaction)."""
+        if conn is None:
+            with self.engine.begin() as own:
+                self.record_decision(
+                    action, target, payload, username, target_kind=target_kind, before=before, after=after, conn=own
+                )
+            return
+        at = _now()
+        conn.execute(
+            decisions.insert(),
+            [{"action": action, "target": target, "payload": payload, "username": username, "at": at}],
+        )
+        if action == "reject" and target_kind == "claim":
+            conn.execute(claims.update().where(claims.c.id == target).values(status="rejected"))
+        elif action == "confirm" and target_kind == "claim":
+            conn.execute(claims.update().where(claims.c.id == target).values(status="confirmed"))
+        self.append_audit(conn, username, action, target_kind, target, before, after, at=at)
+
+    def decision_rows(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(decisions).order_by(decisions.c.id))
+            return [dict(r._mapping) for r in rows]
+
+    def append_audit(
+        self,
+        conn: Connection,
+        username: str,
+        action: str,
+        target_kind: str,
+        target_id: str,
+        before: Any,
+        after: Any,
+        *,
+        at: datetime | None = None,
+    ) -> None:
+        """Append one hash-chained audit entry inside the caller's transaction."""
+        if self.dialect == "postgresql":
+            # Serialise writers of the chain so two entries never share a predecessor.
+            conn.execute(sa.text("LOCK TABLE audit_log IN EXCLUSIVE MODE"))
+        last = conn.execute(sa.select(audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)).first()
+        prev_hash = last.hash if last else GENESIS_HASH
+        at = at or _now()
+        entry = {
+            "at": at.isoformat(),
+            "username": username,
+            "action": action,
+            "target_kind": target_kind,
+            "target_id": target_id,
+            "before": before,
+            "after": after,
+        }
+        entry = json.loads(json.dumps(entry, default=str))
+        conn.execute(
+            audit_log.insert(),
+            [{**entry, "at": at, "prev_hash": prev_hash, "hash": audit_hash(prev_hash, entry)}],
+        )
+
+    def audit_entries(self, target_id: str | None = None) -> list[dict[str, Any]]:
+        query = sa.select(audit_log).order_by(audit_log.c.id)
+        if target_id is not None:
+            query = query.where(audit_log.c.target_id == target_id)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    # -- analyst gazetteer -----------------------------------------------------------------
+
+    def add_place(self, name: str, lat: float, lon: float, *, aliases: Sequence[str] = (), country: str | None = None,
+                  admin1: str | None = None, feature: str | None = None, username: str = "cli") -> None:
+        row = {"name": name, "aliases": list(aliases), "lat": lat, "lon": lon, "country": country,
+               "admin1": admin1, "feature": feature, "username": username, "at": _now()}
+        with self.engine.begin() as conn:
+            conn.execute(gazetteer_places.insert(), [row])
+            self.append_audit(conn, username, "add_place", "place", name, None, {k: v for k, v in row.items() if k != "at"})
+
+    def places(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(sa.select(gazetteer_places).order_by(gazetteer_places.c.id))]
+
+    # -- integrity ------------------------------------------------------------------------
+
+    def verify(self) -> list[Problem]:
+        """Re-hash every stored original and walk the audit chain; returns what is wrong."""
+        problems: list[Problem] = []
+        with self.engine.connect() as conn:
+            for row in conn.execution_options(yield_per=500).execute(sa.select(originals.c.id, originals.c.data)):
+                actual = sha256_hex(bytes(row.data))
+                if actual != row.id:
+                    problems.append(Problem("original", row.id, f"stored bytes hash to {actual}"))
+            orphans = conn.execute(
+                sa.select(documents.c.id).outerjoin(originals, originals.c.id == documents.c.id).where(originals.c.id.is_(None))
+            ).all()
+            problems.extend(Problem("document", r.id, "its original bytes are missing") for r in orphans)
+            prev_hash = GENESIS_HASH
+            for row in conn.execute(sa.select(audit_log).order_by(audit_log.c.id)):
+                entry = {
+                    "at": _iso(row.at),
+                    "username": row.username,
+                    "action": row.action,
+                    "target_kind": row.target_kind,
+                    "target_id": row.target_id,
+                    "before": row.before,
+                    "after": row.after,
+                }
+                if row.prev_hash != prev_hash or audit_hash(prev_hash, entry) != row.hash:
+                    problems.append(Problem("audit", str(row.id), "the hash chain breaks at this entry"))
+                    break
+                prev_hash = row.hash
+        return problems
+
+
+def _iso(value: datetime) -> str:
+    # SQLite returns naive datetimes; they were written as UTC.
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat()
+
+
+__all__ = ["Ledger", "Problem", "resolve_url", "metadata"]

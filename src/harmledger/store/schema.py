@@ -1,0 +1,157 @@
+"""The ledger's tables, shared by SQLite and PostgreSQL (SQLAlchemy Core).
+
+Nothing is ever deleted: a rejected claim keeps its row with ``status='rejected'``; analyst
+decisions and the audit log are append-only. Each record's full content is kept as JSON in
+``data``; the other columns are copies for filtering and indexing.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+# Every original byte string, verbatim: whole files and the articles split out of them.
+originals = sa.Table(
+    "originals",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True, comment="SHA-256 of data"),
+    sa.Column("data", sa.LargeBinary, nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("origin", sa.Text, nullable=False, comment="path, URL or stdin"),
+    sa.Column("record_id", sa.Text, comment="WARC-Record-ID, JSONL line …"),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True, comment="SHA-256 of the original bytes"),
+    sa.Column("parent_id", sa.String(64), index=True),
+    sa.Column("offset_in_parent", sa.Integer),
+    sa.Column("origin", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("outlet", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("language", sa.String(16)),
+    sa.Column("published", sa.Date, index=True),
+    sa.Column("published_precision", sa.String(8)),
+    sa.Column("genre", sa.String(16)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("document_id", sa.String(64), sa.ForeignKey("documents.id"), nullable=False, index=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("outcome", sa.String(16)),
+    sa.Column("scope", sa.String(16)),
+    sa.Column("low", sa.BigInteger),
+    sa.Column("best", sa.BigInteger),
+    sa.Column("high", sa.BigInteger),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False, server_default="auto", comment="auto, confirmed, rejected"),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
+incidents = sa.Table(
+    "incidents",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False, index=True, comment="incident or aggregate"),
+    sa.Column("deaths_low", sa.BigInteger),
+    sa.Column("deaths_best", sa.BigInteger),
+    sa.Column("deaths_high", sa.BigInteger),
+    sa.Column("injured_low", sa.BigInteger),
+    sa.Column("injured_best", sa.BigInteger),
+    sa.Column("injured_high", sa.BigInteger),
+    sa.Column("place_name", sa.Text),
+    sa.Column("country", sa.String(8), index=True),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("date_start", sa.Date, index=True),
+    sa.Column("date_end", sa.Date),
+    sa.Column("event_type", sa.String(64)),
+    sa.Column("perpetrator", sa.Text),
+    sa.Column("victims", sa.String(16)),
+    sa.Column("grade", sa.String(16)),
+    sa.Column("n_sources", sa.Integer),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False, server_default="1"),
+)
+
+incident_claims = sa.Table(
+    "incident_claims",
+    metadata,
+    sa.Column("incident_id", sa.String(32), sa.ForeignKey("incidents.id"), primary_key=True),
+    sa.Column("claim_id", sa.String(32), sa.ForeignKey("claims.id"), primary_key=True, index=True),
+)
+
+# Analyst decisions that reconciliation must respect on every later run (append-only).
+decisions = sa.Table(
+    "decisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("action", sa.String(32), nullable=False, comment="reject, confirm, merge, split, grade, note, publish_date"),
+    sa.Column("target", sa.Text, nullable=False),
+    sa.Column("payload", sa.JSON, nullable=False),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("username", sa.String(64), nullable=False, unique=True),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("role", sa.String(16), nullable=False, comment="viewer, analyst, admin"),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("label", sa.Text),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Hash-chained: each entry carries the hash of the one before, so a silent edit breaks the chain.
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("action", sa.String(32), nullable=False),
+    sa.Column("target_kind", sa.String(16), nullable=False),
+    sa.Column("target_id", sa.Text, nullable=False, index=True),
+    sa.Column("before", sa.JSON),
+    sa.Column("after", sa.JSON),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+)
+
+# Places an analyst adds; they win over the shipped gazetteer.
+gazetteer_places = sa.Table(
+    "gazetteer_places",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("aliases", sa.JSON, nullable=False),
+    sa.Column("lat", sa.Float, nullable=False),
+    sa.Column("lon", sa.Float, nullable=False),
+    sa.Column("country", sa.String(8)),
+    sa.Column("admin1", sa.Text),
+    sa.Column("feature", sa.String(16)),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+)
