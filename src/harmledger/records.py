@@ -87,6 +87,7 @@ class Document:
     offset_in_parent: int | None = None  # character offset of this article in the parent text
     encoding: str = "utf-8"
     record_id: str | None = None  # e.g. WARC-Record-ID or JSONL line number
+    captured_at: str | None = None  # when an archive captured the page (WARC-Date), not publication
 
 
 @dataclass(frozen=True, slots=True)
