@@ -1,0 +1,192 @@
+"""Scoring what spans claims: per-document coded events, and incidents (grouping and deaths)."""
+
+from __future__ import annotations
+
+import math
+from itertools import combinations
+from typing import Any
+
+from harmledger.evaluate.match import haversine_km
+from harmledger.evaluate.metrics import DEFAULT_MAX_KM, NEAR_KM, Scoring, f1, within
+from harmledger.evaluate.report import Rate, Section
+from harmledger.records import Figures, Incident, Span
+
+
+def _point(figures: Figures) -> int:
+    """One figure for a total: best, else low, else high; 0 when the incident has none."""
+    for value in (figures.best, figures.low, figures.high):
+        if value is not None:
+            return value
+    return 0
+
+
+def _incidents_of(doc: str, s: Scoring) -> list[Incident]:
+    """The incidents (not cumulative aggregates) that draw on any article of gold document ``doc``."""
+    view = s.views.get(doc)
+    if view is None:
+        return []
+    seen: dict[int, None] = {}
+    for part, _ in view.parts:
+        for i in s.pred.by_document.get(part.id, []):
+            seen.setdefault(i, None)
+    return [s.pred.incidents[i] for i in seen if s.pred.incidents[i].kind == "incident"]
+
+
+def score_events(gold: list[dict[str, Any]], s: Scoring) -> Section:
+    """Per-document killed and injured totals and place, as coders record one event a document."""
+    killed, nonzero, injured, near, far = (Rate(0, 0) for _ in range(5))
+    for row in gold:
+        doc = str(row.get("doc"))
+        incidents = _incidents_of(doc, s)
+        got_killed = sum(_point(i.deaths) for i in incidents)
+        got_injured = sum(_point(i.injured) for i in incidents)
+        span = Span(0, len(s.views[doc].text)) if doc in s.views else None
+        if row.get("killed") is not None:
+            ok = got_killed == row["killed"]
+            killed = Rate(killed.hits + ok, killed.n + 1)
+            if row["killed"] > 0:
+                nonzero = Rate(nonzero.hits + ok, nonzero.n + 1)
+            if not ok:
+                s.error("events", "wrong", doc, f"killed {row['killed']} ≠ predicted {got_killed}"
+                        f" from {len(incidents)} incident(s)", span)
+        if row.get("injured") is not None:
+            ok = got_injured == row["injured"]
+            injured = Rate(injured.hits + ok, injured.n + 1)
+            if not ok:
+                s.error("events", "wrong", doc, f"injured {row['injured']} ≠ predicted {got_injured}", span)
+        if row.get("lat") is None or row.get("lon") is None:
+            continue
+        main = max(incidents, key=lambda i: _point(i.deaths) + _point(i.injured), default=None)
+        place = main.place if main is not None else None
+        km = None
+        if place is not None and place.lat is not None and place.lon is not None:
+            km = haversine_km(float(row["lat"]), float(row["lon"]), place.lat, place.lon)
+        limit = float(row.get("max_km") or DEFAULT_MAX_KM)
+        near = Rate(near.hits + within(km, NEAR_KM), near.n + 1)
+        far = Rate(far.hits + within(km, limit), far.n + 1)
+        if not within(km, limit):
+            got = "no incident" if main is None else "no place" if place is None else (
+                f"{place.text!r} unresolved" if km is None else f"{place.name or place.text} {km:.0f} km off")
+            s.error("events", "wrong" if km is not None else "missed", doc, f"place {row.get('place')!r}: {got}", span)
+    return Section("events", {"n": len(gold), "killed_exact": killed, "killed_exact_nonzero": nonzero,
+                              "injured_exact": injured, "within_25km": near, "within_161km": far})
+
+
+def _memberships(gold: list[dict[str, Any]], s: Scoring) -> tuple[list[set[str]], dict[str, set[int]]]:
+    """Each gold incident's items, and each item's predicted incidents.
+
+    Items are gold claim line numbers (as strings) when incidents list ``claims``, else gold
+    document ids; a claim belongs to the incidents holding its matched prediction, a document to
+    every incident drawing on it.
+    """
+    groups: list[set[str]] = []
+    member: dict[str, set[int]] = {}
+    for row in gold:
+        if row.get("claims") is not None:
+            items = {f"claim:{n}" for n in row["claims"]}
+            for n in row["claims"]:
+                p = s.matched.get(int(n))
+                member[f"claim:{n}"] = set(s.pred.by_claim.get(p.claim.id, [])) if p is not None else set()
+        else:
+            items = {f"doc:{d}" for d in row.get("docs") or []}
+            for d in row.get("docs") or []:
+                view = s.views.get(str(d))
+                parts = view.parts if view is not None else []
+                member[f"doc:{d}"] = {i for part, _ in parts for i in s.pred.by_document.get(part.id, [])}
+        groups.append(items)
+    return groups, member
+
+
+def _pair_counts(groups: list[set[str]], member: dict[str, set[int]]) -> tuple[int, int, int]:
+    """(gold pairs, predicted pairs, pairs in both) over the items of the gold incidents.
+
+    Predicted pairs are counted per predicted incident, so the cost follows the sizes of the
+    incidents, never the square of the number of documents.
+    """
+    gold_pairs = {tuple(sorted(p)) for g in groups for p in combinations(sorted(g), 2)}
+    holders: dict[int, list[str]] = {}
+    for item, incidents in member.items():
+        for i in incidents:
+            holders.setdefault(i, []).append(item)
+    pred_pairs: set[tuple[str, str]] = set()
+    for items in holders.values():
+        pred_pairs.update(combinations(sorted(items), 2))
+    return len(gold_pairs), len(pred_pairs), len(gold_pairs & pred_pairs)
+
+
+def _in_range(row: dict[str, Any], figures: Figures) -> bool:
+    """Whether a predicted incident's figures bracket the gold deaths (README ``deaths_in_range``)."""
+    target = row.get("deaths_low")
+    low = next((v for v in (figures.low, figures.best, figures.high) if v is not None), None)
+    if target is None or low is None:
+        return False
+    high = figures.high if figures.high is not None else math.inf
+    top = next(v for v in (figures.high, figures.best, figures.low) if v is not None)
+    cap = row.get("deaths_high_at_most")
+    return low <= target <= high and (cap is None or top <= cap)
+
+
+def score_incidents(
+    gold: list[dict[str, Any]], s: Scoring, owners: dict[str, list[tuple[str, int]]],
+    claims: list[dict[str, Any]] | None = None,
+) -> Section:
+    """Pairwise same-incident precision/recall/F1, deaths in range, predicted vs gold count."""
+    groups, member = _memberships(gold, s)
+    line_of = {p.claim.id: line for line, p in s.matched.items()}
+    n_gold_pairs, n_pred_pairs, both = _pair_counts(groups, member)
+    # With no pair to join (or none joined) the grouping agrees perfectly on that side.
+    precision = round(both / n_pred_pairs, 4) if n_pred_pairs else 1.0
+    recall = round(both / n_gold_pairs, 4) if n_gold_pairs else 1.0
+    in_range = Rate(0, 0)
+    for g, row in enumerate(gold):
+        if row.get("deaths_low") is None:
+            continue
+        candidates = {i for item in groups[g] for i in member.get(item, set())}
+        ok = False
+        for i in sorted(candidates):
+            incident = s.pred.incidents[i]
+            items = [_items(cid, s, owners, line_of, row.get("claims") is None) for cid in incident.claim_ids]
+            if sum(1 for it in items if it & groups[g]) * 2 <= len(items):
+                continue  # most of its claims must come from this gold incident
+            figures = incident.civilian_deaths if row.get("victims") == "civilians" else incident.deaths
+            if _in_range(row, figures):
+                ok = True
+                break
+        in_range = Rate(in_range.hits + ok, in_range.n + 1)
+        if not ok:
+            doc = _incident_doc(row, claims or [])
+            s.error("incidents", "missed", doc, f"{row.get('id')}: deaths {row.get('deaths_low')}"
+                    f"–{row.get('deaths_high_at_most')} not within any matching predicted incident"
+                    f" ({len(candidates)} candidate(s): {_describe(candidates, s)})",
+                    s.gold_spans.get(int(row["claims"][0])) if row.get("claims") else None)
+    n_pred = sum(1 for i in s.pred.incidents if i.kind == "incident")
+    return Section("incidents", {"n_gold": len(gold), "n_pred": n_pred, "pairwise_precision": precision,
+                                 "pairwise_recall": recall, "pairwise_f1": f1(precision, recall),
+                                 "deaths_in_range": in_range})
+
+
+def _items(
+    claim_id: str, s: Scoring, owners: dict[str, list[tuple[str, int]]], line_of: dict[str, int], by_doc: bool
+) -> set[str]:
+    """A predicted claim as gold items: ``doc:<gold id>`` (each holder of its text) or ``claim:<line>``."""
+    if by_doc:
+        return {f"doc:{gold_id}" for gold_id, _ in owners.get(s.pred.claim_doc.get(claim_id, ""), [])}
+    line = line_of.get(claim_id)
+    return {f"claim:{line}"} if line is not None else set()
+
+
+def _incident_doc(row: dict[str, Any], claims: list[dict[str, Any]]) -> str:
+    """The gold document of an incident's first claim or document (for error messages)."""
+    if row.get("claims"):
+        n = int(row["claims"][0])
+        return str(claims[n].get("doc")) if 0 <= n < len(claims) else ""
+    return str((row.get("docs") or [""])[0])
+
+
+def _describe(candidates: set[int], s: Scoring) -> str:
+    """Predicted incidents' death figures, briefly."""
+    parts = []
+    for i in sorted(candidates)[:3]:
+        d = s.pred.incidents[i].deaths
+        parts.append(f"{s.pred.incidents[i].kind} deaths low={d.low} best={d.best} high={d.high}")
+    return "; ".join(parts) or "none"

@@ -1,0 +1,145 @@
+"""Gold documents as pipeline ``Document`` records, with the map back to gold ids and offsets.
+
+A gold claim names its document by gold id (a ``documents.jsonl`` id or a file name) and holds a
+quote of that document's text. A file split into several articles gives several ``Document``
+records; each ``View`` keeps the text gold quotes are found in (the whole file's normalised text)
+and, for every article, the offset of its text in that text, so predicted spans can be shifted.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from harmledger.errors import InputError
+from harmledger.evaluate.gold import GoldDocument, GoldSet
+from harmledger.records import Document, sha256_hex
+
+
+@dataclass(slots=True)
+class View:
+    """One gold document as the evaluator sees it: its text and the documents made from it."""
+
+    gold_id: str
+    text: str
+    parts: list[tuple[Document, int]] = field(default_factory=list)  # (document, offset in text)
+
+
+@dataclass(slots=True)
+class Inputs:
+    """The documents to analyse (unique by id) and the views that map them back to gold ids."""
+
+    documents: list[Document]
+    views: dict[str, View]
+    owners: dict[str, list[tuple[str, int]]]  # document id → [(gold id, offset)]
+    errors: list[InputError] = field(default_factory=list)
+
+
+def _parse_day(value: str | None) -> date | None:
+    """A gold ``published`` day, or ``None`` when absent or malformed."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _fallback_normalise(text: str) -> str:
+    """The documented normalisation (NFC, Unicode spaces → space, CRLF → LF, no controls)."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for ch in text:
+        if ch in "\n\t":
+            out.append(ch)
+        elif unicodedata.category(ch) == "Zs":
+            out.append(" ")
+        elif unicodedata.category(ch) != "Cc":
+            out.append(ch)
+    return "".join(out)
+
+
+def _make_document(original: bytes, origin: str, gold: GoldDocument) -> Document:
+    """A ``Document`` through ``harmledger.documents.make_document`` when it exists."""
+    published = _parse_day(gold.published)
+    try:
+        from harmledger.documents import make_document  # type: ignore[attr-defined]
+    except ImportError:
+        make_document = None
+    if make_document is not None:
+        doc: Document = make_document(
+            original, origin, title=gold.title, outlet=gold.outlet, url=gold.url, published=published
+        )
+        return doc
+    # Stand-in until the documents stage lands: same id rule and normalisation, no segmentation.
+    return Document(
+        id=sha256_hex(original),
+        original=original,
+        text=_fallback_normalise(original.decode("utf-8", errors="replace")),
+        origin=origin,
+        title=gold.title,
+        outlet=gold.outlet,
+        url=gold.url,
+        published=published,
+        published_precision="day" if published else None,
+        published_source="metadata" if published else None,
+    )
+
+
+def _read_file(path: Path, gold: GoldDocument) -> tuple[str, list[Document], list[InputError]]:
+    """A raw file's whole normalised text and the articles the documents stage splits it into."""
+    original = path.read_bytes()
+    whole = _make_document(original, str(path), gold)
+    try:
+        from harmledger.documents import read_sources  # type: ignore[attr-defined]
+    except ImportError:
+        return whole.text, [whole], []
+    articles: list[Document] = []
+    errors: list[InputError] = []
+    for item in read_sources([path]):
+        if isinstance(item, InputError):
+            errors.append(item)
+        else:
+            articles.append(item)
+    return whole.text, articles or [whole], errors
+
+
+def _offset(text: str, doc: Document) -> int:
+    """Where ``doc.text`` sits in ``text``: its ``offset_in_parent`` when that checks out."""
+    off = doc.offset_in_parent
+    if off is not None and text[off : off + len(doc.text)] == doc.text:
+        return off
+    head = doc.text[:200]
+    found = text.find(head) if head else -1
+    return found if found >= 0 else (off or 0)
+
+
+def build_inputs(gold: GoldSet) -> Inputs:
+    """Turn every gold document into pipeline documents and remember where each came from."""
+    unique: dict[str, Document] = {}
+    views: dict[str, View] = {}
+    owners: dict[str, list[tuple[str, int]]] = {}
+    errors: list[InputError] = []
+    for number, gdoc in enumerate(gold.documents, start=1):
+        if gdoc.path is not None:
+            text, docs, errs = _read_file(gdoc.path, gdoc)
+            errors.extend(errs)
+            parts = [(d, _offset(text, d)) for d in docs]
+        else:
+            raw = (gdoc.text or "").encode("utf-8")
+            doc = _make_document(raw, f"{gold.source}:{number}", gdoc)
+            text, parts = doc.text, [(doc, 0)]
+        views[gdoc.id] = View(gold_id=gdoc.id, text=text, parts=parts)
+        for doc, off in parts:
+            # Identical texts share an id: analyse once, credit every gold document holding it.
+            unique.setdefault(doc.id, doc)
+            owners.setdefault(doc.id, []).append((gdoc.id, off))
+    return Inputs(documents=list(unique.values()), views=views, owners=owners, errors=errors)
+
+
+def describe(inputs: Inputs) -> dict[str, Any]:
+    """Counts for the table header: gold documents and pipeline documents."""
+    return {"gold_documents": len(inputs.views), "documents": len(inputs.documents)}

@@ -1,0 +1,132 @@
+"""The evaluation report: its JSON shape, a readable table, and the per-item error list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# The README's JSON shape: section → its keys in order. ``to_json`` emits exactly these.
+SECTION_KEYS: dict[str, tuple[str, ...]] = {
+    "segments": ("n_gold", "found", "missed", "spurious", "genre_accuracy"),
+    "claims": (
+        "n_gold", "n_pred", "precision", "recall", "f1", "count_exact", "qualifier_exact",
+        "scope_exact", "source_exact", "victims_exact", "negatives_n", "negatives_hit",
+    ),
+    "places": ("n", "within_25km", "within_161km", "median_km", "mean_km"),
+    "dates": ("n", "exact"),
+    "events": ("n", "killed_exact", "killed_exact_nonzero", "injured_exact", "within_25km", "within_161km"),
+    "incidents": ("n_gold", "n_pred", "pairwise_precision", "pairwise_recall", "pairwise_f1", "deaths_in_range"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    """A share and the number of items it is over (``value`` is ``None`` when ``n`` is 0)."""
+
+    hits: int
+    n: int
+
+    @property
+    def value(self) -> float | None:
+        return round(self.hits / self.n, 4) if self.n else None
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorItem:
+    """One miss, false hit or wrong field, with the sentence a developer needs to see it."""
+
+    section: str  # claims, negatives, dates, places, events, incidents, segments
+    kind: str  # missed, false, wrong
+    doc: str
+    what: str
+    sentence: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"section": self.section, "kind": self.kind, "doc": self.doc, "what": self.what,
+                "sentence": self.sentence}
+
+
+@dataclass(slots=True)
+class Section:
+    """One section's figures: plain values and ``Rate``s, in the README's key order."""
+
+    name: str
+    figures: dict[str, int | float | Rate | None]
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key in SECTION_KEYS[self.name]:
+            value = self.figures.get(key)
+            out[key] = value.value if isinstance(value, Rate) else value
+        return out
+
+
+@dataclass(slots=True)
+class Report:
+    """What ``evaluate`` found: sections present in the gold set, and the per-item errors."""
+
+    gold_dir: str
+    sections: list[Section]
+    errors: list[ErrorItem] = field(default_factory=list)
+    n_documents: int = 0
+    input_errors: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The README's object: one key per section present, rates in [0, 1] or null when n is 0."""
+        order = list(SECTION_KEYS)
+        return {s.name: s.to_json() for s in sorted(self.sections, key=lambda s: order.index(s.name))}
+
+    def errors_json(self) -> list[dict[str, str]]:
+        """The per-item error list as JSON-ready rows."""
+        return [e.to_json() for e in self.errors]
+
+    def section(self, name: str) -> Section | None:
+        """The section called ``name``, if the set had the files for it."""
+        return next((s for s in self.sections if s.name == name), None)
+
+
+def _cell(value: int | float | Rate | None) -> str:
+    """One figure as table text: a rate with its hits and n, a distance in km, a count."""
+    if isinstance(value, Rate):
+        return "–  (n=0)" if value.value is None else f"{value.value:.3f}  ({value.hits}/{value.n})"
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+# Figures whose n is another figure of the section, for the table's "(n=…)" notes.
+_KM_NOTE = "over the {found} mentions found and resolved"
+
+
+def format_table(report: Report) -> str:
+    """A plain-text table of every figure with its n, one block per section."""
+    lines = [f"harmledger eval {report.gold_dir}  ({report.n_documents} documents)"]
+    if report.input_errors:
+        lines.append(f"  {len(report.input_errors)} input(s) could not be read: {report.input_errors[0]}")
+    width = max(len(k) for keys in SECTION_KEYS.values() for k in keys) + 2
+    order = list(SECTION_KEYS)
+    for section in sorted(report.sections, key=lambda s: order.index(s.name)):
+        lines.append("")
+        lines.append(section.name)
+        for key in SECTION_KEYS[section.name]:
+            value = section.figures.get(key)
+            text = _cell(value)
+            if key in ("median_km", "mean_km") and value is not None:
+                text += f"  ({_KM_NOTE.format(found=section.figures.get('_resolved', 0))})"
+            lines.append(f"  {key:<{width}}{text}")
+    return "\n".join(lines)
+
+
+def format_errors(report: Report, limit: int | None = None) -> str:
+    """The per-item error list, grouped by section, each with its sentence."""
+    lines: list[str] = []
+    rows = report.errors if limit is None else report.errors[:limit]
+    for e in rows:
+        lines.append(f"[{e.section}] {e.kind:<6} {e.doc}: {e.what}")
+        if e.sentence:
+            lines.append(f"    “{e.sentence}”")
+    if limit is not None and len(report.errors) > limit:
+        lines.append(f"… and {len(report.errors) - limit} more")
+    return "\n".join(lines)
