@@ -83,16 +83,19 @@ def _referenced_names(gold: GoldSet) -> list[str]:
 def _files_folder(root: Path, names: list[str], files_dir: Path | None) -> Path | None:
     """The folder holding the raw files a set refers to.
 
-    ``files/`` inside the set is the documented place; a set may instead point at a folder of
-    the same name two levels up (``data/seed`` → ``seed/``, as the shared README describes).
+    ``files/`` inside the set is the documented place. A set may instead point at a folder of
+    its own name higher up (``data/seed`` → ``seed/``, as the shared README describes) or at a
+    project's ``samples/`` folder (the test fixtures' copy of the seed set).
     """
-    candidates = [files_dir] if files_dir is not None else []
-    candidates += [root / "files", root.parent.parent / root.name, root]
+    candidates: list[Path] = [files_dir] if files_dir is not None else []
+    candidates += [root / "files", root]
+    for ancestor in list(root.resolve().parents)[:4]:
+        candidates += [ancestor / root.name, ancestor / "samples"]
     for folder in candidates:
-        if folder is not None and folder.is_dir() and names and all((folder / n).is_file() for n in names):
+        if folder.is_dir() and names and all((folder / n).is_file() for n in names):
             return folder
     for folder in candidates:
-        if folder is not None and folder.is_dir() and any((folder / n).is_file() for n in names):
+        if folder.is_dir() and any((folder / n).is_file() for n in names):
             return folder
     return None
 
