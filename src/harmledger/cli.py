@@ -328,6 +328,33 @@ def gazetteer_add(name: str, lat: float, lon: float, country: str | None, admin1
     click.echo(f"added {name}")
 
 
+@main.command(name="backup")
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+def backup_command(target: Path, db: str | None) -> None:
+    """Write a consistent copy of the ledger to TARGET (SQLite backup API, or pg_dump)."""
+    from harmledger.store.backup import backup
+
+    backup(db, target)
+    click.echo(f"backed up to {target}")
+
+
+@main.command(name="restore")
+@click.argument("backup_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+def restore_command(backup_file: Path, db: str | None) -> None:
+    """Restore BACKUP_FILE into an empty ledger (--db), then verify it."""
+    from harmledger.store.backup import restore
+
+    restore(backup_file, db)
+    problems = _ledger(db).verify()
+    for problem in problems:
+        click.echo(f"MISMATCH {problem}", err=True)
+    if problems:
+        sys.exit(EXIT_CHECK_FAILED)
+    click.echo(f"restored {backup_file}; verify ok")
+
+
 @main.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Bind address (keep loopback unless you mean it).")
