@@ -1,0 +1,87 @@
+"""Crash safety: an ingest killed with SIGKILL at random points, then re-run, ends like one clean run."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from harmledger.store import Ledger
+
+TEMPLATES = [
+    "An airstrike killed at least {n} civilians in {place} on {day}, the {org} said.",
+    "Shelling of {place} killed {n} people and wounded {m} others, according to local officials.",
+    "A car bomb exploded in a market in {place}, killing {n} and injuring {m}, police said.",
+    "Gunmen attacked a checkpoint near {place}, killing {n} soldiers, the army said on {day}.",
+]
+PLACES = ["Aleppo", "Idlib", "Mosul", "Raqqa", "Homs", "Kirkuk", "Deir ez-Zor", "Fallujah"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+ORGS = ["Syrian Observatory for Human Rights", "UN", "Red Crescent"]
+
+
+def write_corpus(folder: Path, n_docs: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    folder.mkdir()
+    for i in range(n_docs):
+        lines = [
+            rng.choice(TEMPLATES).format(
+                n=rng.randint(2, 90), m=rng.randint(1, 40), place=rng.choice(PLACES), day=rng.choice(DAYS),
+                org=rng.choice(ORGS),
+            )
+            for _ in range(3)
+        ]
+        (folder / f"report-{i:03d}.txt").write_text("\n\n".join(lines) + f"\n\nReport number {i}.\n", encoding="utf-8")
+
+
+def ingest_command(folder: Path, db: str) -> list[str]:
+    return [sys.executable, "-m", "harmledger.cli", "ingest", str(folder), "--db", db, "--quiet",
+            "--published", "2017-03-10"]
+
+
+def snapshot(db: str) -> dict[str, object]:
+    ledger = Ledger(db)
+    try:
+        with ledger.engine.connect() as conn:
+            orphans = conn.execute(sa.text(
+                "SELECT count(*) FROM claims WHERE document_id NOT IN (SELECT id FROM documents)")).scalar_one()
+        return {
+            "documents": sorted(d.id for d in ledger.documents()),
+            "claims": sorted(c.id for c in ledger.claims()),
+            "incidents": sorted(tuple(sorted(ids)) for ids in ledger.incident_claim_ids().values()),
+            "orphans": orphans,
+            "verify": [str(p) for p in ledger.verify()],
+        }
+    finally:
+        ledger.close()
+
+
+@pytest.mark.slow
+def test_an_ingest_killed_several_times_then_rerun_ends_like_a_clean_run(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 60)
+    clean_db = f"sqlite:///{tmp_path / 'clean.db'}"
+    subprocess.run(ingest_command(corpus, clean_db), check=True, capture_output=True)
+    expected = snapshot(clean_db)
+    assert expected["documents"] and expected["claims"] and expected["incidents"]
+
+    crashed_db = f"sqlite:///{tmp_path / 'crashed.db'}"
+    rng = random.Random(11)
+    kills = 0
+    for _ in range(4):
+        proc = subprocess.Popen(ingest_command(corpus, crashed_db), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONHASHSEED": "0"})
+        time.sleep(rng.uniform(1.0, 5.0))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait()
+    subprocess.run(ingest_command(corpus, crashed_db), check=True, capture_output=True)
+    assert kills >= 1, "no run was killed: the corpus ingests too fast for this test to mean anything"
+    assert snapshot(crashed_db) == expected
