@@ -1,12 +1,151 @@
-"""Incidents: claims reconciled across documents into graded incidents and aggregates."""
+"""Incidents: claims reconciled across documents into graded incidents and aggregates.
+
+``reconcile`` links event claims (blocking + the scorer in ``rules``/``link``), clusters them
+without breaking a hard rule (``cluster``), attaches belligerents' statements, keeps cumulative
+tolls apart as aggregates beside their incident, keeps ids stable against ``previous`` and applies
+analysts' ``Decisions``.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
+from harmledger.incidents import rules
+from harmledger.incidents.assemble import Context, build
+from harmledger.incidents.cluster import UnionFind, cluster
+from harmledger.incidents.decisions import Decisions
+from harmledger.incidents.link import BlockIndex, Edge, Features, blocked_edges, build_features, score, toll_score
+from harmledger.incidents.syndication import Syndication
 from harmledger.records import Claim, Document, Incident
 
+__all__ = ["Decisions", "assign_ids", "reconcile"]
 
-def reconcile(claims: Sequence[Claim], documents: Mapping[str, Document]) -> list[Incident]:
+
+def assign_ids(groups: Sequence[Sequence[str]], previous: Mapping[str, Sequence[str]] | None) -> list[str]:
+    """An id for each group of claim ids: the previous incident it overlaps most, else a new hash."""
+    owner = {cid: iid for iid, cids in (previous or {}).items() for cid in cids}
+    offers: list[tuple[int, str, int]] = []
+    for pos, group in enumerate(groups):
+        overlap = Counter(owner[c] for c in group if c in owner)
+        offers += [(-n, iid, pos) for iid, n in overlap.items()]
+    ids: list[str | None] = [None] * len(groups)
+    taken: set[str] = set()
+    for _, iid, pos in sorted(offers):
+        if ids[pos] is None and iid not in taken:
+            ids[pos] = iid
+            taken.add(iid)
+    return [i if i is not None else Incident.make_id(list(groups[p])) for p, i in enumerate(ids)]
+
+
+def _link_lines(edges: Sequence[Edge], feats: Sequence[Features], scorer=score) -> dict[int, list[str]]:
+    """Why each used edge linked its two claims, keyed by the edge's first position."""
+    out: dict[int, list[str]] = {}
+    for s, i, j in edges:
+        reasons: list[str] = []
+        scorer(feats[i], feats[j], reasons)
+        out.setdefault(i, []).append(
+            f"linked {feats[i].claim_id} ~ {feats[j].claim_id}: score {s:g} = {', '.join(reasons)}")
+    return out
+
+
+def _apply_merges(groups: list[list[int]], merges: Sequence[Sequence[str]],
+                  previous: Mapping[str, Sequence[str]], feats: Sequence[Features]) -> list[list[int]]:
+    """Join clusters holding claims of incidents an analyst merged."""
+    where = {feats[i].claim_id: g for g, group in enumerate(groups) for i in group}
+    uf = UnionFind(len(groups))
+    for merge in merges:
+        hit = [where[c] for iid in merge for c in previous.get(iid, ()) if c in where]
+        for g in hit[1:]:
+            uf.union(hit[0], g)
+    joined: dict[int, list[int]] = {}
+    for g, group in enumerate(groups):
+        joined.setdefault(uf.find(g), []).extend(group)
+    return [sorted(v) for v in joined.values()]
+
+
+def _best_partner(f: Features, index: BlockIndex, floor: float) -> int | None:
+    """The indexed claim that scores highest with ``f`` (at least ``floor``)."""
+    best: tuple[float, int] | None = None
+    for j in index.candidates(f):
+        s = score(f, index.feats[j])
+        if s is not None and s >= floor and (best is None or (s, -j) > (best[0], -best[1])):
+            best = (s, j)
+    return None if best is None else best[1]
+
+
+def reconcile(
+    claims: Sequence[Claim],
+    documents: Mapping[str, Document],
+    *,
+    previous: Mapping[str, Sequence[str]] | None = None,
+    decisions: Decisions | None = None,
+) -> list[Incident]:
     """Group ``claims`` into incidents (and cumulative tolls into aggregates)."""
-    raise NotImplementedError("being built: see issue 7")
+    decisions = decisions or Decisions()
+    previous = previous or {}
+    events = [c for c in claims if c.kind == "casualty" and c.scope != "cumulative"]
+    tolls = [c for c in claims if c.kind == "casualty" and c.scope == "cumulative"]
+    statements = [c for c in claims if c.kind == "statement"]
+
+    feats = build_features(events, documents)
+    for f in feats:
+        f.period = ""  # an event claim's period phrase does not separate it from other reports
+    labels = decisions.split_labels()
+    edges = blocked_edges(feats)
+    groups, used = cluster(feats, edges, [labels.get(c.id, {}) for c in events])
+    groups = _apply_merges(groups, decisions.merges, previous, feats)
+    links = _link_lines(used, feats)
+
+    attached: dict[int, list[Claim]] = {}
+    if statements and feats:
+        index = BlockIndex(feats)
+        group_of = {i: g for g, group in enumerate(groups) for i in group}
+        for f, st in zip(build_features(statements, documents), statements, strict=True):
+            f.period = ""
+            j = _best_partner(f, index, rules.LINK_THRESHOLD)
+            if j is not None:
+                attached.setdefault(group_of[j], []).append(st)
+
+    toll_feats = build_features(tolls, documents)
+    toll_groups, toll_used = cluster(toll_feats, blocked_edges(toll_feats, toll_score))
+    toll_links = _link_lines(toll_used, toll_feats, toll_score)
+
+    claim_groups = [[events[i].id for i in g] + [s.id for s in attached.get(n, [])]
+                    for n, g in enumerate(groups)]
+    claim_groups += [[tolls[i].id for i in g] for g in toll_groups]
+    ids = assign_ids(claim_groups, previous)
+    ctx = Context(documents, Syndication(documents), decisions.rejected)
+
+    incidents: list[Incident] = []
+    for n, group in enumerate(groups):
+        lines = [line for i in group for line in links.get(i, [])]
+        incidents.append(build(ids[n], "incident", [events[i] for i in group],
+                               attached.get(n, []), ctx, lines))
+    index = BlockIndex(feats) if feats else None
+    group_of = {i: g for g, group in enumerate(groups) for i in group}
+    for n, group in enumerate(toll_groups):
+        related = None
+        if index is not None:
+            for i in group:
+                probe = toll_feats[i]
+                probe.period = ""
+                j = _best_partner(probe, index, 0.0)
+                if j is not None:
+                    related = ids[group_of[j]]
+                    break
+        lines = [line for i in group for line in toll_links.get(i, [])]
+        incidents.append(build(ids[len(groups) + n], "aggregate", [tolls[i] for i in group], [],
+                               ctx, lines, related))
+    if decisions.grades:
+        incidents = [_with_grade(inc, decisions.grades.get(inc.id)) for inc in incidents]
+    return incidents
+
+
+def _with_grade(incident: Incident, grade: str | None) -> Incident:
+    """Apply an analyst's grade, saying so in the explanation."""
+    if grade is None:
+        return incident
+    return replace(incident, grade=grade,
+                   explanation=incident.explanation + (f"grade set to {grade} by an analyst",))

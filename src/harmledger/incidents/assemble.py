@@ -1,0 +1,160 @@
+"""One cluster of claims → one ``Incident`` that explains itself (sources, copies, figures, grade)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from harmledger.incidents import rules
+from harmledger.incidents.counts import Reported, figures
+from harmledger.incidents.grade import grade
+from harmledger.incidents.syndication import Syndication
+from harmledger.records import Claim, Document, Incident, PlaceRef
+
+MAX_CLAIM_LINES = 30
+MAX_LINK_LINES = 20
+PUBLISHED_WEEK_DAYS = 6  # a date known only from publication: the week before it
+
+
+@dataclass(slots=True)
+class Context:
+    """What every incident of one run shares."""
+
+    documents: Mapping[str, Document]
+    syndication: Syndication
+    rejected: frozenset[str]
+
+
+def usable(claim: Claim, rejected: frozenset[str]) -> bool:
+    """Whether a casualty claim may add to counts (not hedged, negated or rejected)."""
+    return (claim.kind == "casualty" and claim.count is not None and not claim.hedged
+            and not claim.negated and claim.id not in rejected)
+
+
+def _source_keys(claims: Sequence[Claim], ctx: Context) -> tuple[dict[str, str], list[str]]:
+    """claim id → independent source key, and lines naming the syndicated copies."""
+    copies = ctx.syndication.copies([c.document_id for c in claims])
+    root = {cp.copy: cp.original for cp in copies}
+    keys: dict[str, str] = {}
+    for c in claims:
+        src = c.source
+        if src is not None and src.name and src.kind not in ("unnamed",):
+            keys[c.id] = f"{rules.norm_text(src.name)}"
+            continue
+        doc_id = root.get(c.document_id, c.document_id)
+        doc = ctx.documents.get(doc_id)
+        outlet = rules.norm_text(doc.outlet) if doc is not None and doc.outlet else ""
+        keys[c.id] = outlet or f"document {doc_id[:12]}"
+    lines = [f"copy: document {cp.copy[:12]} repeats {cp.original[:12]} (shingle Jaccard "
+             f"{cp.similarity}), counted as one source" for cp in copies]
+    return keys, lines
+
+
+def _place(claims: Sequence[Claim]) -> PlaceRef | None:
+    places = [c.place for c in claims if c.place is not None and c.place.resolved]
+    if not places:
+        places = [c.place for c in claims if c.place is not None and c.place.country]
+    if not places:
+        return None
+    names = Counter((p.name or p.text) for p in places)
+    return min(places, key=lambda p: (p.precision or 7, -names[p.name or p.text]))
+
+
+def _dates(claims: Sequence[Claim], ctx: Context) -> tuple:
+    order = {"day": 0, "week": 1, "month": 2, "year": 3}
+    dated = [c.date for c in claims if c.date is not None and c.date.start is not None]
+    if dated:
+        finest = min(order.get(d.precision or "year", 3) for d in dated)
+        chosen = [d for d in dated if order.get(d.precision or "year", 3) == finest]
+        start = min(d.start for d in chosen if d.start)
+        end = max((d.end or d.start) for d in chosen if d.start)
+        return start, end, chosen[0].precision
+    published = [ctx.documents[c.document_id].published for c in claims
+                 if c.document_id in ctx.documents and ctx.documents[c.document_id].published]
+    if not published:
+        return None, None, None
+    first = min(p for p in published if p)
+    return first - timedelta(days=PUBLISHED_WEEK_DAYS), first, "week"
+
+
+def _most_common(values: Sequence[str | None]) -> str | None:
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def _claim_line(c: Claim, key: str, rejected: frozenset[str]) -> str:
+    figure = c.count.text if c.count is not None and c.count.text else (
+        str(c.count.point) if c.count is not None else "")
+    what = c.kind if c.kind == "statement" else f"{c.outcome} {figure}".strip()
+    notes = [n for n, on in (("rejected by an analyst", c.id in rejected), ("hedged", c.hedged),
+                             ("negated", c.negated), ("cumulative", c.scope == "cumulative")) if on]
+    tail = f" [{', '.join(notes)}: not counted]" if notes else ""
+    return f"claim {c.id}: {what} — “{c.quote[:140]}” (document {c.document_id[:12]}, source {key}){tail}"
+
+
+def build(
+    incident_id: str,
+    kind: str,
+    claims: Sequence[Claim],
+    statements: Sequence[Claim],
+    ctx: Context,
+    links: Sequence[str] = (),
+    related: str | None = None,
+) -> Incident:
+    """Assemble one incident (or aggregate) from its claims and the statements attached to it."""
+    everything = list(claims) + list(statements)
+    keys, copy_lines = _source_keys(everything, ctx)
+    good = [c for c in claims if usable(c, ctx.rejected)]
+    reported = []
+    for c in good:
+        doc = ctx.documents.get(c.document_id)
+        src_kind = c.source.kind if c.source is not None else None
+        reported.append(Reported(c, keys[c.id], rules.SOURCE_RELIABILITY.get(src_kind, 2),
+                                 doc.published if doc is not None else None))
+    deaths, death_lines = figures(reported, "killed")
+    injured, injured_lines = figures(reported, "injured")
+    civilian, civilian_lines = figures(reported, "killed", civilians_only=True)
+    genres: dict[str, str] = {}
+    for c in good:
+        genre = c.genre
+        doc = ctx.documents.get(c.document_id)
+        if doc is not None and doc.genre == "opinion":
+            genre = "opinion"
+        if genres.get(keys[c.id]) != "news":
+            genres[keys[c.id]] = genre
+    live_statements = [s for s in statements if s.id not in ctx.rejected]
+    the_grade, grade_line = grade(good, live_statements, genres)
+    start, end, precision = _dates(everything, ctx)
+    n_sources = len({keys[c.id] for c in good}) if good else len({keys[c.id] for c in claims})
+    lines = [f"{kind}: {len(claims)} claim(s) and {len(statements)} statement(s) from "
+             f"{len({c.document_id for c in everything})} document(s); {n_sources} independent "
+             f"source(s)"]
+    lines += [_claim_line(c, keys[c.id], ctx.rejected) for c in everything[:MAX_CLAIM_LINES]]
+    if len(everything) > MAX_CLAIM_LINES:
+        lines.append(f"… and {len(everything) - MAX_CLAIM_LINES} more claim(s)")
+    lines += list(links[:MAX_LINK_LINES]) + copy_lines + death_lines + civilian_lines + injured_lines
+    if kind == "aggregate":
+        lines.append("aggregate: a cumulative toll, never added to incident counts")
+    lines.append(grade_line)
+    victims = _most_common([c.victims for c in good]) if good else None
+    return Incident(
+        id=incident_id,
+        kind=kind,  # type: ignore[arg-type]
+        claim_ids=tuple(c.id for c in everything),
+        deaths=deaths,
+        injured=injured,
+        civilian_deaths=civilian,
+        place=_place(everything),
+        date_start=start,
+        date_end=end,
+        date_precision=precision,
+        event_type=_most_common([c.event_type for c in claims]),
+        perpetrator=_most_common([c.perpetrator for c in claims]),
+        victims=victims,  # type: ignore[arg-type]
+        grade=the_grade,
+        n_sources=n_sources,
+        explanation=tuple(lines),
+        related_incident_id=related,
+    )

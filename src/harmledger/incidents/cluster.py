@@ -1,0 +1,116 @@
+"""Scored pairs → clusters: union-find over edges, strongest first, that never breaks a hard rule.
+
+Plain transitive closure chains unrelated reports together (A~B, B~C, yet A and C are a week or
+100 km apart). Each cluster therefore keeps a small summary (its country, the latest start and
+earliest end of its dates, its distinct precise points, the analyst's split labels) and two
+clusters merge only when every pair across them would still pass the hard rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from harmledger.incidents import rules
+from harmledger.incidents.link import Edge, Features, km
+
+Point = tuple[float, float, float]  # lat, lon, radius
+
+
+@dataclass(slots=True)
+class Summary:
+    """What the hard rules need to know about a cluster."""
+
+    country: str
+    max_d0: int | None
+    min_d1: int | None
+    points: set[Point] = field(default_factory=set)
+    splits: dict[str, int] = field(default_factory=dict)  # split decision → group index
+
+    @classmethod
+    def of(cls, f: Features, splits: dict[str, int] | None = None) -> Summary:
+        points = set() if f.lat is None else {(round(f.lat, 4), round(f.lon or 0.0, 4), f.radius)}
+        dated = f.linkable
+        return cls(f.country, f.d0 if dated else None, f.d1 if dated else None, points,
+                   dict(splits or {}))
+
+    def compatible(self, other: Summary) -> bool:
+        """Whether every pair across the two clusters passes the hard rules."""
+        if self.country and other.country and self.country != other.country:
+            return False
+        if self.max_d0 is not None and other.max_d0 is not None:
+            assert self.min_d1 is not None and other.min_d1 is not None
+            spread = max(self.max_d0, other.max_d0) - min(self.min_d1, other.min_d1)
+            if spread > rules.MAX_DATE_GAP_DAYS:
+                return False
+        for key, group in self.splits.items():
+            if other.splits.get(key, group) != group:
+                return False
+        for lat1, lon1, r1 in self.points:
+            for lat2, lon2, r2 in other.points:
+                if km(lat1, lon1, lat2, lon2) > r1 + r2 + rules.PLACE_MARGIN_KM:
+                    return False
+        return True
+
+    def absorb(self, other: Summary) -> None:
+        """Fold ``other`` into this summary."""
+        self.country = self.country or other.country
+        if other.max_d0 is not None:
+            assert other.min_d1 is not None
+            self.max_d0 = other.max_d0 if self.max_d0 is None else max(self.max_d0, other.max_d0)
+            self.min_d1 = other.min_d1 if self.min_d1 is None else min(self.min_d1, other.min_d1)
+        self.points |= other.points
+        self.splits.update(other.splits)
+
+
+class UnionFind:
+    """Disjoint sets over 0..n-1 with path halving and union by size."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+        self.size = [1] * n
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> int:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return ra
+        if self.size[ra] < self.size[rb]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+        return ra
+
+
+def cluster(
+    feats: Sequence[Features],
+    edges: Iterable[Edge],
+    splits: Sequence[dict[str, int]] | None = None,
+) -> tuple[list[list[int]], list[Edge]]:
+    """Clusters (lists of positions, each sorted, ordered by first member) and the edges used."""
+    uf = UnionFind(len(feats))
+    summaries = [Summary.of(f, splits[i] if splits else None) for i, f in enumerate(feats)]
+    used: list[Edge] = []
+    for edge in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        ra, rb = uf.find(edge[1]), uf.find(edge[2])
+        if ra == rb or not summaries[ra].compatible(summaries[rb]):
+            continue
+        root = uf.union(ra, rb)
+        other = rb if root == ra else ra
+        summaries[root].absorb(summaries[other])
+        used.append(edge)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(feats)):
+        groups.setdefault(uf.find(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0]), used
+
+
+def partition(clusters: Iterable[Sequence[int]], feats: Sequence[Features]) -> set[frozenset[str]]:
+    """Clusters as sets of claim ids (order-free, for comparing two runs)."""
+    return {frozenset(feats[i].claim_id for i in group) for group in clusters}

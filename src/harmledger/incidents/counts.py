@@ -1,0 +1,141 @@
+"""low / best / high figures of one incident, in the spirit of Airwars' min–max ranges.
+
+The rules, for one outcome (killed or injured; civilian deaths are the same over claims whose
+victims are civilians):
+
+1. Only event claims count: cumulative tolls, hedged or negated claims, statements and claims an
+   analyst rejected never do.
+2. Inside one document the figures of one event are not added up, except a civilian and a
+   combatant figure (two disjoint groups): the document's figure is the larger of its largest
+   claim and that sum.
+3. Documents from one independent source (one outlet, its syndicated copies, or the same named
+   source) give that source's figure: the largest (a source's later update supersedes it).
+4. low = the lowest minimum among the independent sources ("at least 12" gives 12, "7" gives 7,
+   "as many as 200" gives none); best = the figure of the most reliable source (then the latest
+   report); high = the highest figure any source reported.
+5. "casualties" (killed or injured, unspecified) can raise deaths' high but never set deaths' low
+   or best: 200 casualties says at most 200 were killed, not that anyone was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from harmledger.records import Claim, Figures
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """A usable casualty claim with the independent source it belongs to."""
+
+    claim: Claim
+    source: str  # independent source key
+    reliability: int
+    published: date | None
+
+
+@dataclass(slots=True)
+class _Fig:
+    low: int | None = None
+    high: int | None = None
+    best: int | None = None
+    claims: tuple[str, ...] = ()
+
+
+def _bounds(claim: Claim, upper_only: bool) -> _Fig:
+    count = claim.count
+    if count is None:
+        return _Fig()
+    low = None if upper_only else (count.low if count.low is not None else count.best)
+    if low is None and not upper_only and count.qualifier == "exact":
+        low = count.high
+    high = count.high if count.high is not None else count.point
+    best = None if upper_only else (count.best if count.best is not None else count.low)
+    return _Fig(low, high, best, (claim.id,))
+
+
+def _max(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+def _combine(figs: Sequence[_Fig]) -> _Fig:
+    out = _Fig()
+    for f in figs:
+        out.low, out.high, out.best = _max(out.low, f.low), _max(out.high, f.high), _max(out.best, f.best)
+        out.claims += f.claims
+    return out
+
+
+def _document_figure(items: Sequence[tuple[Reported, bool]]) -> _Fig:
+    """Rule 2: the largest claim, or civilians + combatants when both are given."""
+    figs = [_bounds(r.claim, upper) for r, upper in items]
+    largest = _combine(figs)
+    by_class: dict[str, list[_Fig]] = {}
+    for (r, upper), fig in zip(items, figs, strict=True):
+        if not upper and r.claim.victims in ("civilians", "combatants"):
+            by_class.setdefault(r.claim.victims, []).append(fig)
+    if len(by_class) == 2:
+        parts = [_combine(v) for v in by_class.values()]
+        summed = _Fig(
+            low=sum(p.low or 0 for p in parts) or None,
+            high=sum(p.high or 0 for p in parts) or None,
+            best=sum(p.best or p.low or 0 for p in parts) or None,
+            claims=tuple(c for p in parts for c in p.claims),
+        )
+        if (summed.best or 0) > (largest.best or 0):
+            largest.low, largest.best = _max(largest.low, summed.low), summed.best
+            largest.high = _max(largest.high, summed.high)
+    return largest
+
+
+def figures(
+    reported: Sequence[Reported], outcome: str, civilians_only: bool = False
+) -> tuple[Figures, list[str]]:
+    """low/best/high for ``outcome`` ("killed" or "injured") and lines explaining each number."""
+    upper_outcomes = ("casualties",) if outcome == "killed" else ()
+    by_source: dict[str, dict[str, list[tuple[Reported, bool]]]] = {}
+    for r in reported:
+        c = r.claim
+        if civilians_only and c.victims != "civilians":
+            continue
+        if c.outcome == outcome or c.outcome in upper_outcomes:
+            docs = by_source.setdefault(r.source, {})
+            docs.setdefault(c.document_id, []).append((r, c.outcome != outcome))
+    if not by_source:
+        return Figures(rule="no figure reported"), []
+    per_source: dict[str, _Fig] = {}
+    for source, docs in by_source.items():
+        per_source[source] = _combine([_document_figure(items) for items in docs.values()])
+    lows = [(f.low, s) for s, f in per_source.items() if f.low is not None]
+    highs = [(f.high, s) for s, f in per_source.items() if f.high is not None]
+    low = min(lows) if lows else None
+    high = max(highs) if highs else None
+
+    def trust(source: str) -> tuple[int, date, str]:
+        items = [r for docs in by_source[source].values() for r, _ in docs]
+        latest = max((r.published or date.min for r in items), default=date.min)
+        return (max(r.reliability for r in items), latest, source)
+
+    ranked = sorted((s for s, f in per_source.items() if f.best is not None), key=trust, reverse=True)
+    best = per_source[ranked[0]].best if ranked else None
+    if best is not None and low is not None:
+        best = max(best, low[0])
+    if best is not None and high is not None:
+        best = min(best, high[0])
+    n = len(per_source)
+    label = f"{'civilian ' if civilians_only else ''}{outcome}"
+    rule = (f"low = lowest minimum among {n} independent source(s); best = figure of the most "
+            f"reliable source, then latest; high = highest figure reported"
+            + ("; 'casualties' raise high only" if upper_outcomes else ""))
+    lines: list[str] = []
+    if low is not None:
+        lines.append(f"{label} low {low[0]}: lowest minimum, source {low[1]} "
+                     f"(claims {', '.join(per_source[low[1]].claims)})")
+    if best is not None:
+        lines.append(f"{label} best {best}: most reliable / latest source {ranked[0]}")
+    if high is not None:
+        lines.append(f"{label} high {high[0]}: highest figure, source {high[1]} "
+                     f"(claims {', '.join(per_source[high[1]].claims)})")
+    return Figures(low[0] if low else None, best, high[0] if high else None, rule), lines

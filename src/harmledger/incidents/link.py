@@ -1,0 +1,279 @@
+"""Candidate pairs by blocking, and the pair scorer that applies ``rules``.
+
+Each claim is reduced to a compact ``Features`` record. Blocking files every claim under a few
+hashed keys (country/admin1 + week bucket, perpetrator + week bucket, its document) and a claim
+is only compared with claims that share a key, so the cost grows with the number of claims times
+the size of a bucket, not with the square of the number of claims. ``eligible`` states in plain
+code which pairs blocking must find; ``all_pairs_edges`` is the quadratic reference for tests.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from harmledger.incidents import rules
+from harmledger.records import WHERE_PREC_COUNTRY, Claim, Document
+
+Edge = tuple[float, int, int]
+
+
+@dataclass(slots=True)
+class Features:
+    """What the scorer compares for one claim (dates as ordinals, names folded)."""
+
+    idx: int
+    claim_id: str
+    doc: str
+    country: str
+    admin1: str
+    lat: float | None
+    lon: float | None
+    radius: float
+    precise: bool
+    d0: int | None  # first possible day of the event (date.toordinal)
+    d1: int | None  # last possible day
+    own_date: bool  # the claim's own date, not the document's publication date
+    linkable: bool  # dated finely enough to link across documents
+    event: str
+    perpetrator: str
+    victims: str
+    outcome: str
+    point: int | None
+    quote: int  # hash of the normalised quote, to spot wire copies
+    period: str = ""
+
+
+def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
+    """Reduce ``claim`` (and its document's publication date) to ``Features``."""
+    place = claim.place
+    country = admin1 = ""
+    lat = lon = None
+    radius = rules.UNKNOWN_PRECISION_RADIUS_KM
+    precise = False
+    if place is not None:
+        country = (place.country or "").upper()
+        admin1 = rules.norm_text(place.admin1) if country else ""
+        prec = place.precision
+        if place.resolved and (prec is None or prec < WHERE_PREC_COUNTRY):
+            lat, lon = place.lat, place.lon
+            radius = rules.PRECISION_RADIUS_KM.get(prec or 0, rules.UNKNOWN_PRECISION_RADIUS_KM)
+            precise = prec is not None and prec <= 2
+        if prec is not None and prec >= WHERE_PREC_COUNTRY:
+            admin1 = ""
+    d0 = d1 = None
+    own = False
+    if claim.date is not None and claim.date.start is not None:
+        start = claim.date.start
+        end = claim.date.end or start
+        d0, d1, own = start.toordinal(), max(start, end).toordinal(), True
+    elif doc is not None and doc.published is not None:
+        pub = doc.published
+        d0 = (pub - timedelta(days=rules.PUBLISHED_LOOKBACK_DAYS)).toordinal()
+        d1 = pub.toordinal()
+    linkable = d0 is not None and d1 is not None and d1 - d0 <= rules.MAX_LINKABLE_SPAN_DAYS
+    count = claim.count
+    return Features(
+        idx=idx,
+        claim_id=claim.id,
+        doc=claim.document_id,
+        country=country,
+        admin1=admin1,
+        lat=lat,
+        lon=lon,
+        radius=radius,
+        precise=precise,
+        d0=d0,
+        d1=d1,
+        own_date=own,
+        linkable=linkable,
+        event=rules.event_family(claim.event_type),
+        perpetrator=rules.perpetrator_family(claim.perpetrator),
+        victims=claim.victims or "",
+        outcome=claim.outcome or "",
+        point=count.point if count is not None else None,
+        quote=hash(rules.norm_text(claim.quote)),
+        period=rules.norm_text(claim.period),
+    )
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def date_gap(a: Features, b: Features) -> int | None:
+    """Days between the two date intervals (0 when they overlap); None when either is undated."""
+    if not (a.linkable and b.linkable):
+        return None
+    assert a.d0 is not None and a.d1 is not None and b.d0 is not None and b.d1 is not None
+    return max(0, a.d0 - b.d1, b.d0 - a.d1)
+
+
+def places_clash(a: Features, b: Features) -> bool:
+    """True when the two places cannot be the same event's (hard rule)."""
+    if a.country and b.country and a.country != b.country:
+        return True
+    if a.lat is not None and b.lat is not None:
+        assert a.lon is not None and b.lon is not None
+        return km(a.lat, a.lon, b.lat, b.lon) > a.radius + b.radius + rules.PLACE_MARGIN_KM
+    return False
+
+
+def eligible(a: Features, b: Features) -> bool:
+    """Whether the pair may be linked at all; blocking must find every eligible pair."""
+    if a.doc == b.doc:
+        return True
+    gap = date_gap(a, b)
+    if gap is None or gap > rules.MAX_DATE_GAP_DAYS:
+        return False
+    if a.country and b.country:
+        return a.country == b.country and (not a.admin1 or not b.admin1 or a.admin1 == b.admin1)
+    return bool(a.perpetrator) and a.perpetrator == b.perpetrator
+
+
+def score(a: Features, b: Features, reasons: list[str] | None = None) -> float | None:
+    """The link weight of a pair, or None when a hard rule forbids the link."""
+    if a.period != b.period or not eligible(a, b) or places_clash(a, b):
+        return None
+    gap = date_gap(a, b)
+    if gap is not None and gap > rules.MAX_DATE_GAP_DAYS:
+        return None
+    parts: list[tuple[str, float]] = []
+    if a.doc == b.doc:
+        parts.append(("same document", rules.SAME_DOCUMENT))
+    elif a.quote == b.quote:
+        parts.append(("same wording", rules.SAME_QUOTE))
+    if a.lat is not None and b.lat is not None:
+        assert a.lon is not None and b.lon is not None
+        dist = km(a.lat, a.lon, b.lat, b.lon)
+        if dist <= a.radius + b.radius:
+            weight = rules.PLACE_AGREE_PRECISE if a.precise and b.precise else rules.PLACE_AGREE_COARSE
+            parts.append((f"places {dist:.0f} km apart", weight))
+    elif a.country and b.country:
+        if a.admin1 and b.admin1:
+            same = a.admin1 == b.admin1
+            parts.append((f"province {'same' if same else 'differs'}",
+                          rules.PLACE_AGREE_COARSE if same else rules.DIFFERENT_ADMIN1))
+        else:
+            parts.append(("same country", rules.SAME_COUNTRY_ONLY))
+    if gap is not None and not (a.doc == b.doc and not (a.own_date and b.own_date)):
+        parts.append((f"dates {gap} d apart", rules.date_weight(gap)))
+    if a.event and b.event:
+        same = a.event == b.event
+        parts.append((f"event {'same' if same else 'differs'}",
+                      rules.EVENT_AGREE if same else rules.EVENT_DISAGREE))
+    if a.perpetrator and b.perpetrator:
+        same = a.perpetrator == b.perpetrator
+        parts.append((f"perpetrator {'same' if same else 'differs'}",
+                      rules.PERPETRATOR_AGREE if same else rules.PERPETRATOR_DISAGREE))
+    if {a.victims, b.victims} == {"civilians", "combatants"}:
+        parts.append(("victims differ", rules.VICTIMS_DISAGREE))
+    if a.outcome and a.outcome == b.outcome:
+        weight = rules.count_weight(a.point, b.point)
+        if weight:
+            parts.append((f"figures {a.point}/{b.point}", weight))
+    total = sum(w for _, w in parts)
+    if reasons is not None:
+        reasons.extend(f"{label} ({w:+g})" for label, w in parts)
+    return total
+
+
+def _weeks(f: Features) -> range:
+    if not f.linkable:
+        return range(0)
+    assert f.d0 is not None and f.d1 is not None
+    half = (rules.MAX_DATE_GAP_DAYS + 1) // 2
+    return range((f.d0 - half) // rules.BUCKET_DAYS, (f.d1 + half) // rules.BUCKET_DAYS + 1)
+
+
+def _keys(f: Features) -> tuple[list[int], list[int]]:
+    """Hashed keys a claim is filed under, and keys it looks up (see ``eligible``)."""
+    index: list[int] = [hash(("d", f.doc))]
+    probe: list[int] = [hash(("d", f.doc))]
+    for w in _weeks(f):
+        if f.country:
+            if f.admin1:
+                index += [hash(("g", f.country, f.admin1, w)), hash(("c*", f.country, w))]
+                probe += [hash(("g", f.country, f.admin1, w)), hash(("g", f.country, "", w))]
+            else:
+                index.append(hash(("g", f.country, "", w)))
+                probe += [hash(("c*", f.country, w)), hash(("g", f.country, "", w))]
+            if f.perpetrator:
+                index.append(hash(("p", f.perpetrator, w)))
+                probe.append(hash(("np", f.perpetrator, w)))
+        elif f.perpetrator:
+            index += [hash(("np", f.perpetrator, w)), hash(("p", f.perpetrator, w))]
+            probe.append(hash(("p", f.perpetrator, w)))
+    return index, probe
+
+
+class BlockIndex:
+    """Claims filed under their blocking keys; ``candidates`` lists possible partners."""
+
+    def __init__(self, feats: Sequence[Features]) -> None:
+        self.feats = feats
+        self.buckets: dict[int, list[int]] = defaultdict(list)
+        for pos, f in enumerate(feats):
+            for key in set(_keys(f)[0]):
+                self.buckets[key].append(pos)
+
+    def candidates(self, f: Features) -> set[int]:
+        """Positions (in the indexed sequence) of claims sharing a key with ``f``."""
+        found: set[int] = set()
+        for key in set(_keys(f)[1]):
+            bucket = self.buckets.get(key)
+            if bucket:
+                found.update(bucket)
+        return found
+
+
+def toll_score(a: Features, b: Features, reasons: list[str] | None = None) -> float | None:
+    """Cumulative tolls: one document's tolls are distinct aggregates; across documents the same
+    toll (same period phrase) reported again links like an event claim."""
+    if a.doc == b.doc:
+        return None
+    return score(a, b, reasons)
+
+
+Scorer = Callable[[Features, Features], "float | None"]
+
+
+def blocked_edges(feats: Sequence[Features], scorer: Scorer = score) -> list[Edge]:
+    """Scored pairs at or above the threshold, found through blocking."""
+    index = BlockIndex(feats)
+    edges: list[Edge] = []
+    for i, f in enumerate(feats):
+        for j in index.candidates(f):
+            if j > i:
+                s = scorer(f, feats[j])
+                if s is not None and s >= rules.LINK_THRESHOLD:
+                    edges.append((s, i, j))
+    return edges
+
+
+def all_pairs_edges(feats: Sequence[Features], scorer: Scorer = score) -> list[Edge]:
+    """The quadratic reference: every pair scored (for tests and tiny inputs)."""
+    edges: list[Edge] = []
+    for i in range(len(feats)):
+        for j in range(i + 1, len(feats)):
+            s = scorer(feats[i], feats[j])
+            if s is not None and s >= rules.LINK_THRESHOLD:
+                edges.append((s, i, j))
+    return edges
+
+
+def build_features(claims: Iterable[Claim], documents: Mapping[str, Document]) -> list[Features]:
+    """``Features`` for each claim, numbered in order."""
+    return [features_of(i, c, documents.get(c.document_id)) for i, c in enumerate(claims)]
+
+
+def day(ordinal: int | None) -> date | None:
+    """An ordinal back to a date."""
+    return None if ordinal is None else date.fromordinal(ordinal)

@@ -1,0 +1,155 @@
+"""Every matching rule, weight and threshold of the incidents stage, in one place.
+
+The scorer is a small Fellegi–Sunter-style sum: each comparison between two claims adds a weight
+(positive when the two agree, negative when they disagree, nothing when one side is silent) and a
+pair is linked when the sum reaches ``LINK_THRESHOLD``. A few comparisons are *hard*: a pair that
+fails one can never be linked, and a cluster never grows to hold such a pair (this stops chaining).
+
+Weights were set by hand from how reports of one event differ (outlets round and update tolls,
+name the town or only the province, publish a day or two apart) and checked on the UCDP headline
+set; they are not fitted to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- linking -------------------------------------------------------------------------------
+
+LINK_THRESHOLD = 2.0
+
+# Two claims of one document share context (headline + lead, "Tuesday's strike"): they start
+# from this bonus, so they merge unless place, date, event or perpetrator tell them apart.
+SAME_DOCUMENT = 2.5
+# Quotes that are identical after normalisation (a wire copy) are strong evidence.
+SAME_QUOTE = 3.0
+
+# Place: tolerance radius in km for each UCDP where_prec level; two places agree when their
+# distance is within the sum of both radii, and are a hard "no" beyond that sum plus the margin.
+PRECISION_RADIUS_KM: dict[int, float] = {1: 5.0, 2: 25.0, 3: 60.0, 4: 150.0, 5: 250.0}
+UNKNOWN_PRECISION_RADIUS_KM = 25.0
+PLACE_MARGIN_KM = 30.0
+PLACE_AGREE_PRECISE = 2.0  # both sides at town level (prec <= 2) and within tolerance
+PLACE_AGREE_COARSE = 1.0  # within tolerance, one side only known to a district/province
+SAME_COUNTRY_ONLY = 0.5  # same country, one side has no finer place
+PLACE_SILENT = 0.0
+DIFFERENT_ADMIN1 = -2.5  # both name a province and they differ (soft: geocoders slip)
+
+# Date: gap in days between the two date intervals (0 when they overlap).
+MAX_DATE_GAP_DAYS = 7  # hard: reports further apart are different events
+DATE_WEIGHTS: tuple[tuple[int, float], ...] = ((0, 1.0), (1, 0.5), (3, 0.0), (7, -1.5))
+# A claim dated only by its document's publication date: the event happened on that day or in
+# the few days before it.
+PUBLISHED_LOOKBACK_DAYS = 2
+# Dates coarser than this (a year, "since 2015") cannot place an event; such claims link only
+# within their own document.
+MAX_LINKABLE_SPAN_DAYS = 45
+# Time buckets for blocking; each claim is filed under every bucket its interval (widened by
+# half the maximum gap) touches, so a pair within MAX_DATE_GAP_DAYS always shares a bucket.
+BUCKET_DAYS = 7
+
+# Event type, perpetrator, victims, figures.
+EVENT_AGREE = 1.0
+EVENT_DISAGREE = -1.5
+PERPETRATOR_AGREE = 1.5
+PERPETRATOR_DISAGREE = -1.0
+VICTIMS_DISAGREE = -0.5  # civilians vs combatants: often two figures of one attack
+COUNT_EQUAL = 1.0
+COUNT_CLOSE = 0.5  # within COUNT_CLOSE_RATIO
+COUNT_CLOSE_RATIO = 1.6
+COUNT_FAR = -0.5  # beyond COUNT_FAR_RATIO (early vs final tolls differ, so only a nudge)
+COUNT_FAR_RATIO = 4.0
+
+# Event types that name the same kind of event; anything in GENERIC_EVENTS agrees with all.
+EVENT_FAMILIES: dict[str, str] = {
+    "airstrike": "air", "air strike": "air", "air raid": "air", "drone strike": "air",
+    "bombing": "air", "bombardment": "air", "strike": "air", "barrel bomb": "air",
+    "shelling": "artillery", "rocket attack": "artillery", "mortar attack": "artillery",
+    "missile strike": "artillery", "artillery": "artillery",
+    "suicide bombing": "explosive", "car bomb": "explosive", "explosion": "explosive",
+    "ied": "explosive", "bomb": "explosive", "blast": "explosive", "landmine": "explosive",
+    "shooting": "armed", "gunfire": "armed", "ambush": "armed", "raid": "armed",
+    "clashes": "armed", "fighting": "armed", "massacre": "armed", "execution": "armed",
+    "chemical attack": "chemical", "gas attack": "chemical",
+}
+GENERIC_EVENTS: frozenset[str] = frozenset({"attack", "assault", "violence", "offensive",
+                                            "operation", "incident", "strike"})
+
+# Perpetrator aliases: a name (lower-cased, punctuation dropped) → its family.
+PERPETRATOR_ALIASES: dict[str, str] = {
+    "isis": "islamic state", "isil": "islamic state", "is": "islamic state", "daesh": "islamic state",
+    "islamic state": "islamic state", "islamic state group": "islamic state",
+    "us": "coalition", "usled coalition": "coalition", "international coalition": "coalition",
+    "coalition": "coalition", "international antiisis coalition": "coalition",
+    "united states": "coalition", "us military": "coalition",
+    "syrian government": "syrian government", "syrian regime": "syrian government",
+    "assad regime": "syrian government", "regime": "syrian government",
+    "government of syria": "syrian government", "syrian army": "syrian government",
+    "taliban": "taliban", "taleban": "taliban", "afghan taliban": "taliban",
+    "boko haram": "boko haram", "iswap": "islamic state",
+    "alshabaab": "al-shabaab", "al shabaab": "al-shabaab", "shabaab": "al-shabaab",
+}
+
+# --- syndication ----------------------------------------------------------------------------
+
+SHINGLE_WORDS = 3
+COPY_JACCARD = 0.6  # shingle Jaccard at or above which two texts are one story
+
+# --- counts and grade -----------------------------------------------------------------------
+
+# How much a source is trusted for the "best" figure: higher wins, then the latest report.
+SOURCE_RELIABILITY: dict[str | None, int] = {
+    "ngo": 3, "official": 3, "aggregate": 3, "media": 2, None: 2, "unnamed": 1, "belligerent": 1,
+}
+ADMITTING_STANCES = frozenset({"admitted", "confirmed"})
+DENYING_STANCES = frozenset({"denied"})
+FAIR_MIN_SOURCES = 2
+
+_NON_WORD = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+
+def norm_text(text: str | None) -> str:
+    """Lower-case, no punctuation, single spaces ("" for None)."""
+    if not text:
+        return ""
+    text = text.replace("’", "'").lower()
+    return _SPACES.sub(" ", _NON_WORD.sub("", text)).strip()
+
+
+def perpetrator_family(name: str | None) -> str:
+    """A perpetrator name folded to its family ("ISIS" and "Daesh" → "islamic state")."""
+    key = norm_text(name)
+    if key.startswith("the "):
+        key = key[4:]
+    return PERPETRATOR_ALIASES.get(key, key)
+
+
+def event_family(event: str | None) -> str:
+    """An event type folded to its family; "" when unknown or generic."""
+    key = norm_text(event)
+    if not key or key in GENERIC_EVENTS:
+        return ""
+    return EVENT_FAMILIES.get(key, key)
+
+
+def date_weight(gap_days: int) -> float:
+    """The date comparison's weight for a gap in days (below the hard maximum)."""
+    for limit, weight in DATE_WEIGHTS:
+        if gap_days <= limit:
+            return weight
+    return DATE_WEIGHTS[-1][1]
+
+
+def count_weight(a: int | None, b: int | None) -> float:
+    """How much two figures for the same outcome say about being one event."""
+    if a is None or b is None or a <= 0 or b <= 0:
+        return 0.0
+    if a == b:
+        return COUNT_EQUAL
+    ratio = max(a, b) / min(a, b)
+    if ratio <= COUNT_CLOSE_RATIO:
+        return COUNT_CLOSE
+    if ratio >= COUNT_FAR_RATIO:
+        return COUNT_FAR
+    return 0.0
