@@ -115,3 +115,22 @@ def test_reopening_a_ledger_keeps_everything(ledger_url) -> None:
     again = Ledger(ledger_url)
     assert again.counts()["claims"] == 1
     again.close()
+
+
+def test_the_migrations_build_exactly_the_declared_schema(ledger) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from harmledger.store.schema import metadata
+
+    with ledger.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == []
+
+
+def test_incidents_are_stale_until_derived_from_every_document(ledger) -> None:
+    assert ledger.incidents_stale() is False
+    ledger.add_document(STRIKE, [])
+    assert ledger.incidents_stale() is True
+    ledger.replace_incidents([])
+    assert ledger.incidents_stale() is False

@@ -128,7 +128,8 @@ def ingest(
             report.skipped += 1
         if on_document:
             on_document(result.document.origin, "added")
-    if reconcile_after and report.added:
+    # A run killed after storing documents but before reconciling leaves incidents stale.
+    if reconcile_after and (report.added or ledger.incidents_stale()):
         rebuild_incidents(ledger)
     return report
 

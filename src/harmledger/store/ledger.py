@@ -28,6 +28,7 @@ from harmledger.store.schema import (
     gazetteer_places,
     incident_claims,
     incidents,
+    ledger_meta,
     metadata,
     originals,
 )
@@ -235,7 +236,23 @@ class Ledger:
                 conn.execute(incidents.insert(), rows)
             if links:
                 conn.execute(incident_claims.insert(), links)
+            self._set_meta(conn, "reconciled_documents", str(self._document_count(conn)))
         return len(new)
+
+    @staticmethod
+    def _document_count(conn: Connection) -> int:
+        return conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one()
+
+    def _set_meta(self, conn: Connection, key: str, value: str) -> None:
+        conn.execute(ledger_meta.delete().where(ledger_meta.c.key == key))
+        conn.execute(ledger_meta.insert(), [{"key": key, "value": value}])
+
+    def incidents_stale(self) -> bool:
+        """True when documents were added after incidents were last derived (e.g. a killed run)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(ledger_meta.c.value).where(ledger_meta.c.key == "reconciled_documents")).first()
+            n_docs = self._document_count(conn)
+        return n_docs > 0 and (row is None or int(row.value) != n_docs)
 
     @staticmethod
     def _incident_row(inc: Incident, data: dict[str, Any], version: int) -> dict[str, Any]:

@@ -155,3 +155,11 @@ gazetteer_places = sa.Table(
     sa.Column("username", sa.String(64), nullable=False),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
 )
+
+# Small key/value facts about the ledger itself, e.g. which documents the incidents were derived from.
+ledger_meta = sa.Table(
+    "ledger_meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)

@@ -1,0 +1,165 @@
+"""Users, roles and API tokens over the ledger's ``users`` and ``api_tokens`` tables.
+
+Passwords are hashed with argon2id; API tokens are random and only their SHA-256 is stored, so a
+copy of the database yields neither. Creating a user or a token is written to the audit log.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from harmledger.errors import StoreError
+from harmledger.records import sha256_hex
+from harmledger.store.schema import api_tokens, users
+
+if TYPE_CHECKING:
+    from harmledger.store.ledger import Ledger
+
+ROLES: tuple[str, ...] = ("viewer", "analyst", "admin")
+# What each role may do; a higher role holds every right of the lower ones.
+ROLE_RANK: dict[str, int] = {role: rank for rank, role in enumerate(ROLES)}
+USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9_.@-]{1,64}$")
+MIN_PASSWORD_LENGTH = 8
+TOKEN_PREFIX = "hl_"
+
+_hasher = PasswordHasher()
+# Verifying against this keeps a login for an unknown user as slow as one for a known user.
+_DUMMY_HASH = _hasher.hash("not a password of anyone")
+
+
+class UserError(StoreError):
+    """A user or token operation was refused (unknown user, bad role, weak password…)."""
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """Someone who can log in: their name and role."""
+
+    id: int
+    username: str
+    role: str
+
+    def can(self, role: str) -> bool:
+        """True when this user holds ``role`` or a higher one."""
+        return ROLE_RANK.get(self.role, -1) >= ROLE_RANK[role]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Users:
+    """The user accounts and API tokens of one ledger."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.engine = ledger.engine
+
+    def add(self, username: str, password: str, role: str, *, by: str = "cli") -> User:
+        """Create a user; raises ``UserError`` for a taken name, unknown role or short password."""
+        if not USERNAME_PATTERN.match(username):
+            raise UserError(f"user name {username!r} must be 1-64 letters, digits or _ . @ -")
+        if role not in ROLES:
+            raise UserError(f"role {role!r} is not one of {', '.join(ROLES)}")
+        if len(password) < MIN_PASSWORD_LENGTH:
+            raise UserError(f"the password for {username!r} must have at least {MIN_PASSWORD_LENGTH} characters")
+        with self.engine.begin() as conn:
+            if conn.execute(sa.select(users.c.id).where(users.c.username == username)).first():
+                raise UserError(f"user {username!r} already exists")
+            result = conn.execute(
+                users.insert().values(
+                    username=username, password_hash=_hasher.hash(password), role=role, created_at=_now()
+                )
+            )
+            user_id = int(result.inserted_primary_key[0])
+            self.ledger.append_audit(conn, by, "add_user", "user", username, None, {"role": role})
+        return User(user_id, username, role)
+
+    def get(self, username: str) -> User | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(users.c.id, users.c.username, users.c.role).where(users.c.username == username)).first()
+        return User(row.id, row.username, row.role) if row else None
+
+    def all(self) -> list[User]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(users.c.id, users.c.username, users.c.role).order_by(users.c.username))
+            return [User(r.id, r.username, r.role) for r in rows]
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(users)).scalar_one())
+
+    def authenticate(self, username: str, password: str) -> User | None:
+        """The user when ``password`` is theirs, else None (same work either way)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(users).where(users.c.username == username)).first()
+        stored = row.password_hash if row else _DUMMY_HASH
+        try:
+            _hasher.verify(stored, password)
+        except (VerificationError, InvalidHashError):
+            return None
+        if row is None:
+            return None
+        if _hasher.check_needs_rehash(stored):
+            with self.engine.begin() as conn:
+                conn.execute(users.update().where(users.c.id == row.id).values(password_hash=_hasher.hash(password)))
+        return User(row.id, row.username, row.role)
+
+    def set_role(self, username: str, role: str, *, by: str) -> User:
+        """Change a user's role (audited)."""
+        if role not in ROLES:
+            raise UserError(f"role {role!r} is not one of {', '.join(ROLES)}")
+        user = self.get(username)
+        if user is None:
+            raise UserError(f"no user {username!r}")
+        with self.engine.begin() as conn:
+            conn.execute(users.update().where(users.c.id == user.id).values(role=role))
+            self.ledger.append_audit(conn, by, "set_role", "user", username, {"role": user.role}, {"role": role})
+        return User(user.id, username, role)
+
+    def issue_token(self, username: str, label: str | None = None, *, by: str = "cli") -> str:
+        """A new API token for ``username``; shown once, only its hash is stored."""
+        user = self.get(username)
+        if user is None:
+            raise UserError(f"no user {username!r}; create it first with `harmledger user add {username}`")
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        with self.engine.begin() as conn:
+            conn.execute(
+                api_tokens.insert().values(user_id=user.id, token_hash=sha256_hex(token), label=label, created_at=_now())
+            )
+            self.ledger.append_audit(conn, by, "issue_token", "user", username, None, {"label": label})
+        return token
+
+    def user_for_token(self, token: str) -> User | None:
+        """The owner of an API token, or None for an unknown token."""
+        if not token.startswith(TOKEN_PREFIX):
+            return None
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                sa.select(users.c.id, users.c.username, users.c.role)
+                .join(api_tokens, api_tokens.c.user_id == users.c.id)
+                .where(api_tokens.c.token_hash == sha256_hex(token))
+            ).first()
+        return User(row.id, row.username, row.role) if row else None
+
+    def tokens(self, username: str) -> list[dict[str, object]]:
+        """The labels and creation times of a user's tokens (never the tokens)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(api_tokens.c.id, api_tokens.c.label, api_tokens.c.created_at)
+                .join(users, users.c.id == api_tokens.c.user_id)
+                .where(users.c.username == username)
+                .order_by(api_tokens.c.id)
+            )
+            return [dict(r._mapping) for r in rows]
+
+
+__all__ = ["ROLES", "User", "UserError", "Users"]
