@@ -71,7 +71,8 @@ def _make_document(original: bytes, origin: str, gold: GoldDocument) -> Document
         make_document = None
     if make_document is not None:
         doc: Document = make_document(
-            original, origin, title=gold.title, outlet=gold.outlet, url=gold.url, published=published
+            original, origin, title=gold.title, outlet=gold.outlet, url=gold.url, published=published,
+            published_precision="day" if published else None, published_source="metadata" if published else None,
         )
         return doc
     # Stand-in until the documents stage lands: same id rule and normalisation, no segmentation.
@@ -130,7 +131,12 @@ def build_inputs(gold: GoldSet) -> Inputs:
             parts = [(d, _offset(text, d)) for d in docs]
         else:
             raw = (gdoc.text or "").encode("utf-8")
-            doc = _make_document(raw, f"{gold.source}:{number}", gdoc)
+            try:
+                doc = _make_document(raw, f"{gold.source}:{number}", gdoc)
+            except InputError as exc:  # e.g. an empty text: scored as finding nothing
+                errors.append(exc)
+                views[gdoc.id] = View(gold_id=gdoc.id, text=gdoc.text or "")
+                continue
             text, parts = doc.text, [(doc, 0)]
         views[gdoc.id] = View(gold_id=gdoc.id, text=text, parts=parts)
         for doc, off in parts:
