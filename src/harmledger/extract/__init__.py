@@ -1,10 +1,149 @@
-"""Claims: every casualty figure in a document, with qualifier, outcome, victims, source, scope."""
+"""Claims: every casualty figure in a document, with qualifier, outcome, victims, source, scope.
+
+The extractor is rules over tokens: sentences are split with one linear regex, a pre-filter
+keeps only those holding a harm word or a statement trigger, and only those are tokenised and
+read (``harm`` ties figures to harms, ``context`` finds sources, scope, event, perpetrator).
+Places and dates are left for ``harmledger.places.locate_claims``.
+"""
 
 from __future__ import annotations
 
-from harmledger.records import Claim, Document
+from harmledger.extract.context import (
+    acronyms,
+    event_type,
+    find_source,
+    last_organisation,
+    perpetrators,
+    resolve_name,
+    scope_of,
+    statements,
+)
+from harmledger.extract.counts import parse_count
+from harmledger.extract.harm import Mention, read_mentions
+from harmledger.extract.text import Token, is_candidate, split_sentences, tokenize
+from harmledger.extract.vocab import HARM_AFTER, HARM_NOUNS, HEDGES
+from harmledger.records import Claim, Count, Document, Source, Span
+
+__all__ = ["extract_claims", "parse_count"]
+
+EXTRACTOR = "rules@1"
+_CUE_WORDS = frozenset({"deadly", "lethal", "death", "deaths", "killing", *HARM_AFTER, *HARM_NOUNS})
+_PRONOUN_SOURCES = frozenset({"they", "it"})
+_CONTEXT_BACK = 2  # sentences looked back for an event type or perpetrator
+_SOURCE_BACK = 3  # sentences looked back to resolve "They"
+
+
+class _Doc:
+    """Per-document state: sentences and the acronyms the text defines (computed once)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.sentences = split_sentences(doc.text)
+        self._acros: dict[str, str] | None = None
+
+    @property
+    def acros(self) -> dict[str, str]:
+        if self._acros is None:
+            self._acros = acronyms(self.text)
+        return self._acros
+
+    def sentence_text(self, i: int) -> str:
+        s, e = self.sentences[i]
+        return self.text[s:e]
+
+    def before(self, i: int, k: int) -> list[str]:
+        return [self.sentence_text(j) for j in range(max(0, i - k), i)]
 
 
 def extract_claims(doc: Document) -> list[Claim]:
     """Every casualty claim and belligerent statement in ``doc``, in text order."""
-    raise NotImplementedError("being built: see issue 3")
+    state = _Doc(doc)
+    claims: list[Claim] = []
+    for i, (s, e) in enumerate(state.sentences):
+        sentence = state.text[s:e]
+        if not is_candidate(sentence):
+            continue
+        claims.extend(_sentence_claims(state, i, s, e, sentence))
+    claims.sort(key=lambda c: (c.span.start, c.span.end))
+    return claims
+
+
+def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list[Claim]:
+    tokens = tokenize(sentence, s)
+    lows = frozenset(t.low for t in tokens)
+    mentions = read_mentions(tokens, lows & _CUE_WORDS)
+    stmts = statements(tokens, sentence, s)
+    if not mentions and not stmts:
+        return []
+    doc = state.doc
+    source = _source(state, i, tokens, sentence, s)
+    if source is None:
+        for st in stmts:
+            if st.stance in ("admitted", "denied", "claimed"):
+                source = Source(st.party, st.stance, "belligerent", Span(st.start, st.end))
+    hedged = bool(lows & HEDGES)
+    context = [sentence, *reversed(state.before(i, _CONTEXT_BACK))]
+    event = event_type(context)
+    span_sentence = Span(s, e)
+    out: list[Claim] = []
+    for n, m in enumerate(mentions):
+        span = Span(tokens[m.first].start, tokens[m.last - 1].end)
+        hi = mentions[n + 1].first if n + 1 < len(mentions) else len(tokens)
+        lo = mentions[n - 1].phrase_end if n > 0 else 0
+        scope, period = scope_of(tokens, m.last, hi, m.toll_at, sentence, s)
+        if scope == "incident":
+            scope, period = scope_of(tokens, lo, m.first, m.toll_at, sentence, s)
+        c = m.count
+        count = Count(c.low, c.high, c.best, c.qualifier, c.vague, span.slice(state.text))
+        out.append(Claim(
+            id=Claim.make_id(doc.id, span, "casualty", m.outcome),
+            document_id=doc.id, kind="casualty", outcome=m.outcome,  # type: ignore[arg-type]
+            count=count, victims=m.victims,  # type: ignore[arg-type]
+            span=span, sentence=span_sentence, quote=sentence,
+            victim_groups=tuple(m.groups), event_type=event,
+            perpetrator=_perpetrator(state, i, sentence, s, tokens, m),
+            source=source, scope=scope, period=period,  # type: ignore[arg-type]
+            hedged=hedged, negated=m.negated, genre=doc.genre, extractor=EXTRACTOR,
+        ))
+    for st in stmts:
+        span = Span(st.start, st.end)
+        out.append(Claim(
+            id=Claim.make_id(doc.id, span, "statement", None),
+            document_id=doc.id, kind="statement", outcome=None, count=None, victims=None,
+            span=span, sentence=span_sentence, quote=sentence, event_type=event,
+            perpetrator=st.party, source=Source(st.party, st.stance, "belligerent", span),  # type: ignore[arg-type]
+            hedged=hedged, genre=doc.genre, party=st.party, stance=st.stance,  # type: ignore[arg-type]
+            extractor=EXTRACTOR,
+        ))
+    return out
+
+
+def _source(state: _Doc, i: int, tokens: list[Token], sentence: str, s: int) -> Source | None:
+    found = find_source(tokens, sentence, s)
+    if found is None:
+        return None
+    raw, stance, span = found
+    if raw.lower() in _PRONOUN_SOURCES:
+        resolved = last_organisation(state.before(i, _SOURCE_BACK), state.acros)
+        if resolved is None:
+            return None
+        raw = resolved
+    name, kind = resolve_name(raw, state.acros)
+    return Source(name, stance, kind, span)  # type: ignore[arg-type]
+
+
+def _perpetrator(state: _Doc, i: int, sentence: str, s: int, tokens: list[Token], m: Mention) -> str | None:
+    """The alias nearest the figure (outside the victims phrase), else in the sentences before."""
+    lo = tokens[m.first].start - s
+    hi = tokens[min(max(m.phrase_end, m.last), len(tokens)) - 1].end - s
+    hits = [p for p in perpetrators(sentence) if p[1] <= lo or p[0] >= hi]
+    if hits:
+        before = [p for p in hits if p[1] <= lo]
+        pick = before[-1] if before else hits[0]
+        return pick[2]
+    for text in reversed(state.before(i, _CONTEXT_BACK)):
+        hits = perpetrators(text)
+        if hits:
+            return hits[-1][2]
+    return None

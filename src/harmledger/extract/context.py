@@ -1,0 +1,274 @@
+"""What surrounds a figure: who said it, over what period, which event, which perpetrator.
+
+Sources: "according to X"; "X reported/said/confirmed"; "said X"; a headline's trailing
+"- governor" / ": MoI". "They"/"It" resolve to the organisation named last in the sentences
+before; an acronym defined as "Amnesty International (AI)" is expanded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from harmledger.extract.text import Token
+from harmledger.extract.vocab import (
+    CUMULATIVE_CUES,
+    EVENT_TYPES,
+    INVESTIGATION_VERBS,
+    NOT_COALITION_BEFORE,
+    ORG_WORDS,
+    PERPETRATORS,
+    SOURCE_GAP,
+    SOURCE_NAMES,
+    SOURCE_NOUNS,
+    SOURCE_VERBS,
+    STATEMENT_TRIGGERS,
+    TOLL_CUMULATIVE,
+    VICTIM_NOUNS,
+)
+from harmledger.records import Source, Span
+
+_ALIASES = sorted(
+    ((alias, name) for name, aliases in PERPETRATORS.items() for alias in aliases),
+    key=lambda an: -len(an[0]),
+)
+_ALIAS_NAME = dict(_ALIASES)
+_PERP_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(a).replace("'", "['’]") for a, _ in _ALIASES) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+_EVENT_INDEX = {cue: i for i, (cue, _) in enumerate(EVENT_TYPES)}
+_EVENT_RE = re.compile(
+    r"\b(" + "|".join(re.escape(c) for c, _ in sorted(EVENT_TYPES, key=lambda ce: -len(ce[0]))) + r")",
+    re.IGNORECASE,
+)
+# "Amnesty International (AI)": up to six capitalised words, then the acronym in brackets.
+_ACRONYM_RE = re.compile(r"((?:[A-Z][\w'’-]{0,40}[ \t]+(?:(?:of|for|the|and)[ \t]+)?){1,6})\(([A-Z]{2,8})\)")
+_CUMULATIVE = sorted((tuple(c.split()) for c in CUMULATIVE_CUES), key=lambda s: -len(s))
+_NAME_CONNECTORS = frozenset({"of", "for", "-", "'s", "the", "on", "and"})
+_AGGREGATE_FIRST = frozenset({"most", "many", "several", "various", "multiple", "some", "all"})
+_STOP_AFTER_SINCE = frozenset({"they", "it", "he", "she", "we", "there", "you", "i", "this"})
+_TRIGGERS = sorted(((tuple(t.split()), s) for t, s in STATEMENT_TRIGGERS), key=lambda ts: -len(ts[0]))
+_TARGET_BEFORE = frozenset({"against", "targeting", "targets", "targeted", "fighting", "on"})
+_STOPS = frozenset({",", ";", ".", ":", "(", ")", "\"", "“", "”", "—", "–"})
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A belligerent's act of speech: who, what stance, where in the text."""
+
+    party: str
+    stance: str
+    start: int
+    end: int
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines, "AI" → "Amnesty International"."""
+    found: dict[str, str] = {}
+    for match in _ACRONYM_RE.finditer(text):
+        words = match.group(1).split()
+        acro = match.group(2)
+        caps = [w for w in words if w[0].isupper()]
+        # Keep the trailing words whose initials spell the acronym, when they do.
+        tail = caps[-len(acro):] if len(caps) >= len(acro) else caps
+        if "".join(w[0] for w in tail).upper() == acro:
+            start = words.index(tail[0])
+            found[acro] = " ".join(words[start:])
+        elif caps:
+            found[acro] = " ".join(words)
+    return found
+
+
+def resolve_name(name: str, acros: dict[str, str]) -> tuple[str, str | None]:
+    """A source's display name and kind ("AI" → Amnesty International, ngo)."""
+    name = acros.get(name, name)
+    low = name.lower().replace("’", "'")
+    if low in SOURCE_NAMES:
+        return SOURCE_NAMES[low]
+    words = low.split()
+    if words and words[0] in _AGGREGATE_FIRST and words[-1] in ("sources", "reports"):
+        return name, "aggregate"
+    if low in _ALIAS_NAME:
+        return name, "belligerent"
+    if words and words[-1] in SOURCE_NOUNS:
+        return name, SOURCE_NOUNS[words[-1]]
+    return name, None
+
+
+def _name_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """A source phrase ending just before ``end``: a proper name or "local officials"."""
+    k = end - 1
+    if k < 0:
+        return None
+    if tokens[k].low in SOURCE_NOUNS or tokens[k].is_title:
+        start = k
+        while start - 1 >= 0 and (
+            tokens[start - 1].is_title
+            or (tokens[start - 1].low in _NAME_CONNECTORS and start - 2 >= 0 and tokens[start - 2].is_title)
+            or (tokens[start].low in SOURCE_NOUNS and tokens[start - 1].text.isalpha() and start > k - 2
+                and tokens[start - 1].low not in VICTIM_NOUNS)
+        ):
+            start -= 1
+        while start <= k and tokens[start].low in ("the", "a", "an"):
+            start += 1
+        if start > k:
+            return None
+        return start, k + 1
+    return None
+
+
+def _name_forward(tokens: list[Token], start: int) -> tuple[int, int] | None:
+    """A source phrase starting at ``start`` ("most sources", "the Syrian Observatory …")."""
+    n = len(tokens)
+    j = start
+    while j < n and tokens[j].low in ("the", "a", "an"):
+        j += 1
+    first = j
+    while j < n and j - first < 8 and tokens[j].low not in _STOPS:
+        low = tokens[j].low
+        if low in ("that", "which", "who", "in", "on", "at", "with", "from", "as", "and", "to", "by"):
+            break
+        if low in ("of", "for") and not (j + 1 < n and tokens[j + 1].is_title):
+            break
+        j += 1
+    return (first, j) if j > first else None
+
+
+def find_source(tokens: list[Token], text: str, offset: int) -> tuple[str, str, Span] | None:
+    """The source named in one sentence: (name as written, stance, span), or None."""
+    n = len(tokens)
+    for i in range(n - 1):
+        if tokens[i].low == "according" and tokens[i + 1].low == "to":
+            got = _name_forward(tokens, i + 2)
+            if got:
+                return _phrase(tokens, text, offset, got), "reported", _span(tokens, got)
+    for v, tok in enumerate(tokens):
+        stance = SOURCE_VERBS.get(tok.low)
+        if stance is None:
+            continue
+        k = v
+        while k - 1 >= 0 and tokens[k - 1].low in SOURCE_GAP:
+            k -= 1
+        if k > 0 and tokens[k - 1].low in ("they", "it"):
+            return tokens[k - 1].text, stance, _span(tokens, (k - 1, k))
+        got = _name_back(tokens, k)
+        if got and not any(tokens[x].low in VICTIM_NOUNS and tokens[x].low not in SOURCE_NOUNS
+                           for x in range(*got)):
+            if tokens[got[0]].low not in ("the",) and (got[1] - got[0] > 1 or tokens[got[0]].low not in ("he", "she")):
+                return _phrase(tokens, text, offset, got), stance, _span(tokens, got)
+        if v + 1 < n and stance == "reported" and tok.low in ("said", "says", "reported", "reports"):
+            got = _name_forward(tokens, v + 1)
+            if got and (tokens[got[0]].is_title or tokens[got[1] - 1].low in SOURCE_NOUNS):
+                return _phrase(tokens, text, offset, got), stance, _span(tokens, got)
+    # A headline's trailing attribution: "… killed in 24 hours: MoI", "… - governor".
+    for k in range(max(n - 5, 1), n - 1):
+        mark = tokens[k].text
+        spaced = tokens[k].start - offset > 0 and text[tokens[k].start - offset - 1] == " "
+        if mark == ":" or (mark in ("-", "–", "—") and spaced):
+            got = (k + 1, n)
+            if all(t.text.isalpha() or t.text in ("-", "'") for t in tokens[k + 1 : n]):
+                return _phrase(tokens, text, offset, got), "reported", _span(tokens, got)
+    return None
+
+
+def _span(tokens: list[Token], got: tuple[int, int]) -> Span:
+    return Span(tokens[got[0]].start, tokens[got[1] - 1].end)
+
+
+def _phrase(tokens: list[Token], text: str, offset: int, got: tuple[int, int]) -> str:
+    return text[tokens[got[0]].start - offset : tokens[got[1] - 1].end - offset]
+
+
+def last_organisation(sentences: list[str], acros: dict[str, str]) -> str | None:
+    """The organisation named last in ``sentences`` (for resolving "They")."""
+    for sentence in reversed(sentences):
+        best: tuple[int, str] | None = None
+        for acro in acros:
+            for m in re.finditer(r"\b" + re.escape(acro) + r"\b", sentence):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), acro)
+        for m in re.finditer(r"(?:[A-Z][\w’'-]{0,40}[ \t]+){0,4}[A-Z][\w’'-]{0,40}", sentence):
+            words = m.group().split()
+            if any(w.lower() in ORG_WORDS for w in words) or m.group().lower() in SOURCE_NAMES:
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), m.group())
+        if best is not None:
+            return best[1]
+    return None
+
+
+def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, offset: int) -> tuple[str, str | None]:
+    """("cumulative", period) when the clause ``tokens[lo:hi]`` holds a running-total cue."""
+    for k in range(lo, hi):
+        for seq in _CUMULATIVE:
+            if k + len(seq) <= len(tokens) and all(tokens[k + x].low == w for x, w in enumerate(seq)):
+                after = k + len(seq)
+                if seq == ("since",) and after < len(tokens) and tokens[after].low in _STOP_AFTER_SINCE:
+                    continue
+                end = after
+                while end < min(hi, after + 12) and tokens[end].low not in _STOPS:
+                    end += 1
+                while end > after and tokens[end - 1].low in ("and", "or", "but"):
+                    end -= 1
+                return "cumulative", text[tokens[k].start - offset : tokens[end - 1].end - offset]
+    if toll_at >= 0 and any(tokens[k].low in TOLL_CUMULATIVE for k in range(toll_at, hi)):
+        return "cumulative", None
+    return "incident", None
+
+
+def event_type(texts: list[str]) -> str | None:
+    """The most specific event type named in the first text that names one."""
+    for text in texts:
+        hits = [_EVENT_INDEX[m.group(1).lower()] for m in _EVENT_RE.finditer(text)]
+        if hits:
+            return EVENT_TYPES[min(hits)][1]
+    return None
+
+
+def perpetrators(text: str) -> list[tuple[int, int, str]]:
+    """Every perpetrator alias in ``text``: (start, end, canonical name)."""
+    found = []
+    for m in _PERP_RE.finditer(text):
+        alias = m.group(1).lower().replace("’", "'")
+        name = _ALIAS_NAME.get(alias)
+        if name is None:
+            continue
+        after = text[m.end() : m.end() + 12].lower()
+        if after.startswith(("-controlled", " controlled", "-held", " held", "-run", "-occupied")):
+            continue  # "the ISIS controlled town": territory, not the actor
+        before_words = text[max(0, m.start() - 12) : m.start()].lower().split()
+        if before_words and before_words[-1] in _TARGET_BEFORE:
+            continue  # "the fight against ISIS": the target
+        if alias == "coalition":
+            before = text[max(0, m.start() - 30) : m.start()].split()
+            if before and before[-1].lower() in NOT_COALITION_BEFORE:
+                continue
+        found.append((m.start(), m.end(), name))
+    return found
+
+
+def statements(tokens: list[Token], text: str, offset: int) -> list[Statement]:
+    """A belligerent admitting, denying or announcing an investigation in one sentence."""
+    found: list[Statement] = []
+    parties = perpetrators(text)
+    if not parties:
+        return found
+    n = len(tokens)
+    for i in range(n):
+        for seq, stance in _TRIGGERS:
+            if i + len(seq) > n or any(tokens[i + x].low != w for x, w in enumerate(seq)):
+                continue
+            if stance == "investigating" and seq[-1] in ("investigation", "inquiry", "probe"):
+                window = {t.low for t in tokens[max(0, i - 5) : i]}
+                if not window & INVESTIGATION_VERBS:
+                    continue
+            before = [p for p in parties if p[1] + offset <= tokens[i].start]
+            if not before:
+                continue
+            start, _, name = before[-1]
+            found.append(Statement(name, stance, start + offset, tokens[i + len(seq) - 1].end))
+            break
+        if found:
+            break
+    return found

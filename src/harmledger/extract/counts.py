@@ -1,0 +1,228 @@
+"""Figures in text: digits, number words, ranges, qualifiers and vague quantities → ``Count``.
+
+The readings (one table in ``vocab``): "at least 56" → low 56; "over 125" → low 126 (more
+than); "as many as 200" / "up to" / "nearly" → high 200; "fewer than 10" → high 9; "about a
+hundred" → best 100; "between 136 to 1300", "136-1,300", "40 to 60" → low/high (range); a plain
+figure → low = high = best (exact); "a dozen" → best 12 (approximately); "dozens", "scores",
+"hundreds" … → the documented (low, high) range, flagged vague, best left empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from harmledger.extract.text import Token, tokenize
+from harmledger.extract.vocab import (
+    DOZEN,
+    POST_QUALIFIERS,
+    PRE_QUALIFIERS,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE,
+)
+from harmledger.records import Count
+
+_PRE = sorted(((tuple(k.split()), v) for k, v in PRE_QUALIFIERS.items()), key=lambda kv: -len(kv[0]))
+_POST = sorted(((tuple(k.split()), v) for k, v in POST_QUALIFIERS.items()), key=lambda kv: -len(kv[0]))
+_VAGUE = sorted(((tuple(k.split()), v) for k, v in VAGUE.items()), key=lambda kv: -len(kv[0]))
+_RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or", "and"})
+_HYPHENS = frozenset({"-", "–", "—"})
+
+
+@dataclass(frozen=True, slots=True)
+class CountMatch:
+    """A figure found at tokens ``[first, last)``; ``number_at`` is where the number begins."""
+
+    first: int
+    last: int
+    number_at: int
+    count: Count
+
+
+def _seq_at(tokens: list[Token], i: int, seq: tuple[str, ...]) -> bool:
+    if i + len(seq) > len(tokens):
+        return False
+    return all(tokens[i + k].low == w for k, w in enumerate(seq))
+
+
+def _digits(tok: Token) -> int | float | None:
+    """The value of a digit token ("1,300" → 1300, "1.6" → 1.6), or None for "31st", "1990s"."""
+    text = tok.text
+    if not text[-1].isdigit():
+        return None
+    groups = text.replace(",", ".").split(".")
+    if len(groups) == 1:
+        return int(text)
+    if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
+        return int("".join(groups))  # thousands separators: "1,300", "12.500"
+    if len(groups) == 2 and "." in text:
+        return float(text)
+    return None
+
+
+def _number_words(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """Spelled-out number at ``i``: "forty-two", "a hundred", "two hundred and fifty"."""
+    n = len(tokens)
+    total, current, j, last = 0, 0, i, ""  # last: "", "unit", "tens", "scale"
+    if tokens[i].low in ("a", "an") and i + 1 < n and tokens[i + 1].low in SCALES:
+        current, j, last = 1, i + 1, "unit"
+    while j < n:
+        low = tokens[j].low
+        if low in UNITS and last in ("", "tens", "scale"):
+            if last == "tens" and current % 10:
+                break
+            current += UNITS[low]
+            last = "unit"
+        elif low in TENS and last in ("", "scale"):
+            current += TENS[low]
+            last = "tens"
+        elif low in SCALES and last in ("unit", "tens"):
+            if SCALES[low] == 100:
+                current *= 100
+            else:
+                total += current * SCALES[low]
+                current = 0
+            last = "scale"
+        elif low in _HYPHENS and last == "tens" and j + 1 < n and tokens[j + 1].low in UNITS:
+            j += 1
+            continue
+        elif low == "and" and last == "scale" and j + 1 < n and (
+            tokens[j + 1].low in UNITS or tokens[j + 1].low in TENS
+        ):
+            j += 1
+            continue
+        else:
+            break
+        j += 1
+    if not last:
+        return None
+    return total + current, j
+
+
+def _number(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
+    """A number at ``i`` → (value, end index, kind) with kind "digits", "words", "dozen"."""
+    n = len(tokens)
+    if i >= n:
+        return None
+    tok = tokens[i]
+    if tok.is_number:
+        value = _digits(tok)
+        if value is None:
+            return None
+        j = i + 1
+        if j < n and tokens[j].low in SCALES:
+            value *= SCALES[tokens[j].low]
+            j += 1
+        if isinstance(value, float):
+            if not value.is_integer():
+                return None
+            value = int(value)
+        # Don't read "10:30" or "3/4" as figures.
+        if j < n and tokens[j].text in (":", "/") and j + 1 < n and tokens[j + 1].is_number:
+            return None
+        if i > 0 and tokens[i - 1].text in (":", "/", "#", "$", "£", "€"):
+            return None
+        return value, j, "digits"
+    if tok.low in ("a", "an") and i + 1 < n and tokens[i + 1].low == "dozen":
+        return DOZEN, i + 2, "dozen"
+    words = _number_words(tokens, i)
+    if words is None:
+        return None
+    value, j = words
+    if j < n and tokens[j].low == "dozen":
+        return value * DOZEN, j + 1, "dozen"
+    return value, j, "words"
+
+
+def _vague(tokens: list[Token], i: int) -> tuple[tuple[int, int], int] | None:
+    for seq, bounds in _VAGUE:
+        if _seq_at(tokens, i, seq):
+            return bounds, i + len(seq)
+    return None
+
+
+def _build(value: int, qualifier: str, how: str) -> Count:
+    if how == "low":
+        return Count(low=value, high=None, best=None, qualifier=qualifier)
+    if how == "low+1":
+        return Count(low=value + 1, high=None, best=None, qualifier=qualifier)
+    if how == "high":
+        return Count(low=None, high=value, best=None, qualifier=qualifier)
+    if how == "high-1":
+        return Count(low=None, high=value - 1, best=None, qualifier=qualifier)
+    return Count(low=None, high=None, best=value, qualifier=qualifier)
+
+
+def count_at(tokens: list[Token], i: int) -> CountMatch | None:
+    """The figure starting at token ``i`` (qualifier included), or None."""
+    j, pre = i, None
+    for seq, qual in _PRE:
+        if _seq_at(tokens, i, seq):
+            j, pre = i + len(seq), qual
+            break
+    between = j < len(tokens) and tokens[j].low in ("between", "from")
+    if between:
+        j += 1
+    vague = _vague(tokens, j)
+    if vague is not None and not between:
+        (lo, hi), end = vague
+        if pre is not None and pre[1] == "low+1":
+            count = Count(low=lo + 1, high=hi, best=None, qualifier="vague", vague=True)
+        else:
+            count = Count(low=lo, high=hi, best=None, qualifier="vague", vague=True)
+        return CountMatch(i, end, j, count)
+    number = _number(tokens, j)
+    if number is None:
+        return None
+    value, end, kind = number
+    # A range: "40 to 60", "136-1,300", "between 136 to 1300", "two or three".
+    if end < len(tokens) and tokens[end].low in _RANGE_JOINERS and (
+        tokens[end].low != "and" or between
+    ):
+        second = _number(tokens, end + 1)
+        if second is not None and second[0] > value and (
+            tokens[end].low != "or" or second[0] < 100
+        ):
+            return CountMatch(
+                i, second[1], j, Count(low=value, high=second[0], best=None, qualifier="range")
+            )
+    if between:
+        return None
+    for seq, (qual, how) in _POST:
+        if pre is None and _seq_at(tokens, end, seq):
+            return CountMatch(i, end + len(seq), j, _build(value, qual, how))
+    if pre is not None:
+        return CountMatch(i, end, j, _build(value, *pre))
+    if kind == "dozen":
+        return CountMatch(i, end, j, Count(low=None, high=None, best=value, qualifier="approximately"))
+    return CountMatch(i, end, j, Count(low=value, high=value, best=value, qualifier="exact"))
+
+
+def find_counts(tokens: list[Token]) -> list[CountMatch]:
+    """Every figure in a token list, left to right, not overlapping."""
+    found: list[CountMatch] = []
+    i = 0
+    while i < len(tokens):
+        match = count_at(tokens, i)
+        if match is None:
+            i += 1
+            continue
+        found.append(match)
+        i = match.last
+    return found
+
+
+def with_text(match: CountMatch, tokens: list[Token], text: str, offset: int = 0) -> Count:
+    """The match's count with its ``text`` set from the source."""
+    start, end = tokens[match.first].start, tokens[match.last - 1].end
+    c = match.count
+    return Count(c.low, c.high, c.best, c.qualifier, c.vague, text[start - offset : end - offset])
+
+
+def parse_count(text: str) -> Count | None:
+    """The first figure in ``text`` (e.g. "at least 56" → low 56), with its words; else None."""
+    tokens = tokenize(text)
+    for match in find_counts(tokens):
+        return with_text(match, tokens, text)
+    return None

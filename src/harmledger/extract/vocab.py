@@ -1,0 +1,365 @@
+"""Every vocabulary the claims extractor reads, as data tables in one place.
+
+Keys are lower-case tokens as the tokenizer yields them (curly apostrophes folded to ``'``).
+Changing what counts as a harm word, a victim, a qualifier or a vague quantity means editing
+this file only.
+"""
+
+from __future__ import annotations
+
+# --- numbers -------------------------------------------------------------------------------
+
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# "a dozen" / "two dozen": a number word of its own (read as approximately 12 × n).
+DOZEN = 12
+
+# Vague quantities: (low, high) — the documented reading of each; the point figure is `low`.
+# "dozens" = at least two dozen; "scores" = at least two score; "hundreds" = at least 200 …
+VAGUE: dict[str, tuple[int, int]] = {
+    "a few": (2, 5),
+    "a handful": (2, 5),
+    "several": (3, 9),
+    "several dozen": (36, 99),
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "tens": (20, 99),
+    "hundreds": (200, 999),
+    "several hundred": (300, 999),
+    "thousands": (2000, 9999),
+    "several thousand": (3000, 9999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+}
+
+# Qualifier phrases before a figure → (qualifier, adjustment). The adjustment says which bound
+# the figure sets: "low" (at least n), "low+1" (more than n), "high" (up to n), "high-1"
+# (fewer than n), "best" (about n).
+PRE_QUALIFIERS: dict[str, tuple[str, str]] = {
+    "at least": ("at_least", "low"),
+    "no fewer than": ("at_least", "low"),
+    "no less than": ("at_least", "low"),
+    "not less than": ("at_least", "low"),
+    "a minimum of": ("at_least", "low"),
+    "more than": ("more_than", "low+1"),
+    "over": ("more_than", "low+1"),
+    "upwards of": ("more_than", "low+1"),
+    "in excess of": ("more_than", "low+1"),
+    "above": ("more_than", "low+1"),
+    "as many as": ("up_to", "high"),
+    "up to": ("up_to", "high"),
+    "at most": ("up_to", "high"),
+    "no more than": ("up_to", "high"),
+    "nearly": ("up_to", "high"),
+    "almost": ("up_to", "high"),
+    "close to": ("up_to", "high"),
+    "fewer than": ("up_to", "high-1"),
+    "less than": ("up_to", "high-1"),
+    "under": ("up_to", "high-1"),
+    "about": ("approximately", "best"),
+    "around": ("approximately", "best"),
+    "some": ("approximately", "best"),
+    "approximately": ("approximately", "best"),
+    "roughly": ("approximately", "best"),
+    "an estimated": ("approximately", "best"),
+    "estimated": ("approximately", "best"),
+    "approx": ("approximately", "best"),
+    "circa": ("approximately", "best"),
+}
+# After a figure: "100 or more", "50-plus", "20 or so".
+POST_QUALIFIERS: dict[str, tuple[str, str]] = {
+    "or more": ("at_least", "low"),
+    "plus": ("at_least", "low"),
+    "or so": ("approximately", "best"),
+}
+
+# --- harm ------------------------------------------------------------------------------------
+
+# Participles / intransitive verbs that follow the victims: "15 Taliban killed", "7 dead".
+HARM_AFTER: dict[str, str] = {
+    "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed",
+    "perished": "killed", "perish": "killed", "martyred": "killed", "slain": "killed",
+    "executed": "killed", "massacred": "killed", "murdered": "killed", "beheaded": "killed",
+    "slaughtered": "killed", "drowned": "killed", "assassinated": "killed", "lynched": "killed",
+    "wounded": "injured", "injured": "injured", "hurt": "injured", "maimed": "injured",
+    "missing": "missing", "disappeared": "missing",
+    "kidnapped": "detained", "abducted": "detained", "detained": "detained",
+    "arrested": "detained", "captured": "detained",
+    "displaced": "displaced",
+}
+# Active verbs whose object is the figure: "killed at least 56 civilians", "kills seven".
+HARM_BEFORE: dict[str, str] = {
+    "kill": "killed", "kills": "killed", "killed": "killed", "killing": "killed",
+    "massacre": "killed", "massacred": "killed", "massacring": "killed",
+    "execute": "killed", "executed": "killed", "executing": "killed", "executes": "killed",
+    "slaughtered": "killed", "murdered": "killed", "murder": "killed", "murdering": "killed",
+    "behead": "killed", "beheaded": "killed", "beheading": "killed",
+    "wound": "injured", "wounds": "injured", "wounded": "injured", "wounding": "injured",
+    "injure": "injured", "injures": "injured", "injured": "injured", "injuring": "injured",
+    "maimed": "injured",
+    "kidnap": "detained", "kidnapped": "detained", "kidnapping": "detained",
+    "abduct": "detained", "abducted": "detained", "abducting": "detained",
+    "detain": "detained", "detained": "detained", "detaining": "detained",
+    "arrest": "detained", "arrested": "detained", "arresting": "detained",
+    "displace": "displaced", "displaced": "displaced", "displacing": "displaced",
+}
+# Nouns naming the harm itself: "60 civilian casualties", "12 deaths", "40 bodies".
+HARM_NOUNS: dict[str, str] = {
+    "casualties": "casualties", "casualty": "casualties",
+    "deaths": "killed", "death": "killed", "dead": "killed", "fatalities": "killed",
+    "bodies": "killed", "corpses": "killed", "lives": "killed", "martyrs": "killed",
+    "killed": "killed",
+    "injuries": "injured", "wounded": "injured", "injured": "injured",
+}
+# "the death toll … is now over 125": the noun before "toll" gives the outcome.
+TOLL_OUTCOME: dict[str, str] = {
+    "death": "killed", "casualty": "casualties", "injury": "injured", "civilian": "killed",
+}
+# Words before "killed", "wounded" … that may stand between victims and verb.
+AUX: frozenset[str] = frozenset(
+    "were was are is have has had been being be reportedly allegedly also all later now "
+    "reported believed feared said confirmed to initially subsequently both either apparently "
+    "shot gunned burned burnt beaten stabbed found".split()
+)
+# "shot dead", "gunned down", "burned alive": verb + particle read as killed.
+KILL_PHRASES: dict[tuple[str, str], str] = {
+    ("shot", "dead"): "killed", ("gunned", "down"): "killed", ("burned", "alive"): "killed",
+    ("burnt", "alive"): "killed", ("stabbed", "dead"): "killed", ("beaten", "dead"): "killed",
+    ("found", "dead"): "killed", ("lost", "lives"): "killed",
+}
+
+# --- victims -----------------------------------------------------------------------------------
+
+# noun → (victim type, sub-group or None). Plural and singular forms both listed.
+VICTIM_NOUNS: dict[str, tuple[str, str | None]] = {}
+
+
+def _victims(kind: str, group: str | None, words: str) -> None:
+    for word in words.split():
+        VICTIM_NOUNS[word] = (kind, group)
+
+
+_victims("civilians", None, "civilian civilians villager villagers resident residents "
+         "farmer farmers shepherd shepherds herder herders worshipper worshippers "
+         "worshippers passenger passengers refugee refugees protester protesters protestors "
+         "demonstrators pilgrims pilgrim worker workers teacher teachers student students "
+         "pupils shopkeeper shopkeepers fishermen fisherman civillians non-combatants "
+         "noncombatants bystanders bystander elder elders volunteer volunteers")
+_victims("civilians", "children", "child children kids kid boy boys girl girls infant "
+         "infants baby babies toddlers minors minor schoolchildren teenager teenagers")
+_victims("civilians", "women", "woman women mother mothers")
+_victims("civilians", "medical staff", "doctor doctors medic medics nurse nurses "
+         "paramedic paramedics physician physicians")
+_victims("civilians", "journalists", "journalist journalists reporter reporters "
+         "photographer photographers cameraman cameramen")
+_victims("civilians", "aid workers", "aid-worker aid-workers")
+_victims("combatants", None, "soldier soldiers troops troop servicemen serviceman "
+         "servicemembers fighter fighters militant militants insurgent insurgents rebel "
+         "rebels terrorist terrorists taliban jihadist jihadists jihadis gunman gunmen "
+         "militiaman militiamen militia militias combatant combatants guerrilla guerrillas "
+         "guerillas extremist extremists attacker attackers commander commanders "
+         "officer officers sergeant policeman policemen police policemen gendarmes "
+         "guards guard marines paratroopers recruits mercenaries loyalists personnel "
+         "forces bandit bandits separatist separatists maoist maoists naxal naxals "
+         "cadres cadre operatives operative jawans jawan")
+_victims("people", None, "people persons person individuals others men man bodies "
+         "victims member members syrians iraqis afghans yemenis palestinians ukrainians "
+         "kurds family families relatives residents-in locals local")
+
+# Modifiers that set the victim type of a harm noun: "civilian casualties".
+VICTIM_ADJECTIVES: dict[str, tuple[str, str | None]] = {
+    "civilian": ("civilians", None), "innocent": ("civilians", None),
+    "military": ("combatants", None), "army": ("combatants", None),
+    "police": ("combatants", None), "rebel": ("combatants", None),
+    "militant": ("combatants", None), "child": ("civilians", "children"),
+}
+
+# Nouns after a figure that make it something other than victims (money, time, objects …).
+NONHARM_NOUNS: frozenset[str] = frozenset(
+    "dollars dollar euros euro pounds usd lakh lakhs crore rupees billion billions "
+    "years year months month weeks week days day hours hour minutes minute seconds "
+    "percent per cent km kilometres kilometers kilometer kilometre miles mile metres "
+    "meters tons tonnes times attacks attack airstrikes strikes strike raids raid shells "
+    "rockets missiles bombs mortars barrel houses homes buildings vehicles cars villages "
+    "towns countries nations ministers counterparts delegates states provinces districts "
+    "sorties points votes seats meetings rounds incidents operations booby-traps "
+    "drones tanks aircraft jets planes helicopters".split()
+)
+# Subset markers: figures after these are part of an earlier figure, not new victims.
+SUBSET_BEFORE: frozenset[str] = frozenset({"including", "include", "includes", "among"})
+
+# --- context -----------------------------------------------------------------------------------
+
+HEDGES: frozenset[str] = frozenset(
+    "alleged allegedly reportedly unconfirmed feared possibly perhaps suspected believed "
+    "likely purportedly rumoured rumored".split()
+)
+NEGATORS: frozenset[str] = frozenset("not no never n't without denied denies deny".split())
+
+# Cumulative cues (matched as lower-case token sequences inside the figure's clause).
+CUMULATIVE_CUES: tuple[str, ...] = (
+    "so far", "to date", "thus far", "this year", "this month", "in total", "overall",
+    "in all", "since the beginning", "since the start", "in the last", "in the past",
+    "over the past", "over the last", "during the past", "during the last", "last year",
+    "last month", "cumulative", "since", "each day", "per day", "a day", "every day",
+    "daily",
+)
+# Words that with "toll" make it a running total: "the death toll of the airstrikes … is now".
+TOLL_CUMULATIVE: frozenset[str] = frozenset(
+    "now total overall airstrikes strikes attacks bombings war conflict campaign "
+    "operation operations region".split()
+)
+MONTHS: frozenset[str] = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+# Event types: cue → type, most specific first (the first hit in this order wins).
+EVENT_TYPES: tuple[tuple[str, str], ...] = (
+    ("sarin", "chemical attack"), ("chlorine", "chemical attack"),
+    ("chemical", "chemical attack"), ("nerve agent", "chemical attack"),
+    ("deadly gases", "chemical attack"), ("gas attack", "chemical attack"),
+    ("suicide", "suicide attack"),
+    ("airstrike", "airstrike"), ("air strike", "airstrike"), ("air raid", "airstrike"),
+    ("warplane", "airstrike"), ("drone strike", "airstrike"), ("barrel bomb", "airstrike"),
+    ("jets", "airstrike"), ("aerial", "airstrike"), ("helicopter", "airstrike"),
+    ("landmine", "landmine/IED"), ("land mine", "landmine/IED"), ("ied", "landmine/IED"),
+    ("roadside bomb", "landmine/IED"), ("improvised explosive", "landmine/IED"),
+    ("booby", "landmine/IED"), ("mine explosion", "landmine/IED"),
+    ("shelling", "shelling"), ("shelled", "shelling"), ("shells", "shelling"),
+    ("mortar", "shelling"), ("artillery", "shelling"), ("rocket", "shelling"),
+    ("missile", "shelling"),
+    ("car bomb", "bombing"), ("bombing", "bombing"), ("blast", "bombing"),
+    ("explosion", "bombing"), ("bomb", "bombing"), ("explosive", "bombing"),
+    ("massacre", "massacre"),
+    ("executed", "execution"), ("execution", "execution"), ("beheaded", "execution"),
+    ("shot", "shooting"), ("shooting", "shooting"), ("gunmen", "shooting"),
+    ("gunfire", "shooting"), ("sniper", "shooting"), ("opened fire", "shooting"),
+    ("gunned", "shooting"),
+    ("clash", "clashes"), ("fighting", "clashes"), ("battle", "clashes"),
+    ("ambush", "clashes"), ("firefight", "clashes"),
+    ("strikes", "airstrike"), ("strike", "airstrike"),
+)
+
+# Perpetrator aliases → canonical name. Matched case-insensitively on word boundaries,
+# longest first; hyphens count as part of a word so "Anti-ISIS" is not "ISIS".
+PERPETRATORS: dict[str, tuple[str, ...]] = {
+    "International Anti-ISIS Coalition": (
+        "international anti-isis coalition", "anti-isis coalition", "anti-isil coalition",
+        "anti-is coalition", "international coalition", "us-led coalition", "u.s.-led coalition",
+        "us led coalition", "u.s led coalition", "coalition forces", "coalition airstrikes",
+        "coalition warplanes", "coalition", "operation inherent resolve",
+    ),
+    "Islamic State": (
+        "islamic state", "isis", "isil", "daesh", "da'esh", "is militants", "is fighters",
+        "is group",
+    ),
+    "Syrian government": (
+        "syrian government forces", "syrian government", "syrian regime", "assad regime",
+        "al-assad regime", "regime forces", "government forces of syria", "syrian army",
+        "syrian arab army", "regime's warplanes", "regime warplanes", "bashar al-assad",
+        "bashar al assad", "bashar assad", "bachar al-assad", "bashar el assad",
+        "bachar el assad", "al-assad", "el assad", "assad",
+    ),
+    "Russia": ("russian forces", "russian warplanes", "russian airstrikes", "russian army",
+               "russian military", "russia", "russians"),
+    "Turkey": ("turkish forces", "turkish army", "turkish military", "turkish troops",
+               "turkish warplanes"),
+    "United States": ("united states", "united-states", "u.s. forces", "us forces",
+                      "american forces", "pentagon"),
+    "Taliban": ("taliban",),
+    "Al-Shabaab": ("al-shabaab", "al-shabab", "al shabaab", "al shabab", "shabaab"),
+    "Boko Haram": ("boko haram",),
+    "Hayat Tahrir al-Sham": ("hayat tahrir al-sham", "hts", "al-nusra", "nusra front",
+                             "jabhat al-nusra", "al-nosra"),
+    "SDF": ("syrian democratic forces", "sdf"),
+    "Israel": ("israeli forces", "israeli army", "israeli military", "israeli strikes",
+               "israeli airstrikes", "idf"),
+}
+# Words before "Coalition" that make it the Syrian opposition, not the anti-ISIS coalition.
+NOT_COALITION_BEFORE: frozenset[str] = frozenset({"syrian", "national", "opposition"})
+
+# Sources. Verbs of attribution → stance.
+SOURCE_VERBS: dict[str, str] = {
+    "reported": "reported", "reports": "reported", "report": "reported",
+    "said": "reported", "says": "reported", "say": "reported", "told": "reported",
+    "stated": "reported", "added": "reported", "announced": "reported", "found": "reported",
+    "estimated": "reported", "estimates": "reported", "counted": "reported",
+    "recorded": "reported", "documented": "confirmed",
+    "confirmed": "confirmed", "confirm": "confirmed", "confirms": "confirmed",
+    "verified": "confirmed", "verify": "confirmed",
+    "claimed": "claimed", "claims": "claimed", "claim": "claimed", "alleged": "claimed",
+}
+# Between a source and its verb: "They were able to confirm", "officials have said".
+SOURCE_GAP: frozenset[str] = frozenset(
+    "were was have has had been able to could also later previously earlier "
+    "initially would".split()
+)
+# Pronouns that refer back to the last organisation named.
+SOURCE_PRONOUNS: frozenset[str] = frozenset({"they", "it", "the group", "the organisation",
+                                             "the organization", "the monitor", "the ngo"})
+# Common nouns that make an unnamed source: "officials said", "medical sources".
+SOURCE_NOUNS: dict[str, str] = {
+    "officials": "official", "official": "official", "ministry": "official",
+    "police": "official", "governor": "official", "spokesman": "official",
+    "spokeswoman": "official", "spokesperson": "official", "military": "official",
+    "army": "official", "government": "official", "authorities": "official",
+    "sources": "unnamed", "source": "unnamed", "witnesses": "unnamed", "activists": "unnamed",
+    "residents": "unnamed", "locals": "unnamed", "medics": "unnamed", "doctors": "unnamed",
+    "monitor": "ngo", "observatory": "ngo", "newspaper": "media", "media": "media",
+    "agency": "media", "reports": "aggregate",
+}
+# Known outlets and organisations → kind (lower-case keys; aliases map to a display name).
+SOURCE_NAMES: dict[str, tuple[str, str]] = {
+    "al-jazeera": ("Al-Jazeera", "media"), "al jazeera": ("Al-Jazeera", "media"),
+    "aljazeera": ("Al-Jazeera", "media"), "reuters": ("Reuters", "media"),
+    "afp": ("AFP", "media"), "ap": ("AP", "media"), "associated press": ("AP", "media"),
+    "bbc": ("BBC", "media"), "cnn": ("CNN", "media"), "xinhua": ("Xinhua", "media"),
+    "sana": ("SANA", "media"), "al-arabiya": ("Al-Arabiya", "media"),
+    "amnesty international": ("Amnesty International", "ngo"),
+    "amnesty": ("Amnesty International", "ngo"),
+    "human rights watch": ("Human Rights Watch", "ngo"), "hrw": ("Human Rights Watch", "ngo"),
+    "sohr": ("Syrian Observatory for Human Rights", "ngo"),
+    "syrian observatory for human rights": ("Syrian Observatory for Human Rights", "ngo"),
+    "syrian observatory": ("Syrian Observatory for Human Rights", "ngo"),
+    "snhr": ("Syrian Network for Human Rights", "ngo"),
+    "syrian network for human rights": ("Syrian Network for Human Rights", "ngo"),
+    "airwars": ("Airwars", "ngo"), "white helmets": ("White Helmets", "ngo"),
+    "un": ("United Nations", "ngo"), "united nations": ("United Nations", "ngo"),
+    "ocha": ("OCHA", "ngo"), "icrc": ("ICRC", "ngo"), "msf": ("MSF", "ngo"),
+    "unicef": ("UNICEF", "ngo"), "who": ("WHO", "ngo"),
+    "moi": ("MoI", "official"), "mod": ("MoD", "official"),
+}
+# Words that mark a capitalised phrase as an organisation (for resolving "They").
+ORG_WORDS: frozenset[str] = frozenset(
+    "international organization organisation observatory ministry watch committee council "
+    "network agency news press times jazeera reuters amnesty nations commission office "
+    "institute centre center foundation association union federation coalition group".split()
+)
+
+# Belligerent statements: trigger phrases (token sequences) → stance.
+STATEMENT_TRIGGERS: tuple[tuple[str, str], ...] = (
+    ("launching of an investigation", "investigating"),
+    ("an investigation", "investigating"), ("an inquiry", "investigating"),
+    ("a probe", "investigating"), ("is investigating", "investigating"),
+    ("are investigating", "investigating"), ("to investigate", "investigating"),
+    ("admitted", "admitted"), ("admits", "admitted"), ("acknowledged", "admitted"),
+    ("acknowledges", "admitted"), ("conceded", "admitted"), ("concedes", "admitted"),
+    ("accepted responsibility", "admitted"), ("took responsibility", "admitted"),
+    ("claimed responsibility", "claimed"), ("claims responsibility", "claimed"),
+    ("denied", "denied"), ("denies", "denied"), ("rejected the claims", "denied"),
+)
+# Verbs that must precede an investigation trigger for it to be a party's act.
+INVESTIGATION_VERBS: frozenset[str] = frozenset(
+    "announced announces launched launches opened opens ordered orders began begins "
+    "launching opening ordering announcing started starts".split()
+)
