@@ -264,8 +264,12 @@ INCIDENTS = [
 ]
 
 
-def headline_analyser(groups: list[tuple[tuple[str, ...], int, int, tuple[float, float] | None]]):
-    """One claim per headline; incidents group headlines (by a word they hold) with given figures."""
+def headline_analyser(groups: list[tuple[tuple[str, ...], int, int, tuple[float, float] | None]],
+                      aggregate: bool = False):
+    """One claim per headline; incidents group headlines (by a word they hold) with given figures.
+
+    With ``aggregate``, a cumulative toll over every headline is added (it must change nothing).
+    """
 
     def analyse(documents: Iterable[Document]) -> Analysis:
         docs = list(documents)
@@ -278,6 +282,9 @@ def headline_analyser(groups: list[tuple[tuple[str, ...], int, int, tuple[float,
             place = PlaceRef("x", lat=where[0], lon=where[1]) if where else None
             incidents.append(Incident(id=Incident.make_id(ids), kind="incident", claim_ids=ids,
                                       deaths=Figures(best=killed), injured=Figures(best=injured), place=place))
+        if aggregate:
+            ids = tuple(c.id for c in claims)
+            incidents.append(Incident(id="all", kind="aggregate", claim_ids=ids, deaths=Figures(best=99)))
         return Analysis(documents=docs, claims=claims, places={}, incidents=incidents)
 
     return analyse
@@ -314,6 +321,13 @@ def test_events_and_incidents(tmp_path: Path, groups, events: dict[str, Any], in
     gold = write_set(tmp_path / "ucdp", documents=HEADLINES, events=EVENTS, incidents=INCIDENTS)
     report = evaluate(gold, analyse=headline_analyser(groups)).to_json()
     assert report == {"events": events, "incidents": incidents}
+
+
+def test_a_cumulative_aggregate_is_left_out_of_events_and_incidents(tmp_path: Path) -> None:
+    gold = write_set(tmp_path / "ucdp", documents=HEADLINES, events=EVENTS, incidents=INCIDENTS)
+    groups = [(("Misrata",), 5, 0, (32.37, 15.09)), (("Gwoza",), 2, 3, (11.1, 13.71))]
+    plain = evaluate(gold, analyse=headline_analyser(groups)).to_json()
+    assert evaluate(gold, analyse=headline_analyser(groups, aggregate=True)).to_json() == plain
 
 
 def doc(text: str, genre: str = "news") -> Document:

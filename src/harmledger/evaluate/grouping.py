@@ -77,8 +77,9 @@ def _memberships(gold: list[dict[str, Any]], s: Scoring) -> tuple[list[set[str]]
 
     Items are gold claim line numbers (as strings) when incidents list ``claims``, else gold
     document ids; a claim belongs to the incidents holding its matched prediction, a document to
-    every incident drawing on it.
+    every incident drawing on it. Cumulative aggregates are not incidents and are left out.
     """
+    is_incident = [i.kind == "incident" for i in s.pred.incidents]
     groups: list[set[str]] = []
     member: dict[str, set[int]] = {}
     for row in gold:
@@ -86,13 +87,16 @@ def _memberships(gold: list[dict[str, Any]], s: Scoring) -> tuple[list[set[str]]
             items = {f"claim:{n}" for n in row["claims"]}
             for n in row["claims"]:
                 p = s.matched.get(int(n))
-                member[f"claim:{n}"] = set(s.pred.by_claim.get(p.claim.id, [])) if p is not None else set()
+                found = s.pred.by_claim.get(p.claim.id, []) if p is not None else []
+                member[f"claim:{n}"] = {i for i in found if is_incident[i]}
         else:
             items = {f"doc:{d}" for d in row.get("docs") or []}
             for d in row.get("docs") or []:
                 view = s.views.get(str(d))
                 parts = view.parts if view is not None else []
-                member[f"doc:{d}"] = {i for part, _ in parts for i in s.pred.by_document.get(part.id, [])}
+                member[f"doc:{d}"] = {
+                    i for part, _ in parts for i in s.pred.by_document.get(part.id, []) if is_incident[i]
+                }
         groups.append(items)
     return groups, member
 
@@ -158,7 +162,7 @@ def score_incidents(
             s.error("incidents", "missed", doc, f"{row.get('id')}: deaths {row.get('deaths_low')}"
                     f"–{row.get('deaths_high_at_most')} not within any matching predicted incident"
                     f" ({len(candidates)} candidate(s): {_describe(candidates, s)})",
-                    s.gold_spans.get(int(row["claims"][0])) if row.get("claims") else None)
+                    _incident_span(row, doc, s))
     n_pred = sum(1 for i in s.pred.incidents if i.kind == "incident")
     return Section("incidents", {"n_gold": len(gold), "n_pred": n_pred, "pairwise_precision": precision,
                                  "pairwise_recall": recall, "pairwise_f1": f1(precision, recall),
@@ -181,6 +185,14 @@ def _incident_doc(row: dict[str, Any], claims: list[dict[str, Any]]) -> str:
         n = int(row["claims"][0])
         return str(claims[n].get("doc")) if 0 <= n < len(claims) else ""
     return str((row.get("docs") or [""])[0])
+
+
+def _incident_span(row: dict[str, Any], doc: str, s: Scoring) -> Span | None:
+    """What to quote for a missed incident: its first claim's quote, else its first document."""
+    if row.get("claims"):
+        return s.gold_spans.get(int(row["claims"][0]))
+    view = s.views.get(doc)
+    return Span(0, len(view.text)) if view is not None else None
 
 
 def _describe(candidates: set[int], s: Scoring) -> str:

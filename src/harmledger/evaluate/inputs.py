@@ -126,7 +126,12 @@ def build_inputs(gold: GoldSet) -> Inputs:
     errors: list[InputError] = []
     for number, gdoc in enumerate(gold.documents, start=1):
         if gdoc.path is not None:
-            text, docs, errs = _read_file(gdoc.path, gdoc)
+            try:
+                text, docs, errs = _read_file(gdoc.path, gdoc)
+            except InputError as exc:  # unreadable file: its gold items all count as missed
+                errors.append(exc)
+                views[gdoc.id] = View(gold_id=gdoc.id, text="")
+                continue
             errors.extend(errs)
             parts = [(d, _offset(text, d)) for d in docs]
         else:
