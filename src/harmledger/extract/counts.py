@@ -121,11 +121,13 @@ def _number(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
         # Don't read "10:30" or "3/4" as figures.
         if j < n and tokens[j].text in (":", "/") and j + 1 < n and tokens[j + 1].is_number:
             return None
-        if i > 0 and tokens[i - 1].text in (":", "/", "#", "$", "£", "€"):
-            return None
+        if i > 0 and tokens[i - 1].end == tok.start and tokens[i - 1].text in (":", "/", "#", "$", "£", "€"):
+            return None  # "10:30", "19/7", "#3", "$20"
         return value, j, "digits"
     if tok.low in ("a", "an") and i + 1 < n and tokens[i + 1].low == "dozen":
         return DOZEN, i + 2, "dozen"
+    if tok.low == "dozen":  # headline style: "kill dozen Houthi rebels"
+        return DOZEN, i + 1, "dozen"
     words = _number_words(tokens, i)
     if words is None:
         return None

@@ -234,10 +234,18 @@ def _negated(tokens: list[Token], lo: int, hi: int) -> bool:
 def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Mention]:
     """Every harm mention in one sentence's tokens, in order."""
     mentions: list[Mention] = []
-    counts = find_counts(tokens)
-    prev_end = 0
-    for m in counts:
-        if _is_subset(tokens, m, prev_end if mentions else 0) and mentions:
+    pending: list[tuple[CountMatch, str | None, list[str], int]] = []  # "Twelve soldiers, …"
+    prev_end, scanned, in_subset = 0, 0, False
+    for m in find_counts(tokens):
+        # Once "including"/"among" is seen, later figures are parts until a new verb or ";".
+        for k in range(scanned, m.first):
+            low = tokens[k].low
+            if low in SUBSET_BEFORE:
+                in_subset = True
+            elif low in HARM_BEFORE and low not in HARM_AFTER or low == ";":
+                in_subset = False
+        scanned = m.last
+        if in_subset and mentions:
             _, victims, groups, _, _, _ = _walk_right(tokens, m)
             for g in groups:
                 if g not in mentions[-1].groups:
@@ -262,15 +270,25 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
                 "casualties" if sentence_cues else None
             )
             harm_at = m.first - 2
-        if outcome is None and mentions and m.first > 0 and (
-            tokens[m.first - 1].low in _JOIN and victims is None
-        ):
+        if outcome is None and mentions and _elliptic(tokens, m, victims):
             prev = mentions[-1]  # ellipsis: "60 civilian casualties … and about a hundred"
-            outcome, victims, groups, harm_at = prev.outcome, prev.victims, list(prev.groups), prev.harm_at
+            outcome, harm_at = prev.outcome, prev.harm_at
+            if victims is None or victims == "people":
+                victims, groups = prev.victims, list(prev.groups)
         if outcome is None:
+            if victims is not None and end < len(tokens) and tokens[end].low in _JOIN:
+                pending.append((m, victims, groups, end))
+            else:
+                pending.clear()
             continue
         if toll_at >= 0 and victims is None:
             victims = _toll_victims(tokens, toll_at, m.first)
+        # "Twelve soldiers, 26 insurgents killed": the earlier figures share the verb.
+        if out_r is not None and pending and pending[-1][3] + 1 == m.first:
+            for pm, pv, pg, pend in pending:
+                mentions.append(Mention(pm.first, pm.last, pm.count, outcome, pv or "people",
+                                        pg, harm_at, pend, -1, False))
+        pending.clear()
         lo = harm_at - 4 if harm_at >= 0 and harm_at < m.first else m.first - 4
         neg = _negated(tokens, max(lo, prev_end), max(harm_at, m.first))
         mentions.append(Mention(
@@ -278,11 +296,24 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             max(end, m.last), toll_at, neg,
         ))
         prev_end = max(end, m.last)
-    for m in mentions:
-        _add_groups(tokens, m)
+    mentions.sort(key=lambda x: x.first)
+    for mention in mentions:
+        _add_groups(tokens, mention)
     mentions.extend(_singulars(tokens, mentions))
     mentions.sort(key=lambda x: x.first)
     return mentions
+
+
+def _elliptic(tokens: list[Token], m: CountMatch, victims: str | None) -> bool:
+    """A bare figure after "and"/"," that borrows the harm of the figure before it."""
+    if m.first == 0 or tokens[m.first - 1].low not in _JOIN:
+        return False
+    if m.first >= 2 and tokens[m.first - 2].is_number:
+        return False  # "October 25, 2012"
+    c = m.count
+    if c.qualifier == "exact" and 1900 <= (c.best or 0) <= 2100 and tokens[m.first].is_number:
+        return False  # a year
+    return victims is None or tokens[m.last].low in ("others", "more") if m.last < len(tokens) else True
 
 
 def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
@@ -332,11 +363,17 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         if outcome is None and not (zero or negated_noun):
             # "killing a civilian", "kill civilian working on his land"
             b = k - 1
+            skipped = 0
+            while b >= 0 and skipped < 2 and tokens[b].low not in HARM_BEFORE and (
+                tokens[b].text.isalpha() and tokens[b].low not in _SINGULAR_DETS
+                and tokens[b].low not in _PREPOSITIONS and tokens[b].low not in AUX
+            ):
+                b -= 1
+                skipped += 1
             if b >= 0 and tokens[b].low in _SINGULAR_DETS:
                 b -= 1
-            if b >= 0 and tokens[b].low in HARM_BEFORE and tokens[b].low not in HARM_AFTER | {"killed"}:
-                outcome, end = HARM_BEFORE[tokens[b].low], k + 1
-            elif b >= 0 and tokens[b].low in ("killing", "wounding", "injuring"):
+            # Only verbs that can't be participles: "killed a soldier" may be "soldier killed".
+            if b >= 0 and tokens[b].low in HARM_BEFORE and tokens[b].low not in HARM_AFTER:
                 outcome, end = HARM_BEFORE[tokens[b].low], k + 1
         if outcome is None:
             continue

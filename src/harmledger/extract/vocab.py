@@ -111,6 +111,8 @@ HARM_BEFORE: dict[str, str] = {
     "detain": "detained", "detained": "detained", "detaining": "detained",
     "arrest": "detained", "arrested": "detained", "arresting": "detained",
     "displace": "displaced", "displaced": "displaced", "displacing": "displaced",
+    "assassinate": "killed", "assassinates": "killed", "assassinated": "killed",
+    "assassinating": "killed", "slay": "killed", "slays": "killed", "slaying": "killed",
 }
 # Nouns naming the harm itself: "60 civilian casualties", "12 deaths", "40 bodies".
 HARM_NOUNS: dict[str, str] = {
@@ -173,7 +175,12 @@ _victims("combatants", None, "soldier soldiers troops troop servicemen servicema
          "cadres cadre operatives operative jawans jawan")
 _victims("people", None, "people persons person individuals others men man bodies "
          "victims member members syrians iraqis afghans yemenis palestinians ukrainians "
-         "kurds family families relatives residents-in locals local")
+         "kurds family families relatives locals")
+_victims("people", None, "syrian iraqi afghan yemeni palestinian ukrainian kurd leader leaders "
+         "chief chiefs official officials elder activist activists politician politicians "
+         "director judge cleric imam priest lawyer engineer businessman tribesman tribesmen "
+         "youth youths citizen citizens individual")
+_victims("civilians", "medical staff", "vaccinator vaccinators health-worker")
 
 # Modifiers that set the victim type of a harm noun: "civilian casualties".
 VICTIM_ADJECTIVES: dict[str, tuple[str, str | None]] = {
@@ -210,7 +217,7 @@ CUMULATIVE_CUES: tuple[str, ...] = (
     "so far", "to date", "thus far", "this year", "this month", "in total", "overall",
     "in all", "since the beginning", "since the start", "in the last", "in the past",
     "over the past", "over the last", "during the past", "during the last", "last year",
-    "last month", "cumulative", "since", "each day", "per day", "a day", "every day",
+    "last month", "cumulative", "since", "each day", "per day", "every day",
     "daily",
 )
 # Words that with "toll" make it a running total: "the death toll of the airstrikes … is now".
