@@ -1,0 +1,204 @@
+"""Spec for reconcile: linking, counts, aggregates, copies, grades, stable ids and decisions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from harmledger.incidents import Decisions, reconcile
+from harmledger.records import Incident
+from tests.test_incidents_builder import claim, doc
+
+D = date(2016, 7, 19)
+
+
+def only_incidents(incidents: list[Incident]) -> list[Incident]:
+    return [i for i in incidents if i.kind == "incident"]
+
+
+def test_seed_shaped_article_gives_one_strike_one_chemical_attack_and_aggregates_beside():
+    docs = {"a": doc("a")}
+    coalition = "International Anti-ISIS Coalition"
+    claims = [
+        claim("a", low=56, qualifier="at_least", victims="civilians", place="manbij",
+              event="airstrike", perpetrator=coalition),
+        claim("a", low=126, qualifier="more_than", scope="cumulative", place="manbij",
+              event="airstrike", perpetrator=coalition, victims="civilians"),
+        claim("a", "casualties", high=200, qualifier="up_to", scope=None, victims="civilians",
+              source="Al-Jazeera", source_kind="media"),
+        claim("a", "casualties", 60, 60, 60, scope="cumulative", place="manbij",
+              period="in the last couple of days", source="Amnesty International"),
+        claim("a", "casualties", best=100, qualifier="approximately", scope="cumulative",
+              place="manbij", period="since March 31st", source="Amnesty International"),
+        claim("a", low=136, high=1300, qualifier="range", place="ghouta", victims="civilians",
+              event="chemical attack", perpetrator="Syrian government", genre="opinion"),
+        claim("a", kind="statement", stance="investigating", party="United States",
+              place="manbij", outcome="killed"),
+    ]
+    out = reconcile(claims, docs)
+    events = only_incidents(out)
+    assert len(events) == 2
+    strike = next(i for i in events if i.event_type == "airstrike")
+    chemical = next(i for i in events if i.event_type == "chemical attack")
+    assert (strike.deaths.low, strike.deaths.high) == (56, 200)
+    assert (chemical.deaths.low, chemical.deaths.high) == (136, 1300)
+    aggregates = [i for i in out if i.kind == "aggregate"]
+    assert len(aggregates) == 3
+    assert {a.related_incident_id for a in aggregates} == {strike.id}
+    assert claims[-1].id in strike.claim_ids  # the statement sits with the strike
+
+
+@pytest.mark.parametrize(
+    ("reports", "low", "best", "high"),
+    [
+        # (outcome, low, high, best, qualifier, document, source kind), one report a tuple
+        ([("killed", 7, 7, 7, "exact", "a", None), ("killed", 12, None, None, "at_least", "b", None)], 7, 12, 12),
+        ([("killed", 56, None, None, "at_least", "a", None), ("casualties", None, 200, None, "up_to", "b", None)], 56, 56, 200),
+        ([("casualties", None, 200, None, "up_to", "a", None)], None, None, 200),
+        ([("killed", 136, 1300, None, "range", "a", None)], 136, 136, 1300),
+        ([("killed", None, None, 100, "approximately", "a", None), ("killed", 90, 90, 90, "exact", "b", "ngo")], 90, 90, 100),
+        ([("killed", 4, 4, 4, "exact", "a", None), ("killed", 5, 5, 5, "exact", "a", None)], 5, 5, 5),
+    ],
+)
+def test_counts_rules(reports, low, best, high):
+    docs = {d: doc(d) for d in "ab"}
+    claims = [claim(d, o, lo, hi, be, q, place="misrata", day=D, source=f"src-{d}" if k else None,
+                    source_kind=k) for o, lo, hi, be, q, d, k in reports]
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (low, best, high)
+    assert inc.deaths.rule
+
+
+def test_civilians_and_combatants_of_one_document_add_up_but_repeats_do_not():
+    docs = {"a": doc("a")}
+    claims = [claim("a", low=8, high=8, best=8, victims="combatants", place="misrata", day=D),
+              claim("a", low=20, qualifier="more_than", victims="civilians", place="misrata", day=D),
+              claim("a", low=20, qualifier="at_least", victims="civilians", place="misrata", day=D)]
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert inc.deaths.low == 28
+    assert inc.civilian_deaths.low == 20
+
+
+@pytest.mark.parametrize(
+    ("flag", "counted"),
+    [({"hedged": True}, False), ({"negated": True}, False), ({}, True)],
+)
+def test_hedged_and_negated_claims_do_not_add_deaths(flag, counted):
+    docs = {"a": doc("a")}
+    claims = [claim("a", low=30, high=30, best=30, place="kabul", day=D, **flag)]
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert (inc.deaths.high == 30) is counted
+    assert inc.claim_ids == (claims[0].id,)
+
+
+def test_cumulative_tolls_are_aggregates_and_never_add_to_incidents():
+    docs = {d: doc(d) for d in "ab"}
+    claims = [claim("a", low=5, high=5, best=5, place="kabul", day=D),
+              claim("a", low=300, scope="cumulative", place="kabul", period="this year"),
+              claim("b", low=301, scope="cumulative", place="kabul", period="this year")]
+    out = reconcile(claims, docs)
+    [inc] = only_incidents(out)
+    assert inc.deaths.high == 5
+    assert all(i.kind == "aggregate" and i.related_incident_id == inc.id
+               for i in out if i is not inc)
+
+
+@pytest.mark.parametrize(
+    ("second", "same"),
+    [
+        (dict(doc_id="a", low=56, qualifier="at_least", place="manbij"), True),  # headline + lead
+        (dict(doc_id="a", low=56, qualifier="at_least"), True),  # "Tuesday's strike" without place
+        (dict(doc_id="a", low=3, high=3, best=3, place="ghouta"), False),  # another town
+        (dict(doc_id="a", low=9, high=9, best=9, place="manbij", day=date(2016, 6, 1)), False),
+        (dict(doc_id="b", low=60, place="manbij-outskirts", day=D), True),  # another outlet
+        (dict(doc_id="b", low=60, place="aleppo-province", day=D, event="airstrike"), True),
+        (dict(doc_id="b", low=60, place="manbij", day=date(2016, 7, 30)), False),  # 11 days on
+        (dict(doc_id="b", low=60, place="kabul", day=D), False),  # another country
+        (dict(doc_id="b", low=2, high=2, best=2, place="syria", day=D), False),  # only a country
+    ],
+)
+def test_linking(second, same):
+    docs = {d: doc(d) for d in "ab"}
+    first = claim("a", low=56, qualifier="at_least", place="manbij", day=D, event="airstrike")
+    other = claim(second.pop("doc_id"), **{"day": D, **second})
+    out = only_incidents(reconcile([first, other], docs))
+    assert (len(out) == 1) is same
+
+
+def test_a_chain_never_joins_claims_that_clash():
+    docs = {d: doc(d, published=date(2016, 7, p)) for d, p in (("a", 1), ("b", 6), ("c", 11))}
+    claims = [claim(d, low=10, high=10, best=10, place="misrata") for d in "abc"]
+    out = only_incidents(reconcile(claims, docs))
+    assert len(out) == 2
+
+
+def test_syndicated_copies_count_as_one_source():
+    wire = "Four dead in suicide bombing in Libya's Misrata on Wednesday, security sources said"
+    docs = {"a": doc("a", wire, outlet="AFP"), "b": doc("b", wire + ".", outlet="Yahoo"),
+            "c": doc("c", "Islamic State attacks Misrata court", outlet="AP")}
+    claims = [claim(d, low=4, high=4, best=4, place="misrata", day=D) for d in "abc"]
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert inc.n_sources == 2
+    assert any(line.startswith("copy: document b") for line in inc.explanation)
+
+
+@pytest.mark.parametrize(
+    ("extra", "grade"),
+    [
+        ([], "weak"),
+        ([dict(doc_id="b")], "fair"),
+        ([dict(doc_id="b", perpetrator="Taliban")], "contested"),
+        ([dict(doc_id="a", kind="statement", stance="denied", party="ISAF")], "contested"),
+        ([dict(doc_id="b", kind="statement", stance="admitted", party="ISAF")], "confirmed"),
+        ([dict(doc_id="b", genre="opinion")], "weak"),
+    ],
+)
+def test_grade(extra, grade):
+    docs = {d: doc(d) for d in "ab"}
+    claims = [claim("a", low=9, high=9, best=9, place="kabul", day=D, perpetrator="ISAF")]
+    for e in extra:
+        d = e.pop("doc_id")
+        base = {} if e.get("kind") == "statement" else dict(low=9, high=9, best=9)
+        claims.append(claim(d, **{"place": "kabul", "day": D, "perpetrator": "ISAF", **base, **e}))
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert inc.grade == grade
+    assert inc.explanation[-1].startswith(grade)
+
+
+def test_rejected_hedged_only_incident_is_discounted():
+    docs = {"a": doc("a")}
+    c = claim("a", low=9, high=9, best=9, place="kabul", day=D)
+    [inc] = reconcile([c], docs, decisions=Decisions(rejected=frozenset({c.id})))
+    assert inc.grade == "discounted" and inc.deaths.high is None and inc.claim_ids == (c.id,)
+
+
+def test_ids_stay_stable_when_new_documents_arrive():
+    docs = {d: doc(d) for d in "abc"}
+    kabul = claim("a", low=5, high=5, best=5, place="kabul", day=D)
+    kandahar = claim("b", low=7, high=7, best=7, place="kandahar", day=D)
+    first = reconcile([kabul, kandahar], docs)
+    previous = {i.id: i.claim_ids for i in first}
+    late = claim("c", low=6, high=6, best=6, place="kabul", day=D)
+    second = reconcile([kabul, kandahar, late], docs, previous=previous)
+    assert {i.id for i in second} == {i.id for i in first}
+    grown = next(i for i in second if late.id in i.claim_ids)
+    assert kabul.id in grown.claim_ids
+
+
+def test_decisions_merge_split_and_grade_survive_a_rerun():
+    docs = {d: doc(d) for d in "abc"}
+    kabul_a = claim("a", low=5, high=5, best=5, place="kabul", day=D)
+    kabul_b = claim("b", low=5, high=5, best=5, place="kabul", day=D)
+    kandahar = claim("c", low=7, high=7, best=7, place="kandahar", day=D)
+    first = reconcile([kabul_a, kabul_b, kandahar], docs)
+    previous = {i.id: i.claim_ids for i in first}
+    kabul = next(i.id for i in first if kabul_a.id in i.claim_ids)
+    split = Decisions(splits={kabul: ((kabul_a.id,), (kabul_b.id,))}, grades={kabul: "confirmed"})
+    out = reconcile([kabul_a, kabul_b, kandahar], docs, previous=previous, decisions=split)
+    assert len(out) == 3
+    assert next(i for i in out if i.id == kabul).grade == "confirmed"
+    far = next(i.id for i in first if kandahar.id in i.claim_ids)
+    merged = reconcile([kabul_a, kabul_b, kandahar], docs, previous=previous,
+                       decisions=Decisions(merges=((kabul, far),)))
+    assert len(merged) == 1 and merged[0].id in (kabul, far)
