@@ -1,0 +1,115 @@
+"""Benchmark ``reconcile`` on synthetic claims with a realistic place and date spread.
+
+    python benchmarks/bench_reconcile.py            # 10k, 100k, 1M
+    python benchmarks/bench_reconcile.py --max 100000
+
+Events are spread over 20 countries × 12 provinces × ~50 towns and ten years; each event is
+reported 1–6 times (different outlets, a day or two apart, rounded or updated figures, town or
+only province or only country named); a few claims are cumulative tolls or statements. Each size
+runs in its own process so its peak memory (max RSS, including the generated claims) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+
+from harmledger.incidents import reconcile
+from harmledger.records import Claim, Count, DateRef, Document, PlaceRef, Span
+
+SIZES = (10_000, 100_000, 1_000_000)
+START = date(2014, 1, 1)
+DAYS = 3650
+EVENTS = ("airstrike", "shelling", "suicide bombing", "shooting", "attack", None)
+PERPETRATORS = ("ISIS", "Taliban", "government forces", "coalition", "al-Shabaab", None)
+
+
+def synthetic(n: int, seed: int = 7) -> tuple[list[Claim], dict[str, Document]]:
+    """About ``n`` claims about n/3 events, and one document per report."""
+    rnd = random.Random(seed)
+    countries = [(f"C{c}", rnd.uniform(-30, 50), rnd.uniform(-20, 100)) for c in range(20)]
+    claims: list[Claim] = []
+    docs: dict[str, Document] = {}
+    k = 0
+    while len(claims) < n:
+        code, clat, clon = rnd.choice(countries)
+        province = rnd.randrange(12)
+        plat, plon = clat + province * 0.7 - 4, clon + (province % 4) * 0.8 - 1.5
+        town = rnd.randrange(50)
+        lat, lon = plat + (town % 7) * 0.12, plon + (town // 7) * 0.12
+        day = START + timedelta(days=rnd.randrange(DAYS))
+        event, perp = rnd.choice(EVENTS), rnd.choice(PERPETRATORS)
+        deaths = max(1, int(rnd.expovariate(1 / 8)))
+        for r in range(rnd.choice((1, 1, 2, 3, 4, 6))):
+            k += 1
+            doc_id = f"doc{k}"
+            published = day + timedelta(days=rnd.choice((0, 0, 1, 2)))
+            docs[doc_id] = Document(id=doc_id, original=b"", text=f"report {k} {deaths}",
+                                    origin="bench", published=published, outlet=f"outlet{rnd.randrange(300)}")
+            level = rnd.random()
+            if level < 0.6:
+                place = PlaceRef("t", f"town{town}", lat, lon, code, f"P{province}", precision=1)
+            elif level < 0.85:
+                place = PlaceRef("p", f"P{province}", plat, plon, code, f"P{province}", precision=4)
+            elif level < 0.97:
+                place = PlaceRef("c", code, clat, clon, code, None, precision=6)
+            else:
+                place = None
+            figure = max(1, deaths + rnd.choice((0, 0, -1, 1, 3)))
+            span = Span(r * 10, r * 10 + 5)
+            kind, scope = "casualty", "incident"
+            roll = rnd.random()
+            if roll < 0.03:
+                scope, figure = "cumulative", figure * 20
+            elif roll < 0.05:
+                kind = "statement"
+            outcome = "killed" if kind == "casualty" else None
+            claims.append(Claim(
+                id=Claim.make_id(doc_id, span, kind, outcome), document_id=doc_id, kind=kind,  # type: ignore[arg-type]
+                outcome=outcome, count=Count(figure, figure, figure, "exact") if kind == "casualty" else None,
+                victims="civilians", span=span, sentence=span, quote=f"{figure} killed",
+                event_type=event, perpetrator=perp, scope=scope,  # type: ignore[arg-type]
+                place=place, stance="denied" if kind == "statement" else None,
+                date=DateRef("d", day, day, "day") if rnd.random() < 0.5 else None))
+    return claims[:n], docs
+
+
+def run_one(n: int) -> dict[str, float]:
+    """Reconcile ``n`` synthetic claims in this process; time and peak memory."""
+    claims, docs = synthetic(n)
+    t0 = time.perf_counter()
+    incidents = reconcile(claims, docs)
+    seconds = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"claims": n, "incidents": len(incidents), "seconds": round(seconds, 2),
+            "us_per_claim": round(seconds / n * 1e6, 1), "peak_rss_mb": round(peak_mb)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max", type=int, default=max(SIZES), help="largest size to run")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one)))
+        return
+    rows = []
+    for n in (s for s in SIZES if s <= args.max):
+        out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True,
+                             text=True, check=True)
+        rows.append(json.loads(out.stdout))
+        base = rows[0]["us_per_claim"]
+        row = rows[-1]
+        print(f"{row['claims']:>9,} claims  {row['incidents']:>9,} incidents  {row['seconds']:>8.2f} s  "
+              f"{row['us_per_claim']:>7.1f} µs/claim (×{row['us_per_claim'] / base:.2f} of 10k)  "
+              f"peak {row['peak_rss_mb']:>6,} MB", flush=True)
+
+
+if __name__ == "__main__":
+    main()
