@@ -49,6 +49,10 @@ _NAME_CONNECTORS = frozenset({"of", "for", "-", "'s", "the", "on", "and"})
 _AGGREGATE_FIRST = frozenset({"most", "many", "several", "various", "multiple", "some", "all"})
 _STOP_AFTER_SINCE = frozenset({"they", "it", "he", "she", "we", "there", "you", "i", "this"})
 _TRIGGERS = sorted(((tuple(t.split()), s) for t, s in STATEMENT_TRIGGERS), key=lambda ts: -len(ts[0]))
+_NOT_MODIFIERS = frozenset(
+    "that and the a an it they he she who which when while after before as but also had has have "
+    "was were is are been said in on at of to by with from".split()
+)
 _TARGET_BEFORE = frozenset({"against", "targeting", "targets", "targeted", "fighting", "on"})
 _STOPS = frozenset({",", ";", ".", ":", "(", ")", "\"", "“", "”", "—", "–"})
 
@@ -101,13 +105,13 @@ def _name_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
     k = end - 1
     if k < 0:
         return None
-    if tokens[k].low in SOURCE_NOUNS or tokens[k].is_title:
+    if (tokens[k].low in SOURCE_NOUNS or tokens[k].is_title) and tokens[k].low not in ("i", "we"):
         start = k
         while start - 1 >= 0 and (
             tokens[start - 1].is_title
             or (tokens[start - 1].low in _NAME_CONNECTORS and start - 2 >= 0 and tokens[start - 2].is_title)
-            or (tokens[start].low in SOURCE_NOUNS and tokens[start - 1].text.isalpha() and start > k - 2
-                and tokens[start - 1].low not in VICTIM_NOUNS)
+            or (tokens[k].low in SOURCE_NOUNS and tokens[start - 1].text.isalpha() and start > k - 3
+                and tokens[start - 1].low not in _NOT_MODIFIERS)
         ):
             start -= 1
         while start <= k and tokens[start].low in ("the", "a", "an"):
@@ -153,13 +157,14 @@ def find_source(tokens: list[Token], text: str, offset: int) -> tuple[str, str, 
         if k > 0 and tokens[k - 1].low in ("they", "it"):
             return tokens[k - 1].text, stance, _span(tokens, (k - 1, k))
         got = _name_back(tokens, k)
-        if got and not any(tokens[x].low in VICTIM_NOUNS and tokens[x].low not in SOURCE_NOUNS
-                           for x in range(*got)):
-            if tokens[got[0]].low not in ("the",) and (got[1] - got[0] > 1 or tokens[got[0]].low not in ("he", "she")):
-                return _phrase(tokens, text, offset, got), stance, _span(tokens, got)
-        if v + 1 < n and stance == "reported" and tok.low in ("said", "says", "reported", "reports"):
+        # "12 civilians were reported killed": victims are not a source.
+        if got and not (tokens[got[1] - 1].low in VICTIM_NOUNS and tokens[got[1] - 1].low not in SOURCE_NOUNS):
+            return _phrase(tokens, text, offset, got), stance, _span(tokens, got)
+        if v + 1 < n and tok.low in ("said", "says", "reported", "reports", "added"):
             got = _name_forward(tokens, v + 1)
-            if got and (tokens[got[0]].is_title or tokens[got[1] - 1].low in SOURCE_NOUNS):
+            if got and got[1] - got[0] <= 6 and (
+                tokens[got[0]].is_title or (got[1] - got[0] <= 3 and tokens[got[1] - 1].low in SOURCE_NOUNS)
+            ) and tokens[got[0]].low not in ("it", "they", "he", "she"):
                 return _phrase(tokens, text, offset, got), stance, _span(tokens, got)
     # A headline's trailing attribution: "… killed in 24 hours: MoI", "… - governor".
     for k in range(max(n - 5, 1), n - 1):

@@ -155,6 +155,7 @@ def _walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | N
                 j += 1
                 modifiers = 0
                 continue
+            j = _skip_aside(tokens, j)
             while j < n and tokens[j].low in AUX and not (
                 j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES
             ):
@@ -171,6 +172,21 @@ def _walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | N
         modifiers += 1
         j += 1
     return None, victims, groups, -1, j, False
+
+
+def _skip_aside(tokens: list[Token], j: int) -> int:
+    """Past an aside ", including three children," or "of the same family" after the victims."""
+    n = len(tokens)
+    if j < n and tokens[j].low == "of" and j + 1 < n and tokens[j + 1].low in ("the", "one", "a"):
+        k = j + 1
+        while k < n and k < j + 5 and tokens[k].low not in _PUNCT_STOP and tokens[k].low not in AUX:
+            k += 1
+        j = k
+    if j + 1 < n and tokens[j].low == "," and tokens[j + 1].low in SUBSET_BEFORE:
+        for k in range(j + 2, min(n, j + 12)):
+            if tokens[k].low == ",":
+                return k + 1
+    return j
 
 
 def _walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
@@ -370,10 +386,11 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
             ):
                 b -= 1
                 skipped += 1
-            if b >= 0 and tokens[b].low in _SINGULAR_DETS:
+            det = b >= 0 and tokens[b].low in _SINGULAR_DETS
+            if det:
                 b -= 1
-            # Only verbs that can't be participles: "killed a soldier" may be "soldier killed".
-            if b >= 0 and tokens[b].low in HARM_BEFORE and tokens[b].low not in HARM_AFTER:
+            # "killed a soldier" is active; bare "killed soldier" may be "soldier killed".
+            if b >= 0 and tokens[b].low in HARM_BEFORE and (det or tokens[b].low not in HARM_AFTER):
                 outcome, end = HARM_BEFORE[tokens[b].low], k + 1
         if outcome is None:
             continue
@@ -390,18 +407,18 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
 def _add_groups(tokens: list[Token], m: Mention) -> None:
     """"… 200 casualties, including many children": the group joins the mention's victims."""
     n = len(tokens)
-    j = max(m.phrase_end, m.last)
-    while j < n and j < m.phrase_end + 2 and tokens[j].low in (",", "—", "–", "-"):
+    j = m.last
+    while j < min(n, max(m.phrase_end, m.last) + 3) and tokens[j].low not in SUBSET_BEFORE:
         j += 1
     if j >= n or tokens[j].low not in SUBSET_BEFORE:
         return
-    j += 1
-    stop = min(n, j + 4)
-    while j < stop and (tokens[j].low in _SOME or tokens[j].is_number):
-        j += 1
-    if j < n and tokens[j].low in VICTIM_NOUNS:
-        kind, group = VICTIM_NOUNS[tokens[j].low]
-        if group and group not in m.groups:
-            m.groups.append(group)
-        if m.victims == "people" and kind == "civilians":
-            m.victims = "civilians"
+    for k in range(j + 1, min(n, j + 10)):
+        low = tokens[k].low
+        if low in (";", ".", ")") or low in HARM_AFTER:
+            break
+        if low in VICTIM_NOUNS:
+            kind, group = VICTIM_NOUNS[low]
+            if group and group not in m.groups:
+                m.groups.append(group)
+            if m.victims == "people" and kind == "civilians":
+                m.victims = "civilians"

@@ -94,7 +94,8 @@ HARM_AFTER: dict[str, str] = {
     "missing": "missing", "disappeared": "missing",
     "kidnapped": "detained", "abducted": "detained", "detained": "detained",
     "arrested": "detained", "captured": "detained",
-    "displaced": "displaced",
+    "displaced": "displaced", "fled": "displaced", "uprooted": "displaced",
+    "harmed": "casualties",
 }
 # Active verbs whose object is the figure: "killed at least 56 civilians", "kills seven".
 HARM_BEFORE: dict[str, str] = {
@@ -130,7 +131,8 @@ TOLL_OUTCOME: dict[str, str] = {
 AUX: frozenset[str] = frozenset(
     "were was are is have has had been being be reportedly allegedly also all later now "
     "reported believed feared said confirmed to initially subsequently both either apparently "
-    "shot gunned burned burnt beaten stabbed found".split()
+    "shot gunned burned burnt beaten stabbed found likely probably possibly eventually "
+    "thought presumed estimated".split()
 )
 # "shot dead", "gunned down", "burned alive": verb + particle read as killed.
 KILL_PHRASES: dict[tuple[str, str], str] = {
@@ -301,7 +303,7 @@ SOURCE_VERBS: dict[str, str] = {
     "said": "reported", "says": "reported", "say": "reported", "told": "reported",
     "stated": "reported", "added": "reported", "announced": "reported", "found": "reported",
     "estimated": "reported", "estimates": "reported", "counted": "reported",
-    "recorded": "reported", "documented": "confirmed",
+    "recorded": "reported", "documented": "confirmed", "assessed": "reported",
     "confirmed": "confirmed", "confirm": "confirmed", "confirms": "confirmed",
     "verified": "confirmed", "verify": "confirmed",
     "claimed": "claimed", "claims": "claimed", "claim": "claimed", "alleged": "claimed",
@@ -318,7 +320,7 @@ SOURCE_PRONOUNS: frozenset[str] = frozenset({"they", "it", "the group", "the org
 SOURCE_NOUNS: dict[str, str] = {
     "officials": "official", "official": "official", "ministry": "official",
     "police": "official", "governor": "official", "spokesman": "official",
-    "spokeswoman": "official", "spokesperson": "official", "military": "official",
+    "spokeswoman": "official", "office": "official", "department": "official", "spokesperson": "official", "military": "official",
     "army": "official", "government": "official", "authorities": "official",
     "sources": "unnamed", "source": "unnamed", "witnesses": "unnamed", "activists": "unnamed",
     "residents": "unnamed", "locals": "unnamed", "medics": "unnamed", "doctors": "unnamed",
