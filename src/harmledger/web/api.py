@@ -1,0 +1,272 @@
+"""The REST API under ``/api/`` (OpenAPI at ``/api/openapi.json``, docs at ``/api/docs``).
+
+Reads are open to anyone who can reach the server; review actions need an analyst, user
+administration an admin (Bearer token, or a session plus the X-CSRF-Token header).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from harmledger.export import MEDIA_TYPES, RENDERERS, incident_summary, render
+from harmledger.records import GRADES, to_jsonable
+from harmledger.store.users import ROLES, User, UserError
+from harmledger.web.app import ledger_of, users_of
+from harmledger.web.auth import current_user, require
+from harmledger.web.present import incident_audit, rejected_elsewhere
+from harmledger.web.queries import (
+    GROUPINGS,
+    MAX_PAGE,
+    SORTS,
+    IncidentFilters,
+    aggregate,
+    check_sort,
+    decode_cursor,
+    document_list,
+    encode_cursor,
+    incident_filters,
+    map_features,
+)
+from harmledger.web.review import apply_review
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+
+def _page(rows: list[Any], offset: int, limit: int) -> dict[str, Any]:
+    """The list envelope; ``rows`` holds up to ``limit + 1`` items (the extra one says there is more)."""
+    more = len(rows) > limit
+    return {"ok": True, "rows": rows[:limit], "next": encode_cursor(offset + limit) if more else None}
+
+
+def _claim_json(claim: Any, status: dict[str, str]) -> dict[str, Any]:
+    return {**to_jsonable(claim), "status": status.get(claim.id, "auto")}
+
+
+@router.get("/incidents", summary="List incidents (filters, sorting, cursor pagination)")
+def list_incidents(
+    request: Request,
+    filters: IncidentFilters = Depends(incident_filters),
+    kind: str = Query("incident", pattern="^(incident|aggregate)$", description="incident, or aggregate for cumulative tolls"),
+    sort: str = Query("-deaths", description=f"one of {', '.join(SORTS)}"),
+    limit: int = Query(50, ge=1, le=MAX_PAGE),
+    cursor: str | None = Query(None, description="the `next` value of the previous page"),
+) -> dict[str, Any]:
+    """Rows are flat incident summaries (id, place, country, lat, lon, dates, event_type, perpetrator,
+    victims, deaths_low/best/high, injured_low/best/high, grade, n_sources, n_claims)."""
+    offset = decode_cursor(cursor)
+    found = ledger_of(request).incidents(kind=kind, sort=check_sort(sort), limit=limit + 1, offset=offset,
+                                         **filters.ledger_kwargs())
+    return _page([incident_summary(i) for i in found], offset, limit)
+
+
+@router.get("/incidents/{incident_id}", summary="One incident with its claims, tolls beside it and audit log")
+def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
+    ledger = ledger_of(request)
+    incident = ledger.get_incident(incident_id)
+    if incident is None:
+        raise HTTPException(404, f"no incident {incident_id!r}")
+    status = ledger.claim_status()
+    moved = rejected_elsewhere(ledger, incident)
+    claims = ledger.claims(ids=[*incident.claim_ids, *moved])
+    tolls = [i for i in ledger.incidents(kind="aggregate") if i.related_incident_id == incident.id]
+    audit = incident_audit(ledger, incident, moved)
+    return {"ok": True, "row": {
+        "incident": to_jsonable(incident),
+        "claims": [_claim_json(c, status) for c in claims],
+        "aggregates": [incident_summary(t) for t in tolls],
+        "audit": to_jsonable(audit),
+    }}
+
+
+@router.get("/claims", summary="Claims of an incident, of a document, or by id")
+def list_claims(
+    request: Request,
+    incident_id: str | None = None,
+    document_id: str | None = None,
+    ids: list[str] | None = Query(None, description="claim ids (repeat the parameter)"),
+) -> dict[str, Any]:
+    ledger = ledger_of(request)
+    if incident_id:
+        incident = ledger.get_incident(incident_id)
+        if incident is None:
+            raise HTTPException(404, f"no incident {incident_id!r}")
+        ids = list(incident.claim_ids)
+    if ids is None and document_id is None:
+        raise HTTPException(400, "give incident_id, document_id or ids")
+    status = ledger.claim_status()
+    claims = ledger.claims(document_id=document_id, ids=ids)
+    return {"ok": True, "rows": [_claim_json(c, status) for c in claims], "next": None}
+
+
+@router.get("/documents", summary="List documents (metadata, no text)")
+def list_documents(request: Request, limit: int = Query(50, ge=1, le=MAX_PAGE), cursor: str | None = None) -> dict[str, Any]:
+    offset = decode_cursor(cursor)
+    return _page(document_list(ledger_of(request), offset, limit + 1), offset, limit)
+
+
+@router.get("/documents/{document_id}", summary="One document: metadata, normalised text and its claims")
+def get_document(request: Request, document_id: str) -> dict[str, Any]:
+    ledger = ledger_of(request)
+    doc = ledger.get_document(document_id)
+    if doc is None:
+        raise HTTPException(404, f"no document {document_id!r}")
+    status = ledger.claim_status()
+    claims = ledger.claims(document_id=document_id)
+    return {"ok": True, "row": {"document": to_jsonable(doc), "claims": [_claim_json(c, status) for c in claims]}}
+
+
+@router.get("/aggregates", summary="Incidents and deaths grouped by country, perpetrator, month …")
+def get_aggregates(
+    request: Request,
+    by: str = Query("country", description=f"one of {', '.join(GROUPINGS)}"),
+    kind: str = Query("incident", pattern="^(incident|aggregate)$"),
+    filters: IncidentFilters = Depends(incident_filters),
+) -> dict[str, Any]:
+    """Rows: key, incidents, deaths_low (sum of lows), deaths (sum of best-else-low), deaths_high, injured."""
+    return {"ok": True, "rows": aggregate(ledger_of(request), by, filters, kind), "next": None}
+
+
+@router.get("/map", summary="Incidents with coordinates as GeoJSON (most deaths first)")
+def get_map(
+    request: Request,
+    filters: IncidentFilters = Depends(incident_filters),
+    limit: int = Query(5000, ge=1, le=20_000),
+) -> dict[str, Any]:
+    """A FeatureCollection plus `total` (incidents matching), `located` (with coordinates), `truncated`."""
+    return {"ok": True, **map_features(ledger_of(request), filters, limit)}
+
+
+@router.get("/export", summary="Export incidents: ucdp, acled, geojson, json or csv", response_class=Response)
+def export(
+    request: Request,
+    format: str = Query("ucdp", description=f"one of {', '.join(RENDERERS)}"),  # noqa: A002 - the public name
+    filters: IncidentFilters = Depends(incident_filters),
+) -> Response:
+    if format not in RENDERERS:
+        raise HTTPException(400, f"format {format!r} is not one of {', '.join(RENDERERS)}")
+    ledger = ledger_of(request)
+    body = render(format, ledger.incidents(**filters.ledger_kwargs()), ledger)
+    suffix = {"ucdp": "csv", "acled": "csv", "csv": "csv"}.get(format, format)
+    return Response(body, media_type=MEDIA_TYPES[format],
+                    headers={"content-disposition": f'attachment; filename="harmledger-{format}.{suffix}"'})
+
+
+@router.get("/me", summary="Who the request is authenticated as")
+def me(request: Request) -> dict[str, Any]:
+    user = current_user(request)
+    return {"ok": True, "row": {"username": user.username, "role": user.role} if user else None}
+
+
+# -- review actions (analyst) ----------------------------------------------------------------
+
+
+class ReasonBody(BaseModel):
+    reason: str | None = Field(None, max_length=5000, description="why (kept in the audit log)")
+    incident: str | None = Field(None, description="the incident page the decision was taken on")
+
+
+class MergeBody(BaseModel):
+    with_: list[str] = Field(..., alias="with", min_length=1, description="ids of the incidents to merge into this one")
+
+
+class SplitBody(BaseModel):
+    groups: list[list[str]] = Field(..., min_length=2, description="claim ids, one list per new incident")
+
+
+class GradeBody(BaseModel):
+    grade: str = Field(..., description=f"one of {', '.join(GRADES)}")
+
+
+class NoteBody(BaseModel):
+    text: str = Field(..., min_length=1, max_length=5000)
+
+
+class PublishedBody(BaseModel):
+    published: str = Field(..., description="YYYY-MM-DD")
+
+
+def _done(request: Request, user: User, action: str, target: str, payload: dict[str, Any],
+          context: str | None = None) -> dict[str, Any]:
+    result = apply_review(ledger_of(request), user, action, target, payload, context=context)
+    return {"ok": True, "row": result.to_json()}
+
+
+analyst = Depends(require("analyst"))
+admin = Depends(require("admin"))
+
+
+@router.post("/claims/{claim_id}/confirm", summary="Confirm a claim (analyst)")
+def confirm_claim(request: Request, claim_id: str, body: ReasonBody | None = None, user: User = analyst) -> dict[str, Any]:
+    body = body or ReasonBody()
+    return _done(request, user, "confirm", claim_id, {"reason": body.reason}, body.incident)
+
+
+@router.post("/claims/{claim_id}/reject", summary="Reject a claim; it stays visible as rejected (analyst)")
+def reject_claim(request: Request, claim_id: str, body: ReasonBody | None = None, user: User = analyst) -> dict[str, Any]:
+    body = body or ReasonBody()
+    return _done(request, user, "reject", claim_id, {"reason": body.reason}, body.incident)
+
+
+@router.post("/incidents/{incident_id}/merge", summary="Merge other incidents into this one (analyst)")
+def merge_incidents(request: Request, incident_id: str, body: MergeBody, user: User = analyst) -> dict[str, Any]:
+    return _done(request, user, "merge", incident_id, {"with": body.with_})
+
+
+@router.post("/incidents/{incident_id}/split", summary="Split an incident into groups of claims (analyst)")
+def split_incident(request: Request, incident_id: str, body: SplitBody, user: User = analyst) -> dict[str, Any]:
+    return _done(request, user, "split", incident_id, {"groups": body.groups})
+
+
+@router.post("/incidents/{incident_id}/grade", summary="Set an incident's grade (analyst)")
+def grade_incident(request: Request, incident_id: str, body: GradeBody, user: User = analyst) -> dict[str, Any]:
+    return _done(request, user, "grade", incident_id, {"grade": body.grade})
+
+
+@router.post("/incidents/{incident_id}/notes", summary="Add a note to an incident (analyst)")
+def note_incident(request: Request, incident_id: str, body: NoteBody, user: User = analyst) -> dict[str, Any]:
+    return _done(request, user, "note", incident_id, {"text": body.text})
+
+
+@router.post("/documents/{document_id}/published", summary="Set a document's publication date (analyst)")
+def set_published(request: Request, document_id: str, body: PublishedBody, user: User = analyst) -> dict[str, Any]:
+    return _done(request, user, "publish_date", document_id, {"published": body.published})
+
+
+# -- users and tokens (admin) ------------------------------------------------------------------
+
+
+class NewUser(BaseModel):
+    username: str
+    password: str = Field(..., min_length=8)
+    role: str = Field("viewer", description=f"one of {', '.join(ROLES)}")
+
+
+class NewToken(BaseModel):
+    label: str | None = None
+
+
+@router.get("/users", summary="List users (admin)")
+def list_users(request: Request, user: User = admin) -> dict[str, Any]:
+    return {"ok": True, "rows": [{"username": u.username, "role": u.role} for u in users_of(request).all()], "next": None}
+
+
+@router.post("/users", summary="Create a user (admin)", status_code=201)
+def add_user(request: Request, body: NewUser, user: User = admin) -> dict[str, Any]:
+    try:
+        new = users_of(request).add(body.username, body.password, body.role, by=user.username)
+    except UserError as exc:
+        raise HTTPException(400, str(exc)) from None
+    return {"ok": True, "row": {"username": new.username, "role": new.role}}
+
+
+@router.post("/users/{username}/tokens", summary="Issue an API token; shown once (admin)", status_code=201)
+def add_token(request: Request, username: str, body: NewToken | None = None, user: User = admin) -> dict[str, Any]:
+    try:
+        token = users_of(request).issue_token(username, (body or NewToken()).label, by=user.username)
+    except UserError as exc:
+        raise HTTPException(404, str(exc)) from None
+    return {"ok": True, "row": {"username": username, "token": token}}

@@ -1,0 +1,146 @@
+"""The application: middleware, static files, templates, error envelope and the two routers.
+
+API errors are always ``{"ok": false, "error": "...", "status": N}``; page errors are an HTML page
+with the same message. Every response carries a Content-Security-Policy that allows only local
+scripts, so even a script tag that slipped through escaping could not run.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from harmledger.errors import HarmledgerError
+from harmledger.store import Ledger
+from harmledger.store.users import Users
+from harmledger.web.auth import LoginLimiter, SessionMiddleware
+
+HERE = Path(__file__).parent
+SECURITY_HEADERS: dict[str, str] = {
+    "content-security-policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    ),
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "same-origin",
+}
+API_DESCRIPTION = """Read incidents, claims, documents and aggregates; export; and (with an API token of an
+analyst) record review decisions. Every JSON answer is `{"ok": true, ...}`; list answers carry
+`rows` and `next` (a cursor to pass back as `cursor`, null on the last page); errors are
+`{"ok": false, "error": "...", "status": N}`. Send tokens as `Authorization: Bearer hl_...`
+(create one with `harmledger user token NAME`)."""
+
+
+class SecurityHeaders:
+    """Add the security headers to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _templates() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(["html", "svg"], default_for_string=True, default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    from harmledger.export import country_name
+    from harmledger.web.present import figure_text
+
+    env.globals.update(country_name=country_name, figure=figure_text)
+    return env
+
+
+def _error_message(exc: Exception) -> tuple[int, str]:
+    if isinstance(exc, StarletteHTTPException):
+        return exc.status_code, str(exc.detail)
+    if isinstance(exc, RequestValidationError):
+        parts = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path"))
+            parts.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
+        return 422, "; ".join(parts) or "the request is not valid"
+    if isinstance(exc, HarmledgerError):
+        return 400, str(exc)
+    return 500, "internal error; the server log has the details"
+
+
+def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: LoginLimiter | None = None) -> FastAPI:
+    """The harmledger web UI and REST API over ``ledger``.
+
+    ``secret`` signs session cookies (default: ``HARMLEDGER_SECRET``, else a random one, so
+    sessions end when the server restarts).
+    """
+    from harmledger.web.api import router as api_router
+    from harmledger.web.views import router as page_router
+
+    app = FastAPI(
+        title="harmledger",
+        summary="An auditable ledger of civilian harm reported in the news",
+        description=API_DESCRIPTION,
+        version="1",
+        docs_url=None,  # Swagger UI loads from a CDN; /api/docs is a local page instead
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.ledger = ledger
+    app.state.users = Users(ledger)
+    app.state.limiter = login_limiter or LoginLimiter()
+    app.state.templates = _templates()
+
+    async def on_error(request: Request, exc: Exception) -> Response:
+        status, message = _error_message(exc)
+        headers = getattr(exc, "headers", None)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status, headers=headers)
+        from harmledger.web.views import render
+
+        return render(request, "error.html", {"status": status, "message": message}, status=status, headers=headers)
+
+    for exc_type in (StarletteHTTPException, HTTPException, RequestValidationError, HarmledgerError):
+        app.add_exception_handler(exc_type, on_error)
+
+    app.include_router(api_router)
+    app.include_router(page_router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(SessionMiddleware, secret=secret or os.environ.get("HARMLEDGER_SECRET") or secrets.token_urlsafe(32))
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def ledger_of(request: Request) -> Ledger:
+    return request.app.state.ledger  # type: ignore[no-any-return]
+
+
+def users_of(request: Request) -> Users:
+    return request.app.state.users  # type: ignore[no-any-return]
+
+
+__all__: list[Any] = ["create_app", "ledger_of", "users_of"]

@@ -1,0 +1,228 @@
+"""Read-side queries the pages and the API share: filters, map points, timeline and totals.
+
+The incident list goes through ``Ledger.incidents``; the map, timeline and aggregates read the
+indexed copy columns of the ``incidents`` table directly (SQLAlchemy Core, bound parameters) so
+they stay fast with 100,000 incidents and never decode each incident's JSON.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from fastapi import HTTPException, Query
+
+from harmledger.records import GRADES
+from harmledger.store import Ledger
+from harmledger.store.schema import documents, incidents
+
+SORTS: tuple[str, ...] = ("-deaths", "deaths", "-date", "date", "grade", "-grade", "place", "-place")
+VICTIMS: tuple[str, ...] = ("civilians", "combatants", "people")
+GROUPINGS: dict[str, Any] = {
+    "country": incidents.c.country,
+    "perpetrator": incidents.c.perpetrator,
+    "event_type": incidents.c.event_type,
+    "grade": incidents.c.grade,
+    "victims": incidents.c.victims,
+    # ISO dates sort and cut the same way as text on SQLite and PostgreSQL.
+    "month": sa.func.substr(sa.cast(incidents.c.date_start, sa.String), 1, 7),
+    "year": sa.func.substr(sa.cast(incidents.c.date_start, sa.String), 1, 4),
+}
+DEATHS = sa.func.coalesce(incidents.c.deaths_best, incidents.c.deaths_low, incidents.c.deaths_high)
+MAX_PAGE = 500
+MAX_MAP_POINTS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFilters:
+    """The filters every incident listing accepts (None means no filter)."""
+
+    country: str | None = None
+    place: str | None = None
+    perpetrator: str | None = None
+    event_type: str | None = None
+    grade: str | None = None
+    victims: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+    def ledger_kwargs(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def query_pairs(self) -> list[tuple[str, str]]:
+        """The non-empty filters as URL query pairs (to keep them across pages and links)."""
+        return [(f.name, str(getattr(self, f.name))) for f in fields(self) if getattr(self, f.name) is not None]
+
+    def conditions(self) -> list[Any]:
+        """The same filters as ``Ledger.incidents`` applies, for direct queries."""
+        out: list[Any] = []
+        if self.country:
+            out.append(sa.func.upper(incidents.c.country) == self.country.upper())
+        if self.place:
+            out.append(incidents.c.place_name.ilike(f"%{self.place}%"))
+        if self.perpetrator:
+            out.append(incidents.c.perpetrator.ilike(f"%{self.perpetrator}%"))
+        if self.event_type:
+            out.append(incidents.c.event_type == self.event_type)
+        if self.grade:
+            out.append(incidents.c.grade == self.grade)
+        if self.victims:
+            out.append(incidents.c.victims == self.victims)
+        if self.date_from:
+            out.append(sa.func.coalesce(incidents.c.date_end, incidents.c.date_start) >= self.date_from)
+        if self.date_to:
+            out.append(incidents.c.date_start <= self.date_to)
+        return out
+
+
+def _blank(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value or None
+
+
+def _date(name: str, value: str | None) -> date | None:
+    value = _blank(value)
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(400, f"{name} {value!r} is not a date; use YYYY-MM-DD, e.g. 2016-07-19") from None
+
+
+def _choice(name: str, value: str | None, allowed: tuple[str, ...]) -> str | None:
+    value = _blank(value)
+    if value is not None and value not in allowed:
+        raise HTTPException(400, f"{name} {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def incident_filters(
+    country: str | None = Query(None, description="ISO 3166-1 alpha-2 code, e.g. SY"),
+    place: str | None = Query(None, description="place name contains this text"),
+    perpetrator: str | None = Query(None, description="perpetrator contains this text"),
+    event_type: str | None = Query(None, description="event type, e.g. airstrike"),
+    grade: str | None = Query(None, description=f"one of {', '.join(GRADES)}"),
+    victims: str | None = Query(None, description=f"one of {', '.join(VICTIMS)}"),
+    date_from: str | None = Query(None, description="incidents on or after this day (YYYY-MM-DD)"),
+    date_to: str | None = Query(None, description="incidents on or before this day (YYYY-MM-DD)"),
+) -> IncidentFilters:
+    """Parse the filter query parameters (empty form fields mean no filter)."""
+    return IncidentFilters(
+        country=_blank(country),
+        place=_blank(place),
+        perpetrator=_blank(perpetrator),
+        event_type=_blank(event_type),
+        grade=_choice("grade", grade, GRADES),
+        victims=_choice("victims", victims, VICTIMS),
+        date_from=_date("date_from", date_from),
+        date_to=_date("date_to", date_to),
+    )
+
+
+def check_sort(sort: str | None) -> str:
+    return _choice("sort", sort, SORTS) or "-deaths"
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int:
+    """The offset a ``next`` cursor stands for (400 for a cursor we did not hand out)."""
+    if not cursor:
+        return 0
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        offset = int(data["o"])
+    except (ValueError, KeyError, TypeError):
+        raise HTTPException(400, f"cursor {cursor!r} is not one this API returned; start again without it") from None
+    if offset < 0:
+        raise HTTPException(400, f"cursor {cursor!r} is not one this API returned; start again without it")
+    return offset
+
+
+def map_features(ledger: Ledger, filters: IncidentFilters, limit: int = 5000) -> dict[str, Any]:
+    """Incidents with coordinates as a GeoJSON FeatureCollection, most deaths first."""
+    limit = max(1, min(limit, MAX_MAP_POINTS))
+    cols = (incidents.c.id, incidents.c.lat, incidents.c.lon, incidents.c.place_name, incidents.c.country,
+            incidents.c.date_start, incidents.c.event_type, incidents.c.grade, incidents.c.deaths_low,
+            incidents.c.deaths_best, incidents.c.deaths_high)
+    where = [incidents.c.kind == "incident", incidents.c.lat.is_not(None), incidents.c.lon.is_not(None),
+             *filters.conditions()]
+    base = [incidents.c.kind == "incident", *filters.conditions()]
+    with ledger.engine.connect() as conn:
+        rows = conn.execute(
+            sa.select(*cols).where(*where).order_by(sa.func.coalesce(DEATHS, 0).desc(), incidents.c.id).limit(limit)
+        ).all()
+        total = conn.execute(sa.select(sa.func.count()).select_from(incidents).where(*base)).scalar_one()
+        located = conn.execute(sa.select(sa.func.count()).select_from(incidents).where(*where)).scalar_one()
+    features = [
+        {
+            "type": "Feature",
+            "id": r.id,
+            "geometry": {"type": "Point", "coordinates": [r.lon, r.lat]},
+            "properties": {
+                "id": r.id, "place": r.place_name, "country": r.country,
+                "date": r.date_start.isoformat() if r.date_start else None, "event_type": r.event_type,
+                "grade": r.grade, "deaths_low": r.deaths_low, "deaths_best": r.deaths_best,
+                "deaths_high": r.deaths_high,
+                "deaths": next((v for v in (r.deaths_best, r.deaths_low, r.deaths_high) if v is not None), None),
+            },
+        }
+        for r in rows
+    ]
+    return {"type": "FeatureCollection", "features": features, "total": total, "located": located,
+            "truncated": located > len(features)}
+
+
+def aggregate(ledger: Ledger, by: str, filters: IncidentFilters, kind: str = "incident") -> list[dict[str, Any]]:
+    """Incidents and deaths (sums of low, best-or-low, high) grouped by ``by``."""
+    if by not in GROUPINGS:
+        raise HTTPException(400, f"cannot group by {by!r}; choose one of {', '.join(GROUPINGS)}")
+    key = GROUPINGS[by].label("key")
+    query = (
+        sa.select(
+            key,
+            sa.func.count().label("incidents"),
+            sa.func.sum(incidents.c.deaths_low).label("deaths_low"),
+            sa.func.sum(DEATHS).label("deaths"),
+            sa.func.sum(incidents.c.deaths_high).label("deaths_high"),
+            sa.func.sum(sa.func.coalesce(incidents.c.injured_best, incidents.c.injured_low)).label("injured"),
+        )
+        .where(incidents.c.kind == kind, *filters.conditions())
+        .group_by(key)
+    )
+    query = query.order_by(key) if by in ("month", "year") else query.order_by(sa.desc("deaths"), key)
+    with ledger.engine.connect() as conn:
+        return [
+            {k: (int(v) if isinstance(v, (int, float)) and k != "key" else v) for k, v in r._mapping.items()}
+            for r in conn.execute(query)
+        ]
+
+
+def document_meta(ledger: Ledger, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Title, outlet, url, publication date and text of the given documents (no original bytes)."""
+    if not ids:
+        return {}
+    query = sa.select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.url, documents.c.origin,
+                      documents.c.published, documents.c.text).where(documents.c.id.in_(ids))
+    with ledger.engine.connect() as conn:
+        return {r.id: dict(r._mapping) for r in conn.execute(query)}
+
+
+def document_list(ledger: Ledger, offset: int, limit: int) -> list[dict[str, Any]]:
+    query = (
+        sa.select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.url, documents.c.origin,
+                  documents.c.published, documents.c.genre, documents.c.language)
+        .order_by(documents.c.ingested_at, documents.c.id).offset(offset).limit(limit)
+    )
+    with ledger.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(query)]
+    for row in rows:
+        row["published"] = row["published"].isoformat() if row["published"] else None
+    return rows

@@ -1,0 +1,73 @@
+// The incident map: Natural Earth country borders as a GeoJSON layer (no tile server) and the
+// incidents as clustered circles sized by deaths. Every piece of data is put into the page as
+// text (textContent), never as HTML, because place names come from hostile articles.
+(function () {
+  "use strict";
+  var el = document.getElementById("map");
+  var status = document.getElementById("map-status");
+  var map = L.map(el, { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([30, 30], 3);
+
+  function text(tag, value, cls) {
+    var node = document.createElement(tag);
+    node.textContent = value;
+    if (cls) node.className = cls;
+    return node;
+  }
+
+  function radius(deaths) {
+    // Area grows with deaths; a circle for an incident with unknown deaths is still visible.
+    return Math.max(8, Math.min(46, 8 + 4 * Math.sqrt(deaths || 0)));
+  }
+
+  function popup(p) {
+    var box = document.createElement("div");
+    var link = text("a", (p.event_type || "incident") + " in " + (p.place || "unknown place"));
+    link.href = "/incidents/" + encodeURIComponent(p.id);
+    box.appendChild(link);
+    box.appendChild(text("div", "date: " + (p.date || "unknown")));
+    var figs = [p.deaths_low, p.deaths_best, p.deaths_high].map(function (v) { return v == null ? "?" : v; });
+    box.appendChild(text("div", "deaths low/best/high: " + figs.join(" / ")));
+    box.appendChild(text("div", "grade: " + (p.grade || "-")));
+    return box;
+  }
+
+  fetch(el.dataset.countries).then(function (r) { return r.json(); }).then(function (topo) {
+    var countries = topojson.feature(topo, topo.objects.countries);
+    L.geoJSON(countries, {
+      style: { color: "#8a8f96", weight: 0.7, fillColor: "#f1efe8", fillOpacity: 1 },
+      onEachFeature: function (feature, layer) {
+        if (feature.properties && feature.properties.name) {
+          layer.bindTooltip(text("span", feature.properties.name), { sticky: true, className: "country-label" });
+        }
+      },
+    }).addTo(map).bringToBack();
+  }).catch(function () { status.textContent += " (country borders could not be loaded)"; });
+
+  fetch(el.dataset.incidents, { headers: { Accept: "application/json" } }).then(function (r) {
+    if (!r.ok) throw new Error("HTTP " + r.status);
+    return r.json();
+  }).then(function (data) {
+    var cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
+    var bounds = [];
+    data.features.forEach(function (f) {
+      var p = f.properties;
+      var d = 2 * radius(p.deaths);
+      var latlng = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+      var marker = L.marker(latlng, {
+        icon: L.divIcon({ className: "hl-marker", iconSize: [d, d] }),
+        title: (p.place || "incident") + ": " + (p.deaths == null ? "deaths unknown" : p.deaths + " deaths"),
+      });
+      marker.bindPopup(popup(p));
+      marker.incidentId = p.id;
+      cluster.addLayer(marker);
+      bounds.push(latlng);
+    });
+    map.addLayer(cluster);
+    if (bounds.length) map.fitBounds(bounds, { padding: [60, 60], maxZoom: 7 });
+    el.dataset.count = String(data.features.length);
+    var msg = data.features.length + (data.features.length === 1 ? " incident" : " incidents") + " on the map";
+    if (data.total > data.located) msg += "; " + (data.total - data.located) + " without coordinates";
+    if (data.truncated) msg += " (the " + data.features.length + " with most deaths of " + data.located + ")";
+    status.textContent = msg + ".";
+  }).catch(function (err) { status.textContent = "Could not load incidents: " + err.message; });
+})();
