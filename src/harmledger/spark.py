@@ -1,0 +1,403 @@
+"""The optional Apache Spark runner: the same per-document map as ``pipeline.ingest``, on a cluster.
+
+Files and folders are read on the driver (``read_sources``, exactly as in-process) and staged as
+Parquet; Parquet datasets, and any ``scheme://`` path (``hdfs://``, ``s3a://``, ``file://``) of
+Parquet or JSON lines, are read by Spark itself. Executors run ``analyse_document`` over
+partitions with ``mapInPandas`` (one spaCy pipeline per Python worker: ``load_pipeline`` is cached
+per process and workers are reused), and write documents and claims as Parquet. The driver then
+loads them into the ledger, one transaction per document (idempotent), and reconciles with the
+same reduce as in-process (``rebuild_incidents``).
+
+Records cross the Spark boundary as ``store.codec`` JSON strings plus the original bytes as
+binary, so every ``Document`` and ``Claim`` comes back exactly as it was made.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
+
+from harmledger.errors import InputError, PipelineError, RecordError
+from harmledger.pipeline import IngestReport, analyse_document, rebuild_incidents
+from harmledger.records import Claim, Document, to_jsonable
+from harmledger.store import codec
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from pyspark.sql import DataFrame, SparkSession
+
+    from harmledger.documents import ReadOptions
+    from harmledger.store import Ledger
+
+INSTALL_HINT = "the Spark engine needs pyspark, pandas and pyarrow: pip install 'harmledger[spark]' (and Java 17+)"
+
+# Settings for every session we create; a user's spark-defaults.conf or --conf still wins on a cluster.
+SESSION_CONF: dict[str, str] = {
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    "spark.sql.shuffle.partitions": "8",  # our shuffles are one round-robin repartition, not joins
+    "spark.sql.execution.arrow.pyspark.enabled": "true",
+    "spark.sql.execution.arrow.maxRecordsPerBatch": "128",  # documents a Python worker holds at once
+    "spark.python.worker.reuse": "true",  # keeps each worker's spaCy pipeline across tasks
+}
+LOCAL_ENV: dict[str, str] = {
+    "PYSPARK_PYTHON": sys.executable,  # otherwise workers run the system python (no pyarrow, no harmledger)
+    "PYSPARK_DRIVER_PYTHON": sys.executable,
+    "SPARK_LOCAL_IP": "127.0.0.1",
+}
+
+# Path suffix → how Spark reads it (for paths Spark reads directly).
+DATASET_FORMATS: dict[str, str] = {
+    ".parquet": "parquet",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".ndjson.gz": "jsonl",
+}
+STAGED_SCHEMA = "document string, text string, original binary"
+ANALYSED_SCHEMA = (
+    "id string, origin string, document string, text string, original binary, "
+    "claims array<string>, places array<string>, error string"
+)
+ANALYSED_COLUMNS = ("id", "origin", "document", "text", "original", "claims", "places", "error")
+STAGE_ROW_GROUP = 256  # documents per Parquet row group when staging driver-read inputs
+DOCS_PER_PARTITION = 500  # above parallelism × 2 partitions, aim for this many documents per task
+
+
+def _require_pyspark() -> None:
+    try:
+        import pandas  # noqa: F401
+        import pyarrow  # noqa: F401
+        import pyspark  # noqa: F401
+    except ImportError as exc:
+        raise PipelineError(f"{INSTALL_HINT} ({exc})") from exc
+
+
+def spark_session(master: str = "local[2]", conf: Mapping[str, str] | None = None) -> SparkSession:
+    """A Spark session for harmledger (the active one when there is one; ``master`` is then ignored)."""
+    _require_pyspark()
+    from pyspark.sql import SparkSession
+
+    if master.startswith("local"):
+        for key, value in LOCAL_ENV.items():
+            os.environ.setdefault(key, value)
+    builder = SparkSession.builder.master(master).appName("harmledger")
+    for key, value in {**SESSION_CONF, **(conf or {})}.items():
+        builder = builder.config(key, value)
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+# -- record codec across the Spark boundary ---------------------------------------------------
+
+
+def document_to_row(doc: Document) -> tuple[str, str, bytes]:
+    """A document as (codec JSON without text and bytes, text, original bytes)."""
+    return json.dumps(codec.document_to_json(doc), ensure_ascii=False), doc.text, doc.original
+
+
+def document_from_row(document_json: str, text: str, original: bytes) -> Document:
+    """The inverse of ``document_to_row``."""
+    return codec.document_from_row(SimpleNamespace(data=json.loads(document_json), text=text), bytes(original))
+
+
+def claim_to_string(claim: Claim) -> str:
+    return json.dumps(codec.claim_to_json(claim), ensure_ascii=False)
+
+
+def claim_from_string(data: str) -> Claim:
+    return codec.claim_from_json(json.loads(data))
+
+
+def record_line(record: Mapping[str, Any]) -> bytes:
+    """The JSON line a dataset row stands for; its bytes are the row's ``original`` (hence its id).
+
+    A Parquet row and the same record written as a JSONL line with this function are one document.
+    """
+    return json.dumps(dict(record), ensure_ascii=False, default=str).encode("utf-8")
+
+
+# -- executor side: runs inside Spark's Python workers ----------------------------------------
+
+
+def _analysed(doc: Document) -> dict[str, Any]:
+    """One output row: the document, its claims and places, or why the analysis failed."""
+    row: dict[str, Any] = dict(zip(ANALYSED_COLUMNS, (doc.id, doc.origin, *document_to_row(doc), [], [], None)))
+    try:
+        result = analyse_document(doc)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not fail a whole Spark job
+        row["error"] = f"{doc.origin}: analysis failed: {type(exc).__name__}: {exc}"
+        return row
+    row["claims"] = [claim_to_string(c) for c in result.claims]
+    row["places"] = [json.dumps(to_jsonable(p), ensure_ascii=False) for p in result.places]
+    return row
+
+
+def _failed(origin: str, message: str) -> dict[str, Any]:
+    return {**dict.fromkeys(ANALYSED_COLUMNS), "origin": origin, "claims": [], "places": [], "error": message}
+
+
+def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=list(ANALYSED_COLUMNS))
+
+
+def analyse_staged(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    """mapInPandas function over staged documents (``STAGED_SCHEMA``)."""
+    for batch in batches:
+        docs = map(document_from_row, batch["document"], batch["text"], batch["original"])
+        yield _frame([_analysed(doc) for doc in docs])
+
+
+def _value(value: Any) -> Any:
+    """A pandas cell as a plain Python value (missing → None, numpy scalars → Python ones)."""
+    import numpy as np
+    import pandas as pd
+
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def record_document(record: Mapping[str, Any], original: bytes, origin: str, options: ReadOptions) -> Document:
+    """A ``Document`` from one dataset record (a Parquet row or a JSON line), as the JSONL reader makes it."""
+    from harmledger.documents.make import make_document
+    from harmledger.documents.readers.common import meta_from
+
+    text = record.get(options.text_field)
+    record_id = record.get(options.id_field)
+    record_id = None if record_id is None else str(record_id)
+    if not isinstance(text, str) or not text.strip():
+        raise RecordError(f"{origin} [{record_id}]" if record_id else origin, f"no text in field {options.text_field!r}")
+    meta = meta_from(
+        options,
+        title=record.get(options.title_field),
+        outlet=record.get(options.outlet_field),
+        url=record.get(options.url_field),
+        author=record.get(options.author_field),
+        published=record.get(options.date_field),
+    )
+    return make_document(original, origin, text=text, record_id=record_id, **meta.kwargs())
+
+
+def analyse_records(options: ReadOptions) -> Any:
+    """mapInPandas function over dataset rows (Parquet columns, or JSON lines in ``value``)."""
+
+    def run(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for batch in batches:
+            rows = []
+            for cells in batch.to_dict("records"):
+                origin = str(cells.pop("_origin"))
+                try:
+                    if "_line" in cells:
+                        line = cells["_line"]
+                        if not line or not line.strip():
+                            continue
+                        record, original = json.loads(line), line.encode("utf-8")
+                        if not isinstance(record, dict):
+                            raise RecordError(origin, "a JSON line that is not an object")
+                    else:
+                        record = {k: v for k, v in ((k, _value(v)) for k, v in cells.items()) if v is not None}
+                        original = record_line(record)
+                    rows.append(_analysed(record_document(record, original, origin, options)))
+                except InputError as exc:
+                    rows.append(_failed(origin, str(exc)))
+                except ValueError as exc:  # json.loads
+                    rows.append(_failed(origin, f"{origin}: not valid JSON ({exc})"))
+            yield _frame(rows)
+
+    return run
+
+
+# -- driver side -------------------------------------------------------------------------------
+
+
+def dataset_format(path: str) -> str | None:
+    """How Spark reads ``path`` directly ("parquet", "jsonl"), or None when the driver reads it."""
+    lower = path.lower().rstrip("/")
+    fmt = next((f for suffix, f in DATASET_FORMATS.items() if lower.endswith(suffix)), None)
+    if "://" in path:
+        if fmt is None:
+            raise InputError(path, "Spark reads paths with a scheme directly: name a .parquet or .jsonl dataset")
+        return fmt
+    local = Path(path)
+    if fmt == "parquet" or (local.is_dir() and (any(local.glob("*.parquet")) or (local / "_SUCCESS").exists())):
+        return "parquet"
+    return None
+
+
+def _stage_inputs(
+    ledger: Ledger, paths: Sequence[str], options: ReadOptions, out: Path, report: IngestReport
+) -> int:
+    """Read ``paths`` on the driver and write the new documents to ``out`` as Parquet; returns their number."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from harmledger.documents import read_sources
+
+    schema = pa.schema([("document", pa.string()), ("text", pa.string()), ("original", pa.binary())])
+    n, buffer = 0, []
+    out.mkdir(parents=True, exist_ok=True)
+    with pq.ParquetWriter(out / "part-00000.parquet", schema) as writer:
+        for item in read_sources(list(paths), options):
+            if isinstance(item, InputError):
+                report.errors.append(str(item))
+            elif not isinstance(item, Document):
+                continue  # a SourceFile: kept by the reader for the chain of custody
+            elif ledger.has_document(item.id):
+                report.skipped += 1
+            else:
+                buffer.append(document_to_row(item))
+                n += 1
+            if len(buffer) >= STAGE_ROW_GROUP:
+                writer.write_table(pa.Table.from_pylist([dict(zip(schema.names, r)) for r in buffer], schema))
+                buffer.clear()
+        if buffer:
+            writer.write_table(pa.Table.from_pylist([dict(zip(schema.names, r)) for r in buffer], schema))
+    return n
+
+
+def _read_dataset(session: SparkSession, path: str, fmt: str) -> DataFrame:
+    from pyspark.sql import functions as F
+
+    if fmt == "parquet":
+        frame = session.read.parquet(path)
+    else:
+        frame = session.read.text(path).withColumnRenamed("value", "_line")
+    return frame.withColumn("_origin", F.input_file_name())
+
+
+def _spread(frame: DataFrame, session: SparkSession, n: int | None, partitions: int | None) -> DataFrame:
+    """Enough partitions to keep every core busy; analysis dwarfs the cost of the shuffle."""
+    parallelism = session.sparkContext.defaultParallelism
+    want = partitions or max(parallelism * 2, math.ceil((n or 0) / DOCS_PER_PARTITION))
+    if n is not None:
+        want = max(1, min(want, n))
+    if partitions or frame.rdd.getNumPartitions() < want:
+        return frame.repartition(want)
+    return frame
+
+
+def analysed_rows(path: str, session: SparkSession) -> Iterator[Any]:
+    """The rows of an analysed Parquet dataset, streamed to the driver in batches."""
+    if "://" not in path or path.startswith("file:"):
+        import pyarrow.dataset as ds
+
+        dataset = ds.dataset(path.removeprefix("file://"), format="parquet")
+        for batch in dataset.to_batches(columns=list(ANALYSED_COLUMNS), batch_size=256):
+            yield from (SimpleNamespace(**row) for row in batch.to_pylist())
+        return
+    yield from session.read.parquet(path).toLocalIterator(prefetchPartitions=True)
+
+
+def load_analysed(ledger: Ledger, rows: Iterable[Any], report: IngestReport) -> None:
+    """Store analysed documents with their claims, one transaction each; skips stored ones."""
+    for row in rows:
+        if row.error:
+            report.errors.append(row.error)
+            continue
+        doc = document_from_row(row.document, row.text, row.original)
+        claims = [claim_from_string(c) for c in row.claims]
+        if ledger.add_document(doc, claims):
+            report.added += 1
+            report.claims += len(claims)
+        else:
+            report.skipped += 1
+
+
+def ingest_spark(
+    ledger: Ledger,
+    paths: Sequence[str | Path],
+    options: ReadOptions | None = None,
+    *,
+    master: str = "local[2]",
+    spark: SparkSession | None = None,
+    staging: str | Path | None = None,
+    partitions: int | None = None,
+    reconcile_after: bool = True,
+) -> IngestReport:
+    """Ingest ``paths`` like ``pipeline.ingest``, running the per-document stages on Spark.
+
+    ``staging`` is where the analysed ``documents/`` and ``claims/`` Parquet datasets are written
+    (any path Spark writes; kept); by default a temporary folder, removed afterwards. A session
+    is started on ``master`` unless ``spark`` is given or one is active; only a session started
+    here is stopped here.
+    """
+    from harmledger.documents import ReadOptions as _ReadOptions
+
+    _require_pyspark()
+    options = options or _ReadOptions()
+    report = IngestReport()
+    local, datasets = [], []
+    for path in map(str, paths):
+        try:
+            fmt = dataset_format(path)
+        except InputError as exc:
+            report.errors.append(str(exc))
+            continue
+        if fmt is None:
+            local.append(path)
+        else:
+            datasets.append((path, fmt))
+    scratch = Path(tempfile.mkdtemp(prefix="harmledger-spark-"))
+    out = str(staging) if staging is not None else str(scratch / "out")
+    session, own = spark, False
+    try:
+        frames: list[DataFrame] = []
+        n_staged = _stage_inputs(ledger, local, options, scratch / "input", report) if local else 0
+        if not n_staged and not datasets:
+            return _reconciled(ledger, report, reconcile_after)  # nothing new: no Spark job at all
+        if session is None:
+            from pyspark.sql import SparkSession
+
+            own = SparkSession.getActiveSession() is None
+            session = spark_session(master)
+        if n_staged:
+            staged = session.read.parquet(str(scratch / "input"))
+            frames.append(_spread(staged, session, n_staged, partitions).mapInPandas(analyse_staged, ANALYSED_SCHEMA))
+        for path, fmt in datasets:
+            rows = _spread(_read_dataset(session, path, fmt), session, None, partitions)
+            frames.append(rows.mapInPandas(analyse_records(options), ANALYSED_SCHEMA))
+        write_outputs(frames, out)
+        load_analysed(ledger, analysed_rows(f"{out}/documents", session), report)
+    finally:
+        if own and session is not None:
+            session.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
+    return _reconciled(ledger, report, reconcile_after)
+
+
+def _reconciled(ledger: Ledger, report: IngestReport, reconcile_after: bool) -> IngestReport:
+    """Reconcile as ``pipeline.ingest`` does: after new documents, or after a run killed before it."""
+    if reconcile_after and (report.added or ledger.incidents_stale()):
+        rebuild_incidents(ledger)
+    return report
+
+
+def write_outputs(frames: Sequence[DataFrame], out: str) -> None:
+    """Write ``documents/`` (one row per document, claims inline) and ``claims/`` (one row per claim)."""
+    from functools import reduce
+
+    from pyspark.sql import functions as F
+
+    analysed = reduce(lambda a, b: a.unionByName(b), frames)
+    analysed.write.mode("overwrite").parquet(f"{out}/documents")
+    documents = analysed.sparkSession.read.parquet(f"{out}/documents")
+    claims = documents.where(F.col("error").isNull()).select(
+        F.col("id").alias("document_id"), F.explode("claims").alias("data")
+    )
+    fields = {name: F.get_json_object("data", f"$.{name}") for name in ("id", "kind", "outcome", "scope")}
+    claims.select(*(col.alias(name) for name, col in fields.items()), "document_id", "data").write.mode(
+        "overwrite"
+    ).parquet(f"{out}/claims")

@@ -1,0 +1,49 @@
+"""The in-process runner gives the same ledger with one worker or a pool of two."""
+
+from __future__ import annotations
+
+import pytest
+
+from harmledger.pipeline import ingest
+from harmledger.store import Ledger
+from tests.scaling import inprocess
+
+CORPORA = ["samples", "generated"]
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_two_workers_store_the_same_claims_as_one(name: str) -> None:
+    one, two = inprocess(name, 1), inprocess(name, 2)
+    assert one.claims, "the corpus should yield claims"
+    assert [c.id for c in two.claims] == [c.id for c in one.claims]
+    assert two.claims == one.claims
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_two_workers_reconcile_the_same_incidents_as_one(name: str) -> None:
+    one, two = inprocess(name, 1), inprocess(name, 2)
+    assert one.incidents, "the corpus should yield incidents"
+    assert two.incidents == one.incidents
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_two_workers_report_the_same_counts_as_one(name: str) -> None:
+    one, two = inprocess(name, 1), inprocess(name, 2)
+    assert (two.report.added, two.report.claims, two.report.errors) == (
+        one.report.added, one.report.claims, one.report.errors)
+    assert two.document_ids == one.document_ids
+
+
+def test_a_second_two_worker_run_adds_nothing() -> None:
+    first = inprocess("generated", 2)
+    with Ledger(first.ledger_url) as ledger:
+        before = ledger.counts()
+        report = ingest(ledger, [str(p) for p in _paths("generated")], workers=2)
+        assert (report.added, report.claims, report.skipped) == (0, 0, first.report.added)
+        assert ledger.counts() == before
+
+
+def _paths(name: str) -> list[object]:
+    from tests.scaling import corpus
+
+    return [corpus(name)]
