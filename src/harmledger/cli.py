@@ -368,6 +368,57 @@ def serve(db: str | None, host: str, port: int) -> None:
     uvicorn.run(create_app(_ledger(db)), host=host, port=port, log_level="info")
 
 
+@main.group()
+def user() -> None:
+    """Manage web users (roles viewer, analyst, admin) and their API tokens."""
+
+
+@user.command(name="add")
+@click.argument("name")
+@click.option("--role", type=click.Choice(["viewer", "analyst", "admin"]), default="viewer", show_default=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password from stdin instead of prompting.")
+@db_option
+def user_add(name: str, role: str, password_stdin: bool, db: str | None) -> None:
+    """Create a user. The first admin is made this way.
+
+    \b
+    Example:
+      harmledger user add alice --role admin
+      echo "$PASSWORD" | harmledger user add bot --role analyst --password-stdin
+    """
+    from harmledger.store.users import UserError, Users
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("password", hide_input=True, confirmation_prompt=True)
+    try:
+        Users(_ledger(db)).add(name, password, role, by="cli")
+    except UserError as exc:
+        raise click.BadParameter(str(exc)) from None
+    click.echo(f"added {name} ({role})")
+
+
+@user.command(name="token")
+@click.argument("name")
+@click.option("--label", help="What the token is for (shown in the admin page).")
+@db_option
+def user_token(name: str, label: str | None, db: str | None) -> None:
+    """Issue an API token for NAME and print it (it is shown only this once).
+
+    \b
+    Example:
+      TOKEN=$(harmledger user token alice --label scripts)
+      curl -H "Authorization: Bearer $TOKEN" -X POST http://127.0.0.1:8000/api/claims/ID/reject
+    """
+    from harmledger.store.users import UserError, Users
+
+    try:
+        click.echo(Users(_ledger(db)).issue_token(name, label, by="cli"))
+    except UserError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def run() -> None:
     """Entry point that turns library errors into one clear line and an exit code."""
     try:
