@@ -334,9 +334,9 @@ def ingest_spark(
     is started on ``master`` unless ``spark`` is given or one is active; only a session started
     here is stopped here.
     """
+    _require_pyspark()
     from harmledger.documents import ReadOptions as _ReadOptions
 
-    _require_pyspark()
     options = options or _ReadOptions()
     report = IngestReport()
     local, datasets = [], []
