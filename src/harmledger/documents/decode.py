@@ -1,0 +1,89 @@
+"""Bytes to text: refuse binary formats, honour BOMs, try UTF-8, else detect the encoding."""
+
+from __future__ import annotations
+
+import codecs
+
+from harmledger.errors import BinaryInput, DecodeError, EmptyInput
+
+# File signatures of binary formats people drop into a folder of articles by mistake.
+MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF (convert it to text first, e.g. with pdftotext)"),
+    (b"PK\x03\x04", "a ZIP archive or Office document (unpack or convert it first)"),
+    (b"\x1f\x8b", "gzip-compressed data (only .warc.gz is read compressed; gunzip it first)"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"RIFF", "audio or video"),
+    (b"\x00\x00\x00\x18ftyp", "a video"),
+    (b"\x00\x00\x00\x20ftyp", "a video"),
+)
+
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# charset-normalizer reads a sample this large; detection on all of a 50 MB file is slow.
+DETECT_SAMPLE_BYTES = 1 << 20
+
+
+def binary_reason(data: bytes) -> str | None:
+    """Why ``data`` looks binary (a known signature, or NUL bytes outside a UTF-16/32 BOM), or None."""
+    for magic, name in MAGIC:
+        if data.startswith(magic):
+            return f"this is {name}, not text"
+    if any(data.startswith(bom) for bom, _ in BOMS):
+        return None
+    nul = data.find(b"\x00", 0, 1 << 16)
+    if nul >= 0:
+        return f"NUL byte at offset {nul}: binary data, not text"
+    return None
+
+
+def decode(data: bytes, where: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode ``data`` into text and return it with the encoding used; errors name ``where``."""
+    if not data.strip():
+        raise EmptyInput(where, "the file is empty (no text to read)")
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError):
+            pass  # the declared encoding is wrong: fall through to detection
+    reason = binary_reason(data)
+    if reason:
+        raise BinaryInput(where, reason)
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as exc:
+                raise DecodeError(where, f"{name} byte-order mark but invalid data at byte {exc.start}") from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _detect(data, where)
+
+
+def _detect(data: bytes, where: str) -> tuple[str, str]:
+    """Detect a legacy encoding (Latin-1, cp1252, cp1256 …) with charset-normalizer."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:DETECT_SAMPLE_BYTES]).best()
+    if best is None or best.encoding is None:
+        raise DecodeError(where, "not UTF-8 and no known encoding fits; convert the file to UTF-8")
+    name = best.encoding
+    try:
+        return data.decode(name), name
+    except UnicodeDecodeError:
+        # The sample decoded but the whole file does not: keep the text, mark the bad bytes.
+        return data.decode(name, errors="replace"), name

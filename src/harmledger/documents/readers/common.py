@@ -1,0 +1,118 @@
+"""Helpers the readers share: bounded reads, sidecar metadata, defaults from the options."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from harmledger.documents.options import ReadOptions, Source
+from harmledger.documents.pubdate import parse_date_value
+from harmledger.errors import InputError, RecordError, UnreadableInput
+
+SIDECAR_SUFFIX = ".meta.json"
+CHUNK = 1 << 20
+
+
+def read_bounded(stream: BinaryIO, limit: int, where: str) -> bytes:
+    """Read a whole stream, refusing one larger than ``limit`` bytes."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise RecordError(where, f"larger than the {limit // (1024 * 1024)} MB limit (max_record_bytes); split it")
+    return data
+
+
+def open_source(source: Source) -> BinaryIO:
+    """Open a source, turning OS errors into ``UnreadableInput``."""
+    try:
+        return source.open()
+    except IsADirectoryError as exc:
+        raise UnreadableInput(source.origin, "is a directory where a file was expected") from exc
+    except PermissionError as exc:
+        raise UnreadableInput(source.origin, "permission denied") from exc
+    except OSError as exc:
+        raise UnreadableInput(source.origin, f"cannot open: {exc.strerror or exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Metadata for one document, merged from the record, a sidecar file and the options."""
+
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: date | None = None
+    published_precision: str | None = None
+    published_source: str | None = None
+
+    def kwargs(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
+            "author": self.author,
+            "published": self.published,
+            "published_precision": self.published_precision,
+            "published_source": self.published_source,
+        }
+
+
+def meta_from(
+    options: ReadOptions,
+    *,
+    title: object = None,
+    outlet: object = None,
+    url: object = None,
+    author: object = None,
+    published: object = None,
+    source: str = "metadata",
+    sidecar: dict[str, Any] | None = None,
+) -> Meta:
+    """Merge metadata: the record's own values, then a sidecar's, then the options' defaults."""
+    side = sidecar or {}
+    found = parse_date_value(published)
+    source_name = source
+    if found is None and side.get("published") is not None:
+        found, source_name = parse_date_value(side.get("published")), "sidecar"
+    if found is None and options.published is not None:
+        found, source_name = parse_date_value(options.published), "cli"
+    return Meta(
+        title=_text(title) or _text(side.get("title")),
+        outlet=_text(outlet) or _text(side.get("outlet")) or options.outlet,
+        url=_text(url) or _text(side.get("url")),
+        author=_text(author) or _text(side.get("author")),
+        published=found.value if found else None,
+        published_precision=found.precision if found else None,
+        published_source=source_name if found else None,
+    )
+
+
+def _text(value: object) -> str | None:
+    """A metadata value as a string: NewsAPI-style ``{"name": …}`` objects and lists flattened."""
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title") or value.get("id")
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value if v)
+    text = str(value).strip() if value is not None else ""
+    return text or None
+
+
+def load_sidecar(source: Source, options: ReadOptions) -> tuple[dict[str, Any], InputError | None]:
+    """The ``<file>.meta.json`` beside a file (title, outlet, url, author, published), if any."""
+    if not options.sidecar or source.path is None:
+        return {}, None
+    path = Path(str(source.path) + SIDECAR_SUFFIX)
+    if not path.is_file():
+        return {}, None
+    try:
+        data = json.loads(path.read_bytes()[: 1 << 20])
+    except (OSError, ValueError) as exc:
+        return {}, RecordError(str(path), f"sidecar metadata is not valid JSON ({exc}); ignored")
+    if not isinstance(data, dict):
+        return {}, RecordError(str(path), "sidecar metadata must be a JSON object; ignored")
+    return data, None
