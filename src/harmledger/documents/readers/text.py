@@ -1,0 +1,51 @@
+"""Plain text and Markdown files: one file, one or several articles (see ``segment``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timezone
+
+from harmledger.documents.decode import decode
+from harmledger.documents.make import make_document
+from harmledger.documents.options import ReadOptions, Source, SourceFile
+from harmledger.documents.readers import Item
+from harmledger.documents.readers.common import load_sidecar, meta_from, open_source, read_bounded
+from harmledger.documents.segment import split_articles
+from harmledger.errors import InputError
+
+
+def read(source: Source, options: ReadOptions, with_parents: bool = False) -> Iterator[Item]:
+    """Yield the article(s) of one text file, preceded by its ``SourceFile`` when split and asked."""
+    sidecar, problem = load_sidecar(source, options)
+    if problem:
+        yield problem
+    try:
+        with open_source(source) as stream:
+            data = read_bounded(stream, options.max_record_bytes, source.origin)
+        yield from documents_from_bytes(data, source.origin, options, with_parents, sidecar)
+    except InputError as exc:
+        yield exc
+
+
+def documents_from_bytes(
+    data: bytes,
+    origin: str,
+    options: ReadOptions,
+    with_parents: bool = False,
+    sidecar: dict[str, object] | None = None,
+) -> Iterator[Item]:
+    """The article(s) in the bytes of one text file (shared with stdin)."""
+    text, encoding = decode(data, origin)
+    meta = meta_from(options, sidecar=sidecar)
+    doc = make_document(data, origin, text=text, encoding=encoding, **meta.kwargs())
+    articles = split_articles(doc) if options.segment else [doc]
+    if len(articles) > 1 and with_parents:
+        yield SourceFile(
+            id=doc.id,
+            original=data,
+            origin=origin,
+            encoding=encoding,
+            n_articles=len(articles),
+            ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        )
+    yield from articles

@@ -1,0 +1,71 @@
+"""WARC files (plain or gzipped): each HTML response record is one document."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+
+from harmledger.documents.options import ReadOptions, Source
+from harmledger.documents.readers import Item
+from harmledger.documents.readers.common import open_source
+from harmledger.documents.readers.html import document_from_html
+from harmledger.errors import InputError, RecordError
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read(source: Source, options: ReadOptions, with_parents: bool = False) -> Iterator[Item]:
+    """Yield one document per HTML response (or resource) record; a broken file stops with an error."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        stream = open_source(source)
+    except InputError as exc:
+        yield exc
+        return
+    with stream:
+        records = ArchiveIterator(stream)
+        offset = 0
+        while True:
+            try:
+                record = next(records)
+                offset = records.get_record_offset()
+                item = _record(record, source.origin, options)
+            except StopIteration:
+                return
+            except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+                yield RecordError(
+                    f"{source.origin} @ byte {offset}",
+                    f"truncated or corrupt WARC ({type(exc).__name__}: {exc}); records before this point were read",
+                )
+                return
+            if item is not None:
+                yield item
+
+
+def _record(record: object, origin: str, options: ReadOptions) -> Item | None:
+    """The document in one WARC record, an error, or None for records that hold no page."""
+    rec_type = record.rec_type  # type: ignore[attr-defined]
+    if rec_type not in ("response", "resource"):
+        return None
+    headers = record.rec_headers  # type: ignore[attr-defined]
+    http = record.http_headers  # type: ignore[attr-defined]
+    content_type = (http.get_header("Content-Type") if http else headers.get_header("Content-Type")) or ""
+    if not any(t in content_type.lower() for t in HTML_TYPES):
+        return None
+    if http is not None and not http.get_statuscode().startswith("2"):
+        return None  # redirects and errors carry no article
+    record_id = headers.get_header("WARC-Record-ID")
+    limit = options.max_record_bytes
+    payload = record.content_stream().read(limit + 1)  # type: ignore[attr-defined]
+    if len(payload) > limit:
+        return RecordError(f"{origin} [{record_id}]", f"page larger than the {limit // (1024 * 1024)} MB limit; skipped")
+    return document_from_html(
+        payload,
+        origin,
+        options,
+        url=headers.get_header("WARC-Target-URI"),
+        record_id=record_id,
+        captured_at=headers.get_header("WARC-Date"),
+    )

@@ -1,0 +1,115 @@
+"""``read_sources``: files, folders (recursive, with globs) and stdin, each to its reader."""
+
+from __future__ import annotations
+
+import fnmatch
+import io
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from harmledger.documents.options import ReadOptions, Source
+from harmledger.documents.readers import Item, readers, sniff, suffix_of
+from harmledger.documents.readers.common import SIDECAR_SUFFIX
+from harmledger.errors import UnreadableInput
+
+SNIFF_BYTES = 4096
+
+
+def read_sources(
+    paths: Sequence[str | Path],
+    options: ReadOptions = ReadOptions(),
+    *,
+    with_parents: bool = False,
+) -> Iterator[Item]:
+    """Yield a ``Document`` per article and an ``InputError`` per bad input, never raising for input.
+
+    ``paths`` are files, folders (read recursively, filtered by ``options.include``/``exclude``)
+    or ``-`` for stdin. With ``with_parents``, a text file split into several articles is
+    preceded by its ``SourceFile`` so the ledger can keep the file itself.
+    """
+    table = readers()
+    for given in paths:
+        if str(given) == "-":
+            yield from _read_stdin(options, with_parents, table)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for file in walk(path, options, table):
+                yield from table[suffix_of(file.name)](Source.from_path(file), options, with_parents)
+        elif path.is_file():
+            reader = table.get(suffix_of(path.name))
+            if reader is None:
+                reader = table[_sniff_file(path)]
+            yield from reader(Source.from_path(path), options, with_parents)
+        elif path.exists():
+            yield UnreadableInput(str(path), "not a regular file or folder")
+        else:
+            yield UnreadableInput(str(path), "no such file or folder")
+
+
+def walk(folder: Path, options: ReadOptions, table: dict[str, object]) -> Iterator[Path]:
+    """Files under ``folder`` in a readable format, sorted, hidden ones and sidecars skipped."""
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        parts = relative.split("/")
+        if any(p.startswith(".") for p in parts) or not path.is_file():
+            continue
+        if path.name.endswith(SIDECAR_SUFFIX) or suffix_of(path.name) not in table:
+            continue
+        if options.include and not any(_matches(relative, g) for g in options.include):
+            continue
+        if any(_matches(relative, g) or any(fnmatch.fnmatch(p, g) for p in parts[:-1]) for g in options.exclude):
+            continue
+        yield path
+
+
+def _matches(relative: str, pattern: str) -> bool:
+    """Glob match against the relative path or the file name (``*.txt`` works at any depth)."""
+    return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(relative.rsplit("/", 1)[-1], pattern)
+
+
+def _sniff_file(path: Path) -> str:
+    try:
+        with path.open("rb") as f:
+            return sniff(f.read(SNIFF_BYTES))
+    except OSError:
+        return ".txt"  # the text reader reports the error with its reason
+
+
+
+
+def _read_stdin(options: ReadOptions, with_parents: bool, table: dict) -> Iterator[Item]:
+    buffer: BinaryIO = getattr(sys.stdin, "buffer", sys.stdin)  # type: ignore[assignment]
+    if not hasattr(buffer, "peek"):
+        buffer = io.BufferedReader(buffer)  # type: ignore[arg-type]
+    head = buffer.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
+    stream = _Unclosable(buffer)
+    source = Source(origin="-", opener=lambda: stream)
+    yield from table[sniff(head)](source, options, with_parents)
+
+
+class _Unclosable(io.RawIOBase):
+    """A view of stdin whose ``close`` leaves stdin open."""
+
+    def __init__(self, inner: BinaryIO) -> None:
+        super().__init__()
+        self._inner = inner
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        data = self._inner.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def readline(self, size: int | None = -1) -> bytes:  # type: ignore[override]
+        return self._inner.readline(size if size is not None else -1)
+
+    def read(self, size: int = -1) -> bytes:  # type: ignore[override]
+        return self._inner.read(size)
+
+    def close(self) -> None:
+        pass
