@@ -40,7 +40,7 @@ SEED_CLAIMS: tuple[tuple[Any, ...], ...] = (
      COALITION, "airstrike", MANBIJ),
     ("amnesty60", "They were able to confirm 60 civilian casualties in the last couple of days", "60", "casualties",
      Count(60, 60, 60, "exact", text="60"), "cumulative", "Amnesty International", COALITION, "airstrike", MANBIJ),
-    ("ghouta", "(between 136 to 1300)", "between 136 to 1300", "killed",
+    ("chemical", "(between 136 to 1300)", "between 136 to 1300", "killed",
      Count(136, 1300, None, "range", text="between 136 to 1300"), "incident", None, "Syrian government",
      "chemical attack", GHOUTA),
 )
@@ -83,7 +83,7 @@ def build_seed(ledger: Ledger) -> dict[str, Any]:
         victims="civilians", grade="fair", n_sources=2, explanation=("56 is the floor the writer gives",),
     )
     ghouta = Incident(
-        id=Incident.make_id((claims["ghouta"].id,)), kind="incident", claim_ids=(claims["ghouta"].id,),
+        id=Incident.make_id((claims["chemical"].id,)), kind="incident", claim_ids=(claims["chemical"].id,),
         deaths=Figures(low=136, high=1300), civilian_deaths=Figures(low=136, high=1300), place=GHOUTA,
         event_type="chemical attack", perpetrator="Syrian government", victims="civilians", grade="weak", n_sources=1,
     )
@@ -96,3 +96,56 @@ def build_seed(ledger: Ledger) -> dict[str, Any]:
     ledger.replace_incidents([manbij, ghouta, toll])
     return {"document": doc.id, "manbij": manbij.id, "ghouta": ghouta.id, "toll": toll.id,
             **{key: claim.id for key, claim in claims.items()}}
+
+
+# -- fixtures and helpers shared by the web tests --------------------------------------------
+
+import re  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def seeded(tmp_path: Path) -> Iterator[tuple[Ledger, dict[str, Any]]]:
+    """A SQLite ledger in tmp_path holding the hand-built seed, with its ids."""
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
+    ids = build_seed(ledger)
+    yield ledger, ids
+    ledger.close()
+
+
+@pytest.fixture
+def client(seeded: tuple[Ledger, dict[str, Any]]) -> Iterator[Any]:
+    from fastapi.testclient import TestClient
+
+    from harmledger.web import create_app
+
+    with TestClient(create_app(seeded[0], secret="test secret")) as test_client:
+        yield test_client
+
+
+def add_user(ledger: Ledger, name: str, role: str) -> str:
+    """Create ``name`` with ``role`` and return a fresh API token for them."""
+    from harmledger.store.users import Users
+
+    users = Users(ledger)
+    users.add(name, PASSWORD, role)
+    return users.issue_token(name, "tests")
+
+
+def csrf_of(html: str) -> str:
+    match = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert match, "the page has no CSRF field"
+    return match.group(1)
+
+
+def log_in(client: Any, name: str, password: str = PASSWORD) -> str:
+    """Log ``name`` in through the login form; returns the session's CSRF token."""
+    token = csrf_of(client.get("/login").text)
+    response = client.post("/login", data={"username": name, "password": password, "csrf": token, "next": "/"},
+                           follow_redirects=False)
+    assert response.status_code == 303, response.text
+    return csrf_of(client.get("/login").text)

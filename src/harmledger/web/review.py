@@ -129,7 +129,7 @@ def rebuild(ledger: Ledger) -> bool:
 
     try:
         rebuild_incidents(ledger)
-    except (ImportError, TypeError) as exc:
+    except (ImportError, AttributeError, TypeError) as exc:
         # The reconcile stage predates decisions: keep the decision, re-derive on the next ingest.
         log.warning("incidents not re-derived after a review action: %s", exc)
         return False

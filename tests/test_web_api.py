@@ -1,0 +1,170 @@
+"""The read side of the REST API over a real SQLite ledger holding the hand-built seed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.test_web_seed import client, seeded  # noqa: F401 - fixtures
+
+# (query string, names of the incidents expected, in order)
+FILTERS = [
+    ("", ["ghouta", "manbij"]),
+    ("sort=deaths", ["manbij", "ghouta"]),
+    ("sort=place", ["ghouta", "manbij"]),
+    ("country=sy", ["ghouta", "manbij"]),
+    ("country=IQ", []),
+    ("place=manb", ["manbij"]),
+    ("perpetrator=syrian", ["ghouta"]),
+    ("event_type=airstrike", ["manbij"]),
+    ("grade=weak", ["ghouta"]),
+    ("victims=civilians", ["ghouta", "manbij"]),
+    ("victims=combatants", []),
+    ("country=&place=&grade=", ["ghouta", "manbij"]),
+    ("kind=aggregate", ["toll"]),
+]
+
+# (url, status, words the error names)
+BAD_REQUESTS = [
+    ("/api/incidents?date_from=2016-13-01", 400, "date_from '2016-13-01'"),
+    ("/api/incidents?date_to=yesterday", 400, "date_to 'yesterday'"),
+    ("/api/incidents?sort=colour", 400, "sort 'colour'"),
+    ("/api/incidents?grade=great", 400, "grade 'great'"),
+    ("/api/incidents?victims=cats", 400, "victims 'cats'"),
+    ("/api/incidents?cursor=not-ours", 400, "cursor 'not-ours'"),
+    ("/api/incidents?limit=0", 422, "limit"),
+    ("/api/incidents?limit=100000", 422, "limit"),
+    ("/api/incidents?kind=war", 422, "kind"),
+    ("/api/incidents/0000000000000000", 404, "no incident '0000000000000000'"),
+    ("/api/documents/abc", 404, "no document 'abc'"),
+    ("/api/claims", 400, "incident_id, document_id or ids"),
+    ("/api/aggregates?by=colour", 400, "cannot group by 'colour'"),
+    ("/api/export?format=xls", 400, "format 'xls'"),
+    ("/api/nowhere", 404, "Not Found"),
+]
+
+# (format, media type, start of the body)
+EXPORTS = [
+    ("ucdp", "text/csv", "id,date_start,date_end,date_prec,country"),
+    ("acled", "text/csv", "event_id_cnty,event_date,year"),
+    ("csv", "text/csv", "id,kind,place"),
+    ("geojson", "application/geo+json", '{"type": "FeatureCollection"'),
+    ("json", "application/json", "["),
+]
+
+
+def names(ids: dict[str, Any], rows: list[dict[str, Any]]) -> list[str]:
+    by_id = {v: k for k, v in ids.items()}
+    return [by_id[row["id"]] for row in rows]
+
+
+@pytest.mark.parametrize(("query", "expected"), FILTERS)
+def test_incident_list_filters_and_sorts(client: Any, seeded: Any, query: str, expected: list[str]) -> None:
+    body = client.get(f"/api/incidents?{query}").json()
+    assert body["ok"] is True and body["next"] is None
+    assert names(seeded[1], body["rows"]) == expected
+
+
+def test_incident_rows_are_flat_summaries(client: Any, seeded: Any) -> None:
+    row = client.get("/api/incidents?place=manbij").json()["rows"][0]
+    assert row == {**row, "place": "Manbij", "country": "SY", "lat": 36.5281, "deaths_low": 56, "deaths_high": 200,
+                   "perpetrator": "International Anti-ISIS Coalition", "grade": "fair", "n_claims": 2}
+
+
+def test_pagination_follows_the_next_cursor_to_the_end(client: Any, seeded: Any) -> None:
+    first = client.get("/api/incidents?limit=1").json()
+    assert len(first["rows"]) == 1 and first["next"]
+    second = client.get(f"/api/incidents?limit=1&cursor={first['next']}").json()
+    assert len(second["rows"]) == 1 and second["next"] is None
+    assert names(seeded[1], first["rows"] + second["rows"]) == ["ghouta", "manbij"]
+
+
+@pytest.mark.parametrize(("url", "status", "words"), BAD_REQUESTS)
+def test_errors_share_one_envelope_and_name_the_input(client: Any, url: str, status: int, words: str) -> None:
+    response = client.get(url)
+    assert response.status_code == status
+    body = response.json()
+    assert body["ok"] is False and body["status"] == status
+    assert words in body["error"]
+
+
+def test_incident_detail_has_claims_with_status_tolls_beside_it_and_an_empty_audit(client: Any, seeded: Any) -> None:
+    ids = seeded[1]
+    row = client.get(f"/api/incidents/{ids['manbij']}").json()["row"]
+    assert row["incident"]["id"] == ids["manbij"]
+    assert {c["id"]: c["status"] for c in row["claims"]} == {ids["strike"]: "auto", ids["jazeera"]: "auto"}
+    jazeera = next(c for c in row["claims"] if c["id"] == ids["jazeera"])
+    assert jazeera["source"]["name"] == "Al-Jazeera"
+    assert jazeera["quote"] == "Al-Jazeera reported as many as 200 casualties, including many children."
+    assert [t["id"] for t in row["aggregates"]] == [ids["toll"]]
+    assert row["audit"] == []
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("incident_id={manbij}", {"strike", "jazeera"}),
+    ("document_id={document}", {"strike", "jazeera", "toll125", "amnesty60", "chemical"}),
+    ("ids={chemical}&ids={strike}", {"chemical", "strike"}),
+])
+def test_claims_by_incident_document_or_id(client: Any, seeded: Any, query: str, expected: set[str]) -> None:
+    ids = seeded[1]
+    rows = client.get("/api/claims?" + query.format(**ids)).json()["rows"]
+    claim_names = {k for k, v in ids.items() if v in {r["id"] for r in rows}}
+    assert claim_names == expected
+
+
+def test_documents_list_and_detail(client: Any, seeded: Any) -> None:
+    ids = seeded[1]
+    rows = client.get("/api/documents").json()["rows"]
+    assert [(r["id"], r["outlet"]) for r in rows] == [(ids["document"], "Seed Weekly")]
+    row = client.get(f"/api/documents/{ids['document']}").json()["row"]
+    assert "northeast of Aleppo" in row["document"]["text"] and "original" not in row["document"]
+    assert len(row["claims"]) == 5
+
+
+@pytest.mark.parametrize(("by", "expected"), [
+    ("country", [("SY", 2, 192)]),
+    ("event_type", [("chemical attack", 1, 136), ("airstrike", 1, 56)]),
+    ("grade", [("weak", 1, 136), ("fair", 1, 56)]),
+    ("month", [(None, 2, 192)]),
+])
+def test_aggregates_sum_best_else_lowest_deaths(client: Any, by: str, expected: list[tuple[Any, int, int]]) -> None:
+    rows = client.get(f"/api/aggregates?by={by}").json()["rows"]
+    assert [(r["key"], r["incidents"], r["deaths"]) for r in rows] == expected
+
+
+def test_map_data_is_geojson_of_located_incidents_sized_by_deaths(client: Any, seeded: Any) -> None:
+    body = client.get("/api/map").json()
+    assert body["type"] == "FeatureCollection" and body["total"] == 2 and body["located"] == 2
+    assert body["truncated"] is False
+    by_place = {f["properties"]["place"]: f for f in body["features"]}
+    assert by_place["Manbij"]["geometry"]["coordinates"] == [37.9549, 36.5281]
+    assert by_place["Ghouta"]["properties"]["deaths"] == 136
+    assert client.get("/api/map?limit=1").json()["truncated"] is True
+
+
+@pytest.mark.parametrize(("fmt", "media", "start"), EXPORTS)
+def test_export_formats(client: Any, fmt: str, media: str, start: str) -> None:
+    response = client.get(f"/api/export?format={fmt}&country=SY")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith(media)
+    assert response.text.startswith(start)
+    assert "attachment" in response.headers["content-disposition"]
+
+
+def test_openapi_documents_every_api_route(client: Any) -> None:
+    paths = client.get("/api/openapi.json").json()["paths"]
+    for path in ("/api/incidents", "/api/incidents/{incident_id}", "/api/claims", "/api/documents",
+                 "/api/documents/{document_id}", "/api/aggregates", "/api/map", "/api/export",
+                 "/api/claims/{claim_id}/reject", "/api/incidents/{incident_id}/merge", "/api/users"):
+        assert path in paths
+    assert all(not p.startswith("/incidents") for p in paths), "pages stay out of the API schema"
+
+
+def test_every_asset_is_served_locally(client: Any) -> None:
+    html = client.get("/map").text + client.get("/api/docs").text
+    assert "http://" not in html.replace("http://127.0.0.1", "") and "https://" not in html
+    for asset in ("/static/vendor/leaflet/leaflet.js", "/static/vendor/markercluster/leaflet.markercluster.js",
+                  "/static/vendor/topojson/topojson-client.min.js", "/static/vendor/world-atlas/countries-50m.json",
+                  "/static/map.js", "/static/app.css"):
+        assert client.get(asset).status_code == 200, asset
