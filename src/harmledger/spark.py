@@ -14,6 +14,7 @@ binary, so every ``Document`` and ``Claim`` comes back exactly as it was made.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import os
@@ -63,12 +64,14 @@ DATASET_FORMATS: dict[str, str] = {
     ".jsonl.gz": "jsonl",
     ".ndjson.gz": "jsonl",
 }
-STAGED_SCHEMA = "document string, text string, original binary"
+# Every row carries (input, seq): which input it came from and where in it, so documents are
+# loaded in the order the in-process runner would store them.
+STAGED_SCHEMA = "seq long, document string, text string, original binary"
 ANALYSED_SCHEMA = (
-    "id string, origin string, document string, text string, original binary, "
+    "input int, seq long, id string, origin string, document string, text string, original binary, "
     "claims array<string>, places array<string>, error string"
 )
-ANALYSED_COLUMNS = ("id", "origin", "document", "text", "original", "claims", "places", "error")
+ANALYSED_COLUMNS = ("input", "seq", "id", "origin", "document", "text", "original", "claims", "places", "error")
 STAGE_ROW_GROUP = 256  # documents per Parquet row group when staging driver-read inputs
 DOCS_PER_PARTITION = 500  # above parallelism × 2 partitions, aim for this many documents per task
 
@@ -130,9 +133,10 @@ def record_line(record: Mapping[str, Any]) -> bytes:
 # -- executor side: runs inside Spark's Python workers ----------------------------------------
 
 
-def _analysed(doc: Document) -> dict[str, Any]:
+def _analysed(doc: Document, order: tuple[int, int]) -> dict[str, Any]:
     """One output row: the document, its claims and places, or why the analysis failed."""
-    row: dict[str, Any] = dict(zip(ANALYSED_COLUMNS, (doc.id, doc.origin, *document_to_row(doc), [], [], None)))
+    values = (*order, doc.id, doc.origin, *document_to_row(doc), [], [], None)
+    row: dict[str, Any] = dict(zip(ANALYSED_COLUMNS, values))
     try:
         result = analyse_document(doc)
     except Exception as exc:  # noqa: BLE001 - one bad document must not fail a whole Spark job
@@ -143,8 +147,10 @@ def _analysed(doc: Document) -> dict[str, Any]:
     return row
 
 
-def _failed(origin: str, message: str) -> dict[str, Any]:
-    return {**dict.fromkeys(ANALYSED_COLUMNS), "origin": origin, "claims": [], "places": [], "error": message}
+def _failed(origin: str, message: str, order: tuple[int, int]) -> dict[str, Any]:
+    row = {**dict.fromkeys(ANALYSED_COLUMNS), "origin": origin, "claims": [], "places": [], "error": message}
+    row["input"], row["seq"] = order
+    return row
 
 
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -157,7 +163,8 @@ def analyse_staged(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
     """mapInPandas function over staged documents (``STAGED_SCHEMA``)."""
     for batch in batches:
         docs = map(document_from_row, batch["document"], batch["text"], batch["original"])
-        yield _frame([_analysed(doc) for doc in docs])
+        orders = zip(batch["_input"].tolist(), batch["seq"].tolist())
+        yield _frame([_analysed(doc, order) for doc, order in zip(docs, orders)])
 
 
 def _value(value: Any) -> Any:
@@ -199,6 +206,7 @@ def analyse_records(options: ReadOptions) -> Any:
             rows = []
             for cells in batch.to_dict("records"):
                 origin = str(cells.pop("_origin"))
+                order = (int(cells.pop("_input")), int(cells.pop("_seq")))
                 try:
                     if "_line" in cells:
                         line = cells["_line"]
@@ -210,11 +218,11 @@ def analyse_records(options: ReadOptions) -> Any:
                     else:
                         record = {k: v for k, v in ((k, _value(v)) for k, v in cells.items()) if v is not None}
                         original = record_line(record)
-                    rows.append(_analysed(record_document(record, original, origin, options)))
+                    rows.append(_analysed(record_document(record, original, origin, options), order))
                 except InputError as exc:
-                    rows.append(_failed(origin, str(exc)))
+                    rows.append(_failed(origin, str(exc), order))
                 except ValueError as exc:  # json.loads
-                    rows.append(_failed(origin, f"{origin}: not valid JSON ({exc})"))
+                    rows.append(_failed(origin, f"{origin}: not valid JSON ({exc})", order))
             yield _frame(rows)
 
     return run
@@ -246,7 +254,7 @@ def _stage_inputs(
 
     from harmledger.documents import read_sources
 
-    schema = pa.schema([("document", pa.string()), ("text", pa.string()), ("original", pa.binary())])
+    schema = pa.schema([("seq", pa.int64()), ("document", pa.string()), ("text", pa.string()), ("original", pa.binary())])
     n, buffer = 0, []
     out.mkdir(parents=True, exist_ok=True)
     with pq.ParquetWriter(out / "part-00000.parquet", schema) as writer:
@@ -258,7 +266,7 @@ def _stage_inputs(
             elif ledger.has_document(item.id):
                 report.skipped += 1
             else:
-                buffer.append(document_to_row(item))
+                buffer.append((n, *document_to_row(item)))
                 n += 1
             if len(buffer) >= STAGE_ROW_GROUP:
                 writer.write_table(pa.Table.from_pylist([dict(zip(schema.names, r)) for r in buffer], schema))
@@ -275,7 +283,8 @@ def _read_dataset(session: SparkSession, path: str, fmt: str) -> DataFrame:
         frame = session.read.parquet(path)
     else:
         frame = session.read.text(path).withColumnRenamed("value", "_line")
-    return frame.withColumn("_origin", F.input_file_name())
+    # Ids that grow with the read order (partition index, then row): the in-process order for one file.
+    return frame.withColumn("_origin", F.input_file_name()).withColumn("_seq", F.monotonically_increasing_id())
 
 
 def _spread(frame: DataFrame, session: SparkSession, n: int | None, partitions: int | None) -> DataFrame:
@@ -289,16 +298,24 @@ def _spread(frame: DataFrame, session: SparkSession, n: int | None, partitions: 
     return frame
 
 
-def analysed_rows(path: str, session: SparkSession) -> Iterator[Any]:
-    """The rows of an analysed Parquet dataset, streamed to the driver in batches."""
-    if "://" not in path or path.startswith("file:"):
-        import pyarrow.dataset as ds
+def _part_rows(path: Path) -> Iterator[Any]:
+    import pyarrow.parquet as pq
 
-        dataset = ds.dataset(path.removeprefix("file://"), format="parquet")
-        for batch in dataset.to_batches(columns=list(ANALYSED_COLUMNS), batch_size=256):
-            yield from (SimpleNamespace(**row) for row in batch.to_pylist())
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=256, columns=list(ANALYSED_COLUMNS)):
+        yield from (SimpleNamespace(**row) for row in batch.to_pylist())
+
+
+def analysed_rows(path: str, session: SparkSession) -> Iterator[Any]:
+    """The rows of an analysed Parquet dataset in input order, streamed to the driver.
+
+    Each part file is sorted (``write_outputs``), so a local dataset is merged part by part;
+    on a cluster's file system Spark sorts it and hands it over partition by partition.
+    """
+    if "://" not in path or path.startswith("file:"):
+        parts = sorted(Path(path.removeprefix("file://")).glob("part-*.parquet"))
+        yield from heapq.merge(*map(_part_rows, parts), key=lambda row: (row.input, row.seq))
         return
-    yield from session.read.parquet(path).toLocalIterator(prefetchPartitions=True)
+    yield from session.read.parquet(path).orderBy("input", "seq").toLocalIterator(prefetchPartitions=True)
 
 
 def load_analysed(ledger: Ledger, rows: Iterable[Any], report: IngestReport) -> None:
@@ -363,12 +380,14 @@ def ingest_spark(
 
             own = SparkSession.getActiveSession() is None
             session = spark_session(master)
+        from pyspark.sql import functions as F
+
         if n_staged:
-            staged = session.read.parquet(str(scratch / "input"))
-            frames.append(_spread(staged, session, n_staged, partitions).mapInPandas(analyse_staged, ANALYSED_SCHEMA))
-        for path, fmt in datasets:
+            staged = _spread(session.read.parquet(str(scratch / "input")), session, n_staged, partitions)
+            frames.append(staged.withColumn("_input", F.lit(0)).mapInPandas(analyse_staged, ANALYSED_SCHEMA))
+        for index, (path, fmt) in enumerate(datasets, start=1):
             rows = _spread(_read_dataset(session, path, fmt), session, None, partitions)
-            frames.append(rows.mapInPandas(analyse_records(options), ANALYSED_SCHEMA))
+            frames.append(rows.withColumn("_input", F.lit(index)).mapInPandas(analyse_records(options), ANALYSED_SCHEMA))
         write_outputs(frames, out)
         load_analysed(ledger, analysed_rows(f"{out}/documents", session), report)
     finally:
@@ -392,7 +411,7 @@ def write_outputs(frames: Sequence[DataFrame], out: str) -> None:
     from pyspark.sql import functions as F
 
     analysed = reduce(lambda a, b: a.unionByName(b), frames)
-    analysed.write.mode("overwrite").parquet(f"{out}/documents")
+    analysed.sortWithinPartitions("input", "seq").write.mode("overwrite").parquet(f"{out}/documents")
     documents = analysed.sparkSession.read.parquet(f"{out}/documents")
     claims = documents.where(F.col("error").isNull()).select(
         F.col("id").alias("document_id"), F.explode("claims").alias("data")
