@@ -26,7 +26,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
-from harmledger.errors import InputError, PipelineError, RecordError
+from harmledger.errors import InputError, PipelineError
 from harmledger.pipeline import IngestReport, analyse_document, rebuild_incidents
 from harmledger.records import Claim, Document, to_jsonable
 from harmledger.store import codec
@@ -177,25 +177,17 @@ def _value(value: Any) -> Any:
     return value.item() if isinstance(value, np.generic) else value
 
 
-def record_document(record: Mapping[str, Any], original: bytes, origin: str, options: ReadOptions) -> Document:
-    """A ``Document`` from one dataset record (a Parquet row or a JSON line), as the JSONL reader makes it."""
-    from harmledger.documents.make import make_document
-    from harmledger.documents.readers.common import meta_from
+def record_document(record: Any, original: bytes, origin: str, options: ReadOptions) -> Document:
+    """A ``Document`` from one dataset record exactly as the JSONL reader makes it (same fields, same id).
 
-    text = record.get(options.text_field)
-    record_id = record.get(options.id_field)
-    record_id = None if record_id is None else str(record_id)
-    if not isinstance(text, str) or not text.strip():
-        raise RecordError(f"{origin} [{record_id}]" if record_id else origin, f"no text in field {options.text_field!r}")
-    meta = meta_from(
-        options,
-        title=record.get(options.title_field),
-        outlet=record.get(options.outlet_field),
-        url=record.get(options.url_field),
-        author=record.get(options.author_field),
-        published=record.get(options.date_field),
-    )
-    return make_document(original, origin, text=text, record_id=record_id, **meta.kwargs())
+    Spark does not number lines, so ``record_id`` is the record's own id field or None.
+    """
+    from harmledger.documents.readers.jsonl import document_from_record
+
+    item = document_from_record(record, original, origin, origin, None, options)  # type: ignore[arg-type]
+    if isinstance(item, InputError):
+        raise item
+    return item  # type: ignore[return-value]
 
 
 def analyse_records(options: ReadOptions) -> Any:
@@ -213,8 +205,6 @@ def analyse_records(options: ReadOptions) -> Any:
                         if not line or not line.strip():
                             continue
                         record, original = json.loads(line), line.encode("utf-8")
-                        if not isinstance(record, dict):
-                            raise RecordError(origin, "a JSON line that is not an object")
                     else:
                         record = {k: v for k, v in ((k, _value(v)) for k, v in cells.items()) if v is not None}
                         original = record_line(record)
