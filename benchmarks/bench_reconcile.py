@@ -3,7 +3,8 @@
     python benchmarks/bench_reconcile.py            # 10k, 100k, 1M
     python benchmarks/bench_reconcile.py --max 100000
 
-Events are spread over 20 countries × 12 provinces × ~50 towns and ten years; each event is
+Events are spread over 60 countries × 15 provinces × 50 towns and ten years (about the reach of
+a global conflict-event dataset); each event is
 reported 1–6 times (different outlets, a day or two apart, rounded or updated figures, town or
 only province or only country named); a few claims are cumulative tolls or statements. Each size
 runs in its own process so its peak memory (max RSS, including the generated claims) is its own.
@@ -33,14 +34,14 @@ PERPETRATORS = ("ISIS", "Taliban", "government forces", "coalition", "al-Shabaab
 def synthetic(n: int, seed: int = 7) -> tuple[list[Claim], dict[str, Document]]:
     """About ``n`` claims about n/3 events, and one document per report."""
     rnd = random.Random(seed)
-    countries = [(f"C{c}", rnd.uniform(-30, 50), rnd.uniform(-20, 100)) for c in range(20)]
+    countries = [(f"C{c}", rnd.uniform(-30, 50), rnd.uniform(-20, 100)) for c in range(60)]
     claims: list[Claim] = []
     docs: dict[str, Document] = {}
     k = 0
     while len(claims) < n:
         code, clat, clon = rnd.choice(countries)
-        province = rnd.randrange(12)
-        plat, plon = clat + province * 0.7 - 4, clon + (province % 4) * 0.8 - 1.5
+        province = rnd.randrange(15)
+        plat, plon = clat + (province // 4) * 1.5 - 3, clon + (province % 4) * 1.5 - 3
         town = rnd.randrange(50)
         lat, lon = plat + (town % 7) * 0.12, plon + (town // 7) * 0.12
         day = START + timedelta(days=rnd.randrange(DAYS))

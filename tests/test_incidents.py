@@ -81,15 +81,22 @@ def test_civilians_and_combatants_of_one_document_add_up_but_repeats_do_not():
 
 
 @pytest.mark.parametrize(
-    ("flag", "counted"),
-    [({"hedged": True}, False), ({"negated": True}, False), ({}, True)],
+    ("flags", "high", "grade"),
+    [
+        ([{}, {}], 30, "fair"),
+        ([{}, {"hedged": True}], 10, "weak"),  # the hedged 30 adds nothing beside a plain figure
+        ([{"hedged": True}, {"hedged": True}], 30, "weak"),  # only hedged accounts: they give the figures
+        ([{}, {"negated": True}], 10, "weak"),  # "no one was killed by the 30 rockets"
+        ([{"negated": True}, {"negated": True}], None, "discounted"),
+    ],
 )
-def test_hedged_and_negated_claims_do_not_add_deaths(flag, counted):
-    docs = {"a": doc("a")}
-    claims = [claim("a", low=30, high=30, best=30, place="kabul", day=D, **flag)]
+def test_hedged_and_negated_claims(flags, high, grade):
+    docs = {d: doc(d) for d in "ab"}
+    claims = [claim("a", low=10, high=10, best=10, place="kabul", day=D, **flags[0]),
+              claim("b", low=30, high=30, best=30, place="kabul", day=D, **flags[1])]
     [inc] = only_incidents(reconcile(claims, docs))
-    assert (inc.deaths.high == 30) is counted
-    assert inc.claim_ids == (claims[0].id,)
+    assert (inc.deaths.high, inc.grade) == (high, grade)
+    assert set(inc.claim_ids) == {c.id for c in claims}
 
 
 def test_cumulative_tolls_are_aggregates_and_never_add_to_incidents():

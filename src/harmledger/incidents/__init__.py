@@ -93,14 +93,14 @@ def reconcile(
     for f in feats:
         f.period = ""  # an event claim's period phrase does not separate it from other reports
     labels = decisions.split_labels()
-    edges = blocked_edges(feats)
+    index = BlockIndex(feats)
+    edges = blocked_edges(feats, index=index)
     groups, used = cluster(feats, edges, [labels.get(c.id, {}) for c in events])
     groups = _apply_merges(groups, decisions.merges, previous, feats)
     links = _link_lines(used, feats)
 
     attached: dict[int, list[Claim]] = {}
     if statements and feats:
-        index = BlockIndex(feats)
         group_of = {i: g for g, group in enumerate(groups) for i in group}
         for f, st in zip(build_features(statements, documents), statements, strict=True):
             f.period = ""
@@ -123,11 +123,10 @@ def reconcile(
         lines = [line for i in group for line in links.get(i, [])]
         incidents.append(build(ids[n], "incident", [events[i] for i in group],
                                attached.get(n, []), ctx, lines))
-    index = BlockIndex(feats) if feats else None
     group_of = {i: g for g, group in enumerate(groups) for i in group}
     for n, group in enumerate(toll_groups):
         related = None
-        if index is not None:
+        if feats:
             for i in group:
                 probe = toll_feats[i]
                 probe.period = ""

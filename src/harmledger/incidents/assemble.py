@@ -27,10 +27,10 @@ class Context:
     rejected: frozenset[str]
 
 
-def usable(claim: Claim, rejected: frozenset[str]) -> bool:
+def usable(claim: Claim, rejected: frozenset[str], allow_hedged: bool = False) -> bool:
     """Whether a casualty claim may add to counts (not hedged, negated or rejected)."""
-    return (claim.kind == "casualty" and claim.count is not None and not claim.hedged
-            and not claim.negated and claim.id not in rejected)
+    return (claim.kind == "casualty" and claim.count is not None
+            and (allow_hedged or not claim.hedged) and not claim.negated and claim.id not in rejected)
 
 
 def _source_keys(claims: Sequence[Claim], ctx: Context) -> tuple[dict[str, str], list[str]]:
@@ -84,11 +84,11 @@ def _most_common(values: Sequence[str | None]) -> str | None:
     return counted.most_common(1)[0][0] if counted else None
 
 
-def _claim_line(c: Claim, key: str, rejected: frozenset[str]) -> str:
+def _claim_line(c: Claim, key: str, rejected: frozenset[str], hedged_counted: bool) -> str:
     figure = c.count.text if c.count is not None and c.count.text else (
         str(c.count.point) if c.count is not None else "")
     what = c.kind if c.kind == "statement" else f"{c.outcome} {figure}".strip()
-    notes = [n for n, on in (("rejected by an analyst", c.id in rejected), ("hedged", c.hedged),
+    notes = [n for n, on in (("rejected by an analyst", c.id in rejected), ("hedged", c.hedged and not hedged_counted),
                              ("negated", c.negated), ("cumulative", c.scope == "cumulative")) if on]
     tail = f" [{', '.join(notes)}: not counted]" if notes else ""
     return f"claim {c.id}: {what} — “{c.quote[:140]}” (document {c.document_id[:12]}, source {key}){tail}"
@@ -107,6 +107,12 @@ def build(
     everything = list(claims) + list(statements)
     keys, copy_lines = _source_keys(everything, ctx)
     good = [c for c in claims if usable(c, ctx.rejected)]
+    hedged_only = False
+    if not good:
+        # A figure the text hedges ("a likely sarin attack on 136 to 1300") is still the only
+        # account there is: it gives the figures, and the grade says how little it proves.
+        good = [c for c in claims if usable(c, ctx.rejected, allow_hedged=True)]
+        hedged_only = bool(good)
     reported = []
     for c in good:
         doc = ctx.documents.get(c.document_id)
@@ -126,14 +132,18 @@ def build(
             genres[keys[c.id]] = genre
     live_statements = [s for s in statements if s.id not in ctx.rejected]
     the_grade, grade_line = grade(good, live_statements, genres)
+    if hedged_only and the_grade in ("confirmed", "fair"):
+        the_grade, grade_line = "weak", "weak: every figure is hedged in the text"
     start, end, precision = _dates(everything, ctx)
     n_sources = len({keys[c.id] for c in good}) if good else len({keys[c.id] for c in claims})
     lines = [f"{kind}: {len(claims)} claim(s) and {len(statements)} statement(s) from "
              f"{len({c.document_id for c in everything})} document(s); {n_sources} independent "
              f"source(s)"]
-    lines += [_claim_line(c, keys[c.id], ctx.rejected) for c in everything[:MAX_CLAIM_LINES]]
+    lines += [_claim_line(c, keys[c.id], ctx.rejected, hedged_only) for c in everything[:MAX_CLAIM_LINES]]
     if len(everything) > MAX_CLAIM_LINES:
         lines.append(f"… and {len(everything) - MAX_CLAIM_LINES} more claim(s)")
+    if hedged_only:
+        lines.append("figures from hedged claims: no claim states them outright")
     lines += list(links[:MAX_LINK_LINES]) + copy_lines + death_lines + civilian_lines + injured_lines
     if kind == "aggregate":
         lines.append("aggregate: a cumulative toll, never added to incident counts")

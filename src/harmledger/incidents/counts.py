@@ -3,8 +3,9 @@
 The rules, for one outcome (killed or injured; civilian deaths are the same over claims whose
 victims are civilians):
 
-1. Only event claims count: cumulative tolls, hedged or negated claims, statements and claims an
-   analyst rejected never do.
+1. Only event claims count: cumulative tolls, negated claims, statements and claims an analyst
+   rejected never do; hedged claims count only when the incident has no unhedged one (then the
+   hedged account is all there is, and the grade is at most weak). ``assemble`` picks them.
 2. Inside one document the figures of one event are not added up, except a civilian and a
    combatant figure (two disjoint groups): the document's figure is the larger of its largest
    claim and that sum.

@@ -245,9 +245,10 @@ def toll_score(a: Features, b: Features, reasons: list[str] | None = None) -> fl
 Scorer = Callable[[Features, Features], "float | None"]
 
 
-def blocked_edges(feats: Sequence[Features], scorer: Scorer = score) -> list[Edge]:
+def blocked_edges(feats: Sequence[Features], scorer: Scorer = score,
+                  index: BlockIndex | None = None) -> list[Edge]:
     """Scored pairs at or above the threshold, found through blocking."""
-    index = BlockIndex(feats)
+    index = index or BlockIndex(feats)
     edges: list[Edge] = []
     for i, f in enumerate(feats):
         for j in index.candidates(f):
