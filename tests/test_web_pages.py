@@ -1,0 +1,149 @@
+"""The server-rendered pages: what each shows, quotes with the figure marked, hostile text kept inert."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from harmledger.records import Count, Figures, Incident
+from harmledger.store import Ledger
+from tests.test_web_seed import (  # noqa: F401 - fixtures
+    MANBIJ,
+    add_user,
+    client,
+    csrf_of,
+    log_in,
+    make_claim,
+    seed_document,
+    seeded,
+)
+
+# (url with {ids}, text the page must show)
+PAGES = [
+    ("/", "Manbij"),
+    ("/", "Ghouta"),
+    ("/?sort=place&grade=weak", "Ghouta"),
+    ("/?kind=aggregate", "Cumulative tolls"),
+    ("/map", 'data-incidents="/api/map?"'),
+    ("/map?country=SY", 'data-incidents="/api/map?country=SY"'),
+    ("/timeline", "have no resolved date"),
+    ("/aggregates", "Syria"),
+    ("/aggregates", "chemical attack"),
+    ("/incidents/{manbij}", "International Anti-ISIS Coalition"),
+    ("/incidents/{manbij}", "56–200"),
+    ("/incidents/{manbij}", "Cumulative tolls reported beside it"),
+    ("/documents", "Seed Weekly"),
+    ("/documents/{document}", "northeast of Aleppo"),
+    ("/login", "User name"),
+    ("/api/docs", "/api/incidents/{incident_id}"),
+]
+# (url, status, words on the error page)
+PAGE_ERRORS = [
+    ("/incidents/nope", 404, "no incident &#39;nope&#39;"),
+    ("/documents/nope", 404, "no document &#39;nope&#39;"),
+    ("/?date_from=someday", 400, "date_from &#39;someday&#39; is not a date"),
+    ("/?sort=size", 400, "sort &#39;size&#39;"),
+]
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def marks(html: str) -> list[str]:
+    return re.findall(r"<mark[^>]*>(.*?)</mark>", html)
+
+
+@pytest.mark.parametrize(("url", "text"), PAGES)
+def test_page_shows(client: Any, seeded: Any, url: str, text: str) -> None:
+    response = client.get(url.format(**seeded[1]))
+    assert response.status_code == 200
+    assert text in response.text
+
+
+@pytest.mark.parametrize(("url", "status", "words"), PAGE_ERRORS)
+def test_page_errors_are_pages_that_say_what_is_wrong(client: Any, url: str, status: int, words: str) -> None:
+    response = client.get(url)
+    assert response.status_code == status and response.headers["content-type"].startswith("text/html")
+    assert words in response.text
+
+
+def test_incident_page_quotes_each_sentence_with_its_figure_marked(client: Any, seeded: Any) -> None:
+    ids = seeded[1]
+    html = client.get(f"/incidents/{ids['manbij']}").text
+    assert 'Al-Jazeera reported <mark title="casualties: as many as 200">as many as 200</mark> casualties' in html
+    assert marks(html) == ["at least 56", "as many as 200", "over 125", "60"]
+    assert f'href="/documents/{ids["document"]}#claim-{ids["jazeera"]}"' in html
+    assert "source: Al-Jazeera" in html and "scope: cumulative" in html
+
+
+def test_document_page_shows_the_whole_text_with_every_claim_marked(client: Any, seeded: Any) -> None:
+    ids = seeded[1]
+    html = client.get(f"/documents/{ids['document']}").text
+    assert marks(html) == ["at least 56", "over 125", "as many as 200", "60", "between 136 to 1300"]
+    assert f'id="claim-{ids["jazeera"]}"' in html
+    assert "Can you believe it? The Americans are actually winning" in html
+
+
+@pytest.mark.parametrize(("role", "sees_review"), [(None, False), ("viewer", False), ("analyst", True), ("admin", True)])
+def test_only_analysts_see_review_forms(client: Any, seeded: Any, role: str | None, sees_review: bool) -> None:
+    ledger, ids = seeded
+    if role:
+        add_user(ledger, "someone", role)
+        log_in(client, "someone")
+    html = client.get(f"/incidents/{ids['manbij']}").text
+    assert ('value="reject"' in html) is sees_review
+    assert ('id="review"' in html) is sees_review
+
+
+def test_rejecting_on_the_incident_page_shows_in_its_audit_log(client: Any, seeded: Any) -> None:
+    ledger, ids = seeded
+    add_user(ledger, "ana", "analyst")
+    csrf = log_in(client, "ana")
+    page = client.post(f"/incidents/{ids['manbij']}/review",
+                       data={"csrf": csrf, "action": "reject", "claim": ids["jazeera"], "reason": "double count"})
+    assert page.status_code == 200 and "Recorded: reject." in page.text
+    audit = page.text.split('id="audit"', 1)[1]
+    assert "ana" in audit and ">reject<" in audit and "rejected" in audit
+    assert "badge-rejected" in page.text
+
+
+@pytest.fixture
+def hostile(tmp_path: Any) -> Any:
+    """A ledger whose article, title, outlet and place carry script payloads."""
+    ledger = Ledger(f"sqlite:///{tmp_path / 'hostile.db'}")
+    text = f"Breaking {XSS}. Shelling killed 12 people in the town {XSS} on Monday.\n"
+    doc = seed_document(text, outlet=XSS, title=f"Title {XSS}")
+    claim = make_claim(doc, f"Shelling killed 12 people in the town {XSS} on Monday.", "12", "killed",
+                       Count(12, 12, 12, "exact", text="12"), "incident", XSS, XSS, "shelling", MANBIJ)
+    ledger.add_document(doc, [claim])
+    place = MANBIJ.__class__(text=XSS, name=XSS, lat=36.5, lon=37.9, country="SY")
+    incident = Incident(id=Incident.make_id([claim.id]), kind="incident", claim_ids=(claim.id,),
+                        deaths=Figures(12, 12, 12), place=place, perpetrator=XSS, event_type=XSS,
+                        explanation=(XSS,))
+    ledger.replace_incidents([incident])
+    yield ledger, {"document": doc.id, "incident": incident.id}
+    ledger.close()
+
+
+def test_hostile_text_is_escaped_on_every_page(hostile: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from harmledger.web import create_app
+
+    ledger, ids = hostile
+    add_user(ledger, "ana", "analyst")
+    client = TestClient(create_app(ledger, secret="s"))
+    csrf = log_in(client, "ana")
+    client.post(f"/incidents/{ids['incident']}/review", data={"csrf": csrf, "action": "note", "text": XSS})
+    for url in ("/", f"/incidents/{ids['incident']}", f"/documents/{ids['document']}", "/documents", "/aggregates",
+                "/?kind=aggregate", "/timeline"):
+        html = client.get(url).text
+        assert "<script>alert" not in html and "<img src=x" not in html, url
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in client.get(f"/incidents/{ids['incident']}").text
+
+
+def test_pages_forbid_inline_scripts_and_framing(client: Any) -> None:
+    headers = client.get("/").headers
+    assert "script-src 'self'" in headers["content-security-policy"]
+    assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
+    assert "<script>" not in client.get("/map").text.replace("</script>", "").replace("<script src=", "")
