@@ -138,6 +138,7 @@ def score_incidents(
     groups, member = _memberships(gold, s)
     line_of = {p.claim.id: line for line, p in s.matched.items()}
     n_gold_pairs, n_pred_pairs, both = _pair_counts(groups, member)
+    universe = set().union(*groups) if groups else set()
     # With no pair to join (or none joined) the grouping agrees perfectly on that side.
     precision = round(both / n_pred_pairs, 4) if n_pred_pairs else 1.0
     recall = round(both / n_gold_pairs, 4) if n_gold_pairs else 1.0
@@ -150,8 +151,11 @@ def score_incidents(
         for i in sorted(candidates):
             incident = s.pred.incidents[i]
             items = [_items(cid, s, owners, line_of, row.get("claims") is None) for cid in incident.claim_ids]
-            if sum(1 for it in items if it & groups[g]) * 2 <= len(items):
-                continue  # most of its claims must come from this gold incident
+            # Most of its claims must come from this gold incident; claims the gold does not
+            # place in any incident (an unannotated figure, a statement) do not count either way.
+            known = [it for it in items if it & universe]
+            if sum(1 for it in known if it & groups[g]) * 2 <= len(known):
+                continue
             figures = incident.civilian_deaths if row.get("victims") == "civilians" else incident.deaths
             if _in_range(row, figures):
                 ok = True
@@ -161,7 +165,7 @@ def score_incidents(
             doc = _incident_doc(row, claims or [])
             s.error("incidents", "missed", doc, f"{row.get('id')}: deaths {row.get('deaths_low')}"
                     f"–{row.get('deaths_high_at_most')} not within any matching predicted incident"
-                    f" ({len(candidates)} candidate(s): {_describe(candidates, s)})",
+                    f" ({len(candidates)} candidate(s): {_describe(candidates, s, row.get('victims'))})",
                     _incident_span(row, doc, s))
     n_pred = sum(1 for i in s.pred.incidents if i.kind == "incident")
     return Section("incidents", {"n_gold": len(gold), "n_pred": n_pred, "pairwise_precision": precision,
@@ -195,10 +199,12 @@ def _incident_span(row: dict[str, Any], doc: str, s: Scoring) -> Span | None:
     return Span(0, len(view.text)) if view is not None else None
 
 
-def _describe(candidates: set[int], s: Scoring) -> str:
-    """Predicted incidents' death figures, briefly."""
+def _describe(candidates: set[int], s: Scoring, victims: str | None) -> str:
+    """Predicted incidents' compared death figures, briefly."""
     parts = []
     for i in sorted(candidates)[:3]:
-        d = s.pred.incidents[i].deaths
-        parts.append(f"{s.pred.incidents[i].kind} deaths low={d.low} best={d.best} high={d.high}")
+        incident = s.pred.incidents[i]
+        d = incident.civilian_deaths if victims == "civilians" else incident.deaths
+        label = "civilian deaths" if victims == "civilians" else "deaths"
+        parts.append(f"{len(incident.claim_ids)} claims, {label} low={d.low} best={d.best} high={d.high}")
     return "; ".join(parts) or "none"
