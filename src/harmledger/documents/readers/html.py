@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +22,8 @@ def extract(html: bytes | str, url: str | None = None) -> dict[str, Any] | None:
     """trafilatura's main text and metadata for one page, or None when it finds no text."""
     import trafilatura
 
+    # trafilatura logs an ERROR for every page without text; we report those ourselves, by name.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     result = trafilatura.bare_extraction(
         html,
         url=url,

@@ -12,6 +12,8 @@ from harmledger.documents.readers.html import document_from_html
 from harmledger.errors import InputError, RecordError
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+TRUNCATED = "truncated or corrupt WARC; the records before this point were read"
+TRAILING_SLACK = 8  # blank lines a writer may leave after the last record
 
 
 def read(source: Source, options: ReadOptions, with_parents: bool = False) -> Iterator[Item]:
@@ -26,22 +28,40 @@ def read(source: Source, options: ReadOptions, with_parents: bool = False) -> It
         return
     with stream:
         records = ArchiveIterator(stream)
-        offset = 0
+        offset = 0  # where the last whole record ended: an error points just past it
         while True:
             try:
                 record = next(records)
-                offset = records.get_record_offset()
                 item = _record(record, source.origin, options)
+                if _cut_short(record, records):
+                    yield RecordError(f"{source.origin} @ byte {offset}", TRUNCATED)
+                    return
+                # Only after the payload is read: asking earlier makes warcio skip the record.
+                offset = records.get_record_offset() + records.get_record_length()
             except StopIteration:
-                return
-            except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
-                yield RecordError(
-                    f"{source.origin} @ byte {offset}",
-                    f"truncated or corrupt WARC ({type(exc).__name__}: {exc}); records before this point were read",
-                )
+                break
+            except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, AttributeError) as exc:
+                # warcio fails in several ways on a cut file (AttributeError included)
+                yield RecordError(f"{source.origin} @ byte {offset}", f"{TRUNCATED} ({type(exc).__name__}: {exc})")
                 return
             if item is not None:
                 yield item
+        size = source.path.stat().st_size if source.path is not None else None
+        if size is not None and size - offset > TRAILING_SLACK:
+            yield RecordError(f"{source.origin} @ byte {offset}", f"{TRUNCATED}: {size - offset} bytes after the last whole record")
+
+
+def _cut_short(record: object, records: object) -> bool:
+    """Whether a record's block ended before its declared length (a cut file)."""
+    if getattr(record, "rec_type", None) is None:
+        return True  # warcio's reading of a record header that was cut off
+    raw = getattr(record, "raw_stream", None)
+    while raw is not None and raw.read(1 << 16):
+        pass  # drain what the reader did not need, so the check below sees the whole block
+    if getattr(raw, "limit", 0):
+        return True
+    decompressor = getattr(getattr(records, "reader", None), "decompressor", None)
+    return decompressor is not None and not getattr(decompressor, "eof", True)
 
 
 def _record(record: object, origin: str, options: ReadOptions) -> Item | None:
