@@ -209,3 +209,19 @@ def test_decisions_merge_split_and_grade_survive_a_rerun():
     merged = reconcile([kabul_a, kabul_b, kandahar], docs, previous=previous,
                        decisions=Decisions(merges=((kabul, far),)))
     assert len(merged) == 1 and merged[0].id in (kabul, far)
+
+
+@pytest.mark.parametrize(
+    ("quote_b", "figure_b", "same"),
+    [
+        ("Three Turkish soldiers killed in Kurdish militant attack - sources", 3, True),
+        ("Three Turkish soldiers killed in Kurdish militant attack - sources", 4, False),
+        ("Three killed as flooding sweeps through market", 3, False),
+    ],
+)
+def test_placeless_reports_link_only_through_wording_or_perpetrator(quote_b, figure_b, same):
+    docs = {d: doc(d) for d in "ab"}
+    a = claim("a", low=3, high=3, best=3, day=D,
+              quote="Three Turkish soldiers killed in Kurdish militant attack: security sources")
+    b = claim("b", low=figure_b, high=figure_b, best=figure_b, day=D, quote=quote_b)
+    assert (len(only_incidents(reconcile([a, b], docs))) == 1) is same

@@ -1,7 +1,8 @@
 """Candidate pairs by blocking, and the pair scorer that applies ``rules``.
 
 Each claim is reduced to a compact ``Features`` record. Blocking files every claim under a few
-hashed keys (country/admin1 + week bucket, perpetrator + week bucket, its document) and a claim
+hashed keys (country/admin1 + week bucket, perpetrator + week bucket, figure + week bucket for
+claims naming no country, its document) and a claim
 is only compared with claims that share a key, so the cost grows with the number of claims times
 the size of a bucket, not with the square of the number of claims. ``eligible`` states in plain
 code which pairs blocking must find; ``all_pairs_edges`` is the quadratic reference for tests.
@@ -45,6 +46,7 @@ class Features:
     point: int | None
     quote: int  # hash of the normalised quote, to spot wire copies
     period: str = ""
+    words: frozenset[str] | None = None  # the quote's words, kept only for placeless claims
 
 
 def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
@@ -97,6 +99,7 @@ def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
         point=count.point if count is not None else None,
         quote=hash(rules.norm_text(claim.quote)),
         period=rules.norm_text(claim.period),
+        words=None if country else frozenset(rules.norm_text(claim.quote).split()),
     )
 
 
@@ -135,7 +138,17 @@ def eligible(a: Features, b: Features) -> bool:
         return False
     if a.country and b.country:
         return a.country == b.country and (not a.admin1 or not b.admin1 or a.admin1 == b.admin1)
-    return bool(a.perpetrator) and a.perpetrator == b.perpetrator
+    if a.perpetrator and a.perpetrator == b.perpetrator:
+        return True
+    return similar_wording(a, b)
+
+
+def similar_wording(a: Features, b: Features) -> bool:
+    """Two placeless claims with the same figure in nearly the same words (a wire story retold)."""
+    if a.words is None or b.words is None or a.point is None or a.point != b.point:
+        return False
+    union = len(a.words | b.words)
+    return bool(union) and len(a.words & b.words) / union >= rules.SIMILAR_WORDING
 
 
 def score(a: Features, b: Features, reasons: list[str] | None = None) -> float | None:
@@ -150,6 +163,8 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
         parts.append(("same document", rules.SAME_DOCUMENT))
     elif a.quote == b.quote:
         parts.append(("same wording", rules.SAME_QUOTE))
+    elif not a.country and not b.country and similar_wording(a, b):
+        parts.append(("similar wording", rules.SIMILAR_WORDING_WEIGHT))
     if a.lat is not None and b.lat is not None:
         assert a.lon is not None and b.lon is not None
         dist = km(a.lat, a.lon, b.lat, b.lon)
@@ -208,9 +223,13 @@ def _keys(f: Features) -> tuple[list[int], list[int]]:
             if f.perpetrator:
                 index.append(hash(("p", f.perpetrator, w)))
                 probe.append(hash(("np", f.perpetrator, w)))
-        elif f.perpetrator:
-            index += [hash(("np", f.perpetrator, w)), hash(("p", f.perpetrator, w))]
-            probe.append(hash(("p", f.perpetrator, w)))
+        else:
+            if f.perpetrator:
+                index += [hash(("np", f.perpetrator, w)), hash(("p", f.perpetrator, w))]
+                probe.append(hash(("p", f.perpetrator, w)))
+            if f.point is not None:
+                index.append(hash(("fig", f.point, w)))
+                probe.append(hash(("fig", f.point, w)))
     return index, probe
 
 

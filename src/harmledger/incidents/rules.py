@@ -23,6 +23,10 @@ LINK_THRESHOLD = 2.0
 SAME_DOCUMENT = 2.5
 # Quotes that are identical after normalisation (a wire copy) are strong evidence.
 SAME_QUOTE = 3.0
+# Two claims that name no country link across documents only through a shared perpetrator or
+# through wording: the same figure in quotes sharing this share of their words (a retold wire).
+SIMILAR_WORDING = 0.5
+SIMILAR_WORDING_WEIGHT = 1.5
 
 # Place: tolerance radius in km for each UCDP where_prec level; two places agree when their
 # distance is within the sum of both radii, and are a hard "no" beyond that sum plus the margin.
