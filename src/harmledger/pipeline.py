@@ -164,7 +164,27 @@ def rebuild_incidents(ledger: Ledger) -> int:
 
 
 def decisions_from_ledger(ledger: Ledger) -> Decisions:
-    """The analyst decisions stored in the ledger, in the form reconciliation reads."""
+    """The analyst decisions stored in the ledger, in the form reconciliation reads.
+
+    Decisions are replayed in order, so a later grade for the same incident wins and a claim
+    confirmed after being rejected counts again.
+    """
     from harmledger.incidents import Decisions
 
-    return Decisions.from_rows(ledger.decision_rows())
+    rejected: set[str] = set()
+    merges: list[tuple[str, ...]] = []
+    splits: dict[str, tuple[tuple[str, ...], ...]] = {}
+    grades: dict[str, str] = {}
+    for row in ledger.decision_rows():
+        action, target, payload = row["action"], row["target"], row["payload"] or {}
+        if action == "reject":
+            rejected.add(target)
+        elif action == "confirm":
+            rejected.discard(target)
+        elif action == "merge":
+            merges.append((target, *payload.get("with", ())))
+        elif action == "split":
+            splits[target] = tuple(tuple(group) for group in payload.get("groups", ()))
+        elif action == "grade":
+            grades[target] = payload["grade"]
+    return Decisions(rejected=frozenset(rejected), merges=tuple(merges), splits=splits, grades=grades)  # type: ignore[arg-type]
