@@ -1,0 +1,294 @@
+"""Finding toponyms in text: capitalised n-grams confirmed by the gazetteer and spaCy NER."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from harmledger.places.gazetteer import Entry, Gazetteer
+from harmledger.places.geo import BEARINGS
+from harmledger.places.normalise import strict_key
+from harmledger.places.vocab import (
+    DEMONYMS,
+    LOCATIVE_CUES,
+    NAME_CONNECTORS,
+    NEAR_CUES,
+    NON_PLACE_HEADS,
+    NON_PLACE_WORDS,
+    OTHER_LABELS,
+    PLACE_HEADS,
+    PLACE_LABELS,
+)
+
+# A word (a possessive 's stays outside it) or a dotted abbreviation such as "U.S.".
+_TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’‘][^\W\d_]{2,})*")
+MAX_WORDS = 6
+# Words allowed to follow a name not confirmed by NER without making it an adjective
+# ("Aleppo pepper" is not a place; "Aleppo and", "Aleppo was" may be).
+_FOLLOW_OK = frozenset(
+    """and or but is was were are has had have said says where which who that as on in at to for
+    from with by after before since during until while when than be been being will would could
+    can may might should did does do not also where's""".split()
+)
+_BEARING_RE = re.compile(
+    r"(?:(?P<dist>\d+(?:\.\d+)?)\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
+    r"\b(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\s+(?:of\s+)?"
+    r"(?:the\s+(?:\w+\s+){0,3}?(?:city|town|village|province|governorate|capital)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+_NEAR_RE = re.compile(
+    r"\b(?P<cue>near|outside|around|close to|nearby|outskirts of|vicinity of|countryside of|"
+    r"edge of|south of|north of|east of|west of)\s+(?:of\s+)?"
+    r"(?:(?:the|a)\s+(?:[\w-]+\s+){0,4}?(?:city|town|village|province|capital)\s+"
+    r"(?:of\s+|called\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+ORG_NOTE = "inside the name"
+
+
+@dataclass(slots=True)
+class Mention:
+    """A place name found in the text, with its gazetteer candidates and modifiers."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Entry, ...]
+    match: str  # "exact", "loose" or "" (not in the gazetteer)
+    confirmed: bool  # NER also calls it a place
+    prefer: str = ""
+    near: bool = False
+    bearing: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text with its character offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+def tokens_of(text: str) -> list[Token]:
+    """The words of ``text`` in order."""
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() or (word[:1] in "'’‘" and word[1:2].isupper())
+
+
+def _joinable(text: str, left: Token, right: Token) -> bool:
+    """Two words may sit in one name when only a space or a hyphen separates them."""
+    gap = text[left.end : right.start]
+    return gap in (" ", "-", "‐", "‑")
+
+
+def _ent_at(ents: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
+    return [e for e in ents if e[0] < end and start < e[1]]
+
+
+def _lowercase_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\b[a-z][a-z]+\b", text))
+
+
+def candidate_spans(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """Longest capitalised n-grams that the gazetteer knows, left to right (token index spans)."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if not _capitalised(tok.text):
+            i += 1
+            continue
+        found = None
+        last = i
+        # Extend right while words are joinable and capitalised or connectors.
+        j = i
+        while j + 1 < len(tokens) and j + 1 - i < MAX_WORDS and _joinable(text, tokens[j], tokens[j + 1]):
+            nxt = tokens[j + 1].text
+            if not (_capitalised(nxt) or nxt.lower() in NAME_CONNECTORS):
+                break
+            j += 1
+        last = j
+        for k in range(last, i - 1, -1):
+            if not _capitalised(tokens[k].text):
+                continue
+            surface = text[tok.start : tokens[k].end]
+            hits, how = gaz.find(surface)
+            if hits:
+                found = (i, k, how)
+                break
+        if found:
+            out.append(found)
+            i = found[1] + 1
+        else:
+            i += 1
+    return out
+
+
+def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[Mention]:
+    """Every place mention in ``text``: gazetteer n-grams kept by the rules, plus NER places."""
+    tokens = tokens_of(text)
+    lower_words = _lowercase_words(text)
+    person_words = {w.lower() for s, e, lbl in ents if lbl == "PERSON"
+                    for w in text[s:e].split()[1:]}
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    spans = candidate_spans(text, tokens, gaz)
+    # One sense per text: a name used once as "X virus" / "X pepper" is not a place anywhere.
+    named_after = {strict_key(text[tokens[i].start : tokens[k].end]) for i, k, _ in spans
+                   if k + 1 < len(tokens) and tokens[k + 1].text.lower() in NON_PLACE_HEADS
+                   and text[tokens[k].end : tokens[k + 1].start] in (" ", "-")}
+    for i, k, how in spans:
+        start, end = tokens[i].start, tokens[k].end
+        surface = text[start:end]
+        hits, _ = gaz.find(surface)
+        overlapping = _ent_at(ents, start, end)
+        confirmed = any(lbl in PLACE_LABELS for _, _, lbl in overlapping)
+        exact_norp = any(s == start and e == end and lbl == "NORP" for s, e, lbl in overlapping)
+        if surface.lower() in DEMONYMS or strict_key(surface) in named_after:
+            continue
+        # Part of a longer NER place ("Nueva Ecija", "West Java"): the whole name decides.
+        if any(lbl in PLACE_LABELS and _inside_longer_name(text, s, e, start, end)
+               for s, e, lbl in overlapping):
+            continue
+        strong = any(h.feature in ("PCLI", "ADM1", "CONT", "RGN") or h.population >= 50_000
+                     or not h.source.startswith("geonames") for h in hits)
+        # An organisation, person or title that merely contains the name is not a place use;
+        # a country naming an organisation's nationality ("the U.S. Army") is kept, marked.
+        inside = [text[s:e] for s, e, lbl in overlapping
+                  if lbl in OTHER_LABELS and (s < start or e > end) and not _head_suffix(text, end, e)]
+        if inside and not any(h.feature == "PCLI" for h in hits):
+            continue
+        exact_other = any(s == start and e == end and lbl in OTHER_LABELS
+                          for s, e, lbl in overlapping)
+        if exact_other and not strong:
+            continue
+        single = i == k
+        word = tokens[i].text.lower()
+        prev = tokens[i - 1].text.lower() if i > 0 else ""
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        cue = prev in LOCATIVE_CUES and tokens[i - 1].end > _sentence_start(text, start)
+        if single and (word in NON_PLACE_WORDS or (word in lower_words and not confirmed)):
+            continue
+        # A surname elsewhere in the text ("Hajrit S. Sajjan" … "Sajjan said") is a person.
+        if single and word in person_words and not strong:
+            continue
+        # Short all-capital words are acronyms ("AI", "WHO") unless a curated/strong name.
+        if surface.isupper() and len(surface) <= 4 and not strong:
+            continue
+        adjective = (
+            nxt is not None and nxt.text.islower() and text[end : nxt.start] == " "
+            and nxt.text not in _FOLLOW_OK and nxt.text not in PLACE_HEADS
+        )
+        if adjective and not (confirmed or exact_norp or cue or strong):
+            continue
+        if not (confirmed or exact_norp or strong or cue or how == "exact" and not single):
+            continue
+        if how == "loose" and not (confirmed or cue):
+            continue
+        mention = _modified(text, Mention(start, end, surface, hits, how, confirmed))
+        if inside:
+            mention.notes.append(f"{ORG_NOTE} '{inside[0]}'")
+        mentions.append(mention)
+        taken.append((start, end))
+    # NER places the gazetteer does not know are kept, unresolved, with their text.
+    for s, e, lbl in ents:
+        if lbl not in ("GPE", "LOC") or any(s < te and ts < e for ts, te in taken):
+            continue
+        surface = text[s:e]
+        if surface.lower().startswith("the "):
+            s, surface = s + 4, surface[4:]
+        if (not surface or surface.lower() in DEMONYMS or not _capitalised(surface)
+                or surface.lower() in NON_PLACE_WORDS or surface.lower() in lower_words):
+            continue
+        if strict_key(surface) in named_after:
+            continue
+        hits, how = gaz.find(surface)
+        words = surface.split()
+        if not hits and len(words) > 1 and words[-1].lower() in PLACE_HEADS:
+            hits, how = gaz.find(" ".join(words[:-1]))
+        if not hits and (surface.isupper() or len(surface) < 3):
+            continue
+        mention = _modified(text, Mention(s, e, surface, hits, how, True))
+        if len(words) > 1 and words[-1].lower() in PLACE_HEADS:
+            mention.prefer = mention.prefer or PLACE_HEADS[words[-1].lower()]
+        mentions.append(mention)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Offset where the sentence holding ``pos`` starts (a cheap look-back for . ! ? or newline)."""
+    cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos),
+              text.rfind("! ", 0, pos))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _inside_longer_name(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """True when entity [s, e) holds the name plus other capitalised words, with no comma."""
+    if s > start or e < end or (s == start and e == end) or _head_suffix(text, end, e):
+        return False
+    extra = (text[s:start] + " " + text[end:e]).strip()
+    if "," in extra or " and " in f" {extra} ":
+        return False
+    return any(_capitalised(w) and w.lower() not in ("the", "of") for w in extra.split())
+
+
+def _head_suffix(text: str, end: int, ent_end: int) -> bool:
+    """True when an entity only extends the name by a place noun ("Aleppo Province")."""
+    rest = text[end:ent_end].strip().lower()
+    return rest in PLACE_HEADS
+
+
+def _modified(text: str, m: Mention) -> Mention:
+    """Apply the words around a mention: place-type heads, bearings and near cues."""
+    after = re.match(r"\s+(\w+)", text[m.end : m.end + 30])
+    head = after.group(1).lower() if after else ""
+    before = text[max(0, m.start - 80) : m.start]
+    if head in PLACE_HEADS:
+        kind = PLACE_HEADS[head]
+        if kind == "NEAR":
+            m.near = True
+            m.notes.append(f"'{head}' after the name")
+        else:
+            m.prefer = kind
+    if re.search(r"\b(province|governorate|district|state|region) of\s+$", before, re.I):
+        m.prefer = "ADM"
+    bearing = _BEARING_RE.search(before)
+    if bearing:
+        m.bearing = BEARINGS.get(bearing.group("dir").lower().replace(" ", "-"),
+                                 BEARINGS.get(bearing.group("dir").lower()))
+        m.near = True
+        m.notes.append(f"'{bearing.group(0).strip()}' before the name")
+    elif _NEAR_RE.search(before):
+        m.near = True
+        m.notes.append(f"'{_NEAR_RE.search(before).group('cue')}' before the name")
+    adj = re.search(r"\b(northern|southern|eastern|western|north-eastern|north-western|"
+                    r"south-eastern|south-western|northeastern|northwestern|southeastern|"
+                    r"southwestern)\s+$", before, re.I)
+    if adj:
+        m.bearing = BEARINGS.get(adj.group(1).lower())
+        m.notes.append(f"'{adj.group(1)}' part of the place")
+    return m
+
+
+def focus_evidence(text: str, ents: list[tuple[int, int, str]]) -> list[str]:
+    """Countries hinted by nationality adjectives (spaCy NORP spans)."""
+    out = []
+    for s, e, lbl in ents:
+        if lbl == "NORP":
+            cc = DEMONYMS.get(strict_key(text[s:e]))
+            if cc:
+                out.append(cc)
+    return out
+
+
+def is_near_cue(word: str) -> bool:
+    """True for words like "near" and "outside" that make a place approximate."""
+    return word.lower() in NEAR_CUES

@@ -1,0 +1,185 @@
+"""The offline gazetteer: an indexed SQLite file of places and names, plus analyst overrides."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from harmledger.errors import GazetteerError
+from harmledger.places.normalise import loose_key, strict_key
+
+ENV_VAR = "HARMLEDGER_GAZETTEER"
+_COLUMNS = "p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.admin2, p.feature, " \
+    "p.population, p.source"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer place as a lookup returns it; ``primary`` when the key is its main name."""
+
+    id: int
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    feature: str
+    population: int
+    source: str
+    primary: bool = False
+
+
+def default_path() -> Path:
+    """``$HARMLEDGER_GAZETTEER`` if set, else ``harmledger/data/gazetteer.sqlite``."""
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "data" / "gazetteer.sqlite"
+
+
+class Gazetteer:
+    """Name → places lookups over the gazetteer file; analyst overrides win over shipped data."""
+
+    def __init__(self, path: Path | str | None = None, *, build_if_missing: bool = True) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        if not self.path.exists():
+            if not build_if_missing:
+                raise GazetteerError(
+                    f"{self.path}: gazetteer file missing; run `python scripts/build_gazetteer.py`"
+                )
+            from harmledger.places.build import build
+
+            print(f"harmledger: building the gazetteer at {self.path} (first use, ~1 min)…",
+                  file=sys.stderr)
+            build(self.path)
+        try:
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                        check_same_thread=False)
+            self._con.execute("SELECT 1 FROM names LIMIT 1").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(
+                f"{self.path}: not a readable gazetteer ({exc}); rebuild it with "
+                "`python scripts/build_gazetteer.py`"
+            ) from exc
+        self._lock = threading.Lock()
+        self._overrides: dict[str, list[Entry]] = defaultdict(list)
+        self._overrides_loose: dict[str, list[Entry]] = defaultdict(list)
+        self._next_override_id = -1
+        self._keys: list[str] | None = None
+        self.lookup = lru_cache(maxsize=100_000)(self._lookup)
+        self.lookup_loose = lru_cache(maxsize=100_000)(self._lookup_loose)
+
+    # -- lookups -------------------------------------------------------------------------
+    def _query(self, column: str, key: str) -> list[Entry]:
+        sql = (f"SELECT {_COLUMNS}, n.primary_name FROM names n JOIN places p "
+               f"ON p.id = n.place_id WHERE n.{column} = ?")
+        with self._lock:
+            rows = self._con.execute(sql, (key,)).fetchall()
+        seen: dict[int, Entry] = {}
+        for r in rows:
+            entry = Entry(*r[:11], primary=bool(r[11]))
+            if entry.id not in seen or entry.primary:
+                seen[entry.id] = entry
+        return list(seen.values())
+
+    def _lookup(self, name: str) -> tuple[Entry, ...]:
+        """Places whose name or alternate name has the same strict key (overrides first)."""
+        key = strict_key(name)
+        if not key:
+            return ()
+        return tuple(self._overrides.get(key, ())) + tuple(self._query("strict", key))
+
+    def _lookup_loose(self, name: str) -> tuple[Entry, ...]:
+        """Places matching the transliteration-tolerant key (al-/el-, doubled letters, vowels)."""
+        key = loose_key(name)
+        if len(key) < 4:
+            return ()
+        return tuple(self._overrides_loose.get(key, ())) + tuple(self._query("loose", key))
+
+    def find(self, name: str) -> tuple[tuple[Entry, ...], str]:
+        """Strict matches, else loose ones; with how they matched ("exact", "loose" or "")."""
+        found = self.lookup(name)
+        if found:
+            return found, "exact"
+        found = self.lookup_loose(name)
+        return (found, "loose") if found else ((), "")
+
+    def fuzzy(self, name: str, limit: int = 5, cutoff: float = 88.0) -> list[tuple[str, float]]:
+        """Closest stored strict keys by rapidfuzz ratio (the last resort; ~0.3 s per call)."""
+        from rapidfuzz import fuzz, process
+
+        if self._keys is None:
+            with self._lock:
+                self._keys = [r[0] for r in self._con.execute("SELECT DISTINCT strict FROM names")]
+            self._keys.extend(self._overrides)
+        key = strict_key(name)
+        hits = process.extract(key, self._keys, scorer=fuzz.ratio, limit=limit,
+                               score_cutoff=cutoff)
+        return [(k, float(score)) for k, score, _ in hits]
+
+    def by_key(self, key: str) -> tuple[Entry, ...]:
+        """Places stored under an exact strict key (as :meth:`fuzzy` returns them)."""
+        return tuple(self._overrides.get(key, ())) + tuple(self._query("strict", key))
+
+    # -- analyst places ------------------------------------------------------------------
+    def add_override(
+        self, name: str, aliases: tuple[str, ...] | list[str] = (), *, lat: float, lon: float,
+        country: str | None = None, admin1: str | None = None, admin2: str | None = None,
+        feature: str = "PPL", population: int = 0,
+    ) -> Entry:
+        """Add an analyst's place (in memory); it is returned before shipped data for its names."""
+        if not -90 <= lat <= 90 or not -180 <= lon <= 180:
+            raise GazetteerError(f"override {name!r}: coordinates ({lat}, {lon}) out of range")
+        entry = Entry(self._next_override_id, None, name, float(lat), float(lon),
+                      country.upper() if country else None, admin1, admin2, feature,
+                      population, "analyst", primary=True)
+        self._next_override_id -= 1
+        for alias in (name, *aliases):
+            if strict_key(alias):
+                self._overrides[strict_key(alias)].append(entry)
+                self._overrides_loose[loose_key(alias)].append(entry)
+        self.lookup.cache_clear()
+        self.lookup_loose.cache_clear()
+        self._keys = None
+        return entry
+
+    def stats(self) -> dict[str, int]:
+        """Row counts of the file (places, names) and the number of analyst overrides."""
+        with self._lock:
+            places = self._con.execute("SELECT COUNT(*) FROM places").fetchone()[0]
+            names = self._con.execute("SELECT COUNT(*) FROM names").fetchone()[0]
+        return {"places": places, "names": names,
+                "overrides": len({e.id for v in self._overrides.values() for e in v})}
+
+    def close(self) -> None:
+        """Close the underlying SQLite connection."""
+        self._con.close()
+
+
+_SHARED: dict[Path, Gazetteer] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def get_gazetteer(path: Path | str | None = None) -> Gazetteer:
+    """The process-wide gazetteer for ``path`` (default: :func:`default_path`)."""
+    key = Path(path) if path is not None else default_path()
+    with _SHARED_LOCK:
+        if key not in _SHARED:
+            _SHARED[key] = Gazetteer(key)
+        return _SHARED[key]
+
+
+def reset_shared() -> None:
+    """Forget process-wide gazetteers (after an import changed the file)."""
+    with _SHARED_LOCK:
+        for gaz in _SHARED.values():
+            gaz.close()
+        _SHARED.clear()

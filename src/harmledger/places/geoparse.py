@@ -1,0 +1,80 @@
+"""End-to-end geoparsing of a document: find toponyms, then resolve them together."""
+
+from __future__ import annotations
+
+from harmledger.places.finder import Mention, detect, focus_evidence
+from harmledger.places.gazetteer import Entry, Gazetteer, get_gazetteer
+from harmledger.places.normalise import strict_key
+from harmledger.places.resolve import Scored, country_focus, precision_of, score_candidates
+from harmledger.records import WHERE_PREC_EXACT, WHERE_PREC_NEAR, Document, PlaceRef, Span
+
+NER_EXCLUDE = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+MAX_NER_CHARS = 200_000  # longer texts are read by NER in chunks of this size
+
+
+def ner_entities(text: str) -> list[tuple[int, int, str]]:
+    """spaCy entity spans as (start, end, label), NER component only (fast)."""
+    from harmledger.nlp import load_pipeline
+
+    nlp = load_pipeline(NER_EXCLUDE)
+    out = []
+    for offset in range(0, len(text), MAX_NER_CHARS):
+        chunk = text[offset : offset + MAX_NER_CHARS]
+        out.extend((e.start_char + offset, e.end_char + offset, e.label_) for e in nlp(chunk).ents)
+    return out
+
+
+def _top(scored: list[Scored]) -> Scored | None:
+    return scored[0] if scored else None
+
+
+def resolve_mentions(mentions: list[Mention], extra_focus: list[str]) -> list[Scored | None]:
+    """Best candidate per mention: a focus pass, then a pass with co-mentioned places as context."""
+    sure = [m.candidates[0].country for m in mentions
+            if m.candidates and len({c.country for c in m.candidates}) == 1]
+    countries = [c.country for m in mentions for c in m.candidates[:1]
+                 if m.candidates and c.feature == "PCLI" and c.primary]
+    focus = country_focus(sure + countries + extra_focus)
+    first = [_top(score_candidates(m.candidates, match=m.match, focus=focus, prefer=m.prefer))
+             for m in mentions]
+    chosen = [s.entry for s in first if s is not None]
+    # Refine the focus with what the first pass chose, then rescore with co-mentions.
+    focus = country_focus(sure + countries + extra_focus + [e.country for e in chosen])
+    out = []
+    for m in mentions:
+        others = [e for e in chosen if strict_key(e.name) != strict_key(m.surface)]
+        out.append(_top(score_candidates(m.candidates, match=m.match, focus=focus,
+                                         context=others, prefer=m.prefer)))
+    return out
+
+
+def to_place_ref(m: Mention, best: Scored | None) -> PlaceRef:
+    """A PlaceRef for a mention: resolved with a precision and reason, or kept unresolved."""
+    span = Span(m.start, m.end)
+    if best is None:
+        reason = "not in the gazetteer" if not m.candidates else "no candidate chosen"
+        return PlaceRef(text=m.surface, span=span, bearing=m.bearing, reason=reason)
+    e: Entry = best.entry
+    precision = precision_of(e)
+    if m.near and precision == WHERE_PREC_EXACT:
+        precision = WHERE_PREC_NEAR
+    notes = [f"{m.match} name match", *best.why[:4], *m.notes]
+    if len(m.candidates) > 1:
+        notes.append(f"best of {len(m.candidates)} candidates")
+    return PlaceRef(
+        text=m.surface, name=e.name, lat=e.lat, lon=e.lon, country=e.country, admin1=e.admin1,
+        admin2=e.admin2, geonameid=e.geonameid, feature=e.feature, precision=precision,
+        bearing=m.bearing, span=span, reason="; ".join(notes),
+    )
+
+
+def find_places(doc: Document, gazetteer: Gazetteer | None = None) -> list[PlaceRef]:
+    """Every toponym in ``doc.text`` with its span, resolved where the gazetteer allows."""
+    gaz = gazetteer or get_gazetteer()
+    text = doc.text
+    if not text.strip():
+        return []
+    ents = ner_entities(text)
+    mentions = detect(text, ents, gaz)
+    best = resolve_mentions(mentions, focus_evidence(text, ents))
+    return [to_place_ref(m, b) for m, b in zip(mentions, best, strict=True)]

@@ -1,0 +1,61 @@
+"""Place-name keys: a strict key (case, diacritics, punctuation) and a loose transliteration key."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Apostrophe-like marks that transliterations of Arabic ayn/hamza use interchangeably.
+_MARKS = "'’‘`´ʿʾʻʼ′"
+_MARK_RE = re.compile(f"[{_MARKS}]")
+_SEP_RE = re.compile(r"[\s\-‐‑–—_/,.()]+")
+# Arabic article forms (al-, el-, ad-, ar-, as-, ash-, at-, az-, an-…) and their English-press
+# variants; dropped in the loose key wherever they stand as a word of their own.
+ARTICLES = frozenset(
+    "al el ad ar as ash at az an ed er es et ez en ul il".split()
+)
+_DOUBLE_RE = re.compile(r"([a-z])\1+")
+# Spelling alternations of transliterated names: ou/u, ee/i, final -ah/-a, kh/k, dh/d, q/k.
+_LOOSE_SUBS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"ou"), "u"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"ah\b"), "a"),
+    (re.compile(r"eh\b"), "a"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"dh"), "d"),
+    (re.compile(r"\by"), "i"),
+    (re.compile(r"e"), "a"),
+    (re.compile(r"o"), "u"),
+)
+
+
+@lru_cache(maxsize=200_000)
+def strict_key(name: str) -> str:
+    """Lowercase ASCII form: diacritics and apostrophes dropped, hyphens/punctuation as spaces."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _MARK_RE.sub("", text).casefold()
+    text = _SEP_RE.sub(" ", text)
+    # "the Congo", "Republic of the Congo": the article never distinguishes two places.
+    return " ".join(w for w in text.split() if w != "the") or text.strip()
+
+
+@lru_cache(maxsize=200_000)
+def loose_key(name: str) -> str:
+    """Transliteration-tolerant key: strict key without articles, doubled letters or vowel variants."""
+    words = [w for w in strict_key(name).split() if w not in ARTICLES]
+    if not words:
+        return strict_key(name)
+    text = " ".join(words)
+    text = _DOUBLE_RE.sub(r"\1", text)
+    for pattern, repl in _LOOSE_SUBS:
+        text = pattern.sub(repl, text)
+    text = _DOUBLE_RE.sub(r"\1", text)
+    return text.replace(" ", "")
+
+
+def is_latin(name: str) -> bool:
+    """True when the name is written in Latin script (after removing diacritics)."""
+    key = strict_key(name)
+    return bool(key) and all(ch.isascii() for ch in key)

@@ -1,0 +1,140 @@
+"""Choosing among gazetteer candidates: feature, population, country focus, co-mentioned places."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from harmledger.places.gazetteer import Entry
+from harmledger.places.geo import haversine_km
+from harmledger.places.normalise import strict_key
+from harmledger.records import (
+    WHERE_PREC_ADM1,
+    WHERE_PREC_ADM2,
+    WHERE_PREC_COUNTRY,
+    WHERE_PREC_EXACT,
+    WHERE_PREC_REGION,
+)
+
+# Prior weight of a feature, in the same units as log10(population): a country outranks any
+# town of the same name, a first-level division a town below ~3 million people.
+FEATURE_PRIOR: dict[str, float] = {
+    "PCLI": 9.0, "CONT": 8.5, "ADM1": 6.6, "ADM2": 5.5, "RGN": 5.8, "PPLC": 7.0,
+}
+PRECISION_BY_FEATURE: dict[str, int] = {
+    "PCLI": WHERE_PREC_COUNTRY, "CONT": WHERE_PREC_REGION, "RGN": WHERE_PREC_REGION,
+    "ADM1": WHERE_PREC_ADM1, "ADM2": WHERE_PREC_ADM2,
+}
+FOCUS_WEIGHT = 3.0  # × the share of the document's country evidence
+NEARBY_KM = 150.0
+NEARBY_WEIGHT = 1.2
+LOOSE_PENALTY = 1.0
+ALTERNATE_PENALTY = 0.6
+SOURCE_BONUS: dict[str, float] = {"analyst": 20.0}
+CURATED_BONUS = 0.5
+SHADOW_POPULATION = 50_000
+
+
+def precision_of(entry: Entry) -> int:
+    """UCDP where_prec for a gazetteer entry taken as the place itself."""
+    return PRECISION_BY_FEATURE.get(entry.feature, WHERE_PREC_EXACT)
+
+
+def prior(entry: Entry) -> float:
+    """How likely an entry is a priori: its feature weight or log10 of its population."""
+    pop = math.log10(entry.population + 10)
+    return max(FEATURE_PRIOR.get(entry.feature, 0.0), pop)
+
+
+@dataclass(slots=True)
+class Scored:
+    """A candidate with its score and the reasons that make up the score."""
+
+    entry: Entry
+    score: float
+    why: tuple[str, ...]
+
+
+def country_focus(evidence: Iterable[str | None]) -> dict[str, float]:
+    """Share of each country in the document's evidence (country mentions, demonyms, sure places)."""
+    counts = Counter(c for c in evidence if c)
+    total = sum(counts.values())
+    return {c: n / total for c, n in counts.items()} if total else {}
+
+
+def score_candidates(
+    candidates: Sequence[Entry],
+    *,
+    match: str = "exact",
+    focus: dict[str, float] | None = None,
+    context: Sequence[Entry] = (),
+    prefer: str = "",
+    country: str | None = None,
+) -> list[Scored]:
+    """Candidates ranked best first; ``context`` holds places already chosen nearby."""
+    focus = focus or {}
+    out = []
+    context_admin = {(e.country, e.admin1 or e.name) for e in context if e.feature == "ADM1"}
+    sibling_adm1 = {e.country for e in context if e.feature == "ADM1"}
+    # A division named like a big town of its country ("Aleppo") means the town by default.
+    towns = {(e.country, strict_key(e.name)) for e in candidates
+             if e.feature.startswith("PPL") and (e.population >= SHADOW_POPULATION
+                                                  or not e.source.startswith("geonames"))}
+    for entry in candidates:
+        why = [f"{entry.feature} prior {prior(entry):.1f}"]
+        score = prior(entry)
+        if entry.source in SOURCE_BONUS:
+            score += SOURCE_BONUS[entry.source]
+            why.append("analyst place")
+        elif entry.source.startswith("curated"):
+            score += CURATED_BONUS
+            why.append("curated alias")
+        if match == "loose":
+            score -= LOOSE_PENALTY
+            why.append("transliteration match")
+        elif match == "fuzzy":
+            score -= 2 * LOOSE_PENALTY
+            why.append("fuzzy match")
+        if not entry.primary and entry.source == "geonames":
+            score -= ALTERNATE_PENALTY
+            why.append("alternate name")
+        if country:
+            if entry.country == country.upper():
+                score += 4.0
+                why.append(f"in requested country {country.upper()}")
+            else:
+                score -= 4.0
+        share = focus.get(entry.country or "", 0.0)
+        if share:
+            score += FOCUS_WEIGHT * share
+            why.append(f"document focus {entry.country} {share:.0%}")
+        if prefer:
+            if prefer == "ADM" and entry.feature in ("ADM1", "ADM2"):
+                score += 3.0
+                why.append("named as a division")
+            elif prefer == "ADM2" and entry.feature == "ADM2":
+                score += 3.0
+                why.append("named as a district")
+            elif prefer == "PPL" and entry.feature.startswith("PPL"):
+                score += 3.0
+                why.append("named as a settlement")
+        if (entry.feature in ("ADM1", "ADM2") and prefer not in ("ADM", "ADM2")
+                and (entry.country, strict_key(entry.admin2 or entry.admin1 or entry.name)) in towns):
+            score -= 3.0
+            why.append("a town has this name: the town is meant unless 'province' is said")
+        if entry.feature == "ADM1" and entry.country in sibling_adm1:
+            score += NEARBY_WEIGHT
+            why.append(f"other {entry.country} divisions mentioned")
+        near = [c for c in context if c.id != entry.id and c.feature not in ("PCLI", "CONT")
+                and haversine_km(c.lat, c.lon, entry.lat, entry.lon) < NEARBY_KM]
+        if near:
+            score += NEARBY_WEIGHT
+            why.append(f"near co-mentioned {near[0].name}")
+        if (entry.country, entry.admin1) in context_admin and entry.feature != "ADM1":
+            score += NEARBY_WEIGHT
+            why.append(f"inside co-mentioned {entry.admin1}")
+        out.append(Scored(entry, round(score, 3), tuple(why)))
+    out.sort(key=lambda s: (-s.score, -s.entry.population, s.entry.id))
+    return out

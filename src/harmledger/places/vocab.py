@@ -1,0 +1,85 @@
+"""Word tables the place finder uses: demonyms, place-type nouns, cue words, non-place words."""
+
+from __future__ import annotations
+
+# Nationality adjectives (spaCy NORP) → ISO2: they set a document's country focus only.
+DEMONYMS: dict[str, str] = {
+    "syrian": "SY", "syrians": "SY", "iraqi": "IQ", "iraqis": "IQ", "afghan": "AF",
+    "afghans": "AF", "yemeni": "YE", "yemenis": "YE", "libyan": "LY", "somali": "SO",
+    "sudanese": "SD", "malian": "ML", "nigerian": "NG", "lebanese": "LB", "palestinian": "PS",
+    "palestinians": "PS", "israeli": "IL", "israelis": "IL", "turkish": "TR", "turk": "TR",
+    "iranian": "IR", "saudi": "SA", "egyptian": "EG", "jordanian": "JO", "pakistani": "PK",
+    "indian": "IN", "chinese": "CN", "japanese": "JP", "korean": "KR", "vietnamese": "VN",
+    "indonesian": "ID", "filipino": "PH", "philippine": "PH", "thai": "TH", "burmese": "MM",
+    "american": "US", "americans": "US", "canadian": "CA", "mexican": "MX", "brazilian": "BR",
+    "british": "GB", "english": "GB", "french": "FR", "german": "DE", "italian": "IT",
+    "spanish": "ES", "russian": "RU", "ukrainian": "UA", "australian": "AU", "kenyan": "KE",
+    "ugandan": "UG", "ethiopian": "ET", "congolese": "CD", "zimbabwean": "ZW",
+    "south african": "ZA", "angolan": "AO", "chadian": "TD", "nepalese": "NP",
+    "bangladeshi": "BD", "sri lankan": "LK", "peruvian": "PE", "colombian": "CO",
+    "argentine": "AR", "argentinian": "AR", "chilean": "CL", "venezuelan": "VE",
+    "cuban": "CU", "haitian": "HT", "swedish": "SE", "norwegian": "NO", "danish": "DK",
+    "dutch": "NL", "belgian": "BE", "swiss": "CH", "austrian": "AT", "polish": "PL",
+    "greek": "GR", "romanian": "RO", "hungarian": "HU", "irish": "IE", "scottish": "GB",
+    "welsh": "GB", "malaysian": "MY", "singaporean": "SG",
+    "cambodian": "KH", "laotian": "LA", "mongolian": "MN", "kazakh": "KZ", "uzbek": "UZ",
+    "algerian": "DZ", "moroccan": "MA", "tunisian": "TN", "ghanaian": "GH", "senegalese": "SN",
+    "cameroonian": "CM", "tanzanian": "TZ", "rwandan": "RW", "burundian": "BI",
+    "mozambican": "MZ", "zambian": "ZM", "malawian": "MW", "namibian": "NA",
+    "south sudanese": "SS", "emirati": "AE", "qatari": "QA", "kuwaiti": "KW", "omani": "OM",
+    "bahraini": "BH", "taiwanese": "TW",
+}
+
+# Nouns that, after a name, make it a place of that type ("Aleppo province"); value = feature
+# preferred ("ADM" for an administrative division, "PPL" for a settlement, "" for no preference).
+PLACE_HEADS: dict[str, str] = {
+    "province": "ADM", "governorate": "ADM", "state": "ADM", "region": "ADM",
+    "district": "ADM2", "county": "ADM2", "prefecture": "ADM2", "municipality": "ADM2",
+    "city": "PPL", "town": "PPL", "village": "PPL", "neighbourhood": "PPL",
+    "neighborhood": "PPL", "suburb": "PPL", "countryside": "NEAR", "outskirts": "NEAR",
+    "area": "NEAR", "camp": "NEAR", "airport": "NEAR",
+}
+
+# Words just before a name that say it is a place ("near Manbij", "the town of Tokhar").
+LOCATIVE_CUES = frozenset(
+    "in near outside around from at into across toward towards via between".split()
+)
+NEAR_CUES = frozenset({"near", "outside", "around", "outskirts", "close", "nearby", "off"})
+
+# Capitalised words that GeoNames holds as places somewhere but are almost never toponyms in news.
+NON_PLACE_WORDS = frozenset(
+    """
+    the a an this that these those it its he she they we i you his her their our my
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today yesterday tomorrow
+    mr mrs ms dr president minister general colonel governor secretary senator king queen
+    prince sheikh saint st god allah islam islamic muslim christian jewish
+    north south east west northern southern eastern western central middle
+    according however meanwhile also but and or if when while after before during since
+    health police army government ministry department university hospital school
+    news times post press reuters agency center centre council committee union
+    said says new old great little big independent national international republic
+    human rights watch amnesty coalition forces state states city town village
+    virus flu fever disease outbreak vaccine
+    county valley creek mountain mountains river lake island islands bay harbour harbor port
+    fort mount beach park hills hill springs falls gulf sea ocean coast desert plain plains
+    """.split()
+)
+
+# Nouns that make the name before them a thing named after a place ("West Nile virus",
+# "Aleppo pepper", "Spanish flu"): the name is not a place there, nor anywhere else in the text.
+NON_PLACE_HEADS = frozenset(
+    """virus viruses fever flu influenza strain strains disease pepper peppers soap cheese
+    ebolavirus virion vaccine vaccines syndrome haemorrhagic hemorrhagic encephalitis
+    outbreak outbreaks epidemic pandemic""".split()
+)
+
+# Words that may join the parts of a multi-word place name ("Deir ez-Zor", "Bosnia and …").
+NAME_CONNECTORS = frozenset(
+    "of the de del della da do dos das la le les al el ez az ad ar as ash at an ed er es "
+    "et en bin ibn bint abu abou umm um and y".split()
+)
+
+# spaCy labels that mark a span as a place, and ones that mark it as something else.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+OTHER_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
