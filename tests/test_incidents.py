@@ -225,3 +225,11 @@ def test_placeless_reports_link_only_through_wording_or_perpetrator(quote_b, fig
               quote="Three Turkish soldiers killed in Kurdish militant attack: security sources")
     b = claim("b", low=figure_b, high=figure_b, best=figure_b, day=D, quote=quote_b)
     assert (len(only_incidents(reconcile([a, b], docs))) == 1) is same
+
+
+def test_long_assessment_keeps_a_dated_event_and_its_undated_follow_up_together():
+    docs = {"a": doc("a", published=date(2016, 11, 30))}
+    dated = claim("a", low=12, high=12, best=12, place="manbij", day=date(2016, 3, 3), event="airstrike")
+    follow_up = claim("a", low=5, high=5, best=5, victims="civilians", place="manbij")
+    [inc] = only_incidents(reconcile([dated, follow_up], docs))
+    assert inc.date_start == date(2016, 3, 3)

@@ -58,8 +58,11 @@ def claim_sets(draw) -> tuple[list[Claim], dict[str, Document]]:
 
 
 def clash(a: Features, b: Features) -> bool:
+    """The hard rules, spelled out: other country or too far, or both own / both publication
+    dates too far apart."""
     gap = date_gap(a, b)
-    return places_clash(a, b) or (gap is not None and gap > rules.MAX_DATE_GAP_DAYS)
+    too_far = gap is not None and gap > rules.MAX_DATE_GAP_DAYS and a.own_date == b.own_date
+    return places_clash(a, b) or too_far
 
 
 def reference_clusters(feats: list[Features]) -> set[frozenset[str]]:

@@ -2,8 +2,9 @@
 
 Plain transitive closure chains unrelated reports together (A~B, B~C, yet A and C are a week or
 100 km apart). Each cluster therefore keeps a small summary (its country, the latest start and
-earliest end of its dates, its distinct precise points, the analyst's split labels) and two
-clusters merge only when every pair across them would still pass the hard rules.
+earliest end of its claims' own dates and, apart, of its publication-date fallbacks, its distinct
+precise points, the analyst's split labels) and two clusters merge only when every pair across
+them would still pass the hard rules (``link.places_clash``, ``link.dates_clash``).
 """
 
 from __future__ import annotations
@@ -22,27 +23,26 @@ class Summary:
     """What the hard rules need to know about a cluster."""
 
     country: str
-    max_d0: int | None
-    min_d1: int | None
+    own: tuple[int, int] | None  # (latest start, earliest end) over claims' own dates
+    published: tuple[int, int] | None  # the same over publication-date fallbacks
     points: set[Point] = field(default_factory=set)
     splits: dict[str, int] = field(default_factory=dict)  # split decision → group index
 
     @classmethod
     def of(cls, f: Features, splits: dict[str, int] | None = None) -> Summary:
         points = set() if f.lat is None else {(round(f.lat, 4), round(f.lon or 0.0, 4), f.radius)}
-        dated = f.linkable
-        return cls(f.country, f.d0 if dated else None, f.d1 if dated else None, points,
-                   dict(splits or {}))
+        span = (f.d0, f.d1) if f.linkable and f.d0 is not None and f.d1 is not None else None
+        return cls(f.country, span if f.own_date else None, None if f.own_date else span,
+                   points, dict(splits or {}))
 
     def compatible(self, other: Summary) -> bool:
         """Whether every pair across the two clusters passes the hard rules."""
         if self.country and other.country and self.country != other.country:
             return False
-        if self.max_d0 is not None and other.max_d0 is not None:
-            assert self.min_d1 is not None and other.min_d1 is not None
-            spread = max(self.max_d0, other.max_d0) - min(self.min_d1, other.min_d1)
-            if spread > rules.MAX_DATE_GAP_DAYS:
-                return False
+        for mine, theirs in ((self.own, other.own), (self.published, other.published)):
+            if mine is not None and theirs is not None:
+                if max(mine[0], theirs[0]) - min(mine[1], theirs[1]) > rules.MAX_DATE_GAP_DAYS:
+                    return False
         for key, group in self.splits.items():
             if other.splits.get(key, group) != group:
                 return False
@@ -55,12 +55,16 @@ class Summary:
     def absorb(self, other: Summary) -> None:
         """Fold ``other`` into this summary."""
         self.country = self.country or other.country
-        if other.max_d0 is not None:
-            assert other.min_d1 is not None
-            self.max_d0 = other.max_d0 if self.max_d0 is None else max(self.max_d0, other.max_d0)
-            self.min_d1 = other.min_d1 if self.min_d1 is None else min(self.min_d1, other.min_d1)
+        self.own = _fold(self.own, other.own)
+        self.published = _fold(self.published, other.published)
         self.points |= other.points
         self.splits.update(other.splits)
+
+
+def _fold(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    if a is None or b is None:
+        return a or b
+    return (max(a[0], b[0]), min(a[1], b[1]))
 
 
 class UnionFind:

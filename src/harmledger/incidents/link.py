@@ -119,6 +119,17 @@ def date_gap(a: Features, b: Features) -> int | None:
     return max(0, a.d0 - b.d1, b.d0 - a.d1)
 
 
+def dates_clash(a: Features, b: Features) -> bool:
+    """True when both dates are the claims' own, or both publication dates, and too far apart.
+
+    A claim's own date and another's publication date never clash outright: a long assessment
+    dates its event months before it was published, and its undated "the 12 victims" sentence
+    falls back on that publication date.
+    """
+    gap = date_gap(a, b)
+    return gap is not None and a.own_date == b.own_date and gap > rules.MAX_DATE_GAP_DAYS
+
+
 def places_clash(a: Features, b: Features) -> bool:
     """True when the two places cannot be the same event's (hard rule)."""
     if a.country and b.country and a.country != b.country:
@@ -155,9 +166,9 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
     """The link weight of a pair, or None when a hard rule forbids the link."""
     if a.period != b.period or not eligible(a, b) or places_clash(a, b):
         return None
-    gap = date_gap(a, b)
-    if gap is not None and gap > rules.MAX_DATE_GAP_DAYS:
+    if dates_clash(a, b):
         return None
+    gap = date_gap(a, b)
     parts: list[tuple[str, float]] = []
     if a.doc == b.doc:
         parts.append(("same document", rules.SAME_DOCUMENT))
