@@ -101,11 +101,13 @@ def _compose(chars: list[str], index: list[int]) -> Normalised:
     for pos in range(1, len(chars) + 1):
         if pos < len(chars) and not _starts_cluster("".join(chars[start:pos]), chars[pos]):
             continue
-        composed = unicodedata.normalize("NFC", "".join(chars[start:pos]))
-        span = index[start:pos]
-        for k, c in enumerate(composed):
-            out.append(c)
-            # Decompositions can lengthen a cluster; extra characters point at its last source.
-            out_index.append(span[min(k, len(span) - 1)])
+        cluster = "".join(chars[start:pos])
+        composed = unicodedata.normalize("NFC", cluster)
+        out.extend(composed)
+        if composed == cluster:
+            out_index.extend(index[start:pos])
+        else:
+            # Composed, reordered or decomposed: every character stands for the whole cluster.
+            out_index.extend([index[start]] * len(composed))
         start = pos
     return Normalised("".join(out), out_index)

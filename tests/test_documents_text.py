@@ -1,0 +1,227 @@
+"""Text handling: normalisation with its map, segmentation, genre, language, publication dates."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from harmledger.documents import (
+    classify_genre,
+    detect_language,
+    find_text_date,
+    make_document,
+    normalise,
+    parse_date_value,
+    read_sources,
+    reassemble,
+    split_articles,
+)
+from harmledger.documents.normalise import normalise_text
+from harmledger.documents.options import SourceFile
+from harmledger.records import Document
+
+ROOT = Path(__file__).parent.parent
+SEED = ROOT / "samples" / "000_211a3c4709587a4d.txt"
+SEGMENTS = [json.loads(line) for line in (ROOT / "tests" / "fixtures" / "seed" / "segments.jsonl").open()]
+
+# --- normalise ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        ("a\r\nb", "a\nb"),
+        ("a\rb", "a\nb"),
+        ("10\u00a0km", "10 km"),  # no-break space
+        ("5\u202f000", "5 000"),  # narrow no-break space
+        ("x\u2003y", "x y"),  # em space
+        ("bad\x00\x07byte", "badbyte"),
+        ("tab\tkept\n", "tab\tkept\n"),
+        ("\ufeffbom", "bom"),
+        ("soft\u00adhyphen", "softhyphen"),
+        ("page\x0cbreak", "page\nbreak"),
+        ("Ame\u0301lie", "Amélie"),  # NFC composes
+        ("“quoted” and ’apostrophe’", "“quoted” and ’apostrophe’"),  # curly quotes kept
+        ("zwnj\u200ckept", "zwnj\u200ckept"),
+    ],
+)
+def test_normalise_table(original, expected):
+    result = normalise(original)
+    assert result.text == expected
+    assert len(result.index) == len(result.text)
+
+
+def test_normalise_map_points_at_original_characters():
+    original = "Ame\u0301lie\r\nsaid:\u00a0“no”"
+    text, index = normalise(original)
+    assert text == "Amélie\nsaid: “no”"
+    assert [original[i] for i in index[:3]] == ["A", "m", "e"]  # é points at its base letter
+    assert original[index[text.index("s")]] == "s"
+    assert original[index[text.index("“")]] == "“"
+
+
+MIXED = st.text(
+    alphabet=st.sampled_from(list("ab Zé\u0301\u0323\u00a0\r\n\t\x00\x0c\u1100\u1161\u11a8\u2003“”\ufeff\u0958")),
+    max_size=60,
+)
+
+
+@given(MIXED)
+@settings(max_examples=300, deadline=None)
+def test_normalise_map_round_trips(original):
+    text, index = normalise(original)
+    assert text == normalise_text(original)  # the fast path gives the same text
+    assert unicodedata.is_normalized("NFC", text)
+    assert index == sorted(index) and all(0 <= i < len(original) for i in index)
+    for k, (char, i) in enumerate(zip(text, index)):
+        # The original characters this one stands for: up to the next character's source.
+        following = [j for j in index[k + 1 :] if j > i]
+        source = original[i : following[0] if following else len(original)]
+        decomposed = unicodedata.normalize("NFD", source)
+        assert (
+            char == source[0]
+            or (char == " " and unicodedata.category(source[0]) == "Zs")
+            or (char == "\n" and source[0] in "\r\x0c\u2028\u2029")
+            or all(c in decomposed for c in unicodedata.normalize("NFD", char))
+        ), (char, source)
+    assert normalise(text).text == text  # idempotent
+
+
+# --- seed segmentation and genre ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_items():
+    return list(read_sources([SEED], with_parents=True))
+
+
+def test_seed_splits_into_gold_articles(seed_items):
+    articles = [i for i in seed_items if isinstance(i, Document)]
+    assert [(a.text[:60].startswith(g["starts_with"]), a.genre) for a, g in zip(articles, SEGMENTS)] == [
+        (True, g["genre"]) for g in SEGMENTS
+    ]
+    assert len(articles) == len(SEGMENTS)
+
+
+def test_seed_articles_keep_the_chain_of_custody(seed_items):
+    parent, *articles = seed_items
+    data = SEED.read_bytes()
+    assert isinstance(parent, SourceFile) and parent.original == data and parent.n_articles == 3
+    assert parent.id == hashlib.sha256(data).hexdigest()
+    assert reassemble(articles) == data
+    parent_text = normalise_text(data.decode("utf-8"))
+    for article in articles:
+        assert article.parent_id == parent.id
+        assert article.id == hashlib.sha256(article.original).hexdigest()
+        assert parent_text[article.offset_in_parent :].startswith(article.text.strip()[:80])
+        assert article.text == normalise_text(article.original.decode("utf-8"))
+
+
+@pytest.mark.parametrize("k", [0, 1, 2])
+def test_each_seed_article_alone_stays_whole(k):
+    text = SEED.read_text()
+    starts = [text.index(g["starts_with"]) for g in SEGMENTS] + [len(text)]
+    doc = make_document(text[starts[k] : starts[k + 1]].encode(), "single.txt")
+    assert split_articles(doc) == [doc]
+
+
+def test_segmentation_can_be_turned_off():
+    from harmledger.documents import ReadOptions
+
+    (doc,) = read_sources([SEED], ReadOptions(segment=False))
+    assert doc.original == SEED.read_bytes() and doc.parent_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "genre"),
+    [
+        ("Gunmen killed at least 12 people in an attack on a village in the north of the country on "
+         "Sunday, police said. A spokesman told reporters that the attackers arrived on motorbikes and "
+         "set fire to houses. The regional governor said in a statement that security forces had been "
+         "deployed and that the wounded were taken to the district hospital for treatment.", "news"),
+        ("“We will not stop until every one of them is found,” the minister said on Monday. Officials "
+         "said that the search would continue through the night, according to a statement from the "
+         "interior ministry, which added that 40 people had been rescued from the rubble so far and "
+         "that the army had sent two helicopters to the area to help.", "news"),
+        ("I have written before about this war, and I will say it again: we are failing. How many more "
+         "children must die before our leaders admit it? It is shameful. We armed these men, we "
+         "trained them, and now we look away. You cannot call this a humanitarian mission with a "
+         "straight face. Frankly, the hypocrisy is staggering, and history will judge us for it!", "opinion"),
+        ("Too short to judge, I think?", "news"),
+    ],
+)
+def test_classify_genre(text, genre):
+    assert classify_genre(text) == genre
+
+
+# --- language -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("At least 56 civilians were killed in an airstrike northeast of Aleppo on Tuesday.", "en"),
+        ("15 Afghan Taliban killed in 24 hours: MoI", "en"),
+        ("Au moins vingt civils ont été tués mercredi lors de frappes aériennes sur la ville.", "fr"),
+        ("قتل خمسة مدنيين في غارة جوية على مدينة حلب يوم الثلاثاء", "ar"),
+        ("Al menos diez personas murieron en un ataque armado en el norte del país.", "es"),
+        ("OK", None),
+    ],
+)
+def test_detect_language(text, language):
+    assert detect_language(text) == language
+
+
+# --- publication date ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Airstrike kills 12\nBy Jane Doe | July 20, 2016\n\nAt least 12 people were killed.", (date(2016, 7, 20), "text")),
+        ("ALEPPO, Syria, 20 July 2016 — At least 56 people were killed in a strike, activists said.", (date(2016, 7, 20), "dateline")),
+        ("Posted on 2016-07-20 by the news desk in World, with a report on the bombing of the town market.", (date(2016, 7, 20), "text")),
+        ("Published: 3rd August 2016\nShelling continued.", (date(2016, 8, 3), "text")),
+        ("The siege began on March 31, 2016, when government forces encircled the town and cut the roads.", None),
+        ("03/04/2016\nAmbiguous day and month.", None),
+        ("31/04/2016\nNo such day.", None),
+        ("A report with no date at all.\n\nJust text.", None),
+    ],
+)
+def test_find_text_date(text, expected):
+    found = find_text_date(text)
+    assert (found and (found.value, found.source)) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2016-07-20T08:14:00+00:00", (date(2016, 7, 20), "day")),
+        ("2016-07", (date(2016, 7, 1), "month")),
+        ("2016", (date(2016, 1, 1), "year")),
+        ("Wed, 20 Jul 2016 10:00:00 GMT", (date(2016, 7, 20), "day")),
+        (1468972800, (date(2016, 7, 20), "day")),
+        (1468972800000, (date(2016, 7, 20), "day")),
+        ("soon", None),
+        (None, None),
+    ],
+)
+def test_parse_date_value(value, expected):
+    found = parse_date_value(value)
+    assert (found and (found.value, found.precision)) == expected
+
+
+def test_make_document_dates_metadata_first_then_text_then_none():
+    text = "KABUL, May 30, 2021 — Two people were killed when a bomb hit a minibus, police said."
+    assert make_document(text, "x").published == date(2021, 5, 30)
+    given_date = make_document(text, "x", published=date(2021, 5, 31), published_source="cli")
+    assert (given_date.published, given_date.published_source) == (date(2021, 5, 31), "cli")
+    undated = make_document("Two people were killed when a bomb hit a minibus, police said.", "x")
+    assert (undated.published, undated.published_precision, undated.published_source) == (None, None, None)
