@@ -14,7 +14,9 @@ from harmledger.evaluate.grouping import score_events, score_incidents
 from harmledger.evaluate.inputs import Inputs, build_inputs
 from harmledger.evaluate.metrics import Scoring, score_claims, score_dates, score_places, score_segments
 from harmledger.evaluate.predictions import index_predictions
-from harmledger.evaluate.report import SECTION_KEYS, ErrorItem, Rate, Report, Section, format_errors, format_table
+from harmledger.evaluate.report import (
+    SECTION_KEYS, ErrorItem, Rate, Report, Section, format_errors, format_table, summarise_errors,
+)
 from harmledger.pipeline import Analysis
 from harmledger.records import Document
 
@@ -22,7 +24,7 @@ Analyser = Callable[[Iterable[Document]], Analysis]
 
 __all__ = [
     "SECTION_KEYS", "Analyser", "ErrorItem", "GoldSet", "Rate", "Report", "Section", "evaluate",
-    "format_errors", "format_table", "load_gold", "run_pipeline", "score",
+    "format_errors", "format_table", "load_gold", "run_pipeline", "score", "summarise_errors",
 ]
 
 

@@ -48,12 +48,14 @@ def score_events(gold: list[dict[str, Any]], s: Scoring) -> Section:
                 nonzero = Rate(nonzero.hits + ok, nonzero.n + 1)
             if not ok:
                 s.error("events", "wrong", doc, f"killed {row['killed']} ≠ predicted {got_killed}"
-                        f" from {len(incidents)} incident(s)", span)
+                        f" from {len(incidents)} incident(s)", span, family=_total_family("killed", row["killed"],
+                                                                                          got_killed, incidents))
         if row.get("injured") is not None:
             ok = got_injured == row["injured"]
             injured = Rate(injured.hits + ok, injured.n + 1)
             if not ok:
-                s.error("events", "wrong", doc, f"injured {row['injured']} ≠ predicted {got_injured}", span)
+                s.error("events", "wrong", doc, f"injured {row['injured']} ≠ predicted {got_injured}", span,
+                        family=_total_family("injured", row["injured"], got_injured, incidents))
         if row.get("lat") is None or row.get("lon") is None:
             continue
         main = max(incidents, key=lambda i: _point(i.deaths) + _point(i.injured), default=None)
@@ -67,9 +69,18 @@ def score_events(gold: list[dict[str, Any]], s: Scoring) -> Section:
         if not within(km, limit):
             got = "no incident" if main is None else "no place" if place is None else (
                 f"{place.text!r} unresolved" if km is None else f"{place.name or place.text} {km:.0f} km off")
-            s.error("events", "wrong" if km is not None else "missed", doc, f"place {row.get('place')!r}: {got}", span)
+            family = "place: " + ("off > max_km" if km is not None else got.split("'")[0].strip() or "unresolved")
+            s.error("events", "wrong" if km is not None else "missed", doc, f"place {row.get('place')!r}: {got}", span,
+                    family=family)
     return Section("events", {"n": len(gold), "killed_exact": killed, "killed_exact_nonzero": nonzero,
                               "injured_exact": injured, "within_25km": near, "within_161km": far})
+
+
+def _total_family(what: str, gold: int, got: int, incidents: list[Incident]) -> str:
+    """Why a document total is wrong: nothing found, too many, or too few."""
+    if not incidents:
+        return f"{what}: no incident"
+    return f"{what}: predicted more" if got > gold else f"{what}: predicted fewer"
 
 
 def _memberships(gold: list[dict[str, Any]], s: Scoring) -> tuple[list[set[str]], dict[str, set[int]]]:
@@ -166,7 +177,7 @@ def score_incidents(
             s.error("incidents", "missed", doc, f"{row.get('id')}: deaths {row.get('deaths_low')}"
                     f"–{row.get('deaths_high_at_most')} not within any matching predicted incident"
                     f" ({len(candidates)} candidate(s): {_describe(candidates, s, row.get('victims'))})",
-                    _incident_span(row, doc, s))
+                    _incident_span(row, doc, s), family="no candidate" if not candidates else "figures out of range")
     n_pred = sum(1 for i in s.pred.incidents if i.kind == "incident")
     return Section("incidents", {"n_gold": len(gold), "n_pred": n_pred, "pairwise_precision": precision,
                                  "pairwise_recall": recall, "pairwise_f1": f1(precision, recall),

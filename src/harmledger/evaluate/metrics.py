@@ -40,13 +40,14 @@ class Scoring:
     matched: dict[int, PlacedClaim] = field(default_factory=dict)  # gold claim line → prediction
     gold_spans: dict[int, Span] = field(default_factory=dict)  # gold claim line → quote position
 
-    def error(self, section: str, kind: str, doc: str, what: str, span: Span | None = None) -> None:
+    def error(self, section: str, kind: str, doc: str, what: str, span: Span | None = None,
+              family: str = "") -> None:
         """Record one error (when errors are collected), quoting the sentence around ``span``."""
         if not self.collect:
             return
         view = self.views.get(doc)
         sentence = sentence_around(view.text, span) if view is not None and span is not None else ""
-        self.errors.append(ErrorItem(section, kind, doc, what, sentence))
+        self.errors.append(ErrorItem(section, kind, doc, what, sentence, family or kind))
 
 
 def f1(precision: float | None, recall: float | None) -> float | None:
@@ -79,7 +80,8 @@ def score_claims(gold: list[dict[str, Any]], negatives: list[dict[str, Any]] | N
         view = s.views.get(str(row.get("doc")))
         where = find_quote(view.text, str(row.get("quote", ""))) if view is not None else None
         if where is None:
-            s.error("claims", "missed", str(row.get("doc")), f"quote not found in the document: {row.get('quote')!r}")
+            s.error("claims", "missed", str(row.get("doc")), f"quote not found in the document: {row.get('quote')!r}",
+                    family="quote not in text")
             continue
         s.gold_spans[i] = where
         outcomes = tuple(row.get("outcome") or ())
@@ -117,7 +119,7 @@ def score_claims(gold: list[dict[str, Any]], negatives: list[dict[str, Any]] | N
             old = fields[name]
             fields[name] = Rate(old.hits + ok, old.n + 1)
             if not ok:
-                s.error("claims", "wrong", doc, message, s.gold_spans[i])
+                s.error("claims", "wrong", doc, message, s.gold_spans[i], family=name)
     matched_pred = {id(p) for p in s.matched.values()}
     for doc, placed in s.pred.claims.items():
         if doc not in s.views:
@@ -181,7 +183,9 @@ def score_dates(gold: list[dict[str, Any]], s: Scoring) -> Section:
             hits += 1
         else:
             what = "claim not found" if p is None else f"date {row['date']} ≠ predicted {ref.start if ref else None}"
-            s.error("dates", "missed" if p is None else "wrong", str(row.get("doc")), what, s.gold_spans.get(i))
+            family = "claim not found" if p is None else "unresolved" if got is None else "other day"
+            s.error("dates", "missed" if p is None else "wrong", str(row.get("doc")), what, s.gold_spans.get(i),
+                    family=family)
     return Section("dates", {"n": n, "exact": Rate(hits, n)})
 
 
@@ -208,28 +212,29 @@ def score_places(gold: list[dict[str, Any]], s: Scoring) -> Section:
         view = s.views.get(doc)
         span = _place_span(row, view.text) if view is not None else None
         km: float | None = None
-        what = "no document"
+        what = family = "no document"
         if span is not None:
             preds = s.pred.places.get(doc, [])
             used = taken.setdefault(doc, set())
             k = match_place(span, row.get("name") or row.get("quote"), preds, used)
             if k is None:
-                what = "no place predicted"
+                what = family = "no place predicted"
             else:
                 used.add(k)
                 ref = preds[k][1]
                 if ref.lat is None or ref.lon is None:
-                    what = f"{ref.text!r} unresolved ({ref.reason})"
+                    what, family = f"{ref.text!r} unresolved ({ref.reason})", "unresolved"
                 else:
                     km = haversine_km(float(row["lat"]), float(row["lon"]), ref.lat, ref.lon)
                     distances.append(km)
                     what = f"{ref.text!r} → {ref.name} ({ref.country}) {km:.0f} km off"
+                    family = _distance_family(km, ref.text, str(row.get("quote") or ""))
         limit = float(row.get("max_km") or DEFAULT_MAX_KM)
         near += within(km, NEAR_KM)
         far += within(km, limit)
         if not within(km, limit):
             kind = "wrong" if km is not None else "missed"
-            s.error("places", kind, doc, f"{row.get('name') or row.get('quote')!r}: {what}", span)
+            s.error("places", kind, doc, f"{row.get('name') or row.get('quote')!r}: {what}", span, family=family)
     n = len(gold)
     return Section("places", {
         "n": n, "within_25km": Rate(near, n), "within_161km": Rate(far, n),
@@ -237,6 +242,13 @@ def score_places(gold: list[dict[str, Any]], s: Scoring) -> Section:
         "mean_km": round(statistics.fmean(distances), 1) if distances else None,
         "_resolved": len(distances),
     })
+
+
+def _distance_family(km: float, predicted: str, quote: str) -> str:
+    """Why a resolved place is off: another place of the same name, or a different extent."""
+    if len(predicted.strip()) < len(quote.strip()) - 2:
+        return "partial mention"  # "Delta" for "Danube Delta"
+    return "same name elsewhere (>1000 km)" if km > 1000 else "off by 161-1000 km"
 
 
 def _place_span(row: dict[str, Any], text: str) -> Span | None:
@@ -263,7 +275,8 @@ def score_segments(gold: list[dict[str, Any]], s: Scoring) -> Section:
         part = _segment_part(view, where, claimed[doc]) if view is not None and where is not None else None
         if part is None:
             missed += 1
-            s.error("segments", "missed", doc, f"no article starts at {row.get('starts_with')!r}", where)
+            s.error("segments", "missed", doc, f"no article starts at {row.get('starts_with')!r}", where,
+                    family="boundary")
             continue
         claimed[doc].add(part)
         found += 1
@@ -271,7 +284,8 @@ def score_segments(gold: list[dict[str, Any]], s: Scoring) -> Section:
         if genre == row.get("genre"):
             genre_ok += 1
         else:
-            s.error("segments", "wrong", doc, f"genre {row.get('genre')!r} ≠ predicted {genre!r}", where)
+            s.error("segments", "wrong", doc, f"genre {row.get('genre')!r} ≠ predicted {genre!r}", where,
+                    family="genre")
     spurious = 0
     for doc in files:
         view = s.views.get(doc)

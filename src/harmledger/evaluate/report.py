@@ -40,10 +40,11 @@ class ErrorItem:
     doc: str
     what: str
     sentence: str = ""
+    family: str = ""  # the rule family that failed, for summaries ("count", "unresolved", …)
 
     def to_json(self) -> dict[str, str]:
-        return {"section": self.section, "kind": self.kind, "doc": self.doc, "what": self.what,
-                "sentence": self.sentence}
+        return {"section": self.section, "kind": self.kind, "family": self.family, "doc": self.doc,
+                "what": self.what, "sentence": self.sentence}
 
 
 @dataclass(slots=True)
@@ -119,9 +120,23 @@ def format_table(report: Report) -> str:
     return "\n".join(lines)
 
 
+def summarise_errors(report: Report) -> list[tuple[str, str, str, int]]:
+    """(section, kind, family, count) for every kind of error, most frequent first per section."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for e in report.errors:
+        key = (e.section, e.kind, e.family)
+        counts[key] = counts.get(key, 0) + 1
+    order = list(SECTION_KEYS) + ["negatives"]
+    rows = [(*k, n) for k, n in counts.items()]
+    rows.sort(key=lambda r: (order.index(r[0]) if r[0] in order else 99, -r[3], r[1], r[2]))
+    return rows
+
+
 def format_errors(report: Report, limit: int | None = None) -> str:
-    """The per-item error list, grouped by section, each with its sentence."""
-    lines: list[str] = []
+    """A count of errors by rule family, then each error with its sentence."""
+    lines = ["errors by family"]
+    lines += [f"  {n:>5}  {section}/{kind}: {family}" for section, kind, family, n in summarise_errors(report)]
+    lines.append("")
     rows = report.errors if limit is None else report.errors[:limit]
     for e in rows:
         lines.append(f"[{e.section}] {e.kind:<6} {e.doc}: {e.what}")
