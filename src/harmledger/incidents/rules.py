@@ -87,6 +87,7 @@ PERPETRATOR_ALIASES: dict[str, str] = {
     "coalition": "coalition", "international antiisis coalition": "coalition",
     "united states": "coalition", "us military": "coalition",
     "syrian government": "syrian government", "syrian regime": "syrian government",
+    "syrian": "syrian government", "government of syria": "syrian government",
     "assad regime": "syrian government", "regime": "syrian government",
     "government of syria": "syrian government", "syrian army": "syrian government",
     "taliban": "taliban", "taleban": "taliban", "afghan taliban": "taliban",
@@ -121,12 +122,20 @@ def norm_text(text: str | None) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub("", text)).strip()
 
 
+# Words that describe a party's members rather than name it ("Taliban fighters" is the Taliban).
+PERPETRATOR_FILLER: frozenset[str] = frozenset({
+    "the", "forces", "force", "troops", "army", "militants", "militant", "fighters", "gunmen",
+    "group", "militia", "militias", "jets", "warplanes", "aircraft", "led", "backed", "loyal",
+})
+
+
 def perpetrator_family(name: str | None) -> str:
-    """A perpetrator name folded to its family ("ISIS" and "Daesh" → "islamic state")."""
+    """A perpetrator name folded to its family ("ISIS" and "Daesh fighters" → "islamic state")."""
     key = norm_text(name)
-    if key.startswith("the "):
-        key = key[4:]
-    return PERPETRATOR_ALIASES.get(key, key)
+    if key in PERPETRATOR_ALIASES:
+        return PERPETRATOR_ALIASES[key]
+    core = " ".join(w for w in key.split() if w not in PERPETRATOR_FILLER) or key
+    return PERPETRATOR_ALIASES.get(core, core)
 
 
 def event_family(event: str | None) -> str:
