@@ -1,8 +1,20 @@
-"""Places and dates: offline geocoding with precision; dates resolved against publication."""
+"""Places and dates: offline geocoding with precision; dates resolved against publication.
+
+Entry points: ``find_places`` (every toponym in a document), ``locate_claims`` (a place and a
+date for each claim), ``resolve_date`` / ``find_dates``, ``geocode_query`` (ranked candidates for
+an analyst's place string), ``Gazetteer`` (with analyst overrides) and ``import_places``.
+"""
 
 from __future__ import annotations
 
+from harmledger.places.dates import find_dates, resolve_date
 from harmledger.places.gazetteer import Gazetteer, default_path, get_gazetteer
+from harmledger.places.geocode import Candidate, geocode_query
 from harmledger.places.geoparse import find_places
+from harmledger.places.importer import import_places
+from harmledger.places.locate import locate_claims
 
-__all__ = ["Gazetteer", "default_path", "find_places", "get_gazetteer"]
+__all__ = [
+    "Candidate", "Gazetteer", "default_path", "find_dates", "find_places", "geocode_query",
+    "get_gazetteer", "import_places", "locate_claims", "resolve_date",
+]

@@ -24,3 +24,27 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+# Compass abbreviations → degrees clockwise from north.
+BEARING_DEGREES: dict[str, float] = {
+    "N": 0, "NE": 45, "E": 90, "SE": 135, "S": 180, "SW": 225, "W": 270, "NW": 315,
+}
+
+
+def initial_bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Degrees clockwise from north of the great circle from point 1 towards point 2."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return (math.degrees(math.atan2(x, y)) + 360) % 360
+
+
+def in_direction(bearing: str, lat1: float, lon1: float, lat2: float, lon2: float,
+                 tolerance: float = 67.5) -> bool:
+    """True when point 2 lies roughly in compass direction ``bearing`` from point 1."""
+    if bearing not in BEARING_DEGREES:
+        return True
+    diff = abs(initial_bearing(lat1, lon1, lat2, lon2) - BEARING_DEGREES[bearing]) % 360
+    return min(diff, 360 - diff) <= tolerance

@@ -1,0 +1,228 @@
+"""Date mentions resolved against the publication date; relative ones stay unresolved without it."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from harmledger.records import DatePrecision, DateRef, Document, Span
+
+MONTHS: dict[str, int] = {
+    name.lower(): i for i, name in enumerate(calendar.month_name) if name
+} | {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
+    "a few": 3, "several": 3,
+}
+UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+_NUM = r"(?P<num>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+# Each rule: a name, its pattern (matched case-insensitively) and whether it needs `published`.
+PATTERNS: tuple[tuple[str, str, bool], ...] = (
+    ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b", False),
+    ("range_md", rf"\b(?:between|from)\s+{_DAY}\s+(?:and|to|-|–)\s+{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?\b", False),
+    ("range_mdd", rf"\b(?:between|from)\s+{_MONTH}\s+{_DAY}\s*(?:and|to|-|–)\s*{_DAY2}(?:,?\s+{_YEAR})?\b", False),
+    ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", False),
+    ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", False),
+    ("since_md", rf"\bsince\s+(?:(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH2}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)\b", True),
+    ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)", True),
+    ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)", True),
+    ("since_year", rf"\bsince\s+{_YEAR}\b", True),
+    ("my", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", False),
+    ("in_month", rf"\b(?:in|since|during|late|early|mid-?)\s+{_MONTH}\b(?!\s+[0-3]?\d)", True),
+    ("year", rf"\b(?:in|during)\s+{_YEAR}\b", False),
+    ("weekday", rf"\b(?:(?P<last>last|this|on|early|late)\s+)?{_WEEKDAY}(?:['’]s)?"
+                r"(?:\s+(?:morning|afternoon|evening|night))?\b", True),
+    ("yesterday", r"\b(?:yesterday|last night)\b", True),
+    ("today", r"\b(?:today|tonight|this morning|this afternoon|this evening)\b", True),
+    ("ago", rf"\b{_NUM}\s+(?P<unit>day|week|month|year)s?\s+ago\b", True),
+    ("last_unit", r"\b(?:last|past|previous)\s+(?P<unit>week|month|year|weekend)\b", True),
+    ("this_unit", r"\b(?:(?:earlier|later)\s+)?this\s+(?P<unit>week|month|year|weekend)\b", True),
+)
+_COMPILED = tuple((name, re.compile(pat, re.IGNORECASE), needs) for name, pat, needs in PATTERNS)
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _num(text: str) -> int:
+    return int(text) if text.isdigit() else NUMBER_WORDS[text.lower()]
+
+
+def _safe(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_range(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year_before(month: int, day: int, pub: date) -> date | None:
+    """The latest ``month``/``day`` on or before ``pub`` (news reports past events)."""
+    found = _safe(pub.year, month, day)
+    if found is not None and found > pub:
+        found = _safe(pub.year - 1, month, day)
+    return found
+
+
+Result = tuple[date | None, date | None, DatePrecision | None]
+
+
+def _explicit(name: str, m: re.Match[str], pub: date | None) -> Result:
+    g = m.groupdict()
+    if name == "iso":
+        d = _safe(int(g["year"]), int(g["mnum"]), int(g["day"]))
+        return d, d, "day"
+    if name in ("mdy", "dmy"):
+        d = _safe(int(g["year"]), _month(g["month"]), int(g["day"]))
+        return d, d, "day"
+    if name == "my":
+        start, end = _month_range(int(g["year"]), _month(g["month"]))
+        return start, end, "month"
+    if name == "year":
+        y = int(g["year"])
+        return date(y, 1, 1), date(y, 12, 31), "year"
+    if name in ("range_md", "range_mdd"):
+        month = _month(g["month"])
+        if g.get("year"):
+            year = int(g["year"])
+        elif pub is not None:
+            year = pub.year if (month, int(g["day"])) <= (pub.month, pub.day) else pub.year - 1
+        else:
+            return None, None, None
+        return _safe(year, month, int(g["day"])), _safe(year, month, int(g["day2"])), "day"
+    return None, None, None
+
+
+def _relative(name: str, m: re.Match[str], pub: date) -> Result:
+    g = m.groupdict()
+    if name in ("md", "dm"):
+        d = _year_before(_month(g["month"]), int(g["day"]), pub)
+        return d, d, "day"
+    if name == "since_md":
+        month = _month(g["month"] or g["month2"])
+        start = _year_before(month, int(g["day"] or g["day2"]), pub)
+        return start, pub, "day"
+    if name == "since_year":
+        return date(int(g["year"]), 1, 1), pub, "year"
+    if name == "in_month":
+        month = _month(g["month"])
+        year = pub.year if month <= pub.month else pub.year - 1
+        start, end = _month_range(year, month)
+        return start, min(end, pub), "month"
+    if name == "weekday":
+        back = (pub.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+        if (g.get("last") or "").lower() == "last" and back == 0:
+            back = 7
+        d = pub - timedelta(days=back)
+        return d, d, "day"
+    if name == "yesterday":
+        d = pub - timedelta(days=1)
+        return d, d, "day"
+    if name == "today":
+        return pub, pub, "day"
+    if name == "ago":
+        n, unit = _num(g["num"]), g["unit"].lower()
+        if unit in UNIT_DAYS:
+            d = pub - timedelta(days=n * UNIT_DAYS[unit])
+            return d, d, "day" if unit == "day" else "week"
+        if unit == "month":
+            y, mth = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+            start, end = _month_range(y, mth + 1)
+            return start, end, "month"
+        return date(pub.year - n, 1, 1), date(pub.year - n, 12, 31), "year"
+    unit = g["unit"].lower()
+    last = name == "last_unit"
+    if unit == "week":
+        monday = pub - timedelta(days=pub.weekday())
+        if last:
+            return monday - timedelta(days=7), monday - timedelta(days=1), "week"
+        return monday, pub, "week"
+    if unit == "weekend":
+        saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+        if last and saturday == pub:
+            saturday -= timedelta(days=7)
+        return saturday, min(saturday + timedelta(days=1), pub), "day"
+    if unit == "month":
+        y, mth = (pub.year, pub.month - 1) if pub.month > 1 else (pub.year - 1, 12)
+        if last:
+            start, end = _month_range(y, mth)
+            return start, end, "month"
+        return date(pub.year, pub.month, 1), pub, "month"
+    if last:
+        return date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31), "year"
+    return date(pub.year, 1, 1), pub, "year"
+
+
+RESOLVERS: dict[bool, Callable[..., Result]] = {False: _explicit, True: _relative}
+
+
+def _resolve_match(name: str, m: re.Match[str], needs_pub: bool, published: date | None,
+                   span: Span | None) -> DateRef:
+    text = m.group(0)
+    if needs_pub and published is None:
+        return DateRef(text=text, span=span,
+                       reason=f"no publication date to resolve {text!r} against")
+    start, end, precision = _relative(name, m, published) if needs_pub else _explicit(
+        name, m, published)
+    if start is None:
+        return DateRef(text=text, span=span, reason=f"{text!r} is not a calendar date")
+    return DateRef(text=text, start=start, end=end, precision=precision, span=span)
+
+
+def resolve_date(text: str, published: date | None) -> DateRef:
+    """The first date expression in ``text`` resolved against ``published`` (never today)."""
+    found = _scan(text)
+    if not found:
+        return DateRef(text=text, reason=f"no date expression in {text!r}")
+    name, m, needs = found[0]
+    return _resolve_match(name, m, needs, published, None)
+
+
+def _scan(text: str) -> list[tuple[str, re.Match[str], bool]]:
+    """Non-overlapping date matches, earliest first; earlier rules win ties."""
+    taken: list[tuple[int, int]] = []
+    out = []
+    for name, pattern, needs in _COMPILED:
+        for m in pattern.finditer(text):
+            if not _capitalised_names(m):
+                continue
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append((name, m, needs))
+    out.sort(key=lambda x: x[1].start())
+    return out
+
+
+def _capitalised_names(m: re.Match[str]) -> bool:
+    """Month and weekday names count only capitalised ("May", "Tuesday"), as news writes them."""
+    return all(not value or value[0].isupper()
+               for key, value in m.groupdict().items()
+               if key in ("month", "month2", "weekday"))
+
+
+def find_dates(doc: Document) -> list[DateRef]:
+    """Every date expression in ``doc.text`` with its span, resolved against ``doc.published``."""
+    return [
+        _resolve_match(name, m, needs, doc.published, Span(m.start(), m.end()))
+        for name, m, needs in _scan(doc.text)
+    ]

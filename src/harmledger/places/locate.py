@@ -1,0 +1,150 @@
+"""Giving each claim its place and date from the text around it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from harmledger.places.dates import find_dates
+from harmledger.places.finder import ORG_NOTE
+from harmledger.places.geo import haversine_km, in_direction
+from harmledger.records import (
+    WHERE_PREC_ADM1,
+    WHERE_PREC_COUNTRY,
+    Claim,
+    DateRef,
+    Document,
+    PlaceRef,
+    Span,
+)
+
+REFINE_KM = 150.0  # a more precise place this close to a vague one may be what it means
+REFINE_SENTENCES = 3  # how far (in sentences) to look for that more precise place
+_PARA_RE = re.compile(r"\n\s*\n")
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Sentence spans from spaCy's rule-based sentencizer (no model)."""
+    from harmledger.nlp import blank_english
+
+    nlp = blank_english()
+    return [Span(s.start_char, s.end_char) for s in nlp(text).sents]
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Paragraphs: runs of text between blank lines."""
+    spans, start = [], 0
+    for m in _PARA_RE.finditer(text):
+        spans.append(Span(start, m.start()))
+        start = m.end()
+    spans.append(Span(start, len(text)))
+    return spans
+
+
+def _index_of(spans: list[Span], pos: int) -> int:
+    for i, span in enumerate(spans):
+        if span.start <= pos < span.end:
+            return i
+    return max(len(spans) - 1, 0)
+
+
+def _specificity(p: PlaceRef) -> tuple[int, int]:
+    """Lower is more specific: the precision, then whether only a bearing from it is given."""
+    return (p.precision or 7, 1 if p.bearing else 0)
+
+
+def _usable(p: PlaceRef) -> bool:
+    """Resolved places that name where something happened (not "the U.S. Army")."""
+    return p.resolved and ORG_NOTE not in (p.reason or "")
+
+
+def _consistent(vague: PlaceRef, precise: PlaceRef) -> bool:
+    """True when ``precise`` can be what ``vague`` points at (close by, in its direction)."""
+    assert vague.lat is not None and vague.lon is not None
+    assert precise.lat is not None and precise.lon is not None
+    if (vague.precision or 0) >= WHERE_PREC_ADM1:
+        same = precise.country == vague.country if vague.precision == WHERE_PREC_COUNTRY else (
+            precise.admin1 == vague.admin1 or precise.admin1 == vague.name)
+        if same:
+            return True
+    if haversine_km(vague.lat, vague.lon, precise.lat, precise.lon) > REFINE_KM:
+        return False
+    if vague.bearing:
+        return in_direction(vague.bearing, vague.lat, vague.lon, precise.lat, precise.lon)
+    return True
+
+
+def choose_place(claim: Claim, places: list[PlaceRef], sentences: list[Span],
+                 paragraphs: list[Span]) -> PlaceRef | None:
+    """The best place for a claim: its sentence, then nearby sentences and paragraphs, then focus."""
+    usable = [p for p in places if _usable(p) and p.span is not None]
+    if not usable:
+        return None
+    s_idx = _index_of(sentences, claim.sentence.start)
+    p_idx = _index_of(paragraphs, claim.sentence.start)
+
+    def sentence_of(p: PlaceRef) -> int:
+        return _index_of(sentences, p.span.start)  # type: ignore[union-attr]
+
+    def para_of(p: PlaceRef) -> int:
+        return _index_of(paragraphs, p.span.start)  # type: ignore[union-attr]
+
+    own = [p for p in usable if claim.sentence.start <= p.span.start < claim.sentence.end]  # type: ignore[union-attr]
+    if own:
+        best = min(own, key=lambda p: (_specificity(p), abs(p.span.start - claim.span.start)))  # type: ignore[union-attr]
+        how = "in the claim's sentence"
+    else:
+        nearby = [p for p in usable if abs(sentence_of(p) - s_idx) <= REFINE_SENTENCES
+                  and abs(para_of(p) - p_idx) <= 1]
+        if nearby:
+            best = min(nearby, key=lambda p: (abs(para_of(p) - p_idx),
+                                              abs(sentence_of(p) - s_idx),
+                                              sentence_of(p) > s_idx, _specificity(p)))
+            how = "in a nearby sentence"
+        else:
+            return _focus(usable)
+    # A vague place ("northeast of Aleppo") is refined by a precise one close by in the text
+    # that lies where it points ("near … Manbij" in the next paragraph).
+    refine = [p for p in usable if p is not best and _specificity(p) < _specificity(best)
+              and abs(sentence_of(p) - s_idx) <= REFINE_SENTENCES and abs(para_of(p) - p_idx) <= 1
+              and _consistent(best, p)]
+    if refine:
+        better = min(refine, key=lambda p: (abs(sentence_of(p) - s_idx), _specificity(p)))
+        how = f"refines {best.text!r} ({how}): nearby and consistent with it"
+        best = better
+    return replace(best, reason=f"{how}; {best.reason or ''}".rstrip("; "))
+
+
+def _focus(usable: list[PlaceRef]) -> PlaceRef | None:
+    """The document's focus: its most mentioned specific place, else its most mentioned place."""
+    specific = [p for p in usable if (p.precision or 7) < WHERE_PREC_COUNTRY]
+    pool = specific or usable
+    counts = Counter((p.name, p.country) for p in pool)
+    (name, country), n = counts.most_common(1)[0]
+    first = next(p for p in pool if (p.name, p.country) == (name, country))
+    return replace(first, reason=f"document focus ({n} mentions); {first.reason or ''}".rstrip("; "))
+
+
+def choose_date(claim: Claim, dates: list[DateRef]) -> DateRef | None:
+    """The date expression in the claim's sentence nearest the figure (resolved ones first)."""
+    own = [d for d in dates if d.span is not None
+           and claim.sentence.start <= d.span.start < claim.sentence.end]
+    if not own:
+        return None
+    return min(own, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
+
+
+def locate_claims(doc: Document, claims: list[Claim], places: list[PlaceRef]) -> list[Claim]:
+    """``claims`` with ``place`` and ``date`` filled in from the document's text."""
+    if not claims:
+        return []
+    sentences = sentence_spans(doc.text) or [Span(0, len(doc.text))]
+    paragraphs = paragraph_spans(doc.text)
+    dates = find_dates(doc)
+    out = []
+    for claim in claims:
+        place = claim.place or choose_place(claim, places, sentences, paragraphs)
+        date = claim.date or choose_date(claim, dates)
+        out.append(replace(claim, place=place, date=date))
+    return out
