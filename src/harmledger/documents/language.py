@@ -18,8 +18,16 @@ LANGUAGES: tuple[str, ...] = (
 
 # Below this many letters lingua's answers are guesses; we say "unknown" instead.
 MIN_LETTERS = 20
-# lingua is linear in text length; the opening of an article is enough to know its language.
-SAMPLE_CHARS = 3000
+# lingua is linear in text length (~2 ms per 1000 characters); an article's opening is enough.
+SAMPLE_CHARS = 1000
+# English is most of what we read: a text whose commonest words are English function words, in
+# plain Latin letters, is English without asking lingua (5 ms a document otherwise).
+ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is was that for on with said by were at from has have it as are be "
+    "this which after had an who been their they not".split()
+)
+ENGLISH_MIN_WORDS = 30
+ENGLISH_MIN_SHARE = 0.25  # English news runs at 0.35-0.45; French, Spanish, German below 0.05
 # Low-accuracy mode (trigrams only) is reliable on long texts and much lighter; short texts
 # (headlines) need the full models: "15 Afghan Taliban killed in 24 hours: MoI" came out French.
 SHORT_TEXT_CHARS = 300
@@ -27,6 +35,7 @@ SHORT_TEXT_CHARS = 300
 MIN_CONFIDENCE = 0.5
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=2)
@@ -41,9 +50,25 @@ def _detector(low_accuracy: bool) -> Any:
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the text's language, or None when too short or unclear."""
     sample = text[:SAMPLE_CHARS]
+    if _plainly_english(sample):
+        return "en"
     if len(_LETTER.findall(sample[:1000])) < MIN_LETTERS and len(_LETTER.findall(sample)) < MIN_LETTERS:
         return None
     values = _detector(len(sample) >= SHORT_TEXT_CHARS).compute_language_confidence_values(sample)
     if not values or values[0].value < MIN_CONFIDENCE:
         return None
     return str(values[0].language.iso_code_639_1.name).lower()
+
+
+def _plainly_english(sample: str) -> bool:
+    """Whether the sample is unmistakably English by its function words (a fast path)."""
+    words = _ASCII_WORD.findall(sample.lower())
+    if len(words) < ENGLISH_MIN_WORDS or not sample.isascii() and _non_ascii_letters(sample) > 0.05 * len(sample):
+        return False
+    share = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words)) / len(words)
+    return share >= ENGLISH_MIN_SHARE
+
+
+def _non_ascii_letters(sample: str) -> int:
+    """Non-ASCII characters in the sample (curly quotes and dashes count too; the bound allows them)."""
+    return len(sample) - len(sample.encode("ascii", "ignore"))

@@ -32,6 +32,7 @@ DATE_FORMS: tuple[re.Pattern[str], ...] = (
 CUES = re.compile(r"\b(?:published|posted|updated|dated?|filed|issued|released|last modified)\b\W{0,3}", re.I)
 # What follows a dateline's date: a dash, a colon, or an agency in brackets.
 DATELINE_TAIL = re.compile(r"\s*(?:[—–-]{1,2}|:|\(|/)")
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 TOP_LINES = 4  # how many non-empty lines count as "the top"
 TOP_CHARS = 600
 DATE_LINE_MAX_CHARS = 100  # a byline/date line is short; a body sentence is not
@@ -110,6 +111,8 @@ def find_text_date(text: str) -> FoundDate | None:
 
 def _date_in_line(line: str) -> FoundDate | None:
     """A publication date in one top line, if the line's shape says it is one."""
+    if not _YEAR_HINT.search(line):
+        return None  # every form we accept has a four-digit year; most lines have none
     short = len(line.strip()) <= DATE_LINE_MAX_CHARS
     for form in DATE_FORMS:
         for match in form.finditer(line):

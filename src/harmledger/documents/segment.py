@@ -12,11 +12,12 @@ article stays whole; text without paragraph breaks is never split.
 from __future__ import annotations
 
 import math
+from itertools import accumulate
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from harmledger.documents.genre import genre_score
+from harmledger.documents.genre import WEIGHTS, cue_counts, score_counts
 from harmledger.records import Document
 
 # Words that say nothing about topic (function words and reporting verbs common to every article).
@@ -128,7 +129,11 @@ class _Paragraphs:
         self.spans = paragraphs(text)
         bodies = [text[s:e] for s, e in self.spans]
         self.bags = [_terms(b) for b in bodies]
+        # Cue counts are additive, so a side's genre score comes from prefix sums in O(1).
+        cues = [cue_counts(b) for b in bodies]
+        self.prefix = {key: list(accumulate((c[key] for c in cues), initial=0)) for key in ("words", *WEIGHTS)}
         self.words = [len(b.split()) for b in bodies]
+        self.word_prefix = list(accumulate(self.words, initial=0))
         self.cohesion = [
             _cosine(_window(self.bags, self.words, i - 1, -1)[0], _window(self.bags, self.words, i, 1)[0])
             for i in range(1, len(self.spans))
@@ -142,14 +147,17 @@ class _Paragraphs:
 
     def voice_shift(self, a: int, i: int, b: int, shrink: bool = True) -> float:
         """How much the writer's voice differs between paragraphs ``[a, i)`` and ``[i, b)``."""
-        left = genre_score(self.text[self.spans[a][0] : self.spans[i - 1][1]])
-        right = genre_score(self.text[self.spans[i][0] : self.spans[b - 1][1]])
+        left = score_counts(self._side(a, i))
+        right = score_counts(self._side(i, b))
         shift = min(abs(left.score - right.score), VOICE_CAP)
         if not shrink:
             return shift
         # Rates over few words are noisy (one "?" in 100 words is a rate of 1): shrink them.
         fewer = min(left.words, right.words)
         return shift * fewer / (fewer + VOICE_SHRINK_WORDS)
+
+    def _side(self, a: int, b: int) -> Counter[str]:
+        return Counter({key: sums[b] - sums[a] for key, sums in self.prefix.items()})
 
     def opening(self, i: int) -> str:
         """The first words of the article that would start at paragraph ``i``, headings skipped."""
@@ -167,7 +175,7 @@ class _Paragraphs:
 
     def fits(self, a: int, b: int) -> bool:
         """Whether paragraphs ``[a, b)`` are long enough to be an article of their own."""
-        return b - a >= MIN_PARAGRAPHS and sum(self.words[a:b]) >= MIN_ARTICLE_WORDS
+        return b - a >= MIN_PARAGRAPHS and self.word_prefix[b] - self.word_prefix[a] >= MIN_ARTICLE_WORDS
 
 
 def score_gaps(text: str) -> list[Gap]:
