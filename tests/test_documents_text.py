@@ -225,3 +225,22 @@ def test_make_document_dates_metadata_first_then_text_then_none():
     assert (given_date.published, given_date.published_source) == (date(2021, 5, 31), "cli")
     undated = make_document("Two people were killed when a bomb hit a minibus, police said.", "x")
     assert (undated.published, undated.published_precision, undated.published_source) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("encode", "label"),
+    [
+        (lambda t: t.replace("\n", "\r\n").encode("utf-8"), "CRLF line ends"),
+        (lambda t: t.encode("utf-8-sig"), "UTF-8 with BOM"),
+        (lambda t: t.encode("cp1252", errors="replace"), "Windows-1252"),
+    ],
+)
+def test_seed_splits_the_same_in_other_encodings(tmp_path, encode, label):
+    data = encode(SEED.read_text())
+    path = tmp_path / "seed.txt"
+    path.write_bytes(data)
+    articles = list(read_sources([path]))
+    assert [a.text.startswith(g["starts_with"]) for a, g in zip(articles, SEGMENTS)] == [True] * 3, label
+    assert len(articles) == 3
+    assert reassemble(articles) == data
+    assert {a.parent_id for a in articles} == {hashlib.sha256(data).hexdigest()}

@@ -46,6 +46,9 @@ HEADING = re.compile(r"[^\n]{1,100}(?<![.!?:;,”\"])")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
+# Longer text is left whole: the per-paragraph word bags of a huge file would not fit in memory,
+# and a dump of that size is better split by its producer.
+MAX_SEGMENT_CHARS = 5_000_000
 WINDOW_WORDS = 200  # words on each side of a gap that are compared
 MIN_ARTICLE_WORDS = 200  # no article shorter than this is cut out
 MIN_PARAGRAPHS = 3  # nor one of fewer paragraphs
@@ -202,6 +205,8 @@ def _peak(values: list[float], g: int, step: int) -> float:
 
 def find_boundaries(text: str) -> list[int]:
     """Character offsets where a new article starts (0 excluded); empty for a single article."""
+    if len(text) > MAX_SEGMENT_CHARS:
+        return []
     paras = _Paragraphs(text)
     if len(paras.spans) < 2 * MIN_PARAGRAPHS:
         return []
