@@ -15,7 +15,7 @@ from harmledger.records import WHERE_PREC_ADM1, WHERE_PREC_ADM2, WHERE_PREC_EXAC
 
 _BEARING_WORDS = "|".join(sorted((re.escape(k) for k in BEARINGS), key=len, reverse=True))
 _PREFIX_RE = re.compile(
-    rf"^(?:(?:the|a)\s+)?(?:(?P<dir>{_BEARING_WORDS})\s+)?(?:(?P<kind>countryside|outskirts|"
+    rf"^(?:(?:the|a)\s+)?(?:(?P<dir>{_BEARING_WORDS})\s+(?:of\s+)?)?(?:(?P<kind>countryside|outskirts|"
     r"suburbs|vicinity|province|governorate|district|region|city|town|village|area|"
     r"neighbou?rhood)\s+(?:of\s+)?)?(?:(?P<near>near|outside(?: of)?|around|close to)\s+)?"
     r"(?:(?:the\s+)?(?:city|town|village|province)\s+of\s+)?",
@@ -77,7 +77,7 @@ def parse_query(text: str) -> Query:
             q.bearing = BEARINGS.get(m.group("dir").lower())
             q.near = True
         kind = (m.group("kind") or "").lower()
-        if kind in PLACE_HEADS:
+        if kind in PLACE_HEADS and PLACE_HEADS[kind] != "NEAR":
             q.prefer = PLACE_HEADS[kind]
         if kind in ("countryside", "outskirts", "suburbs", "vicinity", "area") or m.group("near"):
             q.near = True

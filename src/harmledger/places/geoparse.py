@@ -5,11 +5,18 @@ from __future__ import annotations
 from harmledger.places.finder import Mention, detect, focus_evidence
 from harmledger.places.gazetteer import Entry, Gazetteer, get_gazetteer
 from harmledger.places.normalise import strict_key
-from harmledger.places.resolve import Scored, country_focus, precision_of, score_candidates
+from harmledger.places.resolve import (
+    Scored,
+    contains,
+    country_focus,
+    precision_of,
+    score_candidates,
+)
 from harmledger.records import WHERE_PREC_EXACT, WHERE_PREC_NEAR, Document, PlaceRef, Span
 
 NER_EXCLUDE = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
-MAX_NER_CHARS = 200_000  # longer texts are read by NER in chunks of this size
+MAX_NER_CHARS = 200_000
+HIERARCHY_BONUS = 3.0  # longer texts are read by NER in chunks of this size
 
 
 def ner_entities(text: str) -> list[tuple[int, int, str]]:
@@ -28,15 +35,39 @@ def _top(scored: list[Scored]) -> Scored | None:
     return scored[0] if scored else None
 
 
-def resolve_mentions(mentions: list[Mention], extra_focus: list[str]) -> list[Scored | None]:
+def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float, str]]:
+    """"Savannah, Georgia" / "Pandi, Bulacan": candidates that nest in the next name rise."""
+    bonus: dict[int, tuple[float, str]] = {}
+    for inner, outer in zip(mentions, mentions[1:]):
+        if text[inner.end : outer.start].strip() != ",":
+            continue
+        for area in outer.candidates:
+            held = [c for c in inner.candidates if contains(area, c)]
+            if held:
+                bonus[area.id] = (HIERARCHY_BONUS, f"holds the {inner.surface!r} before it")
+                for c in held:
+                    bonus[c.id] = (HIERARCHY_BONUS, f"inside the {area.name!r} after it")
+    return bonus
+
+
+def _unambiguous_country(m: Mention) -> str | None:
+    """The country a mention names when its only country-or-division reading is a country."""
+    big = [c for c in m.candidates if c.feature in ("PCLI", "ADM1")]
+    if len(big) == 1 and big[0].feature == "PCLI" and big[0].primary:
+        return big[0].country
+    return None
+
+
+def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
+                     bonus: dict[int, tuple[float, str]] | None = None) -> list[Scored | None]:
     """Best candidate per mention: a focus pass, then a pass with co-mentioned places as context."""
     sure = [m.candidates[0].country for m in mentions
-            if m.candidates and len({c.country for c in m.candidates}) == 1]
-    countries = [c.country for m in mentions for c in m.candidates[:1]
-                 if m.candidates and c.feature == "PCLI" and c.primary]
+            if m.candidates and len({c.country for c in m.candidates}) == 1
+            and m.candidates[0].feature != "PCLI"]
+    countries = [c for c in (_unambiguous_country(m) for m in mentions) if c]
     focus = country_focus(sure + countries + extra_focus)
-    first = [_top(score_candidates(m.candidates, match=m.match, focus=focus, prefer=m.prefer))
-             for m in mentions]
+    first = [_top(score_candidates(m.candidates, match=m.match, focus=focus, prefer=m.prefer,
+                                   bonus=bonus)) for m in mentions]
     chosen = [s.entry for s in first if s is not None]
     # Refine the focus with what the first pass chose, then rescore with co-mentions.
     focus = country_focus(sure + countries + extra_focus + [e.country for e in chosen])
@@ -44,7 +75,7 @@ def resolve_mentions(mentions: list[Mention], extra_focus: list[str]) -> list[Sc
     for m in mentions:
         others = [e for e in chosen if strict_key(e.name) != strict_key(m.surface)]
         out.append(_top(score_candidates(m.candidates, match=m.match, focus=focus,
-                                         context=others, prefer=m.prefer)))
+                                         context=others, prefer=m.prefer, bonus=bonus)))
     return out
 
 
@@ -76,5 +107,5 @@ def find_places(doc: Document, gazetteer: Gazetteer | None = None) -> list[Place
         return []
     ents = ner_entities(text)
     mentions = detect(text, ents, gaz)
-    best = resolve_mentions(mentions, focus_evidence(text, ents))
+    best = resolve_mentions(mentions, focus_evidence(text, ents), hierarchy_bonus(text, mentions))
     return [to_place_ref(m, b) for m, b in zip(mentions, best, strict=True)]

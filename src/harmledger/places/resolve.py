@@ -58,6 +58,18 @@ class Scored:
     why: tuple[str, ...]
 
 
+def contains(area: Entry, place: Entry) -> bool:
+    """True when ``area`` (a country or first-level division) holds ``place``."""
+    if area.id == place.id or place.country != area.country or area.country is None:
+        return False
+    if area.feature == "PCLI":
+        return place.feature != "PCLI"
+    if area.feature == "ADM1":
+        names = {strict_key(area.name), strict_key(area.admin1 or "")}
+        return place.feature != "ADM1" and strict_key(place.admin1 or "") in names
+    return False
+
+
 def country_focus(evidence: Iterable[str | None]) -> dict[str, float]:
     """Share of each country in the document's evidence (country mentions, demonyms, sure places)."""
     counts = Counter(c for c in evidence if c)
@@ -73,6 +85,7 @@ def score_candidates(
     context: Sequence[Entry] = (),
     prefer: str = "",
     country: str | None = None,
+    bonus: dict[int, tuple[float, str]] | None = None,
 ) -> list[Scored]:
     """Candidates ranked best first; ``context`` holds places already chosen nearby."""
     focus = focus or {}
@@ -128,6 +141,9 @@ def score_candidates(
         if entry.feature == "ADM1" and entry.country in sibling_adm1:
             score += NEARBY_WEIGHT
             why.append(f"other {entry.country} divisions mentioned")
+        if bonus and entry.id in bonus:
+            score += bonus[entry.id][0]
+            why.append(bonus[entry.id][1])
         near = [c for c in context if c.id != entry.id and c.feature not in ("PCLI", "CONT")
                 and haversine_km(c.lat, c.lon, entry.lat, entry.lon) < NEARBY_KM]
         if near:

@@ -1,0 +1,82 @@
+"""Dates resolved against the publication date; relative dates stay unresolved without one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from harmledger.places import find_dates, resolve_date
+from harmledger.records import Document
+
+PUB = date(2016, 7, 20)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end", "precision"),
+    [
+        ("on Tuesday", PUB, date(2016, 7, 19), date(2016, 7, 19), "day"),
+        ("Tuesday’s strike", PUB, date(2016, 7, 19), date(2016, 7, 19), "day"),
+        ("Tuesday's strike", PUB, date(2016, 7, 19), date(2016, 7, 19), "day"),
+        ("on Wednesday", PUB, date(2016, 7, 20), date(2016, 7, 20), "day"),
+        ("last Wednesday", PUB, date(2016, 7, 13), date(2016, 7, 13), "day"),
+        ("on Thursday night", PUB, date(2016, 7, 14), date(2016, 7, 14), "day"),
+        ("yesterday", PUB, date(2016, 7, 19), date(2016, 7, 19), "day"),
+        ("today", PUB, date(2016, 7, 20), date(2016, 7, 20), "day"),
+        ("two days ago", PUB, date(2016, 7, 18), date(2016, 7, 18), "day"),
+        ("3 days ago", PUB, date(2016, 7, 17), date(2016, 7, 17), "day"),
+        ("last week", PUB, date(2016, 7, 11), date(2016, 7, 17), "week"),
+        ("this week", PUB, date(2016, 7, 18), date(2016, 7, 20), "week"),
+        ("last month", PUB, date(2016, 6, 1), date(2016, 6, 30), "month"),
+        ("earlier this month", PUB, date(2016, 7, 1), date(2016, 7, 20), "month"),
+        ("last year", PUB, date(2015, 1, 1), date(2015, 12, 31), "year"),
+        ("since March 31st", PUB, date(2016, 3, 31), date(2016, 7, 20), "day"),
+        ("since 2011", PUB, date(2011, 1, 1), date(2016, 7, 20), "year"),
+        ("on March 31", PUB, date(2016, 3, 31), date(2016, 3, 31), "day"),
+        ("on 31 March", PUB, date(2016, 3, 31), date(2016, 3, 31), "day"),
+        ("on December 30", PUB, date(2015, 12, 30), date(2015, 12, 30), "day"),
+        ("in March", PUB, date(2016, 3, 1), date(2016, 3, 31), "month"),
+        ("between 3 and 5 July", PUB, date(2016, 7, 3), date(2016, 7, 5), "day"),
+        ("July 19, 2016", PUB, date(2016, 7, 19), date(2016, 7, 19), "day"),
+        ("19 July 2016", None, date(2016, 7, 19), date(2016, 7, 19), "day"),
+        ("2016-07-19", None, date(2016, 7, 19), date(2016, 7, 19), "day"),
+        ("in March 2015", None, date(2015, 3, 1), date(2015, 3, 31), "month"),
+        ("in 2014", None, date(2014, 1, 1), date(2014, 12, 31), "year"),
+    ],
+)
+def test_resolve_date(text: str, published: date | None, start: date, end: date,
+                      precision: str) -> None:
+    ref = resolve_date(text, published)
+    assert (ref.start, ref.end, ref.precision) == (start, end, precision)
+    assert ref.resolved
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["on Tuesday", "Tuesday’s", "last week", "two days ago", "last month", "since March 31st",
+     "yesterday", "on March 31", "in March"],
+)
+def test_relative_dates_stay_unresolved_without_publication(text: str) -> None:
+    ref = resolve_date(text, None)
+    assert not ref.resolved
+    assert "publication" in (ref.reason or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the may 5 plan", "they march on", "no date here", "a toll of 2000 people"],
+)
+def test_not_dates(text: str) -> None:
+    assert not resolve_date(text, PUB).resolved
+
+
+def test_find_dates_in_a_document() -> None:
+    text = ("Tuesday’s strike near Manbij killed 56. Amnesty counted about a hundred since "
+            "March 31st, and last week 20 more.")
+    doc = Document(id="d", original=text.encode(), text=text, origin="t", published=PUB)
+    found = {d.span.slice(text): (d.start, d.end) for d in find_dates(doc) if d.span}
+    assert found == {
+        "Tuesday’s": (date(2016, 7, 19), date(2016, 7, 19)),
+        "since March 31st": (date(2016, 3, 31), PUB),
+        "last week": (date(2016, 7, 11), date(2016, 7, 17)),
+    }

@@ -1,0 +1,157 @@
+"""End-to-end geoparsing: toponyms found in text, resolved, with precision and bearing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from harmledger.places import find_places, locate_claims
+from harmledger.places.geo import haversine_km
+from harmledger.places.locate import sentence_spans
+from harmledger.records import (
+    WHERE_PREC_ADM1,
+    WHERE_PREC_COUNTRY,
+    WHERE_PREC_EXACT,
+    WHERE_PREC_NEAR,
+    Claim,
+    Document,
+    Span,
+)
+
+SEED = Path(__file__).parent.parent / "samples" / "000_211a3c4709587a4d.txt"
+
+
+def _doc(text: str, published: date | None = None) -> Document:
+    return Document(id="t", original=text.encode(), text=text, origin="test", published=published)
+
+
+@pytest.fixture(scope="module")
+def seed_places():
+    return find_places(_doc(SEED.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    ("mention", "lat", "lon"),
+    [
+        ("Manbij", 36.52815, 37.95495),
+        ("Aleppo", 36.20124, 37.16117),
+        ("Damascus", 33.5102, 36.29128),
+        ("Ghouta", 33.52, 36.40),
+        ("Kobane", 36.89095, 38.35347),
+        ("Mosul", 36.335, 43.11889),
+        ("Fallujah", 33.34913, 43.78599),
+    ],
+)
+def test_seed_places_resolve(seed_places, mention: str, lat: float, lon: float) -> None:
+    found = [p for p in seed_places if p.text == mention]
+    assert found, f"{mention} not found"
+    for p in found:
+        assert p.resolved and haversine_km(p.lat, p.lon, lat, lon) < 10, p
+
+
+def test_every_mention_has_its_span(seed_places) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    assert seed_places
+    for p in seed_places:
+        assert p.span is not None and p.span.slice(text) == p.text
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "precision", "bearing"),
+    [
+        ("The strike killed 56 civilians northeast of Aleppo on Tuesday.", "Aleppo", WHERE_PREC_NEAR, "NE"),
+        ("Shelling hit villages 20 km south-west of Idlib.", "Idlib", WHERE_PREC_NEAR, "SW"),
+        ("Fighting continued outside Damascus overnight.", "Damascus", WHERE_PREC_NEAR, None),
+        ("The strike happened near the ISIS controlled town of Manbij.", "Manbij", WHERE_PREC_NEAR, None),
+        ("A car bomb exploded in Mosul on Monday.", "Mosul", WHERE_PREC_EXACT, None),
+        ("Clashes were reported across Syria.", "Syria", WHERE_PREC_COUNTRY, None),
+        ("Airstrikes hit Paktya province on Sunday.", "Paktya", WHERE_PREC_ADM1, None),
+        ("Troops advanced in northern Syria.", "Syria", WHERE_PREC_COUNTRY, "N"),
+    ],
+)
+def test_precision_and_bearing(text: str, mention: str, precision: int, bearing: str | None) -> None:
+    places = [p for p in find_places(_doc(text)) if p.text.startswith(mention)]
+    assert places, f"{mention} not found in {text!r}"
+    assert (places[0].precision, places[0].bearing) == (precision, bearing)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("She cooked the stew with Aleppo pepper and cumin.", "Aleppo"),
+        ("The West Nile virus spread quickly among birds.", "West Nile"),
+        ("Hajrit S. Sajjan spoke to reporters. Sajjan said more troops would go.", "Sajjan"),
+        ("AI said the investigation must be independent.", "AI"),
+        ("The Syrian opposition called for a ceasefire.", "Syrian"),
+        ("Officials at Damascus University said classes were cancelled.", "Damascus"),
+    ],
+)
+def test_non_place_uses_are_ignored(text: str, not_a_place: str) -> None:
+    assert not any(p.text == not_a_place for p in find_places(_doc(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Georgia's governor met officials in Atlanta and Savannah, Georgia.", "Georgia", "US"),
+        ("Tbilisi said Georgia would join talks with Armenia and Azerbaijan.", "Georgia", "GE"),
+        ("Police in Paris, France, arrested three men.", "Paris", "FR"),
+        ("Residents of Paris, Texas, reported flooding near Dallas.", "Paris", "US"),
+    ],
+)
+def test_context_chooses_between_namesakes(text: str, mention: str, country: str) -> None:
+    places = [p for p in find_places(_doc(text)) if p.text == mention]
+    assert places and places[-1].country == country
+
+
+def test_unknown_place_is_kept_unresolved() -> None:
+    places = find_places(_doc("Shelling was reported in Qzxwvabad, a village in Idlib province."))
+    unresolved = [p for p in places if not p.resolved]
+    assert any(p.text == "Qzxwvabad" and p.reason for p in unresolved)
+
+
+def _seed_claim(text: str, quote: str) -> Claim:
+    start = text.index(quote)
+    sentence = next(s for s in sentence_spans(text) if s.start <= start < s.end)
+    return Claim(id=str(start), document_id="seed", kind="casualty", outcome="killed", count=None,
+                 victims="civilians", span=Span(start, start + len(quote)), sentence=sentence,
+                 quote=quote)
+
+
+@pytest.mark.parametrize(
+    ("quote", "place", "max_km"),
+    [
+        ("killed at least 56 civilians on Tuesday, northeast of Aleppo", "Manbij", 100),
+        ("The civilian death toll of the airstrikes in the region is now over 125", "Manbij", 100),
+        ("Al-Jazeera reported as many as 200 casualties", "Manbij", 100),
+        ("They were able to confirm 60 civilian casualties", "Manbij", 100),
+        ("about a hundred since the Coalition’s operation in Manbij", "Manbij", 25),
+    ],
+)
+def test_seed_claims_get_their_place(quote: str, place: str, max_km: float) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    doc = _doc(text, published=date(2016, 7, 20))
+    claim = _seed_claim(text, quote)
+    [located] = locate_claims(doc, [claim], find_places(doc))
+    assert located.place is not None and located.place.name == place
+    assert located.place.reason
+
+
+def test_seed_claim_date_is_the_tuesday_before_publication() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    claim = _seed_claim(text, "killed at least 56 civilians on Tuesday")
+    doc = _doc(text, published=date(2016, 7, 20))
+    [located] = locate_claims(doc, [claim], find_places(doc))
+    assert located.date is not None and located.date.start == date(2016, 7, 19)
+    assert located.date.precision == "day"
+
+
+def test_seed_claim_date_without_publication_stays_unresolved() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    claim = _seed_claim(text, "killed at least 56 civilians on Tuesday")
+    doc = _doc(text)
+    [located] = locate_claims(doc, [claim], find_places(doc))
+    assert located.date is not None and not located.date.resolved
+    assert "publication" in (located.date.reason or "")

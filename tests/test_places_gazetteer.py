@@ -1,0 +1,176 @@
+"""The gazetteer: seed places, curated aliases, analyst overrides, imports of GeoNames/CSV files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from harmledger.errors import GazetteerError, UnreadableInput
+from harmledger.places import Gazetteer, get_gazetteer, import_places
+from harmledger.places.build import SCHEMA, write
+from harmledger.places.geo import haversine_km
+
+
+def _best(gaz: Gazetteer, name: str):
+    found, _ = gaz.find(name)
+    assert found, f"{name!r} not found"
+    return max(found, key=lambda e: (e.feature == "PCLI", e.population))
+
+
+# GeoNames coordinates of each seed place (geonames.org), and the tolerance in km.
+@pytest.mark.parametrize(
+    ("name", "country", "lat", "lon", "km"),
+    [
+        ("Manbij", "SY", 36.52815, 37.95495, 3),
+        ("Menbij", "SY", 36.52815, 37.95495, 3),
+        ("Minbij", "SY", 36.52815, 37.95495, 3),
+        ("Aleppo", "SY", 36.20124, 37.16117, 3),
+        ("Damascus", "SY", 33.5102, 36.29128, 3),
+        ("Kobane", "SY", 36.89095, 38.35347, 3),
+        ("Kobani", "SY", 36.89095, 38.35347, 3),
+        ("Ayn al-Arab", "SY", 36.89095, 38.35347, 3),
+        ("Raqqa", "SY", 35.95283, 39.00788, 3),
+        ("ar-Raqqah", "SY", 35.95283, 39.00788, 3),
+        ("Dayr az-Zawr", "SY", 35.33588, 40.14084, 3),
+        ("Deir ez-Zor", "SY", 35.33588, 40.14084, 3),
+        ("Mosul", "IQ", 36.335, 43.11889, 3),
+        ("Al-Mawsil", "IQ", 36.335, 43.11889, 3),
+        ("Fallujah", "IQ", 33.34913, 43.78599, 3),
+        ("Falluja", "IQ", 33.34913, 43.78599, 3),
+        ("Ghouta", "SY", 33.52, 36.40, 10),
+        ("Eastern Ghouta", "SY", 33.52, 36.40, 10),
+        ("Tokhar", "SY", 36.62, 37.93, 10),
+    ],
+)
+def test_seed_places_resolve_to_geonames_points(name: str, country: str, lat: float, lon: float,
+                                                 km: float) -> None:
+    entry = _best(get_gazetteer(), name)
+    assert entry.country == country
+    assert haversine_km(entry.lat, entry.lon, lat, lon) <= km
+
+
+@pytest.mark.parametrize(
+    ("name", "feature", "country"),
+    [
+        ("Syria", "PCLI", "SY"),
+        ("U.S.", "PCLI", "US"),
+        ("UK", "PCLI", "GB"),
+        ("DRC", "PCLI", "CD"),
+        ("Paktya province", "ADM1", "AF"),
+        ("Texas", "ADM1", "US"),
+        ("Nineveh province", "ADM1", "IQ"),
+        ("Africa", "CONT", None),
+    ],
+)
+def test_countries_divisions_and_continents(name: str, feature: str, country: str | None) -> None:
+    found, _ = get_gazetteer().find(name)
+    assert any(e.feature == feature and e.country == country for e in found)
+
+
+def test_loose_match_finds_unlisted_spellings() -> None:
+    found, how = get_gazetteer().find("Al-Manbej")
+    assert how == "loose"
+    assert any(e.name == "Manbij" for e in found)
+
+
+def test_analyst_override_wins_over_shipped_data(tmp_path: Path) -> None:
+    gaz = Gazetteer(get_gazetteer().path)
+    gaz.add_override("Aleppo", ("Halab al-Jadida",), lat=36.0, lon=37.0, country="sy")
+    first = gaz.find("Aleppo")[0][0]
+    assert (first.source, first.lat, first.lon, first.country) == ("analyst", 36.0, 37.0, "SY")
+    assert gaz.find("Halab al-Jadida")[0][0].source == "analyst"
+
+
+def test_override_rejects_impossible_coordinates() -> None:
+    gaz = Gazetteer(get_gazetteer().path)
+    with pytest.raises(GazetteerError, match="Nowhere"):
+        gaz.add_override("Nowhere", lat=123.0, lon=0.0)
+
+
+def test_missing_file_without_build_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError, match="build_gazetteer"):
+        Gazetteer(tmp_path / "absent.sqlite", build_if_missing=False)
+
+
+def test_corrupt_file_is_an_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(GazetteerError, match="bad.sqlite"):
+        Gazetteer(bad)
+
+
+@pytest.fixture()
+def empty_gazetteer(tmp_path: Path) -> Path:
+    path = tmp_path / "gaz.sqlite"
+    write([], path, {"source": "test"})
+    return path
+
+
+GEONAMES_LINES = [
+    # geonameid name asciiname alternatenames lat lon class code cc cc2 adm1 adm2 adm3 adm4
+    # population elevation dem timezone modified
+    "9990001\tTal Rifaat Qibli\tTal Rifaat Qibli\tTell Rifaat Qibli,تل رفعت\t36.47\t37.09\tP\tPPL\t"
+    "SY\t\t09\t\t\t\t900\t\t420\tAsia/Damascus\t2024-01-01",
+    "9990002\tWadi Example\tWadi Example\t\t36.1\t37.2\tH\tWAD\tSY\t\t09\t\t\t\t0\t\t400\t"
+    "Asia/Damascus\t2024-01-01",
+    "9990003\tSome Road\tSome Road\t\t36.1\t37.2\tR\tRD\tSY\t\t09\t\t\t\t0\t\t400\t"
+    "Asia/Damascus\t2024-01-01",
+]
+
+
+def test_import_geonames_dump(empty_gazetteer: Path, tmp_path: Path) -> None:
+    dump = tmp_path / "SY.txt"
+    dump.write_text("\n".join(GEONAMES_LINES) + "\n", encoding="utf-8")
+    assert import_places(dump, empty_gazetteer) == 2  # the road (class R) is left out
+    gaz = Gazetteer(empty_gazetteer)
+    entry = gaz.find("Tell Rifaat Qibli")[0][0]
+    assert (entry.geonameid, entry.country, entry.lat, entry.source) == (
+        9990001, "SY", 36.47, "import:SY.txt")
+    # Re-importing replaces rows with the same geonameid instead of duplicating them.
+    import_places(dump, empty_gazetteer)
+    con = sqlite3.connect(empty_gazetteer)
+    assert con.execute("SELECT COUNT(*) FROM places WHERE geonameid = 9990001").fetchone()[0] == 1
+
+
+def test_import_csv(empty_gazetteer: Path, tmp_path: Path) -> None:
+    table = tmp_path / "villages.csv"
+    table.write_text(
+        "name,lat,lon,country,aliases,admin1,feature\n"
+        "Al-Fatih,35.40,35.95,sy,Fatih|al Fatih,Latakia,PPL\n"
+        "Rami,35.76,36.56,SY,,Idlib,\n",
+        encoding="utf-8",
+    )
+    assert import_places(table, empty_gazetteer) == 2
+    gaz = Gazetteer(empty_gazetteer)
+    assert gaz.find("al Fatih")[0][0].admin1 == "Latakia"
+    assert gaz.find("Rami")[0][0].country == "SY"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("name,lat\nX,1\n", "lacks"),
+        ("name,lat,lon,country\nX,north,1,SY\n", "bad coordinates"),
+        ("1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\t16\t17\t18\t19\n1\t2\n", "expected 19"),
+    ],
+)
+def test_import_rejects_malformed_files(empty_gazetteer: Path, tmp_path: Path, content: str,
+                                        message: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(GazetteerError, match=message):
+        import_places(bad, empty_gazetteer)
+
+
+def test_import_missing_file_names_it(empty_gazetteer: Path, tmp_path: Path) -> None:
+    with pytest.raises(UnreadableInput, match="nothere.txt"):
+        import_places(tmp_path / "nothere.txt", empty_gazetteer)
+
+
+def test_schema_is_indexed() -> None:
+    assert "CREATE TABLE IF NOT EXISTS names" in SCHEMA
+    con = sqlite3.connect(get_gazetteer().path)
+    indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"names_strict", "names_loose"} <= indexes
