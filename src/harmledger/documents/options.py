@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -44,10 +43,6 @@ class Source:
     @classmethod
     def from_path(cls, path: Path) -> Source:
         return cls(origin=str(path), opener=lambda: path.open("rb"), path=path)
-
-    @classmethod
-    def stdin(cls) -> Source:
-        return cls(origin="-", opener=lambda: sys.stdin.buffer)
 
     def open(self) -> BinaryIO:
         return self.opener()

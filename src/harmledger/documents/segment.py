@@ -273,7 +273,8 @@ def split_articles(doc: Document) -> list[Document]:
             encoding=doc.encoding,
         )
         if child.published is None and doc.published_source in ("cli", "sidecar", "metadata"):
-            # A date the user or a sidecar gave for the file holds for each article in it.
+            # A date given for the file (user, sidecar) holds for an article that states none of
+            # its own; an article's own dateline wins, as articles in one file can be years apart.
             child = replace(
                 child,
                 published=doc.published,
