@@ -76,6 +76,11 @@ def score_events(gold: list[dict[str, Any]], s: Scoring) -> Section:
                               "injured_exact": injured, "within_25km": near, "within_161km": far})
 
 
+def _value(rate: Rate | float) -> float | None:
+    """A rate's number."""
+    return rate.value if isinstance(rate, Rate) else rate
+
+
 def _total_family(what: str, gold: int, got: int, incidents: list[Incident]) -> str:
     """Why a document total is wrong: nothing found, too many, or too few."""
     if not incidents:
@@ -151,8 +156,8 @@ def score_incidents(
     n_gold_pairs, n_pred_pairs, both = _pair_counts(groups, member)
     universe = set().union(*groups) if groups else set()
     # With no pair to join (or none joined) the grouping agrees perfectly on that side.
-    precision = round(both / n_pred_pairs, 4) if n_pred_pairs else 1.0
-    recall = round(both / n_gold_pairs, 4) if n_gold_pairs else 1.0
+    precision: Rate | float = Rate(both, n_pred_pairs) if n_pred_pairs else 1.0
+    recall: Rate | float = Rate(both, n_gold_pairs) if n_gold_pairs else 1.0
     in_range = Rate(0, 0)
     for g, row in enumerate(gold):
         if row.get("deaths_low") is None:
@@ -180,8 +185,11 @@ def score_incidents(
                     _incident_span(row, doc, s), family="no candidate" if not candidates else "figures out of range")
     n_pred = sum(1 for i in s.pred.incidents if i.kind == "incident")
     return Section("incidents", {"n_gold": len(gold), "n_pred": n_pred, "pairwise_precision": precision,
-                                 "pairwise_recall": recall, "pairwise_f1": f1(precision, recall),
-                                 "deaths_in_range": in_range})
+                                 "pairwise_recall": recall, "pairwise_f1": f1(_value(precision), _value(recall)),
+                                 "deaths_in_range": in_range,
+                                 "_note": f"pairs of gold items: {n_gold_pairs} in one gold incident,"
+                                          f" {n_pred_pairs} in one predicted incident, {both} in both"
+                                          " (no pair on a side scores 1.0 on that side)"})
 
 
 def _items(

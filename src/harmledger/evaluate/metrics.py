@@ -241,6 +241,7 @@ def score_places(gold: list[dict[str, Any]], s: Scoring) -> Section:
         "median_km": round(statistics.median(distances), 1) if distances else None,
         "mean_km": round(statistics.fmean(distances), 1) if distances else None,
         "_resolved": len(distances),
+        "_note": "a mention with no prediction or an unresolved one counts as not within; km over resolved ones",
     })
 
 

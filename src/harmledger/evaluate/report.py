@@ -52,7 +52,7 @@ class Section:
     """One section's figures: plain values and ``Rate``s, in the README's key order."""
 
     name: str
-    figures: dict[str, int | float | Rate | None]
+    figures: dict[str, int | float | str | Rate | None]  # "_"-keys are notes for the table only
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -86,14 +86,14 @@ class Report:
         return next((s for s in self.sections if s.name == name), None)
 
 
-def _cell(value: int | float | Rate | None) -> str:
+def _cell(key: str, value: int | float | str | Rate | None) -> str:
     """One figure as table text: a rate with its hits and n, a distance in km, a count."""
     if isinstance(value, Rate):
         return "–  (n=0)" if value.value is None else f"{value.value:.3f}  ({value.hits}/{value.n})"
     if value is None:
         return "–"
     if isinstance(value, float):
-        return f"{value:.1f}"
+        return f"{value:.1f}" if key.endswith("_km") else f"{value:.3f}"
     return str(value)
 
 
@@ -113,10 +113,13 @@ def format_table(report: Report) -> str:
         lines.append(section.name)
         for key in SECTION_KEYS[section.name]:
             value = section.figures.get(key)
-            text = _cell(value)
+            text = _cell(key, value)
             if key in ("median_km", "mean_km") and value is not None:
                 text += f"  ({_KM_NOTE.format(found=section.figures.get('_resolved', 0))})"
             lines.append(f"  {key:<{width}}{text}")
+        note = section.figures.get("_note")
+        if isinstance(note, str):
+            lines.append(f"  ({note})")
     return "\n".join(lines)
 
 
