@@ -168,3 +168,19 @@ def test_every_asset_is_served_locally(client: Any) -> None:
                   "/static/vendor/topojson/topojson-client.min.js", "/static/vendor/world-atlas/countries-50m.json",
                   "/static/map.js", "/static/app.css"):
         assert client.get(asset).status_code == 200, asset
+
+
+@pytest.mark.parametrize("url", ["/api/incidents", "/api/map", "/api/aggregates?by=country", "/"])
+def test_cached_reads_follow_a_change_committed_by_another_process(client: Any, seeded: Any, url: str) -> None:
+    from harmledger.store import Ledger
+
+    ledger, ids = seeded
+    before = client.get(url).text
+    assert client.get(url).text == before and "Manbij" in client.get("/api/incidents").text
+    other = Ledger(ledger.url)  # a second connection pool, as `harmledger ingest` in a shell would be
+    manbij = other.get_incident(ids["manbij"])
+    other.replace_incidents([manbij])
+    other.close()
+    after = client.get(url).text
+    assert after != before
+    assert names(ids, client.get("/api/incidents").json()["rows"]) == ["manbij"]

@@ -6,6 +6,7 @@ administration an admin (Bearer token, or a session plus the X-CSRF-Token header
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -15,7 +16,7 @@ from pydantic import BaseModel, Field
 from harmledger.export import MEDIA_TYPES, RENDERERS, incident_summary, render
 from harmledger.records import GRADES, to_jsonable
 from harmledger.store.users import ROLES, User, UserError
-from harmledger.web.app import ledger_of, users_of
+from harmledger.web.app import cached, ledger_of, users_of
 from harmledger.web.auth import current_user, require
 from harmledger.web.present import incident_audit, rejected_elsewhere
 from harmledger.web.queries import (
@@ -29,6 +30,7 @@ from harmledger.web.queries import (
     document_list,
     encode_cursor,
     incident_filters,
+    page_of_incidents,
     map_features,
 )
 from harmledger.web.review import apply_review
@@ -40,6 +42,10 @@ def _page(rows: list[Any], offset: int, limit: int) -> dict[str, Any]:
     """The list envelope; ``rows`` holds up to ``limit + 1`` items (the extra one says there is more)."""
     more = len(rows) > limit
     return {"ok": True, "rows": rows[:limit], "next": encode_cursor(offset + limit) if more else None}
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _claim_json(claim: Any, status: dict[str, str]) -> dict[str, Any]:
@@ -54,13 +60,16 @@ def list_incidents(
     sort: str = Query("-deaths", description=f"one of {', '.join(SORTS)}"),
     limit: int = Query(50, ge=1, le=MAX_PAGE),
     cursor: str | None = Query(None, description="the `next` value of the previous page"),
-) -> dict[str, Any]:
+) -> Response:
     """Rows are flat incident summaries (id, place, country, lat, lon, dates, event_type, perpetrator,
     victims, deaths_low/best/high, injured_low/best/high, grade, n_sources, n_claims)."""
-    offset = decode_cursor(cursor)
-    found = ledger_of(request).incidents(kind=kind, sort=check_sort(sort), limit=limit + 1, offset=offset,
-                                         **filters.ledger_kwargs())
-    return _page([incident_summary(i) for i in found], offset, limit)
+    offset, sort = decode_cursor(cursor), check_sort(sort)
+
+    def build() -> bytes:
+        found = page_of_incidents(ledger_of(request), filters, kind=kind, sort=sort, limit=limit + 1, offset=offset)
+        return _json(_page([incident_summary(i) for i in found], offset, limit))
+
+    return Response(cached(request, build), media_type="application/json")
 
 
 @router.get("/incidents/{incident_id}", summary="One incident with its claims, tolls beside it and audit log")
@@ -125,9 +134,10 @@ def get_aggregates(
     by: str = Query("country", description=f"one of {', '.join(GROUPINGS)}"),
     kind: str = Query("incident", pattern="^(incident|aggregate)$"),
     filters: IncidentFilters = Depends(incident_filters),
-) -> dict[str, Any]:
+) -> Response:
     """Rows: key, incidents, deaths_low (sum of lows), deaths (sum of best-else-low), deaths_high, injured."""
-    return {"ok": True, "rows": aggregate(ledger_of(request), by, filters, kind), "next": None}
+    body = cached(request, lambda: _json({"ok": True, "rows": aggregate(ledger_of(request), by, filters, kind), "next": None}))
+    return Response(body, media_type="application/json")
 
 
 @router.get("/map", summary="Incidents with coordinates as GeoJSON (most deaths first)")
@@ -135,9 +145,11 @@ def get_map(
     request: Request,
     filters: IncidentFilters = Depends(incident_filters),
     limit: int = Query(5000, ge=1, le=20_000),
-) -> dict[str, Any]:
+) -> Response:
     """A FeatureCollection plus `total` (incidents matching), `located` (with coordinates), `truncated`."""
-    return {"ok": True, **map_features(ledger_of(request), filters, limit)}
+    # Plain JSON types already: skip FastAPI's per-value encoder, which dominates for 5,000 points.
+    body = cached(request, lambda: _json({"ok": True, **map_features(ledger_of(request), filters, limit)}))
+    return Response(body, media_type="application/json")
 
 
 @router.get("/export", summary="Export incidents: ucdp, acled, geojson, json or csv", response_class=Response)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -25,8 +26,10 @@ from harmledger.errors import HarmledgerError
 from harmledger.store import Ledger
 from harmledger.store.users import Users
 from harmledger.web.auth import LoginLimiter, SessionMiddleware
+from harmledger.web.cache import ReadCache
 
 HERE = Path(__file__).parent
+T = TypeVar("T")
 SECURITY_HEADERS: dict[str, str] = {
     "content-security-policy": (
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -114,6 +117,7 @@ def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: Logi
     app.state.users = Users(ledger)
     app.state.limiter = login_limiter or LoginLimiter()
     app.state.templates = _templates()
+    app.state.cache = ReadCache(ledger)
 
     async def on_error(request: Request, exc: Exception) -> Response:
         status, message = _error_message(exc)
@@ -139,8 +143,14 @@ def ledger_of(request: Request) -> Ledger:
     return request.app.state.ledger  # type: ignore[no-any-return]
 
 
+def cached(request: Request, build: Callable[[], T], prefix: str = "") -> T:
+    """``build()`` for this request's URL, from the read cache while the ledger is unchanged."""
+    key = f"{prefix}{request.url.path}?{request.url.query}"
+    return request.app.state.cache.get(key, build)  # type: ignore[no-any-return]
+
+
 def users_of(request: Request) -> Users:
     return request.app.state.users  # type: ignore[no-any-return]
 
 
-__all__: list[Any] = ["create_app", "ledger_of", "users_of"]
+__all__: list[Any] = ["cached", "create_app", "ledger_of", "users_of"]

@@ -16,8 +16,8 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import HTTPException, Query
 
-from harmledger.records import GRADES
-from harmledger.store import Ledger
+from harmledger.records import GRADES, Incident
+from harmledger.store import Ledger, codec
 from harmledger.store.schema import documents, incidents
 
 SORTS: tuple[str, ...] = ("-deaths", "deaths", "-date", "date", "grade", "-grade", "place", "-place")
@@ -33,6 +33,8 @@ GROUPINGS: dict[str, Any] = {
     "year": sa.func.substr(sa.cast(incidents.c.date_start, sa.String), 1, 4),
 }
 DEATHS = sa.func.coalesce(incidents.c.deaths_best, incidents.c.deaths_low, incidents.c.deaths_high)
+# The order `Ledger.incidents(sort="-deaths")` uses, so one index on it would serve both.
+DEATHS_ORDER = sa.func.coalesce(incidents.c.deaths_high, incidents.c.deaths_best, incidents.c.deaths_low, 0)
 MAX_PAGE = 500
 MAX_MAP_POINTS = 20_000
 
@@ -77,6 +79,39 @@ class IncidentFilters:
         if self.date_to:
             out.append(incidents.c.date_start <= self.date_to)
         return out
+
+
+# The orders `Ledger.incidents` offers, on the same columns.
+SORT_COLUMNS: dict[str, Any] = {
+    "deaths": DEATHS_ORDER,
+    "date": incidents.c.date_start,
+    "grade": incidents.c.grade,
+    "place": incidents.c.place_name,
+}
+
+
+def page_of_incidents(ledger: Ledger, filters: IncidentFilters, *, kind: str = "incident", sort: str = "-deaths",
+                   limit: int = 50, offset: int = 0) -> list[Incident]:
+    """One page of incidents, in the order and with the filters of ``Ledger.incidents``.
+
+    The sort and offset run over ids only and the JSON is read for the page's rows alone, so a
+    deep page does not drag every skipped row's JSON through the sorter.
+    """
+    column = SORT_COLUMNS[sort.lstrip("-")]
+    order = column.desc() if sort.startswith("-") else column.asc()
+    page = (
+        sa.select(incidents.c.id)
+        .where(incidents.c.kind == kind, *filters.conditions())
+        .order_by(order, incidents.c.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    with ledger.engine.connect() as conn:
+        ids = [row.id for row in conn.execute(page)]
+        if not ids:
+            return []
+        data = {row.id: row.data for row in conn.execute(sa.select(incidents.c.id, incidents.c.data).where(incidents.c.id.in_(ids)))}
+    return [codec.incident_from_json(data[i]) for i in ids if i in data]
 
 
 def _blank(value: str | None) -> str | None:
@@ -149,32 +184,25 @@ def decode_cursor(cursor: str | None) -> int:
 def map_features(ledger: Ledger, filters: IncidentFilters, limit: int = 5000) -> dict[str, Any]:
     """Incidents with coordinates as a GeoJSON FeatureCollection, most deaths first."""
     limit = max(1, min(limit, MAX_MAP_POINTS))
-    cols = (incidents.c.id, incidents.c.lat, incidents.c.lon, incidents.c.place_name, incidents.c.country,
-            incidents.c.date_start, incidents.c.event_type, incidents.c.grade, incidents.c.deaths_low,
-            incidents.c.deaths_best, incidents.c.deaths_high)
-    where = [incidents.c.kind == "incident", incidents.c.lat.is_not(None), incidents.c.lon.is_not(None),
-             *filters.conditions()]
+    deaths = DEATHS.label("deaths")
+    cols = (incidents.c.id, incidents.c.lon, incidents.c.lat, incidents.c.place_name, incidents.c.country,
+            sa.cast(incidents.c.date_start, sa.String).label("date"), incidents.c.event_type, incidents.c.grade,
+            incidents.c.deaths_low, deaths, incidents.c.deaths_high)
     base = [incidents.c.kind == "incident", *filters.conditions()]
+    where = [*base, incidents.c.lat.is_not(None), incidents.c.lon.is_not(None)]
     with ledger.engine.connect() as conn:
         rows = conn.execute(
-            sa.select(*cols).where(*where).order_by(sa.func.coalesce(DEATHS, 0).desc(), incidents.c.id).limit(limit)
+            sa.select(*cols).where(*where).order_by(DEATHS_ORDER.desc(), incidents.c.id).limit(limit)
         ).all()
+        located = len(rows) if len(rows) < limit else conn.execute(
+            sa.select(sa.func.count()).select_from(incidents).where(*where)).scalar_one()
         total = conn.execute(sa.select(sa.func.count()).select_from(incidents).where(*base)).scalar_one()
-        located = conn.execute(sa.select(sa.func.count()).select_from(incidents).where(*where)).scalar_one()
+    # Plain tuples, no per-row ORM work: this loop is most of the cost for thousands of points.
     features = [
-        {
-            "type": "Feature",
-            "id": r.id,
-            "geometry": {"type": "Point", "coordinates": [r.lon, r.lat]},
-            "properties": {
-                "id": r.id, "place": r.place_name, "country": r.country,
-                "date": r.date_start.isoformat() if r.date_start else None, "event_type": r.event_type,
-                "grade": r.grade, "deaths_low": r.deaths_low, "deaths_best": r.deaths_best,
-                "deaths_high": r.deaths_high,
-                "deaths": next((v for v in (r.deaths_best, r.deaths_low, r.deaths_high) if v is not None), None),
-            },
-        }
-        for r in rows
+        {"type": "Feature", "id": i, "geometry": {"type": "Point", "coordinates": [lon, lat]},
+         "properties": {"id": i, "place": place, "country": country, "date": day, "event_type": event,
+                        "grade": grade, "deaths_low": low, "deaths": best, "deaths_high": high}}
+        for i, lon, lat, place, country, day, event, grade, low, best, high in map(tuple, rows)
     ]
     return {"type": "FeatureCollection", "features": features, "total": total, "located": located,
             "truncated": located > len(features)}

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from harmledger.records import GRADES
 from harmledger.store.users import ROLES, User, UserError
-from harmledger.web.app import ledger_of, users_of
+from harmledger.web.app import cached, ledger_of, users_of
 from harmledger.web.auth import check_csrf, csrf_token, current_user, log_in, log_out
 from harmledger.web.present import (
     CHART_H,
@@ -30,6 +30,7 @@ from harmledger.web.queries import (
     check_sort,
     document_list,
     incident_filters,
+    page_of_incidents,
 )
 from harmledger.web.review import ACTIONS, apply_review
 
@@ -79,14 +80,16 @@ def incidents_page(
     ledger = ledger_of(request)
     sort = check_sort(sort)
     offset = (page - 1) * PAGE_SIZE
-    rows = ledger.incidents(kind=kind, sort=sort, limit=PAGE_SIZE + 1, offset=offset, **filters.ledger_kwargs())
+    rows, total = cached(request, lambda: (
+        page_of_incidents(ledger, filters, kind=kind, sort=sort, limit=PAGE_SIZE + 1, offset=offset),
+        ledger.count_incidents(kind=kind)), prefix="page:")
     query = filters.query_pairs() + [("sort", sort), ("kind", kind)]
     return render(request, "incidents.html", {
         "incidents": rows[:PAGE_SIZE], "filters": filters, "sort": sort, "sorts": SORTS, "kind": kind,
         "grades": GRADES, "victims": VICTIMS, "page": page, "offset": offset,
         "prev_url": f"/?{urlencode(query + [('page', page - 1)])}" if page > 1 else None,
         "next_url": f"/?{urlencode(query + [('page', page + 1)])}" if len(rows) > PAGE_SIZE else None,
-        "export_query": urlencode(filters.query_pairs()), "total": ledger.count_incidents(kind=kind),
+        "export_query": urlencode(filters.query_pairs()), "total": total,
     })
 
 

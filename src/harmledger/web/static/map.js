@@ -25,7 +25,7 @@
     link.href = "/incidents/" + encodeURIComponent(p.id);
     box.appendChild(link);
     box.appendChild(text("div", "date: " + (p.date || "unknown")));
-    var figs = [p.deaths_low, p.deaths_best, p.deaths_high].map(function (v) { return v == null ? "?" : v; });
+    var figs = [p.deaths_low, p.deaths, p.deaths_high].map(function (v) { return v == null ? "?" : v; });
     box.appendChild(text("div", "deaths low/best/high: " + figs.join(" / ")));
     box.appendChild(text("div", "grade: " + (p.grade || "-")));
     return box;
