@@ -1,8 +1,8 @@
 """Candidate pairs by blocking, and the pair scorer that applies ``rules``.
 
 Each claim is reduced to a compact ``Features`` record. Blocking files every claim under a few
-hashed keys (country/admin1 + week bucket, perpetrator + week bucket, figure + week bucket for
-claims naming no country, its document) and a claim
+hashed keys (country/admin1 + week bucket, perpetrator + week bucket, figure + week bucket,
+its document) and a claim
 is only compared with claims that share a key, so the cost grows with the number of claims times
 the size of a bucket, not with the square of the number of claims. ``eligible`` states in plain
 code which pairs blocking must find; ``all_pairs_edges`` is the quadratic reference for tests.
@@ -151,7 +151,13 @@ def eligible(a: Features, b: Features) -> bool:
         return a.country == b.country and (not a.admin1 or not b.admin1 or a.admin1 == b.admin1)
     if a.perpetrator and a.perpetrator == b.perpetrator:
         return True
-    return similar_wording(a, b)
+    return similar_wording(a, b) or same_telling_figure(a, b)
+
+
+def same_telling_figure(a: Features, b: Features) -> bool:
+    """The same figure, large enough to be telling, for compatible victims."""
+    return (a.point is not None and a.point == b.point and a.point >= rules.PLACELESS_MIN_FIGURE
+            and {a.victims, b.victims} != {"civilians", "combatants"})
 
 
 def similar_wording(a: Features, b: Features) -> bool:
@@ -234,12 +240,15 @@ def _keys(f: Features) -> tuple[list[int], list[int]]:
             if f.perpetrator:
                 index.append(hash(("p", f.perpetrator, w)))
                 probe.append(hash(("np", f.perpetrator, w)))
+            if f.point is not None and f.point >= rules.PLACELESS_MIN_FIGURE:
+                index.append(hash(("fig", f.point, w)))
+                probe.append(hash(("nfig", f.point, w)))
         else:
             if f.perpetrator:
                 index += [hash(("np", f.perpetrator, w)), hash(("p", f.perpetrator, w))]
                 probe.append(hash(("p", f.perpetrator, w)))
             if f.point is not None:
-                index.append(hash(("fig", f.point, w)))
+                index += [hash(("fig", f.point, w)), hash(("nfig", f.point, w))]
                 probe.append(hash(("fig", f.point, w)))
     return index, probe
 

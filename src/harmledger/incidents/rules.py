@@ -27,6 +27,9 @@ SAME_QUOTE = 3.0
 # through wording: the same figure in quotes sharing this share of their words (a retold wire).
 SIMILAR_WORDING = 0.5
 SIMILAR_WORDING_WEIGHT = 1.5
+# ... or through the very same figure, when it is large enough to be unlikely by chance (as
+# term-frequency adjustments in Splink: "22 killed" twice in three days says more than "2 killed").
+PLACELESS_MIN_FIGURE = 5
 
 # Place: tolerance radius in km for each UCDP where_prec level; two places agree when their
 # distance is within the sum of both radii, and are a hard "no" beyond that sum plus the margin.
@@ -54,11 +57,13 @@ BUCKET_DAYS = 7
 
 # Event type, perpetrator, victims, figures.
 EVENT_AGREE = 1.0
-EVENT_DISAGREE = -1.5
+EVENT_DISAGREE = -1.0
 PERPETRATOR_AGREE = 1.5
 PERPETRATOR_DISAGREE = -1.0
 VICTIMS_DISAGREE = -0.5  # civilians vs combatants: often two figures of one attack
 COUNT_EQUAL = 1.0
+COUNT_EQUAL_RARE = 1.5  # the same figure of at least RARE_FIGURE
+RARE_FIGURE = 10
 COUNT_CLOSE = 0.5  # within COUNT_CLOSE_RATIO
 COUNT_CLOSE_RATIO = 1.6
 COUNT_FAR = -0.5  # beyond COUNT_FAR_RATIO (early vs final tolls differ, so only a nudge)
@@ -159,7 +164,7 @@ def count_weight(a: int | None, b: int | None) -> float:
     if a is None or b is None or a <= 0 or b <= 0:
         return 0.0
     if a == b:
-        return COUNT_EQUAL
+        return COUNT_EQUAL_RARE if a >= RARE_FIGURE else COUNT_EQUAL
     ratio = max(a, b) / min(a, b)
     if ratio <= COUNT_CLOSE_RATIO:
         return COUNT_CLOSE
