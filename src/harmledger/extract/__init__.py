@@ -83,6 +83,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
             if st.stance in ("admitted", "denied", "claimed"):
                 source = Source(st.party, st.stance, "belligerent", Span(st.start, st.end))
     hedged = bool(lows & HEDGES)
+    parties = perpetrators(tokens)
     context = [sentence, *reversed(state.before(i, _CONTEXT_BACK))]
     event = event_type(context)
     span_sentence = Span(s, e)
@@ -102,7 +103,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
             count=count, victims=m.victims,  # type: ignore[arg-type]
             span=span, sentence=span_sentence, quote=sentence,
             victim_groups=tuple(m.groups), event_type=event,
-            perpetrator=_perpetrator(state, i, sentence, s, tokens, m),
+            perpetrator=_perpetrator(state, i, parties, tokens, m),
             source=source, scope=scope, period=period,  # type: ignore[arg-type]
             hedged=hedged, negated=m.negated, genre=doc.genre, extractor=EXTRACTOR,
         ))
@@ -133,17 +134,17 @@ def _source(state: _Doc, i: int, tokens: list[Token], sentence: str, s: int) -> 
     return Source(name, stance, kind, span)  # type: ignore[arg-type]
 
 
-def _perpetrator(state: _Doc, i: int, sentence: str, s: int, tokens: list[Token], m: Mention) -> str | None:
+def _perpetrator(state: _Doc, i: int, parties: list[tuple[int, int, str]], tokens: list[Token], m: Mention) -> str | None:
     """The alias nearest the figure (outside the victims phrase), else in the sentences before."""
-    lo = tokens[m.first].start - s
-    hi = tokens[min(max(m.phrase_end, m.last), len(tokens)) - 1].end - s
-    hits = [p for p in perpetrators(sentence) if p[1] <= lo or p[0] >= hi]
+    lo = tokens[m.first].start
+    hi = tokens[min(max(m.phrase_end, m.last), len(tokens)) - 1].end
+    hits = [p for p in parties if p[1] <= lo or p[0] >= hi]
     if hits:
         before = [p for p in hits if p[1] <= lo]
-        pick = before[-1] if before else hits[0]
-        return pick[2]
-    for text in reversed(state.before(i, _CONTEXT_BACK)):
-        hits = perpetrators(text)
-        if hits:
-            return hits[-1][2]
+        return (before[-1] if before else hits[0])[2]
+    for j in range(i - 1, max(-1, i - 1 - _CONTEXT_BACK), -1):
+        s, e = state.sentences[j]
+        found = perpetrators(tokenize(state.text[s:e], s))
+        if found:
+            return found[-1][2]
     return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from harmledger.extract.text import Token
+from harmledger.extract.text import PhraseIndex, Token, tokenize
 from harmledger.extract.vocab import (
     CUMULATIVE_CUES,
     EVENT_TYPES,
@@ -28,14 +28,8 @@ from harmledger.extract.vocab import (
 )
 from harmledger.records import Source, Span
 
-_ALIASES = sorted(
-    ((alias, name) for name, aliases in PERPETRATORS.items() for alias in aliases),
-    key=lambda an: -len(an[0]),
-)
-_ALIAS_NAME = dict(_ALIASES)
-_PERP_RE = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(a).replace("'", "['’]") for a, _ in _ALIASES) + r")(?![\w-])",
-    re.IGNORECASE,
+_PERPS: PhraseIndex[str] = PhraseIndex(
+    (alias, name) for name, aliases in PERPETRATORS.items() for alias in aliases
 )
 _EVENT_INDEX = {cue: i for i, (cue, _) in enumerate(EVENT_TYPES)}
 _EVENT_RE = re.compile(
@@ -44,11 +38,12 @@ _EVENT_RE = re.compile(
 )
 # "Amnesty International (AI)": up to six capitalised words, then the acronym in brackets.
 _ACRONYM_RE = re.compile(r"((?:[A-Z][\w'’-]{0,40}[ \t]+(?:(?:of|for|the|and)[ \t]+)?){1,6})\(([A-Z]{2,8})\)")
-_CUMULATIVE = sorted((tuple(c.split()) for c in CUMULATIVE_CUES), key=lambda s: -len(s))
+_CUMULATIVE: PhraseIndex[str] = PhraseIndex((c, c) for c in CUMULATIVE_CUES)
 _NAME_CONNECTORS = frozenset({"of", "for", "-", "'s", "the", "on", "and"})
 _AGGREGATE_FIRST = frozenset({"most", "many", "several", "various", "multiple", "some", "all"})
 _STOP_AFTER_SINCE = frozenset({"they", "it", "he", "she", "we", "there", "you", "i", "this"})
-_TRIGGERS = sorted(((tuple(t.split()), s) for t, s in STATEMENT_TRIGGERS), key=lambda ts: -len(ts[0]))
+_TRIGGERS: PhraseIndex[str] = PhraseIndex(STATEMENT_TRIGGERS)
+_ALIAS_WORDS = frozenset(a for aliases in PERPETRATORS.values() for a in aliases)
 _NOT_MODIFIERS = frozenset(
     "that and the a an it they he she who which when while after before as but also had has have "
     "was were is are been said in on at of to by with from".split()
@@ -93,7 +88,7 @@ def resolve_name(name: str, acros: dict[str, str]) -> tuple[str, str | None]:
     words = low.split()
     if words and words[0] in _AGGREGATE_FIRST and words[-1] in ("sources", "reports"):
         return name, "aggregate"
-    if low in _ALIAS_NAME:
+    if low in _ALIAS_WORDS:
         return name, "belligerent"
     if words and words[-1] in SOURCE_NOUNS:
         return name, SOURCE_NOUNS[words[-1]]
@@ -206,17 +201,17 @@ def last_organisation(sentences: list[str], acros: dict[str, str]) -> str | None
 def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, offset: int) -> tuple[str, str | None]:
     """("cumulative", period) when the clause ``tokens[lo:hi]`` holds a running-total cue."""
     for k in range(lo, hi):
-        for seq in _CUMULATIVE:
-            if k + len(seq) <= len(tokens) and all(tokens[k + x].low == w for x, w in enumerate(seq)):
-                after = k + len(seq)
-                if seq == ("since",) and after < len(tokens) and tokens[after].low in _STOP_AFTER_SINCE:
-                    continue
-                end = after
-                while end < min(hi, after + 12) and tokens[end].low not in _STOPS:
-                    end += 1
-                while end > after and tokens[end - 1].low in ("and", "or", "but"):
-                    end -= 1
-                return "cumulative", text[tokens[k].start - offset : tokens[end - 1].end - offset]
+        hit = _CUMULATIVE.match(tokens, k)
+        if hit:
+            after = k + hit[0]
+            if hit[1] == "since" and after < len(tokens) and tokens[after].low in _STOP_AFTER_SINCE:
+                continue  # "since they …" is "because"
+            end = after
+            while end < min(hi, after + 12) and tokens[end].low not in _STOPS:
+                end += 1
+            while end > after and tokens[end - 1].low in ("and", "or", "but"):
+                end -= 1
+            return "cumulative", text[tokens[k].start - offset : tokens[end - 1].end - offset]
     if toll_at >= 0 and any(tokens[k].low in TOLL_CUMULATIVE for k in range(toll_at, hi)):
         return "cumulative", None
     return "incident", None
@@ -231,49 +226,55 @@ def event_type(texts: list[str]) -> str | None:
     return None
 
 
-def perpetrators(text: str) -> list[tuple[int, int, str]]:
-    """Every perpetrator alias in ``text``: (start, end, canonical name)."""
+def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """Every perpetrator alias in ``tokens``: (start char, end char, canonical name)."""
     found = []
-    for m in _PERP_RE.finditer(text):
-        alias = m.group(1).lower().replace("’", "'")
-        name = _ALIAS_NAME.get(alias)
-        if name is None:
+    n = len(tokens)
+    i = 0
+    while i < n:
+        hit = _PERPS.match(tokens, i)
+        if hit is None:
+            i += 1
             continue
-        after = text[m.end() : m.end() + 12].lower()
-        if after.startswith(("-controlled", " controlled", "-held", " held", "-run", "-occupied")):
-            continue  # "the ISIS controlled town": territory, not the actor
-        before_words = text[max(0, m.start() - 12) : m.start()].lower().split()
-        if before_words and before_words[-1] in _TARGET_BEFORE:
+        k, name = hit
+        first, last = tokens[i], tokens[i + k - 1]
+        nxt = tokens[i + k] if i + k < n else None
+        prev = tokens[i - 1] if i > 0 else None
+        i += k
+        # Hyphens bind: "Anti-ISIS" is not ISIS; "IS-held" / "ISIS controlled" is territory.
+        if prev is not None and prev.text == "-" and prev.end == first.start:
+            continue
+        if nxt is not None and (
+            (nxt.text == "-" and nxt.start == last.end)
+            or nxt.low in ("controlled", "held", "run", "occupied")
+        ):
+            continue
+        if prev is not None and prev.low in _TARGET_BEFORE:
             continue  # "the fight against ISIS": the target
-        if alias == "coalition":
-            before = text[max(0, m.start() - 30) : m.start()].split()
-            if before and before[-1].lower() in NOT_COALITION_BEFORE:
-                continue
-        found.append((m.start(), m.end(), name))
+        if name == "International Anti-ISIS Coalition" and k == 1 and prev is not None and (
+            prev.low in NOT_COALITION_BEFORE
+        ):
+            continue
+        found.append((first.start, last.end, name))
     return found
 
 
 def statements(tokens: list[Token], text: str, offset: int) -> list[Statement]:
     """A belligerent admitting, denying or announcing an investigation in one sentence."""
-    found: list[Statement] = []
-    parties = perpetrators(text)
+    parties = perpetrators(tokens)
     if not parties:
-        return found
-    n = len(tokens)
-    for i in range(n):
-        for seq, stance in _TRIGGERS:
-            if i + len(seq) > n or any(tokens[i + x].low != w for x, w in enumerate(seq)):
+        return []
+    for i in range(len(tokens)):
+        hit = _TRIGGERS.match(tokens, i)
+        if hit is None:
+            continue
+        k, stance = hit
+        if stance == "investigating" and tokens[i + k - 1].low in ("investigation", "inquiry", "probe"):
+            window = {t.low for t in tokens[max(0, i - 5) : i]}
+            if not window & INVESTIGATION_VERBS:
                 continue
-            if stance == "investigating" and seq[-1] in ("investigation", "inquiry", "probe"):
-                window = {t.low for t in tokens[max(0, i - 5) : i]}
-                if not window & INVESTIGATION_VERBS:
-                    continue
-            before = [p for p in parties if p[1] + offset <= tokens[i].start]
-            if not before:
-                continue
+        before = [p for p in parties if p[1] <= tokens[i].start]
+        if before:
             start, _, name = before[-1]
-            found.append(Statement(name, stance, start + offset, tokens[i + len(seq) - 1].end))
-            break
-        if found:
-            break
-    return found
+            return [Statement(name, stance, start, tokens[i + k - 1].end)]
+    return []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from harmledger.extract.text import Token, tokenize
+from harmledger.extract.text import PhraseIndex, Token, tokenize
 from harmledger.extract.vocab import (
     DOZEN,
     POST_QUALIFIERS,
@@ -23,9 +23,9 @@ from harmledger.extract.vocab import (
 )
 from harmledger.records import Count
 
-_PRE = sorted(((tuple(k.split()), v) for k, v in PRE_QUALIFIERS.items()), key=lambda kv: -len(kv[0]))
-_POST = sorted(((tuple(k.split()), v) for k, v in POST_QUALIFIERS.items()), key=lambda kv: -len(kv[0]))
-_VAGUE = sorted(((tuple(k.split()), v) for k, v in VAGUE.items()), key=lambda kv: -len(kv[0]))
+_PRE = PhraseIndex(PRE_QUALIFIERS.items())
+_POST = PhraseIndex(POST_QUALIFIERS.items())
+_VAGUE = PhraseIndex(VAGUE.items())
 _RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or", "and"})
 _HYPHENS = frozenset({"-", "–", "—"})
 
@@ -38,12 +38,6 @@ class CountMatch:
     last: int
     number_at: int
     count: Count
-
-
-def _seq_at(tokens: list[Token], i: int, seq: tuple[str, ...]) -> bool:
-    if i + len(seq) > len(tokens):
-        return False
-    return all(tokens[i + k].low == w for k, w in enumerate(seq))
 
 
 def _digits(tok: Token) -> int | float | None:
@@ -138,10 +132,8 @@ def _number(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
 
 
 def _vague(tokens: list[Token], i: int) -> tuple[tuple[int, int], int] | None:
-    for seq, bounds in _VAGUE:
-        if _seq_at(tokens, i, seq):
-            return bounds, i + len(seq)
-    return None
+    hit = _VAGUE.match(tokens, i)
+    return (hit[1], i + hit[0]) if hit else None
 
 
 def _build(value: int, qualifier: str, how: str) -> Count:
@@ -159,10 +151,9 @@ def _build(value: int, qualifier: str, how: str) -> Count:
 def count_at(tokens: list[Token], i: int) -> CountMatch | None:
     """The figure starting at token ``i`` (qualifier included), or None."""
     j, pre = i, None
-    for seq, qual in _PRE:
-        if _seq_at(tokens, i, seq):
-            j, pre = i + len(seq), qual
-            break
+    hit = _PRE.match(tokens, i)
+    if hit:
+        j, pre = i + hit[0], hit[1]
     between = j < len(tokens) and tokens[j].low in ("between", "from")
     if between:
         j += 1
@@ -191,9 +182,9 @@ def count_at(tokens: list[Token], i: int) -> CountMatch | None:
             )
     if between:
         return None
-    for seq, (qual, how) in _POST:
-        if pre is None and _seq_at(tokens, end, seq):
-            return CountMatch(i, end + len(seq), j, _build(value, qual, how))
+    post = _POST.match(tokens, end) if pre is None else None
+    if post:
+        return CountMatch(i, end + post[0], j, _build(value, *post[1]))
     if pre is not None:
         return CountMatch(i, end, j, _build(value, *pre))
     if kind == "dozen":

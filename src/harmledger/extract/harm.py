@@ -420,5 +420,7 @@ def _add_groups(tokens: list[Token], m: Mention) -> None:
             kind, group = VICTIM_NOUNS[low]
             if group and group not in m.groups:
                 m.groups.append(group)
-            if m.victims == "people" and kind == "civilians":
+            # "200 casualties, including many children" reads as civilian harm; "including 78
+            # civilians" says only part of the figure is civilian, so the type stays.
+            if m.victims == "people" and kind == "civilians" and group:
                 m.victims = "civilians"

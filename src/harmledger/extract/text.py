@@ -7,7 +7,9 @@ megabyte-long line costs milliseconds: no nested quantifiers, no backtracking al
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from harmledger.extract.vocab import (
     HARM_AFTER,
@@ -40,6 +42,9 @@ _PREFILTER_RE = re.compile(
     + "|" + "|".join(re.escape(t) for t, _ in STATEMENT_TRIGGERS) + r")\b",
     re.IGNORECASE,
 )
+
+
+V = TypeVar("V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,3 +108,27 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         Token(m.group(), m.group().lower().replace("’", "'"), m.start() + offset, m.end() + offset)
         for m in _TOKEN_RE.finditer(text)
     ]
+
+
+class PhraseIndex(Generic[V]):
+    """Token-sequence phrases indexed by first token: matching at a position is a dict lookup."""
+
+    def __init__(self, phrases: Iterable[tuple[str, V]]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        for phrase, value in phrases:
+            seq = tuple(t.low for t in tokenize(phrase))
+            self._by_first.setdefault(seq[0], []).append((seq, value))
+        for entries in self._by_first.values():
+            entries.sort(key=lambda sv: -len(sv[0]))  # longest first
+
+    def match(self, tokens: list[Token], i: int) -> tuple[int, V] | None:
+        """(length, value) of the longest phrase starting at token ``i``, or None."""
+        entries = self._by_first.get(tokens[i].low) if i < len(tokens) else None
+        if not entries:
+            return None
+        n = len(tokens)
+        for seq, value in entries:
+            k = len(seq)
+            if i + k <= n and all(tokens[i + x].low == seq[x] for x in range(1, k)):
+                return k, value
+        return None

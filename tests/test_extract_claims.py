@@ -1,0 +1,253 @@
+"""Claims extraction as a spec: one sentence (or short text) → the claims it must yield."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from harmledger.extract import extract_claims
+from harmledger.records import Claim, Document, sha256_hex
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_TEXT = ROOT / "samples" / "000_211a3c4709587a4d.txt"
+SEED_GOLD = ROOT / "tests" / "fixtures" / "seed"
+N = None
+
+
+def claims_of(text: str, genre: str = "news") -> list[Claim]:
+    doc = Document(id=sha256_hex(text), original=text.encode(), text=text, origin="test", genre=genre)  # type: ignore[arg-type]
+    return extract_claims(doc)
+
+
+def casualties(text: str) -> list[tuple]:
+    """(outcome, figure text, low, high, best, victims) of each casualty claim."""
+    return [
+        (c.outcome, c.count.text, c.count.low, c.count.high, c.count.best, c.victims)
+        for c in claims_of(text)
+        if c.kind == "casualty" and c.count is not None
+    ]
+
+
+# --- how a figure is tied to a harm ---------------------------------------------------------
+HARM = [
+    # figure … participle (headline style and passive)
+    ("15 Afghan Taliban killed in 24 hours", [("killed", "15", 15, 15, 15, "combatants")]),
+    ("7 dead in Iraq attacks", [("killed", "7", 7, 7, 7, "people")]),
+    ("Five wounded in attack on bus", [("injured", "Five", 5, 5, 5, "people")]),
+    ("Two soldiers martyred in an attack", [("killed", "Two", 2, 2, 2, "combatants")]),
+    ("163 people died yesterday", [("killed", "163", 163, 163, 163, "people")]),
+    ("At least 2 civilians died after a shell hit their house.", [("killed", "At least 2", 2, N, N, "civilians")]),
+    ("Dozens of people were killed or wounded in the explosion.", [("casualties", "Dozens", 24, 99, N, "people")]),
+    ("Two Turkish servicemen reportedly die in clashes", [("killed", "Two", 2, 2, 2, "combatants")]),
+    ("Between 8 and 11 civilians likely died in the incident.", [("killed", "Between 8 and 11", 8, 11, N, "civilians")]),
+    # verb … figure
+    ("Shelling kills two children in eastern Ukraine", [("killed", "two", 2, 2, 2, "civilians")]),
+    ("Afghan military kills 39 militants", [("killed", "39", 39, 39, 39, "combatants")]),
+    ("A strike killed at least 56 civilians on Tuesday.", [("killed", "at least 56", 56, N, N, "civilians")]),
+    ("Saudi-led airstrikes kill dozen Houthi rebels", [("killed", "dozen", N, N, 12, "combatants")]),
+    ("Israeli strikes kill and wound more than 80 members of the regime forces", [("casualties", "more than 80", 81, N, N, "combatants")]),
+    ("Unknown gunmen assassinate two SDF soldiers", [("killed", "two", 2, 2, 2, "combatants")]),
+    ("Conflicts claim more than 150 lives", [("killed", "more than 150", 151, N, N, "people")]),
+    # figure … harm noun; noun of figure; toll
+    ("They were able to confirm 60 civilian casualties.", [("casualties", "60", 60, 60, 60, "civilians")]),
+    ("The SNHR documented the death of 4 civilians.", [("killed", "4", 4, 4, 4, "civilians")]),
+    ("Killing of 22 in Dibilou village", [("killed", "22", 22, 22, 22, "people")]),
+    ("The death toll from the bombing rose to 52.", [("killed", "52", 52, 52, 52, "people")]),
+    ("The civilian death toll is now over 125.", [("killed", "over 125", 126, N, N, "civilians")]),
+    ("The attack left 5 dead and 12 injured.", [("killed", "5", 5, 5, 5, "people"), ("injured", "12", 12, 12, 12, "people")]),
+    # two figures, one verb each / shared verb / ellipsis
+    ("At least 30 Taliban killed, 12 injured in Afghan west province", [("killed", "At least 30", 30, N, N, "combatants"), ("injured", "12", 12, 12, 12, "people")]),
+    ("Twelve soldiers, 26 insurgents killed in clashes", [("killed", "Twelve", 12, 12, 12, "combatants"), ("killed", "26", 26, 26, 26, "combatants")]),
+    ("The bombing killed 3 and injured 7.", [("killed", "3", 3, 3, 3, "people"), ("injured", "7", 7, 7, 7, "people")]),
+    ("A suicide bomber killed 35 people and wounded more than 60.", [("killed", "35", 35, 35, 35, "people"), ("injured", "more than 60", 61, N, N, "people")]),
+    ("3 casualties in the bombing on Nawa and 4 others in a landmine explosion", [("casualties", "3", 3, 3, 3, "people"), ("casualties", "4", 4, 4, 4, "people")]),
+    # one person without a figure; zero
+    ("Civilian killed in northern Al-Raqqa countryside", [("killed", "Civilian", 1, 1, 1, "civilians")]),
+    ("A child was killed by sniper fire in Daraa.", [("killed", "A child", 1, 1, 1, "civilians")]),
+    ("Police kill suspected gunman in Kabarda-Balkaria", [("killed", "gunman", 1, 1, 1, "combatants")]),
+    ("No civilians were harmed in the strike.", [("casualties", "No", 0, 0, 0, "civilians")]),
+    # parts of an earlier figure are not counted again
+    ("163 people died yesterday, including 52 members of the regime forces", [("killed", "163", 163, 163, 163, "people")]),
+    ("199 were killed, including 78 civilians, 37 of whom were killed by air strikes and 15 under torture", [("killed", "199", 199, 199, 199, "people")]),
+    ("Two BSF men among eight killed in Kashmir", [("killed", "eight", 8, 8, 8, "people")]),
+    ("Five members of the same family, including three children, were killed.", [("killed", "Five", 5, 5, 5, "civilians")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), HARM, ids=[h[0][:50] for h in HARM])
+def test_figures_tied_to_harm(sentence: str, expected: list[tuple]) -> None:
+    assert casualties(sentence) == expected
+
+
+# --- numbers that are not casualty figures ----------------------------------------------------
+NO_CLAIM = [
+    "US Secretary of Defense Ashton Carter gathered 30 of his counterparts.",
+    "Canada will send 40 to 60 of its army’s medical personnel to Mosul.",
+    "Together, they promised over two billion dollars of humanitarian aid to Iraq.",
+    "The coalition was formed two years ago.",
+    "As thousands of Kurdish fighters held back the assault, tanks stood still.",
+    "In 2016, the Coalition conducted 7,000 strikes in Iraq and Syria.",
+    "Iraqi officials: 2 suicide attacks hit a checkpoint.",
+    "Since the beginning of the civil war in Syria in 2011, many were killed.",
+    "Taliban killed in airstrike",  # no figure: nothing to record
+    "The fourth meeting of the coalition started on Wednesday.",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_CLAIM)
+def test_no_claim(sentence: str) -> None:
+    assert casualties(sentence) == []
+
+
+# --- who gave the figure --------------------------------------------------------------------
+SOURCES = [
+    ("The civilian death toll is now over 125, according to most sources.", ("most sources", "reported", "aggregate")),
+    ("Al-Jazeera reported as many as 200 casualties.", ("Al-Jazeera", "reported", "media")),
+    ("According to the Syrian Observatory for Human Rights, 23 civilians were killed.", ("Syrian Observatory for Human Rights", "reported", "ngo")),
+    ("Iraqi security officials said two policemen were killed.", ("Iraqi security officials", "reported", "official")),
+    ("Russian warplanes killed 18 people in Kafr Nabl, activists said.", ("activists", "reported", "unnamed")),
+    ("The death toll rose to 52, the health ministry said.", ("health ministry", "reported", "official")),
+    ("15 Afghan Taliban killed in 24 hours: MoI", ("MoI", "reported", "official")),
+    ("The Syrian Network for Human Rights documented the death of 4 civilians.", ("Syrian Network for Human Rights", "confirmed", "ngo")),
+    ("Amnesty International (AI) was there. AI found it hard. They were able to confirm 60 civilian casualties.", ("Amnesty International", "confirmed", "ngo")),
+    ("Seven people were killed in the strike.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SOURCES, ids=[s[0][:50] for s in SOURCES])
+def test_source(text: str, expected: tuple | None) -> None:
+    claim = [c for c in claims_of(text) if c.kind == "casualty"][-1]
+    got = (claim.source.name, claim.source.stance, claim.source.kind) if claim.source else None
+    assert got == expected
+
+
+# --- one incident or a running total -----------------------------------------------------------
+SCOPES = [
+    ("A strike killed at least 56 civilians on Tuesday.", "incident", None),
+    ("The civilian death toll of the airstrikes in the region is now over 125.", "cumulative", None),
+    ("They confirmed 60 civilian casualties in the last couple of days.", "cumulative", "in the last couple of days"),
+    ("Since the start of the offensive, more than 1,200 civilians have been killed.", "cumulative", "Since the start of the offensive"),
+    ("So far this year, 300 people were killed in the province.", "cumulative", "So far this year"),
+    ("Tijuana: 18 Dead Since Sunday", "cumulative", "Since Sunday"),
+    ("Four civilians were killed on 12 May 2017 in al-Bab.", "incident", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "scope", "period"), SCOPES, ids=[s[0][:50] for s in SCOPES])
+def test_scope(sentence: str, scope: str, period: str | None) -> None:
+    claim = claims_of(sentence)[0]
+    assert (claim.scope, claim.period) == (scope, period)
+
+
+# --- victims' sub-groups, event type, perpetrator ------------------------------------------------
+DETAILS = [
+    ("A Coalition airstrike killed 12 civilians, including five children and three women.", ("children", "women"), "airstrike", "International Anti-ISIS Coalition"),
+    ("Al-Jazeera reported as many as 200 casualties, including many children.", ("children",), None, None),
+    ("ISIL executed at least 40 civilians in the city.", (), "execution", "Islamic State"),
+    ("Regime forces shelled Douma, killing three people.", (), "shelling", "Syrian government"),
+    ("A roadside bomb killed two policemen near the ISIS-held town.", (), "landmine/IED", None),
+    ("Daesh fighters killed 9 journalists and 2 doctors.", ("journalists",), None, "Islamic State"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "groups", "event", "perpetrator"), DETAILS, ids=[d[0][:50] for d in DETAILS])
+def test_groups_event_perpetrator(sentence: str, groups: tuple, event: str | None, perpetrator: str | None) -> None:
+    claim = claims_of(sentence)[0]
+    assert (claim.victim_groups, claim.event_type, claim.perpetrator) == (groups, event, perpetrator)
+
+
+# --- hedging, negation, belligerent statements ----------------------------------------------------
+FLAGS = [
+    ("An airstrike reportedly killed 12 civilians.", True, False),
+    ("An airstrike killed 12 civilians.", False, False),
+    ("No civilians were killed in the raid.", False, True),
+    ("The army denied killing 30 civilians.", False, True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "hedged", "negated"), FLAGS, ids=[f[0] for f in FLAGS])
+def test_hedged_and_negated(sentence: str, hedged: bool, negated: bool) -> None:
+    claim = [c for c in claims_of(sentence) if c.kind == "casualty"][0]
+    assert (claim.hedged, claim.negated) == (hedged, negated)
+
+
+STATEMENTS = [
+    ("The United-States officially announced the launching of an investigation on the last airstrike.", "United States", "investigating"),
+    ("The coalition denied that its aircraft had struck the area.", "International Anti-ISIS Coalition", "denied"),
+    ("The Pentagon acknowledged that the strike killed 10 civilians.", "United States", "admitted"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "party", "stance"), STATEMENTS, ids=[s[0][:50] for s in STATEMENTS])
+def test_statement(sentence: str, party: str, stance: str) -> None:
+    statements = [c for c in claims_of(sentence) if c.kind == "statement"]
+    assert [(c.party, c.stance, c.count) for c in statements] == [(party, stance, None)]
+
+
+def test_no_statement_without_a_belligerent() -> None:
+    text = "There must be a prompt, independent and transparent investigation."
+    assert claims_of(text) == []
+
+
+# --- the record itself ---------------------------------------------------------------------------
+def test_claim_record_fields() -> None:
+    text = "Intro line.\nA strike killed at least 56 civilians on Tuesday."
+    claim = claims_of(text, genre="opinion")[0]
+    assert claim.span.slice(text) == "at least 56"
+    assert claim.sentence.slice(text) == "A strike killed at least 56 civilians on Tuesday."
+    assert claim.quote == claim.sentence.slice(text)
+    assert claim.genre == "opinion"
+    assert claim.place is None and claim.date is None
+    assert claim.id == Claim.make_id(claim.document_id, claim.span, "casualty", "killed")
+
+
+def test_claims_in_text_order() -> None:
+    text = "Three soldiers were killed. Later, 12 civilians died. Five people were wounded."
+    assert [c.count.point for c in claims_of(text)] == [3, 12, 5]
+
+
+def test_one_megabyte_line_finishes() -> None:
+    filler = "the convoy moved on towards the border at night and " * 20_000  # ~1 MB, no full stop
+    text = filler + "an airstrike killed 5 people"
+    assert [c.count.point for c in claims_of(text)] == [5]
+
+
+# --- the seed gold --------------------------------------------------------------------------------
+SEED = [json.loads(line) for line in (SEED_GOLD / "claims.jsonl").read_text().splitlines() if line.strip()]
+NEGATIVES = [json.loads(line) for line in (SEED_GOLD / "negatives.jsonl").read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, list[Claim]]:
+    text = SEED_TEXT.read_text(encoding="utf-8")
+    return text, claims_of(text, genre="news")
+
+
+def _overlapping(text: str, claims: list[Claim], quote: str) -> list[Claim]:
+    start = text.index(quote)
+    end = start + len(quote)
+    return [c for c in claims if c.kind == "casualty" and c.span.start < end and start < c.span.end]
+
+
+@pytest.mark.parametrize("gold", SEED, ids=[g["quote"][:40] for g in SEED])
+def test_seed_gold_claim(seed: tuple[str, list[Claim]], gold: dict) -> None:
+    text, claims = seed
+    found = _overlapping(text, claims, gold["quote"])
+    assert len(found) == 1
+    c = found[0]
+    assert c.outcome in gold["outcome"]
+    assert (c.count.low, c.count.high, c.count.best, c.count.qualifier) == (gold["low"], gold["high"], gold["best"], gold["qualifier"])
+    assert c.victims == gold["victims"]
+    if gold["scope"] is not None:
+        assert c.scope == gold["scope"]
+    assert (c.source.name if c.source else None) == gold["source"]
+
+
+@pytest.mark.parametrize("gold", NEGATIVES, ids=[g["quote"][:40] for g in NEGATIVES])
+def test_seed_negative(seed: tuple[str, list[Claim]], gold: dict) -> None:
+    text, claims = seed
+    start = text.index(gold["quote"])
+    end = start + len(gold["quote"])
+    assert [c for c in claims if c.span.start < end and start < c.span.end] == []
