@@ -12,7 +12,7 @@ from harmledger.pipeline import IngestReport
 from harmledger.records import Claim, Incident
 
 SAMPLES = Path(__file__).parent.parent / "samples"
-GENERATED_DOCS = 300
+GENERATED_DOCS = 200
 GENERATED_SEED = 7
 _WORKDIR = Path(tempfile.mkdtemp(prefix="harmledger-scaling-"))
 
