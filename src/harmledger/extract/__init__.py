@@ -20,7 +20,7 @@ from harmledger.extract.context import (
 )
 from harmledger.extract.counts import parse_count
 from harmledger.extract.harm import Mention, read_mentions
-from harmledger.extract.text import Token, is_candidate, split_sentences, tokenize
+from harmledger.extract.text import Token, candidate_spans, split_sentences, tokenize
 from harmledger.extract.vocab import HARM_AFTER, HARM_NOUNS, HEDGES
 from harmledger.records import Claim, Count, Document, Source, Span
 
@@ -60,11 +60,9 @@ def extract_claims(doc: Document) -> list[Claim]:
     """Every casualty claim and belligerent statement in ``doc``, in text order."""
     state = _Doc(doc)
     claims: list[Claim] = []
-    for i, (s, e) in enumerate(state.sentences):
-        sentence = state.text[s:e]
-        if not is_candidate(sentence):
-            continue
-        claims.extend(_sentence_claims(state, i, s, e, sentence))
+    for i, (start, end) in enumerate(state.sentences):
+        for s, e in candidate_spans(state.text, start, end):
+            claims.extend(_sentence_claims(state, i, s, e, state.text[s:e]))
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return claims
 

@@ -36,12 +36,39 @@ _HARM_STEMS = sorted(
     key=len,
     reverse=True,
 )
-# The pre-filter: a harm word or a statement trigger somewhere in the sentence.
-_PREFILTER_RE = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in _HARM_STEMS)
-    + "|" + "|".join(re.escape(t) for t, _ in STATEMENT_TRIGGERS) + r")\b",
-    re.IGNORECASE,
-)
+
+def trie_regex(words: Iterable[str]) -> str:
+    """One regex alternation factored by shared prefixes (Python's ``re`` scans it far faster)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+# The pre-filter: a harm word or a statement trigger somewhere in the sentence. It runs on the
+# lower-cased text (case-insensitive matching is several times slower).
+_PREFILTER_WORDS = [*_HARM_STEMS, *(t for t, _ in STATEMENT_TRIGGERS)]
+_PREFILTER_RE = re.compile(r"\b(?:" + trie_regex(_PREFILTER_WORDS) + r")\b")
+_PREFILTER_RE_ANYCASE = re.compile(_PREFILTER_RE.pattern, re.IGNORECASE)
+
+
+def harm_words(text: str) -> Iterable[re.Match[str]]:
+    """Matches of the pre-filter in ``text`` (offsets are those of ``text``)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return _PREFILTER_RE.finditer(low)
+    return _PREFILTER_RE_ANYCASE.finditer(text)  # lower() changed lengths: keep offsets true
 
 
 V = TypeVar("V")
@@ -99,7 +126,33 @@ def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
 
 def is_candidate(sentence: str) -> bool:
     """Whether a sentence could hold a casualty figure or a belligerent statement."""
-    return _PREFILTER_RE.search(sentence) is not None
+    return next(iter(harm_words(sentence)), None) is not None
+
+
+# A "sentence" longer than this (a run-on line, a table flattened to text) is read only in
+# windows of _WINDOW characters either side of each harm word, so cost follows harm words.
+MAX_SENTENCE = 2000
+_WINDOW = 300
+
+
+def candidate_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of sentence ``text[start:end]`` worth reading: all of it, or harm-word windows."""
+    sentence = text[start:end]
+    if len(sentence) <= MAX_SENTENCE:
+        return [(start, end)] if is_candidate(sentence) else []
+    spans: list[tuple[int, int]] = []
+    for m in harm_words(sentence):
+        lo = max(0, m.start() - _WINDOW)
+        hi = min(len(sentence), m.end() + _WINDOW)
+        while lo > 0 and not sentence[lo - 1].isspace():  # don't cut a word or figure
+            lo -= 1
+        while hi < len(sentence) and not sentence[hi].isspace():
+            hi += 1
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], hi)
+        else:
+            spans.append((lo, hi))
+    return [(start + lo, start + hi) for lo, hi in spans]
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
