@@ -41,6 +41,7 @@ class _Doc:
         self.text = doc.text
         self.sentences = split_sentences(doc.text)
         self._acros: dict[str, str] | None = None
+        self._perps: dict[int, list[tuple[int, int, str]]] = {}
 
     @property
     def acros(self) -> dict[str, str]:
@@ -51,6 +52,13 @@ class _Doc:
     def sentence_text(self, i: int) -> str:
         s, e = self.sentences[i]
         return self.text[s:e]
+
+    def perpetrators(self, i: int) -> list[tuple[int, int, str]]:
+        """Perpetrator aliases in sentence ``i`` (cached: several claims may look back to it)."""
+        if i not in self._perps:
+            s, e = self.sentences[i]
+            self._perps[i] = perpetrators(tokenize(self.text[s:e], s))
+        return self._perps[i]
 
     def before(self, i: int, k: int) -> list[str]:
         return [self.sentence_text(j) for j in range(max(0, i - k), i)]
@@ -71,7 +79,8 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     tokens = tokenize(sentence, s)
     lows = frozenset(t.low for t in tokens)
     mentions = read_mentions(tokens, lows & _CUE_WORDS)
-    stmts = statements(tokens, sentence, s)
+    parties = perpetrators(tokens)
+    stmts = statements(tokens, parties)
     if not mentions and not stmts:
         return []
     doc = state.doc
@@ -81,7 +90,6 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
             if st.stance in ("admitted", "denied", "claimed"):
                 source = Source(st.party, st.stance, "belligerent", Span(st.start, st.end))
     hedged = bool(lows & HEDGES)
-    parties = perpetrators(tokens)
     context = [sentence, *reversed(state.before(i, _CONTEXT_BACK))]
     event = event_type(context)
     span_sentence = Span(s, e)
@@ -141,8 +149,7 @@ def _perpetrator(state: _Doc, i: int, parties: list[tuple[int, int, str]], token
         before = [p for p in hits if p[1] <= lo]
         return (before[-1] if before else hits[0])[2]
     for j in range(i - 1, max(-1, i - 1 - _CONTEXT_BACK), -1):
-        s, e = state.sentences[j]
-        found = perpetrators(tokenize(state.text[s:e], s))
+        found = state.perpetrators(j)
         if found:
             return found[-1][2]
     return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from harmledger.extract.text import PhraseIndex, Token, tokenize
+from harmledger.extract.text import PhraseIndex, Token, trie_regex
 from harmledger.extract.vocab import (
     CUMULATIVE_CUES,
     EVENT_TYPES,
@@ -32,12 +32,10 @@ _PERPS: PhraseIndex[str] = PhraseIndex(
     (alias, name) for name, aliases in PERPETRATORS.items() for alias in aliases
 )
 _EVENT_INDEX = {cue: i for i, (cue, _) in enumerate(EVENT_TYPES)}
-_EVENT_RE = re.compile(
-    r"\b(" + "|".join(re.escape(c) for c, _ in sorted(EVENT_TYPES, key=lambda ce: -len(ce[0]))) + r")",
-    re.IGNORECASE,
-)
-# "Amnesty International (AI)": up to six capitalised words, then the acronym in brackets.
-_ACRONYM_RE = re.compile(r"((?:[A-Z][\w'’-]{0,40}[ \t]+(?:(?:of|for|the|and)[ \t]+)?){1,6})\(([A-Z]{2,8})\)")
+_EVENT_RE = re.compile(r"\b(" + trie_regex(c for c, _ in EVENT_TYPES) + r")")
+# "Amnesty International (AI)": the acronym in brackets, then up to six capitalised words before.
+_BRACKET_RE = re.compile(r"\(([A-Z]{2,8})\)")
+_NAME_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’-]{0,40}[ \t]+(?:(?:of|for|the|and)[ \t]+)?){1,6})$")
 _CUMULATIVE: PhraseIndex[str] = PhraseIndex((c, c) for c in CUMULATIVE_CUES)
 _NAME_CONNECTORS = frozenset({"of", "for", "-", "'s", "the", "on", "and"})
 _AGGREGATE_FIRST = frozenset({"most", "many", "several", "various", "multiple", "some", "all"})
@@ -65,15 +63,19 @@ class Statement:
 def acronyms(text: str) -> dict[str, str]:
     """Acronyms the text defines, "AI" → "Amnesty International"."""
     found: dict[str, str] = {}
-    for match in _ACRONYM_RE.finditer(text):
+    for bracket in _BRACKET_RE.finditer(text):
+        # Look back only a short way for the name: a cheap anchor first, then the bounded match.
+        before = text[max(0, bracket.start() - 120) : bracket.start()]
+        match = _NAME_BEFORE_RE.search(before)
+        if match is None:
+            continue
         words = match.group(1).split()
-        acro = match.group(2)
+        acro = bracket.group(1)
         caps = [w for w in words if w[0].isupper()]
         # Keep the trailing words whose initials spell the acronym, when they do.
         tail = caps[-len(acro):] if len(caps) >= len(acro) else caps
-        if "".join(w[0] for w in tail).upper() == acro:
-            start = words.index(tail[0])
-            found[acro] = " ".join(words[start:])
+        if tail and "".join(w[0] for w in tail).upper() == acro:
+            found[acro] = " ".join(words[words.index(tail[0]):])
         elif caps:
             found[acro] = " ".join(words)
     return found
@@ -200,8 +202,9 @@ def last_organisation(sentences: list[str], acros: dict[str, str]) -> str | None
 
 def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, offset: int) -> tuple[str, str | None]:
     """("cumulative", period) when the clause ``tokens[lo:hi]`` holds a running-total cue."""
+    firsts = _CUMULATIVE.firsts
     for k in range(lo, hi):
-        hit = _CUMULATIVE.match(tokens, k)
+        hit = _CUMULATIVE.match(tokens, k) if tokens[k].low in firsts else None
         if hit:
             after = k + hit[0]
             if hit[1] == "since" and after < len(tokens) and tokens[after].low in _STOP_AFTER_SINCE:
@@ -220,7 +223,7 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
 def event_type(texts: list[str]) -> str | None:
     """The most specific event type named in the first text that names one."""
     for text in texts:
-        hits = [_EVENT_INDEX[m.group(1).lower()] for m in _EVENT_RE.finditer(text)]
+        hits = [_EVENT_INDEX[m.group(1)] for m in _EVENT_RE.finditer(text.lower())]
         if hits:
             return EVENT_TYPES[min(hits)][1]
     return None
@@ -231,8 +234,9 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
     found = []
     n = len(tokens)
     i = 0
+    firsts = _PERPS.firsts
     while i < n:
-        hit = _PERPS.match(tokens, i)
+        hit = _PERPS.match(tokens, i) if tokens[i].low in firsts else None
         if hit is None:
             i += 1
             continue
@@ -259,9 +263,8 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
     return found
 
 
-def statements(tokens: list[Token], text: str, offset: int) -> list[Statement]:
+def statements(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list[Statement]:
     """A belligerent admitting, denying or announcing an investigation in one sentence."""
-    parties = perpetrators(tokens)
     if not parties:
         return []
     for i in range(len(tokens)):

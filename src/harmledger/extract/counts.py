@@ -192,11 +192,19 @@ def count_at(tokens: list[Token], i: int) -> CountMatch | None:
     return CountMatch(i, end, j, Count(low=value, high=value, best=value, qualifier="exact"))
 
 
+# Words a figure can start with (anything else is skipped without trying to parse).
+_STARTS = frozenset({*_PRE.firsts, *_VAGUE.firsts, *UNITS, *TENS, "a", "an", "dozen", "between", "from"})
+
+
 def find_counts(tokens: list[Token]) -> list[CountMatch]:
     """Every figure in a token list, left to right, not overlapping."""
     found: list[CountMatch] = []
     i = 0
     while i < len(tokens):
+        tok = tokens[i]
+        if tok.low not in _STARTS and not tok.text[0].isdigit():
+            i += 1
+            continue
         match = count_at(tokens, i)
         if match is None:
             i += 1

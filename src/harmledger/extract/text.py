@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from harmledger.extract.vocab import (
     HARM_AFTER,
@@ -74,9 +73,12 @@ def harm_words(text: str) -> Iterable[re.Match[str]]:
 V = TypeVar("V")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One token: its text as written, lower-cased form and character offsets in the doc."""
+class Token(NamedTuple):
+    """One token: its text as written, lower-cased form and character offsets in the doc.
+
+    A named tuple, not a dataclass: sentences are tokenised on the hot path and tuples are
+    several times cheaper to build.
+    """
 
     text: str
     low: str
@@ -157,8 +159,14 @@ def candidate_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Tokens of ``text`` with document offsets (``offset`` is where ``text`` starts)."""
+    low = text.lower().replace("’", "'")
+    if len(low) != len(text):  # a character whose lower case is longer: go token by token
+        return [
+            Token(m.group(), m.group().lower().replace("’", "'"), m.start() + offset, m.end() + offset)
+            for m in _TOKEN_RE.finditer(text)
+        ]
     return [
-        Token(m.group(), m.group().lower().replace("’", "'"), m.start() + offset, m.end() + offset)
+        Token(m.group(), low[m.start() : m.end()], m.start() + offset, m.end() + offset)
         for m in _TOKEN_RE.finditer(text)
     ]
 
@@ -173,6 +181,7 @@ class PhraseIndex(Generic[V]):
             self._by_first.setdefault(seq[0], []).append((seq, value))
         for entries in self._by_first.values():
             entries.sort(key=lambda sv: -len(sv[0]))  # longest first
+        self.firsts = frozenset(self._by_first)
 
     def match(self, tokens: list[Token], i: int) -> tuple[int, V] | None:
         """(length, value) of the longest phrase starting at token ``i``, or None."""
