@@ -21,9 +21,11 @@ from harmledger.evaluate.match import (
 )
 from harmledger.evaluate.predictions import PlacedClaim, Predictions
 from harmledger.evaluate.report import ErrorItem, Rate, Section
-from harmledger.records import Claim, Span
+from harmledger.records import WHERE_PREC_REGION, Claim, PlaceRef, Span
 
 DEFAULT_MAX_KM = 161.0
+# GeoNames feature codes of countries, continents and regions: their "point" is a convention.
+WIDE_FEATURES: tuple[str, ...] = ("PCL", "CONT", "RGN", "TERR", "ADM1")
 NEAR_KM = 25.0
 # A segment's first words may follow a headline or byline the segmenter kept with it.
 SEGMENT_LEAD_CHARS = 160
@@ -228,7 +230,7 @@ def score_places(gold: list[dict[str, Any]], s: Scoring) -> Section:
                     km = haversine_km(float(row["lat"]), float(row["lon"]), ref.lat, ref.lon)
                     distances.append(km)
                     what = f"{ref.text!r} → {ref.name} ({ref.country}) {km:.0f} km off"
-                    family = _distance_family(km, ref.text, str(row.get("quote") or ""))
+                    family = _distance_family(km, ref, str(row.get("quote") or ""))
         limit = float(row.get("max_km") or DEFAULT_MAX_KM)
         near += within(km, NEAR_KM)
         far += within(km, limit)
@@ -245,10 +247,13 @@ def score_places(gold: list[dict[str, Any]], s: Scoring) -> Section:
     })
 
 
-def _distance_family(km: float, predicted: str, quote: str) -> str:
-    """Why a resolved place is off: another place of the same name, or a different extent."""
-    if len(predicted.strip()) < len(quote.strip()) - 2:
+def _distance_family(km: float, ref: PlaceRef, quote: str) -> str:
+    """Why a resolved place is off: part of the name, a country's point, or another place."""
+    if len(ref.text.strip()) < len(quote.strip()) - 2:
         return "partial mention"  # "Delta" for "Danube Delta"
+    wide = (ref.precision or 0) >= WHERE_PREC_REGION or (ref.feature or "").startswith(WIDE_FEATURES)
+    if wide and km <= 1000:
+        return "country or region: a different reference point"
     return "same name elsewhere (>1000 km)" if km > 1000 else "off by 161-1000 km"
 
 
