@@ -11,7 +11,7 @@ from __future__ import annotations
 from harmledger.extract.context import (
     acronyms,
     event_type,
-    find_source,
+    find_sources,
     last_organisation,
     perpetrators,
     resolve_name,
@@ -84,11 +84,11 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     if not mentions and not stmts:
         return []
     doc = state.doc
-    source = _source(state, i, tokens, sentence, s)
-    if source is None:
-        for st in stmts:
-            if st.stance in ("admitted", "denied", "claimed"):
-                source = Source(st.party, st.stance, "belligerent", Span(st.start, st.end))
+    sources = _sources(state, i, tokens, sentence, s)
+    fallback = None
+    for st in stmts:
+        if st.stance in ("admitted", "denied", "claimed"):
+            fallback = Source(st.party, st.stance, "belligerent", Span(st.start, st.end))  # type: ignore[arg-type]
     hedged = bool(lows & HEDGES)
     context = [sentence, *reversed(state.before(i, _CONTEXT_BACK))]
     event = event_type(context)
@@ -110,7 +110,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
             span=span, sentence=span_sentence, quote=sentence,
             victim_groups=tuple(m.groups), event_type=event,
             perpetrator=_perpetrator(state, i, parties, tokens, m),
-            source=source, scope=scope, period=period,  # type: ignore[arg-type]
+            source=_nearest(sources, m.first) or fallback, scope=scope, period=period,  # type: ignore[arg-type]
             hedged=hedged, negated=m.negated, genre=doc.genre, extractor=EXTRACTOR,
         ))
     for st in stmts:
@@ -126,18 +126,26 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     return out
 
 
-def _source(state: _Doc, i: int, tokens: list[Token], sentence: str, s: int) -> Source | None:
-    found = find_source(tokens, sentence, s)
-    if found is None:
-        return None
-    raw, stance, span = found
-    if raw.lower() in _PRONOUN_SOURCES:
-        resolved = last_organisation(state.before(i, _SOURCE_BACK), state.acros)
-        if resolved is None:
-            return None
-        raw = resolved
-    name, kind = resolve_name(raw, state.acros)
-    return Source(name, stance, kind, span)  # type: ignore[arg-type]
+def _sources(state: _Doc, i: int, tokens: list[Token], sentence: str, s: int) -> list[tuple[int, Source]]:
+    """The sentence's sources with their token index; "They" resolved to an organisation."""
+    out = []
+    for at, raw, stance, span in find_sources(tokens, sentence, s):
+        if raw.lower() in _PRONOUN_SOURCES:
+            resolved = last_organisation(state.before(i, _SOURCE_BACK), state.acros)
+            if resolved is None:
+                continue
+            raw = resolved
+        name, kind = resolve_name(raw, state.acros)
+        out.append((at, Source(name, stance, kind, span)))  # type: ignore[arg-type]
+    return out
+
+
+def _nearest(sources: list[tuple[int, Source]], at: int) -> Source | None:
+    """The source named last before token ``at``, else the first one after it."""
+    before = [src for k, src in sources if k < at]
+    if before:
+        return before[-1]
+    return sources[0][1] if sources else None
 
 
 def _perpetrator(state: _Doc, i: int, parties: list[tuple[int, int, str]], tokens: list[Token], m: Mention) -> str | None:

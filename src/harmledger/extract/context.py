@@ -136,14 +136,20 @@ def _name_forward(tokens: list[Token], start: int) -> tuple[int, int] | None:
     return (first, j) if j > first else None
 
 
-def find_source(tokens: list[Token], text: str, offset: int) -> tuple[str, str, Span] | None:
-    """The source named in one sentence: (name as written, stance, span), or None."""
+def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int, str, str, Span]]:
+    """Every source named in one sentence: (token index, name as written, stance, span)."""
     n = len(tokens)
+    found: dict[int, tuple[int, str, str, Span]] = {}
+
+    def add(got: tuple[int, int], stance: str) -> None:
+        if got[0] not in found:
+            found[got[0]] = (got[0], _phrase(tokens, text, offset, got), stance, _span(tokens, got))
+
     for i in range(n - 1):
         if tokens[i].low == "according" and tokens[i + 1].low == "to":
             got = _name_forward(tokens, i + 2)
             if got:
-                return _phrase(tokens, text, offset, got), "reported", _span(tokens, got)
+                add(got, "reported")
     for v, tok in enumerate(tokens):
         stance = SOURCE_VERBS.get(tok.low)
         if stance is None:
@@ -152,17 +158,19 @@ def find_source(tokens: list[Token], text: str, offset: int) -> tuple[str, str, 
         while k - 1 >= 0 and tokens[k - 1].low in SOURCE_GAP:
             k -= 1
         if k > 0 and tokens[k - 1].low in ("they", "it"):
-            return tokens[k - 1].text, stance, _span(tokens, (k - 1, k))
+            add((k - 1, k), stance)
+            continue
         got = _name_back(tokens, k)
         # "12 civilians were reported killed": victims are not a source.
         if got and not (tokens[got[1] - 1].low in VICTIM_NOUNS and tokens[got[1] - 1].low not in SOURCE_NOUNS):
-            return _phrase(tokens, text, offset, got), stance, _span(tokens, got)
+            add(got, stance)
+            continue
         if v + 1 < n and tok.low in ("said", "says", "reported", "reports", "added"):
             got = _name_forward(tokens, v + 1)
             if got and got[1] - got[0] <= 6 and (
                 tokens[got[0]].is_title or (got[1] - got[0] <= 3 and tokens[got[1] - 1].low in SOURCE_NOUNS)
             ) and tokens[got[0]].low not in ("it", "they", "he", "she"):
-                return _phrase(tokens, text, offset, got), stance, _span(tokens, got)
+                add(got, stance)
     # A headline's trailing attribution: "… killed in 24 hours: MoI", "… - governor".
     for k in range(max(n - 5, 1), n - 1):
         mark = tokens[k].text
@@ -170,8 +178,9 @@ def find_source(tokens: list[Token], text: str, offset: int) -> tuple[str, str, 
         if mark == ":" or (mark in ("-", "–", "—") and spaced):
             got = (k + 1, n)
             if all(t.text.isalpha() or t.text in ("-", "'") for t in tokens[k + 1 : n]):
-                return _phrase(tokens, text, offset, got), "reported", _span(tokens, got)
-    return None
+                add(got, "reported")
+                break
+    return sorted(found.values(), key=lambda f: f[0])
 
 
 def _span(tokens: list[Token], got: tuple[int, int]) -> Span:

@@ -215,9 +215,13 @@ def _walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
             outcome = TOLL_OUTCOME.get(before, "killed")
             return outcome, k, k
         if low == "number" and k + 2 < first and tokens[k + 1].low == "of":
-            noun = tokens[k + 2].low
-            if noun in HARM_NOUNS:
-                return HARM_NOUNS[noun], k + 2, k
+            # "the number of dead", "the number of civilians killed … rose to 40"
+            for x in range(k + 2, min(first, k + 5)):
+                noun = tokens[x].low
+                if noun in HARM_NOUNS:
+                    return HARM_NOUNS[noun], x, k
+                if noun in HARM_AFTER:
+                    return HARM_AFTER[noun], x, k
     return None, -1, -1
 
 
@@ -270,6 +274,8 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             continue
         out_r, victims, groups, harm_r, end, rejected = _walk_right(tokens, m)
         if rejected:
+            if mentions and m.last + 1 < len(tokens) and tokens[m.last + 1].low in _PRONOUNS:
+                _add_part_groups(tokens, m.last + 2, mentions[-1])  # "8 civilians, 3 of them children"
             continue
         # "Two BSF men among eight killed": a part of the next figure.
         if out_r is None and end < len(tokens) and tokens[end].low in ("among", "including"):
@@ -291,6 +297,8 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             outcome, harm_at = prev.outcome, prev.harm_at
             if victims is None or victims == "people":
                 victims, groups = prev.victims, list(prev.groups)
+        if outcome is None and victims is not None:
+            outcome, harm_at = _verb_back(tokens, m.first)  # "killed a woman and her three children"
         if outcome is None:
             if victims is not None and end < len(tokens) and tokens[end].low in _JOIN:
                 pending.append((m, victims, groups, end))
@@ -318,6 +326,29 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
     mentions.extend(_singulars(tokens, mentions))
     mentions.sort(key=lambda x: x.first)
     return mentions
+
+
+def _add_part_groups(tokens: list[Token], j: int, m: Mention) -> None:
+    for k in range(j, min(len(tokens), j + 4)):
+        group = VICTIM_NOUNS.get(tokens[k].low, ("", None))[1]
+        if group and group not in m.groups:
+            m.groups.append(group)
+
+
+def _verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
+    """A harm verb shared across "and": "killed a woman and (her) three children"."""
+    k = first - 1
+    if k >= 0 and tokens[k].low in ("his", "her", "their", "its"):
+        k -= 1
+    if k < 0 or tokens[k].low not in ("and", "as well as"):
+        return None, -1
+    for x in range(k - 1, max(-1, k - 7), -1):
+        low = tokens[x].low
+        if low in (".", ";", ":") or tokens[x].is_number:
+            break
+        if low in HARM_BEFORE:
+            return HARM_BEFORE[low], x
+    return None, -1
 
 
 def _elliptic(tokens: list[Token], m: CountMatch, victims: str | None) -> bool:

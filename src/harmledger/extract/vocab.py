@@ -183,6 +183,8 @@ _victims("people", None, "syrian iraqi afghan yemeni palestinian ukrainian kurd 
          "director judge cleric imam priest lawyer engineer businessman tribesman tribesmen "
          "youth youths citizen citizens individual")
 _victims("civilians", "medical staff", "vaccinator vaccinators health-worker")
+_victims("people", None, "son sons daughter daughters brother brothers sister sisters wife wives "
+         "husband husbands father fathers cousin cousins nephew nephews grandchildren")
 
 # Modifiers that set the victim type of a harm noun: "civilian casualties".
 VICTIM_ADJECTIVES: dict[str, tuple[str, str | None]] = {
@@ -224,8 +226,8 @@ CUMULATIVE_CUES: tuple[str, ...] = (
 )
 # Words that with "toll" make it a running total: "the death toll of the airstrikes … is now".
 TOLL_CUMULATIVE: frozenset[str] = frozenset(
-    "now total overall airstrikes strikes attacks bombings war conflict campaign "
-    "operation operations region".split()
+    "total overall cumulative war conflict campaign offensive operation operations region "
+    "country province year month".split()
 )
 MONTHS: frozenset[str] = frozenset(
     "january february march april may june july august september october november december "
@@ -303,7 +305,7 @@ SOURCE_VERBS: dict[str, str] = {
     "said": "reported", "says": "reported", "say": "reported", "told": "reported",
     "stated": "reported", "added": "reported", "announced": "reported", "found": "reported",
     "estimated": "reported", "estimates": "reported", "counted": "reported",
-    "recorded": "reported", "documented": "confirmed", "assessed": "reported",
+    "recorded": "reported", "documented": "confirmed", "assessed": "reported", "put": "reported",
     "confirmed": "confirmed", "confirm": "confirmed", "confirms": "confirmed",
     "verified": "confirmed", "verify": "confirmed",
     "claimed": "claimed", "claims": "claimed", "claim": "claimed", "alleged": "claimed",
