@@ -119,8 +119,9 @@ def test_the_ingested_seed_shows_two_incidents_on_the_map_and_the_al_jazeera_quo
     ARTIFACTS.mkdir(exist_ok=True)
     page.goto(f"{ingested}/map")
     expect(page.locator("#map-status")).to_contain_text("2 incidents on the map")
-    expect(page.locator(".leaflet-overlay-pane path").first).to_be_attached()  # country borders drawn
-    page.wait_for_timeout(400)  # let the cluster animation settle before the picture
+    expect(page.locator("#map")).to_have_attribute("data-borders", "drawn")
+    expect(page.locator("#map")).to_have_attribute("data-ready", "true")
+    expect(page.locator(".leaflet-overlay-pane path").first).to_be_attached()
     page.screenshot(path=str(ARTIFACTS / "map.png"))
     page.goto(f"{ingested}/")
     page.get_by_role("link", name=re.compile("Manbij")).first.click()
@@ -145,7 +146,7 @@ def test_analyst_rejects_a_claim_sees_it_in_the_audit_log_and_logs_out(page: Any
     base, ids, ledger = built
     log_in(page, base, "ana")
     page.goto(f"{base}/incidents/{ids['manbij']}")
-    card = page.locator(f"#claim-{ids['jazeera']}")
+    card = page.locator(f"article#claim-{ids['jazeera']}")
     expect(card.locator("mark")).to_have_text("as many as 200")
     card.locator("input[name=reason]").fill("counts injured too")
     card.get_by_role("button", name="Reject").click()

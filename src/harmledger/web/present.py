@@ -44,6 +44,8 @@ def highlight(text: str, spans: list[tuple[int, int, str, str]], base: int = 0) 
 
 
 def claim_label(claim: Claim) -> str:
+    if claim.kind == "statement":
+        return f"statement: {claim.stance or 'said'}"
     count = claim.count
     figure = count.text if count and count.text else "figure"
     return f"{claim.outcome or claim.kind}: {figure}"
@@ -79,6 +81,10 @@ def figure_text(low: int | None, best: int | None, high: int | None) -> str:
     return core
 
 
+def _file_name(origin: str | None) -> str | None:
+    return origin.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] if origin else None
+
+
 def claim_rows(ledger: Ledger, claims: list[Claim], status: dict[str, str]) -> list[dict[str, Any]]:
     """One row per claim: figure, source, scope, status, document and the quoted sentence."""
     docs = document_meta(ledger, sorted({c.document_id for c in claims}))
@@ -95,7 +101,8 @@ def claim_rows(ledger: Ledger, claims: list[Claim], status: dict[str, str]) -> l
             "scope": claim.scope or "open",
             "status": status.get(claim.id, "auto"),
             "document_id": claim.document_id,
-            "document_title": doc.get("title") or doc.get("outlet") or doc.get("origin") or claim.document_id[:12],
+            # A file's name, not its full path on the server.
+            "document_title": doc.get("title") or doc.get("outlet") or _file_name(doc.get("origin")) or claim.document_id[:12],
             "outlet": doc.get("outlet"),
             "published": doc.get("published"),
             "pieces": quote_pieces(claim, doc.get("text")),

@@ -194,9 +194,10 @@ def map_features(ledger: Ledger, filters: IncidentFilters, limit: int = 5000) ->
         rows = conn.execute(
             sa.select(*cols).where(*where).order_by(DEATHS_ORDER.desc(), incidents.c.id).limit(limit)
         ).all()
-        located = len(rows) if len(rows) < limit else conn.execute(
-            sa.select(sa.func.count()).select_from(incidents).where(*where)).scalar_one()
-        total = conn.execute(sa.select(sa.func.count()).select_from(incidents).where(*base)).scalar_one()
+        # One pass counts both: every match, and those with coordinates.
+        total, located = conn.execute(
+            sa.select(sa.func.count(), sa.func.count(incidents.c.lat)).select_from(incidents).where(*base)
+        ).one()
     # Plain tuples, no per-row ORM work: this loop is most of the cost for thousands of points.
     features = [
         {"type": "Feature", "id": i, "geometry": {"type": "Point", "coordinates": [lon, lat]},

@@ -37,10 +37,16 @@
       style: { color: "#8a8f96", weight: 0.7, fillColor: "#f1efe8", fillOpacity: 1 },
       onEachFeature: function (feature, layer) {
         if (feature.properties && feature.properties.name) {
-          layer.bindTooltip(text("span", feature.properties.name), { sticky: true, className: "country-label" });
+          // Country names sit in the middle of each country; hidden when zoomed far out (too dense).
+          layer.bindTooltip(text("span", feature.properties.name),
+            { permanent: true, direction: "center", className: "country-label", interactive: false });
         }
       },
     }).addTo(map).bringToBack();
+    el.dataset.borders = "drawn";
+    var toggle = function () { el.classList.toggle("labels-off", map.getZoom() < 4); };
+    map.on("zoomend", toggle);
+    toggle();
   }).catch(function () { status.textContent += " (country borders could not be loaded)"; });
 
   fetch(el.dataset.incidents, { headers: { Accept: "application/json" } }).then(function (r) {
@@ -63,11 +69,13 @@
       bounds.push(latlng);
     });
     map.addLayer(cluster);
-    if (bounds.length) map.fitBounds(bounds, { padding: [60, 60], maxZoom: 7 });
+    // No animation: the view is final at once (for people, and for screenshots taken by tests).
+    if (bounds.length) map.fitBounds(bounds, { padding: [60, 60], maxZoom: 7, animate: false });
     el.dataset.count = String(data.features.length);
     var msg = data.features.length + (data.features.length === 1 ? " incident" : " incidents") + " on the map";
     if (data.total > data.located) msg += "; " + (data.total - data.located) + " without coordinates";
     if (data.truncated) msg += " (the " + data.features.length + " with most deaths of " + data.located + ")";
     status.textContent = msg + ".";
+    el.dataset.ready = "true";
   }).catch(function (err) { status.textContent = "Could not load incidents: " + err.message; });
 })();
