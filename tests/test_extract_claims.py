@@ -62,7 +62,9 @@ HARM = [
     ("Twelve soldiers, 26 insurgents killed in clashes", [("killed", "Twelve", 12, 12, 12, "combatants"), ("killed", "26", 26, 26, 26, "combatants")]),
     ("The bombing killed 3 and injured 7.", [("killed", "3", 3, 3, 3, "people"), ("injured", "7", 7, 7, 7, "people")]),
     ("A suicide bomber killed 35 people and wounded more than 60.", [("killed", "35", 35, 35, 35, "people"), ("injured", "more than 60", 61, N, N, "people")]),
-    ("3 casualties in the bombing on Nawa and 4 others in a landmine explosion", [("casualties", "3", 3, 3, 3, "people"), ("casualties", "4", 4, 4, 4, "people")]),
+    ("Confirmed 60 civilian casualties and about a hundred since March.", [("casualties", "60", 60, 60, 60, "civilians"), ("casualties", "about a hundred", N, N, 100, "civilians")]),
+    ("Nine people were killed and over sixty remain in critical condition.", [("killed", "Nine", 9, 9, 9, "people")]),
+    ("He confirmed 14 fatalities and 35 others under treatment.", [("killed", "14", 14, 14, 14, "people")]),
     # one person without a figure; zero
     ("Civilian killed in northern Al-Raqqa countryside", [("killed", "Civilian", 1, 1, 1, "civilians")]),
     ("A child was killed by sniper fire in Daraa.", [("killed", "A child", 1, 1, 1, "civilians")]),

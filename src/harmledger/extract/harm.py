@@ -26,6 +26,7 @@ from harmledger.extract.vocab import (
     HARM_AFTER,
     HARM_BEFORE,
     HARM_NOUNS,
+    HYPOTHETICAL,
     KILL_PHRASES,
     NEGATORS,
     NONHARM_NOUNS,
@@ -150,6 +151,11 @@ def _walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | N
             if group and group not in groups:
                 groups.append(group)
             j += 1
+            # "Two Taliban key commanders": a second victim noun close behind is the head.
+            ahead = next((x for x in range(j, min(n, j + 2)) if tokens[x].low in VICTIM_NOUNS), None)
+            if ahead is not None and all(tokens[x].text.isalpha() for x in range(j, ahead)):
+                j = ahead
+                continue
             # "members of the regime forces": read on through one "of" phrase.
             if j < n and tokens[j].low == "of" and low in ("members", "member"):
                 j += 1
@@ -314,6 +320,8 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
                                         pg, harm_at, pend, -1, False))
         pending.clear()
         lo = harm_at - 4 if harm_at >= 0 and harm_at < m.first else m.first - 4
+        if any(tokens[x].low in HYPOTHETICAL for x in range(max(lo - 2, prev_end, 0), max(harm_at, m.first))):
+            continue  # "could cause up to 2,000 deaths": a projection, not harm done
         neg = _negated(tokens, max(lo, prev_end), max(harm_at, m.first))
         mentions.append(Mention(
             m.first, m.last, m.count, outcome, victims or "people", groups, harm_at,
@@ -360,7 +368,14 @@ def _elliptic(tokens: list[Token], m: CountMatch, victims: str | None) -> bool:
     c = m.count
     if c.qualifier == "exact" and 1900 <= (c.best or 0) <= 2100 and tokens[m.first].is_number:
         return False  # a year
-    return victims is None or tokens[m.last].low in ("others", "more") if m.last < len(tokens) else True
+    if victims is not None:
+        return False  # "14 fatalities and 35 others under treatment": others are not the dead
+    if m.last >= len(tokens):
+        return True
+    # "… and about a hundred since March": a preposition or the clause's end follows, not a verb
+    # ("nine were killed and over sixty remain in critical condition").
+    nxt = tokens[m.last].low
+    return nxt in _PREPOSITIONS or nxt in _PUNCT_STOP or nxt in ("more", "and")
 
 
 def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
@@ -378,9 +393,11 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         negated_noun = low == "no" and not zero
         if negated_noun:
             j = k + 1
-            while j < n and j <= k + 3 and tokens[j].low not in VICTIM_NOUNS and tokens[j].low not in HARM_NOUNS:
+            while j < n and j <= k + 2 and tokens[j].low not in VICTIM_NOUNS and tokens[j].low not in HARM_NOUNS:
+                if tokens[j].low in ("longer", "more", "less", "matter", "doubt"):
+                    break  # "no longer counting bodies", "no more than"
                 j += 1
-            if j >= n or j > k + 3:
+            if j >= n or j > k + 2 or not (tokens[j].low in VICTIM_NOUNS or tokens[j].low in HARM_NOUNS):
                 continue
             if tokens[j].low in HARM_NOUNS:  # "no casualties"
                 out.append(Mention(k, j + 1, Count(0, 0, 0, "exact", text=""), HARM_NOUNS[tokens[j].low],
@@ -398,6 +415,14 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
             prev = tokens[k - 1].low if k > 0 else ""
             # The figure of a plural mention ("12 soldier deaths") or a possessive is not one.
             if k > 0 and (tokens[k - 1].is_number or prev in ("of", "'s")):
+                continue
+            # "an executed man", "a dead child": the participle stands before the noun.
+            if k > 1 and prev in HARM_AFTER and tokens[k - 2].low in ("a", "an", "one") and (
+                HARM_AFTER[prev] == "killed"
+            ):
+                out.append(Mention(k - 2, k + 1, Count(1, 1, 1, "exact"), "killed", kind,
+                                   [group] if group else [], k - 1, k + 1, -1, False))
+                taken.update(range(k - 2, k + 2))
                 continue
         j = after
         while j < n and j < after + 3 and tokens[j].low in AUX and not (

@@ -122,6 +122,7 @@ HARM_NOUNS: dict[str, str] = {
     "bodies": "killed", "corpses": "killed", "lives": "killed", "martyrs": "killed",
     "killed": "killed",
     "injuries": "injured", "wounded": "injured", "injured": "injured",
+    "homicides": "killed", "murders": "killed", "killings": "killed",
 }
 # "the death toll … is now over 125": the noun before "toll" gives the outcome.
 TOLL_OUTCOME: dict[str, str] = {
@@ -174,7 +175,8 @@ _victims("combatants", None, "soldier soldiers troops troop servicemen servicema
          "officer officers sergeant policeman policemen police policemen gendarmes "
          "guards guard marines paratroopers recruits mercenaries loyalists personnel "
          "forces bandit bandits separatist separatists maoist maoists naxal naxals "
-         "cadres cadre operatives operative jawans jawan")
+         "cadres cadre operatives operative jawans jawan major majors colonel colonels "
+         "captain captains lieutenant lieutenants brigadier general generals corporal")
 _victims("people", None, "people persons person individuals others men man bodies "
          "victims member members syrians iraqis afghans yemenis palestinians ukrainians "
          "kurds family families relatives locals")
@@ -203,7 +205,9 @@ NONHARM_NOUNS: frozenset[str] = frozenset(
     "rockets missiles bombs mortars barrel houses homes buildings vehicles cars villages "
     "towns countries nations ministers counterparts delegates states provinces districts "
     "sorties points votes seats meetings rounds incidents operations booby-traps "
-    "drones tanks aircraft jets planes helicopters".split()
+    "drones tanks aircraft jets planes helicopters cases infections patients tests beds "
+    "birds bird owls swans chickens poultry hogs pigs cattle cows sheep goats animals livestock "
+    "dogs dog horses camels fish".split()
 )
 # Subset markers: figures after these are part of an earlier figure, not new victims.
 SUBSET_BEFORE: frozenset[str] = frozenset({"including", "include", "includes", "among"})
@@ -214,15 +218,20 @@ HEDGES: frozenset[str] = frozenset(
     "alleged allegedly reportedly unconfirmed feared possibly perhaps suspected believed "
     "likely purportedly rumoured rumored".split()
 )
+# Words that make a figure a projection or a risk rather than harm done.
+HYPOTHETICAL: frozenset[str] = frozenset(
+    "could would might projected projection projections scenario worst-case worst risk risks "
+    "threaten threatens predict predicted prediction forecast forecasts potentially".split()
+)
 NEGATORS: frozenset[str] = frozenset("not no never n't without denied denies deny".split())
 
 # Cumulative cues (matched as lower-case token sequences inside the figure's clause).
 CUMULATIVE_CUES: tuple[str, ...] = (
     "so far", "to date", "thus far", "this year", "this month", "in total", "overall",
     "in all", "since the beginning", "since the start", "in the last", "in the past",
-    "over the past", "over the last", "during the past", "during the last", "last year",
-    "last month", "cumulative", "since", "each day", "per day", "every day",
-    "daily",
+    "over the past", "over the last", "during the past", "during the last",
+    "cumulative", "since", "each day", "per day", "every day", "daily", "annually",
+    "a year", "per year", "each year", "every year",
 )
 # Words that with "toll" make it a running total: "the death toll of the airstrikes … is now".
 TOLL_CUMULATIVE: frozenset[str] = frozenset(
