@@ -233,3 +233,20 @@ def test_long_assessment_keeps_a_dated_event_and_its_undated_follow_up_together(
     follow_up = claim("a", low=5, high=5, best=5, victims="civilians", place="manbij")
     [inc] = only_incidents(reconcile([dated, follow_up], docs))
     assert inc.date_start == date(2016, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("victims", "civilian"),
+    [
+        (["civilians", "people"], (4, 4)),  # a civilian figure is given: only it counts
+        (["people", "people"], (4, 6)),  # nobody says who: taken as civilians
+        (["combatants", "people"], (None, None)),  # someone counts combatants: no civilian figure
+        (["combatants"], (None, None)),
+    ],
+)
+def test_civilian_deaths(victims, civilian):
+    docs = {d: doc(d) for d in "ab"}
+    claims = [claim(d, low=n, high=n, best=n, victims=v, place="kabul", day=D)
+              for d, n, v in zip("ab", (4, 6), victims)]
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == civilian

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from harmledger.incidents import rules
-from harmledger.incidents.counts import Reported, figures
+from harmledger.incidents.counts import Reported, civilian_figures, figures
 from harmledger.incidents.grade import grade
 from harmledger.incidents.syndication import Syndication
 from harmledger.records import Claim, Document, Incident, PlaceRef
@@ -121,7 +121,7 @@ def build(
                                  doc.published if doc is not None else None))
     deaths, death_lines = figures(reported, "killed")
     injured, injured_lines = figures(reported, "injured")
-    civilian, civilian_lines = figures(reported, "killed", civilians_only=True)
+    civilian, civilian_lines = civilian_figures(reported)
     genres: dict[str, str] = {}
     for c in good:
         genre = c.genre

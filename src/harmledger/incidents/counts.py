@@ -11,10 +11,12 @@ victims are civilians):
    claim and that sum.
 3. Documents from one independent source (one outlet, its syndicated copies, or the same named
    source) give that source's figure: the largest (a source's later update supersedes it).
-4. low = the lowest minimum among the independent sources ("at least 12" gives 12, "7" gives 7,
+4. Civilian deaths come from claims about civilians; when no claim names civilians or
+   combatants, from claims that leave the victims unspecified.
+5. low = the lowest minimum among the independent sources ("at least 12" gives 12, "7" gives 7,
    "as many as 200" gives none); best = the figure of the most reliable source (then the latest
    report); high = the highest figure any source reported.
-5. "casualties" (killed or injured, unspecified) can raise deaths' high but never set deaths' low
+6. "casualties" (killed or injured, unspecified) can raise deaths' high but never set deaths' low
    or best: 200 casualties says at most 200 were killed, not that anyone was.
 """
 
@@ -91,15 +93,30 @@ def _document_figure(items: Sequence[tuple[Reported, bool]]) -> _Fig:
     return largest
 
 
+def civilian_figures(reported: Sequence[Reported]) -> tuple[Figures, list[str]]:
+    """Civilian deaths: from claims about civilians; when no claim names civilians or combatants,
+    from claims that leave the victims unspecified (monitors count the reported dead as civilians
+    unless a source says they were combatants). Claims about combatants never count."""
+    fig, lines = figures(reported, "killed", victims=("civilians",))
+    named = {r.claim.victims for r in reported} & {"civilians", "combatants"}
+    if fig.low is None and fig.high is None and not named:
+        fig, lines = figures(reported, "killed", victims=("people", None))
+        if fig.low is not None or fig.high is not None:
+            fig = Figures(fig.low, fig.best, fig.high, fig.rule + "; victims unspecified, taken as civilians")
+    return fig, lines
+
+
 def figures(
-    reported: Sequence[Reported], outcome: str, civilians_only: bool = False
+    reported: Sequence[Reported], outcome: str, victims: tuple[str | None, ...] | None = None
 ) -> tuple[Figures, list[str]]:
-    """low/best/high for ``outcome`` ("killed" or "injured") and lines explaining each number."""
+    """low/best/high for ``outcome`` ("killed" or "injured") and lines explaining each number;
+    ``victims`` restricts the claims to those victim types."""
+    civilians_only = victims is not None
     upper_outcomes = ("casualties",) if outcome == "killed" else ()
     by_source: dict[str, dict[str, list[tuple[Reported, bool]]]] = {}
     for r in reported:
         c = r.claim
-        if civilians_only and c.victims != "civilians":
+        if victims is not None and c.victims not in victims:
             continue
         if c.outcome == outcome or c.outcome in upper_outcomes:
             docs = by_source.setdefault(r.source, {})
@@ -126,7 +143,7 @@ def figures(
     if best is not None and high is not None:
         best = min(best, high[0])
     n = len(per_source)
-    label = f"{'civilian ' if civilians_only else ''}{outcome}"
+    label = f"{'civilian ' if civilians_only else ''}{outcome}"  # civilians are the only subset
     rule = (f"low = lowest minimum among {n} independent source(s); best = figure of the most "
             f"reliable source, then latest; high = highest figure reported"
             + ("; 'casualties' raise high only" if upper_outcomes else ""))
