@@ -75,6 +75,11 @@ HARM = [
     ("199 were killed, including 78 civilians, 37 of whom were killed by air strikes and 15 under torture", [("killed", "199", 199, 199, 199, "people")]),
     ("Two BSF men among eight killed in Kashmir", [("killed", "eight", 8, 8, 8, "people")]),
     ("Five members of the same family, including three children, were killed.", [("killed", "Five", 5, 5, 5, "civilians")]),
+    ("Up to 11 civilians, including four children, were killed and at least 15 others injured.", [("killed", "Up to 11", N, 11, N, "civilians"), ("injured", "at least 15", 15, N, N, "people")]),
+    ("The strike killed a woman and her three children.", [("killed", "a woman", 1, 1, 1, "civilians"), ("killed", "three", 3, 3, 3, "civilians")]),
+    ("1st LD: Two Taliban key commanders killed in western Afghanistan", [("killed", "Two", 2, 2, 2, "combatants")]),
+    ("They locate an executed man in a ravine", [("killed", "an executed man", 1, 1, 1, "people")]),
+    ("A 10-year-old boy was injured", [("injured", "boy", 1, 1, 1, "civilians")]),  # the age is no figure
 ]
 
 
@@ -95,6 +100,10 @@ NO_CLAIM = [
     "Since the beginning of the civil war in Syria in 2011, many were killed.",
     "Taliban killed in airstrike",  # no figure: nothing to record
     "The fourth meeting of the coalition started on Wednesday.",
+    "In a worst-case scenario, the virus could cause up to 2,000 deaths.",
+    "The case was found in 2 dead young owls in a zoo.",
+    "Shandong has reported 3,280 cases to deal with.",
+    "Indonesia reports it is no longer counting bodies.",
 ]
 
 

@@ -159,5 +159,5 @@ def _perpetrator(state: _Doc, i: int, parties: list[tuple[int, int, str]], token
     for j in range(i - 1, max(-1, i - 1 - _CONTEXT_BACK), -1):
         found = state.perpetrators(j)
         if found:
-            return found[-1][2]
+            return found[0][2]  # the sentence's first actor, usually its subject
     return None

@@ -46,7 +46,11 @@ _NOT_MODIFIERS = frozenset(
     "that and the a an it they he she who which when while after before as but also had has have "
     "was were is are been said in on at of to by with from".split()
 )
-_TARGET_BEFORE = frozenset({"against", "targeting", "targets", "targeted", "fighting", "on"})
+# "the ISIS controlled town", "an ISIS position": territory or target, not the actor.
+_TARGET_AFTER = frozenset("controlled held run occupied position positions target targets "
+                          "headquarters checkpoint checkpoints base bases hideout hideouts".split())
+_TARGET_BEFORE = frozenset({"against", "targeting", "targets", "targeted", "fighting", "on",
+                            "struck", "hit", "bombed", "raided"})
 _STOPS = frozenset({",", ";", ".", ":", "(", ")", "\"", "“", "”", "—", "–"})
 
 
@@ -259,7 +263,7 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
             continue
         if nxt is not None and (
             (nxt.text == "-" and nxt.start == last.end)
-            or nxt.low in ("controlled", "held", "run", "occupied")
+            or nxt.low in _TARGET_AFTER
         ):
             continue
         if prev is not None and prev.low in _TARGET_BEFORE:

@@ -49,6 +49,8 @@ _OF_NOUNS: dict[str, str] = {
     "detention": "detained", "disappearance": "missing", "displacement": "displaced",
 }
 _DEATH_CUES = frozenset({"deadly", "lethal", "death", "deaths", "killed", "killing", "dead"})
+_CLAUSE_VERBS = frozenset({"were", "was", "are", "is", "have", "has", "had", "died", "killed",
+                           "reportedly", "according"})
 _ZERO_WORDS = frozenset({"nobody", "none"})
 _PLURAL_ONLY = frozenset({"children", "people", "police", "taliban", "personnel", "militia",
                           "militias", "family", "families", "locals", "local", "forces",
@@ -126,6 +128,8 @@ def _walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | N
             break
         if victims is None and low in NONHARM_NOUNS:
             return None, None, [], -1, j, True
+        if low in HARM_NOUNS and _before_nonharm(tokens, j + 1):
+            return None, None, [], -1, j, True
         if low in HARM_NOUNS and (victims is None or low in ("casualties", "deaths", "dead")):
             adj = VICTIM_ADJECTIVES.get(tokens[j - 1].low) if j > m.last else None
             if adj and victims is None:
@@ -137,6 +141,9 @@ def _walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | N
             return out, victims, groups, j, end, False
         if low in HARM_AFTER or (j + 1 < n and (low, tokens[j + 1].low) in KILL_PHRASES):
             out, end = _participles(tokens, j)
+            # "2 dead young owls": an adjective before a noun that is not people.
+            if _before_nonharm(tokens, end):
+                return None, None, [], -1, j, True
             if out is not None:
                 # "a soldier killed 5 people": an active verb, not the victims' fate.
                 if end < n and find_counts(tokens[end : end + 4])[:1] and tokens[end].low not in _JOIN:
@@ -178,6 +185,17 @@ def _walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | N
         modifiers += 1
         j += 1
     return None, victims, groups, -1, j, False
+
+
+def _before_nonharm(tokens: list[Token], j: int) -> bool:
+    """Whether adjectives from ``j`` lead to a non-victim noun ("2 dead young owls")."""
+    for x in range(j, min(len(tokens), j + 3)):
+        low = tokens[x].low
+        if not tokens[x].text.isalpha() or low in _PREPOSITIONS:
+            return False
+        if low in NONHARM_NOUNS:
+            return True
+    return False
 
 
 def _skip_aside(tokens: list[Token], j: int) -> int:
@@ -270,6 +288,8 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
                 in_subset = True
             elif low in HARM_BEFORE and low not in HARM_AFTER or low == ";":
                 in_subset = False
+            elif low == "," and k + 1 < len(tokens) and tokens[k + 1].low in _CLAUSE_VERBS:
+                in_subset = False  # ", including four children, were killed and 15 others …"
         scanned = m.last
         if in_subset and mentions:
             _, victims, groups, _, _, _ = _walk_right(tokens, m)

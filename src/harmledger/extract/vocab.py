@@ -255,7 +255,7 @@ EVENT_TYPES: tuple[tuple[str, str], ...] = (
     ("landmine", "landmine/IED"), ("land mine", "landmine/IED"), ("ied", "landmine/IED"),
     ("roadside bomb", "landmine/IED"), ("improvised explosive", "landmine/IED"),
     ("booby", "landmine/IED"), ("mine explosion", "landmine/IED"),
-    ("shelling", "shelling"), ("shelled", "shelling"), ("shells", "shelling"),
+    ("shelling", "shelling"), ("shelled", "shelling"), ("shells", "shelling"), ("shell", "shelling"),
     ("mortar", "shelling"), ("artillery", "shelling"), ("rocket", "shelling"),
     ("missile", "shelling"),
     ("car bomb", "bombing"), ("bombing", "bombing"), ("blast", "bombing"),
@@ -277,7 +277,7 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
         "international anti-isis coalition", "anti-isis coalition", "anti-isil coalition",
         "anti-is coalition", "international coalition", "us-led coalition", "u.s.-led coalition",
         "us led coalition", "u.s led coalition", "coalition forces", "coalition airstrikes",
-        "coalition warplanes", "coalition", "operation inherent resolve",
+        "coalition warplanes", "coalition", "operation inherent resolve", "cjtf-oir",
     ),
     "Islamic State": (
         "islamic state", "isis", "isil", "daesh", "da'esh", "is militants", "is fighters",
@@ -295,7 +295,8 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
     "Turkey": ("turkish forces", "turkish army", "turkish military", "turkish troops",
                "turkish warplanes"),
     "United States": ("united states", "united-states", "u.s. forces", "us forces",
-                      "american forces", "pentagon"),
+                      "american forces", "pentagon", "us central command", "u.s. central command",
+                      "central command", "centcom", "us military", "u.s. military"),
     "Taliban": ("taliban",),
     "Al-Shabaab": ("al-shabaab", "al-shabab", "al shabaab", "al shabab", "shabaab"),
     "Boko Haram": ("boko haram",),
@@ -318,6 +319,8 @@ SOURCE_VERBS: dict[str, str] = {
     "confirmed": "confirmed", "confirm": "confirmed", "confirms": "confirmed",
     "verified": "confirmed", "verify": "confirmed",
     "claimed": "claimed", "claims": "claimed", "claim": "claimed", "alleged": "claimed",
+    "acknowledged": "admitted", "admitted": "admitted", "conceded": "admitted",
+    "denied": "denied",
 }
 # Between a source and its verb: "They were able to confirm", "officials have said".
 SOURCE_GAP: frozenset[str] = frozenset(
