@@ -171,7 +171,8 @@ def incidents(db: str | None, fmt: str, aggregates: bool, limit: int | None, **f
     ledger = _ledger(db)
     rows = ledger.incidents(kind="aggregate" if aggregates else "incident", limit=limit, **filters)
     if fmt == "table":
-        click.echo(incidents_table(rows))
+        label = "aggregates (cumulative tolls, never added to incidents)" if aggregates else "incidents"
+        click.echo(incidents_table(rows, title=f"{len(rows)} {label}"))
     else:
         click.echo(render("json" if fmt == "json" else "csv", rows, ledger), nl=False)
 

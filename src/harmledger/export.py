@@ -254,12 +254,12 @@ def _figure(low: int | None, best: int | None, high: int | None) -> str:
     return "/".join(parts)
 
 
-def incidents_table(incidents: Sequence[Incident]) -> str:
-    """A plain-text table of incidents for the terminal."""
+def incidents_table(incidents: Sequence[Incident], title: str | None = None) -> str:
+    """A plain-text table of incidents (or aggregates) for the terminal."""
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"{len(incidents)} incidents", show_lines=False)
+    table = Table(title=title or f"{len(incidents)} incidents", show_lines=False)
     for col in ("id", "date", "place", "event", "perpetrator", "deaths l/b/h", "injured l/b/h", "grade", "sources"):
         table.add_column(col)
     for inc in incidents:
