@@ -134,7 +134,7 @@ def build(
     the_grade, grade_line = grade(good, live_statements, genres)
     if hedged_only and the_grade in ("confirmed", "fair"):
         the_grade, grade_line = "weak", "weak: every figure is hedged in the text"
-    start, end, precision = _dates(everything, ctx)
+    start, end, precision = _dates(claims or everything, ctx)  # a statement's date is its own
     n_sources = len({keys[c.id] for c in good}) if good else len({keys[c.id] for c in claims})
     lines = [f"{kind}: {len(claims)} claim(s) and {len(statements)} statement(s) from "
              f"{len({c.document_id for c in everything})} document(s); {n_sources} independent "

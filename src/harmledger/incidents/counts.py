@@ -15,7 +15,7 @@ victims are civilians):
    combatants, from claims that leave the victims unspecified.
 5. low = the lowest minimum among the independent sources ("at least 12" gives 12, "7" gives 7,
    "as many as 200" gives none); best = the figure of the most reliable source (then the latest
-   report); high = the highest figure any source reported.
+   report, then the median of equally trusted ones); high = the highest figure any source reported.
 6. "casualties" (killed or injured, unspecified) can raise deaths' high but never set deaths' low
    or best: 200 casualties says at most 200 were killed, not that anyone was.
 """
@@ -137,7 +137,12 @@ def figures(
         return (max(r.reliability for r in items), latest, source)
 
     ranked = sorted((s for s, f in per_source.items() if f.best is not None), key=trust, reverse=True)
-    best = per_source[ranked[0]].best if ranked else None
+    best = None
+    if ranked:
+        # Sources equally trusted and equally recent: the (lower) median of their figures.
+        top = [s for s in ranked if trust(s)[:2] == trust(ranked[0])[:2]]
+        tied = sorted(per_source[s].best or 0 for s in top)
+        best = tied[(len(tied) - 1) // 2]
     if best is not None and low is not None:
         best = max(best, low[0])
     if best is not None and high is not None:
@@ -152,7 +157,7 @@ def figures(
         lines.append(f"{label} low {low[0]}: lowest minimum, source {low[1]} "
                      f"(claims {', '.join(per_source[low[1]].claims)})")
     if best is not None:
-        lines.append(f"{label} best {best}: most reliable / latest source {ranked[0]}")
+        lines.append(f"{label} best {best}: most reliable, latest source(s) ({', '.join(top)})")
     if high is not None:
         lines.append(f"{label} high {high[0]}: highest figure, source {high[1]} "
                      f"(claims {', '.join(per_source[high[1]].claims)})")

@@ -68,7 +68,8 @@ def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
             admin1 = ""
     d0 = d1 = None
     own = False
-    if claim.date is not None and claim.date.start is not None:
+    # A statement's date is when it was made ("admitted in May"), not when the event happened.
+    if claim.kind != "statement" and claim.date is not None and claim.date.start is not None:
         start = claim.date.start
         end = claim.date.end or start
         d0, d1, own = start.toordinal(), max(start, end).toordinal(), True
@@ -187,7 +188,9 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
         dist = km(a.lat, a.lon, b.lat, b.lon)
         if dist <= a.radius + b.radius:
             weight = rules.PLACE_AGREE_PRECISE if a.precise and b.precise else rules.PLACE_AGREE_COARSE
-            parts.append((f"places {dist:.0f} km apart", weight))
+        else:
+            weight = rules.PLACE_DISAGREE
+        parts.append((f"places {dist:.0f} km apart", weight))
     elif a.country and b.country:
         if a.admin1 and b.admin1:
             same = a.admin1 == b.admin1

@@ -38,6 +38,7 @@ UNKNOWN_PRECISION_RADIUS_KM = 25.0
 PLACE_MARGIN_KM = 30.0
 PLACE_AGREE_PRECISE = 2.0  # both sides at town level (prec <= 2) and within tolerance
 PLACE_AGREE_COARSE = 1.0  # within tolerance, one side only known to a district/province
+PLACE_DISAGREE = -2.0  # beyond tolerance but within the margin: probably another place
 SAME_COUNTRY_ONLY = 0.5  # same country, one side has no finer place
 PLACE_SILENT = 0.0
 DIFFERENT_ADMIN1 = -2.5  # both name a province and they differ (soft: geocoders slip)
