@@ -252,3 +252,10 @@ def test_civilian_deaths(victims, civilian):
               for d, n, v in zip("ab", (4, 6), victims)]
     [inc] = only_incidents(reconcile(claims, docs))
     assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == civilian
+
+
+def test_nothing_in_nothing_out_and_a_repeated_claim_counts_once():
+    assert reconcile([], {}) == []
+    c = claim("a", low=3, high=3, best=3, place="kabul", day=D)
+    [inc] = reconcile([c, c], {"a": doc("a")})
+    assert inc.claim_ids == (c.id,) and inc.deaths.high == 3

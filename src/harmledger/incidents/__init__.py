@@ -85,6 +85,7 @@ def reconcile(
     """Group ``claims`` into incidents (and cumulative tolls into aggregates)."""
     decisions = decisions or Decisions()
     previous = previous or {}
+    claims = list({c.id: c for c in claims}.values())  # a claim read twice is still one claim
     events = [c for c in claims if c.kind == "casualty" and c.scope != "cumulative"]
     tolls = [c for c in claims if c.kind == "casualty" and c.scope == "cumulative"]
     statements = [c for c in claims if c.kind == "statement"]
