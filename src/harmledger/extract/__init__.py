@@ -19,7 +19,8 @@ from harmledger.extract.context import (
     statements,
 )
 from harmledger.extract.counts import parse_count
-from harmledger.extract.harm import Mention, read_mentions
+from harmledger.extract.harm import Mention
+from harmledger.extract.mentions import read_mentions
 from harmledger.extract.text import Token, candidate_spans, split_sentences, tokenize
 from harmledger.extract.vocab import HARM_AFTER, HARM_NOUNS, HEDGES
 from harmledger.records import Claim, Count, Document, Source, Span

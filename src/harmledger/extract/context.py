@@ -26,7 +26,7 @@ from harmledger.extract.vocab import (
     TOLL_CUMULATIVE,
     VICTIM_NOUNS,
 )
-from harmledger.records import Source, Span
+from harmledger.records import Span
 
 _PERPS: PhraseIndex[str] = PhraseIndex(
     (alias, name) for name, aliases in PERPETRATORS.items() for alias in aliases

@@ -233,14 +233,10 @@ CUMULATIVE_CUES: tuple[str, ...] = (
     "cumulative", "since", "each day", "per day", "every day", "daily", "annually",
     "a year", "per year", "each year", "every year",
 )
-# Words that with "toll" make it a running total: "the death toll of the airstrikes … is now".
+# Words that with "toll" make it a running total: "the death toll of the airstrikes in the region".
 TOLL_CUMULATIVE: frozenset[str] = frozenset(
     "total overall cumulative war conflict campaign offensive operation operations region "
     "country province year month".split()
-)
-MONTHS: frozenset[str] = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 
 # Event types: cue → type, most specific first (the first hit in this order wins).

@@ -1,0 +1,235 @@
+"""A sentence's harm mentions: figures tied to harms, parts of figures, and lone victims.
+
+``harm`` reads each figure on its own; this module reads them together: figures after
+"including"/"among" are parts of an earlier figure (their victim group joins it, they are not
+counted again); "Twelve soldiers, 26 insurgents killed" share one verb; a bare figure after
+"and" borrows the harm before it; "Civilian killed" is one person and "no civilians were
+killed" a zero, negated. Plural victims with no figure ("Taliban killed in airstrike") yield
+no mention: there is no figure to record.
+"""
+
+from __future__ import annotations
+
+from harmledger.extract.counts import CountMatch, find_counts
+from harmledger.extract.harm import (
+    CLAUSE_VERBS,
+    DEATH_CUES,
+    JOIN,
+    PLURAL_ONLY,
+    PREPOSITIONS,
+    PRONOUNS,
+    SINGULAR_DETS,
+    ZERO_WORDS,
+    Mention,
+    elliptic,
+    negated_between,
+    participles,
+    toll_victims,
+    verb_back,
+    walk_left,
+    walk_right,
+)
+from harmledger.extract.text import Token
+from harmledger.extract.vocab import (
+    AUX,
+    HARM_AFTER,
+    HARM_BEFORE,
+    HARM_NOUNS,
+    HYPOTHETICAL,
+    KILL_PHRASES,
+    SUBSET_BEFORE,
+    VICTIM_NOUNS,
+)
+from harmledger.records import Count
+
+
+def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Mention]:
+    """Every harm mention in one sentence's tokens, in order."""
+    mentions: list[Mention] = []
+    pending: list[tuple[CountMatch, str | None, list[str], int]] = []  # "Twelve soldiers, …"
+    prev_end, scanned, in_subset = 0, 0, False
+    for m in find_counts(tokens):
+        # Once "including"/"among" is seen, later figures are parts until a new verb or ";".
+        for k in range(scanned, m.first):
+            low = tokens[k].low
+            if low in SUBSET_BEFORE:
+                in_subset = True
+            elif low in HARM_BEFORE and low not in HARM_AFTER or low == ";":
+                in_subset = False
+            elif low == "," and k + 1 < len(tokens) and tokens[k + 1].low in CLAUSE_VERBS:
+                in_subset = False  # ", including four children, were killed and 15 others …"
+        scanned = m.last
+        if in_subset and mentions:
+            _, victims, groups, _, _, _ = walk_right(tokens, m)
+            for g in groups:
+                if g not in mentions[-1].groups:
+                    mentions[-1].groups.append(g)
+            prev_end = m.last
+            continue
+        out_r, victims, groups, harm_r, end, rejected = walk_right(tokens, m)
+        if rejected:
+            if mentions and m.last + 1 < len(tokens) and tokens[m.last + 1].low in PRONOUNS:
+                _add_part_groups(tokens, m.last + 2, mentions[-1])  # "8 civilians, 3 of them children"
+            continue
+        # "Two BSF men among eight killed": a part of the next figure.
+        if out_r is None and end < len(tokens) and tokens[end].low in ("among", "including"):
+            continue
+        out_l, harm_l, toll_at = walk_left(tokens, m.first)
+        outcome = out_r or out_l
+        harm_at = harm_r if out_r else harm_l
+        if outcome is None and m.first >= 2 and tokens[m.first - 1].text == "(" and (
+            tokens[m.first - 2].low in VICTIM_NOUNS
+        ):
+            kind, group = VICTIM_NOUNS[tokens[m.first - 2].low]
+            victims, groups = kind, [group] if group else []
+            outcome = "killed" if sentence_cues & DEATH_CUES else (
+                "casualties" if sentence_cues else None
+            )
+            harm_at = m.first - 2
+        if outcome is None and mentions and elliptic(tokens, m, victims):
+            prev = mentions[-1]  # ellipsis: "60 civilian casualties … and about a hundred"
+            outcome, harm_at = prev.outcome, prev.harm_at
+            if victims is None or victims == "people":
+                victims, groups = prev.victims, list(prev.groups)
+        if outcome is None and victims is not None:
+            outcome, harm_at = verb_back(tokens, m.first)  # "killed a woman and her three children"
+        if outcome is None:
+            if victims is not None and end < len(tokens) and tokens[end].low in JOIN:
+                pending.append((m, victims, groups, end))
+            else:
+                pending.clear()
+            continue
+        if toll_at >= 0 and victims is None:
+            victims = toll_victims(tokens, toll_at, m.first)
+        # "Twelve soldiers, 26 insurgents killed": the earlier figures share the verb.
+        if out_r is not None and pending and pending[-1][3] + 1 == m.first:
+            for pm, pv, pg, pend in pending:
+                mentions.append(Mention(pm.first, pm.last, pm.count, outcome, pv or "people",
+                                        pg, harm_at, pend, -1, False))
+        pending.clear()
+        lo = harm_at - 4 if harm_at >= 0 and harm_at < m.first else m.first - 4
+        if any(tokens[x].low in HYPOTHETICAL for x in range(max(lo - 2, prev_end, 0), max(harm_at, m.first))):
+            continue  # "could cause up to 2,000 deaths": a projection, not harm done
+        neg = negated_between(tokens, max(lo, prev_end), max(harm_at, m.first))
+        mentions.append(Mention(
+            m.first, m.last, m.count, outcome, victims or "people", groups, harm_at,
+            max(end, m.last), toll_at, neg,
+        ))
+        prev_end = max(end, m.last)
+    mentions.sort(key=lambda x: x.first)
+    for mention in mentions:
+        _add_groups(tokens, mention)
+    mentions.extend(_singulars(tokens, mentions))
+    mentions.sort(key=lambda x: x.first)
+    return mentions
+
+
+def _add_part_groups(tokens: list[Token], j: int, m: Mention) -> None:
+    for k in range(j, min(len(tokens), j + 4)):
+        group = VICTIM_NOUNS.get(tokens[k].low, ("", None))[1]
+        if group and group not in m.groups:
+            m.groups.append(group)
+
+
+def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """"Civilian killed" (one), "killing a soldier" (one), "no civilians were killed" (zero)."""
+    taken = set()
+    for m in found:
+        taken.update(range(m.first, max(m.phrase_end, m.last) + 1))
+    out: list[Mention] = []
+    n = len(tokens)
+    for k, tok in enumerate(tokens):
+        low = tok.low
+        if k in taken:
+            continue
+        zero = low in ZERO_WORDS or (low == "no" and k + 1 < n and tokens[k + 1].low == "one")
+        negated_noun = low == "no" and not zero
+        if negated_noun:
+            j = k + 1
+            while j < n and j <= k + 2 and tokens[j].low not in VICTIM_NOUNS and tokens[j].low not in HARM_NOUNS:
+                if tokens[j].low in ("longer", "more", "less", "matter", "doubt"):
+                    break  # "no longer counting bodies", "no more than"
+                j += 1
+            if j >= n or j > k + 2 or not (tokens[j].low in VICTIM_NOUNS or tokens[j].low in HARM_NOUNS):
+                continue
+            if tokens[j].low in HARM_NOUNS:  # "no casualties"
+                out.append(Mention(k, j + 1, Count(0, 0, 0, "exact", text=""), HARM_NOUNS[tokens[j].low],
+                                   "people", [], j, j + 1, -1, True))
+                continue
+            kind, group = VICTIM_NOUNS[tokens[j].low]
+            after = j + 1
+        elif zero:
+            kind, group, after = "people", None, k + (2 if low == "no" else 1)
+        else:
+            if low not in VICTIM_NOUNS or low in PLURAL_ONLY or low.endswith("s") or low.endswith("men"):
+                continue
+            kind, group = VICTIM_NOUNS[low]
+            after = k + 1
+            prev = tokens[k - 1].low if k > 0 else ""
+            # The figure of a plural mention ("12 soldier deaths") or a possessive is not one.
+            if k > 0 and (tokens[k - 1].is_number or prev in ("of", "'s")):
+                continue
+            # "an executed man", "a dead child": the participle stands before the noun.
+            if k > 1 and prev in HARM_AFTER and tokens[k - 2].low in ("a", "an", "one") and (
+                HARM_AFTER[prev] == "killed"
+            ):
+                out.append(Mention(k - 2, k + 1, Count(1, 1, 1, "exact"), "killed", kind,
+                                   [group] if group else [], k - 1, k + 1, -1, False))
+                taken.update(range(k - 2, k + 2))
+                continue
+        j = after
+        while j < n and j < after + 3 and tokens[j].low in AUX and not (
+            j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES
+        ):
+            j += 1
+        outcome, end = participles(tokens, j)
+        if outcome is not None and end < n and tokens[end].is_number:
+            outcome = None  # "a soldier killed 5 …": active voice
+        if outcome is None and not (zero or negated_noun):
+            # "killing a civilian", "kill civilian working on his land"
+            b = k - 1
+            skipped = 0
+            while b >= 0 and skipped < 2 and tokens[b].low not in HARM_BEFORE and (
+                tokens[b].text.isalpha() and tokens[b].low not in SINGULAR_DETS
+                and tokens[b].low not in PREPOSITIONS and tokens[b].low not in AUX
+            ):
+                b -= 1
+                skipped += 1
+            det = b >= 0 and tokens[b].low in SINGULAR_DETS
+            if det:
+                b -= 1
+            # "killed a soldier" is active; bare "killed soldier" may be "soldier killed".
+            if b >= 0 and tokens[b].low in HARM_BEFORE and (det or tokens[b].low not in HARM_AFTER):
+                outcome, end = HARM_BEFORE[tokens[b].low], k + 1
+        if outcome is None:
+            continue
+        start = k
+        if not (zero or negated_noun) and k > 0 and tokens[k - 1].low in ("a", "an", "one"):
+            start = k - 1
+        value = 0 if (zero or negated_noun) else 1
+        out.append(Mention(start, k + 1, Count(value, value, value, "exact"), outcome, kind,
+                           [group] if group else [], j, end, -1, zero or negated_noun))
+        taken.update(range(start, end + 1))
+    return out
+
+
+def _add_groups(tokens: list[Token], m: Mention) -> None:
+    """"… 200 casualties, including many children": the group joins the mention's victims."""
+    n = len(tokens)
+    j = m.last
+    while j < min(n, max(m.phrase_end, m.last) + 3) and tokens[j].low not in SUBSET_BEFORE:
+        j += 1
+    if j >= n or tokens[j].low not in SUBSET_BEFORE:
+        return
+    for k in range(j + 1, min(n, j + 10)):
+        low = tokens[k].low
+        if low in (";", ".", ")") or low in HARM_AFTER:
+            break
+        if low in VICTIM_NOUNS:
+            kind, group = VICTIM_NOUNS[low]
+            if group and group not in m.groups:
+                m.groups.append(group)
+            # "200 casualties, including many children" reads as civilian harm; "including 78
+            # civilians" says only part of the figure is civilian, so the type stays.
+            if m.victims == "people" and kind == "civilians" and group:
+                m.victims = "civilians"
