@@ -12,7 +12,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from harmledger.errors import InputError
 from harmledger.evaluate.gold import GoldDocument, GoldSet
@@ -149,8 +148,3 @@ def build_inputs(gold: GoldSet) -> Inputs:
             unique.setdefault(doc.id, doc)
             owners.setdefault(doc.id, []).append((gdoc.id, off))
     return Inputs(documents=list(unique.values()), views=views, owners=owners, errors=errors)
-
-
-def describe(inputs: Inputs) -> dict[str, Any]:
-    """Counts for the table header: gold documents and pipeline documents."""
-    return {"gold_documents": len(inputs.views), "documents": len(inputs.documents)}

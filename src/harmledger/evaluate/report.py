@@ -137,8 +137,9 @@ def summarise_errors(report: Report) -> list[tuple[str, str, str, int]]:
 
 def format_errors(report: Report, limit: int | None = None) -> str:
     """A count of errors by rule family, then each error with its sentence."""
-    lines = ["errors by family"]
-    lines += [f"  {n:>5}  {section}/{kind}: {family}" for section, kind, family, n in summarise_errors(report)]
+    summary = summarise_errors(report)
+    lines = ["errors by family" + ("" if summary else ": none")]
+    lines += [f"  {n:>5}  {section}/{kind}: {family}" for section, kind, family, n in summary]
     lines.append("")
     rows = report.errors if limit is None else report.errors[:limit]
     for e in rows:
