@@ -147,3 +147,46 @@ def test_pages_forbid_inline_scripts_and_framing(client: Any) -> None:
     assert "script-src 'self'" in headers["content-security-policy"]
     assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
     assert "<script>" not in client.get("/map").text.replace("</script>", "").replace("<script src=", "")
+
+
+def test_split_form_moves_the_ticked_claims_into_their_own_group(client: Any, seeded: Any) -> None:
+    ledger, ids = seeded
+    add_user(ledger, "ana", "analyst")
+    csrf = log_in(client, "ana")
+    client.post(f"/incidents/{ids['manbij']}/review", data={"csrf": csrf, "action": "split", "split": [ids["jazeera"]]})
+    decision = ledger.decision_rows()[-1]
+    assert (decision["action"], decision["target"]) == ("split", ids["manbij"])
+    assert decision["payload"] == {"groups": [[ids["jazeera"]], [ids["strike"]]]}
+
+
+def test_merge_form_takes_ids_separated_by_commas_or_spaces(client: Any, seeded: Any) -> None:
+    ledger, ids = seeded
+    add_user(ledger, "ana", "analyst")
+    csrf = log_in(client, "ana")
+    client.post(f"/incidents/{ids['manbij']}/review", data={"csrf": csrf, "action": "merge", "with": f" {ids['ghouta']}, "})
+    assert ledger.decision_rows()[-1]["payload"] == {"with": [ids["ghouta"]]}
+
+
+def test_publication_date_form_on_the_document_page(client: Any, seeded: Any) -> None:
+    ledger, ids = seeded
+    add_user(ledger, "ana", "analyst")
+    csrf = log_in(client, "ana")
+    page = client.post(f"/documents/{ids['document']}/published", data={"csrf": csrf, "published": "2016-07-20"})
+    assert "Recorded: publish date." in page.text
+    assert '"2016-07-20"' in page.text.split("Audit log", 1)[1]
+    assert ledger.decision_rows()[-1]["payload"] == {"published": "2016-07-20"}
+
+
+def test_admin_page_adds_a_user_and_shows_a_new_token_once(client: Any, seeded: Any) -> None:
+    ledger, _ = seeded
+    add_user(ledger, "root", "admin")
+    csrf = log_in(client, "root")
+    client.post("/admin/users", data={"csrf": csrf, "action": "add", "username": "vera", "password": "long password",
+                                      "role": "viewer"})
+    page = client.post("/admin/users", data={"csrf": csrf, "action": "token", "username": "vera", "label": "cron"})
+    token = re.search(r'id="new-token">([^<]+)<', page.text).group(1)  # type: ignore[union-attr]
+    assert client.get("/api/me", headers={"Authorization": f"Bearer {token}"}).json()["row"]["username"] == "vera"
+    assert token not in client.get("/admin/users").text
+    refused = client.post("/admin/users", data={"csrf": csrf, "action": "add", "username": "vera",
+                                                "password": "long password", "role": "viewer"})
+    assert refused.status_code == 400 and "already exists" in refused.text

@@ -31,6 +31,7 @@ from harmledger.web.queries import (
     encode_cursor,
     incident_filters,
     page_of_incidents,
+    tolls_beside,
     map_features,
 )
 from harmledger.web.review import apply_review
@@ -81,7 +82,7 @@ def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
     status = ledger.claim_status()
     moved = rejected_elsewhere(ledger, incident)
     claims = ledger.claims(ids=[*incident.claim_ids, *moved])
-    tolls = [i for i in ledger.incidents(kind="aggregate") if i.related_incident_id == incident.id]
+    tolls = tolls_beside(ledger, incident.id)
     audit = incident_audit(ledger, incident, moved)
     return {"ok": True, "row": {
         "incident": to_jsonable(incident),

@@ -114,6 +114,14 @@ def page_of_incidents(ledger: Ledger, filters: IncidentFilters, *, kind: str = "
     return [codec.incident_from_json(data[i]) for i in ids if i in data]
 
 
+def tolls_beside(ledger: Ledger, incident_id: str) -> list[Incident]:
+    """The cumulative tolls (aggregates) reconciliation placed beside ``incident_id``."""
+    related = incidents.c.data["related_incident_id"].as_string()
+    query = sa.select(incidents.c.data).where(incidents.c.kind == "aggregate", related == incident_id)
+    with ledger.engine.connect() as conn:
+        return [codec.incident_from_json(row.data) for row in conn.execute(query.order_by(incidents.c.id))]
+
+
 def _blank(value: str | None) -> str | None:
     value = (value or "").strip()
     return value or None

@@ -31,6 +31,7 @@ from harmledger.web.queries import (
     document_list,
     incident_filters,
     page_of_incidents,
+    tolls_beside,
 )
 from harmledger.web.review import ACTIONS, apply_review
 
@@ -127,7 +128,7 @@ def incident_page(request: Request, incident_id: str, done: str | None = None) -
     status = ledger.claim_status()
     moved = rejected_elsewhere(ledger, incident)
     claims = claim_rows(ledger, ledger.claims(ids=[*incident.claim_ids, *moved]), status)
-    tolls = [i for i in ledger.incidents(kind="aggregate") if i.related_incident_id == incident.id]
+    tolls = tolls_beside(ledger, incident.id)
     toll_claims = claim_rows(ledger, ledger.claims(ids=[c for t in tolls for c in t.claim_ids]), status)
     notes = [d for d in ledger.decision_rows() if d["action"] == "note" and d["target"] == incident.id]
     return render(request, "incident.html", {
