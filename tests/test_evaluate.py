@@ -13,7 +13,7 @@ import pytest
 
 from harmledger.evaluate import SECTION_KEYS, evaluate, format_errors, format_table
 from harmledger.evaluate.gold import load_gold
-from harmledger.evaluate.inputs import Inputs, View
+from harmledger.evaluate.inputs import View
 from harmledger.evaluate.metrics import Scoring, score_segments
 from harmledger.evaluate.predictions import Predictions
 from harmledger.pipeline import Analysis
@@ -375,4 +375,8 @@ def test_segments(cuts: list[tuple[int, str]], expected: dict[str, Any]) -> None
 def test_seed_fixture_finds_its_article_file() -> None:
     gold = load_gold(SEED)
     assert [d.id for d in gold.documents] == ["000_211a3c4709587a4d.txt"]
-    assert Inputs is not None
+
+
+def test_no_errors_says_so() -> None:
+    assert format_errors(evaluate(SEED, analyse=seed_analyser(), collect_errors=True)).startswith(
+        "errors by family: none")
