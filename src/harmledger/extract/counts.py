@@ -28,6 +28,10 @@ _POST = PhraseIndex(POST_QUALIFIERS.items())
 _VAGUE = PhraseIndex(VAGUE.items())
 _RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or", "and"})
 _HYPHENS = frozenset({"-", "–", "—"})
+# No casualty figure exceeds the world's population; larger "figures" ("1e999", a 400-digit run)
+# are not counts, and would overflow the ledger's 64-bit columns.
+MAX_FIGURE = 9_999_999_999
+_MAX_DIGITS = 16  # characters of a digit token worth converting (int() refuses > 4300 digits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +49,8 @@ def _digits(tok: Token) -> int | float | None:
     text = tok.text
     if not text[-1].isdigit():
         return None
+    if len(text) > _MAX_DIGITS or not all(c.isdecimal() or c in ",." for c in text):
+        return None  # "1e999", "²³", a run of hundreds of digits
     groups = text.replace(",", ".").split(".")
     if len(groups) == 1:
         return int(text)
@@ -169,12 +175,14 @@ def count_at(tokens: list[Token], i: int) -> CountMatch | None:
     if number is None:
         return None
     value, end, kind = number
+    if value > MAX_FIGURE:
+        return None
     # A range: "40 to 60", "136-1,300", "between 136 to 1300", "two or three".
     if end < len(tokens) and tokens[end].low in _RANGE_JOINERS and (
         tokens[end].low != "and" or between
     ):
         second = _number(tokens, end + 1)
-        if second is not None and second[0] > value and (
+        if second is not None and value < second[0] <= MAX_FIGURE and (
             tokens[end].low != "or" or second[0] < 100
         ):
             return CountMatch(
