@@ -7,7 +7,8 @@ Documents are generated (``benchmarks/corpus.py``: seed-article sentences with v
 places and dates, ~800 characters each) and written as JSON lines. Every run is its own process
 on a fresh SQLite ledger, so its peak memory is its own: the largest sum of resident memory over
 the process tree (driver, pool workers, Spark's JVM and Python workers), sampled every 0.1 s.
-"ingest" is read → analyse → store (the map, what the engines differ in); "reconcile" is the
+"CPU" is the CPU time of the whole tree during ingest, and "cores used" CPU / wall time: on a
+shared machine it shows how much of the cores a run got. "ingest" is read → analyse → store (the map, what the engines differ in); "reconcile" is the
 reduce, the same code for every engine, timed apart. Spark's session start is timed apart too.
 """
 
@@ -37,10 +38,15 @@ RUNS: dict[str, tuple[str, str]] = {
 DEFAULT_SIZES = (1_000, 10_000)
 
 
-def tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and all its descendants (from /proc)."""
+def _tree(root: int) -> tuple[int, float]:
+    """Resident bytes, and CPU seconds used so far, of ``root`` and all its descendants (from /proc).
+
+    CPU includes reaped children (cutime/cstime), so finished pool workers still count.
+    """
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -52,12 +58,22 @@ def tree_rss(root: int) -> int:
         pid = int(entry)
         children.setdefault(int(fields[1]), []).append(pid)
         rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, stack = 0, [root]
+        cpu[pid] = sum(int(v) for v in fields[11:15]) / tick
+    total, seconds, stack = 0, 0.0, [root]
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
+        seconds += cpu.get(pid, 0.0)
         stack.extend(children.get(pid, []))
-    return total
+    return total, seconds
+
+
+def tree_rss(root: int) -> int:
+    return _tree(root)[0]
+
+
+def tree_cpu(root: int) -> float:
+    return _tree(root)[1]
 
 
 class PeakMemory:
@@ -98,12 +114,13 @@ def one_run(label: str, corpus: Path, workdir: Path) -> dict[str, object]:
             t0 = time.perf_counter()
             session = spark_session(how)
             startup = time.perf_counter() - t0
-            t0 = time.perf_counter()
+            t0, cpu0 = time.perf_counter(), tree_cpu(os.getpid())
             report = ingest_spark(ledger, [str(corpus)], spark=session, reconcile_after=False)
         else:
-            t0 = time.perf_counter()
+            t0, cpu0 = time.perf_counter(), tree_cpu(os.getpid())
             report = ingest(ledger, [str(corpus)], workers=int(how), reconcile_after=False)
         ingest_s = time.perf_counter() - t0
+        cpu_s = tree_cpu(os.getpid()) - cpu0
         t0 = time.perf_counter()
         incidents = rebuild_incidents(ledger)
         reconcile_s = time.perf_counter() - t0
@@ -111,7 +128,7 @@ def one_run(label: str, corpus: Path, workdir: Path) -> dict[str, object]:
             session.stop()
     return {
         "run": label, "docs": report.added, "claims": report.claims, "errors": len(report.errors),
-        "incidents": incidents, "startup_s": startup, "ingest_s": ingest_s, "reconcile_s": reconcile_s,
+        "incidents": incidents, "startup_s": startup, "ingest_s": ingest_s, "cpu_s": cpu_s, "reconcile_s": reconcile_s,
         "peak_mb": memory.peak / 2**20,
     }
 
@@ -125,15 +142,17 @@ def machine() -> str:
 
 def table(results: list[dict[str, object]]) -> str:
     lines = [
-        "| run | docs | claims | startup s | ingest s | docs/s | ms/doc | reconcile s | peak MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| run | docs | claims | startup s | ingest s | docs/s | ms/doc | CPU ms/doc | cores used | reconcile s | peak MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         docs = max(int(r["docs"]), 1)  # type: ignore[call-overload]
         ingest_s = float(r["ingest_s"])  # type: ignore[arg-type]
+        cpu = float(r.get("cpu_s", 0.0))  # type: ignore[arg-type]
         lines.append(
             f"| {r['run']} | {r['docs']} | {r['claims']} | {float(r['startup_s']):.1f} | {ingest_s:.1f} | "  # type: ignore[arg-type]
-            f"{docs / ingest_s:.1f} | {1000 * ingest_s / docs:.2f} | {float(r['reconcile_s']):.1f} | "  # type: ignore[arg-type]
+            f"{docs / ingest_s:.1f} | {1000 * ingest_s / docs:.1f} | {1000 * cpu / docs:.1f} | {cpu / ingest_s:.2f} | "
+            f"{float(r['reconcile_s']):.1f} | "  # type: ignore[arg-type]
             f"{float(r['peak_mb']):.0f} |"  # type: ignore[arg-type]
         )
     return "\n".join(lines)
