@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from harmledger.places.index import write_index
 from harmledger.places.normalise import is_latin, loose_key, strict_key
 
 # Populated places below this size are kept only in the countries listed next (villages matter
@@ -51,10 +52,10 @@ CREATE TABLE IF NOT EXISTS names (
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
+# Lookups go through the blob index (index.py); SQL only needs to find rows an import replaces.
 INDEXES = """
-CREATE INDEX IF NOT EXISTS names_strict ON names(strict);
-CREATE INDEX IF NOT EXISTS names_loose ON names(loose);
 CREATE INDEX IF NOT EXISTS places_geonameid ON places(geonameid);
+CREATE INDEX IF NOT EXISTS names_place ON names(place_id);
 """
 
 
@@ -310,6 +311,7 @@ def write(rows: list[Row], path: Path, meta: dict[str, str]) -> None:
             [(s, lk, pid, int(s == primary)) for s, lk in keys if s],
         )
     con.executescript(INDEXES)
+    write_index(con)
     con.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)", list(meta.items()))
     con.commit()
     con.execute("VACUUM")

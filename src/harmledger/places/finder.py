@@ -15,6 +15,7 @@ from harmledger.places.vocab import (
     NEAR_CUES,
     NON_PLACE_HEADS,
     NON_PLACE_WORDS,
+    NOT_NAME_START,
     OTHER_LABELS,
     PLACE_HEADS,
     PLACE_LABELS,
@@ -59,6 +60,7 @@ class Mention:
     match: str  # "exact", "loose" or "" (not in the gazetteer)
     confirmed: bool  # NER also calls it a place
     prefer: str = ""
+    weak: bool = False  # NER calls it a person/organisation, or nothing marks it as a place
     near: bool = False
     bearing: str | None = None
     notes: list[str] = field(default_factory=list)
@@ -102,7 +104,7 @@ def candidate_spans(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tupl
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        if not _capitalised(tok.text):
+        if not _capitalised(tok.text) or tok.text.lower() in NOT_NAME_START:
             i += 1
             continue
         found = None
@@ -163,12 +165,11 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         # a country naming an organisation's nationality ("the U.S. Army") is kept, marked.
         inside = [text[s:e] for s, e, lbl in overlapping
                   if lbl in OTHER_LABELS and (s < start or e > end) and not _head_suffix(text, end, e)]
-        if inside and not any(h.feature == "PCLI" for h in hits):
+        if inside and not any(h.feature in ("PCLI", "ADM1") for h in hits):
             continue
         exact_other = any(s == start and e == end and lbl in OTHER_LABELS
                           for s, e, lbl in overlapping)
-        if exact_other and not strong:
-            continue
+        weak = exact_other and not strong
         single = i == k
         word = tokens[i].text.lower()
         prev = tokens[i - 1].text.lower() if i > 0 else ""
@@ -189,10 +190,10 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         if adjective and not (confirmed or exact_norp or cue or strong):
             continue
         if not (confirmed or exact_norp or strong or cue or how == "exact" and not single):
-            continue
+            weak = True
         if how == "loose" and not (confirmed or cue):
             continue
-        mention = _modified(text, Mention(start, end, surface, hits, how, confirmed))
+        mention = _modified(text, Mention(start, end, surface, hits, how, confirmed, weak=weak))
         if inside:
             mention.notes.append(f"{ORG_NOTE} '{inside[0]}'")
         mentions.append(mention)
@@ -207,7 +208,7 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         if (not surface or surface.lower() in DEMONYMS or not _capitalised(surface)
                 or surface.lower() in NON_PLACE_WORDS or surface.lower() in lower_words):
             continue
-        if strict_key(surface) in named_after:
+        if strict_key(surface) in named_after or _head_word(text, e) in NON_PLACE_HEADS:
             continue
         hits, how = gaz.find(surface)
         words = surface.split()
@@ -228,6 +229,12 @@ def _sentence_start(text: str, pos: int) -> int:
     cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos),
               text.rfind("! ", 0, pos))
     return cut + 1 if cut >= 0 else 0
+
+
+def _head_word(text: str, end: int) -> str:
+    """The lowercased word right after ``end`` (after one space or hyphen), or ""."""
+    m = re.match(r"[ -](\w+)", text[end : end + 30])
+    return m.group(1).lower() if m else ""
 
 
 def _inside_longer_name(text: str, s: int, e: int, start: int, end: int) -> bool:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from harmledger.places.finder import Mention, detect, focus_evidence
 from harmledger.places.gazetteer import Entry, Gazetteer, get_gazetteer
+from harmledger.places.geo import haversine_km
 from harmledger.places.normalise import strict_key
 from harmledger.places.resolve import (
     Scored,
@@ -16,7 +19,10 @@ from harmledger.records import WHERE_PREC_EXACT, WHERE_PREC_NEAR, Document, Plac
 
 NER_EXCLUDE = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 MAX_NER_CHARS = 200_000
-HIERARCHY_BONUS = 3.0  # longer texts are read by NER in chunks of this size
+HIERARCHY_BONUS = 3.0
+WEAK_SHARE = 0.3  # a weak mention's country must carry this share of the sure places …
+WEAK_SHARE_ALONE = 0.5  # … and be near one of them, unless its country has this share
+WEAK_NEAR_KM = 400.0  # longer texts are read by NER in chunks of this size
 
 
 def ner_entities(text: str) -> list[tuple[int, int, str]]:
@@ -108,4 +114,30 @@ def find_places(doc: Document, gazetteer: Gazetteer | None = None) -> list[Place
     ents = ner_entities(text)
     mentions = detect(text, ents, gaz)
     best = resolve_mentions(mentions, focus_evidence(text, ents), hierarchy_bonus(text, mentions))
-    return [to_place_ref(m, b) for m, b in zip(mentions, best, strict=True)]
+    kept = keep_weak(mentions, best)
+    return [to_place_ref(m, b) for m, b, k in zip(mentions, best, kept, strict=True) if k]
+
+
+def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:
+    """Weak mentions stay only when their place sits among the document's other places.
+
+    spaCy's small model calls rare toponyms ORG or PERSON ("Randwick", "Dadaab"); a name the
+    gazetteer knows is kept when it lies in the document's main country near a sure place.
+    """
+    sure = [b.entry for m, b in zip(mentions, best) if b is not None and not m.weak]
+    countries = Counter(e.country for e in sure if e.country)
+    total = sum(countries.values())
+    out = []
+    for m, b in zip(mentions, best):
+        if not m.weak:
+            out.append(True)
+            continue
+        if b is None or not total:
+            out.append(False)
+            continue
+        e = b.entry
+        share = countries.get(e.country or "", 0) / total
+        near = any(haversine_km(e.lat, e.lon, o.lat, o.lon) < WEAK_NEAR_KM for o in sure
+                   if o.feature not in ("PCLI", "CONT", "RGN") and o.id != e.id)
+        out.append(share >= WEAK_SHARE_ALONE or (share >= WEAK_SHARE and near))
+    return out

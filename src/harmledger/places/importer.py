@@ -10,6 +10,7 @@ from pathlib import Path
 from harmledger.errors import GazetteerError, UnreadableInput
 from harmledger.places.build import Row
 from harmledger.places.gazetteer import default_path, get_gazetteer, reset_shared
+from harmledger.places.index import write_index
 from harmledger.places.normalise import is_latin, loose_key, strict_key
 
 GEONAMES_COLUMNS = 19
@@ -110,6 +111,7 @@ def import_places(path: str | Path, gazetteer_path: str | Path | None = None) ->
             if len(batch_places) >= BATCH:
                 _flush(con, batch_places, batch_names)
         _flush(con, batch_places, batch_names)
+        write_index(con)
         con.commit()
     finally:
         con.close()

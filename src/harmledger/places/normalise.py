@@ -8,7 +8,7 @@ from functools import lru_cache
 
 # Apostrophe-like marks that transliterations of Arabic ayn/hamza use interchangeably.
 _MARKS = "'’‘`´ʿʾʻʼ′"
-_MARK_RE = re.compile(f"[{_MARKS}]")
+_MARK_TABLE = str.maketrans("", "", _MARKS)
 _SEP_RE = re.compile(r"[\s\-‐‑–—_/,.()]+")
 # Arabic article forms (al-, el-, ad-, ar-, as-, ash-, at-, az-, an-…) and their English-press
 # variants; dropped in the loose key wherever they stand as a word of their own.
@@ -33,12 +33,16 @@ _LOOSE_SUBS: tuple[tuple[re.Pattern[str], str], ...] = (
 @lru_cache(maxsize=200_000)
 def strict_key(name: str) -> str:
     """Lowercase ASCII form: diacritics and apostrophes dropped, hyphens/punctuation as spaces."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _MARK_RE.sub("", text).casefold()
-    text = _SEP_RE.sub(" ", text)
+    text = name
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.translate(_MARK_TABLE).casefold()
+    words = _SEP_RE.sub(" ", text).split()
     # "the Congo", "Republic of the Congo": the article never distinguishes two places.
-    return " ".join(w for w in text.split() if w != "the") or text.strip()
+    if "the" in words and len(words) > 1:
+        words = [w for w in words if w != "the"]
+    return " ".join(words)
 
 
 @lru_cache(maxsize=200_000)

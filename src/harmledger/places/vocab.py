@@ -66,6 +66,15 @@ NON_PLACE_WORDS = frozenset(
     """.split()
 )
 
+# Words that never begin a place name, though a capital may stand on them ("A New Jersey
+# woman", "The United States"): the n-gram starts after them.
+NOT_NAME_START = frozenset(
+    """the a an this that these those it its he she they we i you his her their our my
+    in on at of for from to by with and or but if when while after before during since
+    according however meanwhile also said says mr mrs ms dr
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
 # Nouns that make the name before them a thing named after a place ("West Nile virus",
 # "Aleppo pepper", "Spanish flu"): the name is not a place there, nor anywhere else in the text.
 NON_PLACE_HEADS = frozenset(
