@@ -80,6 +80,10 @@ HARM = [
     ("1st LD: Two Taliban key commanders killed in western Afghanistan", [("killed", "Two", 2, 2, 2, "combatants")]),
     ("They locate an executed man in a ravine", [("killed", "an executed man", 1, 1, 1, "people")]),
     ("A 10-year-old boy was injured", [("injured", "boy", 1, 1, 1, "civilians")]),  # the age is no figure
+    # asides: parts, or a breakdown of "casualties" into killed and injured
+    ("The attack killed four people - two women and two children - and wounded nine.", [("killed", "four", 4, 4, 4, "people"), ("injured", "nine", 9, 9, 9, "people")]),
+    ("UNAMA documented 3,812 civilian casualties (1,366 deaths and 2,446 injured).", [("killed", "1,366", 1366, 1366, 1366, "civilians"), ("injured", "2,446", 2446, 2446, 2446, "civilians")]),
+    ("An airstrike killed at least 40 civilians, including 8 children, and injured dozens more.", [("killed", "at least 40", 40, N, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")]),
 ]
 
 
@@ -143,6 +147,10 @@ SCOPES = [
     ("So far this year, 300 people were killed in the province.", "cumulative", "So far this year"),
     ("Tijuana: 18 Dead Since Sunday", "cumulative", "Since Sunday"),
     ("Four civilians were killed on 12 May 2017 in al-Bab.", "incident", None),
+    ("Between 1 January and 30 June 2019, UNAMA documented 1,366 civilian deaths.", "cumulative", "Between 1 January and 30 June 2019"),
+    ("From January to March 2017, OHCHR recorded 1,028 civilian deaths in Mosul.", "cumulative", "From January to March 2017"),
+    ("Seasonal flu kills 12,000 Britons annually.", "cumulative", "annually"),
+    ("Death toll rises to 40 in Baghdad bombings", "incident", None),
 ]
 
 

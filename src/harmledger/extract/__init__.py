@@ -94,6 +94,8 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     context = [sentence, *reversed(state.before(i, _CONTEXT_BACK))]
     event = event_type(context)
     span_sentence = Span(s, e)
+    # A period that opens the sentence ("Between January and June, …") scopes all its figures.
+    lead = scope_of(tokens, 0, mentions[0].first, -1, sentence, s) if mentions else ("incident", None)
     out: list[Claim] = []
     for n, m in enumerate(mentions):
         span = Span(tokens[m.first].start, tokens[m.last - 1].end)
@@ -101,7 +103,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
         lo = mentions[n - 1].phrase_end if n > 0 else 0
         scope, period = scope_of(tokens, m.last, hi, m.toll_at, sentence, s)
         if scope == "incident":
-            scope, period = scope_of(tokens, lo, m.first, m.toll_at, sentence, s)
+            scope, period = lead if lead[0] == "cumulative" else scope_of(tokens, lo, m.first, m.toll_at, sentence, s)
         c = m.count
         count = Count(c.low, c.high, c.best, c.qualifier, c.vague, span.slice(state.text))
         out.append(Claim(

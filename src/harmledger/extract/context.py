@@ -15,6 +15,7 @@ from harmledger.extract.vocab import (
     CUMULATIVE_CUES,
     EVENT_TYPES,
     INVESTIGATION_VERBS,
+    MONTHS,
     NOT_COALITION_BEFORE,
     ORG_WORDS,
     PERPETRATORS,
@@ -228,9 +229,35 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
             while end > after and tokens[end - 1].low in ("and", "or", "but"):
                 end -= 1
             return "cumulative", text[tokens[k].start - offset : tokens[end - 1].end - offset]
+    for k in range(lo, hi):
+        if tokens[k].low in ("between", "from"):
+            span = _date_range(tokens, k, hi)
+            if span is not None:
+                return "cumulative", text[tokens[k].start - offset : tokens[span - 1].end - offset]
     if toll_at >= 0 and any(tokens[k].low in TOLL_CUMULATIVE for k in range(toll_at, hi)):
         return "cumulative", None
     return "incident", None
+
+
+def _date_range(tokens: list[Token], k: int, hi: int) -> int | None:
+    """End index of "between 1 January and 30 June 2019" / "from January to March" at ``k``."""
+    n = min(len(tokens), hi, k + 12)
+    joined = False
+    seen_date = 0
+    for x in range(k + 1, n):
+        low = tokens[x].low
+        if low in MONTHS or (tokens[x].is_number and len(low) == 4 and low.isdigit()):
+            seen_date += 1
+            if joined:
+                end = x + 1
+                while end < n and (tokens[end].is_number or tokens[end].low in MONTHS):
+                    end += 1
+                return end
+        elif low in ("and", "to", "until", "till", "-", "–", "through") and seen_date:
+            joined = True
+        elif not (tokens[x].is_number or low in (",", "the", "of")):
+            return None
+    return None
 
 
 def event_type(texts: list[str]) -> str | None:

@@ -47,19 +47,30 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
     """Every harm mention in one sentence's tokens, in order."""
     mentions: list[Mention] = []
     pending: list[tuple[CountMatch, str | None, list[str], int]] = []  # "Twelve soldiers, …"
-    prev_end, scanned, in_subset = 0, 0, False
+    prev_end, scanned, in_subset, aside = 0, 0, False, False
+    breakdown: tuple[Mention, set[str]] | None = None  # "3,812 casualties (1,366 deaths and …)"
     for m in find_counts(tokens):
         # Once "including"/"among" is seen, later figures are parts until a new verb or ";".
+        # Figures in an aside right after a figure ("four people - two women and two children -",
+        # "(…)") are parts too, unless they break "casualties" down into killed and injured.
         for k in range(scanned, m.first):
             low = tokens[k].low
             if low in SUBSET_BEFORE:
                 in_subset = True
             elif low in HARM_BEFORE and low not in HARM_AFTER or low == ";":
-                in_subset = False
+                in_subset = aside = False
             elif low == "," and k + 1 < len(tokens) and tokens[k + 1].low in CLAUSE_VERBS:
                 in_subset = False  # ", including four children, were killed and 15 others …"
+            elif _opens_aside(tokens, k) and mentions and not aside:
+                aside = True
+                parent = mentions[-1]
+                breakdown = (parent, set()) if parent.outcome == "casualties" else None
+            elif _closes_aside(tokens, k) and aside:
+                aside = False
         scanned = m.last
-        if in_subset and mentions:
+        if in_subset and walk_left(tokens, m.first)[1] >= m.first - 3:
+            in_subset = False  # "…, including 8 children, and injured dozens more": a new verb
+        if (in_subset or (aside and breakdown is None)) and mentions:
             _, victims, groups, _, _, _ = walk_right(tokens, m)
             for g in groups:
                 if g not in mentions[-1].groups:
@@ -115,13 +126,34 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             m.first, m.last, m.count, outcome, victims or "people", groups, harm_at,
             max(end, m.last), toll_at, neg,
         ))
+        if aside and breakdown is not None:
+            breakdown[1].add(outcome)
+            if victims is None:
+                mentions[-1].victims = breakdown[0].victims
         prev_end = max(end, m.last)
+    if breakdown is not None and {"killed", "injured"} <= breakdown[1]:
+        mentions.remove(breakdown[0])  # the killed and injured figures replace the sum
     mentions.sort(key=lambda x: x.first)
     for mention in mentions:
         _add_groups(tokens, mention)
     mentions.extend(_singulars(tokens, mentions))
     mentions.sort(key=lambda x: x.first)
     return mentions
+
+
+_DASHES = frozenset({"-", "–", "—"})
+
+
+def _opens_aside(tokens: list[Token], k: int) -> bool:
+    """ "(" or a spaced dash ("people - two women …"; "al-Bab" has an unspaced one)."""
+    tok = tokens[k]
+    if tok.text == "(" or tok.text == ":":
+        return True
+    return tok.text in _DASHES and k > 0 and tokens[k - 1].end != tok.start
+
+
+def _closes_aside(tokens: list[Token], k: int) -> bool:
+    return tokens[k].text == ")" or _opens_aside(tokens, k) and tokens[k].text != "("
 
 
 def _add_part_groups(tokens: list[Token], j: int, m: Mention) -> None:

@@ -231,7 +231,12 @@ CUMULATIVE_CUES: tuple[str, ...] = (
     "in all", "since the beginning", "since the start", "in the last", "in the past",
     "over the past", "over the last", "during the past", "during the last",
     "cumulative", "since", "each day", "per day", "every day", "daily", "annually",
-    "a year", "per year", "each year", "every year",
+    "a year", "per year", "each year", "every year", "first half", "second half",
+    "first quarter", "second quarter", "third quarter", "fourth quarter", "first six months",
+)
+MONTHS: frozenset[str] = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 # Words that with "toll" make it a running total: "the death toll of the airstrikes in the region".
 TOLL_CUMULATIVE: frozenset[str] = frozenset(
@@ -282,7 +287,7 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
     "Syrian government": (
         "syrian government forces", "syrian government", "syrian regime", "assad regime",
         "al-assad regime", "regime forces", "government forces of syria", "syrian army",
-        "syrian arab army", "regime's warplanes", "regime warplanes", "bashar al-assad",
+        "syrian arab army", "regime's warplanes", "regime's forces", "syrian regime's", "regime warplanes", "bashar al-assad",
         "bashar al assad", "bashar assad", "bachar al-assad", "bashar el assad",
         "bachar el assad", "al-assad", "el assad", "assad",
     ),
