@@ -47,7 +47,7 @@ class CountMatch:
 def _digits(tok: Token) -> int | float | None:
     """The value of a digit token ("1,300" → 1300, "1.6" → 1.6), or None for "31st", "1990s"."""
     text = tok.text
-    if not text[-1].isdigit():
+    if not text[-1].isdigit() or len(text) > 15:  # a serial number or a phone number, not a figure
         return None
     if len(text) > _MAX_DIGITS or not all(c.isdecimal() or c in ",." for c in text):
         return None  # "1e999", "²³", a run of hundreds of digits
