@@ -40,20 +40,23 @@ class Copy:
 
 
 class Syndication:
-    """Finds copies among documents, caching each document's shingles."""
+    """Finds copies among the documents of one incident at a time (shingles are not kept after)."""
 
     def __init__(self, documents: Mapping[str, Document]) -> None:
         self.documents = documents
-        self._cache: dict[str, frozenset[str]] = {}
-
-    def _shingles(self, doc_id: str) -> frozenset[str]:
-        if doc_id not in self._cache:
-            doc = self.documents.get(doc_id)
-            self._cache[doc_id] = shingles(doc.text) if doc is not None else frozenset()
-        return self._cache[doc_id]
 
     def copies(self, doc_ids: Sequence[str]) -> list[Copy]:
         """Each document that copies an earlier one, with the earliest original it copies."""
+        if len(set(doc_ids)) < 2:
+            return []
+        cache: dict[str, frozenset[str]] = {}
+
+        def shingles_of(doc_id: str) -> frozenset[str]:
+            if doc_id not in cache:
+                doc = self.documents.get(doc_id)
+                cache[doc_id] = shingles(doc.text) if doc is not None else frozenset()
+            return cache[doc_id]
+
         def order(doc_id: str) -> tuple[str, str]:
             doc = self.documents.get(doc_id)
             published = doc.published.isoformat() if doc is not None and doc.published else "9999"
@@ -63,11 +66,11 @@ class Syndication:
         found: list[Copy] = []
         originals: dict[str, str] = {}
         for pos, doc_id in enumerate(ordered):
-            mine = self._shingles(doc_id)
+            mine = shingles_of(doc_id)
             if not mine:
                 continue
             for earlier in ordered[:pos]:
-                sim = jaccard(mine, self._shingles(earlier))
+                sim = jaccard(mine, shingles_of(earlier))
                 if sim >= rules.COPY_JACCARD:
                     root = originals.get(earlier, earlier)
                     originals[doc_id] = root
