@@ -136,11 +136,12 @@ def figures(
         latest = max((r.published or date.min for r in items), default=date.min)
         return (max(r.reliability for r in items), latest, source)
 
-    ranked = sorted((s for s, f in per_source.items() if f.best is not None), key=trust, reverse=True)
+    trusted = {s: trust(s) for s, f in per_source.items() if f.best is not None}
+    ranked = sorted(trusted, key=trusted.__getitem__, reverse=True)
     best = None
     if ranked:
         # Sources equally trusted and equally recent: the (lower) median of their figures.
-        top = [s for s in ranked if trust(s)[:2] == trust(ranked[0])[:2]]
+        top = [s for s in ranked if trusted[s][:2] == trusted[ranked[0]][:2]]
         tied = sorted(per_source[s].best or 0 for s in top)
         best = tied[(len(tied) - 1) // 2]
     if best is not None and low is not None:
