@@ -75,6 +75,8 @@ HARM = [
     ("199 were killed, including 78 civilians, 37 of whom were killed by air strikes and 15 under torture", [("killed", "199", 199, 199, 199, "people")]),
     ("Two BSF men among eight killed in Kashmir", [("killed", "eight", 8, 8, 8, "people")]),
     ("Five members of the same family, including three children, were killed.", [("killed", "Five", 5, 5, 5, "civilians")]),
+    ("Seven people, three of them children, were killed.", [("killed", "Seven", 7, 7, 7, "people")]),
+    ("He was one of 12 people killed in the raid.", [("killed", "12", 12, 12, 12, "people")]),
     ("Up to 11 civilians, including four children, were killed and at least 15 others injured.", [("killed", "Up to 11", N, 11, N, "civilians"), ("injured", "at least 15", 15, N, N, "people")]),
     ("The strike killed a woman and her three children.", [("killed", "a woman", 1, 1, 1, "civilians"), ("killed", "three", 3, 3, 3, "civilians")]),
     ("1st LD: Two Taliban key commanders killed in western Afghanistan", [("killed", "Two", 2, 2, 2, "combatants")]),

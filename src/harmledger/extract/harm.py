@@ -196,11 +196,21 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
         while k < n and k < j + 5 and tokens[k].low not in _PUNCT_STOP and tokens[k].low not in AUX:
             k += 1
         j = k
-    if j + 1 < n and tokens[j].low == "," and tokens[j + 1].low in SUBSET_BEFORE:
+    if j + 1 < n and tokens[j].low == "," and _aside_follows(tokens, j + 1):
         for k in range(j + 2, min(n, j + 12)):
             if tokens[k].low == ",":
                 return k + 1
     return j
+
+
+def _aside_follows(tokens: list[Token], j: int) -> bool:
+    """", including three children,", ", mostly women,", ", three of them children,"."""
+    if tokens[j].low in SUBSET_BEFORE or tokens[j].low in ("mostly", "mainly", "all", "among"):
+        return True
+    return any(
+        tokens[k].low == "of" and tokens[k + 1].low in ("them", "whom")
+        for k in range(j, min(len(tokens) - 1, j + 4))
+    )
 
 
 def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
