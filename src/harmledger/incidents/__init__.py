@@ -9,14 +9,16 @@ analysts' ``Decisions``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from harmledger.incidents import rules
 from harmledger.incidents.assemble import Context, build
 from harmledger.incidents.cluster import UnionFind, cluster
 from harmledger.incidents.decisions import Decisions
-from harmledger.incidents.link import BlockIndex, Edge, Features, blocked_edges, build_features, score, toll_score
+from harmledger.incidents.link import (
+    BlockIndex, Edge, Features, blocked_edges, build_features, score, toll_score,
+)
 from harmledger.incidents.syndication import Syndication
 from harmledger.records import Claim, Document, Incident
 
@@ -39,7 +41,8 @@ def assign_ids(groups: Sequence[Sequence[str]], previous: Mapping[str, Sequence[
     return [i if i is not None else Incident.make_id(list(groups[p])) for p, i in enumerate(ids)]
 
 
-def _link_lines(edges: Sequence[Edge], feats: Sequence[Features], scorer=score) -> dict[int, list[str]]:
+def _link_lines(edges: Sequence[Edge], feats: Sequence[Features],
+                scorer: Callable[..., float | None] = score) -> dict[int, list[str]]:
     """Why each used edge linked its two claims, keyed by the edge's first position."""
     out: dict[int, list[str]] = {}
     for s, i, j in edges:

@@ -14,7 +14,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
 from harmledger.incidents import rules
 from harmledger.records import WHERE_PREC_COUNTRY, Claim, Document
@@ -316,7 +316,3 @@ def build_features(claims: Iterable[Claim], documents: Mapping[str, Document]) -
     """``Features`` for each claim, numbered in order."""
     return [features_of(i, c, documents.get(c.document_id)) for i, c in enumerate(claims)]
 
-
-def day(ordinal: int | None) -> date | None:
-    """An ordinal back to a date."""
-    return None if ordinal is None else date.fromordinal(ordinal)
