@@ -90,3 +90,17 @@ def test_candidate_is_frozen() -> None:
     c = Candidate("X", 1.0, 2.0, 1, "SY", None, 1.0)
     with pytest.raises(AttributeError):
         c.name = "Y"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("query", "empty"),
+    [("Manbij", False), ("Xqzwvabadkjh", True)],
+)
+def test_geocode_json_line(query: str, empty: bool) -> None:
+    from harmledger.places import geocode_json
+
+    line = geocode_json(query)
+    assert line["query"] == query
+    assert (line["candidates"] == []) is empty
+    for cand in line["candidates"]:
+        assert {"name", "lat", "lon", "precision", "country", "admin1", "score"} <= set(cand)

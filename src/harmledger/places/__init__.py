@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from harmledger.places.dates import find_dates, resolve_date
 from harmledger.places.gazetteer import Gazetteer, default_path, get_gazetteer
-from harmledger.places.geocode import Candidate, geocode_query
+from harmledger.places.geocode import Candidate, geocode_json, geocode_query
 from harmledger.places.geoparse import find_places
 from harmledger.places.importer import import_places
 from harmledger.places.locate import locate_claims
 
 __all__ = [
-    "Candidate", "Gazetteer", "default_path", "find_dates", "find_places", "geocode_query",
+    "Candidate", "Gazetteer", "default_path", "find_dates", "find_places", "geocode_json",
+    "geocode_query",
     "get_gazetteer", "import_places", "locate_claims", "resolve_date",
 ]

@@ -172,12 +172,19 @@ def _middle(pts: list[tuple[float, float]]) -> tuple[float, float]:
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 
-def _division_names(name: str) -> set[str]:
-    """Ways news names a division: "Province of Pangasinan" → Pangasinan, Pangasinan Province."""
+def _division_names(name: str, first_level: bool = False) -> set[str]:
+    """Ways news names a division: "Province of Pangasinan" → Pangasinan, Pangasinan Province.
+
+    A first-level name also loses its type word ("Anhui Sheng" → Anhui); a second-level one
+    keeps it ("Scott County"), since bare county names collide with towns everywhere.
+    """
     names = {name}
     m = _DIV_PREFIX_RE.match(name)
     bare = m.group(3) if m else name
     typed = _DIV_SUFFIX_RE.search(bare)
+    if typed and first_level and typed.start() > 0:
+        bare = bare[: typed.start()].strip()
+        typed = None
     if not typed:
         names |= {bare} | {f"{bare} {kind}" for kind in _DIV_KINDS}
     return names
@@ -217,7 +224,7 @@ def admin_rows(cities: list[Row]) -> list[Row]:
     for (cc, a1), pts in adm1.items():
         lat, lon = _middle(pts)
         rows.append(Row(name=a1, lat=lat, lon=lon, country=cc, feature="ADM1",
-                        source="geonames", admin1=a1, names=_division_names(a1)))
+                        source="geonames", admin1=a1, names=_division_names(a1, True)))
     for (cc, a1, a2), pts in adm2.items():
         lat, lon = _middle(pts)
         rows.append(Row(name=a2, lat=lat, lon=lon, country=cc, feature="ADM2",

@@ -87,7 +87,7 @@ def _capitalised(word: str) -> bool:
 def _joinable(text: str, left: Token, right: Token) -> bool:
     """Two words may sit in one name when only a space or a hyphen separates them."""
     gap = text[left.end : right.start]
-    return gap in (" ", "-", "‐", "‑")
+    return gap in (" ", "-", "‐", "‑", "'s ", "’s ")
 
 
 def _ent_at(ents: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
@@ -188,7 +188,7 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
             and nxt.text not in _FOLLOW_OK and nxt.text not in PLACE_HEADS
         )
         if adjective and not (confirmed or exact_norp or cue or strong):
-            continue
+            weak = True  # "Esperance residents" or "Aleppo soap": decided by the context
         if not (confirmed or exact_norp or strong or cue or how == "exact" and not single):
             weak = True
         if how == "loose" and not (confirmed or cue):
@@ -237,6 +237,9 @@ def _head_word(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+_NOT_NAME_PARTS = frozenset({"the", "of", *PLACE_HEADS, *BEARINGS})
+
+
 def _inside_longer_name(text: str, s: int, e: int, start: int, end: int) -> bool:
     """True when entity [s, e) holds the name plus other capitalised words, with no comma."""
     if s > start or e < end or (s == start and e == end) or _head_suffix(text, end, e):
@@ -244,7 +247,8 @@ def _inside_longer_name(text: str, s: int, e: int, start: int, end: int) -> bool
     extra = (text[s:start] + " " + text[end:e]).strip()
     if "," in extra or " and " in f" {extra} ":
         return False
-    return any(_capitalised(w) and w.lower() not in ("the", "of") for w in extra.split())
+    # "the City of Santa Ana", "Northern Europe": type nouns and compass words are not a name.
+    return any(_capitalised(w) and w.lower() not in _NOT_NAME_PARTS for w in extra.split())
 
 
 def _head_suffix(text: str, end: int, ent_end: int) -> bool:

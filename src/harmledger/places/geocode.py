@@ -189,3 +189,10 @@ def _within(entry: Entry, areas: list[Entry], km: float = AREA_KM) -> bool:
 
 def _asdict(c: Candidate) -> dict[str, Any]:
     return {name: getattr(c, name) for name in Candidate.__slots__}
+
+
+def geocode_json(text: str, country: str | None = None, limit: int = 10,
+                 gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+    """One line of `harmledger geocode --json`: the query and its candidates, best first."""
+    return {"query": text,
+            "candidates": [c.to_json() for c in geocode_query(text, country, limit, gazetteer)]}

@@ -61,7 +61,8 @@ NON_PLACE_WORDS = frozenset(
     said says new old great little big independent national international republic
     human rights watch amnesty coalition forces state states city town village
     virus flu fever disease outbreak vaccine
-    county valley creek mountain mountains river lake island islands bay harbour harbor port
+    county valley creek mountain mountains river rivers lake lakes island islands bay harbour
+    harbor port ports reserve reserves nature
     fort mount beach park hills hill springs falls gulf sea ocean coast desert plain plains
     """.split()
 )
@@ -79,8 +80,7 @@ NOT_NAME_START = frozenset(
 # "Aleppo pepper", "Spanish flu"): the name is not a place there, nor anywhere else in the text.
 NON_PLACE_HEADS = frozenset(
     """virus viruses fever flu influenza strain strains disease pepper peppers soap cheese
-    ebolavirus virion vaccine vaccines syndrome haemorrhagic hemorrhagic encephalitis
-    outbreak outbreaks epidemic pandemic""".split()
+    ebolavirus virion vaccine vaccines syndrome haemorrhagic hemorrhagic encephalitis""".split()
 )
 
 # Words that may join the parts of a multi-word place name ("Deir ez-Zor", "Bosnia and …").
