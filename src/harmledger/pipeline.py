@@ -188,3 +188,25 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
         elif action == "grade":
             grades[target] = payload["grade"]
     return Decisions(rejected=frozenset(rejected), merges=tuple(merges), splits=splits, grades=grades)  # type: ignore[arg-type]
+
+
+def analyse_into_ledger(documents: Iterable[Document], ledger: Ledger) -> Analysis:
+    """Run the pipeline over ``documents`` through ``ledger`` and read the result back from it.
+
+    This is what `harmledger eval` measures: the same path as `ingest` (store, then reconcile
+    from stored claims), so what is scored is what a user's ledger would hold.
+    """
+    docs: list[Document] = []
+    places: dict[str, list[PlaceRef]] = {}
+    for doc in documents:
+        result = analyse_document(doc)
+        ledger.add_document(doc, result.claims)
+        docs.append(doc)
+        places[doc.id] = result.places
+    rebuild_incidents(ledger)
+    return Analysis(
+        documents=docs,
+        claims=ledger.claims(),
+        places=places,
+        incidents=ledger.incidents(kind=None, sort="date"),
+    )

@@ -29,12 +29,21 @@ __all__ = [
 
 
 def run_pipeline(documents: list[Document], analyse: Analyser | None = None) -> Analysis:
-    """The one place the pipeline runs (``analyse`` replaces it, e.g. to go through a ledger)."""
-    if analyse is None:
-        from harmledger.pipeline import analyse as analyse_in_memory
+    """The one place the pipeline runs: into a temporary SQLite ledger, unless ``analyse`` is given."""
+    if analyse is not None:
+        return analyse(documents)
+    import tempfile
+    from pathlib import Path
 
-        analyse = analyse_in_memory
-    return analyse(documents)
+    from harmledger.pipeline import analyse_into_ledger
+    from harmledger.store import Ledger
+
+    with tempfile.TemporaryDirectory(prefix="harmledger-eval-") as tmp:
+        ledger = Ledger(f"sqlite:///{Path(tmp) / 'eval.db'}")
+        try:
+            return analyse_into_ledger(documents, ledger)
+        finally:
+            ledger.close()
 
 
 def score(gold: GoldSet, inputs: Inputs, analysis: Analysis, *, collect_errors: bool = False) -> Report:
