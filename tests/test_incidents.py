@@ -259,3 +259,15 @@ def test_nothing_in_nothing_out_and_a_repeated_claim_counts_once():
     c = claim("a", low=3, high=3, best=3, place="kabul", day=D)
     [inc] = reconcile([c, c], {"a": doc("a")})
     assert inc.claim_ids == (c.id,) and inc.deaths.high == 3
+
+
+def test_a_toll_since_a_distant_date_still_sits_beside_its_incident():
+    docs = {"a": doc("a"), "b": doc("b")}
+    strike = claim("a", low=56, qualifier="at_least", place="manbij", day=D, event="airstrike")
+    since = claim("a", best=100, qualifier="approximately", scope="cumulative", place="manbij",
+                  day=date(2016, 3, 31), period="since March 31st", event="airstrike")
+    elsewhere = claim("b", best=400, qualifier="approximately", scope="cumulative", place="manbij",
+                      day=date(2016, 3, 31), period="since March 31st", event="airstrike")
+    out = reconcile([strike, since, elsewhere], docs)
+    [inc] = only_incidents(out)
+    assert all(a.related_incident_id == inc.id for a in out if a.kind == "aggregate")

@@ -17,7 +17,7 @@ from harmledger.incidents.assemble import Context, build
 from harmledger.incidents.cluster import UnionFind, cluster
 from harmledger.incidents.decisions import Decisions
 from harmledger.incidents.link import (
-    BlockIndex, Edge, Features, blocked_edges, build_features, score, toll_score,
+    BlockIndex, Edge, Features, blocked_edges, build_features, features_of, score, toll_score,
 )
 from harmledger.incidents.syndication import Syndication
 from harmledger.records import Claim, Document, Incident
@@ -132,8 +132,10 @@ def reconcile(
         related = None
         if feats:
             for i in group:
-                probe = toll_feats[i]
-                probe.period = ""
+                # A toll covers a period ("since March 31st"): it sits beside the incident its
+                # report is about, so it is compared as of its report's publication date.
+                probe = features_of(i, replace(tolls[i], date=None, period=None),
+                                    documents.get(tolls[i].document_id))
                 j = _best_partner(probe, index, 0.0)
                 if j is not None:
                     related = ids[group_of[j]]
