@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator
+from pathlib import Path
 
 from harmledger.documents.options import ReadOptions, Source
 from harmledger.documents.readers import Item
@@ -47,14 +48,25 @@ def read(source: Source, options: ReadOptions, with_parents: bool = False) -> It
             if item is not None:
                 yield item
         size = source.path.stat().st_size if source.path is not None else None
-        if size is not None and size - offset > TRAILING_SLACK:
+        if size is not None and size > offset and (size - offset > TRAILING_SLACK or _tail(source.path, offset).strip()):
             yield RecordError(f"{source.origin} @ byte {offset}", f"{TRUNCATED}: {size - offset} bytes after the last whole record")
+
+
+def _tail(path: Path, offset: int) -> bytes:
+    """The few bytes after the last whole record (blank lines are slack; anything else is a cut)."""
+    with path.open("rb") as f:
+        f.seek(offset)
+        return f.read(TRAILING_SLACK + 1)
 
 
 def _cut_short(record: object, records: object) -> bool:
     """Whether a record's block ended before its declared length (a cut file)."""
-    if getattr(record, "rec_type", None) is None:
-        return True  # warcio's reading of a record header that was cut off
+    if not getattr(record, "rec_type", None):
+        return True  # warcio's reading of a record header that was cut off (None, or "" for a plain WARC)
+    headers = getattr(record, "rec_headers", None)
+    declared = headers.get_header("Content-Length") or headers.get_header("length") if headers else None
+    if not (declared or "").strip().isdigit():
+        return True  # a header cut before its length line (warcio then reads the record as empty)
     raw = getattr(record, "raw_stream", None)
     while raw is not None and raw.read(1 << 16):
         pass  # drain what the reader did not need, so the check below sees the whole block
