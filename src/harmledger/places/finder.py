@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from harmledger.places.gazetteer import Entry, Gazetteer
 from harmledger.places.geo import BEARINGS
 from harmledger.places.normalise import strict_key
@@ -81,7 +83,10 @@ def tokens_of(text: str) -> list[Token]:
 
 
 def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or (word[:1] in "'’‘" and word[1:2].isupper())
+    """A capital first letter, also after an apostrophe or an elided article ("d'Ivoire")."""
+    if word[:1].isupper() or (word[:1] in "'’‘" and word[1:2].isupper()):
+        return True
+    return len(word) > 2 and word[1] in "'’" and word[2:3].isupper()
 
 
 def _joinable(text: str, left: Token, right: Token) -> bool:
@@ -175,7 +180,8 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         prev = tokens[i - 1].text.lower() if i > 0 else ""
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         cue = prev in LOCATIVE_CUES and tokens[i - 1].end > _sentence_start(text, start)
-        if single and (word in NON_PLACE_WORDS or (word in lower_words and not confirmed)):
+        if single and (word in NON_PLACE_WORDS or (word in STOP_WORDS and not surface.isupper())
+                       or (word in lower_words and not confirmed)):
             continue
         # A surname elsewhere in the text ("Hajrit S. Sajjan" … "Sajjan said") is a person.
         if single and word in person_words and not strong:
@@ -206,7 +212,8 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         if surface.lower().startswith("the "):
             s, surface = s + 4, surface[4:]
         if (not surface or surface.lower() in DEMONYMS or not _capitalised(surface)
-                or surface.lower() in NON_PLACE_WORDS or surface.lower() in lower_words):
+                or surface.lower() in NON_PLACE_WORDS or surface.lower() in lower_words
+                or (surface.lower() in STOP_WORDS and not surface.isupper())):
             continue
         if strict_key(surface) in named_after or _head_word(text, e) in NON_PLACE_HEADS:
             continue

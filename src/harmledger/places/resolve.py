@@ -92,8 +92,8 @@ def score_candidates(
     out = []
     context_admin = {(e.country, e.admin1 or e.name) for e in context if e.feature == "ADM1"}
     sibling_adm1 = {e.country for e in context if e.feature == "ADM1"}
-    # A division named like a big town of its country ("Aleppo") means the town by default.
-    towns = {(e.country, strict_key(e.name)) for e in candidates
+    # A division named like a big town inside it ("Aleppo") means the town by default.
+    towns = {(e.country, strict_key(e.admin1 or "")) for e in candidates
              if e.feature.startswith("PPL") and (e.population >= SHADOW_POPULATION
                                                   or not e.source.startswith("geonames"))}
     for entry in candidates:
@@ -135,7 +135,8 @@ def score_candidates(
                 score += 3.0
                 why.append("named as a settlement")
         if (entry.feature in ("ADM1", "ADM2") and prefer not in ("ADM", "ADM2")
-                and (entry.country, strict_key(entry.admin2 or entry.admin1 or entry.name)) in towns):
+                and ((entry.country, strict_key(entry.admin1 or "")) in towns
+                     or (entry.country, strict_key(entry.name)) in towns)):
             score -= 3.0
             why.append("a town has this name: the town is meant unless 'province' is said")
         if entry.feature == "ADM1" and entry.country in sibling_adm1:
