@@ -30,22 +30,26 @@ def main() -> None:
     started = time.perf_counter()
     gaz = Gazetteer(path)
     load = time.perf_counter() - started
+    gaz.find("Aleppo")  # the first lookup pays for nothing more than any other
     names = sample_names(str(path), 20_000)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for name in names:
         gaz.find(name)
     cold = len(names) / (time.perf_counter() - started)
+    cold_cpu = len(names) / (time.process_time() - cpu)
     # News repeats names: 200,000 lookups drawn from 2,000 names, Zipf-like.
     rng = random.Random(7)
     pool = names[:2_000]
     stream = [pool[min(int(rng.paretovariate(1.2)) - 1, len(pool) - 1)] for _ in range(200_000)]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for name in stream:
         gaz.find(name)
     warm = len(stream) / (time.perf_counter() - started)
+    warm_cpu = len(stream) / (time.process_time() - cpu)
     print(f"gazetteer {path} ({path.stat().st_size / 1e6:.1f} MB): load {load * 1000:.0f} ms")
-    print(f"cold lookups (distinct names, SQLite): {cold:,.0f}/s")
-    print(f"warm lookups (news-like repeats, cached): {warm:,.0f}/s")
+    # Wall-clock rates suffer when other processes share the core; CPU-time rates do not.
+    print(f"cold lookups (distinct names): {cold:,.0f}/s wall, {cold_cpu:,.0f}/s CPU time")
+    print(f"warm lookups (news-like repeats, cached): {warm:,.0f}/s wall, {warm_cpu:,.0f}/s CPU")
 
 
 if __name__ == "__main__":

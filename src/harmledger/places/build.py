@@ -46,7 +46,6 @@ CREATE TABLE IF NOT EXISTS places (
 );
 CREATE TABLE IF NOT EXISTS names (
     strict TEXT NOT NULL,
-    loose TEXT NOT NULL,
     place_id INTEGER NOT NULL,
     primary_name INTEGER NOT NULL DEFAULT 0
 );
@@ -311,17 +310,15 @@ def write(rows: list[Row], path: Path, meta: dict[str, str]) -> None:
             (pid, row.geonameid, row.name, row.lat, row.lon, row.country, row.admin1,
              row.admin2, row.feature, row.population, row.source),
         )
-        keys = {(strict_key(n), loose_key(n)) for n in row.names}
         primary = strict_key(row.name)
         con.executemany(
-            "INSERT INTO names VALUES (?,?,?,?)",
-            [(s, lk, pid, int(s == primary)) for s, lk in keys if s],
+            "INSERT INTO names VALUES (?,?,?)",
+            [(k, pid, int(k == primary)) for k in {strict_key(n) for n in row.names} if k],
         )
     con.executescript(INDEXES)
     write_index(con)
     con.executemany("INSERT OR REPLACE INTO meta VALUES (?,?)", list(meta.items()))
     con.commit()
-    con.execute("VACUUM")
     con.close()
     tmp.replace(path)
 

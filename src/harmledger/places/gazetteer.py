@@ -85,16 +85,15 @@ class Gazetteer:
 
     # -- lookups -------------------------------------------------------------------------
     def _query(self, column: str, key: str) -> list[Entry]:
-        rows = []
+        codes = self._index[column].get(key)
+        if not codes:
+            return []
         get_row = self._rows.get
-        for code in self._index[column].get(key):
-            row = get_row(code >> 1)
-            if row is not None:
-                rows.append((*row, bool(code & 1)))
         seen: dict[int, Entry] = {}
-        for r in rows:
-            if r[0] not in seen or r[11]:
-                seen[r[0]] = Entry._make(r)
+        for code in codes:
+            row = get_row(code >> 1)
+            if row is not None and (code & 1 or row[0] not in seen):
+                seen[row[0]] = Entry(*row, bool(code & 1))
         return list(seen.values())
 
     def _lookup(self, name: str) -> tuple[Entry, ...]:

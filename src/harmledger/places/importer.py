@@ -11,7 +11,7 @@ from harmledger.errors import GazetteerError, UnreadableInput
 from harmledger.places.build import Row
 from harmledger.places.gazetteer import default_path, get_gazetteer, reset_shared
 from harmledger.places.index import write_index
-from harmledger.places.normalise import is_latin, loose_key, strict_key
+from harmledger.places.normalise import is_latin, strict_key
 
 GEONAMES_COLUMNS = 19
 # GeoNames feature classes worth a place lookup: A admin divisions, P populated places,
@@ -104,8 +104,8 @@ def import_places(path: str | Path, gazetteer_path: str | Path | None = None) ->
             batch_places.append((next_id, row.geonameid, row.name, row.lat, row.lon, row.country,
                                  row.admin1, row.admin2, row.feature, row.population, row.source))
             primary = strict_key(row.name)
-            batch_names.extend((s, lk, next_id, int(s == primary))
-                               for s, lk in {(strict_key(n), loose_key(n)) for n in row.names} if s)
+            batch_names.extend((k, next_id, int(k == primary))
+                               for k in {strict_key(n) for n in row.names} if k)
             next_id += 1
             count += 1
             if len(batch_places) >= BATCH:
@@ -120,6 +120,6 @@ def import_places(path: str | Path, gazetteer_path: str | Path | None = None) ->
 
 def _flush(con: sqlite3.Connection, places: list[tuple], names: list[tuple]) -> None:
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
-    con.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
+    con.executemany("INSERT INTO names VALUES (?,?,?)", names)
     places.clear()
     names.clear()

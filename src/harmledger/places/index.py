@@ -14,6 +14,8 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 
+from harmledger.places.normalise import loose_key
+
 BLOB_TABLE = "CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL)"
 FIELD_SEP = "\x1f"
 PLACE_COLUMNS = ("id", "geonameid", "name", "lat", "lon", "country", "admin1", "admin2",
@@ -47,11 +49,15 @@ def write_index(con: sqlite3.Connection) -> None:
     """(Re)write the blobs from the ``names`` and ``places`` tables of an open gazetteer."""
     con.execute(BLOB_TABLE)
     blobs: dict[str, bytes] = {}
-    for column in ("strict", "loose"):
-        groups: dict[bytes, set[int]] = defaultdict(set)
-        for key, pid, primary in con.execute(
-                f"SELECT {column}, place_id, primary_name FROM names"):
-            groups[key.encode("utf-8")].add(pid * 2 + (1 if primary else 0))
+    strict: dict[str, set[int]] = defaultdict(set)
+    for key, pid, primary in con.execute("SELECT strict, place_id, primary_name FROM names"):
+        strict[key].add(pid * 2 + (1 if primary else 0))
+    # The loose key is a function of the strict key, so it is derived here, not stored.
+    loose: dict[bytes, set[int]] = defaultdict(set)
+    for key, codes in strict.items():
+        loose[loose_key(key).encode("utf-8")] |= codes
+    for column, groups in (("strict", {k.encode("utf-8"): v for k, v in strict.items()}),
+                           ("loose", loose)):
         blobs |= {f"{column}_{k}": v for k, v in _pack_keys(groups).items()}
     place_ids, row_offsets, rows = array("i"), array("I", [0]), bytearray()
     for rec in con.execute(f"SELECT {', '.join(PLACE_COLUMNS)} FROM places ORDER BY id"):
