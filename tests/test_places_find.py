@@ -155,3 +155,21 @@ def test_seed_claim_date_without_publication_stays_unresolved() -> None:
     [located] = locate_claims(doc, [claim], find_places(doc))
     assert located.date is not None and not located.date.resolved
     assert "publication" in (located.date.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "feature"),
+    [
+        ("Hogs were culled at a farm in Pandi, Bulacan in Central Luzon.", "Bulacan", "PH", None),
+        ("Hogs were culled at a farm in Pandi, Bulacan in Central Luzon.", "Central Luzon", "PH", "ADM1"),
+        ("Cases rose in the eastern province of Anhui, China said.", "Anhui", "CN", "ADM1"),
+        ("Refugees in Kenya's overcrowded Dadaab camps near Garissa need help.", "Dadaab", "KE", None),
+        ("Police in Ontario and Quebec, Canada, said the flu had spread.", "Ontario", "CA", "ADM1"),
+    ],
+)
+def test_divisions_and_small_towns_in_context(text: str, mention: str, country: str,
+                                              feature: str | None) -> None:
+    found = [p for p in find_places(_doc(text)) if p.text == mention]
+    assert found and found[0].country == country
+    if feature:
+        assert found[0].feature == feature

@@ -174,3 +174,10 @@ def test_file_carries_the_name_index() -> None:
     blobs = {r[0] for r in con.execute("SELECT name FROM blobs")}
     assert {"strict_keys", "strict_buckets", "loose_keys", "rows"} <= blobs
     assert "CREATE TABLE IF NOT EXISTS names" in SCHEMA
+
+
+def test_env_var_names_another_gazetteer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from harmledger.places.gazetteer import ENV_VAR, default_path
+
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "mine.sqlite"))
+    assert default_path() == tmp_path / "mine.sqlite"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from harmledger.records import DatePrecision, DateRef, Document, Span
@@ -170,9 +169,6 @@ def _relative(name: str, m: re.Match[str], pub: date) -> Result:
     if last:
         return date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31), "year"
     return date(pub.year, 1, 1), pub, "year"
-
-
-RESOLVERS: dict[bool, Callable[..., Result]] = {False: _explicit, True: _relative}
 
 
 def _resolve_match(name: str, m: re.Match[str], needs_pub: bool, published: date | None,

@@ -14,7 +14,6 @@ from harmledger.places.vocab import (
     DEMONYMS,
     LOCATIVE_CUES,
     NAME_CONNECTORS,
-    NEAR_CUES,
     NON_PLACE_HEADS,
     NON_PLACE_WORDS,
     NOT_NAME_START,
@@ -306,7 +305,3 @@ def focus_evidence(text: str, ents: list[tuple[int, int, str]]) -> list[str]:
                 out.append(cc)
     return out
 
-
-def is_near_cue(word: str) -> bool:
-    """True for words like "near" and "outside" that make a place approximate."""
-    return word.lower() in NEAR_CUES

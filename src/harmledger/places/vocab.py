@@ -44,7 +44,6 @@ PLACE_HEADS: dict[str, str] = {
 LOCATIVE_CUES = frozenset(
     "in near outside around from at into across toward towards via between".split()
 )
-NEAR_CUES = frozenset({"near", "outside", "around", "outskirts", "close", "nearby", "off"})
 
 # Capitalised words that GeoNames holds as places somewhere but are almost never toponyms in news.
 NON_PLACE_WORDS = frozenset(
