@@ -62,3 +62,11 @@ def test_loose_key_keeps_different_places_apart(a: str, b: str) -> None:
 )
 def test_is_latin(name: str, latin: bool) -> None:
     assert is_latin(name) is latin
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("St. Marc", "Saint-Marc"), ("Mt. Lebanon", "Mount Lebanon"), ("Ft. Hood", "Fort Hood")],
+)
+def test_abbreviated_words_meet_their_full_form(a: str, b: str) -> None:
+    assert strict_key(a) == strict_key(b)

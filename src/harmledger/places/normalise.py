@@ -15,6 +15,8 @@ _SEP_RE = re.compile(r"[\s\-‐‑–—_/,.()]+")
 ARTICLES = frozenset(
     "al el ad ar as ash at az an ed er es et ez en ul il".split()
 )
+# Abbreviated name words written out, so "St. Marc" meets "Saint-Marc" and "Mt." "Mount".
+ABBREVIATIONS: dict[str, str] = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _DOUBLE_RE = re.compile(r"([a-z])\1+")
 # Spelling alternations of transliterated names: ou/u, ee/i, final -ah/-a, kh/k, dh/d, q/k.
 _LOOSE_SUBS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -42,7 +44,7 @@ def strict_key(name: str) -> str:
     # "the Congo", "Republic of the Congo": the article never distinguishes two places.
     if "the" in words and len(words) > 1:
         words = [w for w in words if w != "the"]
-    return " ".join(words)
+    return " ".join(ABBREVIATIONS.get(w, w) for w in words)
 
 
 @lru_cache(maxsize=200_000)

@@ -37,7 +37,7 @@ PLACE_HEADS: dict[str, str] = {
     "district": "ADM2", "county": "ADM2", "prefecture": "ADM2", "municipality": "ADM2",
     "city": "PPL", "town": "PPL", "village": "PPL", "neighbourhood": "PPL",
     "neighborhood": "PPL", "suburb": "PPL", "countryside": "NEAR", "outskirts": "NEAR",
-    "area": "NEAR", "camp": "NEAR", "airport": "NEAR",
+    "area": "NEAR", "camp": "NEAR", "airport": "NEAR", "valley": "NEAR",
 }
 
 # Words just before a name that say it is a place ("near Manbij", "the town of Tokhar").
