@@ -250,9 +250,12 @@ def _inside_longer_name(text: str, s: int, e: int, start: int, end: int) -> bool
     """True when entity [s, e) holds the name plus other capitalised words, with no comma."""
     if s > start or e < end or (s == start and e == end) or _head_suffix(text, end, e):
         return False
+    if re.search(r"[,;:()/]|\s[-–—]\s| and ", text[s:e]):
+        return False  # a list or an apposition ("Central Africa - Nigeria"), not one name
+    before = [w for w in text[s:start].split() if w.lower() not in _NOT_NAME_PARTS]
+    if not before and " " in text[start:end]:
+        return False  # a known multi-word name heads a longer, unknown one ("Orange County …")
     extra = (text[s:start] + " " + text[end:e]).strip()
-    if "," in extra or " and " in f" {extra} ":
-        return False
     # "the City of Santa Ana", "Northern Europe": type nouns and compass words are not a name.
     return any(_capitalised(w) and w.lower() not in _NOT_NAME_PARTS for w in extra.split())
 
