@@ -196,8 +196,8 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
             weak = True  # "Esperance residents" or "Aleppo soap": decided by the context
         if not (confirmed or exact_norp or strong or cue or how == "exact" and not single):
             weak = True
-        if how == "loose" and not (confirmed or cue):
-            continue
+        if how == "loose" and (not (confirmed or cue) or surface.isupper()):
+            continue  # acronyms ("ANA") never match by transliteration
         mention = _modified(text, Mention(start, end, surface, hits, how, confirmed, weak=weak))
         if inside:
             mention.notes.append(f"{ORG_NOTE} '{inside[0]}'")
@@ -220,7 +220,7 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         words = surface.split()
         if not hits and len(words) > 1 and words[-1].lower() in PLACE_HEADS:
             hits, how = gaz.find(" ".join(words[:-1]))
-        if not hits and (surface.isupper() or len(surface) < 3):
+        if (not hits or how == "loose") and (surface.isupper() or len(surface) < 3):
             continue
         mention = _modified(text, Mention(s, e, surface, hits, how, True))
         if len(words) > 1 and words[-1].lower() in PLACE_HEADS:
