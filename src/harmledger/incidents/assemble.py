@@ -156,7 +156,7 @@ def build(
         deaths=deaths,
         injured=injured,
         civilian_deaths=civilian,
-        place=_place(everything),
+        place=_place(claims) or _place(everything),
         date_start=start,
         date_end=end,
         date_precision=precision,
