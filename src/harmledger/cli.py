@@ -293,10 +293,12 @@ def geocode(texts: tuple[str, ...], country: str | None, as_json: bool, limit: i
 
 def _load_analyst_places(db: str | None) -> None:
     """Feed places analysts added to the ledger into the gazetteer (they win over shipped data)."""
-    from harmledger.places import add_analyst_places
+    from harmledger.pipeline import use_analyst_places
+    from harmledger.store.ledger import DEFAULT_URL
 
-    ledger = _ledger(db)
-    add_analyst_places(ledger.places())
+    if db is None and not Path(DEFAULT_URL.removeprefix("sqlite:///")).exists():
+        return  # no ledger here: don't create one just to look places up
+    use_analyst_places(_ledger(db))
 
 
 @main.group()

@@ -105,6 +105,7 @@ def ingest(
     from harmledger.errors import InputError
 
     report = IngestReport()
+    use_analyst_places(ledger)
 
     def new_documents() -> Iterator[Document]:
         for item in read_sources(list(paths), options or _ReadOptions()):
@@ -210,3 +211,19 @@ def analyse_into_ledger(documents: Iterable[Document], ledger: Ledger) -> Analys
         places=places,
         incidents=ledger.incidents(kind=None, sort="date"),
     )
+
+
+def use_analyst_places(ledger: Ledger) -> int:
+    """Load the places analysts added to the ledger into the gazetteer; they win over shipped data."""
+    rows = ledger.places()
+    if not rows:
+        return 0
+    from harmledger.places import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    for row in rows:
+        gazetteer.add_override(
+            row["name"], tuple(row["aliases"] or ()), lat=row["lat"], lon=row["lon"], country=row["country"],
+            admin1=row["admin1"], feature=row["feature"] or "PPL",
+        )
+    return len(rows)
