@@ -153,6 +153,13 @@ def _failed(origin: str, message: str, order: tuple[int, int]) -> dict[str, Any]
     return row
 
 
+def _stored(doc: Document, order: tuple[int, int]) -> dict[str, Any]:
+    """A row for a document the ledger already holds: no analysis, nothing to load."""
+    row = {**dict.fromkeys(ANALYSED_COLUMNS), "id": doc.id, "origin": doc.origin, "claims": [], "places": []}
+    row["input"], row["seq"] = order
+    return row
+
+
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     import pandas as pd
 
@@ -190,8 +197,11 @@ def record_document(record: Any, original: bytes, origin: str, options: ReadOpti
     return item  # type: ignore[return-value]
 
 
-def analyse_records(options: ReadOptions) -> Any:
-    """mapInPandas function over dataset rows (Parquet columns, or JSON lines in ``value``)."""
+def analyse_records(options: ReadOptions, known: Any = None) -> Any:
+    """mapInPandas function over dataset rows (Parquet columns, or JSON lines in ``_line``).
+
+    ``known`` is a broadcast set of document ids already in the ledger: those are not analysed again.
+    """
 
     def run(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         for batch in batches:
@@ -208,7 +218,11 @@ def analyse_records(options: ReadOptions) -> Any:
                     else:
                         record = {k: v for k, v in ((k, _value(v)) for k, v in cells.items()) if v is not None}
                         original = record_line(record)
-                    rows.append(_analysed(record_document(record, original, origin, options), order))
+                    doc = record_document(record, original, origin, options)
+                    if known is not None and doc.id in known.value:
+                        rows.append(_stored(doc, order))
+                        continue
+                    rows.append(_analysed(doc, order))
                 except InputError as exc:
                     rows.append(_failed(origin, str(exc), order))
                 except ValueError as exc:  # json.loads
@@ -314,6 +328,9 @@ def load_analysed(ledger: Ledger, rows: Iterable[Any], report: IngestReport) -> 
         if row.error:
             report.errors.append(row.error)
             continue
+        if row.document is None:  # already in the ledger when Spark read it
+            report.skipped += 1
+            continue
         doc = document_from_row(row.document, row.text, row.original)
         claims = [claim_from_string(c) for c in row.claims]
         if ledger.add_document(doc, claims):
@@ -375,9 +392,11 @@ def ingest_spark(
         if n_staged:
             staged = _spread(session.read.parquet(str(scratch / "input")), session, n_staged, partitions)
             frames.append(staged.withColumn("_input", F.lit(0)).mapInPandas(analyse_staged, ANALYSED_SCHEMA))
+        known = session.sparkContext.broadcast(stored_ids(ledger)) if datasets else None
         for index, (path, fmt) in enumerate(datasets, start=1):
             rows = _spread(_read_dataset(session, path, fmt), session, None, partitions)
-            frames.append(rows.withColumn("_input", F.lit(index)).mapInPandas(analyse_records(options), ANALYSED_SCHEMA))
+            analyse = analyse_records(options, known)
+            frames.append(rows.withColumn("_input", F.lit(index)).mapInPandas(analyse, ANALYSED_SCHEMA))
         write_outputs(frames, out)
         load_analysed(ledger, analysed_rows(f"{out}/documents", session), report)
     finally:
@@ -385,6 +404,16 @@ def ingest_spark(
             session.stop()
         shutil.rmtree(scratch, ignore_errors=True)
     return _reconciled(ledger, report, reconcile_after)
+
+
+def stored_ids(ledger: Ledger) -> frozenset[str]:
+    """The ids of every document in the ledger (shipped to executors to skip them before analysis)."""
+    import sqlalchemy as sa
+
+    from harmledger.store.schema import documents
+
+    with ledger.engine.connect() as conn:
+        return frozenset(conn.execute(sa.select(documents.c.id)).scalars())
 
 
 def _reconciled(ledger: Ledger, report: IngestReport, reconcile_after: bool) -> IngestReport:
