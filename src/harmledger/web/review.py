@@ -7,7 +7,6 @@ claims group or count re-derive the incidents at once so the pages show the resu
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,7 +19,6 @@ from harmledger.store import Ledger
 from harmledger.store.schema import incident_claims
 from harmledger.store.users import User
 
-log = logging.getLogger(__name__)
 
 # action → the kind of thing it targets
 ACTIONS: dict[str, str] = {
@@ -124,15 +122,10 @@ def _check(ledger: Ledger, action: str, target: str, payload: dict[str, Any],
 
 
 def rebuild(ledger: Ledger) -> bool:
-    """Re-derive incidents respecting every decision; False (the decision stays recorded) if it cannot."""
+    """Re-derive incidents so they respect every recorded decision."""
     from harmledger.pipeline import rebuild_incidents
 
-    try:
-        rebuild_incidents(ledger)
-    except (ImportError, AttributeError, TypeError) as exc:
-        # The reconcile stage predates decisions: keep the decision, re-derive on the next ingest.
-        log.warning("incidents not re-derived after a review action: %s", exc)
-        return False
+    rebuild_incidents(ledger)
     return True
 
 
