@@ -11,7 +11,10 @@ HERE = Path(__file__).resolve().parent
 
 # Arguments that keep a script's run to minutes; a script not named here runs with its defaults.
 MODEST_ARGS: dict[str, list[str]] = {
+    "bench_api.py": ["--incidents", "10000", "--requests", "100"],
+    "bench_extract.py": ["--docs", "2000"],
     "bench_ingest.py": ["--sizes", "1000"],
+    "bench_read.py": ["--mb", "100"],
     "bench_reconcile.py": ["--max", "100000"],
 }
 
