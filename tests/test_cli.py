@@ -171,3 +171,26 @@ def test_geocode_json_prints_one_object_per_input_line_in_order() -> None:
     assert abs(lines[0]["candidates"][0]["lat"] - 36.528) < 0.05
     assert lines[2]["candidates"] == []
     assert set(lines[1]["candidates"][0]) >= {"name", "lat", "lon", "precision", "country", "admin1", "score"}
+
+
+def test_a_document_whose_analysis_fails_is_reported_and_the_batch_goes_on(
+    tmp_path: Path, samples: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from harmledger import pipeline
+    from harmledger.documents import ReadOptions
+
+    (samples / "poison.txt").write_text("This report about Homs is poison for the extractor.\n", encoding="utf-8")
+    real = pipeline.analyse_document
+
+    def fragile(doc):  # a stand-in for a stage bug that one hostile document trips
+        if "poison" in doc.text:
+            raise ValueError("boom")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "analyse_document", fragile)
+    ledger = Ledger(f"sqlite:///{tmp_path / 'l.db'}")
+    report = pipeline.ingest(ledger, [samples], ReadOptions())
+    assert [e for e in report.errors if "poison.txt" in e and "ValueError: boom" in e]
+    assert report.added == 3
+    assert not any("poison" in d.text for d in ledger.documents())
+    ledger.close()

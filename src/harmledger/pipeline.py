@@ -80,8 +80,21 @@ class IngestReport:
         return len(self.errors)
 
 
-def _analyse_for_pool(doc: Document) -> DocumentAnalysis:
-    return analyse_document(doc)
+@dataclass(slots=True)
+class AnalysisFailure:
+    """A document whose analysis raised: reported, and the batch goes on."""
+
+    document: Document
+    reason: str
+
+
+def _analyse_safely(doc: Document) -> DocumentAnalysis | AnalysisFailure:
+    # A bug tripped by one hostile document must not cost the rest of the batch; the document
+    # is not stored, so a later run (with the bug fixed) analyses it again.
+    try:
+        return analyse_document(doc)
+    except Exception as exc:  # noqa: BLE001
+        return AnalysisFailure(doc, f"{type(exc).__name__}: {exc}")
 
 
 def ingest(
@@ -121,7 +134,14 @@ def ingest(
                 continue
             yield item
 
-    for result in _map(analyse_document if workers <= 1 else _analyse_for_pool, new_documents(), workers):
+    for result in _map(_analyse_safely, new_documents(), workers):
+        if isinstance(result, AnalysisFailure):
+            where = result.document.origin + (f" (article at offset {result.document.offset_in_parent})"
+                                              if result.document.offset_in_parent else "")
+            report.errors.append(f"{where}: analysis failed: {result.reason}")
+            if on_document:
+                on_document(result.document.origin, "error")
+            continue
         if ledger.add_document(result.document, result.claims):
             report.added += 1
             report.claims += len(result.claims)
@@ -136,8 +156,8 @@ def ingest(
 
 
 def _map(
-    fn: Callable[[Document], DocumentAnalysis], docs: Iterable[Document], workers: int
-) -> Iterator[DocumentAnalysis]:
+    fn: Callable[[Document], DocumentAnalysis | AnalysisFailure], docs: Iterable[Document], workers: int
+) -> Iterator[DocumentAnalysis | AnalysisFailure]:
     """Map ``fn`` in-process, or over a pool of worker processes (one spaCy pipeline each)."""
     if workers <= 1:
         yield from map(fn, docs)
