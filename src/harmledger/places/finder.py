@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -48,6 +49,7 @@ _NEAR_RE = re.compile(
 
 
 ORG_NOTE = "inside the name"
+SENTENCE_LOOK_BACK = 2000  # characters searched back for the start of a sentence
 
 
 @dataclass(slots=True)
@@ -95,7 +97,13 @@ def _joinable(text: str, left: Token, right: Token) -> bool:
 
 
 def _ent_at(ents: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
-    return [e for e in ents if e[0] < end and start < e[1]]
+    """Entities overlapping ``[start, end)``; ``ents`` are spaCy's (in order, never overlapping)."""
+    i = bisect.bisect_right(ents, start, key=lambda e: e[1])  # a scan made long texts quadratic
+    out = []
+    while i < len(ents) and ents[i][0] < end:
+        out.append(ents[i])
+        i += 1
+    return out
 
 
 def _lowercase_words(text: str) -> frozenset[str]:
@@ -204,8 +212,9 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         mentions.append(mention)
         taken.append((start, end))
     # NER places the gazetteer does not know are kept, unresolved, with their text.
+    taken_ents = [(ts, te, "") for ts, te in taken]  # in text order, like the entities
     for s, e, lbl in ents:
-        if lbl not in ("GPE", "LOC") or any(s < te and ts < e for ts, te in taken):
+        if lbl not in ("GPE", "LOC") or _ent_at(taken_ents, s, e):
             continue
         surface = text[s:e]
         if surface.lower().startswith("the "):
@@ -232,9 +241,10 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
 
 def _sentence_start(text: str, pos: int) -> int:
     """Offset where the sentence holding ``pos`` starts (a cheap look-back for . ! ? or newline)."""
-    cut = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos),
-              text.rfind("! ", 0, pos))
-    return cut + 1 if cut >= 0 else 0
+    lo = max(0, pos - SENTENCE_LOOK_BACK)  # bounded: a 1 MB line without a full stop is no sentence
+    cut = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos), text.rfind("? ", lo, pos),
+              text.rfind("! ", lo, pos))
+    return cut + 1 if cut >= 0 else lo
 
 
 def _head_word(text: str, end: int) -> str:

@@ -23,6 +23,7 @@ HIERARCHY_BONUS = 3.0
 WEAK_SHARE = 0.3  # a weak mention's country must carry this share of the sure places …
 WEAK_SHARE_ALONE = 0.5  # … and be near one of them, unless its country has this share
 WEAK_NEAR_KM = 400.0  # longer texts are read by NER in chunks of this size
+MAX_CONTEXT_PLACES = 200  # distinct co-mentioned places a mention is scored against
 
 
 def ner_entities(text: str) -> list[tuple[int, int, str]]:
@@ -77,9 +78,16 @@ def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
     chosen = [s.entry for s in first if s is not None]
     # Refine the focus with what the first pass chose, then rescore with co-mentions.
     focus = country_focus(sure + countries + extra_focus + [e.country for e in chosen])
+    # Each chosen place is one co-mention however often it is named: the pass stays linear in
+    # mentions on run-on text (a 1 MB line naming the same towns took hours).
+    # More distinct places than any report names (a list of villages) are cut off at
+    # MAX_CONTEXT_PLACES, so the pass is never quadratic in the text's length.
+    distinct = list({e.id: e for e in chosen}.values())[:MAX_CONTEXT_PLACES]
+    keys = [strict_key(e.name) for e in distinct]
     out = []
     for m in mentions:
-        others = [e for e in chosen if strict_key(e.name) != strict_key(m.surface)]
+        surface = strict_key(m.surface)
+        others = [e for e, key in zip(distinct, keys, strict=True) if key != surface]
         out.append(_top(score_candidates(m.candidates, match=m.match, focus=focus,
                                          context=others, prefer=m.prefer, bonus=bonus)))
     return out
@@ -127,6 +135,9 @@ def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:
     sure = [b.entry for m, b in zip(mentions, best) if b is not None and not m.weak]
     countries = Counter(e.country for e in sure if e.country)
     total = sum(countries.values())
+    # Distinct places, capped like the co-mentions: the check stays linear on run-on text.
+    anchors = [o for o in {o.id: o for o in sure}.values()
+               if o.feature not in ("PCLI", "CONT", "RGN")][:MAX_CONTEXT_PLACES]
     out = []
     for m, b in zip(mentions, best):
         if not m.weak:
@@ -137,7 +148,6 @@ def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:
             continue
         e = b.entry
         share = countries.get(e.country or "", 0) / total
-        near = any(haversine_km(e.lat, e.lon, o.lat, o.lon) < WEAK_NEAR_KM for o in sure
-                   if o.feature not in ("PCLI", "CONT", "RGN") and o.id != e.id)
+        near = any(haversine_km(e.lat, e.lon, o.lat, o.lon) < WEAK_NEAR_KM for o in anchors if o.id != e.id)
         out.append(share >= WEAK_SHARE_ALONE or (share >= WEAK_SHARE and near))
     return out
