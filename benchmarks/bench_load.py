@@ -181,7 +181,10 @@ def main() -> int:
     env = {**os.environ, "BENCH_DB": url, "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     server = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "benchmarks.bench_api:app_factory", "--factory", "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", "--no-access-log", "--backlog", "4096"], cwd=ROOT, env=env)
+         "--port", str(port), "--log-level", "warning", "--no-access-log", "--backlog", "4096",
+         # Longer than any pause between a reader's requests: uvicorn closing an idle kept-alive
+         # connection just as the client reuses it is a client-side ReadError, not a server failure.
+         "--timeout-keep-alive", "120"], cwd=ROOT, env=env)
     try:
         base = f"http://127.0.0.1:{port}"
         if not _wait_up(base, server):
