@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import os
 import re
 import resource
 import sys
@@ -34,7 +35,8 @@ from harmledger.nlp import load_pipeline  # noqa: E402
 from harmledger.records import Document, sha256_hex  # noqa: E402
 
 SEED_TEXT = ROOT / "samples" / "000_211a3c4709587a4d.txt"
-SHARED = Path("/work/shared/data")
+# The development gold sets sit beside the checkout (../shared/data); the seed alone also works.
+SHARED = Path(os.environ.get("HARMLEDGER_GOLD_DATA", ROOT.parent / "shared" / "data"))
 GOLD_FILES = (SHARED / "ucdp-headlines" / "documents.jsonl", SHARED / "geovirus" / "documents.jsonl")
 WORD = re.compile(r"\S+")
 
