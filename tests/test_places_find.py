@@ -173,3 +173,36 @@ def test_divisions_and_small_towns_in_context(text: str, mention: str, country: 
     assert found and found[0].country == country
     if feature:
         assert found[0].feature == feature
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("15 Afghan Taliban killed in 24 hours: MoI", "AF"),
+        ("Syrian army shelling kills 7 civilians", "SY"),
+        ("Iraqi troops killed 12 militants near the border", "IQ"),
+    ],
+)
+def test_a_claim_with_no_place_gets_the_country_its_nationality_word_names(sentence: str, country: str) -> None:
+    from datetime import date
+
+    from harmledger.extract import extract_claims
+    from harmledger.places import find_places, locate_claims
+    from harmledger.records import WHERE_PREC_COUNTRY, Document, sha256_hex
+
+    doc = Document(id=sha256_hex(sentence), original=sentence.encode(), text=sentence, origin="t",
+                   published=date(2016, 12, 30))
+    [claim] = locate_claims(doc, extract_claims(doc), find_places(doc))
+    assert (claim.place.country, claim.place.precision) == (country, WHERE_PREC_COUNTRY)
+    assert "nationality" in claim.place.reason
+
+
+def test_a_named_place_wins_over_a_nationality_word() -> None:
+    from harmledger.extract import extract_claims
+    from harmledger.places import find_places, locate_claims
+    from harmledger.records import Document, sha256_hex
+
+    text = "Gunmen killed 4 people in Mosul, Iraqi police said."
+    doc = Document(id=sha256_hex(text), original=text.encode(), text=text, origin="t")
+    [claim] = locate_claims(doc, extract_claims(doc), find_places(doc))
+    assert claim.place.name == "Mosul" and claim.place.precision == 1

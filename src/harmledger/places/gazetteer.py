@@ -156,6 +156,16 @@ class Gazetteer:
         self._keys = None
         return entry
 
+    def country(self, iso2: str) -> Entry | None:
+        """The country entry (feature PCL*) for an ISO 3166-1 alpha-2 code."""
+        with self._lock:
+            row = self._con.execute(
+                "SELECT id, geonameid, name, lat, lon, country, admin1, admin2, feature, population, source "
+                "FROM places WHERE country = ? AND feature LIKE 'PCL%' ORDER BY population DESC LIMIT 1",
+                (iso2.upper(),),
+            ).fetchone()
+        return Entry(*row, True) if row else None
+
     def stats(self) -> dict[str, int]:
         """Row counts of the file (places, names) and the number of analyst overrides."""
         with self._lock:

@@ -8,6 +8,8 @@ from dataclasses import replace
 
 from harmledger.places.dates import find_dates
 from harmledger.places.finder import ORG_NOTE
+from harmledger.places.gazetteer import get_gazetteer
+from harmledger.places.vocab import DEMONYMS
 from harmledger.places.geo import haversine_km, in_direction
 from harmledger.records import (
     WHERE_PREC_ADM1,
@@ -126,6 +128,35 @@ def _focus(usable: list[PlaceRef]) -> PlaceRef | None:
     return replace(first, reason=f"document focus ({n} mentions); {first.reason or ''}".rstrip("; "))
 
 
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def demonym_country(claim: Claim, text: str) -> PlaceRef | None:
+    """A country-level place from a nationality word in the claim's sentence ("Afghan forces").
+
+    Only used when the document names no usable place at all: "15 Afghan Taliban killed" is
+    at least in Afghanistan, which is what linking reports of one event across outlets needs.
+    """
+    sentence = text[claim.sentence.start:claim.sentence.end]
+    for match in _WORD_RE.finditer(sentence):
+        word = match.group()
+        if not word[0].isupper():
+            continue
+        iso2 = DEMONYMS.get(word.lower().replace("’", "'").removesuffix("'s"))
+        if iso2 is None:
+            continue
+        entry = get_gazetteer().country(iso2)
+        if entry is None:
+            continue
+        start = claim.sentence.start + match.start()
+        return PlaceRef(
+            text=word, name=entry.name, lat=entry.lat, lon=entry.lon, country=entry.country,
+            geonameid=entry.geonameid, feature=entry.feature, precision=WHERE_PREC_COUNTRY,
+            span=Span(start, start + len(word)), reason=f"country from the nationality word {word!r}",
+        )
+    return None
+
+
 def choose_date(claim: Claim, dates: list[DateRef]) -> DateRef | None:
     """The date expression in the claim's sentence nearest the figure (resolved ones first)."""
     own = [d for d in dates if d.span is not None
@@ -145,6 +176,8 @@ def locate_claims(doc: Document, claims: list[Claim], places: list[PlaceRef]) ->
     out = []
     for claim in claims:
         place = claim.place or choose_place(claim, places, sentences, paragraphs)
+        if place is None:
+            place = demonym_country(claim, doc.text)
         date = claim.date or choose_date(claim, dates)
         out.append(replace(claim, place=place, date=date))
     return out
