@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +17,8 @@ SAMPLES = Path(__file__).parent.parent / "samples"
 GENERATED_DOCS = 200
 GENERATED_SEED = 7
 _WORKDIR = Path(tempfile.mkdtemp(prefix="harmledger-scaling-"))
+# Shared by the Spark and worker tests for the whole session; removed when the session ends.
+atexit.register(shutil.rmtree, _WORKDIR, ignore_errors=True)
 
 
 def corpus(name: str) -> Path:
