@@ -143,3 +143,31 @@ def test_incidents_are_stale_until_derived_from_every_document(ledger) -> None:
     assert ledger.incidents_stale() is True
     ledger.replace_incidents([])
     assert ledger.incidents_stale() is False
+
+
+def test_incidents_derived_before_an_analyst_decision_are_never_written_over_it(ledger) -> None:
+    from harmledger.store.ledger import StaleIncidents
+
+    claim = make_claim(STRIKE, "at least 56", 56)
+    ledger.add_document(STRIKE, [claim])
+    basis = ledger.basis()
+    derived = [Incident(id="inc1", kind="incident", claim_ids=(claim.id,))]
+    # An analyst rejects the claim while a concurrent ingest is still reconciling.
+    ledger.record_decision("reject", claim.id, {}, "ana", target_kind="claim")
+    with pytest.raises(StaleIncidents):
+        ledger.replace_incidents(derived, basis=basis)
+    assert ledger.incidents() == []
+    assert ledger.replace_incidents(derived, basis=ledger.basis()) == 1
+
+
+def test_rebuilding_after_a_decision_respects_it(ledger) -> None:
+    from harmledger.pipeline import rebuild_incidents
+
+    claim = make_claim(STRIKE, "at least 56", 56)
+    ledger.add_document(STRIKE, [claim])
+    rebuild_incidents(ledger)
+    [incident] = ledger.incidents()
+    assert incident.deaths.low == 56
+    ledger.record_decision("reject", claim.id, {}, "ana", target_kind="claim")
+    rebuild_incidents(ledger)
+    assert all(i.deaths.low is None for i in ledger.incidents(kind=None))

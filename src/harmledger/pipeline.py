@@ -175,13 +175,24 @@ def rebuild_incidents(ledger: Ledger) -> int:
     Incident ids are kept stable: a cluster reuses the id of the stored incident it overlaps most.
     """
     from harmledger.incidents import reconcile
+    from harmledger.store.ledger import StaleIncidents
 
-    documents = {doc.id: doc for doc in ledger.documents()}
-    claims = ledger.claims()
-    incidents = reconcile(
-        claims, documents, previous=ledger.incident_claim_ids(), decisions=decisions_from_ledger(ledger)
-    )
-    return ledger.replace_incidents(incidents)
+    for _attempt in range(REBUILD_ATTEMPTS):
+        basis = ledger.basis()
+        documents = {doc.id: doc for doc in ledger.documents()}
+        claims = ledger.claims()
+        incidents = reconcile(
+            claims, documents, previous=ledger.incident_claim_ids(), decisions=decisions_from_ledger(ledger)
+        )
+        try:
+            return ledger.replace_incidents(incidents, basis=basis)
+        except StaleIncidents:
+            continue  # an analyst decided, or a document arrived, while we reconciled: again
+    raise StaleIncidents(f"incidents kept changing under {REBUILD_ATTEMPTS} attempts; run `harmledger reconcile`")
+
+
+# Each attempt re-reads everything; more than a few in a row means a flood of concurrent writes.
+REBUILD_ATTEMPTS = 5
 
 
 def decisions_from_ledger(ledger: Ledger) -> Decisions:

@@ -69,6 +69,10 @@ def audit_hash(prev_hash: str, entry: dict[str, Any]) -> str:
     return sha256_hex(prev_hash + body)
 
 
+class StaleIncidents(StoreError):
+    """Incidents were derived from documents or decisions that have changed since; derive again."""
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing `verify` found wrong."""
@@ -210,18 +214,39 @@ class Ledger:
             "data": codec.claim_to_json(claim),
         }
 
-    def replace_incidents(self, new: Iterable[Incident]) -> int:
+    def basis(self) -> tuple[int, int]:
+        """What incidents are derived from: (number of documents, number of decisions)."""
+        with self.engine.connect() as conn:
+            return self._basis(conn)
+
+    @staticmethod
+    def _basis(conn: Connection) -> tuple[int, int]:
+        return (
+            conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one(),
+            conn.execute(sa.select(sa.func.count()).select_from(decisions)).scalar_one(),
+        )
+
+    def replace_incidents(self, new: Iterable[Incident], *, basis: tuple[int, int] | None = None) -> int:
         """Swap in a freshly reconciled set of incidents atomically; returns their number.
 
         Incidents are derived from claims and decisions, which are never deleted, so
         re-deriving them loses nothing. Rows whose content did not change keep their version.
+        ``basis`` is what :meth:`basis` said before the incidents were derived: if a document or
+        an analyst's decision arrived since, nothing is written and :class:`StaleIncidents` is
+        raised, so a concurrent ingest can never overwrite incidents that respect a newer decision.
         """
         new = list(new)
         with self.engine.begin() as conn:
+            if self.dialect == "postgresql":
+                # Hold new documents and decisions back until these incidents are in.
+                conn.execute(sa.text("LOCK TABLE documents, decisions IN SHARE MODE"))
+            # On SQLite the DELETE takes the write lock, so the basis read after it is current.
+            conn.execute(incident_claims.delete())
+            if basis is not None and self._basis(conn) != basis:
+                raise StaleIncidents("documents or decisions changed while incidents were derived")
             old_versions = {
                 row.id: (row.version, row.data) for row in conn.execute(sa.select(incidents.c.id, incidents.c.version, incidents.c.data))
             }
-            conn.execute(incident_claims.delete())
             conn.execute(incidents.delete())
             rows, links = [], []
             for inc in new:
@@ -535,4 +560,4 @@ def _iso(value: datetime) -> str:
     return value.astimezone(UTC).isoformat()
 
 
-__all__ = ["Ledger", "Problem", "resolve_url", "metadata"]
+__all__ = ["Ledger", "Problem", "StaleIncidents", "resolve_url", "metadata"]
