@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from harmledger.places.gazetteer import Entry, Gazetteer, get_gazetteer
@@ -149,7 +149,7 @@ def geocode_query(
         # The village is unknown: answer with the place the query says it lies in.
         note = f"{q.core!r} not in the gazetteer; answering with {q.context[0]!r}"
         sub = geocode_query(", ".join(q.context), country, limit, gaz)
-        return [Candidate(**{**_asdict(c), "why": (note, *c.why)}) for c in sub]
+        return [replace(c, why=(note, *c.why)) for c in sub]
     focus: dict[str, float] = {}
     countries = [e.country for e in context_entries if e.feature == "PCLI" and e.country]
     if countries:
@@ -164,7 +164,7 @@ def geocode_query(
         # only Fatih is in Istanbul): the named area answers first.
         note = f"no {q.core!r} near {q.context[0]!r}; answering with {q.context[0]!r}"
         sub = geocode_query(", ".join(q.context), country, limit, gaz)
-        out = [Candidate(**{**_asdict(c), "why": (note, *c.why)}) for c in sub]
+        out = [replace(c, why=(note, *c.why)) for c in sub]
     for s in scored[:limit]:
         e = s.entry
         precision = precision_of(e)
@@ -185,10 +185,6 @@ def geocode_query(
 
 def _within(entry: Entry, areas: list[Entry], km: float = AREA_KM) -> bool:
     return any(haversine_km(entry.lat, entry.lon, a.lat, a.lon) < km for a in areas)
-
-
-def _asdict(c: Candidate) -> dict[str, Any]:
-    return {name: getattr(c, name) for name in Candidate.__slots__}
 
 
 def geocode_json(text: str, country: str | None = None, limit: int = 10,
