@@ -8,14 +8,14 @@ and, for every article, the offset of its text in that text, so predicted spans 
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from harmledger.documents import make_document, read_sources
 from harmledger.errors import InputError
 from harmledger.evaluate.gold import GoldDocument, GoldSet
-from harmledger.records import Document, sha256_hex
+from harmledger.records import Document
 
 
 @dataclass(slots=True)
@@ -47,45 +47,12 @@ def _parse_day(value: str | None) -> date | None:
         return None
 
 
-def _fallback_normalise(text: str) -> str:
-    """The documented normalisation (NFC, Unicode spaces → space, CRLF → LF, no controls)."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    out = []
-    for ch in text:
-        if ch in "\n\t":
-            out.append(ch)
-        elif unicodedata.category(ch) == "Zs":
-            out.append(" ")
-        elif unicodedata.category(ch) != "Cc":
-            out.append(ch)
-    return "".join(out)
-
-
 def _make_document(original: bytes, origin: str, gold: GoldDocument) -> Document:
-    """A ``Document`` through ``harmledger.documents.make_document`` when it exists."""
+    """A ``Document`` made by the documents stage, with the gold's metadata."""
     published = _parse_day(gold.published)
-    try:
-        from harmledger.documents import make_document  # type: ignore[attr-defined]
-    except ImportError:
-        make_document = None
-    if make_document is not None:
-        doc: Document = make_document(
-            original, origin, title=gold.title, outlet=gold.outlet, url=gold.url, published=published,
-            published_precision="day" if published else None, published_source="metadata" if published else None,
-        )
-        return doc
-    # Stand-in until the documents stage lands: same id rule and normalisation, no segmentation.
-    return Document(
-        id=sha256_hex(original),
-        original=original,
-        text=_fallback_normalise(original.decode("utf-8", errors="replace")),
-        origin=origin,
-        title=gold.title,
-        outlet=gold.outlet,
-        url=gold.url,
-        published=published,
-        published_precision="day" if published else None,
-        published_source="metadata" if published else None,
+    return make_document(
+        original, origin, title=gold.title, outlet=gold.outlet, url=gold.url, published=published,
+        published_precision="day" if published else None, published_source="metadata" if published else None,
     )
 
 
@@ -93,10 +60,6 @@ def _read_file(path: Path, gold: GoldDocument) -> tuple[str, list[Document], lis
     """A raw file's whole normalised text and the articles the documents stage splits it into."""
     original = path.read_bytes()
     whole = _make_document(original, str(path), gold)
-    try:
-        from harmledger.documents import read_sources  # type: ignore[attr-defined]
-    except ImportError:
-        return whole.text, [whole], []
     articles: list[Document] = []
     errors: list[InputError] = []
     for item in read_sources([path]):
