@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -10,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from harmledger.evaluate.tables import INITIALS_SKIP, LEADING_ARTICLES, SOURCE_ALIASES
+from harmledger.places.geo import haversine_km as haversine_km  # re-exported for the scorers
 from harmledger.records import PlaceRef, Span
 
 # Characters a quote may have typed differently from the text (’ for ', “ for ", – for -).
@@ -25,7 +25,6 @@ _EQUIVALENT: dict[str, str] = {
     "—": "[-‐‑–—]",
 }
 PLACE_NAME_WINDOW = 20  # chars either side a same-named prediction may sit from a gold place
-EARTH_RADIUS_KM = 6371.0088
 
 
 @lru_cache(maxsize=4096)
@@ -157,14 +156,6 @@ def same_source(gold: str, predicted: str | None) -> bool:
         return True
     index = _alias_index()
     return a in index and index.get(a) == index.get(b)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _same_place_name(name: str, place: PlaceRef) -> bool:
