@@ -60,20 +60,24 @@ class Gazetteer:
             print(f"harmledger: building the gazetteer at {self.path} (first use, ~1 min)…",
                   file=sys.stderr)
             build(self.path)
+        con = None
         try:
-            self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
-                                        check_same_thread=False)
-            self._con.execute("SELECT 1 FROM names LIMIT 1").fetchall()
-            blobs = load_blobs(self._con)
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            con.execute("SELECT 1 FROM names LIMIT 1").fetchall()
+            blobs = load_blobs(con)
         except sqlite3.DatabaseError as exc:
+            if con is not None:
+                con.close()
             raise GazetteerError(
                 f"{self.path}: not a readable gazetteer ({exc}); rebuild it with "
                 "`python scripts/build_gazetteer.py`"
             ) from exc
-        self._lock = threading.Lock()
         if not blobs:
+            con.close()
             raise GazetteerError(f"{self.path}: gazetteer has no name index (an old file); "
                                  "rebuild it with `python scripts/build_gazetteer.py`")
+        self._con = con
+        self._lock = threading.Lock()
         self._index = {c: KeyIndex(blobs, c) for c in ("strict", "loose")}
         self._rows = PlaceRows(blobs)
         self._overrides: dict[str, list[Entry]] = defaultdict(list)
