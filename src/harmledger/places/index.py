@@ -71,7 +71,7 @@ def write_index(con: sqlite3.Connection) -> None:
 
 
 class KeyIndex:
-    """Sorted keys → place codes (``id * 2 + primary``), searched by bisection over byte slices."""
+    """Keys → place codes (``id * 2 + primary``): a CRC-32 bucket, then a scan of its byte slices."""
 
     def __init__(self, blobs: dict[str, bytes], column: str) -> None:
         self._keys = blobs[f"{column}_keys"]
