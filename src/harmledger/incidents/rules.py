@@ -95,7 +95,7 @@ PERPETRATOR_ALIASES: dict[str, str] = {
     "syrian government": "syrian government", "syrian regime": "syrian government",
     "syrian": "syrian government", "government of syria": "syrian government",
     "assad regime": "syrian government", "regime": "syrian government",
-    "government of syria": "syrian government", "syrian army": "syrian government",
+    "syrian army": "syrian government",
     "taliban": "taliban", "taleban": "taliban", "afghan taliban": "taliban",
     "boko haram": "boko haram", "iswap": "islamic state",
     "alshabaab": "al-shabaab", "al shabaab": "al-shabaab", "shabaab": "al-shabaab",
