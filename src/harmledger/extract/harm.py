@@ -136,9 +136,9 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
                 return None, None, [], -1, j, True
             if out is not None:
                 # "a soldier killed 5 people": an active verb, not the victims' fate.
-                if end < n and find_counts(tokens[end : end + 4])[:1] and tokens[end].low not in JOIN:
-                    first = find_counts(tokens[end : end + 4])[0]
-                    if first.first == 0:
+                if end < n and tokens[end].low not in JOIN:
+                    ahead = find_counts(tokens[end : end + 4])
+                    if ahead and ahead[0].first == 0:
                         return None, victims, groups, -1, j, False
                 return out, victims, groups, j, end, False
         if low in VICTIM_NOUNS:
