@@ -103,9 +103,9 @@ def reconcile(
     groups = _apply_merges(groups, decisions.merges, previous, feats)
     links = _link_lines(used, feats)
 
+    group_of = {i: g for g, group in enumerate(groups) for i in group}
     attached: dict[int, list[Claim]] = {}
     if statements and feats:
-        group_of = {i: g for g, group in enumerate(groups) for i in group}
         for f, st in zip(build_features(statements, documents), statements, strict=True):
             f.period = ""
             j = _best_partner(f, index, rules.LINK_THRESHOLD)
@@ -127,7 +127,6 @@ def reconcile(
         lines = [line for i in group for line in links.get(i, [])]
         incidents.append(build(ids[n], "incident", [events[i] for i in group],
                                attached.get(n, []), ctx, lines))
-    group_of = {i: g for g, group in enumerate(groups) for i in group}
     for n, group in enumerate(toll_groups):
         related = None
         if feats:
