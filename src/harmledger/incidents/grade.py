@@ -21,7 +21,6 @@ from harmledger.records import Claim, Grade
 def grade(usable: Sequence[Claim], statements: Sequence[Claim], sources: dict[str, str],
           ) -> tuple[Grade, str]:
     """The grade and one line saying why. ``sources`` maps source key → genre of its reports."""
-    stances = {s.stance for s in statements if s.stance}
     admitted = sorted({s.party or "a belligerent" for s in statements
                        if s.stance in rules.ADMITTING_STANCES})
     denied = sorted({s.party or "a belligerent" for s in statements
@@ -30,7 +29,7 @@ def grade(usable: Sequence[Claim], statements: Sequence[Claim], sources: dict[st
     perpetrators = sorted({rules.perpetrator_family(c.perpetrator) for c in usable if c.perpetrator})
     if not usable:
         return "discounted", "discounted: no casualty claim is left to support it"
-    if not news and stances & rules.DENYING_STANCES:
+    if not news and denied:
         return "discounted", f"discounted: only opinion pieces, and {', '.join(denied)} denied it"
     if admitted:
         return "confirmed", f"confirmed: {', '.join(admitted)} admitted or confirmed it"
