@@ -31,7 +31,6 @@ _HYPHENS = frozenset({"-", "–", "—"})
 # No casualty figure exceeds the world's population; larger "figures" ("1e999", a 400-digit run)
 # are not counts, and would overflow the ledger's 64-bit columns.
 MAX_FIGURE = 9_999_999_999
-_MAX_DIGITS = 16  # characters of a digit token worth converting (int() refuses > 4300 digits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +46,10 @@ class CountMatch:
 def _digits(tok: Token) -> int | float | None:
     """The value of a digit token ("1,300" → 1300, "1.6" → 1.6), or None for "31st", "1990s"."""
     text = tok.text
-    if not text[-1].isdigit() or len(text) > 15:  # a serial number or a phone number, not a figure
+    if not text[-1].isdigit() or len(text) > 15:  # a serial number, a phone number, a run of digits
         return None
-    if len(text) > _MAX_DIGITS or not all(c.isdecimal() or c in ",." for c in text):
-        return None  # "1e999", "²³", a run of hundreds of digits
+    if not all(c.isdecimal() or c in ",." for c in text):
+        return None  # "1e999", "²³"
     groups = text.replace(",", ".").split(".")
     if len(groups) == 1:
         return int(text)
