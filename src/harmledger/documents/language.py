@@ -52,7 +52,7 @@ def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if _plainly_english(sample):
         return "en"
-    if len(_LETTER.findall(sample[:1000])) < MIN_LETTERS and len(_LETTER.findall(sample)) < MIN_LETTERS:
+    if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return None
     values = _detector(len(sample) >= SHORT_TEXT_CHARS).compute_language_confidence_values(sample)
     if not values or values[0].value < MIN_CONFIDENCE:
