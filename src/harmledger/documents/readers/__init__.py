@@ -1,4 +1,4 @@
-"""One reader per format behind one interface: ``read(source, options, context)`` yields documents.
+"""One reader per format behind one interface: ``read(source, options, with_parents)`` yields documents.
 
 A reader never raises for bad input: it yields an ``InputError`` naming the file and the
 record, and carries on with the next record when the format allows it.
