@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -45,9 +46,10 @@ def paragraph_spans(text: str) -> list[Span]:
 
 
 def _index_of(spans: list[Span], pos: int) -> int:
-    for i, span in enumerate(spans):
-        if span.start <= pos < span.end:
-            return i
+    """The span (in order, never overlapping) holding ``pos``, else the last one."""
+    i = bisect.bisect_right(spans, pos, key=lambda s: s.start) - 1  # called per place per claim
+    if i >= 0 and pos < spans[i].end:
+        return i
     return max(len(spans) - 1, 0)
 
 
