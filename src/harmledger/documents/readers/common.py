@@ -110,7 +110,8 @@ def load_sidecar(source: Source, options: ReadOptions) -> tuple[dict[str, Any], 
     if not path.is_file():
         return {}, None
     try:
-        data = json.loads(path.read_bytes()[: 1 << 20])
+        with path.open("rb") as f:
+            data = json.loads(f.read(1 << 20))  # only the first MB: a sidecar is a few fields
     except (OSError, ValueError) as exc:
         return {}, RecordError(str(path), f"sidecar metadata is not valid JSON ({exc}); ignored")
     if not isinstance(data, dict):
