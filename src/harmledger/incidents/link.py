@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from harmledger.incidents import rules
+from harmledger.incidents.syndication import jaccard
 from harmledger.records import WHERE_PREC_COUNTRY, Claim, Document
 
 Edge = tuple[float, int, int]
@@ -165,8 +166,7 @@ def similar_wording(a: Features, b: Features) -> bool:
     """Two placeless claims with the same figure in nearly the same words (a wire story retold)."""
     if a.words is None or b.words is None or a.point is None or a.point != b.point:
         return False
-    union = len(a.words | b.words)
-    return bool(union) and len(a.words & b.words) / union >= rules.SIMILAR_WORDING
+    return jaccard(a.words, b.words) >= rules.SIMILAR_WORDING
 
 
 def score(a: Features, b: Features, reasons: list[str] | None = None) -> float | None:
