@@ -328,9 +328,6 @@ SOURCE_GAP: frozenset[str] = frozenset(
     "were was have has had been able to could also later previously earlier "
     "initially would".split()
 )
-# Pronouns that refer back to the last organisation named.
-SOURCE_PRONOUNS: frozenset[str] = frozenset({"they", "it", "the group", "the organisation",
-                                             "the organization", "the monitor", "the ngo"})
 # Common nouns that make an unnamed source: "officials said", "medical sources".
 SOURCE_NOUNS: dict[str, str] = {
     "officials": "official", "official": "official", "ministry": "official",
