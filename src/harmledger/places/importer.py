@@ -39,13 +39,17 @@ def _geonames_rows(path: Path) -> Iterator[Row]:
                 feature = "PPLC" if feature == "PPLC" else "PPL"
             cc = cols[8] or None
             alternates = {a for a in cols[3].split(",") if a and is_latin(a) and len(a) >= 3}
-            yield Row(
-                name=cols[1], lat=float(cols[4]), lon=float(cols[5]), country=cc,
-                feature=feature, source=f"import:{path.name}", geonameid=int(cols[0]),
-                admin1=f"{cc}.{cols[10]}" if cc and cols[10] else None,
-                admin2=cols[11] or None, population=int(cols[14] or 0),
-                names={cols[1], cols[2], *alternates},
-            )
+            try:
+                row = Row(
+                    name=cols[1], lat=float(cols[4]), lon=float(cols[5]), country=cc,
+                    feature=feature, source=f"import:{path.name}", geonameid=int(cols[0]),
+                    admin1=f"{cc}.{cols[10]}" if cc and cols[10] else None,
+                    admin2=cols[11] or None, population=int(cols[14] or 0),
+                    names={cols[1], cols[2], *alternates},
+                )
+            except ValueError as exc:
+                raise GazetteerError(f"{path}:{lineno}: bad GeoNames number ({exc})") from exc
+            yield row
 
 
 def _csv_rows(path: Path) -> Iterator[Row]:
