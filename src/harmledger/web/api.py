@@ -80,10 +80,11 @@ def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
     if incident is None:
         raise HTTPException(404, f"no incident {incident_id!r}")
     status = ledger.claim_status()
-    moved = rejected_elsewhere(ledger, incident)
+    entries = ledger.audit_entries()
+    moved = rejected_elsewhere(entries, incident)
     claims = ledger.claims(ids=[*incident.claim_ids, *moved])
     tolls = tolls_beside(ledger, incident.id)
-    audit = incident_audit(ledger, incident, moved)
+    audit = incident_audit(entries, incident, moved)
     return {"ok": True, "row": {
         "incident": to_jsonable(incident),
         "claims": [_claim_json(c, status) for c in claims],

@@ -110,21 +110,21 @@ def claim_rows(ledger: Ledger, claims: list[Claim], status: dict[str, str]) -> l
     return rows
 
 
-def incident_audit(ledger: Ledger, incident: Incident, extra_claims: list[str]) -> list[dict[str, Any]]:
-    """Audit entries about the incident, its claims and documents, oldest first."""
+def incident_audit(entries: list[dict[str, Any]], incident: Incident, extra_claims: list[str]) -> list[dict[str, Any]]:
+    """Of the audit ``entries``, those about the incident, its claims and documents, oldest first."""
     targets = {incident.id, *incident.claim_ids, *extra_claims}
-    entries = []
-    for entry in ledger.audit_entries():
+    found = []
+    for entry in entries:
         after = entry.get("after") if isinstance(entry.get("after"), dict) else {}
         if entry["target_id"] in targets or after.get("incident") == incident.id:
-            entries.append(entry)
-    return entries
+            found.append(entry)
+    return found
 
 
-def rejected_elsewhere(ledger: Ledger, incident: Incident) -> list[str]:
-    """Claims reviewed on this incident's page that reconciliation has since moved out of it."""
+def rejected_elsewhere(entries: list[dict[str, Any]], incident: Incident) -> list[str]:
+    """Claims reviewed on this incident's page (per the audit ``entries``) that reconciliation has moved out."""
     out = []
-    for entry in ledger.audit_entries():
+    for entry in entries:
         after = entry.get("after") if isinstance(entry.get("after"), dict) else {}
         if entry["target_kind"] == "claim" and after.get("incident") == incident.id:
             if entry["target_id"] not in incident.claim_ids:

@@ -126,14 +126,15 @@ def incident_page(request: Request, incident_id: str, done: str | None = None) -
     if incident is None:
         raise HTTPException(404, f"no incident {incident_id!r}; it may have been merged or re-derived")
     status = ledger.claim_status()
-    moved = rejected_elsewhere(ledger, incident)
+    entries = ledger.audit_entries()
+    moved = rejected_elsewhere(entries, incident)
     claims = claim_rows(ledger, ledger.claims(ids=[*incident.claim_ids, *moved]), status)
     tolls = tolls_beside(ledger, incident.id)
     toll_claims = claim_rows(ledger, ledger.claims(ids=[c for t in tolls for c in t.claim_ids]), status)
     notes = [d for d in ledger.decision_rows() if d["action"] == "note" and d["target"] == incident.id]
     return render(request, "incident.html", {
         "incident": incident, "claims": claims, "tolls": tolls, "toll_claims": toll_claims, "notes": notes,
-        "audit": incident_audit(ledger, incident, moved), "grades": GRADES,
+        "audit": incident_audit(entries, incident, moved), "grades": GRADES,
         "done": done if done in ACTIONS else None,
     })
 
