@@ -54,7 +54,7 @@ def render(request: Request, template: str, context: dict[str, Any], *, status: 
 
 
 def _signed_in(request: Request, role: str) -> User:
-    """The signed-in user holding ``role`` for a form post (CSRF checked), else 401/403."""
+    """The signed-in user holding ``role``, else 401/403 (form posts check their CSRF token first)."""
     user = current_user(request)
     if user is None:
         raise HTTPException(401, f"log in as {role} or above to do this")
