@@ -33,7 +33,6 @@ def run_pipeline(documents: list[Document], analyse: Analyser | None = None) -> 
     if analyse is not None:
         return analyse(documents)
     import tempfile
-    from pathlib import Path
 
     from harmledger.pipeline import analyse_into_ledger
     from harmledger.store import Ledger
