@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from harmledger.errors import HarmledgerError, StoreError
+from harmledger.records import GRADES
 
 EXIT_CHECK_FAILED = 1
 EXIT_STORE = 3
@@ -145,7 +146,8 @@ def _filter_options(fn: Any) -> Any:
         click.option("--place", help="Place name contains this text."),
         click.option("--perpetrator", help="Perpetrator contains this text."),
         click.option("--event-type", help="Event type, e.g. airstrike."),
-        click.option("--grade", type=click.Choice(["confirmed", "fair", "weak", "contested", "discounted"])),
+        click.option("--grade", type=click.Choice(GRADES)),
+        click.option("--victims", type=click.Choice(["civilians", "combatants", "people"])),
         click.option("--from", "date_from", callback=_parse_date, help="On or after this date (YYYY-MM-DD)."),
         click.option("--to", "date_to", callback=_parse_date, help="On or before this date (YYYY-MM-DD)."),
     ]):

@@ -88,8 +88,8 @@ def _rows_context(incidents: Sequence[Incident], ledger: Ledger | None) -> tuple
     claims = _claim_map(incidents, ledger)
     docs: dict[str, Any] = {}
     if ledger is not None and claims:
-        wanted = {c.document_id for c in claims.values()}
-        docs = {d.id: d for d in ledger.documents() if d.id in wanted}
+        wanted = sorted({c.document_id for c in claims.values()})
+        docs = {d.id: d for d in ledger.documents(ids=wanted)}
     return claims, docs
 
 

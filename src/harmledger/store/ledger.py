@@ -316,12 +316,16 @@ class Ledger:
                 for t in (originals, documents, claims, incidents, audit_log, decisions)
             }
 
-    def documents(self, *, with_original: bool = False) -> Iterator[Document]:
-        query = sa.select(documents).order_by(documents.c.ingested_at, documents.c.id)
+    def documents(self, *, with_original: bool = False, ids: Sequence[str] | None = None) -> Iterator[Document]:
+        """Stored documents in ingest order (only ``ids`` when given); originals only on request."""
+        query = sa.select(documents)
         if with_original:
             query = sa.select(documents, originals.c.data.label("original")).join(
                 originals, originals.c.id == documents.c.id
-            ).order_by(documents.c.ingested_at, documents.c.id)
+            )
+        if ids is not None:
+            query = query.where(documents.c.id.in_(list(ids)))
+        query = query.order_by(documents.c.ingested_at, documents.c.id)
         with self.engine.connect() as conn:
             for row in conn.execute(query):
                 yield codec.document_from_row(row, row.original if with_original else b"")
