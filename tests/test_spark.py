@@ -126,3 +126,15 @@ def test_without_pyspark_the_error_says_what_to_install(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert "pip install 'harmledger[spark]'" in out
+
+
+def test_places_analysts_added_are_used_on_the_executors_too(spark: object, tmp_path: Path) -> None:
+    # A village no shipped gazetteer holds: only the analyst's entry can place the claim.
+    report = tmp_path / "report.txt"
+    report.write_text("Shelling killed 9 civilians in Qaryat Zerzourqa on Monday, medics said.\n", encoding="utf-8")
+    ledger = Ledger(f"sqlite:///{tmp_path / 'spark.db'}")
+    ledger.add_place("Qaryat Zerzourqa", 35.101, 38.202, country="SY")
+    ingest_spark(ledger, [str(report)], spark=spark)
+    [claim] = ledger.claims()
+    assert (claim.place.name, claim.place.lat, claim.place.lon) == ("Qaryat Zerzourqa", 35.101, 38.202)
+    ledger.close()

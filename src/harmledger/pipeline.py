@@ -246,15 +246,32 @@ def analyse_into_ledger(documents: Iterable[Document], ledger: Ledger) -> Analys
 
 def use_analyst_places(ledger: Ledger) -> int:
     """Load the places analysts added to the ledger into the gazetteer; they win over shipped data."""
-    rows = ledger.places()
-    if not rows:
+    return apply_analyst_places(ledger.places())
+
+
+_applied_places: set[tuple[object, ...]] = set()
+
+
+def apply_analyst_places(rows: Sequence[dict[str, object]]) -> int:
+    """Add analyst place rows (as `Ledger.places()` gives them) to this process's gazetteer, once each.
+
+    Runners call it wherever the stages run: in-process before the pool forks, on Spark in each
+    executor's Python worker, so every engine resolves places the same way.
+    """
+    fresh = [r for r in rows if _place_key(r) not in _applied_places]
+    if not fresh:
         return 0
     from harmledger.places import get_gazetteer
 
     gazetteer = get_gazetteer()
-    for row in rows:
+    for row in fresh:
         gazetteer.add_override(
-            row["name"], tuple(row["aliases"] or ()), lat=row["lat"], lon=row["lon"], country=row["country"],
-            admin1=row["admin1"], feature=row["feature"] or "PPL",
+            str(row["name"]), tuple(row["aliases"] or ()), lat=float(row["lat"]), lon=float(row["lon"]),  # type: ignore[arg-type]
+            country=row["country"], admin1=row["admin1"], feature=row["feature"] or "PPL",  # type: ignore[arg-type]
         )
-    return len(rows)
+        _applied_places.add(_place_key(row))
+    return len(fresh)
+
+
+def _place_key(row: dict[str, object]) -> tuple[object, ...]:
+    return (row["name"], row["lat"], row["lon"], tuple(row["aliases"] or ()), row["country"])  # type: ignore[arg-type]

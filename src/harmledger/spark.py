@@ -27,7 +27,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from harmledger.errors import InputError, PipelineError
-from harmledger.pipeline import IngestReport, analyse_document, rebuild_incidents
+from harmledger.pipeline import IngestReport, analyse_document, apply_analyst_places, rebuild_incidents
 from harmledger.records import Claim, Document, to_jsonable
 from harmledger.store import codec
 
@@ -166,12 +166,20 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(ANALYSED_COLUMNS))
 
 
-def analyse_staged(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
-    """mapInPandas function over staged documents (``STAGED_SCHEMA``)."""
-    for batch in batches:
-        docs = map(document_from_row, batch["document"], batch["text"], batch["original"])
-        orders = zip(batch["_input"].tolist(), batch["seq"].tolist())
-        yield _frame([_analysed(doc, order) for doc, order in zip(docs, orders)])
+def analyse_staged(places: Sequence[Mapping[str, Any]] = ()) -> Any:
+    """mapInPandas function over staged documents (``STAGED_SCHEMA``).
+
+    ``places`` are the ledger's analyst places, added to each worker's gazetteer before it analyses.
+    """
+
+    def run(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        apply_analyst_places(list(places))
+        for batch in batches:
+            docs = map(document_from_row, batch["document"], batch["text"], batch["original"])
+            orders = zip(batch["_input"].tolist(), batch["seq"].tolist())
+            yield _frame([_analysed(doc, order) for doc, order in zip(docs, orders)])
+
+    return run
 
 
 def _value(value: Any) -> Any:
@@ -197,13 +205,15 @@ def record_document(record: Any, original: bytes, origin: str, options: ReadOpti
     return item  # type: ignore[return-value]
 
 
-def analyse_records(options: ReadOptions, known: Any = None) -> Any:
+def analyse_records(options: ReadOptions, known: Any = None, places: Sequence[Mapping[str, Any]] = ()) -> Any:
     """mapInPandas function over dataset rows (Parquet columns, or JSON lines in ``_line``).
 
     ``known`` is a broadcast set of document ids already in the ledger: those are not analysed again.
+    ``places`` are the ledger's analyst places, as for ``analyse_staged``.
     """
 
     def run(batches: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        apply_analyst_places(list(places))
         for batch in batches:
             rows = []
             for cells in batch.to_dict("records"):
@@ -389,13 +399,14 @@ def ingest_spark(
             session = spark_session(master)
         from pyspark.sql import functions as F
 
+        places = [{k: v for k, v in row.items() if k not in ("at", "id")} for row in ledger.places()]
         if n_staged:
             staged = _spread(session.read.parquet(str(scratch / "input")), session, n_staged, partitions)
-            frames.append(staged.withColumn("_input", F.lit(0)).mapInPandas(analyse_staged, ANALYSED_SCHEMA))
+            frames.append(staged.withColumn("_input", F.lit(0)).mapInPandas(analyse_staged(places), ANALYSED_SCHEMA))
         known = session.sparkContext.broadcast(stored_ids(ledger)) if datasets else None
         for index, (path, fmt) in enumerate(datasets, start=1):
             rows = _spread(_read_dataset(session, path, fmt), session, None, partitions)
-            analyse = analyse_records(options, known)
+            analyse = analyse_records(options, known, places)
             frames.append(rows.withColumn("_input", F.lit(index)).mapInPandas(analyse, ANALYSED_SCHEMA))
         write_outputs(frames, out)
         load_analysed(ledger, analysed_rows(f"{out}/documents", session), report)
