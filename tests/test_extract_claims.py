@@ -82,6 +82,15 @@ HARM = [
     ("1st LD: Two Taliban key commanders killed in western Afghanistan", [("killed", "Two", 2, 2, 2, "combatants")]),
     ("They locate an executed man in a ravine", [("killed", "an executed man", 1, 1, 1, "people")]),
     ("A 10-year-old boy was injured", [("injured", "boy", 1, 1, 1, "civilians")]),  # the age is no figure
+    ("Shelling hit the house, killing a woman and injuring her two daughters.", [("killed", "a woman", 1, 1, 1, "civilians"), ("injured", "two", 2, 2, 2, "people")]),
+    ("The airstrike killed a family of five in Idlib.", [("killed", "five", 5, 5, 5, "people")]),
+    ("A man and his son were killed.", [("killed", "A man", 1, 1, 1, "people"), ("killed", "son", 1, 1, 1, "people")]),
+    ("A man, his wife and their son were killed by shelling.", [("killed", "A man", 1, 1, 1, "people"), ("killed", "wife", 1, 1, 1, "people"), ("killed", "son", 1, 1, 1, "people")]),
+    ("A woman and her three children were killed.", [("killed", "A woman", 1, 1, 1, "civilians"), ("killed", "three", 3, 3, 3, "civilians")]),
+    # a day or a year beside a month is a date, not a figure
+    ("An airstrike on 17 March 2017 killed more than 100 civilians.", [("killed", "more than 100", 101, N, N, "civilians")]),
+    ("The attack on 5 May killed three.", [("killed", "three", 3, 3, 3, "people")]),
+    ("A raid on March 17 killed 4 fighters.", [("killed", "4", 4, 4, 4, "combatants")]),
     # asides: parts, or a breakdown of "casualties" into killed and injured
     ("The attack killed four people - two women and two children - and wounded nine.", [("killed", "four", 4, 4, 4, "people"), ("injured", "nine", 9, 9, 9, "people")]),
     ("UNAMA documented 3,812 civilian casualties (1,366 deaths and 2,446 injured).", [("killed", "1,366", 1366, 1366, 1366, "civilians"), ("injured", "2,446", 2446, 2446, 2446, "civilians")]),

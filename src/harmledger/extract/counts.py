@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from harmledger.extract.text import PhraseIndex, Token, tokenize
 from harmledger.extract.vocab import (
     DOZEN,
+    MONTHS,
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
     SCALES,
@@ -99,6 +100,29 @@ def _number_words(tokens: list[Token], i: int) -> tuple[int, int] | None:
     return total + current, j
 
 
+_DATE_PREPOSITIONS = frozenset({"on", "of", "since", "until", "till", "by", "from", "between"})
+
+
+def _is_month(tok: Token) -> bool:
+    # Capitalised only: "may" and "march" are also a verb and a noun.
+    return tok.low in MONTHS and tok.text[0].isupper()
+
+
+def _in_date(tokens: list[Token], i: int, end: int) -> bool:
+    """Whether the digits at ``i`` are a day or year written beside a month name."""
+    if end != i + 1 or len(tokens[i].text) > 4:
+        return False
+    if i > 0 and _is_month(tokens[i - 1]):
+        return True  # "March 17", "17 March 2017" (the year)
+    # "17 March": a day, unless the month is really a verb or a name ("5 May protesters").
+    if not (end < len(tokens) and _is_month(tokens[end]) and int(tokens[i].text) <= 31):
+        return False
+    return (
+        (i > 0 and tokens[i - 1].low in _DATE_PREPOSITIONS)
+        or end + 1 >= len(tokens) or not tokens[end + 1].text[:1].islower() or tokens[end + 1].is_number
+    )
+
+
 def _number(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     """A number at ``i`` → (value, end index, kind) with kind "digits", "words", "dozen"."""
     n = len(tokens)
@@ -122,6 +146,8 @@ def _number(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
             return None
         if i > 0 and tokens[i - 1].end == tok.start and tokens[i - 1].text in (":", "/", "#", "$", "£", "€"):
             return None  # "10:30", "19/7", "#3", "$20"
+        if _in_date(tokens, i, j):
+            return None  # "on 17 March 2017 killed", "on March 17 killed": a date, not a count
         return value, j, "digits"
     if tok.low in ("a", "an") and i + 1 < n and tokens[i + 1].low == "dozen":
         return DOZEN, i + 2, "dozen"

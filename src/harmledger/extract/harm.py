@@ -49,6 +49,7 @@ PLURAL_ONLY = frozenset({"children", "people", "police", "taliban", "personnel",
                           "militias", "family", "families", "locals", "local", "forces",
                           "troops", "bodies", "others"})
 SINGULAR_DETS = frozenset({"a", "an", "one", "the"})
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _MAX_MODIFIERS = 4
 # Words that end a victims phrase: "about a hundred since the operation began".
 PREPOSITIONS = frozenset("since in on at after before during when while near by from as for "
@@ -218,8 +219,16 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
     k = first - 1
     if k >= 0 and tokens[k].low == "of" and k - 1 >= 0 and tokens[k - 1].low in _OF_NOUNS:
         return _OF_NOUNS[tokens[k - 1].low], k - 1, -1
+    if k >= 2 and tokens[k].low == "of" and tokens[k - 1].low in ("family", "families"):
+        v = k - 2  # "killing a family of five": the verb governs the family, the figure sizes it
+        if tokens[v].low in SINGULAR_DETS or tokens[v].low in POSSESSIVES:
+            v -= 1
+        if v >= 0 and tokens[v].low in HARM_BEFORE:
+            return HARM_BEFORE[tokens[v].low], v, -1
     outcomes: list[str] = []
     harm_at = -1
+    if k >= 1 and tokens[k].low in POSSESSIVES and tokens[k - 1].low in HARM_BEFORE:
+        k -= 1  # "injuring her two daughters"
     while k >= 0 and tokens[k].low in HARM_BEFORE:
         outcomes.append(HARM_BEFORE[tokens[k].low])
         harm_at = k
@@ -267,7 +276,7 @@ def negated_between(tokens: list[Token], lo: int, hi: int) -> bool:
 def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
     """A harm verb shared across "and": "killed a woman and (her) three children"."""
     k = first - 1
-    if k >= 0 and tokens[k].low in ("his", "her", "their", "its"):
+    if k >= 0 and tokens[k].low in POSSESSIVES:
         k -= 1
     if k < 0 or tokens[k].low not in ("and", "as well as"):
         return None, -1

@@ -169,6 +169,7 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
     for m in found:
         taken.update(range(m.first, max(m.phrase_end, m.last) + 1))
     out: list[Mention] = []
+    deferred: list[tuple[int, str, str | None]] = []
     n = len(tokens)
     for k, tok in enumerate(tokens):
         low = tok.low
@@ -234,6 +235,8 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
             if b >= 0 and tokens[b].low in HARM_BEFORE and (det or tokens[b].low not in HARM_AFTER):
                 outcome, end = HARM_BEFORE[tokens[b].low], k + 1
         if outcome is None:
+            if not (zero or negated_noun) and after < n and tokens[after].low in (",", "and"):
+                deferred.append((k, kind, group))
             continue
         start = k
         if not (zero or negated_noun) and k > 0 and tokens[k - 1].low in ("a", "an", "one"):
@@ -242,6 +245,16 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         out.append(Mention(start, k + 1, Count(value, value, value, "exact"), outcome, kind,
                            [group] if group else [], j, end, -1, zero or negated_noun))
         taken.update(range(start, end + 1))
+    # "a man and his son were killed", "a woman and her three children were killed": a singular
+    # noun coordinated with a later victim phrase shares its harm (right to left, so chains work).
+    for k, kind, group in reversed(deferred):
+        nxt = next((m for m in (*found, *out) if k + 2 <= m.first <= k + 4 and m.harm_at > m.first), None)
+        if nxt is None or nxt.negated or k + 1 in taken:
+            continue
+        start = k - 1 if k > 0 and tokens[k - 1].low in ("a", "an", "one") else k
+        out.append(Mention(start, k + 1, Count(1, 1, 1, "exact"), nxt.outcome, kind,
+                           [group] if group else [], nxt.harm_at, k + 1, -1, False))
+        taken.update(range(start, k + 1))
     return out
 
 
