@@ -106,6 +106,26 @@ def test_context_chooses_between_namesakes(text: str, mention: str, country: str
     assert places and places[-1].country == country
 
 
+def test_a_type_noun_then_of_marks_a_place_ner_missed() -> None:
+    places = find_places(_doc("Government forces shelled the town of Kafr Zita, killing a woman."))
+    assert [(p.text, p.country) for p in places] == [("Kafr Zita", "SY")]
+
+
+def test_a_place_named_as_part_of_another_must_lie_beside_it() -> None:
+    # GeoNames knows "Al Jadida" only as Morocco's El Jadida, 3,900 km from Mosul.
+    places = find_places(_doc("In Mosul's Al Jadida district, an airstrike killed 105 civilians."))
+    by_text = {p.text: p for p in places}
+    assert by_text["Mosul"].country == "IQ"
+    assert not by_text["Al Jadida"].resolved and by_text["Al Jadida"].reason
+
+
+def test_a_transliteration_match_abroad_is_not_trusted() -> None:
+    text = "Coalition aircraft struck the village of Al-Shaafa, east of Raqqa, killing 11 civilians."
+    by_text = {p.text: p for p in find_places(_doc(text))}
+    assert by_text["Raqqa"].country == "SY"
+    assert "Al-Shaafa" in by_text and by_text["Al-Shaafa"].country in (None, "SY")
+
+
 def test_unknown_place_is_kept_unresolved() -> None:
     places = find_places(_doc("Shelling was reported in Qzxwvabad, a village in Idlib province."))
     unresolved = [p for p in places if not p.resolved]

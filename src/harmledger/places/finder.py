@@ -186,7 +186,9 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         word = tokens[i].text.lower()
         prev = tokens[i - 1].text.lower() if i > 0 else ""
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        cue = prev in LOCATIVE_CUES and tokens[i - 1].end > _sentence_start(text, start)
+        # "near Manbij", and "the town of Kafr Zita": a type noun then "of".
+        typed = prev == "of" and i > 1 and tokens[i - 2].text.lower() in PLACE_HEADS
+        cue = (prev in LOCATIVE_CUES or typed) and tokens[i - 1].end > _sentence_start(text, start)
         if single and (word in NON_PLACE_WORDS or (word in STOP_WORDS and not surface.isupper())
                        or (word in lower_words and not confirmed)):
             continue
@@ -204,6 +206,8 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
             weak = True  # "Esperance residents" or "Aleppo soap": decided by the context
         if not (confirmed or exact_norp or strong or cue or how == "exact" and not single):
             weak = True
+        if typed and how == "exact":
+            weak = False  # "the village of X" says it is a place, whatever NER thought
         if how == "loose" and (not (confirmed or cue) or surface.isupper()):
             continue  # acronyms ("ANA") never match by transliteration
         mention = _modified(text, Mention(start, end, surface, hits, how, confirmed, weak=weak))

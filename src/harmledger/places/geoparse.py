@@ -20,6 +20,7 @@ from harmledger.records import WHERE_PREC_EXACT, WHERE_PREC_NEAR, Document, Plac
 NER_EXCLUDE = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 MAX_NER_CHARS = 200_000
 HIERARCHY_BONUS = 3.0
+POSSESSIVE_KM = 50.0  # "X's Y": how far from X a Y may lie
 WEAK_SHARE = 0.3  # a weak mention's country must carry this share of the sure places …
 WEAK_SHARE_ALONE = 0.5  # … and be near one of them, unless its country has this share
 WEAK_NEAR_KM = 400.0  # longer texts are read by NER in chunks of this size
@@ -46,6 +47,13 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
     """"Savannah, Georgia" / "Pandi, Bulacan": candidates that nest in the next name rise."""
     bonus: dict[int, tuple[float, str]] = {}
     for inner, outer in zip(mentions, mentions[1:]):
+        if text[inner.end : outer.start] in ("'s ", "’s "):
+            # "Mosul's Al Jadida district": the second name lies in or beside the first.
+            for c in outer.candidates:
+                near = any(haversine_km(c.lat, c.lon, a.lat, a.lon) <= POSSESSIVE_KM for a in inner.candidates)
+                bonus[c.id] = ((HIERARCHY_BONUS, f"beside the {inner.surface!r} before it") if near
+                               else (-2 * HIERARCHY_BONUS, f"far from the {inner.surface!r} it belongs to"))
+            continue
         if text[inner.end : outer.start].strip() != ",":
             continue
         for area in outer.candidates:
@@ -65,32 +73,60 @@ def _unambiguous_country(m: Mention) -> str | None:
     return None
 
 
+def _sure_country(m: Mention) -> str | None:
+    """The country of a mention whose candidates all lie in one country (not a country name)."""
+    if m.candidates and len({c.country for c in m.candidates}) == 1 and m.candidates[0].feature != "PCLI":
+        return m.candidates[0].country
+    return None
+
+
 def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
                      bonus: dict[int, tuple[float, str]] | None = None) -> list[Scored | None]:
-    """Best candidate per mention: a focus pass, then a pass with co-mentioned places as context."""
-    sure = [m.candidates[0].country for m in mentions
-            if m.candidates and len({c.country for c in m.candidates}) == 1
-            and m.candidates[0].feature != "PCLI"]
+    """Best candidate per mention: a focus pass, then a pass with co-mentioned places as context.
+
+    A mention is never evidence for itself: "Al Jadida" in a Mosul report has only Moroccan
+    candidates, and counting them as the document's focus would confirm Morocco.
+    """
+    sure = [_sure_country(m) for m in mentions]
     countries = [c for c in (_unambiguous_country(m) for m in mentions) if c]
-    focus = country_focus(sure + countries + extra_focus)
+    focus = country_focus([c for c in sure if c] + countries + extra_focus)
     first = [_top(score_candidates(m.candidates, match=m.match, focus=focus, prefer=m.prefer,
                                    bonus=bonus)) for m in mentions]
     chosen = [s.entry for s in first if s is not None]
     # Refine the focus with what the first pass chose, then rescore with co-mentions.
-    focus = country_focus(sure + countries + extra_focus + [e.country for e in chosen])
+    counts = Counter(c for c in [*sure, *countries, *extra_focus, *(e.country for e in chosen)] if c)
     # Each chosen place is one co-mention however often it is named: the pass stays linear in
     # mentions on run-on text (a 1 MB line naming the same towns took hours).
     # More distinct places than any report names (a list of villages) are cut off at
     # MAX_CONTEXT_PLACES, so the pass is never quadratic in the text's length.
     distinct = list({e.id: e for e in chosen}.values())[:MAX_CONTEXT_PLACES]
     keys = [strict_key(e.name) for e in distinct]
-    out = []
-    for m in mentions:
+    out: list[Scored | None] = []
+    for m, mine, own_sure in zip(mentions, first, sure, strict=True):
         surface = strict_key(m.surface)
-        others = [e for e, key in zip(distinct, keys, strict=True) if key != surface]
-        out.append(_top(score_candidates(m.candidates, match=m.match, focus=focus,
-                                         context=others, prefer=m.prefer, bonus=bonus)))
+        own_id = mine.entry.id if mine is not None else None
+        others = [e for e, key in zip(distinct, keys, strict=True) if key != surface and e.id != own_id]
+        focus = focus_without(counts, [own_sure, mine.entry.country if mine is not None else None])
+        best = _top(score_candidates(m.candidates, match=m.match, focus=focus,
+                                     context=others, prefer=m.prefer, bonus=bonus))
+        # A transliteration or fuzzy match is trusted only inside the countries the rest of the
+        # document is about ("Al-Shaafa" in a Raqqa report is not Vanuatu's Shefa province).
+        if best is not None and m.match in ("loose", "fuzzy") and focus and best.entry.country not in focus:
+            best = None
+        if best is not None and bonus and bonus.get(best.entry.id, (0.0, ""))[0] < 0:
+            best = None  # every reading contradicts the place it is said to belong to
+        out.append(best)
     return out
+
+
+def focus_without(counts: Counter[str], own: list[str | None]) -> dict[str, float]:
+    """Each country's share of the evidence once a mention's own items are taken out."""
+    rest = Counter(counts)
+    for country in own:
+        if country and rest[country] > 0:
+            rest[country] -= 1
+    total = sum(rest.values())
+    return {c: n / total for c, n in rest.items() if n > 0} if total else {}
 
 
 def to_place_ref(m: Mention, best: Scored | None) -> PlaceRef:
