@@ -87,6 +87,9 @@ HARM = [
     ("A man and his son were killed.", [("killed", "A man", 1, 1, 1, "people"), ("killed", "son", 1, 1, 1, "people")]),
     ("A man, his wife and their son were killed by shelling.", [("killed", "A man", 1, 1, 1, "people"), ("killed", "wife", 1, 1, 1, "people"), ("killed", "son", 1, 1, 1, "people")]),
     ("A woman and her three children were killed.", [("killed", "A woman", 1, 1, 1, "civilians"), ("killed", "three", 3, 3, 3, "civilians")]),
+    ("Yemen army 'kills wanted IS militant' in Taiz", [("killed", "militant", 1, 1, 1, "combatants")]),
+    ("They find a body with signs of torture", [("killed", "a body", 1, 1, 1, "people")]),
+    ("The body of a man was found in the river.", [("killed", "The body", 1, 1, 1, "people")]),
     # a day or a year beside a month is a date, not a figure
     ("An airstrike on 17 March 2017 killed more than 100 civilians.", [("killed", "more than 100", 101, N, N, "civilians")]),
     ("The attack on 5 May killed three.", [("killed", "three", 3, 3, 3, "people")]),
@@ -119,6 +122,7 @@ NO_CLAIM = [
     "The case was found in 2 dead young owls in a zoo.",
     "Shandong has reported 3,280 cases to deal with.",
     "Indonesia reports it is no longer counting bodies.",
+    "A governing body of 12 members was found to have met.",
 ]
 
 

@@ -175,6 +175,10 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         low = tok.low
         if k in taken:
             continue
+        if low in ("body", "corpse") and _found_one(tokens, k):
+            out.append(Mention(k - 1, k + 1, Count(1, 1, 1, "exact"), "killed", "people", [], k, k + 1, -1, False))
+            taken.update(range(k - 1, k + 1))
+            continue
         zero = low in ZERO_WORDS or (low == "no" and k + 1 < n and tokens[k + 1].low == "one")
         negated_noun = low == "no" and not zero
         if negated_noun:
@@ -224,7 +228,8 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
             skipped = 0
             while b >= 0 and skipped < 2 and tokens[b].low not in HARM_BEFORE and (
                 tokens[b].text.isalpha() and tokens[b].low not in SINGULAR_DETS
-                and tokens[b].low not in PREPOSITIONS and tokens[b].low not in AUX
+                and tokens[b].low not in PREPOSITIONS
+                and (tokens[b].low not in AUX or tokens[b].text == "IS")  # "kills wanted IS militant"
             ):
                 b -= 1
                 skipped += 1
@@ -256,6 +261,22 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
                            [group] if group else [], nxt.harm_at, k + 1, -1, False))
         taken.update(range(start, k + 1))
     return out
+
+
+_FIND_VERBS = frozenset("found find finds discovered discover discovers recovered recover "
+                        "recovers retrieved located locate locates".split())
+
+
+def _found_one(tokens: list[Token], k: int) -> bool:
+    """"They find a body", "a body was found": one dead person ("a body of water" is not)."""
+    if k == 0 or tokens[k - 1].low not in ("a", "an", "one", "the"):
+        return False
+    of_someone = k + 3 < len(tokens) and tokens[k + 1].low == "of" and (
+        tokens[k + 2].low in ("a", "an") and tokens[k + 3].low in VICTIM_NOUNS)
+    if (k + 1 < len(tokens) and tokens[k + 1].low == "of" or tokens[k - 1].low == "the") and not of_someone:
+        return False  # "a body of water"; "the body" may be one already counted
+    near = range(max(0, k - 4), min(len(tokens), k + 7))
+    return any(tokens[x].low in _FIND_VERBS for x in near)
 
 
 def _add_groups(tokens: list[Token], m: Mention) -> None:

@@ -31,7 +31,7 @@ _ABBREVIATIONS = frozenset(
 
 _HARM_STEMS = sorted(
     {*HARM_AFTER, *HARM_BEFORE, *HARM_NOUNS, "toll", "deadly", "lethal", "gunned", "shot",
-     "lost their lives", "no one", "nobody"},
+     "lost their lives", "no one", "nobody", "body", "corpse"},
     key=len,
     reverse=True,
 )
