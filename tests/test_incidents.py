@@ -86,7 +86,7 @@ def test_civilians_and_combatants_of_one_document_add_up_but_repeats_do_not():
     ("flags", "high", "grade"),
     [
         ([{}, {}], 30, "fair"),
-        ([{}, {"hedged": True}], 10, "weak"),  # the hedged 30 adds nothing beside a plain figure
+        ([{}, {"hedged": True}], 30, "weak"),  # the hedged 30 raises high only (low and best stay 10)
         ([{"hedged": True}, {"hedged": True}], 30, "weak"),  # only hedged accounts: they give the figures
         ([{}, {"negated": True}], 10, "weak"),  # "no one was killed by the 30 rockets"
         ([{"negated": True}, {"negated": True}], None, "discounted"),
@@ -99,6 +99,17 @@ def test_hedged_and_negated_claims(flags, high, grade):
     [inc] = only_incidents(reconcile(claims, docs))
     assert (inc.deaths.high, inc.grade) == (high, grade)
     assert set(inc.claim_ids) == {c.id for c in claims}
+    if flags == [{}, {"hedged": True}]:
+        assert (inc.deaths.low, inc.deaths.best) == (10, 10)
+
+
+def test_a_hedged_figure_is_used_for_an_outcome_no_plain_claim_gives():
+    docs = {d: doc(d) for d in "ab"}
+    claims = [claim("a", low=10, high=10, best=10, place="kabul", day=D),
+              claim("b", low=20, high=20, best=20, place="kabul", day=D, outcome="injured", hedged=True)]
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert (inc.deaths.low, inc.deaths.high) == (10, 10)
+    assert (inc.injured.low, inc.injured.best, inc.injured.high) == (20, 20, 20)
 
 
 def test_cumulative_tolls_are_aggregates_and_never_add_to_incidents():

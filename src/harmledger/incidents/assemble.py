@@ -113,12 +113,17 @@ def build(
         # account there is: it gives the figures, and the grade says how little it proves.
         good = [c for c in claims if usable(c, ctx.rejected, allow_hedged=True)]
         hedged_only = bool(good)
+    # Hedged figures beside outright ones: "reportedly up to 20 injured" is the only injured
+    # figure when no outright one exists, and "between 11 and 15 reportedly killed" still says
+    # how high the reports went (it raises high, never low or best).
+    stated = {c.outcome for c in good}
+    hedged = [] if hedged_only else [c for c in claims if c.hedged and usable(c, ctx.rejected, allow_hedged=True)]
     reported = []
-    for c in good:
+    for c, upper in [*((c, False) for c in good), *((c, c.outcome in stated) for c in hedged)]:
         doc = ctx.documents.get(c.document_id)
         src_kind = c.source.kind if c.source is not None else None
         reported.append(Reported(c, keys[c.id], rules.SOURCE_RELIABILITY.get(src_kind, 2),
-                                 doc.published if doc is not None else None))
+                                 doc.published if doc is not None else None, upper))
     deaths, death_lines = figures(reported, "killed")
     injured, injured_lines = figures(reported, "injured")
     civilian, civilian_lines = civilian_figures(reported)

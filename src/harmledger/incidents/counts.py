@@ -4,8 +4,10 @@ The rules, for one outcome (killed or injured; civilian deaths are the same over
 victims are civilians):
 
 1. Only event claims count: cumulative tolls, negated claims, statements and claims an analyst
-   rejected never do; hedged claims count only when the incident has no unhedged one (then the
-   hedged account is all there is, and the grade is at most weak). ``assemble`` picks them.
+   rejected never do. Hedged claims count fully when the incident has no unhedged one (then the
+   hedged account is all there is, and the grade is at most weak), or when no unhedged claim
+   has their outcome; beside unhedged claims of their outcome they can raise high only.
+   ``assemble`` picks them.
 2. Inside one document the figures of one event are not added up, except a civilian and a
    combatant figure (two disjoint groups): the document's figure is the larger of its largest
    claim and that sum.
@@ -37,6 +39,7 @@ class Reported:
     source: str  # independent source key
     reliability: int
     published: date | None
+    upper_only: bool = False  # a hedged figure beside outright ones: it can raise high only
 
 
 @dataclass(slots=True)
@@ -120,7 +123,7 @@ def figures(
             continue
         if c.outcome == outcome or c.outcome in upper_outcomes:
             docs = by_source.setdefault(r.source, {})
-            docs.setdefault(c.document_id, []).append((r, c.outcome != outcome))
+            docs.setdefault(c.document_id, []).append((r, c.outcome != outcome or r.upper_only))
     if not by_source:
         return Figures(rule="no figure reported"), []
     per_source: dict[str, _Fig] = {}
