@@ -192,6 +192,9 @@ class Claim:
     genre: Genre = "news"
     party: str | None = None  # for statements: the belligerent speaking
     stance: Stance | None = None  # for statements: admitted, denied, investigating …
+    # The figure adds to the one before it in its sentence: another group sharing the harm
+    # ("6 police officers and 3 Taliban were killed", "a woman and her three children").
+    joint: bool = False
     extractor: str = "rules@1"
 
     @staticmethod

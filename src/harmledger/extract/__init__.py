@@ -114,7 +114,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
             victim_groups=tuple(m.groups), event_type=event,
             perpetrator=_perpetrator(state, i, parties, tokens, m),
             source=_nearest(sources, m.first) or fallback, scope=scope, period=period,  # type: ignore[arg-type]
-            hedged=hedged, negated=m.negated, genre=doc.genre, extractor=EXTRACTOR,
+            hedged=hedged, negated=m.negated, joint=m.joint, genre=doc.genre, extractor=EXTRACTOR,
         ))
     for st in stmts:
         span = Span(st.start, st.end)

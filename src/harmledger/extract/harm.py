@@ -69,6 +69,7 @@ class Mention:
     phrase_end: int = -1  # token index after the victims phrase
     toll_at: int = -1  # token index of "toll" when the figure is a toll
     negated: bool = False
+    joint: bool = False  # another group sharing the harm of the figure before it
 
 
 def _combine(outcomes: list[str]) -> str:

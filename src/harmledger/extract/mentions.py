@@ -70,6 +70,8 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
         scanned = m.last
         if in_subset and walk_left(tokens, m.first)[1] >= m.first - 3:
             in_subset = False  # "…, including 8 children, and injured dozens more": a new verb
+        if in_subset and mentions and walk_right(tokens, m)[0] not in (None, mentions[-1].outcome):
+            in_subset = False  # "12 killed, including 3 soldiers, and more than 20 were injured"
         if (in_subset or (aside and breakdown is None)) and mentions:
             _, victims, groups, _, _, _ = walk_right(tokens, m)
             for g in groups:
@@ -102,8 +104,10 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             outcome, harm_at = prev.outcome, prev.harm_at
             if victims is None or victims == "people":
                 victims, groups = prev.victims, list(prev.groups)
+        joint = False
         if outcome is None and victims is not None:
             outcome, harm_at = verb_back(tokens, m.first)  # "killed a woman and her three children"
+            joint = outcome is not None
         if outcome is None:
             if victims is not None and end < len(tokens) and tokens[end].low in JOIN:
                 pending.append((m, victims, groups, end))
@@ -114,17 +118,19 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             victims = toll_victims(tokens, toll_at, m.first)
         # "Twelve soldiers, 26 insurgents killed": the earlier figures share the verb.
         if out_r is not None and pending and pending[-1][3] + 1 == m.first:
-            for pm, pv, pg, pend in pending:
+            for n, (pm, pv, pg, pend) in enumerate(pending):
                 mentions.append(Mention(pm.first, pm.last, pm.count, outcome, pv or "people",
-                                        pg, harm_at, pend, -1, False))
+                                        pg, harm_at, pend, -1, False, joint=n > 0))
+            joint = True
         pending.clear()
         lo = harm_at - 4 if harm_at >= 0 and harm_at < m.first else m.first - 4
         if any(tokens[x].low in HYPOTHETICAL for x in range(max(lo - 2, prev_end, 0), max(harm_at, m.first))):
             continue  # "could cause up to 2,000 deaths": a projection, not harm done
         neg = negated_between(tokens, max(lo, prev_end), max(harm_at, m.first))
+        joint = joint or _another(tokens, m)
         mentions.append(Mention(
             m.first, m.last, m.count, outcome, victims or "people", groups, harm_at,
-            max(end, m.last), toll_at, neg,
+            max(end, m.last), toll_at, neg, joint=joint and bool(mentions),
         ))
         if aside and breakdown is not None:
             breakdown[1].add(outcome)
@@ -142,6 +148,18 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
 
 
 _DASHES = frozenset({"-", "–", "—"})
+_ANOTHER = frozenset({"further", "another", "additional"})
+
+
+def _another(tokens: list[Token], m: CountMatch) -> bool:
+    """"… and a further 3 died later", "another 2", "and two more": the figure adds to an earlier one."""
+    first = m.first
+    if first > 0 and tokens[first - 1].low in _ANOTHER:
+        return True
+    if first > 1 and tokens[first - 2].low in _ANOTHER and tokens[first - 1].low in ("a", "an"):
+        return True
+    return (first > 0 and tokens[first - 1].low == "and" and m.last < len(tokens)
+            and tokens[m.last].low == "more")
 
 
 def _opens_aside(tokens: list[Token], k: int) -> bool:
@@ -253,12 +271,14 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
     # "a man and his son were killed", "a woman and her three children were killed": a singular
     # noun coordinated with a later victim phrase shares its harm (right to left, so chains work).
     for k, kind, group in reversed(deferred):
-        nxt = next((m for m in (*found, *out) if k + 2 <= m.first <= k + 4 and m.harm_at > m.first), None)
+        after = [m for m in (*found, *out) if k + 2 <= m.first <= k + 4 and m.harm_at > m.first]
+        nxt = min(after, key=lambda m: m.first) if after else None
         if nxt is None or nxt.negated or k + 1 in taken:
             continue
         start = k - 1 if k > 0 and tokens[k - 1].low in ("a", "an", "one") else k
         out.append(Mention(start, k + 1, Count(1, 1, 1, "exact"), nxt.outcome, kind,
                            [group] if group else [], nxt.harm_at, k + 1, -1, False))
+        nxt.joint = True  # the later phrase adds to this one: "a man and his son"
         taken.update(range(start, k + 1))
     return out
 

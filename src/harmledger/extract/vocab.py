@@ -90,6 +90,7 @@ HARM_AFTER: dict[str, str] = {
     "perished": "killed", "perish": "killed", "martyred": "killed", "slain": "killed",
     "executed": "killed", "massacred": "killed", "murdered": "killed", "beheaded": "killed",
     "slaughtered": "killed", "drowned": "killed", "assassinated": "killed", "lynched": "killed",
+    "succumbed": "killed",  # "two more succumbed to their wounds"
     "wounded": "injured", "injured": "injured", "hurt": "injured", "maimed": "injured",
     "missing": "missing", "disappeared": "missing",
     "kidnapped": "detained", "abducted": "detained", "detained": "detained",

@@ -8,9 +8,11 @@ victims are civilians):
    hedged account is all there is, and the grade is at most weak), or when no unhedged claim
    has their outcome; beside unhedged claims of their outcome they can raise high only.
    ``assemble`` picks them.
-2. Inside one document the figures of one event are not added up, except a civilian and a
+2. Inside one document the figures of one event are not added up, except groups the text
+   itself adds (a figure the extractor marks ``joint``: "6 police officers and 3 Taliban were
+   killed", "a woman and her three children", "a further 3 died later") and a civilian and a
    combatant figure (two disjoint groups): the document's figure is the larger of its largest
-   claim and that sum.
+   claim (or joint sum) and that sum.
 3. Documents from one independent source (one outlet, its syndicated copies, or the same named
    source) give that source's figure: the largest (a source's later update supersedes it).
 4. Civilian deaths come from claims about civilians; when no claim names civilians or
@@ -74,22 +76,44 @@ def _combine(figs: Sequence[_Fig]) -> _Fig:
     return out
 
 
+def _sum(figs: Sequence[_Fig]) -> _Fig:
+    return _Fig(
+        low=sum(f.low or 0 for f in figs) or None,
+        high=sum(f.high or 0 for f in figs) or None,
+        best=sum(f.best or f.low or 0 for f in figs) or None,
+        claims=tuple(c for f in figs for c in f.claims),
+    )
+
+
+def _joint_sums(items: Sequence[tuple[Reported, bool]]) -> list[tuple[Reported, bool, _Fig]]:
+    """Rule 2a: a figure marked ``joint`` adds to the one before it in its sentence ("6 police
+    officers and 3 Taliban were killed" is 9); each run of joint figures becomes one sum."""
+    ordered = sorted(items, key=lambda it: it[0].claim.span.start)
+    out: list[tuple[Reported, bool, _Fig]] = []
+    for r, upper in ordered:
+        fig = _bounds(r.claim, upper)
+        prev = out[-1] if out else None
+        if (r.claim.joint and not upper and prev is not None and not prev[1]
+                and prev[0].claim.sentence == r.claim.sentence
+                and prev[0].claim.outcome == r.claim.outcome):
+            out[-1] = (prev[0], False, _sum([prev[2], fig]))
+            continue
+        out.append((r, upper, fig))
+    return out
+
+
 def _document_figure(items: Sequence[tuple[Reported, bool]]) -> _Fig:
     """Rule 2: the largest claim, or civilians + combatants when both are given."""
-    figs = [_bounds(r.claim, upper) for r, upper in items]
+    summed_items = _joint_sums(items)
+    items = [(r, upper) for r, upper, _ in summed_items]
+    figs = [fig for _, _, fig in summed_items]
     largest = _combine(figs)
     by_class: dict[str, list[_Fig]] = {}
     for (r, upper), fig in zip(items, figs, strict=True):
         if not upper and r.claim.victims in ("civilians", "combatants"):
             by_class.setdefault(r.claim.victims, []).append(fig)
     if len(by_class) == 2:
-        parts = [_combine(v) for v in by_class.values()]
-        summed = _Fig(
-            low=sum(p.low or 0 for p in parts) or None,
-            high=sum(p.high or 0 for p in parts) or None,
-            best=sum(p.best or p.low or 0 for p in parts) or None,
-            claims=tuple(c for p in parts for c in p.claims),
-        )
+        summed = _sum([_combine(v) for v in by_class.values()])
         if (summed.best or 0) > (largest.best or 0):
             largest.low, largest.best = _max(largest.low, summed.low), summed.best
             largest.high = _max(largest.high, summed.high)
