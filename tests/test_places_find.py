@@ -168,6 +168,18 @@ def test_seed_claim_date_is_the_tuesday_before_publication() -> None:
     assert located.date.precision == "day"
 
 
+def test_a_claim_without_a_date_takes_the_event_day_named_just_before_it() -> None:
+    from harmledger.extract import extract_claims
+
+    text = ("On 14 October 2019, a car bomb exploded near a checkpoint in Mogadishu. "
+            "At least 12 people were killed.\n\nA week later, 3 more died in hospital.")
+    doc = _doc(text, published=date(2019, 10, 30))
+    first, second = locate_claims(doc, extract_claims(doc), find_places(doc))
+    assert first.date is not None and first.date.start == date(2019, 10, 14)
+    assert "earlier sentence" in (first.date.reason or "")
+    assert second.date is None or second.date.start != date(2019, 10, 14)  # another paragraph
+
+
 def test_seed_claim_date_without_publication_stays_unresolved() -> None:
     text = SEED.read_text(encoding="utf-8")
     claim = _seed_claim(text, "killed at least 56 civilians on Tuesday")

@@ -24,6 +24,7 @@ from harmledger.records import (
 
 REFINE_KM = 150.0  # a more precise place this close to a vague one may be what it means
 REFINE_SENTENCES = 3  # how far (in sentences) to look for that more precise place
+DATE_BACK_SENTENCES = 4  # how far back a claim with no date of its own looks for the event's day
 _PARA_RE = re.compile(r"\n\s*\n")
 
 
@@ -159,13 +160,36 @@ def demonym_country(claim: Claim, text: str) -> PlaceRef | None:
     return None
 
 
-def choose_date(claim: Claim, dates: list[DateRef]) -> DateRef | None:
-    """The date expression in the claim's sentence nearest the figure (resolved ones first)."""
+def choose_date(claim: Claim, dates: list[DateRef], sentences: list[Span] | None = None,
+                paragraphs: list[Span] | None = None) -> DateRef | None:
+    """The date expression in the claim's sentence nearest the figure (resolved ones first);
+    else the last day-precise date in the few sentences before it, in its paragraph.
+
+    Event summaries and assessments date the event once, then count its dead: "On 14 October
+    2019, a VBIED exploded … At least 12 people were killed".
+    """
     own = [d for d in dates if d.span is not None
            and claim.sentence.start <= d.span.start < claim.sentence.end]
-    if not own:
+    if own:
+        return min(own, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
+    if not sentences:
         return None
-    return min(own, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
+    s_idx = _index_of(sentences, claim.sentence.start)
+    lo = sentences[max(0, s_idx - DATE_BACK_SENTENCES)].start
+    if paragraphs:
+        lo = max(lo, paragraphs[_index_of(paragraphs, claim.sentence.start)].start)
+    before = [d for d in dates if d.span is not None and d.resolved and d.precision == "day"
+              and lo <= d.span.start < claim.sentence.start]
+    if not before:
+        return None
+    d = before[-1]
+    return replace(d, reason=f"from an earlier sentence of the paragraph; {d.reason or ''}".rstrip("; "))
+
+
+def _index_of(spans: list[Span], pos: int) -> int:
+    """Index of the span holding ``pos`` (the last one starting at or before it)."""
+    i = bisect.bisect_right([s.start for s in spans], pos) - 1
+    return max(0, i)
 
 
 def locate_claims(doc: Document, claims: list[Claim], places: list[PlaceRef]) -> list[Claim]:
@@ -180,6 +204,6 @@ def locate_claims(doc: Document, claims: list[Claim], places: list[PlaceRef]) ->
         place = claim.place or choose_place(claim, places, sentences, paragraphs)
         if place is None:
             place = demonym_country(claim, doc.text)
-        date = claim.date or choose_date(claim, dates)
+        date = claim.date or choose_date(claim, dates, sentences, paragraphs)
         out.append(replace(claim, place=place, date=date))
     return out
