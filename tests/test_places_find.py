@@ -126,6 +126,23 @@ def test_a_transliteration_match_abroad_is_not_trusted() -> None:
     assert "Al-Shaafa" in by_text and by_text["Al-Shaafa"].country in (None, "SY")
 
 
+def test_a_country_that_owns_something_is_not_where_it_happened() -> None:
+    from harmledger.extract import extract_claims
+
+    text = ("A Coalition airstrike hit a building in Mosul on 17 March 2017. "
+            "A US military investigation later concluded that 105 civilians were killed.")
+    doc = _doc(text)
+    [claim] = locate_claims(doc, extract_claims(doc), find_places(doc))
+    assert claim.place is not None and claim.place.name == "Mosul"
+
+
+def test_a_named_operation_is_not_a_place() -> None:
+    places = find_places(_doc("Turkey launched Operation Peace Spring against Ras al-Ain (Serekaniye) in Syria."))
+    assert {p.text for p in places} >= {"Ras al-Ain", "Serekaniye"}
+    assert not {"Peace", "Spring", "Peace Spring"} & {p.text for p in places}
+    assert {p.country for p in places if p.text in ("Ras al-Ain", "Serekaniye")} == {"SY"}
+
+
 def test_unknown_place_is_kept_unresolved() -> None:
     places = find_places(_doc("Shelling was reported in Qzxwvabad, a village in Idlib province."))
     unresolved = [p for p in places if not p.resolved]

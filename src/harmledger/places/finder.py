@@ -13,6 +13,7 @@ from harmledger.places.geo import BEARINGS
 from harmledger.places.normalise import strict_key
 from harmledger.places.vocab import (
     DEMONYMS,
+    INSTITUTION_HEADS,
     LOCATIVE_CUES,
     NAME_CONNECTORS,
     NON_PLACE_HEADS,
@@ -116,6 +117,12 @@ def candidate_spans(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tupl
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if tok.text in ("Operation", "Operations"):
+            # "Operation Peace Spring", "Operation Inherent Resolve": a name, not places.
+            i += 1
+            while i < len(tokens) and _capitalised(tokens[i].text) and _joinable(text, tokens[i - 1], tokens[i]):
+                i += 1
+            continue
         if not _capitalised(tok.text) or tok.text.lower() in NOT_NAME_START:
             i += 1
             continue
@@ -208,11 +215,16 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
             weak = True
         if typed and how == "exact":
             weak = False  # "the village of X" says it is a place, whatever NER thought
-        if how == "loose" and (not (confirmed or cue) or surface.isupper()):
+        if how == "loose" and surface.isupper():
             continue  # acronyms ("ANA") never match by transliteration
+        if how == "loose" and not (confirmed or cue):
+            weak = True  # "Hawija" for Al Hawijah: kept when it sits among the document's places
         mention = _modified(text, Mention(start, end, surface, hits, how, confirmed, weak=weak))
         if inside:
             mention.notes.append(f"{ORG_NOTE} '{inside[0]}'")
+        elif _head_word(text, end) in INSTITUTION_HEADS and any(h.feature == "PCLI" for h in hits):
+            # "a US military investigation", "US-made bombs": whose, not where.
+            mention.notes.append(f"{ORG_NOTE} '{surface} {_head_word(text, end)}'")
         mentions.append(mention)
         taken.append((start, end))
     # NER places the gazetteer does not know are kept, unresolved, with their text.

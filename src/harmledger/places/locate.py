@@ -186,12 +186,6 @@ def choose_date(claim: Claim, dates: list[DateRef], sentences: list[Span] | None
     return replace(d, reason=f"from an earlier sentence of the paragraph; {d.reason or ''}".rstrip("; "))
 
 
-def _index_of(spans: list[Span], pos: int) -> int:
-    """Index of the span holding ``pos`` (the last one starting at or before it)."""
-    i = bisect.bisect_right([s.start for s in spans], pos) - 1
-    return max(0, i)
-
-
 def locate_claims(doc: Document, claims: list[Claim], places: list[PlaceRef]) -> list[Claim]:
     """``claims`` with ``place`` and ``date`` filled in from the document's text."""
     if not claims:

@@ -40,6 +40,14 @@ PLACE_HEADS: dict[str, str] = {
     "area": "NEAR", "camp": "NEAR", "airport": "NEAR", "valley": "NEAR",
 }
 
+# Words after a country's name that make it an owner, not a place: "US military", "US-made".
+INSTITUTION_HEADS = frozenset(
+    """military army navy forces troops soldiers government officials official ministry
+    minister president embassy envoy investigation investigators spokesman spokeswoman
+    spokesperson authorities aircraft jets warplanes drones drone coalition defence defense
+    made led backed funded supplied built command commander military's state-run""".split()
+)
+
 # Words just before a name that say it is a place ("near Manbij", "the town of Tokhar").
 LOCATIVE_CUES = frozenset(
     "in near outside around from at into across toward towards via between".split()
