@@ -90,6 +90,13 @@ HARM = [
     ("Yemen army 'kills wanted IS militant' in Taiz", [("killed", "militant", 1, 1, 1, "combatants")]),
     ("They find a body with signs of torture", [("killed", "a body", 1, 1, 1, "people")]),
     ("The body of a man was found in the river.", [("killed", "The body", 1, 1, 1, "people")]),
+    ("Five civilians from the same family were killed.", [("killed", "Five", 5, 5, 5, "civilians")]),
+    ("Gunmen shot dead a local council member in Jarabulus.", [("killed", "member", 1, 1, 1, "people")]),
+    ("Rebel factions executed 3 YPG fighters captured near Jinderes.", [("killed", "3", 3, 3, 3, "combatants")]),
+    ("2 PMF members were killed and another was wounded.", [("killed", "2", 2, 2, 2, "people"), ("injured", "another", 1, 1, 1, "people")]),
+    ("Gunmen opened fire, killing a former opposition commander and his brother.", [("killed", "commander", 1, 1, 1, "combatants"), ("killed", "brother", 1, 1, 1, "people")]),
+    ("Eighteen members of the Badran family lost their lives, among them nine children.", [("killed", "Eighteen", 18, 18, 18, "civilians")]),
+    ("Neighbours said two more people from a nearby house were also killed.", [("killed", "two", 2, 2, 2, "people")]),
     # a day or a year beside a month is a date, not a figure
     ("An airstrike on 17 March 2017 killed more than 100 civilians.", [("killed", "more than 100", 101, N, N, "civilians")]),
     ("The attack on 5 May killed three.", [("killed", "three", 3, 3, 3, "people")]),
@@ -123,6 +130,7 @@ NO_CLAIM = [
     "Shandong has reported 3,280 cases to deal with.",
     "Indonesia reports it is no longer counting bodies.",
     "A governing body of 12 members was found to have met.",
+    "SNHR gave a figure of 9, adding that 3 of the dead were children.",  # a part of a total
 ]
 
 
@@ -166,6 +174,8 @@ SCOPES = [
     ("From January to March 2017, OHCHR recorded 1,028 civilian deaths in Mosul.", "cumulative", "From January to March 2017"),
     ("Seasonal flu kills 12,000 Britons annually.", "cumulative", "annually"),
     ("Death toll rises to 40 in Baghdad bombings", "incident", None),
+    ("Amnesty estimates that more than 1,600 civilians died during the four-month offensive.", "cumulative", "during the four-month offensive"),
+    ("Three people were killed in the attack on the market.", "incident", None),
 ]
 
 

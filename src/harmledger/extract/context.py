@@ -15,6 +15,7 @@ from harmledger.extract.vocab import (
     CUMULATIVE_CUES,
     EVENT_TYPES,
     INVESTIGATION_VERBS,
+    LONG_PERIODS,
     MONTHS,
     NOT_COALITION_BEFORE,
     ORG_WORDS,
@@ -234,6 +235,14 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
             span = _date_range(tokens, k, hi)
             if span is not None:
                 return "cumulative", text[tokens[k].start - offset : tokens[span - 1].end - offset]
+    for k in range(lo, hi - 2):
+        # "died during the four-month offensive", "killed in the war": a campaign, not an event.
+        if tokens[k].low in ("during", "throughout", "in", "over") and tokens[k + 1].low == "the":
+            for x in range(k + 2, min(hi, k + 8)):
+                if tokens[x].low in LONG_PERIODS:
+                    return "cumulative", text[tokens[k].start - offset : tokens[x].end - offset]
+                if not tokens[x].text[0].isalnum() and tokens[x].text not in ("-", "–"):
+                    break
     if toll_at >= 0 and any(tokens[k].low in TOLL_CUMULATIVE for k in range(toll_at, hi)):
         return "cumulative", None
     return "incident", None

@@ -41,6 +41,7 @@ _OF_NOUNS: dict[str, str] = {
     "abduction": "detained", "kidnapping": "detained", "arrest": "detained",
     "detention": "detained", "disappearance": "missing", "displacement": "displaced",
 }
+_OF_THE_DEAD = frozenset({"dead", "killed", "victims", "casualties", "wounded", "injured", "deceased"})
 DEATH_CUES = frozenset({"deadly", "lethal", "death", "deaths", "killed", "killing", "dead"})
 CLAUSE_VERBS = frozenset({"were", "was", "are", "is", "have", "has", "had", "died", "killed",
                            "reportedly", "according"})
@@ -110,6 +111,8 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
     if j < n and tokens[j].low == "of":  # "dozens of civilians"; "two of them" is a part
         if j + 1 < n and tokens[j + 1].low in PRONOUNS:
             return None, None, [], -1, j, True
+        if j + 2 < n and tokens[j + 1].low in ("the", "those") and tokens[j + 2].low in _OF_THE_DEAD:
+            return None, None, [], -1, j, True  # "3 of the dead were children": a part of a total
         j += 1
         while j < n and tokens[j].low in ("the", "his", "her", "its", "their", "our"):
             j += 1
@@ -131,7 +134,9 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
             if end + 1 < n and tokens[end].low in JOIN and tokens[end + 1].low in HARM_NOUNS:
                 out, end = _combine([out, HARM_NOUNS[tokens[end + 1].low]]), end + 2
             return out, victims, groups, j, end, False
-        if low in HARM_AFTER or (j + 1 < n and (low, tokens[j + 1].low) in KILL_PHRASES):
+        if low in HARM_AFTER or (j + 1 < n and (low, tokens[j + 1].low) in KILL_PHRASES) or (
+            j + 2 < n and (low, tokens[j + 2].low) in KILL_PHRASES
+        ):
             out, end = participles(tokens, j)
             # "2 dead young owls": an adjective before a noun that is not people.
             if _before_nonharm(tokens, end):
@@ -193,7 +198,7 @@ def _before_nonharm(tokens: list[Token], j: int) -> bool:
 def _skip_aside(tokens: list[Token], j: int) -> int:
     """Past an aside ", including three children," or "of the same family" after the victims."""
     n = len(tokens)
-    if j < n and tokens[j].low == "of" and j + 1 < n and tokens[j + 1].low in ("the", "one", "a"):
+    if j < n and tokens[j].low in ("of", "from") and j + 1 < n and tokens[j + 1].low in ("the", "one", "a", "two", "three"):
         k = j + 1
         while k < n and k < j + 5 and tokens[k].low not in _PUNCT_STOP and tokens[k].low not in AUX:
             k += 1
@@ -230,6 +235,8 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
     harm_at = -1
     if k >= 1 and tokens[k].low in POSSESSIVES and tokens[k - 1].low in HARM_BEFORE:
         k -= 1  # "injuring her two daughters"
+    if k >= 1 and (tokens[k - 1].low, tokens[k].low) in KILL_PHRASES:
+        return KILL_PHRASES[(tokens[k - 1].low, tokens[k].low)], k, -1  # "shot dead 3 people"
     while k >= 0 and tokens[k].low in HARM_BEFORE:
         outcomes.append(HARM_BEFORE[tokens[k].low])
         harm_at = k

@@ -16,6 +16,7 @@ from harmledger.extract.harm import (
     DEATH_CUES,
     JOIN,
     PLURAL_ONLY,
+    POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
     SINGULAR_DETS,
@@ -90,6 +91,10 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
         out_l, harm_l, toll_at = walk_left(tokens, m.first)
         outcome = out_r or out_l
         harm_at = harm_r if out_r else harm_l
+        if out_r and out_l and out_l != out_r and harm_l == m.first - 1 and tokens[harm_r - 1].low not in AUX:
+            # "executed 3 YPG fighters captured near Jinderes": the verb before the figure is its
+            # fate; the participle after the victims only describes them.
+            outcome, harm_at = out_l, harm_l
         if outcome is None and m.first >= 2 and tokens[m.first - 1].text == "(" and (
             tokens[m.first - 2].low in VICTIM_NOUNS
         ):
@@ -215,6 +220,8 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
             after = j + 1
         elif zero:
             kind, group, after = "people", None, k + (2 if low == "no" else 1)
+        elif low == "another" and k + 1 < n and tokens[k + 1].low in ("was", "is", "had", "has"):
+            kind, group, after = "people", None, k + 1  # "2 were killed and another was wounded"
         else:
             if low not in VICTIM_NOUNS or low in PLURAL_ONLY or low.endswith("s") or low.endswith("men"):
                 continue
@@ -256,7 +263,15 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
                 b -= 1
             # "killed a soldier" is active; bare "killed soldier" may be "soldier killed".
             if b >= 0 and tokens[b].low in HARM_BEFORE and (det or tokens[b].low not in HARM_AFTER):
-                outcome, end = HARM_BEFORE[tokens[b].low], k + 1
+                outcome, end, j = HARM_BEFORE[tokens[b].low], k + 1, b
+            elif det and b >= 1 and (tokens[b - 1].low, tokens[b].low) in KILL_PHRASES:
+                outcome, end, j = KILL_PHRASES[(tokens[b - 1].low, tokens[b].low)], k + 1, b  # "shot dead a member"
+        joint = False
+        if outcome is None and not (zero or negated_noun):
+            # "killing a commander and his brother": the second person shares the first's verb.
+            prev_m = _active_before_and(tokens, k, [*found, *out])
+            if prev_m is not None:
+                outcome, end, joint, j = prev_m.outcome, k + 1, True, prev_m.harm_at
         if outcome is None:
             if not (zero or negated_noun) and after < n and tokens[after].low in (",", "and"):
                 deferred.append((k, kind, group))
@@ -266,7 +281,7 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
             start = k - 1
         value = 0 if (zero or negated_noun) else 1
         out.append(Mention(start, k + 1, Count(value, value, value, "exact"), outcome, kind,
-                           [group] if group else [], j, end, -1, zero or negated_noun))
+                           [group] if group else [], j, end, -1, zero or negated_noun, joint=joint))
         taken.update(range(start, end + 1))
     # "a man and his son were killed", "a woman and her three children were killed": a singular
     # noun coordinated with a later victim phrase shares its harm (right to left, so chains work).
@@ -281,6 +296,19 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         nxt.joint = True  # the later phrase adds to this one: "a man and his son"
         taken.update(range(start, k + 1))
     return out
+
+
+def _active_before_and(tokens: list[Token], k: int, mentions: list[Mention]) -> Mention | None:
+    """The mention right before "and [his|her|a] NOUN" whose verb stands before its figure."""
+    b = k - 1
+    if b >= 0 and (tokens[b].low in POSSESSIVES or tokens[b].low in SINGULAR_DETS):
+        b -= 1
+    if b < 1 or tokens[b].low != "and":
+        return None
+    for m in mentions:
+        if 0 <= m.harm_at < m.first and max(m.phrase_end, m.last) == b and not m.negated:
+            return m
+    return None
 
 
 _FIND_VERBS = frozenset("found find finds discovered discover discovers recovered recover "

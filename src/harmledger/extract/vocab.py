@@ -239,6 +239,11 @@ MONTHS: frozenset[str] = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+# "during the offensive", "in the war": periods that hold many events ("the fighting", "the
+# attack" and "the operation" may be one event, so they are not here).
+LONG_PERIODS: frozenset[str] = frozenset(
+    "offensive campaign war conflict siege occupation uprising insurgency".split()
+)
 # Words that with "toll" make it a running total: "the death toll of the airstrikes in the region".
 TOLL_CUMULATIVE: frozenset[str] = frozenset(
     "total overall cumulative war conflict campaign offensive operation operations region "
