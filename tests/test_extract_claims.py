@@ -70,6 +70,7 @@ HARM = [
     ("A child was killed by sniper fire in Daraa.", [("killed", "A child", 1, 1, 1, "civilians")]),
     ("Police kill suspected gunman in Kabarda-Balkaria", [("killed", "gunman", 1, 1, 1, "combatants")]),
     ("No civilians were harmed in the strike.", [("casualties", "No", 0, 0, 0, "civilians")]),
+    ("A rocket hit the base; no one was hurt.", [("injured", "no one", 0, 0, 0, "people")]),
     # parts of an earlier figure are not counted again
     ("163 people died yesterday, including 52 members of the regime forces", [("killed", "163", 163, 163, 163, "people")]),
     ("199 were killed, including 78 civilians, 37 of whom were killed by air strikes and 15 under torture", [("killed", "199", 199, 199, 199, "people")]),

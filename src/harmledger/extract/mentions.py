@@ -51,6 +51,8 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
     prev_end, scanned, in_subset, aside = 0, 0, False, False
     breakdown: tuple[Mention, set[str]] | None = None  # "3,812 casualties (1,366 deaths and …)"
     for m in find_counts(tokens):
+        if tokens[m.first].low == "one" and m.first > 0 and tokens[m.first - 1].low in ("no", "not"):
+            continue  # "No one was hurt" is a zero, read with the lone victims below
         # Once "including"/"among" is seen, later figures are parts until a new verb or ";".
         # Figures in an aside right after a figure ("four people - two women and two children -",
         # "(…)") are parts too, unless they break "casualties" down into killed and injured.
@@ -280,7 +282,8 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         if not (zero or negated_noun) and k > 0 and tokens[k - 1].low in ("a", "an", "one"):
             start = k - 1
         value = 0 if (zero or negated_noun) else 1
-        out.append(Mention(start, k + 1, Count(value, value, value, "exact"), outcome, kind,
+        last = k + 2 if zero and low == "no" else k + 1  # "no one"
+        out.append(Mention(start, last, Count(value, value, value, "exact"), outcome, kind,
                            [group] if group else [], j, end, -1, zero or negated_noun, joint=joint))
         taken.update(range(start, end + 1))
     # "a man and his son were killed", "a woman and her three children were killed": a singular
