@@ -98,6 +98,8 @@ HARM = [
     ("Gunmen opened fire, killing a former opposition commander and his brother.", [("killed", "commander", 1, 1, 1, "combatants"), ("killed", "brother", 1, 1, 1, "people")]),
     ("Eighteen members of the Badran family lost their lives, among them nine children.", [("killed", "Eighteen", 18, 18, 18, "civilians")]),
     ("Neighbours said two more people from a nearby house were also killed.", [("killed", "two", 2, 2, 2, "people")]),
+    ("SOHR said 26 regime soldiers and allied militiamen were killed, along with 18 fighters from the rebel factions.", [("killed", "26", 26, 26, 26, "combatants"), ("killed", "18", 18, 18, 18, "combatants")]),
+    ("Residents said at least 13 worshippers and traders were killed.", [("killed", "at least 13", 13, N, N, "civilians")]),
     # a day or a year beside a month is a date, not a figure
     ("An airstrike on 17 March 2017 killed more than 100 civilians.", [("killed", "more than 100", 101, N, N, "civilians")]),
     ("The attack on 5 May killed three.", [("killed", "three", 3, 3, 3, "people")]),
@@ -152,6 +154,11 @@ SOURCES = [
     ("The Syrian Network for Human Rights documented the death of 4 civilians.", ("Syrian Network for Human Rights", "confirmed", "ngo")),
     ("Amnesty International (AI) was there. AI found it hard. They were able to confirm 60 civilian casualties.", ("Amnesty International", "confirmed", "ngo")),
     ("Seven people were killed in the strike.", None),
+    ("The Houthi-run health ministry gave a higher figure of 31 dead.", ("Houthi-run health ministry", "reported", "belligerent")),
+    ("According to information gathered by the Office of the UN High Commissioner for Human Rights, 10 civilians were killed.", ("Office of the UN High Commissioner for Human Rights", "reported", "ngo")),
+    ("The Syrian Network for Human Rights (SNHR) ultimately documented 13 civilian deaths.", ("Syrian Network for Human Rights", "confirmed", "ngo")),
+    ("Other local monitors reported a toll of 12.", ("Other local monitors", "reported", "unnamed")),
+    ("Witnesses and hospital staff told Human Rights Watch that 23 civilians died.", ("Witnesses and hospital staff", "reported", "unnamed")),
 ]
 
 
@@ -177,6 +184,7 @@ SCOPES = [
     ("Death toll rises to 40 in Baghdad bombings", "incident", None),
     ("Amnesty estimates that more than 1,600 civilians died during the four-month offensive.", "cumulative", "during the four-month offensive"),
     ("Three people were killed in the attack on the market.", "incident", None),
+    ("UNAMI recorded a total of at least 1,119 Iraqis killed in June 2016.", "cumulative", "a total of"),
 ]
 
 

@@ -87,6 +87,12 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
+_VAGUE_FIRST = frozenset({"other", "some", "several", "various", "many", "unnamed", "unidentified"})
+_UN_WORDS = frozenset({"un", "unama", "unami", "ohchr", "unhcr", "unicef", "ocha", "unsmil", "monusco",
+                       "minusma", "unmiss"})
+_PARTISAN = re.compile(r"\w-(?:run|affiliated|controlled|backed|linked|aligned|owned|held)\b")
+
+
 def resolve_name(name: str, acros: dict[str, str]) -> tuple[str, str | None]:
     """A source's display name and kind ("AI" → Amnesty International, ngo)."""
     name = acros.get(name, name)
@@ -96,8 +102,12 @@ def resolve_name(name: str, acros: dict[str, str]) -> tuple[str, str | None]:
     words = low.split()
     if words and words[0] in _AGGREGATE_FIRST and words[-1] in ("sources", "reports"):
         return name, "aggregate"
-    if low in _ALIAS_WORDS:
-        return name, "belligerent"
+    if low in _ALIAS_WORDS or _PARTISAN.search(low):
+        return name, "belligerent"  # a party, or an outlet it runs ("Houthi-run health ministry")
+    if words and words[0] in _VAGUE_FIRST and words[-1] in SOURCE_NOUNS:
+        return name, "unnamed"  # "other local monitors", "some officials"
+    if _UN_WORDS & set(words):
+        return name, "ngo"  # "the Office of the UN High Commissioner for Human Rights"
     if words and words[-1] in SOURCE_NOUNS:
         return name, SOURCE_NOUNS[words[-1]]
     return name, None
@@ -117,12 +127,35 @@ def _name_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
                 and tokens[start - 1].low not in _NOT_MODIFIERS)
         ):
             start -= 1
+        # "Houthi-run health ministry": a hyphenated modifier belongs to the name.
+        if start >= 2 and tokens[start - 1].text == "-" and tokens[start - 2].end == tokens[start - 1].start \
+                and tokens[start - 1].end == tokens[start].start:
+            start -= 2
         while start <= k and tokens[start].low in ("the", "a", "an"):
             start += 1
         if start > k:
             return None
         return start, k + 1
     return None
+
+
+_DATA_WORDS = frozenset("information figures data statistics documentation a tally count "
+                        "reports findings".split())
+_GATHERED = frozenset("gathered compiled collected provided released published issued by".split())
+
+
+def _past_data_words(tokens: list[Token], j: int) -> int:
+    """"according to information gathered by the UN": the source starts after "by"."""
+    k = j
+    while k < len(tokens) and k < j + 3 and tokens[k].low in _DATA_WORDS:
+        k += 1
+    if k == j:
+        return j
+    while k < len(tokens) and k < j + 6 and tokens[k].low in _GATHERED:
+        if tokens[k].low == "by":
+            return k + 1
+        k += 1
+    return j
 
 
 def _name_forward(tokens: list[Token], start: int) -> tuple[int, int] | None:
@@ -132,11 +165,13 @@ def _name_forward(tokens: list[Token], start: int) -> tuple[int, int] | None:
     while j < n and tokens[j].low in ("the", "a", "an"):
         j += 1
     first = j
-    while j < n and j - first < 8 and tokens[j].low not in _STOPS:
+    while j < n and j - first < 10 and tokens[j].low not in _STOPS:
         low = tokens[j].low
         if low in ("that", "which", "who", "in", "on", "at", "with", "from", "as", "and", "to", "by"):
             break
-        if low in ("of", "for") and not (j + 1 < n and tokens[j + 1].is_title):
+        if low in ("of", "for") and not (j + 1 < n and tokens[j + 1].is_title) and not (
+            j + 2 < n and tokens[j + 1].low == "the" and tokens[j + 2].is_title  # "Office of the UN …"
+        ):
             break
         j += 1
     return (first, j) if j > first else None
@@ -153,7 +188,7 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
 
     for i in range(n - 1):
         if tokens[i].low == "according" and tokens[i + 1].low == "to":
-            got = _name_forward(tokens, i + 2)
+            got = _name_forward(tokens, _past_data_words(tokens, i + 2))
             if got:
                 add(got, "reported")
     for v, tok in enumerate(tokens):
@@ -163,6 +198,8 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
         k = v
         while k - 1 >= 0 and tokens[k - 1].low in SOURCE_GAP:
             k -= 1
+        if k >= 3 and tokens[k - 1].text == ")" and tokens[k - 3].text == "(":
+            k -= 3  # "The Syrian Network for Human Rights (SNHR) documented"
         if k > 0 and tokens[k - 1].low in ("they", "it"):
             add((k - 1, k), stance)
             continue

@@ -160,6 +160,14 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
             if ahead is not None and all(tokens[x].text.isalpha() for x in range(j, ahead)):
                 j = ahead
                 continue
+            # "26 regime soldiers and allied militiamen": one group named two ways.
+            if j + 1 < n and tokens[j].low in ("and", "or") and not tokens[j + 1].is_number:
+                also = next((x for x in range(j + 1, min(n, j + 3)) if tokens[x].low in VICTIM_NOUNS), None)
+                if also is not None and all(tokens[x].text.isalpha() for x in range(j + 1, also)) and (
+                    tokens[j + 1].low not in SINGULAR_DETS and tokens[j + 1].low not in POSSESSIVES
+                ):
+                    j = also
+                    continue
             # "members of the regime forces": read on through one "of" phrase.
             if j < n and tokens[j].low == "of" and low in ("members", "member"):
                 j += 1

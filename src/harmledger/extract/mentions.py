@@ -115,6 +115,8 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
         if outcome is None and victims is not None:
             outcome, harm_at = verb_back(tokens, m.first)  # "killed a woman and her three children"
             joint = outcome is not None
+        if outcome is None and victims is not None and mentions and _along_with(tokens, m.first):
+            outcome, harm_at, joint = mentions[-1].outcome, mentions[-1].harm_at, True  # "…, along with 18 fighters"
         if outcome is None:
             if victims is not None and end < len(tokens) and tokens[end].low in JOIN:
                 pending.append((m, victims, groups, end))
@@ -134,10 +136,9 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
         if any(tokens[x].low in HYPOTHETICAL for x in range(max(lo - 2, prev_end, 0), max(harm_at, m.first))):
             continue  # "could cause up to 2,000 deaths": a projection, not harm done
         neg = negated_between(tokens, max(lo, prev_end), max(harm_at, m.first))
-        joint = joint or _another(tokens, m)
         mentions.append(Mention(
             m.first, m.last, m.count, outcome, victims or "people", groups, harm_at,
-            max(end, m.last), toll_at, neg, joint=joint and bool(mentions),
+            max(end, m.last), toll_at, neg, joint=(joint and bool(mentions)) or _another(tokens, m),
         ))
         if aside and breakdown is not None:
             breakdown[1].add(outcome)
@@ -155,6 +156,12 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
 
 
 _DASHES = frozenset({"-", "–", "—"})
+
+
+def _along_with(tokens: list[Token], first: int) -> bool:
+    """"… were killed, along with 18 fighters", "as well as 3 soldiers", "plus 2 police"."""
+    before = [t.low for t in tokens[max(0, first - 3) : first]]
+    return before[-2:] == ["along", "with"] or before[-3:] == ["as", "well", "as"] or before[-1:] == ["plus"]
 _ANOTHER = frozenset({"further", "another", "additional"})
 
 
@@ -165,8 +172,9 @@ def _another(tokens: list[Token], m: CountMatch) -> bool:
         return True
     if first > 1 and tokens[first - 2].low in _ANOTHER and tokens[first - 1].low in ("a", "an"):
         return True
-    return (first > 0 and tokens[first - 1].low == "and" and m.last < len(tokens)
-            and tokens[m.last].low == "more")
+    # "two more people were killed" (not "two more than …")
+    return (m.count.qualifier == "exact" and m.last + 1 < len(tokens) and tokens[m.last].low == "more"
+            and tokens[m.last + 1].low != "than")
 
 
 def _opens_aside(tokens: list[Token], k: int) -> bool:

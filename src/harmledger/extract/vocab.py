@@ -159,7 +159,10 @@ _victims("civilians", None, "civilian civilians villager villagers resident resi
          "worshippers passenger passengers refugee refugees protester protesters protestors "
          "demonstrators pilgrims pilgrim worker workers teacher teachers student students "
          "pupils shopkeeper shopkeepers fishermen fisherman civillians non-combatants "
-         "noncombatants bystanders bystander elder elders volunteer volunteers")
+         "noncombatants bystanders bystander elder elders volunteer volunteers trader traders "
+         "vendor vendors merchant merchants labourer labourers laborer laborers driver drivers "
+         "customers shoppers diners guests mourners commuters patients pedestrians "
+         "motorists travellers travelers")
 _victims("civilians", "children", "child children kids kid boy boys girl girls infant "
          "infants baby babies toddlers minors minor schoolchildren teenager teenagers")
 _victims("civilians", "women", "woman women mother mothers")
@@ -228,7 +231,7 @@ NEGATORS: frozenset[str] = frozenset("not no never n't without denied denies den
 
 # Cumulative cues (matched as lower-case token sequences inside the figure's clause).
 CUMULATIVE_CUES: tuple[str, ...] = (
-    "so far", "to date", "thus far", "this year", "this month", "in total", "overall",
+    "so far", "to date", "thus far", "this year", "this month", "in total", "overall", "a total of",
     "in all", "since the beginning", "since the start", "in the last", "in the past",
     "over the past", "over the last", "during the past", "during the last",
     "cumulative", "since", "each day", "per day", "every day", "daily", "annually",
@@ -323,6 +326,9 @@ SOURCE_VERBS: dict[str, str] = {
     "stated": "reported", "added": "reported", "announced": "reported", "found": "reported",
     "estimated": "reported", "estimates": "reported", "counted": "reported",
     "recorded": "reported", "documented": "confirmed", "assessed": "reported", "put": "reported",
+    "puts": "reported", "gave": "reported", "gives": "reported", "cited": "reported",
+    "cites": "reported", "named": "reported", "listed": "reported", "tallied": "reported",
+    "registered": "reported",
     "confirmed": "confirmed", "confirm": "confirmed", "confirms": "confirmed",
     "verified": "confirmed", "verify": "confirmed",
     "claimed": "claimed", "claims": "claimed", "claim": "claimed", "alleged": "claimed",
@@ -332,7 +338,8 @@ SOURCE_VERBS: dict[str, str] = {
 # Between a source and its verb: "They were able to confirm", "officials have said".
 SOURCE_GAP: frozenset[str] = frozenset(
     "were was have has had been able to could also later previously earlier "
-    "initially would".split()
+    "initially would ultimately eventually subsequently separately officially publicly "
+    "then since".split()
 )
 # Common nouns that make an unnamed source: "officials said", "medical sources".
 SOURCE_NOUNS: dict[str, str] = {
@@ -342,6 +349,9 @@ SOURCE_NOUNS: dict[str, str] = {
     "army": "official", "government": "official", "authorities": "official",
     "sources": "unnamed", "source": "unnamed", "witnesses": "unnamed", "activists": "unnamed",
     "residents": "unnamed", "locals": "unnamed", "medics": "unnamed", "doctors": "unnamed",
+    "staff": "unnamed", "survivors": "unnamed", "neighbours": "unnamed", "neighbors": "unnamed",
+    "rescuers": "unnamed", "monitors": "ngo", "investigators": "ngo", "researchers": "ngo",
+    "coordinator": "official",
     "monitor": "ngo", "observatory": "ngo", "newspaper": "media", "media": "media",
     "agency": "media", "reports": "aggregate",
 }

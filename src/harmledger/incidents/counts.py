@@ -27,7 +27,7 @@ victims are civilians):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from harmledger.records import Claim, Figures
@@ -85,8 +85,24 @@ def _sum(figs: Sequence[_Fig]) -> _Fig:
     )
 
 
+def _with_joint_heads(reported: Sequence[Reported]) -> list[Reported]:
+    """A ``joint`` figure belongs to the source of the figure it adds to: "Eighteen … lost their
+    lives. Neighbours said two more people … were also killed" is one account of 20."""
+    out = list(reported)
+    head: dict[tuple[str, str | None], Reported] = {}
+    order = sorted(range(len(out)), key=lambda i: (out[i].claim.document_id, out[i].claim.span.start))
+    for i in order:
+        r = out[i]
+        key = (r.claim.document_id, r.claim.outcome)
+        if r.claim.joint and not r.upper_only and key in head:
+            out[i] = replace(r, source=head[key].source)
+        if not r.upper_only:
+            head[key] = out[i]
+    return out
+
+
 def _joint_sums(items: Sequence[tuple[Reported, bool]]) -> list[tuple[Reported, bool, _Fig]]:
-    """Rule 2a: a figure marked ``joint`` adds to the one before it in its sentence ("6 police
+    """Rule 2a: a figure marked ``joint`` adds to the one before it in its document ("6 police
     officers and 3 Taliban were killed" is 9); each run of joint figures becomes one sum."""
     ordered = sorted(items, key=lambda it: it[0].claim.span.start)
     out: list[tuple[Reported, bool, _Fig]] = []
@@ -94,7 +110,6 @@ def _joint_sums(items: Sequence[tuple[Reported, bool]]) -> list[tuple[Reported, 
         fig = _bounds(r.claim, upper)
         prev = out[-1] if out else None
         if (r.claim.joint and not upper and prev is not None and not prev[1]
-                and prev[0].claim.sentence == r.claim.sentence
                 and prev[0].claim.outcome == r.claim.outcome):
             out[-1] = (prev[0], False, _sum([prev[2], fig]))
             continue
@@ -140,6 +155,7 @@ def figures(
     ``victims`` restricts the claims to those victim types."""
     civilians_only = victims is not None
     upper_outcomes = ("casualties",) if outcome == "killed" else ()
+    reported = _with_joint_heads(reported)
     by_source: dict[str, dict[str, list[tuple[Reported, bool]]]] = {}
     for r in reported:
         c = r.claim

@@ -103,8 +103,11 @@ def choose_place(claim: Claim, places: list[PlaceRef], sentences: list[Span],
         nearby = [p for p in usable if abs(sentence_of(p) - s_idx) <= REFINE_SENTENCES
                   and abs(para_of(p) - p_idx) <= 1]
         if nearby:
+            # A place named before the claim weighs twice one named after it: reports name
+            # the event's place first, and later sentences move on ("evacuated to Maiduguri").
             best = min(nearby, key=lambda p: (abs(para_of(p) - p_idx),
-                                              abs(sentence_of(p) - s_idx),
+                                              (sentence_of(p) - s_idx) * 2 if sentence_of(p) > s_idx
+                                              else s_idx - sentence_of(p),
                                               sentence_of(p) > s_idx, _specificity(p)))
             how = "in a nearby sentence"
         else:
