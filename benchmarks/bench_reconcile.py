@@ -2,6 +2,7 @@
 
     python benchmarks/bench_reconcile.py            # 10k, 100k, 1M
     python benchmarks/bench_reconcile.py --max 100000
+    python benchmarks/bench_reconcile.py --max 100000 --engine spark   # pairs scored on local[2]
 
 Events are spread over 60 countries × 15 provinces × 50 towns and ten years (about the reach of
 a global conflict-event dataset); each event is
@@ -82,11 +83,20 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[Claim], dict[str, Document]]:
     return claims[:n], docs
 
 
-def run_one(n: int) -> dict[str, float]:
-    """Reconcile ``n`` synthetic claims in this process; time and peak memory."""
+def run_one(n: int, engine: str = "memory") -> dict[str, float]:
+    """Reconcile ``n`` synthetic claims in this process; time and peak memory.
+
+    With ``engine="spark"`` the candidate pairs are scored on a local[2] Spark session (started
+    before the clock starts); CPU time then counts the driver only, so compare wall time.
+    """
     claims, docs = synthetic(n)
+    find_edges = None
+    if engine == "spark":
+        from harmledger.spark import spark_edges, spark_session
+
+        find_edges = spark_edges(spark_session("local[2]"))
     t0, c0 = time.perf_counter(), time.process_time()
-    incidents = reconcile(claims, docs)
+    incidents = reconcile(claims, docs, find_edges=find_edges)
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"claims": n, "incidents": len(incidents), "seconds": round(seconds, 2),
@@ -97,15 +107,17 @@ def run_one(n: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max", type=int, default=max(SIZES), help="largest size to run")
+    parser.add_argument("--engine", choices=("memory", "spark"), default="memory",
+                        help="score candidate pairs in memory (default) or on Spark local[2]")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(run_one(args.one)))
+        print(json.dumps(run_one(args.one, args.engine)))
         return
     rows = []
     for n in (s for s in SIZES if s <= args.max):
-        out = subprocess.run([sys.executable, __file__, "--one", str(n)], capture_output=True,
-                             text=True, check=True)
+        out = subprocess.run([sys.executable, __file__, "--one", str(n), "--engine", args.engine],
+                             capture_output=True, text=True, check=True)
         rows.append(json.loads(out.stdout))
         base = rows[0]["us_per_claim"]
         row = rows[-1]

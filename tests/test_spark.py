@@ -79,6 +79,20 @@ def test_spark_reconciles_the_same_incidents_as_in_process(spark: object, name: 
     assert remote.incidents == local.incidents
 
 
+def test_spark_scores_the_same_candidate_pairs_as_in_memory(spark: object) -> None:
+    from harmledger.incidents.link import all_pairs_edges, blocked_edges, build_features
+    from harmledger.spark import spark_edges
+
+    local = inprocess("generated", 1)
+    with Ledger(local.ledger_url) as ledger:
+        documents = {d.id: d for d in ledger.documents()}
+    events = [c for c in local.claims if c.kind == "casualty" and c.scope != "cumulative"]
+    feats = build_features(events, documents)
+    on_spark = spark_edges(spark)(feats)
+    assert len(on_spark) > 20, "the generated corpus should link claims"
+    assert sorted(on_spark) == sorted(blocked_edges(feats)) == sorted(all_pairs_edges(feats))
+
+
 @pytest.mark.parametrize("name", ["samples", "generated"])
 def test_spark_reports_what_in_process_reports(spark: object, name: str) -> None:
     local, remote = inprocess(name, 1), spark_run(spark, name)

@@ -16,6 +16,7 @@ from harmledger.records import Claim, Document, Incident, PlaceRef
 
 if TYPE_CHECKING:
     from harmledger.documents import ReadOptions
+    from harmledger.incidents.link import EdgeFinder
     from harmledger.incidents import Decisions
     from harmledger.store import Ledger
 
@@ -169,10 +170,11 @@ def _map(
         yield from pool.imap(fn, docs, chunksize=8)
 
 
-def rebuild_incidents(ledger: Ledger) -> int:
+def rebuild_incidents(ledger: Ledger, find_edges: EdgeFinder | None = None) -> int:
     """Reconcile every stored claim into incidents, respecting analyst decisions; returns their number.
 
     Incident ids are kept stable: a cluster reuses the id of the stored incident it overlaps most.
+    ``find_edges`` scores candidate pairs elsewhere (on Spark); by default in memory.
     """
     from harmledger.incidents import reconcile
     from harmledger.store.ledger import StaleIncidents
@@ -182,7 +184,8 @@ def rebuild_incidents(ledger: Ledger) -> int:
         documents = {doc.id: doc for doc in ledger.documents()}
         claims = ledger.claims()
         incidents = reconcile(
-            claims, documents, previous=ledger.incident_claim_ids(), decisions=decisions_from_ledger(ledger)
+            claims, documents, previous=ledger.incident_claim_ids(), decisions=decisions_from_ledger(ledger),
+            find_edges=find_edges,
         )
         try:
             return ledger.replace_incidents(incidents, basis=basis)

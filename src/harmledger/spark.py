@@ -21,7 +21,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
     from harmledger.documents import ReadOptions
+    from harmledger.incidents.link import Edge, EdgeFinder, Features
     from harmledger.store import Ledger
 
 INSTALL_HINT = "the Spark engine needs pyspark, pandas and pyarrow: pip install 'harmledger[spark]' (and Java 17+)"
@@ -410,11 +411,11 @@ def ingest_spark(
             frames.append(rows.withColumn("_input", F.lit(index)).mapInPandas(analyse, ANALYSED_SCHEMA))
         write_outputs(frames, out)
         load_analysed(ledger, analysed_rows(f"{out}/documents", session), report)
+        return _reconciled(ledger, report, reconcile_after, session)
     finally:
         if own and session is not None:
             session.stop()
         shutil.rmtree(scratch, ignore_errors=True)
-    return _reconciled(ledger, report, reconcile_after)
 
 
 def stored_ids(ledger: Ledger) -> frozenset[str]:
@@ -427,11 +428,66 @@ def stored_ids(ledger: Ledger) -> frozenset[str]:
         return frozenset(conn.execute(sa.select(documents.c.id)).scalars())
 
 
-def _reconciled(ledger: Ledger, report: IngestReport, reconcile_after: bool) -> IngestReport:
-    """Reconcile as ``pipeline.ingest`` does: after new documents, or after a run killed before it."""
+def _reconciled(ledger: Ledger, report: IngestReport, reconcile_after: bool,
+                session: SparkSession | None = None) -> IngestReport:
+    """Reconcile as ``pipeline.ingest`` does: after new documents, or after a run killed before it;
+    with a session, the candidate pairs are scored on Spark."""
     if reconcile_after and (report.added or ledger.incidents_stale()):
-        rebuild_incidents(ledger)
+        rebuild_incidents(ledger, spark_edges(session) if session is not None else None)
     return report
+
+
+# Claims per task when scoring candidate pairs (a partition's pairs are scored in one process).
+CLAIMS_PER_SLICE = 20_000
+
+
+def spark_edges(session: SparkSession) -> EdgeFinder:
+    """An ``EdgeFinder`` that runs reconciliation's blocking and pair scoring on Spark.
+
+    The claims' features are broadcast; executors compute each claim's blocking keys
+    (``link.block_keys``), Spark joins lookup keys to filing keys, and each distinct candidate pair
+    is scored by the same ``link.score`` as in memory. Only the edges at or above the link
+    threshold come back to the driver, where clustering and assembly run as in-process: the
+    same edges give the same incidents.
+    """
+
+    def find(feats: Sequence[Features]) -> list[Edge]:
+        if len(feats) < 2:
+            return []
+        sc = session.sparkContext
+        shared = sc.broadcast(list(feats))
+        slices = max(2 * sc.defaultParallelism, len(feats) // CLAIMS_PER_SLICE)
+        positions = sc.range(0, len(feats), numSlices=slices)
+
+        def keys(side: int) -> Callable[[Iterable[int]], Iterator[tuple[str, int]]]:
+            def run(part: Iterable[int]) -> Iterator[tuple[str, int]]:
+                from harmledger.incidents.link import block_keys
+
+                fs = shared.value
+                for i in part:
+                    for key in set(block_keys(fs[i])[side]):
+                        yield repr(key), i  # tuples of str/int: their repr is the same everywhere
+            return run
+
+        def scored(part: Iterable[tuple[int, int]]) -> Iterator[Edge]:
+            from harmledger.incidents.link import score
+            from harmledger.incidents.rules import LINK_THRESHOLD
+
+            fs = shared.value
+            for i, j in part:
+                s = score(fs[i], fs[j])
+                if s is not None and s >= LINK_THRESHOLD:
+                    yield s, i, j
+
+        filed = positions.mapPartitions(keys(0))
+        looked_up = positions.mapPartitions(keys(1))
+        pairs = looked_up.join(filed).values().filter(lambda ij: ij[1] > ij[0]).distinct()
+        try:
+            return pairs.mapPartitions(scored).collect()
+        finally:
+            shared.unpersist()
+
+    return find
 
 
 def write_outputs(frames: Sequence[DataFrame], out: str) -> None:

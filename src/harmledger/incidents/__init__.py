@@ -17,7 +17,7 @@ from harmledger.incidents.assemble import Context, build
 from harmledger.incidents.cluster import UnionFind, cluster
 from harmledger.incidents.decisions import Decisions
 from harmledger.incidents.link import (
-    BlockIndex, Edge, Features, blocked_edges, build_features, features_of, score, toll_score,
+    BlockIndex, Edge, EdgeFinder, Features, blocked_edges, build_features, features_of, score, toll_score,
 )
 from harmledger.incidents.syndication import Syndication
 from harmledger.records import Claim, Document, Incident
@@ -84,8 +84,13 @@ def reconcile(
     *,
     previous: Mapping[str, Sequence[str]] | None = None,
     decisions: Decisions | None = None,
+    find_edges: EdgeFinder | None = None,
 ) -> list[Incident]:
-    """Group ``claims`` into incidents (and cumulative tolls into aggregates)."""
+    """Group ``claims`` into incidents (and cumulative tolls into aggregates).
+
+    ``find_edges`` scores the candidate pairs of event claims; by default in memory
+    (``blocked_edges``), on Spark with ``harmledger.spark.spark_edges``: the same pairs either way.
+    """
     decisions = decisions or Decisions()
     previous = previous or {}
     claims = list({c.id: c for c in claims}.values())  # a claim read twice is still one claim
@@ -98,7 +103,7 @@ def reconcile(
         f.period = ""  # an event claim's period phrase does not separate it from other reports
     labels = decisions.split_labels()
     index = BlockIndex(feats)
-    edges = blocked_edges(feats, index=index)
+    edges = find_edges(feats) if find_edges is not None else blocked_edges(feats, index=index)
     groups, used = cluster(feats, edges, [labels.get(c.id, {}) for c in events])
     groups = _apply_merges(groups, decisions.merges, previous, feats)
     links = _link_lines(used, feats)

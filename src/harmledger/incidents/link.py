@@ -228,32 +228,42 @@ def _weeks(f: Features) -> range:
     return range((f.d0 - half) // rules.BUCKET_DAYS, (f.d1 + half) // rules.BUCKET_DAYS + 1)
 
 
-def _keys(f: Features) -> tuple[list[int], list[int]]:
-    """Hashed keys a claim is filed under, and keys it looks up (see ``eligible``)."""
-    index: list[int] = [hash(("d", f.doc))]
-    probe: list[int] = [hash(("d", f.doc))]
+Key = tuple[object, ...]
+
+
+def block_keys(f: Features) -> tuple[list[Key], list[Key]]:
+    """Keys a claim is filed under, and keys it looks up (see ``eligible``); plain tuples, so a
+    distributed runner can join on them (``harmledger.spark.spark_edges``)."""
+    index: list[Key] = [("d", f.doc)]
+    probe: list[Key] = [("d", f.doc)]
     for w in _weeks(f):
         if f.country:
             if f.admin1:
-                index += [hash(("g", f.country, f.admin1, w)), hash(("c*", f.country, w))]
-                probe += [hash(("g", f.country, f.admin1, w)), hash(("g", f.country, "", w))]
+                index += [("g", f.country, f.admin1, w), ("c*", f.country, w)]
+                probe += [("g", f.country, f.admin1, w), ("g", f.country, "", w)]
             else:
-                index.append(hash(("g", f.country, "", w)))
-                probe += [hash(("c*", f.country, w)), hash(("g", f.country, "", w))]
+                index.append(("g", f.country, "", w))
+                probe += [("c*", f.country, w), ("g", f.country, "", w)]
             if f.perpetrator:
-                index.append(hash(("p", f.perpetrator, w)))
-                probe.append(hash(("np", f.perpetrator, w)))
+                index.append(("p", f.perpetrator, w))
+                probe.append(("np", f.perpetrator, w))
             if f.point is not None and f.point >= rules.PLACELESS_MIN_FIGURE:
-                index.append(hash(("fig", f.point, w)))
-                probe.append(hash(("nfig", f.point, w)))
+                index.append(("fig", f.point, w))
+                probe.append(("nfig", f.point, w))
         else:
             if f.perpetrator:
-                index += [hash(("np", f.perpetrator, w)), hash(("p", f.perpetrator, w))]
-                probe.append(hash(("p", f.perpetrator, w)))
+                index += [("np", f.perpetrator, w), ("p", f.perpetrator, w)]
+                probe.append(("p", f.perpetrator, w))
             if f.point is not None:
-                index += [hash(("fig", f.point, w)), hash(("nfig", f.point, w))]
-                probe.append(hash(("fig", f.point, w)))
+                index += [("fig", f.point, w), ("nfig", f.point, w)]
+                probe.append(("fig", f.point, w))
     return index, probe
+
+
+def _keys(f: Features) -> tuple[list[int], list[int]]:
+    """``block_keys`` hashed, for the in-memory index."""
+    index, probe = block_keys(f)
+    return [hash(k) for k in index], [hash(k) for k in probe]
 
 
 class BlockIndex:
@@ -285,6 +295,9 @@ def toll_score(a: Features, b: Features, reasons: list[str] | None = None) -> fl
 
 
 Scorer = Callable[[Features, Features], "float | None"]
+
+
+EdgeFinder = Callable[[Sequence[Features]], "list[Edge]"]
 
 
 def blocked_edges(feats: Sequence[Features], scorer: Scorer = score,
