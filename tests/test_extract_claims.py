@@ -100,6 +100,8 @@ HARM = [
     ("Neighbours said two more people from a nearby house were also killed.", [("killed", "two", 2, 2, 2, "people")]),
     ("SOHR said 26 regime soldiers and allied militiamen were killed, along with 18 fighters from the rebel factions.", [("killed", "26", 26, 26, 26, "combatants"), ("killed", "18", 18, 18, 18, "combatants")]),
     ("Residents said at least 13 worshippers and traders were killed.", [("killed", "at least 13", 13, N, N, "civilians")]),
+    ('Syrian state media said 12 "terrorists" were killed.', [("killed", "12", 12, 12, 12, "combatants")]),
+    ("Three members of one family, including a child, were killed.", [("killed", "Three", 3, 3, 3, "civilians")]),
     # a day or a year beside a month is a date, not a figure
     ("An airstrike on 17 March 2017 killed more than 100 civilians.", [("killed", "more than 100", 101, N, N, "civilians")]),
     ("The attack on 5 May killed three.", [("killed", "three", 3, 3, 3, "people")]),

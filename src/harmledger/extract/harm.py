@@ -30,6 +30,7 @@ from harmledger.extract.vocab import (
 )
 from harmledger.records import Count
 
+_QUOTES = frozenset({"\"", "“", "”", "'", "‘", "’"})
 _PUNCT_STOP = frozenset({",", ";", ":", ".", "(", ")", "?", "!", "\"", "“", "”", "|"})
 JOIN = frozenset({"and", ",", "or", "&", "/"})
 PRONOUNS = frozenset({"them", "whom", "those", "these", "which", "us", "they"})
@@ -119,6 +120,9 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
     while j < n and modifiers <= _MAX_MODIFIERS:
         tok = tokens[j]
         low = tok.low
+        if low in _QUOTES and j + 2 < n and tokens[j + 1].low in VICTIM_NOUNS and tokens[j + 2].low in _QUOTES:
+            j += 1  # 12 "terrorists" were killed: scare quotes around the victims
+            continue
         if low in _PUNCT_STOP or tok.is_number:
             break
         if victims is None and low in NONHARM_NOUNS:
@@ -173,6 +177,8 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
                 j += 1
                 modifiers = 0
                 continue
+            if j < n and tokens[j].low in _QUOTES and tokens[j - 2].low in _QUOTES:
+                j += 1  # the closing scare quote
             j = _skip_aside(tokens, j)
             while j < n and tokens[j].low in AUX and not (
                 j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES

@@ -53,6 +53,10 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
     for m in find_counts(tokens):
         if tokens[m.first].low == "one" and m.first > 0 and tokens[m.first - 1].low in ("no", "not"):
             continue  # "No one was hurt" is a zero, read with the lone victims below
+        if tokens[m.first].low == "one" and m.first > 0 and tokens[m.first - 1].low == "of" and (
+            m.last < len(tokens) and tokens[m.last].low in ("family", "household", "house", "home", "clan")
+        ):
+            continue  # "three members of one family": which family, not a figure
         # Once "including"/"among" is seen, later figures are parts until a new verb or ";".
         # Figures in an aside right after a figure ("four people - two women and two children -",
         # "(…)") are parts too, unless they break "casualties" down into killed and injured.
