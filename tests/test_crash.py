@@ -1,10 +1,13 @@
-"""Crash safety: an ingest killed with SIGKILL at random points, then re-run, ends like one clean run."""
+"""Crash safety: an ingest killed with SIGKILL at random points, then re-run, ends like one clean run;
+a reconciliation killed inside its transaction leaves the incidents it found, and a re-run ends like
+a clean one."""
 
 from __future__ import annotations
 
 import os
 import random
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -85,3 +88,74 @@ def test_an_ingest_killed_several_times_then_rerun_ends_like_a_clean_run(tmp_pat
     subprocess.run(ingest_command(corpus, crashed_db), check=True, capture_output=True)
     assert kills >= 1, "no run was killed: the corpus ingests too fast for this test to mean anything"
     assert snapshot(crashed_db) == expected
+
+
+# Runs the CLI with a SQLAlchemy hook that SIGKILLs the process just before it sends a statement
+# starting with argv[1]: a real kill at an exact point inside reconciliation's transaction.
+KILL_BEFORE = """
+import os, signal, sys
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+PREFIX = sys.argv[1]
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _kill(conn, cursor, statement, parameters, context, executemany):
+    if statement.lstrip().upper().startswith(PREFIX):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+sys.argv = ["harmledger", *sys.argv[2:]]
+from harmledger.cli import run
+run()
+"""
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A ledger file holding a small reconciled corpus (ingested once for these tests)."""
+    folder = tmp_path_factory.mktemp("reconcile-crash")
+    write_corpus(folder / "corpus", 40, seed=5)
+    db = folder / "ingested.db"
+    subprocess.run(ingest_command(folder / "corpus", f"sqlite:///{db}"), check=True, capture_output=True)
+    return db
+
+
+def copy_ledger(src: Path, dst: Path) -> str:
+    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+    return f"sqlite:///{dst}"
+
+
+def merge_two_incidents(db: str) -> None:
+    """An analyst's merge, recorded without reconciling (as a crash right after it would leave it)."""
+    ledger = Ledger(db)
+    try:
+        first, second = sorted(ledger.incident_claim_ids())[:2]
+        ledger.record_decision("merge", first, {"with": [second]}, "ana", target_kind="incident")
+    finally:
+        ledger.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("statement", ["DELETE FROM INCIDENT_CLAIMS", "INSERT INTO INCIDENTS ",
+                                       "INSERT INTO INCIDENT_CLAIMS", "INSERT INTO LEDGER_META"])
+def test_a_reconcile_killed_inside_its_transaction_keeps_the_old_incidents(
+    ingested: Path, tmp_path: Path, statement: str
+) -> None:
+    crashed, clean = copy_ledger(ingested, tmp_path / "crashed.db"), copy_ledger(ingested, tmp_path / "clean.db")
+    for db in (crashed, clean):
+        merge_two_incidents(db)
+    before = snapshot(crashed)
+    assert len(before["incidents"]) >= 2
+
+    killed = subprocess.run([sys.executable, "-c", KILL_BEFORE, statement, "reconcile", "--db", crashed],
+                            capture_output=True)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()[-2000:]
+    assert snapshot(crashed) == before  # the swap is one transaction: all of it or none
+
+    for db in (crashed, clean):
+        subprocess.run([sys.executable, "-m", "harmledger.cli", "reconcile", "--db", db], check=True,
+                       capture_output=True)
+    after = snapshot(crashed)
+    assert after == snapshot(clean)
+    assert after["incidents"] != before["incidents"], "the merge should change the incidents"
