@@ -30,6 +30,7 @@ from harmledger.extract.vocab import (
 )
 from harmledger.records import Count
 
+_ASIDE_DETS = frozenset({"the", "one", "a", "two", "three"})  # "of the same family", "from two families"
 _QUOTES = frozenset({"\"", "“", "”", "'", "‘", "’"})
 _PUNCT_STOP = frozenset({",", ";", ":", ".", "(", ")", "?", "!", "\"", "“", "”", "|"})
 JOIN = frozenset({"and", ",", "or", "&", "/"})
@@ -212,7 +213,7 @@ def _before_nonharm(tokens: list[Token], j: int) -> bool:
 def _skip_aside(tokens: list[Token], j: int) -> int:
     """Past an aside ", including three children," or "of the same family" after the victims."""
     n = len(tokens)
-    if j < n and tokens[j].low in ("of", "from") and j + 1 < n and tokens[j + 1].low in ("the", "one", "a", "two", "three"):
+    if j + 1 < n and tokens[j].low in ("of", "from") and tokens[j + 1].low in _ASIDE_DETS:
         k = j + 1
         while k < n and k < j + 5 and tokens[k].low not in _PUNCT_STOP and tokens[k].low not in AUX:
             k += 1

@@ -166,6 +166,8 @@ def _along_with(tokens: list[Token], first: int) -> bool:
     """"… were killed, along with 18 fighters", "as well as 3 soldiers", "plus 2 police"."""
     before = [t.low for t in tokens[max(0, first - 3) : first]]
     return before[-2:] == ["along", "with"] or before[-3:] == ["as", "well", "as"] or before[-1:] == ["plus"]
+
+
 _ANOTHER = frozenset({"further", "another", "additional"})
 
 
