@@ -102,6 +102,7 @@ HARM = [
     ("Residents said at least 13 worshippers and traders were killed.", [("killed", "at least 13", 13, N, N, "civilians")]),
     ('Syrian state media said 12 "terrorists" were killed.', [("killed", "12", 12, 12, 12, "combatants")]),
     ("Three members of one family, including a child, were killed.", [("killed", "Three", 3, 3, 3, "civilians")]),
+    ("Up to 40 civilians may have died in the strike.", [("killed", "Up to 40", N, 40, N, "civilians")]),
     # a day or a year beside a month is a date, not a figure
     ("An airstrike on 17 March 2017 killed more than 100 civilians.", [("killed", "more than 100", 101, N, N, "civilians")]),
     ("The attack on 5 May killed three.", [("killed", "three", 3, 3, 3, "people")]),
@@ -160,6 +161,8 @@ SOURCES = [
     ("According to information gathered by the Office of the UN High Commissioner for Human Rights, 10 civilians were killed.", ("Office of the UN High Commissioner for Human Rights", "reported", "ngo")),
     ("The Syrian Network for Human Rights (SNHR) ultimately documented 13 civilian deaths.", ("Syrian Network for Human Rights", "confirmed", "ngo")),
     ("Other local monitors reported a toll of 12.", ("Other local monitors", "reported", "unnamed")),
+    ("Iraqi Security Forces said 23 ISIS fighters were killed.", ("Iraqi Security Forces", "reported", None)),
+    ("12 civilians were reported killed.", None),
     ("Witnesses and hospital staff told Human Rights Watch that 23 civilians died.", ("Witnesses and hospital staff", "reported", "unnamed")),
 ]
 
@@ -219,6 +222,8 @@ FLAGS = [
     ("An airstrike killed 12 civilians.", False, False),
     ("No civilians were killed in the raid.", False, True),
     ("The army denied killing 30 civilians.", False, True),
+    ("Up to 40 civilians may have died in the strike.", True, False),
+    ("On 5 May an airstrike killed 12 civilians.", False, False),  # May the month hedges nothing
 ]
 
 

@@ -90,7 +90,10 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     for st in stmts:
         if st.stance in ("admitted", "denied", "claimed"):
             fallback = Source(st.party, st.stance, "belligerent", Span(st.start, st.end))  # type: ignore[arg-type]
-    hedged = bool(lows & HEDGES)
+    # "may have died" hedges as "reportedly" does ("May" the month does not).
+    hedged = bool(lows & HEDGES) or any(
+        a.low in ("may", "might", "could") and b.low == "have" and a.text.islower() for a, b in zip(tokens, tokens[1:])
+    )
     context = [sentence, *reversed(state.before(i, _CONTEXT_BACK))]
     event = event_type(context)
     span_sentence = Span(s, e)

@@ -204,8 +204,11 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
             add((k - 1, k), stance)
             continue
         got = _name_back(tokens, k)
-        # "12 civilians were reported killed": victims are not a source.
-        if got and not (tokens[got[1] - 1].low in VICTIM_NOUNS and tokens[got[1] - 1].low not in SOURCE_NOUNS):
+        # "12 civilians were reported killed": victims are not a source ("Iraqi Security Forces
+        # said", a name in capitals, is).
+        victims = got is not None and tokens[got[1] - 1].low in VICTIM_NOUNS and tokens[got[1] - 1].low not in SOURCE_NOUNS
+        named = got is not None and got[1] - got[0] >= 2 and all(t.is_title for t in tokens[got[0] : got[1]])
+        if got and (not victims or named):
             add(got, stance)
             continue
         if v + 1 < n and tok.low in ("said", "says", "reported", "reports", "added"):

@@ -31,6 +31,7 @@ from harmledger.extract.vocab import (
 from harmledger.records import Count
 
 _ASIDE_DETS = frozenset({"the", "one", "a", "two", "three"})  # "of the same family", "from two families"
+_MODALS = frozenset({"may", "might", "could", "must"})
 _QUOTES = frozenset({"\"", "“", "”", "'", "‘", "’"})
 _PUNCT_STOP = frozenset({",", ";", ":", ".", "(", ")", "?", "!", "\"", "“", "”", "|"})
 JOIN = frozenset({"and", ",", "or", "&", "/"})
@@ -181,6 +182,8 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
             if j < n and tokens[j].low in _QUOTES and tokens[j - 2].low in _QUOTES:
                 j += 1  # the closing scare quote
             j = _skip_aside(tokens, j)
+            if j + 1 < n and tokens[j].low in _MODALS and tokens[j + 1].low == "have":
+                j += 2  # "40 civilians may have died": a hedged past, not a projection
             while j < n and tokens[j].low in AUX and not (
                 j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES
             ):
