@@ -103,6 +103,10 @@ HARM = [
     ('Syrian state media said 12 "terrorists" were killed.', [("killed", "12", 12, 12, 12, "combatants")]),
     ("Three members of one family, including a child, were killed.", [("killed", "Three", 3, 3, 3, "civilians")]),
     ("Up to 40 civilians may have died in the strike.", [("killed", "Up to 40", N, 40, N, "civilians")]),
+    ("Medics confirmed the death of a child and the injury of his mother.", [("killed", "a child", 1, 1, 1, "civilians"), ("injured", "mother", 1, 1, 1, "civilians")]),
+    ("Gunmen killed his brother.", [("killed", "brother", 1, 1, 1, "people")]),
+    ("Two of the wounded later died in hospital.", [("killed", "Two", 2, 2, 2, "people")]),
+    ("A mass grave containing the remains of 47 people was uncovered near Sinjar.", [("killed", "47", 47, 47, 47, "people")]),
     # a day or a year beside a month is a date, not a figure
     ("An airstrike on 17 March 2017 killed more than 100 civilians.", [("killed", "more than 100", 101, N, N, "civilians")]),
     ("The attack on 5 May killed three.", [("killed", "three", 3, 3, 3, "people")]),

@@ -36,7 +36,7 @@ _QUOTES = frozenset({"\"", "“", "”", "'", "‘", "’"})
 _PUNCT_STOP = frozenset({",", ";", ":", ".", "(", ")", "?", "!", "\"", "“", "”", "|"})
 JOIN = frozenset({"and", ",", "or", "&", "/"})
 PRONOUNS = frozenset({"them", "whom", "those", "these", "which", "us", "they"})
-_OF_NOUNS: dict[str, str] = {
+OF_NOUNS: dict[str, str] = {
     "massacre": "killed", "deaths": "killed", "death": "killed", "killing": "killed",
     "killings": "killed", "murder": "killed", "murders": "killed", "bodies": "killed",
     "lives": "killed", "execution": "killed", "executions": "killed", "remains": "killed",
@@ -115,7 +115,15 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
         if j + 1 < n and tokens[j + 1].low in PRONOUNS:
             return None, None, [], -1, j, True
         if j + 2 < n and tokens[j + 1].low in ("the", "those") and tokens[j + 2].low in _OF_THE_DEAD:
-            return None, None, [], -1, j, True  # "3 of the dead were children": a part of a total
+            # "3 of the dead were children" is a part of a total; "two of the wounded later died"
+            # is a new harm to some of them.
+            for x in range(j + 3, min(n, j + 7)):
+                low = tokens[x].low
+                if low in HARM_AFTER and HARM_AFTER[low] != HARM_NOUNS.get(tokens[j + 2].low, "killed"):
+                    return HARM_AFTER[low], "people", [], x, x + 1, False
+                if low not in AUX:
+                    break
+            return None, None, [], -1, j, True
         j += 1
         while j < n and tokens[j].low in ("the", "his", "her", "its", "their", "our"):
             j += 1
@@ -241,8 +249,8 @@ def _aside_follows(tokens: list[Token], j: int) -> bool:
 def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
     """Before the figure: (outcome, harm index, toll index) from a verb, "X of", or a toll."""
     k = first - 1
-    if k >= 0 and tokens[k].low == "of" and k - 1 >= 0 and tokens[k - 1].low in _OF_NOUNS:
-        return _OF_NOUNS[tokens[k - 1].low], k - 1, -1
+    if k >= 0 and tokens[k].low == "of" and k - 1 >= 0 and tokens[k - 1].low in OF_NOUNS:
+        return OF_NOUNS[tokens[k - 1].low], k - 1, -1
     if k >= 2 and tokens[k].low == "of" and tokens[k - 1].low in ("family", "families"):
         v = k - 2  # "killing a family of five": the verb governs the family, the figure sizes it
         if tokens[v].low in SINGULAR_DETS or tokens[v].low in POSSESSIVES:

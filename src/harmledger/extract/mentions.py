@@ -13,6 +13,7 @@ from __future__ import annotations
 from harmledger.extract.counts import CountMatch, find_counts
 from harmledger.extract.harm import (
     CLAUSE_VERBS,
+    OF_NOUNS,
     DEATH_CUES,
     JOIN,
     PLURAL_ONLY,
@@ -269,17 +270,22 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
             skipped = 0
             while b >= 0 and skipped < 2 and tokens[b].low not in HARM_BEFORE and (
                 tokens[b].text.isalpha() and tokens[b].low not in SINGULAR_DETS
+                and tokens[b].low not in POSSESSIVES
                 and tokens[b].low not in PREPOSITIONS
                 and (tokens[b].low not in AUX or tokens[b].text == "IS")  # "kills wanted IS militant"
             ):
                 b -= 1
                 skipped += 1
-            det = b >= 0 and tokens[b].low in SINGULAR_DETS
+            det = b >= 0 and (tokens[b].low in SINGULAR_DETS or tokens[b].low in POSSESSIVES)
             if det:
                 b -= 1
+            if det and b >= 1 and tokens[b].low == "of" and tokens[b - 1].low in OF_NOUNS:
+                b -= 1  # "the death of a child", "the injury of his mother"
             # "killed a soldier" is active; bare "killed soldier" may be "soldier killed".
             if b >= 0 and tokens[b].low in HARM_BEFORE and (det or tokens[b].low not in HARM_AFTER):
                 outcome, end, j = HARM_BEFORE[tokens[b].low], k + 1, b
+            elif det and b >= 0 and tokens[b].low in OF_NOUNS and tokens[b + 1].low == "of":
+                outcome, end, j = OF_NOUNS[tokens[b].low], k + 1, b
             elif det and b >= 1 and (tokens[b - 1].low, tokens[b].low) in KILL_PHRASES:
                 outcome, end, j = KILL_PHRASES[(tokens[b - 1].low, tokens[b].low)], k + 1, b  # "shot dead a member"
         joint = False

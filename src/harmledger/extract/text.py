@@ -31,7 +31,7 @@ _ABBREVIATIONS = frozenset(
 
 _HARM_STEMS = sorted(
     {*HARM_AFTER, *HARM_BEFORE, *HARM_NOUNS, "toll", "deadly", "lethal", "gunned", "shot",
-     "lost their lives", "no one", "nobody", "body", "corpse"},
+     "lost their lives", "no one", "nobody", "body", "corpse", "remains", "death of", "injury of"},
     key=len,
     reverse=True,
 )
