@@ -103,6 +103,7 @@ HARM = [
     ('Syrian state media said 12 "terrorists" were killed.', [("killed", "12", 12, 12, 12, "combatants")]),
     ("Three members of one family, including a child, were killed.", [("killed", "Three", 3, 3, 3, "civilians")]),
     ("Up to 40 civilians may have died in the strike.", [("killed", "Up to 40", N, 40, N, "civilians")]),
+    ("They said four people died at the scene, Sheikhmous Ali, 52, his daughter-in-law and her two sons, aged 5 and 8.", [("killed", "four", 4, 4, 4, "people")]),
     ("Medics confirmed the death of a child and the injury of his mother.", [("killed", "a child", 1, 1, 1, "civilians"), ("injured", "mother", 1, 1, 1, "civilians")]),
     ("Gunmen killed his brother.", [("killed", "brother", 1, 1, 1, "people")]),
     ("Two of the wounded later died in hospital.", [("killed", "Two", 2, 2, 2, "people")]),
@@ -194,6 +195,9 @@ SCOPES = [
     ("Amnesty estimates that more than 1,600 civilians died during the four-month offensive.", "cumulative", "during the four-month offensive"),
     ("Three people were killed in the attack on the market.", "incident", None),
     ("UNAMI recorded a total of at least 1,119 Iraqis killed in June 2016.", "cumulative", "a total of"),
+    ("In the first nine months of 2018, UNAMA documented 1,065 civilian casualties.", "cumulative", "first nine months"),
+    ("More than 1,200 civilians were killed during the four-month battle for the city.", "cumulative", "during the four-month battle"),
+    ("Four civilians were killed in the battle.", "incident", None),
 ]
 
 

@@ -282,3 +282,39 @@ def test_a_toll_since_a_distant_date_still_sits_beside_its_incident():
     out = reconcile([strike, since, elsewhere], docs)
     [inc] = only_incidents(out)
     assert all(a.related_incident_id == inc.id for a in out if a.kind == "aggregate")
+
+
+def test_one_reports_claims_join_across_a_place_it_names_beside_the_event():
+    # "Two displaced families from Deir ez-Zor" in a report on a Raqqa strike, 120 km away.
+    docs = {"a": doc("a")}
+    claims = [claim("a", low=6, high=9, qualifier="range", place="raqqa", day=D, event="airstrike"),
+              claim("a", low=6, high=6, best=6, place="deir-ez-zor", day=D, event="airstrike")]
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert (inc.deaths.low, inc.deaths.high) == (6, 9)
+
+
+def test_two_reports_do_not_join_across_that_distance():
+    docs = {d: doc(d) for d in "ab"}
+    claims = [claim("a", low=6, high=6, best=6, place="raqqa", day=D, event="airstrike"),
+              claim("b", low=6, high=6, best=6, place="deir-ez-zor", day=D, event="airstrike")]
+    assert len(only_incidents(reconcile(claims, docs))) == 2
+
+
+def test_one_reports_claims_with_their_own_different_dates_stay_apart():
+    from datetime import timedelta
+
+    docs = {"a": doc("a")}
+    claims = [claim("a", low=6, high=6, best=6, place="raqqa", day=D, event="airstrike"),
+              claim("a", low=3, high=3, best=3, place="deir-ez-zor", day=D - timedelta(days=3), event="airstrike")]
+    assert len(only_incidents(reconcile(claims, docs))) == 2
+
+
+def test_a_verified_figure_is_best_among_equally_reliable_sources():
+    from dataclasses import replace
+
+    docs = {d: doc(d) for d in "ab"}
+    verified = claim("a", low=11, high=11, best=11, place="kabul", day=D, source="UNAMA", source_kind="ngo")
+    reported = claim("b", low=9, high=9, best=9, place="kabul", day=D, source="Governor's office", source_kind="official")
+    verified = replace(verified, source=replace(verified.source, stance="confirmed"))
+    [inc] = only_incidents(reconcile([verified, reported], docs))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (9, 11, 11)

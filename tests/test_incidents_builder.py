@@ -19,6 +19,8 @@ PLACES = {
     "libya": PlaceRef("Libya", "Libya", 27.0, 17.0, "LY", None, precision=6),
     "kabul": PlaceRef("Kabul", "Kabul", 34.53, 69.17, "AF", "Kabul", precision=1),
     "kandahar": PlaceRef("Kandahar", "Kandahar", 31.61, 65.71, "AF", "Kandahar", precision=1),
+    "raqqa": PlaceRef("Raqqa", "Ar Raqqah", 35.95, 39.01, "SY", "Raqqa", precision=1),
+    "deir-ez-zor": PlaceRef("Deir ez-Zor", "Deir ez-Zor", 35.34, 40.14, "SY", "Deir ez-Zor", precision=1),
 }
 
 

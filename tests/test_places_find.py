@@ -143,6 +143,14 @@ def test_a_named_operation_is_not_a_place() -> None:
     assert {p.country for p in places if p.text in ("Ras al-Ain", "Serekaniye")} == {"SY"}
 
 
+def test_a_small_namesake_abroad_is_not_taken_in_a_report_about_elsewhere() -> None:
+    text = ("A Coalition airstrike hit a building in Raqqa, Syria, killing six civilians as the SDF "
+            "advanced on the Old City. Residents of Raqqa and Tabqa fled east.")
+    by_text = {p.text: p for p in find_places(_doc(text))}
+    assert by_text["Raqqa"].country == "SY"
+    assert "Old City" not in by_text or not by_text["Old City"].resolved
+
+
 def test_unknown_place_is_kept_unresolved() -> None:
     places = find_places(_doc("Shelling was reported in Qzxwvabad, a village in Idlib province."))
     unresolved = [p for p in places if not p.resolved]

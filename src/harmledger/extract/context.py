@@ -26,6 +26,7 @@ from harmledger.extract.vocab import (
     SOURCE_VERBS,
     STATEMENT_TRIGGERS,
     TOLL_CUMULATIVE,
+    UNITS,
     VICTIM_NOUNS,
 )
 from harmledger.records import Span
@@ -279,13 +280,28 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
         # "died during the four-month offensive", "killed in the war": a campaign, not an event.
         if tokens[k].low in ("during", "throughout", "in", "over") and tokens[k + 1].low == "the":
             for x in range(k + 2, min(hi, k + 8)):
-                if tokens[x].low in LONG_PERIODS:
+                if tokens[x].low in LONG_PERIODS or (tokens[x].low == "battle" and _long_battle(tokens, k + 2, x)):
                     return "cumulative", text[tokens[k].start - offset : tokens[x].end - offset]
                 if not tokens[x].text[0].isalnum() and tokens[x].text not in ("-", "–"):
                     break
+        # "in the first nine months of 2018", "over the past 3 weeks"
+        if tokens[k].low in ("first", "last", "past", "previous") and k + 2 < len(tokens) and (
+            tokens[k + 1].is_number or tokens[k + 1].low in UNITS or tokens[k + 1].low in ("few", "several")
+        ) and tokens[k + 2].low in _PERIOD_UNITS:
+            return "cumulative", text[tokens[k].start - offset : tokens[k + 2].end - offset]
     if toll_at >= 0 and any(tokens[k].low in TOLL_CUMULATIVE for k in range(toll_at, hi)):
         return "cumulative", None
     return "incident", None
+
+
+_PERIOD_UNITS = frozenset("days weeks months years".split())
+
+
+def _long_battle(tokens: list[Token], first: int, at: int) -> bool:
+    """"the four-month battle", "the battle for Mosul": a battle that is a campaign."""
+    if any(tokens[x].low in ("month", "months", "week", "weeks", "year", "years", "long") for x in range(first, at)):
+        return True
+    return at + 1 < len(tokens) and tokens[at + 1].low in ("for", "of")
 
 
 def _date_range(tokens: list[Token], k: int, hi: int) -> int | None:

@@ -39,6 +39,7 @@ from harmledger.extract.vocab import (
     HARM_NOUNS,
     HYPOTHETICAL,
     KILL_PHRASES,
+    MONTHS,
     SUBSET_BEFORE,
     VICTIM_NOUNS,
 )
@@ -54,6 +55,8 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
     for m in find_counts(tokens):
         if tokens[m.first].low == "one" and m.first > 0 and tokens[m.first - 1].low in ("no", "not"):
             continue  # "No one was hurt" is a zero, read with the lone victims below
+        if _is_age(tokens, m):
+            continue  # "Sheikhmous Ali, 52,", "aged 5 and 8": ages, not figures
         if tokens[m.first].low == "one" and m.first > 0 and tokens[m.first - 1].low == "of" and (
             m.last < len(tokens) and tokens[m.last].low in ("family", "household", "house", "home", "clan")
         ):
@@ -161,6 +164,20 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
 
 
 _DASHES = frozenset({"-", "–", "—"})
+
+
+def _is_age(tokens: list[Token], m: CountMatch) -> bool:
+    """A number that gives someone's age: after "aged", or set off by commas after a name."""
+    first, last = m.first, m.last
+    if first > 0 and tokens[first - 1].low in ("aged", "age", "ages"):
+        return True
+    if first > 1 and tokens[first - 2].low in ("aged", "ages") and tokens[first - 1].low in ("between", "from"):
+        return True
+    if m.count.qualifier != "exact" or not tokens[first].is_number:
+        return False
+    after = tokens[last].text if last < len(tokens) else ""
+    return (first > 1 and tokens[first - 1].text in (",", "(") and tokens[first - 2].is_title
+            and tokens[first - 2].low not in MONTHS and after in (",", ")", ";", "."))
 
 
 def _along_with(tokens: list[Token], first: int) -> bool:

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from harmledger.incidents import rules
 from harmledger.incidents.link import Edge, Features, km
 
-Point = tuple[float, float, float]  # lat, lon, radius
+# lat, lon, radius, document, own date span (None when dated by publication): what
+# ``link.places_clash`` reads.
+Point = tuple[float, float, float, str, "tuple[int | None, int | None] | None"]
 
 
 @dataclass(slots=True)
@@ -30,7 +32,8 @@ class Summary:
 
     @classmethod
     def of(cls, f: Features, splits: dict[str, int] | None = None) -> Summary:
-        points = set() if f.lat is None else {(round(f.lat, 4), round(f.lon or 0.0, 4), f.radius)}
+        own = (f.d0, f.d1) if f.own_date else None
+        points = set() if f.lat is None else {(f.lat, f.lon or 0.0, f.radius, f.doc, own)}
         span = (f.d0, f.d1) if f.linkable and f.d0 is not None and f.d1 is not None else None
         return cls(f.country, span if f.own_date else None, None if f.own_date else span,
                    points, dict(splits or {}))
@@ -46,9 +49,12 @@ class Summary:
         for key, group in self.splits.items():
             if other.splits.get(key, group) != group:
                 return False
-        for lat1, lon1, r1 in self.points:
-            for lat2, lon2, r2 in other.points:
-                if km(lat1, lon1, lat2, lon2) > r1 + r2 + rules.PLACE_MARGIN_KM:
+        for lat1, lon1, r1, doc1, own1 in self.points:
+            for lat2, lon2, r2, doc2, own2 in other.points:
+                # One report's claims: the wider margin of ``link.places_clash``, unless dated apart.
+                same_report = doc1 == doc2 and not (own1 is not None and own2 is not None and own1 != own2)
+                margin = rules.SAME_DOCUMENT_MARGIN_KM if same_report else rules.PLACE_MARGIN_KM
+                if km(lat1, lon1, lat2, lon2) > r1 + r2 + margin:
                     return False
         return True
 

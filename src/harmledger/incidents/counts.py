@@ -18,8 +18,9 @@ victims are civilians):
 4. Civilian deaths come from claims about civilians; when no claim names civilians or
    combatants, from claims that leave the victims unspecified.
 5. low = the lowest minimum among the independent sources ("at least 12" gives 12, "7" gives 7,
-   "as many as 200" gives none); best = the figure of the most reliable source (then the latest
-   report, then the median of equally trusted ones); high = the highest figure any source reported.
+   "as many as 200" gives none); best = the figure of the most reliable source (then one that
+   verified its figure, then the latest report, then the median of equally trusted ones); high =
+   the highest figure any source reported.
 6. "casualties" (killed or injured, unspecified) can raise deaths' high but never set deaths' low
    or best: 200 casualties says at most 200 were killed, not that anyone was.
 """
@@ -174,17 +175,20 @@ def figures(
     low = min(lows) if lows else None
     high = max(highs) if highs else None
 
-    def trust(source: str) -> tuple[int, date, str]:
+    def trust(source: str) -> tuple[int, bool, date, str]:
         items = [r for docs in by_source[source].values() for r, _ in docs]
         latest = max((r.published or date.min for r in items), default=date.min)
-        return (max(r.reliability for r in items), latest, source)
+        # At equal reliability, a source that verified its figure ("UNAMA verified 11") beats
+        # one that reported it ("the governor's spokesman gave 9").
+        verified = any(r.claim.source is not None and r.claim.source.stance == "confirmed" for r in items)
+        return (max(r.reliability for r in items), verified, latest, source)
 
     trusted = {s: trust(s) for s, f in per_source.items() if f.best is not None}
     ranked = sorted(trusted, key=trusted.__getitem__, reverse=True)
     best = None
     if ranked:
         # Sources equally trusted and equally recent: the (lower) median of their figures.
-        top = [s for s in ranked if trusted[s][:2] == trusted[ranked[0]][:2]]
+        top = [s for s in ranked if trusted[s][:3] == trusted[ranked[0]][:3]]
         tied = sorted(per_source[s].best or 0 for s in top)
         best = tied[(len(tied) - 1) // 2]
     if best is not None and low is not None:

@@ -133,12 +133,21 @@ def dates_clash(a: Features, b: Features) -> bool:
 
 
 def places_clash(a: Features, b: Features) -> bool:
-    """True when the two places cannot be the same event's (hard rule)."""
+    """True when the two places cannot be the same event's (hard rule).
+
+    Two claims of one document get a wider margin unless each has its own, different date: a
+    report names the event's place and, beside it, where victims came from or where the wounded
+    were taken, and its claims pick up either ("two displaced families from Deir ez-Zor" in a
+    Raqqa strike).
+    """
     if a.country and b.country and a.country != b.country:
         return True
     if a.lat is not None and b.lat is not None:
         assert a.lon is not None and b.lon is not None
-        return km(a.lat, a.lon, b.lat, b.lon) > a.radius + b.radius + rules.PLACE_MARGIN_KM
+        margin = rules.PLACE_MARGIN_KM
+        if a.doc == b.doc and not (a.own_date and b.own_date and (a.d0, a.d1) != (b.d0, b.d1)):
+            margin = rules.SAME_DOCUMENT_MARGIN_KM
+        return km(a.lat, a.lon, b.lat, b.lon) > a.radius + b.radius + margin
     return False
 
 

@@ -36,6 +36,7 @@ PLACELESS_MIN_FIGURE = 5
 PRECISION_RADIUS_KM: dict[int, float] = {1: 5.0, 2: 25.0, 3: 60.0, 4: 150.0, 5: 250.0}
 UNKNOWN_PRECISION_RADIUS_KM = 25.0
 PLACE_MARGIN_KM = 30.0
+SAME_DOCUMENT_MARGIN_KM = 150.0  # two claims of one report not dated apart (see places_clash)
 PLACE_AGREE_PRECISE = 2.0  # both sides at town level (prec <= 2) and within tolerance
 PLACE_AGREE_COARSE = 1.0  # within tolerance, one side only known to a district/province
 PLACE_DISAGREE = -2.0  # beyond tolerance but within the margin: probably another place

@@ -222,9 +222,9 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         mention = _modified(text, Mention(start, end, surface, hits, how, confirmed, weak=weak))
         if inside:
             mention.notes.append(f"{ORG_NOTE} '{inside[0]}'")
-        elif _head_word(text, end) in INSTITUTION_HEADS and any(h.feature == "PCLI" for h in hits):
-            # "a US military investigation", "US-made bombs": whose, not where.
-            mention.notes.append(f"{ORG_NOTE} '{surface} {_head_word(text, end)}'")
+        elif _owner_head(text, end) in INSTITUTION_HEADS and any(h.feature == "PCLI" for h in hits):
+            # "a US military investigation", "US-made bombs", "Turkey's Defence Ministry": whose, not where.
+            mention.notes.append(f"{ORG_NOTE} '{surface} {_owner_head(text, end)}'")
         mentions.append(mention)
         taken.append((start, end))
     # NER places the gazetteer does not know are kept, unresolved, with their text.
@@ -261,6 +261,12 @@ def _sentence_start(text: str, pos: int) -> int:
     cut = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos), text.rfind("? ", lo, pos),
               text.rfind("! ", lo, pos))
     return cut + 1 if cut >= 0 else lo
+
+
+def _owner_head(text: str, end: int) -> str:
+    """The word after a name, past a possessive ("Turkey's Defence" → "defence")."""
+    m = re.match(r"(?:['’]s)?[ -](\w+)", text[end : end + 30])
+    return m.group(1).lower() if m else ""
 
 
 def _head_word(text: str, end: int) -> str:

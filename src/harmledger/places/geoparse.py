@@ -115,8 +115,22 @@ def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
             best = None
         if best is not None and bonus and bonus.get(best.entry.id, (0.0, ""))[0] < 0:
             best = None  # every reading contradicts the place it is said to belong to
+        if best is not None and _stray(best.entry, focus):
+            best = None  # "the Old City" in a Raqqa report is not the Old City of Jerusalem
         out.append(best)
     return out
+
+
+STRAY_POPULATION = 100_000  # a town this small abroad needs its country named to be believed
+STRAY_FOCUS = 0.5
+
+
+def _stray(entry: Entry, focus: dict[str, float]) -> bool:
+    """A small town in a country the rest of the document never points to, while it points
+    firmly elsewhere: more likely a namesake of a local place than a trip abroad."""
+    return (entry.feature.startswith("PPL") and entry.population < STRAY_POPULATION
+            and entry.source.startswith("geonames") and focus.get(entry.country or "", 0.0) == 0.0
+            and max(focus.values(), default=0.0) >= STRAY_FOCUS)
 
 
 def focus_without(counts: Counter[str], own: list[str | None]) -> dict[str, float]:

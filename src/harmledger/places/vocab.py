@@ -57,6 +57,7 @@ LOCATIVE_CUES = frozenset(
 NON_PLACE_WORDS = frozenset(
     """
     the a an this that these those it its he she they we i you his her their our my
+    al el ad ar ash az
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december today yesterday tomorrow
     mr mrs ms dr president minister general colonel governor secretary senator king queen
