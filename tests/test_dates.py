@@ -80,3 +80,8 @@ def test_find_dates_in_a_document() -> None:
         "since March 31st": (date(2016, 3, 31), PUB),
         "last week": (date(2016, 7, 11), date(2016, 7, 17)),
     }
+
+
+def test_a_period_starting_after_publication_stays_unresolved_with_its_reason() -> None:
+    ref = resolve_date("since 2001", date(2000, 1, 1))  # found by the fuzz test
+    assert not ref.resolved and "after the publication date" in (ref.reason or "")

@@ -38,6 +38,11 @@ CASES = [
     ("two dozen", (N, N, 24, "approximately", False)),
     ("between 136 to 1300", (136, 1300, N, "range", False)),
     ("between 8 and 11", (8, 11, N, "range", False)),
+    ("at least 11 and possibly as many as 15", (11, 15, N, "range", False)),
+    ("a minimum of 5 and a maximum of 7", (5, 7, N, "range", False)),
+    ("more than 20 and up to 30", (21, 30, N, "range", False)),
+    ("at least 12 and up to 10", (12, N, N, "at_least", False)),  # not a range: the bound is lower
+    ("a maximum of 16", (N, 16, N, "up_to", False)),
     ("136-1,300", (136, 1300, N, "range", False)),
     ("40 to 60", (40, 60, N, "range", False)),
     ("two or three", (2, 3, N, "range", False)),

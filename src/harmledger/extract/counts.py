@@ -179,6 +179,26 @@ def _build(value: int, qualifier: str, how: str) -> Count:
     return Count(low=None, high=None, best=value, qualifier=qualifier)
 
 
+_MAYBE = frozenset({"possibly", "perhaps", "maybe", "potentially", "a"})
+
+
+def _upper_bound(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """After a lower bound: "and (possibly) as many as 15", ", maximum 16" → (15, end index)."""
+    if k >= len(tokens) or tokens[k].low not in ("and", "to", ",", "but"):
+        return None
+    j = k + 1
+    while j < len(tokens) and j < k + 3 and tokens[j].low in _MAYBE and not _PRE.match(tokens, j):
+        j += 1
+    hit = _PRE.match(tokens, j)
+    if not hit or hit[1][1] not in ("high", "high-1"):
+        return None
+    number = _number(tokens, j + hit[0])
+    if number is None:
+        return None
+    value = number[0] - 1 if hit[1][1] == "high-1" else number[0]
+    return value, number[1]
+
+
 def count_at(tokens: list[Token], i: int) -> CountMatch | None:
     """The figure starting at token ``i`` (qualifier included), or None."""
     j, pre = i, None
@@ -219,6 +239,11 @@ def count_at(tokens: list[Token], i: int) -> CountMatch | None:
     if post:
         return CountMatch(i, end + post[0], j, _build(value, *post[1]))
     if pre is not None:
+        if pre[1] in ("low", "low+1"):
+            upper = _upper_bound(tokens, end)  # "at least 11 and possibly as many as 15"
+            if upper is not None and upper[0] > value:
+                low = value + 1 if pre[1] == "low+1" else value
+                return CountMatch(i, upper[1], j, Count(low=low, high=upper[0], best=None, qualifier="range"))
         return CountMatch(i, end, j, _build(value, *pre))
     if kind == "dozen":
         return CountMatch(i, end, j, Count(low=None, high=None, best=value, qualifier="approximately"))

@@ -121,8 +121,11 @@ def build(
     reported = []
     for c, upper in [*((c, False) for c in good), *((c, c.outcome in stated) for c in hedged)]:
         doc = ctx.documents.get(c.document_id)
-        src_kind = c.source.kind if c.source is not None else None
-        reported.append(Reported(c, keys[c.id], rules.SOURCE_RELIABILITY.get(src_kind, 2),
+        # A figure the writer states is the document's own finding (in an assessment, the
+        # assessor's), as reliable as a named monitor's; a named source of unknown kind is not.
+        reliability = (rules.SOURCE_RELIABILITY.get(c.source.kind, 2) if c.source is not None
+                       else rules.WRITER_RELIABILITY)
+        reported.append(Reported(c, keys[c.id], reliability,
                                  doc.published if doc is not None else None, upper))
     deaths, death_lines = figures(reported, "killed")
     injured, injured_lines = figures(reported, "injured")

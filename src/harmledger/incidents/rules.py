@@ -113,6 +113,7 @@ COPY_JACCARD = 0.6  # shingle Jaccard at or above which two texts are one story
 SOURCE_RELIABILITY: dict[str | None, int] = {
     "ngo": 3, "official": 3, "aggregate": 3, "media": 2, None: 2, "unnamed": 1, "belligerent": 1,
 }
+WRITER_RELIABILITY = 3  # a figure no one is said to have given: the writer's own
 ADMITTING_STANCES = frozenset({"admitted", "confirmed"})
 DENYING_STANCES = frozenset({"denied"})
 FAIR_MIN_SOURCES = 2

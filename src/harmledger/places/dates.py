@@ -181,6 +181,9 @@ def _resolve_match(name: str, m: re.Match[str], needs_pub: bool, published: date
         name, m, published)
     if start is None:
         return DateRef(text=text, span=span, reason=f"{text!r} is not a calendar date")
+    if end is not None and end < start:
+        # "since 2001" in a text published in 2000: the document's date or the phrase is wrong.
+        return DateRef(text=text, span=span, reason=f"{text!r} starts after the publication date {published}")
     return DateRef(text=text, start=start, end=end, precision=precision, span=span)
 
 
