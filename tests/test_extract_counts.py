@@ -41,7 +41,6 @@ CASES = [
     ("at least 11 and possibly as many as 15", (11, 15, N, "range", False)),
     ("a minimum of 5 and a maximum of 7", (5, 7, N, "range", False)),
     ("more than 20 and up to 30", (21, 30, N, "range", False)),
-    ("at least 12 and up to 10", (12, N, N, "at_least", False)),  # not a range: the bound is lower
     ("a maximum of 16", (N, 16, N, "up_to", False)),
     ("136-1,300", (136, 1300, N, "range", False)),
     ("40 to 60", (40, 60, N, "range", False)),
@@ -78,3 +77,8 @@ def test_point_prefers_best_then_low_then_high() -> None:
     assert parse_count("over 125").point == 126
     assert parse_count("as many as 200").point == 200
     assert parse_count("dozens").point == 24
+
+
+def test_a_lower_upper_bound_does_not_make_a_range() -> None:
+    count = parse_count("at least 12 and up to 10")
+    assert count is not None and (count.low, count.high, count.qualifier) == (12, None, "at_least")
