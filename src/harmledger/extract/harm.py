@@ -30,6 +30,7 @@ from harmledger.extract.vocab import (
 )
 from harmledger.records import Count
 
+_AGE_LIST = frozenset({",", "and", "between", "to", "-", "–", "years", "old", "respectively"})
 _ASIDE_DETS = frozenset({"the", "one", "a", "two", "three"})  # "of the same family", "from two families"
 _MODALS = frozenset({"may", "might", "could", "must"})
 _QUOTES = frozenset({"\"", "“", "”", "'", "‘", "’"})
@@ -229,16 +230,33 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
         while k < n and k < j + 5 and tokens[k].low not in _PUNCT_STOP and tokens[k].low not in AUX:
             k += 1
         j = k
+    if j + 2 < n and tokens[j].low == "," and tokens[j + 1].low == "aged":
+        # ", aged 20, 25 and 31,": ages, however many commas they take
+        k = j + 2
+        while k < n and k < j + 24 and (tokens[k].is_number or tokens[k].low in _AGE_LIST):
+            if tokens[k].low == "and" and not (k + 1 < n and tokens[k + 1].is_number):
+                break  # ", aged 6 to 14, and one adult man": the list of victims goes on
+            k += 1
+        return k
     if j + 1 < n and tokens[j].low == "," and _aside_follows(tokens, j + 1):
         for k in range(j + 2, min(n, j + 12)):
             if tokens[k].low == ",":
                 return k + 1
+    if j + 1 < n and tokens[j].low == "," and tokens[j + 1].low in ("a", "an"):
+        # "one adult man, a street vendor, were killed": an apposition, when the verb follows it
+        for k in range(j + 2, min(n, j + 8)):
+            if tokens[k].low == ",":
+                after = tokens[k + 1].low if k + 1 < n else ""
+                return k + 1 if after in AUX or after in HARM_AFTER else j
+            if not tokens[k].text.isalpha():
+                return j
     return j
 
 
 def _aside_follows(tokens: list[Token], j: int) -> bool:
-    """", including three children,", ", mostly women,", ", three of them children,"."""
-    if tokens[j].low in SUBSET_BEFORE or tokens[j].low in ("mostly", "mainly", "all", "among"):
+    """", including three children,", ", mostly women,", ", three of them children,",
+    ", aged between 6 and 14,"."""
+    if tokens[j].low in SUBSET_BEFORE or tokens[j].low in ("mostly", "mainly", "all", "among", "aged"):
         return True
     return any(
         tokens[k].low == "of" and tokens[k + 1].low in ("them", "whom")
