@@ -32,6 +32,13 @@ README_SHAPE = {
     "incidents": ["n_gold", "n_pred", "pairwise_precision", "pairwise_recall", "pairwise_f1", "deaths_in_range"],
 }
 
+# Our keys after the README's: per-document figures and the cost of joins (docs/accuracy.md).
+OURS = {
+    "events": ["killed_exact_document", "killed_exact_nonzero_document", "injured_exact_document",
+               "within_25km_document", "within_161km_document"],
+    "incidents": ["wrong_join_rate", "pairs_gold", "pairs_predicted", "pairs_both", "deaths_in_range_document"],
+}
+
 Edit = Callable[[int, dict[str, Any], Claim], Claim | None]
 
 
@@ -92,12 +99,12 @@ def nothing(documents: Iterable[Document]) -> Analysis:
     return Analysis(documents=docs, claims=[], places={}, incidents=[])
 
 
-def test_json_has_exactly_the_readme_keys() -> None:
+def test_json_has_the_readme_keys_in_order_then_ours() -> None:
     report = evaluate(SEED, analyse=seed_analyser()).to_json()
     assert set(report) <= set(README_SHAPE)
     for name, section in report.items():
-        assert list(section) == README_SHAPE[name]
-    assert {k: list(v) for k, v in SECTION_KEYS.items()} == README_SHAPE
+        assert list(section) == README_SHAPE[name] + OURS.get(name, [])
+    assert {k: list(v) for k, v in SECTION_KEYS.items()} == {k: v + OURS.get(k, []) for k, v in README_SHAPE.items()}
 
 
 def test_a_perfect_prediction_scores_one() -> None:
@@ -109,20 +116,26 @@ def test_a_perfect_prediction_scores_one() -> None:
 
 def test_a_perfect_prediction_groups_and_brackets_incidents() -> None:
     incidents = evaluate(SEED, analyse=seed_analyser()).to_json()["incidents"]
-    assert incidents == {"n_gold": 2, "n_pred": 2, "pairwise_precision": 1.0, "pairwise_recall": 1.0,
-                         "pairwise_f1": 1.0, "deaths_in_range": 1.0}
+    readme = {k: v for k, v in incidents.items() if k in README_SHAPE["incidents"]}
+    assert readme == {"n_gold": 2, "n_pred": 2, "pairwise_precision": 1.0, "pairwise_recall": 1.0,
+                      "pairwise_f1": 1.0, "deaths_in_range": 1.0}
+    assert incidents["wrong_join_rate"] == 0.0
 
 
 @pytest.mark.parametrize(
-    ("join", "pairwise_precision", "deaths_in_range"),
+    ("join", "pairwise_precision", "deaths_in_range", "wrong_join_rate"),
     [
-        ({"manbij-strike": [2]}, 1.0, 1.0),  # a figure the gold puts in no incident counts neither way
-        ({"manbij-strike": [5]}, 0.0, 0.5),  # the Ghouta claim in the Manbij incident: a wrong join
+        ({"manbij-strike": [2]}, 1.0, 1.0, 0.0),  # a figure the gold puts in no incident counts neither way
+        # The Ghouta claim in the Manbij incident: a wrong join that spoils both gold incidents.
+        ({"manbij-strike": [5]}, 0.0, 0.5, 1.0),
     ],
 )
-def test_incident_joins(join: dict[str, list[int]], pairwise_precision: float, deaths_in_range: float) -> None:
+def test_incident_joins(join: dict[str, list[int]], pairwise_precision: float, deaths_in_range: float,
+                        wrong_join_rate: float) -> None:
     incidents = evaluate(SEED, analyse=seed_analyser(join=join)).to_json()["incidents"]
     assert (incidents["pairwise_precision"], incidents["deaths_in_range"]) == (pairwise_precision, deaths_in_range)
+    assert incidents["wrong_join_rate"] == wrong_join_rate
+    assert incidents["pairs_predicted"] == (1 if wrong_join_rate else 0)
 
 
 def test_an_empty_prediction_has_recall_zero() -> None:
@@ -312,7 +325,7 @@ def headline_analyser(groups: list[tuple[tuple[str, ...], int, int, tuple[float,
             {"n": 3, "killed_exact": 1.0, "killed_exact_nonzero": 1.0, "injured_exact": 1.0,
              "within_25km": 1.0, "within_161km": 1.0},
             {"n_gold": 2, "n_pred": 2, "pairwise_precision": 1.0, "pairwise_recall": 1.0, "pairwise_f1": 1.0,
-             "deaths_in_range": 1.0},
+             "deaths_in_range": 1.0, "wrong_join_rate": 0.0},
         ),
         (   # Misrata headlines split apart; Gwoza toll wrong and placed 50 km off
             [(("Five killed",), 5, 0, (32.37, 15.09)), (("kills five",), 5, 0, (32.37, 15.09)),
@@ -320,21 +333,22 @@ def headline_analyser(groups: list[tuple[tuple[str, ...], int, int, tuple[float,
             {"n": 3, "killed_exact": 0.6667, "killed_exact_nonzero": 0.6667, "injured_exact": 1.0,
              "within_25km": 0.6667, "within_161km": 1.0},
             {"n_gold": 2, "n_pred": 3, "pairwise_precision": 1.0, "pairwise_recall": 0.0, "pairwise_f1": 0.0,
-             "deaths_in_range": 0.5},
+             "deaths_in_range": 0.5, "wrong_join_rate": 0.0},
         ),
         (   # everything merged into one incident
             [(("Misrata", "Gwoza"), 7, 3, (32.37, 15.09))],
             {"n": 3, "killed_exact": 0.0, "killed_exact_nonzero": 0.0, "injured_exact": 1.0,
              "within_25km": 0.6667, "within_161km": 0.6667},
             {"n_gold": 2, "n_pred": 1, "pairwise_precision": 0.3333, "pairwise_recall": 1.0, "pairwise_f1": 0.5,
-             "deaths_in_range": 0.0},
+             "deaths_in_range": 0.0, "wrong_join_rate": 1.0},
         ),
     ],
 )
 def test_events_and_incidents(tmp_path: Path, groups, events: dict[str, Any], incidents: dict[str, Any]) -> None:
     gold = write_set(tmp_path / "ucdp", documents=HEADLINES, events=EVENTS, incidents=INCIDENTS)
     report = evaluate(gold, analyse=headline_analyser(groups)).to_json()
-    assert report == {"events": events, "incidents": incidents}
+    assert {name: {k: report[name][k] for k in figures} for name, figures in
+            (("events", events), ("incidents", incidents))} == {"events": events, "incidents": incidents}
 
 
 def test_a_cumulative_aggregate_is_left_out_of_events_and_incidents(tmp_path: Path) -> None:

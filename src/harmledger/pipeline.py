@@ -225,6 +225,25 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
     return Decisions(rejected=frozenset(rejected), merges=tuple(merges), splits=splits, grades=grades)  # type: ignore[arg-type]
 
 
+def reconcile_each_document(claims: Iterable[Claim], documents: Iterable[Document]) -> list[Incident]:
+    """Each document's claims reconciled on their own: what every report says before any join.
+
+    `eval` sets these beside the ledger's incidents to show what reconciliation across documents
+    gains or costs.
+    """
+    from harmledger.incidents import reconcile
+
+    by_document: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_document.setdefault(claim.document_id, []).append(claim)
+    incidents: list[Incident] = []
+    for doc in documents:
+        own = by_document.get(doc.id)
+        if own:
+            incidents.extend(reconcile(own, {doc.id: doc}))
+    return incidents
+
+
 def analyse_into_ledger(documents: Iterable[Document], ledger: Ledger) -> Analysis:
     """Run the pipeline over ``documents`` through ``ledger`` and read the result back from it.
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from harmledger.evaluate.gold import GoldSet, load_gold
@@ -17,7 +18,7 @@ from harmledger.evaluate.predictions import index_predictions
 from harmledger.evaluate.report import (
     SECTION_KEYS, ErrorItem, Rate, Report, Section, format_errors, format_table, summarise_errors,
 )
-from harmledger.pipeline import Analysis
+from harmledger.pipeline import Analysis, reconcile_each_document
 from harmledger.records import Document
 
 Analyser = Callable[[Iterable[Document]], Analysis]
@@ -48,6 +49,9 @@ def run_pipeline(documents: list[Document], analyse: Analyser | None = None) -> 
 def score(gold: GoldSet, inputs: Inputs, analysis: Analysis, *, collect_errors: bool = False) -> Report:
     """Match ``analysis`` against ``gold`` and compute every section the set has files for."""
     s = Scoring(views=inputs.views, pred=index_predictions(analysis, inputs), collect=collect_errors)
+    if gold.events is not None or gold.incidents is not None:
+        alone = replace(analysis, incidents=reconcile_each_document(analysis.claims, analysis.documents))
+        s.alone = index_predictions(alone, inputs)
     sections: list[Section] = []
     if gold.segments is not None:
         sections.append(score_segments(gold.segments, s))

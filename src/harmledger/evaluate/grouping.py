@@ -8,6 +8,7 @@ from typing import Any
 
 from harmledger.evaluate.match import haversine_km
 from harmledger.evaluate.metrics import DEFAULT_MAX_KM, NEAR_KM, Scoring, f1, within
+from harmledger.evaluate.predictions import Predictions
 from harmledger.evaluate.report import Rate, Section
 from harmledger.records import Figures, Incident, Span
 
@@ -20,24 +21,40 @@ def _point(figures: Figures) -> int:
     return 0
 
 
-def _incidents_of(doc: str, s: Scoring) -> list[Incident]:
+def _incidents_of(doc: str, s: Scoring, pred: Predictions | None = None) -> list[Incident]:
     """The incidents (not cumulative aggregates) that draw on any article of gold document ``doc``."""
+    pred = pred or s.pred
     view = s.views.get(doc)
     if view is None:
         return []
     seen: dict[int, None] = {}
     for part, _ in view.parts:
-        for i in s.pred.by_document.get(part.id, []):
+        for i in pred.by_document.get(part.id, []):
             seen.setdefault(i, None)
-    return [s.pred.incidents[i] for i in seen if s.pred.incidents[i].kind == "incident"]
+    return [pred.incidents[i] for i in seen if pred.incidents[i].kind == "incident"]
 
 
 def score_events(gold: list[dict[str, Any]], s: Scoring) -> Section:
-    """Per-document killed and injured totals and place, as coders record one event a document."""
+    """Per-document killed and injured totals and place, as coders record one event a document.
+
+    Scored twice when ``s.alone`` is set: from the ledger's incidents (the reconciled figures) and
+    from each document's claims reconciled alone (the ``_document`` keys), so the cost or gain of
+    joining reports across documents shows beside the extraction's own accuracy.
+    """
+    figures = _event_figures(gold, s, s.pred, "events")
+    if s.alone is not None:
+        alone = _event_figures(gold, s, s.alone, "events alone")
+        figures.update({f"{key}_document": alone[key] for key in
+                        ("killed_exact", "killed_exact_nonzero", "injured_exact", "within_25km", "within_161km")})
+    return Section("events", figures)
+
+
+def _event_figures(gold: list[dict[str, Any]], s: Scoring, pred: Predictions, label: str) -> dict[str, Any]:
+    """killed/injured exact and place hits of the incidents in ``pred``, errors under ``label``."""
     killed, nonzero, injured, near, far = (Rate(0, 0) for _ in range(5))
     for row in gold:
         doc = str(row.get("doc"))
-        incidents = _incidents_of(doc, s)
+        incidents = _incidents_of(doc, s, pred)
         got_killed = sum(_point(i.deaths) for i in incidents)
         got_injured = sum(_point(i.injured) for i in incidents)
         span = Span(0, len(s.views[doc].text)) if doc in s.views else None
@@ -47,14 +64,14 @@ def score_events(gold: list[dict[str, Any]], s: Scoring) -> Section:
             if row["killed"] > 0:
                 nonzero = Rate(nonzero.hits + ok, nonzero.n + 1)
             if not ok:
-                s.error("events", "wrong", doc, f"killed {row['killed']} ≠ predicted {got_killed}"
+                s.error(label, "wrong", doc, f"killed {row['killed']} ≠ predicted {got_killed}"
                         f" from {len(incidents)} incident(s)", span, family=_total_family("killed", row["killed"],
                                                                                           got_killed, incidents))
         if row.get("injured") is not None:
             ok = got_injured == row["injured"]
             injured = Rate(injured.hits + ok, injured.n + 1)
             if not ok:
-                s.error("events", "wrong", doc, f"injured {row['injured']} ≠ predicted {got_injured}", span,
+                s.error(label, "wrong", doc, f"injured {row['injured']} ≠ predicted {got_injured}", span,
                         family=_total_family("injured", row["injured"], got_injured, incidents))
         if row.get("lat") is None or row.get("lon") is None:
             continue
@@ -70,10 +87,10 @@ def score_events(gold: list[dict[str, Any]], s: Scoring) -> Section:
             got = "no incident" if main is None else "no place" if place is None else (
                 f"{place.text!r} unresolved" if km is None else f"{place.name or place.text} {km:.0f} km off")
             family = "place: " + ("off > max_km" if km is not None else got.split("'")[0].strip() or "unresolved")
-            s.error("events", "wrong" if km is not None else "missed", doc, f"place {row.get('place')!r}: {got}", span,
+            s.error(label, "wrong" if km is not None else "missed", doc, f"place {row.get('place')!r}: {got}", span,
                     family=family)
-    return Section("events", {"n": len(gold), "killed_exact": killed, "killed_exact_nonzero": nonzero,
-                              "injured_exact": injured, "within_25km": near, "within_161km": far})
+    return {"n": len(gold), "killed_exact": killed, "killed_exact_nonzero": nonzero,
+            "injured_exact": injured, "within_25km": near, "within_161km": far}
 
 
 def _value(rate: Rate | float) -> float | None:
@@ -88,14 +105,16 @@ def _total_family(what: str, gold: int, got: int, incidents: list[Incident]) -> 
     return f"{what}: predicted more" if got > gold else f"{what}: predicted fewer"
 
 
-def _memberships(gold: list[dict[str, Any]], s: Scoring) -> tuple[list[set[str]], dict[str, set[int]]]:
+def _memberships(
+    gold: list[dict[str, Any]], s: Scoring, pred: Predictions
+) -> tuple[list[set[str]], dict[str, set[int]]]:
     """Each gold incident's items, and each item's predicted incidents.
 
     Items are gold claim line numbers (as strings) when incidents list ``claims``, else gold
     document ids; a claim belongs to the incidents holding its matched prediction, a document to
     every incident drawing on it. Cumulative aggregates are not incidents and are left out.
     """
-    is_incident = [i.kind == "incident" for i in s.pred.incidents]
+    is_incident = [i.kind == "incident" for i in pred.incidents]
     groups: list[set[str]] = []
     member: dict[str, set[int]] = {}
     for row in gold:
@@ -103,7 +122,7 @@ def _memberships(gold: list[dict[str, Any]], s: Scoring) -> tuple[list[set[str]]
             items = {f"claim:{n}" for n in row["claims"]}
             for n in row["claims"]:
                 p = s.matched.get(int(n))
-                found = s.pred.by_claim.get(p.claim.id, []) if p is not None else []
+                found = pred.by_claim.get(p.claim.id, []) if p is not None else []
                 member[f"claim:{n}"] = {i for i in found if is_incident[i]}
         else:
             items = {f"doc:{d}" for d in row.get("docs") or []}
@@ -111,7 +130,7 @@ def _memberships(gold: list[dict[str, Any]], s: Scoring) -> tuple[list[set[str]]
                 view = s.views.get(str(d))
                 parts = view.parts if view is not None else []
                 member[f"doc:{d}"] = {
-                    i for part, _ in parts for i in s.pred.by_document.get(part.id, []) if is_incident[i]
+                    i for part, _ in parts for i in pred.by_document.get(part.id, []) if is_incident[i]
                 }
         groups.append(items)
     return groups, member
@@ -146,18 +165,31 @@ def _in_range(row: dict[str, Any], figures: Figures) -> bool:
     return low <= target <= high and (cap is None or top <= cap)
 
 
-def score_incidents(
-    gold: list[dict[str, Any]], s: Scoring, owners: dict[str, list[tuple[str, int]]],
-    claims: list[dict[str, Any]] | None = None,
-) -> Section:
-    """Pairwise same-incident precision/recall/F1, deaths in range, predicted vs gold count."""
-    groups, member = _memberships(gold, s)
+def _wrong_joins(groups: list[set[str]], member: dict[str, set[int]]) -> int:
+    """Gold incidents with an item in a predicted incident that also holds another gold incident's item."""
+    gold_of: dict[str, set[int]] = {}
+    for g, items in enumerate(groups):
+        for item in items:
+            gold_of.setdefault(item, set()).add(g)
+    golds_in: dict[int, set[int]] = {}
+    for item, incidents in member.items():
+        for i in incidents:
+            golds_in.setdefault(i, set()).update(gold_of.get(item, ()))
+    wrong = 0
+    for g, items in enumerate(groups):
+        if any(golds_in.get(i, set()) - {g} for item in items for i in member.get(item, ())):
+            wrong += 1
+    return wrong
+
+
+def _deaths_in_range(
+    gold: list[dict[str, Any]], s: Scoring, pred: Predictions, groups: list[set[str]],
+    member: dict[str, set[int]], owners: dict[str, list[tuple[str, int]]], label: str,
+    claims: list[dict[str, Any]] | None,
+) -> Rate:
+    """The share of gold incidents matched by a predicted incident whose figures bracket theirs."""
     line_of = {p.claim.id: line for line, p in s.matched.items()}
-    n_gold_pairs, n_pred_pairs, both = _pair_counts(groups, member)
     universe = set().union(*groups) if groups else set()
-    # With no pair to join (or none joined) the grouping agrees perfectly on that side.
-    precision: Rate | float = Rate(both, n_pred_pairs) if n_pred_pairs else 1.0
-    recall: Rate | float = Rate(both, n_gold_pairs) if n_gold_pairs else 1.0
     in_range = Rate(0, 0)
     for g, row in enumerate(gold):
         if row.get("deaths_low") is None:
@@ -165,8 +197,8 @@ def score_incidents(
         candidates = {i for item in groups[g] for i in member.get(item, set())}
         ok = False
         for i in sorted(candidates):
-            incident = s.pred.incidents[i]
-            items = [_items(cid, s, owners, line_of, row.get("claims") is None) for cid in incident.claim_ids]
+            incident = pred.incidents[i]
+            items = [_items(cid, pred, owners, line_of, row.get("claims") is None) for cid in incident.claim_ids]
             # Most of its claims must come from this gold incident; claims the gold does not
             # place in any incident (an unannotated figure, a statement) do not count either way.
             known = [it for it in items if it & universe]
@@ -179,25 +211,51 @@ def score_incidents(
         in_range = Rate(in_range.hits + ok, in_range.n + 1)
         if not ok:
             doc = _incident_doc(row, claims or [])
-            s.error("incidents", "missed", doc, f"{row.get('id')}: deaths {row.get('deaths_low')}"
+            s.error(label, "missed", doc, f"{row.get('id')}: deaths {row.get('deaths_low')}"
                     f"–{row.get('deaths_high_at_most')} not within any matching predicted incident"
-                    f" ({len(candidates)} candidate(s): {_describe(candidates, s, row.get('victims'))})",
+                    f" ({len(candidates)} candidate(s): {_describe(candidates, pred, row.get('victims'))})",
                     _incident_span(row, doc, s), family="no candidate" if not candidates else "figures out of range")
-    n_pred = sum(1 for i in s.pred.incidents if i.kind == "incident")
-    return Section("incidents", {"n_gold": len(gold), "n_pred": n_pred, "pairwise_precision": precision,
-                                 "pairwise_recall": recall, "pairwise_f1": f1(_value(precision), _value(recall)),
-                                 "deaths_in_range": in_range,
-                                 "_note": f"pairs of gold items: {n_gold_pairs} in one gold incident,"
-                                          f" {n_pred_pairs} in one predicted incident, {both} in both"
-                                          " (no pair on a side scores 1.0 on that side)"})
+    return in_range
+
+
+def score_incidents(
+    gold: list[dict[str, Any]], s: Scoring, owners: dict[str, list[tuple[str, int]]],
+    claims: list[dict[str, Any]] | None = None,
+) -> Section:
+    """Pairwise same-incident precision/recall/F1, wrong joins, deaths in range, predicted vs gold count.
+
+    ``wrong_join_rate`` is the share of gold incidents with an item (claim or document) that shares
+    a predicted incident with another gold incident's item: the incidents a join has spoiled.
+    """
+    groups, member = _memberships(gold, s, s.pred)
+    n_gold_pairs, n_pred_pairs, both = _pair_counts(groups, member)
+    # With no pair to join (or none joined) the grouping agrees perfectly on that side.
+    precision: Rate | float = Rate(both, n_pred_pairs) if n_pred_pairs else 1.0
+    recall: Rate | float = Rate(both, n_gold_pairs) if n_gold_pairs else 1.0
+    in_range = _deaths_in_range(gold, s, s.pred, groups, member, owners, "incidents", claims)
+    figures: dict[str, Any] = {
+        "n_gold": len(gold), "n_pred": sum(1 for i in s.pred.incidents if i.kind == "incident"),
+        "pairwise_precision": precision, "pairwise_recall": recall,
+        "pairwise_f1": f1(_value(precision), _value(recall)), "deaths_in_range": in_range,
+        "wrong_join_rate": Rate(_wrong_joins(groups, member), len(gold)),
+        "pairs_gold": n_gold_pairs, "pairs_predicted": n_pred_pairs, "pairs_both": both,
+        "_note": f"pairs of gold items: {n_gold_pairs} in one gold incident,"
+                 f" {n_pred_pairs} in one predicted incident, {both} in both"
+                 " (no pair on a side scores 1.0 on that side)",
+    }
+    if s.alone is not None:
+        alone_groups, alone_member = _memberships(gold, s, s.alone)
+        figures["deaths_in_range_document"] = _deaths_in_range(
+            gold, s, s.alone, alone_groups, alone_member, owners, "incidents alone", claims)
+    return Section("incidents", figures)
 
 
 def _items(
-    claim_id: str, s: Scoring, owners: dict[str, list[tuple[str, int]]], line_of: dict[str, int], by_doc: bool
+    claim_id: str, pred: Predictions, owners: dict[str, list[tuple[str, int]]], line_of: dict[str, int], by_doc: bool
 ) -> set[str]:
     """A predicted claim as gold items: ``doc:<gold id>`` (each holder of its text) or ``claim:<line>``."""
     if by_doc:
-        return {f"doc:{gold_id}" for gold_id, _ in owners.get(s.pred.claim_doc.get(claim_id, ""), [])}
+        return {f"doc:{gold_id}" for gold_id, _ in owners.get(pred.claim_doc.get(claim_id, ""), [])}
     line = line_of.get(claim_id)
     return {f"claim:{line}"} if line is not None else set()
 
@@ -218,11 +276,11 @@ def _incident_span(row: dict[str, Any], doc: str, s: Scoring) -> Span | None:
     return Span(0, len(view.text)) if view is not None else None
 
 
-def _describe(candidates: set[int], s: Scoring, victims: str | None) -> str:
+def _describe(candidates: set[int], pred: Predictions, victims: str | None) -> str:
     """Predicted incidents' compared death figures, briefly."""
     parts = []
     for i in sorted(candidates)[:3]:
-        incident = s.pred.incidents[i]
+        incident = pred.incidents[i]
         d = incident.civilian_deaths if victims == "civilians" else incident.deaths
         label = "civilian deaths" if victims == "civilians" else "deaths"
         parts.append(f"{len(incident.claim_ids)} claims, {label} low={d.low} best={d.best} high={d.high}")

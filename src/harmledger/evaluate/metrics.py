@@ -38,6 +38,7 @@ class Scoring:
     views: dict[str, View]
     pred: Predictions
     collect: bool
+    alone: Predictions | None = None  # each document's claims reconciled alone (no joins)
     errors: list[ErrorItem] = field(default_factory=list)
     matched: dict[int, PlacedClaim] = field(default_factory=dict)  # gold claim line → prediction
     gold_spans: dict[int, Span] = field(default_factory=dict)  # gold claim line → quote position
