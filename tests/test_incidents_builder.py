@@ -39,7 +39,7 @@ def claim(doc_id: str, outcome: str = "killed", low: int | None = None, high: in
           kind: str = "casualty", stance: str | None = None, party: str | None = None,
           source: str | None = None, source_kind: str | None = None, hedged: bool = False,
           negated: bool = False, period: str | None = None, quote: str | None = None,
-          genre: str = "news") -> Claim:
+          genre: str = "news", identity: tuple[str, ...] = ()) -> Claim:
     """A claim with only the fields a test cares about; the rest take neutral values."""
     start = next(_offsets) * 10
     span = Span(start, start + 5)
@@ -57,4 +57,5 @@ def claim(doc_id: str, outcome: str = "killed", low: int | None = None, high: in
         place=PLACES[place] if place else None,
         date=DateRef(day.isoformat(), day, day, "day") if day else None,
         genre=genre, party=party, stance=stance,  # type: ignore[arg-type]
+        identity=identity,
     )

@@ -195,6 +195,9 @@ class Claim:
     # The figure adds to the one before it in its sentence: another group sharing the harm
     # ("6 police officers and 3 Taliban were killed", "a woman and her three children").
     joint: bool = False
+    # What identifies the event beyond place and time, from the text around the figure:
+    # "family:haddad", "name:ahmed saleh", "site:al shifa hospital", "area:rimal", "time:night".
+    identity: tuple[str, ...] = ()
     extractor: str = "rules@1"
 
     @staticmethod

@@ -446,8 +446,8 @@ def spark_edges(session: SparkSession) -> EdgeFinder:
 
     The claims' features are broadcast; executors compute each claim's blocking keys
     (``link.block_keys``), Spark joins lookup keys to filing keys, and each distinct candidate pair
-    is scored by the same ``link.score`` as in memory. Only the edges at or above the link
-    threshold come back to the driver, where clustering and assembly run as in-process: the
+    is scored by the same ``link.score`` as in memory. Only the edges at or above
+    ``rules.EDGE_FLOOR`` (links and possible suggestions) come back to the driver, where clustering and assembly run as in-process: the
     same edges give the same incidents.
     """
 
@@ -471,12 +471,12 @@ def spark_edges(session: SparkSession) -> EdgeFinder:
 
         def scored(part: Iterable[tuple[int, int]]) -> Iterator[Edge]:
             from harmledger.incidents.link import score
-            from harmledger.incidents.rules import LINK_THRESHOLD
+            from harmledger.incidents.rules import EDGE_FLOOR
 
             fs = shared.value
             for i, j in part:
                 s = score(fs[i], fs[j])
-                if s is not None and s >= LINK_THRESHOLD:
+                if s is not None and s >= EDGE_FLOOR:
                     yield s, i, j
 
         filed = positions.mapPartitions(keys(0))

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from harmledger.incidents import rules
+from harmledger.incidents import link, rules
 from harmledger.incidents.assemble import Context, build
 from harmledger.incidents.cluster import UnionFind, cluster
 from harmledger.incidents.decisions import Decisions
@@ -68,12 +68,15 @@ def _apply_merges(groups: list[list[int]], merges: Sequence[Sequence[str]],
     return [sorted(v) for v in joined.values()]
 
 
-def _best_partner(f: Features, index: BlockIndex, floor: float) -> int | None:
-    """The indexed claim that scores highest with ``f`` (at least ``floor``)."""
+def _best_partner(f: Features, index: BlockIndex, floor: float, *, evidence: bool = False) -> int | None:
+    """The indexed claim that scores highest with ``f`` (at least ``floor``; with ``evidence``,
+    only a claim of the same document or one ``link.linked`` would join)."""
     best: tuple[float, int] | None = None
     for j in index.candidates(f):
         s = score(f, index.feats[j])
-        if s is not None and s >= floor and (best is None or (s, -j) > (best[0], -best[1])):
+        if s is None or s < floor or (evidence and not link.linked(f, index.feats[j], s)):
+            continue
+        if best is None or (s, -j) > (best[0], -best[1]):
             best = (s, j)
     return None if best is None else best[1]
 
@@ -103,7 +106,8 @@ def reconcile(
         f.period = ""  # an event claim's period phrase does not separate it from other reports
     labels = decisions.split_labels()
     index = BlockIndex(feats)
-    edges = find_edges(feats) if find_edges is not None else blocked_edges(feats, index=index)
+    scored = find_edges(feats) if find_edges is not None else blocked_edges(feats, index=index)
+    edges = [e for e in scored if link.linked(feats[e[1]], feats[e[2]], e[0])]
     groups, used = cluster(feats, edges, [labels.get(c.id, {}) for c in events])
     groups = _apply_merges(groups, decisions.merges, previous, feats)
     links = _link_lines(used, feats)
@@ -113,12 +117,12 @@ def reconcile(
     if statements and feats:
         for f, st in zip(build_features(statements, documents), statements, strict=True):
             f.period = ""
-            j = _best_partner(f, index, rules.LINK_THRESHOLD)
+            j = _best_partner(f, index, rules.LINK_THRESHOLD, evidence=True)
             if j is not None:
                 attached.setdefault(group_of[j], []).append(st)
 
     toll_feats = build_features(tolls, documents)
-    toll_groups, toll_used = cluster(toll_feats, blocked_edges(toll_feats, toll_score))
+    toll_groups, toll_used = cluster(toll_feats, blocked_edges(toll_feats, toll_score, floor=rules.LINK_THRESHOLD))
     toll_links = _link_lines(toll_used, toll_feats, toll_score)
 
     claim_groups = [[events[i].id for i in g] + [s.id for s in attached.get(n, [])]

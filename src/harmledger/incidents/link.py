@@ -46,8 +46,13 @@ class Features:
     outcome: str
     point: int | None
     quote: int  # hash of the normalised quote, to spot wire copies
+    quote_words: int  # how many words the quote has (short stock phrases identify nothing)
     period: str = ""
-    words: frozenset[str] | None = None  # the quote's words, kept only for placeless claims
+    words: frozenset[str] | None = None  # the quote's words
+    identity: frozenset[str] = frozenset()  # "family:haddad", "site:al shifa hospital", …
+    # Set across all claims by ``annotate_ledger_statistics`` (see rules: crowding, figures):
+    crowd: int = 1  # distinct documents reporting events in this claim's province on its days
+    figure_share: float = 1.0  # how common this figure is among the claims of its outcome
 
 
 def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
@@ -100,8 +105,10 @@ def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
         outcome=claim.outcome or "",
         point=count.point if count is not None else None,
         quote=hash(rules.norm_text(claim.quote)),
+        quote_words=len(rules.norm_text(claim.quote).split()),
         period=rules.norm_text(claim.period),
-        words=None if country else frozenset(rules.norm_text(claim.quote).split()),
+        words=frozenset(rules.norm_text(claim.quote).split()),
+        identity=frozenset(claim.identity),
     )
 
 
@@ -173,16 +180,96 @@ def same_telling_figure(a: Features, b: Features) -> bool:
 
 def similar_wording(a: Features, b: Features) -> bool:
     """Two placeless claims with the same figure in nearly the same words (a wire story retold)."""
-    if a.words is None or b.words is None or a.point is None or a.point != b.point:
+    if a.country or b.country or a.words is None or b.words is None or a.point is None or a.point != b.point:
         return False
     return jaccard(a.words, b.words) >= rules.SIMILAR_WORDING
+
+
+def cues(f: Features, kind: str) -> set[str]:
+    """The claim's identity cues of one kind ("family", "site", …), without the kind prefix."""
+    prefix = kind + ":"
+    return {c[len(prefix):] for c in f.identity if c.startswith(prefix)}
+
+
+def identity_clash(a: Features, b: Features) -> str | None:
+    """Why two documents' claims are surely of different events (disjoint families, sites or
+    named victims), else None. Claims of one document never clash here: a report may tell of
+    a strike that hit two families."""
+    if a.doc == b.doc or not a.identity or not b.identity:
+        return None
+    for kind in rules.HARD_IDENTITY_KINDS:
+        mine, theirs = cues(a, kind), cues(b, kind)
+        need = rules.MIN_NAMES_TO_DISAGREE if kind == "name" else 1
+        if len(mine) >= need and len(theirs) >= need and not mine & theirs:
+            return f"different {kind}: {sorted(mine)[0]} / {sorted(theirs)[0]}"
+    return None
+
+
+def shared_identity(a: Features, b: Features) -> set[str]:
+    """Family, named-victim and named-site cues both claims hold."""
+    return {c for c in a.identity & b.identity if c.split(":", 1)[0] in rules.HARD_IDENTITY_KINDS}
+
+
+def telling_figure(a: Features, b: Features) -> bool:
+    """The same figure for the same outcome, large and rare enough in the ledger to identify an
+    event, on the same or the next day."""
+    gap = date_gap(a, b)
+    return (a.point is not None and a.point == b.point and bool(a.outcome) and a.outcome == b.outcome
+            and a.point >= rules.TELLING_FIGURE and coincidence(a, b) <= rules.MAX_COINCIDENCE
+            and {a.victims, b.victims} != {"civilians", "combatants"}
+            and gap is not None and gap <= rules.FIGURE_EVIDENCE_MAX_GAP_DAYS)
+
+
+def same_telling_quote(a: Features, b: Features) -> bool:
+    """The same sentence with a figure in it, long enough not to be a stock phrase
+    ("No casualties were reported." recurs in every summary of a quiet attack)."""
+    return (a.quote == b.quote and a.quote_words >= rules.TELLING_QUOTE_WORDS
+            and a.point is not None and a.point > 0)
+
+
+def coincidence(a: Features, b: Features) -> float:
+    """The chance that another report of that province and day gives this figure by coincidence:
+    the figure's share in the ledger times the number of other reports it could come from."""
+    return max(a.figure_share, b.figure_share) * max(1, min(a.crowd, b.crowd) - 1)
+
+
+def similar_telling_wording(a: Features, b: Features) -> bool:
+    """The same telling figure in nearly the same words ("Four dead in suicide bombing in X:
+    security sources" / "… security officials"): one story retold."""
+    return (a.point is not None and a.point >= rules.TELLING_FIGURE and a.point == b.point
+            and a.words is not None and b.words is not None
+            and jaccard(a.words, b.words) >= rules.SIMILAR_WORDING)
+
+
+def identified(a: Features, b: Features) -> bool:
+    """Whether something beyond place and time says two documents' claims are one event."""
+    return (same_telling_quote(a, b) or similar_wording(a, b) or similar_telling_wording(a, b)
+            or telling_figure(a, b) or bool(shared_identity(a, b)))
+
+
+def linked(a: Features, b: Features, weight: float) -> bool:
+    """The linking rule: enough weight, and across documents, identifying evidence too."""
+    return weight >= rules.LINK_THRESHOLD and (a.doc == b.doc or identified(a, b))
+
+
+def figure_weight(a: Features, b: Features) -> float:
+    """How much the same figure weighs across documents: log2(m / u), u its share in the ledger."""
+    share = max(a.figure_share, b.figure_share, 1e-6)
+    low, high = rules.FIGURE_WEIGHT_RANGE
+    return min(high, max(low, math.log2(rules.FIGURE_M / share)))
+
+
+def crowd_penalty(a: Features, b: Features) -> float:
+    """How much less agreement on province and day is worth where many reports share them."""
+    crowd = min(a.crowd, b.crowd)
+    return math.log2(crowd - 1) if crowd > rules.CROWD_FREE else 0.0
 
 
 def score(a: Features, b: Features, reasons: list[str] | None = None) -> float | None:
     """The link weight of a pair, or None when a hard rule forbids the link."""
     if a.period != b.period or not eligible(a, b) or places_clash(a, b):
         return None
-    if dates_clash(a, b):
+    if dates_clash(a, b) or identity_clash(a, b):
         return None
     gap = date_gap(a, b)
     parts: list[tuple[str, float]] = []
@@ -190,7 +277,7 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
         parts.append(("same document", rules.SAME_DOCUMENT))
     elif a.quote == b.quote:
         parts.append(("same wording", rules.SAME_QUOTE))
-    elif not a.country and not b.country and similar_wording(a, b):
+    elif similar_wording(a, b) or similar_telling_wording(a, b):
         parts.append(("similar wording", rules.SIMILAR_WORDING_WEIGHT))
     if a.lat is not None and b.lat is not None:
         assert a.lon is not None and b.lon is not None
@@ -209,6 +296,10 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
             parts.append(("same country", rules.SAME_COUNTRY_ONLY))
     if gap is not None and not (a.doc == b.doc and not (a.own_date and b.own_date)):
         parts.append((f"dates {gap} d apart", rules.date_weight(gap)))
+        placed = any(w > 0 for label, w in parts if label.startswith(("places", "province", "same country")))
+        penalty = crowd_penalty(a, b) if a.doc != b.doc and placed and rules.date_weight(gap) > 0 else 0.0
+        if penalty:
+            parts.append((f"{min(a.crowd, b.crowd)} reports in that province those days", -penalty))
     if a.event and b.event:
         same = a.event == b.event
         parts.append((f"event {'same' if same else 'differs'}",
@@ -221,8 +312,23 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
         parts.append(("victims differ", rules.VICTIMS_DISAGREE))
     if a.outcome and a.outcome == b.outcome:
         weight = rules.count_weight(a.point, b.point)
+        if weight > 0 and a.point == b.point and a.doc != b.doc:
+            weight = figure_weight(a, b)
         if weight:
-            parts.append((f"figures {a.point}/{b.point}", weight))
+            parts.append((f"figures {a.point}/{b.point}", round(weight, 1)))
+    if a.doc != b.doc:
+        shared = shared_identity(a, b)
+        if shared:
+            parts.append((f"shared {', '.join(sorted(shared))}", rules.IDENTITY_AGREE))
+        mine, theirs = cues(a, "area"), cues(b, "area")
+        if mine and theirs:
+            same = bool(mine & theirs)
+            parts.append((f"area {'same' if same else 'differs'}", rules.AREA_AGREE if same else rules.AREA_DISAGREE))
+        mine, theirs = cues(a, "time"), cues(b, "time")
+        if mine and theirs:
+            same = bool(mine & theirs)
+            parts.append((f"time of day {'same' if same else 'differs'}",
+                          rules.TIME_AGREE if same else rules.TIME_DISAGREE))
     total = sum(w for _, w in parts)
     if reasons is not None:
         reasons.extend(f"{label} ({w:+g})" for label, w in parts)
@@ -310,31 +416,73 @@ EdgeFinder = Callable[[Sequence[Features]], "list[Edge]"]
 
 
 def blocked_edges(feats: Sequence[Features], scorer: Scorer = score,
-                  index: BlockIndex | None = None) -> list[Edge]:
-    """Scored pairs at or above the threshold, found through blocking."""
+                  index: BlockIndex | None = None, floor: float = rules.EDGE_FLOOR) -> list[Edge]:
+    """Scored pairs at or above ``floor`` (links and possible suggestions), found through blocking."""
     index = index or BlockIndex(feats)
     edges: list[Edge] = []
     for i, f in enumerate(feats):
         for j in index.candidates(f):
             if j > i:
                 s = scorer(f, feats[j])
-                if s is not None and s >= rules.LINK_THRESHOLD:
+                if s is not None and s >= floor:
                     edges.append((s, i, j))
     return edges
 
 
-def all_pairs_edges(feats: Sequence[Features], scorer: Scorer = score) -> list[Edge]:
+def all_pairs_edges(feats: Sequence[Features], scorer: Scorer = score,
+                    floor: float = rules.EDGE_FLOOR) -> list[Edge]:
     """The quadratic reference: every pair scored (for tests and tiny inputs)."""
     edges: list[Edge] = []
     for i in range(len(feats)):
         for j in range(i + 1, len(feats)):
             s = scorer(feats[i], feats[j])
-            if s is not None and s >= rules.LINK_THRESHOLD:
+            if s is not None and s >= floor:
                 edges.append((s, i, j))
     return edges
 
 
 def build_features(claims: Iterable[Claim], documents: Mapping[str, Document]) -> list[Features]:
-    """``Features`` for each claim, numbered in order."""
-    return [features_of(i, c, documents.get(c.document_id)) for i, c in enumerate(claims)]
+    """``Features`` for each claim, numbered in order, with the ledger's statistics set."""
+    feats = [features_of(i, c, documents.get(c.document_id)) for i, c in enumerate(claims)]
+    annotate_ledger_statistics(feats)
+    return feats
+
+
+def _crowd_days(f: Features) -> range:
+    """The days a claim counts towards its province's crowd (at most a week from its start)."""
+    if not f.linkable or f.d0 is None or f.d1 is None:
+        return range(0)
+    return range(f.d0, min(f.d1, f.d0 + rules.MAX_DATE_GAP_DAYS - 1) + 1)
+
+
+def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
+    """Set each claim's ``crowd`` and ``figure_share`` from all of ``feats`` (the ledger's claims).
+
+    Estimated anew at each reconciliation from the ledger itself (Splink's term-frequency idea).
+    The crowd of a province on a day is the number of distinct tolls reported there (reports
+    giving the same figure for the same outcome count once, so one event told by eight outlets
+    is not a crowd); a figure's share is how common it is among the claims of its outcome (each
+    document counted once).
+    """
+    cells: dict[tuple[str, str, int], set[object]] = defaultdict(set)
+    for f in feats:
+        if f.country:
+            toll: object = (f.outcome, f.point) if f.point else ("document", f.doc)
+            for day in _crowd_days(f):
+                cells[(f.country, f.admin1, day)].add(toll)
+    figures: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for f in feats:
+        if f.outcome and f.point is not None and f.point > 0:
+            figures[f.outcome][f.point].add(f.doc)
+    totals = {outcome: sum(len(docs) for docs in by_point.values()) for outcome, by_point in figures.items()}
+    for f in feats:
+        if f.country:
+            f.crowd = max((len(cells[(f.country, f.admin1, day)]) for day in _crowd_days(f)), default=1)
+        if f.outcome and f.point is not None and f.point > 0:
+            total = totals[f.outcome]
+            if total < rules.MIN_CLAIMS_FOR_SHARES:
+                f.figure_share = (rules.DEFAULT_FIGURE_SHARE if f.point >= rules.TELLING_FIGURE
+                                  else rules.SMALL_FIGURE_SHARE)
+            else:
+                f.figure_share = len(figures[f.outcome][f.point]) / total
 

@@ -102,6 +102,59 @@ PERPETRATOR_ALIASES: dict[str, str] = {
     "alshabaab": "al-shabaab", "al shabaab": "al-shabaab", "shabaab": "al-shabaab",
 }
 
+# --- joining reports across documents: only on evidence -------------------------------------
+#
+# Place, date, event type and perpetrator say two reports *could* be one event; where strikes are
+# many (a city under bombardment, a province with several attacks a day) they describe dozens of
+# events at once. So two claims of different documents link only when, beyond reaching
+# LINK_THRESHOLD, something identifies the event: the same wording (a wire copy), the same figure
+# where that figure is rare in the ledger, or a shared identity cue (family, named victim, named
+# site). A pair that scores well without such evidence is a suggestion for an analyst, never a join.
+
+# The same sentence identifies an event when it holds a figure and at least this many words.
+TELLING_QUOTE_WORDS = 8
+
+# Crowding (the u-probability of "same province, same day", estimated from the ledger at each
+# reconciliation, as Splink's term-frequency adjustments): when k distinct tolls are reported in
+# one province on one day, agreement on place and day is worth log2(k - 1) less (2: nothing less;
+# 3: one less; 9: three less). Reports giving the same figure count as one toll.
+CROWD_FREE = 2
+
+# The same figure for the same outcome: worth log2(FIGURE_M / share), where share is how often the
+# figure occurs among the ledger's event claims of that outcome (distinct documents) and FIGURE_M
+# how often two reports of one event give the same figure. Capped to the range below. A figure
+# counts as identifying evidence only when it is at least TELLING_FIGURE ("1 killed" twice on one
+# day in Kabul says little), the two dates are at most FIGURE_EVIDENCE_MAX_GAP_DAYS apart, and the
+# chance that one of the other reports of that province and days gives it by coincidence (its
+# share times their number) is at most MAX_COINCIDENCE.
+FIGURE_M = 0.5
+FIGURE_WEIGHT_RANGE = (0.5, 3.0)
+MAX_COINCIDENCE = 0.25
+TELLING_FIGURE = 3
+# Below a few hundred claims the shares are noise: assume this share for any figure of at least
+# TELLING_FIGURE, and SMALL_FIGURE_SHARE for smaller ones.
+FIGURE_EVIDENCE_MAX_GAP_DAYS = 1
+MIN_CLAIMS_FOR_SHARES = 200
+DEFAULT_FIGURE_SHARE = 0.02
+SMALL_FIGURE_SHARE = 0.2
+
+# Identity cues (``Claim.identity``: "family:…", "name:…", "site:…", "area:…", "time:…").
+IDENTITY_AGREE = 3.0  # a shared family, named victim or named site
+AREA_AGREE = 1.5  # the same neighbourhood, street or camp
+AREA_DISAGREE = -1.5
+TIME_AGREE = 0.5  # the same time of day
+TIME_DISAGREE = -1.0
+# Kinds of cue whose clear disagreement keeps two documents' claims apart (a hard rule): both
+# name families and none is shared; both name sites and none is shared; both name at least
+# MIN_NAMES_TO_DISAGREE victims and none is shared.
+HARD_IDENTITY_KINDS = ("family", "site", "name")
+MIN_NAMES_TO_DISAGREE = 2
+
+# Pairs of different documents scoring at least this, but not linked, are suggested to analysts.
+SUGGEST_THRESHOLD = 1.5
+EDGE_FLOOR = min(SUGGEST_THRESHOLD, LINK_THRESHOLD)  # pairs scored below this are dropped at once
+MAX_SUGGESTIONS = 5000  # strongest first; the rest wait for the next reconciliation
+
 # --- syndication ----------------------------------------------------------------------------
 
 SHINGLE_WORDS = 3

@@ -61,6 +61,7 @@ def claim_from_json(data: dict[str, Any]) -> Claim:
             "span": _span(data["span"]),
             "sentence": _span(data["sentence"]),
             "victim_groups": tuple(data.get("victim_groups") or ()),
+            "identity": tuple(data.get("identity") or ()),
             "place": place_from_json(data.get("place")),
             "date": date_from_json(data.get("date")),
         }
