@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from harmledger.incidents import Decisions, reconcile
-from harmledger.records import Claim, Incident
+from harmledger.records import Claim, Incident, PlaceRef
 from tests.test_incidents_builder import claim, doc
 
 D = date(2016, 7, 19)
@@ -145,13 +145,14 @@ HADDAD = ("family:haddad",)
         (dict(doc_id="a", low=9, high=9, best=9, place="manbij", day=date(2016, 6, 1)), False),
         # Another outlet, the same town and day, another figure, nothing that identifies the
         # strike: only a suggestion for an analyst, never a join.
-        (dict(doc_id="b", low=60, place="manbij-outskirts", day=D), False),
-        (dict(doc_id="b", low=60, place="aleppo-province", day=D, event="airstrike"), False),
+        (dict(doc_id="b", low=90, place="manbij-outskirts", day=D), False),
+        (dict(doc_id="b", low=90, place="aleppo-province", day=D, event="airstrike"), False),
         # ... the same with the family both name: one strike.
         (dict(doc_id="b", low=60, place="manbij-outskirts", day=D, identity=HADDAD), True),
         (dict(doc_id="b", low=60, place="aleppo-province", day=D, event="airstrike", identity=HADDAD), True),
-        # ... or with the same figure (rare enough in the ledger to be telling).
+        # ... or with the same figure, or a near one (rare enough in the ledger to be telling).
         (dict(doc_id="b", low=56, qualifier="at_least", place="manbij-outskirts", day=D), True),
+        (dict(doc_id="b", low=60, place="manbij-outskirts", day=D), True),
         (dict(doc_id="b", low=60, place="manbij", day=date(2016, 7, 30), identity=HADDAD), False),  # 11 days on
         (dict(doc_id="b", low=60, place="kabul", day=D, identity=HADDAD), False),  # another country
         (dict(doc_id="b", low=2, high=2, best=2, place="syria", day=D), False),  # only a country
@@ -167,8 +168,11 @@ def test_linking(second, same):
 
 
 def test_a_chain_never_joins_claims_that_clash():
-    docs = {d: doc(d, published=date(2016, 7, p)) for d, p in (("a", 1), ("b", 6), ("c", 11))}
-    claims = [claim(d, low=10, high=10, best=10, place="misrata") for d in "abc"]
+    # Three villages 27 km apart in a row: each agrees with its neighbour, the two ends clash.
+    docs = {d: doc(d) for d in "abc"}
+    villages = {d: PlaceRef(f"village {d}", f"village {d}", 36.0, 37.0 + 0.3 * n, "SY", "Aleppo", precision=n % 2 + 1)
+                for n, d in enumerate("abc")}
+    claims = one_strike([replace(claim(d, low=10, high=10, best=10, day=D), place=villages[d]) for d in "abc"])
     out = only_incidents(reconcile(claims, docs))
     assert len(out) == 2
 

@@ -41,11 +41,12 @@ class Analysis:
 
 
 def analyse_document(doc: Document) -> DocumentAnalysis:
-    """Run the per-document stages: claims, then places and dates for them."""
+    """Run the per-document stages: claims with their identity cues, then places and dates."""
     from harmledger.extract import extract_claims
+    from harmledger.extract.identity import attach_identity
     from harmledger.places import find_places, locate_claims
 
-    claims = extract_claims(doc)
+    claims = attach_identity(doc, extract_claims(doc))
     places = find_places(doc)
     claims = locate_claims(doc, claims, places)
     return DocumentAnalysis(document=doc, claims=claims, places=places)

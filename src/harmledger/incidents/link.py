@@ -50,9 +50,14 @@ class Features:
     period: str = ""
     words: frozenset[str] | None = None  # the quote's words
     identity: frozenset[str] = frozenset()  # "family:haddad", "site:al shifa hospital", …
+    town: str = ""  # the place's name as written, when it is a town or finer (precision <= 2)
+    lead: frozenset[str] = frozenset()  # the words that open the claim's document
+    series: bool = False  # its document reports one event of a series ("one of three attacks")
     # Set across all claims by ``annotate_ledger_statistics`` (see rules: crowding, figures):
-    crowd: int = 1  # distinct documents reporting events in this claim's province on its days
+    crowd: int = 1  # distinct tolls reported in this claim's province on its days
+    country_crowd: int = 1  # ... in its whole country
     figure_share: float = 1.0  # how common this figure is among the claims of its outcome
+    doc_figures: int = 1  # distinct figures its document gives (each a chance of a coincidence)
 
 
 def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
@@ -109,7 +114,16 @@ def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
         period=rules.norm_text(claim.period),
         words=frozenset(rules.norm_text(claim.quote).split()),
         identity=frozenset(claim.identity),
+        town=rules.norm_text(place.text) if place is not None and precise else "",
+        lead=_lead_words(doc),
     )
+
+
+def _lead_words(doc: Document | None) -> frozenset[str]:
+    """The words of a document's opening (its headline and first sentence, roughly)."""
+    if doc is None:
+        return frozenset()
+    return frozenset(rules.norm_text(" ".join(doc.text[:rules.LEAD_CHARS].split()[:rules.LEAD_WORDS])).split())
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -211,11 +225,18 @@ def shared_identity(a: Features, b: Features) -> set[str]:
 
 
 def telling_figure(a: Features, b: Features) -> bool:
-    """The same figure for the same outcome, large and rare enough in the ledger to identify an
-    event, on the same or the next day."""
+    """The same figure (or, from 10 up, one within NEAR_FIGURE of it: "21" and "22 killed") for the
+    same outcome, large and rare enough in the ledger to identify an event, on the same or the
+    next day."""
     gap = date_gap(a, b)
-    return (a.point is not None and a.point == b.point and bool(a.outcome) and a.outcome == b.outcome
-            and a.point >= rules.TELLING_FIGURE and coincidence(a, b) <= rules.MAX_COINCIDENCE
+    if a.point is None or b.point is None or not a.outcome or a.outcome != b.outcome:
+        return False
+    near = a.point == b.point or (
+        min(a.point, b.point) >= rules.RARE_FIGURE
+        and abs(a.point - b.point) <= rules.NEAR_FIGURE * max(a.point, b.point))
+    # Two near figures could each come from a different event: twice the chance of a coincidence.
+    chance = coincidence(a, b) * (1 if a.point == b.point else 2)
+    return (near and min(a.point, b.point) >= rules.TELLING_FIGURE and chance <= rules.MAX_COINCIDENCE
             and {a.victims, b.victims} != {"civilians", "combatants"}
             and gap is not None and gap <= rules.FIGURE_EVIDENCE_MAX_GAP_DAYS)
 
@@ -229,8 +250,31 @@ def same_telling_quote(a: Features, b: Features) -> bool:
 
 def coincidence(a: Features, b: Features) -> float:
     """The chance that another report of that province and day gives this figure by coincidence:
-    the figure's share in the ledger times the number of other reports it could come from."""
-    return max(a.figure_share, b.figure_share) * max(1, min(a.crowd, b.crowd) - 1)
+    the figure's share in the ledger, times the number of other reports it could come from, times
+    the number of figures the shorter of the two reports gives (a long assessment quoting a dozen
+    tolls matches something by chance far more often than a headline with one)."""
+    return (max(a.figure_share, b.figure_share) * max(1, pair_crowd(a, b) - 1)
+            * max(1, min(a.doc_figures, b.doc_figures)))
+
+
+def pair_crowd(a: Features, b: Features) -> int:
+    """The crowd the two claims share: their province's, or their country's when they do not
+    name the same province."""
+    if a.admin1 and a.admin1 == b.admin1:
+        return min(a.crowd, b.crowd)
+    return min(a.country_crowd, b.country_crowd)
+
+
+def contrary(a: Features, b: Features) -> bool:
+    """A sign the two claims are of different events: their event types, times of day or
+    neighbourhoods differ."""
+    if a.event and b.event and a.event != b.event:
+        return True
+    for kind in ("time", "area"):
+        mine, theirs = cues(a, kind), cues(b, kind)
+        if mine and theirs and not mine & theirs:
+            return True
+    return False
 
 
 def similar_telling_wording(a: Features, b: Features) -> bool:
@@ -238,13 +282,53 @@ def similar_telling_wording(a: Features, b: Features) -> bool:
     security sources" / "… security officials"): one story retold."""
     return (a.point is not None and a.point >= rules.TELLING_FIGURE and a.point == b.point
             and a.words is not None and b.words is not None
-            and jaccard(a.words, b.words) >= rules.SIMILAR_WORDING)
+            and jaccard(a.words, b.words) >= rules.SIMILAR_TELLING_WORDING)
+
+
+def same_story(a: Features, b: Features) -> bool:
+    """Whether two documents sharing a sentence tell one story: their openings agree too and
+    they name no different towns. Sibling reports of a series ("one of three attacks that day",
+    each opening on its own village) share their stock sentences; copies share their lead."""
+    if towns_differ(a, b):
+        return False
+    return not a.lead or not b.lead or jaccard(a.lead, b.lead) >= rules.SAME_LEAD
+
+
+def towns_differ(a: Features, b: Features) -> bool:
+    """Both claims name a town (or finer), and not the same one: sibling reports of a series
+    ("one of three attacks that day", each in its own village) share their wording, copies of
+    one report share their town."""
+    return bool(a.town and b.town) and a.town != b.town and a.town not in b.town and b.town not in a.town
+
+
+def places_differ(a: Features, b: Features) -> bool:
+    """Both placed, and further apart than their places' tolerance."""
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return False
+    return km(a.lat, a.lon, b.lat, b.lon) > a.radius + b.radius
 
 
 def identified(a: Features, b: Features) -> bool:
-    """Whether something beyond place and time says two documents' claims are one event."""
-    return (same_telling_quote(a, b) or similar_wording(a, b) or similar_telling_wording(a, b)
-            or telling_figure(a, b) or bool(shared_identity(a, b)))
+    """Whether something beyond place and time says two documents' claims are one event.
+
+    The same telling sentence or wording identifies a story on its own; a shared figure or
+    identity cue only where the two places agree and the dates are close (a family's home can be
+    hit twice in a month, and a common family name recurs across a city).
+    """
+    if a.series or b.series:
+        # Reports of one attack in a series share the series' wording and its total: only what
+        # names the attack itself (a family, a victim, a site) can say two of them are one.
+        return not places_differ(a, b) and bool(shared_identity(a, b)) and _close(a, b)
+    if (same_telling_quote(a, b) or similar_wording(a, b) or similar_telling_wording(a, b)) and same_story(a, b):
+        return True
+    if places_differ(a, b):
+        return False
+    return (telling_figure(a, b) and not contrary(a, b)) or (_close(a, b) and bool(shared_identity(a, b)))
+
+
+def _close(a: Features, b: Features) -> bool:
+    gap = date_gap(a, b)
+    return gap is not None and gap <= rules.IDENTITY_MAX_GAP_DAYS
 
 
 def linked(a: Features, b: Features, weight: float) -> bool:
@@ -261,7 +345,7 @@ def figure_weight(a: Features, b: Features) -> float:
 
 def crowd_penalty(a: Features, b: Features) -> float:
     """How much less agreement on province and day is worth where many reports share them."""
-    crowd = min(a.crowd, b.crowd)
+    crowd = pair_crowd(a, b)
     return math.log2(crowd - 1) if crowd > rules.CROWD_FREE else 0.0
 
 
@@ -299,7 +383,7 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
         placed = any(w > 0 for label, w in parts if label.startswith(("places", "province", "same country")))
         penalty = crowd_penalty(a, b) if a.doc != b.doc and placed and rules.date_weight(gap) > 0 else 0.0
         if penalty:
-            parts.append((f"{min(a.crowd, b.crowd)} reports in that province those days", -penalty))
+            parts.append((f"{pair_crowd(a, b)} tolls reported there those days", -round(penalty, 1)))
     if a.event and b.event:
         same = a.event == b.event
         parts.append((f"event {'same' if same else 'differs'}",
@@ -444,6 +528,12 @@ def all_pairs_edges(feats: Sequence[Features], scorer: Scorer = score,
 def build_features(claims: Iterable[Claim], documents: Mapping[str, Document]) -> list[Features]:
     """``Features`` for each claim, numbered in order, with the ledger's statistics set."""
     feats = [features_of(i, c, documents.get(c.document_id)) for i, c in enumerate(claims)]
+    series: dict[str, bool] = {}
+    for f in feats:
+        if f.doc not in series:
+            doc = documents.get(f.doc)
+            series[f.doc] = doc is not None and rules.SERIES.search(doc.text) is not None
+        f.series = series[f.doc]
     annotate_ledger_statistics(feats)
     return feats
 
@@ -455,14 +545,33 @@ def _crowd_days(f: Features) -> range:
     return range(f.d0, min(f.d1, f.d0 + rules.MAX_DATE_GAP_DAYS - 1) + 1)
 
 
+def distinct_tolls(tolls: set[object]) -> int:
+    """How many different tolls a set holds: figures for one outcome within COUNT_CLOSE_RATIO of
+    each other ("21", "22" and "25 killed", as outlets differ on one event) count once."""
+    points: dict[object, list[int]] = defaultdict(list)
+    other = 0
+    for toll in tolls:
+        if isinstance(toll, tuple) and isinstance(toll[1], int):
+            points[toll[0]].append(toll[1])
+        else:
+            other += 1
+    groups = 0
+    for values in points.values():
+        start = None
+        for v in sorted(values):
+            if start is None or v > start * rules.COUNT_CLOSE_RATIO:
+                groups, start = groups + 1, v
+    return groups + other
+
+
 def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
     """Set each claim's ``crowd`` and ``figure_share`` from all of ``feats`` (the ledger's claims).
 
     Estimated anew at each reconciliation from the ledger itself (Splink's term-frequency idea).
-    The crowd of a province on a day is the number of distinct tolls reported there (reports
-    giving the same figure for the same outcome count once, so one event told by eight outlets
-    is not a crowd); a figure's share is how common it is among the claims of its outcome (each
-    document counted once).
+    The crowd of a province (or country) on a day is the number of distinct tolls reported there
+    (``distinct_tolls``: one event told by eight outlets with figures of 21 to 25 is not a
+    crowd); a figure's share is how common it is among the claims of its outcome (each document
+    counted once).
     """
     cells: dict[tuple[str, str, int], set[object]] = defaultdict(set)
     for f in feats:
@@ -470,14 +579,22 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
             toll: object = (f.outcome, f.point) if f.point else ("document", f.doc)
             for day in _crowd_days(f):
                 cells[(f.country, f.admin1, day)].add(toll)
+                cells[(f.country, "*", day)].add(toll)
+    crowds = {cell: distinct_tolls(tolls) for cell, tolls in cells.items()}
     figures: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for f in feats:
         if f.outcome and f.point is not None and f.point > 0:
             figures[f.outcome][f.point].add(f.doc)
     totals = {outcome: sum(len(docs) for docs in by_point.values()) for outcome, by_point in figures.items()}
+    per_doc: dict[str, set[int]] = defaultdict(set)
     for f in feats:
+        if f.point:
+            per_doc[f.doc].add(f.point)
+    for f in feats:
+        f.doc_figures = len(per_doc.get(f.doc, ())) or 1
         if f.country:
-            f.crowd = max((len(cells[(f.country, f.admin1, day)]) for day in _crowd_days(f)), default=1)
+            f.crowd = max((crowds[(f.country, f.admin1, day)] for day in _crowd_days(f)), default=1)
+            f.country_crowd = max((crowds[(f.country, "*", day)] for day in _crowd_days(f)), default=1)
         if f.outcome and f.point is not None and f.point > 0:
             total = totals[f.outcome]
             if total < rules.MIN_CLAIMS_FOR_SHARES:

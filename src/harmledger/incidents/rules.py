@@ -27,6 +27,20 @@ SAME_QUOTE = 3.0
 # through wording: the same figure in quotes sharing this share of their words (a retold wire).
 SIMILAR_WORDING = 0.5
 SIMILAR_WORDING_WEIGHT = 1.5
+# ... and only when the two documents open alike (LEAD_WORDS words within LEAD_CHARS characters,
+# sharing SAME_LEAD of their words): a copy keeps its lead; a sibling report of a series opens on
+# its own target and village, then repeats the series' stock sentences.
+LEAD_WORDS = 30
+LEAD_CHARS = 300
+SAME_LEAD = 0.5
+# A report that calls its event one of a series: its stock sentences and series total are shared
+# with its siblings' reports, so they identify nothing.
+SERIES = re.compile(
+    r"\bone of (?:two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|a series of|\d+)"
+    r"(?: \w+){0,2} (?:attacks|incidents|strikes|air ?strikes|raids|bombings|explosions|blasts|assaults)\b",
+    re.IGNORECASE)
+# Placed claims: the same telling figure (at least TELLING_FIGURE) in words sharing this share.
+SIMILAR_TELLING_WORDING = 0.7
 # ... or through the very same figure, when it is large enough to be unlikely by chance (as
 # term-frequency adjustments in Splink: "22 killed" twice in three days says more than "2 killed").
 PLACELESS_MIN_FIGURE = 5
@@ -130,6 +144,7 @@ CROWD_FREE = 2
 FIGURE_M = 0.5
 FIGURE_WEIGHT_RANGE = (0.5, 3.0)
 MAX_COINCIDENCE = 0.25
+NEAR_FIGURE = 0.1  # figures of RARE_FIGURE or more within this share of each other are near
 TELLING_FIGURE = 3
 # Below a few hundred claims the shares are noise: assume this share for any figure of at least
 # TELLING_FIGURE, and SMALL_FIGURE_SHARE for smaller ones.
@@ -140,6 +155,7 @@ SMALL_FIGURE_SHARE = 0.2
 
 # Identity cues (``Claim.identity``: "family:…", "name:…", "site:…", "area:…", "time:…").
 IDENTITY_AGREE = 3.0  # a shared family, named victim or named site
+IDENTITY_MAX_GAP_DAYS = 2  # ... identifies one event only on dates this close
 AREA_AGREE = 1.5  # the same neighbourhood, street or camp
 AREA_DISAGREE = -1.5
 TIME_AGREE = 0.5  # the same time of day

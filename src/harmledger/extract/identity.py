@@ -1,0 +1,137 @@
+"""Identity cues: what names one event beyond its place and day.
+
+Where strikes are many (a city under bombardment, a province with several attacks a day), two
+reports of the same town and day are often different events; what tells them apart, or shows
+them to be one, is in the text around the figure: the family whose home was hit ("the Haddad
+family"), the victims' names ("Ahmad Saleh (41)"), a named site ("Al-Nour Hospital"), the
+neighbourhood, street or camp ("the Rimal neighbourhood", "Jabalia camp": a camp is a whole
+district, not a target), and the time of day ("at dawn").
+
+``attach_identity`` sets ``Claim.identity`` to cues such as ``family:haddad``,
+``name:ahmad saleh``, ``site:al nour hospital``, ``area:rimal`` and ``time:night``, found in the
+claim's sentence and the sentences either side of it (``WINDOW_CHARS``). Reconciliation compares
+them across documents (``incidents.rules``: shared cues join, clearly different ones keep apart).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from harmledger.records import Claim, Document
+
+# How far around the claim's sentence cues are looked for: about one sentence either side.
+WINDOW_CHARS = 250
+
+_NAME_WORD = r"(?:(?:[Aa]l|[Ee]l|Abu|Abou|Bani|Beit|Bin|Ben|Abd|Abdel|Abdul)[-\s])?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
+
+# "the Haddad family", "the al-Masri family home", "the Abu Hamad families", "Bani Suheila clan"
+_FAMILY = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?:family|families|clan|household)\b")
+# "the family of Khalil Awad" names a person, not a family name: not taken.
+
+# Words that start a capitalised phrase without naming a family or a site.
+_NOT_NAMES = frozenset({
+    "the", "a", "an", "his", "her", "their", "its", "our", "one", "each", "every", "another", "other",
+    "same", "whole", "entire", "extended", "royal", "first", "second", "third", "this", "that", "these",
+    "those", "whose", "which", "local", "victim", "victims", "civilian", "civilians", "palestinian",
+    "israeli", "syrian", "afghan", "iraqi", "yemeni", "nigerian", "somali", "kurdish", "arab", "muslim",
+    "christian", "gaza", "displaced", "bereaved", "large", "big", "small", "entire", "single", "nuclear",
+    "host", "crime", "ruling", "in", "on", "at", "of", "from", "and", "but", "when", "after", "before",
+    "while", "where", "killed", "wounded", "injured", "including", "among", "both", "all", "several",
+    "many", "most", "some", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+})
+
+_FACILITY = (r"(?i:Hospital|School|Mosque|Church|Market|Bakery|University|Clinic|Tower|Stadium|"
+             r"Medical Complex|Medical Center|Medical Centre|Health Center|Health Centre|Shelter)")
+# A named facility is the event's site only when the text says it was hit ("a strike on the
+# Al-Nour Hospital", "shelling near the Central Market"); the hospital the wounded were taken to,
+# or where a source spoke, is not.
+_TARGETED = re.compile(r"\b(?:hit|hits|struck|strikes?|attack(?:ed|s)?|bomb(?:ed|ing|s)?|shell(?:ed|ing)?|"
+                       r"target(?:ed|ing)?|storm(?:ed|ing)?|raid(?:ed|s)?|fired? on|inside|courtyard|"
+                       r"near|outside|destroy(?:ed|ing)?|damag(?:ed|ing))\b[^.;]{0,40}$", re.IGNORECASE)
+# "Al-Nour Hospital", "the al-Shifa hospital", "Jabalia Camp" (the facility word may be lower case)
+_SITE = re.compile(rf"\b((?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{0,2}})\s+({_FACILITY})\b")
+_SITE_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}$")
+
+# "the Rimal neighbourhood", "Omar Mukhtar Street", "the Kuwait roundabout", "the neighbourhood of Rimal"
+_AREA_AFTER = re.compile(
+    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+(?i:neighbou?rhood|quarter|street|road|roundabout|square|"
+    rf"refugee camp|camp|junction|intersection)\b")
+_AREA_BEFORE = re.compile(rf"\bthe\s+(?:neighbou?rhood|quarter|area|district)\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)")
+
+# "Ahmad Saleh (41)", "Mona Saleh, 35,", "identified as Omar Khaled"
+_AGED_NAME = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s*(?:\((\d{{1,2}})\)|,\s*(\d{{1,2}}),)")
+_NAMED_AS = re.compile(rf"\b(?:named|identified)\s+as\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
+
+_TIMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("night", re.compile(r"\b(?:overnight|at night|late at night|midnight|late-night|in the night|"
+                         r"during the night|before dawn|pre-dawn|predawn|early hours)\b", re.IGNORECASE)),
+    ("morning", re.compile(r"\b(?:at dawn|in the morning|early morning|morning|at sunrise)\b", re.IGNORECASE)),
+    ("afternoon", re.compile(r"\b(?:in the afternoon|afternoon|at noon|midday)\b", re.IGNORECASE)),
+    ("evening", re.compile(r"\b(?:in the evening|evening|at dusk|at sunset|after iftar)\b", re.IGNORECASE)),
+)
+
+_PREFIX = re.compile(r"^(?:al|el)[-\s]+", re.IGNORECASE)
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+def normalise_name(text: str) -> str:
+    """Lower case, no punctuation, no leading article ("al-Masri" and "Masri" are one family)."""
+    text = _PREFIX.sub("", text.replace("’", "'").strip())
+    return " ".join(_PUNCT.sub(" ", text.lower()).split())
+
+
+def _first_word_ok(phrase: str) -> bool:
+    words = phrase.split()
+    return bool(words) and words[0].lower().strip("'’") not in _NOT_NAMES
+
+
+def identity_cues(text: str) -> tuple[str, ...]:
+    """Every identity cue in ``text``, sorted, each as ``kind:value``."""
+    cues: set[str] = set()
+    for m in _FAMILY.finditer(text):
+        phrase = _trim_leading(m.group(1))
+        if phrase and _first_word_ok(phrase):
+            cues.add("family:" + normalise_name(phrase))
+    for m in _SITE.finditer(text):
+        name = _trim_leading(m.group(1))
+        before = text[max(0, m.start() - 60):m.start() + len(m.group(1)) - len(name)]
+        if name and _first_word_ok(name) and _SITE_NAME.match(name) and _TARGETED.search(before):
+            cues.add(f"site:{normalise_name(name)} {m.group(2).lower()}")
+    for m in _AREA_AFTER.finditer(text):
+        name = _trim_leading(m.group(1))
+        if name and _first_word_ok(name) and name[0].isupper():
+            cues.add("area:" + normalise_name(name))
+    for m in _AREA_BEFORE.finditer(text):
+        if _first_word_ok(m.group(1)):
+            cues.add("area:" + normalise_name(m.group(1)))
+    for m in _AGED_NAME.finditer(text):
+        name = _trim_leading(m.group(1))
+        if name and len(name.split()) >= 2 and _first_word_ok(name):
+            cues.add("name:" + normalise_name(name))
+    for m in _NAMED_AS.finditer(text):
+        if _first_word_ok(m.group(1)):
+            cues.add("name:" + normalise_name(m.group(1)))
+    for label, pattern in _TIMES:
+        if pattern.search(text):
+            cues.add("time:" + label)
+    return tuple(sorted(cues))
+
+
+def _trim_leading(phrase: str) -> str:
+    """Drop leading words that only introduce a name ("The Haddad" → "Haddad")."""
+    words = phrase.split()
+    while words and words[0].lower() in _NOT_NAMES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """``claims`` with ``identity`` set from the text around each claim's sentence."""
+    out: list[Claim] = []
+    for claim in claims:
+        start = max(0, claim.sentence.start - WINDOW_CHARS)
+        end = min(len(doc.text), claim.sentence.end + WINDOW_CHARS)
+        cues = identity_cues(doc.text[start:end])
+        out.append(replace(claim, identity=cues) if cues != claim.identity else claim)
+    return out
