@@ -362,6 +362,70 @@ def restore_command(backup_file: Path, db: str | None) -> None:
 
 @main.command()
 @db_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of text.")
+@click.option("--limit", default=20, show_default=True, help="How many pairs to list, strongest first.")
+@click.option("--merge", "merge_id", metavar="SUGGESTION", help="Decide: the pair is one event (merge the two incidents).")
+@click.option("--keep-apart", "apart_id", metavar="SUGGESTION", help="Decide: two events (remembered on every reconciliation).")
+@click.option("--as", "username", metavar="NAME", help="The analyst deciding (an existing user with the analyst role).")
+def suggestions(db: str | None, as_json: bool, limit: int, merge_id: str | None, apart_id: str | None,
+                username: str | None) -> None:
+    """Possible duplicates: pairs of incidents scored close to a join, but not joined.
+
+    Reports of different documents are joined only on identifying evidence (a shared family,
+    victim or site, the same telling figure, the same wording); pairs that came close without it
+    are listed here with the evidence for and against, for an analyst to decide.
+
+    \b
+    Examples:
+      harmledger suggestions
+      harmledger suggestions --keep-apart 63f361ab1be9f5e1 --as alice
+      harmledger suggestions --merge 63f361ab1be9f5e1 --as alice
+    """
+    ledger = _ledger(db)
+    if merge_id and apart_id:
+        raise click.UsageError("choose one of --merge and --keep-apart")
+    decided = merge_id or apart_id
+    if decided:
+        _decide_suggestion(ledger, decided, "merge" if merge_id else "keep_apart", username)
+        return
+    found = ledger.suggestions(limit=limit)
+    if not found:
+        click.echo("no possible duplicates")
+    for s in found:
+        if as_json:
+            from harmledger.records import to_jsonable
+
+            click.echo(json.dumps(to_jsonable(s), ensure_ascii=False))
+            continue
+        click.echo(f"{s.id}  score {s.score:g}: incidents {s.incident_a} and {s.incident_b}")
+        click.echo(f"    for:     {'; '.join(s.evidence_for) or 'nothing'}")
+        click.echo(f"    against: {'; '.join(s.evidence_against)}")
+
+
+def _decide_suggestion(ledger: Any, suggestion_id: str, action: str, username: str | None) -> None:
+    from fastapi import HTTPException
+
+    from harmledger.store.users import Users
+    from harmledger.web.review import apply_review
+
+    if not username:
+        raise click.UsageError("say who decides: --as NAME (a user with the analyst role)")
+    analyst = Users(ledger).get(username)
+    if analyst is None or not analyst.can("analyst"):
+        raise click.BadParameter(f"{username!r} is not an analyst; add one with `harmledger user add NAME --role analyst`")
+    found = next((s for s in ledger.suggestions() if s.id.startswith(suggestion_id)), None)
+    if found is None:
+        raise click.BadParameter(f"no suggestion {suggestion_id!r}; list them with `harmledger suggestions`")
+    other: Any = [found.incident_b] if action == "merge" else found.incident_b
+    try:
+        apply_review(ledger, analyst, action, found.incident_a, {"with": other})
+    except HTTPException as exc:
+        raise click.ClickException(str(exc.detail)) from None
+    click.echo(f"{'merged' if action == 'merge' else 'kept apart'}: {found.incident_a} and {found.incident_b}")
+
+
+@main.command()
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Bind address (keep loopback unless you mean it).")
 @click.option("--port", default=8000, show_default=True)
 def serve(db: str | None, host: str, port: int) -> None:

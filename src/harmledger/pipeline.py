@@ -177,19 +177,19 @@ def rebuild_incidents(ledger: Ledger, find_edges: EdgeFinder | None = None) -> i
     Incident ids are kept stable: a cluster reuses the id of the stored incident it overlaps most.
     ``find_edges`` scores candidate pairs elsewhere (on Spark); by default in memory.
     """
-    from harmledger.incidents import reconcile
+    from harmledger.incidents import reconcile_with_suggestions
     from harmledger.store.ledger import StaleIncidents
 
     for _attempt in range(REBUILD_ATTEMPTS):
         basis = ledger.basis()
         documents = {doc.id: doc for doc in ledger.documents()}
         claims = ledger.claims()
-        incidents = reconcile(
+        result = reconcile_with_suggestions(
             claims, documents, previous=ledger.incident_claim_ids(), decisions=decisions_from_ledger(ledger),
             find_edges=find_edges,
         )
         try:
-            return ledger.replace_incidents(incidents, basis=basis)
+            return ledger.replace_incidents(result.incidents, basis=basis, suggested=result.suggestions)
         except StaleIncidents:
             continue  # an analyst decided, or a document arrived, while we reconciled: again
     raise StaleIncidents(f"incidents kept changing under {REBUILD_ATTEMPTS} attempts; run `harmledger reconcile`")
@@ -211,6 +211,9 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
     merges: list[tuple[str, ...]] = []
     splits: dict[str, tuple[tuple[str, ...], ...]] = {}
     grades: dict[str, str] = {}
+    # Keyed by the pair of incidents: a later merge of the same pair undoes a keep-apart, and a
+    # later keep-apart undoes a merge of the two.
+    apart: dict[frozenset[str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for row in ledger.decision_rows():
         action, target, payload = row["action"], row["target"], row["payload"] or {}
         if action == "reject":
@@ -219,11 +222,19 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
             rejected.discard(target)
         elif action == "merge":
             merges.append((target, *payload.get("with", ())))
+            for other in payload.get("with", ()):
+                apart.pop(frozenset((target, other)), None)
         elif action == "split":
             splits[target] = tuple(tuple(group) for group in payload.get("groups", ()))
         elif action == "grade":
             grades[target] = payload["grade"]
-    return Decisions(rejected=frozenset(rejected), merges=tuple(merges), splits=splits, grades=grades)  # type: ignore[arg-type]
+        elif action == "keep_apart":
+            pair = frozenset((target, str(payload.get("with"))))
+            mine, theirs = payload.get("groups") or ((), ())
+            apart[pair] = (tuple(mine), tuple(theirs))
+            merges = [m for m in merges if not pair <= set(m)]
+    return Decisions(rejected=frozenset(rejected), merges=tuple(merges), splits=splits, grades=grades,  # type: ignore[arg-type]
+                     apart=tuple(apart.values()))
 
 
 def reconcile_each_document(claims: Iterable[Claim], documents: Iterable[Document]) -> list[Incident]:

@@ -242,6 +242,28 @@ class Incident:
         return content_id(*sorted(claim_ids))
 
 
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """Two incidents that may be one event: scored close to a join, but not joined.
+
+    Reconciliation joins reports of different documents only on identifying evidence; pairs that
+    score well without it are put to an analyst, who merges them or keeps them apart.
+    """
+
+    id: str  # content_id of the two incident ids, sorted
+    incident_a: str
+    incident_b: str
+    score: float  # the link weight of the strongest pair of their claims
+    claim_a: str  # that pair
+    claim_b: str
+    evidence_for: tuple[str, ...] = ()  # the comparisons that weigh for one event
+    evidence_against: tuple[str, ...] = ()  # ... and against, with why it was not joined
+
+    @staticmethod
+    def make_id(incident_a: str, incident_b: str) -> str:
+        return content_id("suggestion", *sorted((incident_a, incident_b)))
+
+
 def to_jsonable(record: Any) -> Any:
     """A record (or nested records) as plain JSON-ready data; dates become ISO strings."""
     if hasattr(record, "__dataclass_fields__"):

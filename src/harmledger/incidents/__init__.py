@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from harmledger.incidents import link, rules
 from harmledger.incidents.assemble import Context, build
@@ -20,9 +20,18 @@ from harmledger.incidents.link import (
     BlockIndex, Edge, EdgeFinder, Features, blocked_edges, build_features, features_of, score, toll_score,
 )
 from harmledger.incidents.syndication import Syndication
-from harmledger.records import Claim, Document, Incident
+from harmledger.incidents.suggest import suggest
+from harmledger.records import Claim, Document, Incident, Suggestion
 
-__all__ = ["Decisions", "assign_ids", "reconcile"]
+__all__ = ["Decisions", "Reconciliation", "assign_ids", "reconcile", "reconcile_with_suggestions"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciliation:
+    """What one reconciliation derives: incidents and aggregates, and pairs for an analyst."""
+
+    incidents: list[Incident]
+    suggestions: list[Suggestion]
 
 
 def assign_ids(groups: Sequence[Sequence[str]], previous: Mapping[str, Sequence[str]] | None) -> list[str]:
@@ -94,6 +103,19 @@ def reconcile(
     ``find_edges`` scores the candidate pairs of event claims; by default in memory
     (``blocked_edges``), on Spark with ``harmledger.spark.spark_edges``: the same pairs either way.
     """
+    return reconcile_with_suggestions(claims, documents, previous=previous, decisions=decisions,
+                                      find_edges=find_edges).incidents
+
+
+def reconcile_with_suggestions(
+    claims: Sequence[Claim],
+    documents: Mapping[str, Document],
+    *,
+    previous: Mapping[str, Sequence[str]] | None = None,
+    decisions: Decisions | None = None,
+    find_edges: EdgeFinder | None = None,
+) -> Reconciliation:
+    """``reconcile``, and the pairs of incidents that may be one event (``suggest``)."""
     decisions = decisions or Decisions()
     previous = previous or {}
     claims = list({c.id: c for c in claims}.values())  # a claim read twice is still one claim
@@ -108,7 +130,8 @@ def reconcile(
     index = BlockIndex(feats)
     scored = find_edges(feats) if find_edges is not None else blocked_edges(feats, index=index)
     edges = [e for e in scored if link.linked(feats[e[1]], feats[e[2]], e[0])]
-    groups, used = cluster(feats, edges, [labels.get(c.id, {}) for c in events])
+    claim_labels = [labels.get(c.id, {}) for c in events]
+    groups, used = cluster(feats, edges, claim_labels)
     groups = _apply_merges(groups, decisions.merges, previous, feats)
     links = _link_lines(used, feats)
 
@@ -153,7 +176,8 @@ def reconcile(
                                ctx, lines, related))
     if decisions.grades:
         incidents = [_with_grade(inc, decisions.grades.get(inc.id)) for inc in incidents]
-    return incidents
+    incident_of = {i: ids[n] for n, group in enumerate(groups) for i in group}
+    return Reconciliation(incidents, suggest(scored, feats, incident_of, claim_labels))
 
 
 def _with_grade(incident: Incident, grade: str | None) -> Incident:

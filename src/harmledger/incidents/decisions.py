@@ -18,12 +18,15 @@ class Decisions:
     - ``splits``: incident id → groups of claim ids that must never share an incident again
       (a cannot-link rule on claims, so it holds whatever ids later runs give).
     - ``grades``: incident id → the grade an analyst set, which overrides the computed one.
+    - ``apart``: pairs of claim-id groups an analyst kept apart (a suggested pair judged to be two
+      events): a cannot-link rule like ``splits``, and no longer suggested.
     """
 
     rejected: frozenset[str] = frozenset()
     merges: tuple[tuple[str, ...], ...] = ()
     splits: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     grades: Mapping[str, Grade] = field(default_factory=dict)
+    apart: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
     def split_labels(self) -> dict[str, dict[str, int]]:
         """claim id → {split decision: group index} (the clusterer's cannot-link labels)."""
@@ -32,4 +35,8 @@ class Decisions:
             for index, group in enumerate(groups):
                 for claim_id in group:
                     labels.setdefault(claim_id, {})[incident_id] = index
+        for n, pair in enumerate(self.apart):
+            for index, group in enumerate(pair):
+                for claim_id in group:
+                    labels.setdefault(claim_id, {})[f"apart:{n}"] = index
         return labels

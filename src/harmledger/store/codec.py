@@ -15,6 +15,7 @@ from harmledger.records import (
     PlaceRef,
     Source,
     Span,
+    Suggestion,
     to_jsonable,
 )
 
@@ -97,3 +98,8 @@ def incident_from_json(data: dict[str, Any]) -> Incident:
             "explanation": tuple(data.get("explanation") or ()),
         }
     )
+
+
+def suggestion_from_json(data: dict[str, Any]) -> Suggestion:
+    return Suggestion(**{**data, "evidence_for": tuple(data.get("evidence_for") or ()),
+                         "evidence_against": tuple(data.get("evidence_against") or ())})

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from harmledger.errors import StoreError
-from harmledger.records import Claim, Document, Incident, sha256_hex
+from harmledger.records import Claim, Document, Incident, Suggestion, sha256_hex, to_jsonable
 from harmledger.store import codec
 from harmledger.store.schema import (
     audit_log,
@@ -31,6 +31,7 @@ from harmledger.store.schema import (
     ledger_meta,
     metadata,
     originals,
+    suggestions,
 )
 
 DEFAULT_URL = "sqlite:///harmledger.db"
@@ -226,7 +227,8 @@ class Ledger:
             conn.execute(sa.select(sa.func.count()).select_from(decisions)).scalar_one(),
         )
 
-    def replace_incidents(self, new: Iterable[Incident], *, basis: tuple[int, int] | None = None) -> int:
+    def replace_incidents(self, new: Iterable[Incident], *, basis: tuple[int, int] | None = None,
+                          suggested: Iterable[Suggestion] = ()) -> int:
         """Swap in a freshly reconciled set of incidents atomically; returns their number.
 
         Incidents are derived from claims and decisions, which are never deleted, so
@@ -234,8 +236,10 @@ class Ledger:
         ``basis`` is what :meth:`basis` said before the incidents were derived: if a document or
         an analyst's decision arrived since, nothing is written and :class:`StaleIncidents` is
         raised, so a concurrent ingest can never overwrite incidents that respect a newer decision.
+        ``suggested`` pairs of incidents replace the stored suggestions in the same transaction.
         """
         new = list(new)
+        suggested = list(suggested)
         with self.engine.begin() as conn:
             if self.dialect == "postgresql":
                 # Hold new documents and decisions back until these incidents are in.
@@ -261,6 +265,11 @@ class Ledger:
                 conn.execute(incidents.insert(), rows)
             if links:
                 conn.execute(incident_claims.insert(), links)
+            conn.execute(suggestions.delete())
+            if suggested:
+                conn.execute(suggestions.insert(), [
+                    {"id": s.id, "incident_a": s.incident_a, "incident_b": s.incident_b, "score": s.score,
+                     "data": to_jsonable(s)} for s in suggested])
             self._set_meta(conn, "reconciled_documents", str(self._document_count(conn)))
         return len(new)
 
@@ -421,6 +430,17 @@ class Ledger:
             raise StoreError(f"cannot sort by {key!r}: choose one of {', '.join(sorted(columns))}")
         column = columns[key]
         return [column.desc() if descending else column.asc()]
+
+    def suggestions(self, *, incident_id: str | None = None, limit: int | None = None) -> list[Suggestion]:
+        """Pairs of incidents that may be one event, strongest first (those touching ``incident_id``)."""
+        query = sa.select(suggestions.c.data).order_by(suggestions.c.score.desc(), suggestions.c.id)
+        if incident_id is not None:
+            query = query.where(sa.or_(suggestions.c.incident_a == incident_id, suggestions.c.incident_b == incident_id))
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [codec.suggestion_from_json(row.data) for row in rows]
 
     def count_incidents(self, *, kind: str = "incident") -> int:
         with self.engine.connect() as conn:

@@ -165,6 +165,17 @@ gazetteer_places = sa.Table(
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
 )
 
+# Pairs of incidents that may be one event, for analysts; derived like incidents, replaced with them.
+suggestions = sa.Table(
+    "suggestions",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("incident_a", sa.String(32), nullable=False, index=True),
+    sa.Column("incident_b", sa.String(32), nullable=False, index=True),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
 # Small key/value facts about the ledger itself, e.g. which documents the incidents were derived from.
 ledger_meta = sa.Table(
     "ledger_meta",

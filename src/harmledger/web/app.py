@@ -102,6 +102,8 @@ def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: Logi
     sessions end when the server restarts).
     """
     from harmledger.web.api import router as api_router
+    from harmledger.web.suggestions import api as suggestions_api
+    from harmledger.web.suggestions import pages as suggestions_pages
     from harmledger.web.views import router as page_router
 
     app = FastAPI(
@@ -132,7 +134,9 @@ def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: Logi
         app.add_exception_handler(exc_type, on_error)
 
     app.include_router(api_router)
+    app.include_router(suggestions_api)
     app.include_router(page_router)
+    app.include_router(suggestions_pages)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(SessionMiddleware, secret=secret or os.environ.get("HARMLEDGER_SECRET") or secrets.token_urlsafe(32))
     app.add_middleware(SecurityHeaders)

@@ -25,13 +25,14 @@ ACTIONS: dict[str, str] = {
     "confirm": "claim",
     "reject": "claim",
     "merge": "incident",
+    "keep_apart": "incident",
     "split": "incident",
     "grade": "incident",
     "note": "incident",
     "publish_date": "document",
 }
 # Actions after which incidents are re-derived from claims and decisions.
-REBUILDS = frozenset({"confirm", "reject", "merge", "split", "grade", "publish_date"})
+REBUILDS = frozenset({"confirm", "reject", "merge", "keep_apart", "split", "grade", "publish_date"})
 MAX_NOTE = 5000
 
 
@@ -105,6 +106,17 @@ def _check(ledger: Ledger, action: str, target: str, payload: dict[str, Any],
         for other in others:
             _incident_or_404(ledger, other)
         return {"with": others}, {"claims": list(incident.claim_ids)}, {"with": others}
+    if action == "keep_apart":
+        # A suggested pair judged to be two events: the claims of each side are remembered, so
+        # the decision holds whatever ids later reconciliations give the two incidents.
+        other_id = str(payload.get("with") or "").strip()
+        if isinstance(payload.get("with"), list):
+            other_id = str((payload["with"] or [""])[0]).strip()
+        if not other_id or other_id == target:
+            raise _bad("keep_apart needs the id of the other incident in 'with'")
+        other = _incident_or_404(ledger, other_id)
+        groups = [list(incident.claim_ids), list(other.claim_ids)]
+        return {"with": other_id, "groups": groups}, None, {"with": other_id}
     if action == "split":
         groups = [[str(c) for c in g if str(c)] for g in payload.get("groups") or []]
         groups = [g for g in groups if g]

@@ -128,7 +128,9 @@ def incident_page(request: Request, incident_id: str, done: str | None = None) -
     status = ledger.claim_status()
     entries = ledger.audit_entries()
     moved = rejected_elsewhere(entries, incident)
-    claims = claim_rows(ledger, ledger.claims(ids=[*incident.claim_ids, *moved]), status)
+    own = ledger.claims(ids=[*incident.claim_ids, *moved])
+    claims = claim_rows(ledger, own, status)
+    identity = sorted({tuple(cue.split(":", 1)) for c in own if c.id in incident.claim_ids for cue in c.identity})
     tolls = tolls_beside(ledger, incident.id)
     toll_claims = claim_rows(ledger, ledger.claims(ids=[c for t in tolls for c in t.claim_ids]), status)
     notes = [d for d in ledger.decision_rows() if d["action"] == "note" and d["target"] == incident.id]
@@ -136,6 +138,7 @@ def incident_page(request: Request, incident_id: str, done: str | None = None) -
         "incident": incident, "claims": claims, "tolls": tolls, "toll_claims": toll_claims, "notes": notes,
         "audit": incident_audit(entries, incident, moved), "grades": GRADES,
         "done": done if done in ACTIONS else None,
+        "identity": identity, "suggested": ledger.suggestions(incident_id=incident.id),
     })
 
 

@@ -1,0 +1,69 @@
+"""Possible duplicates for analysts: pairs of incidents scored close to a join, but not joined.
+
+Reconciliation joins reports of different documents only on identifying evidence
+(``link.linked``). A pair of claims that scores at least ``rules.SUGGEST_THRESHOLD`` without being
+joined is evidence that their incidents may be one event; it is put to an analyst with the
+comparisons for and against, strongest first, and never changes a figure until someone decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from harmledger.incidents import rules
+from harmledger.incidents.link import Edge, Features, identified, score
+from harmledger.records import Suggestion
+
+# What is said against a pair that scored well but was not joined.
+NO_EVIDENCE = "nothing identifies the event in both (no shared family, victim, site, telling figure or wording)"
+BELOW = "the comparisons fall short of the link threshold"
+CLASH = "another report in one of the incidents clashes with the other (place, date or identity)"
+
+
+def suggest(
+    edges: Sequence[Edge],
+    feats: Sequence[Features],
+    incident_of: Mapping[int, str],
+    labels: Sequence[Mapping[str, int]],
+) -> list[Suggestion]:
+    """Suggestions from scored claim pairs that ended in different incidents (strongest first).
+
+    ``incident_of`` maps a claim's position to its incident id; ``labels`` are the analysts'
+    cannot-link labels per position (splits and keep-apart decisions): a pair they separate is
+    never suggested again.
+    """
+    # An incident carries the labels of all its claims: once an analyst has kept two events
+    # apart, a report added to either later does not bring the pair back.
+    incident_labels: dict[str, dict[str, int]] = {}
+    for position, incident in incident_of.items():
+        incident_labels.setdefault(incident, {}).update(labels[position])
+    best: dict[tuple[str, str], tuple[float, int, int]] = {}
+    for weight, i, j in edges:
+        if weight < rules.SUGGEST_THRESHOLD or feats[i].doc == feats[j].doc:
+            continue
+        a, b = incident_of.get(i), incident_of.get(j)
+        if a is None or b is None or a == b or _kept_apart(incident_labels[a], incident_labels[b]):
+            continue
+        key = (a, b) if a < b else (b, a)
+        if key not in best or weight > best[key][0]:
+            best[key] = (weight, i, j) if a < b else (weight, j, i)
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[: rules.MAX_SUGGESTIONS]
+    return [_suggestion(a, b, weight, feats[i], feats[j]) for (a, b), (weight, i, j) in ranked]
+
+
+def _kept_apart(mine: Mapping[str, int], theirs: Mapping[str, int]) -> bool:
+    return any(key in theirs and theirs[key] != group for key, group in mine.items())
+
+
+def _suggestion(a: str, b: str, weight: float, fa: Features, fb: Features) -> Suggestion:
+    reasons: list[str] = []
+    score(fa, fb, reasons)
+    pros = tuple(r for r in reasons if "(+" in r)
+    cons = [r for r in reasons if "(-" in r]
+    if weight < rules.LINK_THRESHOLD:
+        cons.append(BELOW)
+    elif not identified(fa, fb):
+        cons.append(NO_EVIDENCE)
+    else:
+        cons.append(CLASH)
+    return Suggestion(Suggestion.make_id(a, b), a, b, round(weight, 2), fa.claim_id, fb.claim_id, pros, tuple(cons))

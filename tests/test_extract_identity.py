@@ -1,0 +1,31 @@
+"""Spec for identity cues: what names one event beyond its place and day (sentences our own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from harmledger.extract.identity import identity_cues
+
+CUES = [
+    ("A strike hit the home of the Haddad family in the Rimal neighbourhood.", {"family:haddad", "area:rimal"}),
+    ("Members of the al-Masri family were among the dead.", {"family:masri"}),
+    ("Nine people from the Abu Hamad family were killed.", {"family:abu hamad"}),
+    ("His family said he had left the house an hour before.", set()),
+    ("The whole family was wiped out.", set()),
+    ("Rami Saleh (41) and his wife Huda Saleh, 35, were killed.", {"name:rami saleh", "name:huda saleh"}),
+    ("The dead man was identified as Omar Khaled Nasser.", {"name:omar khaled nasser"}),
+    ("Shells struck the Al-Nour Hospital compound.", {"site:nour hospital"}),
+    ("Gunmen stormed the Central Market in the town.", {"site:central market"}),
+    # Where the wounded were taken is not the event's site.
+    ("The wounded were taken to the Al-Nour Hospital.", set()),
+    ("Doctors at Nasser Hospital counted twelve bodies.", set()),
+    ("A drone hit a car near the Kuwait roundabout on Salah al-Din Street.", {"area:kuwait", "area:salah al din"}),
+    ("The raid on Jabalia camp killed five.", {"area:jabalia"}),
+    ("The strike came before dawn.", {"time:night"}),
+    ("The blast went off in the afternoon.", {"time:afternoon"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CUES)
+def test_identity_cues(text: str, expected: set[str]) -> None:
+    assert set(identity_cues(text)) == expected

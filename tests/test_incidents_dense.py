@@ -1,0 +1,225 @@
+"""Spec for reconciliation where conflict is dense: reports join only on evidence, the rest is
+suggested to an analyst, and the analyst's answer holds on every later run.
+
+Every report here is written for the test: several strikes on one city on one day, told by
+different outlets with differing figures.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from harmledger.documents import ReadOptions
+from harmledger.incidents import link, rules
+from harmledger.pipeline import ingest, rebuild_incidents
+from harmledger.store import Ledger
+from harmledger.store.users import Users
+from harmledger.web.review import apply_review
+from tests.test_incidents_builder import claim, doc
+
+PUBLISHED = date(2023, 10, 18)
+
+# Two outlets on the strike on one family's home (their figures differ), another family's home hit
+# the same day in the same city, and two reports that name nothing but the city and the day.
+REPORTS = {
+    "haddad_agency.txt": "An air strike on Tuesday hit the home of the Haddad family in the Rimal neighbourhood "
+                         "of Gaza City, killing 9 people, including four children, the civil defence said.",
+    "haddad_paper.txt": "A strike on a house in Gaza City killed eleven members of the Haddad family on Tuesday, "
+                        "according to the health ministry.",
+    "saleh.txt": "Another strike on Tuesday destroyed the home of the Saleh family in the Shujaiya neighbourhood "
+                 "of Gaza City, killing 7 people, medics said.",
+    "school.txt": "A separate strike on Tuesday in Gaza City killed 15 people near a school, local journalists said.",
+    "city.txt": "An air strike in Gaza City on Tuesday killed 21 people, the health ministry said.",
+}
+
+
+@pytest.fixture
+def dense(tmp_path: Path) -> tuple[Ledger, Path]:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in REPORTS.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
+    report = ingest(ledger, [folder], ReadOptions(published=PUBLISHED))
+    assert report.errors == [] and report.added == len(REPORTS)
+    return ledger, folder
+
+
+def incident_of(ledger: Ledger, document_name: str) -> Any:
+    """The incident holding the claim of the report in ``document_name``."""
+    doc_id = next(d.id for d in ledger.documents() if d.origin.endswith(document_name))
+    claim_ids = {c.id for c in ledger.claims(document_id=doc_id)}
+    found = [i for i in ledger.incidents(kind=None) if claim_ids & set(i.claim_ids)]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_two_outlets_on_one_familys_home_join_despite_differing_figures(dense: tuple[Ledger, Path]) -> None:
+    ledger, _ = dense
+    strike = incident_of(ledger, "haddad_agency.txt")
+    assert strike.id == incident_of(ledger, "haddad_paper.txt").id
+    assert (strike.deaths.low, strike.deaths.high) == (9, 11)
+    assert any("shared family:haddad" in line for line in strike.explanation)
+
+
+def test_strikes_on_different_families_homes_in_one_city_on_one_day_stay_apart(dense: tuple[Ledger, Path]) -> None:
+    ledger, _ = dense
+    haddad, saleh = incident_of(ledger, "haddad_agency.txt"), incident_of(ledger, "saleh.txt")
+    assert haddad.id != saleh.id
+    assert saleh.deaths.best == 7 and haddad.deaths.best == 9
+    # Clearly different families are never even suggested as one event.
+    pairs = {frozenset((s.incident_a, s.incident_b)) for s in ledger.suggestions()}
+    assert frozenset((haddad.id, saleh.id)) not in pairs
+
+
+def test_reports_naming_nothing_but_city_and_day_are_suggested_not_joined(dense: tuple[Ledger, Path]) -> None:
+    ledger, _ = dense
+    school, city = incident_of(ledger, "school.txt"), incident_of(ledger, "city.txt")
+    assert school.id != city.id
+    assert (school.deaths.best, city.deaths.best) == (15, 21)
+    suggestion = next(s for s in ledger.suggestions() if {s.incident_a, s.incident_b} == {school.id, city.id})
+    assert suggestion.score >= rules.SUGGEST_THRESHOLD
+    assert any("nothing identifies the event" in line for line in suggestion.evidence_against)
+    assert any(line.startswith("places") for line in suggestion.evidence_for)
+
+
+def analyst(ledger: Ledger) -> Any:
+    users = Users(ledger)
+    users.add("ana", "a long password", "analyst")
+    found = users.get("ana")
+    assert found is not None
+    return found
+
+
+def test_a_kept_apart_pair_is_no_longer_suggested_and_stays_apart_after_reingest_and_reconcile(
+    dense: tuple[Ledger, Path],
+) -> None:
+    ledger, folder = dense
+    school, city = incident_of(ledger, "school.txt"), incident_of(ledger, "city.txt")
+    apply_review(ledger, analyst(ledger), "keep_apart", school.id, {"with": city.id})
+
+    def suggested() -> set[frozenset[str]]:
+        return {frozenset((incident_of(ledger, a).id, incident_of(ledger, b).id))
+                for a, b in [("school.txt", "city.txt")]} & {
+            frozenset((s.incident_a, s.incident_b)) for s in ledger.suggestions()}
+
+    assert suggested() == set()
+    (folder / "later.txt").write_text("Medics said on Wednesday that an air strike in Gaza City on Tuesday "
+                                      "killed 15 people.\n", encoding="utf-8")
+    ingest(ledger, [folder], ReadOptions(published=PUBLISHED))
+    rebuild_incidents(ledger)
+    assert incident_of(ledger, "school.txt").id != incident_of(ledger, "city.txt").id
+    assert suggested() == set()
+    assert [d["action"] for d in ledger.decision_rows()] == ["keep_apart"]
+    assert ledger.audit_entries(school.id)[-1]["action"] == "keep_apart"
+
+
+def test_a_merged_suggestion_disappears_and_the_merge_survives_reconcile(dense: tuple[Ledger, Path]) -> None:
+    ledger, _ = dense
+    school, city = incident_of(ledger, "school.txt"), incident_of(ledger, "city.txt")
+    assert any({s.incident_a, s.incident_b} == {school.id, city.id} for s in ledger.suggestions())
+    apply_review(ledger, analyst(ledger), "merge", school.id, {"with": [city.id]})
+    rebuild_incidents(ledger)
+    merged = incident_of(ledger, "school.txt")
+    assert merged.id == incident_of(ledger, "city.txt").id
+    assert all(merged.id not in (s.incident_a, s.incident_b) or {s.incident_a, s.incident_b} != {school.id, city.id}
+               for s in ledger.suggestions())
+    assert (merged.deaths.low, merged.deaths.high) == (15, 21)
+
+
+def test_a_later_merge_of_a_kept_apart_pair_wins(dense: tuple[Ledger, Path]) -> None:
+    ledger, _ = dense
+    ana = analyst(ledger)
+    school, city = incident_of(ledger, "school.txt"), incident_of(ledger, "city.txt")
+    apply_review(ledger, ana, "keep_apart", school.id, {"with": city.id})
+    school, city = incident_of(ledger, "school.txt"), incident_of(ledger, "city.txt")
+    apply_review(ledger, ana, "merge", school.id, {"with": [city.id]})
+    rebuild_incidents(ledger)
+    assert incident_of(ledger, "school.txt").id == incident_of(ledger, "city.txt").id
+    assert [d["action"] for d in ledger.decision_rows()] == ["keep_apart", "merge"]
+
+
+# -- the scorer: crowding and evidence, on hand-built claims ------------------------------------
+
+D = date(2016, 7, 19)
+
+
+def pair_score(crowd_figures: list[int]) -> tuple[float, bool]:
+    """Score of two reports of one town and day (figures 30 and 44), beside ``crowd_figures``
+    reported there the same day by other documents."""
+    docs = {d: doc(d) for d in ["a", "b", *[f"x{n}" for n in range(len(crowd_figures))]]}
+    claims = [claim("a", low=30, high=30, best=30, place="manbij", day=D),
+              claim("b", low=44, high=44, best=44, place="manbij", day=D)]
+    claims += [claim(f"x{n}", low=f, high=f, best=f, place="manbij", day=D) for n, f in enumerate(crowd_figures)]
+    feats = link.build_features(claims, docs)
+    weight = link.score(feats[0], feats[1])
+    assert weight is not None
+    return weight, link.linked(feats[0], feats[1], weight)
+
+
+def test_agreement_on_town_and_day_weighs_less_where_many_tolls_are_reported() -> None:
+    quiet, _ = pair_score([])
+    crowded, _ = pair_score([1, 3, 7, 90, 400, 2000])
+    assert crowded < quiet - 2.0
+
+
+def test_the_same_event_told_by_many_outlets_is_not_a_crowd() -> None:
+    quiet, _ = pair_score([])
+    retold, _ = pair_score([30, 31, 32, 44, 45])
+    assert retold == quiet
+
+
+def test_differing_figures_alone_never_join_two_documents() -> None:
+    weight, joined = pair_score([])
+    assert weight >= rules.LINK_THRESHOLD and not joined
+
+
+# -- the API and the page ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def dense_client(dense: tuple[Ledger, Path]) -> Any:
+    from fastapi.testclient import TestClient
+
+    from harmledger.web import create_app
+
+    with TestClient(create_app(dense[0], secret="test secret")) as test_client:
+        yield test_client
+
+
+def test_suggestions_api_needs_an_analyst_and_shows_both_sides(dense: tuple[Ledger, Path], dense_client: Any) -> None:
+    from tests.test_web_seed import add_user
+
+    ledger, _ = dense
+    assert dense_client.get("/api/suggestions").status_code == 401
+    viewer = add_user(ledger, "vic", "viewer")
+    assert dense_client.get("/api/suggestions", headers={"Authorization": f"Bearer {viewer}"}).status_code == 403
+    token = add_user(ledger, "ana", "analyst")
+    body = dense_client.get("/api/suggestions", headers={"Authorization": f"Bearer {token}"}).json()
+    school, city = incident_of(ledger, "school.txt"), incident_of(ledger, "city.txt")
+    row = next(r for r in body["rows"] if {r["incident_a"], r["incident_b"]} == {school.id, city.id})
+    assert {row["a"]["deaths_best"], row["b"]["deaths_best"]} == {15, 21}
+    assert {row["quote_a"], row["quote_b"]} == {c.quote for c in ledger.claims(ids=[row["claim_a"], row["claim_b"]])}
+    assert row["evidence_against"] and row["evidence_for"]
+
+
+def test_keeping_a_pair_apart_from_the_page(dense: tuple[Ledger, Path], dense_client: Any) -> None:
+    from tests.test_web_seed import add_user, csrf_of, log_in
+
+    ledger, _ = dense
+    add_user(ledger, "ana", "analyst")
+    assert dense_client.get("/suggestions").status_code == 401
+    log_in(dense_client, "ana")
+    page = dense_client.get("/suggestions")
+    school, city = incident_of(ledger, "school.txt"), incident_of(ledger, "city.txt")
+    pair = next(s for s in ledger.suggestions() if {s.incident_a, s.incident_b} == {school.id, city.id})
+    assert f'id="s-{pair.id}"' in page.text
+    response = dense_client.post(f"/suggestions/{pair.id}", data={"action": "keep_apart", "csrf": csrf_of(page.text)},
+                                 follow_redirects=False)
+    assert response.status_code == 303
+    assert f'id="s-{pair.id}"' not in dense_client.get("/suggestions").text
+    assert ledger.decision_rows()[-1]["action"] == "keep_apart"
