@@ -60,9 +60,13 @@ class Features:
     doc_figures: int = 1  # distinct figures its document gives (each a chance of a coincidence)
 
 
-def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
-    """Reduce ``claim`` (and its document's publication date) to ``Features``."""
+def features_of(idx: int, claim: Claim, doc: Document | None,
+                lead: frozenset[str] | None = None) -> Features:
+    """Reduce ``claim`` (and its document's publication date) to ``Features``; ``lead`` is the
+    document's opening words when the caller has them already (one set shared by its claims)."""
     place = claim.place
+    quote = rules.norm_text(claim.quote)
+    words = quote.split()
     country = admin1 = ""
     lat = lon = None
     radius = rules.UNKNOWN_PRECISION_RADIUS_KM
@@ -109,13 +113,15 @@ def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
         victims=claim.victims or "",
         outcome=claim.outcome or "",
         point=count.point if count is not None else None,
-        quote=hash(rules.norm_text(claim.quote)),
-        quote_words=len(rules.norm_text(claim.quote).split()),
+        quote=hash(quote),
+        quote_words=len(words),
         period=rules.norm_text(claim.period),
-        words=frozenset(rules.norm_text(claim.quote).split()),
+        # Only placeless claims and telling figures are ever compared by their words.
+        words=frozenset(words) if not country or (count is not None and (count.point or 0) >= rules.TELLING_FIGURE)
+        else None,
         identity=frozenset(claim.identity),
         town=rules.norm_text(place.text) if place is not None and precise else "",
-        lead=_lead_words(doc),
+        lead=_lead_words(doc) if lead is None else lead,
     )
 
 
@@ -201,6 +207,8 @@ def similar_wording(a: Features, b: Features) -> bool:
 
 def cues(f: Features, kind: str) -> set[str]:
     """The claim's identity cues of one kind ("family", "site", …), without the kind prefix."""
+    if not f.identity:
+        return set()
     prefix = kind + ":"
     return {c[len(prefix):] for c in f.identity if c.startswith(prefix)}
 
@@ -527,7 +535,13 @@ def all_pairs_edges(feats: Sequence[Features], scorer: Scorer = score,
 
 def build_features(claims: Iterable[Claim], documents: Mapping[str, Document]) -> list[Features]:
     """``Features`` for each claim, numbered in order, with the ledger's statistics set."""
-    feats = [features_of(i, c, documents.get(c.document_id)) for i, c in enumerate(claims)]
+    leads: dict[str, frozenset[str]] = {}
+    feats = []
+    for i, c in enumerate(claims):
+        doc = documents.get(c.document_id)
+        if c.document_id not in leads:
+            leads[c.document_id] = _lead_words(doc)
+        feats.append(features_of(i, c, doc, leads[c.document_id]))
     series: dict[str, bool] = {}
     for f in feats:
         if f.doc not in series:
