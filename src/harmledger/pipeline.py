@@ -177,16 +177,18 @@ def rebuild_incidents(ledger: Ledger, find_edges: EdgeFinder | None = None) -> i
     ``find_edges`` scores candidate pairs elsewhere (on Spark); by default in memory.
     """
     from harmledger.incidents import reconcile
+    from harmledger.incidents.corrections import correct_claims, correct_incidents
     from harmledger.store.ledger import StaleIncidents
 
     for _attempt in range(REBUILD_ATTEMPTS):
         basis = ledger.basis()
         documents = {doc.id: doc for doc in ledger.documents()}
-        claims = ledger.claims()
+        decisions = decisions_from_ledger(ledger)
+        claims = correct_claims(ledger.claims(), decisions.claim_fixes)
         incidents = reconcile(
-            claims, documents, previous=ledger.incident_claim_ids(), decisions=decisions_from_ledger(ledger),
-            find_edges=find_edges,
+            claims, documents, previous=ledger.incident_claim_ids(), decisions=decisions, find_edges=find_edges,
         )
+        incidents = correct_incidents(incidents, decisions.incident_fixes)
         try:
             return ledger.replace_incidents(incidents, basis=basis)
         except StaleIncidents:
@@ -205,11 +207,14 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
     confirmed after being rejected counts again.
     """
     from harmledger.incidents import Decisions
+    from harmledger.incidents.decisions import Correction
 
     rejected: set[str] = set()
     merges: list[tuple[str, ...]] = []
     splits: dict[str, tuple[tuple[str, ...], ...]] = {}
     grades: dict[str, str] = {}
+    fixes: dict[str, dict[str, Correction]] = {"correct_claim": {}, "correct_incident": {}}
+    joins: list[tuple[str, ...]] = []
     for row in ledger.decision_rows():
         action, target, payload = row["action"], row["target"], row["payload"] or {}
         if action == "reject":
@@ -222,7 +227,14 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
             splits[target] = tuple(tuple(group) for group in payload.get("groups", ()))
         elif action == "grade":
             grades[target] = payload["grade"]
-    return Decisions(rejected=frozenset(rejected), merges=tuple(merges), splits=splits, grades=grades)  # type: ignore[arg-type]
+        elif action == "add_claim" and payload.get("join"):
+            joins.append((target, *payload["join"]))
+        elif action in fixes:
+            earlier = fixes[action].get(target, Correction({}, {}))
+            fixes[action][target] = earlier.then(payload.get("values") or {}, row["username"])
+    return Decisions(rejected=frozenset(rejected), merges=tuple(merges), splits=splits, grades=grades,  # type: ignore[arg-type]
+                     claim_fixes=fixes["correct_claim"], incident_fixes=fixes["correct_incident"],
+                     joins=tuple(joins))
 
 
 def analyse_into_ledger(documents: Iterable[Document], ledger: Ledger) -> Analysis:

@@ -105,7 +105,7 @@ def reconcile(
     index = BlockIndex(feats)
     edges = find_edges(feats) if find_edges is not None else blocked_edges(feats, index=index)
     groups, used = cluster(feats, edges, [labels.get(c.id, {}) for c in events])
-    groups = _apply_merges(groups, decisions.merges, previous, feats)
+    groups = _apply_merges(groups, decisions.all_merges(), decisions.merge_claims(previous), feats)
     links = _link_lines(used, feats)
 
     group_of = {i: g for g, group in enumerate(groups) for i in group}

@@ -166,35 +166,52 @@ class Ledger:
         Returns False, changing nothing, when a document with the same id is already stored.
         """
         with self.engine.begin() as conn:
-            exists = conn.execute(sa.select(documents.c.id).where(documents.c.id == doc.id)).first()
-            if exists:
+            if not self._insert_document(conn, doc):
                 return False
-            self._insert_ignore(
-                conn, originals, [self._original_row(doc.id, doc.original, doc.origin, doc.record_id)]
-            )
-            conn.execute(
-                documents.insert(),
-                [
-                    {
-                        "id": doc.id,
-                        "parent_id": doc.parent_id,
-                        "offset_in_parent": doc.offset_in_parent,
-                        "origin": doc.origin,
-                        "title": doc.title,
-                        "outlet": doc.outlet,
-                        "url": doc.url,
-                        "language": doc.language,
-                        "published": doc.published,
-                        "published_precision": doc.published_precision,
-                        "genre": doc.genre,
-                        "text": doc.text,
-                        "data": codec.document_to_json(doc),
-                        "ingested_at": _now(),
-                    }
-                ],
-            )
             self._insert_ignore(conn, claims, [self._claim_row(c) for c in doc_claims])
         return True
+
+    def _insert_document(self, conn: Connection, doc: Document) -> bool:
+        """Insert ``doc`` and its original; False (nothing written) when it is already stored."""
+        exists = conn.execute(sa.select(documents.c.id).where(documents.c.id == doc.id)).first()
+        if exists:
+            return False
+        self._insert_ignore(
+            conn, originals, [self._original_row(doc.id, doc.original, doc.origin, doc.record_id)]
+        )
+        conn.execute(
+            documents.insert(),
+            [
+                {
+                    "id": doc.id,
+                    "parent_id": doc.parent_id,
+                    "offset_in_parent": doc.offset_in_parent,
+                    "origin": doc.origin,
+                    "title": doc.title,
+                    "outlet": doc.outlet,
+                    "url": doc.url,
+                    "language": doc.language,
+                    "published": doc.published,
+                    "published_precision": doc.published_precision,
+                    "genre": doc.genre,
+                    "text": doc.text,
+                    "data": codec.document_to_json(doc),
+                    "ingested_at": _now(),
+                }
+            ],
+        )
+        return True
+
+    def add_analyst_claim(self, claim: Claim, username: str, payload: dict[str, Any], *,
+                          document: Document | None = None, after: Any = None) -> None:
+        """Store a claim an analyst added (and the note document it quotes, if new) with its decision."""
+        with self.engine.begin() as conn:
+            if document is not None:
+                self._insert_document(conn, document)
+            row = {**self._claim_row(claim), "status": "confirmed"}
+            self._insert_ignore(conn, claims, [row])
+            self.record_decision("add_claim", claim.id, payload, username, target_kind="claim",
+                                 before=None, after=after, conn=conn)
 
     @staticmethod
     def _claim_row(claim: Claim) -> dict[str, Any]:

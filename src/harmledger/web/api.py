@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -34,7 +34,7 @@ from harmledger.web.queries import (
     tolls_beside,
     map_features,
 )
-from harmledger.web.review import apply_review
+from harmledger.web.review import add_claim, apply_review
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -248,6 +248,35 @@ def note_incident(request: Request, incident_id: str, body: NoteBody, user: User
 @router.post("/documents/{document_id}/published", summary="Set a document's publication date (analyst)")
 def set_published(request: Request, document_id: str, body: PublishedBody, user: User = analyst) -> dict[str, Any]:
     return _done(request, user, "publish_date", document_id, {"published": body.published})
+
+
+CLAIM_FIX_DOC = ("Any of: low, best, high, qualifier (the figure, set as a whole), outcome, victims, source "
+                 "(null: the writer), date (YYYY-MM-DD), place (a name or {name, lat, lon, country}); and "
+                 "optionally incident, the incident page it was done on. Replayed on every reconciliation.")
+
+
+@router.post("/claims/{claim_id}/correct", summary="Correct a claim's figure, outcome, victims, source, date or place (analyst)",
+             description=CLAIM_FIX_DOC)
+def correct_claim(request: Request, claim_id: str, body: dict[str, Any] = Body(..., examples=[{"best": 9}]),
+                  user: User = analyst) -> dict[str, Any]:
+    values = {k: v for k, v in body.items() if k != "incident"}
+    return _done(request, user, "correct_claim", claim_id, {"values": values}, body.get("incident"))
+
+
+@router.post("/incidents/{incident_id}/correct", summary="Correct an incident's place, date, perpetrator, event type or victims (analyst)",
+             description="Any of: place (a name or {name, lat, lon, country}), date (YYYY-MM-DD), perpetrator, "
+                         "event_type, victims; an empty value clears the field. Replayed on every reconciliation.")
+def correct_incident(request: Request, incident_id: str, body: dict[str, Any] = Body(..., examples=[{"perpetrator": "X"}]),
+                     user: User = analyst) -> dict[str, Any]:
+    return _done(request, user, "correct_incident", incident_id, {"values": body})
+
+
+@router.post("/claims", summary="Add a claim the machine missed (analyst)", status_code=201,
+             description="The figure (low/best/high/qualifier), outcome, victims, source, optionally place, date and "
+                         "incident; and either document_id with quote (or start/end), or outside: {text, url, outlet, "
+                         "published} for a source outside the ledger.")
+def add_claim_route(request: Request, body: dict[str, Any] = Body(...), user: User = analyst) -> dict[str, Any]:
+    return {"ok": True, "row": add_claim(ledger_of(request), user, body).to_json()}
 
 
 # -- users and tokens (admin) ------------------------------------------------------------------
