@@ -159,3 +159,52 @@ def test_a_bad_correction_says_what_is_wrong_and_records_nothing(
     assert response.status_code == status
     assert words in response.json()["error"]
     assert ledger.counts() == before
+
+
+def test_the_incident_page_corrects_a_figure_and_shows_who_beside_the_machines_reading(client: Any, seeded: Any) -> None:
+    from tests.test_web_seed import log_in
+
+    ledger, ids = seeded
+    add_user(ledger, "ana", "analyst")
+    csrf = log_in(client, "ana")
+    page = client.get(f"/incidents/{ids['ghouta']}").text
+    assert 'value="correct_claim"' in page and 'value="correct_incident"' in page
+    response = client.post(f"/incidents/{ids['ghouta']}/review", follow_redirects=False, data={
+        "csrf": csrf, "action": "correct_claim", "claim": ids["chemical"], "best": "9", "low": "", "source": ""})
+    assert response.status_code == 303
+    where = response.headers["location"].split("?")[0]
+    page = client.get(where).text
+    assert "corrected by ana" in page and "The machine read: figure 136–1300" in page
+    assert '<dd id="deaths">9</dd>' in page
+    response = client.post(where + "/review", follow_redirects=False, data={
+        "csrf": csrf, "action": "correct_incident", "perpetrator": "Unknown armed group", "date": ""})
+    page = client.get(response.headers["location"].split("?")[0]).text
+    assert "Unknown armed group <span class=\"corrected\">corrected by ana</span>" in page
+
+
+def test_the_cli_corrects_by_short_id_and_a_reingest_and_reconcile_keep_it(tmp_path: Any) -> None:
+    from click.testing import CliRunner
+
+    from harmledger.cli import main
+    from harmledger.store import Ledger
+
+    article = tmp_path / "report.txt"
+    article.write_text("Shelling hits a market\n\nA shell struck the market of Tell Rifaat in Aleppo province on "
+                       "Monday, killing 2022 people, a rescue worker said.\n", encoding="utf-8")
+    db = str(tmp_path / "l.db")
+    run = CliRunner().invoke
+    assert run(main, ["ingest", str(article), "--db", db, "--published", "2024-03-05", "-q"]).exit_code == 0
+    assert run(main, ["user", "add", "ana", "--role", "analyst", "--password-stdin", "--db", db],
+               input="a long password\n").exit_code == 0
+    ledger = Ledger(db)
+    claim = next(c for c in ledger.claims() if c.count and c.count.best == 2022)
+    done = run(main, ["correct", "claim", claim.id[:10], "--best", "9", "--by", "ana", "--db", db])
+    assert done.exit_code == 0, done.output
+    assert '"before": {"best": 2022' in done.output
+    refused = run(main, ["correct", "claim", claim.id[:10], "--best", "9", "--by", "nobody", "--db", db])
+    assert refused.exit_code == 2 and "not an analyst" in refused.output
+    assert run(main, ["ingest", str(article), "--db", db, "-q"]).exit_code == 0
+    assert run(main, ["reconcile", "--db", db]).exit_code == 0
+    assert [i.deaths.best for i in ledger.incidents()] == [9]
+    shown = run(main, ["show", ledger.incidents()[0].id[:8], "--db", db])
+    assert shown.exit_code == 0 and "Tell Rifaat" in shown.output

@@ -187,12 +187,10 @@ def show(incident_id: str, db: str | None) -> None:
     from harmledger.export import describe_incident
 
     ledger = _ledger(db)
-    incident = ledger.get_incident(incident_id)
+    incident = ledger.get_incident(ledger.expand_id("incident", incident_id))
     if incident is None:
-        matches = [i for i in ledger.incidents(kind=None) if i.id.startswith(incident_id)]
-        if len(matches) != 1:
-            raise click.BadParameter(f"no incident {incident_id!r}; list them with `harmledger incidents`")
-        incident = matches[0]
+        raise click.BadParameter(f"no incident {incident_id!r} (give 8 or more characters of its id); "
+                                 "list them with `harmledger incidents`")
     click.echo(describe_incident(incident, ledger))
 
 
@@ -422,6 +420,11 @@ def user_token(name: str, label: str | None, db: str | None) -> None:
         click.echo(Users(_ledger(db)).issue_token(name, label, by="cli"))
     except UserError as exc:
         raise click.BadParameter(str(exc)) from None
+
+
+from harmledger.cli_analyst import correct  # noqa: E402 - registered after the shared options it uses
+
+main.add_command(correct)
 
 
 def run() -> None:

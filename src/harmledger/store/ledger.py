@@ -35,6 +35,7 @@ from harmledger.store.schema import (
 
 DEFAULT_URL = "sqlite:///harmledger.db"
 GENESIS_HASH = "0" * 64
+MIN_PREFIX = 8  # short ids: the CLI prints 10–12 characters; 8 hex digits are unique among ~65k ids
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -444,6 +445,22 @@ class Ledger:
             return conn.execute(
                 sa.select(sa.func.count()).select_from(incidents).where(incidents.c.kind == kind)
             ).scalar_one()
+
+    def expand_id(self, kind: str, given: str) -> str:
+        """The full id of the incident or claim ``given`` names: itself, or the one id it is a prefix of.
+
+        A prefix must have at least ``MIN_PREFIX`` characters (what the CLI prints is longer); an
+        unknown or ambiguous one comes back unchanged, so the caller's "no such id" message names it.
+        """
+        table = {"incident": incidents, "claim": claims}[kind]
+        given = given.strip()
+        if len(given) < MIN_PREFIX or not all(ch in "0123456789abcdef" for ch in given):
+            return given
+        with self.engine.connect() as conn:
+            if conn.execute(sa.select(table.c.id).where(table.c.id == given)).first():
+                return given
+            found = conn.execute(sa.select(table.c.id).where(table.c.id.startswith(given)).limit(2)).all()
+        return found[0].id if len(found) == 1 else given
 
     def get_incident(self, incident_id: str) -> Incident | None:
         with self.engine.connect() as conn:

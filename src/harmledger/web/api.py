@@ -14,6 +14,8 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from harmledger.export import MEDIA_TYPES, RENDERERS, incident_summary, render
+from harmledger.incidents.corrections import correct_claim
+from harmledger.pipeline import decisions_from_ledger
 from harmledger.records import GRADES, to_jsonable
 from harmledger.store.users import ROLES, User, UserError
 from harmledger.web.app import cached, ledger_of, users_of
@@ -49,8 +51,13 @@ def _json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _claim_json(claim: Any, status: dict[str, str]) -> dict[str, Any]:
-    return {**to_jsonable(claim), "status": status.get(claim.id, "auto")}
+def _claim_json(claim: Any, status: dict[str, str], fixes: Any = None) -> dict[str, Any]:
+    """A claim as the analysts left it; a corrected one also carries ``correction`` and the ``machine`` reading."""
+    fix = (fixes or {}).get(claim.id)
+    if fix is None:
+        return {**to_jsonable(claim), "status": status.get(claim.id, "auto"), "correction": None}
+    return {**to_jsonable(correct_claim(claim, fix)), "status": status.get(claim.id, "auto"),
+            "correction": {"values": dict(fix.values), "by": dict(fix.by)}, "machine": to_jsonable(claim)}
 
 
 @router.get("/incidents", summary="List incidents (filters, sorting, cursor pagination)")
@@ -75,11 +82,13 @@ def list_incidents(
 
 @router.get("/incidents/{incident_id}", summary="One incident with its claims, tolls beside it and audit log")
 def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
+    """``incident_id`` may be a unique prefix of 8 or more characters (as the CLI prints them)."""
     ledger = ledger_of(request)
-    incident = ledger.get_incident(incident_id)
+    incident = ledger.get_incident(ledger.expand_id("incident", incident_id))
     if incident is None:
         raise HTTPException(404, f"no incident {incident_id!r}")
     status = ledger.claim_status()
+    fixes = decisions_from_ledger(ledger).claim_fixes
     entries = ledger.audit_entries()
     moved = rejected_elsewhere(entries, incident)
     claims = ledger.claims(ids=[*incident.claim_ids, *moved])
@@ -87,7 +96,7 @@ def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
     audit = incident_audit(entries, incident, moved)
     return {"ok": True, "row": {
         "incident": to_jsonable(incident),
-        "claims": [_claim_json(c, status) for c in claims],
+        "claims": [_claim_json(c, status, fixes) for c in claims],
         "aggregates": [incident_summary(t) for t in tolls],
         "audit": to_jsonable(audit),
     }}
@@ -102,15 +111,16 @@ def list_claims(
 ) -> dict[str, Any]:
     ledger = ledger_of(request)
     if incident_id:
-        incident = ledger.get_incident(incident_id)
+        incident = ledger.get_incident(ledger.expand_id("incident", incident_id))
         if incident is None:
             raise HTTPException(404, f"no incident {incident_id!r}")
         ids = list(incident.claim_ids)
     if ids is None and document_id is None:
         raise HTTPException(400, "give incident_id, document_id or ids")
     status = ledger.claim_status()
+    fixes = decisions_from_ledger(ledger).claim_fixes
     claims = ledger.claims(document_id=document_id, ids=ids)
-    return {"ok": True, "rows": [_claim_json(c, status) for c in claims], "next": None}
+    return {"ok": True, "rows": [_claim_json(c, status, fixes) for c in claims], "next": None}
 
 
 @router.get("/documents", summary="List documents (metadata, no text)")
@@ -126,8 +136,9 @@ def get_document(request: Request, document_id: str) -> dict[str, Any]:
     if doc is None:
         raise HTTPException(404, f"no document {document_id!r}")
     status = ledger.claim_status()
+    fixes = decisions_from_ledger(ledger).claim_fixes
     claims = ledger.claims(document_id=document_id)
-    return {"ok": True, "row": {"document": to_jsonable(doc), "claims": [_claim_json(c, status) for c in claims]}}
+    return {"ok": True, "row": {"document": to_jsonable(doc), "claims": [_claim_json(c, status, fixes) for c in claims]}}
 
 
 @router.get("/aggregates", summary="Incidents and deaths grouped by country, perpetrator, month …")

@@ -77,7 +77,11 @@ def _templates() -> Environment:
     from harmledger.export import country_name
     from harmledger.web.present import figure_text
 
-    env.globals.update(country_name=country_name, figure=figure_text)
+    from harmledger.records import OUTCOMES
+    from harmledger.web.corrections import QUALIFIERS, VICTIM_TYPES
+
+    env.globals.update(country_name=country_name, figure=figure_text, outcomes=OUTCOMES, qualifiers=QUALIFIERS,
+                       victim_types=VICTIM_TYPES)
     return env
 
 

@@ -6,9 +6,12 @@ wrap the marked ones in ``<mark>``, so no article text ever reaches the page as 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from harmledger.incidents.corrections import correct_claim
+from harmledger.incidents.decisions import FIGURE_FIELDS, Correction
 from harmledger.records import Claim, Incident
 from harmledger.store import Ledger
 from harmledger.web.queries import document_meta
@@ -85,15 +88,25 @@ def _file_name(origin: str | None) -> str | None:
     return origin.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] if origin else None
 
 
-def claim_rows(ledger: Ledger, claims: list[Claim], status: dict[str, str]) -> list[dict[str, Any]]:
-    """One row per claim: figure, source, scope, status, document and the quoted sentence."""
+def claim_rows(ledger: Ledger, claims: list[Claim], status: dict[str, str],
+               fixes: Mapping[str, Correction] | None = None) -> list[dict[str, Any]]:
+    """One row per claim: figure, source, scope, status, document and the quoted sentence.
+
+    A claim an analyst corrected shows the corrected reading, who corrected it, and the
+    machine's reading beside it (``machine``).
+    """
     docs = document_meta(ledger, sorted({c.document_id for c in claims}))
+    fixes = fixes or {}
     rows = []
-    for claim in claims:
+    for machine in claims:
+        fix = fixes.get(machine.id)
+        claim = correct_claim(machine, fix) if fix else machine
         doc = docs.get(claim.document_id, {})
         count = claim.count
         rows.append({
             "claim": claim,
+            "machine": machine_reading(machine, fix) if fix else None,
+            "corrected_by": sorted(set(fix.by.values())) if fix else [],
             "figure": figure_text(count.low, count.best, count.high) if count else "–",
             "figure_text": count.text if count else "",
             "source": claim.source.name if claim.source else "the writer",
@@ -108,6 +121,24 @@ def claim_rows(ledger: Ledger, claims: list[Claim], status: dict[str, str]) -> l
             "pieces": quote_pieces(claim, doc.get("text")),
         })
     return rows
+
+
+def machine_reading(claim: Claim, fix: Correction) -> str:
+    """What the machine read, for the fields an analyst corrected ("figure 136–1300; source the writer")."""
+    parts = []
+    if FIGURE_FIELDS & set(fix.values):
+        count = claim.count
+        parts.append(f"figure {figure_text(count.low, count.best, count.high) if count else '–'}")
+    for name in ("outcome", "victims"):
+        if name in fix.values:
+            parts.append(f"{name} {getattr(claim, name) or '–'}")
+    if "source" in fix.values:
+        parts.append(f"source {claim.source.name if claim.source else 'the writer'}")
+    if "date" in fix.values:
+        parts.append(f"date {claim.date.start or claim.date.text if claim.date else '–'}")
+    if "place" in fix.values:
+        parts.append(f"place {(claim.place.name or claim.place.text) if claim.place else '–'}")
+    return "; ".join(parts)
 
 
 def incident_audit(entries: list[dict[str, Any]], incident: Incident, extra_claims: list[str]) -> list[dict[str, Any]]:

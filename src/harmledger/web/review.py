@@ -167,6 +167,8 @@ def apply_review(ledger: Ledger, user: User, action: str, target: str, payload: 
     if action not in ACTIONS:
         raise _bad(f"unknown review action {action!r}; choose one of {', '.join(ACTIONS)}")
     kind = ACTIONS[action]
+    if kind in ("incident", "claim"):
+        target = ledger.expand_id(kind, target)
     if kind == "incident":
         context = target
     stored, before, after = _check(ledger, action, target, payload, context)
@@ -177,6 +179,8 @@ def apply_review(ledger: Ledger, user: User, action: str, target: str, payload: 
     if context and ledger.get_incident(context) is None:
         claims = list(previous.claim_ids) if previous else []
         where = incident_holding(ledger, [target, *claims] if kind == "claim" else claims)
+    if where is None and kind == "claim":
+        where = incident_holding(ledger, [target])
     return ReviewResult(action, target, before, after, where, rebuilt)
 
 
@@ -190,7 +194,7 @@ def add_claim(ledger: Ledger, user: User, body: dict[str, Any]) -> ReviewResult:
     """
     if not user.can("analyst"):
         raise HTTPException(403, f"user {user.username!r} is a {user.role}; adding a claim needs the analyst role")
-    incident = _incident_or_404(ledger, str(body["incident"])) if body.get("incident") else None
+    incident = _incident_or_404(ledger, ledger.expand_id("incident", str(body["incident"]))) if body.get("incident") else None
     note: Document | None = None
     if body.get("outside"):
         note = _outside_document(body["outside"], user.username)

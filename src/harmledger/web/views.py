@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from harmledger.pipeline import decisions_from_ledger
 from harmledger.records import GRADES
 from harmledger.store.users import ROLES, User, UserError
 from harmledger.web.app import cached, ledger_of, users_of
@@ -33,7 +34,7 @@ from harmledger.web.queries import (
     page_of_incidents,
     tolls_beside,
 )
-from harmledger.web.review import ACTIONS, apply_review
+from harmledger.web.review import ACTIONS, add_claim, apply_review
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -120,23 +121,49 @@ def aggregates_page(request: Request, filters: IncidentFilters = Depends(inciden
 
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
-def incident_page(request: Request, incident_id: str, done: str | None = None) -> HTMLResponse:
+def incident_page(request: Request, incident_id: str, done: str | None = None) -> Response:
     ledger = ledger_of(request)
+    full = ledger.expand_id("incident", incident_id)
+    if full != incident_id:  # a short id: the page lives at the full one
+        return RedirectResponse(f"/incidents/{full}" + (f"?{request.url.query}" if request.url.query else ""), status_code=307)
     incident = ledger.get_incident(incident_id)
     if incident is None:
         raise HTTPException(404, f"no incident {incident_id!r}; it may have been merged or re-derived")
     status = ledger.claim_status()
     entries = ledger.audit_entries()
     moved = rejected_elsewhere(entries, incident)
-    claims = claim_rows(ledger, ledger.claims(ids=[*incident.claim_ids, *moved]), status)
+    decisions = decisions_from_ledger(ledger)
+    fixes = decisions.claim_fixes
+    claims = claim_rows(ledger, ledger.claims(ids=[*incident.claim_ids, *moved]), status, fixes)
     tolls = tolls_beside(ledger, incident.id)
-    toll_claims = claim_rows(ledger, ledger.claims(ids=[c for t in tolls for c in t.claim_ids]), status)
+    toll_claims = claim_rows(ledger, ledger.claims(ids=[c for t in tolls for c in t.claim_ids]), status, fixes)
     notes = [d for d in ledger.decision_rows() if d["action"] == "note" and d["target"] == incident.id]
+    fix = decisions.incident_fixes.get(incident.id)
     return render(request, "incident.html", {
         "incident": incident, "claims": claims, "tolls": tolls, "toll_claims": toll_claims, "notes": notes,
         "audit": incident_audit(entries, incident, moved), "grades": GRADES,
-        "done": done if done in ACTIONS else None,
+        "done": done if done in (*ACTIONS, "add_claim") else None, "fixed_by": dict(fix.by) if fix else {},
+        "documents": _incident_documents(claims),
     })
+
+
+def _incident_documents(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(id, title) of the documents an incident's claims come from, for the add-a-claim form."""
+    return list(dict.fromkeys((r["document_id"], r["document_title"]) for r in rows))
+
+
+def _form_values(form: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """The correction fields a form filled in (empty ones are left as the machine read them)."""
+    values: dict[str, Any] = {}
+    for name in names:
+        value = str(form.get(name) or "").strip()
+        if value:
+            values[name] = value
+    if str(form.get("place") or "").strip():
+        values["place"] = {"name": str(form.get("place")).strip(), "lat": str(form.get("lat") or "").strip() or None,
+                           "lon": str(form.get("lon") or "").strip() or None,
+                           "country": str(form.get("country") or "").strip() or None}
+    return values
 
 
 @router.post("/incidents/{incident_id}/review")
@@ -162,7 +189,22 @@ async def incident_review(request: Request, incident_id: str) -> Response:
         incident = ledger_of(request).get_incident(incident_id)
         rest = [c for c in (incident.claim_ids if incident else ()) if c not in moved]
         payload = {"groups": [moved, rest]}
-    result = apply_review(ledger_of(request), user, action, target, payload, context=incident_id)
+    elif action == "correct_claim":
+        target = str(form.get("claim") or "")
+        payload = {"values": _form_values(form, ("low", "best", "high", "qualifier", "outcome", "victims", "source", "date"))}
+    elif action == "correct_incident":
+        payload = {"values": _form_values(form, ("date", "perpetrator", "event_type", "victims"))}
+    if action == "add_claim":
+        body: dict[str, Any] = {**_form_values(form, ("low", "best", "high", "qualifier", "outcome", "victims", "source", "date")),
+                                "incident": incident_id}
+        if str(form.get("outside") or "").strip():
+            body["outside"] = {"text": str(form.get("outside")), "url": str(form.get("url") or "").strip() or None,
+                               "outlet": str(form.get("outlet") or "").strip() or None}
+        else:
+            body.update(document_id=str(form.get("document_id") or ""), quote=str(form.get("quote") or "").strip())
+        result = add_claim(ledger_of(request), user, body)
+    else:
+        result = apply_review(ledger_of(request), user, action, target, payload, context=incident_id)
     where = result.incident or incident_id
     if ledger_of(request).get_incident(where) is None:
         return RedirectResponse(f"/?{urlencode({'done': action})}", status_code=303)
@@ -188,7 +230,7 @@ def document_page(request: Request, document_id: str, done: str | None = None) -
         raise HTTPException(404, f"no document {document_id!r}")
     status = ledger.claim_status()
     claims = ledger.claims(document_id=document_id)
-    rows = claim_rows(ledger, claims, status)
+    rows = claim_rows(ledger, claims, status, decisions_from_ledger(ledger).claim_fixes)
     spans = [(c.span.start, c.span.end, c.id, r["figure_text"] or r["figure"]) for c, r in zip(claims, rows, strict=True)]
     return render(request, "document.html", {
         "doc": doc, "pieces": highlight(doc.text, spans), "claims": rows, "status": status,
