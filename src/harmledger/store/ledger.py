@@ -161,15 +161,20 @@ class Ledger:
             "ingested_at": _now(),
         }
 
-    def add_document(self, doc: Document, doc_claims: Sequence[Claim]) -> bool:
+    def add_document(self, doc: Document, doc_claims: Sequence[Claim], *, added_by: str | None = None) -> bool:
         """Store ``doc`` (with its original bytes) and its claims in one transaction.
 
         Returns False, changing nothing, when a document with the same id is already stored.
+        ``added_by`` (a user who pasted or uploaded it) gets an audit entry with the document's hash.
         """
         with self.engine.begin() as conn:
             if not self._insert_document(conn, doc):
                 return False
             self._insert_ignore(conn, claims, [self._claim_row(c) for c in doc_claims])
+            if added_by is not None:
+                self.append_audit(conn, added_by, "add_document", "document", doc.id, None, {
+                    "sha256": doc.id, "origin": doc.origin, "url": doc.url, "outlet": doc.outlet,
+                    "title": doc.title, "size": len(doc.original), "claims": len(doc_claims)})
         return True
 
     def _insert_document(self, conn: Connection, doc: Document) -> bool:
@@ -461,6 +466,15 @@ class Ledger:
                 return given
             found = conn.execute(sa.select(table.c.id).where(table.c.id.startswith(given)).limit(2)).all()
         return found[0].id if len(found) == 1 else given
+
+    def incidents_holding(self, claim_ids: Sequence[str]) -> list[str]:
+        """Ids of the stored incidents (and aggregates) that hold any of ``claim_ids``."""
+        if not claim_ids:
+            return []
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(incident_claims.c.incident_id).distinct()
+                                .where(incident_claims.c.claim_id.in_(list(claim_ids))))
+            return sorted(r.incident_id for r in rows)
 
     def get_incident(self, incident_id: str) -> Incident | None:
         with self.engine.connect() as conn:

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from harmledger.export import MEDIA_TYPES, RENDERERS, incident_summary, render
@@ -20,7 +20,7 @@ from harmledger.records import GRADES, to_jsonable
 from harmledger.store.users import ROLES, User, UserError
 from harmledger.web.app import cached, ledger_of, users_of
 from harmledger.web.auth import current_user, require
-from harmledger.web.present import incident_audit, rejected_elsewhere
+from harmledger.web.present import file_name, incident_audit, rejected_elsewhere
 from harmledger.web.queries import (
     GROUPINGS,
     MAX_PAGE,
@@ -36,6 +36,7 @@ from harmledger.web.queries import (
     tolls_beside,
     map_features,
 )
+from harmledger.web.intake import read_intake, run_intake
 from harmledger.web.review import add_claim, apply_review
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -126,7 +127,10 @@ def list_claims(
 @router.get("/documents", summary="List documents (metadata, no text)")
 def list_documents(request: Request, limit: int = Query(50, ge=1, le=MAX_PAGE), cursor: str | None = None) -> dict[str, Any]:
     offset = decode_cursor(cursor)
-    return _page(document_list(ledger_of(request), offset, limit + 1), offset, limit)
+    rows = document_list(ledger_of(request), offset, limit + 1)
+    if current_user(request) is None:  # anonymous readers see file names, never the server's folders
+        rows = [{**r, "origin": file_name(r["origin"])} for r in rows]
+    return _page(rows, offset, limit)
 
 
 @router.get("/documents/{document_id}", summary="One document: metadata, normalised text and its claims")
@@ -138,7 +142,10 @@ def get_document(request: Request, document_id: str) -> dict[str, Any]:
     status = ledger.claim_status()
     fixes = decisions_from_ledger(ledger).claim_fixes
     claims = ledger.claims(document_id=document_id)
-    return {"ok": True, "row": {"document": to_jsonable(doc), "claims": [_claim_json(c, status, fixes) for c in claims]}}
+    data = to_jsonable(doc)
+    if current_user(request) is None:
+        data["origin"] = file_name(doc.origin)
+    return {"ok": True, "row": {"document": data, "claims": [_claim_json(c, status, fixes) for c in claims]}}
 
 
 @router.get("/aggregates", summary="Incidents and deaths grouped by country, perpetrator, month …")
@@ -288,6 +295,22 @@ def correct_incident(request: Request, incident_id: str, body: dict[str, Any] = 
                          "published} for a source outside the ledger.")
 def add_claim_route(request: Request, body: dict[str, Any] = Body(...), user: User = analyst) -> dict[str, Any]:
     return {"ok": True, "row": add_claim(ledger_of(request), user, body).to_json()}
+
+
+@router.post("/documents", summary="Add documents: paste a text or upload files (analyst)", status_code=201,
+             description="multipart/form-data with files (txt, html, jsonl, warc, or a gzip of these) and/or text, "
+                         "url, outlet, title, published (YYYY-MM-DD); or JSON {text, url, outlet, title, published} "
+                         "or {files: [{name, content | base64}]}. Each document is stored with its SHA-256 and who "
+                         "added it (audit log), analysed and reconciled. Rows: added and skipped document ids, "
+                         "claims, errors (each naming its file), incidents holding the new claims. 400 when "
+                         "nothing could be added.")
+async def add_documents(request: Request, user: User = analyst) -> JSONResponse:
+    uploads, pasted, fields = await read_intake(request)
+    report = await run_intake(ledger_of(request), user.username, uploads, pasted, fields)
+    if report.errors and not report.added and not report.skipped:
+        return JSONResponse({"ok": False, "error": "; ".join(report.errors), "status": 400,
+                             "row": report.to_json()}, status_code=400)
+    return JSONResponse({"ok": True, "row": report.to_json()}, status_code=201)
 
 
 # -- users and tokens (admin) ------------------------------------------------------------------

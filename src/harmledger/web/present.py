@@ -84,7 +84,8 @@ def figure_text(low: int | None, best: int | None, high: int | None) -> str:
     return core
 
 
-def _file_name(origin: str | None) -> str | None:
+def file_name(origin: str | None) -> str | None:
+    """The file name of an origin, without the server's folders (what anonymous readers see)."""
     return origin.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] if origin else None
 
 
@@ -115,7 +116,7 @@ def claim_rows(ledger: Ledger, claims: list[Claim], status: dict[str, str],
             "status": status.get(claim.id, "auto"),
             "document_id": claim.document_id,
             # A file's name, not its full path on the server.
-            "document_title": doc.get("title") or doc.get("outlet") or _file_name(doc.get("origin")) or claim.document_id[:12],
+            "document_title": doc.get("title") or doc.get("outlet") or file_name(doc.get("origin")) or claim.document_id[:12],
             "outlet": doc.get("outlet"),
             "published": doc.get("published"),
             "pieces": quote_pieces(claim, doc.get("text")),

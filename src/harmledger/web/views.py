@@ -34,6 +34,7 @@ from harmledger.web.queries import (
     page_of_incidents,
     tolls_beside,
 )
+from harmledger.web.intake import read_intake, run_intake
 from harmledger.web.review import ACTIONS, add_claim, apply_review
 
 router = APIRouter(include_in_schema=False)
@@ -233,8 +234,9 @@ def document_page(request: Request, document_id: str, done: str | None = None) -
     rows = claim_rows(ledger, claims, status, decisions_from_ledger(ledger).claim_fixes)
     spans = [(c.span.start, c.span.end, c.id, r["figure_text"] or r["figure"]) for c, r in zip(claims, rows, strict=True)]
     return render(request, "document.html", {
+        "incidents": ledger.incidents_holding([c.id for c in claims]),
         "doc": doc, "pieces": highlight(doc.text, spans), "claims": rows, "status": status,
-        "audit": ledger.audit_entries(document_id), "done": done if done in ACTIONS else None,
+        "audit": ledger.audit_entries(document_id), "done": done if done in (*ACTIONS, "add_document") else None,
     })
 
 
@@ -245,6 +247,24 @@ async def document_published(request: Request, document_id: str) -> Response:
     user = _signed_in(request, "analyst")
     apply_review(ledger_of(request), user, "publish_date", document_id, {"published": str(form.get("published") or "")})
     return RedirectResponse(f"/documents/{document_id}?done=publish_date", status_code=303)
+
+
+@router.get("/add", response_class=HTMLResponse)
+def add_page(request: Request) -> HTMLResponse:
+    _signed_in(request, "analyst")
+    return render(request, "add.html", {"report": None})
+
+
+@router.post("/add", response_class=HTMLResponse)
+async def add_post(request: Request) -> Response:
+    """Paste or upload reports (analyst); the analysis runs off the event loop."""
+    user = _signed_in(request, "analyst")
+    uploads, pasted, fields = await read_intake(request)
+    check_csrf(request, str(fields.get("csrf") or ""))
+    report = await run_intake(ledger_of(request), user.username, uploads, pasted, fields)
+    if len(report.added) == 1 and not report.errors:
+        return RedirectResponse(f"/documents/{report.added[0]}?done=add_document", status_code=303)
+    return render(request, "add.html", {"report": report}, status=400 if report.errors and not report.added else 200)
 
 
 @router.get("/login", response_class=HTMLResponse)
