@@ -37,6 +37,7 @@ from harmledger.web.queries import (
     map_features,
 )
 from harmledger.web.intake import read_intake, run_intake
+from harmledger.web.search import results
 from harmledger.web.review import add_claim, apply_review
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -185,6 +186,18 @@ def export(
     suffix = {"ucdp": "csv", "acled": "csv", "csv": "csv"}.get(format, format)
     return Response(body, media_type=MEDIA_TYPES[format],
                     headers={"content-disposition": f'attachment; filename="harmledger-{format}.{suffix}"'})
+
+
+@router.get("/search", summary="Full-text search over documents and claims, with highlighted snippets")
+def search_api(request: Request, q: str = Query(..., min_length=1, max_length=500,
+                                                description='words (all must occur) and "quoted phrases"'),
+               limit: int = Query(20, ge=1, le=100, description="at most this many documents and this many claims")) -> dict[str, Any]:
+    """Rows: documents then claims, each with `kind`, `document_id`, `title`, `outlet`, `url`, `published`,
+    `snippet` (plain) and `snippet_html` (escaped, the matched words in `<mark>`); claims also carry
+    `claim_id`, `outcome`, `figure`, `source` and `incident_id`."""
+    found = results(ledger_of(request), q, limit)
+    rows = [{k: v for k, v in r.items() if k != "pieces"} for r in found["documents"] + found["claims"]]
+    return {"ok": True, "rows": rows, "next": None}
 
 
 @router.get("/me", summary="Who the request is authenticated as")

@@ -35,6 +35,7 @@ from harmledger.web.queries import (
     tolls_beside,
 )
 from harmledger.web.intake import read_intake, run_intake
+from harmledger.web.search import results
 from harmledger.web.review import ACTIONS, add_claim, apply_review
 
 router = APIRouter(include_in_schema=False)
@@ -247,6 +248,12 @@ async def document_published(request: Request, document_id: str) -> Response:
     user = _signed_in(request, "analyst")
     apply_review(ledger_of(request), user, "publish_date", document_id, {"published": str(form.get("published") or "")})
     return RedirectResponse(f"/documents/{document_id}?done=publish_date", status_code=303)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "") -> HTMLResponse:
+    found = results(ledger_of(request), q) if q.strip() else {"documents": [], "claims": []}
+    return render(request, "search.html", {"q": q, **found})
 
 
 @router.get("/add", response_class=HTMLResponse)
