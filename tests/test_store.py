@@ -138,7 +138,7 @@ def test_the_migrations_build_exactly_the_declared_schema(ledger) -> None:
         }[ledger.dialect]
         index_names = set(conn.execute(sa.text(catalogue)).scalars())
     assert diff == []
-    assert "ix_incidents_kind_deaths" in index_names
+    assert "ix_incidents_kind_deaths_best" in index_names
 
 
 def test_incidents_are_stale_until_derived_from_every_document(ledger) -> None:

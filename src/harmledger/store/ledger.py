@@ -21,6 +21,7 @@ from harmledger.errors import StoreError
 from harmledger.records import Claim, Document, Incident, sha256_hex
 from harmledger.store import codec
 from harmledger.store.schema import (
+    DEATHS_ORDER,
     audit_log,
     claims,
     decisions,
@@ -435,7 +436,7 @@ class Ledger:
         descending = sort.startswith("-")
         key = sort.lstrip("-")
         columns = {
-            "deaths": sa.func.coalesce(incidents.c.deaths_high, incidents.c.deaths_best, incidents.c.deaths_low, 0),
+            "deaths": DEATHS_ORDER,
             "date": incidents.c.date_start,
             "grade": incidents.c.grade,
             "place": incidents.c.place_name,

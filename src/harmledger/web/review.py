@@ -34,6 +34,7 @@ ACTIONS: dict[str, str] = {
     "publish_date": "document",
     "correct_claim": "claim",
     "correct_incident": "incident",
+    "reviewed": "incident",  # looked at and left as it is (takes it off the review queue)
 }
 # Actions after which incidents are re-derived from claims and decisions.
 REBUILDS = frozenset({"confirm", "reject", "merge", "split", "grade", "publish_date", "correct_claim",
@@ -109,6 +110,8 @@ def _check(ledger: Ledger, action: str, target: str, payload: dict[str, Any],
         if grade not in GRADES:
             raise _bad(f"grade {grade!r} is not one of {', '.join(GRADES)}")
         return {"grade": grade}, {"grade": incident.grade}, {"grade": grade}
+    if action == "reviewed":
+        return {}, None, {"reviewed": True}
     if action == "note":
         text = str(payload.get("text") or "").strip()
         if not text:

@@ -35,6 +35,7 @@ from harmledger.web.queries import (
     tolls_beside,
 )
 from harmledger.web.intake import read_intake, run_intake
+from harmledger.web.queue import review_queue
 from harmledger.web.search import results
 from harmledger.web.review import ACTIONS, add_claim, apply_review
 
@@ -208,6 +209,8 @@ async def incident_review(request: Request, incident_id: str) -> Response:
     else:
         result = apply_review(ledger_of(request), user, action, target, payload, context=incident_id)
     where = result.incident or incident_id
+    if str(form.get("back") or "") == "/review":
+        return RedirectResponse(f"/review?{urlencode({'done': action})}", status_code=303)
     if ledger_of(request).get_incident(where) is None:
         return RedirectResponse(f"/?{urlencode({'done': action})}", status_code=303)
     return RedirectResponse(f"/incidents/{where}?{urlencode({'done': action})}#review", status_code=303)
@@ -248,6 +251,37 @@ async def document_published(request: Request, document_id: str) -> Response:
     user = _signed_in(request, "analyst")
     apply_review(ledger_of(request), user, "publish_date", document_id, {"published": str(form.get("published") or "")})
     return RedirectResponse(f"/documents/{document_id}?done=publish_date", status_code=303)
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_page(request: Request, done: str | None = None) -> HTMLResponse:
+    """The review queue (analyst): unreviewed incidents by deaths, doubtful claims, merging by ticking."""
+    _signed_in(request, "analyst")
+    ledger = ledger_of(request)
+    queue = review_queue(ledger)
+    status = ledger.claim_status()
+    doubts = claim_rows(ledger, [d.claim for d in queue["doubts"]], status, decisions_from_ledger(ledger).claim_fixes)
+    return render(request, "review.html", {**queue, "doubt_rows": list(zip(queue["doubts"], doubts, strict=True)),
+                                           "done": done if done in (*ACTIONS, "merge") else None})
+
+
+@router.post("/review")
+async def review_post(request: Request) -> Response:
+    """Merge the ticked incidents (the first ticked keeps its id), or mark one reviewed."""
+    form = await request.form()
+    check_csrf(request, str(form.get("csrf") or ""))
+    user = _signed_in(request, "analyst")
+    action = str(form.get("action") or "")
+    if action == "merge":
+        picked = list(dict.fromkeys(str(v) for v in form.getlist("pick")))
+        if len(picked) < 2:
+            raise HTTPException(400, "tick at least two incidents to merge")
+        result = apply_review(ledger_of(request), user, "merge", picked[0], {"with": picked[1:]})
+        return RedirectResponse(f"/incidents/{result.incident or picked[0]}?done=merge", status_code=303)
+    if action == "reviewed":
+        apply_review(ledger_of(request), user, "reviewed", str(form.get("incident") or ""), {})
+        return RedirectResponse("/review?done=reviewed", status_code=303)
+    raise HTTPException(400, f"unknown action {action!r}; the review page merges or marks reviewed")
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -1,4 +1,4 @@
-"""full-text search over documents and claims
+"""full-text search over documents and claims; the deaths sort on best (else low)
 
 SQLite: two FTS5 tables kept in step with ``documents`` and ``claims`` by triggers (the claim's
 quote and source are read from its JSON). PostgreSQL: GIN indexes on the same text as tsvectors,
@@ -7,6 +7,7 @@ queried with ``websearch_to_tsquery``. Both are derived data: dropping them lose
 Revision ID: 0003_analyst
 Revises: 0003
 """
+import sqlalchemy as sa
 from alembic import op
 
 revision = '0003_analyst'
@@ -51,11 +52,24 @@ POSTGRES = [
 POSTGRES_DOWN = ["DROP INDEX IF EXISTS ix_search_claims", "DROP INDEX IF EXISTS ix_search_documents"]
 
 
+def _deaths_index(*order: str) -> None:
+    incidents = sa.table("incidents", sa.column("kind"), sa.column("deaths_high"), sa.column("deaths_best"),
+                         sa.column("deaths_low"), sa.column("id"))
+    columns = [getattr(incidents.c, name) for name in order]
+    name = "ix_incidents_kind_deaths_best" if order[0] == "deaths_best" else "ix_incidents_kind_deaths"
+    op.create_index(name, "incidents", [incidents.c.kind, sa.func.coalesce(*columns, 0).desc(), incidents.c.id])
+
+
 def upgrade() -> None:
     for statement in SQLITE if op.get_bind().dialect.name == "sqlite" else POSTGRES:
         op.execute(statement)
+    # "Most deaths" is the best figure, else the floor (it was the ceiling first).
+    op.drop_index("ix_incidents_kind_deaths", table_name="incidents")
+    _deaths_index("deaths_best", "deaths_low", "deaths_high")
 
 
 def downgrade() -> None:
+    op.drop_index("ix_incidents_kind_deaths_best", table_name="incidents")
+    _deaths_index("deaths_high", "deaths_best", "deaths_low")
     for statement in SQLITE_DOWN if op.get_bind().dialect.name == "sqlite" else POSTGRES_DOWN:
         op.execute(statement)
