@@ -290,3 +290,15 @@ def apply_analyst_places(rows: Sequence[dict[str, object]]) -> int:
 
 def _place_key(row: dict[str, object]) -> tuple[object, ...]:
     return (row["name"], row["lat"], row["lon"], tuple(row["aliases"] or ()), row["country"])  # type: ignore[arg-type]
+
+
+def claims_export(ledger: Ledger, incidents: Sequence[Incident], fmt: str) -> str:
+    """The claims of ``incidents`` as analysts left them (corrections applied), rendered as ``fmt``."""
+    from harmledger.export_claims import claim_rows, render_claims
+    from harmledger.incidents.corrections import correct_claims
+
+    fixes = decisions_from_ledger(ledger).claim_fixes
+    ids = [cid for inc in incidents for cid in inc.claim_ids]
+    claims = {c.id: c for c in correct_claims(ledger.claims(ids=ids), fixes)} if ids else {}
+    corrected_by = {cid: sorted(set(fix.by.values())) for cid, fix in fixes.items()}
+    return render_claims(fmt, claim_rows(incidents, claims, ledger, corrected_by))

@@ -15,7 +15,8 @@ from pydantic import BaseModel, Field
 
 from harmledger.export import MEDIA_TYPES, RENDERERS, incident_summary, render
 from harmledger.incidents.corrections import correct_claim
-from harmledger.pipeline import decisions_from_ledger
+from harmledger.export_claims import CLAIM_FORMATS
+from harmledger.pipeline import claims_export, decisions_from_ledger
 from harmledger.records import GRADES, to_jsonable
 from harmledger.store.users import ROLES, User, UserError
 from harmledger.web.app import cached, ledger_of, users_of
@@ -198,6 +199,23 @@ def search_api(request: Request, q: str = Query(..., min_length=1, max_length=50
     found = results(ledger_of(request), q, limit)
     rows = [{k: v for k, v in r.items() if k != "pieces"} for r in found["documents"] + found["claims"]]
     return {"ok": True, "rows": rows, "next": None}
+
+
+@router.get("/export/claims", summary="Export claims (one row per claim): csv or json", response_class=Response)
+def export_claims(
+    request: Request,
+    format: str = Query("csv", description=f"one of {', '.join(CLAIM_FORMATS)}"),  # noqa: A002 - the public name
+    filters: IncidentFilters = Depends(incident_filters),
+    kind: str = Query("incident", pattern="^(incident|aggregate)$"),
+) -> Response:
+    """The claims of the incidents the filters select: figure, qualifier, outcome, victims, children, women,
+    source, quote, span, document hash, url (or file name) and incident id; corrected claims as corrected."""
+    if format not in CLAIM_FORMATS:
+        raise HTTPException(400, f"format {format!r} is not one of {', '.join(CLAIM_FORMATS)}")
+    ledger = ledger_of(request)
+    body = claims_export(ledger, ledger.incidents(kind=kind, **filters.ledger_kwargs()), format)
+    return Response(body, media_type=CLAIM_FORMATS[format],
+                    headers={"content-disposition": f'attachment; filename="harmledger-claims.{format}"'})
 
 
 @router.get("/me", summary="Who the request is authenticated as")
