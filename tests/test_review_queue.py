@@ -81,3 +81,14 @@ def test_most_deaths_first_means_the_best_figure_not_the_ceiling(client: Any, se
     rows = client.get("/api/incidents?sort=-deaths").json()["rows"]
     assert [r["id"] for r in rows] == [ids["ghouta"], ids["manbij"]]
     assert [i.id for i in ledger.incidents(sort="-deaths")] == [ids["ghouta"], ids["manbij"]]
+
+
+def test_percent_and_underscore_in_a_place_filter_match_themselves(client: Any, seeded: Any) -> None:
+    assert client.get("/api/incidents?place=%25").json()["rows"] == []
+    assert client.get("/api/incidents?place=_").json()["rows"] == []
+    assert len(client.get("/api/incidents?place=a").json()["rows"]) == 2
+
+
+def test_head_of_the_front_page_answers(client: Any, seeded: Any) -> None:
+    response = client.head("/")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")

@@ -410,9 +410,9 @@ class Ledger:
         if country:
             conditions.append(sa.func.upper(incidents.c.country) == country.upper())
         if place:
-            conditions.append(incidents.c.place_name.ilike(f"%{place}%"))
+            conditions.append(contains(incidents.c.place_name, place))
         if perpetrator:
-            conditions.append(incidents.c.perpetrator.ilike(f"%{perpetrator}%"))
+            conditions.append(contains(incidents.c.perpetrator, perpetrator))
         if event_type:
             conditions.append(incidents.c.event_type == event_type)
         if grade:
@@ -606,6 +606,12 @@ class Ledger:
         return problems
 
 
+def contains(column: Any, text: str) -> Any:
+    """``column`` contains ``text`` (any case), with ``%`` and ``_`` in it matched literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.ilike(f"%{escaped}%", escape="\\")
+
+
 def _iso(value: datetime) -> str:
     # SQLite returns naive datetimes; they were written as UTC.
     if value.tzinfo is None:
@@ -613,4 +619,4 @@ def _iso(value: datetime) -> str:
     return value.astimezone(UTC).isoformat()
 
 
-__all__ = ["Ledger", "Problem", "StaleIncidents", "resolve_url", "metadata"]
+__all__ = ["Ledger", "Problem", "StaleIncidents", "contains", "resolve_url", "metadata"]

@@ -18,6 +18,7 @@ from fastapi import HTTPException, Query
 
 from harmledger.records import GRADES, Incident
 from harmledger.store import Ledger, codec
+from harmledger.store.ledger import contains
 from harmledger.store.schema import DEATHS_ORDER as SCHEMA_DEATHS_ORDER
 from harmledger.store.schema import documents, incidents
 
@@ -66,9 +67,9 @@ class IncidentFilters:
         if self.country:
             out.append(sa.func.upper(incidents.c.country) == self.country.upper())
         if self.place:
-            out.append(incidents.c.place_name.ilike(f"%{self.place}%"))
+            out.append(contains(incidents.c.place_name, self.place))
         if self.perpetrator:
-            out.append(incidents.c.perpetrator.ilike(f"%{self.perpetrator}%"))
+            out.append(contains(incidents.c.perpetrator, self.perpetrator))
         if self.event_type:
             out.append(incidents.c.event_type == self.event_type)
         if self.grade:

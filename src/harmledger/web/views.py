@@ -74,7 +74,7 @@ def _local(target: str | None) -> str:
     return "/"
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def incidents_page(
     request: Request,
     filters: IncidentFilters = Depends(incident_filters),
