@@ -48,7 +48,7 @@ def test_a_corrected_figure_replaces_the_machines_in_the_incident_and_survives_r
     assert response.status_code == 200, response.text
     row = response.json()["row"]
     assert row["before"] == {"low": 136, "best": None, "high": 1300, "qualifier": "range"}
-    assert row["after"] == {"low": None, "best": 9, "high": None, "qualifier": None, "incident": ids["ghouta"]}
+    assert row["after"] == {"low": None, "best": 9, "high": None, "qualifier": "exact", "incident": ids["ghouta"]}
     incident = holding(ledger, ids["chemical"])
     assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (9, 9, 9)
     # The machine's reading stays in the ledger; the correction is laid over it on each run.

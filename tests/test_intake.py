@@ -166,3 +166,16 @@ def test_anonymous_readers_see_file_names_never_server_paths(client: Any, seeded
     assert client.get(f"/api/documents/{ids['document']}").json()["row"]["document"]["origin"] == origin.rsplit("/", 1)[-1]
     for path in ("/documents", f"/documents/{ids['document']}"):
         assert origin not in client.get(path).text
+
+
+def test_a_pasted_text_and_the_same_article_as_a_file_are_one_document(client: Any, seeded: Any, tmp_path: Any) -> None:
+    from harmledger.pipeline import ingest
+    from harmledger.records import sha256_hex
+
+    ledger, _ids = seeded
+    token = add_user(ledger, "ana", "analyst")
+    pasted = client.post("/api/documents", json={"text": REPORT.replace("\n", "\r\n")}, headers=bearer(token))
+    file = tmp_path / "report.txt"
+    file.write_bytes(REPORT.encode("utf-8"))
+    assert ingest(ledger, [file]).skipped == 1
+    assert pasted.json()["row"]["added"] == [sha256_hex(REPORT.encode("utf-8"))]

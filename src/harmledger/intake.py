@@ -90,7 +90,10 @@ def pasted_upload(pasted: Pasted) -> tuple[Upload, dict[str, Any]]:
     """A pasted text as a ``.txt`` upload and the sidecar metadata the text reader takes."""
     meta = {k: v for k, v in {"url": pasted.url, "outlet": pasted.outlet, "title": pasted.title,
                               "published": pasted.published.isoformat() if pasted.published else None}.items() if v}
-    return Upload("pasted.txt", pasted.text.encode("utf-8")), meta
+    # Browsers send a textarea's line ends as CRLF: store LF, so pasting an article and later
+    # ingesting the same article's file give one document, not two.
+    text = pasted.text.replace("\r\n", "\n").replace("\r", "\n")
+    return Upload("pasted.txt", text.encode("utf-8")), meta
 
 
 def take_in(ledger: Ledger, uploads: list[Upload], *, username: str, pasted: Pasted | None = None,

@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi import HTTPException
 
-from harmledger.incidents.corrections import correct_claim, correct_incident, corrected_count
+from harmledger.incidents.corrections import correct_claim, correct_incident, corrected_count, qualifier_for
 from harmledger.incidents.decisions import CLAIM_FIELDS, FIGURE_FIELDS, INCIDENT_FIELDS
 from harmledger.records import OUTCOMES, Claim, DateRef, Document, Incident, PlaceRef, Source, Span
 
@@ -101,7 +101,8 @@ def check_figure(values: Mapping[str, Any]) -> dict[str, Any]:
         raise _bad(f"best {best} is outside low {low} – high {high}")
     if qualifier == "range" and (low is None or high is None or low == high):
         raise _bad("a range needs a low and a higher high")
-    return {"low": low, "best": best, "high": high, "qualifier": qualifier}
+    # Stored explicitly, so the audit log says what the figure means ("9" alone is exact).
+    return {"low": low, "best": best, "high": high, "qualifier": qualifier or qualifier_for(low, best, high)}
 
 
 def check_claim_values(values: Mapping[str, Any]) -> dict[str, Any]:
