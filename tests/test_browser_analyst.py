@@ -50,7 +50,7 @@ def test_the_analysts_loop(page: Any, served: Any, tmp_path: Path) -> None:  # n
     page.fill("textarea[name=text]", REPORT)
     page.fill("input[name=published]", "2024-03-04")
     page.click("#add-submit")
-    expect(page.locator(".flash")).to_have_text("Recorded: add document.")
+    expect(page.locator(".flash")).to_have_text("Recorded: add document.", timeout=60_000)  # analysed meanwhile
     expect(page.locator("h1")).to_have_text("Shelling hits a wedding party near Tell Rifaat")
     page.locator("#doc-incidents a").first.click()
 
@@ -87,6 +87,8 @@ def test_the_analysts_loop(page: Any, served: Any, tmp_path: Path) -> None:  # n
     assert [f["properties"]["deaths"] for f in features] == [9]
     page.goto(f"{base}/map?place={place}")
     expect(page.locator("#map")).to_have_attribute("data-count", "1")
+    expect(page.locator("#map-legend")).to_contain_text("1000")
+    expect(page.locator(".place-label")).to_have_text(place)
 
     # Re-ingest the same report and re-reconcile: the correction is kept.
     copy = tmp_path / "again.txt"
@@ -103,9 +105,10 @@ def test_the_analysts_loop(page: Any, served: Any, tmp_path: Path) -> None:  # n
     expect(page.locator("#document-hits mark").first).to_have_text(re.compile("wedding party", re.I))
     page.screenshot(path=str(ARTIFACTS / "search.png"))
 
-    # The timeline counts the corrected figure.
+    # The timeline counts the corrected figure (a March 2024 column of 9 deaths).
     page.goto(f"{base}/timeline")
-    page.screenshot(path=str(ARTIFACTS / "timeline.png"))
+    expect(page.locator("#timeline g[data-month='2024-03']")).to_have_attribute("data-deaths", "9")
+    page.screenshot(path=str(ARTIFACTS / "timeline.png"), full_page=True)
 
 
 def test_merge_from_the_review_queue_by_ticking(page: Any, served: Any) -> None:  # noqa: F811
@@ -123,3 +126,21 @@ def test_merge_from_the_review_queue_by_ticking(page: Any, served: Any) -> None:
     expect(page.locator("#claims article")).to_have_count(3)
     merged = [i for i in ledger.incidents() if ids["strike"] in i.claim_ids]
     assert len(merged) == 1 and ids["chemical"] in merged[0].claim_ids
+
+
+def test_uploading_files_from_the_page_reports_each_one(page: Any, served: Any) -> None:  # noqa: F811
+    from playwright.sync_api import expect
+
+    base, _ids, ledger = served
+    log_in(page, base, "ana")
+    page.goto(f"{base}/add")
+    page.set_input_files("input[name=files]", [
+        {"name": "report.txt", "mimeType": "text/plain", "buffer": REPORT.encode("utf-8")},
+        {"name": "photo.txt", "mimeType": "text/plain", "buffer": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8},
+    ])
+    page.click("#add-submit")
+    report = page.locator("#intake-report")
+    expect(report).to_contain_text("1 document(s) added", timeout=60_000)
+    expect(report.locator(".errors")).to_contain_text("photo.txt")
+    expect(page.locator("#add-progress")).to_have_count(1)
+    assert sum(1 for d in ledger.documents() if d.origin == "report.txt") == 1

@@ -92,3 +92,36 @@ def test_percent_and_underscore_in_a_place_filter_match_themselves(client: Any, 
 def test_head_of_the_front_page_answers(client: Any, seeded: Any) -> None:
     response = client.head("/")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+
+
+def test_the_timeline_has_a_column_for_every_month_and_stacks_deaths_by_victims(seeded: Any) -> None:
+    from harmledger.web.timeline import columns, months_between
+
+    assert months_between("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
+    cols = columns([
+        {"month": "2024-01", "victims": "civilians", "incidents": 2, "deaths": 10},
+        {"month": "2024-01", "victims": "combatants", "incidents": 1, "deaths": 5},
+        {"month": "2024-04", "victims": None, "incidents": 1, "deaths": 3},
+        {"month": None, "victims": "civilians", "incidents": 4, "deaths": 40},
+    ])
+    assert [c.key for c in cols] == ["2024-01", "2024-02", "2024-03", "2024-04"]
+    assert [c.deaths for c in cols] == [15, 0, 0, 3] and cols[1].segments == () and cols[1].count_y is None
+    january = cols[0]
+    assert [(s.victims, s.deaths) for s in january.segments] == [("civilians", 10), ("combatants", 5)]
+    # Stacked: the combatants sit on top of the civilians, and the tallest column fills the chart.
+    assert january.segments[1].y + january.segments[1].h == january.segments[0].y
+    assert abs(sum(s.h for s in january.segments) - (260.0 - 2 * 34.0)) < 1e-6
+
+
+def test_the_timeline_page_shows_the_breakdowns(client: Any, seeded: Any) -> None:
+    ledger, ids = seeded
+    from dataclasses import replace
+    from datetime import date
+
+    manbij = ledger.get_incident(ids["manbij"])
+    ledger.replace_incidents([replace(manbij, date_start=date(2016, 7, 19), date_end=date(2016, 7, 19)),
+                              replace(ledger.get_incident(ids["ghouta"]), date_start=date(2016, 10, 2),
+                                      date_end=date(2016, 10, 2)), ledger.get_incident(ids["toll"])])
+    page = client.get("/timeline").text
+    assert page.count('class="bucket') == 4  # July to October, August and September empty
+    assert 'id="by-country"' in page and "Syria" in page and "International Anti-ISIS Coalition" in page

@@ -14,14 +14,10 @@ from harmledger.store.users import ROLES, User, UserError
 from harmledger.web.app import cached, ledger_of, users_of
 from harmledger.web.auth import check_csrf, csrf_token, current_user, log_in, log_out
 from harmledger.web.present import (
-    CHART_H,
-    CHART_PAD,
-    CHART_W,
     claim_rows,
     highlight,
     incident_audit,
     rejected_elsewhere,
-    timeline_bars,
 )
 from harmledger.web.queries import (
     SORTS,
@@ -35,6 +31,7 @@ from harmledger.web.queries import (
     tolls_beside,
 )
 from harmledger.web.intake import read_intake, run_intake
+from harmledger.web import timeline
 from harmledger.web.queue import review_queue
 from harmledger.web.search import results
 from harmledger.web.review import ACTIONS, add_claim, apply_review
@@ -106,11 +103,17 @@ def map_page(request: Request, filters: IncidentFilters = Depends(incident_filte
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, filters: IncidentFilters = Depends(incident_filters)) -> HTMLResponse:
-    rows = aggregate(ledger_of(request), "month", filters)
+    ledger = ledger_of(request)
+    rows = aggregate(ledger, "month", filters)
     undated = next((r for r in rows if not r["key"]), None)
+    cols = timeline.columns(timeline.monthly(ledger, filters))
     return render(request, "timeline.html", {
-        "bars": timeline_bars(rows), "rows": [r for r in rows if r["key"]], "undated": undated,
-        "filters": filters, "grades": GRADES, "victims": VICTIMS, "w": CHART_W, "h": CHART_H, "pad": CHART_PAD,
+        "columns": cols, "ticks": timeline.ticks(cols), "rows": [r for r in rows if r["key"]], "undated": undated,
+        "stack": [(v, timeline.STACK_LABELS[v]) for v in timeline.STACK],
+        "countries": timeline.breakdown(aggregate(ledger, "country", filters)),
+        "perpetrators": timeline.breakdown(aggregate(ledger, "perpetrator", filters)),
+        "filters": filters, "grades": GRADES, "victims": VICTIMS,
+        "w": timeline.CHART_W, "h": timeline.CHART_H, "pad": timeline.CHART_PAD,
     })
 
 
