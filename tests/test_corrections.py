@@ -23,6 +23,7 @@ ENDPOINTS = [
     ("/api/claims/{chemical}/correct", {"best": 9}),
     ("/api/incidents/{ghouta}/correct", {"perpetrator": "unknown"}),
     ("/api/claims", {"document_id": "{document}", "quote": "60 civilian casualties", "best": 60}),
+    ("/api/incidents/{ghouta}/reviewed", {}),
 ]
 
 

@@ -294,6 +294,12 @@ def note_incident(request: Request, incident_id: str, body: NoteBody, user: User
     return _done(request, user, "note", incident_id, {"text": body.text})
 
 
+@router.post("/incidents/{incident_id}/reviewed", summary="Mark an incident reviewed as it is (analyst)")
+def mark_reviewed(request: Request, incident_id: str, user: User = analyst) -> dict[str, Any]:
+    """Takes the incident off the review queue; the audit log says who looked at it and when."""
+    return _done(request, user, "reviewed", incident_id, {})
+
+
 @router.post("/documents/{document_id}/published", summary="Set a document's publication date (analyst)")
 def set_published(request: Request, document_id: str, body: PublishedBody, user: User = analyst) -> dict[str, Any]:
     return _done(request, user, "publish_date", document_id, {"published": body.published})
@@ -309,7 +315,8 @@ CLAIM_FIX_DOC = ("Any of: low, best, high, qualifier (the figure, set as a whole
 def correct_claim(request: Request, claim_id: str, body: dict[str, Any] = Body(..., examples=[{"best": 9}]),
                   user: User = analyst) -> dict[str, Any]:
     values = {k: v for k, v in body.items() if k != "incident"}
-    return _done(request, user, "correct_claim", claim_id, {"values": values}, body.get("incident"))
+    context = str(body["incident"]) if body.get("incident") else None
+    return _done(request, user, "correct_claim", claim_id, {"values": values}, context)
 
 
 @router.post("/incidents/{incident_id}/correct", summary="Correct an incident's place, date, perpetrator, event type or victims (analyst)",

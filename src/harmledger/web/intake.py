@@ -61,7 +61,10 @@ async def read_intake(request: Request) -> tuple[list[Upload], Pasted | None, di
             raise _bad("the body is not valid JSON") from None
         if not isinstance(fields, dict):
             raise _bad("send a JSON object: {\"text\": …, \"url\": …} or {\"files\": [{\"name\": …, \"content\": …}]}")
-        for n, item in enumerate(fields.get("files") or []):
+        files = fields.get("files") or []
+        if not isinstance(files, list):
+            raise _bad("files must be a list of {\"name\": …, \"content\": … or \"base64\": …}")
+        for n, item in enumerate(files):
             uploads.append(_json_file(n, item))
     else:
         raise HTTPException(415, "send multipart/form-data (files and/or text) or application/json")
@@ -85,7 +88,9 @@ def _json_file(n: int, item: Any) -> Upload:
 async def run_intake(ledger: Ledger, username: str, uploads: list[Upload], pasted: Pasted | None,
                      fields: dict[str, Any]) -> IntakeReport:
     """Analyse and store the intake in a worker thread; the event loop stays free."""
+    # With a pasted text, the url/outlet/published fields describe it (they are its sidecar), not the
+    # files beside it; without one, outlet and published are the defaults for files that lack them.
     published = _day(fields.get("published")) if not pasted else None
-    outlet = str(fields.get("outlet") or "").strip() or None
+    outlet = str(fields.get("outlet") or "").strip() or None if not pasted else None
     return await run_in_threadpool(take_in, ledger, uploads, username=username, pasted=pasted,
                                    published=published, outlet=outlet)

@@ -253,7 +253,7 @@ def _outside_document(outside: Any, username: str) -> Document:
         raise _bad("a claim from outside the ledger needs the source's words in outside.text")
     if len(text) > MAX_NOTE:
         raise _bad(f"outside.text holds at most {MAX_NOTE} characters")
-    published = outside.get("published")
+    published = str(outside.get("published") or "").strip()
     try:
         day = date.fromisoformat(published) if published else None
     except ValueError:
