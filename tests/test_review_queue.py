@@ -125,3 +125,15 @@ def test_the_timeline_page_shows_the_breakdowns(client: Any, seeded: Any) -> Non
     page = client.get("/timeline").text
     assert page.count('class="bucket') == 4  # July to October, August and September empty
     assert 'id="by-country"' in page and "Syria" in page and "International Anti-ISIS Coalition" in page
+
+
+def test_a_short_id_of_eight_or_more_characters_finds_its_incident(client: Any, seeded: Any) -> None:
+    _ledger, ids = seeded
+    full = ids["manbij"]
+    assert client.get(f"/api/incidents/{full[:8]}").json()["row"]["incident"]["id"] == full
+    assert client.get(f"/api/claims?incident_id={full[:10]}").json()["rows"]
+    page = client.get(f"/incidents/{full[:8]}", follow_redirects=False)
+    assert page.status_code == 307 and page.headers["location"] == f"/incidents/{full}"
+    # Seven characters are too few to be sure of; an unknown prefix names itself.
+    assert client.get(f"/api/incidents/{full[:7]}").status_code == 404
+    assert "no incident 'ffffffff'" in client.get("/api/incidents/ffffffff").json()["error"]
