@@ -90,6 +90,12 @@ def test_the_analysts_loop(page: Any, served: Any, tmp_path: Path) -> None:  # n
     expect(page.locator("#map-legend")).to_contain_text("1000")
     expect(page.locator(".place-label")).to_have_text(place)
 
+    # The review queue lists what nobody has reviewed yet (the corrected incident has left it).
+    page.click("nav >> text=Review")
+    expect(page.locator("#queue-incidents tbody tr")).to_have_count(2)
+    expect(page.locator(f"#queue-incidents tr[data-incident='{incident_id}']")).to_have_count(0)
+    page.screenshot(path=str(ARTIFACTS / "review-queue.png"), full_page=True)
+
     # Re-ingest the same report and re-reconcile: the correction is kept.
     copy = tmp_path / "again.txt"
     copy.write_text(REPORT, encoding="utf-8")
@@ -118,7 +124,6 @@ def test_merge_from_the_review_queue_by_ticking(page: Any, served: Any) -> None:
     log_in(page, base, "ana")
     page.click("nav >> text=Review")
     expect(page.locator("#suggestions-link")).to_have_attribute("href", "/suggestions")
-    page.screenshot(path=str(ARTIFACTS / "review-queue.png"), full_page=True)
     page.check(f"#queue-incidents tr[data-incident='{ids['manbij']}'] input[name=pick]")
     page.check(f"#queue-incidents tr[data-incident='{ids['ghouta']}'] input[name=pick]")
     page.click("#merge-ticked")
