@@ -107,7 +107,8 @@ def test_the_analysts_loop(page: Any, served: Any, tmp_path: Path) -> None:  # n
     # Search finds a quoted phrase, marked.
     page.fill("header form.search input[name=q]", '"wedding party"')
     page.press("header form.search input[name=q]", "Enter")
-    expect(page.locator("#claim-hits li").first).to_contain_text("killed")
+    expect(page.locator("#claim-hits li").first).to_contain_text("killed: 9")
+    expect(page.locator("#claim-hits li .corrected").first).to_have_text("corrected by ana")
     expect(page.locator("#document-hits mark").first).to_have_text(re.compile("wedding party", re.I))
     page.screenshot(path=str(ARTIFACTS / "search.png"))
 

@@ -1,4 +1,7 @@
-"""Search: one box on every page (``/search``) and ``GET /api/search``, over ``store.search``."""
+"""Search: one box on every page (``/search``) and ``GET /api/search``, over ``store.search``.
+
+Claims are shown as the analysts left them (a corrected figure, with who corrected it).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from typing import Any
 
 from fastapi import HTTPException
 
+from harmledger.incidents.corrections import correct_claim
+from harmledger.pipeline import decisions_from_ledger
 from harmledger.store import Ledger
 from harmledger.store.search import MARK_END, MARK_START, SearchError, search
 from harmledger.web.present import Piece, figure_text, file_name
@@ -35,6 +40,8 @@ def results(ledger: Ledger, query: str, limit: int = 20) -> dict[str, list[dict[
         raise HTTPException(400, str(exc)) from None
     meta = document_meta(ledger, sorted({h.document_id for h in docs + claims}))
     found = {c.id: c for c in ledger.claims(ids=[h.claim_id for h in claims if h.claim_id])} if claims else {}
+    fixes = decisions_from_ledger(ledger).claim_fixes if found else {}
+    found = {cid: correct_claim(c, fixes[cid]) if cid in fixes else c for cid, c in found.items()}
     holding = _incidents_of(ledger, list(found))
 
     def doc_fields(doc_id: str) -> dict[str, Any]:
@@ -55,6 +62,7 @@ def results(ledger: Ledger, query: str, limit: int = 20) -> dict[str, list[dict[
             "kind": "claim", "claim_id": claim.id, **doc_fields(h.document_id), "outcome": claim.outcome,
             "figure": figure_text(count.low, count.best, count.high) if count else "–",
             "source": claim.source.name if claim.source else "the writer", "incident_id": holding.get(claim.id),
+            "corrected_by": sorted(set(fixes[claim.id].by.values())) if claim.id in fixes else [],
             "snippet": _plain(h.snippet), "snippet_html": as_html(h.snippet), "pieces": pieces(h.snippet)})
     return {"documents": doc_rows, "claims": claim_rows}
 
