@@ -209,3 +209,20 @@ def test_the_cli_corrects_by_short_id_and_a_reingest_and_reconcile_keep_it(tmp_p
     assert [i.deaths.best for i in ledger.incidents()] == [9]
     shown = run(main, ["show", ledger.incidents()[0].id[:8], "--db", db])
     assert shown.exit_code == 0 and "Tell Rifaat" in shown.output
+
+
+def test_the_incident_page_adds_a_claim_from_a_source_outside_the_ledger(client: Any, seeded: Any) -> None:
+    from tests.test_web_seed import log_in
+
+    ledger, ids = seeded
+    add_user(ledger, "ana", "analyst")
+    csrf = log_in(client, "ana")
+    response = client.post(f"/incidents/{ids['ghouta']}/review", follow_redirects=False, data={
+        "csrf": csrf, "action": "add_claim", "outside": "A field doctor told us by phone that 40 people died.",
+        "url": "", "outlet": "phone interview", "best": "40", "outcome": "killed", "victims": "civilians",
+        "source": "a field doctor"})
+    assert response.status_code == 303, response.text
+    page = client.get(response.headers["location"].split("?")[0]).text
+    assert "added by ana" in page and "A field doctor told us by phone" in page
+    added = next(c for c in ledger.claims() if c.extractor == "analyst:ana")
+    assert holding(ledger, added.id).id == holding(ledger, ids["chemical"]).id

@@ -292,6 +292,9 @@ def _place_key(row: dict[str, object]) -> tuple[object, ...]:
     return (row["name"], row["lat"], row["lon"], tuple(row["aliases"] or ()), row["country"])  # type: ignore[arg-type]
 
 
+EXPORT_BATCH = 10_000
+
+
 def claims_export(ledger: Ledger, incidents: Sequence[Incident], fmt: str) -> str:
     """The claims of ``incidents`` as analysts left them (corrections applied), rendered as ``fmt``."""
     from harmledger.export_claims import claim_rows, render_claims
@@ -299,6 +302,8 @@ def claims_export(ledger: Ledger, incidents: Sequence[Incident], fmt: str) -> st
 
     fixes = decisions_from_ledger(ledger).claim_fixes
     ids = [cid for inc in incidents for cid in inc.claim_ids]
-    claims = {c.id: c for c in correct_claims(ledger.claims(ids=ids), fixes)} if ids else {}
+    # In batches: SQLite takes at most 32,766 bound parameters in one statement.
+    stored = [c for n in range(0, len(ids), EXPORT_BATCH) for c in ledger.claims(ids=ids[n:n + EXPORT_BATCH])]
+    claims = {c.id: c for c in correct_claims(stored, fixes)}
     corrected_by = {cid: sorted(set(fix.by.values())) for cid, fix in fixes.items()}
     return render_claims(fmt, claim_rows(incidents, claims, ledger, corrected_by))
