@@ -226,3 +226,22 @@ def test_the_incident_page_adds_a_claim_from_a_source_outside_the_ledger(client:
     assert "added by ana" in page and "A field doctor told us by phone" in page
     added = next(c for c in ledger.claims() if c.extractor == "analyst:ana")
     assert holding(ledger, added.id).id == holding(ledger, ids["chemical"]).id
+
+
+def test_corrections_are_replayed_on_both_backends(ledger: Any) -> None:
+    from harmledger.store.users import Users
+    from harmledger.web.review import add_claim, apply_review
+    from tests.test_web_seed import PASSWORD, build_seed
+
+    ids = build_seed(ledger)
+    ana = Users(ledger).add("ana", PASSWORD, "analyst")
+    apply_review(ledger, ana, "correct_claim", ids["chemical"], {"values": {"best": 9}})
+    apply_review(ledger, ana, "correct_incident", holding(ledger, ids["chemical"]).id,
+                 {"values": {"perpetrator": "Unknown armed group"}})
+    added = add_claim(ledger, ana, {"outside": {"text": "A nurse said 12 were killed."}, "best": 12,
+                                    "incident": holding(ledger, ids["strike"]).id})
+    rebuild_incidents(ledger)
+    ghouta = holding(ledger, ids["chemical"])
+    assert (ghouta.deaths.best, ghouta.perpetrator) == (9, "Unknown armed group")
+    assert holding(ledger, added.target).id == holding(ledger, ids["strike"]).id
+    assert ledger.verify() == []
