@@ -223,3 +223,15 @@ def test_keeping_a_pair_apart_from_the_page(dense: tuple[Ledger, Path], dense_cl
     assert response.status_code == 303
     assert f'id="s-{pair.id}"' not in dense_client.get("/suggestions").text
     assert ledger.decision_rows()[-1]["action"] == "keep_apart"
+
+
+def test_the_review_queue_offers_the_strongest_possible_duplicates(dense: tuple[Ledger, Path], dense_client: Any) -> None:
+    from tests.test_web_seed import add_user, log_in
+
+    ledger, _ = dense
+    add_user(ledger, "ana", "analyst")
+    log_in(dense_client, "ana")
+    page = dense_client.get("/review").text
+    strongest = ledger.suggestions(limit=1)[0]
+    assert f'data-suggestion="{strongest.id}"' in page
+    assert f'action="/suggestions/{strongest.id}"' in page

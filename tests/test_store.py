@@ -126,7 +126,11 @@ def test_the_migrations_build_exactly_the_declared_schema(ledger) -> None:
     from harmledger.store.schema import metadata
 
     with ledger.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        # The full-text indexes (FTS5 tables on SQLite, GIN indexes on PostgreSQL) are derived data
+        # that SQLAlchemy cannot declare; they are checked by tests/test_search.py.
+        context = MigrationContext.configure(conn, opts={
+            "include_name": lambda name, _kind, _parent: not (name or "").startswith(("search_", "ix_search_"))})
+        diff = compare_metadata(context, metadata)
         # Expression indexes cannot be compared by autogenerate; check this one by name.
         catalogue = {
             "sqlite": "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'incidents'",
@@ -134,7 +138,7 @@ def test_the_migrations_build_exactly_the_declared_schema(ledger) -> None:
         }[ledger.dialect]
         index_names = set(conn.execute(sa.text(catalogue)).scalars())
     assert diff == []
-    assert "ix_incidents_kind_deaths" in index_names
+    assert "ix_incidents_kind_deaths_best" in index_names
 
 
 def test_incidents_are_stale_until_derived_from_every_document(ledger) -> None:

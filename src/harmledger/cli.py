@@ -187,12 +187,10 @@ def show(incident_id: str, db: str | None) -> None:
     from harmledger.export import describe_incident
 
     ledger = _ledger(db)
-    incident = ledger.get_incident(incident_id)
+    incident = ledger.get_incident(ledger.expand_id("incident", incident_id))
     if incident is None:
-        matches = [i for i in ledger.incidents(kind=None) if i.id.startswith(incident_id)]
-        if len(matches) != 1:
-            raise click.BadParameter(f"no incident {incident_id!r}; list them with `harmledger incidents`")
-        incident = matches[0]
+        raise click.BadParameter(f"no incident {incident_id!r} (give 8 or more characters of its id); "
+                                 "list them with `harmledger incidents`")
     click.echo(describe_incident(incident, ledger))
 
 
@@ -202,12 +200,28 @@ def show(incident_id: str, db: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["ucdp", "acled", "geojson", "json", "csv"]), default="ucdp",
               show_default=True, help="ucdp/acled: CSV in UCDP-GED-like or ACLED-like columns.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
-def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None:
-    """Export incidents as CSV (UCDP-GED-like or ACLED-like columns), GeoJSON or JSON."""
+@click.option("--claims", "per_claim", is_flag=True,
+              help="One row per claim of the selected incidents (--format csv or json): figure, source, quote, "
+                   "span, document hash, url, incident id; corrected claims as corrected.")
+def export(db: str | None, fmt: str, output: str | None, per_claim: bool, **filters: Any) -> None:
+    """Export incidents as CSV (UCDP-GED-like or ACLED-like columns), GeoJSON or JSON; or their claims.
+
+    \b
+    Example:
+      harmledger export --country SY --format ucdp -o syria.csv
+      harmledger export --claims --format csv --from 2024-01-01 -o claims.csv
+    """
     from harmledger.export import render
 
     ledger = _ledger(db)
-    text = render(fmt, ledger.incidents(**filters), ledger)
+    if per_claim:
+        if fmt not in ("csv", "json"):
+            raise click.BadParameter(f"the claims export is csv or json, not {fmt!r}", param_hint="--format")
+        from harmledger.pipeline import claims_export
+
+        text = claims_export(ledger, ledger.incidents(**filters), fmt)
+    else:
+        text = render(fmt, ledger.incidents(**filters), ledger)
     if output:
         Path(output).write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}")
@@ -486,6 +500,11 @@ def user_token(name: str, label: str | None, db: str | None) -> None:
         click.echo(Users(_ledger(db)).issue_token(name, label, by="cli"))
     except UserError as exc:
         raise click.BadParameter(str(exc)) from None
+
+
+from harmledger.cli_analyst import correct  # noqa: E402 - registered after the shared options it uses
+
+main.add_command(correct)
 
 
 def run() -> None:

@@ -71,6 +71,11 @@ def _claim_map(incidents: Sequence[Incident], ledger: Ledger | None) -> dict[str
     return {c.id: c for c in ledger.claims(ids=ids)} if ids else {}
 
 
+def file_name(origin: str | None) -> str:
+    """An origin without the server's folders: exports carry a url or a file name, never a path."""
+    return (origin or "").replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+
+
 def _sources(incident: Incident, claims: dict[str, Any], docs: dict[str, Any]) -> list[str]:
     names: list[str] = []
     for cid in incident.claim_ids:
@@ -79,7 +84,7 @@ def _sources(incident: Incident, claims: dict[str, Any], docs: dict[str, Any]) -
             continue
         doc = docs.get(claim.document_id)
         label = claim.source.name if claim.source else None
-        outlet = (doc.outlet or doc.url or doc.origin) if doc else claim.document_id[:12]
+        outlet = (doc.outlet or doc.url or file_name(doc.origin)) if doc else claim.document_id[:12]
         names.append(f"{label} via {outlet}" if label else str(outlet))
     return list(dict.fromkeys(names))
 

@@ -178,18 +178,20 @@ def rebuild_incidents(ledger: Ledger, find_edges: EdgeFinder | None = None) -> i
     ``find_edges`` scores candidate pairs elsewhere (on Spark); by default in memory.
     """
     from harmledger.incidents import reconcile_with_suggestions
+    from harmledger.incidents.corrections import correct_claims, correct_incidents
     from harmledger.store.ledger import StaleIncidents
 
     for _attempt in range(REBUILD_ATTEMPTS):
         basis = ledger.basis()
         documents = {doc.id: doc for doc in ledger.documents()}
-        claims = ledger.claims()
+        decisions = decisions_from_ledger(ledger)
+        claims = correct_claims(ledger.claims(), decisions.claim_fixes)
         result = reconcile_with_suggestions(
-            claims, documents, previous=ledger.incident_claim_ids(), decisions=decisions_from_ledger(ledger),
-            find_edges=find_edges,
+            claims, documents, previous=ledger.incident_claim_ids(), decisions=decisions, find_edges=find_edges,
         )
+        incidents = correct_incidents(result.incidents, decisions.incident_fixes)
         try:
-            return ledger.replace_incidents(result.incidents, basis=basis, suggested=result.suggestions)
+            return ledger.replace_incidents(incidents, basis=basis, suggested=result.suggestions)
         except StaleIncidents:
             continue  # an analyst decided, or a document arrived, while we reconciled: again
     raise StaleIncidents(f"incidents kept changing under {REBUILD_ATTEMPTS} attempts; run `harmledger reconcile`")
@@ -206,6 +208,7 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
     confirmed after being rejected counts again.
     """
     from harmledger.incidents import Decisions
+    from harmledger.incidents.decisions import Correction
 
     rejected: set[str] = set()
     merges: list[tuple[str, ...]] = []
@@ -214,6 +217,8 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
     # Keyed by the pair of incidents: a later merge of the same pair undoes a keep-apart, and a
     # later keep-apart undoes a merge of the two.
     apart: dict[frozenset[str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    fixes: dict[str, dict[str, Correction]] = {"correct_claim": {}, "correct_incident": {}}
+    joins: list[tuple[str, ...]] = []
     for row in ledger.decision_rows():
         action, target, payload = row["action"], row["target"], row["payload"] or {}
         if action == "reject":
@@ -233,8 +238,14 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
             mine, theirs = payload.get("groups") or ((), ())
             apart[pair] = (tuple(mine), tuple(theirs))
             merges = [m for m in merges if not pair <= set(m)]
+        elif action == "add_claim" and payload.get("join"):
+            joins.append((target, *payload["join"]))
+        elif action in fixes:
+            earlier = fixes[action].get(target, Correction({}, {}))
+            fixes[action][target] = earlier.then(payload.get("values") or {}, row["username"])
     return Decisions(rejected=frozenset(rejected), merges=tuple(merges), splits=splits, grades=grades,  # type: ignore[arg-type]
-                     apart=tuple(apart.values()))
+                     apart=tuple(apart.values()), claim_fixes=fixes["correct_claim"],
+                     incident_fixes=fixes["correct_incident"], joins=tuple(joins))
 
 
 def reconcile_each_document(claims: Iterable[Claim], documents: Iterable[Document]) -> list[Incident]:
@@ -309,3 +320,20 @@ def apply_analyst_places(rows: Sequence[dict[str, object]]) -> int:
 
 def _place_key(row: dict[str, object]) -> tuple[object, ...]:
     return (row["name"], row["lat"], row["lon"], tuple(row["aliases"] or ()), row["country"])  # type: ignore[arg-type]
+
+
+EXPORT_BATCH = 10_000
+
+
+def claims_export(ledger: Ledger, incidents: Sequence[Incident], fmt: str) -> str:
+    """The claims of ``incidents`` as analysts left them (corrections applied), rendered as ``fmt``."""
+    from harmledger.export_claims import claim_rows, render_claims
+    from harmledger.incidents.corrections import correct_claims
+
+    fixes = decisions_from_ledger(ledger).claim_fixes
+    ids = [cid for inc in incidents for cid in inc.claim_ids]
+    # In batches: SQLite takes at most 32,766 bound parameters in one statement.
+    stored = [c for n in range(0, len(ids), EXPORT_BATCH) for c in ledger.claims(ids=ids[n:n + EXPORT_BATCH])]
+    claims = {c.id: c for c in correct_claims(stored, fixes)}
+    corrected_by = {cid: sorted(set(fix.by.values())) for cid, fix in fixes.items()}
+    return render_claims(fmt, claim_rows(incidents, claims, ledger, corrected_by))

@@ -132,7 +132,7 @@ def reconcile_with_suggestions(
     edges = [e for e in scored if link.linked(feats[e[1]], feats[e[2]], e[0])]
     claim_labels = [labels.get(c.id, {}) for c in events]
     groups, used = cluster(feats, edges, claim_labels)
-    groups = _apply_merges(groups, decisions.merges, previous, feats)
+    groups = _apply_merges(groups, decisions.all_merges(), decisions.merge_claims(previous), feats)
     links = _link_lines(used, feats)
 
     group_of = {i: g for g, group in enumerate(groups) for i in group}

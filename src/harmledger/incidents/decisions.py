@@ -2,10 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from harmledger.records import Grade
+
+
+# What an analyst may set on a claim and on an incident (the keys of ``Correction.values``).
+CLAIM_FIELDS: tuple[str, ...] = ("low", "best", "high", "qualifier", "outcome", "victims", "source", "date", "place")
+INCIDENT_FIELDS: tuple[str, ...] = ("place", "date", "perpetrator", "event_type", "victims")
+# A figure is corrected as a whole: setting any of these replaces the machine's count.
+FIGURE_FIELDS: frozenset[str] = frozenset({"low", "best", "high", "qualifier"})
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """The fields an analyst set on one claim or incident (JSON values), and who set each.
+
+    ``place`` is ``{"name", "lat", "lon", "country"}``; ``date`` is ``YYYY-MM-DD``; a ``None``
+    ``source`` means the writer states the figure.
+    """
+
+    values: Mapping[str, Any]
+    by: Mapping[str, str]  # field → the analyst who set it last
+
+    def then(self, values: Mapping[str, Any], username: str) -> Correction:
+        """This correction with a later one laid over it (a later decision wins field by field)."""
+        merged = dict(self.values)
+        if FIGURE_FIELDS & set(values):
+            for name in FIGURE_FIELDS:
+                merged.pop(name, None)
+        merged.update(values)
+        return Correction(merged, {**{k: v for k, v in self.by.items() if k in merged},
+                                   **{k: username for k in values}})
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +50,10 @@ class Decisions:
     - ``grades``: incident id → the grade an analyst set, which overrides the computed one.
     - ``apart``: pairs of claim-id groups an analyst kept apart (a suggested pair judged to be two
       events): a cannot-link rule like ``splits``, and no longer suggested.
+    - ``claim_fixes`` / ``incident_fixes``: claim or incident id → the fields an analyst corrected
+      (``harmledger.incidents.corrections`` applies them before and after reconciling).
+    - ``joins``: groups of claim ids that must share an incident (a claim an analyst added to an
+      incident, with one claim of that incident), whatever their features say.
     """
 
     rejected: frozenset[str] = frozenset()
@@ -27,6 +61,17 @@ class Decisions:
     splits: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     grades: Mapping[str, Grade] = field(default_factory=dict)
     apart: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    claim_fixes: Mapping[str, Correction] = field(default_factory=dict)
+    incident_fixes: Mapping[str, Correction] = field(default_factory=dict)
+    joins: tuple[tuple[str, ...], ...] = ()
+
+    def all_merges(self) -> tuple[tuple[str, ...], ...]:
+        """``merges`` plus one pseudo-incident per join (resolved by :meth:`merge_claims`)."""
+        return self.merges + tuple((f"join:{n}",) for n in range(len(self.joins)))
+
+    def merge_claims(self, previous: Mapping[str, Sequence[str]]) -> dict[str, Sequence[str]]:
+        """``previous`` (incident id → claim ids) with each join's claims under its pseudo-incident."""
+        return {**previous, **{f"join:{n}": group for n, group in enumerate(self.joins)}}
 
     def split_labels(self) -> dict[str, dict[str, int]]:
         """claim id → {split decision: group index} (the clusterer's cannot-link labels)."""

@@ -21,6 +21,7 @@ from harmledger.errors import StoreError
 from harmledger.records import Claim, Document, Incident, Suggestion, sha256_hex, to_jsonable
 from harmledger.store import codec
 from harmledger.store.schema import (
+    DEATHS_ORDER,
     audit_log,
     claims,
     decisions,
@@ -36,6 +37,7 @@ from harmledger.store.schema import (
 
 DEFAULT_URL = "sqlite:///harmledger.db"
 GENESIS_HASH = "0" * 64
+MIN_PREFIX = 8  # short ids: the CLI prints 10–12 characters; 8 hex digits are unique among ~65k ids
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -161,41 +163,63 @@ class Ledger:
             "ingested_at": _now(),
         }
 
-    def add_document(self, doc: Document, doc_claims: Sequence[Claim]) -> bool:
+    def add_document(self, doc: Document, doc_claims: Sequence[Claim], *, added_by: str | None = None) -> bool:
         """Store ``doc`` (with its original bytes) and its claims in one transaction.
 
         Returns False, changing nothing, when a document with the same id is already stored.
+        ``added_by`` (a user who pasted or uploaded it) gets an audit entry with the document's hash.
         """
         with self.engine.begin() as conn:
-            exists = conn.execute(sa.select(documents.c.id).where(documents.c.id == doc.id)).first()
-            if exists:
+            if not self._insert_document(conn, doc):
                 return False
-            self._insert_ignore(
-                conn, originals, [self._original_row(doc.id, doc.original, doc.origin, doc.record_id)]
-            )
-            conn.execute(
-                documents.insert(),
-                [
-                    {
-                        "id": doc.id,
-                        "parent_id": doc.parent_id,
-                        "offset_in_parent": doc.offset_in_parent,
-                        "origin": doc.origin,
-                        "title": doc.title,
-                        "outlet": doc.outlet,
-                        "url": doc.url,
-                        "language": doc.language,
-                        "published": doc.published,
-                        "published_precision": doc.published_precision,
-                        "genre": doc.genre,
-                        "text": doc.text,
-                        "data": codec.document_to_json(doc),
-                        "ingested_at": _now(),
-                    }
-                ],
-            )
             self._insert_ignore(conn, claims, [self._claim_row(c) for c in doc_claims])
+            if added_by is not None:
+                self.append_audit(conn, added_by, "add_document", "document", doc.id, None, {
+                    "sha256": doc.id, "origin": doc.origin, "url": doc.url, "outlet": doc.outlet,
+                    "title": doc.title, "size": len(doc.original), "claims": len(doc_claims)})
         return True
+
+    def _insert_document(self, conn: Connection, doc: Document) -> bool:
+        """Insert ``doc`` and its original; False (nothing written) when it is already stored."""
+        exists = conn.execute(sa.select(documents.c.id).where(documents.c.id == doc.id)).first()
+        if exists:
+            return False
+        self._insert_ignore(
+            conn, originals, [self._original_row(doc.id, doc.original, doc.origin, doc.record_id)]
+        )
+        conn.execute(
+            documents.insert(),
+            [
+                {
+                    "id": doc.id,
+                    "parent_id": doc.parent_id,
+                    "offset_in_parent": doc.offset_in_parent,
+                    "origin": doc.origin,
+                    "title": doc.title,
+                    "outlet": doc.outlet,
+                    "url": doc.url,
+                    "language": doc.language,
+                    "published": doc.published,
+                    "published_precision": doc.published_precision,
+                    "genre": doc.genre,
+                    "text": doc.text,
+                    "data": codec.document_to_json(doc),
+                    "ingested_at": _now(),
+                }
+            ],
+        )
+        return True
+
+    def add_analyst_claim(self, claim: Claim, username: str, payload: dict[str, Any], *,
+                          document: Document | None = None, after: Any = None) -> None:
+        """Store a claim an analyst added (and the note document it quotes, if new) with its decision."""
+        with self.engine.begin() as conn:
+            if document is not None:
+                self._insert_document(conn, document)
+            row = {**self._claim_row(claim), "status": "confirmed"}
+            self._insert_ignore(conn, claims, [row])
+            self.record_decision("add_claim", claim.id, payload, username, target_kind="claim",
+                                 before=None, after=after, conn=conn)
 
     @staticmethod
     def _claim_row(claim: Claim) -> dict[str, Any]:
@@ -395,9 +419,9 @@ class Ledger:
         if country:
             conditions.append(sa.func.upper(incidents.c.country) == country.upper())
         if place:
-            conditions.append(incidents.c.place_name.ilike(f"%{place}%"))
+            conditions.append(contains(incidents.c.place_name, place))
         if perpetrator:
-            conditions.append(incidents.c.perpetrator.ilike(f"%{perpetrator}%"))
+            conditions.append(contains(incidents.c.perpetrator, perpetrator))
         if event_type:
             conditions.append(incidents.c.event_type == event_type)
         if grade:
@@ -421,7 +445,7 @@ class Ledger:
         descending = sort.startswith("-")
         key = sort.lstrip("-")
         columns = {
-            "deaths": sa.func.coalesce(incidents.c.deaths_high, incidents.c.deaths_best, incidents.c.deaths_low, 0),
+            "deaths": DEATHS_ORDER,
             "date": incidents.c.date_start,
             "grade": incidents.c.grade,
             "place": incidents.c.place_name,
@@ -447,6 +471,31 @@ class Ledger:
             return conn.execute(
                 sa.select(sa.func.count()).select_from(incidents).where(incidents.c.kind == kind)
             ).scalar_one()
+
+    def expand_id(self, kind: str, given: str) -> str:
+        """The full id of the incident or claim ``given`` names: itself, or the one id it is a prefix of.
+
+        A prefix must have at least ``MIN_PREFIX`` characters (what the CLI prints is longer); an
+        unknown or ambiguous one comes back unchanged, so the caller's "no such id" message names it.
+        """
+        table = {"incident": incidents, "claim": claims}[kind]
+        given = given.strip()
+        if len(given) < MIN_PREFIX or not all(ch in "0123456789abcdef" for ch in given):
+            return given
+        with self.engine.connect() as conn:
+            if conn.execute(sa.select(table.c.id).where(table.c.id == given)).first():
+                return given
+            found = conn.execute(sa.select(table.c.id).where(table.c.id.startswith(given)).limit(2)).all()
+        return found[0].id if len(found) == 1 else given
+
+    def incidents_holding(self, claim_ids: Sequence[str]) -> list[str]:
+        """Ids of the stored incidents (and aggregates) that hold any of ``claim_ids``."""
+        if not claim_ids:
+            return []
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(incident_claims.c.incident_id).distinct()
+                                .where(incident_claims.c.claim_id.in_(list(claim_ids))))
+            return sorted(r.incident_id for r in rows)
 
     def get_incident(self, incident_id: str) -> Incident | None:
         with self.engine.connect() as conn:
@@ -577,6 +626,12 @@ class Ledger:
         return problems
 
 
+def contains(column: Any, text: str) -> Any:
+    """``column`` contains ``text`` (any case), with ``%`` and ``_`` in it matched literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.ilike(f"%{escaped}%", escape="\\")
+
+
 def _iso(value: datetime) -> str:
     # SQLite returns naive datetimes; they were written as UTC.
     if value.tzinfo is None:
@@ -584,4 +639,4 @@ def _iso(value: datetime) -> str:
     return value.astimezone(UTC).isoformat()
 
 
-__all__ = ["Ledger", "Problem", "StaleIncidents", "resolve_url", "metadata"]
+__all__ = ["Ledger", "Problem", "StaleIncidents", "contains", "resolve_url", "metadata"]

@@ -85,14 +85,13 @@ incidents = sa.Table(
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
 )
 
+# "Most deaths first" means the best figure, else the floor, else the ceiling: an incident put at
+# "as many as 2,000" by one report and 9 by the rest does not lead the list on its ceiling.
+DEATHS_ORDER = sa.func.coalesce(incidents.c.deaths_best, incidents.c.deaths_low, incidents.c.deaths_high, 0)
+
 # The incident list and the map sort by deaths: without this index every page reads the whole table
 # (measured at 100k incidents: map query ~270 ms → ~40 ms; first list page < 1 ms).
-sa.Index(
-    "ix_incidents_kind_deaths",
-    incidents.c.kind,
-    sa.func.coalesce(incidents.c.deaths_high, incidents.c.deaths_best, incidents.c.deaths_low, 0).desc(),
-    incidents.c.id,
-)
+sa.Index("ix_incidents_kind_deaths_best", incidents.c.kind, DEATHS_ORDER.desc(), incidents.c.id)
 
 incident_claims = sa.Table(
     "incident_claims",

@@ -9,16 +9,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from harmledger.export import MEDIA_TYPES, RENDERERS, incident_summary, render
+from harmledger.incidents.corrections import correct_claim
+from harmledger.export_claims import CLAIM_FORMATS
+from harmledger.pipeline import claims_export, decisions_from_ledger
 from harmledger.records import GRADES, to_jsonable
 from harmledger.store.users import ROLES, User, UserError
 from harmledger.web.app import cached, ledger_of, users_of
 from harmledger.web.auth import current_user, require
-from harmledger.web.present import incident_audit, rejected_elsewhere
+from harmledger.web.present import file_name, incident_audit, rejected_elsewhere
 from harmledger.web.queries import (
     GROUPINGS,
     MAX_PAGE,
@@ -34,7 +37,9 @@ from harmledger.web.queries import (
     tolls_beside,
     map_features,
 )
-from harmledger.web.review import apply_review
+from harmledger.web.intake import read_intake, run_intake
+from harmledger.web.search import results
+from harmledger.web.review import add_claim, apply_review
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -49,8 +54,13 @@ def _json(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _claim_json(claim: Any, status: dict[str, str]) -> dict[str, Any]:
-    return {**to_jsonable(claim), "status": status.get(claim.id, "auto")}
+def _claim_json(claim: Any, status: dict[str, str], fixes: Any = None) -> dict[str, Any]:
+    """A claim as the analysts left it; a corrected one also carries ``correction`` and the ``machine`` reading."""
+    fix = (fixes or {}).get(claim.id)
+    if fix is None:
+        return {**to_jsonable(claim), "status": status.get(claim.id, "auto"), "correction": None}
+    return {**to_jsonable(correct_claim(claim, fix)), "status": status.get(claim.id, "auto"),
+            "correction": {"values": dict(fix.values), "by": dict(fix.by)}, "machine": to_jsonable(claim)}
 
 
 @router.get("/incidents", summary="List incidents (filters, sorting, cursor pagination)")
@@ -75,11 +85,13 @@ def list_incidents(
 
 @router.get("/incidents/{incident_id}", summary="One incident with its claims, tolls beside it and audit log")
 def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
+    """``incident_id`` may be a unique prefix of 8 or more characters (as the CLI prints them)."""
     ledger = ledger_of(request)
-    incident = ledger.get_incident(incident_id)
+    incident = ledger.get_incident(ledger.expand_id("incident", incident_id))
     if incident is None:
         raise HTTPException(404, f"no incident {incident_id!r}")
     status = ledger.claim_status()
+    fixes = decisions_from_ledger(ledger).claim_fixes
     entries = ledger.audit_entries()
     moved = rejected_elsewhere(entries, incident)
     claims = ledger.claims(ids=[*incident.claim_ids, *moved])
@@ -87,7 +99,7 @@ def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
     audit = incident_audit(entries, incident, moved)
     return {"ok": True, "row": {
         "incident": to_jsonable(incident),
-        "claims": [_claim_json(c, status) for c in claims],
+        "claims": [_claim_json(c, status, fixes) for c in claims],
         "aggregates": [incident_summary(t) for t in tolls],
         "audit": to_jsonable(audit),
     }}
@@ -102,21 +114,25 @@ def list_claims(
 ) -> dict[str, Any]:
     ledger = ledger_of(request)
     if incident_id:
-        incident = ledger.get_incident(incident_id)
+        incident = ledger.get_incident(ledger.expand_id("incident", incident_id))
         if incident is None:
             raise HTTPException(404, f"no incident {incident_id!r}")
         ids = list(incident.claim_ids)
     if ids is None and document_id is None:
         raise HTTPException(400, "give incident_id, document_id or ids")
     status = ledger.claim_status()
+    fixes = decisions_from_ledger(ledger).claim_fixes
     claims = ledger.claims(document_id=document_id, ids=ids)
-    return {"ok": True, "rows": [_claim_json(c, status) for c in claims], "next": None}
+    return {"ok": True, "rows": [_claim_json(c, status, fixes) for c in claims], "next": None}
 
 
 @router.get("/documents", summary="List documents (metadata, no text)")
 def list_documents(request: Request, limit: int = Query(50, ge=1, le=MAX_PAGE), cursor: str | None = None) -> dict[str, Any]:
     offset = decode_cursor(cursor)
-    return _page(document_list(ledger_of(request), offset, limit + 1), offset, limit)
+    rows = document_list(ledger_of(request), offset, limit + 1)
+    if current_user(request) is None:  # anonymous readers see file names, never the server's folders
+        rows = [{**r, "origin": file_name(r["origin"])} for r in rows]
+    return _page(rows, offset, limit)
 
 
 @router.get("/documents/{document_id}", summary="One document: metadata, normalised text and its claims")
@@ -126,8 +142,12 @@ def get_document(request: Request, document_id: str) -> dict[str, Any]:
     if doc is None:
         raise HTTPException(404, f"no document {document_id!r}")
     status = ledger.claim_status()
+    fixes = decisions_from_ledger(ledger).claim_fixes
     claims = ledger.claims(document_id=document_id)
-    return {"ok": True, "row": {"document": to_jsonable(doc), "claims": [_claim_json(c, status) for c in claims]}}
+    data = to_jsonable(doc)
+    if current_user(request) is None:
+        data["origin"] = file_name(doc.origin)
+    return {"ok": True, "row": {"document": data, "claims": [_claim_json(c, status, fixes) for c in claims]}}
 
 
 @router.get("/aggregates", summary="Incidents and deaths grouped by country, perpetrator, month …")
@@ -167,6 +187,35 @@ def export(
     suffix = {"ucdp": "csv", "acled": "csv", "csv": "csv"}.get(format, format)
     return Response(body, media_type=MEDIA_TYPES[format],
                     headers={"content-disposition": f'attachment; filename="harmledger-{format}.{suffix}"'})
+
+
+@router.get("/search", summary="Full-text search over documents and claims, with highlighted snippets")
+def search_api(request: Request, q: str = Query(..., min_length=1, max_length=500,
+                                                description='words (all must occur) and "quoted phrases"'),
+               limit: int = Query(20, ge=1, le=100, description="at most this many documents and this many claims")) -> dict[str, Any]:
+    """Rows: documents then claims, each with `kind`, `document_id`, `title`, `outlet`, `url`, `published`,
+    `snippet` (plain) and `snippet_html` (escaped, the matched words in `<mark>`); claims also carry
+    `claim_id`, `outcome`, `figure`, `source` and `incident_id`."""
+    found = results(ledger_of(request), q, limit)
+    rows = [{k: v for k, v in r.items() if k != "pieces"} for r in found["documents"] + found["claims"]]
+    return {"ok": True, "rows": rows, "next": None}
+
+
+@router.get("/export/claims", summary="Export claims (one row per claim): csv or json", response_class=Response)
+def export_claims(
+    request: Request,
+    format: str = Query("csv", description=f"one of {', '.join(CLAIM_FORMATS)}"),  # noqa: A002 - the public name
+    filters: IncidentFilters = Depends(incident_filters),
+    kind: str = Query("incident", pattern="^(incident|aggregate)$"),
+) -> Response:
+    """The claims of the incidents the filters select: figure, qualifier, outcome, victims, children, women,
+    source, quote, span, document hash, url (or file name) and incident id; corrected claims as corrected."""
+    if format not in CLAIM_FORMATS:
+        raise HTTPException(400, f"format {format!r} is not one of {', '.join(CLAIM_FORMATS)}")
+    ledger = ledger_of(request)
+    body = claims_export(ledger, ledger.incidents(kind=kind, **filters.ledger_kwargs()), format)
+    return Response(body, media_type=CLAIM_FORMATS[format],
+                    headers={"content-disposition": f'attachment; filename="harmledger-claims.{format}"'})
 
 
 @router.get("/me", summary="Who the request is authenticated as")
@@ -245,9 +294,61 @@ def note_incident(request: Request, incident_id: str, body: NoteBody, user: User
     return _done(request, user, "note", incident_id, {"text": body.text})
 
 
+@router.post("/incidents/{incident_id}/reviewed", summary="Mark an incident reviewed as it is (analyst)")
+def mark_reviewed(request: Request, incident_id: str, user: User = analyst) -> dict[str, Any]:
+    """Takes the incident off the review queue; the audit log says who looked at it and when."""
+    return _done(request, user, "reviewed", incident_id, {})
+
+
 @router.post("/documents/{document_id}/published", summary="Set a document's publication date (analyst)")
 def set_published(request: Request, document_id: str, body: PublishedBody, user: User = analyst) -> dict[str, Any]:
     return _done(request, user, "publish_date", document_id, {"published": body.published})
+
+
+CLAIM_FIX_DOC = ("Any of: low, best, high, qualifier (the figure, set as a whole), outcome, victims, source "
+                 "(null: the writer), date (YYYY-MM-DD), place (a name or {name, lat, lon, country}); and "
+                 "optionally incident, the incident page it was done on. Replayed on every reconciliation.")
+
+
+@router.post("/claims/{claim_id}/correct", summary="Correct a claim's figure, outcome, victims, source, date or place (analyst)",
+             description=CLAIM_FIX_DOC)
+def correct_claim(request: Request, claim_id: str, body: dict[str, Any] = Body(..., examples=[{"best": 9}]),
+                  user: User = analyst) -> dict[str, Any]:
+    values = {k: v for k, v in body.items() if k != "incident"}
+    context = str(body["incident"]) if body.get("incident") else None
+    return _done(request, user, "correct_claim", claim_id, {"values": values}, context)
+
+
+@router.post("/incidents/{incident_id}/correct", summary="Correct an incident's place, date, perpetrator, event type or victims (analyst)",
+             description="Any of: place (a name or {name, lat, lon, country}), date (YYYY-MM-DD), perpetrator, "
+                         "event_type, victims; an empty value clears the field. Replayed on every reconciliation.")
+def correct_incident(request: Request, incident_id: str, body: dict[str, Any] = Body(..., examples=[{"perpetrator": "X"}]),
+                     user: User = analyst) -> dict[str, Any]:
+    return _done(request, user, "correct_incident", incident_id, {"values": body})
+
+
+@router.post("/claims", summary="Add a claim the machine missed (analyst)", status_code=201,
+             description="The figure (low/best/high/qualifier), outcome, victims, source, optionally place, date and "
+                         "incident; and either document_id with quote (or start/end), or outside: {text, url, outlet, "
+                         "published} for a source outside the ledger.")
+def add_claim_route(request: Request, body: dict[str, Any] = Body(...), user: User = analyst) -> dict[str, Any]:
+    return {"ok": True, "row": add_claim(ledger_of(request), user, body).to_json()}
+
+
+@router.post("/documents", summary="Add documents: paste a text or upload files (analyst)", status_code=201,
+             description="multipart/form-data with files (txt, html, jsonl, warc, or a gzip of these) and/or text, "
+                         "url, outlet, title, published (YYYY-MM-DD); or JSON {text, url, outlet, title, published} "
+                         "or {files: [{name, content | base64}]}. Each document is stored with its SHA-256 and who "
+                         "added it (audit log), analysed and reconciled. Rows: added and skipped document ids, "
+                         "claims, errors (each naming its file), incidents holding the new claims. 400 when "
+                         "nothing could be added.")
+async def add_documents(request: Request, user: User = analyst) -> JSONResponse:
+    uploads, pasted, fields = await read_intake(request)
+    report = await run_intake(ledger_of(request), user.username, uploads, pasted, fields)
+    if report.errors and not report.added and not report.skipped:
+        return JSONResponse({"ok": False, "error": "; ".join(report.errors), "status": 400,
+                             "row": report.to_json()}, status_code=400)
+    return JSONResponse({"ok": True, "row": report.to_json()}, status_code=201)
 
 
 # -- users and tokens (admin) ------------------------------------------------------------------

@@ -75,9 +75,13 @@ def _templates() -> Environment:
         lstrip_blocks=True,
     )
     from harmledger.export import country_name
-    from harmledger.web.present import figure_text
+    from harmledger.web.present import figure_text, file_name
 
-    env.globals.update(country_name=country_name, figure=figure_text)
+    from harmledger.records import OUTCOMES
+    from harmledger.web.corrections import QUALIFIERS, VICTIM_TYPES
+
+    env.globals.update(country_name=country_name, figure=figure_text, file_name=file_name, outcomes=OUTCOMES, qualifiers=QUALIFIERS,
+                       victim_types=VICTIM_TYPES)
     return env
 
 

@@ -6,9 +6,12 @@ wrap the marked ones in ``<mark>``, so no article text ever reaches the page as 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from harmledger.incidents.corrections import correct_claim
+from harmledger.incidents.decisions import FIGURE_FIELDS, Correction
 from harmledger.records import Claim, Incident
 from harmledger.store import Ledger
 from harmledger.web.queries import document_meta
@@ -81,19 +84,30 @@ def figure_text(low: int | None, best: int | None, high: int | None) -> str:
     return core
 
 
-def _file_name(origin: str | None) -> str | None:
+def file_name(origin: str | None) -> str | None:
+    """The file name of an origin, without the server's folders (what anonymous readers see)."""
     return origin.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] if origin else None
 
 
-def claim_rows(ledger: Ledger, claims: list[Claim], status: dict[str, str]) -> list[dict[str, Any]]:
-    """One row per claim: figure, source, scope, status, document and the quoted sentence."""
+def claim_rows(ledger: Ledger, claims: list[Claim], status: dict[str, str],
+               fixes: Mapping[str, Correction] | None = None) -> list[dict[str, Any]]:
+    """One row per claim: figure, source, scope, status, document and the quoted sentence.
+
+    A claim an analyst corrected shows the corrected reading, who corrected it, and the
+    machine's reading beside it (``machine``).
+    """
     docs = document_meta(ledger, sorted({c.document_id for c in claims}))
+    fixes = fixes or {}
     rows = []
-    for claim in claims:
+    for machine in claims:
+        fix = fixes.get(machine.id)
+        claim = correct_claim(machine, fix) if fix else machine
         doc = docs.get(claim.document_id, {})
         count = claim.count
         rows.append({
             "claim": claim,
+            "machine": machine_reading(machine, fix) if fix else None,
+            "corrected_by": sorted(set(fix.by.values())) if fix else [],
             "figure": figure_text(count.low, count.best, count.high) if count else "–",
             "figure_text": count.text if count else "",
             "source": claim.source.name if claim.source else "the writer",
@@ -102,12 +116,30 @@ def claim_rows(ledger: Ledger, claims: list[Claim], status: dict[str, str]) -> l
             "status": status.get(claim.id, "auto"),
             "document_id": claim.document_id,
             # A file's name, not its full path on the server.
-            "document_title": doc.get("title") or doc.get("outlet") or _file_name(doc.get("origin")) or claim.document_id[:12],
+            "document_title": doc.get("title") or doc.get("outlet") or file_name(doc.get("origin")) or claim.document_id[:12],
             "outlet": doc.get("outlet"),
             "published": doc.get("published"),
             "pieces": quote_pieces(claim, doc.get("text")),
         })
     return rows
+
+
+def machine_reading(claim: Claim, fix: Correction) -> str:
+    """What the machine read, for the fields an analyst corrected ("figure 136–1300; source the writer")."""
+    parts = []
+    if FIGURE_FIELDS & set(fix.values):
+        count = claim.count
+        parts.append(f"figure {figure_text(count.low, count.best, count.high) if count else '–'}")
+    for name in ("outcome", "victims"):
+        if name in fix.values:
+            parts.append(f"{name} {getattr(claim, name) or '–'}")
+    if "source" in fix.values:
+        parts.append(f"source {claim.source.name if claim.source else 'the writer'}")
+    if "date" in fix.values:
+        parts.append(f"date {claim.date.start or claim.date.text if claim.date else '–'}")
+    if "place" in fix.values:
+        parts.append(f"place {(claim.place.name or claim.place.text) if claim.place else '–'}")
+    return "; ".join(parts)
 
 
 def incident_audit(entries: list[dict[str, Any]], incident: Incident, extra_claims: list[str]) -> list[dict[str, Any]]:
@@ -130,41 +162,3 @@ def rejected_elsewhere(entries: list[dict[str, Any]], incident: Incident) -> lis
             if entry["target_id"] not in incident.claim_ids:
                 out.append(entry["target_id"])
     return list(dict.fromkeys(out))
-
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    """One bucket of the timeline chart, in SVG user units."""
-
-    key: str
-    x: float
-    width: float
-    incidents: int
-    deaths: int
-    deaths_y: float
-    deaths_h: float
-    count_y: float
-
-
-CHART_W, CHART_H, CHART_PAD = 900.0, 260.0, 30.0
-
-
-def timeline_bars(rows: list[dict[str, Any]]) -> list[Bar]:
-    """Bars (deaths) and points (incident counts) for rows from ``aggregate(..., by="month")``."""
-    dated = [r for r in rows if r["key"]]
-    if not dated:
-        return []
-    max_deaths = max((r["deaths"] or 0) for r in dated) or 1
-    max_count = max(r["incidents"] for r in dated) or 1
-    inner_h = CHART_H - 2 * CHART_PAD
-    step = (CHART_W - 2 * CHART_PAD) / len(dated)
-    bars = []
-    for i, row in enumerate(dated):
-        deaths = row["deaths"] or 0
-        h = inner_h * deaths / max_deaths
-        bars.append(Bar(
-            key=row["key"], x=CHART_PAD + i * step + step * 0.1, width=max(step * 0.8, 1.0),
-            incidents=row["incidents"], deaths=deaths, deaths_y=CHART_PAD + inner_h - h, deaths_h=h,
-            count_y=CHART_PAD + inner_h - inner_h * row["incidents"] / max_count,
-        ))
-    return bars

@@ -18,6 +18,8 @@ from fastapi import HTTPException, Query
 
 from harmledger.records import GRADES, Incident
 from harmledger.store import Ledger, codec
+from harmledger.store.ledger import contains
+from harmledger.store.schema import DEATHS_ORDER as SCHEMA_DEATHS_ORDER
 from harmledger.store.schema import documents, incidents
 
 SORTS: tuple[str, ...] = ("-deaths", "deaths", "-date", "date", "grade", "-grade", "place", "-place")
@@ -33,8 +35,8 @@ GROUPINGS: dict[str, Any] = {
     "year": sa.func.substr(sa.cast(incidents.c.date_start, sa.String), 1, 4),
 }
 DEATHS = sa.func.coalesce(incidents.c.deaths_best, incidents.c.deaths_low, incidents.c.deaths_high)
-# The order `Ledger.incidents(sort="-deaths")` uses, so one index on it would serve both.
-DEATHS_ORDER = sa.func.coalesce(incidents.c.deaths_high, incidents.c.deaths_best, incidents.c.deaths_low, 0)
+# The order `Ledger.incidents(sort="-deaths")` uses (best, else low), so one index serves both.
+DEATHS_ORDER = SCHEMA_DEATHS_ORDER
 MAX_PAGE = 500
 MAX_MAP_POINTS = 20_000
 
@@ -65,9 +67,9 @@ class IncidentFilters:
         if self.country:
             out.append(sa.func.upper(incidents.c.country) == self.country.upper())
         if self.place:
-            out.append(incidents.c.place_name.ilike(f"%{self.place}%"))
+            out.append(contains(incidents.c.place_name, self.place))
         if self.perpetrator:
-            out.append(incidents.c.perpetrator.ilike(f"%{self.perpetrator}%"))
+            out.append(contains(incidents.c.perpetrator, self.perpetrator))
         if self.event_type:
             out.append(incidents.c.event_type == self.event_type)
         if self.grade:

@@ -14,10 +14,13 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import HTTPException
 
-from harmledger.records import GRADES
+from harmledger.incidents.corrections import correct_claim
+from harmledger.pipeline import decisions_from_ledger
+from harmledger.records import GRADES, Document, Span, sha256_hex
 from harmledger.store import Ledger
 from harmledger.store.schema import incident_claims
 from harmledger.store.users import User
+from harmledger.web import corrections
 
 
 # action → the kind of thing it targets
@@ -30,9 +33,13 @@ ACTIONS: dict[str, str] = {
     "grade": "incident",
     "note": "incident",
     "publish_date": "document",
+    "correct_claim": "claim",
+    "correct_incident": "incident",
+    "reviewed": "incident",  # looked at and left as it is (takes it off the review queue)
 }
 # Actions after which incidents are re-derived from claims and decisions.
-REBUILDS = frozenset({"confirm", "reject", "merge", "keep_apart", "split", "grade", "publish_date"})
+REBUILDS = frozenset({"confirm", "reject", "merge", "keep_apart", "split", "grade", "publish_date", "correct_claim",
+                      "correct_incident", "add_claim"})
 MAX_NOTE = 5000
 
 
@@ -85,12 +92,27 @@ def _check(ledger: Ledger, action: str, target: str, payload: dict[str, Any],
             raise _bad(f"published {raw!r} is not a date; use YYYY-MM-DD, e.g. 2016-07-20") from None
         before = {"published": doc.published.isoformat() if doc.published else None}
         return {"published": published.isoformat()}, before, {"published": published.isoformat()}
+    if action == "correct_claim":
+        found = ledger.claims(ids=[target])
+        if not found:
+            raise HTTPException(404, f"no claim {target!r}")
+        values = corrections.check_claim_values(payload.get("values") or {})
+        fixes = decisions_from_ledger(ledger).claim_fixes
+        current = corrections.claim_reading(correct_claim(found[0], fixes[target]) if target in fixes else found[0])
+        before, after = corrections.before_after(current, values)
+        return {"values": values, "incident": context}, before, {**after, "incident": context}
     incident = _incident_or_404(ledger, target)
+    if action == "correct_incident":
+        values = corrections.check_incident_values(payload.get("values") or {})
+        before, after = corrections.before_after(corrections.incident_reading(incident), values)
+        return {"values": values}, before, after
     if action == "grade":
         grade = str(payload.get("grade") or "")
         if grade not in GRADES:
             raise _bad(f"grade {grade!r} is not one of {', '.join(GRADES)}")
         return {"grade": grade}, {"grade": incident.grade}, {"grade": grade}
+    if action == "reviewed":
+        return {}, None, {"reviewed": True}
     if action == "note":
         text = str(payload.get("text") or "").strip()
         if not text:
@@ -160,6 +182,8 @@ def apply_review(ledger: Ledger, user: User, action: str, target: str, payload: 
     if action not in ACTIONS:
         raise _bad(f"unknown review action {action!r}; choose one of {', '.join(ACTIONS)}")
     kind = ACTIONS[action]
+    if kind in ("incident", "claim"):
+        target = ledger.expand_id(kind, target)
     if kind == "incident":
         context = target
     stored, before, after = _check(ledger, action, target, payload, context)
@@ -170,4 +194,91 @@ def apply_review(ledger: Ledger, user: User, action: str, target: str, payload: 
     if context and ledger.get_incident(context) is None:
         claims = list(previous.claim_ids) if previous else []
         where = incident_holding(ledger, [target, *claims] if kind == "claim" else claims)
+    if where is None and kind == "claim":
+        where = incident_holding(ledger, [target])
     return ReviewResult(action, target, before, after, where, rebuilt)
+
+
+def add_claim(ledger: Ledger, user: User, body: dict[str, Any]) -> ReviewResult:
+    """Add a claim the machine missed: on a quote of a stored document, or from a source outside the ledger.
+
+    ``body`` holds the figure (``low``/``best``/``high``/``qualifier``), ``outcome``, ``victims``,
+    ``source``, optionally ``place``/``date`` and ``incident`` (the incident it belongs to), and either
+    ``document_id`` with ``quote`` (or ``start``/``end``), or ``outside`` with the source's words
+    (``text``) and optionally its ``url``, ``outlet`` and ``published`` date.
+    """
+    if not user.can("analyst"):
+        raise HTTPException(403, f"user {user.username!r} is a {user.role}; adding a claim needs the analyst role")
+    incident = _incident_or_404(ledger, ledger.expand_id("incident", str(body["incident"]))) if body.get("incident") else None
+    note: Document | None = None
+    if body.get("outside"):
+        note = _outside_document(body["outside"], user.username)
+        doc, span = note, Span(0, len(note.text))
+    else:
+        doc_id = str(body.get("document_id") or "")
+        stored = ledger.get_document(doc_id) if doc_id else None
+        if stored is None:
+            raise HTTPException(404 if doc_id else 400, f"no document {doc_id!r}" if doc_id else
+                                "give document_id and the quote holding the figure, or outside (a source outside the ledger)")
+        doc, span = stored, _span_of(stored, body)
+    claim = corrections.new_claim(doc, span, body, by=user.username, like=incident)
+    if ledger.claims(ids=[claim.id]):
+        raise _bad(f"claim {claim.id} is already in the ledger on that span; correct it instead")
+    after = {**corrections.claim_reading(claim), "document": doc.id, "quote": claim.quote,
+             "incident": incident.id if incident else None}
+    payload = {k: v for k, v in body.items() if k != "outside"} | ({"outside": True} if note else {})
+    if incident is not None:
+        # One claim of the incident anchors the new one to it on every later run.
+        payload["join"] = [_anchor(ledger, incident)]
+    ledger.add_analyst_claim(claim, user.username, payload, document=note, after=after)
+    rebuild(ledger)
+    return ReviewResult("add_claim", claim.id, None, after, incident_holding(ledger, [claim.id]), True)
+
+
+def _span_of(doc: Document, body: dict[str, Any]) -> Span:
+    """The span ``body`` names: its ``quote`` (found once in the text) or ``start``/``end`` offsets."""
+    quote = str(body.get("quote") or "")
+    if quote:
+        at = doc.text.find(quote)
+        if at < 0:
+            raise _bad(f"the quote {quote[:80]!r} is not in document {doc.id[:12]}; copy it from the document page")
+        if doc.text.find(quote, at + 1) >= 0:
+            raise _bad(f"the quote {quote[:80]!r} occurs more than once in document {doc.id[:12]}; quote more of it")
+        return Span(at, at + len(quote))
+    try:
+        start, end = int(body["start"]), int(body["end"])
+    except (KeyError, TypeError, ValueError):
+        raise _bad("give the quote holding the figure (or its start and end offsets)") from None
+    if not 0 <= start < end <= len(doc.text):
+        raise _bad(f"span {start}–{end} is not inside document {doc.id[:12]} (0–{len(doc.text)})")
+    return Span(start, end)
+
+
+def _outside_document(outside: Any, username: str) -> Document:
+    """A note document holding the words of a source outside the ledger, as the analyst entered them."""
+    from harmledger.documents.normalise import normalise
+
+    if not isinstance(outside, dict):
+        outside = {"text": str(outside)}
+    text = " ".join(str(outside.get("text") or "").split())
+    if not text:
+        raise _bad("a claim from outside the ledger needs the source's words in outside.text")
+    if len(text) > MAX_NOTE:
+        raise _bad(f"outside.text holds at most {MAX_NOTE} characters")
+    published = str(outside.get("published") or "").strip()
+    try:
+        day = date.fromisoformat(published) if published else None
+    except ValueError:
+        raise _bad(f"outside.published {published!r} is not a date; use YYYY-MM-DD") from None
+    raw = text.encode("utf-8")
+    return Document(id=sha256_hex(raw), original=raw, text=normalise(text).text, origin=f"entered by {username}",
+                    title=str(outside.get("title") or "") or None, outlet=str(outside.get("outlet") or "") or None,
+                    url=str(outside.get("url") or "") or None, published=day, published_source="analyst" if day else None)
+
+
+def _anchor(ledger: Ledger, incident: Any) -> str:
+    """The claim of ``incident`` an added claim is tied to: its first casualty claim that still counts."""
+    status = ledger.claim_status()
+    claims = ledger.claims(ids=list(incident.claim_ids))
+    live = [c for c in claims if c.kind == "casualty" and status.get(c.id) != "rejected"]
+    return (live or claims)[0].id

@@ -8,19 +8,16 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from harmledger.pipeline import decisions_from_ledger
 from harmledger.records import GRADES
 from harmledger.store.users import ROLES, User, UserError
 from harmledger.web.app import cached, ledger_of, users_of
 from harmledger.web.auth import check_csrf, csrf_token, current_user, log_in, log_out
 from harmledger.web.present import (
-    CHART_H,
-    CHART_PAD,
-    CHART_W,
     claim_rows,
     highlight,
     incident_audit,
     rejected_elsewhere,
-    timeline_bars,
 )
 from harmledger.web.queries import (
     SORTS,
@@ -33,7 +30,11 @@ from harmledger.web.queries import (
     page_of_incidents,
     tolls_beside,
 )
-from harmledger.web.review import ACTIONS, apply_review
+from harmledger.web.intake import read_intake, run_intake
+from harmledger.web import timeline
+from harmledger.web.queue import review_queue
+from harmledger.web.search import results
+from harmledger.web.review import ACTIONS, add_claim, apply_review
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -70,7 +71,7 @@ def _local(target: str | None) -> str:
     return "/"
 
 
-@router.get("/", response_class=HTMLResponse)
+@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
 def incidents_page(
     request: Request,
     filters: IncidentFilters = Depends(incident_filters),
@@ -102,11 +103,17 @@ def map_page(request: Request, filters: IncidentFilters = Depends(incident_filte
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, filters: IncidentFilters = Depends(incident_filters)) -> HTMLResponse:
-    rows = aggregate(ledger_of(request), "month", filters)
+    ledger = ledger_of(request)
+    rows = aggregate(ledger, "month", filters)
     undated = next((r for r in rows if not r["key"]), None)
+    cols = timeline.columns(timeline.monthly(ledger, filters))
     return render(request, "timeline.html", {
-        "bars": timeline_bars(rows), "rows": [r for r in rows if r["key"]], "undated": undated,
-        "filters": filters, "grades": GRADES, "victims": VICTIMS, "w": CHART_W, "h": CHART_H, "pad": CHART_PAD,
+        "columns": cols, "ticks": timeline.ticks(cols), "rows": [r for r in rows if r["key"]], "undated": undated,
+        "stack": [(v, timeline.STACK_LABELS[v]) for v in timeline.STACK],
+        "countries": timeline.breakdown(aggregate(ledger, "country", filters)),
+        "perpetrators": timeline.breakdown(aggregate(ledger, "perpetrator", filters)),
+        "filters": filters, "grades": GRADES, "victims": VICTIMS,
+        "w": timeline.CHART_W, "h": timeline.CHART_H, "pad": timeline.CHART_PAD,
     })
 
 
@@ -120,26 +127,52 @@ def aggregates_page(request: Request, filters: IncidentFilters = Depends(inciden
 
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
-def incident_page(request: Request, incident_id: str, done: str | None = None) -> HTMLResponse:
+def incident_page(request: Request, incident_id: str, done: str | None = None) -> Response:
     ledger = ledger_of(request)
+    full = ledger.expand_id("incident", incident_id)
+    if full != incident_id:  # a short id: the page lives at the full one
+        return RedirectResponse(f"/incidents/{full}" + (f"?{request.url.query}" if request.url.query else ""), status_code=307)
     incident = ledger.get_incident(incident_id)
     if incident is None:
         raise HTTPException(404, f"no incident {incident_id!r}; it may have been merged or re-derived")
     status = ledger.claim_status()
     entries = ledger.audit_entries()
     moved = rejected_elsewhere(entries, incident)
+    decisions = decisions_from_ledger(ledger)
+    fixes = decisions.claim_fixes
     own = ledger.claims(ids=[*incident.claim_ids, *moved])
-    claims = claim_rows(ledger, own, status)
+    claims = claim_rows(ledger, own, status, fixes)
     identity = sorted({tuple(cue.split(":", 1)) for c in own if c.id in incident.claim_ids for cue in c.identity})
     tolls = tolls_beside(ledger, incident.id)
-    toll_claims = claim_rows(ledger, ledger.claims(ids=[c for t in tolls for c in t.claim_ids]), status)
+    toll_claims = claim_rows(ledger, ledger.claims(ids=[c for t in tolls for c in t.claim_ids]), status, fixes)
     notes = [d for d in ledger.decision_rows() if d["action"] == "note" and d["target"] == incident.id]
+    fix = decisions.incident_fixes.get(incident.id)
     return render(request, "incident.html", {
         "incident": incident, "claims": claims, "tolls": tolls, "toll_claims": toll_claims, "notes": notes,
         "audit": incident_audit(entries, incident, moved), "grades": GRADES,
-        "done": done if done in ACTIONS else None,
+        "done": done if done in (*ACTIONS, "add_claim") else None, "fixed_by": dict(fix.by) if fix else {},
+        "documents": _incident_documents(claims),
         "identity": identity, "suggested": ledger.suggestions(incident_id=incident.id),
     })
+
+
+def _incident_documents(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(id, title) of the documents an incident's claims come from, for the add-a-claim form."""
+    return list(dict.fromkeys((r["document_id"], r["document_title"]) for r in rows))
+
+
+def _form_values(form: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """The correction fields a form filled in (empty ones are left as the machine read them)."""
+    values: dict[str, Any] = {}
+    for name in names:
+        value = str(form.get(name) or "").strip()
+        if value:
+            values[name] = value
+    if str(form.get("place") or "").strip():
+        values["place"] = {"name": str(form.get("place")).strip(), "lat": str(form.get("lat") or "").strip() or None,
+                           "lon": str(form.get("lon") or "").strip() or None,
+                           "country": str(form.get("country") or "").strip() or None}
+    return values
 
 
 @router.post("/incidents/{incident_id}/review")
@@ -165,8 +198,25 @@ async def incident_review(request: Request, incident_id: str) -> Response:
         incident = ledger_of(request).get_incident(incident_id)
         rest = [c for c in (incident.claim_ids if incident else ()) if c not in moved]
         payload = {"groups": [moved, rest]}
-    result = apply_review(ledger_of(request), user, action, target, payload, context=incident_id)
+    elif action == "correct_claim":
+        target = str(form.get("claim") or "")
+        payload = {"values": _form_values(form, ("low", "best", "high", "qualifier", "outcome", "victims", "source", "date"))}
+    elif action == "correct_incident":
+        payload = {"values": _form_values(form, ("date", "perpetrator", "event_type", "victims"))}
+    if action == "add_claim":
+        body: dict[str, Any] = {**_form_values(form, ("low", "best", "high", "qualifier", "outcome", "victims", "source", "date")),
+                                "incident": incident_id}
+        if str(form.get("outside") or "").strip():
+            body["outside"] = {"text": str(form.get("outside")), "url": str(form.get("url") or "").strip() or None,
+                               "outlet": str(form.get("outlet") or "").strip() or None}
+        else:
+            body.update(document_id=str(form.get("document_id") or ""), quote=str(form.get("quote") or "").strip())
+        result = add_claim(ledger_of(request), user, body)
+    else:
+        result = apply_review(ledger_of(request), user, action, target, payload, context=incident_id)
     where = result.incident or incident_id
+    if str(form.get("back") or "") == "/review":
+        return RedirectResponse(f"/review?{urlencode({'done': action})}", status_code=303)
     if ledger_of(request).get_incident(where) is None:
         return RedirectResponse(f"/?{urlencode({'done': action})}", status_code=303)
     return RedirectResponse(f"/incidents/{where}?{urlencode({'done': action})}#review", status_code=303)
@@ -191,11 +241,12 @@ def document_page(request: Request, document_id: str, done: str | None = None) -
         raise HTTPException(404, f"no document {document_id!r}")
     status = ledger.claim_status()
     claims = ledger.claims(document_id=document_id)
-    rows = claim_rows(ledger, claims, status)
+    rows = claim_rows(ledger, claims, status, decisions_from_ledger(ledger).claim_fixes)
     spans = [(c.span.start, c.span.end, c.id, r["figure_text"] or r["figure"]) for c, r in zip(claims, rows, strict=True)]
     return render(request, "document.html", {
+        "incidents": ledger.incidents_holding([c.id for c in claims]),
         "doc": doc, "pieces": highlight(doc.text, spans), "claims": rows, "status": status,
-        "audit": ledger.audit_entries(document_id), "done": done if done in ACTIONS else None,
+        "audit": ledger.audit_entries(document_id), "done": done if done in (*ACTIONS, "add_document") else None,
     })
 
 
@@ -206,6 +257,67 @@ async def document_published(request: Request, document_id: str) -> Response:
     user = _signed_in(request, "analyst")
     apply_review(ledger_of(request), user, "publish_date", document_id, {"published": str(form.get("published") or "")})
     return RedirectResponse(f"/documents/{document_id}?done=publish_date", status_code=303)
+
+
+REVIEW_SUGGESTIONS = 10  # the strongest possible duplicates shown on the queue; the rest on /suggestions
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_page(request: Request, done: str | None = None) -> HTMLResponse:
+    """The review queue (analyst): unreviewed incidents by deaths, doubtful claims, merging by ticking."""
+    _signed_in(request, "analyst")
+    ledger = ledger_of(request)
+    queue = review_queue(ledger)
+    status = ledger.claim_status()
+    doubts = claim_rows(ledger, [d.claim for d in queue["doubts"]], status, decisions_from_ledger(ledger).claim_fixes)
+    from harmledger.web.suggestions import suggestion_rows
+
+    return render(request, "review.html", {**queue, "doubt_rows": list(zip(queue["doubts"], doubts, strict=True)),
+                                           "done": done if done in (*ACTIONS, "merge") else None,
+                                           "suggestions": suggestion_rows(ledger, ledger.suggestions(limit=REVIEW_SUGGESTIONS))})
+
+
+@router.post("/review")
+async def review_post(request: Request) -> Response:
+    """Merge the ticked incidents (the first ticked keeps its id), or mark one reviewed."""
+    form = await request.form()
+    check_csrf(request, str(form.get("csrf") or ""))
+    user = _signed_in(request, "analyst")
+    action = str(form.get("action") or "")
+    if action == "merge":
+        picked = list(dict.fromkeys(str(v) for v in form.getlist("pick")))
+        if len(picked) < 2:
+            raise HTTPException(400, "tick at least two incidents to merge")
+        result = apply_review(ledger_of(request), user, "merge", picked[0], {"with": picked[1:]})
+        return RedirectResponse(f"/incidents/{result.incident or picked[0]}?done=merge", status_code=303)
+    if action == "reviewed":
+        apply_review(ledger_of(request), user, "reviewed", str(form.get("incident") or ""), {})
+        return RedirectResponse("/review?done=reviewed", status_code=303)
+    raise HTTPException(400, f"unknown action {action!r}; the review page merges or marks reviewed")
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "") -> HTMLResponse:
+    found = results(ledger_of(request), q) if q.strip() else {"documents": [], "claims": []}
+    return render(request, "search.html", {"q": q, **found})
+
+
+@router.get("/add", response_class=HTMLResponse)
+def add_page(request: Request) -> HTMLResponse:
+    _signed_in(request, "analyst")
+    return render(request, "add.html", {"report": None})
+
+
+@router.post("/add", response_class=HTMLResponse)
+async def add_post(request: Request) -> Response:
+    """Paste or upload reports (analyst); the analysis runs off the event loop."""
+    user = _signed_in(request, "analyst")
+    uploads, pasted, fields = await read_intake(request)
+    check_csrf(request, str(fields.get("csrf") or ""))
+    report = await run_intake(ledger_of(request), user.username, uploads, pasted, fields)
+    if len(report.added) == 1 and not report.errors:
+        return RedirectResponse(f"/documents/{report.added[0]}?done=add_document", status_code=303)
+    return render(request, "add.html", {"report": report}, status=400 if report.errors and not report.added else 200)
 
 
 @router.get("/login", response_class=HTMLResponse)

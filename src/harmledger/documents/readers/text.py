@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timezone
 
 from harmledger.documents.decode import decode
+from harmledger.documents.headline import credit, headline
 from harmledger.documents.make import make_document
 from harmledger.documents.options import ReadOptions, Source, SourceFile
 from harmledger.documents.readers import Item
 from harmledger.documents.readers.common import load_sidecar, meta_from, open_source, read_bounded
 from harmledger.documents.segment import split_articles
 from harmledger.errors import InputError
+from harmledger.records import Document
 
 
 def read(source: Source, options: ReadOptions, with_parents: bool = False) -> Iterator[Item]:
@@ -38,7 +41,7 @@ def documents_from_bytes(
     text, encoding = decode(data, origin)
     meta = meta_from(options, sidecar=sidecar)
     doc = make_document(data, origin, text=text, encoding=encoding, **meta.kwargs())
-    articles = split_articles(doc) if options.segment else [doc]
+    articles = [_self_described(a, options.outlet) for a in (split_articles(doc) if options.segment else [doc])]
     if len(articles) > 1 and with_parents:
         yield SourceFile(
             id=doc.id,
@@ -49,3 +52,15 @@ def documents_from_bytes(
             ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         )
     yield from articles
+
+
+def _self_described(doc: Document, default_outlet: str | None) -> Document:
+    """A title from the headline line and an outlet from a wire credit, where metadata gave none.
+
+    The article's own credit wins over ``--outlet`` (a default for inputs that name none).
+    """
+    title = doc.title or headline(doc.text)
+    outlet = doc.outlet if doc.outlet and doc.outlet != default_outlet else (credit(doc.text) or doc.outlet)
+    if (title, outlet) == (doc.title, doc.outlet):
+        return doc
+    return replace(doc, title=title, outlet=outlet)

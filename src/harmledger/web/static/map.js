@@ -31,6 +31,28 @@
     return box;
   }
 
+  // A size legend: the circle a given number of deaths gets (the same radius() as the markers).
+  var legend = L.control({ position: "bottomleft" });
+  legend.onAdd = function () {
+    var box = text("div", "", "map-legend");
+    box.id = "map-legend";
+    box.appendChild(text("div", "deaths", "map-legend-title"));
+    [1, 10, 100, 1000].forEach(function (n) {
+      var row = text("div", "", "map-legend-row");
+      var disc = text("span", "", "map-legend-disc");
+      var d = 2 * radius(n);
+      disc.style.width = d + "px";
+      disc.style.height = d + "px";
+      row.appendChild(disc);
+      row.appendChild(text("span", String(n), "map-legend-label"));
+      box.appendChild(row);
+    });
+    return box;
+  };
+  legend.addTo(map);
+  // Place names beside the incidents with most deaths (the rest are named in their popups).
+  var LABELLED = 15;
+
   fetch(el.dataset.countries).then(function (r) { return r.json(); }).then(function (topo) {
     var countries = topojson.feature(topo, topo.objects.countries);
     L.geoJSON(countries, {
@@ -55,7 +77,7 @@
   }).then(function (data) {
     var cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
     var bounds = [];
-    data.features.forEach(function (f) {
+    data.features.forEach(function (f, n) {
       var p = f.properties;
       var d = 2 * radius(p.deaths);
       var latlng = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
@@ -64,6 +86,10 @@
         title: (p.place || "incident") + ": " + (p.deaths == null ? "deaths unknown" : p.deaths + " deaths"),
       });
       marker.bindPopup(popup(p));
+      if (n < LABELLED && p.place) {
+        marker.bindTooltip(text("span", p.place), { permanent: true, direction: "right", className: "place-label",
+                                                     offset: [d / 2, 0], interactive: false });
+      }
       marker.incidentId = p.id;
       cluster.addLayer(marker);
       bounds.push(latlng);

@@ -1,13 +1,13 @@
 """suggestions: pairs of incidents that may be one event
 
 Revision ID: 0006_suggestions
-Revises: 0003
+Revises: 0003_analyst
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = '0006_suggestions'
-down_revision = '0003'
+down_revision = '0003_analyst'
 branch_labels = None
 depends_on = None
 
