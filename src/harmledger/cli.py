@@ -217,19 +217,50 @@ def export(db: str | None, fmt: str, output: str | None, **filters: Any) -> None
 
 @main.command()
 @db_option
-def verify(db: str | None) -> None:
-    """Re-hash every stored original and check the audit log's hash chain.
+@click.option("--deep", is_flag=True, help="Also re-derive every document, claim and incident from the originals "
+              "and the analysts' decisions and report each difference (slow: it runs the whole pipeline).")
+@click.option("--expect-head", metavar="HASH", help="The chain head a trusted earlier `verify` printed; "
+              "fails when the audit log no longer ends there (catches a deleted tail with a rewritten head).")
+def verify(db: str | None, deep: bool, expect_head: str | None) -> None:
+    """Check that nothing a reader sees was changed without a trace.
 
-    Exits 1 and names each mismatch (and the first broken link of the chain).
+    Re-hashes every original; checks each document's, claim's and incident's seal, each claim's
+    status against the decisions, each decision against the audit entry that sealed it, and the
+    audit chain entry by entry and against its stored head (so a deleted tail shows). With
+    --deep, also re-derives documents, claims and incidents (see docs/reliability.md for what
+    each level guarantees). Exits 1 and names every mismatch.
+
+    \b
+    Example:
+      harmledger verify
+      harmledger verify --deep --expect-head 2f1c…   (the head a past verify printed)
     """
     ledger = _ledger(db)
-    problems = ledger.verify()
-    counts = ledger.counts()
+    problems, summary = ledger.verify_report()
+    if expect_head and not _holds(ledger, expect_head):
+        from harmledger.store import Problem
+
+        problems.append(Problem("audit", "head", f"no entry has the hash {expect_head}: the log was rewritten "
+                                                 "or entries up to it were deleted"))
+    if deep:
+        from harmledger.pipeline import verify_deep
+
+        problems.extend(verify_deep(ledger))
     for problem in problems:
         click.echo(f"MISMATCH {problem}", err=True)
     if problems:
+        click.echo(f"{len(problems)} problems found", err=True)
         sys.exit(EXIT_CHECK_FAILED)
-    click.echo(f"ok: {counts['originals']} originals re-hashed, {counts['audit_log']} audit entries chained")
+    click.echo(
+        f"ok: {summary.originals} originals re-hashed; {summary.documents} documents, {summary.claims} claims, "
+        f"{summary.incidents} incidents, {summary.decisions} decisions and {summary.audit_entries} audit entries "
+        f"checked{' and re-derived' if deep else ''}; chain head {summary.head}"
+    )
+
+
+def _holds(ledger: Any, head: str) -> bool:
+    """True when an entry of the (verified) chain has hash ``head``: the log only grew since."""
+    return len(head) >= 12 and any(str(e["hash"]).startswith(head) for e in ledger.audit_entries())
 
 
 @main.command(name="eval")
