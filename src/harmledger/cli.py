@@ -455,6 +455,100 @@ def user_token(name: str, label: str | None, db: str | None) -> None:
         raise click.BadParameter(str(exc)) from None
 
 
+@user.command(name="list")
+@db_option
+def user_list(db: str | None) -> None:
+    """List users with their roles and number of active tokens."""
+    from harmledger.store.users import Users
+
+    users = Users(_ledger(db))
+    for u in users.all():
+        active = sum(1 for t in users.tokens(u.username) if t["revoked_at"] is None)
+        click.echo(f"{u.username}\t{u.role}\t{active} active tokens")
+
+
+@user.command(name="role")
+@click.argument("name")
+@click.argument("role", type=click.Choice(["viewer", "analyst", "admin"]))
+@db_option
+def user_role(name: str, role: str, db: str | None) -> None:
+    """Change NAME's role (the last admin cannot be demoted).
+
+    \b
+    Example:
+      harmledger user role ana analyst
+    """
+    from harmledger.store.users import UserError, Users
+
+    try:
+        Users(_ledger(db)).set_role(name, role, by="cli")
+    except UserError as exc:
+        raise click.BadParameter(str(exc)) from None
+    click.echo(f"{name} is now {role}")
+
+
+@user.command(name="remove")
+@click.argument("name")
+@db_option
+def user_remove(name: str, db: str | None) -> None:
+    """Delete NAME, ending their sessions and tokens (the last admin cannot be removed).
+
+    \b
+    Example:
+      harmledger user remove intern
+    """
+    from harmledger.store.users import UserError, Users
+
+    try:
+        Users(_ledger(db)).remove(name, by="cli")
+    except UserError as exc:
+        raise click.BadParameter(str(exc)) from None
+    click.echo(f"removed {name}")
+
+
+@user.command(name="tokens")
+@click.argument("name")
+@db_option
+def user_tokens(name: str, db: str | None) -> None:
+    """List NAME's API tokens: id, label, created, and active or revoked (never the tokens themselves).
+
+    \b
+    Example:
+      harmledger user tokens alice
+    """
+    from harmledger.store.users import Users
+
+    users = Users(_ledger(db))
+    if users.get(name) is None:
+        raise click.BadParameter(f"no user {name!r}; list them with `harmledger user list`")
+    rows = users.tokens(name)
+    for t in rows:
+        state = f"revoked {t['revoked_at']:%Y-%m-%d %H:%M}" if t["revoked_at"] else "active"
+        click.echo(f"{t['id']}\t{t['label'] or '-'}\t{t['created_at']:%Y-%m-%d %H:%M}\t{state}")
+    if not rows:
+        click.echo(f"{name} has no tokens")
+
+
+@user.command(name="revoke")
+@click.argument("name")
+@click.argument("token_id", type=int)
+@db_option
+def user_revoke(name: str, token_id: int, db: str | None) -> None:
+    """Revoke NAME's token TOKEN_ID (from `harmledger user tokens NAME`); it stops working at once.
+
+    \b
+    Example:
+      harmledger user revoke alice 3
+    """
+    from harmledger.store.users import UserError, Users
+
+    try:
+        Users(_ledger(db)).revoke_token(name, token_id, by="cli")
+    except UserError as exc:
+        raise click.BadParameter(str(exc)) from None
+    click.echo(f"revoked token {token_id} of {name}")
+
+
 def run() -> None:
     """Entry point that turns library errors into one clear line and an exit code."""
     try:

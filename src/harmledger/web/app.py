@@ -24,9 +24,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from harmledger.errors import HarmledgerError
 from harmledger.store import Ledger
+from harmledger.store.sessions import LoginFailures, Sessions
 from harmledger.store.users import Users
 from harmledger.web.auth import LoginLimiter, SessionMiddleware
 from harmledger.web.cache import ReadCache
+from harmledger.web.limits import BodyLimit, WebSettings
 
 HERE = Path(__file__).parent
 T = TypeVar("T")
@@ -95,12 +97,15 @@ def _error_message(exc: Exception) -> tuple[int, str]:
     return 500, "internal error; the server log has the details"
 
 
-def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: LoginLimiter | None = None) -> FastAPI:
+def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: LoginLimiter | None = None,
+               settings: WebSettings | None = None) -> FastAPI:
     """The harmledger web UI and REST API over ``ledger``.
 
     ``secret`` signs session cookies (default: ``HARMLEDGER_SECRET``, else a random one, so
-    sessions end when the server restarts).
+    sessions end when the server restarts). ``settings`` holds body caps, session lifetimes and
+    the login limits (default: ``WebSettings.from_env()``).
     """
+    settings = settings or WebSettings.from_env()
     from harmledger.web.api import router as api_router
     from harmledger.web.views import router as page_router
 
@@ -115,7 +120,11 @@ def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: Logi
     )
     app.state.ledger = ledger
     app.state.users = Users(ledger)
-    app.state.limiter = login_limiter or LoginLimiter()
+    app.state.settings = settings
+    app.state.sessions = Sessions(ledger, idle=settings.session_idle_seconds, absolute=settings.session_max_seconds)
+    app.state.limiter = login_limiter or LoginLimiter(
+        LoginFailures(ledger, window=settings.login_window_seconds),
+        max_failures=settings.login_max_failures, max_per_address=settings.login_max_failures_per_address)
     app.state.templates = _templates()
     app.state.cache = ReadCache(ledger)
 
@@ -134,7 +143,10 @@ def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: Logi
     app.include_router(api_router)
     app.include_router(page_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.add_middleware(SessionMiddleware, secret=secret or os.environ.get("HARMLEDGER_SECRET") or secrets.token_urlsafe(32))
+    app.add_middleware(SessionMiddleware, secret=secret or os.environ.get("HARMLEDGER_SECRET") or secrets.token_urlsafe(32),
+                       max_age=settings.session_max_seconds)
+    # Outside the session middleware, so an oversized body is refused before anything else runs.
+    app.add_middleware(BodyLimit, settings=settings)
     app.add_middleware(SecurityHeaders)
     return app
 
