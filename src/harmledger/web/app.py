@@ -77,9 +77,9 @@ def _templates() -> Environment:
         lstrip_blocks=True,
     )
     from harmledger.export import country_name
-    from harmledger.web.present import figure_text
+    from harmledger.web.present import figure_text, web_link
 
-    env.globals.update(country_name=country_name, figure=figure_text)
+    env.globals.update(country_name=country_name, figure=figure_text, web_link=web_link)
     return env
 
 

@@ -168,3 +168,20 @@ def timeline_bars(rows: list[dict[str, Any]]) -> list[Bar]:
             count_y=CHART_PAD + inner_h - inner_h * row["incidents"] / max_count,
         ))
     return bars
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is safe to make a link of (http or https with a host), else None.
+
+    Anything else (``javascript:``, ``data:``, a relative path) is shown as text: a record's URL
+    comes from the input files, and a link is an invitation to click.
+    """
+    from urllib.parse import urlsplit
+
+    if not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None
