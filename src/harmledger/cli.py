@@ -102,6 +102,8 @@ def ingest(paths: tuple[str, ...], db: str | None, published: date | None, outle
         report = ingest_spark(ledger, list(paths), options, master=master)
     else:
         report = _ingest_with_progress(ledger, paths, options, workers, quiet)
+    for warning in getattr(report, "warnings", ()):
+        click.echo(f"warning: {warning}", err=True)
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     click.echo(

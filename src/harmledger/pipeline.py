@@ -75,6 +75,7 @@ class IngestReport:
     skipped: int = 0  # already in the ledger (same bytes)
     claims: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # documents stored, with something guessed or left out
 
     @property
     def failed(self) -> int:
@@ -119,6 +120,7 @@ def ingest(
     from harmledger.errors import InputError
 
     report = IngestReport()
+    noted: set[str] = set()
     use_analyst_places(ledger)
 
     def new_documents() -> Iterator[Document]:
@@ -133,6 +135,9 @@ def ingest(
                 if on_document:
                     on_document(item.origin, "skipped")
                 continue
+            fresh = [n for n in item.notes if n not in noted]  # a file's articles share its notes
+            noted.update(fresh)
+            report.warnings.extend(fresh)
             yield item
 
     for result in _map(_analyse_safely, new_documents(), workers):
