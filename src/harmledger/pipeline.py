@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from harmledger.documents import ReadOptions
     from harmledger.incidents.link import EdgeFinder
     from harmledger.incidents import Decisions
-    from harmledger.store import Ledger
+    from harmledger.store import Ledger, Problem
 
 
 @dataclass(slots=True)
@@ -283,3 +283,70 @@ def apply_analyst_places(rows: Sequence[dict[str, object]]) -> int:
 
 def _place_key(row: dict[str, object]) -> tuple[object, ...]:
     return (row["name"], row["lat"], row["lon"], tuple(row["aliases"] or ()), row["country"])  # type: ignore[arg-type]
+
+
+def verify_deep(ledger: Ledger) -> list[Problem]:
+    """Re-derive documents, claims and incidents and name every difference from what is stored.
+
+    Text is read again from each original; claims are extracted again from each stored document
+    (with the analysts' places); incidents are reconciled again from the stored claims and the
+    analysts' decisions. A difference means the row was edited, or the code changed since it was
+    derived (see docs/reliability.md). What cannot be re-derived (see ``rederive_text``) is named
+    as such, never passed as checked.
+    """
+    from harmledger.documents.rederive import rederive_text
+    from harmledger.incidents import reconcile
+    from harmledger.records import to_jsonable
+    from harmledger.store import Problem
+
+    problems: list[Problem] = []
+    use_analyst_places(ledger)
+    stored_claims = ledger.claims()
+    by_document: dict[str, dict[str, Claim]] = {}
+    for claim in stored_claims:
+        by_document.setdefault(claim.document_id, {})[claim.id] = claim
+    documents: dict[str, Document] = {}
+    for doc in ledger.documents(with_original=True):
+        documents[doc.id] = doc
+        text = rederive_text(doc)
+        if text is None:
+            problems.append(Problem("document", doc.id, "cannot be re-derived from its original here (read with "
+                                                        "options that were not stored?); its text is unchecked"))
+        elif text != doc.text:
+            problems.append(Problem("document", doc.id, f"its text differs from what its original yields "
+                                                        f"({_first_difference(doc.text, text)})"))
+        fresh = {c.id: c for c in analyse_document(doc).claims}
+        problems.extend(_differences("claim", by_document.pop(doc.id, {}), fresh, to_jsonable))
+    for document_id, orphans in by_document.items():
+        problems.extend(Problem("claim", c, f"belongs to document {document_id}, which is not stored") for c in orphans)
+    incidents = reconcile(stored_claims, {d.id: d for d in documents.values()}, previous=ledger.incident_claim_ids(),
+                          decisions=decisions_from_ledger(ledger))
+    stored_incidents = {i.id: i for i in ledger.incidents(kind=None, sort="date")}
+    problems.extend(_differences("incident", stored_incidents, {i.id: i for i in incidents}, to_jsonable))
+    return problems
+
+
+def _differences(kind: str, stored: dict[str, object], fresh: dict[str, object],
+                 as_json: Callable[[object], object]) -> list[Problem]:
+    from harmledger.store import Problem
+
+    problems = []
+    for key in sorted(set(stored) | set(fresh)):
+        if key not in fresh:
+            problems.append(Problem(kind, key, "is stored but is not derived again"))
+        elif key not in stored:
+            problems.append(Problem(kind, key, "is derived again but is not stored"))
+        else:
+            old, new = as_json(stored[key]), as_json(fresh[key])
+            if old != new:
+                fields = sorted(k for k in {*old, *new} if old.get(k) != new.get(k))  # type: ignore[union-attr]
+                shown = "; ".join(f"{f}: stored {old.get(f)!r}, derived {new.get(f)!r}"  # type: ignore[union-attr]
+                                  for f in fields[:3])
+                problems.append(Problem(kind, key, f"differs from what is derived again ({shown[:400]})"))
+    return problems
+
+
+def _first_difference(stored: str, derived: str) -> str:
+    at = next((i for i, (a, b) in enumerate(zip(stored, derived)) if a != b), min(len(stored), len(derived)))
+    start = max(0, at - 15)  # a little context before the first difference
+    return f"first at character {at}: stored {stored[start:at + 25]!r}, derived {derived[start:at + 25]!r}"
