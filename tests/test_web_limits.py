@@ -132,3 +132,11 @@ def test_upload_routes_get_their_own_larger_cap(seeded: Any) -> None:
         # ... while anywhere else 4000 bytes is already too much.
         assert small.post("/api/users", content=b"x" * 4000).status_code == 413
 
+
+
+def test_every_web_setting_is_documented_in_the_readme() -> None:
+    from dataclasses import fields
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for field in fields(WebSettings):
+        assert f"HARMLEDGER_{field.name.upper()}" in readme, field.name
