@@ -289,8 +289,9 @@ def _check_head(head: str | None, length: int, last_hash: str) -> list[Problem]:
     except (ValueError, KeyError, TypeError):
         return [Problem("audit", "head", f"the stored chain head {head!r} cannot be read")]
     if stored_length > length:
+        gone = stored_length - length
         return [Problem("audit", "head", f"the log has {length} entries but {stored_length} were written: "
-                                         f"the last {stored_length - length} were deleted")]
+                                         f"the last {'entry was' if gone == 1 else f'{gone} entries were'} deleted")]
     if stored_length < length:
         return [Problem("audit", "head", f"the log has {length} entries but only {stored_length} were written "
                                          "through harmledger: entries were added outside it")]
