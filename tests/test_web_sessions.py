@@ -220,3 +220,32 @@ def test_a_lockout_survives_a_server_restart(seeded: Any) -> None:
         csrf = csrf_of(after.get("/login").text)
         response = after.post("/login", data={"username": "ana", "password": PASSWORD, "csrf": csrf})
         assert response.status_code == 429 and int(response.headers["retry-after"]) > 0
+
+
+# -- the same store, on SQLite and PostgreSQL ----------------------------------------------------------
+
+
+def test_sessions_tokens_and_lockouts_on_each_backend(ledger: Any) -> None:
+    from harmledger.store.sessions import LoginFailures, Sessions
+
+    users = Users(ledger)
+    ana = users.add("ana", PASSWORD, "admin")
+    now = [datetime(2026, 3, 1, 9, 0, tzinfo=UTC)]
+    sessions = Sessions(ledger, idle=600, absolute=3600, clock=lambda: now[0])
+    key = sessions.start(ana)
+    assert sessions.user(key) == ana and sessions.user("forged") is None
+    now[0] += timedelta(minutes=5)
+    assert sessions.user(key) == ana
+    sessions.end(key)
+    assert sessions.user(key) is None and sessions.count(ana) == 0
+    failures = LoginFailures(ledger, window=300, clock=lambda: now[0])
+    failures.add("198.51.100.7|ana", "198.51.100.7|")
+    now[0] += timedelta(minutes=6)
+    failures.add("198.51.100.7|ana")
+    assert len(failures.recent("198.51.100.7|ana")) == 1 and failures.recent("198.51.100.7|") == []
+    token = users.issue_token("ana", "cron")
+    users.revoke_token("ana", int(users.tokens("ana")[0]["id"]), by="ana")  # type: ignore[call-overload]
+    assert users.user_for_token(token) is None
+    with pytest.raises(UserError, match="last admin"):
+        users.set_role("ana", "viewer", by="ana")
+    assert ledger.verify() == []

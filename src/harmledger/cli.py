@@ -252,6 +252,9 @@ def verify(db: str | None, deep: bool, expect_head: str | None) -> None:
         click.echo(f"MISMATCH {problem}", err=True)
     if problems:
         click.echo(f"{len(problems)} problems found", err=True)
+        if deep and any(p.kind == "incident" and "derived again" in p.detail for p in problems):
+            click.echo("hint: incidents also differ when documents or decisions were added without re-deriving "
+                       "them (a killed run); run `harmledger reconcile` and verify again to tell", err=True)
         sys.exit(EXIT_CHECK_FAILED)
     click.echo(
         f"ok: {summary.originals} originals re-hashed; {summary.documents} documents, {summary.claims} claims, "
