@@ -155,8 +155,10 @@ def test_verify_still_passes_after_harmledger_itself_changes_things(filled: Ledg
 
 
 def test_a_deleted_tail_and_its_rewritten_head_are_caught_by_the_head_printed_earlier(filled: Ledger) -> None:
-    # The last entry seals no decision (an analyst's place), so nothing else in the ledger points to it.
-    filled.add_place("Chardara", 36.70, 68.73, country="AF", username="ana")
+    # The last entry records a new user: no decision or place points back to it.
+    from harmledger.store.users import Users
+
+    Users(filled).add("ben", "a long enough password", "viewer", by="ana")
     _problems, before = filled.verify_report()
     delete_last_audit_entry(filled)
     with filled.engine.begin() as conn:
@@ -210,3 +212,14 @@ def test_the_cli_says_what_a_clean_verify_covered_and_prints_the_head(filled: Le
     assert "3 decisions" in result.output and "3 audit entries" in result.output
     _problems, summary = filled.verify_report()
     assert summary.head in result.output
+
+
+def test_an_analysts_place_moved_behind_harmledgers_back_is_named(filled: Ledger) -> None:
+    from harmledger.store.schema import gazetteer_places
+
+    filled.add_place("Chardara", 36.70, 68.73, country="AF", aliases=["Char Dara"], username="ana")
+    assert filled.verify() == []
+    edit(filled, gazetteer_places.update().values(lat=34.0))
+    [problem] = filled.verify()
+    assert (problem.kind, problem.detail) == ("place", "'Chardara' differs from what its add_place audit entry "
+                                                       "recorded, or was added outside harmledger")

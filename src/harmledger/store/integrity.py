@@ -9,6 +9,7 @@ Everything a reader sees comes from a row of ``originals``, ``documents``, ``cla
 - claim status: it equals what the analysts' confirm/reject decisions say, replayed in order;
 - incident links: ``incident_claims`` holds exactly the claim ids of each incident's record;
 - decisions: each one is sealed by the audit entry written with it (``decision_digest``);
+- analysts' places: each equals the ``add_place`` audit entry that recorded it;
 - the audit log: every entry hashes to its ``hash`` and links to the one before, and the chain's
   length and last hash equal the head stored in ``ledger_meta`` on every append, so a deleted
   tail shows.
@@ -36,6 +37,7 @@ from harmledger.store.schema import (
     claims,
     decisions,
     documents,
+    gazetteer_places,
     incident_claims,
     incidents,
     ledger_meta,
@@ -193,6 +195,7 @@ def verify(conn: Connection) -> tuple[list[Problem], Summary]:
     chain_problems, sealed_by, n_entries, head = _check_chain(conn)
     problems.extend(chain_problems)
     problems.extend(_check_decisions(conn, good_decisions, sealed_by))
+    problems.extend(_check_places(conn))
     summary = Summary(n_originals, counts["document"], counts["claim"], counts["incident"], len(decision_rows),
                       n_entries, head)
     return problems, summary
@@ -321,4 +324,30 @@ def _check_decisions(conn: Connection, decision_rows: list[Row[Any]],
     for decision_id, (entry_id, _digest) in sorted(sealed_by.items()):
         if decision_id not in present:
             problems.append(Problem("decision", str(decision_id), f"was deleted (audit entry {entry_id} records it)"))
+    return problems
+
+
+PLACE_FIELDS = ("name", "aliases", "lat", "lon", "country", "admin1", "feature", "username")
+
+
+def _check_places(conn: Connection) -> list[Problem]:
+    """Each analyst place equals what its ``add_place`` audit entry recorded (they steer geocoding)."""
+    recorded: list[dict[str, Any]] = []
+    for row in conn.execute(sa.select(audit_log.c.after).where(audit_log.c.action == "add_place")):
+        try:
+            recorded.append(dict(row.after))
+        except (TypeError, ValueError):
+            continue  # an unreadable entry is named by the chain check
+    problems = []
+    for row in read_rows(conn, gazetteer_places, "place"):
+        if isinstance(row, Problem):
+            problems.append(row)
+            continue
+        values = {k: _plain(row._mapping[k]) for k in PLACE_FIELDS}
+        match = next((i for i, after in enumerate(recorded) if all(after.get(k) == values[k] for k in PLACE_FIELDS)), None)
+        if match is None:
+            problems.append(Problem("place", str(row.id), f"{row.name!r} differs from what its add_place audit entry "
+                                                          "recorded, or was added outside harmledger"))
+        else:
+            recorded.pop(match)
     return problems
