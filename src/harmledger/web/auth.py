@@ -131,7 +131,7 @@ def current_user(request: Request) -> User | None:
     if token is not None:
         user = users.user_for_token(token)
         if user is None:
-            raise HTTPException(401, "the API token is not valid; issue one with `harmledger user token NAME`")
+            raise HTTPException(401, "the API token is unknown or revoked; issue one with `harmledger user token NAME`")
         request.state.via_token = True
     elif request.session.get(SESSION_KEY):
         user = request.app.state.sessions.user(str(request.session[SESSION_KEY]))
