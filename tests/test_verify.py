@@ -223,3 +223,12 @@ def test_an_analysts_place_moved_behind_harmledgers_back_is_named(filled: Ledger
     [problem] = filled.verify()
     assert (problem.kind, problem.detail) == ("place", "'Chardara' differs from what its add_place audit entry "
                                                        "recorded, or was added outside harmledger")
+
+
+def test_deep_verify_on_unreadable_rows_names_them_and_stops_without_a_traceback(sqlite_filled: Ledger) -> None:
+    with sqlite_filled.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE documents SET data = '{broken'"))
+    result = CliRunner().invoke(main, ["verify", "--deep", "--db", sqlite_filled.url])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert f"MISMATCH document {DOC.id}: the row cannot be read" in result.output
+    assert "MISMATCH ledger deep: not re-derived" in result.output

@@ -245,9 +245,7 @@ def verify(db: str | None, deep: bool, expect_head: str | None) -> None:
         problems.append(Problem("audit", "head", f"no entry has the hash {expect_head}: the log was rewritten "
                                                  "or entries up to it were deleted"))
     if deep:
-        from harmledger.pipeline import verify_deep
-
-        problems.extend(verify_deep(ledger))
+        problems.extend(_deep_problems(ledger, problems))
     for problem in problems:
         click.echo(f"MISMATCH {problem}", err=True)
     if problems:
@@ -261,6 +259,19 @@ def verify(db: str | None, deep: bool, expect_head: str | None) -> None:
         f"{summary.incidents} incidents, {summary.decisions} decisions and {summary.audit_entries} audit entries "
         f"checked{' and re-derived' if deep else ''}; chain head {summary.head}"
     )
+
+
+def _deep_problems(ledger: Any, found: list[Any]) -> list[Any]:
+    """``verify_deep``'s problems; never a traceback, whatever the database holds."""
+    from harmledger.pipeline import verify_deep
+    from harmledger.store import Problem
+
+    if any("cannot be read" in p.detail for p in found):
+        return [Problem("ledger", "deep", "not re-derived: fix or restore the unreadable rows above first")]
+    try:
+        return verify_deep(ledger)  # type: ignore[no-any-return]
+    except Exception as exc:  # noqa: BLE001 - an edited database can hold anything; say where it stopped
+        return [Problem("ledger", "deep", f"re-derivation stopped: {type(exc).__name__}: {exc}")]
 
 
 def _holds(ledger: Any, head: str) -> bool:
