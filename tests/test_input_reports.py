@@ -156,3 +156,20 @@ def test_the_gold_reader_splits_lines_on_newline_only(tmp_path: Path) -> None:
     rows = read_jsonl(gold)
     assert [r["doc"] for r in rows] == ["d1", "d2"]
     assert rows[0]["quote"] == "killed\u0085 3" and rows[0]["note"] == "a\u2028b\x0cc"
+
+
+def test_the_document_page_shows_its_reading_notes(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from harmledger.store import Ledger
+    from harmledger.web import create_app
+
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Des tirs ont tué quatre civils près du marché lundi.\n".encode("cp1252"))
+    [doc], _ = docs_and_errors([path])
+    with Ledger(f"sqlite:///{tmp_path / 'l.db'}") as ledger:
+        ledger.add_document(doc, [])
+        assert ledger.get_document(doc.id).notes == doc.notes != ()
+        with TestClient(create_app(ledger, secret="s")) as client:
+            page = client.get(f"/documents/{doc.id}").text
+    assert "Reading notes" in page and f"decoded as {doc.encoding}" in page
