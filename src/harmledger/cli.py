@@ -412,12 +412,23 @@ def restore_command(backup_file: Path, db: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Bind address (keep loopback unless you mean it).")
 @click.option("--port", default=8000, show_default=True)
 def serve(db: str | None, host: str, port: int) -> None:
-    """Serve the web UI and REST API (API docs at /api/docs, schema at /api/openapi.json)."""
+    """Serve the web UI and REST API (API docs at /api/docs, schema at /api/openapi.json).
+
+    Limits and lifetimes come from the environment (see the README's Configuration):
+    HARMLEDGER_SECRET, HARMLEDGER_MAX_BODY_BYTES, HARMLEDGER_MAX_UPLOAD_BYTES,
+    HARMLEDGER_SESSION_IDLE_SECONDS, HARMLEDGER_SESSION_MAX_SECONDS, HARMLEDGER_LOGIN_MAX_FAILURES …
+    """
     import uvicorn
 
     from harmledger.web import create_app
 
-    uvicorn.run(create_app(_ledger(db)), host=host, port=port, log_level="info")
+    from harmledger.web.limits import WebSettings
+
+    try:
+        settings = WebSettings.from_env()
+    except HarmledgerError as exc:
+        raise click.UsageError(str(exc)) from None
+    uvicorn.run(create_app(_ledger(db), settings=settings), host=host, port=port, log_level="info")
 
 
 @main.group()
