@@ -30,7 +30,7 @@ gazetteer: $(GAZETTEER)
 
 demo: install
 	mkdir -p out
-	$(BIN)/harmledger ingest samples/ --db $(DEMO_DB) --quiet
+	$(BIN)/harmledger ingest samples/ --exclude NOTICE --db $(DEMO_DB) --quiet
 	$(BIN)/harmledger incidents --db $(DEMO_DB)
 	$(BIN)/harmledger incidents --db $(DEMO_DB) --aggregates
 	$(BIN)/harmledger export --db $(DEMO_DB) --format ucdp -o out/incidents-ucdp.csv

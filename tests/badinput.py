@@ -94,9 +94,12 @@ def _add_text_files(c: Corpus, write: Callable[[str, bytes], Path]) -> None:
     c.errors.append(("empty.txt", _errors().EmptyInput))
     write("ten-mb-line.txt", b"killed 5 " * (10 * 1024 * 1024 // 9 + 1))
     c.errors.append(("ten-mb-line.txt", _errors().RecordError))
-    # Gzipped text is no format we read: a folder walk passes it over, naming it reads it as a (bad) WARC.
+    # Gzipped text is read by its content, whether named or found in a folder.
     c.paths.append(write("loose/notes.txt.gz", gzip.compress(ARTICLES[5].encode())))
-    c.errors.append(("notes.txt.gz", _errors().RecordError))
+    c.good.append("Clashes in Sanaa left 11 fighters dead")
+    # A file in no format we read is named in the folder's one summary line.
+    write("casualties.csv", b"date,killed\n2016-07-20,12\n")
+    c.errors.append(("skipped 1 file not in a readable format: casualties.csv", _errors().SkippedFiles))
 
 
 def _add_json(c: Corpus, write: Callable[[str, bytes], Path]) -> None:

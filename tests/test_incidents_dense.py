@@ -235,3 +235,15 @@ def test_the_review_queue_offers_the_strongest_possible_duplicates(dense: tuple[
     strongest = ledger.suggestions(limit=1)[0]
     assert f'data-suggestion="{strongest.id}"' in page
     assert f'action="/suggestions/{strongest.id}"' in page
+
+
+def test_verify_holds_after_a_keep_apart_and_deep_verify_rederives_the_same_incidents(
+    dense: tuple[Ledger, Path],
+) -> None:
+    from harmledger.pipeline import verify_deep
+
+    ledger, _ = dense
+    school, city = incident_of(ledger, "school.txt"), incident_of(ledger, "city.txt")
+    apply_review(ledger, analyst(ledger), "keep_apart", school.id, {"with": city.id})
+    assert ledger.verify() == []
+    assert [p for p in verify_deep(ledger) if p.kind == "incident"] == []

@@ -221,14 +221,18 @@ def test_login_is_rate_limited_even_for_the_right_password(client: Any, seeded: 
     assert client.get("/api/me").json()["row"] is None
 
 
-def test_the_limiter_forgets_failures_after_its_window() -> None:
-    now = [1000.0]
-    limiter = LoginLimiter(max_failures=2, window=60, clock=lambda: now[0])
-    limiter.failed("ip:1")
-    limiter.failed("ip:1")
-    assert limiter.retry_after("ip:1", "user:x") == 61
-    now[0] += 61
-    assert limiter.retry_after("ip:1", "user:x") is None
+def test_the_limiter_forgets_failures_after_its_window(seeded: Any) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from harmledger.store.sessions import LoginFailures
+
+    now = [datetime(2026, 1, 5, 9, 0, tzinfo=UTC)]
+    limiter = LoginLimiter(LoginFailures(seeded[0], window=60, clock=lambda: now[0]), max_failures=2)
+    limiter.failed("203.0.113.9", "ana")
+    limiter.failed("203.0.113.9", "ana")
+    assert limiter.retry_after("203.0.113.9", "ana") == 61
+    now[0] += timedelta(seconds=61)
+    assert limiter.retry_after("203.0.113.9", "ana") is None
 
 
 @pytest.mark.parametrize(("next_url", "lands_on"), [

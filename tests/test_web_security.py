@@ -196,14 +196,18 @@ def test_a_session_cookie_does_not_survive_a_new_secret(seeded: Any) -> None:
 # -- login rate limiting per client address ------------------------------------------------------
 
 
-def test_login_is_limited_per_address_across_user_names(client: Any, seeded: Any) -> None:
+def test_login_is_limited_per_address_across_user_names(seeded: Any) -> None:
+    from harmledger.web.limits import WebSettings
+
     add_user(seeded[0], "ana", "analyst")
-    csrf = csrf_of(client.get("/login").text)
-    for i in range(5):  # one guess each at five different accounts, from one address
-        assert client.post("/login", data={"username": f"user{i}", "password": "guess", "csrf": csrf}).status_code == 401
-    response = client.post("/login", data={"username": "ana", "password": PASSWORD, "csrf": csrf})
-    assert response.status_code == 429 and int(response.headers["retry-after"]) > 0
-    assert client.get("/api/me").json()["row"] is None
+    settings = WebSettings(login_max_failures_per_address=5)
+    with TestClient(create_app(seeded[0], secret="s", settings=settings)) as client:
+        csrf = csrf_of(client.get("/login").text)
+        for i in range(5):  # one guess each at five different accounts, from one address
+            assert client.post("/login", data={"username": f"user{i}", "password": "guess", "csrf": csrf}).status_code == 401
+        response = client.post("/login", data={"username": "ana", "password": PASSWORD, "csrf": csrf})
+        assert response.status_code == 429 and int(response.headers["retry-after"]) > 0
+        assert client.get("/api/me").json()["row"] is None
 
 
 @pytest.mark.parametrize("header", ["Bearer", "Bearer ", "Basic YW5hOnB3", "bearer hl_" + "x" * 5000, "Bearer hl_' OR 1=1 --"])

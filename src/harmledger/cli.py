@@ -102,6 +102,8 @@ def ingest(paths: tuple[str, ...], db: str | None, published: date | None, outle
         report = ingest_spark(ledger, list(paths), options, master=master)
     else:
         report = _ingest_with_progress(ledger, paths, options, workers, quiet)
+    for warning in getattr(report, "warnings", ()):
+        click.echo(f"warning: {warning}", err=True)
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     click.echo(
@@ -231,19 +233,64 @@ def export(db: str | None, fmt: str, output: str | None, per_claim: bool, **filt
 
 @main.command()
 @db_option
-def verify(db: str | None) -> None:
-    """Re-hash every stored original and check the audit log's hash chain.
+@click.option("--deep", is_flag=True, help="Also re-derive every document, claim and incident from the originals "
+              "and the analysts' decisions and report each difference (slow: it runs the whole pipeline).")
+@click.option("--expect-head", metavar="HASH", help="The chain head a trusted earlier `verify` printed; "
+              "fails when the audit log no longer ends there (catches a deleted tail with a rewritten head).")
+def verify(db: str | None, deep: bool, expect_head: str | None) -> None:
+    """Check that nothing a reader sees was changed without a trace.
 
-    Exits 1 and names each mismatch (and the first broken link of the chain).
+    Re-hashes every original; checks each document's, claim's and incident's seal, each claim's
+    status against the decisions, each decision against the audit entry that sealed it, and the
+    audit chain entry by entry and against its stored head (so a deleted tail shows). With
+    --deep, also re-derives documents, claims and incidents (see docs/reliability.md for what
+    each level guarantees). Exits 1 and names every mismatch.
+
+    \b
+    Example:
+      harmledger verify
+      harmledger verify --deep --expect-head 2f1c…   (the head a past verify printed)
     """
     ledger = _ledger(db)
-    problems = ledger.verify()
-    counts = ledger.counts()
+    problems, summary = ledger.verify_report()
+    if expect_head and not _holds(ledger, expect_head):
+        from harmledger.store import Problem
+
+        problems.append(Problem("audit", "head", f"no entry has the hash {expect_head}: the log was rewritten "
+                                                 "or entries up to it were deleted"))
+    if deep:
+        problems.extend(_deep_problems(ledger, problems))
     for problem in problems:
         click.echo(f"MISMATCH {problem}", err=True)
     if problems:
+        click.echo(f"{len(problems)} problems found", err=True)
+        if deep and any(p.kind == "incident" and "derived again" in p.detail for p in problems):
+            click.echo("hint: incidents also differ when documents or decisions were added without re-deriving "
+                       "them (a killed run); run `harmledger reconcile` and verify again to tell", err=True)
         sys.exit(EXIT_CHECK_FAILED)
-    click.echo(f"ok: {counts['originals']} originals re-hashed, {counts['audit_log']} audit entries chained")
+    click.echo(
+        f"ok: {summary.originals} originals re-hashed; {summary.documents} documents, {summary.claims} claims, "
+        f"{summary.incidents} incidents, {summary.decisions} decisions and {summary.audit_entries} audit entries "
+        f"checked{' and re-derived' if deep else ''}; chain head {summary.head}"
+    )
+
+
+def _deep_problems(ledger: Any, found: list[Any]) -> list[Any]:
+    """``verify_deep``'s problems; never a traceback, whatever the database holds."""
+    from harmledger.pipeline import verify_deep
+    from harmledger.store import Problem
+
+    if any("cannot be read" in p.detail for p in found):
+        return [Problem("ledger", "deep", "not re-derived: fix or restore the unreadable rows above first")]
+    try:
+        return verify_deep(ledger)  # type: ignore[no-any-return]
+    except Exception as exc:  # noqa: BLE001 - an edited database can hold anything; say where it stopped
+        return [Problem("ledger", "deep", f"re-derivation stopped: {type(exc).__name__}: {exc}")]
+
+
+def _holds(ledger: Any, head: str) -> bool:
+    """True when an entry of the (verified) chain has hash ``head``: the log only grew since."""
+    return len(head) >= 12 and any(str(e["hash"]).startswith(head) for e in ledger.audit_entries())
 
 
 @main.command(name="eval")
@@ -443,12 +490,23 @@ def _decide_suggestion(ledger: Any, suggestion_id: str, action: str, username: s
 @click.option("--host", default="127.0.0.1", show_default=True, help="Bind address (keep loopback unless you mean it).")
 @click.option("--port", default=8000, show_default=True)
 def serve(db: str | None, host: str, port: int) -> None:
-    """Serve the web UI and REST API (API docs at /api/docs, schema at /api/openapi.json)."""
+    """Serve the web UI and REST API (API docs at /api/docs, schema at /api/openapi.json).
+
+    Limits and lifetimes come from the environment (see the README's Configuration):
+    HARMLEDGER_SECRET, HARMLEDGER_MAX_BODY_BYTES, HARMLEDGER_MAX_UPLOAD_BYTES,
+    HARMLEDGER_SESSION_IDLE_SECONDS, HARMLEDGER_SESSION_MAX_SECONDS, HARMLEDGER_LOGIN_MAX_FAILURES …
+    """
     import uvicorn
 
     from harmledger.web import create_app
 
-    uvicorn.run(create_app(_ledger(db)), host=host, port=port, log_level="info")
+    from harmledger.web.limits import WebSettings
+
+    try:
+        settings = WebSettings.from_env()
+    except HarmledgerError as exc:
+        raise click.UsageError(str(exc)) from None
+    uvicorn.run(create_app(_ledger(db), settings=settings), host=host, port=port, log_level="info")
 
 
 @main.group()
@@ -500,6 +558,100 @@ def user_token(name: str, label: str | None, db: str | None) -> None:
         click.echo(Users(_ledger(db)).issue_token(name, label, by="cli"))
     except UserError as exc:
         raise click.BadParameter(str(exc)) from None
+
+
+@user.command(name="list")
+@db_option
+def user_list(db: str | None) -> None:
+    """List users with their roles and number of active tokens."""
+    from harmledger.store.users import Users
+
+    users = Users(_ledger(db))
+    for u in users.all():
+        active = sum(1 for t in users.tokens(u.username) if t["revoked_at"] is None)
+        click.echo(f"{u.username}\t{u.role}\t{active} active tokens")
+
+
+@user.command(name="role")
+@click.argument("name")
+@click.argument("role", type=click.Choice(["viewer", "analyst", "admin"]))
+@db_option
+def user_role(name: str, role: str, db: str | None) -> None:
+    """Change NAME's role (the last admin cannot be demoted).
+
+    \b
+    Example:
+      harmledger user role ana analyst
+    """
+    from harmledger.store.users import UserError, Users
+
+    try:
+        Users(_ledger(db)).set_role(name, role, by="cli")
+    except UserError as exc:
+        raise click.BadParameter(str(exc)) from None
+    click.echo(f"{name} is now {role}")
+
+
+@user.command(name="remove")
+@click.argument("name")
+@db_option
+def user_remove(name: str, db: str | None) -> None:
+    """Delete NAME, ending their sessions and tokens (the last admin cannot be removed).
+
+    \b
+    Example:
+      harmledger user remove intern
+    """
+    from harmledger.store.users import UserError, Users
+
+    try:
+        Users(_ledger(db)).remove(name, by="cli")
+    except UserError as exc:
+        raise click.BadParameter(str(exc)) from None
+    click.echo(f"removed {name}")
+
+
+@user.command(name="tokens")
+@click.argument("name")
+@db_option
+def user_tokens(name: str, db: str | None) -> None:
+    """List NAME's API tokens: id, label, created, and active or revoked (never the tokens themselves).
+
+    \b
+    Example:
+      harmledger user tokens alice
+    """
+    from harmledger.store.users import Users
+
+    users = Users(_ledger(db))
+    if users.get(name) is None:
+        raise click.BadParameter(f"no user {name!r}; list them with `harmledger user list`")
+    rows = users.tokens(name)
+    for t in rows:
+        state = f"revoked {t['revoked_at']:%Y-%m-%d %H:%M}" if t["revoked_at"] else "active"
+        click.echo(f"{t['id']}\t{t['label'] or '-'}\t{t['created_at']:%Y-%m-%d %H:%M}\t{state}")
+    if not rows:
+        click.echo(f"{name} has no tokens")
+
+
+@user.command(name="revoke")
+@click.argument("name")
+@click.argument("token_id", type=int)
+@db_option
+def user_revoke(name: str, token_id: int, db: str | None) -> None:
+    """Revoke NAME's token TOKEN_ID (from `harmledger user tokens NAME`); it stops working at once.
+
+    \b
+    Example:
+      harmledger user revoke alice 3
+    """
+    from harmledger.store.users import UserError, Users
+
+    try:
+        Users(_ledger(db)).revoke_token(name, token_id, by="cli")
+    except UserError as exc:
+        raise click.BadParameter(str(exc)) from None
+    click.echo(f"revoked token {token_id} of {name}")
 
 
 from harmledger.cli_analyst import correct  # noqa: E402 - registered after the shared options it uses

@@ -6,7 +6,8 @@
     │   ├── BinaryInput       NUL bytes or a binary format we do not read
     │   ├── EmptyInput        no text after extraction
     │   ├── DecodeError       bytes that no encoding we try decodes
-    │   └── RecordError       one record inside a file (JSONL line, WARC record) is bad
+    │   ├── RecordError       one record inside a file (JSONL line, WARC record) is bad
+    │   └── SkippedFiles      files in a folder that were not read (format unknown), named with the reason
     ├── GazetteerError        the gazetteer file is missing or corrupt
     ├── StoreError            the ledger cannot be opened or migrated
     │   └── IntegrityError    a stored original no longer matches its hash; the audit chain is broken
@@ -49,6 +50,10 @@ class DecodeError(InputError):
 
 
 class RecordError(InputError):
+    pass
+
+
+class SkippedFiles(InputError):
     pass
 
 

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from harmledger.records import Claim, Document, Incident, PlaceRef
+from harmledger.records import Claim, Document, Incident, PlaceRef, Suggestion
 
 if TYPE_CHECKING:
     from harmledger.documents import ReadOptions
     from harmledger.incidents.link import EdgeFinder
     from harmledger.incidents import Decisions
-    from harmledger.store import Ledger
+    from harmledger.store import Ledger, Problem
 
 
 @dataclass(slots=True)
@@ -76,6 +76,7 @@ class IngestReport:
     skipped: int = 0  # already in the ledger (same bytes)
     claims: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # documents stored, with something guessed or left out
 
     @property
     def failed(self) -> int:
@@ -120,6 +121,7 @@ def ingest(
     from harmledger.errors import InputError
 
     report = IngestReport()
+    noted: set[str] = set()
     use_analyst_places(ledger)
 
     def new_documents() -> Iterator[Document]:
@@ -134,6 +136,9 @@ def ingest(
                 if on_document:
                     on_document(item.origin, "skipped")
                 continue
+            fresh = [n for n in item.notes if n not in noted]  # a file's articles share its notes
+            noted.update(fresh)
+            report.warnings.extend(fresh)
             yield item
 
     for result in _map(_analyse_safely, new_documents(), workers):
@@ -177,24 +182,33 @@ def rebuild_incidents(ledger: Ledger, find_edges: EdgeFinder | None = None) -> i
     Incident ids are kept stable: a cluster reuses the id of the stored incident it overlaps most.
     ``find_edges`` scores candidate pairs elsewhere (on Spark); by default in memory.
     """
-    from harmledger.incidents import reconcile_with_suggestions
-    from harmledger.incidents.corrections import correct_claims, correct_incidents
     from harmledger.store.ledger import StaleIncidents
 
     for _attempt in range(REBUILD_ATTEMPTS):
         basis = ledger.basis()
         documents = {doc.id: doc for doc in ledger.documents()}
-        decisions = decisions_from_ledger(ledger)
-        claims = correct_claims(ledger.claims(), decisions.claim_fixes)
-        result = reconcile_with_suggestions(
-            claims, documents, previous=ledger.incident_claim_ids(), decisions=decisions, find_edges=find_edges,
-        )
-        incidents = correct_incidents(result.incidents, decisions.incident_fixes)
+        incidents, suggestions = derive_incidents(ledger, documents, ledger.claims(), find_edges)
         try:
-            return ledger.replace_incidents(incidents, basis=basis, suggested=result.suggestions)
+            return ledger.replace_incidents(incidents, basis=basis, suggested=suggestions)
         except StaleIncidents:
             continue  # an analyst decided, or a document arrived, while we reconciled: again
     raise StaleIncidents(f"incidents kept changing under {REBUILD_ATTEMPTS} attempts; run `harmledger reconcile`")
+
+
+def derive_incidents(
+    ledger: Ledger, documents: dict[str, Document], claims: list[Claim], find_edges: EdgeFinder | None = None,
+) -> tuple[list[Incident], list[Suggestion]]:
+    """Incidents and possible duplicates from stored claims and the analysts' decisions: the one
+    derivation `reconcile` stores and `verify --deep` checks against."""
+    from harmledger.incidents import reconcile_with_suggestions
+    from harmledger.incidents.corrections import correct_claims, correct_incidents
+
+    decisions = decisions_from_ledger(ledger)
+    result = reconcile_with_suggestions(
+        correct_claims(claims, decisions.claim_fixes), documents, previous=ledger.incident_claim_ids(),
+        decisions=decisions, find_edges=find_edges,
+    )
+    return correct_incidents(result.incidents, decisions.incident_fixes), result.suggestions
 
 
 # Each attempt re-reads everything; more than a few in a row means a flood of concurrent writes.
@@ -337,3 +351,68 @@ def claims_export(ledger: Ledger, incidents: Sequence[Incident], fmt: str) -> st
     claims = {c.id: c for c in correct_claims(stored, fixes)}
     corrected_by = {cid: sorted(set(fix.by.values())) for cid, fix in fixes.items()}
     return render_claims(fmt, claim_rows(incidents, claims, ledger, corrected_by))
+
+
+def verify_deep(ledger: Ledger) -> list[Problem]:
+    """Re-derive documents, claims and incidents and name every difference from what is stored.
+
+    Text is read again from each original; claims are extracted again from each stored document
+    (with the analysts' places); incidents are reconciled again from the stored claims and the
+    analysts' decisions. A difference means the row was edited, or the code changed since it was
+    derived (see docs/reliability.md). What cannot be re-derived (see ``rederive_text``) is named
+    as such, never passed as checked.
+    """
+    from harmledger.documents.rederive import rederive_text
+    from harmledger.records import to_jsonable
+    from harmledger.store import Problem
+
+    problems: list[Problem] = []
+    use_analyst_places(ledger)
+    stored_claims = ledger.claims()
+    by_document: dict[str, dict[str, Claim]] = {}
+    for claim in stored_claims:
+        by_document.setdefault(claim.document_id, {})[claim.id] = claim
+    documents: dict[str, Document] = {}
+    for doc in ledger.documents(with_original=True):
+        documents[doc.id] = doc
+        text = rederive_text(doc)
+        if text is None:
+            problems.append(Problem("document", doc.id, "cannot be re-derived from its original here (read with "
+                                                        "options that were not stored?); its text is unchecked"))
+        elif text != doc.text:
+            problems.append(Problem("document", doc.id, f"its text differs from what its original yields "
+                                                        f"({_first_difference(doc.text, text)})"))
+        fresh = {c.id: c for c in analyse_document(doc).claims}
+        problems.extend(_differences("claim", by_document.pop(doc.id, {}), fresh, to_jsonable))
+    for document_id, orphans in by_document.items():
+        problems.extend(Problem("claim", c, f"belongs to document {document_id}, which is not stored") for c in orphans)
+    incidents, _ = derive_incidents(ledger, documents, stored_claims)
+    stored_incidents = {i.id: i for i in ledger.incidents(kind=None, sort="date")}
+    problems.extend(_differences("incident", stored_incidents, {i.id: i for i in incidents}, to_jsonable))
+    return problems
+
+
+def _differences(kind: str, stored: dict[str, object], fresh: dict[str, object],
+                 as_json: Callable[[object], object]) -> list[Problem]:
+    from harmledger.store import Problem
+
+    problems = []
+    for key in sorted(set(stored) | set(fresh)):
+        if key not in fresh:
+            problems.append(Problem(kind, key, "is stored but is not derived again"))
+        elif key not in stored:
+            problems.append(Problem(kind, key, "is derived again but is not stored"))
+        else:
+            old, new = as_json(stored[key]), as_json(fresh[key])
+            if old != new:
+                fields = sorted(k for k in {*old, *new} if old.get(k) != new.get(k))  # type: ignore[union-attr]
+                shown = "; ".join(f"{f}: stored {old.get(f)!r}, derived {new.get(f)!r}"  # type: ignore[union-attr]
+                                  for f in fields[:3])
+                problems.append(Problem(kind, key, f"differs from what is derived again ({shown[:400]})"))
+    return problems
+
+
+def _first_difference(stored: str, derived: str) -> str:
+    at = next((i for i, (a, b) in enumerate(zip(stored, derived)) if a != b), min(len(stored), len(derived)))
+    start = max(0, at - 15)  # a little context before the first difference
+    return f"first at character {at}: stored {stored[start:at + 25]!r}, derived {derived[start:at + 25]!r}"

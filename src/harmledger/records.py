@@ -88,6 +88,7 @@ class Document:
     encoding: str = "utf-8"
     record_id: str | None = None  # e.g. WARC-Record-ID or JSONL line number
     captured_at: str | None = None  # when an archive captured the page (WARC-Date), not publication
+    notes: tuple[str, ...] = ()  # what the reader had to guess or leave out (encoding, a bad date), naming where
 
 
 @dataclass(frozen=True, slots=True)

@@ -281,6 +281,7 @@ def _stage_inputs(
             elif ledger.has_document(item.id):
                 report.skipped += 1
             else:
+                report.warnings.extend(item.notes)
                 buffer.append((n, *document_to_row(item)))
                 n += 1
             if len(buffer) >= STAGE_ROW_GROUP:

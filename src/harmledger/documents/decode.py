@@ -14,7 +14,7 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"GIF89a", "a GIF image"),
     (b"%PDF-", "a PDF (convert it to text first, e.g. with pdftotext)"),
     (b"PK\x03\x04", "a ZIP archive or Office document (unpack or convert it first)"),
-    (b"\x1f\x8b", "gzip-compressed data (only .warc.gz is read compressed; gunzip it first)"),
+    (b"\x1f\x8b", "gzip-compressed data under a name without .gz (name it e.g. article.txt.gz to read it)"),
     (b"BZh", "bzip2-compressed data"),
     (b"\xfd7zXZ\x00", "xz-compressed data"),
     (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
@@ -51,11 +51,18 @@ def binary_reason(data: bytes) -> str | None:
 
 def decode(data: bytes, where: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode ``data`` into text and return it with the encoding used; errors name ``where``."""
+    text, used, _note = decode_noting(data, where, encoding)
+    return text, used
+
+
+def decode_noting(data: bytes, where: str, encoding: str | None = None) -> tuple[str, str, str | None]:
+    """Like ``decode``, plus a note naming ``where`` when the text is not UTF-8 (the first bad
+    byte's offset and the encoding chosen instead), else None."""
     if not data.strip():
         raise EmptyInput(where, "the file is empty (no text to read)")
     if encoding:
         try:
-            return data.decode(encoding), encoding
+            return data.decode(encoding), encoding, None
         except (UnicodeDecodeError, LookupError):
             pass  # the declared encoding is wrong: fall through to detection
     reason = binary_reason(data)
@@ -64,17 +71,21 @@ def decode(data: bytes, where: str, encoding: str | None = None) -> tuple[str, s
     for bom, name in BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name
+                return data.decode(name), name, None
             except UnicodeDecodeError as exc:
                 raise DecodeError(where, f"{name} byte-order mark but invalid data at byte {exc.start}") from exc
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return _detect(data, where)
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    text, name, replaced = _detect(data, where)
+    note = f"{where}: not UTF-8 (byte 0x{data[bad]:02x} at offset {bad}); decoded as {name}"
+    if replaced is not None:
+        note += f", with bytes {name} cannot decode replaced by U+FFFD (the first at offset {replaced})"
+    return text, name, note + "; check the text, or convert the file to UTF-8"
 
 
-def _detect(data: bytes, where: str) -> tuple[str, str]:
+def _detect(data: bytes, where: str) -> tuple[str, str, int | None]:
     """Detect a legacy encoding (Latin-1, cp1252, cp1256 …) with charset-normalizer."""
     from charset_normalizer import from_bytes
 
@@ -83,7 +94,7 @@ def _detect(data: bytes, where: str) -> tuple[str, str]:
         raise DecodeError(where, "not UTF-8 and no known encoding fits; convert the file to UTF-8")
     name = best.encoding
     try:
-        return data.decode(name), name
-    except UnicodeDecodeError:
+        return data.decode(name), name, None
+    except UnicodeDecodeError as exc:
         # The sample decoded but the whole file does not: keep the text, mark the bad bytes.
-        return data.decode(name, errors="replace"), name
+        return data.decode(name, errors="replace"), name, exc.start

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from harmledger.documents.decode import decode
+from harmledger.documents.decode import decode_noting
 from harmledger.documents.genre import classify_genre
 from harmledger.documents.language import detect_language
 from harmledger.documents.normalise import normalise_text
@@ -30,6 +30,7 @@ def make_document(
     offset_in_parent: int | None = None,
     encoding: str | None = None,
     captured_at: str | None = None,
+    notes: tuple[str, ...] = (),
 ) -> Document:
     """One ``Document`` whose id is the SHA-256 of ``original``.
 
@@ -37,7 +38,9 @@ def make_document(
     an HTML page, the text field of a JSON record); otherwise the original is decoded (with
     ``encoding`` when known). ``published`` comes from metadata or the user; without it the top
     of the text is searched for a date line, and failing that it stays None.
-    Raises ``EmptyInput``/``BinaryInput``/``DecodeError`` naming ``origin``.
+    ``notes`` (what the reader had to guess, naming where) are kept on the document, with a note
+    of its own when the bytes were not UTF-8. Raises ``EmptyInput``/``BinaryInput``/``DecodeError``
+    naming ``origin``.
     """
     where = origin if record_id is None else f"{origin} [{record_id}]"
     if isinstance(original, str):
@@ -49,7 +52,8 @@ def make_document(
         original_bytes = original
         used_encoding = encoding or "utf-8"
         if text is None:
-            text, used_encoding = decode(original_bytes, where, encoding)
+            text, used_encoding, note = decode_noting(original_bytes, where, encoding)
+            notes = (*notes, note) if note else notes
     clean = normalise_text(text)
     if not clean.strip():
         raise EmptyInput(where, "no text after extraction (only markup, scripts or whitespace?)")
@@ -79,6 +83,7 @@ def make_document(
         encoding=used_encoding,
         record_id=record_id,
         captured_at=captured_at,
+        notes=tuple(dict.fromkeys(notes)),
     )
 
 

@@ -271,6 +271,7 @@ def split_articles(doc: Document) -> list[Document]:
             parent_id=doc.id,
             offset_in_parent=len(normalise_text(decoded[: cuts[k]])),
             encoding=doc.encoding,
+            notes=doc.notes,
         )
         if child.published is None and doc.published_source in ("cli", "sidecar", "metadata"):
             # A date given for the file (user, sidecar) holds for an article that states none of

@@ -12,7 +12,7 @@ from typing import BinaryIO
 from harmledger.documents.options import ReadOptions, Source
 from harmledger.documents.readers import Item, readers, sniff, suffix_of
 from harmledger.documents.readers.common import SIDECAR_SUFFIX
-from harmledger.errors import UnreadableInput
+from harmledger.errors import SkippedFiles, UnreadableInput
 
 SNIFF_BYTES = 4096
 
@@ -36,8 +36,11 @@ def read_sources(
             continue
         path = Path(given)
         if path.is_dir():
-            for file in walk(path, options, table):
+            skipped: list[tuple[str, str]] = []
+            for file in walk(path, options, table, skipped):
                 yield from table[suffix_of(file.name)](Source.from_path(file), options, with_parents)
+            if skipped:
+                yield SkippedFiles(str(path), skipped_summary(skipped))
         elif path.is_file():
             reader = table.get(suffix_of(path.name))
             if reader is None:
@@ -49,20 +52,57 @@ def read_sources(
             yield UnreadableInput(str(path), "no such file or folder")
 
 
-def walk(folder: Path, options: ReadOptions, table: dict[str, object]) -> Iterator[Path]:
-    """Files under ``folder`` in a readable format, sorted, hidden ones and sidecars skipped."""
+def walk(folder: Path, options: ReadOptions, table: dict[str, object],
+         skipped: list[tuple[str, str]] | None = None) -> Iterator[Path]:
+    """Files under ``folder`` in a readable format, sorted.
+
+    Hidden files and folders (``.git``), sidecars (read with their file) and files the user's
+    ``include``/``exclude`` globs leave out are passed over on purpose; any other file that is
+    not read is appended to ``skipped`` as (relative path, reason).
+    """
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder).as_posix()
         parts = relative.split("/")
-        if any(p.startswith(".") for p in parts) or not path.is_file():
-            continue
-        if path.name.endswith(SIDECAR_SUFFIX) or suffix_of(path.name) not in table:
+        if any(p.startswith(".") for p in parts) or not path.is_file() or path.name.endswith(SIDECAR_SUFFIX):
             continue
         if options.include and not any(_matches(relative, g) for g in options.include):
             continue
         if any(_matches(relative, g) or any(fnmatch.fnmatch(p, g) for p in parts[:-1]) for g in options.exclude):
             continue
+        suffix = suffix_of(path.name)
+        if suffix not in table:
+            if skipped is not None:
+                skipped.append((relative, _why_not_read(suffix)))
+            continue
         yield path
+
+
+# Hints for formats people keep beside their articles.
+CONVERT_HINTS: dict[str, str] = {
+    ".csv": "a table: convert its rows to JSON Lines with a text field",
+    ".tsv": "a table: convert its rows to JSON Lines with a text field",
+    ".pdf": "convert it to text first (pdftotext)",
+    ".doc": "convert it to text or HTML first",
+    ".docx": "convert it to text or HTML first",
+    ".odt": "convert it to text or HTML first",
+    ".zip": "unpack it first",
+}
+
+
+def _why_not_read(suffix: str) -> str:
+    if not suffix:
+        return "no extension: name it .txt, .html or .jsonl, or pass it by name to have its format sniffed"
+    hint = CONVERT_HINTS.get(suffix, "read formats are .txt .md .html .json .jsonl .warc and .gz of these")
+    return f"{suffix} is not a format harmledger reads; {hint}"
+
+
+def skipped_summary(skipped: list[tuple[str, str]]) -> str:
+    """One line naming every skipped file, grouped by reason."""
+    by_reason: dict[str, list[str]] = {}
+    for name, reason in skipped:
+        by_reason.setdefault(reason, []).append(name)
+    groups = "; ".join(f"{', '.join(names)} ({reason})" for reason, names in by_reason.items())
+    return f"skipped {len(skipped)} file{'s' if len(skipped) != 1 else ''} not in a readable format: {groups}"
 
 
 def _matches(relative: str, pattern: str) -> bool:

@@ -51,7 +51,9 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     """Every object in a JSON Lines file; a bad line raises ``RecordError`` naming it."""
     rows: list[dict[str, Any]] = []
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        # JSON Lines ends records at "\n" only: str.splitlines() would also split inside a
+        # JSON string at U+0085, U+2028 or a form feed, which JSON allows unescaped.
+        lines = path.read_text(encoding="utf-8").split("\n")
     except OSError as exc:
         raise UnreadableInput(str(path), f"cannot read the gold file ({exc.strerror})") from exc
     for number, line in enumerate(lines, start=1):

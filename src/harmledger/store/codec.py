@@ -77,6 +77,7 @@ def document_from_row(row: Any, original: bytes = b"") -> Document:
     data = dict(row.data)
     data.pop("original", None)
     data["published"] = _date(data.get("published"))
+    data["notes"] = tuple(data.get("notes") or ())
     return Document(original=original, text=row.text, **data)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from harmledger.errors import StoreError
 from harmledger.records import Claim, Document, Incident, Suggestion, sha256_hex, to_jsonable
-from harmledger.store import codec
+from harmledger.store import codec, integrity
+from harmledger.store.integrity import GENESIS_HASH, Problem, Summary, audit_hash, sealed
 from harmledger.store.schema import (
     DEATHS_ORDER,
     audit_log,
@@ -36,7 +36,6 @@ from harmledger.store.schema import (
 )
 
 DEFAULT_URL = "sqlite:///harmledger.db"
-GENESIS_HASH = "0" * 64
 MIN_PREFIX = 8  # short ids: the CLI prints 10–12 characters; 8 hex digits are unique among ~65k ids
 
 
@@ -66,26 +65,8 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def audit_hash(prev_hash: str, entry: dict[str, Any]) -> str:
-    """The hash chaining one audit entry to the one before (canonical JSON)."""
-    body = json.dumps(entry, sort_keys=True, default=str, separators=(",", ":"))
-    return sha256_hex(prev_hash + body)
-
-
 class StaleIncidents(StoreError):
     """Incidents were derived from documents or decisions that have changed since; derive again."""
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing `verify` found wrong."""
-
-    kind: str
-    target: str
-    detail: str
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.target}: {self.detail}"
 
 
 class Ledger:
@@ -190,7 +171,7 @@ class Ledger:
         conn.execute(
             documents.insert(),
             [
-                {
+                sealed(documents, {
                     "id": doc.id,
                     "parent_id": doc.parent_id,
                     "offset_in_parent": doc.offset_in_parent,
@@ -205,7 +186,7 @@ class Ledger:
                     "text": doc.text,
                     "data": codec.document_to_json(doc),
                     "ingested_at": _now(),
-                }
+                })
             ],
         )
         return True
@@ -224,7 +205,7 @@ class Ledger:
     @staticmethod
     def _claim_row(claim: Claim) -> dict[str, Any]:
         count = claim.count
-        return {
+        return sealed(claims, {
             "id": claim.id,
             "document_id": claim.document_id,
             "kind": claim.kind,
@@ -237,7 +218,7 @@ class Ledger:
             "end": claim.span.end,
             "status": "auto",
             "data": codec.claim_to_json(claim),
-        }
+        })
 
     def basis(self) -> tuple[int, int]:
         """What incidents are derived from: (number of documents, number of decisions)."""
@@ -302,8 +283,7 @@ class Ledger:
         return conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one()
 
     def _set_meta(self, conn: Connection, key: str, value: str) -> None:
-        conn.execute(ledger_meta.delete().where(ledger_meta.c.key == key))
-        conn.execute(ledger_meta.insert(), [{"key": key, "value": value}])
+        integrity.set_meta(conn, key, value)
 
     def incidents_stale(self) -> bool:
         """True when documents were added after incidents were last derived (e.g. a killed run)."""
@@ -315,7 +295,7 @@ class Ledger:
     @staticmethod
     def _incident_row(inc: Incident, data: dict[str, Any], version: int) -> dict[str, Any]:
         place = inc.place
-        return {
+        return sealed(incidents, {
             "id": inc.id,
             "kind": inc.kind,
             "deaths_low": inc.deaths.low,
@@ -337,7 +317,7 @@ class Ledger:
             "n_sources": inc.n_sources,
             "data": data,
             "version": version,
-        }
+        })
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -524,15 +504,17 @@ class Ledger:
                 )
             return
         at = _now()
-        conn.execute(
-            decisions.insert(),
-            [{"action": action, "target": target, "payload": payload, "username": username, "at": at}],
-        )
+        row = {"action": action, "target": target, "payload": json.loads(json.dumps(payload, default=str)),
+               "username": username, "at": at}
+        decision_id = int(conn.execute(decisions.insert().values(**row)).inserted_primary_key[0])
+        # The audit entry seals the decision row, so an edit to its payload breaks the chain.
+        seal = {"decision_id": decision_id,
+                "decision_digest": integrity.row_digest(decisions, {**row, "id": decision_id})}
         if action == "reject" and target_kind == "claim":
             conn.execute(claims.update().where(claims.c.id == target).values(status="rejected"))
         elif action == "confirm" and target_kind == "claim":
             conn.execute(claims.update().where(claims.c.id == target).values(status="confirmed"))
-        self.append_audit(conn, username, action, target_kind, target, before, after, at=at)
+        self.append_audit(conn, username, action, target_kind, target, before, after, at=at, decision=seal)
 
     def decision_rows(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -550,8 +532,13 @@ class Ledger:
         after: Any,
         *,
         at: datetime | None = None,
+        decision: dict[str, Any] | None = None,
     ) -> None:
-        """Append one hash-chained audit entry inside the caller's transaction."""
+        """Append one hash-chained audit entry inside the caller's transaction.
+
+        ``decision`` (``decision_id``, ``decision_digest``) seals the decision row recorded with it.
+        The chain's new length and last hash are stored as its head, so a deleted tail shows.
+        """
         if self.dialect == "postgresql":
             # Serialise writers of the chain so two entries never share a predecessor.
             conn.execute(sa.text("LOCK TABLE audit_log IN EXCLUSIVE MODE"))
@@ -568,10 +555,12 @@ class Ledger:
             "after": after,
         }
         entry = json.loads(json.dumps(entry, default=str))
-        conn.execute(
-            audit_log.insert(),
-            [{**entry, "at": at, "prev_hash": prev_hash, "hash": audit_hash(prev_hash, entry)}],
-        )
+        if decision is not None:
+            entry.update(decision)
+        new_hash = audit_hash(prev_hash, entry)
+        conn.execute(audit_log.insert(), [{**entry, "at": at, "prev_hash": prev_hash, "hash": new_hash}])
+        length = conn.execute(sa.select(sa.func.count()).select_from(audit_log)).scalar_one()
+        integrity.set_meta(conn, integrity.HEAD_KEY, integrity.head_value(length, new_hash))
 
     def audit_entries(self, target_id: str | None = None) -> list[dict[str, Any]]:
         query = sa.select(audit_log).order_by(audit_log.c.id)
@@ -597,33 +586,13 @@ class Ledger:
     # -- integrity ------------------------------------------------------------------------
 
     def verify(self) -> list[Problem]:
-        """Re-hash every stored original and walk the audit chain; returns what is wrong."""
-        problems: list[Problem] = []
+        """Check originals, row seals, decisions and the audit chain (``store/integrity.py``)."""
+        return self.verify_report()[0]
+
+    def verify_report(self) -> tuple[list[Problem], Summary]:
+        """The problems `verify` finds and what it covered."""
         with self.engine.connect() as conn:
-            for row in conn.execution_options(yield_per=500).execute(sa.select(originals.c.id, originals.c.data)):
-                actual = sha256_hex(bytes(row.data))
-                if actual != row.id:
-                    problems.append(Problem("original", row.id, f"stored bytes hash to {actual}"))
-            orphans = conn.execute(
-                sa.select(documents.c.id).outerjoin(originals, originals.c.id == documents.c.id).where(originals.c.id.is_(None))
-            ).all()
-            problems.extend(Problem("document", r.id, "its original bytes are missing") for r in orphans)
-            prev_hash = GENESIS_HASH
-            for row in conn.execute(sa.select(audit_log).order_by(audit_log.c.id)):
-                entry = {
-                    "at": _iso(row.at),
-                    "username": row.username,
-                    "action": row.action,
-                    "target_kind": row.target_kind,
-                    "target_id": row.target_id,
-                    "before": row.before,
-                    "after": row.after,
-                }
-                if row.prev_hash != prev_hash or audit_hash(prev_hash, entry) != row.hash:
-                    problems.append(Problem("audit", str(row.id), "the hash chain breaks at this entry"))
-                    break
-                prev_hash = row.hash
-        return problems
+            return integrity.verify(conn)
 
 
 def contains(column: Any, text: str) -> Any:
@@ -639,4 +608,5 @@ def _iso(value: datetime) -> str:
     return value.astimezone(UTC).isoformat()
 
 
-__all__ = ["Ledger", "Problem", "StaleIncidents", "contains", "resolve_url", "metadata"]
+__all__ = ["GENESIS_HASH", "Ledger", "Problem", "StaleIncidents", "Summary", "audit_hash", "contains", "resolve_url",
+           "metadata"]

@@ -40,6 +40,7 @@ documents = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("data", sa.JSON, nullable=False),
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("digest", sa.String(64), comment="SHA-256 of the other columns (store/integrity.py)"),
 )
 
 claims = sa.Table(
@@ -57,6 +58,7 @@ claims = sa.Table(
     sa.Column("end", sa.Integer, nullable=False),
     sa.Column("status", sa.String(16), nullable=False, server_default="auto", comment="auto, confirmed, rejected"),
     sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("digest", sa.String(64), comment="SHA-256 of the other columns but status (store/integrity.py)"),
 )
 
 incidents = sa.Table(
@@ -83,6 +85,7 @@ incidents = sa.Table(
     sa.Column("n_sources", sa.Integer),
     sa.Column("data", sa.JSON, nullable=False),
     sa.Column("version", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("digest", sa.String(64), comment="SHA-256 of the other columns (store/integrity.py)"),
 )
 
 # "Most deaths first" means the best figure, else the floor, else the ceiling: an incident put at
@@ -130,6 +133,28 @@ api_tokens = sa.Table(
     sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
     sa.Column("label", sa.Text),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("revoked_at", sa.DateTime(timezone=True), comment="set when revoked; the row is kept"),
+)
+
+# Signed-in browser sessions. The cookie holds a random session key; only its SHA-256 is stored,
+# and logging out deletes the row, so a cookie copied before logout is worthless after it.
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("key_hash", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False, index=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# Failed logins, kept so the lockout survives a restart. ``key`` is the client address and the
+# user name together ("203.0.113.9|ana"), or the address alone ("203.0.113.9|").
+login_failures = sa.Table(
+    "login_failures",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("key", sa.String(200), nullable=False, index=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
 )
 
 # Hash-chained: each entry carries the hash of the one before, so a silent edit breaks the chain.
@@ -146,6 +171,9 @@ audit_log = sa.Table(
     sa.Column("after", sa.JSON),
     sa.Column("prev_hash", sa.String(64), nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
+    # An analyst decision's id and the SHA-256 of its row, so its payload is covered by the chain.
+    sa.Column("decision_id", sa.Integer),
+    sa.Column("decision_digest", sa.String(64)),
 )
 
 # Places an analyst adds; they win over the shipped gazetteer.

@@ -18,7 +18,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from harmledger.errors import StoreError
 from harmledger.records import sha256_hex
-from harmledger.store.schema import api_tokens, users
+from harmledger.store.schema import api_tokens, sessions, users
 
 if TYPE_CHECKING:
     from harmledger.store.ledger import Ledger
@@ -114,16 +114,44 @@ class Users:
         return User(row.id, row.username, row.role)
 
     def set_role(self, username: str, role: str, *, by: str) -> User:
-        """Change a user's role (audited)."""
+        """Change a user's role (audited); the last admin cannot stop being one."""
         if role not in ROLES:
             raise UserError(f"role {role!r} is not one of {', '.join(ROLES)}")
-        user = self.get(username)
-        if user is None:
-            raise UserError(f"no user {username!r}")
+        user = self._existing(username)
+        if user.role == role:
+            return user
         with self.engine.begin() as conn:
+            if user.role == "admin":
+                self._keep_an_admin(conn, user, f"make {username!r} a {role}")
             conn.execute(users.update().where(users.c.id == user.id).values(role=role))
             self.ledger.append_audit(conn, by, "set_role", "user", username, {"role": user.role}, {"role": role})
         return User(user.id, username, role)
+
+    def remove(self, username: str, *, by: str) -> None:
+        """Delete a user with their sessions and tokens (audited); never the last admin."""
+        user = self._existing(username)
+        with self.engine.begin() as conn:
+            if user.role == "admin":
+                self._keep_an_admin(conn, user, f"remove {username!r}")
+            conn.execute(sessions.delete().where(sessions.c.user_id == user.id))
+            conn.execute(api_tokens.delete().where(api_tokens.c.user_id == user.id))
+            conn.execute(users.delete().where(users.c.id == user.id))
+            self.ledger.append_audit(conn, by, "remove_user", "user", username, {"role": user.role}, None)
+
+    def _existing(self, username: str) -> User:
+        user = self.get(username)
+        if user is None:
+            raise UserError(f"no user {username!r}; list them with `harmledger user list`")
+        return user
+
+    def _keep_an_admin(self, conn: sa.Connection, user: User, what: str) -> None:
+        if self.ledger.dialect == "postgresql":
+            # Two admins demoting each other at once must not both succeed.
+            conn.execute(sa.text("LOCK TABLE users IN EXCLUSIVE MODE"))
+        admins = conn.execute(sa.select(sa.func.count()).select_from(users).where(users.c.role == "admin")).scalar_one()
+        if admins <= 1:
+            raise UserError(f"cannot {what}: {user.username!r} is the last admin; make another user an admin first "
+                            f"(`harmledger user role NAME admin`)")
 
     def issue_token(self, username: str, label: str | None = None, *, by: str = "cli") -> str:
         """A new API token for ``username``; shown once, only its hash is stored."""
@@ -146,20 +174,35 @@ class Users:
             row = conn.execute(
                 sa.select(users.c.id, users.c.username, users.c.role)
                 .join(api_tokens, api_tokens.c.user_id == users.c.id)
-                .where(api_tokens.c.token_hash == sha256_hex(token))
+                .where(api_tokens.c.token_hash == sha256_hex(token), api_tokens.c.revoked_at.is_(None))
             ).first()
         return User(row.id, row.username, row.role) if row else None
 
     def tokens(self, username: str) -> list[dict[str, object]]:
-        """The labels and creation times of a user's tokens (never the tokens)."""
+        """The ids, labels, creation and revocation times of a user's tokens (never the tokens)."""
         with self.engine.connect() as conn:
             rows = conn.execute(
-                sa.select(api_tokens.c.id, api_tokens.c.label, api_tokens.c.created_at)
+                sa.select(api_tokens.c.id, api_tokens.c.label, api_tokens.c.created_at, api_tokens.c.revoked_at)
                 .join(users, users.c.id == api_tokens.c.user_id)
                 .where(users.c.username == username)
                 .order_by(api_tokens.c.id)
             )
             return [dict(r._mapping) for r in rows]
+
+    def revoke_token(self, username: str, token_id: int, *, by: str) -> dict[str, object]:
+        """Revoke one of ``username``'s tokens by its id (audited); it stops working at once."""
+        user = self._existing(username)
+        with self.engine.begin() as conn:
+            row = conn.execute(sa.select(api_tokens).where(api_tokens.c.id == token_id,
+                                                           api_tokens.c.user_id == user.id)).first()
+            if row is None:
+                raise UserError(f"{username!r} has no token {token_id}; list them with `harmledger user tokens {username}`")
+            if row.revoked_at is None:
+                conn.execute(api_tokens.update().where(api_tokens.c.id == token_id).values(revoked_at=_now()))
+                self.ledger.append_audit(conn, by, "revoke_token", "user", username, None,
+                                         {"token": token_id, "label": row.label})
+        [revoked] = [t for t in self.tokens(username) if t["id"] == token_id]
+        return revoked
 
 
 __all__ = ["ROLES", "User", "UserError", "Users"]

@@ -385,3 +385,44 @@ def add_token(request: Request, username: str, body: NewToken | None = None, use
     except UserError as exc:
         raise HTTPException(404, str(exc)) from None
     return {"ok": True, "row": {"username": username, "token": token}}
+
+
+def _token_json(row: dict[str, Any]) -> dict[str, Any]:
+    return {"id": row["id"], "label": row["label"], "created_at": _iso(row["created_at"]),
+            "revoked_at": _iso(row["revoked_at"]), "active": row["revoked_at"] is None}
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@router.get("/users/{username}/tokens", summary="List a user's API tokens, never the tokens themselves (admin)")
+def list_tokens(request: Request, username: str, user: User = admin) -> dict[str, Any]:
+    if users_of(request).get(username) is None:
+        raise HTTPException(404, f"no user {username!r}")
+    return {"ok": True, "rows": [_token_json(t) for t in users_of(request).tokens(username)], "next": None}
+
+
+@router.delete("/users/{username}/tokens/{token_id}", summary="Revoke an API token; it stops working at once (admin)")
+def revoke_token(request: Request, username: str, token_id: int, user: User = admin) -> dict[str, Any]:
+    try:
+        row = users_of(request).revoke_token(username, token_id, by=user.username)
+    except UserError as exc:
+        raise HTTPException(404, str(exc)) from None
+    return {"ok": True, "row": _token_json(row)}
+
+
+class RoleBody(BaseModel):
+    role: str = Field(..., description=f"one of {', '.join(ROLES)}")
+
+
+@router.post("/users/{username}/role", summary="Change a user's role; the last admin stays one (admin)")
+def set_role(request: Request, username: str, body: RoleBody, user: User = admin) -> dict[str, Any]:
+    users = users_of(request)
+    if users.get(username) is None:
+        raise HTTPException(404, f"no user {username!r}")
+    try:
+        changed = users.set_role(username, body.role, by=user.username)
+    except UserError as exc:
+        raise HTTPException(409 if "last admin" in str(exc) else 400, str(exc)) from None
+    return {"ok": True, "row": {"username": changed.username, "role": changed.role}}

@@ -24,9 +24,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from harmledger.errors import HarmledgerError
 from harmledger.store import Ledger
+from harmledger.store.sessions import LoginFailures, Sessions
 from harmledger.store.users import Users
 from harmledger.web.auth import LoginLimiter, SessionMiddleware
 from harmledger.web.cache import ReadCache
+from harmledger.web.limits import BodyLimit, WebSettings
 
 HERE = Path(__file__).parent
 T = TypeVar("T")
@@ -75,13 +77,13 @@ def _templates() -> Environment:
         lstrip_blocks=True,
     )
     from harmledger.export import country_name
-    from harmledger.web.present import figure_text, file_name
+    from harmledger.web.present import figure_text, file_name, web_link
 
     from harmledger.records import OUTCOMES
     from harmledger.web.corrections import QUALIFIERS, VICTIM_TYPES
 
-    env.globals.update(country_name=country_name, figure=figure_text, file_name=file_name, outcomes=OUTCOMES, qualifiers=QUALIFIERS,
-                       victim_types=VICTIM_TYPES)
+    env.globals.update(country_name=country_name, figure=figure_text, file_name=file_name, outcomes=OUTCOMES,
+                       qualifiers=QUALIFIERS, victim_types=VICTIM_TYPES, web_link=web_link)
     return env
 
 
@@ -99,12 +101,15 @@ def _error_message(exc: Exception) -> tuple[int, str]:
     return 500, "internal error; the server log has the details"
 
 
-def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: LoginLimiter | None = None) -> FastAPI:
+def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: LoginLimiter | None = None,
+               settings: WebSettings | None = None) -> FastAPI:
     """The harmledger web UI and REST API over ``ledger``.
 
     ``secret`` signs session cookies (default: ``HARMLEDGER_SECRET``, else a random one, so
-    sessions end when the server restarts).
+    sessions end when the server restarts). ``settings`` holds body caps, session lifetimes and
+    the login limits (default: ``WebSettings.from_env()``).
     """
+    settings = settings or WebSettings.from_env()
     from harmledger.web.api import router as api_router
     from harmledger.web.suggestions import api as suggestions_api
     from harmledger.web.suggestions import pages as suggestions_pages
@@ -121,7 +126,11 @@ def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: Logi
     )
     app.state.ledger = ledger
     app.state.users = Users(ledger)
-    app.state.limiter = login_limiter or LoginLimiter()
+    app.state.settings = settings
+    app.state.sessions = Sessions(ledger, idle=settings.session_idle_seconds, absolute=settings.session_max_seconds)
+    app.state.limiter = login_limiter or LoginLimiter(
+        LoginFailures(ledger, window=settings.login_window_seconds),
+        max_failures=settings.login_max_failures, max_per_address=settings.login_max_failures_per_address)
     app.state.templates = _templates()
     app.state.cache = ReadCache(ledger)
 
@@ -142,7 +151,10 @@ def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: Logi
     app.include_router(page_router)
     app.include_router(suggestions_pages)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.add_middleware(SessionMiddleware, secret=secret or os.environ.get("HARMLEDGER_SECRET") or secrets.token_urlsafe(32))
+    app.add_middleware(SessionMiddleware, secret=secret or os.environ.get("HARMLEDGER_SECRET") or secrets.token_urlsafe(32),
+                       max_age=settings.session_max_seconds)
+    # Outside the session middleware, so an oversized body is refused before anything else runs.
+    app.add_middleware(BodyLimit, settings=settings)
     app.add_middleware(SecurityHeaders)
     return app
 

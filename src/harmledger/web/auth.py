@@ -1,8 +1,11 @@
 """Sessions, CSRF tokens, roles, API tokens and the login rate limit.
 
-The session is a signed cookie (itsdangerous): HttpOnly, SameSite=Lax, and Secure whenever the
-request came over https. Every state-changing form carries the session's CSRF token; API clients
-send a Bearer token instead (browsers never attach it on their own, so it needs no CSRF token).
+The cookie is signed (itsdangerous): HttpOnly, SameSite=Lax, and Secure whenever the request came
+over https. It carries the CSRF token and, once signed in, a random session key whose hash is a
+row of the ledger's ``sessions`` table (``store/sessions.py``): logging out deletes the row, so
+a copy of the cookie is refused after logout. Every state-changing form carries the session's
+CSRF token; API clients send a Bearer token instead (browsers never attach it on their own, so
+it needs no CSRF token).
 """
 
 from __future__ import annotations
@@ -10,9 +13,8 @@ from __future__ import annotations
 import hmac
 import json
 import secrets
-import time
-from collections import defaultdict, deque
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from fastapi import HTTPException, Request
@@ -20,10 +22,12 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from harmledger.store.sessions import LoginFailures, Sessions
 from harmledger.store.users import User, Users
 
 SESSION_COOKIE = "harmledger_session"
-SESSION_MAX_AGE = 12 * 3600  # seconds; a session lasts one working day
+SESSION_MAX_AGE = 12 * 3600  # seconds; the cookie's own lifetime (WebSettings.session_max_seconds)
+SESSION_KEY = "sid"
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -93,13 +97,18 @@ def check_csrf(request: Request, submitted: str | None) -> None:
 
 
 def log_in(request: Request, user: User) -> None:
-    """Start a fresh session for ``user`` (a new CSRF token, so a planted session is useless)."""
+    """Start a fresh server-side session for ``user`` (and a new CSRF token, so a planted session is useless)."""
+    sessions: Sessions = request.app.state.sessions
     request.session.clear()
-    request.session["user"] = user.username
+    request.session[SESSION_KEY] = sessions.start(user)
     request.session[CSRF_FIELD] = secrets.token_urlsafe(24)
 
 
 def log_out(request: Request) -> None:
+    """End the session on the server, so the cookie is worthless even if a copy was kept."""
+    key = request.session.get(SESSION_KEY)
+    if key:
+        request.app.state.sessions.end(str(key))
     request.session.clear()
 
 
@@ -122,10 +131,12 @@ def current_user(request: Request) -> User | None:
     if token is not None:
         user = users.user_for_token(token)
         if user is None:
-            raise HTTPException(401, "the API token is not valid; issue one with `harmledger user token NAME`")
+            raise HTTPException(401, "the API token is unknown or revoked; issue one with `harmledger user token NAME`")
         request.state.via_token = True
-    elif request.session.get("user"):
-        user = users.get(str(request.session["user"]))
+    elif request.session.get(SESSION_KEY):
+        user = request.app.state.sessions.user(str(request.session[SESSION_KEY]))
+        if user is None:
+            request.session.clear()  # ended or expired: drop the cookie too
     request.state.user = user
     return user
 
@@ -151,34 +162,34 @@ def require(role: str) -> Callable[[Request], User]:
 
 
 class LoginLimiter:
-    """At most ``max_failures`` failed logins per client address and per user name in ``window`` seconds."""
+    """Refuse logins after too many failures for one client address and user name together.
 
-    def __init__(self, max_failures: int = 5, window: float = 300.0, clock: Callable[[], float] = time.monotonic) -> None:
-        self.max_failures = max_failures
-        self.window = window
-        self.clock = clock
-        self.failures: dict[str, deque[float]] = defaultdict(deque)
+    Counting per address *and* name means nobody can lock an analyst out from elsewhere; a looser
+    cap per address alone slows one machine guessing many names. Failures are kept in the ledger
+    (``store/sessions.py``), so a restart does not reset them.
+    """
 
-    def _recent(self, key: str) -> deque[float]:
-        times = self.failures[key]
-        cutoff = self.clock() - self.window
-        while times and times[0] < cutoff:
-            times.popleft()
-        return times
+    def __init__(self, failures: LoginFailures, *, max_failures: int = 5, max_per_address: int = 50) -> None:
+        self.failures = failures
+        self.limits = {"pair": max_failures, "address": max_per_address}
 
-    def retry_after(self, *keys: str) -> int | None:
+    @staticmethod
+    def _keys(address: str, username: str) -> dict[str, str]:
+        return {"pair": f"{address}|{username.strip().lower()}", "address": f"{address}|"}
+
+    def retry_after(self, address: str, username: str) -> int | None:
         """Seconds until another attempt is allowed, or None when one is allowed now."""
         waits = []
-        for key in keys:
-            times = self._recent(key)
-            if len(times) >= self.max_failures:
-                waits.append(int(times[0] + self.window - self.clock()) + 1)
+        now: datetime = self.failures.clock()
+        for kind, key in self._keys(address, username).items():
+            times = self.failures.recent(key)
+            if len(times) >= self.limits[kind]:
+                reopens = times[-self.limits[kind]] + self.failures.window
+                waits.append(int((reopens - now).total_seconds()) + 1)
         return max(waits) if waits else None
 
-    def failed(self, *keys: str) -> None:
-        for key in keys:
-            self._recent(key).append(self.clock())
+    def failed(self, address: str, username: str) -> None:
+        self.failures.add(*self._keys(address, username).values())
 
-    def succeeded(self, *keys: str) -> None:
-        for key in keys:
-            self.failures.pop(key, None)
+    def succeeded(self, address: str, username: str) -> None:
+        self.failures.clear(self._keys(address, username)["pair"])

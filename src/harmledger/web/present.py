@@ -162,3 +162,20 @@ def rejected_elsewhere(entries: list[dict[str, Any]], incident: Incident) -> lis
             if entry["target_id"] not in incident.claim_ids:
                 out.append(entry["target_id"])
     return list(dict.fromkeys(out))
+
+
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is safe to make a link of (http or https with a host), else None.
+
+    Anything else (``javascript:``, ``data:``, a relative path) is shown as text: a record's URL
+    comes from the input files, and a link is an invitation to click.
+    """
+    from urllib.parse import urlsplit
+
+    if not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None

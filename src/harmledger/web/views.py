@@ -333,7 +333,7 @@ async def login(request: Request) -> Response:
     password = str(form.get("password") or "")
     target = _local(str(form.get("next") or "/"))
     limiter = request.app.state.limiter
-    keys = (f"ip:{request.client.host if request.client else '-'}", f"user:{username.lower()}")
+    keys = (request.client.host if request.client else "-", username)
     wait = limiter.retry_after(*keys)
     if wait is not None:
         return render(request, "login.html", {"next": target, "error": f"Too many failed logins; try again in {wait} s."},
@@ -365,7 +365,7 @@ def admin_page(request: Request) -> HTMLResponse:
 
 @router.post("/admin/users", response_class=HTMLResponse)
 async def admin_post(request: Request) -> HTMLResponse:
-    """Create a user, change a role or issue a token (admin)."""
+    """Create a user, change a role, issue or revoke a token (admin)."""
     form = await request.form()
     check_csrf(request, str(form.get("csrf") or ""))
     admin = _signed_in(request, "admin")
@@ -379,6 +379,11 @@ async def admin_post(request: Request) -> HTMLResponse:
             users.set_role(username, str(form.get("role") or ""), by=admin.username)
         elif action == "token":
             new_token = (username, users.issue_token(username, str(form.get("label") or "") or None, by=admin.username))
+        elif action == "revoke":
+            token_id = str(form.get("token") or "")
+            if not token_id.isdigit():
+                raise UserError(f"token {token_id!r} is not a token id")
+            users.revoke_token(username, int(token_id), by=admin.username)
         else:
             error = f"unknown action {action!r}"
     except UserError as exc:

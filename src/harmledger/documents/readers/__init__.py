@@ -19,7 +19,7 @@ Reader = Callable[[Source, ReadOptions, bool], Iterator[Item]]
 
 def readers() -> dict[str, Reader]:
     """File suffix → reader (imported lazily so that reading text never imports trafilatura)."""
-    from harmledger.documents.readers import html, jsonl, text, warc
+    from harmledger.documents.readers import gz, html, jsonl, text, warc
 
     return {
         ".txt": text.read,
@@ -35,6 +35,7 @@ def readers() -> dict[str, Reader]:
         ".warc": warc.read,
         ".warc.gz": warc.read,
         ".arc.gz": warc.read,
+        ".gz": gz.read,  # any other gzip: decompressed, then read by its inner name or content
     }
 
 
@@ -51,8 +52,10 @@ def suffix_of(name: str) -> str:
 def sniff(head: bytes) -> str:
     """Guess the format of unnamed input (stdin, odd suffixes) from its first bytes."""
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith(b"WARC/") or head.startswith(b"\x1f\x8b"):
-        return ".warc"  # gzip on stdin is only read as WARC; the reader reports anything else
+    if head.startswith(b"\x1f\x8b"):
+        return ".gz"  # decompressed, then sniffed again
+    if stripped.startswith(b"WARC/"):
+        return ".warc"
     if stripped.startswith((b"{", b"[")):
         return ".jsonl"
     if stripped[:15].lower().startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<meta")):

@@ -47,6 +47,7 @@ class Meta:
     published: date | None = None
     published_precision: str | None = None
     published_source: str | None = None
+    notes: tuple[str, ...] = ()  # values that could not be used, naming where
 
     def kwargs(self) -> dict[str, Any]:
         return {
@@ -57,6 +58,7 @@ class Meta:
             "published": self.published,
             "published_precision": self.published_precision,
             "published_source": self.published_source,
+            "notes": self.notes,
         }
 
 
@@ -70,15 +72,22 @@ def meta_from(
     published: object = None,
     source: str = "metadata",
     sidecar: dict[str, Any] | None = None,
+    where: str = "",
 ) -> Meta:
-    """Merge metadata: the record's own values, then a sidecar's, then the options' defaults."""
+    """Merge metadata: the record's own values, then a sidecar's, then the options' defaults.
+
+    A ``published`` value that is not a date is named in ``notes`` (with ``where``: file and line)."""
     side = sidecar or {}
-    found = parse_date_value(published)
+    notes: list[str] = []
+    found = _date_or_note(published, f"{where}: published", notes)
     source_name = source
     if found is None and side.get("published") is not None:
-        found, source_name = parse_date_value(side.get("published")), "sidecar"
+        found, source_name = _date_or_note(side.get("published"), f"{where}: the sidecar's published", notes), "sidecar"
     if found is None and options.published is not None:
         found, source_name = parse_date_value(options.published), "cli"
+    if notes:
+        fallback = f"used --published {options.published}" if source_name == "cli" and found else "left undated"
+        notes = [f"{n}; {fallback} (write dates as YYYY-MM-DD)" for n in notes]
     return Meta(
         title=_text(title) or _text(side.get("title")),
         outlet=_text(outlet) or _text(side.get("outlet")) or options.outlet,
@@ -87,7 +96,15 @@ def meta_from(
         published=found.value if found else None,
         published_precision=found.precision if found else None,
         published_source=source_name if found else None,
+        notes=tuple(notes),
     )
+
+
+def _date_or_note(value: object, what: str, notes: list[str]) -> Any:
+    found = parse_date_value(value)
+    if found is None and value not in (None, ""):
+        notes.append(f"{what} value {str(value)[:80]!r} is not a date")
+    return found
 
 
 def _text(value: object) -> str | None:

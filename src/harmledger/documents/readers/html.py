@@ -67,6 +67,7 @@ def document_from_html(
         author=page.get("author"),
         published=page.get("date"),
         sidecar=sidecar,
+        where=where,
     )
     try:
         return make_document(

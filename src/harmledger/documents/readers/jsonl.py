@@ -53,6 +53,7 @@ def document_from_record(record: Any, original: bytes, origin: str, where: str, 
         url=_field(record, options.url_field, "url"),
         author=_field(record, options.author_field, "author"),
         published=_field(record, options.date_field, "published"),
+        where=where,
     )
     try:
         return make_document(

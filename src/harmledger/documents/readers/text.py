@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
 
-from harmledger.documents.decode import decode
+from harmledger.documents.decode import decode_noting
 from harmledger.documents.headline import credit, headline
 from harmledger.documents.make import make_document
 from harmledger.documents.options import ReadOptions, Source, SourceFile
@@ -38,9 +38,11 @@ def documents_from_bytes(
     sidecar: dict[str, object] | None = None,
 ) -> Iterator[Item]:
     """The article(s) in the bytes of one text file (shared with stdin)."""
-    text, encoding = decode(data, origin)
-    meta = meta_from(options, sidecar=sidecar)
-    doc = make_document(data, origin, text=text, encoding=encoding, **meta.kwargs())
+    text, encoding, note = decode_noting(data, origin)
+    meta = meta_from(options, sidecar=sidecar, where=origin)
+    kwargs = meta.kwargs()
+    kwargs["notes"] = (*meta.notes, note) if note else meta.notes
+    doc = make_document(data, origin, text=text, encoding=encoding, **kwargs)
     articles = [_self_described(a, options.outlet) for a in (split_articles(doc) if options.segment else [doc])]
     if len(articles) > 1 and with_parents:
         yield SourceFile(
