@@ -587,14 +587,21 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
     crowd); a figure's share is how common it is among the claims of its outcome (each document
     counted once).
     """
-    cells: dict[tuple[str, str, int], set[object]] = defaultdict(set)
+    # Claims sharing province and days share their crowd: gather tolls by that key first.
+    by_key: dict[tuple[str, str, range], set[object]] = defaultdict(set)
     for f in feats:
         if f.country:
-            toll: object = (f.outcome, f.point) if f.point else ("document", f.doc)
-            for day in _crowd_days(f):
-                cells[(f.country, f.admin1, day)].add(toll)
-                cells[(f.country, "*", day)].add(toll)
+            by_key[(f.country, f.admin1, _crowd_days(f))].add((f.outcome, f.point) if f.point else ("document", f.doc))
+    cells: dict[tuple[str, str, int], set[object]] = defaultdict(set)
+    for (country, admin1, days), tolls in by_key.items():
+        for day in days:
+            cells[(country, admin1, day)] |= tolls
+            cells[(country, "*", day)] |= tolls
     crowds = {cell: distinct_tolls(tolls) for cell, tolls in cells.items()}
+    crowd_of: dict[tuple[str, str, range], tuple[int, int]] = {
+        (country, admin1, days): (max((crowds[(country, admin1, d)] for d in days), default=1),
+                                  max((crowds[(country, "*", d)] for d in days), default=1))
+        for country, admin1, days in by_key}
     figures: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for f in feats:
         if f.outcome and f.point is not None and f.point > 0:
@@ -607,8 +614,7 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
     for f in feats:
         f.doc_figures = len(per_doc.get(f.doc, ())) or 1
         if f.country:
-            f.crowd = max((crowds[(f.country, f.admin1, day)] for day in _crowd_days(f)), default=1)
-            f.country_crowd = max((crowds[(f.country, "*", day)] for day in _crowd_days(f)), default=1)
+            f.crowd, f.country_crowd = crowd_of[(f.country, f.admin1, _crowd_days(f))]
         if f.outcome and f.point is not None and f.point > 0:
             total = totals[f.outcome]
             if total < rules.MIN_CLAIMS_FOR_SHARES:
