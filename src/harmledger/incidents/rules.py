@@ -166,10 +166,14 @@ TIME_DISAGREE = -1.0
 HARD_IDENTITY_KINDS = ("family", "site", "name")
 MIN_NAMES_TO_DISAGREE = 2
 
-# Pairs of different documents scoring at least this, but not linked, are suggested to analysts.
-SUGGEST_THRESHOLD = 1.5
+# Pairs of different documents scoring at least this (what would have joined them before evidence
+# was required), but not linked, are suggested to analysts: strongest first, at most
+# SUGGESTIONS_PER_INCIDENT for any one incident (in a city under bombardment every strike scores
+# with every other; an analyst needs its few closest, not hundreds), MAX_SUGGESTIONS in all.
+SUGGEST_THRESHOLD = 2.0
+SUGGESTIONS_PER_INCIDENT = 3
+MAX_SUGGESTIONS = 5000
 EDGE_FLOOR = min(SUGGEST_THRESHOLD, LINK_THRESHOLD)  # pairs scored below this are dropped at once
-MAX_SUGGESTIONS = 5000  # strongest first; the rest wait for the next reconciliation
 
 # --- syndication ----------------------------------------------------------------------------
 

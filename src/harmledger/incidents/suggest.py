@@ -26,7 +26,8 @@ def suggest(
     incident_of: Mapping[int, str],
     labels: Sequence[Mapping[str, int]],
 ) -> list[Suggestion]:
-    """Suggestions from scored claim pairs that ended in different incidents (strongest first).
+    """Suggestions from scored claim pairs that ended in different incidents (strongest first, at
+    most ``rules.SUGGESTIONS_PER_INCIDENT`` for any one incident).
 
     ``incident_of`` maps a claim's position to its incident id; ``labels`` are the analysts'
     cannot-link labels per position (splits and keep-apart decisions): a pair they separate is
@@ -47,8 +48,16 @@ def suggest(
         key = (a, b) if a < b else (b, a)
         if key not in best or weight > best[key][0]:
             best[key] = (weight, i, j) if a < b else (weight, j, i)
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[: rules.MAX_SUGGESTIONS]
-    return [_suggestion(a, b, weight, feats[i], feats[j]) for (a, b), (weight, i, j) in ranked]
+    taken: dict[str, int] = {}
+    out: list[Suggestion] = []
+    for (a, b), (weight, i, j) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0])):
+        if taken.get(a, 0) >= rules.SUGGESTIONS_PER_INCIDENT or taken.get(b, 0) >= rules.SUGGESTIONS_PER_INCIDENT:
+            continue
+        taken[a], taken[b] = taken.get(a, 0) + 1, taken.get(b, 0) + 1
+        out.append(_suggestion(a, b, weight, feats[i], feats[j]))
+        if len(out) >= rules.MAX_SUGGESTIONS:
+            break
+    return out
 
 
 def _kept_apart(mine: Mapping[str, int], theirs: Mapping[str, int]) -> bool:
