@@ -12,6 +12,7 @@ set; they are not fitted to it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # --- linking -------------------------------------------------------------------------------
@@ -210,6 +211,7 @@ PERPETRATOR_FILLER: frozenset[str] = frozenset({
 })
 
 
+@functools.lru_cache(maxsize=65536)  # names repeat across claims; folding them is pure
 def perpetrator_family(name: str | None) -> str:
     """A perpetrator name folded to its family ("ISIS" and "Daesh fighters" → "islamic state")."""
     key = norm_text(name)
@@ -219,6 +221,7 @@ def perpetrator_family(name: str | None) -> str:
     return PERPETRATOR_ALIASES.get(core, core)
 
 
+@functools.lru_cache(maxsize=4096)
 def event_family(event: str | None) -> str:
     """An event type folded to its family; "" when unknown or generic."""
     key = norm_text(event)
