@@ -50,6 +50,8 @@ _NEAR_RE = re.compile(
 
 
 ORG_NOTE = "inside the name"
+DEMONYM_NOTE = "a nationality word"
+_DEMONYM_RE = re.compile(r"\b[A-Z][a-z]+\b")
 SENTENCE_LOOK_BACK = 2000  # characters searched back for the start of a sentence
 
 
@@ -184,8 +186,8 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         # a country naming an organisation's nationality ("the U.S. Army") is kept, marked.
         inside = [text[s:e] for s, e, lbl in overlapping
                   if lbl in OTHER_LABELS and (s < start or e > end) and not _head_suffix(text, end, e)]
-        if inside and not any(h.feature in ("PCLI", "ADM1") for h in hits):
-            continue
+        # A name inside an organisation's ("the Platte County Sheriff's Office", "University of
+        # Toronto") is still a toponym: kept, marked, so it never places an event.
         exact_other = any(s == start and e == end and lbl in OTHER_LABELS
                           for s, e, lbl in overlapping)
         weak = exact_other and not strong
@@ -328,6 +330,34 @@ def _modified(text: str, m: Mention) -> Mention:
         m.bearing = BEARINGS.get(adj.group(1).lower())
         m.notes.append(f"'{adj.group(1)}' part of the place")
     return m
+
+
+def demonyms(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Nationality words ("Palestinian", "Sri Lankan", "Russians") as (start, end, ISO2).
+
+    They name a country without placing anything in it ("Russian artists"), so they are kept as
+    toponyms of the country but never used as an event's place.
+    """
+    out = []
+    words = list(_DEMONYM_RE.finditer(text))
+    skip_to = 0
+    for i, m in enumerate(words):
+        if m.start() < skip_to:
+            continue
+        start, word = m.start(), m.group()
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        two = f"{word} {nxt.group()}".lower() if nxt is not None else ""
+        if two and text[m.end() : nxt.start()] == " " and (two in DEMONYMS or two[:-1] in DEMONYMS):
+            word = text[start : nxt.end()]  # "Sri Lankan", "South Africans"
+        key = word.lower()
+        iso2 = DEMONYMS.get(key) or (DEMONYMS.get(key[:-1]) if key.endswith("s") else None)
+        if iso2 is None:
+            continue
+        skip_to = end = start + len(word)
+        if any(lbl == "LANGUAGE" and s <= start < e for s, e, lbl in _ent_at(ents, start, end)):
+            continue  # "speaks Russian" names a language
+        out.append((start, end, iso2))
+    return out
 
 
 def focus_evidence(text: str, ents: list[tuple[int, int, str]]) -> list[str]:

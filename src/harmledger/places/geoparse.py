@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from harmledger.places.finder import Mention, detect, focus_evidence
+from harmledger.places.finder import DEMONYM_NOTE, Mention, demonyms, detect, focus_evidence
 from harmledger.places.gazetteer import Entry, Gazetteer, get_gazetteer
 from harmledger.places.geo import haversine_km
 from harmledger.places.normalise import strict_key
@@ -173,7 +173,18 @@ def find_places(doc: Document, gazetteer: Gazetteer | None = None) -> list[Place
     mentions = detect(text, ents, gaz)
     best = resolve_mentions(mentions, focus_evidence(text, ents), hierarchy_bonus(text, mentions))
     kept = keep_weak(mentions, best)
-    return [to_place_ref(m, b) for m, b, k in zip(mentions, best, kept, strict=True) if k]
+    refs = [to_place_ref(m, b) for m, b, k in zip(mentions, best, kept, strict=True) if k]
+    taken = [(r.span.start, r.span.end) for r in refs if r.span is not None]
+    for start, end, iso2 in demonyms(text, ents):
+        entry = gaz.country(iso2)
+        if entry is None or any(s < end and start < e for s, e in taken):
+            continue
+        refs.append(PlaceRef(
+            text=text[start:end], name=entry.name, lat=entry.lat, lon=entry.lon,
+            country=entry.country, geonameid=entry.geonameid, feature=entry.feature,
+            precision=precision_of(entry), span=Span(start, end), reason=DEMONYM_NOTE))
+    refs.sort(key=lambda p: p.span.start if p.span else 0)
+    return refs
 
 
 def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import replace
 
 from harmledger.places.dates import find_dates
-from harmledger.places.finder import ORG_NOTE
+from harmledger.places.finder import DEMONYM_NOTE, ORG_NOTE
 from harmledger.places.gazetteer import get_gazetteer
 from harmledger.places.vocab import DEMONYMS
 from harmledger.places.geo import haversine_km, in_direction
@@ -60,8 +60,9 @@ def _specificity(p: PlaceRef) -> tuple[int, int]:
 
 
 def _usable(p: PlaceRef) -> bool:
-    """Resolved places that name where something happened (not "the U.S. Army")."""
-    return p.resolved and ORG_NOTE not in (p.reason or "")
+    """Resolved places that name where something happened (not "the U.S. Army", "Russian")."""
+    reason = p.reason or ""
+    return p.resolved and ORG_NOTE not in reason and DEMONYM_NOTE not in reason
 
 
 def _consistent(vague: PlaceRef, precise: PlaceRef) -> bool:

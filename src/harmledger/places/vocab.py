@@ -27,7 +27,16 @@ DEMONYMS: dict[str, str] = {
     "cameroonian": "CM", "tanzanian": "TZ", "rwandan": "RW", "burundian": "BI",
     "mozambican": "MZ", "zambian": "ZM", "malawian": "MW", "namibian": "NA",
     "south sudanese": "SS", "emirati": "AE", "qatari": "QA", "kuwaiti": "KW", "omani": "OM",
-    "bahraini": "BH", "taiwanese": "TW",
+    "bahraini": "BH", "taiwanese": "TW", "georgian": "GE", "cypriot": "CY", "czech": "CZ",
+    "latvian": "LV", "lithuanian": "LT", "estonian": "EE", "finnish": "FI", "sinhalese": "LK",
+    "gazan": "PS", "portuguese": "PT", "serbian": "RS", "croatian": "HR",
+    "bosnian": "BA", "albanian": "AL", "bulgarian": "BG", "armenian": "AM", "azerbaijani": "AZ",
+    "belarusian": "BY", "new zealander": "NZ", "icelandic": "IS", "jamaican": "JM",
+    "ecuadorian": "EC", "bolivian": "BO", "guatemalan": "GT", "honduran": "HN",
+    "salvadoran": "SV", "nicaraguan": "NI", "dominican": "DO", "eritrean": "ER",
+    "djiboutian": "DJ", "liberian": "LR", "ivorian": "CI", "burkinabe": "BF", "nigerien": "NE",
+    "mauritanian": "MR", "gambian": "GM", "guinean": "GN", "tajik": "TJ", "kyrgyz": "KG",
+    "turkmen": "TM",
 }
 
 # Nouns that, after a name, make it a place of that type ("Aleppo province"); value = feature
@@ -100,3 +109,22 @@ NAME_CONNECTORS = frozenset(
 # spaCy labels that mark a span as a place, and ones that mark it as something else.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
+
+# Phrases that end just before "in X" / "from X" when X is where something was said, not where
+# it happened ("said in Geneva", "told reporters in Kabul", "a news conference in Ankara").
+# Patterns, matched case-insensitively up to the mention; a weekday may stand before "in".
+SPEECH_BEFORE_IN: tuple[str, ...] = (
+    r"(?:said|says|saying|speaking|spoke)",
+    r"told\s+(?:reporters|journalists|(?:a\s+)?(?:news|press)\s+(?:conference|briefing)|[A-Z][\w.]+)",
+    r"(?:news|press)\s+(?:conference|briefing)",
+    r"briefing",
+    r"statement\s+(?:issued|released|published)",
+    r"(?:headquartered|headquarters|based)",
+)
+
+# Verbs of saying: a date right after one ("said on Wednesday", "told reporters Friday") or
+# right before one ("on Wednesday said") is when it was said, not when the event happened.
+SPEECH_VERBS = frozenset(
+    """said says told announced reported confirmed stated added declared tweeted wrote
+    posted published released claimed acknowledged admitted""".split()
+)
