@@ -9,6 +9,7 @@ from harmledger.places.gazetteer import Entry, Gazetteer, get_gazetteer
 from harmledger.places.geo import haversine_km
 from harmledger.places.normalise import strict_key
 from harmledger.places.resolve import (
+    NEARBY_KM,
     Scored,
     contains,
     country_focus,
@@ -93,22 +94,35 @@ def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
     first = [_top(score_candidates(m.candidates, match=m.match, focus=focus, prefer=m.prefer,
                                    bonus=bonus)) for m in mentions]
     chosen = [s.entry for s in first if s is not None]
-    # Refine the focus with what the first pass chose, then rescore with co-mentions.
-    counts = Counter(c for c in [*sure, *countries, *extra_focus, *(e.country for e in chosen)] if c)
+    # Refine the focus with what the first pass chose, then rescore with co-mentions. Each
+    # distinct name votes once: "Paris" said five times in a Texas story is one vote, not five.
+    country_votes: dict[str, set[str]] = {}
+    for m, own_sure, s in zip(mentions, sure, first, strict=True):
+        votes = country_votes.setdefault(strict_key(m.surface), set())
+        votes.update(c for c in (own_sure, _unambiguous_country(m), s.entry.country if s else None) if c)
+    all_votes = Counter(c for c in extra_focus if c)
+    for cs in country_votes.values():
+        all_votes.update(cs)
     # Each chosen place is one co-mention however often it is named: the pass stays linear in
     # mentions on run-on text (a 1 MB line naming the same towns took hours).
     # More distinct places than any report names (a list of villages) are cut off at
     # MAX_CONTEXT_PLACES, so the pass is never quadratic in the text's length.
     distinct = list({e.id: e for e in chosen}.values())[:MAX_CONTEXT_PLACES]
     keys = [strict_key(e.name) for e in distinct]
+    regions = region_votes(mentions, first)
+    region_total: Counter[tuple[str, str]] = Counter()
+    for votes in regions.values():
+        region_total.update(votes)
     out: list[Scored | None] = []
     for m, mine, own_sure in zip(mentions, first, sure, strict=True):
         surface = strict_key(m.surface)
         own_id = mine.entry.id if mine is not None else None
         others = [e for e, key in zip(distinct, keys, strict=True) if key != surface and e.id != own_id]
-        focus = focus_without(counts, [own_sure, mine.entry.country if mine is not None else None])
-        best = _top(score_candidates(m.candidates, match=m.match, focus=focus,
-                                     context=others, prefer=m.prefer, bonus=bonus))
+        focus = focus_without(all_votes, list(country_votes.get(surface, ())))
+        region_focus = shares(region_total, regions.get(surface))
+        ranked = score_candidates(m.candidates, match=m.match, focus=focus, context=others,
+                                  prefer=m.prefer, bonus=bonus, region_focus=region_focus)
+        best = _local_namesake(ranked, focus, region_focus, others, bonus) or _top(ranked)
         # A transliteration or fuzzy match is trusted only inside the countries the rest of the
         # document is about ("Al-Shaafa" in a Raqqa report is not Vanuatu's Shefa province).
         if best is not None and m.match in ("loose", "fuzzy") and focus and best.entry.country not in focus:
@@ -119,6 +133,77 @@ def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
             best = None  # "the Old City" in a Raqqa report is not the Old City of Jerusalem
         out.append(best)
     return out
+
+
+LOCAL_FOCUS = 0.5  # the country most of a document's other names lie in …
+FOREIGN_FOCUS = 0.2  # … against one they barely point to
+LOCAL_REGION = 0.25  # a division this share of the other names lie in
+
+
+def _local_namesake(ranked: list[Scored], focus: dict[str, float],
+                    region_focus: dict[tuple[str, str], float], context: list[Entry],
+                    bonus: dict[int, tuple[float, str]] | None) -> Scored | None:
+    """A namesake inside the document's focus that beats a more famous one abroad.
+
+    Local news names the Paris in Texas, the Alexandria in Louisiana: when nearly every other
+    place of a report lies in one country, a candidate there that sits in the same first-level
+    division as the others, or near one of them, wins over a bigger place elsewhere, unless the
+    text ties the name to the foreign place ("Paris, France").
+    """
+    if len(ranked) < 2 or not focus:
+        return None
+    top = ranked[0]
+    home = max(focus, key=lambda c: focus[c])
+    if (focus[home] < LOCAL_FOCUS or top.entry.country == home
+            or focus.get(top.entry.country or "", 0.0) >= FOREIGN_FOCUS
+            or (bonus and top.entry.id in bonus)):
+        return None
+    for s in ranked[1:]:
+        e = s.entry
+        if e.country != home or e.feature in ("PCLI", "CONT"):
+            continue
+        region = (e.country, strict_key(e.admin1)) if e.admin1 else None
+        beside = any(haversine_km(e.lat, e.lon, c.lat, c.lon) < NEARBY_KM for c in context
+                     if c.feature not in ("PCLI", "CONT", "RGN") and c.id != e.id)
+        if beside or (region and region_focus.get(region, 0.0) >= LOCAL_REGION):
+            why = "the document's places lie around it; the namesake abroad is not named as such"
+            return Scored(e, s.score, (*s.why, why))
+    return None
+
+
+REGION_VOTE_NAMED = 2  # a first-level division named outright ("Ohio") outweighs a town in it
+
+
+def region_of(entry: Entry) -> tuple[tuple[str, str], int] | None:
+    """The (country, first-level division) an entry lies in, with the weight of its vote."""
+    if entry.country is None:
+        return None
+    if entry.feature == "ADM1":
+        return (entry.country, strict_key(entry.admin1 or entry.name)), REGION_VOTE_NAMED
+    if entry.admin1 and (entry.feature.startswith("PPL") or entry.feature.startswith("ADM")):
+        return (entry.country, strict_key(entry.admin1)), 1
+    return None
+
+
+def region_votes(mentions: list[Mention], first: list[Scored | None]) -> dict[str, Counter[tuple[str, str]]]:
+    """First-pass votes for first-level divisions, one per distinct name (a name said ten times
+    is one place); keyed by the name so a mention can leave its own vote out."""
+    votes: dict[str, Counter[tuple[str, str]]] = {}
+    for m, s in zip(mentions, first, strict=True):
+        region = region_of(s.entry) if s is not None else None
+        if region is None:
+            continue
+        key = strict_key(m.surface)
+        votes.setdefault(key, Counter())
+        votes[key][region[0]] = max(votes[key][region[0]], region[1])
+    return votes
+
+
+def shares(total: Counter[tuple[str, str]], own: Counter[tuple[str, str]] | None) -> dict[tuple[str, str], float]:
+    """Each division's share of the other names' votes (a mention never votes for itself)."""
+    rest = total - own if own else total
+    n = sum(rest.values())
+    return {k: v / n for k, v in rest.items()} if n else {}
 
 
 STRAY_POPULATION = 100_000  # a town this small abroad needs its country named to be believed
