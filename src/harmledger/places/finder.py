@@ -12,6 +12,7 @@ from harmledger.places.gazetteer import Entry, Gazetteer
 from harmledger.places.geo import BEARINGS
 from harmledger.places.normalise import strict_key
 from harmledger.places.vocab import (
+    ABBREVIATIONS_AFTER_COMMA,
     DEMONYMS,
     INSTITUTION_HEADS,
     LOCATIVE_CUES,
@@ -20,6 +21,7 @@ from harmledger.places.vocab import (
     NON_PLACE_WORDS,
     NOT_NAME_START,
     OTHER_LABELS,
+    PLACE_ABBREVIATIONS,
     PLACE_HEADS,
     PLACE_LABELS,
 )
@@ -49,6 +51,10 @@ _NEAR_RE = re.compile(
 )
 
 
+_ABBREVIATION_RE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(k).replace(r"\.", r"\.\s?") for k in
+                                sorted(PLACE_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])"
+)
 ORG_NOTE = "inside the name"
 DEMONYM_NOTE = "a nationality word"
 _DEMONYM_RE = re.compile(r"\b[A-Z][a-z]+\b")
@@ -162,7 +168,13 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
                     for w in text[s:e].split()[1:]}
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    spans = candidate_spans(text, tokens, gaz)
+    for start, end, full in abbreviations(text):
+        hits, how = gaz.find(full)
+        if hits:
+            mentions.append(_modified(text, Mention(start, end, text[start:end], hits, how, True)))
+            taken.append((start, end))
+    spans = [(i, k, how) for i, k, how in candidate_spans(text, tokens, gaz)
+             if not any(s < tokens[k].end and tokens[i].start < e for s, e in taken)]
     # One sense per text: a name used once as "X virus" / "X pepper" is not a place anywhere.
     named_after = {strict_key(text[tokens[i].start : tokens[k].end]) for i, k, _ in spans
                    if k + 1 < len(tokens) and tokens[k + 1].text.lower() in NON_PLACE_HEADS
@@ -230,7 +242,7 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         mentions.append(mention)
         taken.append((start, end))
     # NER places the gazetteer does not know are kept, unresolved, with their text.
-    taken_ents = [(ts, te, "") for ts, te in taken]  # in text order, like the entities
+    taken_ents = sorted((ts, te, "") for ts, te in taken)  # in text order, like the entities
     for s, e, lbl in ents:
         if lbl not in ("GPE", "LOC") or _ent_at(taken_ents, s, e):
             continue
@@ -330,6 +342,19 @@ def _modified(text: str, m: Mention) -> Mention:
         m.bearing = BEARINGS.get(adj.group(1).lower())
         m.notes.append(f"'{adj.group(1)}' part of the place")
     return m
+
+
+def abbreviations(text: str) -> list[tuple[int, int, str]]:
+    """Abbreviated place names ("Lowell, Mass.", "S.C.", "W. Va.") as (start, end, full name)."""
+    out = []
+    for m in _ABBREVIATION_RE.finditer(text):
+        key = m.group().replace(" ", "")
+        if key not in PLACE_ABBREVIATIONS:
+            continue
+        if key in ABBREVIATIONS_AFTER_COMMA and not re.search(r"\w,\s*$", text[max(0, m.start() - 3) : m.start()]):
+            continue  # "attended Mass." is a service; "Lowell, Mass." a state
+        out.append((m.start(), m.end(), PLACE_ABBREVIATIONS[key]))
+    return out
 
 
 def demonyms(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -57,12 +57,20 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
             continue
         if text[inner.end : outer.start].strip() != ",":
             continue
+        held_any: set[int] = set()
         for area in outer.candidates:
             held = [c for c in inner.candidates if contains(area, c)]
             if held:
                 bonus[area.id] = (HIERARCHY_BONUS, f"holds the {inner.surface!r} before it")
                 for c in held:
                     bonus[c.id] = (HIERARCHY_BONUS, f"inside the {area.name!r} after it")
+                    held_any.add(c.id)
+        if held_any:
+            # "Paris, Texas": the text says which Paris; a namesake outside it is ruled out,
+            # however many of the document's other places lie near that namesake.
+            for c in inner.candidates:
+                if c.id not in held_any:
+                    bonus[c.id] = (-2 * HIERARCHY_BONUS, f"outside the {outer.surface!r} it is said to lie in")
     return bonus
 
 
@@ -128,7 +136,10 @@ def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
         if best is not None and m.match in ("loose", "fuzzy") and focus and best.entry.country not in focus:
             best = None
         if best is not None and bonus and bonus.get(best.entry.id, (0.0, ""))[0] < 0:
-            best = None  # every reading contradicts the place it is said to belong to
+            # The text ties the name to another place: its best reading there, if any.
+            best = next((r for r in ranked if bonus.get(r.entry.id, (0.0, ""))[0] >= 0
+                         and not (m.match in ("loose", "fuzzy") and focus and r.entry.country not in focus)),
+                        None)
         if best is not None and _stray(best.entry, focus):
             best = None  # "the Old City" in a Raqqa report is not the Old City of Jerusalem
         out.append(best)

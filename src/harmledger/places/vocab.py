@@ -128,3 +128,28 @@ SPEECH_VERBS = frozenset(
     """said says told announced reported confirmed stated added declared tweeted wrote
     posted published released claimed acknowledged admitted""".split()
 )
+
+# Abbreviated place names as the press writes them (AP state abbreviations and the usual
+# dotted forms), spaces removed → the name to look up. A one-word abbreviation that is also a
+# word ("Mass.", "Ill.", "Miss.") counts only after a comma ("Lowell, Mass."): see finder.py.
+PLACE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas",
+    "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.Y": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "Penn.": "Pennsylvania", "R.I.": "Rhode Island",
+    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wisc.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "District of Columbia",
+    "U.S.": "United States", "U.S": "United States", "U.K.": "United Kingdom",
+    "U.A.E.": "United Arab Emirates", "UAE": "United Arab Emirates", "L.A.": "Los Angeles",
+}
+# One-word abbreviations that are also English words or titles: a comma must stand before them.
+ABBREVIATIONS_AFTER_COMMA = frozenset(
+    {"Ill.", "Ind.", "Mass.", "Miss.", "Mo.", "La.", "Del.", "Ore.", "Wash.", "Va.", "Pa.",
+     "Penn.", "Kan.", "Ga.", "Md.", "Ala.", "Tex.", "Mont.", "Vt."}
+)

@@ -1,0 +1,78 @@
+"""Mention recall and namesakes: abbreviations, divisions, and the document's places voting."""
+
+from __future__ import annotations
+
+import pytest
+
+from harmledger.places import find_places
+from harmledger.places.geo import haversine_km
+from harmledger.records import Document
+
+
+def _places(text: str):
+    return find_places(Document(id="t", original=text.encode(), text=text, origin="test"))
+
+
+def _one(text: str, mention: str):
+    found = [p for p in _places(text) if p.text == mention]
+    assert len(found) >= 1, f"{mention!r} not found in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin1"),
+    [
+        ("Firefighters from Lowell, Mass., and Nashua, N.H., fought the blaze.", "Mass.", "Massachusetts"),
+        ("Firefighters from Lowell, Mass., and Nashua, N.H., fought the blaze.", "N.H.", "New Hampshire"),
+        ("The council in Charleston, S.C., voted on the budget.", "S.C.", "South Carolina"),
+        ("Two men from Wheeling, W. Va., were charged.", "W. Va.", "West Virginia"),
+        ("The bill passed in Washington, D.C., on Friday.", "D.C.", None),
+    ],
+)
+def test_abbreviated_states_are_places(text: str, mention: str, admin1: str | None) -> None:
+    place = _one(text, mention)
+    assert place.resolved and place.country == "US", place
+    if admin1:
+        assert place.admin1 == admin1, place
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Church members attended Mass. Then they went home.", "Mass."),
+        ("He was Ill. Doctors kept him for a week.", "Ill."),
+    ],
+)
+def test_an_abbreviation_that_is_also_a_word_needs_a_comma_before_it(text: str, word: str) -> None:
+    assert not any(p.text == word and p.resolved for p in _places(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin1"),
+    [
+        # Logan, Utah is smaller than its namesakes elsewhere; the other towns are all in Utah.
+        ("Police in Provo, Orem and Ogden joined officers from Logan after the storm.", "Logan", "Utah"),
+        ("Residents of Springfield said the flood reached Decatur, Peoria and Champaign.",
+         "Springfield", "Illinois"),
+    ],
+)
+def test_the_other_places_vote_for_a_first_level_division(text: str, mention: str, admin1: str) -> None:
+    place = _one(text, mention)
+    assert (place.country, place.admin1) == ("US", admin1), place
+
+
+def test_a_small_namesake_among_the_documents_places_beats_a_capital_abroad() -> None:
+    text = ("A storm hit Paris on Tuesday. Roads between Paris, Clarksville and Sulphur Springs "
+            "were closed, the Lamar County sheriff said.")
+    for place in [p for p in _places(text) if p.text == "Paris"]:
+        assert (place.country, place.admin1) == ("US", "Texas"), place
+
+
+def test_the_capital_stays_when_the_text_ties_the_name_to_its_country() -> None:
+    text = "Officials from Dallas and Houston flew to Paris, France, for the talks."
+    assert _one(text, "Paris").country == "FR"
+
+
+def test_a_breakaway_region_is_a_place() -> None:
+    place = _one("Shelling near Tskhinvali spread across South Ossetia overnight.", "South Ossetia")
+    assert place.resolved and haversine_km(place.lat, place.lon, 42.33, 44.0) < 50
