@@ -76,6 +76,7 @@ class Mention:
     near: bool = False
     bearing: str | None = None
     notes: list[str] = field(default_factory=list)
+    reporting: bool = False  # names where the report was written or said (never votes)
 
 
 @dataclass(frozen=True, slots=True)

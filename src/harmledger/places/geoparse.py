@@ -8,6 +8,7 @@ from harmledger.places.finder import DEMONYM_NOTE, Mention, demonyms, detect, fo
 from harmledger.places.gazetteer import Entry, Gazetteer, get_gazetteer
 from harmledger.places.geo import haversine_km
 from harmledger.places.normalise import strict_key
+from harmledger.places.reporting import dateline_span, reporting_note
 from harmledger.places.resolve import (
     NEARBY_KM,
     Scored,
@@ -96,16 +97,19 @@ def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
     A mention is never evidence for itself: "Al Jadida" in a Mosul report has only Moroccan
     candidates, and counting them as the document's focus would confirm Morocco.
     """
-    sure = [_sure_country(m) for m in mentions]
-    countries = [c for c in (_unambiguous_country(m) for m in mentions) if c]
+    # Where the report was written ("GENEVA (AP) -") says nothing of where the event was.
+    sure = [None if m.reporting else _sure_country(m) for m in mentions]
+    countries = [c for c in (_unambiguous_country(m) for m in mentions if not m.reporting) if c]
     focus = country_focus([c for c in sure if c] + countries + extra_focus)
     first = [_top(score_candidates(m.candidates, match=m.match, focus=focus, prefer=m.prefer,
                                    bonus=bonus)) for m in mentions]
-    chosen = [s.entry for s in first if s is not None]
+    chosen = [s.entry for m, s in zip(mentions, first, strict=True) if s is not None and not m.reporting]
     # Refine the focus with what the first pass chose, then rescore with co-mentions. Each
     # distinct name votes once: "Paris" said five times in a Texas story is one vote, not five.
     country_votes: dict[str, set[str]] = {}
     for m, own_sure, s in zip(mentions, sure, first, strict=True):
+        if m.reporting:
+            continue
         votes = country_votes.setdefault(strict_key(m.surface), set())
         votes.update(c for c in (own_sure, _unambiguous_country(m), s.entry.country if s else None) if c)
     all_votes = Counter(c for c in extra_focus if c)
@@ -201,7 +205,7 @@ def region_votes(mentions: list[Mention], first: list[Scored | None]) -> dict[st
     is one place); keyed by the name so a mention can leave its own vote out."""
     votes: dict[str, Counter[tuple[str, str]]] = {}
     for m, s in zip(mentions, first, strict=True):
-        region = region_of(s.entry) if s is not None else None
+        region = region_of(s.entry) if s is not None and not m.reporting else None
         if region is None:
             continue
         key = strict_key(m.surface)
@@ -267,6 +271,12 @@ def find_places(doc: Document, gazetteer: Gazetteer | None = None) -> list[Place
         return []
     ents = ner_entities(text)
     mentions = detect(text, ents, gaz)
+    dateline = dateline_span(text)
+    for m in mentions:
+        note = reporting_note(text, m.start, m.end, dateline)
+        if note:
+            m.notes.append(note)
+            m.reporting = True
     best = resolve_mentions(mentions, focus_evidence(text, ents), hierarchy_bonus(text, mentions))
     kept = keep_weak(mentions, best)
     refs = [to_place_ref(m, b) for m, b, k in zip(mentions, best, kept, strict=True) if k]

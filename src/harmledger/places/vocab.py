@@ -114,7 +114,7 @@ OTHER_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "L
 # it happened ("said in Geneva", "told reporters in Kabul", "a news conference in Ankara").
 # Patterns, matched case-insensitively up to the mention; a weekday may stand before "in".
 SPEECH_BEFORE_IN: tuple[str, ...] = (
-    r"(?:said|says|saying|speaking|spoke)",
+    r"(?:said|says|saying|speaking|spoke|talking)(?:\s+to\s+(?:reporters|journalists|the\s+press))?",
     r"told\s+(?:reporters|journalists|(?:a\s+)?(?:news|press)\s+(?:conference|briefing)|[A-Z][\w.]+)",
     r"(?:news|press)\s+(?:conference|briefing)",
     r"briefing",
