@@ -6,7 +6,7 @@ import pytest
 
 from harmledger.places import find_places
 from harmledger.places.geo import haversine_km
-from harmledger.records import Document
+from harmledger.records import WHERE_PREC_ADM1, WHERE_PREC_EXACT, Document
 
 
 def _places(text: str):
@@ -76,3 +76,41 @@ def test_the_capital_stays_when_the_text_ties_the_name_to_its_country() -> None:
 def test_a_breakaway_region_is_a_place() -> None:
     place = _one("Shelling near Tskhinvali spread across South Ossetia overnight.", "South Ossetia")
     assert place.resolved and haversine_km(place.lat, place.lon, 42.33, 44.0) < 50
+
+
+def test_a_name_the_gazetteer_lacks_takes_the_province_it_is_said_to_lie_in() -> None:
+    # "Qaryat Tajriba" is made up: no gazetteer has it.
+    place = _one("Gunmen attacked Qaryat Tajriba, Badghis, Afghanistan, on Monday.", "Qaryat Tajriba")
+    assert place.resolved and place.name == "Qaryat Tajriba"
+    assert (place.country, place.precision) == ("AF", WHERE_PREC_ADM1)
+    assert haversine_km(place.lat, place.lon, 35.2, 63.8) < 100  # Badghis province
+
+
+def test_a_namesake_outside_the_named_province_gives_way_to_the_province() -> None:
+    # Muqur is a town in Ghazni; "Muqur district, Badghis" is another place, in Badghis.
+    place = _one("A police officer was shot in Muqur district, Badghis, Afghanistan.", "Muqur")
+    assert (place.country, place.precision) == ("AF", WHERE_PREC_ADM1)
+    assert haversine_km(place.lat, place.lon, 35.2, 63.8) < 100
+
+
+def test_a_town_inside_the_named_province_keeps_its_own_point() -> None:
+    place = _one("A bomb exploded in Lashkar Gah, Helmand, Afghanistan.", "Lashkar Gah")
+    assert place.precision == WHERE_PREC_EXACT and haversine_km(place.lat, place.lon, 31.59, 64.37) < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Cases were reported in Greece, Bulgaria and Romania.", "Greece", "GR"),
+        ("Storms crossed California, Colorado and Utah.", "California", "US"),
+    ],
+)
+def test_a_list_of_areas_is_not_a_chain(text: str, mention: str, country: str) -> None:
+    place = _one(text, mention)
+    assert place.country == country and place.name == mention, place
+
+
+@pytest.mark.parametrize("word", ["Congress", "Parliament", "Senate", "Council", "State"])
+def test_institutions_are_not_places(word: str) -> None:
+    text = f"{word} met on Tuesday after 4 people were killed in Kabul."
+    assert not any(p.text == word for p in _places(text))

@@ -13,6 +13,7 @@ from harmledger.places.geo import BEARINGS
 from harmledger.places.normalise import strict_key
 from harmledger.places.vocab import (
     ABBREVIATIONS_AFTER_COMMA,
+    CHAIN_HEADS,
     DEMONYMS,
     INSTITUTION_HEADS,
     LOCATIVE_CUES,
@@ -266,8 +267,42 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         if len(words) > 1 and words[-1].lower() in PLACE_HEADS:
             mention.prefer = mention.prefer or PLACE_HEADS[words[-1].lower()]
         mentions.append(mention)
+    mentions.extend(_names_before_divisions(text, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_NAME_BEFORE_AREA_RE = re.compile(
+    r"(?P<name>[A-Z][\w'’]+(?:[ -](?:[A-Z][\w'’]+|al|el|e|ad|ar|as|ash|az|de|du|la))*)"
+    r"(?:\s+(?:" + "|".join(sorted(CHAIN_HEADS, key=len, reverse=True)) + r"))?,\s*$"
+)
+
+
+def _names_before_divisions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names the gazetteer and NER miss, found by the sentence's shape: "X, Badghis, Afghanistan"
+    or "in X, Badghis province" (a division after the comma, and a country after it or a
+    locative word before X). They stay unresolved here; the chain places them."""
+    out = []
+    for m in mentions:
+        if not any(c.feature in ("ADM1", "ADM2") for c in m.candidates):
+            continue
+        lo = max(0, m.start - 80)
+        found = _NAME_BEFORE_AREA_RE.search(text, lo, m.start)
+        if found is None or found.end() != m.start:
+            continue
+        start, end = found.span("name")
+        words = found.group("name").split()
+        if words[0].lower() in NOT_NAME_START or words[0].lower() in NON_PLACE_WORDS:
+            continue
+        if any(o.start < end and start < o.end for o in mentions):
+            continue
+        before = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, start - 30) : start])
+        cue = before is not None and (before.group(1).lower() in LOCATIVE_CUES
+                                      or before.group(1).lower() in CHAIN_HEADS)
+        country_next = re.match(r"(?:\s+(?:province|governorate|state|region|district))?,\s*[A-Z]", text[m.end : m.end + 30])
+        if cue or country_next:
+            out.append(Mention(start, end, text[start:end], (), "", False))
+    return out
 
 
 def _sentence_start(text: str, pos: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from harmledger.places.chain import chain_areas
 from harmledger.places.finder import DEMONYM_NOTE, Mention, demonyms, detect, focus_evidence
 from harmledger.places.gazetteer import Entry, Gazetteer, get_gazetteer
 from harmledger.places.geo import haversine_km
@@ -66,9 +67,10 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
                 for c in held:
                     bonus[c.id] = (HIERARCHY_BONUS, f"inside the {area.name!r} after it")
                     held_any.add(c.id)
-        if held_any:
+        if held_any and not any(c.feature == "PCLI" for c in inner.candidates):
             # "Paris, Texas": the text says which Paris; a namesake outside it is ruled out,
-            # however many of the document's other places lie near that namesake.
+            # however many of the document's other places lie near that namesake. A country
+            # before the comma makes it a list ("Georgia, Iraq, Iran"), not a chain.
             for c in inner.candidates:
                 if c.id not in held_any:
                     bonus[c.id] = (-2 * HIERARCHY_BONUS, f"outside the {outer.surface!r} it is said to lie in")
@@ -277,11 +279,23 @@ def find_places(doc: Document, gazetteer: Gazetteer | None = None) -> list[Place
         if note:
             m.notes.append(note)
             m.reporting = True
+    nationalities = demonyms(text, ents)
     best = resolve_mentions(mentions, focus_evidence(text, ents), hierarchy_bonus(text, mentions))
     kept = keep_weak(mentions, best)
-    refs = [to_place_ref(m, b) for m, b, k in zip(mentions, best, kept, strict=True) if k]
+    chains = chain_areas(text, mentions, best)
+    refs = []
+    for i, (m, b, k) in enumerate(zip(mentions, best, kept, strict=True)):
+        chain = chains.get(i)
+        if chain is not None and chain.links < 2 and not (k and (m.confirmed or m.prefer)):
+            # "Karim Jan, Badghis governor": one comma is not a chain unless NER or a type noun
+            # ("Muqur district, Badghis") says the name is a place.
+            chain = None
+        if chain is not None and not chain.inside:
+            refs.append(area_fallback(m, chain.area))  # the sentence says it is a place
+        elif k or chain is not None:
+            refs.append(to_place_ref(m, b))
     taken = [(r.span.start, r.span.end) for r in refs if r.span is not None]
-    for start, end, iso2 in demonyms(text, ents):
+    for start, end, iso2 in nationalities:
         entry = gaz.country(iso2)
         if entry is None or any(s < end and start < e for s, e in taken):
             continue
@@ -291,6 +305,18 @@ def find_places(doc: Document, gazetteer: Gazetteer | None = None) -> list[Place
             precision=precision_of(entry), span=Span(start, end), reason=DEMONYM_NOTE))
     refs.sort(key=lambda p: p.span.start if p.span else 0)
     return refs
+
+
+def area_fallback(m: Mention, area: Entry) -> PlaceRef:
+    """A name the gazetteer lacks inside the area it is said to lie in: the area's point and
+    precision, with the name kept ("Barakhanah" at Ghor province, precision 4)."""
+    return PlaceRef(
+        text=m.surface, name=m.surface, lat=area.lat, lon=area.lon, country=area.country,
+        admin1=area.admin1 or (area.name if area.feature == "ADM1" else None),
+        admin2=area.name if area.feature == "ADM2" else None, feature=area.feature,
+        precision=precision_of(area), bearing=m.bearing, span=Span(m.start, m.end),
+        reason=f"not in the gazetteer inside {area.name}: placed at {area.name}, its name kept",
+    )
 
 
 def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:

@@ -74,6 +74,8 @@ NON_PLACE_WORDS = frozenset(
     north south east west northern southern eastern western central middle
     according however meanwhile also but and or if when while after before during since
     health police army government ministry department university hospital school
+    congress parliament senate cabinet assembly legislature capitol pentagon kremlin
+    interior defence defense justice treasury judiciary
     news times post press reuters agency center centre council committee union
     said says new old great little big independent national international republic
     human rights watch amnesty coalition forces state states city town village
@@ -152,4 +154,12 @@ PLACE_ABBREVIATIONS: dict[str, str] = {
 ABBREVIATIONS_AFTER_COMMA = frozenset(
     {"Ill.", "Ind.", "Mass.", "Miss.", "Mo.", "La.", "Del.", "Ore.", "Wash.", "Va.", "Pa.",
      "Penn.", "Kan.", "Ga.", "Md.", "Ala.", "Tex.", "Mont.", "Vt."}
+)
+
+# Type nouns that may stand between a name and the comma (or "of") before the area holding it:
+# "Muqur district, Badghis", "Jusiga village, Djukot chieftaincy, Ituri", "the Karrada district of Baghdad".
+CHAIN_HEADS = frozenset(
+    """district province county village town city area region governorate municipality
+    neighbourhood neighborhood sub-district subdistrict locality chiefdom chieftaincy territory
+    LGA ward division department prefecture commune suburb quarter camp""".split()
 )
