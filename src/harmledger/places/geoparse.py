@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from harmledger.places.chain import chain_areas
@@ -49,6 +50,15 @@ def _top(scored: list[Scored]) -> Scored | None:
 def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float, str]]:
     """"Savannah, Georgia" / "Pandi, Bulacan": candidates that nest in the next name rise."""
     bonus: dict[int, tuple[float, str]] = {}
+    # "Zhari district, Kandahar, Afghanistan": a name between a place and a country is the
+    # division holding the place, not the town of the same name.
+    for before, middle, after in zip(mentions, mentions[1:], mentions[2:]):
+        if (_comma_link(text, before, middle) and text[middle.end : after.start].strip() == ","
+                and any(c.feature == "PCLI" for c in after.candidates)):
+            for c in middle.candidates:
+                if c.feature in ("ADM1", "ADM2"):
+                    bonus[c.id] = (HIERARCHY_BONUS, f"a division between {before.surface!r} and {after.surface!r}")
+    middle_bonus = dict(bonus)
     for inner, outer in zip(mentions, mentions[1:]):
         if text[inner.end : outer.start] in ("'s ", "’s "):
             # "Mosul's Al Jadida district": the second name lies in or beside the first.
@@ -63,9 +73,9 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
         for area in outer.candidates:
             held = [c for c in inner.candidates if contains(area, c)]
             if held:
-                bonus[area.id] = (HIERARCHY_BONUS, f"holds the {inner.surface!r} before it")
+                bonus[area.id] = _add(middle_bonus.get(area.id), HIERARCHY_BONUS, f"holds the {inner.surface!r} before it")
                 for c in held:
-                    bonus[c.id] = (HIERARCHY_BONUS, f"inside the {area.name!r} after it")
+                    bonus[c.id] = _add(middle_bonus.get(c.id), HIERARCHY_BONUS, f"inside the {area.name!r} after it")
                     held_any.add(c.id)
         if held_any and not any(c.feature == "PCLI" for c in inner.candidates):
             # "Paris, Texas": the text says which Paris; a namesake outside it is ruled out,
@@ -75,6 +85,15 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
                 if c.id not in held_any:
                     bonus[c.id] = (-2 * HIERARCHY_BONUS, f"outside the {outer.surface!r} it is said to lie in")
     return bonus
+
+
+def _comma_link(text: str, inner: Mention, outer: Mention) -> bool:
+    """"X, Y" or "X district, Y": the names are one link of a chain."""
+    return bool(re.match(r"^(?:\s+[a-z-]+)?\s*,\s*$", text[inner.end : outer.start]))
+
+
+def _add(old: tuple[float, str] | None, score: float, why: str) -> tuple[float, str]:
+    return (old[0] + score, f"{old[1]}; {why}") if old else (score, why)
 
 
 def _unambiguous_country(m: Mention) -> str | None:
