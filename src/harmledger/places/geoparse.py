@@ -29,6 +29,9 @@ WEAK_SHARE = 0.3  # a weak mention's country must carry this share of the sure p
 WEAK_SHARE_ALONE = 0.5  # … and be near one of them, unless its country has this share
 WEAK_NEAR_KM = 400.0  # longer texts are read by NER in chunks of this size
 MAX_CONTEXT_PLACES = 200  # distinct co-mentioned places a mention is scored against
+# Passes with co-mentions after the first (focus-only) pass. lgl-dev within 161 km: one pass
+# 0.761, two 0.771, three 0.770 (n=4,462); geovirus unchanged. Each costs one scoring of every mention.
+CONTEXT_PASSES = 2
 
 
 def ner_entities(text: str) -> list[tuple[int, int, str]]:
@@ -124,6 +127,17 @@ def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
     focus = country_focus([c for c in sure if c] + countries + extra_focus)
     first = [_top(score_candidates(m.candidates, match=m.match, focus=focus, prefer=m.prefer,
                                    bonus=bonus)) for m in mentions]
+    # Two passes with co-mentions: the second reads the divisions the first settled on, so one
+    # famous namesake chosen early does not keep pulling the rest of a local story abroad.
+    picks = first
+    for _ in range(CONTEXT_PASSES):
+        picks = _context_pass(mentions, sure, picks, extra_focus, bonus)
+    return picks
+
+
+def _context_pass(mentions: list[Mention], sure: list[str | None], first: list[Scored | None],
+                  extra_focus: list[str], bonus: dict[int, tuple[float, str]] | None) -> list[Scored | None]:
+    """Each mention rescored against the places the previous pass chose for the others."""
     chosen = [s.entry for m, s in zip(mentions, first, strict=True) if s is not None and not m.reporting]
     # Refine the focus with what the first pass chose, then rescore with co-mentions. Each
     # distinct name votes once: "Paris" said five times in a Texas story is one vote, not five.
