@@ -114,3 +114,19 @@ def test_a_list_of_areas_is_not_a_chain(text: str, mention: str, country: str) -
 def test_institutions_are_not_places(word: str) -> None:
     text = f"{word} met on Tuesday after 4 people were killed in Kabul."
     assert not any(p.text == word for p in _places(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Mayor Ryan Bingham will speak on Monday. Bingham said the plan would help.", "Bingham"),
+        ("Bingham unveils a plan. Mayor Ryan Bingham spoke to the council.", "Bingham"),
+        ("Sheriff Beauregard asked residents to stay home.", "Beauregard"),
+    ],
+)
+def test_a_surname_is_not_a_place(text: str, word: str) -> None:
+    assert not any(p.text == word for p in _places(text))
+
+
+def test_a_city_that_speaks_for_its_government_is_still_a_place() -> None:
+    assert _one("Kabul said the attack in Herat killed 5 people.", "Kabul").country == "AF"

@@ -24,7 +24,9 @@ from harmledger.places.vocab import (
     OTHER_LABELS,
     PLACE_ABBREVIATIONS,
     PLACE_HEADS,
+    PERSON_TITLES,
     PLACE_LABELS,
+    SPEECH_VERBS,
 )
 
 # A word (a possessive 's stays outside it) or a dotted abbreviation such as "U.S.".
@@ -167,7 +169,7 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
     tokens = tokens_of(text)
     lower_words = _lowercase_words(text)
     person_words = {w.lower() for s, e, lbl in ents if lbl == "PERSON"
-                    for w in text[s:e].split()[1:]}
+                    for w in text[s:e].split()[1:]} | _titled_or_speaking(text, tokens)
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for start, end, full in abbreviations(text):
@@ -218,6 +220,8 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         # A surname elsewhere in the text ("Hajrit S. Sajjan" … "Sajjan said") is a person.
         if single and word in person_words and not strong:
             continue
+        if not confirmed and prev in PERSON_TITLES:
+            continue  # "Mayor Bingham", "Sheriff Beauregard"
         # Short all-capital words are acronyms ("AI", "WHO") unless a curated/strong name.
         if surface.isupper() and len(surface) <= 4 and not strong:
             continue
@@ -257,6 +261,9 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
             continue
         if strict_key(surface) in named_after or _head_word(text, e) in NON_PLACE_HEADS:
             continue
+        if " " not in surface and surface.lower() in person_words and not any(
+                h.population >= 50_000 or h.feature in ("PCLI", "ADM1") for h in gaz.find(surface)[0]):
+            continue  # "Bingham to offer plan …" where "Mayor Ryan Bingham" names the man
         hits, how = gaz.find(surface)
         words = surface.split()
         if not hits and len(words) > 1 and words[-1].lower() in PLACE_HEADS:
@@ -302,6 +309,24 @@ def _names_before_divisions(text: str, mentions: list[Mention]) -> list[Mention]
         country_next = re.match(r"(?:\s+(?:province|governorate|state|region|district))?,\s*[A-Z]", text[m.end : m.end + 30])
         if cue or country_next:
             out.append(Mention(start, end, text[start:end], (), "", False))
+    return out
+
+
+def _titled_or_speaking(text: str, tokens: list[Token]) -> set[str]:
+    """Surnames by their shape: after a title ("Mayor Ryan Bingham") or before a verb of saying
+    ("Bingham said"); one sense per text, so "Bingham" is a person everywhere in it."""
+    out = set()
+    for i, tok in enumerate(tokens):
+        if tok.text.lower() in PERSON_TITLES and text[tok.end : tok.end + 2].strip(". ") == "":
+            j = i + 1
+            while j < len(tokens) and _capitalised(tokens[j].text) and _joinable(text, tokens[j - 1], tokens[j]) or (
+                    j == i + 1 and j < len(tokens) and _capitalised(tokens[j].text)):
+                j += 1
+            if j > i + 1:
+                out.add(tokens[j - 1].text.lower())
+        elif (tok.text in SPEECH_VERBS and i > 0 and _capitalised(tokens[i - 1].text)
+              and text[tokens[i - 1].end : tok.start] == " "):
+            out.add(tokens[i - 1].text.lower())
     return out
 
 

@@ -163,3 +163,11 @@ CHAIN_HEADS = frozenset(
     neighbourhood neighborhood sub-district subdistrict locality chiefdom chieftaincy territory
     LGA ward division department prefecture commune suburb quarter camp""".split()
 )
+
+# Titles that make the capitalised word after them a person ("Mayor Bingham", "Sen. Warner").
+PERSON_TITLES = frozenset(
+    """mr mrs ms miss dr mayor governor gov senator sen rep representative president minister
+    premier chancellor sheriff deputy commissioner judge justice officer sgt sergeant capt captain
+    lt lieutenant col colonel gen general maj major cpl corporal pvt private det detective chief
+    spokesman spokeswoman professor prof rev reverend father sheikh imam mullah""".split()
+)
