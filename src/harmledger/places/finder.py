@@ -26,6 +26,7 @@ from harmledger.places.vocab import (
     PLACE_HEADS,
     PERSON_TITLES,
     PLACE_LABELS,
+    REGION_DEMONYMS,
     SPEECH_VERBS,
 )
 
@@ -419,7 +420,8 @@ def abbreviations(text: str) -> list[tuple[int, int, str]]:
 
 
 def demonyms(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Nationality words ("Palestinian", "Sri Lankan", "Russians") as (start, end, ISO2).
+    """Nationality words ("Palestinian", "Sri Lankan", "Russians") as (start, end, ISO2), and
+    those of regions ("Chechen", "Texans") as (start, end, the region's name).
 
     They name a country without placing anything in it ("Russian artists"), so they are kept as
     toponyms of the country but never used as an event's place.
@@ -433,10 +435,12 @@ def demonyms(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int
         start, word = m.start(), m.group()
         nxt = words[i + 1] if i + 1 < len(words) else None
         two = f"{word} {nxt.group()}".lower() if nxt is not None else ""
-        if two and text[m.end() : nxt.start()] == " " and (two in DEMONYMS or two[:-1] in DEMONYMS):
+        if two and text[m.end() : nxt.start()] == " " and any(
+                t in table for t in (two, two[:-1]) for table in (DEMONYMS, REGION_DEMONYMS)):
             word = text[start : nxt.end()]  # "Sri Lankan", "South Africans"
         key = word.lower()
-        iso2 = DEMONYMS.get(key) or (DEMONYMS.get(key[:-1]) if key.endswith("s") else None)
+        iso2 = (DEMONYMS.get(key) or (DEMONYMS.get(key[:-1]) if key.endswith("s") else None)
+                or REGION_DEMONYMS.get(key) or (REGION_DEMONYMS.get(key[:-1]) if key.endswith("s") else None))
         if iso2 is None:
             continue
         skip_to = end = start + len(word)

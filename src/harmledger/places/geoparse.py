@@ -328,8 +328,8 @@ def find_places(doc: Document, gazetteer: Gazetteer | None = None) -> list[Place
         elif k or chain is not None:
             refs.append(to_place_ref(m, b))
     taken = [(r.span.start, r.span.end) for r in refs if r.span is not None]
-    for start, end, iso2 in nationalities:
-        entry = gaz.country(iso2)
+    for start, end, what in nationalities:
+        entry = gaz.country(what) if len(what) == 2 else _region(gaz, what)
         if entry is None or any(s < end and start < e for s, e in taken):
             continue
         refs.append(PlaceRef(
@@ -338,6 +338,12 @@ def find_places(doc: Document, gazetteer: Gazetteer | None = None) -> list[Place
             precision=precision_of(entry), span=Span(start, end), reason=DEMONYM_NOTE))
     refs.sort(key=lambda p: p.span.start if p.span else 0)
     return refs
+
+
+def _region(gaz: Gazetteer, name: str) -> Entry | None:
+    """The division or region a regional nationality word names (the biggest by its prior)."""
+    hits = [e for e in gaz.find(name)[0] if e.feature in ("ADM1", "ADM2", "RGN")]
+    return max(hits, key=lambda e: (e.feature == "ADM1", e.feature == "RGN", e.population), default=None)
 
 
 def area_fallback(m: Mention, area: Entry) -> PlaceRef:

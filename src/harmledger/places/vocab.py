@@ -83,6 +83,7 @@ NON_PLACE_WORDS = frozenset(
     county valley creek mountain mountains river rivers lake lakes island islands bay harbour
     harbor port ports reserve reserves nature
     fort mount beach park hills hill springs falls gulf sea ocean coast desert plain plains
+    bank meadow side
     """.split()
 )
 
@@ -171,3 +172,15 @@ PERSON_TITLES = frozenset(
     lt lieutenant col colonel gen general maj major cpl corporal pvt private det detective chief
     spokesman spokeswoman professor prof rev reverend father sheikh imam mullah""".split()
 )
+
+# Nationality-like words of regions and states → the place they name ("Texan", "Chechen").
+# Like DEMONYMS they are toponyms that never place an event; they do not set a country focus.
+REGION_DEMONYMS: dict[str, str] = {
+    "south ossetian": "South Ossetia", "ossetian": "South Ossetia", "abkhaz": "Abkhazia",
+    "abkhazian": "Abkhazia", "chechen": "Chechnya", "dagestani": "Dagestan",
+    "kashmiri": "Kashmir", "darfuri": "Darfur", "crimean": "Crimea", "texan": "Texas",
+    "californian": "California", "ohioan": "Ohio", "minnesotan": "Minnesota",
+    "floridian": "Florida", "virginian": "Virginia", "new yorker": "New York",
+    "ontarian": "Ontario", "quebecer": "Quebec", "punjabi": "Punjab", "balochi": "Balochistan",
+    "baluch": "Balochistan", "sindhi": "Sindh", "tigrayan": "Tigray",
+}
