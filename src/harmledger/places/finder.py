@@ -256,6 +256,8 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         surface = text[s:e]
         if surface.lower().startswith("the "):
             s, surface = s + 4, surface[4:]
+        if surface.endswith(("'s", "’s")):
+            e, surface = e - 2, surface[:-2]  # "St. Petersburg’s mayor": the name, not its 's
         if (not surface or surface.lower() in DEMONYMS or not _capitalised(surface)
                 or surface.lower() in NON_PLACE_WORDS or surface.lower() in lower_words
                 or (surface.lower() in STOP_WORDS and not surface.isupper())):
@@ -265,7 +267,7 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         if " " not in surface and surface.lower() in person_words and not any(
                 h.population >= 50_000 or h.feature in ("PCLI", "ADM1") for h in gaz.find(surface)[0]):
             continue  # "Bingham to offer plan …" where "Mayor Ryan Bingham" names the man
-        hits, how = gaz.find(surface)
+        hits, how = gaz.find(PLACE_ABBREVIATIONS.get(surface.replace(" ", ""), surface))
         words = surface.split()
         if not hits and len(words) > 1 and words[-1].lower() in PLACE_HEADS:
             hits, how = gaz.find(" ".join(words[:-1]))
