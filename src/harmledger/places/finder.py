@@ -267,7 +267,10 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         if " " not in surface and surface.lower() in person_words and not any(
                 h.population >= 50_000 or h.feature in ("PCLI", "ADM1") for h in gaz.find(surface)[0]):
             continue  # "Bingham to offer plan …" where "Mayor Ryan Bingham" names the man
-        hits, how = gaz.find(PLACE_ABBREVIATIONS.get(surface.replace(" ", ""), surface))
+        short = surface.replace(" ", "")
+        if short in ABBREVIATIONS_AFTER_COMMA and not re.search(r"\w,\s*$", text[max(0, s - 3) : s]):
+            continue  # "attended Mass." even when NER calls it a place
+        hits, how = gaz.find(PLACE_ABBREVIATIONS.get(short, surface))
         words = surface.split()
         if not hits and len(words) > 1 and words[-1].lower() in PLACE_HEADS:
             hits, how = gaz.find(" ".join(words[:-1]))
