@@ -130,3 +130,14 @@ def test_a_surname_is_not_a_place(text: str, word: str) -> None:
 
 def test_a_city_that_speaks_for_its_government_is_still_a_place() -> None:
     assert _one("Kabul said the attack in Herat killed 5 people.", "Kabul").country == "AF"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Israeli strikes on Gaza killed 20 people overnight.", "PS"),
+        ("Floods hit Gaza and Inhambane provinces in Mozambique.", "MZ"),
+    ],
+)
+def test_gaza_is_the_strip_unless_the_text_says_mozambique(text: str, country: str) -> None:
+    assert _one(text, "Gaza").country == country
