@@ -139,7 +139,7 @@ def _context_pass(mentions: list[Mention], sure: list[str | None], first: list[S
                   extra_focus: list[str], bonus: dict[int, tuple[float, str]] | None) -> list[Scored | None]:
     """Each mention rescored against the places the previous pass chose for the others."""
     chosen = [s.entry for m, s in zip(mentions, first, strict=True) if s is not None and not m.reporting]
-    # Refine the focus with what the first pass chose, then rescore with co-mentions. Each
+    # Refine the focus with what the previous pass chose, then rescore with co-mentions. Each
     # distinct name votes once: "Paris" said five times in a Texas story is one vote, not five.
     country_votes: dict[str, set[str]] = {}
     for m, own_sure, s in zip(mentions, sure, first, strict=True):
