@@ -141,3 +141,12 @@ def test_a_city_that_speaks_for_its_government_is_still_a_place() -> None:
 )
 def test_gaza_is_the_strip_unless_the_text_says_mozambique(text: str, country: str) -> None:
     assert _one(text, "Gaza").country == country
+
+
+def test_names_inside_a_persons_name_do_not_pull_the_document_abroad() -> None:
+    # "Khalil" is also Hebron's Arabic name and "Nour" a town in Armenia; here they are people.
+    text = ("An air strike hit a house near the Old City in Raqqa, Syria, on Monday. Raqqa activists "
+            "named the dead as Khalil Ibrahim al-Ahmad, his wife Nour and their son Ali.")
+    for place in _places(text):
+        if place.text == "Old City" and place.resolved:
+            assert place.country == "SY", place

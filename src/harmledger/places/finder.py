@@ -80,7 +80,13 @@ class Mention:
     near: bool = False
     bearing: str | None = None
     notes: list[str] = field(default_factory=list)
-    reporting: bool = False  # names where the report was written or said (never votes)
+    reporting: bool = False  # names where the report was written or said
+    in_person: bool = False  # part of a person's name as NER reads it ("Khalil Ibrahim al-Ahmad")
+
+    @property
+    def votes(self) -> bool:
+        """Whether the mention is evidence of the document's countries and divisions."""
+        return not (self.reporting or self.in_person)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +249,9 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         mention = _modified(text, Mention(start, end, surface, hits, how, confirmed, weak=weak))
         if inside:
             mention.notes.append(f"{ORG_NOTE} '{inside[0]}'")
+            # Inside a person's name ("Khalil Ibrahim al-Ahmad", "Nour Ali"): no evidence of the
+            # document's countries, however big the namesake ("Khalil" is also Hebron).
+            mention.in_person = any(lbl == "PERSON" and (s < start or e > end) for s, e, lbl in overlapping)
         elif _owner_head(text, end) in INSTITUTION_HEADS and any(h.feature == "PCLI" for h in hits):
             # "a US military investigation", "US-made bombs", "Turkey's Defence Ministry": whose, not where.
             mention.notes.append(f"{ORG_NOTE} '{surface} {_owner_head(text, end)}'")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TypeVar
 
 from harmledger.places.chain import chain_areas
 from harmledger.places.finder import DEMONYM_NOTE, Mention, demonyms, detect, focus_evidence
@@ -21,6 +22,7 @@ from harmledger.places.resolve import (
 )
 from harmledger.records import WHERE_PREC_EXACT, WHERE_PREC_NEAR, Document, PlaceRef, Span
 
+K = TypeVar("K")
 NER_EXCLUDE = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 MAX_NER_CHARS = 200_000
 HIERARCHY_BONUS = 3.0
@@ -121,9 +123,10 @@ def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
     A mention is never evidence for itself: "Al Jadida" in a Mosul report has only Moroccan
     candidates, and counting them as the document's focus would confirm Morocco.
     """
-    # Where the report was written ("GENEVA (AP) -") says nothing of where the event was.
-    sure = [None if m.reporting else _sure_country(m) for m in mentions]
-    countries = [c for c in (_unambiguous_country(m) for m in mentions if not m.reporting) if c]
+    # Where the report was written ("GENEVA (AP) -") says nothing of where the event was, nor
+    # does a name read inside a person's ("Khalil" is not Hebron's Arabic name there).
+    sure = [_sure_country(m) if m.votes else None for m in mentions]
+    countries = [c for c in (_unambiguous_country(m) for m in mentions if m.votes) if c]
     focus = country_focus([c for c in sure if c] + countries + extra_focus)
     first = [_top(score_candidates(m.candidates, match=m.match, focus=focus, prefer=m.prefer,
                                    bonus=bonus)) for m in mentions]
@@ -138,18 +141,27 @@ def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
 def _context_pass(mentions: list[Mention], sure: list[str | None], first: list[Scored | None],
                   extra_focus: list[str], bonus: dict[int, tuple[float, str]] | None) -> list[Scored | None]:
     """Each mention rescored against the places the previous pass chose for the others."""
-    chosen = [s.entry for m, s in zip(mentions, first, strict=True) if s is not None and not m.reporting]
+    chosen = [s.entry for m, s in zip(mentions, first, strict=True) if s is not None and m.votes]
     # Refine the focus with what the previous pass chose, then rescore with co-mentions. Each
     # distinct name votes once: "Paris" said five times in a Texas story is one vote, not five.
     country_votes: dict[str, set[str]] = {}
     for m, own_sure, s in zip(mentions, sure, first, strict=True):
-        if m.reporting:
+        if not m.votes:
             continue
         votes = country_votes.setdefault(strict_key(m.surface), set())
         votes.update(c for c in (own_sure, _unambiguous_country(m), s.entry.country if s else None) if c)
     all_votes = Counter(c for c in extra_focus if c)
     for cs in country_votes.values():
         all_votes.update(cs)
+    # Whether a small town abroad is a stray is judged on every mention, repeats included: a
+    # Raqqa report names Raqqa six times, and that, not its one-off names, is its focus.
+    occurrences: Counter[str] = Counter(c for c in extra_focus if c)
+    by_name: dict[str, Counter[str]] = {}
+    for m, own_sure, s in zip(mentions, sure, first, strict=True):
+        if m.votes:
+            said = Counter(c for c in (own_sure, _unambiguous_country(m), s.entry.country if s else None) if c)
+            occurrences.update(said)
+            by_name.setdefault(strict_key(m.surface), Counter()).update(said)
     # Each chosen place is one co-mention however often it is named: the pass stays linear in
     # mentions on run-on text (a 1 MB line naming the same towns took hours).
     # More distinct places than any report names (a list of villages) are cut off at
@@ -179,7 +191,7 @@ def _context_pass(mentions: list[Mention], sure: list[str | None], first: list[S
             best = next((r for r in ranked if bonus.get(r.entry.id, (0.0, ""))[0] >= 0
                          and not (m.match in ("loose", "fuzzy") and focus and r.entry.country not in focus)),
                         None)
-        if best is not None and _stray(best.entry, focus):
+        if best is not None and _stray(best.entry, shares(occurrences, by_name.get(surface))):
             best = None  # "the Old City" in a Raqqa report is not the Old City of Jerusalem
         out.append(best)
     return out
@@ -240,7 +252,7 @@ def region_votes(mentions: list[Mention], first: list[Scored | None]) -> dict[st
     is one place); keyed by the name so a mention can leave its own vote out."""
     votes: dict[str, Counter[tuple[str, str]]] = {}
     for m, s in zip(mentions, first, strict=True):
-        region = region_of(s.entry) if s is not None and not m.reporting else None
+        region = region_of(s.entry) if s is not None and m.votes else None
         if region is None:
             continue
         key = strict_key(m.surface)
@@ -249,8 +261,8 @@ def region_votes(mentions: list[Mention], first: list[Scored | None]) -> dict[st
     return votes
 
 
-def shares(total: Counter[tuple[str, str]], own: Counter[tuple[str, str]] | None) -> dict[tuple[str, str], float]:
-    """Each division's share of the other names' votes (a mention never votes for itself)."""
+def shares(total: Counter[K], own: Counter[K] | None) -> dict[K, float]:
+    """Each key's share of the other names' votes (a mention never votes for itself)."""
     rest = total - own if own else total
     n = sum(rest.values())
     return {k: v / n for k, v in rest.items()} if n else {}
