@@ -150,3 +150,10 @@ def test_names_inside_a_persons_name_do_not_pull_the_document_abroad() -> None:
     for place in _places(text):
         if place.text == "Old City" and place.resolved:
             assert place.country == "SY", place
+
+
+def test_a_small_town_across_the_border_from_the_documents_places_is_a_neighbour() -> None:
+    text = ("The hockey club from London, Ontario, lost in Erie on Friday. The coach said London "
+            "would win the next game in Erie, and fans drove down from Sarnia and Windsor.")
+    erie = _one(text, "Erie")
+    assert erie.resolved and erie.country == "US", erie

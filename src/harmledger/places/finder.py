@@ -251,7 +251,7 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
             mention.notes.append(f"{ORG_NOTE} '{inside[0]}'")
             # Inside a person's name ("Khalil Ibrahim al-Ahmad", "Nour Ali"): no evidence of the
             # document's countries, however big the namesake ("Khalil" is also Hebron).
-            mention.in_person = any(lbl == "PERSON" and (s < start or e > end) for s, e, lbl in overlapping)
+            mention.in_person = any(lbl == "PERSON" and s == start and e > end for s, e, lbl in overlapping)
         elif _owner_head(text, end) in INSTITUTION_HEADS and any(h.feature == "PCLI" for h in hits):
             # "a US military investigation", "US-made bombs", "Turkey's Defence Ministry": whose, not where.
             mention.notes.append(f"{ORG_NOTE} '{surface} {_owner_head(text, end)}'")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import TypeVar
 
 from harmledger.places.chain import chain_areas
@@ -191,7 +192,7 @@ def _context_pass(mentions: list[Mention], sure: list[str | None], first: list[S
             best = next((r for r in ranked if bonus.get(r.entry.id, (0.0, ""))[0] >= 0
                          and not (m.match in ("loose", "fuzzy") and focus and r.entry.country not in focus)),
                         None)
-        if best is not None and _stray(best.entry, shares(occurrences, by_name.get(surface))):
+        if best is not None and _stray(best.entry, shares(occurrences, by_name.get(surface)), others):
             best = None  # "the Old City" in a Raqqa report is not the Old City of Jerusalem
         out.append(best)
     return out
@@ -270,14 +271,20 @@ def shares(total: Counter[K], own: Counter[K] | None) -> dict[K, float]:
 
 STRAY_POPULATION = 100_000  # a town this small abroad needs its country named to be believed
 STRAY_FOCUS = 0.5
+STRAY_NEIGHBOUR_KM = 200.0  # a namesake this close to another named place is a neighbour
 
 
-def _stray(entry: Entry, focus: dict[str, float]) -> bool:
+def _stray(entry: Entry, focus: dict[str, float], context: Sequence[Entry] = ()) -> bool:
     """A small town in a country the rest of the document never points to, while it points
-    firmly elsewhere: more likely a namesake of a local place than a trip abroad."""
-    return (entry.feature.startswith("PPL") and entry.population < STRAY_POPULATION
+    firmly elsewhere, and far from every other place it names: more likely a namesake of a
+    local place than a trip abroad. Across a border from them it is a neighbour ("Erie" in a
+    London, Ontario story; a Turkish town across from Tal Abyad)."""
+    if not (entry.feature.startswith("PPL") and entry.population < STRAY_POPULATION
             and entry.source.startswith("geonames") and focus.get(entry.country or "", 0.0) == 0.0
-            and max(focus.values(), default=0.0) >= STRAY_FOCUS)
+            and max(focus.values(), default=0.0) >= STRAY_FOCUS):
+        return False
+    return not any(haversine_km(entry.lat, entry.lon, c.lat, c.lon) <= STRAY_NEIGHBOUR_KM
+                   for c in context if c.feature.startswith("PPL") or c.feature.startswith("ADM"))
 
 
 def focus_without(counts: Counter[str], own: list[str | None]) -> dict[str, float]:
