@@ -84,12 +84,31 @@ def test_precision_and_bearing(text: str, mention: str, precision: int, bearing:
         ("The West Nile virus spread quickly among birds.", "West Nile"),
         ("Hajrit S. Sajjan spoke to reporters. Sajjan said more troops would go.", "Sajjan"),
         ("AI said the investigation must be independent.", "AI"),
-        ("The Syrian opposition called for a ceasefire.", "Syrian"),
-        ("Officials at Damascus University said classes were cancelled.", "Damascus"),
     ],
 )
 def test_non_place_uses_are_ignored(text: str, not_a_place: str) -> None:
     assert not any(p.text == not_a_place for p in find_places(_doc(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("The Syrian opposition said 4 of its fighters were killed.", "Syrian", "SY"),
+        ("Officials at Damascus University said 3 students were killed.", "Damascus", "SY"),
+        ("A Sheriff's deputy of the Platte County Sheriff's Office said 2 people were killed.",
+         "Platte County", "US"),
+        ("Two Sri Lankans were among 5 people killed, the embassy said.", "Sri Lankans", "LK"),
+    ],
+)
+def test_nationality_words_and_names_inside_organisations_are_toponyms_but_place_no_event(
+    text: str, mention: str, country: str
+) -> None:
+    places = find_places(_doc(text))
+    found = [p for p in places if p.text == mention]
+    assert found and found[0].country == country, places
+    quote = next(w for w in text.split() if w.isdigit())
+    claim = locate_claims(_doc(text), [_seed_claim(text, quote)], places)[0]
+    assert claim.place is None or claim.place.precision == WHERE_PREC_COUNTRY, claim.place
 
 
 @pytest.mark.parametrize(

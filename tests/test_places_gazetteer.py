@@ -181,3 +181,66 @@ def test_env_var_names_another_gazetteer(monkeypatch: pytest.MonkeyPatch, tmp_pa
 
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "mine.sqlite"))
     assert default_path() == tmp_path / "mine.sqlite"
+
+
+# GeoNames rows written for these tests, in the dump format (19 tab-separated columns): two
+# made-up villages of Badghis, Afghanistan, that no shipped gazetteer has.
+VILLAGE_DUMP = [
+    "9990101\tQaryat Tajriba\tQaryat Tajriba\tQarya-e Tajriba,Karyat Tajriba\t35.05\t63.42\tP\tPPL\t"
+    "AF\t\t02\t\t\t\t0\t\t1100\tAsia/Kabul\t2024-01-01",
+    "9990102\tDeh-e Namuna\tDeh-e Namuna\tDeh Namuna\t35.31\t63.95\tP\tPPL\t"
+    "AF\t\t02\t\t\t\t0\t\t1200\tAsia/Kabul\t2024-01-01",
+]
+
+
+def test_a_country_dump_places_villages_the_gazetteer_lacked(tmp_path: Path) -> None:
+    from harmledger.places import find_places
+    from harmledger.places.build import Row
+    from harmledger.records import WHERE_PREC_ADM1, WHERE_PREC_EXACT, Document
+
+    text = "Gunmen attacked Qaryat Tajriba, Badghis, Afghanistan, killing 4 villagers."
+    doc = Document(id="t", original=text.encode(), text=text, origin="test")
+    gaz_path = tmp_path / "gazetteer.sqlite"
+    # A small gazetteer that knows the country and the province, as the shipped one does.
+    write([Row("Afghanistan", 33.0, 65.0, "AF", "PCLI", "geonames", names={"Afghanistan"}),
+           Row("Badghis Province", 35.2, 63.8, "AF", "ADM1", "curated:admin1.csv", admin1="Badghis",
+               names={"Badghis", "Badghis Province"})], gaz_path, {"source": "test"})
+
+    before = Gazetteer(gaz_path)
+    village = next(p for p in find_places(doc, before) if p.text == "Qaryat Tajriba")
+    assert village.precision == WHERE_PREC_ADM1  # only the province is known
+    assert {r.country: r for r in before.stats_by_country()}["AF"].imported == 0
+    before.close()
+
+    dump = tmp_path / "AF.txt"
+    dump.write_text("\n".join(VILLAGE_DUMP) + "\n", encoding="utf-8")
+    assert import_places(dump, gaz_path) == 2
+    after = Gazetteer(gaz_path)
+    village = next(p for p in find_places(doc, after) if p.text == "Qaryat Tajriba")
+    assert village.precision == WHERE_PREC_EXACT
+    assert haversine_km(village.lat, village.lon, 35.05, 63.42) < 1
+    assert {r.country: r for r in after.stats_by_country()}["AF"].imported == 2
+
+
+def test_gazetteer_stats_prints_each_country(empty_gazetteer: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from harmledger.cli import main
+    from harmledger.places.gazetteer import ENV_VAR, reset_shared
+
+    dump = tmp_path / "AF.txt"
+    dump.write_text("\n".join(VILLAGE_DUMP) + "\n", encoding="utf-8")
+    import_places(dump, empty_gazetteer)
+    monkeypatch.setenv(ENV_VAR, str(empty_gazetteer))
+    reset_shared()
+    try:
+        result = CliRunner().invoke(main, ["gazetteer", "stats", "--country", "AF", "--country", "YE"])
+        as_json = CliRunner().invoke(main, ["gazetteer", "stats", "--json"])
+    finally:
+        reset_shared()
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line.split()[1:] for line in result.output.splitlines()[2:]}
+    assert rows["AF"][:4] == ["2", "2", "0", "2"]  # places, settlements, divisions, imported
+    assert "gazetteer import YE.txt" in " ".join(rows["YE"])
+    assert '"country": "AF", "places": 2' in as_json.output

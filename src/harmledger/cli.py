@@ -372,11 +372,48 @@ def gazetteer() -> None:
 @gazetteer.command(name="import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def gazetteer_import(file: Path) -> None:
-    """Load a GeoNames dump (SY.txt, allCountries.txt format) or a CSV of places into the gazetteer."""
+    """Load a GeoNames dump (SY.txt, allCountries.txt format) or a CSV of places into the gazetteer.
+
+    \b
+    A country dump (every village GeoNames has) is SY.zip at
+    https://download.geonames.org/export/dump/ (unzip it first). Re-importing replaces rows
+    with the same geonameid. Check the effect with `harmledger gazetteer stats --country SY`.
+
+    \b
+    Example:
+      harmledger gazetteer import SY.txt
+    """
     from harmledger.places import import_places
 
     n = import_places(file)
     click.echo(f"imported {n} places from {file}")
+
+
+@gazetteer.command(name="stats")
+@click.option("--country", "countries", multiple=True, help="Only this ISO code (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object a country.")
+def gazetteer_stats(countries: tuple[str, ...], as_json: bool) -> None:
+    """What the gazetteer holds per country: places, settlements, divisions, imported rows.
+
+    \b
+    Example:
+      harmledger gazetteer stats --country SY --country YE
+    """
+    from harmledger.places import get_gazetteer
+
+    gaz = get_gazetteer()
+    wanted = {c.upper() for c in countries}
+    rows = [r for r in gaz.stats_by_country() if not wanted or (r.country or "") in wanted]
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(r._asdict()))
+        return
+    click.echo(f"{gaz.path}")
+    click.echo(f"{'country':8}{'places':>9}{'settlements':>13}{'divisions':>11}{'imported':>10}{'curated':>9}")
+    for r in rows:
+        click.echo(f"{r.country or '-':8}{r.places:>9}{r.settlements:>13}{r.divisions:>11}{r.imported:>10}{r.curated:>9}")
+    for c in sorted(wanted - {r.country for r in rows}):
+        click.echo(f"{c:8}{0:>9}  (nothing: `harmledger gazetteer import {c}.txt` adds GeoNames' {c} dump)")
 
 
 @gazetteer.command(name="add")

@@ -12,6 +12,8 @@ from harmledger.places.gazetteer import Entry, Gazetteer
 from harmledger.places.geo import BEARINGS
 from harmledger.places.normalise import strict_key
 from harmledger.places.vocab import (
+    ABBREVIATIONS_AFTER_COMMA,
+    CHAIN_HEADS,
     DEMONYMS,
     INSTITUTION_HEADS,
     LOCATIVE_CUES,
@@ -20,8 +22,12 @@ from harmledger.places.vocab import (
     NON_PLACE_WORDS,
     NOT_NAME_START,
     OTHER_LABELS,
+    PLACE_ABBREVIATIONS,
     PLACE_HEADS,
+    PERSON_TITLES,
     PLACE_LABELS,
+    REGION_DEMONYMS,
+    SPEECH_VERBS,
 )
 
 # A word (a possessive 's stays outside it) or a dotted abbreviation such as "U.S.".
@@ -49,7 +55,13 @@ _NEAR_RE = re.compile(
 )
 
 
+_ABBREVIATION_RE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(k).replace(r"\.", r"\.\s?") for k in
+                                sorted(PLACE_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])"
+)
 ORG_NOTE = "inside the name"
+DEMONYM_NOTE = "a nationality word"
+_DEMONYM_RE = re.compile(r"\b[A-Z][a-z]+\b")
 SENTENCE_LOOK_BACK = 2000  # characters searched back for the start of a sentence
 
 
@@ -68,6 +80,13 @@ class Mention:
     near: bool = False
     bearing: str | None = None
     notes: list[str] = field(default_factory=list)
+    reporting: bool = False  # names where the report was written or said
+    in_person: bool = False  # part of a person's name as NER reads it ("Khalil Ibrahim al-Ahmad")
+
+    @property
+    def votes(self) -> bool:
+        """Whether the mention is evidence of the document's countries and divisions."""
+        return not (self.reporting or self.in_person)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +176,16 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
     tokens = tokens_of(text)
     lower_words = _lowercase_words(text)
     person_words = {w.lower() for s, e, lbl in ents if lbl == "PERSON"
-                    for w in text[s:e].split()[1:]}
+                    for w in text[s:e].split()[1:]} | _titled_or_speaking(text, tokens)
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    spans = candidate_spans(text, tokens, gaz)
+    for start, end, full in abbreviations(text):
+        hits, how = gaz.find(full)
+        if hits:
+            mentions.append(_modified(text, Mention(start, end, text[start:end], hits, how, True)))
+            taken.append((start, end))
+    spans = [(i, k, how) for i, k, how in candidate_spans(text, tokens, gaz)
+             if not any(s < tokens[k].end and tokens[i].start < e for s, e in taken)]
     # One sense per text: a name used once as "X virus" / "X pepper" is not a place anywhere.
     named_after = {strict_key(text[tokens[i].start : tokens[k].end]) for i, k, _ in spans
                    if k + 1 < len(tokens) and tokens[k + 1].text.lower() in NON_PLACE_HEADS
@@ -184,8 +209,8 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         # a country naming an organisation's nationality ("the U.S. Army") is kept, marked.
         inside = [text[s:e] for s, e, lbl in overlapping
                   if lbl in OTHER_LABELS and (s < start or e > end) and not _head_suffix(text, end, e)]
-        if inside and not any(h.feature in ("PCLI", "ADM1") for h in hits):
-            continue
+        # A name inside an organisation's ("the Platte County Sheriff's Office", "University of
+        # Toronto") is still a toponym: kept, marked, so it never places an event.
         exact_other = any(s == start and e == end and lbl in OTHER_LABELS
                           for s, e, lbl in overlapping)
         weak = exact_other and not strong
@@ -202,6 +227,8 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         # A surname elsewhere in the text ("Hajrit S. Sajjan" … "Sajjan said") is a person.
         if single and word in person_words and not strong:
             continue
+        if not confirmed and prev in PERSON_TITLES:
+            continue  # "Mayor Bingham", "Sheriff Beauregard"
         # Short all-capital words are acronyms ("AI", "WHO") unless a curated/strong name.
         if surface.isupper() and len(surface) <= 4 and not strong:
             continue
@@ -222,26 +249,37 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         mention = _modified(text, Mention(start, end, surface, hits, how, confirmed, weak=weak))
         if inside:
             mention.notes.append(f"{ORG_NOTE} '{inside[0]}'")
+            # Inside a person's name ("Khalil Ibrahim al-Ahmad", "Nour Ali"): no evidence of the
+            # document's countries, however big the namesake ("Khalil" is also Hebron).
+            mention.in_person = any(lbl == "PERSON" and s == start and e > end for s, e, lbl in overlapping)
         elif _owner_head(text, end) in INSTITUTION_HEADS and any(h.feature == "PCLI" for h in hits):
             # "a US military investigation", "US-made bombs", "Turkey's Defence Ministry": whose, not where.
             mention.notes.append(f"{ORG_NOTE} '{surface} {_owner_head(text, end)}'")
         mentions.append(mention)
         taken.append((start, end))
     # NER places the gazetteer does not know are kept, unresolved, with their text.
-    taken_ents = [(ts, te, "") for ts, te in taken]  # in text order, like the entities
+    taken_ents = sorted((ts, te, "") for ts, te in taken)  # in text order, like the entities
     for s, e, lbl in ents:
         if lbl not in ("GPE", "LOC") or _ent_at(taken_ents, s, e):
             continue
         surface = text[s:e]
         if surface.lower().startswith("the "):
             s, surface = s + 4, surface[4:]
+        if surface.endswith(("'s", "’s")):
+            e, surface = e - 2, surface[:-2]  # "St. Petersburg’s mayor": the name, not its 's
         if (not surface or surface.lower() in DEMONYMS or not _capitalised(surface)
                 or surface.lower() in NON_PLACE_WORDS or surface.lower() in lower_words
                 or (surface.lower() in STOP_WORDS and not surface.isupper())):
             continue
         if strict_key(surface) in named_after or _head_word(text, e) in NON_PLACE_HEADS:
             continue
-        hits, how = gaz.find(surface)
+        if " " not in surface and surface.lower() in person_words and not any(
+                h.population >= 50_000 or h.feature in ("PCLI", "ADM1") for h in gaz.find(surface)[0]):
+            continue  # "Bingham to offer plan …" where "Mayor Ryan Bingham" names the man
+        short = surface.replace(" ", "")
+        if short in ABBREVIATIONS_AFTER_COMMA and not re.search(r"\w,\s*$", text[max(0, s - 3) : s]):
+            continue  # "attended Mass." even when NER calls it a place
+        hits, how = gaz.find(PLACE_ABBREVIATIONS.get(short, surface))
         words = surface.split()
         if not hits and len(words) > 1 and words[-1].lower() in PLACE_HEADS:
             hits, how = gaz.find(" ".join(words[:-1]))
@@ -251,8 +289,60 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         if len(words) > 1 and words[-1].lower() in PLACE_HEADS:
             mention.prefer = mention.prefer or PLACE_HEADS[words[-1].lower()]
         mentions.append(mention)
+    mentions.extend(_names_before_divisions(text, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_NAME_BEFORE_AREA_RE = re.compile(
+    r"(?P<name>[A-Z][\w'’]+(?:[ -](?:[A-Z][\w'’]+|al|el|e|ad|ar|as|ash|az|de|du|la))*)"
+    r"(?:\s+(?:" + "|".join(sorted(CHAIN_HEADS, key=len, reverse=True)) + r"))?,\s*$"
+)
+
+
+def _names_before_divisions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names the gazetteer and NER miss, found by the sentence's shape: "X, Badghis, Afghanistan"
+    or "in X, Badghis province" (a division after the comma, and a country after it or a
+    locative word before X). They stay unresolved here; the chain places them."""
+    out = []
+    for m in mentions:
+        if not any(c.feature in ("ADM1", "ADM2") for c in m.candidates):
+            continue
+        lo = max(0, m.start - 80)
+        found = _NAME_BEFORE_AREA_RE.search(text, lo, m.start)
+        if found is None or found.end() != m.start:
+            continue
+        start, end = found.span("name")
+        words = found.group("name").split()
+        if words[0].lower() in NOT_NAME_START or words[0].lower() in NON_PLACE_WORDS:
+            continue
+        if any(o.start < end and start < o.end for o in mentions):
+            continue
+        before = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, start - 30) : start])
+        cue = before is not None and (before.group(1).lower() in LOCATIVE_CUES
+                                      or before.group(1).lower() in CHAIN_HEADS)
+        country_next = re.match(r"(?:\s+(?:province|governorate|state|region|district))?,\s*[A-Z]", text[m.end : m.end + 30])
+        if cue or country_next:
+            out.append(Mention(start, end, text[start:end], (), "", False))
+    return out
+
+
+def _titled_or_speaking(text: str, tokens: list[Token]) -> set[str]:
+    """Surnames by their shape: after a title ("Mayor Ryan Bingham") or before a verb of saying
+    ("Bingham said"); one sense per text, so "Bingham" is a person everywhere in it."""
+    out = set()
+    for i, tok in enumerate(tokens):
+        if tok.text.lower() in PERSON_TITLES and text[tok.end : tok.end + 2].strip(". ") == "":
+            j = i + 1
+            while j < len(tokens) and _capitalised(tokens[j].text) and _joinable(text, tokens[j - 1], tokens[j]) or (
+                    j == i + 1 and j < len(tokens) and _capitalised(tokens[j].text)):
+                j += 1
+            if j > i + 1:
+                out.add(tokens[j - 1].text.lower())
+        elif (tok.text in SPEECH_VERBS and i > 0 and _capitalised(tokens[i - 1].text)
+              and text[tokens[i - 1].end : tok.start] == " "):
+            out.add(tokens[i - 1].text.lower())
+    return out
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -328,6 +418,50 @@ def _modified(text: str, m: Mention) -> Mention:
         m.bearing = BEARINGS.get(adj.group(1).lower())
         m.notes.append(f"'{adj.group(1)}' part of the place")
     return m
+
+
+def abbreviations(text: str) -> list[tuple[int, int, str]]:
+    """Abbreviated place names ("Lowell, Mass.", "S.C.", "W. Va.") as (start, end, full name)."""
+    out = []
+    for m in _ABBREVIATION_RE.finditer(text):
+        key = m.group().replace(" ", "")
+        if key not in PLACE_ABBREVIATIONS:
+            continue
+        if key in ABBREVIATIONS_AFTER_COMMA and not re.search(r"\w,\s*$", text[max(0, m.start() - 3) : m.start()]):
+            continue  # "attended Mass." is a service; "Lowell, Mass." a state
+        out.append((m.start(), m.end(), PLACE_ABBREVIATIONS[key]))
+    return out
+
+
+def demonyms(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Nationality words ("Palestinian", "Sri Lankan", "Russians") as (start, end, ISO2), and
+    those of regions ("Chechen", "Texans") as (start, end, the region's name).
+
+    They name a country without placing anything in it ("Russian artists"), so they are kept as
+    toponyms of the country but never used as an event's place.
+    """
+    out = []
+    words = list(_DEMONYM_RE.finditer(text))
+    skip_to = 0
+    for i, m in enumerate(words):
+        if m.start() < skip_to:
+            continue
+        start, word = m.start(), m.group()
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        two = f"{word} {nxt.group()}".lower() if nxt is not None else ""
+        if two and text[m.end() : nxt.start()] == " " and any(
+                t in table for t in (two, two[:-1]) for table in (DEMONYMS, REGION_DEMONYMS)):
+            word = text[start : nxt.end()]  # "Sri Lankan", "South Africans"
+        key = word.lower()
+        iso2 = (DEMONYMS.get(key) or (DEMONYMS.get(key[:-1]) if key.endswith("s") else None)
+                or REGION_DEMONYMS.get(key) or (REGION_DEMONYMS.get(key[:-1]) if key.endswith("s") else None))
+        if iso2 is None:
+            continue
+        skip_to = end = start + len(word)
+        if any(lbl == "LANGUAGE" and s <= start < e for s, e, lbl in _ent_at(ents, start, end)):
+            continue  # "speaks Russian" names a language
+        out.append((start, end, iso2))
+    return out
 
 
 def focus_evidence(text: str, ents: list[tuple[int, int, str]]) -> list[str]:

@@ -37,6 +37,17 @@ class Entry(NamedTuple):
     primary: bool = False
 
 
+class CountryStats(NamedTuple):
+    """How many places of one country the gazetteer holds, by kind and by origin."""
+
+    country: str | None
+    places: int
+    settlements: int  # populated places (PPL*)
+    divisions: int  # administrative divisions (ADM*)
+    imported: int  # rows added by `harmledger gazetteer import`
+    curated: int  # rows from the curated alias tables
+
+
 def default_path() -> Path:
     """``$HARMLEDGER_GAZETTEER`` if set, else ``harmledger/data/gazetteer.sqlite``."""
     env = os.environ.get(ENV_VAR)
@@ -177,6 +188,17 @@ class Gazetteer:
             names = self._con.execute("SELECT COUNT(*) FROM names").fetchone()[0]
         return {"places": places, "names": names,
                 "overrides": len({e.id for v in self._overrides.values() for e in v})}
+
+    def stats_by_country(self) -> list[CountryStats]:
+        """What the file holds per country (places, settlements, divisions, imported rows),
+        most places first; rows without a country (continents, regions) come under ``None``."""
+        with self._lock:
+            rows = self._con.execute(
+                "SELECT country, COUNT(*), SUM(feature LIKE 'PPL%'), SUM(feature LIKE 'ADM%'), "
+                "SUM(source LIKE 'import:%'), SUM(source LIKE 'curated%') "
+                "FROM places GROUP BY country ORDER BY COUNT(*) DESC, country"
+            ).fetchall()
+        return [CountryStats(*row) for row in rows]
 
     def close(self) -> None:
         """Close the underlying SQLite connection."""

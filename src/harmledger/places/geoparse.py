@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Sequence
+from typing import TypeVar
 
-from harmledger.places.finder import Mention, detect, focus_evidence
+from harmledger.places.chain import chain_areas
+from harmledger.places.finder import DEMONYM_NOTE, Mention, demonyms, detect, focus_evidence
 from harmledger.places.gazetteer import Entry, Gazetteer, get_gazetteer
 from harmledger.places.geo import haversine_km
 from harmledger.places.normalise import strict_key
+from harmledger.places.reporting import dateline_span, reporting_note
 from harmledger.places.resolve import (
+    NEARBY_KM,
     Scored,
     contains,
     country_focus,
@@ -17,6 +23,7 @@ from harmledger.places.resolve import (
 )
 from harmledger.records import WHERE_PREC_EXACT, WHERE_PREC_NEAR, Document, PlaceRef, Span
 
+K = TypeVar("K")
 NER_EXCLUDE = ("tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 MAX_NER_CHARS = 200_000
 HIERARCHY_BONUS = 3.0
@@ -25,6 +32,9 @@ WEAK_SHARE = 0.3  # a weak mention's country must carry this share of the sure p
 WEAK_SHARE_ALONE = 0.5  # … and be near one of them, unless its country has this share
 WEAK_NEAR_KM = 400.0  # longer texts are read by NER in chunks of this size
 MAX_CONTEXT_PLACES = 200  # distinct co-mentioned places a mention is scored against
+# Passes with co-mentions after the first (focus-only) pass. lgl-dev within 161 km: one pass
+# 0.761, two 0.771, three 0.770 (n=4,462); geovirus unchanged. Each costs one scoring of every mention.
+CONTEXT_PASSES = 2
 
 
 def ner_entities(text: str) -> list[tuple[int, int, str]]:
@@ -46,6 +56,15 @@ def _top(scored: list[Scored]) -> Scored | None:
 def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float, str]]:
     """"Savannah, Georgia" / "Pandi, Bulacan": candidates that nest in the next name rise."""
     bonus: dict[int, tuple[float, str]] = {}
+    # "Zhari district, Kandahar, Afghanistan": a name between a place and a country is the
+    # division holding the place, not the town of the same name.
+    for before, middle, after in zip(mentions, mentions[1:], mentions[2:]):
+        if (_comma_link(text, before, middle) and text[middle.end : after.start].strip() == ","
+                and any(c.feature == "PCLI" for c in after.candidates)):
+            for c in middle.candidates:
+                if c.feature in ("ADM1", "ADM2"):
+                    bonus[c.id] = (HIERARCHY_BONUS, f"a division between {before.surface!r} and {after.surface!r}")
+    middle_bonus = dict(bonus)
     for inner, outer in zip(mentions, mentions[1:]):
         if text[inner.end : outer.start] in ("'s ", "’s "):
             # "Mosul's Al Jadida district": the second name lies in or beside the first.
@@ -56,13 +75,31 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
             continue
         if text[inner.end : outer.start].strip() != ",":
             continue
+        held_any: set[int] = set()
         for area in outer.candidates:
             held = [c for c in inner.candidates if contains(area, c)]
             if held:
-                bonus[area.id] = (HIERARCHY_BONUS, f"holds the {inner.surface!r} before it")
+                bonus[area.id] = _add(middle_bonus.get(area.id), HIERARCHY_BONUS, f"holds the {inner.surface!r} before it")
                 for c in held:
-                    bonus[c.id] = (HIERARCHY_BONUS, f"inside the {area.name!r} after it")
+                    bonus[c.id] = _add(middle_bonus.get(c.id), HIERARCHY_BONUS, f"inside the {area.name!r} after it")
+                    held_any.add(c.id)
+        if held_any and not any(c.feature == "PCLI" for c in inner.candidates):
+            # "Paris, Texas": the text says which Paris; a namesake outside it is ruled out,
+            # however many of the document's other places lie near that namesake. A country
+            # before the comma makes it a list ("Georgia, Iraq, Iran"), not a chain.
+            for c in inner.candidates:
+                if c.id not in held_any:
+                    bonus[c.id] = (-2 * HIERARCHY_BONUS, f"outside the {outer.surface!r} it is said to lie in")
     return bonus
+
+
+def _comma_link(text: str, inner: Mention, outer: Mention) -> bool:
+    """"X, Y" or "X district, Y": the names are one link of a chain."""
+    return bool(re.match(r"^(?:\s+[a-z-]+)?\s*,\s*$", text[inner.end : outer.start]))
+
+
+def _add(old: tuple[float, str] | None, score: float, why: str) -> tuple[float, str]:
+    return (old[0] + score, f"{old[1]}; {why}") if old else (score, why)
 
 
 def _unambiguous_country(m: Mention) -> str | None:
@@ -87,50 +124,167 @@ def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
     A mention is never evidence for itself: "Al Jadida" in a Mosul report has only Moroccan
     candidates, and counting them as the document's focus would confirm Morocco.
     """
-    sure = [_sure_country(m) for m in mentions]
-    countries = [c for c in (_unambiguous_country(m) for m in mentions) if c]
+    # Where the report was written ("GENEVA (AP) -") says nothing of where the event was, nor
+    # does a name read inside a person's ("Khalil" is not Hebron's Arabic name there).
+    sure = [_sure_country(m) if m.votes else None for m in mentions]
+    countries = [c for c in (_unambiguous_country(m) for m in mentions if m.votes) if c]
     focus = country_focus([c for c in sure if c] + countries + extra_focus)
     first = [_top(score_candidates(m.candidates, match=m.match, focus=focus, prefer=m.prefer,
                                    bonus=bonus)) for m in mentions]
-    chosen = [s.entry for s in first if s is not None]
-    # Refine the focus with what the first pass chose, then rescore with co-mentions.
-    counts = Counter(c for c in [*sure, *countries, *extra_focus, *(e.country for e in chosen)] if c)
+    # Two passes with co-mentions: the second reads the divisions the first settled on, so one
+    # famous namesake chosen early does not keep pulling the rest of a local story abroad.
+    picks = first
+    for _ in range(CONTEXT_PASSES):
+        picks = _context_pass(mentions, sure, picks, extra_focus, bonus)
+    return picks
+
+
+def _context_pass(mentions: list[Mention], sure: list[str | None], first: list[Scored | None],
+                  extra_focus: list[str], bonus: dict[int, tuple[float, str]] | None) -> list[Scored | None]:
+    """Each mention rescored against the places the previous pass chose for the others."""
+    chosen = [s.entry for m, s in zip(mentions, first, strict=True) if s is not None and m.votes]
+    # Refine the focus with what the previous pass chose, then rescore with co-mentions. Each
+    # distinct name votes once: "Paris" said five times in a Texas story is one vote, not five.
+    country_votes: dict[str, set[str]] = {}
+    for m, own_sure, s in zip(mentions, sure, first, strict=True):
+        if not m.votes:
+            continue
+        votes = country_votes.setdefault(strict_key(m.surface), set())
+        votes.update(c for c in (own_sure, _unambiguous_country(m), s.entry.country if s else None) if c)
+    all_votes = Counter(c for c in extra_focus if c)
+    for cs in country_votes.values():
+        all_votes.update(cs)
+    # Whether a small town abroad is a stray is judged on every mention, repeats included: a
+    # Raqqa report names Raqqa six times, and that, not its one-off names, is its focus.
+    occurrences: Counter[str] = Counter(c for c in extra_focus if c)
+    by_name: dict[str, Counter[str]] = {}
+    for m, own_sure, s in zip(mentions, sure, first, strict=True):
+        if m.votes:
+            said = Counter(c for c in (own_sure, _unambiguous_country(m), s.entry.country if s else None) if c)
+            occurrences.update(said)
+            by_name.setdefault(strict_key(m.surface), Counter()).update(said)
     # Each chosen place is one co-mention however often it is named: the pass stays linear in
     # mentions on run-on text (a 1 MB line naming the same towns took hours).
     # More distinct places than any report names (a list of villages) are cut off at
     # MAX_CONTEXT_PLACES, so the pass is never quadratic in the text's length.
     distinct = list({e.id: e for e in chosen}.values())[:MAX_CONTEXT_PLACES]
     keys = [strict_key(e.name) for e in distinct]
+    regions = region_votes(mentions, first)
+    region_total: Counter[tuple[str, str]] = Counter()
+    for votes in regions.values():
+        region_total.update(votes)
     out: list[Scored | None] = []
     for m, mine, own_sure in zip(mentions, first, sure, strict=True):
         surface = strict_key(m.surface)
         own_id = mine.entry.id if mine is not None else None
         others = [e for e, key in zip(distinct, keys, strict=True) if key != surface and e.id != own_id]
-        focus = focus_without(counts, [own_sure, mine.entry.country if mine is not None else None])
-        best = _top(score_candidates(m.candidates, match=m.match, focus=focus,
-                                     context=others, prefer=m.prefer, bonus=bonus))
+        focus = focus_without(all_votes, list(country_votes.get(surface, ())))
+        region_focus = shares(region_total, regions.get(surface))
+        ranked = score_candidates(m.candidates, match=m.match, focus=focus, context=others,
+                                  prefer=m.prefer, bonus=bonus, region_focus=region_focus)
+        best = _local_namesake(ranked, focus, region_focus, others, bonus) or _top(ranked)
         # A transliteration or fuzzy match is trusted only inside the countries the rest of the
         # document is about ("Al-Shaafa" in a Raqqa report is not Vanuatu's Shefa province).
         if best is not None and m.match in ("loose", "fuzzy") and focus and best.entry.country not in focus:
             best = None
         if best is not None and bonus and bonus.get(best.entry.id, (0.0, ""))[0] < 0:
-            best = None  # every reading contradicts the place it is said to belong to
-        if best is not None and _stray(best.entry, focus):
+            # The text ties the name to another place: its best reading there, if any.
+            best = next((r for r in ranked if bonus.get(r.entry.id, (0.0, ""))[0] >= 0
+                         and not (m.match in ("loose", "fuzzy") and focus and r.entry.country not in focus)),
+                        None)
+        if best is not None and _stray(best.entry, shares(occurrences, by_name.get(surface)), others):
             best = None  # "the Old City" in a Raqqa report is not the Old City of Jerusalem
         out.append(best)
     return out
 
 
+LOCAL_FOCUS = 0.5  # the country most of a document's other names lie in …
+FOREIGN_FOCUS = 0.2  # … against one they barely point to
+LOCAL_REGION = 0.25  # a division this share of the other names lie in
+
+
+def _local_namesake(ranked: list[Scored], focus: dict[str, float],
+                    region_focus: dict[tuple[str, str], float], context: list[Entry],
+                    bonus: dict[int, tuple[float, str]] | None) -> Scored | None:
+    """A namesake inside the document's focus that beats a more famous one abroad.
+
+    Local news names the Paris in Texas, the Alexandria in Louisiana: when nearly every other
+    place of a report lies in one country, a candidate there that sits in the same first-level
+    division as the others, or near one of them, wins over a bigger place elsewhere, unless the
+    text ties the name to the foreign place ("Paris, France").
+    """
+    if len(ranked) < 2 or not focus:
+        return None
+    top = ranked[0]
+    home = max(focus, key=lambda c: focus[c])
+    if (focus[home] < LOCAL_FOCUS or top.entry.country == home
+            or focus.get(top.entry.country or "", 0.0) >= FOREIGN_FOCUS
+            or (bonus and top.entry.id in bonus)):
+        return None
+    for s in ranked[1:]:
+        e = s.entry
+        if e.country != home or e.feature in ("PCLI", "CONT"):
+            continue
+        region = (e.country, strict_key(e.admin1)) if e.admin1 else None
+        beside = any(haversine_km(e.lat, e.lon, c.lat, c.lon) < NEARBY_KM for c in context
+                     if c.feature not in ("PCLI", "CONT", "RGN") and c.id != e.id)
+        if beside or (region and region_focus.get(region, 0.0) >= LOCAL_REGION):
+            why = "the document's places lie around it; the namesake abroad is not named as such"
+            return Scored(e, s.score, (*s.why, why))
+    return None
+
+
+REGION_VOTE_NAMED = 2  # a first-level division named outright ("Ohio") outweighs a town in it
+
+
+def region_of(entry: Entry) -> tuple[tuple[str, str], int] | None:
+    """The (country, first-level division) an entry lies in, with the weight of its vote."""
+    if entry.country is None:
+        return None
+    if entry.feature == "ADM1":
+        return (entry.country, strict_key(entry.admin1 or entry.name)), REGION_VOTE_NAMED
+    if entry.admin1 and (entry.feature.startswith("PPL") or entry.feature.startswith("ADM")):
+        return (entry.country, strict_key(entry.admin1)), 1
+    return None
+
+
+def region_votes(mentions: list[Mention], first: list[Scored | None]) -> dict[str, Counter[tuple[str, str]]]:
+    """First-pass votes for first-level divisions, one per distinct name (a name said ten times
+    is one place); keyed by the name so a mention can leave its own vote out."""
+    votes: dict[str, Counter[tuple[str, str]]] = {}
+    for m, s in zip(mentions, first, strict=True):
+        region = region_of(s.entry) if s is not None and m.votes else None
+        if region is None:
+            continue
+        key = strict_key(m.surface)
+        votes.setdefault(key, Counter())
+        votes[key][region[0]] = max(votes[key][region[0]], region[1])
+    return votes
+
+
+def shares(total: Counter[K], own: Counter[K] | None) -> dict[K, float]:
+    """Each key's share of the other names' votes (a mention never votes for itself)."""
+    rest = total - own if own else total
+    n = sum(rest.values())
+    return {k: v / n for k, v in rest.items()} if n else {}
+
+
 STRAY_POPULATION = 100_000  # a town this small abroad needs its country named to be believed
 STRAY_FOCUS = 0.5
+STRAY_NEIGHBOUR_KM = 200.0  # a namesake this close to another named place is a neighbour
 
 
-def _stray(entry: Entry, focus: dict[str, float]) -> bool:
+def _stray(entry: Entry, focus: dict[str, float], context: Sequence[Entry] = ()) -> bool:
     """A small town in a country the rest of the document never points to, while it points
-    firmly elsewhere: more likely a namesake of a local place than a trip abroad."""
-    return (entry.feature.startswith("PPL") and entry.population < STRAY_POPULATION
+    firmly elsewhere, and far from every other place it names: more likely a namesake of a
+    local place than a trip abroad. Across a border from them it is a neighbour ("Erie" in a
+    London, Ontario story; a Turkish town across from Tal Abyad)."""
+    if not (entry.feature.startswith("PPL") and entry.population < STRAY_POPULATION
             and entry.source.startswith("geonames") and focus.get(entry.country or "", 0.0) == 0.0
-            and max(focus.values(), default=0.0) >= STRAY_FOCUS)
+            and max(focus.values(), default=0.0) >= STRAY_FOCUS):
+        return False
+    return not any(haversine_km(entry.lat, entry.lon, c.lat, c.lon) <= STRAY_NEIGHBOUR_KM
+                   for c in context if c.feature.startswith("PPL") or c.feature.startswith("ADM"))
 
 
 def focus_without(counts: Counter[str], own: list[str | None]) -> dict[str, float]:
@@ -171,9 +325,56 @@ def find_places(doc: Document, gazetteer: Gazetteer | None = None) -> list[Place
         return []
     ents = ner_entities(text)
     mentions = detect(text, ents, gaz)
+    dateline = dateline_span(text)
+    for m in mentions:
+        note = reporting_note(text, m.start, m.end, dateline)
+        if note:
+            m.notes.append(note)
+            m.reporting = True
+    nationalities = demonyms(text, ents)
     best = resolve_mentions(mentions, focus_evidence(text, ents), hierarchy_bonus(text, mentions))
     kept = keep_weak(mentions, best)
-    return [to_place_ref(m, b) for m, b, k in zip(mentions, best, kept, strict=True) if k]
+    chains = chain_areas(text, mentions, best)
+    refs = []
+    for i, (m, b, k) in enumerate(zip(mentions, best, kept, strict=True)):
+        chain = chains.get(i)
+        if chain is not None and chain.links < 2 and not (k and (m.confirmed or m.prefer)):
+            # "Karim Jan, Badghis governor": one comma is not a chain unless NER or a type noun
+            # ("Muqur district, Badghis") says the name is a place.
+            chain = None
+        if chain is not None and not chain.inside:
+            refs.append(area_fallback(m, chain.area))  # the sentence says it is a place
+        elif k or chain is not None:
+            refs.append(to_place_ref(m, b))
+    taken = [(r.span.start, r.span.end) for r in refs if r.span is not None]
+    for start, end, what in nationalities:
+        entry = gaz.country(what) if len(what) == 2 else _region(gaz, what)
+        if entry is None or any(s < end and start < e for s, e in taken):
+            continue
+        refs.append(PlaceRef(
+            text=text[start:end], name=entry.name, lat=entry.lat, lon=entry.lon,
+            country=entry.country, geonameid=entry.geonameid, feature=entry.feature,
+            precision=precision_of(entry), span=Span(start, end), reason=DEMONYM_NOTE))
+    refs.sort(key=lambda p: p.span.start if p.span else 0)
+    return refs
+
+
+def _region(gaz: Gazetteer, name: str) -> Entry | None:
+    """The division or region a regional nationality word names (the biggest by its prior)."""
+    hits = [e for e in gaz.find(name)[0] if e.feature in ("ADM1", "ADM2", "RGN")]
+    return max(hits, key=lambda e: (e.feature == "ADM1", e.feature == "RGN", e.population), default=None)
+
+
+def area_fallback(m: Mention, area: Entry) -> PlaceRef:
+    """A name the gazetteer lacks inside the area it is said to lie in: the area's point and
+    precision, with the name kept ("Barakhanah" at Ghor province, precision 4)."""
+    return PlaceRef(
+        text=m.surface, name=m.surface, lat=area.lat, lon=area.lon, country=area.country,
+        admin1=area.admin1 or (area.name if area.feature == "ADM1" else None),
+        admin2=area.name if area.feature == "ADM2" else None, feature=area.feature,
+        precision=precision_of(area), bearing=m.bearing, span=Span(m.start, m.end),
+        reason=f"not in the gazetteer inside {area.name}: placed at {area.name}, its name kept",
+    )
 
 
 def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:

@@ -8,8 +8,9 @@ from collections import Counter
 from dataclasses import replace
 
 from harmledger.places.dates import find_dates
-from harmledger.places.finder import ORG_NOTE
+from harmledger.places.finder import DEMONYM_NOTE, ORG_NOTE
 from harmledger.places.gazetteer import get_gazetteer
+from harmledger.places.reporting import DATELINE_NOTE, date_is_reporting, dateline_span, is_reporting
 from harmledger.places.vocab import DEMONYMS
 from harmledger.places.geo import haversine_km, in_direction
 from harmledger.records import (
@@ -60,8 +61,10 @@ def _specificity(p: PlaceRef) -> tuple[int, int]:
 
 
 def _usable(p: PlaceRef) -> bool:
-    """Resolved places that name where something happened (not "the U.S. Army")."""
-    return p.resolved and ORG_NOTE not in (p.reason or "")
+    """Resolved places that name where something happened (not "the U.S. Army", "Russian")."""
+    reason = p.reason or ""
+    return (p.resolved and ORG_NOTE not in reason and DEMONYM_NOTE not in reason
+            and not is_reporting(reason))
 
 
 def _consistent(vague: PlaceRef, precise: PlaceRef) -> bool:
@@ -163,18 +166,56 @@ def demonym_country(claim: Claim, text: str) -> PlaceRef | None:
     return None
 
 
+def dateline_country(places: list[PlaceRef]) -> PlaceRef | None:
+    """The country of the dateline, when the text names no other place nor nationality.
+
+    "KABUL (Reuters) - A roadside bomb killed five people" places the event nowhere; the
+    dateline's country is a fair guess, at country precision, and says it is only that.
+    """
+    if any(not is_reporting(p.reason) and DEMONYM_NOTE not in (p.reason or "") for p in places):
+        return None  # another place is named, if unresolved ("Hodeidah"): not the dateline's
+    for p in places:
+        if p.resolved and p.country and DATELINE_NOTE in (p.reason or ""):
+            entry = get_gazetteer().country(p.country)
+            if entry is None:
+                return None
+            return PlaceRef(
+                text=p.text, name=entry.name, lat=entry.lat, lon=entry.lon, country=entry.country,
+                geonameid=entry.geonameid, feature=entry.feature, precision=WHERE_PREC_COUNTRY,
+                span=p.span, reason="country of the dateline: the text places the event nowhere else")
+    return None
+
+
 def choose_date(claim: Claim, dates: list[DateRef], sentences: list[Span] | None = None,
-                paragraphs: list[Span] | None = None) -> DateRef | None:
+                paragraphs: list[Span] | None = None, text: str = "") -> DateRef | None:
     """The date expression in the claim's sentence nearest the figure (resolved ones first);
     else the last day-precise date in the few sentences before it, in its paragraph.
 
     Event summaries and assessments date the event once, then count its dead: "On 14 October
-    2019, a VBIED exploded … At least 12 people were killed".
+    2019, a VBIED exploded … At least 12 people were killed". A date that only says when the
+    report was written or a statement made ("BEIRUT, Dec 22 (Reuters)", "said on Wednesday")
+    is taken only when the text dates the event nowhere near the claim.
     """
+    dateline = dateline_span(text) if text else None
+
+    def reporting(d: DateRef) -> bool:
+        return bool(text) and d.span is not None and date_is_reporting(text, d.span, dateline)
+
     own = [d for d in dates if d.span is not None
            and claim.sentence.start <= d.span.start < claim.sentence.end]
-    if own:
-        return min(own, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
+    own_event = [d for d in own if not reporting(d)]
+    if own_event:
+        return min(own_event, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
+    earlier = _earlier_event_date(claim, [d for d in dates if not reporting(d)], sentences, paragraphs)
+    if earlier is not None or not own:
+        return earlier
+    d = min(own, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
+    return replace(d, reason=f"when it was reported: the text gives no date for the event; {d.reason or ''}".rstrip("; "))
+
+
+def _earlier_event_date(claim: Claim, dates: list[DateRef], sentences: list[Span] | None,
+                        paragraphs: list[Span] | None) -> DateRef | None:
+    """The last day-precise date in the few sentences before the claim, in its paragraph."""
     if not sentences:
         return None
     s_idx = _index_of(sentences, claim.sentence.start)
@@ -200,7 +241,7 @@ def locate_claims(doc: Document, claims: list[Claim], places: list[PlaceRef]) ->
     for claim in claims:
         place = claim.place or choose_place(claim, places, sentences, paragraphs)
         if place is None:
-            place = demonym_country(claim, doc.text)
-        date = claim.date or choose_date(claim, dates, sentences, paragraphs)
+            place = demonym_country(claim, doc.text) or dateline_country(places)
+        date = claim.date or choose_date(claim, dates, sentences, paragraphs, doc.text)
         out.append(replace(claim, place=place, date=date))
     return out

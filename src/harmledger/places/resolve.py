@@ -29,13 +29,24 @@ PRECISION_BY_FEATURE: dict[str, int] = {
     "ADM4": WHERE_PREC_ADM2, "ADMD": WHERE_PREC_ADM2,
 }
 FOCUS_WEIGHT = 3.0  # × the share of the document's country evidence
+# × the share of the other names' first-level divisions: "Logan" among Utah towns is Logan, Utah,
+# not the bigger namesake two states away. Tuned on lgl-dev (local US/UK news); check geovirus.
+REGION_FOCUS_WEIGHT = 5.0
 NEARBY_KM = 150.0
 NEARBY_WEIGHT = 1.2
 LOOSE_PENALTY = 1.0
 ALTERNATE_PENALTY = 0.6
 SOURCE_BONUS: dict[str, float] = {"analyst": 20.0}
-CURATED_BONUS = 0.5
+CURATED_BONUS = 1.0
 SHADOW_POPULATION = 50_000
+
+
+def _region_key(entry: Entry) -> tuple[str, str] | None:
+    """(country, first-level division) of an entry, as the region votes key it."""
+    if entry.country is None:
+        return None
+    name = entry.admin1 or (entry.name if entry.feature == "ADM1" else "")
+    return (entry.country, strict_key(name)) if name else None
 
 
 def precision_of(entry: Entry) -> int:
@@ -86,6 +97,7 @@ def score_candidates(
     prefer: str = "",
     country: str | None = None,
     bonus: dict[int, tuple[float, str]] | None = None,
+    region_focus: dict[tuple[str, str], float] | None = None,
 ) -> list[Scored]:
     """Candidates ranked best first; ``context`` holds places already chosen nearby."""
     focus = focus or {}
@@ -124,6 +136,11 @@ def score_candidates(
         if share:
             score += FOCUS_WEIGHT * share
             why.append(f"document focus {entry.country} {share:.0%}")
+        region = _region_key(entry)
+        region_share = region_focus.get(region, 0.0) if region_focus and region else 0.0
+        if region_share:
+            score += REGION_FOCUS_WEIGHT * region_share
+            why.append(f"document focus {region[1]} {region_share:.0%}")
         if prefer:
             if prefer == "ADM" and entry.feature in ("ADM1", "ADM2"):
                 score += 3.0

@@ -27,7 +27,16 @@ DEMONYMS: dict[str, str] = {
     "cameroonian": "CM", "tanzanian": "TZ", "rwandan": "RW", "burundian": "BI",
     "mozambican": "MZ", "zambian": "ZM", "malawian": "MW", "namibian": "NA",
     "south sudanese": "SS", "emirati": "AE", "qatari": "QA", "kuwaiti": "KW", "omani": "OM",
-    "bahraini": "BH", "taiwanese": "TW",
+    "bahraini": "BH", "taiwanese": "TW", "georgian": "GE", "cypriot": "CY", "czech": "CZ",
+    "latvian": "LV", "lithuanian": "LT", "estonian": "EE", "finnish": "FI", "sinhalese": "LK",
+    "gazan": "PS", "portuguese": "PT", "serbian": "RS", "croatian": "HR",
+    "bosnian": "BA", "albanian": "AL", "bulgarian": "BG", "armenian": "AM", "azerbaijani": "AZ",
+    "belarusian": "BY", "new zealander": "NZ", "icelandic": "IS", "jamaican": "JM",
+    "ecuadorian": "EC", "bolivian": "BO", "guatemalan": "GT", "honduran": "HN",
+    "salvadoran": "SV", "nicaraguan": "NI", "dominican": "DO", "eritrean": "ER",
+    "djiboutian": "DJ", "liberian": "LR", "ivorian": "CI", "burkinabe": "BF", "nigerien": "NE",
+    "mauritanian": "MR", "gambian": "GM", "guinean": "GN", "tajik": "TJ", "kyrgyz": "KG",
+    "turkmen": "TM",
 }
 
 # Nouns that, after a name, make it a place of that type ("Aleppo province"); value = feature
@@ -65,6 +74,8 @@ NON_PLACE_WORDS = frozenset(
     north south east west northern southern eastern western central middle
     according however meanwhile also but and or if when while after before during since
     health police army government ministry department university hospital school
+    congress parliament senate cabinet assembly legislature capitol pentagon kremlin
+    interior defence defense justice treasury judiciary
     news times post press reuters agency center centre council committee union
     said says new old great little big independent national international republic
     human rights watch amnesty coalition forces state states city town village
@@ -72,6 +83,7 @@ NON_PLACE_WORDS = frozenset(
     county valley creek mountain mountains river rivers lake lakes island islands bay harbour
     harbor port ports reserve reserves nature
     fort mount beach park hills hill springs falls gulf sea ocean coast desert plain plains
+    bank meadow side
     """.split()
 )
 
@@ -100,3 +112,75 @@ NAME_CONNECTORS = frozenset(
 # spaCy labels that mark a span as a place, and ones that mark it as something else.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
+
+# Phrases that end just before "in X" / "from X" when X is where something was said, not where
+# it happened ("said in Geneva", "told reporters in Kabul", "a news conference in Ankara").
+# Patterns, matched case-insensitively up to the mention; a weekday may stand before "in".
+SPEECH_BEFORE_IN: tuple[str, ...] = (
+    r"(?:said|says|saying|speaking|spoke|talking)(?:\s+to\s+(?:reporters|journalists|the\s+press))?",
+    r"told\s+(?:reporters|journalists|(?:a\s+)?(?:news|press)\s+(?:conference|briefing)|[A-Z][\w.]+)",
+    r"(?:news|press)\s+(?:conference|briefing)",
+    r"briefing",
+    r"statement\s+(?:issued|released|published)",
+    r"(?:headquartered|headquarters|based)",
+)
+
+# Verbs of saying: a date right after one ("said on Wednesday", "told reporters Friday") or
+# right before one ("on Wednesday said") is when it was said, not when the event happened.
+SPEECH_VERBS = frozenset(
+    """said says told announced reported confirmed stated added declared tweeted wrote
+    posted published released claimed acknowledged admitted""".split()
+)
+
+# Abbreviated place names as the press writes them (AP state abbreviations and the usual
+# dotted forms), spaces removed → the name to look up. A one-word abbreviation that is also a
+# word ("Mass.", "Ill.", "Miss.") counts only after a comma ("Lowell, Mass."): see finder.py.
+PLACE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas",
+    "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.Y": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "Penn.": "Pennsylvania", "R.I.": "Rhode Island",
+    "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas",
+    "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wisc.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "District of Columbia",
+    "U.S.": "United States", "U.S": "United States", "U.K.": "United Kingdom",
+    "U.A.E.": "United Arab Emirates", "UAE": "United Arab Emirates", "L.A.": "Los Angeles",
+}
+# One-word abbreviations that are also English words or titles: a comma must stand before them.
+ABBREVIATIONS_AFTER_COMMA = frozenset(
+    {"Ill.", "Ind.", "Mass.", "Miss.", "Mo.", "La.", "Del.", "Ore.", "Wash.", "Va.", "Pa.",
+     "Penn.", "Kan.", "Ga.", "Md.", "Ala.", "Tex.", "Mont.", "Vt."}
+)
+
+# Type nouns that may stand between a name and the comma (or "of") before the area holding it:
+# "Muqur district, Badghis", "Jusiga village, Djukot chieftaincy, Ituri", "the Karrada district of Baghdad".
+CHAIN_HEADS = frozenset(
+    """district province county village town city area region governorate municipality
+    neighbourhood neighborhood sub-district subdistrict locality chiefdom chieftaincy territory
+    LGA ward division department prefecture commune suburb quarter camp""".split()
+)
+
+# Titles that make the capitalised word after them a person ("Mayor Bingham", "Sen. Warner").
+PERSON_TITLES = frozenset(
+    """mr mrs ms miss dr mayor governor gov senator sen rep representative president minister
+    premier chancellor sheriff deputy commissioner judge justice officer sgt sergeant capt captain
+    lt lieutenant col colonel gen general maj major cpl corporal pvt private det detective chief
+    spokesman spokeswoman professor prof rev reverend father sheikh imam mullah""".split()
+)
+
+# Nationality-like words of regions and states → the place they name ("Texan", "Chechen").
+# Like DEMONYMS they are toponyms that never place an event; they do not set a country focus.
+REGION_DEMONYMS: dict[str, str] = {
+    "south ossetian": "South Ossetia", "ossetian": "South Ossetia", "abkhaz": "Abkhazia",
+    "abkhazian": "Abkhazia", "chechen": "Chechnya", "dagestani": "Dagestan",
+    "kashmiri": "Kashmir", "darfuri": "Darfur", "crimean": "Crimea", "texan": "Texas",
+    "californian": "California", "ohioan": "Ohio", "minnesotan": "Minnesota",
+    "floridian": "Florida", "virginian": "Virginia", "new yorker": "New York",
+    "ontarian": "Ontario", "quebecer": "Quebec", "punjabi": "Punjab", "balochi": "Balochistan",
+    "baluch": "Balochistan", "sindhi": "Sindh", "tigrayan": "Tigray",
+}

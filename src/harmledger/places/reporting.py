@@ -1,0 +1,94 @@
+"""Where a report was written or said, as opposed to where its event happened.
+
+A wire dateline ("BEIRUT, Dec 22 (Reuters) -"), the seat of a reporting body ("the
+Britain-based monitor") and the place a statement was made ("said in Geneva") name the writer's
+or speaker's whereabouts. They stay toponyms (a places gold set counts them), but a claim never
+takes its place from them, and a date inside a dateline is the day of writing, not of the event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from harmledger.places.vocab import SPEECH_BEFORE_IN, SPEECH_VERBS
+from harmledger.records import Span
+
+# How far into a document a dateline may start (after a title line or two).
+DATELINE_WINDOW = 400
+_MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE_RE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)"
+    r"(?P<region>,[ \t]*[A-Z][A-Za-z.'’ ]{1,30}?)?"
+    rf"(?P<date>,[ \t]*(?:{_MON}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MON})(?:,?[ \t]+\d{{4}})?)?"
+    r"[ \t]*(?P<agency>\([A-Z][\w.&'’ -]{1,30}\))?"
+    r"[ \t]*(?:--|-|–|—)[ \t]"
+)
+_BASED_RE = re.compile(r"[-‐‑ ]based\b", re.IGNORECASE)
+_WEEKDAY = r"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+_SAID_IN_RE = re.compile(
+    r"\b(?:" + "|".join(SPEECH_BEFORE_IN) + rf"){_WEEKDAY}\s+(?:in|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+DATELINE_NOTE = "where the report was written (dateline)"
+BASED_NOTE = "seat of a reporting body ('-based')"
+SAID_IN_NOTE = "where a statement was made"
+REPORTING_NOTES = (DATELINE_NOTE, BASED_NOTE, SAID_IN_NOTE)
+
+
+def dateline_span(text: str) -> Span | None:
+    """The dateline at the head of a wire report, from its place to the dash, or None.
+
+    A dateline names a place in capitals ("KABUL -"), or carries an agency ("Kabul (AP) -") or a
+    date ("Kabul, March 3 -"); a sentence that merely starts with a name and a dash has none.
+    """
+    m = _DATELINE_RE.search(text[:DATELINE_WINDOW])
+    if m is None:
+        return None
+    place = m.group("place").strip()
+    letters = [ch for ch in place if ch.isalpha()]
+    shouting = len(letters) >= 3 and place.isupper()
+    if not (shouting or m.group("agency") or m.group("date")):
+        return None
+    if len(place.split()) > 4:
+        return None  # a headline, not a city
+    return Span(m.start("place"), m.end())
+
+
+def reporting_note(text: str, start: int, end: int, dateline: Span | None) -> str | None:
+    """Why the mention at ``[start, end)`` names where a report was made, or None."""
+    if dateline is not None and dateline.start <= start < dateline.end:
+        return DATELINE_NOTE
+    if _BASED_RE.match(text, end):
+        return BASED_NOTE
+    line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - 120)
+    if _SAID_IN_RE.search(text[max(line_start, 0) : start]):
+        return SAID_IN_NOTE
+    return None
+
+
+def is_reporting(reason: str | None) -> bool:
+    """True when a place's reason marks it as where the report was written or said."""
+    return bool(reason) and any(note in reason for note in REPORTING_NOTES)  # type: ignore[operator]
+
+
+_SPEECH = "|".join(sorted(SPEECH_VERBS))
+_SAID_ON_RE = re.compile(
+    rf"\b(?:{_SPEECH})(?:\s+(?:reporters|journalists|[A-Z][\w.]+))?"
+    r"(?:\s+(?:in\s+)?(?:a|its|his|her|their)\s+(?:statement|report|briefing|post))?\s+(?:on\s+|late\s+|early\s+)?$"
+)
+_ON_SAID_RE = re.compile(rf"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:{_SPEECH})\b")
+_STATEMENT_ON_RE = re.compile(
+    r"\b(?:statement|report|briefing|conference)(?:\s+(?:issued|released|published|held))?\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def date_is_reporting(text: str, span: Span, dateline: Span | None) -> bool:
+    """True when the date at ``span`` dates the report or a statement, not the event."""
+    if dateline is not None and dateline.start <= span.start < dateline.end:
+        return True
+    before = text[max(0, span.start - 80) : span.start]
+    if _SAID_ON_RE.search(before) or _STATEMENT_ON_RE.search(before):
+        return True
+    return bool(_ON_SAID_RE.match(text[span.end : span.end + 40]))

@@ -1,0 +1,159 @@
+"""Mention recall and namesakes: abbreviations, divisions, and the document's places voting."""
+
+from __future__ import annotations
+
+import pytest
+
+from harmledger.places import find_places
+from harmledger.places.geo import haversine_km
+from harmledger.records import WHERE_PREC_ADM1, WHERE_PREC_EXACT, Document
+
+
+def _places(text: str):
+    return find_places(Document(id="t", original=text.encode(), text=text, origin="test"))
+
+
+def _one(text: str, mention: str):
+    found = [p for p in _places(text) if p.text == mention]
+    assert len(found) >= 1, f"{mention!r} not found in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin1"),
+    [
+        ("Firefighters from Lowell, Mass., and Nashua, N.H., fought the blaze.", "Mass.", "Massachusetts"),
+        ("Firefighters from Lowell, Mass., and Nashua, N.H., fought the blaze.", "N.H.", "New Hampshire"),
+        ("The council in Charleston, S.C., voted on the budget.", "S.C.", "South Carolina"),
+        ("Two men from Wheeling, W. Va., were charged.", "W. Va.", "West Virginia"),
+        ("The bill passed in Washington, D.C., on Friday.", "D.C.", None),
+    ],
+)
+def test_abbreviated_states_are_places(text: str, mention: str, admin1: str | None) -> None:
+    place = _one(text, mention)
+    assert place.resolved and place.country == "US", place
+    if admin1:
+        assert place.admin1 == admin1, place
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Church members attended Mass. Then they went home.", "Mass."),
+        ("He was Ill. Doctors kept him for a week.", "Ill."),
+    ],
+)
+def test_an_abbreviation_that_is_also_a_word_needs_a_comma_before_it(text: str, word: str) -> None:
+    assert not any(p.text == word and p.resolved for p in _places(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin1"),
+    [
+        # Logan, Utah is smaller than its namesakes elsewhere; the other towns are all in Utah.
+        ("Police in Provo, Orem and Ogden joined officers from Logan after the storm.", "Logan", "Utah"),
+        ("Residents of Springfield said the flood reached Decatur, Peoria and Champaign.",
+         "Springfield", "Illinois"),
+    ],
+)
+def test_the_other_places_vote_for_a_first_level_division(text: str, mention: str, admin1: str) -> None:
+    place = _one(text, mention)
+    assert (place.country, place.admin1) == ("US", admin1), place
+
+
+def test_a_small_namesake_among_the_documents_places_beats_a_capital_abroad() -> None:
+    text = ("A storm hit Paris on Tuesday. Roads between Paris, Clarksville and Sulphur Springs "
+            "were closed, the Lamar County sheriff said.")
+    for place in [p for p in _places(text) if p.text == "Paris"]:
+        assert (place.country, place.admin1) == ("US", "Texas"), place
+
+
+def test_the_capital_stays_when_the_text_ties_the_name_to_its_country() -> None:
+    text = "Officials from Dallas and Houston flew to Paris, France, for the talks."
+    assert _one(text, "Paris").country == "FR"
+
+
+def test_a_breakaway_region_is_a_place() -> None:
+    place = _one("Shelling near Tskhinvali spread across South Ossetia overnight.", "South Ossetia")
+    assert place.resolved and haversine_km(place.lat, place.lon, 42.33, 44.0) < 50
+
+
+def test_a_name_the_gazetteer_lacks_takes_the_province_it_is_said_to_lie_in() -> None:
+    # "Qaryat Tajriba" is made up: no gazetteer has it.
+    place = _one("Gunmen attacked Qaryat Tajriba, Badghis, Afghanistan, on Monday.", "Qaryat Tajriba")
+    assert place.resolved and place.name == "Qaryat Tajriba"
+    assert (place.country, place.precision) == ("AF", WHERE_PREC_ADM1)
+    assert haversine_km(place.lat, place.lon, 35.2, 63.8) < 100  # Badghis province
+
+
+def test_a_namesake_outside_the_named_province_gives_way_to_the_province() -> None:
+    # Muqur is a town in Ghazni; "Muqur district, Badghis" is another place, in Badghis.
+    place = _one("A police officer was shot in Muqur district, Badghis, Afghanistan.", "Muqur")
+    assert (place.country, place.precision) == ("AF", WHERE_PREC_ADM1)
+    assert haversine_km(place.lat, place.lon, 35.2, 63.8) < 100
+
+
+def test_a_town_inside_the_named_province_keeps_its_own_point() -> None:
+    place = _one("A bomb exploded in Lashkar Gah, Helmand, Afghanistan.", "Lashkar Gah")
+    assert place.precision == WHERE_PREC_EXACT and haversine_km(place.lat, place.lon, 31.59, 64.37) < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Cases were reported in Greece, Bulgaria and Romania.", "Greece", "GR"),
+        ("Storms crossed California, Colorado and Utah.", "California", "US"),
+    ],
+)
+def test_a_list_of_areas_is_not_a_chain(text: str, mention: str, country: str) -> None:
+    place = _one(text, mention)
+    assert place.country == country and place.name == mention, place
+
+
+@pytest.mark.parametrize("word", ["Congress", "Parliament", "Senate", "Council", "State"])
+def test_institutions_are_not_places(word: str) -> None:
+    text = f"{word} met on Tuesday after 4 people were killed in Kabul."
+    assert not any(p.text == word for p in _places(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Mayor Ryan Bingham will speak on Monday. Bingham said the plan would help.", "Bingham"),
+        ("Bingham unveils a plan. Mayor Ryan Bingham spoke to the council.", "Bingham"),
+        ("Sheriff Beauregard asked residents to stay home.", "Beauregard"),
+    ],
+)
+def test_a_surname_is_not_a_place(text: str, word: str) -> None:
+    assert not any(p.text == word for p in _places(text))
+
+
+def test_a_city_that_speaks_for_its_government_is_still_a_place() -> None:
+    assert _one("Kabul said the attack in Herat killed 5 people.", "Kabul").country == "AF"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Israeli strikes on Gaza killed 20 people overnight.", "PS"),
+        ("Floods hit Gaza and Inhambane provinces in Mozambique.", "MZ"),
+    ],
+)
+def test_gaza_is_the_strip_unless_the_text_says_mozambique(text: str, country: str) -> None:
+    assert _one(text, "Gaza").country == country
+
+
+def test_names_inside_a_persons_name_do_not_pull_the_document_abroad() -> None:
+    # "Khalil" is also Hebron's Arabic name and "Nour" a town in Armenia; here they are people.
+    text = ("An air strike hit a house near the Old City in Raqqa, Syria, on Monday. Raqqa activists "
+            "named the dead as Khalil Ibrahim al-Ahmad, his wife Nour and their son Ali.")
+    for place in _places(text):
+        if place.text == "Old City" and place.resolved:
+            assert place.country == "SY", place
+
+
+def test_a_small_town_across_the_border_from_the_documents_places_is_a_neighbour() -> None:
+    text = ("The hockey club from London, Ontario, lost in Erie on Friday. The coach said London "
+            "would win the next game in Erie, and fans drove down from Sarnia and Windsor.")
+    erie = _one(text, "Erie")
+    assert erie.resolved and erie.country == "US", erie

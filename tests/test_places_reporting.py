@@ -1,0 +1,136 @@
+"""Where and when a report was written is not where and when its event happened.
+
+Wire datelines, the seat of a monitor and the city a statement was made in are toponyms, but a
+claim never takes its place from them; a date that only says when something was said gives way
+to the event's own date in the text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from harmledger.places import find_places, locate_claims
+from harmledger.places.locate import sentence_spans
+from harmledger.places.reporting import dateline_span
+from harmledger.records import WHERE_PREC_COUNTRY, Claim, Document, Span
+
+
+def _doc(text: str, published: date | None = None) -> Document:
+    return Document(id="t", original=text.encode(), text=text, origin="test", published=published)
+
+
+def _locate(text: str, figure: str, published: date | None = None) -> Claim:
+    """The claim whose figure is the first occurrence of ``figure``, placed and dated."""
+    start = text.index(figure)
+    sentence = next(s for s in sentence_spans(text) if s.start <= start < s.end)
+    claim = Claim(id="c", document_id="t", kind="casualty", outcome="killed", count=None,
+                  victims="civilians", span=Span(start, start + len(figure)), sentence=sentence,
+                  quote=figure)
+    doc = _doc(text, published)
+    return locate_claims(doc, [claim], find_places(doc))[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("BEIRUT, Dec 22 (Reuters) - Shelling hit a market.", "BEIRUT, Dec 22 (Reuters) - "),
+        ("Strike on market\nKABUL, Afghanistan (AP) — A bomb went off.", "KABUL, Afghanistan (AP) — "),
+        ("MOGADISHU, Somalia, Jan. 3 (Reuters) - Gunmen attacked.", "MOGADISHU, Somalia, Jan. 3 (Reuters) - "),
+        ("Aden, March 3 (AFP) - Fighting resumed.", "Aden, March 3 (AFP) - "),
+        ("WASHINGTON — The Pentagon said.", "WASHINGTON — "),
+    ],
+)
+def test_datelines_are_recognised(text: str, dateline: str) -> None:
+    span = dateline_span(text)
+    assert span is not None and span.slice(text) == dateline
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Manbij - a town on the Euphrates - was shelled.",
+        "Five people were killed in Mosul - officials said.",
+        "Residents of the Old Market Street District - angry and tired - protested.",
+    ],
+)
+def test_a_sentence_that_starts_with_a_name_and_a_dash_has_no_dateline(text: str) -> None:
+    assert dateline_span(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "country", "place"),
+    [
+        ("BEIRUT, March 28 (Reuters) - Government shelling of the town of Douma killed 22 "
+         "civilians on Tuesday, a monitoring group said.", "22", "SY", "Douma"),
+        ("GENEVA (AP) — An air strike on a fish market in Hodeidah killed 14 civilians, the UN "
+         "human rights office said in Geneva on Friday.", "14", "YE", "Hodeidah"),
+        ("Government aircraft bombed Ariha in Idlib province on Monday, killing 9 civilians, according to the "
+         "Britain-based monitor.", "9", "SY", "Ariha"),
+        ("Speaking to reporters in Amman, the envoy said 31 people died when a shell hit a "
+         "school in Daraa.", "31", "SY", "Daraa"),
+    ],
+)
+def test_an_event_is_placed_where_it_happened_not_where_it_was_reported(
+    text: str, figure: str, country: str, place: str
+) -> None:
+    claim = _locate(text, figure)
+    assert claim.place is not None and claim.place.country == country, claim.place
+    assert claim.place.text == place
+
+
+def test_the_seat_of_a_monitor_is_never_an_events_place() -> None:
+    text = "At least 7 fighters were killed, the Britain-based monitor said."
+    claim = _locate(text, "7")
+    assert claim.place is None or claim.place.country != "GB", claim.place
+
+
+def test_a_report_that_names_only_its_dateline_gets_the_datelines_country_at_country_precision() -> None:
+    claim = _locate("KABUL (Reuters) - A roadside bomb killed 5 civilians on Tuesday.", "5")
+    assert claim.place is not None
+    assert (claim.place.country, claim.place.precision) == ("AF", WHERE_PREC_COUNTRY)
+
+
+def test_the_datelines_toponym_is_still_a_place_mention() -> None:
+    places = find_places(_doc("BEIRUT (Reuters) - Shelling of Douma killed 4 people."))
+    assert [p.text for p in places if p.resolved] == ["BEIRUT", "Douma"]
+
+
+WED = date(2018, 3, 28)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "published", "day"),
+    [
+        # The event's own date beats the day it was said.
+        ("Investigators said on Wednesday that 31 civilians died in the March 17 coalition air "
+         "strike on a school.", "31", WED, date(2018, 3, 17)),
+        ("Officials on Tuesday said 12 people were killed in the August 9 bombing.", "12", WED,
+         date(2017, 8, 9)),
+        ("The ministry said in a statement on Monday that 6 soldiers were killed last Thursday.",
+         "6", WED, date(2018, 3, 22)),
+        ("On the night of 9 August, shells killed 4 children, the group told reporters on Friday.",
+         "4", date(2018, 9, 2), date(2018, 8, 9)),
+        # A dateline's date is when the report was written.
+        ("BEIRUT, March 28 (Reuters) - Shelling killed 22 civilians on Tuesday.", "22", WED,
+         date(2018, 3, 27)),
+        # With no event date anywhere, the day it was said is better than nothing.
+        ("Police said on Monday that 3 people were killed.", "3", WED, date(2018, 3, 26)),
+    ],
+)
+def test_the_events_date_in_the_text_wins(text: str, figure: str, published: date, day: date) -> None:
+    claim = _locate(text, figure, published)
+    assert claim.date is not None and claim.date.start == day, claim.date
+
+
+def test_a_month_day_after_publication_belongs_to_the_year_before() -> None:
+    claim = _locate("Relatives said 8 people died in the December 30 raid.", "8", date(2019, 1, 4))
+    assert claim.date is not None and claim.date.start == date(2018, 12, 30)
+
+
+def test_an_event_date_in_an_earlier_sentence_beats_the_day_it_was_said() -> None:
+    text = ("An air strike hit the market on March 17. Officials said on Wednesday that 31 people "
+            "were killed.")
+    claim = _locate(text, "31", WED)
+    assert claim.date is not None and claim.date.start == date(2018, 3, 17)
