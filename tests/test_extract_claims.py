@@ -111,6 +111,23 @@ HARM = [
     ("Gunmen killed his brother.", [("killed", "brother", 1, 1, 1, "people")]),
     ("Two of the wounded later died in hospital.", [("killed", "Two", 2, 2, 2, "people")]),
     ("A mass grave containing the remains of 47 people was uncovered near Sinjar.", [("killed", "47", 47, 47, 47, "people")]),
+    # one person named or described, with no figure (persons.py)
+    ("Gunmen shot and killed a retired schoolteacher in Kandahar.", [("killed", "a retired schoolteacher", 1, 1, 1, "people")]),
+    ("Unknown attackers killed Maria Okonjo, a nurse, near her home.", [("killed", "Maria Okonjo", 1, 1, 1, "people")]),
+    ("Gunmen fired on a minibus. Okonjo, a nurse and a mother of four, was killed.", [("killed", "Okonjo", 1, 1, 1, "civilians")]),
+    ("The assailant was killed by the guards.", [("killed", "assailant", 1, 1, 1, "combatants")]),
+    ("Okafor was wounded in the raid and later died of his wounds.", [("killed", "Okafor", 1, 1, 1, "people")]),
+    ("Gunmen killed an electoral clerk and a driver in Sokoto.", [("killed", "an electoral clerk", 1, 1, 1, "people"), ("killed", "a driver", 1, 1, 1, "civilians")]),
+    ("Militants killed Idris Musa, a village head, and his nephew.", [("killed", "Idris Musa", 1, 1, 1, "people"), ("killed", "nephew", 1, 1, 1, "people")]),
+    ("Okafor and four others were killed in the ambush.", [("killed", "Okafor", 1, 1, 1, "people"), ("killed", "four", 4, 4, 4, "people")]),
+    ("In addition to the bomber, two guards were killed.", [("killed", "bomber", 1, 1, 1, "combatants"), ("killed", "two", 2, 2, 2, "combatants")]),
+    ("Nobody was killed in the fire.", [("killed", "Nobody", 0, 0, 0, "people")]),
+    ("Rebels killed a number of villagers.", []),  # not one person, and no figure
+    ("The guards were shot and killed a short while later.", []),  # "a short while" is no person
+    # perpetrators and victims side by side, each their own figure
+    ("At least five assailants and three soldiers were killed in the clash.", [("killed", "At least five", 5, N, N, "combatants"), ("killed", "three", 3, 3, 3, "combatants")]),
+    ("Four police officers were killed and three officers and two attackers were injured.", [("killed", "Four", 4, 4, 4, "combatants"), ("injured", "three", 3, 3, 3, "combatants"), ("injured", "two", 2, 2, 2, "combatants")]),
+    ("Two farmers (Ali Musa and Sani Bello) were killed in the raid.", [("killed", "Two", 2, 2, 2, "civilians")]),
     # a day or a year beside a month is a date, not a figure
     ("An airstrike on 17 March 2017 killed more than 100 civilians.", [("killed", "more than 100", 101, N, N, "civilians")]),
     ("The attack on 5 May killed three.", [("killed", "three", 3, 3, 3, "people")]),

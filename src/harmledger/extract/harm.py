@@ -176,7 +176,7 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
                 j = ahead
                 continue
             # "26 regime soldiers and allied militiamen": one group named two ways.
-            if j + 1 < n and tokens[j].low in ("and", "or") and not tokens[j + 1].is_number:
+            if j + 1 < n and tokens[j].low in ("and", "or") and not _figure_at(tokens, j + 1):
                 also = next((x for x in range(j + 1, min(n, j + 3)) if tokens[x].low in VICTIM_NOUNS), None)
                 if also is not None and all(tokens[x].text.isalpha() for x in range(j + 1, also)) and (
                     tokens[j + 1].low not in SINGULAR_DETS and tokens[j + 1].low not in POSSESSIVES
@@ -211,6 +211,12 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
     return None, victims, groups, -1, j, False
 
 
+def _figure_at(tokens: list[Token], j: int) -> bool:
+    """Whether a figure starts at ``j`` ("and four soldiers" is a second group, not one named twice)."""
+    ahead = find_counts(tokens[j : j + 4])
+    return bool(ahead) and ahead[0].first == 0
+
+
 def _before_nonharm(tokens: list[Token], j: int) -> bool:
     """Whether adjectives from ``j`` lead to a non-victim noun ("2 dead young owls")."""
     for x in range(j, min(len(tokens), j + 3)):
@@ -230,6 +236,11 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
         while k < n and k < j + 5 and tokens[k].low not in _PUNCT_STOP and tokens[k].low not in AUX:
             k += 1
         j = k
+    if j < n and tokens[j].text == "(":
+        # "Two people (A and B) were killed": the names in brackets are the same victims
+        close = next((k for k in range(j + 1, min(n, j + 24)) if tokens[k].text == ")"), None)
+        if close is not None:
+            return close + 1
     if j + 2 < n and tokens[j].low == "," and tokens[j + 1].low == "aged":
         # ", aged 20, 25 and 31,": ages, however many commas they take
         k = j + 2
@@ -337,8 +348,13 @@ def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
         if low in (".", ";", ":") or tokens[x].is_number:
             break
         if low in HARM_BEFORE:
+            if x > 0 and tokens[x - 1].low in _PASSIVE_AUX:
+                break  # "were killed and four officers … were injured": a passive, not shared
             return HARM_BEFORE[low], x
     return None, -1
+
+
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 
 
 def elliptic(tokens: list[Token], m: CountMatch, victims: str | None) -> bool:

@@ -31,6 +31,7 @@ from harmledger.extract.harm import (
     walk_left,
     walk_right,
 )
+from harmledger.extract.persons import persons
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
     AUX,
@@ -159,6 +160,7 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
     for mention in mentions:
         _add_groups(tokens, mention)
     mentions.extend(_singulars(tokens, mentions))
+    mentions.extend(persons(tokens, mentions))
     mentions.sort(key=lambda x: x.first)
     return mentions
 
@@ -318,6 +320,8 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         start = k
         if not (zero or negated_noun) and k > 0 and tokens[k - 1].low in ("a", "an", "one"):
             start = k - 1
+        # "Her son was also killed": one more person beside a figure already given.
+        joint = joint or any(tokens[x].low == "also" for x in range(after, j))
         value = 0 if (zero or negated_noun) else 1
         last = k + 2 if zero and low == "no" else k + 1  # "no one"
         out.append(Mention(start, last, Count(value, value, value, "exact"), outcome, kind,

@@ -184,6 +184,9 @@ _victims("combatants", None, "soldier soldiers troops troop servicemen servicema
          "forces bandit bandits separatist separatists maoist maoists naxal naxals "
          "cadres cadre operatives operative jawans jawan major majors colonel colonels "
          "captain captains lieutenant lieutenants brigadier general generals corporal")
+# Perpetrators: counted in total deaths (GTD's convention), never in civilian deaths.
+_victims("combatants", None, "assailant assailants bomber bombers perpetrator perpetrators "
+         "hijacker hijackers kidnapper kidnappers")
 _victims("people", None, "people persons person individuals others men man bodies "
          "victims member members syrians iraqis afghans yemenis palestinians ukrainians "
          "kurds family families relatives locals")
@@ -194,6 +197,33 @@ _victims("people", None, "syrian iraqi afghan yemeni palestinian ukrainian kurd 
 _victims("civilians", "medical staff", "vaccinator vaccinators health-worker")
 _victims("people", None, "son sons daughter daughters brother brothers sister sisters wife wives "
          "husband husbands father fathers cousin cousins nephew nephews grandchildren")
+
+_victims("people", None, "bodyguard bodyguards employee employees lecturer lecturers principal "
+         "councilor councilors councillor councillors chairman chairperson mayor governor prosecutor "
+         "scholar scholars hostage hostages passerby passersby colleague colleagues granddaughter "
+         "grandson grandfather grandmother uncle aunt niece wife")
+_victims("civilians", None, "miner miners ranger rangers constable")
+_victims("combatants", None, "peacekeeper peacekeepers")
+
+# --- one person without a figure (``persons``) ----------------------------------------------------
+
+# Where the description of one person ends: "killed a lecturer of the academy | in Kabul".
+PERSON_NP_STOPS: frozenset[str] = frozenset(
+    ", . ; : in at on near while as who whom which from during outside inside and after before "
+    "with when along by for since until".split()
+)
+# "killed a number of …", "a group of …", "a dog": not one person.
+NOT_ONE_PERSON_HEADS: frozenset[str] = frozenset(
+    "number total group lot family couple series crowd convoy few handful dozen score "
+    "bus vehicle car house home building checkpoint post base".split()
+)
+# "In addition to the bomber, …": the attacker, one more death in GTD's totals.
+ONE_PERSON_AFTER_ADDITION: frozenset[str] = frozenset(
+    "assailant bomber attacker gunman perpetrator".split()
+)
+WEEKDAYS: frozenset[str] = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 # Modifiers that set the victim type of a harm noun: "civilian casualties".
 VICTIM_ADJECTIVES: dict[str, tuple[str, str | None]] = {
