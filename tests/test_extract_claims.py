@@ -124,6 +124,8 @@ HARM = [
     ("Nobody was killed in the fire.", [("killed", "Nobody", 0, 0, 0, "people")]),
     ("Rebels killed a number of villagers.", []),  # not one person, and no figure
     ("The guards were shot and killed a short while later.", []),  # "a short while" is no person
+    ("Samir Haddad was killed together with his two daughters when the house collapsed.", [("killed", "Samir Haddad", 1, 1, 1, "people"), ("killed", "two", 2, 2, 2, "people")]),
+    ("Jets struck the camp, killing an unknown number of people.", []),
     # perpetrators and victims side by side, each their own figure
     ("At least five assailants and three soldiers were killed in the clash.", [("killed", "At least five", 5, N, N, "combatants"), ("killed", "three", 3, 3, 3, "combatants")]),
     ("Four police officers were killed and three officers and two attackers were injured.", [("killed", "Four", 4, 4, 4, "combatants"), ("injured", "three", 3, 3, 3, "combatants"), ("injured", "two", 2, 2, 2, "combatants")]),
@@ -252,6 +254,10 @@ FLAGS = [
     ("The army denied killing 30 civilians.", False, True),
     ("Up to 40 civilians may have died in the strike.", True, False),
     ("On 5 May an airstrike killed 12 civilians.", False, False),  # May the month hedges nothing
+    # a hedge on the weapon or the attacker doubts what or who, not the deaths
+    ("A suspected nerve-gas attack on the town killed at least 40 people.", False, False),
+    ("An alleged drone strike on the farm killed 3 shepherds.", False, False),
+    ("Unconfirmed reports said 9 villagers were killed.", True, False),
 ]
 
 

@@ -253,7 +253,8 @@ def test_long_assessment_keeps_a_dated_event_and_its_undated_follow_up_together(
 @pytest.mark.parametrize(
     ("victims", "civilian"),
     [
-        (["civilians", "people"], (4, 4)),  # a civilian figure is given: only it counts
+        (["civilians", "people"], (4, 4)),  # a civilian figure is given: a higher unnamed one does not raise it
+        (["people", "civilians"], (4, 6)),  # a lower figure of unnamed victims lowers the civilian low
         (["people", "people"], (4, 6)),  # nobody says who: taken as civilians
         (["combatants", "people"], (None, None)),  # someone counts combatants: no civilian figure
         (["combatants"], (None, None)),

@@ -22,7 +22,7 @@ from harmledger.extract.counts import parse_count
 from harmledger.extract.harm import Mention
 from harmledger.extract.mentions import read_mentions
 from harmledger.extract.text import Token, candidate_spans, split_sentences, tokenize
-from harmledger.extract.vocab import HARM_AFTER, HARM_NOUNS, HEDGES
+from harmledger.extract.vocab import HARM_AFTER, HARM_NOUNS, HEDGE_ADJECTIVES, HEDGED_ACCOUNTS, HEDGES
 from harmledger.records import Claim, Count, Document, Source, Span
 
 __all__ = ["extract_claims", "parse_count"]
@@ -91,7 +91,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
         if st.stance in ("admitted", "denied", "claimed"):
             fallback = Source(st.party, st.stance, "belligerent", Span(st.start, st.end))  # type: ignore[arg-type]
     # "may have died" hedges as "reportedly" does ("May" the month does not).
-    hedged = bool(lows & HEDGES) or any(
+    hedged = _hedges_figures(tokens, lows) or any(
         a.low in ("may", "might", "could") and b.low == "have" and a.text.islower() for a, b in zip(tokens, tokens[1:])
     )
     context = [sentence, *reversed(state.before(i, _CONTEXT_BACK))]
@@ -130,6 +130,23 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
             extractor=EXTRACTOR,
         ))
     return out
+
+
+def _hedges_figures(tokens: list[Token], lows: frozenset[str]) -> bool:
+    """Whether a hedge word doubts the figures: "reportedly killed 12" does; "an alleged
+    airstrike killed 12" or "a suspected chemical attack" doubts who or what, not the deaths
+    (only "unconfirmed reports", "alleged deaths" and the like doubt them)."""
+    if not lows & HEDGES:
+        return False
+    for k, tok in enumerate(tokens):
+        if tok.low not in HEDGES:
+            continue
+        if tok.low not in HEDGE_ADJECTIVES:
+            return True
+        ahead = {t.low for t in tokens[k + 1 : k + 3]}
+        if ahead & HEDGED_ACCOUNTS:
+            return True
+    return False
 
 
 def _sources(state: _Doc, i: int, tokens: list[Token], sentence: str, s: int) -> list[tuple[int, Source]]:

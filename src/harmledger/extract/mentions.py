@@ -120,12 +120,16 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             outcome, harm_at = prev.outcome, prev.harm_at
             if victims is None or victims == "people":
                 victims, groups = prev.victims, list(prev.groups)
-        joint = False
+        joint = along = False
         if outcome is None and victims is not None:
             outcome, harm_at = verb_back(tokens, m.first)  # "killed a woman and her three children"
             joint = outcome is not None
         if outcome is None and victims is not None and mentions and _along_with(tokens, m.first):
             outcome, harm_at, joint = mentions[-1].outcome, mentions[-1].harm_at, True  # "…, along with 18 fighters"
+        if outcome is None and victims is not None and _along_with(tokens, m.first):
+            # "Reyes was killed along with his three children": the victims share the verb before
+            outcome, harm_at = _participle_before(tokens, m.first)
+            along = outcome is not None
         if outcome is None:
             if victims is not None and end < len(tokens) and tokens[end].low in JOIN:
                 pending.append((m, victims, groups, end))
@@ -147,7 +151,7 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
         neg = negated_between(tokens, max(lo, prev_end), max(harm_at, m.first))
         mentions.append(Mention(
             m.first, m.last, m.count, outcome, victims or "people", groups, harm_at,
-            max(end, m.last), toll_at, neg, joint=(joint and bool(mentions)) or _another(tokens, m),
+            max(end, m.last), toll_at, neg, joint=(joint and bool(mentions)) or along or _another(tokens, m),
         ))
         if aside and breakdown is not None:
             breakdown[1].add(outcome)
@@ -183,9 +187,23 @@ def _is_age(tokens: list[Token], m: CountMatch) -> bool:
 
 
 def _along_with(tokens: list[Token], first: int) -> bool:
-    """"… were killed, along with 18 fighters", "as well as 3 soldiers", "plus 2 police"."""
-    before = [t.low for t in tokens[max(0, first - 3) : first]]
-    return before[-2:] == ["along", "with"] or before[-3:] == ["as", "well", "as"] or before[-1:] == ["plus"]
+    """"… were killed, along with 18 fighters", "as well as 3 soldiers", "plus 2 police",
+    "alongside his two sons", "together with her four children"."""
+    at = first - 1 if first > 0 and tokens[first - 1].low in POSSESSIVES else first
+    before = [t.low for t in tokens[max(0, at - 3) : at]]
+    return (before[-2:] in (["along", "with"], ["together", "with"]) or before[-3:] == ["as", "well", "as"]
+            or before[-1:] in (["plus"], ["alongside"]))
+
+
+def _participle_before(tokens: list[Token], first: int) -> tuple[str | None, int]:
+    """The passive harm verb shortly before ``first``: "was killed along with …" → (killed, index)."""
+    for x in range(first - 2, max(-1, first - 8), -1):
+        low = tokens[x].low
+        if low in (".", ";", ":") or tokens[x].is_number:
+            break
+        if low in HARM_AFTER and x > 0 and tokens[x - 1].low in AUX:
+            return HARM_AFTER[low], x
+    return None, -1
 
 
 _ANOTHER = frozenset({"further", "another", "additional"})

@@ -35,6 +35,8 @@ _NOT_A_SUBJECT = frozenset({"no", "nobody", "none", "neither", "it", "this", "th
                             "which", "what", "each", "every", "anyone", "everyone", "nothing"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this"})
 _PRONOUNS = frozenset({"he", "she"})
+_NOT_NAMES = frozenset({"on", "in", "at", "the", "a", "an", "his", "her", "after", "during", "later", "then",
+                        "according", "when", "while", "on", "by", "before", "with"})
 _NAME_LINKS = frozenset({"-", "'", "’", "bin", "ibn", "al", "el", "de", "da", "del", "la", "van", "von", "abu", "."})
 _MAX_PHRASE = 12
 
@@ -91,8 +93,15 @@ def passive_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> l
             continue
         if outcome == "injured" and _died_later(tokens, end):
             outcome = "killed"
-        head = next((x for x in range(s, k) if tokens[x].low not in _DETERMINERS), s)
-        out.append(_one(head, head + 1, outcome, _kind_of(tokens, s, k), k + 1, end, joint=also))
+        # The span: the name before any apposition, else the victim noun ("The assailant").
+        head = next((x for x in range(s, _subject_end(tokens, k))
+                     if _is_name_token(tokens[x]) and tokens[x].low not in _NOT_NAMES), None)
+        if head is None:
+            head = next((x for x in range(s, k) if tokens[x].low in VICTIM_NOUNS or tokens[x].low in _PRONOUNS), s)
+        last = head + 1
+        while last < k and _is_name_token(tokens[last]) and _is_name_token(tokens[head]):
+            last += 1  # the whole name: "Samir Haddad"
+        out.append(_one(head, last, outcome, _kind_of(tokens, s, k), k + 1, end, joint=also))
         taken.update(range(s, end))
     return out
 
@@ -117,16 +126,21 @@ def _died_later(tokens: list[Token], end: int) -> bool:
     return False
 
 
-def _subject_start(tokens: list[Token], k: int) -> int:
-    """Where the subject of the verb at ``k`` starts; an apposition ("Reyes, a mayor and a
-    teacher, was killed") is stepped over to the name before it."""
-    end = k
+def _subject_end(tokens: list[Token], k: int) -> int:
+    """The end of the subject of the verb at ``k`` before any apposition ("Reyes, a mayor and
+    a teacher, was killed" → after "Reyes")."""
     if k >= 2 and tokens[k - 1].low == ",":
         b = k - 2
         while b > 0 and tokens[b].low != "," and k - b < 2 * _MAX_PHRASE:
             b -= 1
         if b > 0 and tokens[b].low == ",":
-            end = b
+            return b
+    return k
+
+
+def _subject_start(tokens: list[Token], k: int) -> int:
+    """Where the subject of the verb at ``k`` starts (stepping over an apposition)."""
+    end = _subject_end(tokens, k)
     s = end
     while s > 0 and tokens[s - 1].low not in _SUBJECT_STOPS and end - s < _MAX_PHRASE:
         s -= 1

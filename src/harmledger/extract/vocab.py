@@ -215,6 +215,7 @@ PERSON_NP_STOPS: frozenset[str] = frozenset(
 # "killed a number of …", "a group of …", "a dog": not one person.
 NOT_ONE_PERSON_HEADS: frozenset[str] = frozenset(
     "number total group lot family couple series crowd convoy few handful dozen score "
+    "unknown undetermined unspecified undisclosed estimated "
     "bus vehicle car house home building checkpoint post base".split()
 )
 # "In addition to the bomber, …": the attacker, one more death in GTD's totals.
@@ -254,6 +255,13 @@ SUBSET_BEFORE: frozenset[str] = frozenset({"including", "include", "includes", "
 HEDGES: frozenset[str] = frozenset(
     "alleged allegedly reportedly unconfirmed feared possibly perhaps suspected believed "
     "likely purportedly rumoured rumored".split()
+)
+# Hedges that modify a noun: "an alleged airstrike", "a suspected chemical attack", "suspected
+# militants" doubt the weapon or who, not the deaths, unless the noun is an account of them.
+HEDGE_ADJECTIVES: frozenset[str] = frozenset("alleged suspected purported unconfirmed".split())
+HEDGED_ACCOUNTS: frozenset[str] = frozenset(
+    "report reports figure figures toll tolls death deaths casualties number numbers claims "
+    "killing killings".split()
 )
 # Words that make a figure a projection or a risk rather than harm done.
 HYPOTHETICAL: frozenset[str] = frozenset(

@@ -141,7 +141,17 @@ def civilian_figures(reported: Sequence[Reported]) -> tuple[Figures, list[str]]:
     from claims that leave the victims unspecified (monitors count the reported dead as civilians
     unless a source says they were combatants). Claims about combatants never count."""
     fig, lines = figures(reported, "killed", victims=("civilians",))
-    named = {r.claim.victims for r in reported} & {"civilians", "combatants"}
+    kinds = {r.claim.victims for r in reported}
+    if fig.low is not None and "combatants" not in kinds:
+        # Beside civilian figures (and none about combatants) a lower figure of unnamed victims
+        # ("three people were brought in dead") is a lower account of the same dead: it may
+        # lower the civilian low, never raise the high.
+        wide, wide_lines = figures(reported, "killed", victims=("civilians", "people", None))
+        if wide.low is not None and wide.low < fig.low:
+            best = None if fig.best is None else max(wide.low, fig.best)
+            lines += [line for line in wide_lines if " low " in line]
+            fig = Figures(wide.low, best, fig.high, fig.rule + "; a lower figure of unnamed victims sets low")
+    named = kinds & {"civilians", "combatants"}
     if fig.low is None and fig.high is None and not named:
         fig, lines = figures(reported, "killed", victims=("people", None))
         if fig.low is not None or fig.high is not None:
