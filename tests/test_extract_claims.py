@@ -134,6 +134,8 @@ HARM = [
     ("An airstrike on 17 March 2017 killed more than 100 civilians.", [("killed", "more than 100", 101, N, N, "civilians")]),
     ("The attack on 5 May killed three.", [("killed", "three", 3, 3, 3, "people")]),
     ("A raid on March 17 killed 4 fighters.", [("killed", "4", 4, 4, 4, "combatants")]),
+    ("KANDAHAR, Afghanistan, March 3, 2019 - A roadside bomb killed six travellers.", [("killed", "six", 6, 6, 6, "civilians")]),
+    ("HODEIDAH, Yemen, May 9, 2020 - Eleven fishermen were killed when their boat was hit.", [("killed", "Eleven", 11, 11, 11, "civilians")]),
     # asides: parts, or a breakdown of "casualties" into killed and injured
     ("The attack killed four people - two women and two children - and wounded nine.", [("killed", "four", 4, 4, 4, "people"), ("injured", "nine", 9, 9, 9, "people")]),
     ("UNAMA documented 3,812 civilian casualties (1,366 deaths and 2,446 injured).", [("killed", "1,366", 1366, 1366, 1366, "civilians"), ("injured", "2,446", 2446, 2446, 2446, "civilians")]),
@@ -188,7 +190,7 @@ SOURCES = [
     ("According to information gathered by the Office of the UN High Commissioner for Human Rights, 10 civilians were killed.", ("Office of the UN High Commissioner for Human Rights", "reported", "ngo")),
     ("The Syrian Network for Human Rights (SNHR) ultimately documented 13 civilian deaths.", ("Syrian Network for Human Rights", "confirmed", "ngo")),
     ("Other local monitors reported a toll of 12.", ("Other local monitors", "reported", "unnamed")),
-    ("Iraqi Security Forces said 23 ISIS fighters were killed.", ("Iraqi Security Forces", "reported", None)),
+    ("Iraqi Security Forces said 23 ISIS fighters were killed.", ("Iraqi Security Forces", "reported", "belligerent")),  # a party to the fighting
     ("12 civilians were reported killed.", None),
     ("Witnesses and hospital staff told Human Rights Watch that 23 civilians died.", ("Witnesses and hospital staff", "reported", "unnamed")),
 ]
@@ -237,6 +239,9 @@ DETAILS = [
     ("Regime forces shelled Douma, killing three people.", (), "shelling", "Syrian government"),
     ("A roadside bomb killed two policemen near the ISIS-held town.", (), "landmine/IED", None),
     ("Daesh fighters killed 9 journalists and 2 doctors.", ("journalists",), None, "Islamic State"),
+    # the one doing the killing is the perpetrator; a named coalition is not another coalition
+    ("Iraqi forces killed 20 Islamic State militants near Tal Afar.", (), None, "Iraqi forces"),
+    ("Saudi-led coalition jets killed 8 civilians at a market.", (), "airstrike", "Saudi-led coalition"),
 ]
 
 

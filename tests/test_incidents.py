@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from harmledger.incidents import Decisions, reconcile
-from harmledger.records import Incident
+from harmledger.records import Count, Incident
 from tests.test_incidents_builder import claim, doc
 
 D = date(2016, 7, 19)
@@ -321,3 +322,24 @@ def test_a_verified_figure_is_best_among_equally_reliable_sources():
     verified = replace(verified, source=replace(verified.source, stance="confirmed"))
     [inc] = only_incidents(reconcile([verified, reported], docs))
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (9, 11, 11)
+
+
+def test_a_headlines_vague_figure_adds_nothing_beside_the_figure_its_report_states():
+    docs = {"a": doc("a")}
+    dozens = replace(claim("a", low=24, high=99, qualifier="vague", place="kabul", day=D),
+                     count=Count(24, 99, None, "vague", True))  # "kills dozens" in the headline
+    stated = claim("a", low=43, high=43, best=43, place="kabul", day=D)
+    [inc] = only_incidents(reconcile([dozens, stated], docs))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (43, 43, 43)
+
+
+def test_civilian_deaths_are_never_above_total_deaths():
+    # one source counts 98 civilians, a more trusted one puts everyone killed at 24
+    docs = {"a": doc("a"), "b": doc("b")}
+    civilians = claim("a", low=98, high=98, best=98, victims="civilians", place="kabul", day=D)
+    total = claim("b", low=24, high=24, best=24, victims="people", place="kabul", day=D,
+                  source="UN", source_kind="ngo")
+    [inc] = only_incidents(reconcile([civilians, total], docs))
+    assert inc.civilian_deaths.best is not None and inc.deaths.best is not None
+    assert inc.civilian_deaths.best <= inc.deaths.best
+    assert inc.civilian_deaths.high <= inc.deaths.high

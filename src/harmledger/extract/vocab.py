@@ -165,7 +165,7 @@ _victims("civilians", None, "civilian civilians villager villagers resident resi
          "noncombatants bystanders bystander elder elders volunteer volunteers trader traders "
          "vendor vendors merchant merchants labourer labourers laborer laborers driver drivers "
          "customers shoppers diners guests mourners commuters patients pedestrians "
-         "motorists travellers travelers")
+         "motorists travellers travelers tourist tourists holidaymakers visitors")
 _victims("civilians", "children", "child children kids kid boy boys girl girls infant "
          "infants baby babies toddlers minors minor schoolchildren teenager teenagers")
 _victims("civilians", "women", "woman women mother mothers")
@@ -324,6 +324,10 @@ EVENT_TYPES: tuple[tuple[str, str], ...] = (
 # Perpetrator aliases → canonical name. Matched case-insensitively on word boundaries,
 # longest first; hyphens count as part of a word so "Anti-ISIS" is not "ISIS".
 PERPETRATORS: dict[str, tuple[str, ...]] = {
+    "Saudi-led coalition": (
+        "saudi-led coalition", "saudi led coalition", "saudi-led forces", "saudi-led airstrikes",
+        "saudi-led warplanes", "arab coalition", "saudi coalition", "saudi-emirati coalition",
+    ),
     "International Anti-ISIS Coalition": (
         "international anti-isis coalition", "anti-isis coalition", "anti-isil coalition",
         "anti-is coalition", "international coalition", "us-led coalition", "u.s.-led coalition",
@@ -344,7 +348,7 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
     "Russia": ("russian forces", "russian warplanes", "russian airstrikes", "russian army",
                "russian military", "russia", "russians"),
     "Turkey": ("turkish forces", "turkish army", "turkish military", "turkish troops",
-               "turkish warplanes"),
+               "turkish warplanes", "turkish artillery", "turkish drone", "turkish drones"),
     "United States": ("united states", "united-states", "u.s. forces", "us forces",
                       "american forces", "pentagon", "us central command", "u.s. central command",
                       "central command", "centcom", "us military", "u.s. military"),
@@ -354,6 +358,8 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
     "Hayat Tahrir al-Sham": ("hayat tahrir al-sham", "hts", "al-nusra", "nusra front",
                              "jabhat al-nusra", "al-nosra"),
     "SDF": ("syrian democratic forces", "sdf"),
+    "Iraqi forces": ("iraqi forces", "iraqi security forces", "iraqi army", "iraqi troops",
+                     "iraqi military", "iraqi government forces"),
     "Israel": ("israeli forces", "israeli army", "israeli military", "israeli strikes",
                "israeli airstrikes", "idf"),
 }

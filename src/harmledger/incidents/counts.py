@@ -8,7 +8,8 @@ victims are civilians):
    hedged account is all there is, and the grade is at most weak), or when no unhedged claim
    has their outcome; beside unhedged claims of their outcome they can raise high only.
    ``assemble`` picks them.
-2. Inside one document the figures of one event are not added up, except groups the text
+2. Inside one document the figures of one event are not added up (and beside a stated figure its
+   vague ones, a headline's "dozens", are left out), except groups the text
    itself adds (a figure the extractor marks ``joint``: "6 police officers and 3 Taliban were
    killed", "a woman and her three children", "a further 3 died later") and a civilian and a
    combatant figure (two disjoint groups): the document's figure is the larger of its largest
@@ -118,9 +119,18 @@ def _joint_sums(items: Sequence[tuple[Reported, bool]]) -> list[tuple[Reported, 
     return out
 
 
+def _precise_only(items: Sequence[tuple[Reported, bool]]) -> Sequence[tuple[Reported, bool]]:
+    """Rule 2b: beside a figure the document states ("43 people were killed"), its vague ones
+    (a headline's "dozens") add nothing: their documented range would only blur it."""
+    precise = [it for it in items if not it[1] and it[0].claim.count is not None and not it[0].claim.count.vague]
+    if not precise:
+        return items
+    return [it for it in items if it[0].claim.count is None or not it[0].claim.count.vague]
+
+
 def _document_figure(items: Sequence[tuple[Reported, bool]]) -> _Fig:
     """Rule 2: the largest claim, or civilians + combatants when both are given."""
-    summed_items = _joint_sums(items)
+    summed_items = _joint_sums(_precise_only(items))
     items = [(r, upper) for r, upper, _ in summed_items]
     figs = [fig for _, _, fig in summed_items]
     largest = _combine(figs)
