@@ -126,6 +126,8 @@ HARM = [
     ("The guards were shot and killed a short while later.", []),  # "a short while" is no person
     ("Samir Haddad was killed together with his two daughters when the house collapsed.", [("killed", "Samir Haddad", 1, 1, 1, "people"), ("killed", "two", 2, 2, 2, "people")]),
     ("Jets struck the camp, killing an unknown number of people.", []),
+    ("Two border police reservists were killed in the ambush.", [("killed", "Two", 2, 2, 2, "combatants")]),
+    ("Four traders were killed and two lorries were set alight.", [("killed", "Four", 4, 4, 4, "civilians")]),
     # perpetrators and victims side by side, each their own figure
     ("At least five assailants and three soldiers were killed in the clash.", [("killed", "At least five", 5, N, N, "combatants"), ("killed", "three", 3, 3, 3, "combatants")]),
     ("Four police officers were killed and three officers and two attackers were injured.", [("killed", "Four", 4, 4, 4, "combatants"), ("injured", "three", 3, 3, 3, "combatants"), ("injured", "two", 2, 2, 2, "combatants")]),

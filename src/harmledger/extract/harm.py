@@ -197,7 +197,9 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
                 j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES
             ):
                 j += 1
-            modifiers = _MAX_MODIFIERS  # after the victims only the verb may follow
+            # After the victims only the verb may follow, or the rest of a compound noun
+            # ("two police reservists were killed", "civilian aid workers").
+            modifiers = _MAX_MODIFIERS - (2 if j < n and _compound_part(tokens[j]) else 0)
             continue
         if victims is not None and modifiers >= _MAX_MODIFIERS:
             break
@@ -211,18 +213,32 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
     return None, victims, groups, -1, j, False
 
 
+def _compound_part(tok: Token) -> bool:
+    """Whether a word after a victim noun may continue it ("police | reservists")."""
+    low = tok.low
+    return tok.text.isalpha() and tok.text.islower() and not (
+        low in AUX or low in HARM_AFTER or low in HARM_NOUNS or low in JOIN or low in PREPOSITIONS
+        or low in PRONOUNS or low in SUBSET_BEFORE or low in NEGATORS or low in _MODALS
+        or low in ("of", "whose", "whom", "each", "respectively", "more", "others")
+    )
+
+
 def _figure_at(tokens: list[Token], j: int) -> bool:
     """Whether a figure starts at ``j`` ("and four soldiers" is a second group, not one named twice)."""
     ahead = find_counts(tokens[j : j + 4])
     return bool(ahead) and ahead[0].first == 0
 
 
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "several", "many", "some", "dozens", "hundreds"})
+
+
 def _before_nonharm(tokens: list[Token], j: int) -> bool:
     """Whether adjectives from ``j`` lead to a non-victim noun ("2 dead young owls")."""
     for x in range(j, min(len(tokens), j + 3)):
         low = tokens[x].low
-        if not tokens[x].text.isalpha() or low in PREPOSITIONS:
-            return False
+        if not tokens[x].text.isalpha() or low in PREPOSITIONS or low in JOIN or low in _NUMBER_WORDS:
+            return False  # "killed and three vehicles burned": the vehicles are another clause
         if low in NONHARM_NOUNS:
             return True
     return False
