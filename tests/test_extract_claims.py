@@ -128,6 +128,10 @@ HARM = [
     ("Jets struck the camp, killing an unknown number of people.", []),
     ("Two border police reservists were killed in the ambush.", [("killed", "Two", 2, 2, 2, "combatants")]),
     ("Four traders were killed and two lorries were set alight.", [("killed", "Four", 4, 4, 4, "civilians")]),
+    ("At least 9 people, including four Kenyan Defence Forces (KDF) soldiers and two drivers, were killed.", [("killed", "At least 9", 9, N, N, "people")]),
+    ("Five worshippers - including the village imam Musa Bello, were killed.", [("killed", "Five", 5, 5, 5, "civilians")]),
+    ("Six Kenyan Red-Cross volunteers were killed.", [("killed", "Six", 6, 6, 6, "civilians")]),
+    ("The informer and his three brothers were killed.", [("killed", "informer", 1, 1, 1, "people"), ("killed", "three", 3, 3, 3, "people")]),
     # perpetrators and victims side by side, each their own figure
     ("At least five assailants and three soldiers were killed in the clash.", [("killed", "At least five", 5, N, N, "combatants"), ("killed", "three", 3, 3, 3, "combatants")]),
     ("Four police officers were killed and three officers and two attackers were injured.", [("killed", "Four", 4, 4, 4, "combatants"), ("injured", "three", 3, 3, 3, "combatants"), ("injured", "two", 2, 2, 2, "combatants")]),

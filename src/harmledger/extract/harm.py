@@ -171,8 +171,11 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
                 groups.append(group)
             j += 1
             # "Two Taliban key commanders": a second victim noun close behind is the head.
-            ahead = next((x for x in range(j, min(n, j + 2)) if tokens[x].low in VICTIM_NOUNS), None)
-            if ahead is not None and all(tokens[x].text.isalpha() for x in range(j, ahead)):
+            # "Seven Syrian Al-Sayyad employees": a name or a hyphenated word may stand between.
+            ahead = next((x for x in range(j, min(n, j + 4)) if tokens[x].low in VICTIM_NOUNS), None)
+            if ahead is not None and all(tokens[x].text.isalpha() or tokens[x].text == "-" for x in range(j, ahead)) and (
+                ahead - j <= 1 or all(tokens[x].is_title or tokens[x].text == "-" for x in range(j, ahead))
+            ):
                 j = ahead
                 continue
             # "26 regime soldiers and allied militiamen": one group named two ways.
@@ -265,9 +268,12 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
                 break  # ", aged 6 to 14, and one adult man": the list of victims goes on
             k += 1
         return k
-    if j + 1 < n and tokens[j].low == "," and _aside_follows(tokens, j + 1):
-        for k in range(j + 2, min(n, j + 12)):
-            if tokens[k].low == ",":
+    if j + 1 < n and tokens[j].low in (",", "-", "–", "—") and _aside_follows(tokens, j + 1):
+        # ", including three children," and "- including the imam," (closed by a comma or dash)
+        for k in range(j + 2, min(n, j + 20)):
+            if tokens[k].low in (",", "-", "–", "—") and tokens[k - 1].end != tokens[k].start:
+                return k + 1
+            if tokens[k].low == "," :
                 return k + 1
     if j + 1 < n and tokens[j].low == "," and tokens[j + 1].low in ("a", "an"):
         # "one adult man, a street vendor, were killed": an apposition, when the verb follows it

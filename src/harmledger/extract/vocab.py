@@ -203,6 +203,7 @@ _victims("people", None, "bodyguard bodyguards employee employees lecturer lectu
          "scholar scholars hostage hostages passerby passersby colleague colleagues granddaughter "
          "grandson grandfather grandmother uncle aunt niece wife")
 _victims("civilians", None, "miner miners ranger rangers constable")
+_victims("people", None, "informer informers")
 _victims("combatants", None, "peacekeeper peacekeepers")
 
 # --- one person without a figure (``persons``) ----------------------------------------------------
