@@ -343,3 +343,22 @@ def test_civilian_deaths_are_never_above_total_deaths():
     assert inc.civilian_deaths.best is not None and inc.deaths.best is not None
     assert inc.civilian_deaths.best <= inc.deaths.best
     assert inc.civilian_deaths.high <= inc.deaths.high
+
+
+def test_people_named_one_by_one_never_set_the_low_beside_a_stated_figure():
+    # an assessment names one victim; a monitor says 16 were killed
+    docs = {"a": doc("a")}
+    named = replace(claim("a", low=1, high=1, best=1, victims="civilians", place="kabul", day=D),
+                    count=Count(1, 1, 1, "named"))
+    stated = claim("a", low=16, high=16, best=16, victims="civilians", place="kabul", day=D,
+                   source="Civil Defence", source_kind="official")
+    [inc] = only_incidents(reconcile([named, stated], docs))
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.best) == (16, 16)
+
+
+def test_people_named_one_by_one_are_at_least_that_many():
+    docs = {"a": doc("a")}
+    named = [replace(claim("a", low=1, high=1, best=1, place="kabul", day=D), count=Count(1, 1, 1, "named"),
+                     joint=n > 0) for n in range(3)]
+    [inc] = only_incidents(reconcile(named, docs))
+    assert inc.deaths.low == 3 and inc.deaths.best == 3

@@ -44,7 +44,7 @@ Rule = Callable[[list[Token], set[int], list[Mention]], list[Mention]]
 
 
 def _one(first: int, last: int, outcome: str, victims: str, harm_at: int, end: int, joint: bool = False) -> Mention:
-    return Mention(first, last, Count(1, 1, 1, "exact"), outcome, victims, [], harm_at, end, -1, False, joint=joint)
+    return Mention(first, last, Count(1, 1, 1, "named"), outcome, victims, [], harm_at, end, -1, False, joint=joint)
 
 
 def _kind_of(tokens: list[Token], lo: int, hi: int) -> str:

@@ -24,6 +24,8 @@ victims are civilians):
    the highest figure any source reported.
 6. "casualties" (killed or injured, unspecified) can raise deaths' high but never set deaths' low
    or best: 200 casualties says at most 200 were killed, not that anyone was.
+7. People named one by one (qualifier ``named``) are at least that many: beside a source that
+   states a figure they never set low, and best is never below them.
 """
 
 from __future__ import annotations
@@ -190,7 +192,14 @@ def figures(
     per_source: dict[str, _Fig] = {}
     for source, docs in by_source.items():
         per_source[source] = _combine([_document_figure(items) for items in docs.values()])
-    lows = [(f.low, s) for s, f in per_source.items() if f.low is not None]
+    # Rule 7: people named one by one are at least that many; beside a source that states a
+    # figure they never set the low (naming one victim does not say only one died), and the
+    # best is never below them.
+    named = {s for s, docs in by_source.items()
+             if all(r.claim.count is not None and r.claim.count.qualifier == "named" for items in docs.values()
+                    for r, _ in items)}
+    stated = [s for s in per_source if s not in named]
+    lows = [(f.low, s) for s, f in per_source.items() if f.low is not None and (s in stated or not stated)]
     highs = [(f.high, s) for s, f in per_source.items() if f.high is not None]
     low = min(lows) if lows else None
     high = max(highs) if highs else None
@@ -211,6 +220,9 @@ def figures(
         top = [s for s in ranked if trusted[s][:3] == trusted[ranked[0]][:3]]
         tied = sorted(per_source[s].best or 0 for s in top)
         best = tied[(len(tied) - 1) // 2]
+    floor = max((per_source[s].low or 0 for s in named), default=0)
+    if best is not None and floor:
+        best = max(best, floor)
     if best is not None and low is not None:
         best = max(best, low[0])
     if best is not None and high is not None:
