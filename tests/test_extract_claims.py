@@ -132,6 +132,10 @@ HARM = [
     ("Five worshippers - including the village imam Musa Bello, were killed.", [("killed", "Five", 5, 5, 5, "civilians")]),
     ("Six Kenyan Red-Cross volunteers were killed.", [("killed", "Six", 6, 6, 6, "civilians")]),
     ("The informer and his three brothers were killed.", [("killed", "informer", 1, 1, 1, "people"), ("killed", "three", 3, 3, 3, "people")]),
+    # an early figure and its revision in one sentence: the revision is the figure
+    ("Medics first counted five dead, but that number later rose to eight.", [("killed", "eight", 8, 8, 8, "people")]),
+    ("Eleven people were reported killed, a figure subsequently revised to 17.", [("killed", "17", 17, 17, 17, "people")]),
+    ("Three people drowned as the water level rose to 4 metres.", [("killed", "Three", 3, 3, 3, "people")]),
     # perpetrators and victims side by side, each their own figure
     ("At least five assailants and three soldiers were killed in the clash.", [("killed", "At least five", 5, N, N, "combatants"), ("killed", "three", 3, 3, 3, "combatants")]),
     ("Four police officers were killed and three officers and two attackers were injured.", [("killed", "Four", 4, 4, 4, "combatants"), ("injured", "three", 3, 3, 3, "combatants"), ("injured", "two", 2, 2, 2, "combatants")]),

@@ -41,6 +41,8 @@ from harmledger.extract.vocab import (
     HYPOTHETICAL,
     KILL_PHRASES,
     MONTHS,
+    NONHARM_NOUNS,
+    REVISED_TO,
     SUBSET_BEFORE,
     VICTIM_NOUNS,
 )
@@ -161,6 +163,7 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
     if breakdown is not None and {"killed", "injured"} <= breakdown[1]:
         mentions.remove(breakdown[0])  # the killed and injured figures replace the sum
     mentions.sort(key=lambda x: x.first)
+    mentions = _revisions(tokens, mentions)
     for mention in mentions:
         _add_groups(tokens, mention)
     mentions.extend(_singulars(tokens, mentions))
@@ -170,6 +173,44 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
 
 
 _DASHES = frozenset({"-", "–", "—"})
+_FIGURE_NOUNS = frozenset({"number", "figure", "toll", "tally", "count", "total", "it", "that", "this"})
+_LATER = frozenset({"later", "subsequently", "then", "since", "eventually", "has", "had", "have", "was", "been"})
+
+
+def _revisions(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """"Four were killed, though that number later rose to six": the later figure is the
+    sentence's figure for that harm, and the earlier ones of the same harm give way to it."""
+    out = list(mentions)
+    for k, tok in enumerate(tokens):
+        if tok.low not in REVISED_TO:
+            continue
+        j = k + 1
+        if j >= len(tokens) or tokens[j].low != "to":
+            continue
+        b = k - 1
+        while b >= 0 and tokens[b].low in _LATER:
+            b -= 1
+        # the subject must be the figure itself ("that number", "the toll", "deaths"), not floods
+        if b < 0 or not any(tokens[x].low in _FIGURE_NOUNS or tokens[x].low in HARM_NOUNS
+                            for x in range(max(0, b - 2), b + 1)):
+            continue
+        earlier = [m for m in out if m.last <= k]
+        if not earlier:
+            continue
+        head = earlier[-1]
+        later = next((m for m in out if m.first == j + 1), None)
+        if later is None:
+            match = next((c for c in find_counts(tokens[j + 1 : j + 6]) if c.first == 0), None)
+            if match is None or (j + 1 + match.last < len(tokens) and tokens[j + 1 + match.last].low in NONHARM_NOUNS):
+                continue
+            first, last = j + 1, j + 1 + match.last
+            later = Mention(first, last, match.count, head.outcome, head.victims, list(head.groups),
+                            k, last, -1, False)
+            out.append(later)
+        gone = [m for m in earlier if m.outcome == later.outcome and not m.joint and not m.negated]
+        out = [m for m in out if m not in gone]
+    out.sort(key=lambda x: x.first)
+    return out
 
 
 def _is_age(tokens: list[Token], m: CountMatch) -> bool:

@@ -206,6 +206,12 @@ _victims("civilians", None, "miner miners ranger rangers constable")
 _victims("people", None, "informer informers")
 _victims("combatants", None, "peacekeeper peacekeepers")
 
+# "… though that number later rose to six", "a figure later revised to 13": VERB [later] to FIGURE
+# is the same harm's later figure, and it replaces the earlier ones of its sentence.
+REVISED_TO: frozenset[str] = frozenset(
+    "rose risen climbed increased jumped revised updated raised reached grew mounted".split()
+)
+
 # --- one person without a figure (``persons``) ----------------------------------------------------
 
 # Where the description of one person ends: "killed a lecturer of the academy | in Kabul".
