@@ -132,6 +132,7 @@ HARM = [
     ("Five worshippers - including the village imam Musa Bello, were killed.", [("killed", "Five", 5, 5, 5, "civilians")]),
     ("Six Kenyan Red-Cross volunteers were killed.", [("killed", "Six", 6, 6, 6, "civilians")]),
     ("The informer and his three brothers were killed.", [("killed", "informer", 1, 1, 1, "people"), ("killed", "three", 3, 3, 3, "people")]),
+    ("Nine members of the Okafor family were killed when the roof fell in.", [("killed", "Nine", 9, 9, 9, "civilians")]),
     # an early figure and its revision in one sentence: the revision is the figure
     ("Medics first counted five dead, but that number later rose to eight.", [("killed", "eight", 8, 8, 8, "people")]),
     ("Eleven people were reported killed, a figure subsequently revised to 17.", [("killed", "17", 17, 17, 17, "people")]),

@@ -362,3 +362,11 @@ def test_people_named_one_by_one_are_at_least_that_many():
                      joint=n > 0) for n in range(3)]
     [inc] = only_incidents(reconcile(named, docs))
     assert inc.deaths.low == 3 and inc.deaths.best == 3
+
+
+def test_injured_civilians_do_not_stop_the_unnamed_dead_counting_as_civilians():
+    docs = {"a": doc("a")}
+    dead = claim("a", low=2, high=2, best=2, victims="people", place="kabul", day=D)
+    hurt = claim("a", "injured", low=5, high=5, best=5, victims="civilians", place="kabul", day=D)
+    [inc] = only_incidents(reconcile([dead, hurt], docs))
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == (2, 2)

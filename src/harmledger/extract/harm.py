@@ -190,6 +190,9 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
             if j < n and tokens[j].low == "of" and low in ("members", "member"):
                 j += 1
                 modifiers = 0
+                # "nine members of the Haddad family": a family at home, counted as civilians
+                if any(tokens[x].low in ("family", "families", "household") for x in range(j, min(n, j + 5))):
+                    victims = "civilians"
                 continue
             if j < n and tokens[j].low in _QUOTES and tokens[j - 2].low in _QUOTES:
                 j += 1  # the closing scare quote

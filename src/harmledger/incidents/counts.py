@@ -153,7 +153,8 @@ def civilian_figures(reported: Sequence[Reported]) -> tuple[Figures, list[str]]:
     from claims that leave the victims unspecified (monitors count the reported dead as civilians
     unless a source says they were combatants). Claims about combatants never count."""
     fig, lines = figures(reported, "killed", victims=("civilians",))
-    kinds = {r.claim.victims for r in reported}
+    # Only figures of the dead say who died ("injured civilians" says nothing about the dead).
+    kinds = {r.claim.victims for r in reported if r.claim.outcome in ("killed", "casualties")}
     if fig.low is not None and "combatants" not in kinds:
         # Beside civilian figures (and none about combatants) a lower figure of unnamed victims
         # ("three people were brought in dead") is a lower account of the same dead: it may
