@@ -133,6 +133,8 @@ HARM = [
     ("Six Kenyan Red-Cross volunteers were killed.", [("killed", "Six", 6, 6, 6, "civilians")]),
     ("The informer and his three brothers were killed.", [("killed", "informer", 1, 1, 1, "people"), ("killed", "three", 3, 3, 3, "people")]),
     ("Nine members of the Okafor family were killed when the roof fell in.", [("killed", "Nine", 9, 9, 9, "civilians")]),
+    ("Four paramedics working for the Red Crescent were killed.", [("killed", "Four", 4, 4, 4, "civilians")]),
+    ("Two teachers at the village school were wounded.", [("injured", "Two", 2, 2, 2, "civilians")]),
     # an early figure and its revision in one sentence: the revision is the figure
     ("Medics first counted five dead, but that number later rose to eight.", [("killed", "eight", 8, 8, 8, "people")]),
     ("Eleven people were reported killed, a figure subsequently revised to 17.", [("killed", "17", 17, 17, 17, "people")]),

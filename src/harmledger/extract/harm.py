@@ -278,6 +278,18 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
                 return k + 1
             if tokens[k].low == "," :
                 return k + 1
+    if j < n and (tokens[j].low in _POST_MODIFIERS or tokens[j].low in ("in", "at", "from", "of")):
+        # "three paramedics belonging to the Red Crescent were killed", "two nurses at the
+        # clinic were wounded": a phrase describing the victims, when their verb follows it
+        for k in range(j + 1, min(n, j + 10)):
+            low = tokens[k].low
+            if low in _PASSIVE_AUX and k + 1 < n and (tokens[k + 1].low in HARM_AFTER or (
+                    tokens[k + 1].low in AUX and k + 2 < n and tokens[k + 2].low in HARM_AFTER)):
+                return k
+            if not (tokens[k].text.isalpha() or tokens[k].text in ("-", "'", "’")) or low in JOIN or (
+                low in HARM_BEFORE or low in _PASSIVE_AUX or low in ("who", "which", "that", "when", "where")
+            ):
+                break
     if j + 1 < n and tokens[j].low == "," and tokens[j + 1].low in ("a", "an"):
         # "one adult man, a street vendor, were killed": an apposition, when the verb follows it
         for k in range(j + 2, min(n, j + 8)):
@@ -380,6 +392,8 @@ def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
 
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+_POST_MODIFIERS = frozenset({"belonging", "working", "affiliated", "employed", "serving", "living", "staying",
+                             "sheltering", "travelling", "traveling", "waiting", "inside", "near"})
 
 
 def elliptic(tokens: list[Token], m: CountMatch, victims: str | None) -> bool:
