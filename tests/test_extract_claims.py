@@ -161,6 +161,22 @@ def test_figures_tied_to_harm(sentence: str, expected: list[tuple]) -> None:
     assert casualties(sentence) == expected
 
 
+# --- a figure spread across several attacks: this report's attack had its share -----------------
+ACROSS = [
+    # (text, figure text, best, high): best = the total split evenly (rounded down), high = the total
+    ("This was one of four related raids in the district. Twelve guards were killed across the raids.", "Twelve", 3, 12),
+    ("Gunmen struck two villages. Nine farmers were killed across both attacks.", "Nine", 4, 9),
+    ("This was one of six coordinated attacks. At least 30 people died across the three assaults on the town.", "At least 30", 10, 30),
+    ("Gunmen struck a market. Nine traders were killed in the attack.", "Nine", 9, 9),  # one attack: as stated
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "best", "high"), ACROSS, ids=[a[0][:50] for a in ACROSS])
+def test_a_figure_across_several_attacks_is_split(text: str, figure: str, best: int, high: int) -> None:
+    [claim] = [c for c in claims_of(text) if c.kind == "casualty"]
+    assert (claim.count.text, claim.count.best, claim.count.high) == (figure, best, high)
+
+
 # --- numbers that are not casualty figures ----------------------------------------------------
 NO_CLAIM = [
     "US Secretary of Defense Ashton Carter gathered 30 of his counterparts.",
