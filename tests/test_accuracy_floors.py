@@ -82,11 +82,11 @@ def _check(report: Report, floors: dict[tuple[str, str], float]) -> None:
 # Floors: (section, key) → the lowest acceptable value.
 TEAM_SETS = {
     "seed": {("claims", "f1"): 1.0, ("incidents", "deaths_in_range"): 1.0},
-    # measured 0.8462 / 0.8039 / 0.9118 (n=70 events) at the commit that added this test
+    # measured killed 0.8462 (n=65), nonzero 0.8039 (n=51), injured 0.9118 (n=34), claims f1 0.7253
     "summaries": {("events", "killed_exact"): 0.84, ("events", "killed_exact_nonzero"): 0.80,
                   ("events", "injured_exact"): 0.91, ("claims", "f1"): 0.72},
-    # measured killed 0.475, injured 0.8333, deaths in range 0.80 (n=40)
-    "assessments": {("events", "killed_exact"): 0.47, ("events", "injured_exact"): 0.83,
+    # measured killed 0.50 (n=40), injured 0.8611 (n=36), deaths in range 0.80 (n=40)
+    "assessments": {("events", "killed_exact"): 0.49, ("events", "injured_exact"): 0.86,
                     ("incidents", "deaths_in_range"): 0.80},
 }
 
@@ -113,19 +113,19 @@ def per_document(documents: Iterable[Document]) -> Analysis:
 REAL_SETS = {
     "gtd-dev": (
         GTD_SLICE,
-        # per document: killed 0.9063 (n=363), nonzero 0.8664 (n=232), injured 0.9101 (n=345)
-        {("events", "killed_exact"): 0.90, ("events", "killed_exact_nonzero"): 0.86,
-         ("events", "injured_exact"): 0.90},
-        # whole slice: killed 0.7879, nonzero 0.7543, injured 0.7449 (same n)
-        {("events", "killed_exact"): 0.78, ("events", "killed_exact_nonzero"): 0.75,
-         ("events", "injured_exact"): 0.74},
+        # per document: killed 0.9256 (n=363), nonzero 0.8966 (n=232), injured 0.9275 (n=345)
+        {("events", "killed_exact"): 0.92, ("events", "killed_exact_nonzero"): 0.89,
+         ("events", "injured_exact"): 0.92},
+        # whole slice: killed 0.7934, nonzero 0.7629, injured 0.7623 (same n)
+        {("events", "killed_exact"): 0.79, ("events", "killed_exact_nonzero"): 0.76,
+         ("events", "injured_exact"): 0.76},
     ),
     "airwars-gaza-dev": (
         AIRWARS_SLICE,
-        # per document: civilian deaths in Airwars' range 0.70 (n=100)
-        {("incidents", "deaths_in_range"): 0.69},
-        # whole slice: 0.27 (n=100)
-        {("incidents", "deaths_in_range"): 0.26},
+        # per document: civilian deaths in Airwars' range 0.74 (n=100)
+        {("incidents", "deaths_in_range"): 0.73},
+        # whole slice: 0.28 (n=100)
+        {("incidents", "deaths_in_range"): 0.27},
     ),
 }
 
