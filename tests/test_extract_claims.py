@@ -379,3 +379,18 @@ def test_seed_negative(seed: tuple[str, list[Claim]], gold: dict) -> None:
     start = text.index(gold["quote"])
     end = start + len(gold["quote"])
     assert [c for c in claims if c.span.start < end and start < c.span.end] == []
+
+
+# --- figures the text adds to the ones before them (``joint``) ------------------------------------
+JOINT = [
+    ("In addition to the driver and his son, one of the gunmen was killed.", True),
+    ("In addition to the bomber, two guards were killed.", True),
+    ("Her husband was also killed.", True),
+    ("Her husband was killed.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "joint"), JOINT, ids=[j[0][:50] for j in JOINT])
+def test_a_figure_that_adds_to_the_dead_before_it(text: str, joint: bool) -> None:
+    last = [c for c in claims_of(text) if c.kind == "casualty"][-1]
+    assert last.joint is joint

@@ -250,22 +250,26 @@ def name_and_others(tokens: list[Token], taken: set[int], found: list[Mention]) 
 
 
 def in_addition_to(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
-    """"In addition to the bomber, two people were killed": the attacker is one more death."""
+    """"In addition to the bomber, two people were killed": the attacker is one more death, and
+    "In addition to the chief and his son, one attacker was killed" adds to the dead named before."""
     n = len(tokens)
     for k in range(min(n - 4, 3)):
         if [t.low for t in tokens[k : k + 3]] != ["in", "addition", "to"]:
             continue
         j = k + 3
-        if j < n and tokens[j].low in ("the", "a", "an"):
-            j += 1
-        head = next((x for x in range(j, min(n, j + 3)) if tokens[x].low in ONE_PERSON_AFTER_ADDITION), None)
-        if head is None or head in taken:
+        comma = next((x for x in range(j, min(n, j + 12)) if tokens[x].low == ","), None)
+        if comma is None:
             return []
-        after = [m for m in found if m.first > head and m.outcome == "killed" and not m.negated]
+        after = [m for m in found if m.first > comma and not m.negated]
         if not after:
             return []
         nxt = min(after, key=lambda m: m.first)
-        nxt.joint = True
+        nxt.joint = True  # the figure adds to what the phrase before it names
+        if j < n and tokens[j].low in ("the", "a", "an"):
+            j += 1
+        head = next((x for x in range(j, min(n, j + 3)) if tokens[x].low in ONE_PERSON_AFTER_ADDITION), None)
+        if head is None or head in taken or nxt.outcome != "killed":
+            return []
         taken.add(head)
         return [_one(head, head + 1, "killed", "combatants", nxt.harm_at, head + 1)]
     return []
