@@ -27,6 +27,7 @@ from harmledger.extract.vocab import (
     TOLL_OUTCOME,
     VICTIM_ADJECTIVES,
     VICTIM_NOUNS,
+    VICTIM_POST_MODIFIERS,
 )
 from harmledger.records import Count
 
@@ -278,7 +279,7 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
                 return k + 1
             if tokens[k].low == "," :
                 return k + 1
-    if j < n and (tokens[j].low in _POST_MODIFIERS or tokens[j].low in ("in", "at", "from", "of")):
+    if j < n and (tokens[j].low in VICTIM_POST_MODIFIERS or tokens[j].low in ("in", "at", "from", "of")):
         # "three paramedics belonging to the Red Crescent were killed", "two nurses at the
         # clinic were wounded": a phrase describing the victims, when their verb follows it
         for k in range(j + 1, min(n, j + 10)):
@@ -392,8 +393,6 @@ def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
 
 
 _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
-_POST_MODIFIERS = frozenset({"belonging", "working", "affiliated", "employed", "serving", "living", "staying",
-                             "sheltering", "travelling", "traveling", "waiting", "inside", "near"})
 
 
 def elliptic(tokens: list[Token], m: CountMatch, victims: str | None) -> bool:

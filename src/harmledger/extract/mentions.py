@@ -35,6 +35,7 @@ from harmledger.extract.persons import persons
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
     AUX,
+    FIGURE_NOUNS,
     HARM_AFTER,
     HARM_BEFORE,
     HARM_NOUNS,
@@ -173,7 +174,6 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
 
 
 _DASHES = frozenset({"-", "–", "—"})
-_FIGURE_NOUNS = frozenset({"number", "figure", "toll", "tally", "count", "total", "it", "that", "this"})
 _LATER = frozenset({"later", "subsequently", "then", "since", "eventually", "has", "had", "have", "was", "been"})
 
 
@@ -191,7 +191,7 @@ def _revisions(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         while b >= 0 and tokens[b].low in _LATER:
             b -= 1
         # the subject must be the figure itself ("that number", "the toll", "deaths"), not floods
-        if b < 0 or not any(tokens[x].low in _FIGURE_NOUNS or tokens[x].low in HARM_NOUNS
+        if b < 0 or not any(tokens[x].low in FIGURE_NOUNS or tokens[x].low in HARM_NOUNS
                             for x in range(max(0, b - 2), b + 1)):
             continue
         earlier = [m for m in out if m.last <= k]

@@ -19,25 +19,22 @@ from harmledger.extract.vocab import (
     HARM_BEFORE,
     KILL_PHRASES,
     MONTHS,
+    NAME_LINKS,
     NONHARM_NOUNS,
     ONE_PERSON_AFTER_ADDITION,
     PERSON_NP_STOPS,
+    NOT_A_SUBJECT,
+    NOT_NAMES,
     NOT_ONE_PERSON_HEADS,
+    SUBJECT_STOPS,
     VICTIM_NOUNS,
     WEEKDAYS,
 )
 from harmledger.records import Count
 
 _OUTCOMES = frozenset({"killed", "injured"})
-_SUBJECT_STOPS = frozenset({".", ";", ":", "and", "while", "but", "after", "when", "before",
-                            "whereas", "as", "because", "that", "where"})
-_NOT_A_SUBJECT = frozenset({"no", "nobody", "none", "neither", "it", "this", "that", "there",
-                            "which", "what", "each", "every", "anyone", "everyone", "nothing"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this"})
 _PRONOUNS = frozenset({"he", "she"})
-_NOT_NAMES = frozenset({"on", "in", "at", "the", "a", "an", "his", "her", "after", "during", "later", "then",
-                        "according", "when", "while", "on", "by", "before", "with"})
-_NAME_LINKS = frozenset({"-", "'", "’", "bin", "ibn", "al", "el", "de", "da", "del", "la", "van", "von", "abu", "."})
 _MAX_PHRASE = 12
 
 Rule = Callable[[list[Token], set[int], list[Mention]], list[Mention]]
@@ -83,7 +80,7 @@ def passive_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> l
         if outcome not in _OUTCOMES or end < len(tokens) and tokens[end].is_number:
             continue
         s = _subject_start(tokens, k)
-        if s == k or any(x in taken for x in range(s, k)) or tokens[s].low in _NOT_A_SUBJECT:
+        if s == k or any(x in taken for x in range(s, k)) or tokens[s].low in NOT_A_SUBJECT:
             continue
         subject = tokens[s:k]
         if tokens[k - 1].low == "who" and k - s == 1:
@@ -95,7 +92,7 @@ def passive_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> l
             outcome = "killed"
         # The span: the name before any apposition, else the victim noun ("The assailant").
         head = next((x for x in range(s, _subject_end(tokens, k))
-                     if _is_name_token(tokens[x]) and tokens[x].low not in _NOT_NAMES), None)
+                     if _is_name_token(tokens[x]) and tokens[x].low not in NOT_NAMES), None)
         if head is None:
             head = next((x for x in range(s, k) if tokens[x].low in VICTIM_NOUNS or tokens[x].low in _PRONOUNS), s)
         last = head + 1
@@ -142,7 +139,7 @@ def _subject_start(tokens: list[Token], k: int) -> int:
     """Where the subject of the verb at ``k`` starts (stepping over an apposition)."""
     end = _subject_end(tokens, k)
     s = end
-    while s > 0 and tokens[s - 1].low not in _SUBJECT_STOPS and end - s < _MAX_PHRASE:
+    while s > 0 and tokens[s - 1].low not in SUBJECT_STOPS and end - s < _MAX_PHRASE:
         s -= 1
     return s
 
@@ -172,7 +169,7 @@ def _object_phrase(tokens: list[Token], j: int, taken: set[int]) -> int | None:
     if not _is_name_token(tokens[j]) or tokens[j].low in VICTIM_NOUNS:
         return None
     e = j + 1
-    while e < n and (_is_name_token(tokens[e]) or tokens[e].low in _NAME_LINKS) and e - j < 6:
+    while e < n and (_is_name_token(tokens[e]) or tokens[e].low in NAME_LINKS) and e - j < 6:
         e += 1
     if e - j == 1 and tokens[j].low.endswith("s"):
         return None  # "killed Houthis": a group, not a person

@@ -212,7 +212,32 @@ REVISED_TO: frozenset[str] = frozenset(
     "rose risen climbed increased jumped revised updated raised reached grew mounted".split()
 )
 
+# The subject of a revision: "that number later rose to six", "the toll climbed to 14".
+FIGURE_NOUNS: frozenset[str] = frozenset("number figure toll tally count total it that this".split())
+# A phrase describing victims before their verb: "paramedics belonging to the Red Crescent were killed".
+VICTIM_POST_MODIFIERS: frozenset[str] = frozenset(
+    "belonging working affiliated employed serving living staying sheltering travelling traveling "
+    "waiting inside near".split()
+)
+
 # --- one person without a figure (``persons``) ----------------------------------------------------
+
+# Where a subject starts, looking back from "was": "… after | the assailant was killed".
+SUBJECT_STOPS: frozenset[str] = frozenset(
+    ". ; : and while but after when before whereas as because that where".split()
+)
+# Subjects that are no one person: "nobody was killed", "it was killed".
+NOT_A_SUBJECT: frozenset[str] = frozenset(
+    "no nobody none neither it this that there which what each every anyone everyone nothing".split()
+)
+# Capitalised words that open a clause rather than a name: "On", "The", "According".
+NOT_NAMES: frozenset[str] = frozenset(
+    "on in at the a an his her after during later then according when while by before with".split()
+)
+# Inside a name: "Abu Omar", "Al-Waruri", "bin Laden", "Juan de la Cruz".
+NAME_LINKS: frozenset[str] = frozenset(
+    "- ' ’ bin ibn al el de da del la van von abu .".split()
+)
 
 # Where the description of one person ends: "killed a lecturer of the academy | in Kabul".
 PERSON_NP_STOPS: frozenset[str] = frozenset(
