@@ -111,10 +111,44 @@ HARM = [
     ("Gunmen killed his brother.", [("killed", "brother", 1, 1, 1, "people")]),
     ("Two of the wounded later died in hospital.", [("killed", "Two", 2, 2, 2, "people")]),
     ("A mass grave containing the remains of 47 people was uncovered near Sinjar.", [("killed", "47", 47, 47, 47, "people")]),
+    # one person named or described, with no figure (persons.py)
+    ("Gunmen shot and killed a retired schoolteacher in Kandahar.", [("killed", "a retired schoolteacher", 1, 1, 1, "people")]),
+    ("Unknown attackers killed Maria Okonjo, a nurse, near her home.", [("killed", "Maria Okonjo", 1, 1, 1, "people")]),
+    ("Gunmen fired on a minibus. Okonjo, a nurse and a mother of four, was killed.", [("killed", "Okonjo", 1, 1, 1, "civilians")]),
+    ("The assailant was killed by the guards.", [("killed", "assailant", 1, 1, 1, "combatants")]),
+    ("Okafor was wounded in the raid and later died of his wounds.", [("killed", "Okafor", 1, 1, 1, "people")]),
+    ("Gunmen killed an electoral clerk and a driver in Sokoto.", [("killed", "an electoral clerk", 1, 1, 1, "people"), ("killed", "a driver", 1, 1, 1, "civilians")]),
+    ("Militants killed Idris Musa, a village head, and his nephew.", [("killed", "Idris Musa", 1, 1, 1, "people"), ("killed", "nephew", 1, 1, 1, "people")]),
+    ("Okafor and four others were killed in the ambush.", [("killed", "Okafor", 1, 1, 1, "people"), ("killed", "four", 4, 4, 4, "people")]),
+    ("In addition to the bomber, two guards were killed.", [("killed", "bomber", 1, 1, 1, "combatants"), ("killed", "two", 2, 2, 2, "combatants")]),
+    ("Nobody was killed in the fire.", [("killed", "Nobody", 0, 0, 0, "people")]),
+    ("Rebels killed a number of villagers.", []),  # not one person, and no figure
+    ("The guards were shot and killed a short while later.", []),  # "a short while" is no person
+    ("Samir Haddad was killed together with his two daughters when the house collapsed.", [("killed", "Samir Haddad", 1, 1, 1, "people"), ("killed", "two", 2, 2, 2, "people")]),
+    ("Jets struck the camp, killing an unknown number of people.", []),
+    ("Two border police reservists were killed in the ambush.", [("killed", "Two", 2, 2, 2, "combatants")]),
+    ("Four traders were killed and two lorries were set alight.", [("killed", "Four", 4, 4, 4, "civilians")]),
+    ("At least 9 people, including four Kenyan Defence Forces (KDF) soldiers and two drivers, were killed.", [("killed", "At least 9", 9, N, N, "people")]),
+    ("Five worshippers - including the village imam Musa Bello, were killed.", [("killed", "Five", 5, 5, 5, "civilians")]),
+    ("Six Kenyan Red-Cross volunteers were killed.", [("killed", "Six", 6, 6, 6, "civilians")]),
+    ("The informer and his three brothers were killed.", [("killed", "informer", 1, 1, 1, "people"), ("killed", "three", 3, 3, 3, "people")]),
+    ("Nine members of the Okafor family were killed when the roof fell in.", [("killed", "Nine", 9, 9, 9, "civilians")]),
+    ("Four paramedics working for the Red Crescent were killed.", [("killed", "Four", 4, 4, 4, "civilians")]),
+    ("Two teachers at the village school were wounded.", [("injured", "Two", 2, 2, 2, "civilians")]),
+    # an early figure and its revision in one sentence: the revision is the figure
+    ("Medics first counted five dead, but that number later rose to eight.", [("killed", "eight", 8, 8, 8, "people")]),
+    ("Eleven people were reported killed, a figure subsequently revised to 17.", [("killed", "17", 17, 17, 17, "people")]),
+    ("Three people drowned as the water level rose to 4 metres.", [("killed", "Three", 3, 3, 3, "people")]),
+    # perpetrators and victims side by side, each their own figure
+    ("At least five assailants and three soldiers were killed in the clash.", [("killed", "At least five", 5, N, N, "combatants"), ("killed", "three", 3, 3, 3, "combatants")]),
+    ("Four police officers were killed and three officers and two attackers were injured.", [("killed", "Four", 4, 4, 4, "combatants"), ("injured", "three", 3, 3, 3, "combatants"), ("injured", "two", 2, 2, 2, "combatants")]),
+    ("Two farmers (Ali Musa and Sani Bello) were killed in the raid.", [("killed", "Two", 2, 2, 2, "civilians")]),
     # a day or a year beside a month is a date, not a figure
     ("An airstrike on 17 March 2017 killed more than 100 civilians.", [("killed", "more than 100", 101, N, N, "civilians")]),
     ("The attack on 5 May killed three.", [("killed", "three", 3, 3, 3, "people")]),
     ("A raid on March 17 killed 4 fighters.", [("killed", "4", 4, 4, 4, "combatants")]),
+    ("KANDAHAR, Afghanistan, March 3, 2019 - A roadside bomb killed six travellers.", [("killed", "six", 6, 6, 6, "civilians")]),
+    ("HODEIDAH, Yemen, May 9, 2020 - Eleven fishermen were killed when their boat was hit.", [("killed", "Eleven", 11, 11, 11, "civilians")]),
     # asides: parts, or a breakdown of "casualties" into killed and injured
     ("The attack killed four people - two women and two children - and wounded nine.", [("killed", "four", 4, 4, 4, "people"), ("injured", "nine", 9, 9, 9, "people")]),
     ("UNAMA documented 3,812 civilian casualties (1,366 deaths and 2,446 injured).", [("killed", "1,366", 1366, 1366, 1366, "civilians"), ("injured", "2,446", 2446, 2446, 2446, "civilians")]),
@@ -125,6 +159,22 @@ HARM = [
 @pytest.mark.parametrize(("sentence", "expected"), HARM, ids=[h[0][:50] for h in HARM])
 def test_figures_tied_to_harm(sentence: str, expected: list[tuple]) -> None:
     assert casualties(sentence) == expected
+
+
+# --- a figure spread across several attacks: this report's attack had its share -----------------
+ACROSS = [
+    # (text, figure text, best, high): best = the total split evenly (rounded down), high = the total
+    ("This was one of four related raids in the district. Twelve guards were killed across the raids.", "Twelve", 3, 12),
+    ("Gunmen struck two villages. Nine farmers were killed across both attacks.", "Nine", 4, 9),
+    ("This was one of six coordinated attacks. At least 30 people died across the three assaults on the town.", "At least 30", 10, 30),
+    ("Gunmen struck a market. Nine traders were killed in the attack.", "Nine", 9, 9),  # one attack: as stated
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "best", "high"), ACROSS, ids=[a[0][:50] for a in ACROSS])
+def test_a_figure_across_several_attacks_is_split(text: str, figure: str, best: int, high: int) -> None:
+    [claim] = [c for c in claims_of(text) if c.kind == "casualty"]
+    assert (claim.count.text, claim.count.best, claim.count.high) == (figure, best, high)
 
 
 # --- numbers that are not casualty figures ----------------------------------------------------
@@ -169,7 +219,7 @@ SOURCES = [
     ("According to information gathered by the Office of the UN High Commissioner for Human Rights, 10 civilians were killed.", ("Office of the UN High Commissioner for Human Rights", "reported", "ngo")),
     ("The Syrian Network for Human Rights (SNHR) ultimately documented 13 civilian deaths.", ("Syrian Network for Human Rights", "confirmed", "ngo")),
     ("Other local monitors reported a toll of 12.", ("Other local monitors", "reported", "unnamed")),
-    ("Iraqi Security Forces said 23 ISIS fighters were killed.", ("Iraqi Security Forces", "reported", None)),
+    ("Iraqi Security Forces said 23 ISIS fighters were killed.", ("Iraqi Security Forces", "reported", "belligerent")),  # a party to the fighting
     ("12 civilians were reported killed.", None),
     ("Witnesses and hospital staff told Human Rights Watch that 23 civilians died.", ("Witnesses and hospital staff", "reported", "unnamed")),
 ]
@@ -218,6 +268,9 @@ DETAILS = [
     ("Regime forces shelled Douma, killing three people.", (), "shelling", "Syrian government"),
     ("A roadside bomb killed two policemen near the ISIS-held town.", (), "landmine/IED", None),
     ("Daesh fighters killed 9 journalists and 2 doctors.", ("journalists",), None, "Islamic State"),
+    # the one doing the killing is the perpetrator; a named coalition is not another coalition
+    ("Iraqi forces killed 20 Islamic State militants near Tal Afar.", (), None, "Iraqi forces"),
+    ("Saudi-led coalition jets killed 8 civilians at a market.", (), "airstrike", "Saudi-led coalition"),
 ]
 
 
@@ -235,6 +288,10 @@ FLAGS = [
     ("The army denied killing 30 civilians.", False, True),
     ("Up to 40 civilians may have died in the strike.", True, False),
     ("On 5 May an airstrike killed 12 civilians.", False, False),  # May the month hedges nothing
+    # a hedge on the weapon or the attacker doubts what or who, not the deaths
+    ("A suspected nerve-gas attack on the town killed at least 40 people.", False, False),
+    ("An alleged drone strike on the farm killed 3 shepherds.", False, False),
+    ("Unconfirmed reports said 9 villagers were killed.", True, False),
 ]
 
 
@@ -322,3 +379,18 @@ def test_seed_negative(seed: tuple[str, list[Claim]], gold: dict) -> None:
     start = text.index(gold["quote"])
     end = start + len(gold["quote"])
     assert [c for c in claims if c.span.start < end and start < c.span.end] == []
+
+
+# --- figures the text adds to the ones before them (``joint``) ------------------------------------
+JOINT = [
+    ("In addition to the driver and his son, one of the gunmen was killed.", True),
+    ("In addition to the bomber, two guards were killed.", True),
+    ("Her husband was also killed.", True),
+    ("Her husband was killed.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "joint"), JOINT, ids=[j[0][:50] for j in JOINT])
+def test_a_figure_that_adds_to_the_dead_before_it(text: str, joint: bool) -> None:
+    last = [c for c in claims_of(text) if c.kind == "casualty"][-1]
+    assert last.joint is joint

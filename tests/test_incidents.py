@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from harmledger.incidents import Decisions, reconcile
-from harmledger.records import Claim, Incident, PlaceRef
+from harmledger.records import Claim, Count, Incident, PlaceRef
 from tests.test_incidents_builder import claim, doc
 
 D = date(2016, 7, 19)
@@ -275,7 +275,8 @@ def test_long_assessment_keeps_a_dated_event_and_its_undated_follow_up_together(
 @pytest.mark.parametrize(
     ("victims", "civilian"),
     [
-        (["civilians", "people"], (4, 4)),  # a civilian figure is given: only it counts
+        (["civilians", "people"], (4, 4)),  # a civilian figure is given: a higher unnamed one does not raise it
+        (["people", "civilians"], (4, 6)),  # a lower figure of unnamed victims lowers the civilian low
         (["people", "people"], (4, 6)),  # nobody says who: taken as civilians
         (["combatants", "people"], (None, None)),  # someone counts combatants: no civilian figure
         (["combatants"], (None, None)),
@@ -342,3 +343,51 @@ def test_a_verified_figure_is_best_among_equally_reliable_sources():
     verified = replace(verified, source=replace(verified.source, stance="confirmed"))
     [inc] = only_incidents(reconcile(one_strike([verified, reported]), docs))
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (9, 11, 11)
+
+
+def test_a_headlines_vague_figure_adds_nothing_beside_the_figure_its_report_states():
+    docs = {"a": doc("a")}
+    dozens = replace(claim("a", low=24, high=99, qualifier="vague", place="kabul", day=D),
+                     count=Count(24, 99, None, "vague", True))  # "kills dozens" in the headline
+    stated = claim("a", low=43, high=43, best=43, place="kabul", day=D)
+    [inc] = only_incidents(reconcile([dozens, stated], docs))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (43, 43, 43)
+
+
+def test_civilian_deaths_are_never_above_total_deaths():
+    # one source counts 98 civilians, a more trusted one puts everyone killed at 24
+    docs = {"a": doc("a"), "b": doc("b")}
+    civilians = claim("a", low=98, high=98, best=98, victims="civilians", place="kabul", day=D)
+    total = claim("b", low=24, high=24, best=24, victims="people", place="kabul", day=D,
+                  source="UN", source_kind="ngo")
+    [inc] = only_incidents(reconcile(one_strike([civilians, total]), docs))
+    assert inc.civilian_deaths.best is not None and inc.deaths.best is not None
+    assert inc.civilian_deaths.best <= inc.deaths.best
+    assert inc.civilian_deaths.high <= inc.deaths.high
+
+
+def test_people_named_one_by_one_never_set_the_low_beside_a_stated_figure():
+    # an assessment names one victim; a monitor says 16 were killed
+    docs = {"a": doc("a")}
+    named = replace(claim("a", low=1, high=1, best=1, victims="civilians", place="kabul", day=D),
+                    count=Count(1, 1, 1, "named"))
+    stated = claim("a", low=16, high=16, best=16, victims="civilians", place="kabul", day=D,
+                   source="Civil Defence", source_kind="official")
+    [inc] = only_incidents(reconcile([named, stated], docs))
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.best) == (16, 16)
+
+
+def test_people_named_one_by_one_are_at_least_that_many():
+    docs = {"a": doc("a")}
+    named = [replace(claim("a", low=1, high=1, best=1, place="kabul", day=D), count=Count(1, 1, 1, "named"),
+                     joint=n > 0) for n in range(3)]
+    [inc] = only_incidents(reconcile(named, docs))
+    assert inc.deaths.low == 3 and inc.deaths.best == 3
+
+
+def test_injured_civilians_do_not_stop_the_unnamed_dead_counting_as_civilians():
+    docs = {"a": doc("a")}
+    dead = claim("a", low=2, high=2, best=2, victims="people", place="kabul", day=D)
+    hurt = claim("a", "injured", low=5, high=5, best=5, victims="civilians", place="kabul", day=D)
+    [inc] = only_incidents(reconcile([dead, hurt], docs))
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == (2, 2)

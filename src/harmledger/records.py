@@ -14,7 +14,8 @@ from typing import Any, Literal
 
 Outcome = Literal["killed", "injured", "casualties", "missing", "detained", "displaced"]
 Victims = Literal["civilians", "combatants", "people"]
-Qualifier = Literal["exact", "at_least", "more_than", "up_to", "approximately", "range", "vague"]
+# "named": people the text names or describes one by one ("Reyes was killed"); at least that many.
+Qualifier = Literal["exact", "at_least", "more_than", "up_to", "approximately", "range", "vague", "named"]
 Scope = Literal["incident", "cumulative"]
 Genre = Literal["news", "opinion"]
 DatePrecision = Literal["day", "week", "month", "year"]

@@ -8,6 +8,8 @@ Places and dates are left for ``harmledger.places.locate_claims``.
 
 from __future__ import annotations
 
+import re
+
 from harmledger.extract.context import (
     acronyms,
     event_type,
@@ -22,7 +24,7 @@ from harmledger.extract.counts import parse_count
 from harmledger.extract.harm import Mention
 from harmledger.extract.mentions import read_mentions
 from harmledger.extract.text import Token, candidate_spans, split_sentences, tokenize
-from harmledger.extract.vocab import HARM_AFTER, HARM_NOUNS, HEDGES
+from harmledger.extract.vocab import HARM_AFTER, HARM_NOUNS, HEDGE_ADJECTIVES, HEDGED_ACCOUNTS, HEDGES, UNITS
 from harmledger.records import Claim, Count, Document, Source, Span
 
 __all__ = ["extract_claims", "parse_count"]
@@ -42,6 +44,7 @@ class _Doc:
         self.text = doc.text
         self.sentences = split_sentences(doc.text)
         self._acros: dict[str, str] | None = None
+        self.attacks = _attacks_in(doc.text)  # "one of three related attacks": 3
         self._perps: dict[int, list[tuple[int, int, str]]] = {}
 
     @property
@@ -91,7 +94,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
         if st.stance in ("admitted", "denied", "claimed"):
             fallback = Source(st.party, st.stance, "belligerent", Span(st.start, st.end))  # type: ignore[arg-type]
     # "may have died" hedges as "reportedly" does ("May" the month does not).
-    hedged = bool(lows & HEDGES) or any(
+    hedged = _hedges_figures(tokens, lows) or any(
         a.low in ("may", "might", "could") and b.low == "have" and a.text.islower() for a, b in zip(tokens, tokens[1:])
     )
     context = [sentence, *reversed(state.before(i, _CONTEXT_BACK))]
@@ -109,6 +112,12 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
             scope, period = lead if lead[0] == "cumulative" else scope_of(tokens, lo, m.first, m.toll_at, sentence, s)
         c = m.count
         count = Count(c.low, c.high, c.best, c.qualifier, c.vague, span.slice(state.text))
+        shared = _shared_by(tokens, m.last, state.attacks)
+        if shared > 1 and c.point:
+            # "20 soldiers were killed across the five attacks": this report's attack had about
+            # a fifth of them (GTD codes each attack's share); the total stays the high.
+            count = Count(None, c.high if c.high is not None else c.point, max(1, c.point // shared),
+                          "approximately", c.vague, count.text)
         out.append(Claim(
             id=Claim.make_id(doc.id, span, "casualty", m.outcome),
             document_id=doc.id, kind="casualty", outcome=m.outcome,  # type: ignore[arg-type]
@@ -130,6 +139,56 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
             extractor=EXTRACTOR,
         ))
     return out
+
+
+def _hedges_figures(tokens: list[Token], lows: frozenset[str]) -> bool:
+    """Whether a hedge word doubts the figures: "reportedly killed 12" does; "an alleged
+    airstrike killed 12" or "a suspected chemical attack" doubts who or what, not the deaths
+    (only "unconfirmed reports", "alleged deaths" and the like doubt them)."""
+    if not lows & HEDGES:
+        return False
+    for k, tok in enumerate(tokens):
+        if tok.low not in HEDGES:
+            continue
+        if tok.low not in HEDGE_ADJECTIVES:
+            return True
+        ahead = {t.low for t in tokens[k + 1 : k + 3]}
+        if ahead & HEDGED_ACCOUNTS:
+            return True
+    return False
+
+
+_ATTACK_NOUNS = r"(?:attacks|incidents|assaults|raids|bombings|clashes|strikes|explosions|blasts|attack)"
+_ONE_OF_RE = re.compile(r"\bone of (?:at least )?(\w+) (?:[\w-]+ ){0,2}?" + _ATTACK_NOUNS + r"\b", re.IGNORECASE)
+
+
+def _attacks_in(text: str) -> int:
+    """N in "This was one of three related attacks" (the report covers N attacks), else 0."""
+    match = _ONE_OF_RE.search(text)
+    return _small_number(match.group(1).lower()) if match else 0
+
+
+def _small_number(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    return 2 if word == "both" else UNITS.get(word, 0)
+
+
+def _shared_by(tokens: list[Token], after: int, attacks: int) -> int:
+    """How many attacks a figure is spread "across" ("across both attacks" 2, "across the four
+    raids" 4, "across the attacks" the report's N), else 1."""
+    for k in range(after, len(tokens) - 1):
+        if tokens[k].low != "across":
+            continue
+        words = [t.low for t in tokens[k + 1 : k + 6]]
+        nouns = [x for x, w in enumerate(words) if re.fullmatch(_ATTACK_NOUNS + "|incident", w)]
+        if not nouns:
+            return 1
+        for w in words[: nouns[0]]:
+            if _small_number(w) > 1:
+                return _small_number(w)
+        return attacks if attacks > 1 else 1
+    return 1
 
 
 def _sources(state: _Doc, i: int, tokens: list[Token], sentence: str, s: int) -> list[tuple[int, Source]]:

@@ -114,6 +114,8 @@ def _in_date(tokens: list[Token], i: int, end: int) -> bool:
         return False
     if i > 0 and _is_month(tokens[i - 1]):
         return True  # "March 17", "17 March 2017" (the year)
+    if i > 2 and tokens[i - 1].text == "," and tokens[i - 2].is_number and _is_month(tokens[i - 3]):
+        return True  # "July 20, 2022": the year of a dateline, never a toll
     # "17 March": a day, unless the month is really a verb or a name ("5 May protesters").
     if not (end < len(tokens) and _is_month(tokens[end]) and int(tokens[i].text) <= 31):
         return False

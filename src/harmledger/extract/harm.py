@@ -27,6 +27,7 @@ from harmledger.extract.vocab import (
     TOLL_OUTCOME,
     VICTIM_ADJECTIVES,
     VICTIM_NOUNS,
+    VICTIM_POST_MODIFIERS,
 )
 from harmledger.records import Count
 
@@ -171,12 +172,15 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
                 groups.append(group)
             j += 1
             # "Two Taliban key commanders": a second victim noun close behind is the head.
-            ahead = next((x for x in range(j, min(n, j + 2)) if tokens[x].low in VICTIM_NOUNS), None)
-            if ahead is not None and all(tokens[x].text.isalpha() for x in range(j, ahead)):
+            # "Seven Syrian Al-Sayyad employees": a name or a hyphenated word may stand between.
+            ahead = next((x for x in range(j, min(n, j + 4)) if tokens[x].low in VICTIM_NOUNS), None)
+            if ahead is not None and all(tokens[x].text.isalpha() or tokens[x].text == "-" for x in range(j, ahead)) and (
+                ahead - j <= 1 or all(tokens[x].is_title or tokens[x].text == "-" for x in range(j, ahead))
+            ):
                 j = ahead
                 continue
             # "26 regime soldiers and allied militiamen": one group named two ways.
-            if j + 1 < n and tokens[j].low in ("and", "or") and not tokens[j + 1].is_number:
+            if j + 1 < n and tokens[j].low in ("and", "or") and not _figure_at(tokens, j + 1):
                 also = next((x for x in range(j + 1, min(n, j + 3)) if tokens[x].low in VICTIM_NOUNS), None)
                 if also is not None and all(tokens[x].text.isalpha() for x in range(j + 1, also)) and (
                     tokens[j + 1].low not in SINGULAR_DETS and tokens[j + 1].low not in POSSESSIVES
@@ -187,6 +191,9 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
             if j < n and tokens[j].low == "of" and low in ("members", "member"):
                 j += 1
                 modifiers = 0
+                # "nine members of the Haddad family": a family at home, counted as civilians
+                if any(tokens[x].low in ("family", "families", "household") for x in range(j, min(n, j + 5))):
+                    victims = "civilians"
                 continue
             if j < n and tokens[j].low in _QUOTES and tokens[j - 2].low in _QUOTES:
                 j += 1  # the closing scare quote
@@ -197,7 +204,9 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
                 j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES
             ):
                 j += 1
-            modifiers = _MAX_MODIFIERS  # after the victims only the verb may follow
+            # After the victims only the verb may follow, or the rest of a compound noun
+            # ("two police reservists were killed", "civilian aid workers").
+            modifiers = _MAX_MODIFIERS - (2 if j < n and _compound_part(tokens[j]) else 0)
             continue
         if victims is not None and modifiers >= _MAX_MODIFIERS:
             break
@@ -211,12 +220,32 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
     return None, victims, groups, -1, j, False
 
 
+def _compound_part(tok: Token) -> bool:
+    """Whether a word after a victim noun may continue it ("police | reservists")."""
+    low = tok.low
+    return tok.text.isalpha() and tok.text.islower() and not (
+        low in AUX or low in HARM_AFTER or low in HARM_NOUNS or low in JOIN or low in PREPOSITIONS
+        or low in PRONOUNS or low in SUBSET_BEFORE or low in NEGATORS or low in _MODALS
+        or low in ("of", "whose", "whom", "each", "respectively", "more", "others")
+    )
+
+
+def _figure_at(tokens: list[Token], j: int) -> bool:
+    """Whether a figure starts at ``j`` ("and four soldiers" is a second group, not one named twice)."""
+    ahead = find_counts(tokens[j : j + 4])
+    return bool(ahead) and ahead[0].first == 0
+
+
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                           "several", "many", "some", "dozens", "hundreds"})
+
+
 def _before_nonharm(tokens: list[Token], j: int) -> bool:
     """Whether adjectives from ``j`` lead to a non-victim noun ("2 dead young owls")."""
     for x in range(j, min(len(tokens), j + 3)):
         low = tokens[x].low
-        if not tokens[x].text.isalpha() or low in PREPOSITIONS:
-            return False
+        if not tokens[x].text.isalpha() or low in PREPOSITIONS or low in JOIN or low in _NUMBER_WORDS:
+            return False  # "killed and three vehicles burned": the vehicles are another clause
         if low in NONHARM_NOUNS:
             return True
     return False
@@ -230,6 +259,11 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
         while k < n and k < j + 5 and tokens[k].low not in _PUNCT_STOP and tokens[k].low not in AUX:
             k += 1
         j = k
+    if j < n and tokens[j].text == "(":
+        # "Two people (A and B) were killed": the names in brackets are the same victims
+        close = next((k for k in range(j + 1, min(n, j + 24)) if tokens[k].text == ")"), None)
+        if close is not None:
+            return close + 1
     if j + 2 < n and tokens[j].low == "," and tokens[j + 1].low == "aged":
         # ", aged 20, 25 and 31,": ages, however many commas they take
         k = j + 2
@@ -238,10 +272,25 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
                 break  # ", aged 6 to 14, and one adult man": the list of victims goes on
             k += 1
         return k
-    if j + 1 < n and tokens[j].low == "," and _aside_follows(tokens, j + 1):
-        for k in range(j + 2, min(n, j + 12)):
-            if tokens[k].low == ",":
+    if j + 1 < n and tokens[j].low in (",", "-", "–", "—") and _aside_follows(tokens, j + 1):
+        # ", including three children," and "- including the imam," (closed by a comma or dash)
+        for k in range(j + 2, min(n, j + 20)):
+            if tokens[k].low in (",", "-", "–", "—") and tokens[k - 1].end != tokens[k].start:
                 return k + 1
+            if tokens[k].low == "," :
+                return k + 1
+    if j < n and (tokens[j].low in VICTIM_POST_MODIFIERS or tokens[j].low in ("in", "at", "from", "of")):
+        # "three paramedics belonging to the Red Crescent were killed", "two nurses at the
+        # clinic were wounded": a phrase describing the victims, when their verb follows it
+        for k in range(j + 1, min(n, j + 10)):
+            low = tokens[k].low
+            if low in _PASSIVE_AUX and k + 1 < n and (tokens[k + 1].low in HARM_AFTER or (
+                    tokens[k + 1].low in AUX and k + 2 < n and tokens[k + 2].low in HARM_AFTER)):
+                return k
+            if not (tokens[k].text.isalpha() or tokens[k].text in ("-", "'", "’")) or low in JOIN or (
+                low in HARM_BEFORE or low in _PASSIVE_AUX or low in ("who", "which", "that", "when", "where")
+            ):
+                break
     if j + 1 < n and tokens[j].low == "," and tokens[j + 1].low in ("a", "an"):
         # "one adult man, a street vendor, were killed": an apposition, when the verb follows it
         for k in range(j + 2, min(n, j + 8)):
@@ -337,8 +386,13 @@ def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
         if low in (".", ";", ":") or tokens[x].is_number:
             break
         if low in HARM_BEFORE:
+            if x > 0 and tokens[x - 1].low in _PASSIVE_AUX:
+                break  # "were killed and four officers … were injured": a passive, not shared
             return HARM_BEFORE[low], x
     return None, -1
+
+
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 
 
 def elliptic(tokens: list[Token], m: CountMatch, victims: str | None) -> bool:

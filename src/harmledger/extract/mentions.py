@@ -31,15 +31,19 @@ from harmledger.extract.harm import (
     walk_left,
     walk_right,
 )
+from harmledger.extract.persons import persons
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
     AUX,
+    FIGURE_NOUNS,
     HARM_AFTER,
     HARM_BEFORE,
     HARM_NOUNS,
     HYPOTHETICAL,
     KILL_PHRASES,
     MONTHS,
+    NONHARM_NOUNS,
+    REVISED_TO,
     SUBSET_BEFORE,
     VICTIM_NOUNS,
 )
@@ -119,12 +123,16 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             outcome, harm_at = prev.outcome, prev.harm_at
             if victims is None or victims == "people":
                 victims, groups = prev.victims, list(prev.groups)
-        joint = False
+        joint = along = False
         if outcome is None and victims is not None:
             outcome, harm_at = verb_back(tokens, m.first)  # "killed a woman and her three children"
             joint = outcome is not None
         if outcome is None and victims is not None and mentions and _along_with(tokens, m.first):
             outcome, harm_at, joint = mentions[-1].outcome, mentions[-1].harm_at, True  # "…, along with 18 fighters"
+        if outcome is None and victims is not None and _along_with(tokens, m.first):
+            # "Reyes was killed along with his three children": the victims share the verb before
+            outcome, harm_at = _participle_before(tokens, m.first)
+            along = outcome is not None
         if outcome is None:
             if victims is not None and end < len(tokens) and tokens[end].low in JOIN:
                 pending.append((m, victims, groups, end))
@@ -146,7 +154,7 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
         neg = negated_between(tokens, max(lo, prev_end), max(harm_at, m.first))
         mentions.append(Mention(
             m.first, m.last, m.count, outcome, victims or "people", groups, harm_at,
-            max(end, m.last), toll_at, neg, joint=(joint and bool(mentions)) or _another(tokens, m),
+            max(end, m.last), toll_at, neg, joint=(joint and bool(mentions)) or along or _another(tokens, m),
         ))
         if aside and breakdown is not None:
             breakdown[1].add(outcome)
@@ -156,14 +164,53 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
     if breakdown is not None and {"killed", "injured"} <= breakdown[1]:
         mentions.remove(breakdown[0])  # the killed and injured figures replace the sum
     mentions.sort(key=lambda x: x.first)
+    mentions = _revisions(tokens, mentions)
     for mention in mentions:
         _add_groups(tokens, mention)
     mentions.extend(_singulars(tokens, mentions))
+    mentions.extend(persons(tokens, mentions))
     mentions.sort(key=lambda x: x.first)
     return mentions
 
 
 _DASHES = frozenset({"-", "–", "—"})
+_LATER = frozenset({"later", "subsequently", "then", "since", "eventually", "has", "had", "have", "was", "been"})
+
+
+def _revisions(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """"Four were killed, though that number later rose to six": the later figure is the
+    sentence's figure for that harm, and the earlier ones of the same harm give way to it."""
+    out = list(mentions)
+    for k, tok in enumerate(tokens):
+        if tok.low not in REVISED_TO:
+            continue
+        j = k + 1
+        if j >= len(tokens) or tokens[j].low != "to":
+            continue
+        b = k - 1
+        while b >= 0 and tokens[b].low in _LATER:
+            b -= 1
+        # the subject must be the figure itself ("that number", "the toll", "deaths"), not floods
+        if b < 0 or not any(tokens[x].low in FIGURE_NOUNS or tokens[x].low in HARM_NOUNS
+                            for x in range(max(0, b - 2), b + 1)):
+            continue
+        earlier = [m for m in out if m.last <= k]
+        if not earlier:
+            continue
+        head = earlier[-1]
+        later = next((m for m in out if m.first == j + 1), None)
+        if later is None:
+            match = next((c for c in find_counts(tokens[j + 1 : j + 6]) if c.first == 0), None)
+            if match is None or (j + 1 + match.last < len(tokens) and tokens[j + 1 + match.last].low in NONHARM_NOUNS):
+                continue
+            first, last = j + 1, j + 1 + match.last
+            later = Mention(first, last, match.count, head.outcome, head.victims, list(head.groups),
+                            k, last, -1, False)
+            out.append(later)
+        gone = [m for m in earlier if m.outcome == later.outcome and not m.joint and not m.negated]
+        out = [m for m in out if m not in gone]
+    out.sort(key=lambda x: x.first)
+    return out
 
 
 def _is_age(tokens: list[Token], m: CountMatch) -> bool:
@@ -181,9 +228,23 @@ def _is_age(tokens: list[Token], m: CountMatch) -> bool:
 
 
 def _along_with(tokens: list[Token], first: int) -> bool:
-    """"… were killed, along with 18 fighters", "as well as 3 soldiers", "plus 2 police"."""
-    before = [t.low for t in tokens[max(0, first - 3) : first]]
-    return before[-2:] == ["along", "with"] or before[-3:] == ["as", "well", "as"] or before[-1:] == ["plus"]
+    """"… were killed, along with 18 fighters", "as well as 3 soldiers", "plus 2 police",
+    "alongside his two sons", "together with her four children"."""
+    at = first - 1 if first > 0 and tokens[first - 1].low in POSSESSIVES else first
+    before = [t.low for t in tokens[max(0, at - 3) : at]]
+    return (before[-2:] in (["along", "with"], ["together", "with"]) or before[-3:] == ["as", "well", "as"]
+            or before[-1:] in (["plus"], ["alongside"]))
+
+
+def _participle_before(tokens: list[Token], first: int) -> tuple[str | None, int]:
+    """The passive harm verb shortly before ``first``: "was killed along with …" → (killed, index)."""
+    for x in range(first - 2, max(-1, first - 8), -1):
+        low = tokens[x].low
+        if low in (".", ";", ":") or tokens[x].is_number:
+            break
+        if low in HARM_AFTER and x > 0 and tokens[x - 1].low in AUX:
+            return HARM_AFTER[low], x
+    return None, -1
 
 
 _ANOTHER = frozenset({"further", "another", "additional"})
@@ -318,6 +379,8 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         start = k
         if not (zero or negated_noun) and k > 0 and tokens[k - 1].low in ("a", "an", "one"):
             start = k - 1
+        # "Her son was also killed": one more person beside a figure already given.
+        joint = joint or any(tokens[x].low == "also" for x in range(after, j))
         value = 0 if (zero or negated_noun) else 1
         last = k + 2 if zero and low == "no" else k + 1  # "no one"
         out.append(Mention(start, last, Count(value, value, value, "exact"), outcome, kind,

@@ -165,7 +165,7 @@ _victims("civilians", None, "civilian civilians villager villagers resident resi
          "noncombatants bystanders bystander elder elders volunteer volunteers trader traders "
          "vendor vendors merchant merchants labourer labourers laborer laborers driver drivers "
          "customers shoppers diners guests mourners commuters patients pedestrians "
-         "motorists travellers travelers")
+         "motorists travellers travelers tourist tourists holidaymakers visitors")
 _victims("civilians", "children", "child children kids kid boy boys girl girls infant "
          "infants baby babies toddlers minors minor schoolchildren teenager teenagers")
 _victims("civilians", "women", "woman women mother mothers")
@@ -184,6 +184,9 @@ _victims("combatants", None, "soldier soldiers troops troop servicemen servicema
          "forces bandit bandits separatist separatists maoist maoists naxal naxals "
          "cadres cadre operatives operative jawans jawan major majors colonel colonels "
          "captain captains lieutenant lieutenants brigadier general generals corporal")
+# Perpetrators: counted in total deaths (GTD's convention), never in civilian deaths.
+_victims("combatants", None, "assailant assailants bomber bombers perpetrator perpetrators "
+         "hijacker hijackers kidnapper kidnappers")
 _victims("people", None, "people persons person individuals others men man bodies "
          "victims member members syrians iraqis afghans yemenis palestinians ukrainians "
          "kurds family families relatives locals")
@@ -194,6 +197,66 @@ _victims("people", None, "syrian iraqi afghan yemeni palestinian ukrainian kurd 
 _victims("civilians", "medical staff", "vaccinator vaccinators health-worker")
 _victims("people", None, "son sons daughter daughters brother brothers sister sisters wife wives "
          "husband husbands father fathers cousin cousins nephew nephews grandchildren")
+
+_victims("people", None, "bodyguard bodyguards employee employees lecturer lecturers principal "
+         "councilor councilors councillor councillors chairman chairperson mayor governor prosecutor "
+         "scholar scholars hostage hostages passerby passersby colleague colleagues granddaughter "
+         "grandson grandfather grandmother uncle aunt niece wife")
+_victims("civilians", None, "miner miners ranger rangers constable")
+_victims("people", None, "informer informers")
+_victims("combatants", None, "peacekeeper peacekeepers")
+
+# "… though that number later rose to six", "a figure later revised to 13": VERB [later] to FIGURE
+# is the same harm's later figure, and it replaces the earlier ones of its sentence.
+REVISED_TO: frozenset[str] = frozenset(
+    "rose risen climbed increased jumped revised updated raised reached grew mounted".split()
+)
+
+# The subject of a revision: "that number later rose to six", "the toll climbed to 14".
+FIGURE_NOUNS: frozenset[str] = frozenset("number figure toll tally count total it that this".split())
+# A phrase describing victims before their verb: "paramedics belonging to the Red Crescent were killed".
+VICTIM_POST_MODIFIERS: frozenset[str] = frozenset(
+    "belonging working affiliated employed serving living staying sheltering travelling traveling "
+    "waiting inside near".split()
+)
+
+# --- one person without a figure (``persons``) ----------------------------------------------------
+
+# Where a subject starts, looking back from "was": "… after | the assailant was killed".
+SUBJECT_STOPS: frozenset[str] = frozenset(
+    ". ; : and while but after when before whereas as because that where".split()
+)
+# Subjects that are no one person: "nobody was killed", "it was killed".
+NOT_A_SUBJECT: frozenset[str] = frozenset(
+    "no nobody none neither it this that there which what each every anyone everyone nothing".split()
+)
+# Capitalised words that open a clause rather than a name: "On", "The", "According".
+NOT_NAMES: frozenset[str] = frozenset(
+    "on in at the a an his her after during later then according when while by before with".split()
+)
+# Inside a name: "Abu Omar", "Al-Waruri", "bin Laden", "Juan de la Cruz".
+NAME_LINKS: frozenset[str] = frozenset(
+    "- ' ’ bin ibn al el de da del la van von abu .".split()
+)
+
+# Where the description of one person ends: "killed a lecturer of the academy | in Kabul".
+PERSON_NP_STOPS: frozenset[str] = frozenset(
+    ", . ; : in at on near while as who whom which from during outside inside and after before "
+    "with when along by for since until".split()
+)
+# "killed a number of …", "a group of …", "a dog": not one person.
+NOT_ONE_PERSON_HEADS: frozenset[str] = frozenset(
+    "number total group lot family couple series crowd convoy few handful dozen score "
+    "unknown undetermined unspecified undisclosed estimated "
+    "bus vehicle car house home building checkpoint post base".split()
+)
+# "In addition to the bomber, …": the attacker, one more death in GTD's totals.
+ONE_PERSON_AFTER_ADDITION: frozenset[str] = frozenset(
+    "assailant bomber attacker gunman perpetrator".split()
+)
+WEEKDAYS: frozenset[str] = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 # Modifiers that set the victim type of a harm noun: "civilian casualties".
 VICTIM_ADJECTIVES: dict[str, tuple[str, str | None]] = {
@@ -224,6 +287,13 @@ SUBSET_BEFORE: frozenset[str] = frozenset({"including", "include", "includes", "
 HEDGES: frozenset[str] = frozenset(
     "alleged allegedly reportedly unconfirmed feared possibly perhaps suspected believed "
     "likely purportedly rumoured rumored".split()
+)
+# Hedges that modify a noun: "an alleged airstrike", "a suspected chemical attack", "suspected
+# militants" doubt the weapon or who, not the deaths, unless the noun is an account of them.
+HEDGE_ADJECTIVES: frozenset[str] = frozenset("alleged suspected purported unconfirmed".split())
+HEDGED_ACCOUNTS: frozenset[str] = frozenset(
+    "report reports figure figures toll tolls death deaths casualties number numbers claims "
+    "killing killings".split()
 )
 # Words that make a figure a projection or a risk rather than harm done.
 HYPOTHETICAL: frozenset[str] = frozenset(
@@ -286,6 +356,10 @@ EVENT_TYPES: tuple[tuple[str, str], ...] = (
 # Perpetrator aliases → canonical name. Matched case-insensitively on word boundaries,
 # longest first; hyphens count as part of a word so "Anti-ISIS" is not "ISIS".
 PERPETRATORS: dict[str, tuple[str, ...]] = {
+    "Saudi-led coalition": (
+        "saudi-led coalition", "saudi led coalition", "saudi-led forces", "saudi-led airstrikes",
+        "saudi-led warplanes", "arab coalition", "saudi coalition", "saudi-emirati coalition",
+    ),
     "International Anti-ISIS Coalition": (
         "international anti-isis coalition", "anti-isis coalition", "anti-isil coalition",
         "anti-is coalition", "international coalition", "us-led coalition", "u.s.-led coalition",
@@ -306,7 +380,7 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
     "Russia": ("russian forces", "russian warplanes", "russian airstrikes", "russian army",
                "russian military", "russia", "russians"),
     "Turkey": ("turkish forces", "turkish army", "turkish military", "turkish troops",
-               "turkish warplanes"),
+               "turkish warplanes", "turkish artillery", "turkish drone", "turkish drones"),
     "United States": ("united states", "united-states", "u.s. forces", "us forces",
                       "american forces", "pentagon", "us central command", "u.s. central command",
                       "central command", "centcom", "us military", "u.s. military"),
@@ -316,6 +390,8 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
     "Hayat Tahrir al-Sham": ("hayat tahrir al-sham", "hts", "al-nusra", "nusra front",
                              "jabhat al-nusra", "al-nosra"),
     "SDF": ("syrian democratic forces", "sdf"),
+    "Iraqi forces": ("iraqi forces", "iraqi security forces", "iraqi army", "iraqi troops",
+                     "iraqi military", "iraqi government forces"),
     "Israel": ("israeli forces", "israeli army", "israeli military", "israeli strikes",
                "israeli airstrikes", "idf"),
 }

@@ -11,7 +11,7 @@ from harmledger.incidents import rules
 from harmledger.incidents.counts import Reported, civilian_figures, figures
 from harmledger.incidents.grade import grade
 from harmledger.incidents.syndication import Syndication
-from harmledger.records import Claim, Document, Incident, PlaceRef
+from harmledger.records import Claim, Document, Figures, Incident, PlaceRef
 
 MAX_CLAIM_LINES = 30
 MAX_LINK_LINES = 20
@@ -94,6 +94,18 @@ def _claim_line(c: Claim, key: str, rejected: frozenset[str], hedged_counted: bo
     return f"claim {c.id}: {what} — “{c.quote[:140]}” (document {c.document_id[:12]}, source {key}){tail}"
 
 
+def _at_least_civilians(deaths: Figures, civilian: Figures, lines: list[str]) -> tuple[Figures, list[str]]:
+    """Civilian deaths are never above total deaths: where a source counts more civilians than
+    the total says (the total from another account), the total rises to the civilian figure."""
+    low = deaths.low if deaths.low is not None else civilian.low
+    best = max((v for v in (deaths.best, civilian.best) if v is not None), default=None)
+    high = max((v for v in (deaths.high, civilian.high) if v is not None), default=None)
+    if (low, best, high) == (deaths.low, deaths.best, deaths.high):
+        return deaths, lines
+    line = f"killed raised to civilian deaths {civilian.low}/{civilian.best}/{civilian.high}: civilians are part of the total"
+    return Figures(low, best, high, deaths.rule + "; never below civilian deaths"), [*lines, line]
+
+
 def build(
     incident_id: str,
     kind: str,
@@ -130,6 +142,7 @@ def build(
     deaths, death_lines = figures(reported, "killed")
     injured, injured_lines = figures(reported, "injured")
     civilian, civilian_lines = civilian_figures(reported)
+    deaths, death_lines = _at_least_civilians(deaths, civilian, death_lines)
     genres: dict[str, str] = {}
     for c in good:
         genre = c.genre

@@ -8,7 +8,8 @@ victims are civilians):
    hedged account is all there is, and the grade is at most weak), or when no unhedged claim
    has their outcome; beside unhedged claims of their outcome they can raise high only.
    ``assemble`` picks them.
-2. Inside one document the figures of one event are not added up, except groups the text
+2. Inside one document the figures of one event are not added up (and beside a stated figure its
+   vague ones, a headline's "dozens", are left out), except groups the text
    itself adds (a figure the extractor marks ``joint``: "6 police officers and 3 Taliban were
    killed", "a woman and her three children", "a further 3 died later") and a civilian and a
    combatant figure (two disjoint groups): the document's figure is the larger of its largest
@@ -23,6 +24,8 @@ victims are civilians):
    the highest figure any source reported.
 6. "casualties" (killed or injured, unspecified) can raise deaths' high but never set deaths' low
    or best: 200 casualties says at most 200 were killed, not that anyone was.
+7. People named one by one (qualifier ``named``) are at least that many: beside a source that
+   states a figure they never set low, and best is never below them.
 """
 
 from __future__ import annotations
@@ -118,9 +121,18 @@ def _joint_sums(items: Sequence[tuple[Reported, bool]]) -> list[tuple[Reported, 
     return out
 
 
+def _precise_only(items: Sequence[tuple[Reported, bool]]) -> Sequence[tuple[Reported, bool]]:
+    """Rule 2b: beside a figure the document states ("43 people were killed"), its vague ones
+    (a headline's "dozens") add nothing: their documented range would only blur it."""
+    precise = [it for it in items if not it[1] and it[0].claim.count is not None and not it[0].claim.count.vague]
+    if not precise:
+        return items
+    return [it for it in items if it[0].claim.count is None or not it[0].claim.count.vague]
+
+
 def _document_figure(items: Sequence[tuple[Reported, bool]]) -> _Fig:
     """Rule 2: the largest claim, or civilians + combatants when both are given."""
-    summed_items = _joint_sums(items)
+    summed_items = _joint_sums(_precise_only(items))
     items = [(r, upper) for r, upper, _ in summed_items]
     figs = [fig for _, _, fig in summed_items]
     largest = _combine(figs)
@@ -141,7 +153,18 @@ def civilian_figures(reported: Sequence[Reported]) -> tuple[Figures, list[str]]:
     from claims that leave the victims unspecified (monitors count the reported dead as civilians
     unless a source says they were combatants). Claims about combatants never count."""
     fig, lines = figures(reported, "killed", victims=("civilians",))
-    named = {r.claim.victims for r in reported} & {"civilians", "combatants"}
+    # Only figures of the dead say who died ("injured civilians" says nothing about the dead).
+    kinds = {r.claim.victims for r in reported if r.claim.outcome in ("killed", "casualties")}
+    if fig.low is not None and "combatants" not in kinds:
+        # Beside civilian figures (and none about combatants) a lower figure of unnamed victims
+        # ("three people were brought in dead") is a lower account of the same dead: it may
+        # lower the civilian low, never raise the high.
+        wide, wide_lines = figures(reported, "killed", victims=("civilians", "people", None))
+        if wide.low is not None and wide.low < fig.low:
+            best = None if fig.best is None else max(wide.low, fig.best)
+            lines += [line for line in wide_lines if " low " in line]
+            fig = Figures(wide.low, best, fig.high, fig.rule + "; a lower figure of unnamed victims sets low")
+    named = kinds & {"civilians", "combatants"}
     if fig.low is None and fig.high is None and not named:
         fig, lines = figures(reported, "killed", victims=("people", None))
         if fig.low is not None or fig.high is not None:
@@ -170,7 +193,14 @@ def figures(
     per_source: dict[str, _Fig] = {}
     for source, docs in by_source.items():
         per_source[source] = _combine([_document_figure(items) for items in docs.values()])
-    lows = [(f.low, s) for s, f in per_source.items() if f.low is not None]
+    # Rule 7: people named one by one are at least that many; beside a source that states a
+    # figure they never set the low (naming one victim does not say only one died), and the
+    # best is never below them.
+    named = {s for s, docs in by_source.items()
+             if all(r.claim.count is not None and r.claim.count.qualifier == "named" for items in docs.values()
+                    for r, _ in items)}
+    stated = [s for s in per_source if s not in named]
+    lows = [(f.low, s) for s, f in per_source.items() if f.low is not None and (s in stated or not stated)]
     highs = [(f.high, s) for s, f in per_source.items() if f.high is not None]
     low = min(lows) if lows else None
     high = max(highs) if highs else None
@@ -191,6 +221,9 @@ def figures(
         top = [s for s in ranked if trusted[s][:3] == trusted[ranked[0]][:3]]
         tied = sorted(per_source[s].best or 0 for s in top)
         best = tied[(len(tied) - 1) // 2]
+    floor = max((per_source[s].low or 0 for s in named), default=0)
+    if best is not None and floor:
+        best = max(best, floor)
     if best is not None and low is not None:
         best = max(best, low[0])
     if best is not None and high is not None:

@@ -1,0 +1,289 @@
+"""One person harmed, named or described without a figure: each rule a small function.
+
+Reports of single killings rarely give a number: "Gunmen shot and killed a police constable",
+"Assailants killed Ana Reyes, a councillor", "Reyes was killed in the attack", "Reyes and two
+others were killed", "In addition to the bomber, three people were killed". Each of these is one
+person (and "also" or "and N others" adds that person to the figure beside it). ``read_mentions``
+runs these rules after the figures, on the tokens no figure has taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from harmledger.extract.counts import find_counts
+from harmledger.extract.harm import Mention, participles
+from harmledger.extract.text import Token
+from harmledger.extract.vocab import (
+    AUX,
+    HARM_BEFORE,
+    KILL_PHRASES,
+    MONTHS,
+    NAME_LINKS,
+    NONHARM_NOUNS,
+    ONE_PERSON_AFTER_ADDITION,
+    PERSON_NP_STOPS,
+    NOT_A_SUBJECT,
+    NOT_NAMES,
+    NOT_ONE_PERSON_HEADS,
+    SUBJECT_STOPS,
+    VICTIM_NOUNS,
+    WEEKDAYS,
+)
+from harmledger.records import Count
+
+_OUTCOMES = frozenset({"killed", "injured"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this"})
+_PRONOUNS = frozenset({"he", "she"})
+_MAX_PHRASE = 12
+
+Rule = Callable[[list[Token], set[int], list[Mention]], list[Mention]]
+
+
+def _one(first: int, last: int, outcome: str, victims: str, harm_at: int, end: int, joint: bool = False) -> Mention:
+    return Mention(first, last, Count(1, 1, 1, "named"), outcome, victims, [], harm_at, end, -1, False, joint=joint)
+
+
+def _kind_of(tokens: list[Token], lo: int, hi: int) -> str:
+    """The victim type a phrase names ("a police constable" → combatants), else people."""
+    kind = "people"
+    for k in range(lo, hi):
+        if tokens[k].low in VICTIM_NOUNS:
+            kind = VICTIM_NOUNS[tokens[k].low][0]
+    return kind
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.is_title and tok.text.isalpha() and tok.low not in MONTHS and tok.low not in WEEKDAYS
+
+
+def _harm_after(tokens: list[Token], j: int) -> tuple[str | None, int, bool]:
+    """"[also|later …] killed" at ``j`` → (outcome, end, "also" seen)."""
+    n = len(tokens)
+    also = False
+    while j < n and (tokens[j].low in AUX or tokens[j].low == "and") and not (
+        j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES
+    ):
+        also = also or tokens[j].low == "also"
+        j += 1
+    outcome, end = participles(tokens, j)
+    return outcome, end, also
+
+
+def passive_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
+    """"Reyes was killed", "The assailant was also killed", "A tribal elder, named X, was wounded"."""
+    out: list[Mention] = []
+    for k, tok in enumerate(tokens):
+        if tok.low != "was" or k in taken or k == 0:
+            continue
+        outcome, end, also = _harm_after(tokens, k + 1)
+        if outcome not in _OUTCOMES or end < len(tokens) and tokens[end].is_number:
+            continue
+        s = _subject_start(tokens, k)
+        if s == k or any(x in taken for x in range(s, k)) or tokens[s].low in NOT_A_SUBJECT:
+            continue
+        subject = tokens[s:k]
+        if tokens[k - 1].low == "who" and k - s == 1:
+            continue  # "…, who was killed": the person is counted where the name stands
+        if not (any(t.low in _PRONOUNS or t.low in VICTIM_NOUNS for t in subject)
+                or any(_is_name_token(t) and t.low not in _DETERMINERS for t in subject)):
+            continue
+        if outcome == "injured" and _died_later(tokens, end):
+            outcome = "killed"
+        # The span: the name before any apposition, else the victim noun ("The assailant").
+        head = next((x for x in range(s, _subject_end(tokens, k))
+                     if _is_name_token(tokens[x]) and tokens[x].low not in NOT_NAMES), None)
+        if head is None:
+            head = next((x for x in range(s, k) if tokens[x].low in VICTIM_NOUNS or tokens[x].low in _PRONOUNS), s)
+        last = head + 1
+        while last < k and _is_name_token(tokens[last]) and _is_name_token(tokens[head]):
+            last += 1  # the whole name: "Samir Haddad"
+        out.append(_one(head, last, outcome, _kind_of(tokens, s, k), k + 1, end, joint=also))
+        taken.update(range(s, end))
+    return out
+
+
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+
+
+def _passive(tokens: list[Token], v: int) -> bool:
+    b = v - 1
+    while b >= 0 and v - b < 5 and (tokens[b].low in AUX or tokens[b].low == "and") and tokens[b].low not in _PASSIVE_AUX:
+        b -= 1
+    return b >= 0 and tokens[b].low in _PASSIVE_AUX
+
+
+def _died_later(tokens: list[Token], end: int) -> bool:
+    """"was wounded in the attack and later died of his injuries": the wounded person died."""
+    for x in range(end, min(len(tokens), end + 10)):
+        if tokens[x].low in (".", ";"):
+            return False
+        if tokens[x].low in ("died", "succumbed") and tokens[x - 1].low in ("later", "and", "subsequently"):
+            return True
+    return False
+
+
+def _subject_end(tokens: list[Token], k: int) -> int:
+    """The end of the subject of the verb at ``k`` before any apposition ("Reyes, a mayor and
+    a teacher, was killed" → after "Reyes")."""
+    if k >= 2 and tokens[k - 1].low == ",":
+        b = k - 2
+        while b > 0 and tokens[b].low != "," and k - b < 2 * _MAX_PHRASE:
+            b -= 1
+        if b > 0 and tokens[b].low == ",":
+            return b
+    return k
+
+
+def _subject_start(tokens: list[Token], k: int) -> int:
+    """Where the subject of the verb at ``k`` starts (stepping over an apposition)."""
+    end = _subject_end(tokens, k)
+    s = end
+    while s > 0 and tokens[s - 1].low not in SUBJECT_STOPS and end - s < _MAX_PHRASE:
+        s -= 1
+    return s
+
+
+def _object_phrase(tokens: list[Token], j: int, taken: set[int]) -> int | None:
+    """End of one person's description or name starting at ``j``, or None when it is not one."""
+    n = len(tokens)
+    if j >= n or j in taken:
+        return None
+    if tokens[j].low in ("a", "an"):
+        ahead = find_counts(tokens[j : j + 3])
+        if ahead and ahead[0].first == 0:
+            return None  # "a dozen", "a few": a figure
+        e = j + 1
+        while e < n and e - j < _MAX_PHRASE and tokens[e].low not in PERSON_NP_STOPS and e not in taken:
+            if tokens[e].is_number and not (e > 0 and tokens[e - 1].text == "("):
+                return None
+            e += 1
+        if e == j + 1 or e in taken:
+            return None
+        heads = [t.low for t in tokens[j + 1 : e] if t.text.isalpha()]
+        if not heads or heads[0] in NOT_ONE_PERSON_HEADS or heads[-1] in NONHARM_NOUNS or (
+            heads[-1] in NOT_ONE_PERSON_HEADS
+        ):
+            return None
+        return e
+    if not _is_name_token(tokens[j]) or tokens[j].low in VICTIM_NOUNS:
+        return None
+    e = j + 1
+    while e < n and (_is_name_token(tokens[e]) or tokens[e].low in NAME_LINKS) and e - j < 6:
+        e += 1
+    if e - j == 1 and tokens[j].low.endswith("s"):
+        return None  # "killed Houthis": a group, not a person
+    if any(tokens[x].low in VICTIM_NOUNS for x in range(j, e)):
+        return None  # "killed Afghan soldiers", "Taliban"
+    if e < n and tokens[e].low not in PERSON_NP_STOPS:
+        return None
+    return e
+
+
+def active_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
+    """"shot and killed a police constable", "killed Ana Reyes, a councillor", "… and his son"."""
+    out: list[Mention] = []
+    verbs_used = {m.harm_at for m in found}
+    for v, tok in enumerate(tokens):
+        outcome = HARM_BEFORE.get(tok.low)
+        if outcome not in _OUTCOMES or v in verbs_used or v in taken:
+            continue
+        if _passive(tokens, v):
+            continue  # "was killed in Kabul", "were shot and killed a short time later"
+        j, joint = v + 1, False
+        while True:
+            e = _object_phrase(tokens, j, taken)
+            if e is None:
+                break
+            out.append(_one(j, e, outcome, _kind_of(tokens, j, e), v, e, joint=joint))
+            taken.update(range(j, e))
+            # ", a former councillor," after a name describes the same person: skip it.
+            if e + 1 < len(tokens) and tokens[e].low == "," and tokens[e + 1].low in ("a", "an", "the"):
+                e += 2
+                while e < len(tokens) and tokens[e].low not in (",", ".", ";", "and") and e - j < 2 * _MAX_PHRASE:
+                    e += 1
+                if e < len(tokens) and tokens[e].low == ",":
+                    e += 1
+            if e + 1 < len(tokens) and tokens[e].low == "and":
+                nxt = e + 1
+                if tokens[nxt].low in ("his", "her", "their") and nxt + 1 < len(tokens) and (
+                    tokens[nxt + 1].low in VICTIM_NOUNS and nxt + 1 not in taken
+                ):
+                    out.append(_one(nxt + 1, nxt + 2, outcome, VICTIM_NOUNS[tokens[nxt + 1].low][0], v, nxt + 2,
+                                    joint=True))
+                    taken.update(range(nxt, nxt + 2))
+                    break
+                j, joint = nxt, True
+                continue
+            break
+    return out
+
+
+def name_and_others(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
+    """"Reyes and three others were killed", "Reyes, a councillor, and two guards were killed"."""
+    out: list[Mention] = []
+    for m in found:
+        if m.harm_at <= m.first or m.first < 2 or tokens[m.first - 1].low != "and" or m.negated:
+            continue
+        e = m.first - 1
+        if tokens[e - 1].low == ",":  # an apposition between the name and "and"
+            b = e - 2
+            while b > 0 and tokens[b].low != "," and e - b < _MAX_PHRASE:
+                b -= 1
+            if b <= 0 or tokens[b].low != ",":
+                continue
+            e = b
+        s = e
+        while s > 0 and _is_name_token(tokens[s - 1]) and e - s < 5:
+            s -= 1
+        if s == e or any(x in taken for x in range(s, e)) or any(tokens[x].low in VICTIM_NOUNS for x in range(s, e)):
+            continue
+        if s > 0 and tokens[s - 1].low not in (",", ";", ":", "while", "and"):
+            continue
+        out.append(_one(s, e, m.outcome, "people", m.harm_at, e))
+        m.joint = True
+        taken.update(range(s, e))
+    return out
+
+
+def in_addition_to(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
+    """"In addition to the bomber, two people were killed": the attacker is one more death, and
+    "In addition to the chief and his son, one attacker was killed" adds to the dead named before."""
+    n = len(tokens)
+    for k in range(min(n - 4, 3)):
+        if [t.low for t in tokens[k : k + 3]] != ["in", "addition", "to"]:
+            continue
+        j = k + 3
+        comma = next((x for x in range(j, min(n, j + 12)) if tokens[x].low == ","), None)
+        if comma is None:
+            return []
+        after = [m for m in found if m.first > comma and not m.negated]
+        if not after:
+            return []
+        nxt = min(after, key=lambda m: m.first)
+        nxt.joint = True  # the figure adds to what the phrase before it names
+        if j < n and tokens[j].low in ("the", "a", "an"):
+            j += 1
+        head = next((x for x in range(j, min(n, j + 3)) if tokens[x].low in ONE_PERSON_AFTER_ADDITION), None)
+        if head is None or head in taken or nxt.outcome != "killed":
+            return []
+        taken.add(head)
+        return [_one(head, head + 1, "killed", "combatants", nxt.harm_at, head + 1)]
+    return []
+
+
+# Ordered: the most specific shapes first; each takes its tokens so later rules skip them.
+RULES: tuple[Rule, ...] = (in_addition_to, name_and_others, active_one, passive_one)
+
+
+def persons(tokens: list[Token], found: list[Mention]) -> list[Mention]:
+    """The one-person mentions no figure in ``found`` accounts for."""
+    taken: set[int] = set()
+    for m in found:
+        taken.update(range(m.first, max(m.phrase_end, m.last)))
+        if m.harm_at >= 0:
+            taken.add(m.harm_at)
+    out: list[Mention] = []
+    for rule in RULES:
+        out.extend(rule(tokens, taken, [*found, *out]))
+    return out
