@@ -249,3 +249,22 @@ def test_sessions_tokens_and_lockouts_on_each_backend(ledger: Any) -> None:
     with pytest.raises(UserError, match="last admin"):
         users.set_role("ana", "viewer", by="ana")
     assert ledger.verify() == []
+
+
+@pytest.mark.parametrize("token_id", ["9223372036854775808", "0", "-1"])
+def test_revoking_a_token_id_no_database_can_hold_is_a_client_error(token_id: str, tmp_path: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from harmledger.store import Ledger
+    from harmledger.store.users import Users, UserError
+    from harmledger.web import create_app
+
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
+    users = Users(ledger)
+    users.add("root", "a long password", "admin")
+    token = users.issue_token("root", "tests")
+    with pytest.raises(UserError, match="has no token"):
+        users.revoke_token("root", int(token_id), by="tests")
+    with TestClient(create_app(ledger, secret="s")) as client:
+        response = client.delete(f"/api/users/root/tokens/{token_id}", headers={"Authorization": f"Bearer {token}"})
+    assert 400 <= response.status_code < 500

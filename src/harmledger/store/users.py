@@ -192,6 +192,8 @@ class Users:
     def revoke_token(self, username: str, token_id: int, *, by: str) -> dict[str, object]:
         """Revoke one of ``username``'s tokens by its id (audited); it stops working at once."""
         user = self._existing(username)
+        if not 0 < token_id < 2**63:  # the database's integers: no token has another id
+            raise UserError(f"{username!r} has no token {token_id}; list them with `harmledger user tokens {username}`")
         with self.engine.begin() as conn:
             row = conn.execute(sa.select(api_tokens).where(api_tokens.c.id == token_id,
                                                            api_tokens.c.user_id == user.id)).first()

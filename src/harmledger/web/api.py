@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
@@ -404,7 +404,9 @@ def list_tokens(request: Request, username: str, user: User = admin) -> dict[str
 
 
 @router.delete("/users/{username}/tokens/{token_id}", summary="Revoke an API token; it stops working at once (admin)")
-def revoke_token(request: Request, username: str, token_id: int, user: User = admin) -> dict[str, Any]:
+def revoke_token(request: Request, username: str,
+                 token_id: int = Path(..., ge=1, le=2**63 - 1, description="the token's id (`GET …/tokens`)"),
+                 user: User = admin) -> dict[str, Any]:
     try:
         row = users_of(request).revoke_token(username, token_id, by=user.username)
     except UserError as exc:
