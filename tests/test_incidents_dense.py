@@ -7,7 +7,7 @@ different outlets with differing figures.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -173,9 +173,49 @@ def test_the_same_event_told_by_many_outlets_is_not_a_crowd() -> None:
     assert retold == quiet
 
 
-def test_differing_figures_alone_never_join_two_documents() -> None:
+def test_close_figures_join_two_documents_only_where_the_town_is_quiet() -> None:
     weight, joined = pair_score([])
+    assert weight >= rules.LINK_THRESHOLD and joined
+    weight, joined = pair_score([90])
     assert weight >= rules.LINK_THRESHOLD and not joined
+
+
+def early_and_late_toll(others: list[int], *, late_day: date = D) -> bool:
+    """Whether an early toll (7 killed) and a later one (10 killed) of one town, told by two
+    documents with nothing else in common, join beside ``others`` reported there that day."""
+    docs = {d: doc(d) for d in ["early", "late", *[f"x{n}" for n in range(len(others))]]}
+    claims = [claim("early", low=7, high=7, best=7, place="manbij", day=D),
+              claim("late", low=10, high=10, best=10, place="manbij", day=late_day)]
+    claims += [claim(f"x{n}", low=f, high=f, best=f, place="manbij", day=D) for n, f in enumerate(others)]
+    feats = link.build_features(claims, docs)
+    weight = link.score(feats[0], feats[1])
+    return weight is not None and link.linked(feats[0], feats[1], weight)
+
+
+def test_an_updated_toll_joins_the_first_report_where_nothing_else_was_reported() -> None:
+    assert early_and_late_toll([])
+    # A third outlet with a figure close to both is the same event retold, not a crowd.
+    assert early_and_late_toll([8])
+    # An injured figure or a single death beside them is no other toll of that size.
+    assert early_and_late_toll([1])
+
+
+def test_an_updated_toll_stays_apart_where_another_toll_was_reported_that_day() -> None:
+    assert not early_and_late_toll([40])
+    assert not early_and_late_toll([2, 40])
+
+
+def test_close_figures_on_different_days_need_more_than_a_quiet_place() -> None:
+    assert not early_and_late_toll([], late_day=D + timedelta(days=2))
+
+
+def test_figures_too_far_apart_are_no_update_even_in_a_quiet_place() -> None:
+    docs = {d: doc(d) for d in ["a", "b"]}
+    claims = [claim("a", low=5, high=5, best=5, place="manbij", day=D),
+              claim("b", low=30, high=30, best=30, place="manbij", day=D)]
+    feats = link.build_features(claims, docs)
+    weight = link.score(feats[0], feats[1])
+    assert weight is None or not link.linked(feats[0], feats[1], weight)
 
 
 # -- the API and the page ---------------------------------------------------------------------

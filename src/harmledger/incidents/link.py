@@ -56,6 +56,8 @@ class Features:
     # Set across all claims by ``annotate_ledger_statistics`` (see rules: crowding, figures):
     crowd: int = 1  # distinct tolls reported in this claim's province on its days
     country_crowd: int = 1  # ... in its whole country
+    outcome_crowd: int = 1  # distinct tolls for this claim's outcome in its province on its days
+    country_outcome_crowd: int = 1  # ... in its whole country
     figure_share: float = 1.0  # how common this figure is among the claims of its outcome
     doc_figures: int = 1  # distinct figures its document gives (each a chance of a coincidence)
 
@@ -249,6 +251,25 @@ def telling_figure(a: Features, b: Features) -> bool:
             and gap is not None and gap <= rules.FIGURE_EVIDENCE_MAX_GAP_DAYS)
 
 
+def close_figures_in_quiet_place(a: Features, b: Features) -> bool:
+    """Close figures for one outcome ("seven" and "at least 11 killed") where the ledger holds no
+    other toll for that outcome in the province (or country) on those days: one event's toll
+    reported early and late."""
+    if a.point is None or b.point is None or not a.outcome or a.outcome != b.outcome:
+        return False
+    if min(a.point, b.point) < rules.TELLING_FIGURE or max(a.point, b.point) > rules.COUNT_CLOSE_RATIO * min(a.point, b.point):
+        return False
+    if {a.victims, b.victims} == {"civilians", "combatants"}:
+        return False
+    if date_gap(a, b) != 0 or pair_crowd(a, b) > rules.CROWD_FREE:
+        return False
+    if a.admin1 and a.admin1 == b.admin1:
+        crowd = min(a.outcome_crowd, b.outcome_crowd)
+    else:
+        crowd = min(a.country_outcome_crowd, b.country_outcome_crowd)
+    return crowd <= rules.QUIET_CROWD
+
+
 def same_telling_quote(a: Features, b: Features) -> bool:
     """The same sentence with a figure in it, long enough not to be a stock phrase
     ("No casualties were reported." recurs in every summary of a quiet attack)."""
@@ -331,7 +352,9 @@ def identified(a: Features, b: Features) -> bool:
         return True
     if places_differ(a, b):
         return False
-    return (telling_figure(a, b) and not contrary(a, b)) or (_close(a, b) and bool(shared_identity(a, b)))
+    if (telling_figure(a, b) or close_figures_in_quiet_place(a, b)) and not contrary(a, b):
+        return True
+    return _close(a, b) and bool(shared_identity(a, b))
 
 
 def _close(a: Features, b: Features) -> bool:
@@ -602,6 +625,16 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
         (country, admin1, days): (max((crowds[(country, admin1, d)] for d in days), default=1),
                                   max((crowds[(country, "*", d)] for d in days), default=1))
         for country, admin1, days in by_key}
+    # The same, counting only telling tolls of one outcome: a report's injured figure is no other
+    # event, and "a leader killed" beside "22 militants killed" is no other toll of that size.
+    outcome_crowds: dict[tuple[str, str, int, str], int] = {}
+    for (country, admin1, day), tolls in cells.items():
+        by_outcome: dict[object, set[object]] = defaultdict(set)
+        for toll in tolls:
+            if isinstance(toll, tuple) and isinstance(toll[1], int) and toll[1] >= rules.TELLING_FIGURE:
+                by_outcome[toll[0]].add(toll)
+        for outcome, same in by_outcome.items():
+            outcome_crowds[(country, admin1, day, str(outcome))] = distinct_tolls(same)
     figures: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for f in feats:
         if f.outcome and f.point is not None and f.point > 0:
@@ -614,7 +647,13 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
     for f in feats:
         f.doc_figures = len(per_doc.get(f.doc, ())) or 1
         if f.country:
-            f.crowd, f.country_crowd = crowd_of[(f.country, f.admin1, _crowd_days(f))]
+            days = _crowd_days(f)
+            f.crowd, f.country_crowd = crowd_of[(f.country, f.admin1, days)]
+            if f.point and f.outcome:
+                f.outcome_crowd = max((outcome_crowds.get((f.country, f.admin1, d, f.outcome), 1) for d in days),
+                                      default=1)
+                f.country_outcome_crowd = max(
+                    (outcome_crowds.get((f.country, "*", d, f.outcome), 1) for d in days), default=1)
         if f.outcome and f.point is not None and f.point > 0:
             total = totals[f.outcome]
             if total < rules.MIN_CLAIMS_FOR_SHARES:
