@@ -93,6 +93,8 @@ def _with_joint_heads(reported: Sequence[Reported]) -> list[Reported]:
     """A ``joint`` figure belongs to the source of the figure it adds to: "Eighteen … lost their
     lives. Neighbours said two more people … were also killed" is one account of 20."""
     out = list(reported)
+    if not any(r.claim.joint for r in out):
+        return out
     head: dict[tuple[str, str | None], Reported] = {}
     order = sorted(range(len(out)), key=lambda i: (out[i].claim.document_id, out[i].claim.span.start))
     for i in order:
@@ -132,6 +134,8 @@ def _precise_only(items: Sequence[tuple[Reported, bool]]) -> Sequence[tuple[Repo
 
 def _document_figure(items: Sequence[tuple[Reported, bool]]) -> _Fig:
     """Rule 2: the largest claim, or civilians + combatants when both are given."""
+    if len(items) == 1:  # most documents give one figure per outcome
+        return _bounds(items[0][0].claim, items[0][1])
     summed_items = _joint_sums(_precise_only(items))
     items = [(r, upper) for r, upper, _ in summed_items]
     figs = [fig for _, _, fig in summed_items]
@@ -155,7 +159,7 @@ def civilian_figures(reported: Sequence[Reported]) -> tuple[Figures, list[str]]:
     fig, lines = figures(reported, "killed", victims=("civilians",))
     # Only figures of the dead say who died ("injured civilians" says nothing about the dead).
     kinds = {r.claim.victims for r in reported if r.claim.outcome in ("killed", "casualties")}
-    if fig.low is not None and "combatants" not in kinds:
+    if fig.low is not None and "combatants" not in kinds and kinds & {"people", None}:
         # Beside civilian figures (and none about combatants) a lower figure of unnamed victims
         # ("three people were brought in dead") is a lower account of the same dead: it may
         # lower the civilian low, never raise the high.
@@ -192,7 +196,8 @@ def figures(
         return Figures(rule="no figure reported"), []
     per_source: dict[str, _Fig] = {}
     for source, docs in by_source.items():
-        per_source[source] = _combine([_document_figure(items) for items in docs.values()])
+        figs = [_document_figure(items) for items in docs.values()]
+        per_source[source] = figs[0] if len(figs) == 1 else _combine(figs)
     # Rule 7: people named one by one are at least that many; beside a source that states a
     # figure they never set the low (naming one victim does not say only one died), and the
     # best is never below them.

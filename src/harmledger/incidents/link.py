@@ -10,6 +10,7 @@ code which pairs blocking must find; ``all_pairs_edges`` is the quadratic refere
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -48,10 +49,10 @@ class Features:
     quote: int  # hash of the normalised quote, to spot wire copies
     quote_words: int  # how many words the quote has (short stock phrases identify nothing)
     period: str = ""
-    words: frozenset[str] | None = None  # the quote's words
+    text: str = ""  # the quote, normalised (its words are compared only when figures agree: ``word_set``)
     identity: frozenset[str] = frozenset()  # "family:haddad", "site:al shifa hospital", …
     town: str = ""  # the place's name as written, when it is a town or finer (precision <= 2)
-    lead: frozenset[str] = frozenset()  # the words that open the claim's document
+    lead: str = ""  # the opening of the claim's document (its words: ``lead_words``)
     series: bool = False  # its document reports one event of a series ("one of three attacks")
     # Set across all claims by ``annotate_ledger_statistics`` (see rules: crowding, figures):
     crowd: int = 1  # distinct tolls reported in this claim's province on its days
@@ -62,10 +63,8 @@ class Features:
     doc_figures: int = 1  # distinct figures its document gives (each a chance of a coincidence)
 
 
-def features_of(idx: int, claim: Claim, doc: Document | None,
-                lead: frozenset[str] | None = None) -> Features:
-    """Reduce ``claim`` (and its document's publication date) to ``Features``; ``lead`` is the
-    document's opening words when the caller has them already (one set shared by its claims)."""
+def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
+    """Reduce ``claim`` (and its document's publication date) to ``Features``."""
     place = claim.place
     quote = rules.norm_text(claim.quote)
     words = quote.split()
@@ -75,7 +74,7 @@ def features_of(idx: int, claim: Claim, doc: Document | None,
     precise = False
     if place is not None:
         country = (place.country or "").upper()
-        admin1 = rules.norm_text(place.admin1) if country else ""
+        admin1 = rules.norm_name(place.admin1) if country else ""
         prec = place.precision
         if place.resolved and (prec is None or prec < WHERE_PREC_COUNTRY):
             lat, lon = place.lat, place.lon
@@ -117,21 +116,25 @@ def features_of(idx: int, claim: Claim, doc: Document | None,
         point=count.point if count is not None else None,
         quote=hash(quote),
         quote_words=len(words),
-        period=rules.norm_text(claim.period),
-        # Only placeless claims and telling figures are ever compared by their words.
-        words=frozenset(words) if not country or (count is not None and (count.point or 0) >= rules.TELLING_FIGURE)
-        else None,
+        period=rules.norm_name(claim.period),
+        text=quote,
         identity=frozenset(claim.identity),
-        town=rules.norm_text(place.text) if place is not None and precise else "",
-        lead=_lead_words(doc) if lead is None else lead,
+        town=rules.norm_name(place.text) if place is not None and precise else "",
+        lead=doc.text[:rules.LEAD_CHARS] if doc is not None else "",
     )
 
 
-def _lead_words(doc: Document | None) -> frozenset[str]:
-    """The words of a document's opening (its headline and first sentence, roughly)."""
-    if doc is None:
-        return frozenset()
-    return frozenset(rules.norm_text(" ".join(doc.text[:rules.LEAD_CHARS].split()[:rules.LEAD_WORDS])).split())
+@functools.lru_cache(maxsize=65536)
+def lead_words(opening: str) -> frozenset[str]:
+    """The words of a document's opening (its headline and first sentence, roughly); computed
+    only for the few pairs whose wording agrees, once per document."""
+    return frozenset(rules.norm_text(" ".join(opening.split()[:rules.LEAD_WORDS])).split())
+
+
+@functools.lru_cache(maxsize=65536)
+def word_set(text: str) -> frozenset[str]:
+    """The words of a normalised quote (for the few pairs with the same figure)."""
+    return frozenset(text.split())
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -202,9 +205,9 @@ def same_telling_figure(a: Features, b: Features) -> bool:
 
 def similar_wording(a: Features, b: Features) -> bool:
     """Two placeless claims with the same figure in nearly the same words (a wire story retold)."""
-    if a.country or b.country or a.words is None or b.words is None or a.point is None or a.point != b.point:
+    if a.country or b.country or a.point is None or a.point != b.point:
         return False
-    return jaccard(a.words, b.words) >= rules.SIMILAR_WORDING
+    return jaccard(word_set(a.text), word_set(b.text)) >= rules.SIMILAR_WORDING
 
 
 def cues(f: Features, kind: str) -> set[str]:
@@ -310,8 +313,7 @@ def similar_telling_wording(a: Features, b: Features) -> bool:
     """The same telling figure in nearly the same words ("Four dead in suicide bombing in X:
     security sources" / "… security officials"): one story retold."""
     return (a.point is not None and a.point >= rules.TELLING_FIGURE and a.point == b.point
-            and a.words is not None and b.words is not None
-            and jaccard(a.words, b.words) >= rules.SIMILAR_TELLING_WORDING)
+            and jaccard(word_set(a.text), word_set(b.text)) >= rules.SIMILAR_TELLING_WORDING)
 
 
 def same_story(a: Features, b: Features) -> bool:
@@ -320,7 +322,8 @@ def same_story(a: Features, b: Features) -> bool:
     each opening on its own village) share their stock sentences; copies share their lead."""
     if towns_differ(a, b):
         return False
-    return not a.lead or not b.lead or jaccard(a.lead, b.lead) >= rules.SAME_LEAD
+    mine, theirs = lead_words(a.lead), lead_words(b.lead)
+    return not mine or not theirs or jaccard(mine, theirs) >= rules.SAME_LEAD
 
 
 def towns_differ(a: Features, b: Features) -> bool:
@@ -381,19 +384,25 @@ def crowd_penalty(a: Features, b: Features) -> float:
 
 
 def score(a: Features, b: Features, reasons: list[str] | None = None) -> float | None:
-    """The link weight of a pair, or None when a hard rule forbids the link."""
+    """The link weight of a pair, or None when a hard rule forbids the link.
+
+    Each part is a weight with a label template and its arguments; labels are only formatted
+    when ``reasons`` asks for them (scoring runs over hundreds of thousands of pairs).
+    """
     if a.period != b.period or not eligible(a, b) or places_clash(a, b):
         return None
     if dates_clash(a, b) or identity_clash(a, b):
         return None
     gap = date_gap(a, b)
-    parts: list[tuple[str, float]] = []
-    if a.doc == b.doc:
-        parts.append(("same document", rules.SAME_DOCUMENT))
+    parts: list[tuple[float, str, tuple[object, ...]]] = []
+    same_doc = a.doc == b.doc
+    if same_doc:
+        parts.append((rules.SAME_DOCUMENT, "same document", ()))
     elif a.quote == b.quote:
-        parts.append(("same wording", rules.SAME_QUOTE))
+        parts.append((rules.SAME_QUOTE, "same wording", ()))
     elif similar_wording(a, b) or similar_telling_wording(a, b):
-        parts.append(("similar wording", rules.SIMILAR_WORDING_WEIGHT))
+        parts.append((rules.SIMILAR_WORDING_WEIGHT, "similar wording", ()))
+    placed = False  # some agreement on place
     if a.lat is not None and b.lat is not None:
         assert a.lon is not None and b.lon is not None
         dist = km(a.lat, a.lon, b.lat, b.lon)
@@ -401,53 +410,54 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
             weight = rules.PLACE_AGREE_PRECISE if a.precise and b.precise else rules.PLACE_AGREE_COARSE
         else:
             weight = rules.PLACE_DISAGREE
-        parts.append((f"places {dist:.0f} km apart", weight))
+        parts.append((weight, "places {:.0f} km apart", (dist,)))
+        placed = weight > 0
     elif a.country and b.country:
         if a.admin1 and b.admin1:
             same = a.admin1 == b.admin1
-            parts.append((f"province {'same' if same else 'differs'}",
-                          rules.PLACE_AGREE_COARSE if same else rules.DIFFERENT_ADMIN1))
+            parts.append((rules.PLACE_AGREE_COARSE if same else rules.DIFFERENT_ADMIN1,
+                          "province {}", ("same" if same else "differs",)))
+            placed = same
         else:
-            parts.append(("same country", rules.SAME_COUNTRY_ONLY))
-    if gap is not None and not (a.doc == b.doc and not (a.own_date and b.own_date)):
-        parts.append((f"dates {gap} d apart", rules.date_weight(gap)))
-        placed = any(w > 0 for label, w in parts if label.startswith(("places", "province", "same country")))
-        penalty = crowd_penalty(a, b) if a.doc != b.doc and placed and rules.date_weight(gap) > 0 else 0.0
+            parts.append((rules.SAME_COUNTRY_ONLY, "same country", ()))
+            placed = True
+    if gap is not None and not (same_doc and not (a.own_date and b.own_date)):
+        date_weight = rules.date_weight(gap)
+        parts.append((date_weight, "dates {} d apart", (gap,)))
+        penalty = crowd_penalty(a, b) if not same_doc and placed and date_weight > 0 else 0.0
         if penalty:
-            parts.append((f"{pair_crowd(a, b)} tolls reported there those days", -round(penalty, 1)))
+            parts.append((-round(penalty, 1), "{} tolls reported there those days", (pair_crowd(a, b),)))
     if a.event and b.event:
         same = a.event == b.event
-        parts.append((f"event {'same' if same else 'differs'}",
-                      rules.EVENT_AGREE if same else rules.EVENT_DISAGREE))
+        parts.append((rules.EVENT_AGREE if same else rules.EVENT_DISAGREE, "event {}", ("same" if same else "differs",)))
     if a.perpetrator and b.perpetrator:
         same = a.perpetrator == b.perpetrator
-        parts.append((f"perpetrator {'same' if same else 'differs'}",
-                      rules.PERPETRATOR_AGREE if same else rules.PERPETRATOR_DISAGREE))
+        parts.append((rules.PERPETRATOR_AGREE if same else rules.PERPETRATOR_DISAGREE,
+                      "perpetrator {}", ("same" if same else "differs",)))
     if {a.victims, b.victims} == {"civilians", "combatants"}:
-        parts.append(("victims differ", rules.VICTIMS_DISAGREE))
+        parts.append((rules.VICTIMS_DISAGREE, "victims differ", ()))
     if a.outcome and a.outcome == b.outcome:
         weight = rules.count_weight(a.point, b.point)
-        if weight > 0 and a.point == b.point and a.doc != b.doc:
+        if weight > 0 and a.point == b.point and not same_doc:
             weight = figure_weight(a, b)
         if weight:
-            parts.append((f"figures {a.point}/{b.point}", round(weight, 1)))
-    if a.doc != b.doc:
+            parts.append((round(weight, 1), "figures {}/{}", (a.point, b.point)))
+    if not same_doc and (a.identity or b.identity):
         shared = shared_identity(a, b)
         if shared:
-            parts.append((f"shared {', '.join(sorted(shared))}", rules.IDENTITY_AGREE))
+            parts.append((rules.IDENTITY_AGREE, "shared {}", (", ".join(sorted(shared)),)))
         mine, theirs = cues(a, "area"), cues(b, "area")
         if mine and theirs:
             same = bool(mine & theirs)
-            parts.append((f"area {'same' if same else 'differs'}", rules.AREA_AGREE if same else rules.AREA_DISAGREE))
+            parts.append((rules.AREA_AGREE if same else rules.AREA_DISAGREE, "area {}", ("same" if same else "differs",)))
         mine, theirs = cues(a, "time"), cues(b, "time")
         if mine and theirs:
             same = bool(mine & theirs)
-            parts.append((f"time of day {'same' if same else 'differs'}",
-                          rules.TIME_AGREE if same else rules.TIME_DISAGREE))
-    total = sum(w for _, w in parts)
+            parts.append((rules.TIME_AGREE if same else rules.TIME_DISAGREE,
+                          "time of day {}", ("same" if same else "differs",)))
     if reasons is not None:
-        reasons.extend(f"{label} ({w:+g})" for label, w in parts)
-    return total
+        reasons.extend(f"{label.format(*args)} ({w:+g})" for w, label, args in parts)
+    return sum(w for w, _, _ in parts)
 
 
 def _weeks(f: Features) -> range:
@@ -558,13 +568,9 @@ def all_pairs_edges(feats: Sequence[Features], scorer: Scorer = score,
 
 def build_features(claims: Iterable[Claim], documents: Mapping[str, Document]) -> list[Features]:
     """``Features`` for each claim, numbered in order, with the ledger's statistics set."""
-    leads: dict[str, frozenset[str]] = {}
     feats = []
     for i, c in enumerate(claims):
-        doc = documents.get(c.document_id)
-        if c.document_id not in leads:
-            leads[c.document_id] = _lead_words(doc)
-        feats.append(features_of(i, c, doc, leads[c.document_id]))
+        feats.append(features_of(i, c, documents.get(c.document_id)))
     series: dict[str, bool] = {}
     for f in feats:
         if f.doc not in series:
@@ -612,23 +618,27 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
     """
     # Claims sharing province and days share their crowd: gather tolls by that key first.
     by_key: dict[tuple[str, str, range], set[object]] = defaultdict(set)
-    for f in feats:
-        if f.country:
-            by_key[(f.country, f.admin1, _crowd_days(f))].add((f.outcome, f.point) if f.point else ("document", f.doc))
+    keys = [(f.country, f.admin1, _crowd_days(f)) if f.country else None for f in feats]
+    for f, key in zip(feats, keys, strict=True):
+        if key is not None:
+            by_key[key].add((f.outcome, f.point) if f.point else ("document", f.doc))
     cells: dict[tuple[str, str, int], set[object]] = defaultdict(set)
     for (country, admin1, days), tolls in by_key.items():
         for day in days:
             cells[(country, admin1, day)] |= tolls
             cells[(country, "*", day)] |= tolls
-    crowds = {cell: distinct_tolls(tolls) for cell, tolls in cells.items()}
+    crowds = {cell: distinct_tolls(tolls) if len(tolls) > 1 else 1 for cell, tolls in cells.items()}
     crowd_of: dict[tuple[str, str, range], tuple[int, int]] = {
         (country, admin1, days): (max((crowds[(country, admin1, d)] for d in days), default=1),
                                   max((crowds[(country, "*", d)] for d in days), default=1))
         for country, admin1, days in by_key}
     # The same, counting only telling tolls of one outcome: a report's injured figure is no other
     # event, and "a leader killed" beside "22 militants killed" is no other toll of that size.
+    # A cell of one toll needs no count: its outcome crowd is at most 1.
     outcome_crowds: dict[tuple[str, str, int, str], int] = {}
     for (country, admin1, day), tolls in cells.items():
+        if crowds[(country, admin1, day)] <= 1:
+            continue
         by_outcome: dict[object, set[object]] = defaultdict(set)
         for toll in tolls:
             if isinstance(toll, tuple) and isinstance(toll[1], int) and toll[1] >= rules.TELLING_FIGURE:
@@ -636,24 +646,22 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
         for outcome, same in by_outcome.items():
             outcome_crowds[(country, admin1, day, str(outcome))] = distinct_tolls(same)
     figures: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for f in feats:
-        if f.outcome and f.point is not None and f.point > 0:
-            figures[f.outcome][f.point].add(f.doc)
-    totals = {outcome: sum(len(docs) for docs in by_point.values()) for outcome, by_point in figures.items()}
     per_doc: dict[str, set[int]] = defaultdict(set)
     for f in feats:
         if f.point:
             per_doc[f.doc].add(f.point)
-    for f in feats:
+            if f.outcome and f.point > 0:
+                figures[f.outcome][f.point].add(f.doc)
+    totals = {outcome: sum(len(docs) for docs in by_point.values()) for outcome, by_point in figures.items()}
+    for f, key in zip(feats, keys, strict=True):
         f.doc_figures = len(per_doc.get(f.doc, ())) or 1
-        if f.country:
-            days = _crowd_days(f)
-            f.crowd, f.country_crowd = crowd_of[(f.country, f.admin1, days)]
-            if f.point and f.outcome:
-                f.outcome_crowd = max((outcome_crowds.get((f.country, f.admin1, d, f.outcome), 1) for d in days),
-                                      default=1)
-                f.country_outcome_crowd = max(
-                    (outcome_crowds.get((f.country, "*", d, f.outcome), 1) for d in days), default=1)
+        if key is not None:
+            days = key[2]
+            f.crowd, f.country_crowd = crowd_of[key]
+            if f.point and f.outcome and f.crowd > 1:
+                f.outcome_crowd = max(outcome_crowds.get((f.country, f.admin1, d, f.outcome), 1) for d in days)
+            if f.point and f.outcome and f.country_crowd > 1:
+                f.country_outcome_crowd = max(outcome_crowds.get((f.country, "*", d, f.outcome), 1) for d in days)
         if f.outcome and f.point is not None and f.point > 0:
             total = totals[f.outcome]
             if total < rules.MIN_CLAIMS_FOR_SHARES:

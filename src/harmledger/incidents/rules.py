@@ -214,6 +214,12 @@ def norm_text(text: str | None) -> str:
     return _SPACES.sub(" ", _NON_WORD.sub("", text)).strip()
 
 
+@functools.lru_cache(maxsize=65536)
+def norm_name(name: str | None) -> str:
+    """``norm_text`` for names that recur across claims (provinces, towns, periods): cached."""
+    return norm_text(name)
+
+
 # Words that describe a party's members rather than name it ("Taliban fighters" is the Taliban).
 PERPETRATOR_FILLER: frozenset[str] = frozenset({
     "the", "forces", "force", "troops", "army", "militants", "militant", "fighters", "gunmen",
