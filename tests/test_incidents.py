@@ -187,6 +187,25 @@ def test_syndicated_copies_count_as_one_source():
     assert any(line.startswith("copy: document b") for line in inc.explanation)
 
 
+def test_a_headline_restating_its_reports_sourced_figure_is_not_a_second_source():
+    # "Gunmen kill three shepherds" over "... killed three shepherds, local officials said".
+    docs = {"a": doc("a", outlet="Wire")}
+    headline = claim("a", low=3, high=3, best=3, place="kabul", day=D)
+    body = claim("a", low=3, high=3, best=3, place="kabul", day=D, source="local officials",
+                 source_kind="official")
+    [inc] = only_incidents(reconcile([headline, body], docs))
+    assert inc.n_sources == 1 and inc.grade == "weak"
+
+
+def test_a_writers_own_figure_unlike_the_sourced_one_stays_the_outlets_account():
+    docs = {"a": doc("a", outlet="Wire")}
+    headline = claim("a", low=12, high=12, best=12, place="kabul", day=D)
+    body = claim("a", low=3, high=3, best=3, place="kabul", day=D, source="local officials",
+                 source_kind="official")
+    [inc] = only_incidents(reconcile([headline, body], docs))
+    assert inc.n_sources == 2
+
+
 @pytest.mark.parametrize(
     ("extra", "grade"),
     [
@@ -201,7 +220,7 @@ def test_syndicated_copies_count_as_one_source():
 def test_grade(extra, grade):
     docs = {d: doc(d) for d in "ab"}
     claims = [claim("a", low=9, high=9, best=9, place="kabul", day=D, perpetrator="ISAF")]
-    for e in extra:
+    for e in map(dict, extra):  # a copy: parametrize's dicts are shared between reruns
         d = e.pop("doc_id")
         base = {} if e.get("kind") == "statement" else dict(low=9, high=9, best=9)
         claims.append(claim(d, **{"place": "kabul", "day": D, "perpetrator": "ISAF", **base, **e}))

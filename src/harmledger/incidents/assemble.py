@@ -52,6 +52,22 @@ def _source_keys(claims: Sequence[Claim], ctx: Context) -> tuple[dict[str, str],
     return keys, lines
 
 
+def _independent_keys(claims: Sequence[Claim], keys: Mapping[str, str]) -> dict[str, str]:
+    """``keys`` for counting independent sources: a figure the writer gives without a source,
+    beside the same figure attributed in the same report (a headline's "kills seven" over "seven
+    people were killed, police said"), is the outlet passing on that source's account, not a
+    second one. (The figures keep ``keys``: the writer's own account still sets its numbers.)"""
+    attributed: dict[tuple[str, str | None, int | None], str] = {}
+    for c in claims:
+        if c.count is not None and c.source is not None and c.source.name and c.source.kind != "unnamed":
+            attributed.setdefault((c.document_id, c.outcome, c.count.point), keys[c.id])
+    out = dict(keys)
+    for c in claims:
+        if c.count is not None and not (c.source is not None and c.source.name and c.source.kind != "unnamed"):
+            out[c.id] = attributed.get((c.document_id, c.outcome, c.count.point), keys[c.id])
+    return out
+
+
 def _place(claims: Sequence[Claim]) -> PlaceRef | None:
     places = [c.place for c in claims if c.place is not None and c.place.resolved]
     if not places:
@@ -143,20 +159,21 @@ def build(
     injured, injured_lines = figures(reported, "injured")
     civilian, civilian_lines = civilian_figures(reported)
     deaths, death_lines = _at_least_civilians(deaths, civilian, death_lines)
+    independent = _independent_keys(everything, keys)
     genres: dict[str, str] = {}
     for c in good:
         genre = c.genre
         doc = ctx.documents.get(c.document_id)
         if doc is not None and doc.genre == "opinion":
             genre = "opinion"
-        if genres.get(keys[c.id]) != "news":
-            genres[keys[c.id]] = genre
+        if genres.get(independent[c.id]) != "news":
+            genres[independent[c.id]] = genre
     live_statements = [s for s in statements if s.id not in ctx.rejected]
     the_grade, grade_line = grade(good, live_statements, genres)
     if hedged_only and the_grade in ("confirmed", "fair"):
         the_grade, grade_line = "weak", "weak: every figure is hedged in the text"
     start, end, precision = _dates(claims or everything, ctx)  # a statement's date is its own
-    n_sources = len({keys[c.id] for c in good}) if good else len({keys[c.id] for c in claims})
+    n_sources = len({independent[c.id] for c in good}) if good else len({independent[c.id] for c in claims})
     lines = [f"{kind}: {len(claims)} claim(s) and {len(statements)} statement(s) from "
              f"{len({c.document_id for c in everything})} document(s); {n_sources} independent "
              f"source(s)"]
