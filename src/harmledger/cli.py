@@ -18,28 +18,8 @@ import click
 from harmledger.errors import HarmledgerError, StoreError
 from harmledger.records import GRADES
 
-EXIT_CHECK_FAILED = 1
-EXIT_STORE = 3
-
-
-def _ledger(db: str | None) -> Any:
-    from harmledger.store import Ledger
-
-    try:
-        return Ledger(db)
-    except StoreError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_STORE)
-
-
-db_option = click.option(
-    "--db",
-    envvar="HARMLEDGER_DB",
-    default=None,
-    metavar="URL",
-    help="Ledger URL or SQLite path (default ./harmledger.db; env HARMLEDGER_DB). "
-    "PostgreSQL: postgresql://user@host:port/dbname",
-)
+from harmledger.cli_common import EXIT_CHECK_FAILED, EXIT_STORE, db_option
+from harmledger.cli_common import open_ledger as _ledger
 
 
 def _parse_date(_ctx: Any, _param: Any, value: str | None) -> date | None:

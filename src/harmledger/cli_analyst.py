@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from harmledger.cli_common import db_option, open_ledger
 from harmledger.records import OUTCOMES
 
 QUALIFIER_CHOICES = ("exact", "at_least", "more_than", "up_to", "approximately", "range", "vague")
@@ -19,8 +20,6 @@ VICTIM_CHOICES = ("civilians", "combatants", "people")
 
 
 def _ledger(db: str | None) -> Any:
-    from harmledger.cli import _ledger as open_ledger
-
     return open_ledger(db)
 
 
@@ -46,8 +45,6 @@ def _run(action: Any) -> None:
 
 
 def _db_option(fn: Any) -> Any:
-    from harmledger.cli import db_option
-
     return db_option(fn)
 
 

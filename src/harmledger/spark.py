@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
     from harmledger.documents import ReadOptions
-    from harmledger.incidents.link import Edge, EdgeFinder, Features
+    from harmledger.incidents import Edge, EdgeFinder, Features
     from harmledger.store import Ledger
 
 INSTALL_HINT = "the Spark engine needs pyspark, pandas and pyarrow: pip install 'harmledger[spark]' (and Java 17+)"
@@ -198,7 +198,7 @@ def record_document(record: Any, original: bytes, origin: str, options: ReadOpti
 
     Spark does not number lines, so ``record_id`` is the record's own id field or None.
     """
-    from harmledger.documents.readers.jsonl import document_from_record
+    from harmledger.documents import document_from_record
 
     item = document_from_record(record, original, origin, origin, None, options)  # type: ignore[arg-type]
     if isinstance(item, InputError):
@@ -462,7 +462,7 @@ def spark_edges(session: SparkSession) -> EdgeFinder:
 
         def keys(side: int) -> Callable[[Iterable[int]], Iterator[tuple[str, int]]]:
             def run(part: Iterable[int]) -> Iterator[tuple[str, int]]:
-                from harmledger.incidents.link import block_keys
+                from harmledger.incidents import block_keys
 
                 fs = shared.value
                 for i in part:
@@ -471,8 +471,8 @@ def spark_edges(session: SparkSession) -> EdgeFinder:
             return run
 
         def scored(part: Iterable[tuple[int, int]]) -> Iterator[Edge]:
-            from harmledger.incidents.link import score
-            from harmledger.incidents.rules import EDGE_FLOOR
+            from harmledger.incidents import score
+            from harmledger.incidents import EDGE_FLOOR
 
             fs = shared.value
             for i, j in part:

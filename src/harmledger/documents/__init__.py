@@ -33,6 +33,7 @@ from harmledger.documents.make import make_document
 from harmledger.documents.normalise import Normalised, normalise
 from harmledger.documents.options import ReadOptions, SourceFile
 from harmledger.documents.pubdate import find_text_date, parse_date_value
+from harmledger.documents.readers.jsonl import document_from_record
 from harmledger.documents.segment import find_boundaries, split_articles
 from harmledger.documents.sources import read_sources
 from harmledger.records import Document
@@ -43,6 +44,7 @@ __all__ = [
     "SourceFile",
     "classify_genre",
     "detect_language",
+    "document_from_record",
     "find_boundaries",
     "find_text_date",
     "make_document",

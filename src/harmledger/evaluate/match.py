@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from harmledger.evaluate.tables import INITIALS_SKIP, LEADING_ARTICLES, SOURCE_ALIASES
-from harmledger.places.geo import haversine_km as haversine_km  # re-exported for the scorers
+from harmledger.places import haversine_km as haversine_km  # re-exported for the scorers
 from harmledger.records import PlaceRef, Span
 
 # Characters a quote may have typed differently from the text (’ for ', “ for ", – for -).

@@ -15,15 +15,21 @@ from dataclasses import dataclass, replace
 from harmledger.incidents import link, rules
 from harmledger.incidents.assemble import Context, build
 from harmledger.incidents.cluster import UnionFind, cluster
-from harmledger.incidents.decisions import Decisions
+from harmledger.incidents.corrections import correct_claim, correct_incident, corrected_count, qualifier_for
+from harmledger.incidents.decisions import CLAIM_FIELDS, FIGURE_FIELDS, INCIDENT_FIELDS, Correction, Decisions
 from harmledger.incidents.link import (
-    BlockIndex, Edge, EdgeFinder, Features, blocked_edges, build_features, features_of, score, toll_score,
+    BlockIndex, Edge, EdgeFinder, Features, block_keys, blocked_edges, build_features, features_of, score, toll_score,
 )
+from harmledger.incidents.rules import EDGE_FLOOR
 from harmledger.incidents.syndication import Syndication
 from harmledger.incidents.suggest import suggest
 from harmledger.records import Claim, Document, Incident, Suggestion
 
-__all__ = ["Decisions", "Reconciliation", "assign_ids", "reconcile", "reconcile_with_suggestions"]
+__all__ = [
+    "CLAIM_FIELDS", "EDGE_FLOOR", "FIGURE_FIELDS", "INCIDENT_FIELDS", "Correction", "Decisions", "Edge",
+    "EdgeFinder", "Features", "Reconciliation", "assign_ids", "block_keys", "correct_claim", "correct_incident",
+    "corrected_count", "qualifier_for", "reconcile", "reconcile_with_suggestions", "score",
+]
 
 
 @dataclass(frozen=True, slots=True)

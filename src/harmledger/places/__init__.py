@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from harmledger.places.dates import find_dates, resolve_date
 from harmledger.places.gazetteer import Gazetteer, default_path, get_gazetteer
+from harmledger.places.geo import haversine_km
 from harmledger.places.geocode import Candidate, geocode_json, geocode_query
 from harmledger.places.geoparse import find_places
 from harmledger.places.importer import import_places
@@ -16,6 +17,6 @@ from harmledger.places.locate import locate_claims
 
 __all__ = [
     "Candidate", "Gazetteer", "default_path", "find_dates", "find_places", "geocode_json",
-    "geocode_query",
+    "geocode_query", "haversine_km",
     "get_gazetteer", "import_places", "locate_claims", "resolve_date",
 ]

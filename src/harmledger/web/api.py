@@ -14,12 +14,12 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from harmledger.export import MEDIA_TYPES, RENDERERS, incident_summary, render
-from harmledger.incidents.corrections import correct_claim
+from harmledger.incidents import correct_claim
 from harmledger.export_claims import CLAIM_FORMATS
 from harmledger.pipeline import claims_export, decisions_from_ledger
 from harmledger.records import GRADES, to_jsonable
 from harmledger.store.users import ROLES, User, UserError
-from harmledger.web.app import cached, ledger_of, users_of
+from harmledger.web.deps import cached, ledger_of, users_of
 from harmledger.web.auth import current_user, require
 from harmledger.web.present import file_name, incident_audit, rejected_elsewhere
 from harmledger.web.queries import (

@@ -10,8 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -28,10 +27,10 @@ from harmledger.store.sessions import LoginFailures, Sessions
 from harmledger.store.users import Users
 from harmledger.web.auth import LoginLimiter, SessionMiddleware
 from harmledger.web.cache import ReadCache
+from harmledger.web.deps import cached, ledger_of, users_of
 from harmledger.web.limits import BodyLimit, WebSettings
 
 HERE = Path(__file__).parent
-T = TypeVar("T")
 SECURITY_HEADERS: dict[str, str] = {
     "content-security-policy": (
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -157,20 +156,6 @@ def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: Logi
     app.add_middleware(BodyLimit, settings=settings)
     app.add_middleware(SecurityHeaders)
     return app
-
-
-def ledger_of(request: Request) -> Ledger:
-    return request.app.state.ledger  # type: ignore[no-any-return]
-
-
-def cached(request: Request, build: Callable[[], T], prefix: str = "") -> T:
-    """``build()`` for this request's URL, from the read cache while the ledger is unchanged."""
-    key = f"{prefix}{request.url.path}?{request.url.query}"
-    return request.app.state.cache.get(key, build)  # type: ignore[no-any-return]
-
-
-def users_of(request: Request) -> Users:
-    return request.app.state.users  # type: ignore[no-any-return]
 
 
 __all__: list[Any] = ["cached", "create_app", "ledger_of", "users_of"]

@@ -12,8 +12,8 @@ from typing import Any
 
 from fastapi import HTTPException
 
-from harmledger.incidents.corrections import correct_claim, correct_incident, corrected_count, qualifier_for
-from harmledger.incidents.decisions import CLAIM_FIELDS, FIGURE_FIELDS, INCIDENT_FIELDS
+from harmledger.incidents import correct_claim, correct_incident, corrected_count, qualifier_for
+from harmledger.incidents import CLAIM_FIELDS, FIGURE_FIELDS, INCIDENT_FIELDS
 from harmledger.records import OUTCOMES, Claim, DateRef, Document, Incident, PlaceRef, Source, Span
 
 QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "more_than", "up_to", "approximately", "range", "vague")
@@ -182,13 +182,13 @@ def before_after(reading: Mapping[str, Any], values: Mapping[str, Any]) -> tuple
 
 def applied_to_claim(claim: Claim, values: Mapping[str, Any], by: str) -> Claim:
     """The claim with ``values`` applied, as reconciliation will see it."""
-    from harmledger.incidents.decisions import Correction
+    from harmledger.incidents import Correction
 
     return correct_claim(claim, Correction(values, {k: by for k in values}))
 
 
 def applied_to_incident(incident: Incident, values: Mapping[str, Any], by: str) -> Incident:
-    from harmledger.incidents.decisions import Correction
+    from harmledger.incidents import Correction
 
     return correct_incident(incident, Correction(values, {k: by for k in values}))
 

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from harmledger.incidents.corrections import correct_claim
-from harmledger.incidents.decisions import FIGURE_FIELDS, Correction
+from harmledger.incidents import correct_claim
+from harmledger.incidents import FIGURE_FIELDS, Correction
 from harmledger.records import Claim, Incident
 from harmledger.store import Ledger
 from harmledger.web.queries import document_meta

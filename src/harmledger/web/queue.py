@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from harmledger.records import Claim, Incident
+from harmledger.export import incident_summary
+from harmledger.records import Claim, Incident, Suggestion, to_jsonable
 from harmledger.store import Ledger
 
 # How many incidents (most deaths first) the queue reads: enough for a day's work, and it keeps
@@ -86,3 +87,16 @@ def review_queue(ledger: Ledger) -> dict[str, Any]:
     reviewed = _reviewed(ledger)
     return {"incidents": unreviewed_incidents(ledger, scanned, reviewed),
             "doubts": doubtful_claims(ledger, scanned, reviewed)}
+
+
+def suggestion_rows(ledger: Ledger, found: list[Suggestion]) -> list[dict[str, Any]]:
+    """Each suggestion with both incidents' summaries and the quotes of the pair that scored."""
+    quotes = {c.id: c.quote for c in ledger.claims(ids=[i for s in found for i in (s.claim_a, s.claim_b)])}
+    rows = []
+    for s in found:
+        a, b = ledger.get_incident(s.incident_a), ledger.get_incident(s.incident_b)
+        if a is None or b is None:  # re-derived since: the next reconciliation lists it afresh
+            continue
+        rows.append({**to_jsonable(s), "a": incident_summary(a), "b": incident_summary(b),
+                     "quote_a": quotes.get(s.claim_a, ""), "quote_b": quotes.get(s.claim_b, "")})
+    return rows

@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import HTTPException
 
-from harmledger.incidents.corrections import correct_claim
+from harmledger.incidents import correct_claim
 from harmledger.pipeline import decisions_from_ledger
 from harmledger.records import GRADES, Document, Span, sha256_hex
 from harmledger.store import Ledger
@@ -256,7 +256,7 @@ def _span_of(doc: Document, body: dict[str, Any]) -> Span:
 
 def _outside_document(outside: Any, username: str) -> Document:
     """A note document holding the words of a source outside the ledger, as the analyst entered them."""
-    from harmledger.documents.normalise import normalise
+    from harmledger.documents import normalise
 
     if not isinstance(outside, dict):
         outside = {"text": str(outside)}

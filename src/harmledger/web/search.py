@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import HTTPException
 
-from harmledger.incidents.corrections import correct_claim
+from harmledger.incidents import correct_claim
 from harmledger.pipeline import decisions_from_ledger
 from harmledger.store import Ledger
 from harmledger.store.search import MARK_END, MARK_START, SearchError, search

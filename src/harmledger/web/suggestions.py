@@ -15,31 +15,16 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
-from harmledger.export import incident_summary
-from harmledger.records import Suggestion, to_jsonable
-from harmledger.store import Ledger
 from harmledger.store.users import User
-from harmledger.web.app import ledger_of
+from harmledger.web.deps import ledger_of
 from harmledger.web.auth import check_csrf, require
+from harmledger.web.queue import suggestion_rows
 from harmledger.web.review import apply_review
 
 api = APIRouter(prefix="/api", tags=["api"])
 pages = APIRouter(include_in_schema=False)
 analyst = Depends(require("analyst"))
 MAX_LIMIT = 500
-
-
-def suggestion_rows(ledger: Ledger, found: list[Suggestion]) -> list[dict[str, Any]]:
-    """Each suggestion with both incidents' summaries and the quotes of the pair that scored."""
-    quotes = {c.id: c.quote for c in ledger.claims(ids=[i for s in found for i in (s.claim_a, s.claim_b)])}
-    rows = []
-    for s in found:
-        a, b = ledger.get_incident(s.incident_a), ledger.get_incident(s.incident_b)
-        if a is None or b is None:  # re-derived since: the next reconciliation lists it afresh
-            continue
-        rows.append({**to_jsonable(s), "a": incident_summary(a), "b": incident_summary(b),
-                     "quote_a": quotes.get(s.claim_a, ""), "quote_b": quotes.get(s.claim_b, "")})
-    return rows
 
 
 @api.get("/suggestions", summary="Pairs of incidents that may be one event, strongest first (analyst)")

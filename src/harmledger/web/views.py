@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from harmledger.pipeline import decisions_from_ledger
 from harmledger.records import GRADES
 from harmledger.store.users import ROLES, User, UserError
-from harmledger.web.app import cached, ledger_of, users_of
+from harmledger.web.deps import cached, ledger_of, users_of
 from harmledger.web.auth import check_csrf, csrf_token, current_user, log_in, log_out
 from harmledger.web.present import (
     claim_rows,
@@ -32,7 +32,7 @@ from harmledger.web.queries import (
 )
 from harmledger.web.intake import read_intake, run_intake
 from harmledger.web import timeline
-from harmledger.web.queue import review_queue
+from harmledger.web.queue import review_queue, suggestion_rows
 from harmledger.web.search import results
 from harmledger.web.review import ACTIONS, add_claim, apply_review
 
@@ -270,8 +270,6 @@ def review_page(request: Request, done: str | None = None) -> HTMLResponse:
     queue = review_queue(ledger)
     status = ledger.claim_status()
     doubts = claim_rows(ledger, [d.claim for d in queue["doubts"]], status, decisions_from_ledger(ledger).claim_fixes)
-    from harmledger.web.suggestions import suggestion_rows
-
     return render(request, "review.html", {**queue, "doubt_rows": list(zip(queue["doubts"], doubts, strict=True)),
                                            "done": done if done in (*ACTIONS, "merge") else None,
                                            "suggestions": suggestion_rows(ledger, ledger.suggestions(limit=REVIEW_SUGGESTIONS))})
