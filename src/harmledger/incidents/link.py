@@ -58,6 +58,13 @@ class Features:
     country_crowd: int = 1  # ... in its whole country
     figure_share: float = 1.0  # how common this figure is among the claims of its outcome
     doc_figures: int = 1  # distinct figures its document gives (each a chance of a coincidence)
+    part: int = 0  # which DOC_PART_CHARS stretch of its document the claim lies in
+
+
+# Claims of one document are all compared with each other, except in a document far longer than
+# any report (a dump, a run-on line): there a claim meets those of its own and the neighbouring
+# stretches of this many characters, so the pairs grow with the length, not its square.
+DOC_PART_CHARS = 50_000
 
 
 def features_of(idx: int, claim: Claim, doc: Document | None,
@@ -122,6 +129,7 @@ def features_of(idx: int, claim: Claim, doc: Document | None,
         identity=frozenset(claim.identity),
         town=rules.norm_text(place.text) if place is not None and precise else "",
         lead=_lead_words(doc) if lead is None else lead,
+        part=claim.span.start // DOC_PART_CHARS,
     )
 
 
@@ -181,7 +189,7 @@ def places_clash(a: Features, b: Features) -> bool:
 def eligible(a: Features, b: Features) -> bool:
     """Whether the pair may be linked at all; blocking must find every eligible pair."""
     if a.doc == b.doc:
-        return True
+        return abs(a.part - b.part) <= 1  # always, but in a document of several DOC_PART_CHARS
     gap = date_gap(a, b)
     if gap is None or gap > rules.MAX_DATE_GAP_DAYS:
         return False
@@ -441,8 +449,8 @@ Key = tuple[object, ...]
 def block_keys(f: Features) -> tuple[list[Key], list[Key]]:
     """Keys a claim is filed under, and keys it looks up (see ``eligible``); plain tuples, so a
     distributed runner can join on them (``harmledger.spark.spark_edges``)."""
-    index: list[Key] = [("d", f.doc)]
-    probe: list[Key] = [("d", f.doc)]
+    index: list[Key] = [("d", f.doc, f.part)]
+    probe: list[Key] = [("d", f.doc, f.part - 1), ("d", f.doc, f.part), ("d", f.doc, f.part + 1)]
     for w in _weeks(f):
         if f.country:
             if f.admin1:

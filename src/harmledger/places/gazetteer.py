@@ -97,6 +97,8 @@ class Gazetteer:
         self._keys: list[str] | None = None
         self.lookup = lru_cache(maxsize=100_000)(self._lookup)
         self.lookup_loose = lru_cache(maxsize=100_000)(self._lookup_loose)
+        # The query scans the places table (~15 ms); there are only ~250 countries.
+        self._countries: dict[str, Entry | None] = {}
 
     # -- lookups -------------------------------------------------------------------------
     def _query(self, column: str, key: str) -> list[Entry]:
@@ -173,13 +175,17 @@ class Gazetteer:
 
     def country(self, iso2: str) -> Entry | None:
         """The country entry (feature PCL*) for an ISO 3166-1 alpha-2 code."""
+        iso2 = iso2.upper()
+        if iso2 in self._countries:
+            return self._countries[iso2]
         with self._lock:
             row = self._con.execute(
                 "SELECT id, geonameid, name, lat, lon, country, admin1, admin2, feature, population, source "
                 "FROM places WHERE country = ? AND feature LIKE 'PCL%' ORDER BY population DESC LIMIT 1",
                 (iso2.upper(),),
             ).fetchone()
-        return Entry(*row, True) if row else None
+        entry = self._countries[iso2] = Entry(*row, True) if row else None
+        return entry
 
     def stats(self) -> dict[str, int]:
         """Row counts of the file (places, names) and the number of analyst overrides."""
