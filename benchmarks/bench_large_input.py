@@ -46,8 +46,11 @@ def source_texts() -> list[str]:
     return texts
 
 
+BASE_CHARS = 300_000  # every size repeats the same text, so sizes differ in length only
+
+
 def build(kind: str, megabytes: float, texts: list[str]) -> str:
-    prose = "\n\n".join(texts)
+    prose = "\n\n".join(texts)[:BASE_CHARS]
     if kind == "one-line":
         base, sep = " ".join(prose.split()), " "
     elif kind == "no-punct":
