@@ -28,6 +28,7 @@ class DocumentAnalysis:
     document: Document
     claims: list[Claim]
     places: list[PlaceRef] = field(default_factory=list)  # every toponym found in the text
+    notes: list[str] = field(default_factory=list)  # what was bounded or left out, naming the file
 
 
 @dataclass(slots=True)
@@ -40,16 +41,76 @@ class Analysis:
     incidents: list[Incident]
 
 
+# A document longer than this is analysed in pieces (every report in our gold sets is under
+# 40,000 characters, so none is affected): each step then costs the same per character at any
+# length, and no piece reaches spaCy's limit of 1,000,000 characters (its error E088).
+WHOLE_DOCUMENT_CHARS = 100_000
+PIECE_CHARS = 50_000
+# Places are looked for in this much of a long document only: finding them costs ~50 µs a
+# character (spaCy NER, then resolving every name against the others), a minute a megabyte.
+PLACE_BUDGET_CHARS = 50_000
+
+
 def analyse_document(doc: Document) -> DocumentAnalysis:
     """Run the per-document stages: claims with their identity cues, then places and dates."""
     from harmledger.extract import extract_claims
     from harmledger.extract.identity import attach_identity
     from harmledger.places import find_places, locate_claims
 
+    if len(doc.text) > WHOLE_DOCUMENT_CHARS:
+        return _analyse_in_pieces(doc)
     claims = attach_identity(doc, extract_claims(doc))
     places = find_places(doc)
     claims = locate_claims(doc, claims, places)
     return DocumentAnalysis(document=doc, claims=claims, places=places)
+
+
+def _analyse_in_pieces(doc: Document) -> DocumentAnalysis:
+    """A document too long to analyse whole: claims over all of it (linear), places and dates
+    piece by piece, places only within ``PLACE_BUDGET_CHARS``; a note says so, naming the file."""
+    import bisect
+    from dataclasses import replace
+
+    from harmledger.documents.pieces import pieces
+    from harmledger.extract import extract_claims
+    from harmledger.extract.identity import attach_identity
+    from harmledger.extract.text import split_sentences
+    from harmledger.places import find_dates, find_places, locate_claims
+    from harmledger.places.locate import paragraph_spans, sentence_spans
+    from harmledger.records import Span
+
+    def shifted(spans: list, by: int) -> list:
+        return [replace(x, span=Span(x.span.start + by, x.span.end + by)) if x.span is not None else x for x in spans]
+
+    claims = sorted(attach_identity(doc, extract_claims(doc)), key=lambda c: c.sentence.start)
+    starts = [c.sentence.start for c in claims]
+    cuts = pieces(doc.text, PIECE_CHARS)
+    located: list[Claim] = []
+    places: list[PlaceRef] = []
+    for a, b in cuts:
+        part = replace(doc, text=doc.text[a:b])
+        with_places = b <= PLACE_BUDGET_CHARS or a == 0
+        found = shifted(find_places(part), a) if with_places else []
+        places.extend(found)
+        mine = claims[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+        if mine:
+            # Past the places, sentences only bound the look-back for a date: the extractor's
+            # regex splitter does that at a fiftieth of the cost of spaCy's tokenizer.
+            spans = ([(s.start, s.end) for s in sentence_spans(part.text)] if with_places
+                     else split_sentences(part.text))
+            located.extend(locate_claims(
+                doc, mine, found,
+                sentences=[Span(s + a, e + a) for s, e in spans] or [Span(a, b)],
+                paragraphs=[Span(s.start + a, s.end + a) for s in paragraph_spans(part.text)],
+                dates=shifted(find_dates(part), a)))
+    located.sort(key=lambda c: (c.span.start, c.span.end))
+    searched = min(len(doc.text), max((b for a, b in cuts if b <= PLACE_BUDGET_CHARS or a == 0), default=0))
+    where = doc.origin + (f" [{doc.record_id}]" if doc.record_id else "")
+    note = (f"{where}: {len(doc.text):,} characters in one document, far longer than a report: "
+            f"analysed in {len(cuts)} pieces of at most {PIECE_CHARS:,} characters; places were looked "
+            f"for in its first {searched:,} characters only, so later claims have a place only from "
+            "a nationality word")
+    return DocumentAnalysis(document=doc, claims=located, places=places, notes=[note])
 
 
 def analyse(documents: Iterable[Document]) -> Analysis:
@@ -149,6 +210,7 @@ def ingest(
             if on_document:
                 on_document(result.document.origin, "error")
             continue
+        report.warnings.extend(result.notes)
         if ledger.add_document(result.document, result.claims):
             report.added += 1
             report.claims += len(result.claims)

@@ -8,7 +8,7 @@ write is an upsert and a re-run changes nothing.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
@@ -268,8 +268,10 @@ class Suggestion:
 
 def to_jsonable(record: Any) -> Any:
     """A record (or nested records) as plain JSON-ready data; dates become ISO strings."""
-    if hasattr(record, "__dataclass_fields__"):
-        record = asdict(record)
+    fields = getattr(record, "__dataclass_fields__", None)
+    if fields is not None and not isinstance(record, type):
+        # Field by field, as ``asdict`` would give them, without its deep copy of every value.
+        return {k: to_jsonable(getattr(record, k)) for k in fields if k != "original"}
     if isinstance(record, dict):
         return {k: to_jsonable(v) for k, v in record.items() if k != "original"}
     if isinstance(record, (list, tuple)):

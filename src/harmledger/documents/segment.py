@@ -205,8 +205,8 @@ def _peak(values: list[float], g: int, step: int) -> float:
 
 def find_boundaries(text: str) -> list[int]:
     """Character offsets where a new article starts (0 excluded); empty for a single article."""
-    if len(text) > MAX_SEGMENT_CHARS:
-        return []
+    if len(text) > MAX_SEGMENT_CHARS or len(paragraphs(text)) < 2 * MIN_PARAGRAPHS:
+        return []  # (checked before the word bags: a megabyte line is one paragraph)
     paras = _Paragraphs(text)
     if len(paras.spans) < 2 * MIN_PARAGRAPHS:
         return []

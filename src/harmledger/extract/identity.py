@@ -129,9 +129,12 @@ def _trim_leading(phrase: str) -> str:
 def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
     """``claims`` with ``identity`` set from the text around each claim's sentence."""
     out: list[Claim] = []
+    seen: dict[tuple[int, int], tuple[str, ...]] = {}  # claims of one sentence share its window
     for claim in claims:
         start = max(0, claim.sentence.start - WINDOW_CHARS)
         end = min(len(doc.text), claim.sentence.end + WINDOW_CHARS)
-        cues = identity_cues(doc.text[start:end])
+        cues = seen.get((start, end))
+        if cues is None:
+            cues = seen[(start, end)] = identity_cues(doc.text[start:end])
         out.append(replace(claim, identity=cues) if cues != claim.identity else claim)
     return out

@@ -151,9 +151,17 @@ def candidate_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         while hi < len(sentence) and not sentence[hi].isspace():
             hi += 1
         if spans and lo <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], hi)
-        else:
-            spans.append((lo, hi))
+            if hi - spans[-1][0] <= MAX_SENTENCE:
+                spans[-1] = (spans[-1][0], hi)
+                continue
+            # Windows chained over a run of harm words would grow into the whole line (and
+            # every claim in it would quote all of it): start a new span where the last ends.
+            lo = spans[-1][1]
+            while lo < hi and sentence[lo].isspace():
+                lo += 1
+            if lo >= hi:
+                continue
+        spans.append((lo, hi))
     return [(start + lo, start + hi) for lo, hi in spans]
 
 

@@ -61,6 +61,15 @@ class Features:
     country_outcome_crowd: int = 1  # ... in its whole country
     figure_share: float = 1.0  # how common this figure is among the claims of its outcome
     doc_figures: int = 1  # distinct figures its document gives (each a chance of a coincidence)
+    part: int = 0  # which DOC_PART_CHARS stretch of a long document the claim lies in (else 0)
+
+
+# Claims of one document are all compared with each other, except in a document longer than
+# LONG_DOCUMENT_CHARS (a dump, a run-on line; every report we have is under 40,000): there a
+# claim meets those of its own and the neighbouring stretches of DOC_PART_CHARS characters, so
+# the pairs grow with the length, not its square.
+LONG_DOCUMENT_CHARS = 100_000
+DOC_PART_CHARS = 10_000
 
 
 def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
@@ -121,6 +130,7 @@ def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
         identity=frozenset(claim.identity),
         town=rules.norm_name(place.text) if place is not None and precise else "",
         lead=doc.text[:rules.LEAD_CHARS] if doc is not None else "",
+        part=claim.span.start // DOC_PART_CHARS if doc is not None and len(doc.text) > LONG_DOCUMENT_CHARS else 0,
     )
 
 
@@ -186,7 +196,7 @@ def places_clash(a: Features, b: Features) -> bool:
 def eligible(a: Features, b: Features) -> bool:
     """Whether the pair may be linked at all; blocking must find every eligible pair."""
     if a.doc == b.doc:
-        return True
+        return abs(a.part - b.part) <= 1  # always, but in a long document
     gap = date_gap(a, b)
     if gap is None or gap > rules.MAX_DATE_GAP_DAYS:
         return False
@@ -474,8 +484,8 @@ Key = tuple[object, ...]
 def block_keys(f: Features) -> tuple[list[Key], list[Key]]:
     """Keys a claim is filed under, and keys it looks up (see ``eligible``); plain tuples, so a
     distributed runner can join on them (``harmledger.spark.spark_edges``)."""
-    index: list[Key] = [("d", f.doc)]
-    probe: list[Key] = [("d", f.doc)]
+    index: list[Key] = [("d", f.doc, f.part)]
+    probe: list[Key] = [("d", f.doc, f.part - 1), ("d", f.doc, f.part), ("d", f.doc, f.part + 1)]
     for w in _weeks(f):
         if f.country:
             if f.admin1:

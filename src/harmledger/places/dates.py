@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import calendar
 import re
 from datetime import date, timedelta
@@ -198,15 +200,16 @@ def resolve_date(text: str, published: date | None) -> DateRef:
 
 def _scan(text: str) -> list[tuple[str, re.Match[str], bool]]:
     """Non-overlapping date matches, earliest first; earlier rules win ties."""
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # disjoint, kept in order: only the two neighbours can overlap
     out = []
     for name, pattern, needs in _COMPILED:
         for m in pattern.finditer(text):
             if not _capitalised_names(m):
                 continue
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            at = bisect.bisect_right(taken, (m.start(), m.end()))
+            if any(m.start() < e and s < m.end() for s, e in taken[max(0, at - 1):at + 1]):
                 continue
-            taken.append((m.start(), m.end()))
+            taken.insert(at, (m.start(), m.end()))
             out.append((name, m, needs))
     out.sort(key=lambda x: x[1].start())
     return out

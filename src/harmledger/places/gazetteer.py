@@ -97,6 +97,7 @@ class Gazetteer:
         self._keys: list[str] | None = None
         self.lookup = lru_cache(maxsize=100_000)(self._lookup)
         self.lookup_loose = lru_cache(maxsize=100_000)(self._lookup_loose)
+        self._countries: dict[str, Entry] | None = None  # by ISO code, loaded at first use
 
     # -- lookups -------------------------------------------------------------------------
     def _query(self, column: str, key: str) -> list[Entry]:
@@ -173,13 +174,19 @@ class Gazetteer:
 
     def country(self, iso2: str) -> Entry | None:
         """The country entry (feature PCL*) for an ISO 3166-1 alpha-2 code."""
-        with self._lock:
-            row = self._con.execute(
-                "SELECT id, geonameid, name, lat, lon, country, admin1, admin2, feature, population, source "
-                "FROM places WHERE country = ? AND feature LIKE 'PCL%' ORDER BY population DESC LIMIT 1",
-                (iso2.upper(),),
-            ).fetchone()
-        return Entry(*row, True) if row else None
+        if self._countries is None:
+            # One scan for all ~250 countries: a query per code scans the table each time (~15 ms).
+            countries: dict[str, Entry] = {}
+            with self._lock:
+                rows = self._con.execute(
+                    "SELECT id, geonameid, name, lat, lon, country, admin1, admin2, feature, population, source "
+                    "FROM places WHERE feature LIKE 'PCL%' ORDER BY population DESC"
+                ).fetchall()
+            for row in rows:
+                if row[5] is not None:
+                    countries.setdefault(row[5], Entry(*row, True))
+            self._countries = countries
+        return self._countries.get(iso2.upper())
 
     def stats(self) -> dict[str, int]:
         """Row counts of the file (places, names) and the number of analyst overrides."""

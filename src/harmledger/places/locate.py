@@ -86,45 +86,69 @@ def _consistent(vague: PlaceRef, precise: PlaceRef) -> bool:
 def choose_place(claim: Claim, places: list[PlaceRef], sentences: list[Span],
                  paragraphs: list[Span]) -> PlaceRef | None:
     """The best place for a claim: its sentence, then nearby sentences and paragraphs, then focus."""
-    usable = [p for p in places if _usable(p) and p.span is not None]
-    if not usable:
-        return None
-    s_idx = _index_of(sentences, claim.sentence.start)
-    p_idx = _index_of(paragraphs, claim.sentence.start)
+    return _Places(places, sentences, paragraphs).choose(claim)
 
-    def sentence_of(p: PlaceRef) -> int:
-        return _index_of(sentences, p.span.start)  # type: ignore[union-attr]
 
-    def para_of(p: PlaceRef) -> int:
-        return _index_of(paragraphs, p.span.start)  # type: ignore[union-attr]
+class _Places:
+    """A document's usable places indexed by position, so each claim looks only at its
+    neighbourhood: locating every claim of a long document stays linear, not claims × places.
+    Candidates are always considered in the order of ``places`` (ties resolve as before)."""
 
-    own = [p for p in usable if claim.sentence.start <= p.span.start < claim.sentence.end]  # type: ignore[union-attr]
-    if own:
-        best = min(own, key=lambda p: (_specificity(p), abs(p.span.start - claim.span.start)))  # type: ignore[union-attr]
-        how = "in the claim's sentence"
-    else:
-        nearby = [p for p in usable if abs(sentence_of(p) - s_idx) <= REFINE_SENTENCES
-                  and abs(para_of(p) - p_idx) <= 1]
-        if nearby:
+    def __init__(self, places: list[PlaceRef], sentences: list[Span], paragraphs: list[Span]) -> None:
+        self.usable = [p for p in places if _usable(p) and p.span is not None]
+        self.sentences, self.paragraphs = sentences, paragraphs
+        self.sent = [_index_of(sentences, p.span.start) for p in self.usable]  # type: ignore[union-attr]
+        self.para = [_index_of(paragraphs, p.span.start) for p in self.usable]  # type: ignore[union-attr]
+        self.by_sentence: dict[int, list[int]] = {}
+        for k, s in enumerate(self.sent):
+            self.by_sentence.setdefault(s, []).append(k)
+        self.order = sorted(range(len(self.usable)), key=lambda k: self.usable[k].span.start)  # type: ignore[union-attr]
+        self.starts = [self.usable[k].span.start for k in self.order]  # type: ignore[union-attr]
+        self._focus: tuple[PlaceRef | None] | None = None
+
+    def focus(self) -> PlaceRef | None:
+        if self._focus is None:
+            self._focus = (_focus(self.usable),)
+        return self._focus[0]
+
+    def _near(self, s_idx: int, p_idx: int) -> list[int]:
+        """Usable places within REFINE_SENTENCES sentences and one paragraph, in list order."""
+        ks = sorted(k for s in range(s_idx - REFINE_SENTENCES, s_idx + REFINE_SENTENCES + 1)
+                    for k in self.by_sentence.get(s, ()))
+        return [k for k in ks if abs(self.para[k] - p_idx) <= 1]
+
+    def choose(self, claim: Claim) -> PlaceRef | None:
+        if not self.usable:
+            return None
+        usable, sent = self.usable, self.sent
+        s_idx = _index_of(self.sentences, claim.sentence.start)
+        p_idx = _index_of(self.paragraphs, claim.sentence.start)
+        lo = bisect.bisect_left(self.starts, claim.sentence.start)
+        hi = bisect.bisect_left(self.starts, claim.sentence.end)
+        own = [usable[k] for k in sorted(self.order[lo:hi])]
+        near = self._near(s_idx, p_idx)
+        if own:
+            best = min(own, key=lambda p: (_specificity(p), abs(p.span.start - claim.span.start)))  # type: ignore[union-attr]
+            how = "in the claim's sentence"
+        elif near:
             # A place named before the claim weighs twice one named after it: reports name
             # the event's place first, and later sentences move on ("evacuated to Maiduguri").
-            best = min(nearby, key=lambda p: (abs(para_of(p) - p_idx),
-                                              (sentence_of(p) - s_idx) * 2 if sentence_of(p) > s_idx
-                                              else s_idx - sentence_of(p),
-                                              sentence_of(p) > s_idx, _specificity(p)))
+            k_best = min(near, key=lambda k: (abs(self.para[k] - p_idx),
+                                              (sent[k] - s_idx) * 2 if sent[k] > s_idx else s_idx - sent[k],
+                                              sent[k] > s_idx, _specificity(usable[k])))
+            best = usable[k_best]
             how = "in a nearby sentence"
         else:
-            return _focus(usable)
-    # A vague place ("northeast of Aleppo") is refined by a precise one close by in the text
-    # that lies where it points ("near … Manbij" in the next paragraph).
-    refine = [p for p in usable if p is not best and _specificity(p) < _specificity(best)
-              and abs(sentence_of(p) - s_idx) <= REFINE_SENTENCES and abs(para_of(p) - p_idx) <= 1
-              and _consistent(best, p)]
-    if refine:
-        better = min(refine, key=lambda p: (abs(sentence_of(p) - s_idx), _specificity(p)))
-        how = f"refines {best.text!r} ({how}): nearby and consistent with it"
-        best = better
-    return replace(best, reason=f"{how}; {best.reason or ''}".rstrip("; "))
+            return self.focus()
+        # A vague place ("northeast of Aleppo") is refined by a precise one close by in the text
+        # that lies where it points ("near … Manbij" in the next paragraph).
+        refine = [k for k in near if usable[k] is not best and _specificity(usable[k]) < _specificity(best)
+                  and _consistent(best, usable[k])]
+        if refine:
+            better = usable[min(refine, key=lambda k: (abs(sent[k] - s_idx), _specificity(usable[k])))]
+            how = f"refines {best.text!r} ({how}): nearby and consistent with it"
+            best = better
+        return replace(best, reason=f"{how}; {best.reason or ''}".rstrip("; "))
 
 
 def _focus(usable: list[PlaceRef]) -> PlaceRef | None:
@@ -196,52 +220,81 @@ def choose_date(claim: Claim, dates: list[DateRef], sentences: list[Span] | None
     report was written or a statement made ("BEIRUT, Dec 22 (Reuters)", "said on Wednesday")
     is taken only when the text dates the event nowhere near the claim.
     """
-    dateline = dateline_span(text) if text else None
-
-    def reporting(d: DateRef) -> bool:
-        return bool(text) and d.span is not None and date_is_reporting(text, d.span, dateline)
-
-    own = [d for d in dates if d.span is not None
-           and claim.sentence.start <= d.span.start < claim.sentence.end]
-    own_event = [d for d in own if not reporting(d)]
-    if own_event:
-        return min(own_event, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
-    earlier = _earlier_event_date(claim, [d for d in dates if not reporting(d)], sentences, paragraphs)
-    if earlier is not None or not own:
-        return earlier
-    d = min(own, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
-    return replace(d, reason=f"when it was reported: the text gives no date for the event; {d.reason or ''}".rstrip("; "))
+    return _Dates(dates, sentences, paragraphs, text).choose(claim)
 
 
-def _earlier_event_date(claim: Claim, dates: list[DateRef], sentences: list[Span] | None,
-                        paragraphs: list[Span] | None) -> DateRef | None:
-    """The last day-precise date in the few sentences before the claim, in its paragraph."""
-    if not sentences:
-        return None
-    s_idx = _index_of(sentences, claim.sentence.start)
-    lo = sentences[max(0, s_idx - DATE_BACK_SENTENCES)].start
-    if paragraphs:
-        lo = max(lo, paragraphs[_index_of(paragraphs, claim.sentence.start)].start)
-    before = [d for d in dates if d.span is not None and d.resolved and d.precision == "day"
-              and lo <= d.span.start < claim.sentence.start]
-    if not before:
-        return None
-    d = before[-1]
-    return replace(d, reason=f"from an earlier sentence of the paragraph; {d.reason or ''}".rstrip("; "))
+class _Dates:
+    """A document's dates indexed by position, each judged reporting-or-event once."""
+
+    def __init__(self, dates: list[DateRef], sentences: list[Span] | None, paragraphs: list[Span] | None,
+                 text: str) -> None:
+        dateline = dateline_span(text) if text else None
+        self.dates = [d for d in dates if d.span is not None]
+        self.reporting = [bool(text) and date_is_reporting(text, d.span, dateline) for d in self.dates]  # type: ignore[arg-type]
+        self.order = sorted(range(len(self.dates)), key=lambda k: self.dates[k].span.start)  # type: ignore[union-attr]
+        self.starts = [self.dates[k].span.start for k in self.order]  # type: ignore[union-attr]
+        self.sentences, self.paragraphs = sentences, paragraphs
+
+    def _between(self, lo: int, hi: int) -> list[int]:
+        """Dates starting in ``[lo, hi)``, in list order."""
+        return sorted(self.order[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)])
+
+    def choose(self, claim: Claim) -> DateRef | None:
+        own_k = self._between(claim.sentence.start, claim.sentence.end)
+        own_event = [self.dates[k] for k in own_k if not self.reporting[k]]
+        if own_event:
+            return min(own_event, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
+        earlier = self._earlier_event_date(claim)
+        if earlier is not None or not own_k:
+            return earlier
+        own = [self.dates[k] for k in own_k]
+        d = min(own, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
+        return replace(d, reason=f"when it was reported: the text gives no date for the event; {d.reason or ''}".rstrip("; "))
+
+    def _earlier_event_date(self, claim: Claim) -> DateRef | None:
+        """The last day-precise date in the few sentences before the claim, in its paragraph."""
+        sentences, paragraphs = self.sentences, self.paragraphs
+        if not sentences:
+            return None
+        s_idx = _index_of(sentences, claim.sentence.start)
+        lo = sentences[max(0, s_idx - DATE_BACK_SENTENCES)].start
+        if paragraphs:
+            lo = max(lo, paragraphs[_index_of(paragraphs, claim.sentence.start)].start)
+        before = [self.dates[k] for k in self._between(lo, claim.sentence.start) if not self.reporting[k]
+                  and self.dates[k].resolved and self.dates[k].precision == "day"]
+        if not before:
+            return None
+        d = before[-1]
+        return replace(d, reason=f"from an earlier sentence of the paragraph; {d.reason or ''}".rstrip("; "))
 
 
-def locate_claims(doc: Document, claims: list[Claim], places: list[PlaceRef]) -> list[Claim]:
-    """``claims`` with ``place`` and ``date`` filled in from the document's text."""
+def locate_claims(doc: Document, claims: list[Claim], places: list[PlaceRef], *,
+                  sentences: list[Span] | None = None, paragraphs: list[Span] | None = None,
+                  dates: list[DateRef] | None = None) -> list[Claim]:
+    """``claims`` with ``place`` and ``date`` filled in from the document's text.
+
+    ``sentences``, ``paragraphs`` and ``dates`` are found in ``doc.text`` unless given (a long
+    document is located piece by piece, each piece's found in the piece alone).
+    """
     if not claims:
         return []
-    sentences = sentence_spans(doc.text) or [Span(0, len(doc.text))]
-    paragraphs = paragraph_spans(doc.text)
-    dates = find_dates(doc)
+    if sentences is None:
+        sentences = sentence_spans(doc.text) or [Span(0, len(doc.text))]
+    if paragraphs is None:
+        paragraphs = paragraph_spans(doc.text)
+    if dates is None:
+        dates = find_dates(doc)
+    located, dated = _Places(places, sentences, paragraphs), _Dates(dates, sentences, paragraphs, doc.text)
+    fallback: list[PlaceRef | None] = []  # the dateline's country, worked out once if needed
     out = []
     for claim in claims:
-        place = claim.place or choose_place(claim, places, sentences, paragraphs)
+        place = claim.place or located.choose(claim)
         if place is None:
-            place = demonym_country(claim, doc.text) or dateline_country(places)
-        date = claim.date or choose_date(claim, dates, sentences, paragraphs, doc.text)
+            place = demonym_country(claim, doc.text)
+        if place is None:
+            if not fallback:
+                fallback.append(dateline_country(places))
+            place = fallback[0]
+        date = claim.date or dated.choose(claim)
         out.append(replace(claim, place=place, date=date))
     return out
