@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Union
 
-from harmledger.documents.options import ReadOptions, Source
+from harmledger.documents.options import ReadOptions, Source, SourceFile
 from harmledger.documents.pubdate import parse_date_value
 from harmledger.errors import InputError, RecordError, UnreadableInput
+from harmledger.records import Document
+
+# What a reader yields, and a reader: ``read(source, options, with_parents)``.
+Item = Union[Document, InputError, SourceFile]
+Reader = Callable[[Source, ReadOptions, bool], Iterator[Item]]
 
 SIDECAR_SUFFIX = ".meta.json"
 CHUNK = 1 << 20
@@ -134,3 +140,27 @@ def load_sidecar(source: Source, options: ReadOptions) -> tuple[dict[str, Any], 
     if not isinstance(data, dict):
         return {}, RecordError(str(path), "sidecar metadata must be a JSON object; ignored")
     return data, None
+
+
+def suffix_of(name: str) -> str:
+    """The format suffix of a file name, compound ones (``.warc.gz``) included."""
+    lower = name.lower()
+    for compound in (".warc.gz", ".arc.gz"):
+        if lower.endswith(compound):
+            return compound
+    dot = lower.rfind(".")
+    return lower[dot:] if dot > lower.rfind("/") and dot >= 0 else ""
+
+
+def sniff(head: bytes) -> str:
+    """Guess the format of unnamed input (stdin, odd suffixes) from its first bytes."""
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"\x1f\x8b"):
+        return ".gz"  # decompressed, then sniffed again
+    if stripped.startswith(b"WARC/"):
+        return ".warc"
+    if stripped.startswith((b"{", b"[")):
+        return ".jsonl"
+    if stripped[:15].lower().startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<meta")):
+        return ".html"
+    return ".txt"

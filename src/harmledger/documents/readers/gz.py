@@ -11,11 +11,10 @@ from __future__ import annotations
 import gzip
 import io
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from harmledger.documents.options import ReadOptions, Source
-from harmledger.documents.readers import Item, readers, sniff, suffix_of
-from harmledger.documents.readers.common import open_source
+from harmledger.documents.readers.common import Item, Reader, open_source, sniff, suffix_of
 from harmledger.errors import InputError, RecordError
 
 SNIFF_BYTES = 4096
@@ -59,8 +58,10 @@ class _Decompressed(io.RawIOBase):
         super().close()
 
 
-def read(source: Source, options: ReadOptions, with_parents: bool = False) -> Iterator[Item]:
-    """Decompress ``source`` and read it with the reader its inner name or content calls for."""
+def read(source: Source, options: ReadOptions, with_parents: bool = False, *,
+         table: Mapping[str, Reader]) -> Iterator[Item]:
+    """Decompress ``source`` and read it with the reader of ``table`` (the format registry, which
+    passes itself) that its inner name or content calls for."""
     try:
         raw = open_source(source)
     except InputError as exc:
@@ -74,7 +75,6 @@ def read(source: Source, options: ReadOptions, with_parents: bool = False) -> It
         raw.close()
         yield RecordError(source.origin, f"named .gz but not gzip data, or damaged ({exc.reason})")
         return
-    table = readers()
     inner = suffix_of(source.origin[: -len(".gz")]) if source.origin.lower().endswith(".gz") else ""
     if inner not in table or inner == ".gz":
         inner = sniff(head)

@@ -9,8 +9,7 @@ from typing import Any
 from harmledger.documents.decode import binary_reason
 from harmledger.documents.make import make_document
 from harmledger.documents.options import ReadOptions, Source
-from harmledger.documents.readers import Item
-from harmledger.documents.readers.common import load_sidecar, meta_from, open_source, read_bounded
+from harmledger.documents.readers.common import Item, load_sidecar, meta_from, open_source, read_bounded
 from harmledger.errors import BinaryInput, EmptyInput, InputError
 
 # Only metadata in the page's head counts as its date; htmldate's "extensive" search reads dates

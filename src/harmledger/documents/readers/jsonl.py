@@ -8,8 +8,7 @@ from typing import Any, BinaryIO
 
 from harmledger.documents.make import make_document
 from harmledger.documents.options import ReadOptions, Source
-from harmledger.documents.readers import Item
-from harmledger.documents.readers.common import CHUNK, meta_from, open_source, read_bounded
+from harmledger.documents.readers.common import CHUNK, Item, meta_from, open_source, read_bounded
 from harmledger.errors import InputError, RecordError
 
 # Tried, in order, after the configured field name: what news APIs and crawlers call these fields

@@ -10,8 +10,7 @@ from harmledger.documents.decode import decode_noting
 from harmledger.documents.headline import credit, headline
 from harmledger.documents.make import make_document
 from harmledger.documents.options import ReadOptions, Source, SourceFile
-from harmledger.documents.readers import Item
-from harmledger.documents.readers.common import load_sidecar, meta_from, open_source, read_bounded
+from harmledger.documents.readers.common import Item, load_sidecar, meta_from, open_source, read_bounded
 from harmledger.documents.segment import split_articles
 from harmledger.errors import InputError
 from harmledger.records import Document

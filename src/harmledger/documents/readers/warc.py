@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from harmledger.documents.options import ReadOptions, Source
-from harmledger.documents.readers import Item
-from harmledger.documents.readers.common import open_source
+from harmledger.documents.readers.common import Item, open_source
 from harmledger.documents.readers.html import document_from_html
 from harmledger.errors import InputError, RecordError
 
