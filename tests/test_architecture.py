@@ -195,11 +195,7 @@ def test_no_import_circle() -> None:
 
 
 def test_only_the_store_touches_the_engine() -> None:
-    assert engine_users() == [
-        # Known, to move behind Ledger methods (issue 17); the list may only shrink.
-        "harmledger.spark", "harmledger.web.cache", "harmledger.web.queries", "harmledger.web.review",
-        "harmledger.web.search", "harmledger.web.timeline",
-    ]
+    assert engine_users() == []
 
 
 # -- each check fails when it should (a throwaway change to one file's text) --------------------

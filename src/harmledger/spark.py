@@ -421,12 +421,7 @@ def ingest_spark(
 
 def stored_ids(ledger: Ledger) -> frozenset[str]:
     """The ids of every document in the ledger (shipped to executors to skip them before analysis)."""
-    import sqlalchemy as sa
-
-    from harmledger.store.schema import documents
-
-    with ledger.engine.connect() as conn:
-        return frozenset(conn.execute(sa.select(documents.c.id)).scalars())
+    return ledger.document_ids()
 
 
 def _reconciled(ledger: Ledger, report: IngestReport, reconcile_after: bool,

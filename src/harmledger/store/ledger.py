@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -86,6 +87,22 @@ class Ledger:
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
+
+    @property
+    def sqlite_file(self) -> str | None:
+        """The database file of a file-backed SQLite ledger (None for PostgreSQL or in memory)."""
+        database = self.engine.url.database
+        return database if self.dialect == "sqlite" and database and database != ":memory:" else None
+
+    def reading(self) -> AbstractContextManager[Connection]:
+        """A connection for read-only queries composed outside the store (the web's lists, search
+        and timeline, which build their SQL from the page's filters): ``with ledger.reading() as conn``."""
+        return self.engine.connect()
+
+    def document_ids(self) -> frozenset[str]:
+        """The id of every stored document."""
+        with self.engine.connect() as conn:
+            return frozenset(conn.execute(sa.select(documents.c.id)).scalars())
 
     def migrate(self) -> None:
         """Bring the schema to the newest Alembic revision."""

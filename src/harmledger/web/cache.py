@@ -31,9 +31,8 @@ class ReadCache:
         self.hits = 0
         self.misses = 0
         self._watch: sqlite3.Connection | None = None
-        database = ledger.engine.url.database
-        if ledger.dialect == "sqlite" and database and database != ":memory:":
-            self._watch = sqlite3.connect(database, check_same_thread=False)
+        if ledger.sqlite_file is not None:
+            self._watch = sqlite3.connect(ledger.sqlite_file, check_same_thread=False)
 
     def _data_version(self) -> int | None:
         if self._watch is None:

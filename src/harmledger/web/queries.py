@@ -108,7 +108,7 @@ def page_of_incidents(ledger: Ledger, filters: IncidentFilters, *, kind: str = "
         .offset(offset)
         .limit(limit)
     )
-    with ledger.engine.connect() as conn:
+    with ledger.reading() as conn:
         ids = [row.id for row in conn.execute(page)]
         if not ids:
             return []
@@ -120,7 +120,7 @@ def tolls_beside(ledger: Ledger, incident_id: str) -> list[Incident]:
     """The cumulative tolls (aggregates) reconciliation placed beside ``incident_id``."""
     related = incidents.c.data["related_incident_id"].as_string()
     query = sa.select(incidents.c.data).where(incidents.c.kind == "aggregate", related == incident_id)
-    with ledger.engine.connect() as conn:
+    with ledger.reading() as conn:
         return [codec.incident_from_json(row.data) for row in conn.execute(query.order_by(incidents.c.id))]
 
 
@@ -200,7 +200,7 @@ def map_features(ledger: Ledger, filters: IncidentFilters, limit: int = 5000) ->
             incidents.c.deaths_low, deaths, incidents.c.deaths_high)
     base = [incidents.c.kind == "incident", *filters.conditions()]
     where = [*base, incidents.c.lat.is_not(None), incidents.c.lon.is_not(None)]
-    with ledger.engine.connect() as conn:
+    with ledger.reading() as conn:
         rows = conn.execute(
             sa.select(*cols).where(*where).order_by(DEATHS_ORDER.desc(), incidents.c.id).limit(limit)
         ).all()
@@ -237,7 +237,7 @@ def aggregate(ledger: Ledger, by: str, filters: IncidentFilters, kind: str = "in
         .group_by(key)
     )
     query = query.order_by(key) if by in ("month", "year") else query.order_by(sa.desc("deaths"), key)
-    with ledger.engine.connect() as conn:
+    with ledger.reading() as conn:
         return [
             {k: (int(v) if isinstance(v, (int, float)) and k != "key" else v) for k, v in r._mapping.items()}
             for r in conn.execute(query)
@@ -250,7 +250,7 @@ def document_meta(ledger: Ledger, ids: list[str]) -> dict[str, dict[str, Any]]:
         return {}
     query = sa.select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.url, documents.c.origin,
                       documents.c.published, documents.c.text).where(documents.c.id.in_(ids))
-    with ledger.engine.connect() as conn:
+    with ledger.reading() as conn:
         return {r.id: dict(r._mapping) for r in conn.execute(query)}
 
 
@@ -260,7 +260,7 @@ def document_list(ledger: Ledger, offset: int, limit: int) -> list[dict[str, Any
                   documents.c.published, documents.c.genre, documents.c.language)
         .order_by(documents.c.ingested_at, documents.c.id).offset(offset).limit(limit)
     )
-    with ledger.engine.connect() as conn:
+    with ledger.reading() as conn:
         rows = [dict(r._mapping) for r in conn.execute(query)]
     for row in rows:
         row["published"] = row["published"].isoformat() if row["published"] else None

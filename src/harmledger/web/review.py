@@ -167,7 +167,7 @@ def incident_holding(ledger: Ledger, claim_ids: list[str]) -> str | None:
     """The stored incident that now holds any of ``claim_ids``."""
     if not claim_ids:
         return None
-    with ledger.engine.connect() as conn:
+    with ledger.reading() as conn:
         row = conn.execute(
             sa.select(incident_claims.c.incident_id).where(incident_claims.c.claim_id.in_(claim_ids)).limit(1)
         ).first()

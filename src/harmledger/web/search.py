@@ -78,6 +78,6 @@ def _incidents_of(ledger: Ledger, claim_ids: list[str]) -> dict[str, str]:
 
     if not claim_ids:
         return {}
-    with ledger.engine.connect() as conn:
+    with ledger.reading() as conn:
         rows = conn.execute(sa.select(incident_claims).where(incident_claims.c.claim_id.in_(claim_ids)))
         return {r.claim_id: r.incident_id for r in rows}

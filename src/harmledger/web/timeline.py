@@ -64,7 +64,7 @@ def monthly(ledger: Ledger, filters: IncidentFilters) -> list[dict[str, Any]]:
                        sa.func.sum(DEATHS).label("deaths"))
              .where(incidents.c.kind == "incident", *filters.conditions())
              .group_by(month, incidents.c.victims))
-    with ledger.engine.connect() as conn:
+    with ledger.reading() as conn:
         return [{"month": r.month, "victims": r.victims, "incidents": int(r.incidents), "deaths": int(r.deaths or 0)}
                 for r in conn.execute(query)]
 
