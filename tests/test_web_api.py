@@ -153,11 +153,25 @@ def test_export_formats(client: Any, fmt: str, media: str, start: str) -> None:
 
 
 def test_openapi_documents_every_api_route(client: Any) -> None:
+    from fastapi.routing import APIRoute
+
+    def walk(routes: list[Any]) -> list[APIRoute]:
+        # FastAPI 0.165 wraps each included router; older versions copy its routes in.
+        found: list[APIRoute] = []
+        for route in routes:
+            if isinstance(route, APIRoute):
+                found.append(route)
+            elif getattr(route, "original_router", None) is not None:
+                found += walk(route.original_router.routes)
+        return found
+
     paths = client.get("/api/openapi.json").json()["paths"]
-    for path in ("/api/incidents", "/api/incidents/{incident_id}", "/api/claims", "/api/documents",
-                 "/api/documents/{document_id}", "/api/aggregates", "/api/map", "/api/export",
-                 "/api/claims/{claim_id}/reject", "/api/incidents/{incident_id}/merge", "/api/users"):
-        assert path in paths
+    # Taken from the app's own route table, so a new API route cannot be left out.
+    api_routes = {(r.path, m.lower()) for r in walk(client.app.routes)
+                  if r.path.startswith("/api/") and r.path != "/api/docs" for m in r.methods if m != "HEAD"}
+    assert len(api_routes) >= 20
+    documented = {(path, method) for path, ops in paths.items() for method in ops}
+    assert api_routes - documented == set()
     assert all(not p.startswith("/incidents") for p in paths), "pages stay out of the API schema"
 
 
