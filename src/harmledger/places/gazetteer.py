@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import sys
 import threading
@@ -11,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from harmledger.settings import env as read_setting
 from harmledger.errors import GazetteerError
 from harmledger.places.index import KeyIndex, PlaceRows, load_blobs
 from harmledger.places.normalise import loose_key, strict_key
@@ -50,7 +50,7 @@ class CountryStats(NamedTuple):
 
 def default_path() -> Path:
     """``$HARMLEDGER_GAZETTEER`` if set, else ``harmledger/data/gazetteer.sqlite``."""
-    env = os.environ.get(ENV_VAR)
+    env = read_setting(ENV_VAR)
     if env:
         return Path(env)
     return Path(__file__).resolve().parent.parent / "data" / "gazetteer.sqlite"

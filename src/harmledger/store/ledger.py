@@ -7,7 +7,6 @@ transactions, so a run killed half-way and run again ends with exactly one clean
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
@@ -17,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from harmledger.settings import env as read_setting
 from harmledger.errors import StoreError
 from harmledger.records import Claim, Document, Incident, Suggestion, sha256_hex, to_jsonable
 from harmledger.store import codec, integrity
@@ -45,7 +45,7 @@ def resolve_url(url: str | None = None) -> str:
 
     A bare path (``ledger.db``) means a SQLite file; ``postgresql://…`` uses psycopg 3.
     """
-    url = url or os.environ.get("HARMLEDGER_DB") or DEFAULT_URL
+    url = url or read_setting("HARMLEDGER_DB") or DEFAULT_URL
     if "://" not in url:
         url = f"sqlite:///{Path(url)}"
     if url.startswith("postgresql://") or url.startswith("postgres://"):

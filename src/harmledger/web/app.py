@@ -7,7 +7,6 @@ scripts, so even a script tag that slipped through escaping could not run.
 
 from __future__ import annotations
 
-import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from harmledger.settings import env as read_setting
 from harmledger.errors import HarmledgerError
 from harmledger.store import Ledger
 from harmledger.store.sessions import LoginFailures, Sessions
@@ -150,7 +150,7 @@ def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: Logi
     app.include_router(page_router)
     app.include_router(suggestions_pages)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.add_middleware(SessionMiddleware, secret=secret or os.environ.get("HARMLEDGER_SECRET") or secrets.token_urlsafe(32),
+    app.add_middleware(SessionMiddleware, secret=secret or read_setting("HARMLEDGER_SECRET") or secrets.token_urlsafe(32),
                        max_age=settings.session_max_seconds)
     # Outside the session middleware, so an oversized body is refused before anything else runs.
     app.add_middleware(BodyLimit, settings=settings)

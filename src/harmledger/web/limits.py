@@ -9,13 +9,13 @@ costs the server no more memory than a small one.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, fields
 from typing import Any
 
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from harmledger.settings import env as read_setting
 from harmledger.errors import SettingsError
 
 MB = 1024 * 1024
@@ -52,11 +52,10 @@ class WebSettings:
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> WebSettings:
         """Defaults, then ``HARMLEDGER_<NAME>`` variables, then ``overrides``; a bad value names the variable."""
-        env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
         for field in fields(cls):
             name = f"HARMLEDGER_{field.name.upper()}"
-            raw = env.get(name)
+            raw = read_setting(name, environ)
             if raw is None:
                 continue
             if field.name == "upload_paths":
