@@ -391,3 +391,31 @@ def test_injured_civilians_do_not_stop_the_unnamed_dead_counting_as_civilians():
     hurt = claim("a", "injured", low=5, high=5, best=5, victims="civilians", place="kabul", day=D)
     [inc] = only_incidents(reconcile([dead, hurt], docs))
     assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == (2, 2)
+
+
+def _reconciled_text(text: str) -> Incident:
+    from harmledger.extract import extract_claims
+    from harmledger.records import Document, sha256_hex
+
+    d = Document(id=sha256_hex(text), original=text.encode(), text=text, origin="test", genre="news")  # type: ignore[arg-type]
+    [inc] = only_incidents(reconcile(extract_claims(d), {d.id: d}))
+    return inc
+
+
+@pytest.mark.parametrize(
+    ("text", "civilian"),
+    [
+        # a civilian figure that adds to an unspecified one in its sentence makes it civilian too
+        ("Sami Haddad was killed along with his three children when the house in Tamra was hit.", (4, 4)),
+        ("His wife and five children were killed in the strike on the house in Tamra.", (6, 6)),
+    ],
+)
+def test_the_dead_a_civilian_figure_adds_to_are_civilians(text: str, civilian: tuple[int, int]) -> None:
+    inc = _reconciled_text(text)
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == civilian
+
+
+def test_beside_combatants_the_dead_named_with_children_stay_unspecified() -> None:
+    inc = _reconciled_text("A militia commander was killed along with his two sons when the house in Tamra "
+                           "was hit. Two fighters also died.")
+    assert inc.civilian_deaths.low is None and inc.deaths.high == 3

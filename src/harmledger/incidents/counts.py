@@ -151,7 +151,13 @@ def _document_figure(items: Sequence[tuple[Reported, bool]]) -> _Fig:
 def civilian_figures(reported: Sequence[Reported]) -> tuple[Figures, list[str]]:
     """Civilian deaths: from claims about civilians; when no claim names civilians or combatants,
     from claims that leave the victims unspecified (monitors count the reported dead as civilians
-    unless a source says they were combatants). Claims about combatants never count."""
+    unless a source says they were combatants). Claims about combatants never count.
+
+    A figure of unspecified dead that a civilian figure in the same sentence adds to is civilian
+    too ("Sami was killed along with his three children" is four civilians), unless the document
+    counts some of its dead as combatants (the named man may be one).
+    """
+    reported = _writers_civilians(reported)
     fig, lines = figures(reported, "killed", victims=("civilians",))
     # Only figures of the dead say who died ("injured civilians" says nothing about the dead).
     kinds = {r.claim.victims for r in reported if r.claim.outcome in ("killed", "casualties")}
@@ -170,6 +176,23 @@ def civilian_figures(reported: Sequence[Reported]) -> tuple[Figures, list[str]]:
         if fig.low is not None or fig.high is not None:
             fig = Figures(fig.low, fig.best, fig.high, fig.rule + "; victims unspecified, taken as civilians")
     return fig, lines
+
+
+def _writers_civilians(reported: Sequence[Reported]) -> list[Reported]:
+    """Unspecified dead read as civilians where a civilian figure of the same sentence adds to them."""
+    heads: set[str] = set()
+    by_sentence: dict[tuple[str, int], list[Claim]] = {}
+    fighters = {r.claim.document_id for r in reported if r.claim.victims == "combatants"}
+    for r in reported:
+        if r.claim.outcome == "killed" and r.claim.document_id not in fighters:
+            by_sentence.setdefault((r.claim.document_id, r.claim.sentence.start), []).append(r.claim)
+    for claims in by_sentence.values():
+        claims.sort(key=lambda c: c.span.start)
+        for before, after in zip(claims, claims[1:]):
+            if after.joint and after.victims == "civilians" and before.victims in ("people", None):
+                heads.add(before.id)
+    return [replace(r, claim=replace(r.claim, victims="civilians")) if r.claim.id in heads else r
+            for r in reported]
 
 
 def figures(
