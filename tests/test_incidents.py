@@ -419,3 +419,27 @@ def test_beside_combatants_the_dead_named_with_children_stay_unspecified() -> No
     inc = _reconciled_text("A militia commander was killed along with his two sons when the house in Tamra "
                            "was hit. Two fighters also died.")
     assert inc.civilian_deaths.low is None and inc.deaths.high == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # the lead's range or minimum is the writer's summary: later figures inside it do not raise low
+        ("Between 9 and 12 people were killed when a shell hit the market in Tamra. "
+         "Local medics later said 12 had died.", (9, 12, 12)),
+        # also when the lead is hedged, beside an outright figure from a source it cites
+        ("At least 7 people were reportedly killed in the strike on the house in Tamra. "
+         "A local radio station reported that more than 7 people were killed.", (7, 8, 8)),
+        # an early and a later point figure: no summary range, the later figure is the low
+        ("Medics first counted 9 dead in the market in Tamra, and later said 12 had died.", (12, 12, 12)),
+    ],
+)
+def test_a_lead_range_or_minimum_sets_the_documents_low(text: str, deaths: tuple[int, int, int]) -> None:
+    inc = _reconciled_text(text)
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == deaths
+
+
+def test_hedged_civilian_deaths_count_when_no_civilian_death_is_stated_outright() -> None:
+    inc = _reconciled_text("One woman and three children were reportedly killed in the strike on the house "
+                           "in Tamra. Two people died there, a neighbour said.")
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == (4, 4)
