@@ -59,6 +59,8 @@ HARM = [
     ("The attack left 5 dead and 12 injured.", [("killed", "5", 5, 5, 5, "people"), ("injured", "12", 12, 12, 12, "people")]),
     # two figures, one verb each / shared verb / ellipsis
     ("At least 30 Taliban killed, 12 injured in Afghan west province", [("killed", "At least 30", 30, N, N, "combatants"), ("injured", "12", 12, 12, 12, "people")]),
+    ("Between six and ten civilians including four children and one woman were killed, and dozens were injured.", [("killed", "Between six and ten", 6, 10, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")]),
+    ("The shelling killed twelve Tamimi family members, including two women and four children, and a number of civilians were injured.", [("killed", "twelve", 12, 12, 12, "civilians"), ("injured", "a number", 2, N, N, "civilians")]),
     ("Twelve soldiers, 26 insurgents killed in clashes", [("killed", "Twelve", 12, 12, 12, "combatants"), ("killed", "26", 26, 26, 26, "combatants")]),
     ("The bombing killed 3 and injured 7.", [("killed", "3", 3, 3, 3, "people"), ("injured", "7", 7, 7, 7, "people")]),
     ("A suicide bomber killed 35 people and wounded more than 60.", [("killed", "35", 35, 35, 35, "people"), ("injured", "more than 60", 61, N, N, "people")]),
@@ -162,6 +164,8 @@ HARM = [
     ("Seventeen civilians across three generations of one family were killed when a bomb hit the house.", [("killed", "Seventeen", 17, 17, 17, "civilians")]),
     ("Eleven villagers belonging to two clans, including six children, were wounded in the shelling.", [("injured", "Eleven", 11, 11, 11, "civilians")]),
     ("Five children, aged between 6 and 14, and one adult man, a street vendor, were killed.", [("killed", "Five", 5, 5, 5, "civilians"), ("killed", "one", 1, 1, 1, "people")]),
+    ("Between six and ten civilians including four children and one woman were killed, and dozens were injured.", [("killed", "Between six and ten", 6, 10, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")]),
+    ("The shelling killed twelve Tamimi family members, including two women and four children, and a number of civilians were injured.", [("killed", "twelve", 12, 12, 12, "civilians"), ("injured", "a number", 2, N, N, "civilians")]),
     ("Twelve soldiers, 26 insurgents killed in clashes", [("killed", "Twelve", 12, 12, 12, "combatants"), ("killed", "26", 26, 26, 26, "combatants")]),
     # a plural with no figure is at least two, with no upper bound
     ("A number of civilians were killed and injured in the strike.", [("casualties", "A number", 2, N, N, "civilians")]),

@@ -324,7 +324,7 @@ def _verb_past_asides(tokens: list[Token], victims_end: int, j: int) -> int:
     n = len(tokens)
     if j >= n or tokens[j].low in HARM_AFTER or (tokens[j].low in AUX and _harm_follows(tokens, j - 1)):
         return j
-    plain = True
+    plain, listing = True, False
     opened = tokens[j].low in _BREAKS or (j > 0 and tokens[j - 1].low in _BREAKS)  # an aside begins
     parts = any(tokens[x].low in SUBSET_BEFORE for x in range(victims_end, j))
     for k in range(j, min(n, j + _ASIDE_SPAN)):
@@ -332,11 +332,12 @@ def _verb_past_asides(tokens: list[Token], victims_end: int, j: int) -> int:
         low = tok.low
         if low in _SENTENCE_STOPS or low in HARM_AFTER or low in HARM_BEFORE or low in HARM_NOUNS:
             break
-        parts = parts or low in SUBSET_BEFORE
+        listing = listing or low in SUBSET_BEFORE  # "including four children and one woman were killed"
+        parts = parts or listing
         if (tok.is_number or low in UNITS) and not parts and k > 1 and tokens[k - 1].low == "and" and (
                 tokens[k - 2].low == "," or not opened):
             break
-        if low in JOIN and low != ",":
+        if low in JOIN and low != "," and not listing:
             plain = False  # "three soldiers and two civilians were killed": two groups
         after_break = k > 0 and tokens[k - 1].low in _BREAKS
         if low in _PASSIVE_AUX and (after_break or (plain and k - j <= _PLAIN_SPAN)) and _harm_follows(tokens, k):
