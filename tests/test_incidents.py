@@ -443,3 +443,19 @@ def test_hedged_civilian_deaths_count_when_no_civilian_death_is_stated_outright(
     inc = _reconciled_text("One woman and three children were reportedly killed in the strike on the house "
                            "in Tamra. Two people died there, a neighbour said.")
     assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == (4, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "civilian"),
+    [
+        # the lead figure of a report whose dead are civilians (and never combatants) counts them
+        ("Between 11 and 14 people were killed when a bomb hit the Tamimi home in Tamra. "
+         "Relatives named six children among the dead civilians.", (11, 14)),
+        # beside combatants the lead stays unspecified, and civilians come from civilian figures
+        ("Between 11 and 14 people were killed when a bomb hit the base in Tamra. "
+         "Two soldiers and three civilians were killed.", (3, 3)),
+    ],
+)
+def test_a_lead_figure_counts_civilians_when_the_report_names_no_combatants(text: str, civilian: tuple) -> None:
+    inc = _reconciled_text(text)
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == civilian

@@ -20,7 +20,8 @@ victims are civilians):
    source) give that source's figure: the largest (a source's later update supersedes it).
 4. Civilian deaths come from claims about civilians; when no claim names civilians or
    combatants, from claims that leave the victims unspecified. Unspecified dead that a civilian
-   figure of their sentence adds to are civilians; hedged civilian deaths count fully when no
+   figure of their sentence adds to are civilians, and so is the lead figure (the first of the
+   dead) of a document that calls some of its dead civilians and none combatants; hedged civilian deaths count fully when no
    civilian death is stated outright.
 5. low = the lowest minimum among the independent sources ("at least 12" gives 12, "7" gives 7,
    "as many as 200" gives none); best = the figure of the most reliable source (then one that
@@ -172,7 +173,7 @@ def _lead_minimum(items: Sequence[tuple[Reported, bool, _Fig]]) -> int | None:
     return count.low
 
 
-def civilian_figures(reported: Sequence[Reported]) -> tuple[Figures, list[str]]:
+def civilian_figures(reported: Sequence[Reported], leads: frozenset[str] = frozenset()) -> tuple[Figures, list[str]]:
     """Civilian deaths: from claims about civilians; when no claim names civilians or combatants,
     from claims that leave the victims unspecified (monitors count the reported dead as civilians
     unless a source says they were combatants). Claims about combatants never count.
@@ -181,7 +182,7 @@ def civilian_figures(reported: Sequence[Reported]) -> tuple[Figures, list[str]]:
     too ("Sami was killed along with his three children" is four civilians), unless the document
     counts some of its dead as combatants (the named man may be one).
     """
-    reported = _hedged_civilians(_writers_civilians(reported))
+    reported = _hedged_civilians(_writers_civilians(reported, leads))
     fig, lines = figures(reported, "killed", victims=("civilians",))
     # Only figures of the dead say who died ("injured civilians" says nothing about the dead).
     kinds = {r.claim.victims for r in reported if r.claim.outcome in ("killed", "casualties")}
@@ -213,8 +214,10 @@ def _hedged_civilians(reported: list[Reported]) -> list[Reported]:
             and r.claim.victims == "civilians" else r for r in reported]
 
 
-def _writers_civilians(reported: Sequence[Reported]) -> list[Reported]:
-    """Unspecified dead read as civilians where a civilian figure of the same sentence adds to them."""
+def _writers_civilians(reported: Sequence[Reported], leads: frozenset[str]) -> list[Reported]:
+    """Unspecified dead read as civilians where a civilian figure of the same sentence adds to them,
+    and the lead figure (``leads``: each document's first figure of the dead) of a document whose
+    dead are civilians and never combatants."""
     heads: set[str] = set()
     by_sentence: dict[tuple[str, int], list[Claim]] = {}
     fighters = {r.claim.document_id for r in reported if r.claim.victims == "combatants"}
@@ -226,6 +229,12 @@ def _writers_civilians(reported: Sequence[Reported]) -> list[Reported]:
         for before, after in zip(claims, claims[1:]):
             if after.joint and after.victims == "civilians" and before.victims in ("people", None):
                 heads.add(before.id)
+    # The lead figure of a document that calls some of its dead civilians (and none combatants)
+    # is its summary of those dead: "Between 19 and 22 people were killed" then counts civilians.
+    claims = [c for cs in by_sentence.values() for c in cs]
+    civilian_docs = {c.document_id for c in claims if c.victims == "civilians"}
+    heads.update(c.id for c in claims
+                 if c.id in leads and c.document_id in civilian_docs and c.victims in ("people", None))
     return [replace(r, claim=replace(r.claim, victims="civilians")) if r.claim.id in heads else r
             for r in reported]
 
