@@ -59,6 +59,8 @@ HARM = [
     ("The attack left 5 dead and 12 injured.", [("killed", "5", 5, 5, 5, "people"), ("injured", "12", 12, 12, 12, "people")]),
     # two figures, one verb each / shared verb / ellipsis
     ("At least 30 Taliban killed, 12 injured in Afghan west province", [("killed", "At least 30", 30, N, N, "combatants"), ("injured", "12", 12, 12, 12, "people")]),
+    ("Between six and ten civilians including four children and one woman were killed, and dozens were injured.", [("killed", "Between six and ten", 6, 10, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")]),
+    ("The shelling killed twelve Tamimi family members, including two women and four children, and a number of civilians were injured.", [("killed", "twelve", 12, 12, 12, "civilians"), ("injured", "a number", 2, N, N, "civilians")]),
     ("Twelve soldiers, 26 insurgents killed in clashes", [("killed", "Twelve", 12, 12, 12, "combatants"), ("killed", "26", 26, 26, 26, "combatants")]),
     ("The bombing killed 3 and injured 7.", [("killed", "3", 3, 3, 3, "people"), ("injured", "7", 7, 7, 7, "people")]),
     ("A suicide bomber killed 35 people and wounded more than 60.", [("killed", "35", 35, 35, 35, "people"), ("injured", "more than 60", 61, N, N, "people")]),
@@ -122,10 +124,11 @@ HARM = [
     ("Okafor and four others were killed in the ambush.", [("killed", "Okafor", 1, 1, 1, "people"), ("killed", "four", 4, 4, 4, "people")]),
     ("In addition to the bomber, two guards were killed.", [("killed", "bomber", 1, 1, 1, "combatants"), ("killed", "two", 2, 2, 2, "combatants")]),
     ("Nobody was killed in the fire.", [("killed", "Nobody", 0, 0, 0, "people")]),
-    ("Rebels killed a number of villagers.", []),  # not one person, and no figure
+    # "a number of", "an unknown number of", "multiple": a plural with no figure, at least two
+    ("Rebels killed a number of villagers.", [("killed", "a number", 2, N, N, "civilians")]),
     ("The guards were shot and killed a short while later.", []),  # "a short while" is no person
     ("Samir Haddad was killed together with his two daughters when the house collapsed.", [("killed", "Samir Haddad", 1, 1, 1, "people"), ("killed", "two", 2, 2, 2, "people")]),
-    ("Jets struck the camp, killing an unknown number of people.", []),
+    ("Jets struck the camp, killing an unknown number of people.", [("killed", "an unknown number", 2, N, N, "people")]),
     ("Two border police reservists were killed in the ambush.", [("killed", "Two", 2, 2, 2, "combatants")]),
     ("Four traders were killed and two lorries were set alight.", [("killed", "Four", 4, 4, 4, "civilians")]),
     ("At least 9 people, including four Kenyan Defence Forces (KDF) soldiers and two drivers, were killed.", [("killed", "At least 9", 9, N, N, "people")]),
@@ -153,6 +156,22 @@ HARM = [
     ("The attack killed four people - two women and two children - and wounded nine.", [("killed", "four", 4, 4, 4, "people"), ("injured", "nine", 9, 9, 9, "people")]),
     ("UNAMA documented 3,812 civilian casualties (1,366 deaths and 2,446 injured).", [("killed", "1,366", 1366, 1366, 1366, "civilians"), ("injured", "2,446", 2446, 2446, 2446, "civilians")]),
     ("An airstrike killed at least 40 civilians, including 8 children, and injured dozens more.", [("killed", "at least 40", 40, N, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")]),
+    # asides and descriptions between the victims and their verb: the verb still reaches the figure,
+    # and figures inside the aside are parts of it, not claims of their own
+    ("At least 15 people, among them a child and four women, one of them pregnant, were killed in a strike on the Haddad home.", [("killed", "At least 15", 15, N, N, "civilians")]),
+    ("Eight people, including three children, all from the Nasser family, were killed on Monday.", [("killed", "Eight", 8, 8, 8, "civilians")]),
+    ("Six members of the Tal family, four children and two women, were killed when the house fell.", [("killed", "Six", 6, 6, 6, "civilians")]),
+    ("Seventeen civilians across three generations of one family were killed when a bomb hit the house.", [("killed", "Seventeen", 17, 17, 17, "civilians")]),
+    ("Eleven villagers belonging to two clans, including six children, were wounded in the shelling.", [("injured", "Eleven", 11, 11, 11, "civilians")]),
+    ("Five children, aged between 6 and 14, and one adult man, a street vendor, were killed.", [("killed", "Five", 5, 5, 5, "civilians"), ("killed", "one", 1, 1, 1, "people")]),
+    ("Between six and ten civilians including four children and one woman were killed, and dozens were injured.", [("killed", "Between six and ten", 6, 10, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")]),
+    ("The shelling killed twelve Tamimi family members, including two women and four children, and a number of civilians were injured.", [("killed", "twelve", 12, 12, 12, "civilians"), ("injured", "a number", 2, N, N, "civilians")]),
+    ("Twelve soldiers, 26 insurgents killed in clashes", [("killed", "Twelve", 12, 12, 12, "combatants"), ("killed", "26", 26, 26, 26, "combatants")]),
+    # a plural with no figure is at least two, with no upper bound
+    ("A number of civilians were killed and injured in the strike.", [("casualties", "A number", 2, N, N, "civilians")]),
+    ("Multiple people were reported killed and wounded in the shelling.", [("casualties", "Multiple", 2, N, N, "people")]),
+    ("Two people were killed and a number of others were injured.", [("killed", "Two", 2, 2, 2, "people"), ("injured", "a number", 2, N, N, "people")]),
+    ("A number of houses were destroyed.", []),
 ]
 
 

@@ -408,3 +408,71 @@ def test_injured_civilians_do_not_stop_the_unnamed_dead_counting_as_civilians():
     hurt = claim("a", "injured", low=5, high=5, best=5, victims="civilians", place="kabul", day=D)
     [inc] = only_incidents(reconcile([dead, hurt], docs))
     assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == (2, 2)
+
+
+def _reconciled_text(text: str) -> Incident:
+    from harmledger.extract import extract_claims
+    from harmledger.records import Document, sha256_hex
+
+    d = Document(id=sha256_hex(text), original=text.encode(), text=text, origin="test", genre="news")  # type: ignore[arg-type]
+    [inc] = only_incidents(reconcile(extract_claims(d), {d.id: d}))
+    return inc
+
+
+@pytest.mark.parametrize(
+    ("text", "civilian"),
+    [
+        # a civilian figure that adds to an unspecified one in its sentence makes it civilian too
+        ("Sami Haddad was killed along with his three children when the house in Tamra was hit.", (4, 4)),
+        ("His wife and five children were killed in the strike on the house in Tamra.", (6, 6)),
+    ],
+)
+def test_the_dead_a_civilian_figure_adds_to_are_civilians(text: str, civilian: tuple[int, int]) -> None:
+    inc = _reconciled_text(text)
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == civilian
+
+
+def test_beside_combatants_the_dead_named_with_children_stay_unspecified() -> None:
+    inc = _reconciled_text("A militia commander was killed along with his two sons when the house in Tamra "
+                           "was hit. Two fighters also died.")
+    assert inc.civilian_deaths.low is None and inc.deaths.high == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # the lead's range or minimum is the writer's summary: later figures inside it do not raise low
+        ("Between 9 and 12 people were killed when a shell hit the market in Tamra. "
+         "Local medics later said 12 had died.", (9, 12, 12)),
+        # also when the lead is hedged, beside an outright figure from a source it cites
+        ("At least 7 people were reportedly killed in the strike on the house in Tamra. "
+         "A local radio station reported that more than 7 people were killed.", (7, 8, 8)),
+        # an early and a later point figure: no summary range, the later figure is the low
+        ("Medics first counted 9 dead in the market in Tamra, and later said 12 had died.", (12, 12, 12)),
+    ],
+)
+def test_a_lead_range_or_minimum_sets_the_documents_low(text: str, deaths: tuple[int, int, int]) -> None:
+    inc = _reconciled_text(text)
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == deaths
+
+
+def test_hedged_civilian_deaths_count_when_no_civilian_death_is_stated_outright() -> None:
+    inc = _reconciled_text("One woman and three children were reportedly killed in the strike on the house "
+                           "in Tamra. Two people died there, a neighbour said.")
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == (4, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "civilian"),
+    [
+        # the lead figure of a report whose dead are civilians (and never combatants) counts them
+        ("Between 11 and 14 people were killed when a bomb hit the Tamimi home in Tamra. "
+         "Relatives named six children among the dead civilians.", (11, 14)),
+        # beside combatants the lead stays unspecified, and civilians come from civilian figures
+        ("Between 11 and 14 people were killed when a bomb hit the base in Tamra. "
+         "Two soldiers and three civilians were killed.", (3, 3)),
+    ],
+)
+def test_a_lead_figure_counts_civilians_when_the_report_names_no_combatants(text: str, civilian: tuple) -> None:
+    inc = _reconciled_text(text)
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == civilian

@@ -164,7 +164,7 @@ def _number(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     return value, j, "words"
 
 
-def _vague(tokens: list[Token], i: int) -> tuple[tuple[int, int], int] | None:
+def _vague(tokens: list[Token], i: int) -> tuple[tuple[int, int | None], int] | None:
     hit = _VAGUE.match(tokens, i)
     return (hit[1], i + hit[0]) if hit else None
 

@@ -25,6 +25,7 @@ from harmledger.extract.vocab import (
     NONHARM_NOUNS,
     SUBSET_BEFORE,
     TOLL_OUTCOME,
+    UNITS,
     VICTIM_ADJECTIVES,
     VICTIM_NOUNS,
     VICTIM_POST_MODIFIERS,
@@ -135,6 +136,11 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
         if low in _QUOTES and j + 2 < n and tokens[j + 1].low in VICTIM_NOUNS and tokens[j + 2].low in _QUOTES:
             j += 1  # 12 "terrorists" were killed: scare quotes around the victims
             continue
+        if victims is not None and low in (",", "-", "–", "—"):
+            verb = _verb_past_asides(tokens, j, j)
+            if verb != j:  # "six members of one family, four children and two women, were killed"
+                j, modifiers = verb, 0
+                continue
         if low in _PUNCT_STOP or tok.is_number:
             break
         if victims is None and low in NONHARM_NOUNS:
@@ -197,7 +203,7 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
                 continue
             if j < n and tokens[j].low in _QUOTES and tokens[j - 2].low in _QUOTES:
                 j += 1  # the closing scare quote
-            j = _skip_aside(tokens, j)
+            j = _verb_past_asides(tokens, j, _skip_aside(tokens, j))
             if j + 1 < n and tokens[j].low in _MODALS and tokens[j + 1].low == "have":
                 j += 2  # "40 civilians may have died": a hedged past, not a projection
             while j < n and tokens[j].low in AUX and not (
@@ -300,6 +306,55 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
             if not tokens[k].text.isalpha():
                 return j
     return j
+
+
+_ASIDE_SPAN = 30  # tokens an aside may take between the victims and their verb
+_PLAIN_SPAN = 10  # unpunctuated words ("across three generations of one family") before it
+_SENTENCE_STOPS = frozenset({";", ".", ":", "?", "!"})
+_BREAKS = frozenset({",", "-", "–", "—"})
+
+
+def _verb_past_asides(tokens: list[Token], victims_end: int, j: int) -> int:
+    """Where the victims' passive verb starts when asides or a description stand before it:
+    "At least 15 people, among them a child and four women, one of them pregnant, were killed";
+    "17 civilians across three generations of one family were killed". The verb must follow a
+    comma or dash that closes an aside, or plain words only; else ``j`` is kept. A figure after
+    ", and" (or after "and" outside an aside) that is not in a list of parts is a second group
+    ("five children, aged 6 to 14, and one man, were killed"), which ends the search."""
+    n = len(tokens)
+    if j >= n or tokens[j].low in HARM_AFTER or (tokens[j].low in AUX and _harm_follows(tokens, j - 1)):
+        return j
+    plain, listing = True, False
+    opened = tokens[j].low in _BREAKS or (j > 0 and tokens[j - 1].low in _BREAKS)  # an aside begins
+    parts = any(tokens[x].low in SUBSET_BEFORE for x in range(victims_end, j))
+    for k in range(j, min(n, j + _ASIDE_SPAN)):
+        tok = tokens[k]
+        low = tok.low
+        if low in _SENTENCE_STOPS or low in HARM_AFTER or low in HARM_BEFORE or low in HARM_NOUNS:
+            break
+        listing = listing or low in SUBSET_BEFORE  # "including four children and one woman were killed"
+        parts = parts or listing
+        if (tok.is_number or low in UNITS) and not parts and k > 1 and tokens[k - 1].low == "and" and (
+                tokens[k - 2].low == "," or not opened):
+            break
+        if low in JOIN and low != "," and not listing:
+            plain = False  # "three soldiers and two civilians were killed": two groups
+        after_break = k > 0 and tokens[k - 1].low in _BREAKS
+        if low in _PASSIVE_AUX and (after_break or (plain and k - j <= _PLAIN_SPAN)) and _harm_follows(tokens, k):
+            return k
+        if not (tok.text.isalpha() or tok.text in ("-", "'", "’")):
+            plain = False
+    return j
+
+
+def _harm_follows(tokens: list[Token], k: int) -> bool:
+    """Whether a passive harm verb follows the auxiliary at ``k`` ("were reportedly killed")."""
+    for x in range(k + 1, min(len(tokens), k + 4)):
+        if tokens[x].low in HARM_AFTER:
+            return True
+        if tokens[x].low not in AUX:
+            return False
+    return False
 
 
 def _aside_follows(tokens: list[Token], j: int) -> bool:

@@ -87,7 +87,7 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             in_subset = False  # "…, including 8 children, and injured dozens more": a new verb
         if in_subset and mentions and walk_right(tokens, m)[0] not in (None, mentions[-1].outcome):
             in_subset = False  # "12 killed, including 3 soldiers, and more than 20 were injured"
-        if (in_subset or (aside and breakdown is None)) and mentions:
+        if (in_subset or (aside and breakdown is None) or _before_verb_of(mentions, m)) and mentions:
             _, victims, groups, _, _, _ = walk_right(tokens, m)
             for g in groups:
                 if g not in mentions[-1].groups:
@@ -171,6 +171,15 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
     mentions.extend(persons(tokens, mentions))
     mentions.sort(key=lambda x: x.first)
     return mentions
+
+
+def _before_verb_of(mentions: list[Mention], m: CountMatch) -> bool:
+    """Whether ``m`` stands between the last figure and that figure's verb: a part of it ("six
+    members of one family, four children and two women, were killed")."""
+    if not mentions:
+        return False
+    prev = mentions[-1]
+    return prev.last <= m.first and m.last <= prev.harm_at and not prev.negated
 
 
 _DASHES = frozenset({"-", "–", "—"})

@@ -25,7 +25,14 @@ DOZEN = 12
 
 # Vague quantities: (low, high) — the documented reading of each; the point figure is `low`.
 # "dozens" = at least two dozen; "scores" = at least two score; "hundreds" = at least 200 …
-VAGUE: dict[str, tuple[int, int]] = {
+# A plural with no figure ("a number of", "multiple", "an unknown number of") says at least two
+# and sets no upper bound (``None``).
+VAGUE: dict[str, tuple[int, int | None]] = {
+    "a number": (2, None),
+    "an unknown number": (2, None),
+    "an unspecified number": (2, None),
+    "an undetermined number": (2, None),
+    "multiple": (2, None),
     "a few": (2, 5),
     "a handful": (2, 5),
     "several": (3, 9),

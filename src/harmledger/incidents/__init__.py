@@ -158,7 +158,7 @@ def reconcile_with_suggestions(
                     for n, g in enumerate(groups)]
     claim_groups += [[tolls[i].id for i in g] for g in toll_groups]
     ids = assign_ids(claim_groups, previous)
-    ctx = Context(documents, Syndication(documents), decisions.rejected)
+    ctx = Context(documents, Syndication(documents), decisions.rejected, _leads(events))
 
     incidents: list[Incident] = []
     for n, group in enumerate(groups):
@@ -184,6 +184,15 @@ def reconcile_with_suggestions(
         incidents = [_with_grade(inc, decisions.grades.get(inc.id)) for inc in incidents]
     incident_of = {i: ids[n] for n, group in enumerate(groups) for i in group}
     return Reconciliation(incidents, suggest(scored, feats, incident_of, claim_labels))
+
+
+def _leads(events: Sequence[Claim]) -> frozenset[str]:
+    """Each document's first figure of the dead: the writer's summary of them."""
+    first: dict[str, Claim] = {}
+    for c in events:
+        if c.outcome == "killed" and (c.document_id not in first or c.span.start < first[c.document_id].span.start):
+            first[c.document_id] = c
+    return frozenset(c.id for c in first.values())
 
 
 def _with_grade(incident: Incident, grade: str | None) -> Incident:

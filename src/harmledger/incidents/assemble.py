@@ -25,6 +25,7 @@ class Context:
     documents: Mapping[str, Document]
     syndication: Syndication
     rejected: frozenset[str]
+    leads: frozenset[str] = frozenset()  # each document's first death figure (its summary)
 
 
 def usable(claim: Claim, rejected: frozenset[str], allow_hedged: bool = False) -> bool:
@@ -157,7 +158,7 @@ def build(
                                  doc.published if doc is not None else None, upper))
     deaths, death_lines = figures(reported, "killed")
     injured, injured_lines = figures(reported, "injured")
-    civilian, civilian_lines = civilian_figures(reported)
+    civilian, civilian_lines = civilian_figures(reported, ctx.leads)
     deaths, death_lines = _at_least_civilians(deaths, civilian, death_lines)
     independent = _independent_keys(everything, keys)
     genres: dict[str, str] = {}

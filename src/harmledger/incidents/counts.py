@@ -13,11 +13,16 @@ victims are civilians):
    itself adds (a figure the extractor marks ``joint``: "6 police officers and 3 Taliban were
    killed", "a woman and her three children", "a further 3 died later") and a civilian and a
    combatant figure (two disjoint groups): the document's figure is the larger of its largest
-   claim (or joint sum) and that sum.
+   claim (or joint sum) and that sum. Its low is not raised above the minimum of a lead figure
+   stated as a range or a minimum ("between 13 and 15", "at least 10", hedged or not): the
+   document's first figure of that outcome is the writer's summary of the event.
 3. Documents from one independent source (one outlet, its syndicated copies, or the same named
    source) give that source's figure: the largest (a source's later update supersedes it).
 4. Civilian deaths come from claims about civilians; when no claim names civilians or
-   combatants, from claims that leave the victims unspecified.
+   combatants, from claims that leave the victims unspecified. Unspecified dead that a civilian
+   figure of their sentence adds to are civilians, and so is the lead figure (the first of the
+   dead) of a document that calls some of its dead civilians and none combatants; hedged civilian deaths count fully when no
+   civilian death is stated outright.
 5. low = the lowest minimum among the independent sources ("at least 12" gives 12, "7" gives 7,
    "as many as 200" gives none); best = the figure of the most reliable source (then one that
    verified its figure, then the latest report, then the median of equally trusted ones); high =
@@ -149,13 +154,39 @@ def _document_figure(items: Sequence[tuple[Reported, bool]]) -> _Fig:
         if (summed.best or 0) > (largest.best or 0):
             largest.low, largest.best = _max(largest.low, summed.low), summed.best
             largest.high = _max(largest.high, summed.high)
+    lead = _lead_minimum(summed_items)
+    if lead is not None and (largest.low is None or lead < largest.low):
+        largest.low = lead
     return largest
 
 
-def civilian_figures(reported: Sequence[Reported]) -> tuple[Figures, list[str]]:
+def _lead_minimum(items: Sequence[tuple[Reported, bool, _Fig]]) -> int | None:
+    """Rule 2c: the minimum of a lead figure stated as a range or a minimum ("between 13 and 15
+    were killed", "at least 10 people died"), the first figure of its outcome in the document:
+    the writer's own summary of the event. Later point figures inside it (15, 12) do not raise
+    the document's low above it. A hedged lead ("were reportedly killed") counts here too: a
+    summary's minimum is not raised by the sources it summarises."""
+    stated = [(r, fig) for r, _, fig in items
+              if r.claim.count is not None and not r.claim.count.vague and r.claim.outcome != "casualties"]
+    if not stated:
+        return None
+    first, fig = min(stated, key=lambda it: it[0].claim.span.start)
+    count = first.claim.count
+    if count is None or count.qualifier not in ("range", "at_least") or len(fig.claims) > 1:
+        return None
+    return count.low
+
+
+def civilian_figures(reported: Sequence[Reported], leads: frozenset[str] = frozenset()) -> tuple[Figures, list[str]]:
     """Civilian deaths: from claims about civilians; when no claim names civilians or combatants,
     from claims that leave the victims unspecified (monitors count the reported dead as civilians
-    unless a source says they were combatants). Claims about combatants never count."""
+    unless a source says they were combatants). Claims about combatants never count.
+
+    A figure of unspecified dead that a civilian figure in the same sentence adds to is civilian
+    too ("Sami was killed along with his three children" is four civilians), unless the document
+    counts some of its dead as combatants (the named man may be one).
+    """
+    reported = _hedged_civilians(_writers_civilians(reported, leads))
     fig, lines = figures(reported, "killed", victims=("civilians",))
     # Only figures of the dead say who died ("injured civilians" says nothing about the dead).
     kinds = {r.claim.victims for r in reported if r.claim.outcome in ("killed", "casualties")}
@@ -174,6 +205,42 @@ def civilian_figures(reported: Sequence[Reported]) -> tuple[Figures, list[str]]:
         if fig.low is not None or fig.high is not None:
             fig = Figures(fig.low, fig.best, fig.high, fig.rule + "; victims unspecified, taken as civilians")
     return fig, lines
+
+
+def _hedged_civilians(reported: list[Reported]) -> list[Reported]:
+    """Rule 1 for civilians: hedged civilian deaths count fully when no civilian death is stated
+    outright ("one woman and three children were reportedly killed" beside an outright "four
+    people died" is still the only account of civilians)."""
+    civilian = [r for r in reported if r.claim.outcome == "killed" and r.claim.victims == "civilians"]
+    if not civilian or not all(r.upper_only for r in civilian):
+        return reported
+    return [replace(r, upper_only=False) if r.upper_only and r.claim.outcome == "killed"
+            and r.claim.victims == "civilians" else r for r in reported]
+
+
+def _writers_civilians(reported: Sequence[Reported], leads: frozenset[str]) -> list[Reported]:
+    """Unspecified dead read as civilians where a civilian figure of the same sentence adds to them,
+    and the lead figure (``leads``: each document's first figure of the dead) of a document whose
+    dead are civilians and never combatants."""
+    heads: set[str] = set()
+    by_sentence: dict[tuple[str, int], list[Claim]] = {}
+    fighters = {r.claim.document_id for r in reported if r.claim.victims == "combatants"}
+    for r in reported:
+        if r.claim.outcome == "killed" and r.claim.document_id not in fighters:
+            by_sentence.setdefault((r.claim.document_id, r.claim.sentence.start), []).append(r.claim)
+    for claims in by_sentence.values():
+        claims.sort(key=lambda c: c.span.start)
+        for before, after in zip(claims, claims[1:]):
+            if after.joint and after.victims == "civilians" and before.victims in ("people", None):
+                heads.add(before.id)
+    # The lead figure of a document that calls some of its dead civilians (and none combatants)
+    # is its summary of those dead: "Between 19 and 22 people were killed" then counts civilians.
+    claims = [c for cs in by_sentence.values() for c in cs]
+    civilian_docs = {c.document_id for c in claims if c.victims == "civilians"}
+    heads.update(c.id for c in claims
+                 if c.id in leads and c.document_id in civilian_docs and c.victims in ("people", None))
+    return [replace(r, claim=replace(r.claim, victims="civilians")) if r.claim.id in heads else r
+            for r in reported]
 
 
 def figures(
