@@ -8,7 +8,7 @@ DEMO_DB := out/demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo test bench clean gazetteer
+.PHONY: install demo test lint bench clean gazetteer
 
 install: $(STAMP) $(GAZETTEER)
 
@@ -43,6 +43,12 @@ demo: install
 test: install
 	@$(BIN)/pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; exit $$rc
+
+# Lint and types (settings in pyproject.toml): what CI runs before the tests.
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy src
 
 bench: install
 	$(BIN)/python benchmarks/run_all.py
