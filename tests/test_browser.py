@@ -17,14 +17,10 @@ from typing import Any
 import pytest
 
 from harmledger.store import Ledger
-from tests.test_web_pages import hostile  # noqa: F401 - fixture
 from tests.test_web_seed import PASSWORD, SEED_FILE, add_user, build_seed
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 ARTIFACTS = Path(__file__).parent.parent / "artifacts"
 
 
@@ -56,28 +52,6 @@ def serving(ledger: Ledger) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    # Nothing may leave the machine: fail the test on any request that is not to the loopback server.
-    outside: list[str] = []
-    tab.on("request", lambda req: outside.append(req.url) if not req.url.startswith(("http://127.0.0.1", "data:")) else None)
-    yield tab
-    context.close()
-    assert outside == [], f"the page tried to reach {outside}"
 
 
 @pytest.fixture
@@ -180,7 +154,7 @@ def test_a_viewer_cannot_reach_review_actions(page: Any, built: Any) -> None:
     assert ledger.decision_rows() == []
 
 
-def test_hostile_text_stays_inert_in_the_browser(page: Any, hostile: Any) -> None:  # noqa: F811
+def test_hostile_text_stays_inert_in_the_browser(page: Any, hostile: Any) -> None:
     from playwright.sync_api import expect
 
     ledger, ids = hostile

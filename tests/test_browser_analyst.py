@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from harmledger.store import Ledger
-from tests.test_browser import ARTIFACTS, browser, log_in, page, serving  # noqa: F401 - fixtures
+from tests.test_browser import ARTIFACTS, log_in, serving
 from tests.test_web_seed import add_user, build_seed
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ from harmledger.documents import ReadOptions, read_sources
 from harmledger.records import Document
 from harmledger.store import Ledger
 from harmledger.web.present import web_link
-from tests.test_browser import browser, page, serving  # noqa: F401 - fixtures
+from tests.test_browser import serving
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from harmledger.pipeline import rebuild_incidents
-from tests.test_web_seed import add_user, client, seeded  # noqa: F401 - fixtures
+from tests.test_web_seed import add_user
 
 
 def bearer(token: str) -> dict[str, str]:
@@ -245,3 +245,15 @@ def test_corrections_are_replayed_on_both_backends(ledger: Any) -> None:
     assert (ghouta.deaths.best, ghouta.perpetrator) == (9, "Unknown armed group")
     assert holding(ledger, added.target).id == holding(ledger, ids["strike"]).id
     assert ledger.verify() == []
+
+
+def test_the_api_shows_a_corrected_claim_with_the_machines_reading_beside_it(client: Any, seeded: Any) -> None:
+    ledger, ids = seeded
+    token = add_user(ledger, "ana", "analyst")
+    assert client.post(f"/api/claims/{ids['chemical']}/correct", json={"best": 9}, headers=bearer(token)).status_code == 200
+    incident = holding(ledger, ids["chemical"])
+    response = client.get(f"/api/incidents/{incident.id}")
+    assert response.status_code == 200, response.text
+    claim = next(c for c in response.json()["row"]["claims"] if c["id"] == ids["chemical"])
+    assert claim["count"]["best"] == 9 and claim["correction"]["values"]["best"] == 9
+    assert (claim["machine"]["count"]["low"], claim["machine"]["count"]["high"]) == (136, 1300)

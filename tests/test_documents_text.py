@@ -55,7 +55,7 @@ SEGMENTS = [json.loads(line) for line in (ROOT / "tests" / "fixtures" / "seed" /
 def test_normalise_table(original, expected):
     result = normalise(original)
     assert result.text == expected
-    assert len(result.index) == len(result.text)
+    assert len(result.positions) == len(result.text)
 
 
 def test_normalise_map_points_at_original_characters():
@@ -80,7 +80,7 @@ def test_normalise_map_round_trips(original):
     assert text == normalise_text(original)  # the fast path gives the same text
     assert unicodedata.is_normalized("NFC", text)
     assert index == sorted(index) and all(0 <= i < len(original) for i in index)
-    for k, (char, i) in enumerate(zip(text, index)):
+    for k, (char, i) in enumerate(zip(text, index, strict=True)):
         # The original characters this one stands for: up to the next character's source.
         following = [j for j in index[k + 1 :] if j > i]
         source = original[i : following[0] if following else len(original)]
@@ -104,7 +104,7 @@ def seed_items():
 
 def test_seed_splits_into_gold_articles(seed_items):
     articles = [i for i in seed_items if isinstance(i, Document)]
-    assert [(a.text[:60].startswith(g["starts_with"]), a.genre) for a, g in zip(articles, SEGMENTS)] == [
+    assert [(a.text[:60].startswith(g["starts_with"]), a.genre) for a, g in zip(articles, SEGMENTS, strict=True)] == [
         (True, g["genre"]) for g in SEGMENTS
     ]
     assert len(articles) == len(SEGMENTS)
@@ -240,7 +240,7 @@ def test_seed_splits_the_same_in_other_encodings(tmp_path, encode, label):
     path = tmp_path / "seed.txt"
     path.write_bytes(data)
     articles = list(read_sources([path]))
-    assert [a.text.startswith(g["starts_with"]) for a, g in zip(articles, SEGMENTS)] == [True] * 3, label
+    assert [a.text.startswith(g["starts_with"]) for a, g in zip(articles, SEGMENTS, strict=True)] == [True] * 3, label
     assert len(articles) == 3
     assert reassemble(articles) == data
     assert {a.parent_id for a in articles} == {hashlib.sha256(data).hexdigest()}

@@ -305,7 +305,7 @@ def headline_analyser(groups: list[tuple[tuple[str, ...], int, int, tuple[float,
                   for d in docs]
         incidents = []
         for words, killed, injured, where in groups:
-            ids = tuple(c.id for c, d in zip(claims, docs) if any(w in d.text for w in words))
+            ids = tuple(c.id for c, d in zip(claims, docs, strict=True) if any(w in d.text for w in words))
             place = PlaceRef("x", lat=where[0], lon=where[1]) if where else None
             incidents.append(Incident(id=Incident.make_id(ids), kind="incident", claim_ids=ids,
                                       deaths=Figures(best=killed), injured=Figures(best=injured), place=place))
@@ -380,7 +380,7 @@ def test_segments(cuts: list[tuple[int, str]], expected: dict[str, Any]) -> None
             {"doc": "f.txt", "starts_with": "Second story opens", "genre": "opinion"},
             {"doc": "f.txt", "starts_with": "Third piece begins", "genre": "opinion"}]
     ends = [c[0] for c in cuts[1:]] + [len(FILE)]
-    parts = [(doc(FILE[start:end], genre), start) for (start, genre), end in zip(cuts, ends)]
+    parts = [(doc(FILE[start:end], genre), start) for (start, genre), end in zip(cuts, ends, strict=True)]
     view = View(gold_id="f.txt", text=FILE, parts=parts)
     scoring = Scoring(views={"f.txt": view}, pred=Predictions(), collect=False)
     assert score_segments(gold, scoring).to_json() == expected

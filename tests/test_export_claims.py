@@ -7,7 +7,7 @@ import io
 from typing import Any
 
 from harmledger.export_claims import CLAIM_COLUMNS
-from tests.test_web_seed import add_user, client, seeded  # noqa: F401 - fixtures
+from tests.test_web_seed import add_user
 
 
 def rows_of(text: str) -> list[dict[str, str]]:

@@ -60,7 +60,9 @@ HARM = [
     # two figures, one verb each / shared verb / ellipsis
     ("At least 30 Taliban killed, 12 injured in Afghan west province", [("killed", "At least 30", 30, N, N, "combatants"), ("injured", "12", 12, 12, 12, "people")]),
     ("Between six and ten civilians including four children and one woman were killed, and dozens were injured.", [("killed", "Between six and ten", 6, 10, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")]),
-    ("The shelling killed twelve Tamimi family members, including two women and four children, and a number of civilians were injured.", [("killed", "twelve", 12, 12, 12, "civilians"), ("injured", "a number", 2, N, N, "civilians")]),
+    ("The shelling killed twelve Tamimi family members, including two women and four children, "
+     "and a number of civilians were injured.",
+     [("killed", "twelve", 12, 12, 12, "civilians"), ("injured", "a number", 2, N, N, "civilians")]),
     ("Twelve soldiers, 26 insurgents killed in clashes", [("killed", "Twelve", 12, 12, 12, "combatants"), ("killed", "26", 26, 26, 26, "combatants")]),
     ("The bombing killed 3 and injured 7.", [("killed", "3", 3, 3, 3, "people"), ("injured", "7", 7, 7, 7, "people")]),
     ("A suicide bomber killed 35 people and wounded more than 60.", [("killed", "35", 35, 35, 35, "people"), ("injured", "more than 60", 61, N, N, "people")]),
@@ -100,12 +102,16 @@ HARM = [
     ("Gunmen opened fire, killing a former opposition commander and his brother.", [("killed", "commander", 1, 1, 1, "combatants"), ("killed", "brother", 1, 1, 1, "people")]),
     ("Eighteen members of the Badran family lost their lives, among them nine children.", [("killed", "Eighteen", 18, 18, 18, "civilians")]),
     ("Neighbours said two more people from a nearby house were also killed.", [("killed", "two", 2, 2, 2, "people")]),
-    ("SOHR said 26 regime soldiers and allied militiamen were killed, along with 18 fighters from the rebel factions.", [("killed", "26", 26, 26, 26, "combatants"), ("killed", "18", 18, 18, 18, "combatants")]),
+    ("SOHR said 26 regime soldiers and allied militiamen were killed, "
+     "along with 18 fighters from the rebel factions.",
+     [("killed", "26", 26, 26, 26, "combatants"), ("killed", "18", 18, 18, 18, "combatants")]),
     ("Residents said at least 13 worshippers and traders were killed.", [("killed", "at least 13", 13, N, N, "civilians")]),
     ('Syrian state media said 12 "terrorists" were killed.', [("killed", "12", 12, 12, 12, "combatants")]),
     ("Three members of one family, including a child, were killed.", [("killed", "Three", 3, 3, 3, "civilians")]),
     ("Up to 40 civilians may have died in the strike.", [("killed", "Up to 40", N, 40, N, "civilians")]),
-    ("They said four people died at the scene, Sheikhmous Ali, 52, his daughter-in-law and her two sons, aged 5 and 8.", [("killed", "four", 4, 4, 4, "people")]),
+    ("They said four people died at the scene, Sheikhmous Ali, 52, "
+     "his daughter-in-law and her two sons, aged 5 and 8.",
+     [("killed", "four", 4, 4, 4, "people")]),
     ("Five children, aged between 6 and 14, and one adult man were killed.", [("killed", "Five", 5, 5, 5, "civilians"), ("killed", "one", 1, 1, 1, "people")]),
     ("Three civilians, aged 20, 25 and 31, were killed.", [("killed", "Three", 3, 3, 3, "civilians")]),
     ("Four children and one adult man, a street vendor, were killed.", [("killed", "Four", 4, 4, 4, "civilians"), ("killed", "one", 1, 1, 1, "people")]),
@@ -158,14 +164,18 @@ HARM = [
     ("An airstrike killed at least 40 civilians, including 8 children, and injured dozens more.", [("killed", "at least 40", 40, N, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")]),
     # asides and descriptions between the victims and their verb: the verb still reaches the figure,
     # and figures inside the aside are parts of it, not claims of their own
-    ("At least 15 people, among them a child and four women, one of them pregnant, were killed in a strike on the Haddad home.", [("killed", "At least 15", 15, N, N, "civilians")]),
+    ("At least 15 people, among them a child and four women, one of them pregnant, "
+     "were killed in a strike on the Haddad home.",
+     [("killed", "At least 15", 15, N, N, "civilians")]),
     ("Eight people, including three children, all from the Nasser family, were killed on Monday.", [("killed", "Eight", 8, 8, 8, "civilians")]),
     ("Six members of the Tal family, four children and two women, were killed when the house fell.", [("killed", "Six", 6, 6, 6, "civilians")]),
     ("Seventeen civilians across three generations of one family were killed when a bomb hit the house.", [("killed", "Seventeen", 17, 17, 17, "civilians")]),
     ("Eleven villagers belonging to two clans, including six children, were wounded in the shelling.", [("injured", "Eleven", 11, 11, 11, "civilians")]),
     ("Five children, aged between 6 and 14, and one adult man, a street vendor, were killed.", [("killed", "Five", 5, 5, 5, "civilians"), ("killed", "one", 1, 1, 1, "people")]),
     ("Between six and ten civilians including four children and one woman were killed, and dozens were injured.", [("killed", "Between six and ten", 6, 10, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")]),
-    ("The shelling killed twelve Tamimi family members, including two women and four children, and a number of civilians were injured.", [("killed", "twelve", 12, 12, 12, "civilians"), ("injured", "a number", 2, N, N, "civilians")]),
+    ("The shelling killed twelve Tamimi family members, including two women and four children, "
+     "and a number of civilians were injured.",
+     [("killed", "twelve", 12, 12, 12, "civilians"), ("injured", "a number", 2, N, N, "civilians")]),
     ("Twelve soldiers, 26 insurgents killed in clashes", [("killed", "Twelve", 12, 12, 12, "combatants"), ("killed", "26", 26, 26, 26, "combatants")]),
     # a plural with no figure is at least two, with no upper bound
     ("A number of civilians were killed and injured in the strike.", [("casualties", "A number", 2, N, N, "civilians")]),
@@ -235,7 +245,9 @@ SOURCES = [
     ("Amnesty International (AI) was there. AI found it hard. They were able to confirm 60 civilian casualties.", ("Amnesty International", "confirmed", "ngo")),
     ("Seven people were killed in the strike.", None),
     ("The Houthi-run health ministry gave a higher figure of 31 dead.", ("Houthi-run health ministry", "reported", "belligerent")),
-    ("According to information gathered by the Office of the UN High Commissioner for Human Rights, 10 civilians were killed.", ("Office of the UN High Commissioner for Human Rights", "reported", "ngo")),
+    ("According to information gathered by the Office of the UN High Commissioner for Human Rights, "
+     "10 civilians were killed.",
+     ("Office of the UN High Commissioner for Human Rights", "reported", "ngo")),
     ("The Syrian Network for Human Rights (SNHR) ultimately documented 13 civilian deaths.", ("Syrian Network for Human Rights", "confirmed", "ngo")),
     ("Other local monitors reported a toll of 12.", ("Other local monitors", "reported", "unnamed")),
     ("Iraqi Security Forces said 23 ISIS fighters were killed.", ("Iraqi Security Forces", "reported", "belligerent")),  # a party to the fighting

@@ -302,7 +302,7 @@ def test_long_assessment_keeps_a_dated_event_and_its_undated_follow_up_together(
 def test_civilian_deaths(victims, civilian):
     docs = {d: doc(d) for d in "ab"}
     claims = [claim(d, low=n, high=n, best=n, victims=v, place="kabul", day=D)
-              for d, n, v in zip("ab", (4, 6), victims)]
+              for d, n, v in zip("ab", (4, 6), victims, strict=False)]  # one claim when one victims
     [inc] = only_incidents(reconcile(one_strike(claims), docs))
     assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == civilian
 

@@ -1,4 +1,5 @@
-"""Intake from the API and the /add page: paste or upload, stored with its hash and who added it, analysed, reconciled."""
+"""Intake from the API and the /add page: paste or upload, stored with its hash and who added it,
+analysed, reconciled."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.badinput import page, warc
-from tests.test_web_seed import add_user, client, csrf_of, log_in, seeded  # noqa: F401 - fixtures
+from tests.test_web_seed import add_user, csrf_of, log_in
 
 # Our own sentences (no monitor's text): one report of one strike, in every format we take.
 REPORT = ("Drone strike hits a wedding party in Marib\n\n"

@@ -7,7 +7,7 @@ from typing import Any
 
 from harmledger.records import Count, Figures
 from tests.test_web_seed import MANBIJ, make_claim, seed_document
-from tests.test_web_seed import add_user, client, csrf_of, log_in, seeded  # noqa: F401 - fixtures
+from tests.test_web_seed import add_user, csrf_of, log_in
 
 
 def test_the_queue_needs_an_analyst(client: Any, seeded: Any) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from harmledger.store.search import MARK_END, MARK_START, SearchError, fts5_query, search, terms
-from tests.test_web_seed import build_seed, client, seeded  # noqa: F401 - fixtures
+from tests.test_web_seed import build_seed
 
 # (typed query, the terms searched for)
 TERMS = [

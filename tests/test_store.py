@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
+from harmledger.errors import StoreError
 from harmledger.records import Claim, Count, Document, Figures, Incident, PlaceRef, Source, Span, sha256_hex
 from harmledger.store.schema import audit_log, originals
 
@@ -175,3 +176,15 @@ def test_rebuilding_after_a_decision_respects_it(ledger) -> None:
     ledger.record_decision("reject", claim.id, {}, "ana", target_kind="claim")
     rebuild_incidents(ledger)
     assert all(i.deaths.low is None for i in ledger.incidents(kind=None))
+
+
+def test_every_sort_the_web_offers_is_one_the_ledger_orders_by() -> None:
+    from harmledger.store import SORT_COLUMNS, incident_order
+    from harmledger.web.queries import SORTS
+
+    assert {s.lstrip("-") for s in SORTS} == set(SORT_COLUMNS)
+    assert {s for s in SORTS if s.startswith("-")} == {f"-{k}" for k in SORT_COLUMNS}
+    for sort in SORTS:
+        incident_order(sort)
+    with pytest.raises(StoreError, match="cannot sort by 'size'"):
+        incident_order("-size")

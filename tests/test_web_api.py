@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 
-from tests.test_web_seed import client, seeded  # noqa: F401 - fixtures
 
 # (query string, names of the incidents expected, in order)
 FILTERS = [

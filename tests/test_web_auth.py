@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from harmledger.store.schema import api_tokens, users
 from harmledger.store.users import Users, UserError
 from harmledger.web.auth import LoginLimiter
-from tests.test_web_seed import PASSWORD, add_user, client, csrf_of, log_in, seeded  # noqa: F401 - fixtures
+from tests.test_web_seed import PASSWORD, add_user, csrf_of, log_in
 
 # (name, path with {ids}, JSON body with {ids}, action recorded, target name, payload stored)
 REVIEW_ENDPOINTS = [

@@ -21,7 +21,6 @@ from fastapi.testclient import TestClient
 from harmledger.web import create_app
 from harmledger.web.limits import MB, WebSettings
 from tests.test_browser import free_port
-from tests.test_web_seed import add_user, client, seeded  # noqa: F401 - fixtures
 
 HARMLEDGER = Path(sys.executable).with_name("harmledger")
 

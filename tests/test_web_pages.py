@@ -7,18 +7,8 @@ from typing import Any
 
 import pytest
 
-from harmledger.records import Count, Figures, Incident
-from harmledger.store import Ledger
-from tests.test_web_seed import (  # noqa: F401 - fixtures
-    MANBIJ,
-    add_user,
-    client,
-    csrf_of,
-    log_in,
-    make_claim,
-    seed_document,
-    seeded,
-)
+from tests.conftest import XSS
+from tests.test_web_seed import add_user, log_in
 
 # (url with {ids}, text the page must show)
 PAGES = [
@@ -46,7 +36,6 @@ PAGE_ERRORS = [
     ("/?date_from=someday", 400, "date_from &#39;someday&#39; is not a date"),
     ("/?sort=size", 400, "sort &#39;size&#39;"),
 ]
-XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
 def marks(html: str) -> list[str]:
@@ -105,24 +94,6 @@ def test_rejecting_on_the_incident_page_shows_in_its_audit_log(client: Any, seed
     audit = page.text.split('id="audit"', 1)[1]
     assert "ana" in audit and ">reject<" in audit and "rejected" in audit
     assert "badge-rejected" in page.text
-
-
-@pytest.fixture
-def hostile(tmp_path: Any) -> Any:
-    """A ledger whose article, title, outlet and place carry script payloads."""
-    ledger = Ledger(f"sqlite:///{tmp_path / 'hostile.db'}")
-    text = f"Breaking {XSS}. Shelling killed 12 people in the town {XSS} on Monday.\n"
-    doc = seed_document(text, outlet=XSS, title=f"Title {XSS}")
-    claim = make_claim(doc, f"Shelling killed 12 people in the town {XSS} on Monday.", "12", "killed",
-                       Count(12, 12, 12, "exact", text="12"), "incident", XSS, XSS, "shelling", MANBIJ)
-    ledger.add_document(doc, [claim])
-    place = MANBIJ.__class__(text=XSS, name=XSS, lat=36.5, lon=37.9, country="SY")
-    incident = Incident(id=Incident.make_id([claim.id]), kind="incident", claim_ids=(claim.id,),
-                        deaths=Figures(12, 12, 12), place=place, perpetrator=XSS, event_type=XSS,
-                        explanation=(XSS,))
-    ledger.replace_incidents([incident])
-    yield ledger, {"document": doc.id, "incident": incident.id}
-    ledger.close()
 
 
 def test_hostile_text_is_escaped_on_every_page(hostile: Any) -> None:

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from harmledger.store import Ledger
 from harmledger.web import create_app
-from tests.test_web_seed import PASSWORD, add_user, build_seed, client, csrf_of, log_in, seeded  # noqa: F401
+from tests.test_web_seed import PASSWORD, add_user, build_seed, csrf_of, log_in
 
 # -- schemathesis: no request the schema allows makes the server fail ---------------------------
 

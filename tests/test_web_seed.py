@@ -7,6 +7,7 @@ not depend on how well extraction and reconciliation do on the seed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -98,33 +99,9 @@ def build_seed(ledger: Ledger) -> dict[str, Any]:
             **{key: claim.id for key, claim in claims.items()}}
 
 
-# -- fixtures and helpers shared by the web tests --------------------------------------------
-
-import re  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-
-import pytest  # noqa: E402
+# -- helpers shared by the web tests (their fixtures, ``seeded`` and ``client``, are in conftest.py) --
 
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def seeded(tmp_path: Path) -> Iterator[tuple[Ledger, dict[str, Any]]]:
-    """A SQLite ledger in tmp_path holding the hand-built seed, with its ids."""
-    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
-    ids = build_seed(ledger)
-    yield ledger, ids
-    ledger.close()
-
-
-@pytest.fixture
-def client(seeded: tuple[Ledger, dict[str, Any]]) -> Iterator[Any]:
-    from fastapi.testclient import TestClient
-
-    from harmledger.web import create_app
-
-    with TestClient(create_app(seeded[0], secret="test secret")) as test_client:
-        yield test_client
 
 
 def add_user(ledger: Ledger, name: str, role: str) -> str:

@@ -13,7 +13,7 @@ from harmledger.cli import main
 from harmledger.store.users import UserError, Users
 from harmledger.web import create_app
 from harmledger.web.limits import WebSettings
-from tests.test_web_seed import PASSWORD, add_user, client, csrf_of, log_in, seeded  # noqa: F401 - fixtures
+from tests.test_web_seed import PASSWORD, add_user, csrf_of, log_in
 
 
 def bearer(token: str) -> dict[str, str]:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from harmledger.records import Incident, to_jsonable
+from harmledger.records import Incident, incident_fields, to_jsonable
 
 if TYPE_CHECKING:
     from harmledger.store import Ledger
@@ -202,30 +202,12 @@ def incident_summary_columns() -> tuple[str, ...]:
 
 
 def incident_summary(inc: Incident) -> dict[str, Any]:
-    """The flat fields of an incident (one table row, one GeoJSON feature's properties)."""
-    place = inc.place
-    return {
-        "id": inc.id,
-        "kind": inc.kind,
-        "place": (place.name or place.text) if place else None,
-        "country": place.country if place else None,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
-        "date_start": inc.date_start.isoformat() if inc.date_start else None,
-        "date_end": inc.date_end.isoformat() if inc.date_end else None,
-        "event_type": inc.event_type,
-        "perpetrator": inc.perpetrator,
-        "victims": inc.victims,
-        "deaths_low": inc.deaths.low,
-        "deaths_best": inc.deaths.best,
-        "deaths_high": inc.deaths.high,
-        "injured_low": inc.injured.low,
-        "injured_best": inc.injured.best,
-        "injured_high": inc.injured.high,
-        "grade": inc.grade,
-        "n_sources": inc.n_sources,
-        "n_claims": len(inc.claim_ids),
-    }
+    """The flat fields of an incident (one table row, one GeoJSON feature's properties), dates in ISO."""
+    row = incident_fields(inc)
+    row["date_start"] = inc.date_start.isoformat() if inc.date_start else None
+    row["date_end"] = inc.date_end.isoformat() if inc.date_end else None
+    row["n_claims"] = len(inc.claim_ids)
+    return row
 
 
 def _blank(value: int | None) -> Any:

@@ -7,10 +7,10 @@ same ``analyse_document`` function.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from harmledger.records import Claim, Document, Incident, PlaceRef, Suggestion
 
@@ -373,7 +373,7 @@ def use_analyst_places(ledger: Ledger) -> int:
 _applied_places: set[tuple[object, ...]] = set()
 
 
-def apply_analyst_places(rows: Sequence[dict[str, object]]) -> int:
+def apply_analyst_places(rows: Sequence[Mapping[str, Any]]) -> int:
     """Add analyst place rows (as `Ledger.places()` gives them) to this process's gazetteer, once each.
 
     Runners call it wherever the stages run: in-process before the pool forks, on Spark in each
@@ -387,15 +387,15 @@ def apply_analyst_places(rows: Sequence[dict[str, object]]) -> int:
     gazetteer = get_gazetteer()
     for row in fresh:
         gazetteer.add_override(
-            str(row["name"]), tuple(row["aliases"] or ()), lat=float(row["lat"]), lon=float(row["lon"]),  # type: ignore[arg-type]
-            country=row["country"], admin1=row["admin1"], feature=row["feature"] or "PPL",  # type: ignore[arg-type]
+            str(row["name"]), tuple(row["aliases"] or ()), lat=float(row["lat"]), lon=float(row["lon"]),
+            country=row["country"], admin1=row["admin1"], feature=row["feature"] or "PPL",
         )
         _applied_places.add(_place_key(row))
     return len(fresh)
 
 
-def _place_key(row: dict[str, object]) -> tuple[object, ...]:
-    return (row["name"], row["lat"], row["lon"], tuple(row["aliases"] or ()), row["country"])  # type: ignore[arg-type]
+def _place_key(row: Mapping[str, Any]) -> tuple[object, ...]:
+    return (row["name"], row["lat"], row["lon"], tuple(row["aliases"] or ()), row["country"])
 
 
 EXPORT_BATCH = 10_000
@@ -454,8 +454,8 @@ def verify_deep(ledger: Ledger) -> list[Problem]:
     return problems
 
 
-def _differences(kind: str, stored: dict[str, object], fresh: dict[str, object],
-                 as_json: Callable[[object], object]) -> list[Problem]:
+def _differences(kind: str, stored: Mapping[str, object], fresh: Mapping[str, object],
+                 as_json: Callable[[object], Any]) -> list[Problem]:
     from harmledger.store import Problem
 
     problems = []
@@ -465,16 +465,17 @@ def _differences(kind: str, stored: dict[str, object], fresh: dict[str, object],
         elif key not in stored:
             problems.append(Problem(kind, key, "is derived again but is not stored"))
         else:
-            old, new = as_json(stored[key]), as_json(fresh[key])
+            old: dict[str, Any] = as_json(stored[key])
+            new: dict[str, Any] = as_json(fresh[key])
             if old != new:
-                fields = sorted(k for k in {*old, *new} if old.get(k) != new.get(k))  # type: ignore[union-attr]
-                shown = "; ".join(f"{f}: stored {old.get(f)!r}, derived {new.get(f)!r}"  # type: ignore[union-attr]
+                fields = sorted(k for k in {*old, *new} if old.get(k) != new.get(k))
+                shown = "; ".join(f"{f}: stored {old.get(f)!r}, derived {new.get(f)!r}"
                                   for f in fields[:3])
                 problems.append(Problem(kind, key, f"differs from what is derived again ({shown[:400]})"))
     return problems
 
 
 def _first_difference(stored: str, derived: str) -> str:
-    at = next((i for i, (a, b) in enumerate(zip(stored, derived)) if a != b), min(len(stored), len(derived)))
+    at = next((i for i, (a, b) in enumerate(zip(stored, derived, strict=False)) if a != b), min(len(stored), len(derived)))
     start = max(0, at - 15)  # a little context before the first difference
     return f"first at character {at}: stored {stored[start:at + 25]!r}, derived {derived[start:at + 25]!r}"

@@ -266,6 +266,32 @@ class Suggestion:
         return content_id("suggestion", *sorted((incident_a, incident_b)))
 
 
+def incident_fields(inc: Incident) -> dict[str, Any]:
+    """An incident's flat fields (dates as dates): the ledger's indexed columns and the exports' rows."""
+    place = inc.place
+    return {
+        "id": inc.id,
+        "kind": inc.kind,
+        "place": (place.name or place.text) if place else None,
+        "country": place.country if place else None,
+        "lat": place.lat if place else None,
+        "lon": place.lon if place else None,
+        "date_start": inc.date_start,
+        "date_end": inc.date_end,
+        "event_type": inc.event_type,
+        "perpetrator": inc.perpetrator,
+        "victims": inc.victims,
+        "deaths_low": inc.deaths.low,
+        "deaths_best": inc.deaths.best,
+        "deaths_high": inc.deaths.high,
+        "injured_low": inc.injured.low,
+        "injured_best": inc.injured.best,
+        "injured_high": inc.injured.high,
+        "grade": inc.grade,
+        "n_sources": inc.n_sources,
+    }
+
+
 def to_jsonable(record: Any) -> Any:
     """A record (or nested records) as plain JSON-ready data; dates become ISO strings."""
     fields = getattr(record, "__dataclass_fields__", None)

@@ -136,8 +136,8 @@ def record_line(record: Mapping[str, Any]) -> bytes:
 
 def _analysed(doc: Document, order: tuple[int, int]) -> dict[str, Any]:
     """One output row: the document, its claims and places, or why the analysis failed."""
-    values = (*order, doc.id, doc.origin, *document_to_row(doc), [], [], None)
-    row: dict[str, Any] = dict(zip(ANALYSED_COLUMNS, values))
+    values: tuple[Any, ...] = (*order, doc.id, doc.origin, *document_to_row(doc), [], [], None)
+    row: dict[str, Any] = dict(zip(ANALYSED_COLUMNS, values, strict=True))
     try:
         result = analyse_document(doc)
     except Exception as exc:  # noqa: BLE001 - one bad document must not fail a whole Spark job
@@ -149,14 +149,14 @@ def _analysed(doc: Document, order: tuple[int, int]) -> dict[str, Any]:
 
 
 def _failed(origin: str, message: str, order: tuple[int, int]) -> dict[str, Any]:
-    row = {**dict.fromkeys(ANALYSED_COLUMNS), "origin": origin, "claims": [], "places": [], "error": message}
+    row: dict[str, Any] = {**dict.fromkeys(ANALYSED_COLUMNS), "origin": origin, "claims": [], "places": [], "error": message}
     row["input"], row["seq"] = order
     return row
 
 
 def _stored(doc: Document, order: tuple[int, int]) -> dict[str, Any]:
     """A row for a document the ledger already holds: no analysis, nothing to load."""
-    row = {**dict.fromkeys(ANALYSED_COLUMNS), "id": doc.id, "origin": doc.origin, "claims": [], "places": []}
+    row: dict[str, Any] = {**dict.fromkeys(ANALYSED_COLUMNS), "id": doc.id, "origin": doc.origin, "claims": [], "places": []}
     row["input"], row["seq"] = order
     return row
 
@@ -177,8 +177,8 @@ def analyse_staged(places: Sequence[Mapping[str, Any]] = ()) -> Any:
         apply_analyst_places(list(places))
         for batch in batches:
             docs = map(document_from_row, batch["document"], batch["text"], batch["original"])
-            orders = zip(batch["_input"].tolist(), batch["seq"].tolist())
-            yield _frame([_analysed(doc, order) for doc, order in zip(docs, orders)])
+            orders = zip(batch["_input"].tolist(), batch["seq"].tolist(), strict=True)
+            yield _frame([_analysed(doc, order) for doc, order in zip(docs, orders, strict=True)])
 
     return run
 
@@ -200,10 +200,10 @@ def record_document(record: Any, original: bytes, origin: str, options: ReadOpti
     """
     from harmledger.documents import document_from_record
 
-    item = document_from_record(record, original, origin, origin, None, options)  # type: ignore[arg-type]
+    item = document_from_record(record, original, origin, origin, None, options)
     if isinstance(item, InputError):
         raise item
-    return item  # type: ignore[return-value]
+    return item
 
 
 def analyse_records(options: ReadOptions, known: Any = None, places: Sequence[Mapping[str, Any]] = ()) -> Any:
@@ -285,10 +285,10 @@ def _stage_inputs(
                 buffer.append((n, *document_to_row(item)))
                 n += 1
             if len(buffer) >= STAGE_ROW_GROUP:
-                writer.write_table(pa.Table.from_pylist([dict(zip(schema.names, r)) for r in buffer], schema))
+                writer.write_table(pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in buffer], schema))
                 buffer.clear()
         if buffer:
-            writer.write_table(pa.Table.from_pylist([dict(zip(schema.names, r)) for r in buffer], schema))
+            writer.write_table(pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in buffer], schema))
     return n
 
 
@@ -443,8 +443,8 @@ def spark_edges(session: SparkSession) -> EdgeFinder:
     The claims' features are broadcast; executors compute each claim's blocking keys
     (``link.block_keys``), Spark joins lookup keys to filing keys, and each distinct candidate pair
     is scored by the same ``link.score`` as in memory. Only the edges at or above
-    ``rules.EDGE_FLOOR`` (links and possible suggestions) come back to the driver, where clustering and assembly run as in-process: the
-    same edges give the same incidents.
+    ``rules.EDGE_FLOOR`` (links and possible suggestions) come back to the driver, where clustering
+    and assembly run as in-process: the same edges give the same incidents.
     """
 
     def find(feats: Sequence[Features]) -> list[Edge]:

@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from harmledger.records import Genre
+
 # Quoted speech: the speaker's voice, not the writer's (a minister saying "we" is still news).
 # Opening and closing marks are matched loosely: typed text mixes " and ” in one quotation.
 _QUOTED = re.compile(r"[“\"][^“”\"\n]{0,2000}[”\"]|«[^»]{0,2000}»")
@@ -81,7 +83,7 @@ class GenreScore:
     words: int
 
     @property
-    def genre(self) -> str:
+    def genre(self) -> Genre:
         return "opinion" if self.words >= MIN_WORDS and self.score >= OPINION_THRESHOLD else "news"
 
 
@@ -130,6 +132,6 @@ def genre_score(text: str) -> GenreScore:
     return score_counts(cue_counts(text))
 
 
-def classify_genre(text: str) -> str:
+def classify_genre(text: str) -> Genre:
     """``"opinion"`` for commentary in the writer's own voice, else ``"news"``."""
     return genre_score(text).genre

@@ -10,7 +10,7 @@ from harmledger.documents.language import detect_language
 from harmledger.documents.normalise import normalise_text
 from harmledger.documents.pubdate import find_text_date
 from harmledger.errors import EmptyInput
-from harmledger.records import Document, sha256_hex
+from harmledger.records import DatePrecision, Document, sha256_hex
 
 
 def make_document(
@@ -23,7 +23,7 @@ def make_document(
     url: str | None = None,
     author: str | None = None,
     published: date | None = None,
-    published_precision: str | None = None,
+    published_precision: DatePrecision | None = None,
     published_source: str | None = None,
     record_id: str | None = None,
     parent_id: str | None = None,
@@ -57,6 +57,8 @@ def make_document(
     clean = normalise_text(text)
     if not clean.strip():
         raise EmptyInput(where, "no text after extraction (only markup, scripts or whitespace?)")
+    precision: DatePrecision | None
+    source: str | None
     if published is not None:
         precision = published_precision or "day"
         source = published_source or "metadata"
@@ -75,9 +77,9 @@ def make_document(
         author=_clean_meta(author),
         language=detect_language(clean),
         published=published,
-        published_precision=precision,  # type: ignore[arg-type]
+        published_precision=precision,
         published_source=source,
-        genre=classify_genre(clean),  # type: ignore[arg-type]
+        genre=classify_genre(clean),
         parent_id=parent_id,
         offset_in_parent=offset_in_parent,
         encoding=used_encoding,

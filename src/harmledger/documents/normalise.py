@@ -46,13 +46,13 @@ class Normalised(NamedTuple):
     """Normalised text and, for each of its characters, the index of the original character."""
 
     text: str
-    index: list[int]
+    positions: list[int]  # ``index`` would hide ``tuple.index``
 
     def original_span(self, start: int, end: int, original_length: int) -> tuple[int, int]:
         """The ``[start, end)`` span of the original text behind normalised ``[start, end)``."""
-        o_start = self.index[start] if start < len(self.index) else original_length
+        o_start = self.positions[start] if start < len(self.positions) else original_length
         # End at the next kept character's source, so composed (NFC) characters keep all of theirs.
-        o_end = self.index[end] if end < len(self.index) else original_length
+        o_end = self.positions[end] if end < len(self.positions) else original_length
         return o_start, max(o_start, o_end)
 
 

@@ -11,6 +11,8 @@ import re
 from datetime import date, datetime, timezone
 from typing import NamedTuple
 
+from harmledger.records import DatePrecision
+
 MONTHS: dict[str, int] = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -43,7 +45,7 @@ class FoundDate(NamedTuple):
     """A publication date, its precision and where it came from."""
 
     value: date
-    precision: str
+    precision: DatePrecision
     source: str
 
 

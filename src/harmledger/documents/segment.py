@@ -12,7 +12,7 @@ article stays whole; text without paragraph breaks is never split.
 from __future__ import annotations
 
 import math
-from itertools import accumulate
+from itertools import accumulate, pairwise
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -255,7 +255,7 @@ def split_articles(doc: Document) -> list[Document]:
     codec = "utf-8" if doc.encoding == "utf-8-sig" else doc.encoding
     cuts = [0, *starts, len(decoded)]
     byte_cuts = [0] + [bom + len(decoded[:c].encode(codec)) for c in cuts[1:-1]] + [len(doc.original)]
-    pieces = [doc.original[a:b] for a, b in zip(byte_cuts, byte_cuts[1:])]
+    pieces = [doc.original[a:b] for a, b in pairwise(byte_cuts)]
     if b"".join(pieces) != doc.original or doc.encoding.startswith(("utf-16", "utf-32")):
         return [doc]  # a multi-byte encoding we cannot cut safely: keep the file whole
     children = []

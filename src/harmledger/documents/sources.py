@@ -5,16 +5,30 @@ from __future__ import annotations
 import fnmatch
 import io
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, overload
 
 from harmledger.documents.options import ReadOptions, Source
-from harmledger.documents.readers import Item, readers, sniff, suffix_of
+from harmledger.documents.readers import Item, Reader, readers, sniff, suffix_of
 from harmledger.documents.readers.common import SIDECAR_SUFFIX
-from harmledger.errors import SkippedFiles, UnreadableInput
+from harmledger.errors import InputError, SkippedFiles, UnreadableInput
+from harmledger.records import Document
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 SNIFF_BYTES = 4096
+
+
+@overload
+def read_sources(
+    paths: Sequence[str | Path], options: ReadOptions = ..., *, with_parents: Literal[False] = False
+) -> Iterator[Document | InputError]: ...
+
+
+@overload
+def read_sources(paths: Sequence[str | Path], options: ReadOptions = ..., *, with_parents: bool) -> Iterator[Item]: ...
 
 
 def read_sources(
@@ -52,7 +66,7 @@ def read_sources(
             yield UnreadableInput(str(path), "no such file or folder")
 
 
-def walk(folder: Path, options: ReadOptions, table: dict[str, object],
+def walk(folder: Path, options: ReadOptions, table: Mapping[str, object],
          skipped: list[tuple[str, str]] | None = None) -> Iterator[Path]:
     """Files under ``folder`` in a readable format, sorted.
 
@@ -120,12 +134,12 @@ def _sniff_file(path: Path) -> str:
 
 
 
-def _read_stdin(options: ReadOptions, with_parents: bool, table: dict) -> Iterator[Item]:
-    buffer: BinaryIO = getattr(sys.stdin, "buffer", sys.stdin)  # type: ignore[assignment]
-    if not hasattr(buffer, "peek"):
-        buffer = io.BufferedReader(buffer)  # type: ignore[arg-type]
-    head = buffer.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
-    stream = _Unclosable(buffer)
+def _read_stdin(options: ReadOptions, with_parents: bool, table: Mapping[str, Reader]) -> Iterator[Item]:
+    stdin: Any = sys.stdin  # a text stream with a binary ``buffer``, or a binary stream itself
+    buffer: BinaryIO = getattr(stdin, "buffer", stdin)
+    # Read through one buffered view: it can peek to sniff the format, and closing it leaves stdin open.
+    stream = io.BufferedReader(_Unclosable(buffer))
+    head = stream.peek(SNIFF_BYTES)[:SNIFF_BYTES]
     source = Source(origin="-", opener=lambda: stream)
     yield from table[sniff(head)](source, options, with_parents)
 
@@ -140,15 +154,16 @@ class _Unclosable(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
-        data = self._inner.read(len(buffer))
-        buffer[: len(data)] = data
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer).cast("B")
+        data = self._inner.read(len(view))
+        view[: len(data)] = data
         return len(data)
 
-    def readline(self, size: int | None = -1) -> bytes:  # type: ignore[override]
+    def readline(self, size: int | None = -1) -> bytes:
         return self._inner.readline(size if size is not None else -1)
 
-    def read(self, size: int = -1) -> bytes:  # type: ignore[override]
+    def read(self, size: int = -1) -> bytes:
         return self._inner.read(size)
 
     def close(self) -> None:

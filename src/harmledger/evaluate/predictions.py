@@ -65,10 +65,10 @@ def index_predictions(analysis: Analysis, inputs: Inputs) -> Predictions:
         docs_seen: set[str] = set()
         for claim_id in incident.claim_ids:
             by_claim[claim_id].append(i)
-            doc_id = pred.claim_doc.get(claim_id)
-            if doc_id is not None and doc_id not in docs_seen:
-                docs_seen.add(doc_id)
-                by_document[doc_id].append(i)
+            claim_doc = pred.claim_doc.get(claim_id)
+            if claim_doc is not None and claim_doc not in docs_seen:
+                docs_seen.add(claim_doc)
+                by_document[claim_doc].append(i)
     pred.by_claim = dict(by_claim)
     pred.by_document = dict(by_document)
     return pred

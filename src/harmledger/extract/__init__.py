@@ -9,6 +9,7 @@ Places and dates are left for ``harmledger.places.locate_claims``.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from harmledger.extract.context import (
     acronyms,
@@ -95,7 +96,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
             fallback = Source(st.party, st.stance, "belligerent", Span(st.start, st.end))  # type: ignore[arg-type]
     # "may have died" hedges as "reportedly" does ("May" the month does not).
     hedged = _hedges_figures(tokens, lows) or any(
-        a.low in ("may", "might", "could") and b.low == "have" and a.text.islower() for a, b in zip(tokens, tokens[1:])
+        a.low in ("may", "might", "could") and b.low == "have" and a.text.islower() for a, b in pairwise(tokens)
     )
     context = [sentence, *reversed(state.before(i, _CONTEXT_BACK))]
     event = event_type(context)

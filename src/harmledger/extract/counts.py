@@ -22,7 +22,7 @@ from harmledger.extract.vocab import (
     UNITS,
     VAGUE,
 )
-from harmledger.records import Count
+from harmledger.records import Count, Qualifier
 
 _PRE = PhraseIndex(PRE_QUALIFIERS.items())
 _POST = PhraseIndex(POST_QUALIFIERS.items())
@@ -169,7 +169,7 @@ def _vague(tokens: list[Token], i: int) -> tuple[tuple[int, int | None], int] | 
     return (hit[1], i + hit[0]) if hit else None
 
 
-def _build(value: int, qualifier: str, how: str) -> Count:
+def _build(value: int, qualifier: Qualifier, how: str) -> Count:
     if how == "low":
         return Count(low=value, high=None, best=None, qualifier=qualifier)
     if how == "low+1":

@@ -152,10 +152,10 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
             if adj and victims is None:
                 victims = adj[0]
                 groups += [adj[1]] if adj[1] else []
-            out, end = HARM_NOUNS[low], j + 1
+            noun, end = HARM_NOUNS[low], j + 1
             if end + 1 < n and tokens[end].low in JOIN and tokens[end + 1].low in HARM_NOUNS:
-                out, end = _combine([out, HARM_NOUNS[tokens[end + 1].low]]), end + 2
-            return out, victims, groups, j, end, False
+                noun, end = _combine([noun, HARM_NOUNS[tokens[end + 1].low]]), end + 2
+            return noun, victims, groups, j, end, False
         if low in HARM_AFTER or (j + 1 < n and (low, tokens[j + 1].low) in KILL_PHRASES) or (
             j + 2 < n and (low, tokens[j + 2].low) in KILL_PHRASES
         ):
@@ -166,8 +166,8 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
             if out is not None:
                 # "a soldier killed 5 people": an active verb, not the victims' fate.
                 if end < n and tokens[end].low not in JOIN:
-                    ahead = find_counts(tokens[end : end + 4])
-                    if ahead and ahead[0].first == 0:
+                    counts_ahead = find_counts(tokens[end : end + 4])
+                    if counts_ahead and counts_ahead[0].first == 0:
                         return None, victims, groups, -1, j, False
                 return out, victims, groups, j, end, False
         if low in VICTIM_NOUNS:

@@ -292,7 +292,7 @@ def _add_part_groups(tokens: list[Token], j: int, m: Mention) -> None:
 
 def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
     """"Civilian killed" (one), "killing a soldier" (one), "no civilians were killed" (zero)."""
-    taken = set()
+    taken: set[int] = set()
     for m in found:
         taken.update(range(m.first, max(m.phrase_end, m.last) + 1))
     out: list[Mention] = []
@@ -398,8 +398,8 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
     # "a man and his son were killed", "a woman and her three children were killed": a singular
     # noun coordinated with a later victim phrase shares its harm (right to left, so chains work).
     for k, kind, group in reversed(deferred):
-        after = [m for m in (*found, *out) if k + 2 <= m.first <= k + 4 and m.harm_at > m.first]
-        nxt = min(after, key=lambda m: m.first) if after else None
+        later = [m for m in (*found, *out) if k + 2 <= m.first <= k + 4 and m.harm_at > m.first]
+        nxt = min(later, key=lambda m: m.first) if later else None
         if nxt is None or nxt.negated or k + 1 in taken:
             continue
         start = k - 1 if k > 0 and tokens[k - 1].low in ("a", "an", "one") else k

@@ -7,6 +7,8 @@ this file only.
 
 from __future__ import annotations
 
+from harmledger.records import Qualifier
+
 # --- numbers -------------------------------------------------------------------------------
 
 UNITS: dict[str, int] = {
@@ -51,7 +53,7 @@ VAGUE: dict[str, tuple[int, int | None]] = {
 # Qualifier phrases before a figure → (qualifier, adjustment). The adjustment says which bound
 # the figure sets: "low" (at least n), "low+1" (more than n), "high" (up to n), "high-1"
 # (fewer than n), "best" (about n).
-PRE_QUALIFIERS: dict[str, tuple[str, str]] = {
+PRE_QUALIFIERS: dict[str, tuple[Qualifier, str]] = {
     "at least": ("at_least", "low"),
     "no fewer than": ("at_least", "low"),
     "no less than": ("at_least", "low"),
@@ -86,7 +88,7 @@ PRE_QUALIFIERS: dict[str, tuple[str, str]] = {
     "circa": ("approximately", "best"),
 }
 # After a figure: "100 or more", "50-plus", "20 or so".
-POST_QUALIFIERS: dict[str, tuple[str, str]] = {
+POST_QUALIFIERS: dict[str, tuple[Qualifier, str]] = {
     "or more": ("at_least", "low"),
     "plus": ("at_least", "low"),
     "or so": ("approximately", "best"),

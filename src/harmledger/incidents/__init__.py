@@ -23,7 +23,7 @@ from harmledger.incidents.link import (
 from harmledger.incidents.rules import EDGE_FLOOR
 from harmledger.incidents.syndication import Syndication
 from harmledger.incidents.suggest import suggest
-from harmledger.records import Claim, Document, Incident, Suggestion
+from harmledger.records import Claim, Document, Grade, Incident, Suggestion
 
 __all__ = [
     "CLAIM_FIELDS", "EDGE_FLOOR", "FIGURE_FIELDS", "INCIDENT_FIELDS", "Correction", "Decisions", "Edge",
@@ -195,7 +195,7 @@ def _leads(events: Sequence[Claim]) -> frozenset[str]:
     return frozenset(c.id for c in first.values())
 
 
-def _with_grade(incident: Incident, grade: str | None) -> Incident:
+def _with_grade(incident: Incident, grade: Grade | None) -> Incident:
     """Apply an analyst's grade, saying so in the explanation."""
     if grade is None:
         return incident

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import Literal, TypeVar
 
 from harmledger.incidents import rules
 from harmledger.incidents.counts import Reported, civilian_figures, figures
 from harmledger.incidents.grade import grade
 from harmledger.incidents.syndication import Syndication
-from harmledger.records import Claim, Document, Figures, Incident, PlaceRef
+from harmledger.records import Claim, DatePrecision, Document, Figures, Incident, PlaceRef, Victims
+
+_Name = TypeVar("_Name", bound=str)  # a victims Literal stays a Literal
 
 MAX_CLAIM_LINES = 30
 MAX_LINK_LINES = 20
@@ -79,7 +82,7 @@ def _place(claims: Sequence[Claim]) -> PlaceRef | None:
     return min(places, key=lambda p: (p.precision or 7, -names[p.name or p.text]))
 
 
-def _dates(claims: Sequence[Claim], ctx: Context) -> tuple:
+def _dates(claims: Sequence[Claim], ctx: Context) -> tuple[date | None, date | None, DatePrecision | None]:
     order = {"day": 0, "week": 1, "month": 2, "year": 3}
     dated = [c.date for c in claims if c.date is not None and c.date.start is not None]
     if dated:
@@ -96,7 +99,7 @@ def _dates(claims: Sequence[Claim], ctx: Context) -> tuple:
     return first - timedelta(days=PUBLISHED_WEEK_DAYS), first, "week"
 
 
-def _most_common(values: Sequence[str | None]) -> str | None:
+def _most_common(values: Sequence[_Name | None]) -> _Name | None:
     counted = Counter(v for v in values if v)
     return counted.most_common(1)[0][0] if counted else None
 
@@ -119,13 +122,14 @@ def _at_least_civilians(deaths: Figures, civilian: Figures, lines: list[str]) ->
     high = max((v for v in (deaths.high, civilian.high) if v is not None), default=None)
     if (low, best, high) == (deaths.low, deaths.best, deaths.high):
         return deaths, lines
-    line = f"killed raised to civilian deaths {civilian.low}/{civilian.best}/{civilian.high}: civilians are part of the total"
+    line = (f"killed raised to civilian deaths {civilian.low}/{civilian.best}/{civilian.high}: "
+            "civilians are part of the total")
     return Figures(low, best, high, deaths.rule + "; never below civilian deaths"), [*lines, line]
 
 
 def build(
     incident_id: str,
-    kind: str,
+    kind: Literal["incident", "aggregate"],
     claims: Sequence[Claim],
     statements: Sequence[Claim],
     ctx: Context,
@@ -187,10 +191,10 @@ def build(
     if kind == "aggregate":
         lines.append("aggregate: a cumulative toll, never added to incident counts")
     lines.append(grade_line)
-    victims = _most_common([c.victims for c in good]) if good else None
+    victims: Victims | None = _most_common([c.victims for c in good]) if good else None
     return Incident(
         id=incident_id,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         claim_ids=tuple(c.id for c in everything),
         deaths=deaths,
         injured=injured,
@@ -201,7 +205,7 @@ def build(
         date_precision=precision,
         event_type=_most_common([c.event_type for c in claims]),
         perpetrator=_most_common([c.perpetrator for c in claims]),
-        victims=victims,  # type: ignore[arg-type]
+        victims=victims,
         grade=the_grade,
         n_sources=n_sources,
         explanation=tuple(lines),

@@ -14,10 +14,10 @@ from datetime import date
 from typing import Any
 
 from harmledger.incidents.decisions import FIGURE_FIELDS, Correction
-from harmledger.records import Claim, Count, DateRef, Incident, PlaceRef, Source
+from harmledger.records import Claim, Count, DateRef, Incident, PlaceRef, Qualifier, Source
 
 
-def qualifier_for(low: int | None, best: int | None, high: int | None) -> str:
+def qualifier_for(low: int | None, best: int | None, high: int | None) -> Qualifier:
     """The qualifier a figure implies when the analyst gives none ("at least" for a floor alone)."""
     if low is not None and high is not None and low != high:
         return "range"
@@ -31,7 +31,7 @@ def qualifier_for(low: int | None, best: int | None, high: int | None) -> str:
 def corrected_count(values: Mapping[str, Any], old: Count | None) -> Count:
     """The count an analyst set; an exact figure given as one number fills low, best and high."""
     low, best, high = values.get("low"), values.get("best"), values.get("high")
-    qualifier = values.get("qualifier") or qualifier_for(low, best, high)
+    qualifier: Qualifier = values.get("qualifier") or qualifier_for(low, best, high)
     if qualifier == "exact":
         point = best if best is not None else low if low is not None else high
         low = low if low is not None else point
@@ -62,7 +62,8 @@ def date_ref(value: str | None, by: str) -> DateRef | None:
 
 def correct_claim(claim: Claim, fix: Correction) -> Claim:
     """``claim`` as the analyst corrected it; a corrected figure counts even if the text hedged it."""
-    values, changes = fix.values, {}
+    values = fix.values
+    changes: dict[str, Any] = {}
     if FIGURE_FIELDS & set(values):
         changes.update(count=corrected_count(values, claim.count), hedged=False, negated=False)
     for name in ("outcome", "victims"):
@@ -88,7 +89,8 @@ def correct_claims(claims: Sequence[Claim], fixes: Mapping[str, Correction]) -> 
 
 def correct_incident(incident: Incident, fix: Correction) -> Incident:
     """``incident`` with the fields an analyst set, each named in its explanation."""
-    values, changes = fix.values, {}
+    values = fix.values
+    changes: dict[str, Any] = {}
     lines = []
     if "place" in values:
         changes["place"] = place_ref(values["place"], fix.by["place"])

@@ -21,8 +21,8 @@ victims are civilians):
 4. Civilian deaths come from claims about civilians; when no claim names civilians or
    combatants, from claims that leave the victims unspecified. Unspecified dead that a civilian
    figure of their sentence adds to are civilians, and so is the lead figure (the first of the
-   dead) of a document that calls some of its dead civilians and none combatants; hedged civilian deaths count fully when no
-   civilian death is stated outright.
+   dead) of a document that calls some of its dead civilians and none combatants; hedged civilian
+   deaths count fully when no civilian death is stated outright.
 5. low = the lowest minimum among the independent sources ("at least 12" gives 12, "7" gives 7,
    "as many as 200" gives none); best = the figure of the most reliable source (then one that
    verified its figure, then the latest report, then the median of equally trusted ones); high =
@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 
 from harmledger.records import Claim, Figures
 
@@ -230,7 +231,7 @@ def _writers_civilians(reported: Sequence[Reported], leads: frozenset[str]) -> l
             by_sentence.setdefault((r.claim.document_id, r.claim.sentence.start), []).append(r.claim)
     for claims in by_sentence.values():
         claims.sort(key=lambda c: c.span.start)
-        for before, after in zip(claims, claims[1:]):
+        for before, after in pairwise(claims):
             if after.joint and after.victims == "civilians" and before.victims in ("people", None):
                 heads.add(before.id)
     # The lead figure of a document that calls some of its dead civilians (and none combatants)

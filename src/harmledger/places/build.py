@@ -209,12 +209,12 @@ def admin_rows(cities: list[Row]) -> list[Row]:
                 adm1[(cc, a1)].append((lat, lon))
             if a1 and a2:
                 adm2[(cc, a1, a2)].append((lat, lon))
-            city = index.get((cc, strict_key(rec["name"]), round(lat, 2), round(lon, 2)))
-            if city is not None:
-                if a1 and city.admin1:
-                    code_votes[city.admin1][a1] += 1
+            listed = index.get((cc, strict_key(rec["name"]), round(lat, 2), round(lon, 2)))
+            if listed is not None:
+                if a1 and listed.admin1:
+                    code_votes[listed.admin1][a1] += 1
                 if a2:
-                    city.admin2 = a2
+                    listed.admin2 = a2
     names = {code: votes.most_common(1)[0][0] for code, votes in code_votes.items()}
     for city in cities:
         if city.admin1 in names:

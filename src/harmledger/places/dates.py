@@ -176,11 +176,13 @@ def _relative(name: str, m: re.Match[str], pub: date) -> Result:
 def _resolve_match(name: str, m: re.Match[str], needs_pub: bool, published: date | None,
                    span: Span | None) -> DateRef:
     text = m.group(0)
-    if needs_pub and published is None:
+    if not needs_pub:
+        start, end, precision = _explicit(name, m, published)
+    elif published is None:
         return DateRef(text=text, span=span,
                        reason=f"no publication date to resolve {text!r} against")
-    start, end, precision = _relative(name, m, published) if needs_pub else _explicit(
-        name, m, published)
+    else:
+        start, end, precision = _relative(name, m, published)
     if start is None:
         return DateRef(text=text, span=span, reason=f"{text!r} is not a calendar date")
     if end is not None and end < start:

@@ -408,9 +408,9 @@ def _modified(text: str, m: Mention) -> Mention:
                                  BEARINGS.get(bearing.group("dir").lower()))
         m.near = True
         m.notes.append(f"'{bearing.group(0).strip()}' before the name")
-    elif _NEAR_RE.search(before):
+    elif near := _NEAR_RE.search(before):
         m.near = True
-        m.notes.append(f"'{_NEAR_RE.search(before).group('cue')}' before the name")
+        m.notes.append(f"'{near.group('cue')}' before the name")
     adj = re.search(r"\b(northern|southern|eastern|western|north-eastern|north-western|"
                     r"south-eastern|south-western|northeastern|northwestern|southeastern|"
                     r"southwestern)\s+$", before, re.I)
@@ -449,7 +449,7 @@ def demonyms(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int
         start, word = m.start(), m.group()
         nxt = words[i + 1] if i + 1 < len(words) else None
         two = f"{word} {nxt.group()}".lower() if nxt is not None else ""
-        if two and text[m.end() : nxt.start()] == " " and any(
+        if nxt is not None and two and text[m.end() : nxt.start()] == " " and any(
                 t in table for t in (two, two[:-1]) for table in (DEMONYMS, REGION_DEMONYMS)):
             word = text[start : nxt.end()]  # "Sri Lankan", "South Africans"
         key = word.lower()

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from harmledger.settings import env as read_setting
 from harmledger.errors import GazetteerError
-from harmledger.places.index import KeyIndex, PlaceRows, load_blobs
+from harmledger.places.index import KeyIndex, PlaceRow, PlaceRows, load_blobs
 from harmledger.places.normalise import loose_key, strict_key
 
 ENV_VAR = "HARMLEDGER_GAZETTEER"
@@ -178,7 +178,7 @@ class Gazetteer:
             # One scan for all ~250 countries: a query per code scans the table each time (~15 ms).
             countries: dict[str, Entry] = {}
             with self._lock:
-                rows = self._con.execute(
+                rows: list[PlaceRow] = self._con.execute(
                     "SELECT id, geonameid, name, lat, lon, country, admin1, admin2, feature, population, source "
                     "FROM places WHERE feature LIKE 'PCL%' ORDER BY population DESC"
                 ).fetchall()

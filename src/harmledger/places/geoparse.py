@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TypeVar
 
 from harmledger.places.chain import chain_areas
@@ -42,7 +43,7 @@ def ner_entities(text: str) -> list[tuple[int, int, str]]:
     from harmledger.nlp import load_pipeline
 
     nlp = load_pipeline(NER_EXCLUDE)
-    out = []
+    out: list[tuple[int, int, str]] = []
     for offset in range(0, len(text), MAX_NER_CHARS):
         chunk = text[offset : offset + MAX_NER_CHARS]
         out.extend((e.start_char + offset, e.end_char + offset, e.label_) for e in nlp(chunk).ents)
@@ -58,14 +59,14 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
     bonus: dict[int, tuple[float, str]] = {}
     # "Zhari district, Kandahar, Afghanistan": a name between a place and a country is the
     # division holding the place, not the town of the same name.
-    for before, middle, after in zip(mentions, mentions[1:], mentions[2:]):
+    for before, middle, after in zip(mentions, mentions[1:], mentions[2:], strict=False):
         if (_comma_link(text, before, middle) and text[middle.end : after.start].strip() == ","
                 and any(c.feature == "PCLI" for c in after.candidates)):
             for c in middle.candidates:
                 if c.feature in ("ADM1", "ADM2"):
                     bonus[c.id] = (HIERARCHY_BONUS, f"a division between {before.surface!r} and {after.surface!r}")
     middle_bonus = dict(bonus)
-    for inner, outer in zip(mentions, mentions[1:]):
+    for inner, outer in pairwise(mentions):
         if text[inner.end : outer.start] in ("'s ", "’s "):
             # "Mosul's Al Jadida district": the second name lies in or beside the first.
             for c in outer.candidates:
@@ -171,10 +172,10 @@ def _context_pass(mentions: list[Mention], sure: list[str | None], first: list[S
     keys = [strict_key(e.name) for e in distinct]
     regions = region_votes(mentions, first)
     region_total: Counter[tuple[str, str]] = Counter()
-    for votes in regions.values():
-        region_total.update(votes)
+    for name_votes in regions.values():
+        region_total.update(name_votes)
     out: list[Scored | None] = []
-    for m, mine, own_sure in zip(mentions, first, sure, strict=True):
+    for m, mine, _own_sure in zip(mentions, first, sure, strict=True):
         surface = strict_key(m.surface)
         own_id = mine.entry.id if mine is not None else None
         others = [e for e, key in zip(distinct, keys, strict=True) if key != surface and e.id != own_id]
@@ -383,14 +384,14 @@ def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:
     spaCy's small model calls rare toponyms ORG or PERSON ("Randwick", "Dadaab"); a name the
     gazetteer knows is kept when it lies in the document's main country near a sure place.
     """
-    sure = [b.entry for m, b in zip(mentions, best) if b is not None and not m.weak]
+    sure = [b.entry for m, b in zip(mentions, best, strict=True) if b is not None and not m.weak]
     countries = Counter(e.country for e in sure if e.country)
     total = sum(countries.values())
     # Distinct places, capped like the co-mentions: the check stays linear on run-on text.
     anchors = [o for o in {o.id: o for o in sure}.values()
                if o.feature not in ("PCLI", "CONT", "RGN")][:MAX_CONTEXT_PLACES]
     out = []
-    for m, b in zip(mentions, best):
+    for m, b in zip(mentions, best, strict=True):
         if not m.weak:
             out.append(True)
             continue

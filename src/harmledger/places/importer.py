@@ -97,7 +97,8 @@ def import_places(path: str | Path, gazetteer_path: str | Path | None = None) ->
     try:
         next_id = (con.execute("SELECT COALESCE(MAX(id), 0) FROM places").fetchone()[0]) + 1
         count = 0
-        batch_places, batch_names = [], []
+        batch_places: list[tuple[object, ...]] = []
+        batch_names: list[tuple[str, int, int]] = []
         for row in rows:
             if row.geonameid is not None:
                 old = [r[0] for r in con.execute(
@@ -122,7 +123,7 @@ def import_places(path: str | Path, gazetteer_path: str | Path | None = None) ->
     return count
 
 
-def _flush(con: sqlite3.Connection, places: list[tuple], names: list[tuple]) -> None:
+def _flush(con: sqlite3.Connection, places: list[tuple[object, ...]], names: list[tuple[str, int, int]]) -> None:
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", places)
     con.executemany("INSERT INTO names VALUES (?,?,?)", names)
     places.clear()

@@ -20,6 +20,8 @@ BLOB_TABLE = "CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, data BLOB
 FIELD_SEP = "\x1f"
 PLACE_COLUMNS = ("id", "geonameid", "name", "lat", "lon", "country", "admin1", "admin2",
                  "feature", "population", "source")
+# One place row, typed in ``PLACE_COLUMNS`` order.
+PlaceRow = tuple[int, int | None, str, float, float, str | None, str | None, str | None, str, int, str]
 
 
 def _bucket(key: bytes, nbuckets: int) -> int:
@@ -92,7 +94,7 @@ class KeyIndex:
     def _key(self, i: int) -> bytes:
         return self._keys[self._key_offsets[i] : self._key_offsets[i + 1]]
 
-    def get(self, key: str) -> array:
+    def get(self, key: str) -> array[int]:
         """The place codes stored under ``key`` (empty when absent): one hash, a short scan."""
         target = key.encode("utf-8")
         b = zlib.crc32(target) & self._mask
@@ -116,9 +118,9 @@ class PlaceRows:
         self._offsets = array("I")
         self._offsets.frombytes(blobs["row_offsets"])
         self._rows = blobs["rows"]
-        self._parsed: dict[int, tuple] = {}
+        self._parsed: dict[int, PlaceRow] = {}
 
-    def get(self, pid: int) -> tuple | None:
+    def get(self, pid: int) -> PlaceRow | None:
         """The row for place ``pid`` as a tuple in ``PLACE_COLUMNS`` order, or None."""
         row = self._parsed.get(pid)
         if row is not None:

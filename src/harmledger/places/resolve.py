@@ -138,7 +138,7 @@ def score_candidates(
             why.append(f"document focus {entry.country} {share:.0%}")
         region = _region_key(entry)
         region_share = region_focus.get(region, 0.0) if region_focus and region else 0.0
-        if region_share:
+        if region_share and region:
             score += REGION_FOCUS_WEIGHT * region_share
             why.append(f"document focus {region[1]} {region_share:.0%}")
         if prefer:

@@ -90,7 +90,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def row_digest(table: sa.Table, values: Mapping[str, Any]) -> str:
+def row_digest(table: sa.Table, values: Mapping[Any, Any]) -> str:  # a dict or a RowMapping
     """SHA-256 of a row's sealed columns as canonical JSON (the same before writing and after reading)."""
     body = {c.name: _plain(values.get(c.name)) for c in table.columns if c.name not in UNSEALED}
     return sha256_hex(json.dumps(body, sort_keys=True, separators=(",", ":"), default=str))
@@ -334,9 +334,9 @@ PLACE_FIELDS = ("name", "aliases", "lat", "lon", "country", "admin1", "feature",
 def _check_places(conn: Connection) -> list[Problem]:
     """Each analyst place equals what its ``add_place`` audit entry recorded (they steer geocoding)."""
     recorded: list[dict[str, Any]] = []
-    for row in conn.execute(sa.select(audit_log.c.after).where(audit_log.c.action == "add_place")):
+    for entry in conn.execute(sa.select(audit_log.c.after).where(audit_log.c.action == "add_place")):
         try:
-            recorded.append(dict(row.after))
+            recorded.append(dict(entry.after))
         except (TypeError, ValueError):
             continue  # an unreadable entry is named by the chain check
     problems = []

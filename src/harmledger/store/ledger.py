@@ -18,11 +18,11 @@ from sqlalchemy.engine import Connection, Engine
 
 from harmledger.settings import env as read_setting
 from harmledger.errors import StoreError
-from harmledger.records import Claim, Document, Incident, Suggestion, sha256_hex, to_jsonable
+from harmledger.records import Claim, Document, Incident, Suggestion, incident_fields, sha256_hex, to_jsonable
 from harmledger.store import codec, integrity
 from harmledger.store.integrity import GENESIS_HASH, Problem, Summary, audit_hash, sealed
+from harmledger.store.query import IncidentFilters, incident_order
 from harmledger.store.schema import (
-    DEATHS_ORDER,
     audit_log,
     claims,
     decisions,
@@ -274,7 +274,8 @@ class Ledger:
                 row.id: (row.version, row.data) for row in conn.execute(sa.select(incidents.c.id, incidents.c.version, incidents.c.data))
             }
             conn.execute(incidents.delete())
-            rows, links = [], []
+            rows: list[dict[str, Any]] = []
+            links: list[dict[str, str]] = []
             for inc in new:
                 data = codec.incident_to_json(inc)
                 version = 1
@@ -311,30 +312,9 @@ class Ledger:
 
     @staticmethod
     def _incident_row(inc: Incident, data: dict[str, Any], version: int) -> dict[str, Any]:
-        place = inc.place
-        return sealed(incidents, {
-            "id": inc.id,
-            "kind": inc.kind,
-            "deaths_low": inc.deaths.low,
-            "deaths_best": inc.deaths.best,
-            "deaths_high": inc.deaths.high,
-            "injured_low": inc.injured.low,
-            "injured_best": inc.injured.best,
-            "injured_high": inc.injured.high,
-            "place_name": (place.name or place.text) if place else None,
-            "country": place.country if place else None,
-            "lat": place.lat if place else None,
-            "lon": place.lon if place else None,
-            "date_start": inc.date_start,
-            "date_end": inc.date_end,
-            "event_type": inc.event_type,
-            "perpetrator": inc.perpetrator,
-            "victims": inc.victims,
-            "grade": inc.grade,
-            "n_sources": inc.n_sources,
-            "data": data,
-            "version": version,
-        })
+        row = incident_fields(inc)
+        row["place_name"] = row.pop("place")
+        return sealed(incidents, {**row, "data": data, "version": version})
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -408,49 +388,20 @@ class Ledger:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Incident]:
-        """Stored incidents matching every given filter (None means no filter)."""
-        query = sa.select(incidents.c.data)
-        conditions = []
+        """Stored incidents matching every given filter (None means no filter; see ``IncidentFilters``)."""
+        filters = IncidentFilters(country=country, place=place, perpetrator=perpetrator, event_type=event_type,
+                                  grade=grade, victims=victims, date_from=date_from, date_to=date_to)
+        conditions = filters.conditions()
         if kind:
-            conditions.append(incidents.c.kind == kind)
-        if country:
-            conditions.append(sa.func.upper(incidents.c.country) == country.upper())
-        if place:
-            conditions.append(contains(incidents.c.place_name, place))
-        if perpetrator:
-            conditions.append(contains(incidents.c.perpetrator, perpetrator))
-        if event_type:
-            conditions.append(incidents.c.event_type == event_type)
-        if grade:
-            conditions.append(incidents.c.grade == grade)
-        if victims:
-            conditions.append(incidents.c.victims == victims)
-        if date_from:
-            conditions.append(sa.func.coalesce(incidents.c.date_end, incidents.c.date_start) >= date_from)
-        if date_to:
-            conditions.append(incidents.c.date_start <= date_to)
+            conditions.insert(0, incidents.c.kind == kind)
+        query = sa.select(incidents.c.data)
         if conditions:
             query = query.where(sa.and_(*conditions))
-        query = query.order_by(*self._order(sort), incidents.c.id).offset(offset)
+        query = query.order_by(incident_order(sort), incidents.c.id).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:
             return [codec.incident_from_json(row.data) for row in conn.execute(query)]
-
-    @staticmethod
-    def _order(sort: str) -> list[Any]:
-        descending = sort.startswith("-")
-        key = sort.lstrip("-")
-        columns = {
-            "deaths": DEATHS_ORDER,
-            "date": incidents.c.date_start,
-            "grade": incidents.c.grade,
-            "place": incidents.c.place_name,
-        }
-        if key not in columns:
-            raise StoreError(f"cannot sort by {key!r}: choose one of {', '.join(sorted(columns))}")
-        column = columns[key]
-        return [column.desc() if descending else column.asc()]
 
     def suggestions(self, *, incident_id: str | None = None, limit: int | None = None) -> list[Suggestion]:
         """Pairs of incidents that may be one event, strongest first (those touching ``incident_id``)."""
@@ -523,7 +474,7 @@ class Ledger:
         at = _now()
         row = {"action": action, "target": target, "payload": json.loads(json.dumps(payload, default=str)),
                "username": username, "at": at}
-        decision_id = int(conn.execute(decisions.insert().values(**row)).inserted_primary_key[0])
+        decision_id = int(conn.execute(decisions.insert().values(**row).returning(decisions.c.id)).scalar_one())
         # The audit entry seals the decision row, so an edit to its payload breaks the chain.
         seal = {"decision_id": decision_id,
                 "decision_digest": integrity.row_digest(decisions, {**row, "id": decision_id})}
@@ -612,12 +563,6 @@ class Ledger:
             return integrity.verify(conn)
 
 
-def contains(column: Any, text: str) -> Any:
-    """``column`` contains ``text`` (any case), with ``%`` and ``_`` in it matched literally."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return column.ilike(f"%{escaped}%", escape="\\")
-
-
 def _iso(value: datetime) -> str:
     # SQLite returns naive datetimes; they were written as UTC.
     if value.tzinfo is None:
@@ -625,5 +570,5 @@ def _iso(value: datetime) -> str:
     return value.astimezone(UTC).isoformat()
 
 
-__all__ = ["GENESIS_HASH", "Ledger", "Problem", "StaleIncidents", "Summary", "audit_hash", "contains", "resolve_url",
+__all__ = ["GENESIS_HASH", "Ledger", "Problem", "StaleIncidents", "Summary", "audit_hash", "resolve_url",
            "metadata"]

@@ -77,9 +77,9 @@ class Users:
             result = conn.execute(
                 users.insert().values(
                     username=username, password_hash=_hasher.hash(password), role=role, created_at=_now()
-                )
+                ).returning(users.c.id)
             )
-            user_id = int(result.inserted_primary_key[0])
+            user_id = int(result.scalar_one())
             self.ledger.append_audit(conn, by, "add_user", "user", username, None, {"role": role})
         return User(user_id, username, role)
 

@@ -14,12 +14,13 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from harmledger.export import MEDIA_TYPES, RENDERERS, incident_summary, render
-from harmledger.incidents import correct_claim
+from harmledger.incidents import correct_claim as corrected  # the route below is named correct_claim
 from harmledger.export_claims import CLAIM_FORMATS
 from harmledger.pipeline import claims_export, decisions_from_ledger
 from harmledger.records import GRADES, to_jsonable
 from harmledger.store.users import ROLES, User, UserError
 from harmledger.web.deps import cached, ledger_of, users_of
+from harmledger.web.detail import incident_detail, incident_or_404
 from harmledger.web.auth import current_user, require
 from harmledger.web.present import file_name, incident_audit, rejected_elsewhere
 from harmledger.web.queries import (
@@ -59,7 +60,7 @@ def _claim_json(claim: Any, status: dict[str, str], fixes: Any = None) -> dict[s
     fix = (fixes or {}).get(claim.id)
     if fix is None:
         return {**to_jsonable(claim), "status": status.get(claim.id, "auto"), "correction": None}
-    return {**to_jsonable(correct_claim(claim, fix)), "status": status.get(claim.id, "auto"),
+    return {**to_jsonable(corrected(claim, fix)), "status": status.get(claim.id, "auto"),
             "correction": {"values": dict(fix.values), "by": dict(fix.by)}, "machine": to_jsonable(claim)}
 
 
@@ -86,22 +87,13 @@ def list_incidents(
 @router.get("/incidents/{incident_id}", summary="One incident with its claims, tolls beside it and audit log")
 def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
     """``incident_id`` may be a unique prefix of 8 or more characters (as the CLI prints them)."""
-    ledger = ledger_of(request)
-    incident = ledger.get_incident(ledger.expand_id("incident", incident_id))
-    if incident is None:
-        raise HTTPException(404, f"no incident {incident_id!r}")
-    status = ledger.claim_status()
-    fixes = decisions_from_ledger(ledger).claim_fixes
-    entries = ledger.audit_entries()
-    moved = rejected_elsewhere(entries, incident)
-    claims = ledger.claims(ids=[*incident.claim_ids, *moved])
-    tolls = tolls_beside(ledger, incident.id)
-    audit = incident_audit(entries, incident, moved)
+    detail = incident_detail(ledger_of(request), incident_id)
+    fixes = detail.decisions.claim_fixes
     return {"ok": True, "row": {
-        "incident": to_jsonable(incident),
-        "claims": [_claim_json(c, status, fixes) for c in claims],
-        "aggregates": [incident_summary(t) for t in tolls],
-        "audit": to_jsonable(audit),
+        "incident": to_jsonable(detail.incident),
+        "claims": [_claim_json(c, detail.status, fixes) for c in detail.claims],
+        "aggregates": [incident_summary(t) for t in detail.tolls],
+        "audit": to_jsonable(detail.audit),
     }}
 
 
@@ -114,10 +106,7 @@ def list_claims(
 ) -> dict[str, Any]:
     ledger = ledger_of(request)
     if incident_id:
-        incident = ledger.get_incident(ledger.expand_id("incident", incident_id))
-        if incident is None:
-            raise HTTPException(404, f"no incident {incident_id!r}")
-        ids = list(incident.claim_ids)
+        ids = list(incident_or_404(ledger, incident_id).claim_ids)
     if ids is None and document_id is None:
         raise HTTPException(400, "give incident_id, document_id or ids")
     status = ledger.claim_status()
@@ -228,8 +217,8 @@ def me(request: Request) -> dict[str, Any]:
 
 
 class ReasonBody(BaseModel):
-    reason: str | None = Field(None, max_length=5000, description="why (kept in the audit log)")
-    incident: str | None = Field(None, description="the incident page the decision was taken on")
+    reason: str | None = Field(default=None, max_length=5000, description="why (kept in the audit log)")
+    incident: str | None = Field(default=None, description="the incident page the decision was taken on")
 
 
 class MergeBody(BaseModel):

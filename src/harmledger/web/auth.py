@@ -124,7 +124,7 @@ def current_user(request: Request) -> User | None:
     The role is read from the database on each request, so a changed role takes effect at once.
     """
     if "user" in request.scope.get("state", {}):
-        return request.state.user  # type: ignore[no-any-return]
+        return request.state.user
     users: Users = request.app.state.users
     token = bearer_token(request)
     user = None

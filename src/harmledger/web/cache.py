@@ -51,7 +51,7 @@ class ReadCache:
             elif key in self.entries:
                 self.hits += 1
                 self.entries.move_to_end(key)
-                return self.entries[key]  # type: ignore[no-any-return]
+                return self.entries[key]
         value = build()
         with self.lock:
             self.misses += 1

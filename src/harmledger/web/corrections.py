@@ -72,7 +72,8 @@ def _place(value: Any) -> dict[str, Any] | None:
     name = _text("place name", value.get("name"))
     if not name:
         raise _bad("a place needs a name")
-    lat, lon = value.get("lat"), value.get("lon")
+    lat: Any = value.get("lat")  # JSON: anything a client sent
+    lon: Any = value.get("lon")
     if (lat in (None, "")) != (lon in (None, "")):
         raise _bad("give both lat and lon, or neither")
     out: dict[str, Any] = {"name": name, "lat": None, "lon": None,

@@ -17,14 +17,14 @@ T = TypeVar("T")
 
 
 def ledger_of(request: Request) -> Ledger:
-    return request.app.state.ledger  # type: ignore[no-any-return]
+    return request.app.state.ledger
 
 
 def cached(request: Request, build: Callable[[], T], prefix: str = "") -> T:
     """``build()`` for this request's URL, from the read cache while the ledger is unchanged."""
     key = f"{prefix}{request.url.path}?{request.url.query}"
-    return request.app.state.cache.get(key, build)  # type: ignore[no-any-return]
+    return request.app.state.cache.get(key, build)
 
 
 def users_of(request: Request) -> Users:
-    return request.app.state.users  # type: ignore[no-any-return]
+    return request.app.state.users

@@ -61,7 +61,7 @@ async def read_intake(request: Request) -> tuple[list[Upload], Pasted | None, di
             raise _bad("the body is not valid JSON") from None
         if not isinstance(fields, dict):
             raise _bad("send a JSON object: {\"text\": …, \"url\": …} or {\"files\": [{\"name\": …, \"content\": …}]}")
-        files = fields.get("files") or []
+        files: Any = fields.get("files") or []  # JSON: checked below
         if not isinstance(files, list):
             raise _bad("files must be a list of {\"name\": …, \"content\": … or \"base64\": …}")
         for n, item in enumerate(files):

@@ -147,7 +147,7 @@ def incident_audit(entries: list[dict[str, Any]], incident: Incident, extra_clai
     targets = {incident.id, *incident.claim_ids, *extra_claims}
     found = []
     for entry in entries:
-        after = entry.get("after") if isinstance(entry.get("after"), dict) else {}
+        after = entry["after"] if isinstance(entry.get("after"), dict) else {}
         if entry["target_id"] in targets or after.get("incident") == incident.id:
             found.append(entry)
     return found
@@ -157,7 +157,7 @@ def rejected_elsewhere(entries: list[dict[str, Any]], incident: Incident) -> lis
     """Claims reviewed on this incident's page (per the audit ``entries``) that reconciliation has moved out."""
     out = []
     for entry in entries:
-        after = entry.get("after") if isinstance(entry.get("after"), dict) else {}
+        after = entry["after"] if isinstance(entry.get("after"), dict) else {}
         if entry["target_kind"] == "claim" and after.get("incident") == incident.id:
             if entry["target_id"] not in incident.claim_ids:
                 out.append(entry["target_id"])

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import json
-from dataclasses import asdict, dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -17,8 +16,7 @@ import sqlalchemy as sa
 from fastapi import HTTPException, Query
 
 from harmledger.records import GRADES, Incident
-from harmledger.store import Ledger, codec
-from harmledger.store.ledger import contains
+from harmledger.store import IncidentFilters, Ledger, codec, incident_order
 from harmledger.store.schema import DEATHS_ORDER as SCHEMA_DEATHS_ORDER
 from harmledger.store.schema import documents, incidents
 
@@ -41,57 +39,6 @@ MAX_PAGE = 500
 MAX_MAP_POINTS = 20_000
 
 
-@dataclass(frozen=True, slots=True)
-class IncidentFilters:
-    """The filters every incident listing accepts (None means no filter)."""
-
-    country: str | None = None
-    place: str | None = None
-    perpetrator: str | None = None
-    event_type: str | None = None
-    grade: str | None = None
-    victims: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-
-    def ledger_kwargs(self) -> dict[str, Any]:
-        return asdict(self)
-
-    def query_pairs(self) -> list[tuple[str, str]]:
-        """The non-empty filters as URL query pairs (to keep them across pages and links)."""
-        return [(f.name, str(getattr(self, f.name))) for f in fields(self) if getattr(self, f.name) is not None]
-
-    def conditions(self) -> list[Any]:
-        """The same filters as ``Ledger.incidents`` applies, for direct queries."""
-        out: list[Any] = []
-        if self.country:
-            out.append(sa.func.upper(incidents.c.country) == self.country.upper())
-        if self.place:
-            out.append(contains(incidents.c.place_name, self.place))
-        if self.perpetrator:
-            out.append(contains(incidents.c.perpetrator, self.perpetrator))
-        if self.event_type:
-            out.append(incidents.c.event_type == self.event_type)
-        if self.grade:
-            out.append(incidents.c.grade == self.grade)
-        if self.victims:
-            out.append(incidents.c.victims == self.victims)
-        if self.date_from:
-            out.append(sa.func.coalesce(incidents.c.date_end, incidents.c.date_start) >= self.date_from)
-        if self.date_to:
-            out.append(incidents.c.date_start <= self.date_to)
-        return out
-
-
-# The orders `Ledger.incidents` offers, on the same columns.
-SORT_COLUMNS: dict[str, Any] = {
-    "deaths": DEATHS_ORDER,
-    "date": incidents.c.date_start,
-    "grade": incidents.c.grade,
-    "place": incidents.c.place_name,
-}
-
-
 def page_of_incidents(ledger: Ledger, filters: IncidentFilters, *, kind: str = "incident", sort: str = "-deaths",
                    limit: int = 50, offset: int = 0) -> list[Incident]:
     """One page of incidents, in the order and with the filters of ``Ledger.incidents``.
@@ -99,12 +46,10 @@ def page_of_incidents(ledger: Ledger, filters: IncidentFilters, *, kind: str = "
     The sort and offset run over ids only and the JSON is read for the page's rows alone, so a
     deep page does not drag every skipped row's JSON through the sorter.
     """
-    column = SORT_COLUMNS[sort.lstrip("-")]
-    order = column.desc() if sort.startswith("-") else column.asc()
     page = (
         sa.select(incidents.c.id)
         .where(incidents.c.kind == kind, *filters.conditions())
-        .order_by(order, incidents.c.id)
+        .order_by(incident_order(sort), incidents.c.id)
         .offset(offset)
         .limit(limit)
     )

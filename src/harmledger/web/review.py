@@ -66,7 +66,7 @@ def _bad(message: str) -> HTTPException:
 def _incident_or_404(ledger: Ledger, incident_id: str) -> Any:
     incident = ledger.get_incident(incident_id)
     if incident is None:
-        raise HTTPException(404, f"no incident {incident_id!r}")
+        raise HTTPException(404, f"no incident {incident_id!r}; it may have been merged or re-derived")
     return incident
 
 
@@ -77,7 +77,7 @@ def _check(ledger: Ledger, action: str, target: str, payload: dict[str, Any],
         found = ledger.claims(ids=[target])
         if not found:
             raise HTTPException(404, f"no claim {target!r}")
-        before = {"status": ledger.claim_status().get(target, "auto")}
+        before: dict[str, str | None] = {"status": ledger.claim_status().get(target, "auto")}
         reason = str(payload.get("reason") or "")[:MAX_NOTE]
         after = {"status": "confirmed" if action == "confirm" else "rejected", "incident": context}
         return {"reason": reason, "incident": context}, before, after

@@ -12,6 +12,7 @@ from harmledger.pipeline import decisions_from_ledger
 from harmledger.records import GRADES
 from harmledger.store.users import ROLES, User, UserError
 from harmledger.web.deps import cached, ledger_of, users_of
+from harmledger.web.detail import incident_detail
 from harmledger.web.auth import check_csrf, csrf_token, current_user, log_in, log_out
 from harmledger.web.present import (
     claim_rows,
@@ -132,24 +133,16 @@ def incident_page(request: Request, incident_id: str, done: str | None = None) -
     full = ledger.expand_id("incident", incident_id)
     if full != incident_id:  # a short id: the page lives at the full one
         return RedirectResponse(f"/incidents/{full}" + (f"?{request.url.query}" if request.url.query else ""), status_code=307)
-    incident = ledger.get_incident(incident_id)
-    if incident is None:
-        raise HTTPException(404, f"no incident {incident_id!r}; it may have been merged or re-derived")
-    status = ledger.claim_status()
-    entries = ledger.audit_entries()
-    moved = rejected_elsewhere(entries, incident)
-    decisions = decisions_from_ledger(ledger)
-    fixes = decisions.claim_fixes
-    own = ledger.claims(ids=[*incident.claim_ids, *moved])
-    claims = claim_rows(ledger, own, status, fixes)
-    identity = sorted({tuple(cue.split(":", 1)) for c in own if c.id in incident.claim_ids for cue in c.identity})
-    tolls = tolls_beside(ledger, incident.id)
+    detail = incident_detail(ledger, incident_id)
+    incident, tolls, status, fixes = detail.incident, detail.tolls, detail.status, detail.decisions.claim_fixes
+    claims = claim_rows(ledger, detail.claims, status, fixes)
+    identity = sorted({tuple(cue.split(":", 1)) for c in detail.claims if c.id in incident.claim_ids for cue in c.identity})
     toll_claims = claim_rows(ledger, ledger.claims(ids=[c for t in tolls for c in t.claim_ids]), status, fixes)
     notes = [d for d in ledger.decision_rows() if d["action"] == "note" and d["target"] == incident.id]
-    fix = decisions.incident_fixes.get(incident.id)
+    fix = detail.decisions.incident_fixes.get(incident.id)
     return render(request, "incident.html", {
         "incident": incident, "claims": claims, "tolls": tolls, "toll_claims": toll_claims, "notes": notes,
-        "audit": incident_audit(entries, incident, moved), "grades": GRADES,
+        "audit": detail.audit, "grades": GRADES,
         "done": done if done in (*ACTIONS, "add_claim") else None, "fixed_by": dict(fix.by) if fix else {},
         "documents": _incident_documents(claims),
         "identity": identity, "suggested": ledger.suggestions(incident_id=incident.id),

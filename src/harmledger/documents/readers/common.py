@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO, Union
+from typing import Any, BinaryIO
 
 from harmledger.documents.options import ReadOptions, Source, SourceFile
 from harmledger.documents.pubdate import parse_date_value
@@ -15,7 +15,7 @@ from harmledger.errors import InputError, RecordError, UnreadableInput
 from harmledger.records import Document
 
 # What a reader yields, and a reader: ``read(source, options, with_parents)``.
-Item = Union[Document, InputError, SourceFile]
+Item = Document | InputError | SourceFile
 Reader = Callable[[Source, ReadOptions, bool], Iterator[Item]]
 
 SIDECAR_SUFFIX = ".meta.json"

@@ -11,11 +11,15 @@ from __future__ import annotations
 import gzip
 import io
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, BinaryIO
 
 from harmledger.documents.options import ReadOptions, Source
 from harmledger.documents.readers.common import Item, Reader, open_source, sniff, suffix_of
 from harmledger.errors import InputError, RecordError
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 SNIFF_BYTES = 4096
 
@@ -35,22 +39,23 @@ class _Decompressed(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def _guard(self, call: object, *args: object) -> bytes:
+    def _guard(self, call: Callable[[int], bytes], size: int) -> bytes:
         try:
-            return call(*args)  # type: ignore[operator, no-any-return]
+            return call(size)
         except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
             raise CorruptGzip(self._origin, f"the gzip data is truncated or corrupt ({exc}); "
                                             "what was read before the damage is kept") from exc
 
-    def read(self, size: int = -1) -> bytes:  # type: ignore[override]
+    def read(self, size: int = -1) -> bytes:
         return self._guard(self._inner.read, size)
 
-    def readline(self, size: int | None = -1) -> bytes:  # type: ignore[override]
+    def readline(self, size: int | None = -1) -> bytes:
         return self._guard(self._inner.readline, -1 if size is None else size)
 
-    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
-        data = self.read(len(buffer))
-        buffer[: len(data)] = data
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        view = memoryview(buffer).cast("B")
+        data = self.read(len(view))
+        view[: len(data)] = data
         return len(data)
 
     def close(self) -> None:
@@ -83,12 +88,13 @@ def read(source: Source, options: ReadOptions, with_parents: bool = False, *,
         yield RecordError(source.origin, "gzip inside gzip; decompress it once first")
         return
     used = [False]
+    buffered = io.BufferedReader(stream)  # a BinaryIO, as every reader expects
 
-    def once() -> io.RawIOBase:
+    def once() -> BinaryIO:
         if used[0]:
             raise RecordError(source.origin, "a compressed stream can be read only once")
         used[0] = True
-        return stream
+        return buffered
 
     try:
         yield from table[inner](Source(origin=source.origin, opener=once, path=source.path), options, with_parents)

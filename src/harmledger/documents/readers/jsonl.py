@@ -10,6 +10,7 @@ from harmledger.documents.make import make_document
 from harmledger.documents.options import ReadOptions, Source
 from harmledger.documents.readers.common import CHUNK, Item, meta_from, open_source, read_bounded
 from harmledger.errors import InputError, RecordError
+from harmledger.records import Document
 
 # Tried, in order, after the configured field name: what news APIs and crawlers call these fields
 # (news-please, NewsAPI, GDELT exports, Common Crawl news tools).
@@ -34,7 +35,9 @@ def _field(record: dict[str, Any], configured: str, kind: str) -> Any:
     return None
 
 
-def document_from_record(record: Any, original: bytes, origin: str, where: str, default_id: str, options: ReadOptions) -> Item:
+def document_from_record(
+    record: Any, original: bytes, origin: str, where: str, default_id: str | None, options: ReadOptions
+) -> Document | InputError:
     """One JSON object as a ``Document``, or the ``RecordError`` that says what is missing."""
     if not isinstance(record, dict):
         return RecordError(where, f"a JSON {type(record).__name__}, not an object with a text field")

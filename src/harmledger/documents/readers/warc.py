@@ -46,8 +46,10 @@ def read(source: Source, options: ReadOptions, with_parents: bool = False) -> It
                 return
             if item is not None:
                 yield item
-        size = source.path.stat().st_size if source.path is not None else None
-        if size is not None and size > offset and (size - offset > TRAILING_SLACK or _tail(source.path, offset).strip()):
+        path = source.path
+        size = path.stat().st_size if path is not None else None
+        if path is not None and size is not None and size > offset and (
+                size - offset > TRAILING_SLACK or _tail(path, offset).strip()):
             yield RecordError(f"{source.origin} @ byte {offset}", f"{TRUNCATED}: {size - offset} bytes after the last whole record")
 
 

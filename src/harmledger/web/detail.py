@@ -1,0 +1,52 @@
+"""One incident with everything its page and its API answer show, read in one place.
+
+``GET /api/incidents/{id}`` and the incident page both start from ``incident_detail``, so they
+agree on which claims belong (its own, and those reviewed on its page that reconciliation has
+moved out), on the tolls beside it, on its audit trail, and on the 404 for an unknown id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import HTTPException
+
+from harmledger.incidents import Decisions
+from harmledger.pipeline import decisions_from_ledger
+from harmledger.records import Claim, Incident
+from harmledger.store import Ledger
+from harmledger.web.present import incident_audit, rejected_elsewhere
+from harmledger.web.queries import tolls_beside
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentDetail:
+    incident: Incident
+    claims: list[Claim]  # its own, then those reviewed on its page that now sit elsewhere
+    tolls: list[Incident]  # the cumulative tolls reconciliation placed beside it
+    audit: list[dict[str, Any]]  # entries about it, its claims and their documents, oldest first
+    status: dict[str, str]  # claim id → auto, confirmed or rejected
+    decisions: Decisions  # the analysts' decisions (claim and incident corrections among them)
+
+
+def incident_or_404(ledger: Ledger, incident_id: str) -> Incident:
+    """The incident ``incident_id`` names (a full id or a unique prefix), or a 404 naming it."""
+    incident = ledger.get_incident(ledger.expand_id("incident", incident_id))
+    if incident is None:
+        raise HTTPException(404, f"no incident {incident_id!r}; it may have been merged or re-derived")
+    return incident
+
+
+def incident_detail(ledger: Ledger, incident_id: str) -> IncidentDetail:
+    incident = incident_or_404(ledger, incident_id)
+    entries = ledger.audit_entries()
+    moved = rejected_elsewhere(entries, incident)
+    return IncidentDetail(
+        incident=incident,
+        claims=ledger.claims(ids=[*incident.claim_ids, *moved]),
+        tolls=tolls_beside(ledger, incident.id),
+        audit=incident_audit(entries, incident, moved),
+        status=ledger.claim_status(),
+        decisions=decisions_from_ledger(ledger),
+    )
