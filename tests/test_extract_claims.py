@@ -56,6 +56,11 @@ HARM = [
     ("Killing of 22 in Dibilou village", [("killed", "22", 22, 22, 22, "people")]),
     ("The death toll from the bombing rose to 52.", [("killed", "52", 52, 52, 52, "people")]),
     ("The civilian death toll is now over 125.", [("killed", "over 125", 126, N, N, "civilians")]),
+    # a toll whose subject is long: followed only when the figure closes the toll's verb
+    ("The toll from the shelling of a bus depot in Harim, a town in the west of Idlib province, has climbed to 23.", [("killed", "23", 23, 23, 23, "people")]),
+    # a verb before the figure makes it the whole, even with "including" and no comma
+    ("Gunmen killed nine villagers including two boys.", [("killed", "nine", 9, 9, 9, "civilians")]),
+    ("The blast killed six people including the attacker.", [("killed", "six", 6, 6, 6, "people")]),
     ("The attack left 5 dead and 12 injured.", [("killed", "5", 5, 5, 5, "people"), ("injured", "12", 12, 12, 12, "people")]),
     # two figures, one verb each / shared verb / ellipsis
     ("At least 30 Taliban killed, 12 injured in Afghan west province", [("killed", "At least 30", 30, N, N, "combatants"), ("injured", "12", 12, 12, 12, "people")]),
@@ -264,6 +269,9 @@ SCOPES = [
     ("From January to March 2017, OHCHR recorded 1,028 civilian deaths in Mosul.", "cumulative", "From January to March 2017"),
     ("Seasonal flu kills 12,000 Britons annually.", "cumulative", "annually"),
     ("Death toll rises to 40 in Baghdad bombings", "incident", None),
+    # a province that only places one strike does not make its toll a running one
+    ("The death toll from the strike on a clinic in Kafr Nabl, in Idlib province, rose to 11.", "incident", None),
+    ("The death toll in the province has risen to 190, officials said.", "cumulative", None),
     ("Amnesty estimates that more than 1,600 civilians died during the four-month offensive.", "cumulative", "during the four-month offensive"),
     ("Three people were killed in the attack on the market.", "incident", None),
     ("UNAMI recorded a total of at least 1,119 Iraqis killed in June 2016.", "cumulative", "a total of"),

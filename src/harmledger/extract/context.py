@@ -25,6 +25,8 @@ from harmledger.extract.vocab import (
     SOURCE_NOUNS,
     SOURCE_VERBS,
     STATEMENT_TRIGGERS,
+    SINGLE_EVENT_NOUNS,
+    TOLL_AREAS,
     TOLL_CUMULATIVE,
     UNITS,
     VICTIM_NOUNS,
@@ -289,12 +291,20 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
             tokens[k + 1].is_number or tokens[k + 1].low in UNITS or tokens[k + 1].low in ("few", "several")
         ) and tokens[k + 2].low in _PERIOD_UNITS:
             return "cumulative", text[tokens[k].start - offset : tokens[k + 2].end - offset]
-    if toll_at >= 0 and any(tokens[k].low in TOLL_CUMULATIVE for k in range(toll_at, hi)):
+    if toll_at >= 0 and any(_running_toll_word(tokens, toll_at, k) for k in range(toll_at, hi)):
         return "cumulative", None
     return "incident", None
 
 
 _PERIOD_UNITS = frozenset("days weeks months years".split())
+
+
+def _running_toll_word(tokens: list[Token], toll_at: int, k: int) -> bool:
+    """A word after "toll" that makes it a running total, unless it only places one named event."""
+    low = tokens[k].low
+    if low not in TOLL_CUMULATIVE:
+        return False
+    return low not in TOLL_AREAS or not any(tokens[x].low in SINGLE_EVENT_NOUNS for x in range(toll_at, k))
 
 
 def _long_battle(tokens: list[Token], first: int, at: int) -> bool:

@@ -99,10 +99,11 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             if mentions and m.last + 1 < len(tokens) and tokens[m.last + 1].low in PRONOUNS:
                 _add_part_groups(tokens, m.last + 2, mentions[-1])  # "8 civilians, 3 of them children"
             continue
-        # "Two BSF men among eight killed": a part of the next figure.
-        if out_r is None and end < len(tokens) and tokens[end].low in ("among", "including"):
-            continue
         out_l, harm_l, toll_at = walk_left(tokens, m.first)
+        # "Two BSF men among eight killed": a part of the next figure; but "killed eight people
+        # including two children" has its verb before it and is the whole.
+        if out_r is None and out_l is None and end < len(tokens) and tokens[end].low in ("among", "including"):
+            continue
         outcome = out_r or out_l
         harm_at = harm_r if out_r else harm_l
         if out_r and out_l and out_l != out_r and harm_l == m.first - 1 and tokens[harm_r - 1].low not in AUX:

@@ -332,6 +332,13 @@ TOLL_CUMULATIVE: frozenset[str] = frozenset(
     "total overall cumulative war conflict campaign offensive operation operations region "
     "country province year month".split()
 )
+# Of TOLL_CUMULATIVE, the words that only say where: "the toll from the strike on a market in
+# X province" is that strike's toll, "the toll in the province" a running one.
+TOLL_AREAS: frozenset[str] = frozenset("region country province".split())
+# Nouns naming one event: the toll "from the airstrike" belongs to it.
+SINGLE_EVENT_NOUNS: frozenset[str] = frozenset(
+    "strike airstrike attack bombing blast explosion raid massacre ambush shelling collapse".split()
+)
 
 # Event types: cue → type, most specific first (the first hit in this order wins).
 EVENT_TYPES: tuple[tuple[str, str], ...] = (
