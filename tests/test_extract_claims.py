@@ -58,6 +58,7 @@ HARM = [
     ("The civilian death toll is now over 125.", [("killed", "over 125", 126, N, N, "civilians")]),
     # a toll whose subject is long: followed only when the figure closes the toll's verb
     ("The toll from the shelling of a bus depot in Harim, a town in the west of Idlib province, has climbed to 23.", [("killed", "23", 23, 23, 23, "people")]),
+    ("The number of dead rose to 47 this week, the governor said.", [("killed", "47", 47, 47, 47, "people")]),
     # a verb before the figure makes it the whole, even with "including" and no comma
     ("Gunmen killed nine villagers including two boys.", [("killed", "nine", 9, 9, 9, "civilians")]),
     ("The blast killed six people including the attacker.", [("killed", "six", 6, 6, 6, "people")]),

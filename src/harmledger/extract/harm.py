@@ -111,6 +111,10 @@ def participles(tokens: list[Token], j: int) -> tuple[str | None, int]:
     return (_combine(outcomes), j) if outcomes else (None, j)
 
 
+_DEICTIC = frozenset("this last that next".split())
+_TIME_NOUNS = frozenset("morning afternoon evening night week weekend month year".split())
+
+
 def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | None, list[str], int, int, bool]:
     """After the figure: (outcome, victims, groups, harm index, phrase end, rejected)."""
     n = len(tokens)
@@ -144,6 +148,8 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
                 continue
         if low in _PUNCT_STOP or tok.is_number:
             break
+        if low in _DEICTIC and j + 1 < n and tokens[j + 1].low in _TIME_NOUNS:
+            break  # "the toll has risen to 190 this week": when, not what was counted
         if victims is None and low in NONHARM_NOUNS:
             return None, None, [], -1, j, True
         if low in HARM_NOUNS and _before_nonharm(tokens, j + 1):
