@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from harmledger.extract.text import PhraseIndex, Token, trie_regex
 from harmledger.extract.vocab import (
+    BARE_COALITION,
+    COALITION_THEATRES,
     CUMULATIVE_CUES,
     EVENT_TYPES,
     INVESTIGATION_VERBS,
@@ -370,12 +372,25 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
             continue
         if prev is not None and prev.low in _TARGET_BEFORE:
             continue  # "the fight against ISIS": the target
-        if name == "International Anti-ISIS Coalition" and k == 1 and prev is not None and (
+        if name == BARE_COALITION and k == 1 and prev is not None and (
             prev.low in NOT_COALITION_BEFORE
         ):
             continue
         found.append((first.start, last.end, name))
     return found
+
+
+def named_coalition(text: str, named: set[str]) -> str | None:
+    """Which coalition a bare "coalition" in this document is: the one it names in full, else the
+    one whose theatre its words are set in; None when neither settles it."""
+    coalitions = {name for name in named if name in COALITION_THEATRES}
+    if len(coalitions) == 1:
+        return coalitions.pop()
+    if coalitions:
+        return None
+    words = set(re.findall(r"[a-z][a-z']+", text.lower()))
+    theatres = [name for name, cues in COALITION_THEATRES.items() if words & cues]
+    return theatres[0] if len(theatres) == 1 else None
 
 
 def statements(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list[Statement]:

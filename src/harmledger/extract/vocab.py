@@ -377,9 +377,12 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
     "International Anti-ISIS Coalition": (
         "international anti-isis coalition", "anti-isis coalition", "anti-isil coalition",
         "anti-is coalition", "international coalition", "us-led coalition", "u.s.-led coalition",
-        "us led coalition", "u.s led coalition", "coalition forces", "coalition airstrikes",
-        "coalition warplanes", "coalition", "operation inherent resolve", "cjtf-oir",
+        "us led coalition", "u.s led coalition", "operation inherent resolve", "cjtf-oir",
     ),
+    # A coalition the words do not name: which one is settled for the whole document
+    # (BARE_COALITION below).
+    "coalition (unnamed)": ("coalition forces", "coalition airstrikes", "coalition warplanes", "coalition aircraft",
+                  "coalition jets", "coalition"),
     "Islamic State": (
         "islamic state", "isis", "isil", "daesh", "da'esh", "is militants", "is fighters",
         "is group",
@@ -408,6 +411,20 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
                      "iraqi military", "iraqi government forces"),
     "Israel": ("israeli forces", "israeli army", "israeli military", "israeli strikes",
                "israeli airstrikes", "idf"),
+}
+# "The coalition" alone is the coalition the same report names in full ("the Saudi-led
+# coalition … a coalition airstrike"); failing that, the one fighting where the report is set
+# (its words below); failing both it stays an unnamed coalition rather than a guessed one.
+BARE_COALITION = "coalition (unnamed)"
+COALITION_THEATRES: dict[str, frozenset[str]] = {
+    "Saudi-led coalition": frozenset(
+        "yemen yemeni yemenis houthi houthis huthi huthis sanaa sana'a aden hodeidah hudaydah saada sa'dah "
+        "taiz marib hajjah amran dhamar ansar".split()
+    ),
+    "International Anti-ISIS Coalition": frozenset(
+        "syria syrian syrians iraq iraqi iraqis isis isil daesh mosul raqqa deir manbij fallujah ramadi "
+        "tikrit kirkuk anbar".split()
+    ),
 }
 # Words before "Coalition" that make it the Syrian opposition, not the anti-ISIS coalition.
 NOT_COALITION_BEFORE: frozenset[str] = frozenset({"syrian", "national", "opposition"})
