@@ -59,6 +59,8 @@ HARM = [
     # a toll whose subject is long: followed only when the figure closes the toll's verb
     ("The toll from the shelling of a bus depot in Harim, a town in the west of Idlib province, has climbed to 23.", [("killed", "23", 23, 23, 23, "people")]),
     ("The number of dead rose to 47 this week, the governor said.", [("killed", "47", 47, 47, 47, "people")]),
+    ("Militiamen seized and decapitated four farmers.", [("killed", "four", 4, 4, 4, "civilians")]),
+    ("Gunmen shot dead a police officer and a district council security guard.", [("killed", "officer", 1, 1, 1, "combatants"), ("killed", "guard", 1, 1, 1, "combatants")]),
     # a verb before the figure makes it the whole, even with "including" and no comma
     ("Gunmen killed nine villagers including two boys.", [("killed", "nine", 9, 9, 9, "civilians")]),
     ("The blast killed six people including the attacker.", [("killed", "six", 6, 6, 6, "people")]),

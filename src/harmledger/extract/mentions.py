@@ -411,10 +411,22 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
     return out
 
 
+_MAX_NOUN_MODIFIERS = 3
+
+
 def _active_before_and(tokens: list[Token], k: int, mentions: list[Mention]) -> Mention | None:
-    """The mention right before "and [his|her|a] NOUN" whose verb stands before its figure."""
+    """The mention right before "and [his|her|a] [modifiers] NOUN" whose verb stands before its
+    figure ("killed a police officer and a provincial council security guard")."""
     b = k - 1
-    if b >= 0 and (tokens[b].low in POSSESSIVES or tokens[b].low in SINGULAR_DETS):
+    modifiers = 0
+    while b >= 0 and modifiers < _MAX_NOUN_MODIFIERS and tokens[b].text.isalpha() and tokens[b].low not in (
+        "and", "or"
+    ) and tokens[b].low not in POSSESSIVES and tokens[b].low not in SINGULAR_DETS:
+        b, modifiers = b - 1, modifiers + 1
+    determined = b >= 0 and (tokens[b].low in POSSESSIVES or tokens[b].low in SINGULAR_DETS)
+    if modifiers and not determined:
+        return None  # words before the noun count as its modifiers only after "a"/"his"
+    if determined:
         b -= 1
     if b < 1 or tokens[b].low != "and":
         return None

@@ -99,6 +99,7 @@ HARM_AFTER: dict[str, str] = {
     "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed",
     "perished": "killed", "perish": "killed", "martyred": "killed", "slain": "killed",
     "executed": "killed", "massacred": "killed", "murdered": "killed", "beheaded": "killed",
+    "decapitated": "killed",
     "slaughtered": "killed", "drowned": "killed", "assassinated": "killed", "lynched": "killed",
     "succumbed": "killed",  # "two more succumbed to their wounds"
     "wounded": "injured", "injured": "injured", "hurt": "injured", "maimed": "injured",
@@ -115,6 +116,7 @@ HARM_BEFORE: dict[str, str] = {
     "execute": "killed", "executed": "killed", "executing": "killed", "executes": "killed",
     "slaughtered": "killed", "murdered": "killed", "murder": "killed", "murdering": "killed",
     "behead": "killed", "beheaded": "killed", "beheading": "killed",
+    "decapitate": "killed", "decapitated": "killed", "decapitating": "killed",
     "wound": "injured", "wounds": "injured", "wounded": "injured", "wounding": "injured",
     "injure": "injured", "injures": "injured", "injured": "injured", "injuring": "injured",
     "maimed": "injured",
