@@ -61,6 +61,11 @@ HARM = [
     ("The number of dead rose to 47 this week, the governor said.", [("killed", "47", 47, 47, 47, "people")]),
     ("Militiamen seized and decapitated four farmers.", [("killed", "four", 4, 4, 4, "civilians")]),
     ("Gunmen shot dead a police officer and a district council security guard.", [("killed", "officer", 1, 1, 1, "combatants"), ("killed", "guard", 1, 1, 1, "combatants")]),
+    ("A man threw a brick at a nurse, injuring her, outside the clinic.", [("injured", "her", 1, 1, 1, "people")]),
+    # the subject of an active verb is the killer, not a victim (figure in digits or in words)
+    ("A gunman killed two soldiers near the base.", [("killed", "two", 2, 2, 2, "combatants")]),
+    ("A sniper killed a shepherd on the hill.", [("killed", "a shepherd", 1, 1, 1, "civilians")]),
+    ("A suicide bomber killed eight people.", [("killed", "eight", 8, 8, 8, "people")]),
     # a verb before the figure makes it the whole, even with "including" and no comma
     ("Gunmen killed nine villagers including two boys.", [("killed", "nine", 9, 9, 9, "civilians")]),
     ("The blast killed six people including the attacker.", [("killed", "six", 6, 6, 6, "people")]),
@@ -272,6 +277,7 @@ SCOPES = [
     ("From January to March 2017, OHCHR recorded 1,028 civilian deaths in Mosul.", "cumulative", "From January to March 2017"),
     ("Seasonal flu kills 12,000 Britons annually.", "cumulative", "annually"),
     ("Death toll rises to 40 in Baghdad bombings", "incident", None),
+    ("Sometime between 3 and 9 March 2020, gunmen killed two herders near the river.", "incident", None),
     # a province that only places one strike does not make its toll a running one
     ("The death toll from the strike on a clinic in Kafr Nabl, in Idlib province, rose to 11.", "incident", None),
     ("The death toll in the province has risen to 190, officials said.", "cumulative", None),

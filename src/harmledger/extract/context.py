@@ -276,7 +276,7 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
                 end -= 1
             return "cumulative", text[tokens[k].start - offset : tokens[end - 1].end - offset]
     for k in range(lo, hi):
-        if tokens[k].low in ("between", "from"):
+        if tokens[k].low in ("between", "from") and not _uncertain_day(tokens, k):
             span = _date_range(tokens, k, hi)
             if span is not None:
                 return "cumulative", text[tokens[k].start - offset : tokens[span - 1].end - offset]
@@ -299,6 +299,12 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
 
 
 _PERIOD_UNITS = frozenset("days weeks months years".split())
+
+
+def _uncertain_day(tokens: list[Token], k: int) -> bool:
+    """"Sometime between 3 and 9 January" dates one event loosely; it is not a period's toll."""
+    before = [t.low for t in tokens[max(0, k - 2) : k]]
+    return "sometime" in before or before[-2:] in (["some", "time"], ["some", "point"])
 
 
 def _running_toll_word(tokens: list[Token], toll_at: int, k: int) -> bool:

@@ -303,6 +303,13 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         low = tok.low
         if k in taken:
             continue
+        if low in ("him", "her") and k > 0 and tokens[k - 1].low in HARM_BEFORE and _object_pronoun(tokens, k):
+            outcome = HARM_BEFORE[tokens[k - 1].low]
+            if not any(m.outcome == outcome for m in (*found, *out)):
+                # "hit a woman with a stone, injuring her": one person, named before
+                out.append(Mention(k, k + 1, Count(1, 1, 1, "exact"), outcome, "people", [], k - 1, k + 1, -1, False))
+                taken.add(k)
+            continue
         if low in ("body", "corpse") and _found_one(tokens, k):
             out.append(Mention(k - 1, k + 1, Count(1, 1, 1, "exact"), "killed", "people", [], k, k + 1, -1, False))
             taken.update(range(k - 1, k + 1))
@@ -350,8 +357,8 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         ):
             j += 1
         outcome, end = participles(tokens, j)
-        if outcome is not None and end < n and tokens[end].is_number:
-            outcome = None  # "a soldier killed 5 …": active voice
+        if outcome is not None and end < n and _object_follows(tokens, end):
+            outcome = None  # "a soldier killed 5 …", "a gunman killed a policeman": active voice
         if outcome is None and not (zero or negated_noun):
             # "killing a civilian", "kill civilian working on his land"
             b = k - 1
@@ -412,6 +419,18 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
 
 
 _MAX_NOUN_MODIFIERS = 3
+_OBJECT_STARTS = frozenset("a an the his her their its two three four five six seven eight nine ten dozens scores".split())
+
+
+def _object_follows(tokens: list[Token], end: int) -> bool:
+    """The participle has an object ("killed a policeman", "killed 5"): it is an active verb."""
+    return tokens[end].is_number or tokens[end].low in _OBJECT_STARTS or tokens[end].low in POSSESSIVES
+# After "injuring her": the pronoun is the object when no noun follows ("injuring her son" is not).
+_AFTER_OBJECT = frozenset("and or in at on near with while as before after outside inside during".split())
+
+
+def _object_pronoun(tokens: list[Token], k: int) -> bool:
+    return k + 1 >= len(tokens) or not tokens[k + 1].text.isalpha() or tokens[k + 1].low in _AFTER_OBJECT
 
 
 def _active_before_and(tokens: list[Token], k: int, mentions: list[Mention]) -> Mention | None:
