@@ -303,7 +303,9 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         low = tok.low
         if k in taken:
             continue
-        if low in ("him", "her") and k > 0 and tokens[k - 1].low in HARM_BEFORE and _object_pronoun(tokens, k):
+        if low in ("him", "her") and k > 0 and tokens[k - 1].low in HARM_BEFORE and _object_pronoun(tokens, k) and (
+            _person_before(tokens, k - 1)
+        ):
             outcome = HARM_BEFORE[tokens[k - 1].low]
             if not any(m.outcome == outcome for m in (*found, *out)):
                 # "hit a woman with a stone, injuring her": one person, named before
@@ -427,6 +429,15 @@ def _object_follows(tokens: list[Token], end: int) -> bool:
     return tokens[end].is_number or tokens[end].low in _OBJECT_STARTS or tokens[end].low in POSSESSIVES
 # After "injuring her": the pronoun is the object when no noun follows ("injuring her son" is not).
 _AFTER_OBJECT = frozenset("and or in at on near with while as before after outside inside during".split())
+
+
+def _person_before(tokens: list[Token], k: int) -> bool:
+    """"a woman …, injuring her": the pronoun's person is named in the same sentence (a victim
+    named sentences earlier may already be counted there)."""
+    return any(
+        tokens[x].low in VICTIM_NOUNS and not tokens[x].low.endswith("s") and tokens[x - 1].low in ("a", "an", "the")
+        for x in range(1, k)
+    )
 
 
 def _object_pronoun(tokens: list[Token], k: int) -> bool:
