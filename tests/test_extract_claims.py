@@ -251,6 +251,10 @@ SOURCES = [
     ("According to information gathered by the Office of the UN High Commissioner for Human Rights, 10 civilians were killed.", ("Office of the UN High Commissioner for Human Rights", "reported", "ngo")),
     ("The Syrian Network for Human Rights (SNHR) ultimately documented 13 civilian deaths.", ("Syrian Network for Human Rights", "confirmed", "ngo")),
     ("Other local monitors reported a toll of 12.", ("Other local monitors", "reported", "unnamed")),
+    # "it"/"they" is the organisation named last, its whole name ("of the", "for the" inside it)
+    ("The toll rose to 9, the International Committee of the Red Cross said. Eleven were hurt, it said.",
+     ("International Committee of the Red Cross", "reported", None)),
+    ("The Ministry of Health said 12 people died. They said 40 were wounded.", ("Ministry of Health", "reported", None)),
     ("Iraqi Security Forces said 23 ISIS fighters were killed.", ("Iraqi Security Forces", "reported", "belligerent")),  # a party to the fighting
     ("12 civilians were reported killed.", None),
     ("Witnesses and hospital staff told Human Rights Watch that 23 civilians died.", ("Witnesses and hospital staff", "reported", "unnamed")),

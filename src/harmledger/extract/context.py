@@ -242,6 +242,12 @@ def _phrase(tokens: list[Token], text: str, offset: int, got: tuple[int, int]) -
     return text[tokens[got[0]].start - offset : tokens[got[1] - 1].end - offset]
 
 
+# A run of capitalised words, joined by "of"/"for" ("International Committee of the Red Cross",
+# "Office for the Coordination of Humanitarian Affairs").
+_ORGANISATION_NAME = re.compile(
+    r"(?:[A-Z][\w’'-]{0,40}(?:[ \t]+(?:of|for)(?:[ \t]+the)?)?[ \t]+){0,6}[A-Z][\w’'-]{0,40}")
+
+
 def last_organisation(sentences: list[str], acros: dict[str, str]) -> str | None:
     """The organisation named last in ``sentences`` (for resolving "They")."""
     for sentence in reversed(sentences):
@@ -250,11 +256,12 @@ def last_organisation(sentences: list[str], acros: dict[str, str]) -> str | None
             for m in re.finditer(r"\b" + re.escape(acro) + r"\b", sentence):
                 if best is None or m.start() > best[0]:
                     best = (m.start(), acro)
-        for m in re.finditer(r"(?:[A-Z][\w’'-]{0,40}[ \t]+){0,4}[A-Z][\w’'-]{0,40}", sentence):
-            words = m.group().split()
-            if any(w.lower() in ORG_WORDS for w in words) or m.group().lower() in SOURCE_NAMES:
+        for m in _ORGANISATION_NAME.finditer(sentence):
+            name = m.group().removeprefix("The ")  # a sentence's first word, not the name's
+            words = name.split()
+            if any(w.lower() in ORG_WORDS for w in words) or name.lower() in SOURCE_NAMES:
                 if best is None or m.start() > best[0]:
-                    best = (m.start(), m.group())
+                    best = (m.start(), name)
         if best is not None:
             return best[1]
     return None
