@@ -41,6 +41,7 @@ ALLOWED: dict[str, set[str]] = {
     "cli_analyst": {"cli_common", "records", "store", "web"},
     "cli": {"cli_analyst", "cli_common", "documents", "errors", "evaluate", "export", "pipeline", "places",
             "records", "spark", "store", "web"},
+    "__main__": {"cli"},
 }
 # Imported by anything: the settings table.
 SHARED_BY_ALL = {"settings"}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -194,3 +196,11 @@ def test_a_document_whose_analysis_fails_is_reported_and_the_batch_goes_on(
     assert report.added == 3
     assert not any("poison" in d.text for d in ledger.documents())
     ledger.close()
+
+
+def test_python_dash_m_runs_the_same_command_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "harmledger", "eval", "--help"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Measure extraction, places" in done.stdout

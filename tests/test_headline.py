@@ -16,6 +16,9 @@ HEADLINES = [
     ("Six people were killed on Monday when shells struck the market of a small town near the border, "
      "officials said.\nMore followed.", None),
     ("One line only, no body", None),
+    # a label in front of the headline is not part of it
+    ("Title: Mortar fire hits a school yard\nPublished: 2026-03-02\n\nTwo pupils were hurt.", "Mortar fire hits a school yard"),
+    ("HEADLINE:Mortar fire hits a school yard\n\nTwo pupils were hurt.", "Mortar fire hits a school yard"),
     ("", None),
 ]
 

@@ -104,3 +104,11 @@ def test_geocode_json_line(query: str, empty: bool) -> None:
     assert (line["candidates"] == []) is empty
     for cand in line["candidates"]:
         assert {"name", "lat", "lon", "precision", "country", "admin1", "score"} <= set(cand)
+
+
+@pytest.mark.parametrize(("query", "bears_the_name"), [("Shiloh", "Shiloh"), ("Bombay", "Mumbai"), ("Raqqa", "Ar Raqqah")])
+def test_a_place_bearing_the_name_beats_another_places_former_name(query: str, bears_the_name: str) -> None:
+    # "Shiloh" is one of the towns called Shiloh, not the bigger town once called that; a name
+    # only one place ever had ("Bombay") still finds it.
+    best = geocode_query(query)[0]
+    assert best.name == bears_the_name

@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 
+from harmledger.extract import extract_claims
 from harmledger.places import find_places, locate_claims
 from harmledger.places.locate import sentence_spans
 from harmledger.places.reporting import dateline_span
@@ -134,3 +135,15 @@ def test_an_event_date_in_an_earlier_sentence_beats_the_day_it_was_said() -> Non
             "were killed.")
     claim = _locate(text, "31", WED)
     assert claim.date is not None and claim.date.start == date(2018, 3, 17)
+
+
+def test_a_running_toll_that_names_no_place_is_the_countrys_not_the_strikes_town() -> None:
+    text = ("Shelling hit the market of Ariha in Idlib province on Monday, killing 9 civilians. "
+            "More than 400 civilians have been killed in the war this year, the monitor said.")
+    doc = _doc(text, None)
+    claims = {c.count.text: c for c in locate_claims(doc, extract_claims(doc), find_places(doc)) if c.count}
+    strike, toll = claims["9"], claims["More than 400"]
+    assert strike.place is not None and strike.place.text == "Ariha"
+    assert toll.scope == "cumulative"
+    assert toll.place is not None
+    assert (toll.place.country, toll.place.precision) == ("SY", WHERE_PREC_COUNTRY)

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from harmledger.records import Count
+from harmledger.web.present import count_text
 from tests.conftest import XSS
 from tests.test_web_seed import add_user, log_in
 
@@ -161,3 +163,20 @@ def test_admin_page_adds_a_user_and_shows_a_new_token_once(client: Any, seeded: 
     refused = client.post("/admin/users", data={"csrf": csrf, "action": "add", "username": "vera",
                                                 "password": "long password", "role": "viewer"})
     assert refused.status_code == 400 and "already exists" in refused.text
+
+
+# A claim's figure is shown as its source put it, qualifier and all.
+SHOWN_FIGURES = [
+    (Count(201, None, 201, "more_than", False, "more than 200"), ">200"),
+    (Count(56, None, 56, "at_least", False, "at least 56"), "≥56"),
+    (Count(None, 200, None, "up_to", False, "as many as 200"), "≤200"),
+    (Count(36, 44, 40, "approximately", False, "some 40"), "~40"),
+    (Count(136, 1300, 136, "range", False, "between 136 to 1300"), "136–1300 (best 136)"),
+    (Count(24, 99, 24, "vague", True, "dozens"), "dozens (24–99)"),
+    (Count(3, 3, 3, "exact", False, "three"), "3"),
+]
+
+
+@pytest.mark.parametrize(("count", "shown"), SHOWN_FIGURES, ids=[c.text for c, _ in SHOWN_FIGURES])
+def test_a_claims_figure_keeps_its_qualifier(count: Count, shown: str) -> None:
+    assert count_text(count) == shown

@@ -16,13 +16,15 @@ MAX_HEADLINE_CHARS = 200
 CREDIT_WINDOW = 300
 CREDIT = re.compile(r"^[^\n()]{0,80}?\((?P<outlet>[A-Z][\w&.'’]*(?: [A-Z][\w&.'’]*){0,3})\)\s*[-–—]", re.MULTILINE)
 SENTENCE_END = re.compile(r"[.!?]['’\"”]?$")
+# Notes and exports often label the headline line: "Title: Shelling kills six in Idlib".
+LABEL = re.compile(r"^(?:title|headline)\s*:\s*", re.IGNORECASE)
 
 
 def headline(text: str) -> str | None:
     """The first line when it reads as a headline (short, no sentence end, more text after it)."""
     stripped = text.lstrip()
     first, newline, rest = stripped.partition("\n")
-    first = first.strip()
+    first = LABEL.sub("", first.strip(), count=1)
     if not newline or not rest.strip() or not first:
         return None
     if len(first) > MAX_HEADLINE_CHARS or len(first.split()) > MAX_HEADLINE_WORDS:

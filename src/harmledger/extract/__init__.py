@@ -9,6 +9,7 @@ Places and dates are left for ``harmledger.places.locate_claims``.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from harmledger.extract.context import (
@@ -16,6 +17,7 @@ from harmledger.extract.context import (
     event_type,
     find_sources,
     last_organisation,
+    named_coalition,
     perpetrators,
     resolve_name,
     scope_of,
@@ -25,7 +27,7 @@ from harmledger.extract.counts import parse_count
 from harmledger.extract.harm import Mention
 from harmledger.extract.mentions import read_mentions
 from harmledger.extract.text import Token, candidate_spans, split_sentences, tokenize
-from harmledger.extract.vocab import HARM_AFTER, HARM_NOUNS, HEDGE_ADJECTIVES, HEDGED_ACCOUNTS, HEDGES, UNITS
+from harmledger.extract.vocab import BARE_COALITION, HARM_AFTER, HARM_NOUNS, HEDGE_ADJECTIVES, HEDGED_ACCOUNTS, HEDGES, UNITS
 from harmledger.records import Claim, Count, Document, Source, Span
 
 __all__ = ["extract_claims", "parse_count"]
@@ -77,7 +79,26 @@ def extract_claims(doc: Document) -> list[Claim]:
         for s, e in candidate_spans(state.text, start, end):
             claims.extend(_sentence_claims(state, i, s, e, state.text[s:e]))
     claims.sort(key=lambda c: (c.span.start, c.span.end))
-    return claims
+    return _settle_coalition(state, claims)
+
+
+def _settle_coalition(state: _Doc, claims: list[Claim]) -> list[Claim]:
+    """A bare "coalition" takes the coalition the document settles (``vocab.BARE_COALITION``)."""
+    if not any(c.perpetrator == BARE_COALITION for c in claims):
+        return claims
+    named = {p[2] for i in range(len(state.sentences)) for p in state.perpetrators(i)}
+    name = named_coalition(state.text, named)
+    if name is None:
+        return claims
+    settled = []
+    for c in claims:
+        if c.perpetrator == BARE_COALITION:
+            source = c.source
+            if source is not None and source.name == BARE_COALITION:
+                source = replace(source, name=name)
+            c = replace(c, perpetrator=name, source=source)
+        settled.append(c)
+    return settled
 
 
 def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list[Claim]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from harmledger.extract.text import PhraseIndex, Token, trie_regex
 from harmledger.extract.vocab import (
+    BARE_COALITION,
+    COALITION_THEATRES,
     CUMULATIVE_CUES,
     EVENT_TYPES,
     INVESTIGATION_VERBS,
@@ -25,6 +27,8 @@ from harmledger.extract.vocab import (
     SOURCE_NOUNS,
     SOURCE_VERBS,
     STATEMENT_TRIGGERS,
+    SINGLE_EVENT_NOUNS,
+    TOLL_AREAS,
     TOLL_CUMULATIVE,
     UNITS,
     VICTIM_NOUNS,
@@ -238,6 +242,12 @@ def _phrase(tokens: list[Token], text: str, offset: int, got: tuple[int, int]) -
     return text[tokens[got[0]].start - offset : tokens[got[1] - 1].end - offset]
 
 
+# A run of capitalised words, joined by "of"/"for" ("International Committee of the Red Cross",
+# "Office for the Coordination of Humanitarian Affairs").
+_ORGANISATION_NAME = re.compile(
+    r"(?:[A-Z][\w’'-]{0,40}(?:[ \t]+(?:of|for)(?:[ \t]+the)?)?[ \t]+){0,6}[A-Z][\w’'-]{0,40}")
+
+
 def last_organisation(sentences: list[str], acros: dict[str, str]) -> str | None:
     """The organisation named last in ``sentences`` (for resolving "They")."""
     for sentence in reversed(sentences):
@@ -246,11 +256,12 @@ def last_organisation(sentences: list[str], acros: dict[str, str]) -> str | None
             for m in re.finditer(r"\b" + re.escape(acro) + r"\b", sentence):
                 if best is None or m.start() > best[0]:
                     best = (m.start(), acro)
-        for m in re.finditer(r"(?:[A-Z][\w’'-]{0,40}[ \t]+){0,4}[A-Z][\w’'-]{0,40}", sentence):
-            words = m.group().split()
-            if any(w.lower() in ORG_WORDS for w in words) or m.group().lower() in SOURCE_NAMES:
+        for m in _ORGANISATION_NAME.finditer(sentence):
+            name = m.group().removeprefix("The ")  # a sentence's first word, not the name's
+            words = name.split()
+            if any(w.lower() in ORG_WORDS for w in words) or name.lower() in SOURCE_NAMES:
                 if best is None or m.start() > best[0]:
-                    best = (m.start(), m.group())
+                    best = (m.start(), name)
         if best is not None:
             return best[1]
     return None
@@ -272,7 +283,7 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
                 end -= 1
             return "cumulative", text[tokens[k].start - offset : tokens[end - 1].end - offset]
     for k in range(lo, hi):
-        if tokens[k].low in ("between", "from"):
+        if tokens[k].low in ("between", "from") and not _uncertain_day(tokens, k):
             span = _date_range(tokens, k, hi)
             if span is not None:
                 return "cumulative", text[tokens[k].start - offset : tokens[span - 1].end - offset]
@@ -289,12 +300,26 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
             tokens[k + 1].is_number or tokens[k + 1].low in UNITS or tokens[k + 1].low in ("few", "several")
         ) and tokens[k + 2].low in _PERIOD_UNITS:
             return "cumulative", text[tokens[k].start - offset : tokens[k + 2].end - offset]
-    if toll_at >= 0 and any(tokens[k].low in TOLL_CUMULATIVE for k in range(toll_at, hi)):
+    if toll_at >= 0 and any(_running_toll_word(tokens, toll_at, k) for k in range(toll_at, hi)):
         return "cumulative", None
     return "incident", None
 
 
 _PERIOD_UNITS = frozenset("days weeks months years".split())
+
+
+def _uncertain_day(tokens: list[Token], k: int) -> bool:
+    """"Sometime between 3 and 9 January" dates one event loosely; it is not a period's toll."""
+    before = [t.low for t in tokens[max(0, k - 2) : k]]
+    return "sometime" in before or before[-2:] in (["some", "time"], ["some", "point"])
+
+
+def _running_toll_word(tokens: list[Token], toll_at: int, k: int) -> bool:
+    """A word after "toll" that makes it a running total, unless it only places one named event."""
+    low = tokens[k].low
+    if low not in TOLL_CUMULATIVE:
+        return False
+    return low not in TOLL_AREAS or not any(tokens[x].low in SINGLE_EVENT_NOUNS for x in range(toll_at, k))
 
 
 def _long_battle(tokens: list[Token], first: int, at: int) -> bool:
@@ -360,12 +385,25 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
             continue
         if prev is not None and prev.low in _TARGET_BEFORE:
             continue  # "the fight against ISIS": the target
-        if name == "International Anti-ISIS Coalition" and k == 1 and prev is not None and (
+        if name == BARE_COALITION and k == 1 and prev is not None and (
             prev.low in NOT_COALITION_BEFORE
         ):
             continue
         found.append((first.start, last.end, name))
     return found
+
+
+def named_coalition(text: str, named: set[str]) -> str | None:
+    """Which coalition a bare "coalition" in this document is: the one it names in full, else the
+    one whose theatre its words are set in; None when neither settles it."""
+    coalitions = {name for name in named if name in COALITION_THEATRES}
+    if len(coalitions) == 1:
+        return coalitions.pop()
+    if coalitions:
+        return None
+    words = set(re.findall(r"[a-z][a-z']+", text.lower()))
+    theatres = [name for name, cues in COALITION_THEATRES.items() if words & cues]
+    return theatres[0] if len(theatres) == 1 else None
 
 
 def statements(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list[Statement]:

@@ -25,6 +25,7 @@ from harmledger.extract.vocab import (
     NONHARM_NOUNS,
     SUBSET_BEFORE,
     TOLL_OUTCOME,
+    REVISED_TO,
     UNITS,
     VICTIM_ADJECTIVES,
     VICTIM_NOUNS,
@@ -110,6 +111,10 @@ def participles(tokens: list[Token], j: int) -> tuple[str | None, int]:
     return (_combine(outcomes), j) if outcomes else (None, j)
 
 
+_DEICTIC = frozenset("this last that next".split())
+_TIME_NOUNS = frozenset("morning afternoon evening night week weekend month year".split())
+
+
 def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | None, list[str], int, int, bool]:
     """After the figure: (outcome, victims, groups, harm index, phrase end, rejected)."""
     n = len(tokens)
@@ -143,6 +148,8 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
                 continue
         if low in _PUNCT_STOP or tok.is_number:
             break
+        if low in _DEICTIC and j + 1 < n and tokens[j + 1].low in _TIME_NOUNS:
+            break  # "the toll has risen to 190 this week": when, not what was counted
         if victims is None and low in NONHARM_NOUNS:
             return None, None, [], -1, j, True
         if low in HARM_NOUNS and _before_nonharm(tokens, j + 1):
@@ -394,8 +401,11 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
         break
     if outcomes:
         return _combine(outcomes), harm_at, -1
-    # A toll: "the death toll of the airstrikes in the region is now over 125".
-    for k in range(first - 1, max(-1, first - 16), -1):
+    # A toll: "the death toll of the airstrikes in the region is now over 125". A long subject
+    # ("the death toll from Monday's strike on a market in X, in Y's northern Z province, has
+    # risen to 19") is followed only when the figure closes a toll verb.
+    reach = TOLL_REACH_LONG if _closes_toll_verb(tokens, first) else TOLL_REACH
+    for k in range(first - 1, max(-1, first - reach), -1):
         low = tokens[k].low
         if low in (";", ".") or tokens[k].is_number:
             break
@@ -412,6 +422,18 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
                 if noun in HARM_AFTER:
                     return HARM_AFTER[noun], x, k
     return None, -1, -1
+
+
+TOLL_REACH = 16
+TOLL_REACH_LONG = 40
+
+
+def _closes_toll_verb(tokens: list[Token], first: int) -> bool:
+    """"… has risen to 19", "… reached 19", "… now stands at 19": a toll's verb right before the figure."""
+    before = [tokens[k].low for k in range(max(0, first - 3), first)]
+    if before and before[-1] in REVISED_TO:
+        return True  # "reached 19"
+    return len(before) >= 2 and before[-1] in ("to", "at") and before[-2] in REVISED_TO | {"stands", "stood"}
 
 
 def toll_victims(tokens: list[Token], toll_at: int, first: int) -> str | None:

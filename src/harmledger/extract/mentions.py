@@ -99,10 +99,11 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             if mentions and m.last + 1 < len(tokens) and tokens[m.last + 1].low in PRONOUNS:
                 _add_part_groups(tokens, m.last + 2, mentions[-1])  # "8 civilians, 3 of them children"
             continue
-        # "Two BSF men among eight killed": a part of the next figure.
-        if out_r is None and end < len(tokens) and tokens[end].low in ("among", "including"):
-            continue
         out_l, harm_l, toll_at = walk_left(tokens, m.first)
+        # "Two BSF men among eight killed": a part of the next figure; but "killed eight people
+        # including two children" has its verb before it and is the whole.
+        if out_r is None and out_l is None and end < len(tokens) and tokens[end].low in ("among", "including"):
+            continue
         outcome = out_r or out_l
         harm_at = harm_r if out_r else harm_l
         if out_r and out_l and out_l != out_r and harm_l == m.first - 1 and tokens[harm_r - 1].low not in AUX:
@@ -302,6 +303,15 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         low = tok.low
         if k in taken:
             continue
+        if low in ("him", "her") and k > 0 and tokens[k - 1].low in HARM_BEFORE and _object_pronoun(tokens, k) and (
+            _person_before(tokens, k - 1)
+        ):
+            outcome = HARM_BEFORE[tokens[k - 1].low]
+            if not any(m.outcome == outcome for m in (*found, *out)):
+                # "hit a woman with a stone, injuring her": one person, named before
+                out.append(Mention(k, k + 1, Count(1, 1, 1, "exact"), outcome, "people", [], k - 1, k + 1, -1, False))
+                taken.add(k)
+            continue
         if low in ("body", "corpse") and _found_one(tokens, k):
             out.append(Mention(k - 1, k + 1, Count(1, 1, 1, "exact"), "killed", "people", [], k, k + 1, -1, False))
             taken.update(range(k - 1, k + 1))
@@ -349,8 +359,8 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         ):
             j += 1
         outcome, end = participles(tokens, j)
-        if outcome is not None and end < n and tokens[end].is_number:
-            outcome = None  # "a soldier killed 5 …": active voice
+        if outcome is not None and end < n and _object_follows(tokens, end):
+            outcome = None  # "a soldier killed 5 …", "a gunman killed a policeman": active voice
         if outcome is None and not (zero or negated_noun):
             # "killing a civilian", "kill civilian working on his land"
             b = k - 1
@@ -410,10 +420,43 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
     return out
 
 
+_MAX_NOUN_MODIFIERS = 3
+_OBJECT_STARTS = frozenset("a an the his her their its two three four five six seven eight nine ten dozens scores".split())
+
+
+def _object_follows(tokens: list[Token], end: int) -> bool:
+    """The participle has an object ("killed a policeman", "killed 5"): it is an active verb."""
+    return tokens[end].is_number or tokens[end].low in _OBJECT_STARTS or tokens[end].low in POSSESSIVES
+# After "injuring her": the pronoun is the object when no noun follows ("injuring her son" is not).
+_AFTER_OBJECT = frozenset("and or in at on near with while as before after outside inside during".split())
+
+
+def _person_before(tokens: list[Token], k: int) -> bool:
+    """"a woman …, injuring her": the pronoun's person is named in the same sentence (a victim
+    named sentences earlier may already be counted there)."""
+    return any(
+        tokens[x].low in VICTIM_NOUNS and not tokens[x].low.endswith("s") and tokens[x - 1].low in ("a", "an", "the")
+        for x in range(1, k)
+    )
+
+
+def _object_pronoun(tokens: list[Token], k: int) -> bool:
+    return k + 1 >= len(tokens) or not tokens[k + 1].text.isalpha() or tokens[k + 1].low in _AFTER_OBJECT
+
+
 def _active_before_and(tokens: list[Token], k: int, mentions: list[Mention]) -> Mention | None:
-    """The mention right before "and [his|her|a] NOUN" whose verb stands before its figure."""
+    """The mention right before "and [his|her|a] [modifiers] NOUN" whose verb stands before its
+    figure ("killed a police officer and a provincial council security guard")."""
     b = k - 1
-    if b >= 0 and (tokens[b].low in POSSESSIVES or tokens[b].low in SINGULAR_DETS):
+    modifiers = 0
+    while b >= 0 and modifiers < _MAX_NOUN_MODIFIERS and tokens[b].text.isalpha() and tokens[b].low not in (
+        "and", "or"
+    ) and tokens[b].low not in POSSESSIVES and tokens[b].low not in SINGULAR_DETS:
+        b, modifiers = b - 1, modifiers + 1
+    determined = b >= 0 and (tokens[b].low in POSSESSIVES or tokens[b].low in SINGULAR_DETS)
+    if modifiers and not determined:
+        return None  # words before the noun count as its modifiers only after "a"/"his"
+    if determined:
         b -= 1
     if b < 1 or tokens[b].low != "and":
         return None

@@ -101,6 +101,7 @@ HARM_AFTER: dict[str, str] = {
     "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed",
     "perished": "killed", "perish": "killed", "martyred": "killed", "slain": "killed",
     "executed": "killed", "massacred": "killed", "murdered": "killed", "beheaded": "killed",
+    "decapitated": "killed",
     "slaughtered": "killed", "drowned": "killed", "assassinated": "killed", "lynched": "killed",
     "succumbed": "killed",  # "two more succumbed to their wounds"
     "wounded": "injured", "injured": "injured", "hurt": "injured", "maimed": "injured",
@@ -117,6 +118,7 @@ HARM_BEFORE: dict[str, str] = {
     "execute": "killed", "executed": "killed", "executing": "killed", "executes": "killed",
     "slaughtered": "killed", "murdered": "killed", "murder": "killed", "murdering": "killed",
     "behead": "killed", "beheaded": "killed", "beheading": "killed",
+    "decapitate": "killed", "decapitated": "killed", "decapitating": "killed",
     "wound": "injured", "wounds": "injured", "wounded": "injured", "wounding": "injured",
     "injure": "injured", "injures": "injured", "injured": "injured", "injuring": "injured",
     "maimed": "injured",
@@ -334,6 +336,13 @@ TOLL_CUMULATIVE: frozenset[str] = frozenset(
     "total overall cumulative war conflict campaign offensive operation operations region "
     "country province year month".split()
 )
+# Of TOLL_CUMULATIVE, the words that only say where: "the toll from the strike on a market in
+# X province" is that strike's toll, "the toll in the province" a running one.
+TOLL_AREAS: frozenset[str] = frozenset("region country province".split())
+# Nouns naming one event: the toll "from the airstrike" belongs to it.
+SINGLE_EVENT_NOUNS: frozenset[str] = frozenset(
+    "strike airstrike attack bombing blast explosion raid massacre ambush shelling collapse".split()
+)
 
 # Event types: cue → type, most specific first (the first hit in this order wins).
 EVENT_TYPES: tuple[tuple[str, str], ...] = (
@@ -372,9 +381,12 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
     "International Anti-ISIS Coalition": (
         "international anti-isis coalition", "anti-isis coalition", "anti-isil coalition",
         "anti-is coalition", "international coalition", "us-led coalition", "u.s.-led coalition",
-        "us led coalition", "u.s led coalition", "coalition forces", "coalition airstrikes",
-        "coalition warplanes", "coalition", "operation inherent resolve", "cjtf-oir",
+        "us led coalition", "u.s led coalition", "operation inherent resolve", "cjtf-oir",
     ),
+    # A coalition the words do not name: which one is settled for the whole document
+    # (BARE_COALITION below).
+    "coalition (unnamed)": ("coalition forces", "coalition airstrikes", "coalition warplanes", "coalition aircraft",
+                  "coalition jets", "coalition"),
     "Islamic State": (
         "islamic state", "isis", "isil", "daesh", "da'esh", "is militants", "is fighters",
         "is group",
@@ -403,6 +415,20 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
                      "iraqi military", "iraqi government forces"),
     "Israel": ("israeli forces", "israeli army", "israeli military", "israeli strikes",
                "israeli airstrikes", "idf"),
+}
+# "The coalition" alone is the coalition the same report names in full ("the Saudi-led
+# coalition … a coalition airstrike"); failing that, the one fighting where the report is set
+# (its words below); failing both it stays an unnamed coalition rather than a guessed one.
+BARE_COALITION = "coalition (unnamed)"
+COALITION_THEATRES: dict[str, frozenset[str]] = {
+    "Saudi-led coalition": frozenset(
+        "yemen yemeni yemenis houthi houthis huthi huthis sanaa sana'a aden hodeidah hudaydah saada sa'dah "
+        "taiz marib hajjah amran dhamar ansar".split()
+    ),
+    "International Anti-ISIS Coalition": frozenset(
+        "syria syrian syrians iraq iraqi iraqis isis isil daesh mosul raqqa deir manbij fallujah ramadi "
+        "tikrit kirkuk anbar".split()
+    ),
 }
 # Words before "Coalition" that make it the Syrian opposition, not the anti-ISIS coalition.
 NOT_COALITION_BEFORE: frozenset[str] = frozenset({"syrian", "national", "opposition"})

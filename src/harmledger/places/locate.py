@@ -295,6 +295,23 @@ def locate_claims(doc: Document, claims: list[Claim], places: list[PlaceRef], *,
             if not fallback:
                 fallback.append(dateline_country(places))
             place = fallback[0]
+        if claim.scope == "cumulative" and not claim.place and place is not None:
+            place = _toll_area(place)
         date = claim.date or dated.choose(claim)
         out.append(replace(claim, place=place, date=date))
     return out
+
+
+def _toll_area(place: PlaceRef) -> PlaceRef:
+    """A running toll whose own sentence names no place ("more than 10,000 killed in the war since
+    2015") is the country's, not the town the report's strike was in."""
+    own = (place.reason or "").startswith("in the claim's sentence")
+    if own or place.precision is None or place.precision >= WHERE_PREC_COUNTRY or not place.country:
+        return place
+    entry = get_gazetteer().country(place.country)
+    if entry is None:
+        return place
+    return PlaceRef(
+        text=place.text, name=entry.name, lat=entry.lat, lon=entry.lon, country=entry.country,
+        geonameid=entry.geonameid, feature=entry.feature, precision=WHERE_PREC_COUNTRY, span=place.span,
+        reason=f"a running toll whose sentence names no place: the country of {place.name or place.text!r}")

@@ -36,6 +36,7 @@ NEARBY_KM = 150.0
 NEARBY_WEIGHT = 1.2
 LOOSE_PENALTY = 1.0
 ALTERNATE_PENALTY = 0.6
+ALTERNATE_PENALTY_BESIDE_PRIMARY = 1.5
 SOURCE_BONUS: dict[str, float] = {"analyst": 20.0}
 CURATED_BONUS = 1.0
 SHADOW_POPULATION = 50_000
@@ -108,6 +109,7 @@ def score_candidates(
     towns = {(e.country, strict_key(e.admin1 or "")) for e in candidates
              if e.feature.startswith("PPL") and (e.population >= SHADOW_POPULATION
                                                   or not e.source.startswith("geonames"))}
+    has_primary = any(e.primary for e in candidates if e.source == "geonames")
     for entry in candidates:
         why = [f"{entry.feature} prior {prior(entry):.1f}"]
         score = prior(entry)
@@ -124,7 +126,9 @@ def score_candidates(
             score -= 2 * LOOSE_PENALTY
             why.append("fuzzy match")
         if not entry.primary and entry.source == "geonames":
-            score -= ALTERNATE_PENALTY
+            # An old or variant name of a bigger place gives way to places that bear the name
+            # itself ("Shiloh" is a town of that name before it is Springdale's former name).
+            score -= ALTERNATE_PENALTY_BESIDE_PRIMARY if has_primary else ALTERNATE_PENALTY
             why.append("alternate name")
         if country:
             if entry.country == country.upper():

@@ -12,7 +12,7 @@ from typing import Any
 
 from harmledger.incidents import correct_claim
 from harmledger.incidents import FIGURE_FIELDS, Correction
-from harmledger.records import Claim, Incident
+from harmledger.records import Claim, Count, Incident
 from harmledger.store import Ledger
 from harmledger.web.queries import document_meta
 
@@ -84,6 +84,27 @@ def figure_text(low: int | None, best: int | None, high: int | None) -> str:
     return core
 
 
+def count_text(count: Count | None) -> str:
+    """A claim's figure as the source put it: "more than 200" is ">200", not 201; "up to 6" is
+    "≤6"; "about 40" is "~40"; "dozens" keeps its word beside the range it stands for."""
+    if count is None:
+        return "–"
+    low, best, high = count.low, count.best, count.high
+    if count.qualifier == "more_than" and low is not None:
+        return f">{low - 1}"
+    if count.qualifier == "at_least" and low is not None:
+        return f"≥{low}"
+    if count.qualifier == "named" and low is not None:
+        return f"≥{low} named"
+    if count.qualifier == "up_to" and high is not None:
+        return f"≤{high}"
+    if count.qualifier == "approximately" and best is not None:
+        return f"~{best}"
+    if count.qualifier == "vague" and count.text:
+        return f"{count.text} ({figure_text(low, None, high)})"
+    return figure_text(low, best, high)
+
+
 def file_name(origin: str | None) -> str | None:
     """The file name of an origin, without the server's folders (what anonymous readers see)."""
     return origin.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] if origin else None
@@ -108,7 +129,7 @@ def claim_rows(ledger: Ledger, claims: list[Claim], status: dict[str, str],
             "claim": claim,
             "machine": machine_reading(machine, fix) if fix else None,
             "corrected_by": sorted(set(fix.by.values())) if fix else [],
-            "figure": figure_text(count.low, count.best, count.high) if count else "–",
+            "figure": count_text(count),
             "figure_text": count.text if count else "",
             "source": claim.source.name if claim.source else "the writer",
             "stance": claim.source.stance if claim.source else None,
@@ -129,7 +150,7 @@ def machine_reading(claim: Claim, fix: Correction) -> str:
     parts = []
     if FIGURE_FIELDS & set(fix.values):
         count = claim.count
-        parts.append(f"figure {figure_text(count.low, count.best, count.high) if count else '–'}")
+        parts.append(f"figure {count_text(count)}")
     for name in ("outcome", "victims"):
         if name in fix.values:
             parts.append(f"{name} {getattr(claim, name) or '–'}")

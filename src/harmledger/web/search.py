@@ -14,7 +14,7 @@ from harmledger.incidents import correct_claim
 from harmledger.pipeline import decisions_from_ledger
 from harmledger.store import Ledger
 from harmledger.store.search import MARK_END, MARK_START, SearchError, search
-from harmledger.web.present import Piece, figure_text, file_name
+from harmledger.web.present import Piece, count_text, file_name
 from harmledger.web.queries import document_meta
 
 
@@ -60,7 +60,7 @@ def results(ledger: Ledger, query: str, limit: int = 20) -> dict[str, list[dict[
         count = claim.count
         claim_rows.append({
             "kind": "claim", "claim_id": claim.id, **doc_fields(h.document_id), "outcome": claim.outcome,
-            "figure": figure_text(count.low, count.best, count.high) if count else "–",
+            "figure": count_text(count),
             "source": claim.source.name if claim.source else "the writer", "incident_id": holding.get(claim.id),
             "corrected_by": sorted(set(fixes[claim.id].by.values())) if claim.id in fixes else [],
             "snippet": _plain(h.snippet), "snippet_html": as_html(h.snippet), "pieces": pieces(h.snippet)})
