@@ -306,10 +306,10 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         if low in ("him", "her") and k > 0 and tokens[k - 1].low in HARM_BEFORE and _object_pronoun(tokens, k) and (
             _person_before(tokens, k - 1)
         ):
-            outcome = HARM_BEFORE[tokens[k - 1].low]
-            if not any(m.outcome == outcome for m in (*found, *out)):
+            harm = HARM_BEFORE[tokens[k - 1].low]
+            if not any(m.outcome == harm for m in (*found, *out)):
                 # "hit a woman with a stone, injuring her": one person, named before
-                out.append(Mention(k, k + 1, Count(1, 1, 1, "exact"), outcome, "people", [], k - 1, k + 1, -1, False))
+                out.append(Mention(k, k + 1, Count(1, 1, 1, "exact"), harm, "people", [], k - 1, k + 1, -1, False))
                 taken.add(k)
             continue
         if low in ("body", "corpse") and _found_one(tokens, k):
