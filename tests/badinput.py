@@ -71,9 +71,15 @@ def warc(records: list[bytes], gz: bool) -> bytes:
     writer = WARCWriter(buffer, gzip=gz)
     for i, payload in enumerate(records):
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            f"https://news.example/{i}", "response", payload=io.BytesIO(payload), http_headers=http,
-            warc_headers_dict={"WARC-Date": "2016-07-21T09:30:00Z"}))
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://news.example/{i}",
+                "response",
+                payload=io.BytesIO(payload),
+                http_headers=http,
+                warc_headers_dict={"WARC-Date": "2016-07-21T09:30:00Z"},
+            )
+        )
     return buffer.getvalue()
 
 
@@ -108,8 +114,9 @@ def _add_json(c: Corpus, write: Callable[[str, bytes], Path]) -> None:
         json.dumps({"id": "j2", "text": 12345}).encode(),  # text of the wrong type
         json.dumps({"id": "j3", "text": ["a", "list"]}).encode(),
         json.dumps(["an", "array", "not", "an", "object"]).encode(),
-        json.dumps({"id": "j5", "title": {"nested": True}, "published": {"$date": None}, "author": [1, 2],
-                    "text": ARTICLES[7]}).encode(),  # metadata of wrong types: the article still counts
+        json.dumps(
+            {"id": "j5", "title": {"nested": True}, "published": {"$date": None}, "author": [1, 2], "text": ARTICLES[7]}
+        ).encode(),  # metadata of wrong types: the article still counts
         b'{"id": "j6", "text": "cut off',
         json.dumps({"id": "j7", "body": None}).encode(),
         json.dumps({"id": "j8", "text": "x" * (LIMIT + 10)}).encode(),  # a line over the limit
@@ -122,11 +129,17 @@ def _add_json(c: Corpus, write: Callable[[str, bytes], Path]) -> None:
     write("wrong-types.jsonl", b"\n".join(lines) + b"\n")
     c.good += [ARTICLES[6], ARTICLES[7], ARTICLES[8], ARTICLES[9]]
     E = _errors()
-    c.errors += [("wrong-types.jsonl:2", E.RecordError), ("wrong-types.jsonl:3", E.RecordError),
-                 ("wrong-types.jsonl:4", E.RecordError), ("wrong-types.jsonl:6", E.RecordError),
-                 ("wrong-types.jsonl:7", E.RecordError), ("wrong-types.jsonl:8", E.RecordError),
-                 ("wrong-types.jsonl:10", E.RecordError), ("wrong-types.jsonl:11", E.EmptyInput),
-                 ("wrong-types.jsonl:13", E.RecordError)]
+    c.errors += [
+        ("wrong-types.jsonl:2", E.RecordError),
+        ("wrong-types.jsonl:3", E.RecordError),
+        ("wrong-types.jsonl:4", E.RecordError),
+        ("wrong-types.jsonl:6", E.RecordError),
+        ("wrong-types.jsonl:7", E.RecordError),
+        ("wrong-types.jsonl:8", E.RecordError),
+        ("wrong-types.jsonl:10", E.RecordError),
+        ("wrong-types.jsonl:11", E.EmptyInput),
+        ("wrong-types.jsonl:13", E.RecordError),
+    ]
     array = [{"text": ARTICLES[10]}, {"text": None}, 42, {"text": ARTICLES[11], "published": [2016, 7, 20]}]
     write("array.json", json.dumps(array).encode())
     c.good += [ARTICLES[10], ARTICLES[11]]
@@ -138,16 +151,22 @@ def _add_json(c: Corpus, write: Callable[[str, bytes], Path]) -> None:
 def _add_html(c: Corpus, write: Callable[[str, bytes], Path]) -> None:
     E = _errors()
     hostile = "".join(SCRIPT_PAYLOADS)
-    body = f"{hostile}<article><p>Fighting near Daraa killed 13 civilians on Tuesday, a monitoring group said.</p>" \
-           f"<p onmouseover=\"alert(7)\">Residents fled the town overnight {SCRIPT_PAYLOADS[1]} as shelling went on.</p>" \
-           "</article>"
+    body = (
+        f"{hostile}<article><p>Fighting near Daraa killed 13 civilians on Tuesday, a monitoring group said.</p>"
+        f'<p onmouseover="alert(7)">Residents fled the town overnight {SCRIPT_PAYLOADS[1]} as shelling went on.</p>'
+        "</article>"
+    )
     write("hostile.html", page(body, title="Daraa<script>alert(8)</script>"))
     c.good.append("Fighting near Daraa killed 13 civilians")
     c.forbidden += ["alert(", "onerror", "onclick", "javascript:", "<script"]
     write("scripts-only.html", page("".join(SCRIPT_PAYLOADS)))
     c.errors.append(("scripts-only.html", E.EmptyInput))
     # Nesting far past what lxml parses (256 levels): the page is reported, not half-read.
-    nested = "<div>" * 5000 + "<p>A landmine killed 2 shepherds near Tal Afar on Sunday, officials said.</p>" + "</div>" * 5000
+    nested = (
+        "<div>" * 5000
+        + "<p>A landmine killed 2 shepherds near Tal Afar on Sunday, officials said.</p>"
+        + "</div>" * 5000
+    )
     write("deeply-nested.html", page(nested))
     c.errors.append(("deeply-nested.html", E.EmptyInput))
     nested = "<div>" * 100 + "<p>A sniper killed 2 farmers near Sinjar on Monday, officials said.</p>" + "</div>" * 100
@@ -159,7 +178,9 @@ def _add_html(c: Corpus, write: Callable[[str, bytes], Path]) -> None:
 
 def _add_warc(c: Corpus, write: Callable[[str, bytes], Path]) -> None:
     E = _errors()
-    first = page("<article><p>An airstrike on a bakery in Maarat al-Numan killed 16 people, residents said.</p></article>")
+    first = page(
+        "<article><p>An airstrike on a bakery in Maarat al-Numan killed 16 people, residents said.</p></article>"
+    )
     second = page("<article><p>Shelling of Douma wounded 22 civilians on Thursday, rescuers said.</p></article>")
     whole = warc([first, second], gz=True)
     write("crawl.warc.gz", whole)
@@ -174,8 +195,13 @@ def _add_warc(c: Corpus, write: Callable[[str, bytes], Path]) -> None:
     write("truncated.warc", plain[: len(plain) // 2])
     c.errors.append(("truncated.warc @ byte", E.RecordError))
     # A decompression bomb: a tiny gzip member whose page inflates past the record limit.
-    bomb = warc([page("<p>" + "A" * (LIMIT * 3) + "</p>"),
-                 page("<p>Gunfire at a protest in Basra killed 3 demonstrators, medics said.</p>")], gz=True)
+    bomb = warc(
+        [
+            page("<p>" + "A" * (LIMIT * 3) + "</p>"),
+            page("<p>Gunfire at a protest in Basra killed 3 demonstrators, medics said.</p>"),
+        ],
+        gz=True,
+    )
     assert len(bomb) < LIMIT // 50, "the bomb must be small on disk"
     write("bomb.warc.gz", bomb)
     c.good.append("Gunfire at a protest in Basra killed 3 demonstrators")

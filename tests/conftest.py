@@ -82,8 +82,16 @@ def sqlite_ledger(tmp_path: Path) -> Iterator[object]:
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @pytest.fixture
@@ -119,13 +127,30 @@ def hostile(tmp_path: Path) -> Iterator[tuple[Any, dict[str, str]]]:
     ledger = Ledger(f"sqlite:///{tmp_path / 'hostile.db'}")
     text = f"Breaking {XSS}. Shelling killed 12 people in the town {XSS} on Monday.\n"
     doc = seed_document(text, outlet=XSS, title=f"Title {XSS}")
-    claim = make_claim(doc, f"Shelling killed 12 people in the town {XSS} on Monday.", "12", "killed",
-                       Count(12, 12, 12, "exact", text="12"), "incident", XSS, XSS, "shelling", MANBIJ)
+    claim = make_claim(
+        doc,
+        f"Shelling killed 12 people in the town {XSS} on Monday.",
+        "12",
+        "killed",
+        Count(12, 12, 12, "exact", text="12"),
+        "incident",
+        XSS,
+        XSS,
+        "shelling",
+        MANBIJ,
+    )
     ledger.add_document(doc, [claim])
     place = PlaceRef(text=XSS, name=XSS, lat=36.5, lon=37.9, country="SY")
-    incident = Incident(id=Incident.make_id([claim.id]), kind="incident", claim_ids=(claim.id,),
-                        deaths=Figures(12, 12, 12), place=place, perpetrator=XSS, event_type=XSS,
-                        explanation=(XSS,))
+    incident = Incident(
+        id=Incident.make_id([claim.id]),
+        kind="incident",
+        claim_ids=(claim.id,),
+        deaths=Figures(12, 12, 12),
+        place=place,
+        perpetrator=XSS,
+        event_type=XSS,
+        explanation=(XSS,),
+    )
     ledger.replace_incidents([incident])
     yield ledger, {"document": doc.id, "incident": incident.id}
     ledger.close()
@@ -148,7 +173,9 @@ def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     outside: list[str] = []
-    tab.on("request", lambda req: None if req.url.startswith(("http://127.0.0.1", "data:")) else outside.append(req.url))
+    tab.on(
+        "request", lambda req: None if req.url.startswith(("http://127.0.0.1", "data:")) else outside.append(req.url)
+    )
     yield tab
     context.close()
     assert outside == [], f"the page tried to reach {outside}"

@@ -48,7 +48,9 @@ def _bindir() -> Path:
             return Path(out)
     except (OSError, subprocess.CalledProcessError):
         pass
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: [int(x) for x in p.split("/")[4].split(".")])
+    candidates = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: [int(x) for x in p.split("/")[4].split(".")]
+    )
     if not candidates:
         raise RuntimeError("PostgreSQL server binaries not found: apt-get install postgresql (.ci/run does this)")
     return Path(candidates[-1])
@@ -70,8 +72,14 @@ def start_postgres() -> PostgresServer:
         shutil.chown(datadir, "postgres", "postgres")
         shutil.chown(sockdir, "postgres", "postgres")
     server = PostgresServer(datadir, sockdir, _free_port(), bindir, as_postgres)
-    server._run(str(bindir / "initdb"), "-D", str(datadir), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale")
-    options = (f"-c listen_addresses=127.0.0.1 -p {server.port} -k {sockdir} "
-               "-c fsync=off -c synchronous_commit=off -c full_page_writes=off")
-    server._run(str(bindir / "pg_ctl"), "-D", str(datadir), "-l", str(datadir / "server.log"), "-w", "-o", options, "start")
+    server._run(
+        str(bindir / "initdb"), "-D", str(datadir), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale"
+    )
+    options = (
+        f"-c listen_addresses=127.0.0.1 -p {server.port} -k {sockdir} "
+        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    )
+    server._run(
+        str(bindir / "pg_ctl"), "-D", str(datadir), "-l", str(datadir / "server.log"), "-w", "-o", options, "start"
+    )
     return server

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.corpus import generate, write_corpus
+
 from harmledger.pipeline import IngestReport
 from harmledger.records import Claim, Incident
 
@@ -77,5 +78,7 @@ def inprocess(name: str, workers: int) -> Outcome:
 
     key = (name, workers)
     if key not in _inprocess:
-        _inprocess[key] = ingest_with(lambda ledger, paths: ingest(ledger, paths, workers=workers), name, f"local{workers}")
+        _inprocess[key] = ingest_with(
+            lambda ledger, paths: ingest(ledger, paths, workers=workers), name, f"local{workers}"
+        )
     return _inprocess[key]

@@ -71,8 +71,9 @@ def _figure(report: Report, section: str, key: str) -> float:
 
 
 def _check(report: Report, floors: dict[tuple[str, str], float]) -> None:
-    below = {f"{s}.{k}": (_figure(report, s, k), floor) for (s, k), floor in floors.items()
-             if _figure(report, s, k) < floor}
+    below = {
+        f"{s}.{k}": (_figure(report, s, k), floor) for (s, k), floor in floors.items() if _figure(report, s, k) < floor
+    }
     assert not below, f"figures below their pinned floors (got, floor): {below}"
 
 
@@ -80,11 +81,18 @@ def _check(report: Report, floors: dict[tuple[str, str], float]) -> None:
 TEAM_SETS = {
     "seed": {("claims", "f1"): 1.0, ("incidents", "deaths_in_range"): 1.0},
     # measured killed 0.8462 (n=65), nonzero 0.8039 (n=51), injured 0.9118 (n=34), claims f1 0.7253
-    "summaries": {("events", "killed_exact"): 0.84, ("events", "killed_exact_nonzero"): 0.80,
-                  ("events", "injured_exact"): 0.91, ("claims", "f1"): 0.72},
+    "summaries": {
+        ("events", "killed_exact"): 0.84,
+        ("events", "killed_exact_nonzero"): 0.80,
+        ("events", "injured_exact"): 0.91,
+        ("claims", "f1"): 0.72,
+    },
     # measured killed 0.525 (n=40), injured 0.8611 (n=36), deaths in range 0.825 (n=40)
-    "assessments": {("events", "killed_exact"): 0.52, ("events", "injured_exact"): 0.86,
-                    ("incidents", "deaths_in_range"): 0.82},
+    "assessments": {
+        ("events", "killed_exact"): 0.52,
+        ("events", "injured_exact"): 0.86,
+        ("incidents", "deaths_in_range"): 0.82,
+    },
 }
 
 
@@ -101,9 +109,14 @@ REAL_SETS = {
         GTD_SLICE,
         # after joins: killed 0.9229 (n=363), nonzero 0.8966 (n=232), injured 0.9304 (n=345);
         # per document: killed 0.9256, nonzero 0.8966, injured 0.9304 (same n)
-        {("events", "killed_exact"): 0.92, ("events", "killed_exact_nonzero"): 0.89,
-         ("events", "injured_exact"): 0.925, ("events", "killed_exact_document"): 0.92,
-         ("events", "killed_exact_nonzero_document"): 0.89, ("events", "injured_exact_document"): 0.925},
+        {
+            ("events", "killed_exact"): 0.92,
+            ("events", "killed_exact_nonzero"): 0.89,
+            ("events", "injured_exact"): 0.925,
+            ("events", "killed_exact_document"): 0.92,
+            ("events", "killed_exact_nonzero_document"): 0.89,
+            ("events", "injured_exact_document"): 0.925,
+        },
         # wrong joins 0.02 (8/400): every document is its own event
         {("incidents", "wrong_join_rate"): 0.04},
     ),
@@ -129,6 +142,9 @@ def test_real_set_slice_stays_within_its_floors_and_ceilings(name: str, real_sli
     _, floors, ceilings = REAL_SETS[name]
     report = evaluate(real_slices[name])
     _check(report, floors)
-    above = {f"{s}.{k}": (_figure(report, s, k), ceiling) for (s, k), ceiling in ceilings.items()
-             if _figure(report, s, k) > ceiling}
+    above = {
+        f"{s}.{k}": (_figure(report, s, k), ceiling)
+        for (s, k), ceiling in ceilings.items()
+        if _figure(report, s, k) > ceiling
+    }
     assert not above, f"figures above their pinned ceilings (got, ceiling): {above}"

@@ -39,8 +39,20 @@ ALLOWED: dict[str, set[str]] = {
     "web": {"documents", "errors", "export", "export_claims", "incidents", "intake", "pipeline", "records", "store"},
     "cli_common": {"errors", "store"},
     "cli_analyst": {"cli_common", "records", "store", "web"},
-    "cli": {"cli_analyst", "cli_common", "documents", "errors", "evaluate", "export", "pipeline", "places",
-            "records", "spark", "store", "web"},
+    "cli": {
+        "cli_analyst",
+        "cli_common",
+        "documents",
+        "errors",
+        "evaluate",
+        "export",
+        "pipeline",
+        "places",
+        "records",
+        "spark",
+        "store",
+        "web",
+    },
     "__main__": {"cli"},
 }
 # Imported by anything: the settings table.
@@ -69,8 +81,10 @@ def _binds(module: str, name: str) -> bool:
     for node in tree.body:
         if isinstance(node, ast.ImportFrom):
             # ``from harmledger.incidents import rules`` in the package binds the submodule itself.
-            if any((alias.asname or alias.name) == name and f"{node.module}.{alias.name}" != f"{module}.{name}"
-                   for alias in node.names):
+            if any(
+                (alias.asname or alias.name) == name and f"{node.module}.{alias.name}" != f"{module}.{name}"
+                for alias in node.names
+            ):
                 return True
         elif isinstance(node, ast.Import):
             if any((alias.asname or alias.name).split(".")[0] == name for alias in node.names):
@@ -206,7 +220,10 @@ def test_only_the_store_touches_the_engine() -> None:
 
 
 def test_a_stage_importing_another_stage_is_caught() -> None:
-    text = MODULES["harmledger.extract.counts"].read_text(encoding="utf-8") + "\nfrom harmledger.places import find_places\n"
+    text = (
+        MODULES["harmledger.extract.counts"].read_text(encoding="utf-8")
+        + "\nfrom harmledger.places import find_places\n"
+    )
     assert any("extract may not import places" in o for o in layer_offences(graph({"harmledger.extract.counts": text})))
 
 
@@ -217,7 +234,10 @@ def test_the_web_reaching_inside_a_stage_is_caught() -> None:
 
 
 def test_a_circle_inside_a_function_is_caught() -> None:
-    text = MODULES["harmledger.store"].read_text(encoding="utf-8") + "\ndef _late():\n    from harmledger import pipeline\n"
+    text = (
+        MODULES["harmledger.store"].read_text(encoding="utf-8")
+        + "\ndef _late():\n    from harmledger import pipeline\n"
+    )
     found = circles(graph({"harmledger.store": text}))
     assert any("harmledger.store" in group and "harmledger.pipeline" in group for group in found)
 

@@ -75,19 +75,30 @@ def test_the_ledger_is_consistent_and_verifies(ingested: Any) -> None:
     ledger, report, _ = ingested
     assert ledger.verify() == []
     with ledger.engine.connect() as conn:
+
         def scalar(query: Any) -> int:
             return conn.execute(query).scalar_one()
 
         n_docs = scalar(sa.select(sa.func.count()).select_from(documents))
         assert n_docs == report.added
         assert scalar(sa.select(sa.func.count()).select_from(claims)) == report.claims
-        orphan_claims = sa.select(sa.func.count()).select_from(claims.outerjoin(documents, claims.c.document_id == documents.c.id)).where(documents.c.id.is_(None))
+        orphan_claims = (
+            sa.select(sa.func.count())
+            .select_from(claims.outerjoin(documents, claims.c.document_id == documents.c.id))
+            .where(documents.c.id.is_(None))
+        )
         assert scalar(orphan_claims) == 0
-        dangling_links = sa.select(sa.func.count()).select_from(
-            incident_claims.outerjoin(claims, incident_claims.c.claim_id == claims.c.id)).where(claims.c.id.is_(None))
+        dangling_links = (
+            sa.select(sa.func.count())
+            .select_from(incident_claims.outerjoin(claims, incident_claims.c.claim_id == claims.c.id))
+            .where(claims.c.id.is_(None))
+        )
         assert scalar(dangling_links) == 0
-        empty_incidents = sa.select(sa.func.count()).select_from(
-            incidents.outerjoin(incident_claims, incident_claims.c.incident_id == incidents.c.id)).where(incident_claims.c.claim_id.is_(None))
+        empty_incidents = (
+            sa.select(sa.func.count())
+            .select_from(incidents.outerjoin(incident_claims, incident_claims.c.incident_id == incidents.c.id))
+            .where(incident_claims.c.claim_id.is_(None))
+        )
         assert scalar(empty_incidents) == 0
         for row in conn.execute(sa.select(originals.c.id, originals.c.data)):
             assert sha256_hex(bytes(row.data)) == row.id
@@ -110,7 +121,7 @@ PATHOLOGICAL = {
     "qualifiers without figures": "at least more than up to between " * 32_000,
     "capitalised place names": "Aleppo Northern Ireland Al-Fatih Jableh District near Idlib " * 18_000,
     "one word": "a" * 1_000_000,
-    "punctuation": "(((,,,---...'\'\'\"\"\") " * 50_000,
+    "punctuation": "(((,,,---...'''\"\"\") " * 50_000,
 }
 # find_places reads every character with spaCy's NER (about 15,000 characters a second on a
 # busy 2-core machine): the whole megabyte once, the first 50 KB of the others.
@@ -132,8 +143,10 @@ def test_a_one_megabyte_line_finishes_in_extract_and_find_places(kind: str) -> N
     started = time.perf_counter()
     places = find_places(doc)
     located = time.perf_counter() - started
-    print(f"\n{kind}: extract_claims on {len(PATHOLOGICAL[kind]):,} chars: {len(found)} claims in {extracted:.1f} s;"
-          f" find_places on {len(text):,} chars: {len(places)} places in {located:.1f} s")
+    print(
+        f"\n{kind}: extract_claims on {len(PATHOLOGICAL[kind]):,} chars: {len(found)} claims in {extracted:.1f} s;"
+        f" find_places on {len(text):,} chars: {len(places)} places in {located:.1f} s"
+    )
     assert all(p.span is not None and 0 <= p.span.start < p.span.end <= len(text) for p in places)
 
 

@@ -38,8 +38,11 @@ def serving(ledger: Ledger) -> Iterator[str]:
     from harmledger.web import create_app
 
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(ledger, secret="browser tests"), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="off"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(ledger, secret="browser tests"), host="127.0.0.1", port=port, log_level="warning", lifespan="off"
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -173,4 +176,3 @@ def test_hostile_text_stays_inert_in_the_browser(page: Any, hostile: Any) -> Non
         expect(page.locator(".leaflet-popup-content")).to_contain_text("<img src=x")
     assert dialogs == [] and errors == []
     assert page.locator("img[src=x]").count() == 0
-

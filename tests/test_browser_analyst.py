@@ -20,10 +20,12 @@ from tests.test_web_seed import add_user, build_seed
 pytestmark = pytest.mark.browser
 
 # Our own report (no monitor's text): a figure the machine misreads ("2022" is a year, not a toll).
-REPORT = ("Shelling hits a wedding party near Tell Rifaat\n\n"
-          "TELL RIFAAT, Syria (Reuters) - Artillery shells struck a wedding party in Tell Rifaat, in Aleppo "
-          "province, on Sunday, and 2022 people were killed, a local rescue group said.\n\n"
-          "Rescuers said the guests had gathered in a courtyard when the first shell landed.\n")
+REPORT = (
+    "Shelling hits a wedding party near Tell Rifaat\n\n"
+    "TELL RIFAAT, Syria (Reuters) - Artillery shells struck a wedding party in Tell Rifaat, in Aleppo "
+    "province, on Sunday, and 2022 people were killed, a local rescue group said.\n\n"
+    "Rescuers said the guests had gathered in a courtyard when the first shell landed.\n"
+)
 
 
 @pytest.fixture
@@ -140,10 +142,13 @@ def test_uploading_files_from_the_page_reports_each_one(page: Any, served: Any) 
     base, _ids, ledger = served
     log_in(page, base, "ana")
     page.goto(f"{base}/add")
-    page.set_input_files("input[name=files]", [
-        {"name": "report.txt", "mimeType": "text/plain", "buffer": REPORT.encode("utf-8")},
-        {"name": "photo.txt", "mimeType": "text/plain", "buffer": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8},
-    ])
+    page.set_input_files(
+        "input[name=files]",
+        [
+            {"name": "report.txt", "mimeType": "text/plain", "buffer": REPORT.encode("utf-8")},
+            {"name": "photo.txt", "mimeType": "text/plain", "buffer": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8},
+        ],
+    )
     page.click("#add-submit")
     report = page.locator("#intake-report")
     expect(report).to_contain_text("1 document(s) added", timeout=60_000)

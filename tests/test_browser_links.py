@@ -34,16 +34,29 @@ def test_only_http_and_https_addresses_make_links(url: str) -> None:
     assert web_link(url) is None
 
 
-@pytest.mark.parametrize("url", ["https://example.org/news/strike?id=4#top", "http://example.org", "HTTPS://EXAMPLE.ORG/"])
+@pytest.mark.parametrize(
+    "url", ["https://example.org/news/strike?id=4#top", "http://example.org", "HTTPS://EXAMPLE.ORG/"]
+)
 def test_web_addresses_stay_links(url: str) -> None:
     assert web_link(url) == url
 
 
 def _documents(tmp_path: Path, urls: list[str]) -> list[Document]:
     feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps({"text": f"Report {n}: shelling killed 3 people in a market on Monday.",
-                                        "url": url, "title": f"Report {n}"}) + "\n"
-                            for n, url in enumerate(urls)), encoding="utf-8")
+    feed.write_text(
+        "".join(
+            json.dumps(
+                {
+                    "text": f"Report {n}: shelling killed 3 people in a market on Monday.",
+                    "url": url,
+                    "title": f"Report {n}",
+                }
+            )
+            + "\n"
+            for n, url in enumerate(urls)
+        ),
+        encoding="utf-8",
+    )
     docs = [d for d in read_sources([feed], ReadOptions()) if isinstance(d, Document)]
     assert [d.url for d in docs] == urls
     return docs

@@ -92,8 +92,17 @@ def test_bad_inputs_are_named_one_line_each_and_the_rest_is_ingested(db: str, sa
     (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     missing = tmp_path / "missing.txt"
     result = CliRunner().invoke(
-        main, ["ingest", str(tmp_path / "empty.txt"), str(tmp_path / "binary.txt"), str(missing), str(samples),
-               "--db", db, "--quiet"],
+        main,
+        [
+            "ingest",
+            str(tmp_path / "empty.txt"),
+            str(tmp_path / "binary.txt"),
+            str(missing),
+            str(samples),
+            "--db",
+            db,
+            "--quiet",
+        ],
     )
     assert result.exit_code == 1
     error_lines = [line for line in result.output.splitlines() if line.startswith("error:")]
@@ -156,8 +165,21 @@ def test_the_readme_documents_every_command() -> None:
 
 
 def test_a_place_an_analyst_adds_wins_in_geocode(db: str) -> None:
-    added = run("gazetteer", "add", "Tal Hamis Village", "--lat", "36.80", "--lon", "41.00", "--country", "SY",
-                "--alias", "Tell Hamis Village", "--db", db)
+    added = run(
+        "gazetteer",
+        "add",
+        "Tal Hamis Village",
+        "--lat",
+        "36.80",
+        "--lon",
+        "41.00",
+        "--country",
+        "SY",
+        "--alias",
+        "Tell Hamis Village",
+        "--db",
+        db,
+    )
     assert added.exit_code == 0
     result = run("geocode", "Tell Hamis Village", "--json", "--db", db)
     line = json.loads(result.output.splitlines()[0])

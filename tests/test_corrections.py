@@ -32,7 +32,9 @@ def fill(text: str, ids: dict[str, str]) -> str:
 
 
 @pytest.mark.parametrize(("path", "body"), ENDPOINTS)
-def test_correction_endpoints_refuse_anonymous_and_viewers(client: Any, seeded: Any, path: str, body: dict[str, Any]) -> None:
+def test_correction_endpoints_refuse_anonymous_and_viewers(
+    client: Any, seeded: Any, path: str, body: dict[str, Any]
+) -> None:
     ledger, ids = seeded
     viewer = add_user(ledger, "vic", "viewer")
     body = {k: fill(v, ids) if isinstance(v, str) else v for k, v in body.items()}
@@ -41,11 +43,14 @@ def test_correction_endpoints_refuse_anonymous_and_viewers(client: Any, seeded: 
     assert ledger.decision_rows() == []
 
 
-def test_a_corrected_figure_replaces_the_machines_in_the_incident_and_survives_reconciling(client: Any, seeded: Any) -> None:
+def test_a_corrected_figure_replaces_the_machines_in_the_incident_and_survives_reconciling(
+    client: Any, seeded: Any
+) -> None:
     ledger, ids = seeded
     token = add_user(ledger, "ana", "analyst")
-    response = client.post(f"/api/claims/{ids['chemical']}/correct", json={"best": 9, "incident": ids["ghouta"]},
-                           headers=bearer(token))
+    response = client.post(
+        f"/api/claims/{ids['chemical']}/correct", json={"best": 9, "incident": ids["ghouta"]}, headers=bearer(token)
+    )
     assert response.status_code == 200, response.text
     row = response.json()["row"]
     assert row["before"] == {"low": 136, "best": None, "high": 1300, "qualifier": "range"}
@@ -60,7 +65,11 @@ def test_a_corrected_figure_replaces_the_machines_in_the_incident_and_survives_r
     assert holding(ledger, ids["chemical"]).deaths.best == 9
     entry = ledger.audit_entries(ids["chemical"])[-1]
     assert (entry["username"], entry["action"], entry["before"]["high"], entry["after"]["best"]) == (
-        "ana", "correct_claim", 1300, 9)
+        "ana",
+        "correct_claim",
+        1300,
+        9,
+    )
     assert ledger.verify() == []
 
 
@@ -69,8 +78,11 @@ def test_a_later_correction_wins_field_by_field(client: Any, seeded: Any) -> Non
     token = add_user(ledger, "ana", "analyst")
     add_user(ledger, "ben", "analyst")
     ben = add_user(ledger, "ben2", "analyst")
-    client.post(f"/api/claims/{ids['chemical']}/correct", json={"low": 10, "high": 12, "source": "Local clinic"},
-                headers=bearer(token))
+    client.post(
+        f"/api/claims/{ids['chemical']}/correct",
+        json={"low": 10, "high": 12, "source": "Local clinic"},
+        headers=bearer(token),
+    )
     client.post(f"/api/claims/{ids['chemical']}/correct", json={"best": 11}, headers=bearer(ben))
     incident = holding(ledger, ids["chemical"])
     # The second figure replaces the first as a whole; the source set before stays.
@@ -84,15 +96,22 @@ def test_a_later_correction_wins_field_by_field(client: Any, seeded: Any) -> Non
 def test_an_incident_correction_sets_its_fields_and_says_who(client: Any, seeded: Any) -> None:
     ledger, ids = seeded
     token = add_user(ledger, "ana", "analyst")
-    body = {"perpetrator": "Unknown armed group", "date": "2013-08-21", "event_type": "shelling",
-            "place": {"name": "Zamalka", "lat": 33.52, "lon": 36.36, "country": "sy"}}
+    body = {
+        "perpetrator": "Unknown armed group",
+        "date": "2013-08-21",
+        "event_type": "shelling",
+        "place": {"name": "Zamalka", "lat": 33.52, "lon": 36.36, "country": "sy"},
+    }
     response = client.post(f"/api/incidents/{ids['ghouta']}/correct", json=body, headers=bearer(token))
     assert response.status_code == 200, response.text
     assert response.json()["row"]["before"]["perpetrator"] == "Syrian government"
     rebuild_incidents(ledger)
     incident = holding(ledger, ids["chemical"])
     assert (incident.perpetrator, incident.event_type, incident.date_start.isoformat()) == (
-        "Unknown armed group", "shelling", "2013-08-21")
+        "Unknown armed group",
+        "shelling",
+        "2013-08-21",
+    )
     assert (incident.place.name, incident.place.country, incident.place.lat) == ("Zamalka", "SY", 33.52)
     assert "perpetrator set to Unknown armed group by ana" in incident.explanation
 
@@ -100,8 +119,16 @@ def test_an_incident_correction_sets_its_fields_and_says_who(client: Any, seeded
 def test_an_added_claim_on_a_quote_joins_the_incident_it_was_added_to(client: Any, seeded: Any) -> None:
     ledger, ids = seeded
     token = add_user(ledger, "ana", "analyst")
-    body = {"document_id": ids["document"], "quote": "a likely use of sarin", "best": 1400, "qualifier": "approximately",
-            "outcome": "killed", "victims": "civilians", "source": "a rescue group", "incident": ids["ghouta"]}
+    body = {
+        "document_id": ids["document"],
+        "quote": "a likely use of sarin",
+        "best": 1400,
+        "qualifier": "approximately",
+        "outcome": "killed",
+        "victims": "civilians",
+        "source": "a rescue group",
+        "incident": ids["ghouta"],
+    }
     response = client.post("/api/claims", json=body, headers=bearer(token))
     assert response.status_code == 201, response.text
     row = response.json()["row"]
@@ -115,9 +142,16 @@ def test_an_added_claim_on_a_quote_joins_the_incident_it_was_added_to(client: An
 def test_an_added_claim_from_outside_the_ledger_keeps_the_words_it_rests_on(client: Any, seeded: Any) -> None:
     ledger, ids = seeded
     token = add_user(ledger, "ana", "analyst")
-    body = {"outside": {"text": "The district health office told us by phone that nine people died.",
-                        "outlet": "phone call", "published": "2016-07-21"},
-            "best": 9, "source": "district health office", "incident": ids["manbij"]}
+    body = {
+        "outside": {
+            "text": "The district health office told us by phone that nine people died.",
+            "outlet": "phone call",
+            "published": "2016-07-21",
+        },
+        "best": 9,
+        "source": "district health office",
+        "incident": ids["manbij"],
+    }
     response = client.post("/api/claims", json=body, headers=bearer(token))
     assert response.status_code == 201, response.text
     claim = ledger.claims(ids=[response.json()["row"]["target"]])[0]
@@ -143,7 +177,12 @@ BAD = [
     ("/api/incidents/{ghouta}/correct", {"grade": "fair"}, 400, "cannot correct grade"),
     ("/api/incidents/{ghouta}/correct", {"victims": "cats"}, 400, "victims 'cats'"),
     ("/api/claims", {"best": 1}, 400, "give document_id"),
-    ("/api/claims", {"document_id": "{document}", "quote": "not in the text at all", "best": 1}, 400, "is not in document"),
+    (
+        "/api/claims",
+        {"document_id": "{document}", "quote": "not in the text at all", "best": 1},
+        400,
+        "is not in document",
+    ),
     ("/api/claims", {"document_id": "{document}", "quote": "the", "best": 1}, 400, "occurs more than once"),
     ("/api/claims", {"outside": {"text": ""}, "best": 1}, 400, "needs the source's words"),
 ]
@@ -151,7 +190,8 @@ BAD = [
 
 @pytest.mark.parametrize(("path", "body", "status", "words"), BAD)
 def test_a_bad_correction_says_what_is_wrong_and_records_nothing(
-        client: Any, seeded: Any, path: str, body: dict[str, Any], status: int, words: str) -> None:
+    client: Any, seeded: Any, path: str, body: dict[str, Any], status: int, words: str
+) -> None:
     ledger, ids = seeded
     token = add_user(ledger, "ana", "analyst")
     body = {k: fill(v, ids) if isinstance(v, str) else v for k, v in body.items()}
@@ -162,7 +202,9 @@ def test_a_bad_correction_says_what_is_wrong_and_records_nothing(
     assert ledger.counts() == before
 
 
-def test_the_incident_page_corrects_a_figure_and_shows_who_beside_the_machines_reading(client: Any, seeded: Any) -> None:
+def test_the_incident_page_corrects_a_figure_and_shows_who_beside_the_machines_reading(
+    client: Any, seeded: Any
+) -> None:
     from tests.test_web_seed import log_in
 
     ledger, ids = seeded
@@ -170,17 +212,23 @@ def test_the_incident_page_corrects_a_figure_and_shows_who_beside_the_machines_r
     csrf = log_in(client, "ana")
     page = client.get(f"/incidents/{ids['ghouta']}").text
     assert 'value="correct_claim"' in page and 'value="correct_incident"' in page
-    response = client.post(f"/incidents/{ids['ghouta']}/review", follow_redirects=False, data={
-        "csrf": csrf, "action": "correct_claim", "claim": ids["chemical"], "best": "9", "low": "", "source": ""})
+    response = client.post(
+        f"/incidents/{ids['ghouta']}/review",
+        follow_redirects=False,
+        data={"csrf": csrf, "action": "correct_claim", "claim": ids["chemical"], "best": "9", "low": "", "source": ""},
+    )
     assert response.status_code == 303
     where = response.headers["location"].split("?")[0]
     page = client.get(where).text
     assert "corrected by ana" in page and "The machine read: figure 136–1300" in page
     assert '<dd id="deaths">9</dd>' in page
-    response = client.post(where + "/review", follow_redirects=False, data={
-        "csrf": csrf, "action": "correct_incident", "perpetrator": "Unknown armed group", "date": ""})
+    response = client.post(
+        where + "/review",
+        follow_redirects=False,
+        data={"csrf": csrf, "action": "correct_incident", "perpetrator": "Unknown armed group", "date": ""},
+    )
     page = client.get(response.headers["location"].split("?")[0]).text
-    assert "Unknown armed group <span class=\"corrected\">corrected by ana</span>" in page
+    assert 'Unknown armed group <span class="corrected">corrected by ana</span>' in page
 
 
 def test_the_cli_corrects_by_short_id_and_a_reingest_and_reconcile_keep_it(tmp_path: Any) -> None:
@@ -190,13 +238,20 @@ def test_the_cli_corrects_by_short_id_and_a_reingest_and_reconcile_keep_it(tmp_p
     from harmledger.store import Ledger
 
     article = tmp_path / "report.txt"
-    article.write_text("Shelling hits a market\n\nA shell struck the market of Tell Rifaat in Aleppo province on "
-                       "Monday, killing 2022 people, a rescue worker said.\n", encoding="utf-8")
+    article.write_text(
+        "Shelling hits a market\n\nA shell struck the market of Tell Rifaat in Aleppo province on "
+        "Monday, killing 2022 people, a rescue worker said.\n",
+        encoding="utf-8",
+    )
     db = str(tmp_path / "l.db")
     run = CliRunner().invoke
     assert run(main, ["ingest", str(article), "--db", db, "--published", "2024-03-05", "-q"]).exit_code == 0
-    assert run(main, ["user", "add", "ana", "--role", "analyst", "--password-stdin", "--db", db],
-               input="a long password\n").exit_code == 0
+    assert (
+        run(
+            main, ["user", "add", "ana", "--role", "analyst", "--password-stdin", "--db", db], input="a long password\n"
+        ).exit_code
+        == 0
+    )
     ledger = Ledger(db)
     claim = next(c for c in ledger.claims() if c.count and c.count.best == 2022)
     done = run(main, ["correct", "claim", claim.id[:10], "--best", "9", "--by", "ana", "--db", db])
@@ -217,10 +272,21 @@ def test_the_incident_page_adds_a_claim_from_a_source_outside_the_ledger(client:
     ledger, ids = seeded
     add_user(ledger, "ana", "analyst")
     csrf = log_in(client, "ana")
-    response = client.post(f"/incidents/{ids['ghouta']}/review", follow_redirects=False, data={
-        "csrf": csrf, "action": "add_claim", "outside": "A field doctor told us by phone that 40 people died.",
-        "url": "", "outlet": "phone interview", "best": "40", "outcome": "killed", "victims": "civilians",
-        "source": "a field doctor"})
+    response = client.post(
+        f"/incidents/{ids['ghouta']}/review",
+        follow_redirects=False,
+        data={
+            "csrf": csrf,
+            "action": "add_claim",
+            "outside": "A field doctor told us by phone that 40 people died.",
+            "url": "",
+            "outlet": "phone interview",
+            "best": "40",
+            "outcome": "killed",
+            "victims": "civilians",
+            "source": "a field doctor",
+        },
+    )
     assert response.status_code == 303, response.text
     page = client.get(response.headers["location"].split("?")[0]).text
     assert "added by ana" in page and "A field doctor told us by phone" in page
@@ -236,10 +302,22 @@ def test_corrections_are_replayed_on_both_backends(ledger: Any) -> None:
     ids = build_seed(ledger)
     ana = Users(ledger).add("ana", PASSWORD, "analyst")
     apply_review(ledger, ana, "correct_claim", ids["chemical"], {"values": {"best": 9}})
-    apply_review(ledger, ana, "correct_incident", holding(ledger, ids["chemical"]).id,
-                 {"values": {"perpetrator": "Unknown armed group"}})
-    added = add_claim(ledger, ana, {"outside": {"text": "A nurse said 12 were killed."}, "best": 12,
-                                    "incident": holding(ledger, ids["strike"]).id})
+    apply_review(
+        ledger,
+        ana,
+        "correct_incident",
+        holding(ledger, ids["chemical"]).id,
+        {"values": {"perpetrator": "Unknown armed group"}},
+    )
+    added = add_claim(
+        ledger,
+        ana,
+        {
+            "outside": {"text": "A nurse said 12 were killed."},
+            "best": 12,
+            "incident": holding(ledger, ids["strike"]).id,
+        },
+    )
     rebuild_incidents(ledger)
     ghouta = holding(ledger, ids["chemical"])
     assert (ghouta.deaths.best, ghouta.perpetrator) == (9, "Unknown armed group")
@@ -250,7 +328,10 @@ def test_corrections_are_replayed_on_both_backends(ledger: Any) -> None:
 def test_the_api_shows_a_corrected_claim_with_the_machines_reading_beside_it(client: Any, seeded: Any) -> None:
     ledger, ids = seeded
     token = add_user(ledger, "ana", "analyst")
-    assert client.post(f"/api/claims/{ids['chemical']}/correct", json={"best": 9}, headers=bearer(token)).status_code == 200
+    assert (
+        client.post(f"/api/claims/{ids['chemical']}/correct", json={"best": 9}, headers=bearer(token)).status_code
+        == 200
+    )
     incident = holding(ledger, ids["chemical"])
     response = client.get(f"/api/incidents/{incident.id}")
     assert response.status_code == 200, response.text

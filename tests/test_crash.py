@@ -35,7 +35,10 @@ def write_corpus(folder: Path, n_docs: int, seed: int = 7) -> None:
     for i in range(n_docs):
         lines = [
             rng.choice(TEMPLATES).format(
-                n=rng.randint(2, 90), m=rng.randint(1, 40), place=rng.choice(PLACES), day=rng.choice(DAYS),
+                n=rng.randint(2, 90),
+                m=rng.randint(1, 40),
+                place=rng.choice(PLACES),
+                day=rng.choice(DAYS),
                 org=rng.choice(ORGS),
             )
             for _ in range(3)
@@ -44,16 +47,27 @@ def write_corpus(folder: Path, n_docs: int, seed: int = 7) -> None:
 
 
 def ingest_command(folder: Path, db: str) -> list[str]:
-    return [sys.executable, "-m", "harmledger.cli", "ingest", str(folder), "--db", db, "--quiet",
-            "--published", "2017-03-10"]
+    return [
+        sys.executable,
+        "-m",
+        "harmledger.cli",
+        "ingest",
+        str(folder),
+        "--db",
+        db,
+        "--quiet",
+        "--published",
+        "2017-03-10",
+    ]
 
 
 def snapshot(db: str) -> dict[str, object]:
     ledger = Ledger(db)
     try:
         with ledger.engine.connect() as conn:
-            orphans = conn.execute(sa.text(
-                "SELECT count(*) FROM claims WHERE document_id NOT IN (SELECT id FROM documents)")).scalar_one()
+            orphans = conn.execute(
+                sa.text("SELECT count(*) FROM claims WHERE document_id NOT IN (SELECT id FROM documents)")
+            ).scalar_one()
         return {
             "documents": sorted(d.id for d in ledger.documents()),
             "claims": sorted(c.id for c in ledger.claims()),
@@ -78,8 +92,12 @@ def test_an_ingest_killed_several_times_then_rerun_ends_like_a_clean_run(tmp_pat
     rng = random.Random(11)
     kills = 0
     for _ in range(4):
-        proc = subprocess.Popen(ingest_command(corpus, crashed_db), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONHASHSEED": "0"})
+        proc = subprocess.Popen(
+            ingest_command(corpus, crashed_db),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
         time.sleep(rng.uniform(1.0, 5.0))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
@@ -137,8 +155,10 @@ def merge_two_incidents(db: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("statement", ["DELETE FROM INCIDENT_CLAIMS", "INSERT INTO INCIDENTS ",
-                                       "INSERT INTO INCIDENT_CLAIMS", "INSERT INTO LEDGER_META"])
+@pytest.mark.parametrize(
+    "statement",
+    ["DELETE FROM INCIDENT_CLAIMS", "INSERT INTO INCIDENTS ", "INSERT INTO INCIDENT_CLAIMS", "INSERT INTO LEDGER_META"],
+)
 def test_a_reconcile_killed_inside_its_transaction_keeps_the_old_incidents(
     ingested: Path, tmp_path: Path, statement: str
 ) -> None:
@@ -148,14 +168,16 @@ def test_a_reconcile_killed_inside_its_transaction_keeps_the_old_incidents(
     before = snapshot(crashed)
     assert len(before["incidents"]) >= 2
 
-    killed = subprocess.run([sys.executable, "-c", KILL_BEFORE, statement, "reconcile", "--db", crashed],
-                            capture_output=True)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_BEFORE, statement, "reconcile", "--db", crashed], capture_output=True
+    )
     assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()[-2000:]
     assert snapshot(crashed) == before  # the swap is one transaction: all of it or none
 
     for db in (crashed, clean):
-        subprocess.run([sys.executable, "-m", "harmledger.cli", "reconcile", "--db", db], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "harmledger.cli", "reconcile", "--db", db], check=True, capture_output=True
+        )
     after = snapshot(crashed)
     assert after == snapshot(clean)
     assert after["incidents"] != before["incidents"], "the merge should change the incidents"

@@ -44,8 +44,7 @@ PUB = date(2016, 7, 20)  # a Wednesday
         ("in 2014", None, date(2014, 1, 1), date(2014, 12, 31), "year"),
     ],
 )
-def test_resolve_date(text: str, published: date | None, start: date, end: date,
-                      precision: str) -> None:
+def test_resolve_date(text: str, published: date | None, start: date, end: date, precision: str) -> None:
     ref = resolve_date(text, published)
     assert (ref.start, ref.end, ref.precision) == (start, end, precision)
     assert ref.resolved
@@ -53,8 +52,17 @@ def test_resolve_date(text: str, published: date | None, start: date, end: date,
 
 @pytest.mark.parametrize(
     "text",
-    ["on Tuesday", "Tuesday’s", "last week", "two days ago", "last month", "since March 31st",
-     "yesterday", "on March 31", "in March"],
+    [
+        "on Tuesday",
+        "Tuesday’s",
+        "last week",
+        "two days ago",
+        "last month",
+        "since March 31st",
+        "yesterday",
+        "on March 31",
+        "in March",
+    ],
 )
 def test_relative_dates_stay_unresolved_without_publication(text: str) -> None:
     ref = resolve_date(text, None)
@@ -71,8 +79,10 @@ def test_not_dates(text: str) -> None:
 
 
 def test_find_dates_in_a_document() -> None:
-    text = ("Tuesday’s strike near Manbij killed 56. Amnesty counted about a hundred since "
-            "March 31st, and last week 20 more.")
+    text = (
+        "Tuesday’s strike near Manbij killed 56. Amnesty counted about a hundred since "
+        "March 31st, and last week 20 more."
+    )
     doc = Document(id="d", original=text.encode(), text=text, origin="t", published=PUB)
     found = {d.span.slice(text): (d.start, d.end) for d in find_dates(doc) if d.span}
     assert found == {

@@ -62,9 +62,23 @@ def test_html_with_only_scripts_is_reported_empty():
 
 JSONL_EXPECTED = [
     # record_id, title, url, outlet, published, text starts with
-    ("a1", "Roadside bomb kills two", "https://news.example/a1", "Example News", date(2021, 5, 30), "Two people were killed"),
+    (
+        "a1",
+        "Roadside bomb kills two",
+        "https://news.example/a1",
+        "Example News",
+        date(2021, 5, 30),
+        "Two people were killed",
+    ),
     ("a2", None, None, None, None, "Shelling of a residential"),
-    ("a5", "Fourteen detained", "https://news.example/a5", "Wire Example", date(2022, 1, 9), "Security forces detained 14"),
+    (
+        "a5",
+        "Fourteen detained",
+        "https://news.example/a5",
+        "Wire Example",
+        date(2022, 1, 9),
+        "Security forces detained 14",
+    ),
     ("a8", None, None, None, None, "An aid convoy reached"),
 ]
 JSONL_ERRORS = [
@@ -101,7 +115,10 @@ def test_jsonl_counts(jsonl_items):
 
 def test_jsonl_configured_field_names(tmp_path):
     path = tmp_path / "api.jsonl"
-    path.write_text(json.dumps({"story": "A car bomb killed three soldiers at a checkpoint, the army said.", "when": 1622332800}) + "\n")
+    path.write_text(
+        json.dumps({"story": "A car bomb killed three soldiers at a checkpoint, the army said.", "when": 1622332800})
+        + "\n"
+    )
     (doc,) = read_all([path], text_field="story", date_field="when")
     assert doc.published == date(2021, 5, 30) and doc.record_id == "line 1"
 
@@ -145,7 +162,10 @@ def write_warc(path: Path, gz: bool) -> None:
         for uri, body, ctype in pages:
             http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
             record = writer.create_warc_record(
-                uri, "response", payload=io.BytesIO(body), http_headers=http,
+                uri,
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=http,
                 warc_headers_dict={"WARC-Date": "2016-07-21T09:30:00Z"},
             )
             writer.write_record(record)
@@ -216,7 +236,9 @@ def test_folder_is_walked_with_globs_and_sidecar(tmp_path):
     (tmp_path / "keep").mkdir()
     (tmp_path / "drafts").mkdir()
     (tmp_path / ".cache").mkdir()
-    (tmp_path / "keep" / "one.txt").write_text("Militants attacked a police post, killing two officers, officials said.")
+    (tmp_path / "keep" / "one.txt").write_text(
+        "Militants attacked a police post, killing two officers, officials said."
+    )
     (tmp_path / "keep" / "one.txt.meta.json").write_text('{"published": "2019-03-02", "outlet": "Sidecar Times"}')
     (tmp_path / "keep" / "two.md").write_text("# Flooding\n\nHeavy rain displaced 300 families, the Red Crescent said.")
     (tmp_path / "keep" / "notes.csv").write_text("a,b\n1,2\n")
@@ -248,8 +270,10 @@ STDIN_SCRIPT = (
 @pytest.mark.parametrize(
     ("stdin", "expected"),
     [
-        (b'{"id": "s1", "text": "Two killed in a blast."}\nnot json\n{"id": "s2", "text": "Nine hurt."}\n',
-         ["Document s1 ", "RecordError  -:2", "Document s2 "]),
+        (
+            b'{"id": "s1", "text": "Two killed in a blast."}\nnot json\n{"id": "s2", "text": "Nine hurt."}\n',
+            ["Document s1 ", "RecordError  -:2", "Document s2 "],
+        ),
         (b"Gunmen killed four villagers in an overnight raid, residents said.\n", ["Document  "]),
         (PAGE, ["Document  "]),
     ],

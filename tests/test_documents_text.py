@@ -142,18 +142,27 @@ def test_segmentation_can_be_turned_off():
 @pytest.mark.parametrize(
     ("text", "genre"),
     [
-        ("Gunmen killed at least 12 people in an attack on a village in the north of the country on "
-         "Sunday, police said. A spokesman told reporters that the attackers arrived on motorbikes and "
-         "set fire to houses. The regional governor said in a statement that security forces had been "
-         "deployed and that the wounded were taken to the district hospital for treatment.", "news"),
-        ("“We will not stop until every one of them is found,” the minister said on Monday. Officials "
-         "said that the search would continue through the night, according to a statement from the "
-         "interior ministry, which added that 40 people had been rescued from the rubble so far and "
-         "that the army had sent two helicopters to the area to help.", "news"),
-        ("I have written before about this war, and I will say it again: we are failing. How many more "
-         "children must die before our leaders admit it? It is shameful. We armed these men, we "
-         "trained them, and now we look away. You cannot call this a humanitarian mission with a "
-         "straight face. Frankly, the hypocrisy is staggering, and history will judge us for it!", "opinion"),
+        (
+            "Gunmen killed at least 12 people in an attack on a village in the north of the country on "
+            "Sunday, police said. A spokesman told reporters that the attackers arrived on motorbikes and "
+            "set fire to houses. The regional governor said in a statement that security forces had been "
+            "deployed and that the wounded were taken to the district hospital for treatment.",
+            "news",
+        ),
+        (
+            "“We will not stop until every one of them is found,” the minister said on Monday. Officials "
+            "said that the search would continue through the night, according to a statement from the "
+            "interior ministry, which added that 40 people had been rescued from the rubble so far and "
+            "that the army had sent two helicopters to the area to help.",
+            "news",
+        ),
+        (
+            "I have written before about this war, and I will say it again: we are failing. How many more "
+            "children must die before our leaders admit it? It is shameful. We armed these men, we "
+            "trained them, and now we look away. You cannot call this a humanitarian mission with a "
+            "straight face. Frankly, the hypocrisy is staggering, and history will judge us for it!",
+            "opinion",
+        ),
         ("Too short to judge, I think?", "news"),
     ],
 )
@@ -185,9 +194,18 @@ def test_detect_language(text, language):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Airstrike kills 12\nBy Jane Doe | July 20, 2016\n\nAt least 12 people were killed.", (date(2016, 7, 20), "text")),
-        ("ALEPPO, Syria, 20 July 2016 — At least 56 people were killed in a strike, activists said.", (date(2016, 7, 20), "dateline")),
-        ("Posted on 2016-07-20 by the news desk in World, with a report on the bombing of the town market.", (date(2016, 7, 20), "text")),
+        (
+            "Airstrike kills 12\nBy Jane Doe | July 20, 2016\n\nAt least 12 people were killed.",
+            (date(2016, 7, 20), "text"),
+        ),
+        (
+            "ALEPPO, Syria, 20 July 2016 — At least 56 people were killed in a strike, activists said.",
+            (date(2016, 7, 20), "dateline"),
+        ),
+        (
+            "Posted on 2016-07-20 by the news desk in World, with a report on the bombing of the town market.",
+            (date(2016, 7, 20), "text"),
+        ),
         ("Published: 3rd August 2016\nShelling continued.", (date(2016, 8, 3), "text")),
         ("The siege began on March 31, 2016, when government forces encircled the town and cut the roads.", None),
         ("03/04/2016\nAmbiguous day and month.", None),

@@ -24,8 +24,20 @@ SEED = Path(__file__).parent / "fixtures" / "seed"
 # The README's "What `harmledger eval DIR --json` prints", key for key.
 README_SHAPE = {
     "segments": ["n_gold", "found", "missed", "spurious", "genre_accuracy"],
-    "claims": ["n_gold", "n_pred", "precision", "recall", "f1", "count_exact", "qualifier_exact",
-               "scope_exact", "source_exact", "victims_exact", "negatives_n", "negatives_hit"],
+    "claims": [
+        "n_gold",
+        "n_pred",
+        "precision",
+        "recall",
+        "f1",
+        "count_exact",
+        "qualifier_exact",
+        "scope_exact",
+        "source_exact",
+        "victims_exact",
+        "negatives_n",
+        "negatives_hit",
+    ],
     "places": ["n", "within_25km", "within_161km", "median_km", "mean_km"],
     "dates": ["n", "exact"],
     "events": ["n", "killed_exact", "killed_exact_nonzero", "injured_exact", "within_25km", "within_161km"],
@@ -34,8 +46,13 @@ README_SHAPE = {
 
 # Our keys after the README's: per-document figures and the cost of joins (docs/accuracy.md).
 OURS = {
-    "events": ["killed_exact_document", "killed_exact_nonzero_document", "injured_exact_document",
-               "within_25km_document", "within_161km_document"],
+    "events": [
+        "killed_exact_document",
+        "killed_exact_nonzero_document",
+        "injured_exact_document",
+        "within_25km_document",
+        "within_161km_document",
+    ],
     "incidents": ["wrong_join_rate", "pairs_gold", "pairs_predicted", "pairs_both", "deaths_in_range_document"],
 }
 
@@ -56,15 +73,26 @@ def claim_for(doc: Document, row: dict[str, Any]) -> Claim | None:
     count = Count(low=row["low"], high=row["high"], best=row["best"], qualifier=row["qualifier"])
     day = date.fromisoformat(row["date"]) if row.get("date") else None
     return Claim(
-        id=Claim.make_id(doc.id, span, "casualty", outcome), document_id=doc.id, kind="casualty",
-        outcome=outcome, count=count, victims=row.get("victims"), span=span, sentence=span,
-        quote=row["quote"], scope=row.get("scope"), source=Source(row["source"]) if row.get("source") else None,
+        id=Claim.make_id(doc.id, span, "casualty", outcome),
+        document_id=doc.id,
+        kind="casualty",
+        outcome=outcome,
+        count=count,
+        victims=row.get("victims"),
+        span=span,
+        sentence=span,
+        quote=row["quote"],
+        scope=row.get("scope"),
+        source=Source(row["source"]) if row.get("source") else None,
         date=DateRef(row["date"], start=day, end=day, precision="day") if day else None,
     )
 
 
-def seed_analyser(edit: Edit | None = None, extra: Callable[[Document], list[Claim]] | None = None,
-                  join: dict[str, list[int]] | None = None):
+def seed_analyser(
+    edit: Edit | None = None,
+    extra: Callable[[Document], list[Claim]] | None = None,
+    join: dict[str, list[int]] | None = None,
+):
     """A stand-in pipeline answering the seed gold exactly, changed by ``edit`` where given."""
     gold = rows(SEED / "claims.jsonl")
     incidents_gold = rows(SEED / "incidents.jsonl")
@@ -87,8 +115,11 @@ def seed_analyser(edit: Edit | None = None, extra: Callable[[Document], list[Cla
             lines = row["claims"] + (join or {}).get(row["id"], [])
             ids = tuple(by_line[n].id for n in lines if n in by_line)
             figures = Figures(low=row["deaths_low"], high=row["deaths_high_at_most"])
-            incidents.append(Incident(id=Incident.make_id(ids), kind="incident", claim_ids=ids,
-                                      deaths=figures, civilian_deaths=figures))
+            incidents.append(
+                Incident(
+                    id=Incident.make_id(ids), kind="incident", claim_ids=ids, deaths=figures, civilian_deaths=figures
+                )
+            )
         return Analysis(documents=docs, claims=claims, places={d.id: [] for d in docs}, incidents=incidents)
 
     return analyse
@@ -109,16 +140,33 @@ def test_json_has_the_readme_keys_in_order_then_ours() -> None:
 
 def test_a_perfect_prediction_scores_one() -> None:
     claims = evaluate(SEED, analyse=seed_analyser()).to_json()["claims"]
-    assert claims == {"n_gold": 6, "n_pred": 6, "precision": 1.0, "recall": 1.0, "f1": 1.0, "count_exact": 1.0,
-                      "qualifier_exact": 1.0, "scope_exact": 1.0, "source_exact": 1.0, "victims_exact": 1.0,
-                      "negatives_n": 9, "negatives_hit": 0}
+    assert claims == {
+        "n_gold": 6,
+        "n_pred": 6,
+        "precision": 1.0,
+        "recall": 1.0,
+        "f1": 1.0,
+        "count_exact": 1.0,
+        "qualifier_exact": 1.0,
+        "scope_exact": 1.0,
+        "source_exact": 1.0,
+        "victims_exact": 1.0,
+        "negatives_n": 9,
+        "negatives_hit": 0,
+    }
 
 
 def test_a_perfect_prediction_groups_and_brackets_incidents() -> None:
     incidents = evaluate(SEED, analyse=seed_analyser()).to_json()["incidents"]
     readme = {k: v for k, v in incidents.items() if k in README_SHAPE["incidents"]}
-    assert readme == {"n_gold": 2, "n_pred": 2, "pairwise_precision": 1.0, "pairwise_recall": 1.0,
-                      "pairwise_f1": 1.0, "deaths_in_range": 1.0}
+    assert readme == {
+        "n_gold": 2,
+        "n_pred": 2,
+        "pairwise_precision": 1.0,
+        "pairwise_recall": 1.0,
+        "pairwise_f1": 1.0,
+        "deaths_in_range": 1.0,
+    }
     assert incidents["wrong_join_rate"] == 0.0
 
 
@@ -130,8 +178,9 @@ def test_a_perfect_prediction_groups_and_brackets_incidents() -> None:
         ({"manbij-strike": [5]}, 0.0, 0.5, 1.0),
     ],
 )
-def test_incident_joins(join: dict[str, list[int]], pairwise_precision: float, deaths_in_range: float,
-                        wrong_join_rate: float) -> None:
+def test_incident_joins(
+    join: dict[str, list[int]], pairwise_precision: float, deaths_in_range: float, wrong_join_rate: float
+) -> None:
     incidents = evaluate(SEED, analyse=seed_analyser(join=join)).to_json()["incidents"]
     assert (incidents["pairwise_precision"], incidents["deaths_in_range"]) == (pairwise_precision, deaths_in_range)
     assert incidents["wrong_join_rate"] == wrong_join_rate
@@ -200,9 +249,19 @@ def claims_on_negatives(doc: Document) -> list[Claim]:
         start = doc.text.find(quote)
         if start >= 0:
             span = Span(start, start + 10)
-            out.append(Claim(id=Claim.make_id(doc.id, span, "casualty", "killed"), document_id=doc.id,
-                             kind="casualty", outcome="killed", count=Count(30, 30, 30, "exact"),
-                             victims="people", span=span, sentence=span, quote=quote))
+            out.append(
+                Claim(
+                    id=Claim.make_id(doc.id, span, "casualty", "killed"),
+                    document_id=doc.id,
+                    kind="casualty",
+                    outcome="killed",
+                    count=Count(30, 30, 30, "exact"),
+                    victims="people",
+                    span=span,
+                    sentence=span,
+                    quote=quote,
+                )
+            )
     return out
 
 
@@ -253,7 +312,8 @@ def geo_analyser(answers: dict[str, tuple[float, float] | None]):
                 if start >= 0:
                     lat, lon = where if where else (None, None)
                     places.setdefault(doc.id, []).append(
-                        PlaceRef(name, name=name, lat=lat, lon=lon, span=Span(start, start + len(name))))
+                        PlaceRef(name, name=name, lat=lat, lon=lon, span=Span(start, start + len(name)))
+                    )
         return Analysis(documents=docs, claims=[], places=places, incidents=[])
 
     return analyse
@@ -262,12 +322,16 @@ def geo_analyser(answers: dict[str, tuple[float, float] | None]):
 @pytest.mark.parametrize(
     ("answers", "expected"),
     [
-        ({"Pandi": (14.87, 120.95), "Bulacan": (15.0, 121.08), "Manila": (14.6, 120.98), "Cebu": (10.3, 123.9)},
-         {"n": 4, "within_25km": 1.0, "within_161km": 1.0, "median_km": 0.0, "mean_km": 0.0}),
+        (
+            {"Pandi": (14.87, 120.95), "Bulacan": (15.0, 121.08), "Manila": (14.6, 120.98), "Cebu": (10.3, 123.9)},
+            {"n": 4, "within_25km": 1.0, "within_161km": 1.0, "median_km": 0.0, "mean_km": 0.0},
+        ),
         ({}, {"n": 4, "within_25km": 0.0, "within_161km": 0.0, "median_km": None, "mean_km": None}),
         # Cebu 50 km off is beyond its own max_km (10); Manila unresolved counts as not within.
-        ({"Pandi": (14.87, 120.95), "Bulacan": (15.0, 121.08), "Manila": None, "Cebu": (10.75, 123.9)},
-         {"n": 4, "within_25km": 0.5, "within_161km": 0.5, "median_km": 0.0, "mean_km": 16.7}),
+        (
+            {"Pandi": (14.87, 120.95), "Bulacan": (15.0, 121.08), "Manila": None, "Cebu": (10.75, 123.9)},
+            {"n": 4, "within_25km": 0.5, "within_161km": 0.5, "median_km": 0.0, "mean_km": 16.7},
+        ),
     ],
 )
 def test_places(tmp_path: Path, answers: dict[str, tuple[float, float] | None], expected: dict[str, Any]) -> None:
@@ -291,8 +355,9 @@ INCIDENTS = [
 ]
 
 
-def headline_analyser(groups: list[tuple[tuple[str, ...], int, int, tuple[float, float] | None]],
-                      aggregate: bool = False):
+def headline_analyser(
+    groups: list[tuple[tuple[str, ...], int, int, tuple[float, float] | None]], aggregate: bool = False
+):
     """One claim per headline; incidents group headlines (by a word they hold) with given figures.
 
     With ``aggregate``, a cumulative toll over every headline is added (it must change nothing).
@@ -300,15 +365,34 @@ def headline_analyser(groups: list[tuple[tuple[str, ...], int, int, tuple[float,
 
     def analyse(documents: Iterable[Document]) -> Analysis:
         docs = list(documents)
-        claims = [Claim(id=f"c-{d.id[:8]}", document_id=d.id, kind="casualty", outcome="killed", count=None,
-                        victims="people", span=Span(0, 4), sentence=Span(0, len(d.text)), quote=d.text)
-                  for d in docs]
+        claims = [
+            Claim(
+                id=f"c-{d.id[:8]}",
+                document_id=d.id,
+                kind="casualty",
+                outcome="killed",
+                count=None,
+                victims="people",
+                span=Span(0, 4),
+                sentence=Span(0, len(d.text)),
+                quote=d.text,
+            )
+            for d in docs
+        ]
         incidents = []
         for words, killed, injured, where in groups:
             ids = tuple(c.id for c, d in zip(claims, docs, strict=True) if any(w in d.text for w in words))
             place = PlaceRef("x", lat=where[0], lon=where[1]) if where else None
-            incidents.append(Incident(id=Incident.make_id(ids), kind="incident", claim_ids=ids,
-                                      deaths=Figures(best=killed), injured=Figures(best=injured), place=place))
+            incidents.append(
+                Incident(
+                    id=Incident.make_id(ids),
+                    kind="incident",
+                    claim_ids=ids,
+                    deaths=Figures(best=killed),
+                    injured=Figures(best=injured),
+                    place=place,
+                )
+            )
         if aggregate:
             ids = tuple(c.id for c in claims)
             incidents.append(Incident(id="all", kind="aggregate", claim_ids=ids, deaths=Figures(best=99)))
@@ -320,35 +404,78 @@ def headline_analyser(groups: list[tuple[tuple[str, ...], int, int, tuple[float,
 @pytest.mark.parametrize(
     ("groups", "events", "incidents"),
     [
-        (   # right grouping, totals and places
+        (  # right grouping, totals and places
             [(("Misrata",), 5, 0, (32.37, 15.09)), (("Gwoza",), 2, 3, (11.1, 13.71))],
-            {"n": 3, "killed_exact": 1.0, "killed_exact_nonzero": 1.0, "injured_exact": 1.0,
-             "within_25km": 1.0, "within_161km": 1.0},
-            {"n_gold": 2, "n_pred": 2, "pairwise_precision": 1.0, "pairwise_recall": 1.0, "pairwise_f1": 1.0,
-             "deaths_in_range": 1.0, "wrong_join_rate": 0.0},
+            {
+                "n": 3,
+                "killed_exact": 1.0,
+                "killed_exact_nonzero": 1.0,
+                "injured_exact": 1.0,
+                "within_25km": 1.0,
+                "within_161km": 1.0,
+            },
+            {
+                "n_gold": 2,
+                "n_pred": 2,
+                "pairwise_precision": 1.0,
+                "pairwise_recall": 1.0,
+                "pairwise_f1": 1.0,
+                "deaths_in_range": 1.0,
+                "wrong_join_rate": 0.0,
+            },
         ),
-        (   # Misrata headlines split apart; Gwoza toll wrong and placed 50 km off
-            [(("Five killed",), 5, 0, (32.37, 15.09)), (("kills five",), 5, 0, (32.37, 15.09)),
-             (("Gwoza",), 4, 3, (11.55, 13.71))],
-            {"n": 3, "killed_exact": 0.6667, "killed_exact_nonzero": 0.6667, "injured_exact": 1.0,
-             "within_25km": 0.6667, "within_161km": 1.0},
-            {"n_gold": 2, "n_pred": 3, "pairwise_precision": 1.0, "pairwise_recall": 0.0, "pairwise_f1": 0.0,
-             "deaths_in_range": 0.5, "wrong_join_rate": 0.0},
+        (  # Misrata headlines split apart; Gwoza toll wrong and placed 50 km off
+            [
+                (("Five killed",), 5, 0, (32.37, 15.09)),
+                (("kills five",), 5, 0, (32.37, 15.09)),
+                (("Gwoza",), 4, 3, (11.55, 13.71)),
+            ],
+            {
+                "n": 3,
+                "killed_exact": 0.6667,
+                "killed_exact_nonzero": 0.6667,
+                "injured_exact": 1.0,
+                "within_25km": 0.6667,
+                "within_161km": 1.0,
+            },
+            {
+                "n_gold": 2,
+                "n_pred": 3,
+                "pairwise_precision": 1.0,
+                "pairwise_recall": 0.0,
+                "pairwise_f1": 0.0,
+                "deaths_in_range": 0.5,
+                "wrong_join_rate": 0.0,
+            },
         ),
-        (   # everything merged into one incident
+        (  # everything merged into one incident
             [(("Misrata", "Gwoza"), 7, 3, (32.37, 15.09))],
-            {"n": 3, "killed_exact": 0.0, "killed_exact_nonzero": 0.0, "injured_exact": 1.0,
-             "within_25km": 0.6667, "within_161km": 0.6667},
-            {"n_gold": 2, "n_pred": 1, "pairwise_precision": 0.3333, "pairwise_recall": 1.0, "pairwise_f1": 0.5,
-             "deaths_in_range": 0.0, "wrong_join_rate": 1.0},
+            {
+                "n": 3,
+                "killed_exact": 0.0,
+                "killed_exact_nonzero": 0.0,
+                "injured_exact": 1.0,
+                "within_25km": 0.6667,
+                "within_161km": 0.6667,
+            },
+            {
+                "n_gold": 2,
+                "n_pred": 1,
+                "pairwise_precision": 0.3333,
+                "pairwise_recall": 1.0,
+                "pairwise_f1": 0.5,
+                "deaths_in_range": 0.0,
+                "wrong_join_rate": 1.0,
+            },
         ),
     ],
 )
 def test_events_and_incidents(tmp_path: Path, groups, events: dict[str, Any], incidents: dict[str, Any]) -> None:
     gold = write_set(tmp_path / "ucdp", documents=HEADLINES, events=EVENTS, incidents=INCIDENTS)
     report = evaluate(gold, analyse=headline_analyser(groups)).to_json()
-    assert {name: {k: report[name][k] for k in figures} for name, figures in
-            (("events", events), ("incidents", incidents))} == {"events": events, "incidents": incidents}
+    assert {
+        name: {k: report[name][k] for k in figures} for name, figures in (("events", events), ("incidents", incidents))
+    } == {"events": events, "incidents": incidents}
 
 
 def test_a_cumulative_aggregate_is_left_out_of_events_and_incidents(tmp_path: Path) -> None:
@@ -368,17 +495,23 @@ FILE = "Headline one\nFirst story starts here. Body.\n\nSecond story opens now. 
 @pytest.mark.parametrize(
     ("cuts", "expected"),
     [
-        ([(0, "news"), (45, "opinion"), (76, "opinion")],
-         {"n_gold": 3, "found": 3, "missed": 0, "spurious": 0, "genre_accuracy": 1.0}),
+        (
+            [(0, "news"), (45, "opinion"), (76, "opinion")],
+            {"n_gold": 3, "found": 3, "missed": 0, "spurious": 0, "genre_accuracy": 1.0},
+        ),
         ([(0, "news")], {"n_gold": 3, "found": 1, "missed": 2, "spurious": 0, "genre_accuracy": 1.0}),
-        ([(0, "news"), (45, "news"), (76, "opinion"), (90, "news")],
-         {"n_gold": 3, "found": 3, "missed": 0, "spurious": 1, "genre_accuracy": 0.6667}),
+        (
+            [(0, "news"), (45, "news"), (76, "opinion"), (90, "news")],
+            {"n_gold": 3, "found": 3, "missed": 0, "spurious": 1, "genre_accuracy": 0.6667},
+        ),
     ],
 )
 def test_segments(cuts: list[tuple[int, str]], expected: dict[str, Any]) -> None:
-    gold = [{"doc": "f.txt", "starts_with": "First story starts", "genre": "news"},
-            {"doc": "f.txt", "starts_with": "Second story opens", "genre": "opinion"},
-            {"doc": "f.txt", "starts_with": "Third piece begins", "genre": "opinion"}]
+    gold = [
+        {"doc": "f.txt", "starts_with": "First story starts", "genre": "news"},
+        {"doc": "f.txt", "starts_with": "Second story opens", "genre": "opinion"},
+        {"doc": "f.txt", "starts_with": "Third piece begins", "genre": "opinion"},
+    ]
     ends = [c[0] for c in cuts[1:]] + [len(FILE)]
     parts = [(doc(FILE[start:end], genre), start) for (start, genre), end in zip(cuts, ends, strict=True)]
     view = View(gold_id="f.txt", text=FILE, parts=parts)
@@ -394,5 +527,7 @@ def test_seed_fixture_finds_its_article_file() -> None:
 def test_no_errors_says_so(tmp_path: Path) -> None:
     names = ("claims", "negatives", "incidents")
     gold = write_set(tmp_path / "seed", **{n: rows(SEED / f"{n}.jsonl") for n in names})
-    report = evaluate(gold, analyse=seed_analyser(), collect_errors=True, files_dir=Path(__file__).parents[1] / "samples")
+    report = evaluate(
+        gold, analyse=seed_analyser(), collect_errors=True, files_dir=Path(__file__).parents[1] / "samples"
+    )
     assert format_errors(report).startswith("errors by family: none")

@@ -23,9 +23,14 @@ def test_the_api_exports_one_row_per_claim_with_its_provenance(client: Any, seed
     assert set(rows) == {ids["strike"], ids["jazeera"], ids["chemical"]}
     strike = rows[ids["strike"]]
     doc = ledger.get_document(ids["document"])
-    assert (strike["incident_id"], strike["low"], strike["high"], strike["qualifier"]) == (ids["manbij"], "56", "", "at_least")
+    assert (strike["incident_id"], strike["low"], strike["high"], strike["qualifier"]) == (
+        ids["manbij"],
+        "56",
+        "",
+        "at_least",
+    )
     assert strike["document_sha256"] == doc.id and strike["quote"] in doc.text
-    assert doc.text[int(strike["start"]):int(strike["end"])] == "at least 56"
+    assert doc.text[int(strike["start"]) : int(strike["end"])] == "at least 56"
     assert strike["document"] == doc.origin.rsplit("/", 1)[-1]  # the file name, never the server's path
     assert rows[ids["jazeera"]]["source"] == "Al-Jazeera"
 
@@ -42,7 +47,9 @@ def test_the_claims_export_honours_the_filters_and_the_kind(client: Any, seeded:
 def test_a_corrected_claim_is_exported_as_corrected_and_says_by_whom(client: Any, seeded: Any) -> None:
     ledger, ids = seeded
     token = add_user(ledger, "ana", "analyst")
-    client.post(f"/api/claims/{ids['chemical']}/correct", json={"best": 9}, headers={"Authorization": f"Bearer {token}"})
+    client.post(
+        f"/api/claims/{ids['chemical']}/correct", json={"best": 9}, headers={"Authorization": f"Bearer {token}"}
+    )
     row = next(r for r in client.get("/api/export/claims?format=json").json() if r["claim_id"] == ids["chemical"])
     assert (row["low"], row["best"], row["high"], row["corrected_by"]) == (9, 9, 9, "ana")
 
@@ -58,7 +65,9 @@ def test_the_cli_exports_claims(tmp_path: Any, seeded: Any) -> None:
     from harmledger.cli import main
 
     ledger, ids = seeded
-    result = CliRunner().invoke(main, ["export", "--claims", "--format", "csv", "--place", "manbij", "--db", ledger.url])
+    result = CliRunner().invoke(
+        main, ["export", "--claims", "--format", "csv", "--place", "manbij", "--db", ledger.url]
+    )
     assert result.exit_code == 0, result.output
     assert {r["claim_id"] for r in rows_of(result.output)} == {ids["strike"], ids["jazeera"]}
     bad = CliRunner().invoke(main, ["export", "--claims", "--format", "ucdp", "--db", ledger.url])

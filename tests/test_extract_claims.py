@@ -41,13 +41,19 @@ HARM = [
     ("At least 2 civilians died after a shell hit their house.", [("killed", "At least 2", 2, N, N, "civilians")]),
     ("Dozens of people were killed or wounded in the explosion.", [("casualties", "Dozens", 24, 99, N, "people")]),
     ("Two Turkish servicemen reportedly die in clashes", [("killed", "Two", 2, 2, 2, "combatants")]),
-    ("Between 8 and 11 civilians likely died in the incident.", [("killed", "Between 8 and 11", 8, 11, N, "civilians")]),
+    (
+        "Between 8 and 11 civilians likely died in the incident.",
+        [("killed", "Between 8 and 11", 8, 11, N, "civilians")],
+    ),
     # verb … figure
     ("Shelling kills two children in eastern Ukraine", [("killed", "two", 2, 2, 2, "civilians")]),
     ("Afghan military kills 39 militants", [("killed", "39", 39, 39, 39, "combatants")]),
     ("A strike killed at least 56 civilians on Tuesday.", [("killed", "at least 56", 56, N, N, "civilians")]),
     ("Saudi-led airstrikes kill dozen Houthi rebels", [("killed", "dozen", N, N, 12, "combatants")]),
-    ("Israeli strikes kill and wound more than 80 members of the regime forces", [("casualties", "more than 80", 81, N, N, "combatants")]),
+    (
+        "Israeli strikes kill and wound more than 80 members of the regime forces",
+        [("casualties", "more than 80", 81, N, N, "combatants")],
+    ),
     ("Unknown gunmen assassinate two SDF soldiers", [("killed", "two", 2, 2, 2, "combatants")]),
     ("Conflicts claim more than 150 lives", [("killed", "more than 150", 151, N, N, "people")]),
     # figure … harm noun; noun of figure; toll
@@ -57,10 +63,16 @@ HARM = [
     ("The death toll from the bombing rose to 52.", [("killed", "52", 52, 52, 52, "people")]),
     ("The civilian death toll is now over 125.", [("killed", "over 125", 126, N, N, "civilians")]),
     # a toll whose subject is long: followed only when the figure closes the toll's verb
-    ("The toll from the shelling of a bus depot in Harim, a town in the west of Idlib province, has climbed to 23.", [("killed", "23", 23, 23, 23, "people")]),
+    (
+        "The toll from the shelling of a bus depot in Harim, a town in the west of Idlib province, has climbed to 23.",
+        [("killed", "23", 23, 23, 23, "people")],
+    ),
     ("The number of dead rose to 47 this week, the governor said.", [("killed", "47", 47, 47, 47, "people")]),
     ("Militiamen seized and decapitated four farmers.", [("killed", "four", 4, 4, 4, "civilians")]),
-    ("Gunmen shot dead a police officer and a district council security guard.", [("killed", "officer", 1, 1, 1, "combatants"), ("killed", "guard", 1, 1, 1, "combatants")]),
+    (
+        "Gunmen shot dead a police officer and a district council security guard.",
+        [("killed", "officer", 1, 1, 1, "combatants"), ("killed", "guard", 1, 1, 1, "combatants")],
+    ),
     ("A man threw a brick at a nurse, injuring her, outside the clinic.", [("injured", "her", 1, 1, 1, "people")]),
     # the subject of an active verb is the killer, not a victim (figure in digits or in words)
     ("A gunman killed two soldiers near the base.", [("killed", "two", 2, 2, 2, "combatants")]),
@@ -69,17 +81,37 @@ HARM = [
     # a verb before the figure makes it the whole, even with "including" and no comma
     ("Gunmen killed nine villagers including two boys.", [("killed", "nine", 9, 9, 9, "civilians")]),
     ("The blast killed six people including the attacker.", [("killed", "six", 6, 6, 6, "people")]),
-    ("The attack left 5 dead and 12 injured.", [("killed", "5", 5, 5, 5, "people"), ("injured", "12", 12, 12, 12, "people")]),
+    (
+        "The attack left 5 dead and 12 injured.",
+        [("killed", "5", 5, 5, 5, "people"), ("injured", "12", 12, 12, 12, "people")],
+    ),
     # two figures, one verb each / shared verb / ellipsis
-    ("At least 30 Taliban killed, 12 injured in Afghan west province", [("killed", "At least 30", 30, N, N, "combatants"), ("injured", "12", 12, 12, 12, "people")]),
-    ("Between six and ten civilians including four children and one woman were killed, and dozens were injured.", [("killed", "Between six and ten", 6, 10, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")]),
-    ("The shelling killed twelve Tamimi family members, including two women and four children, "
-     "and a number of civilians were injured.",
-     [("killed", "twelve", 12, 12, 12, "civilians"), ("injured", "a number", 2, N, N, "civilians")]),
-    ("Twelve soldiers, 26 insurgents killed in clashes", [("killed", "Twelve", 12, 12, 12, "combatants"), ("killed", "26", 26, 26, 26, "combatants")]),
+    (
+        "At least 30 Taliban killed, 12 injured in Afghan west province",
+        [("killed", "At least 30", 30, N, N, "combatants"), ("injured", "12", 12, 12, 12, "people")],
+    ),
+    (
+        "Between six and ten civilians including four children and one woman were killed, and dozens were injured.",
+        [("killed", "Between six and ten", 6, 10, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")],
+    ),
+    (
+        "The shelling killed twelve Tamimi family members, including two women and four children, "
+        "and a number of civilians were injured.",
+        [("killed", "twelve", 12, 12, 12, "civilians"), ("injured", "a number", 2, N, N, "civilians")],
+    ),
+    (
+        "Twelve soldiers, 26 insurgents killed in clashes",
+        [("killed", "Twelve", 12, 12, 12, "combatants"), ("killed", "26", 26, 26, 26, "combatants")],
+    ),
     ("The bombing killed 3 and injured 7.", [("killed", "3", 3, 3, 3, "people"), ("injured", "7", 7, 7, 7, "people")]),
-    ("A suicide bomber killed 35 people and wounded more than 60.", [("killed", "35", 35, 35, 35, "people"), ("injured", "more than 60", 61, N, N, "people")]),
-    ("Confirmed 60 civilian casualties and about a hundred since March.", [("casualties", "60", 60, 60, 60, "civilians"), ("casualties", "about a hundred", N, N, 100, "civilians")]),
+    (
+        "A suicide bomber killed 35 people and wounded more than 60.",
+        [("killed", "35", 35, 35, 35, "people"), ("injured", "more than 60", 61, N, N, "people")],
+    ),
+    (
+        "Confirmed 60 civilian casualties and about a hundred since March.",
+        [("casualties", "60", 60, 60, 60, "civilians"), ("casualties", "about a hundred", N, N, 100, "civilians")],
+    ),
     ("Nine people were killed and over sixty remain in critical condition.", [("killed", "Nine", 9, 9, 9, "people")]),
     ("He confirmed 14 fatalities and 35 others under treatment.", [("killed", "14", 14, 14, 14, "people")]),
     # one person without a figure; zero
@@ -89,111 +121,268 @@ HARM = [
     ("No civilians were harmed in the strike.", [("casualties", "No", 0, 0, 0, "civilians")]),
     ("A rocket hit the base; no one was hurt.", [("injured", "no one", 0, 0, 0, "people")]),
     # parts of an earlier figure are not counted again
-    ("163 people died yesterday, including 52 members of the regime forces", [("killed", "163", 163, 163, 163, "people")]),
-    ("199 were killed, including 78 civilians, 37 of whom were killed by air strikes and 15 under torture", [("killed", "199", 199, 199, 199, "people")]),
+    (
+        "163 people died yesterday, including 52 members of the regime forces",
+        [("killed", "163", 163, 163, 163, "people")],
+    ),
+    (
+        "199 were killed, including 78 civilians, 37 of whom were killed by air strikes and 15 under torture",
+        [("killed", "199", 199, 199, 199, "people")],
+    ),
     ("Two BSF men among eight killed in Kashmir", [("killed", "eight", 8, 8, 8, "people")]),
-    ("Five members of the same family, including three children, were killed.", [("killed", "Five", 5, 5, 5, "civilians")]),
+    (
+        "Five members of the same family, including three children, were killed.",
+        [("killed", "Five", 5, 5, 5, "civilians")],
+    ),
     ("Seven people, three of them children, were killed.", [("killed", "Seven", 7, 7, 7, "people")]),
     ("He was one of 12 people killed in the raid.", [("killed", "12", 12, 12, 12, "people")]),
-    ("Up to 11 civilians, including four children, were killed and at least 15 others injured.", [("killed", "Up to 11", N, 11, N, "civilians"), ("injured", "at least 15", 15, N, N, "people")]),
-    ("The strike killed a woman and her three children.", [("killed", "a woman", 1, 1, 1, "civilians"), ("killed", "three", 3, 3, 3, "civilians")]),
+    (
+        "Up to 11 civilians, including four children, were killed and at least 15 others injured.",
+        [("killed", "Up to 11", N, 11, N, "civilians"), ("injured", "at least 15", 15, N, N, "people")],
+    ),
+    (
+        "The strike killed a woman and her three children.",
+        [("killed", "a woman", 1, 1, 1, "civilians"), ("killed", "three", 3, 3, 3, "civilians")],
+    ),
     ("1st LD: Two Taliban key commanders killed in western Afghanistan", [("killed", "Two", 2, 2, 2, "combatants")]),
     ("They locate an executed man in a ravine", [("killed", "an executed man", 1, 1, 1, "people")]),
     ("A 10-year-old boy was injured", [("injured", "boy", 1, 1, 1, "civilians")]),  # the age is no figure
-    ("Shelling hit the house, killing a woman and injuring her two daughters.", [("killed", "a woman", 1, 1, 1, "civilians"), ("injured", "two", 2, 2, 2, "people")]),
+    (
+        "Shelling hit the house, killing a woman and injuring her two daughters.",
+        [("killed", "a woman", 1, 1, 1, "civilians"), ("injured", "two", 2, 2, 2, "people")],
+    ),
     ("The airstrike killed a family of five in Idlib.", [("killed", "five", 5, 5, 5, "people")]),
     ("A man and his son were killed.", [("killed", "A man", 1, 1, 1, "people"), ("killed", "son", 1, 1, 1, "people")]),
-    ("A man, his wife and their son were killed by shelling.", [("killed", "A man", 1, 1, 1, "people"), ("killed", "wife", 1, 1, 1, "people"), ("killed", "son", 1, 1, 1, "people")]),
-    ("A woman and her three children were killed.", [("killed", "A woman", 1, 1, 1, "civilians"), ("killed", "three", 3, 3, 3, "civilians")]),
+    (
+        "A man, his wife and their son were killed by shelling.",
+        [
+            ("killed", "A man", 1, 1, 1, "people"),
+            ("killed", "wife", 1, 1, 1, "people"),
+            ("killed", "son", 1, 1, 1, "people"),
+        ],
+    ),
+    (
+        "A woman and her three children were killed.",
+        [("killed", "A woman", 1, 1, 1, "civilians"), ("killed", "three", 3, 3, 3, "civilians")],
+    ),
     ("Yemen army 'kills wanted IS militant' in Taiz", [("killed", "militant", 1, 1, 1, "combatants")]),
     ("They find a body with signs of torture", [("killed", "a body", 1, 1, 1, "people")]),
     ("The body of a man was found in the river.", [("killed", "The body", 1, 1, 1, "people")]),
     ("Five civilians from the same family were killed.", [("killed", "Five", 5, 5, 5, "civilians")]),
     ("Gunmen shot dead a local council member in Jarabulus.", [("killed", "member", 1, 1, 1, "people")]),
     ("Rebel factions executed 3 YPG fighters captured near Jinderes.", [("killed", "3", 3, 3, 3, "combatants")]),
-    ("2 PMF members were killed and another was wounded.", [("killed", "2", 2, 2, 2, "people"), ("injured", "another", 1, 1, 1, "people")]),
-    ("Gunmen opened fire, killing a former opposition commander and his brother.", [("killed", "commander", 1, 1, 1, "combatants"), ("killed", "brother", 1, 1, 1, "people")]),
-    ("Eighteen members of the Badran family lost their lives, among them nine children.", [("killed", "Eighteen", 18, 18, 18, "civilians")]),
+    (
+        "2 PMF members were killed and another was wounded.",
+        [("killed", "2", 2, 2, 2, "people"), ("injured", "another", 1, 1, 1, "people")],
+    ),
+    (
+        "Gunmen opened fire, killing a former opposition commander and his brother.",
+        [("killed", "commander", 1, 1, 1, "combatants"), ("killed", "brother", 1, 1, 1, "people")],
+    ),
+    (
+        "Eighteen members of the Badran family lost their lives, among them nine children.",
+        [("killed", "Eighteen", 18, 18, 18, "civilians")],
+    ),
     ("Neighbours said two more people from a nearby house were also killed.", [("killed", "two", 2, 2, 2, "people")]),
-    ("SOHR said 26 regime soldiers and allied militiamen were killed, "
-     "along with 18 fighters from the rebel factions.",
-     [("killed", "26", 26, 26, 26, "combatants"), ("killed", "18", 18, 18, 18, "combatants")]),
-    ("Residents said at least 13 worshippers and traders were killed.", [("killed", "at least 13", 13, N, N, "civilians")]),
+    (
+        "SOHR said 26 regime soldiers and allied militiamen were killed, "
+        "along with 18 fighters from the rebel factions.",
+        [("killed", "26", 26, 26, 26, "combatants"), ("killed", "18", 18, 18, 18, "combatants")],
+    ),
+    (
+        "Residents said at least 13 worshippers and traders were killed.",
+        [("killed", "at least 13", 13, N, N, "civilians")],
+    ),
     ('Syrian state media said 12 "terrorists" were killed.', [("killed", "12", 12, 12, 12, "combatants")]),
     ("Three members of one family, including a child, were killed.", [("killed", "Three", 3, 3, 3, "civilians")]),
     ("Up to 40 civilians may have died in the strike.", [("killed", "Up to 40", N, 40, N, "civilians")]),
-    ("They said four people died at the scene, Sheikhmous Ali, 52, "
-     "his daughter-in-law and her two sons, aged 5 and 8.",
-     [("killed", "four", 4, 4, 4, "people")]),
-    ("Five children, aged between 6 and 14, and one adult man were killed.", [("killed", "Five", 5, 5, 5, "civilians"), ("killed", "one", 1, 1, 1, "people")]),
+    (
+        "They said four people died at the scene, Sheikhmous Ali, 52, "
+        "his daughter-in-law and her two sons, aged 5 and 8.",
+        [("killed", "four", 4, 4, 4, "people")],
+    ),
+    (
+        "Five children, aged between 6 and 14, and one adult man were killed.",
+        [("killed", "Five", 5, 5, 5, "civilians"), ("killed", "one", 1, 1, 1, "people")],
+    ),
     ("Three civilians, aged 20, 25 and 31, were killed.", [("killed", "Three", 3, 3, 3, "civilians")]),
-    ("Four children and one adult man, a street vendor, were killed.", [("killed", "Four", 4, 4, 4, "civilians"), ("killed", "one", 1, 1, 1, "people")]),
-    ("Medics confirmed the death of a child and the injury of his mother.", [("killed", "a child", 1, 1, 1, "civilians"), ("injured", "mother", 1, 1, 1, "civilians")]),
+    (
+        "Four children and one adult man, a street vendor, were killed.",
+        [("killed", "Four", 4, 4, 4, "civilians"), ("killed", "one", 1, 1, 1, "people")],
+    ),
+    (
+        "Medics confirmed the death of a child and the injury of his mother.",
+        [("killed", "a child", 1, 1, 1, "civilians"), ("injured", "mother", 1, 1, 1, "civilians")],
+    ),
     ("Gunmen killed his brother.", [("killed", "brother", 1, 1, 1, "people")]),
     ("Two of the wounded later died in hospital.", [("killed", "Two", 2, 2, 2, "people")]),
-    ("A mass grave containing the remains of 47 people was uncovered near Sinjar.", [("killed", "47", 47, 47, 47, "people")]),
+    (
+        "A mass grave containing the remains of 47 people was uncovered near Sinjar.",
+        [("killed", "47", 47, 47, 47, "people")],
+    ),
     # one person named or described, with no figure (persons.py)
-    ("Gunmen shot and killed a retired schoolteacher in Kandahar.", [("killed", "a retired schoolteacher", 1, 1, 1, "people")]),
+    (
+        "Gunmen shot and killed a retired schoolteacher in Kandahar.",
+        [("killed", "a retired schoolteacher", 1, 1, 1, "people")],
+    ),
     ("Unknown attackers killed Maria Okonjo, a nurse, near her home.", [("killed", "Maria Okonjo", 1, 1, 1, "people")]),
-    ("Gunmen fired on a minibus. Okonjo, a nurse and a mother of four, was killed.", [("killed", "Okonjo", 1, 1, 1, "civilians")]),
+    (
+        "Gunmen fired on a minibus. Okonjo, a nurse and a mother of four, was killed.",
+        [("killed", "Okonjo", 1, 1, 1, "civilians")],
+    ),
     ("The assailant was killed by the guards.", [("killed", "assailant", 1, 1, 1, "combatants")]),
     ("Okafor was wounded in the raid and later died of his wounds.", [("killed", "Okafor", 1, 1, 1, "people")]),
-    ("Gunmen killed an electoral clerk and a driver in Sokoto.", [("killed", "an electoral clerk", 1, 1, 1, "people"), ("killed", "a driver", 1, 1, 1, "civilians")]),
-    ("Militants killed Idris Musa, a village head, and his nephew.", [("killed", "Idris Musa", 1, 1, 1, "people"), ("killed", "nephew", 1, 1, 1, "people")]),
-    ("Okafor and four others were killed in the ambush.", [("killed", "Okafor", 1, 1, 1, "people"), ("killed", "four", 4, 4, 4, "people")]),
-    ("In addition to the bomber, two guards were killed.", [("killed", "bomber", 1, 1, 1, "combatants"), ("killed", "two", 2, 2, 2, "combatants")]),
+    (
+        "Gunmen killed an electoral clerk and a driver in Sokoto.",
+        [("killed", "an electoral clerk", 1, 1, 1, "people"), ("killed", "a driver", 1, 1, 1, "civilians")],
+    ),
+    (
+        "Militants killed Idris Musa, a village head, and his nephew.",
+        [("killed", "Idris Musa", 1, 1, 1, "people"), ("killed", "nephew", 1, 1, 1, "people")],
+    ),
+    (
+        "Okafor and four others were killed in the ambush.",
+        [("killed", "Okafor", 1, 1, 1, "people"), ("killed", "four", 4, 4, 4, "people")],
+    ),
+    (
+        "In addition to the bomber, two guards were killed.",
+        [("killed", "bomber", 1, 1, 1, "combatants"), ("killed", "two", 2, 2, 2, "combatants")],
+    ),
     ("Nobody was killed in the fire.", [("killed", "Nobody", 0, 0, 0, "people")]),
     # "a number of", "an unknown number of", "multiple": a plural with no figure, at least two
     ("Rebels killed a number of villagers.", [("killed", "a number", 2, N, N, "civilians")]),
     ("The guards were shot and killed a short while later.", []),  # "a short while" is no person
-    ("Samir Haddad was killed together with his two daughters when the house collapsed.", [("killed", "Samir Haddad", 1, 1, 1, "people"), ("killed", "two", 2, 2, 2, "people")]),
-    ("Jets struck the camp, killing an unknown number of people.", [("killed", "an unknown number", 2, N, N, "people")]),
+    (
+        "Samir Haddad was killed together with his two daughters when the house collapsed.",
+        [("killed", "Samir Haddad", 1, 1, 1, "people"), ("killed", "two", 2, 2, 2, "people")],
+    ),
+    (
+        "Jets struck the camp, killing an unknown number of people.",
+        [("killed", "an unknown number", 2, N, N, "people")],
+    ),
     ("Two border police reservists were killed in the ambush.", [("killed", "Two", 2, 2, 2, "combatants")]),
     ("Four traders were killed and two lorries were set alight.", [("killed", "Four", 4, 4, 4, "civilians")]),
-    ("At least 9 people, including four Kenyan Defence Forces (KDF) soldiers and two drivers, were killed.", [("killed", "At least 9", 9, N, N, "people")]),
-    ("Five worshippers - including the village imam Musa Bello, were killed.", [("killed", "Five", 5, 5, 5, "civilians")]),
+    (
+        "At least 9 people, including four Kenyan Defence Forces (KDF) soldiers and two drivers, were killed.",
+        [("killed", "At least 9", 9, N, N, "people")],
+    ),
+    (
+        "Five worshippers - including the village imam Musa Bello, were killed.",
+        [("killed", "Five", 5, 5, 5, "civilians")],
+    ),
     ("Six Kenyan Red-Cross volunteers were killed.", [("killed", "Six", 6, 6, 6, "civilians")]),
-    ("The informer and his three brothers were killed.", [("killed", "informer", 1, 1, 1, "people"), ("killed", "three", 3, 3, 3, "people")]),
-    ("Nine members of the Okafor family were killed when the roof fell in.", [("killed", "Nine", 9, 9, 9, "civilians")]),
+    (
+        "The informer and his three brothers were killed.",
+        [("killed", "informer", 1, 1, 1, "people"), ("killed", "three", 3, 3, 3, "people")],
+    ),
+    (
+        "Nine members of the Okafor family were killed when the roof fell in.",
+        [("killed", "Nine", 9, 9, 9, "civilians")],
+    ),
     ("Four paramedics working for the Red Crescent were killed.", [("killed", "Four", 4, 4, 4, "civilians")]),
     ("Two teachers at the village school were wounded.", [("injured", "Two", 2, 2, 2, "civilians")]),
     # an early figure and its revision in one sentence: the revision is the figure
     ("Medics first counted five dead, but that number later rose to eight.", [("killed", "eight", 8, 8, 8, "people")]),
-    ("Eleven people were reported killed, a figure subsequently revised to 17.", [("killed", "17", 17, 17, 17, "people")]),
+    (
+        "Eleven people were reported killed, a figure subsequently revised to 17.",
+        [("killed", "17", 17, 17, 17, "people")],
+    ),
     ("Three people drowned as the water level rose to 4 metres.", [("killed", "Three", 3, 3, 3, "people")]),
     # perpetrators and victims side by side, each their own figure
-    ("At least five assailants and three soldiers were killed in the clash.", [("killed", "At least five", 5, N, N, "combatants"), ("killed", "three", 3, 3, 3, "combatants")]),
-    ("Four police officers were killed and three officers and two attackers were injured.", [("killed", "Four", 4, 4, 4, "combatants"), ("injured", "three", 3, 3, 3, "combatants"), ("injured", "two", 2, 2, 2, "combatants")]),
+    (
+        "At least five assailants and three soldiers were killed in the clash.",
+        [("killed", "At least five", 5, N, N, "combatants"), ("killed", "three", 3, 3, 3, "combatants")],
+    ),
+    (
+        "Four police officers were killed and three officers and two attackers were injured.",
+        [
+            ("killed", "Four", 4, 4, 4, "combatants"),
+            ("injured", "three", 3, 3, 3, "combatants"),
+            ("injured", "two", 2, 2, 2, "combatants"),
+        ],
+    ),
     ("Two farmers (Ali Musa and Sani Bello) were killed in the raid.", [("killed", "Two", 2, 2, 2, "civilians")]),
     # a day or a year beside a month is a date, not a figure
-    ("An airstrike on 17 March 2017 killed more than 100 civilians.", [("killed", "more than 100", 101, N, N, "civilians")]),
+    (
+        "An airstrike on 17 March 2017 killed more than 100 civilians.",
+        [("killed", "more than 100", 101, N, N, "civilians")],
+    ),
     ("The attack on 5 May killed three.", [("killed", "three", 3, 3, 3, "people")]),
     ("A raid on March 17 killed 4 fighters.", [("killed", "4", 4, 4, 4, "combatants")]),
-    ("KANDAHAR, Afghanistan, March 3, 2019 - A roadside bomb killed six travellers.", [("killed", "six", 6, 6, 6, "civilians")]),
-    ("HODEIDAH, Yemen, May 9, 2020 - Eleven fishermen were killed when their boat was hit.", [("killed", "Eleven", 11, 11, 11, "civilians")]),
+    (
+        "KANDAHAR, Afghanistan, March 3, 2019 - A roadside bomb killed six travellers.",
+        [("killed", "six", 6, 6, 6, "civilians")],
+    ),
+    (
+        "HODEIDAH, Yemen, May 9, 2020 - Eleven fishermen were killed when their boat was hit.",
+        [("killed", "Eleven", 11, 11, 11, "civilians")],
+    ),
     # asides: parts, or a breakdown of "casualties" into killed and injured
-    ("The attack killed four people - two women and two children - and wounded nine.", [("killed", "four", 4, 4, 4, "people"), ("injured", "nine", 9, 9, 9, "people")]),
-    ("UNAMA documented 3,812 civilian casualties (1,366 deaths and 2,446 injured).", [("killed", "1,366", 1366, 1366, 1366, "civilians"), ("injured", "2,446", 2446, 2446, 2446, "civilians")]),
-    ("An airstrike killed at least 40 civilians, including 8 children, and injured dozens more.", [("killed", "at least 40", 40, N, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")]),
+    (
+        "The attack killed four people - two women and two children - and wounded nine.",
+        [("killed", "four", 4, 4, 4, "people"), ("injured", "nine", 9, 9, 9, "people")],
+    ),
+    (
+        "UNAMA documented 3,812 civilian casualties (1,366 deaths and 2,446 injured).",
+        [("killed", "1,366", 1366, 1366, 1366, "civilians"), ("injured", "2,446", 2446, 2446, 2446, "civilians")],
+    ),
+    (
+        "An airstrike killed at least 40 civilians, including 8 children, and injured dozens more.",
+        [("killed", "at least 40", 40, N, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")],
+    ),
     # asides and descriptions between the victims and their verb: the verb still reaches the figure,
     # and figures inside the aside are parts of it, not claims of their own
-    ("At least 15 people, among them a child and four women, one of them pregnant, "
-     "were killed in a strike on the Haddad home.",
-     [("killed", "At least 15", 15, N, N, "civilians")]),
-    ("Eight people, including three children, all from the Nasser family, were killed on Monday.", [("killed", "Eight", 8, 8, 8, "civilians")]),
-    ("Six members of the Tal family, four children and two women, were killed when the house fell.", [("killed", "Six", 6, 6, 6, "civilians")]),
-    ("Seventeen civilians across three generations of one family were killed when a bomb hit the house.", [("killed", "Seventeen", 17, 17, 17, "civilians")]),
-    ("Eleven villagers belonging to two clans, including six children, were wounded in the shelling.", [("injured", "Eleven", 11, 11, 11, "civilians")]),
-    ("Five children, aged between 6 and 14, and one adult man, a street vendor, were killed.", [("killed", "Five", 5, 5, 5, "civilians"), ("killed", "one", 1, 1, 1, "people")]),
-    ("Between six and ten civilians including four children and one woman were killed, and dozens were injured.", [("killed", "Between six and ten", 6, 10, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")]),
-    ("The shelling killed twelve Tamimi family members, including two women and four children, "
-     "and a number of civilians were injured.",
-     [("killed", "twelve", 12, 12, 12, "civilians"), ("injured", "a number", 2, N, N, "civilians")]),
-    ("Twelve soldiers, 26 insurgents killed in clashes", [("killed", "Twelve", 12, 12, 12, "combatants"), ("killed", "26", 26, 26, 26, "combatants")]),
+    (
+        "At least 15 people, among them a child and four women, one of them pregnant, "
+        "were killed in a strike on the Haddad home.",
+        [("killed", "At least 15", 15, N, N, "civilians")],
+    ),
+    (
+        "Eight people, including three children, all from the Nasser family, were killed on Monday.",
+        [("killed", "Eight", 8, 8, 8, "civilians")],
+    ),
+    (
+        "Six members of the Tal family, four children and two women, were killed when the house fell.",
+        [("killed", "Six", 6, 6, 6, "civilians")],
+    ),
+    (
+        "Seventeen civilians across three generations of one family were killed when a bomb hit the house.",
+        [("killed", "Seventeen", 17, 17, 17, "civilians")],
+    ),
+    (
+        "Eleven villagers belonging to two clans, including six children, were wounded in the shelling.",
+        [("injured", "Eleven", 11, 11, 11, "civilians")],
+    ),
+    (
+        "Five children, aged between 6 and 14, and one adult man, a street vendor, were killed.",
+        [("killed", "Five", 5, 5, 5, "civilians"), ("killed", "one", 1, 1, 1, "people")],
+    ),
+    (
+        "Between six and ten civilians including four children and one woman were killed, and dozens were injured.",
+        [("killed", "Between six and ten", 6, 10, N, "civilians"), ("injured", "dozens", 24, 99, N, "people")],
+    ),
+    (
+        "The shelling killed twelve Tamimi family members, including two women and four children, "
+        "and a number of civilians were injured.",
+        [("killed", "twelve", 12, 12, 12, "civilians"), ("injured", "a number", 2, N, N, "civilians")],
+    ),
+    (
+        "Twelve soldiers, 26 insurgents killed in clashes",
+        [("killed", "Twelve", 12, 12, 12, "combatants"), ("killed", "26", 26, 26, 26, "combatants")],
+    ),
     # a plural with no figure is at least two, with no upper bound
-    ("A number of civilians were killed and injured in the strike.", [("casualties", "A number", 2, N, N, "civilians")]),
-    ("Multiple people were reported killed and wounded in the shelling.", [("casualties", "Multiple", 2, N, N, "people")]),
-    ("Two people were killed and a number of others were injured.", [("killed", "Two", 2, 2, 2, "people"), ("injured", "a number", 2, N, N, "people")]),
+    (
+        "A number of civilians were killed and injured in the strike.",
+        [("casualties", "A number", 2, N, N, "civilians")],
+    ),
+    (
+        "Multiple people were reported killed and wounded in the shelling.",
+        [("casualties", "Multiple", 2, N, N, "people")],
+    ),
+    (
+        "Two people were killed and a number of others were injured.",
+        [("killed", "Two", 2, 2, 2, "people"), ("injured", "a number", 2, N, N, "people")],
+    ),
     ("A number of houses were destroyed.", []),
 ]
 
@@ -206,9 +395,19 @@ def test_figures_tied_to_harm(sentence: str, expected: list[tuple]) -> None:
 # --- a figure spread across several attacks: this report's attack had its share -----------------
 ACROSS = [
     # (text, figure text, best, high): best = the total split evenly (rounded down), high = the total
-    ("This was one of four related raids in the district. Twelve guards were killed across the raids.", "Twelve", 3, 12),
+    (
+        "This was one of four related raids in the district. Twelve guards were killed across the raids.",
+        "Twelve",
+        3,
+        12,
+    ),
     ("Gunmen struck two villages. Nine farmers were killed across both attacks.", "Nine", 4, 9),
-    ("This was one of six coordinated attacks. At least 30 people died across the three assaults on the town.", "At least 30", 10, 30),
+    (
+        "This was one of six coordinated attacks. At least 30 people died across the three assaults on the town.",
+        "At least 30",
+        10,
+        30,
+    ),
     ("Gunmen struck a market. Nine traders were killed in the attack.", "Nine", 9, 9),  # one attack: as stated
 ]
 
@@ -249,27 +448,55 @@ def test_no_claim(sentence: str) -> None:
 SOURCES = [
     ("The civilian death toll is now over 125, according to most sources.", ("most sources", "reported", "aggregate")),
     ("Al-Jazeera reported as many as 200 casualties.", ("Al-Jazeera", "reported", "media")),
-    ("According to the Syrian Observatory for Human Rights, 23 civilians were killed.", ("Syrian Observatory for Human Rights", "reported", "ngo")),
+    (
+        "According to the Syrian Observatory for Human Rights, 23 civilians were killed.",
+        ("Syrian Observatory for Human Rights", "reported", "ngo"),
+    ),
     ("Iraqi security officials said two policemen were killed.", ("Iraqi security officials", "reported", "official")),
     ("Russian warplanes killed 18 people in Kafr Nabl, activists said.", ("activists", "reported", "unnamed")),
     ("The death toll rose to 52, the health ministry said.", ("health ministry", "reported", "official")),
     ("15 Afghan Taliban killed in 24 hours: MoI", ("MoI", "reported", "official")),
-    ("The Syrian Network for Human Rights documented the death of 4 civilians.", ("Syrian Network for Human Rights", "confirmed", "ngo")),
-    ("Amnesty International (AI) was there. AI found it hard. They were able to confirm 60 civilian casualties.", ("Amnesty International", "confirmed", "ngo")),
+    (
+        "The Syrian Network for Human Rights documented the death of 4 civilians.",
+        ("Syrian Network for Human Rights", "confirmed", "ngo"),
+    ),
+    (
+        "Amnesty International (AI) was there. AI found it hard. They were able to confirm 60 civilian casualties.",
+        ("Amnesty International", "confirmed", "ngo"),
+    ),
     ("Seven people were killed in the strike.", None),
-    ("The Houthi-run health ministry gave a higher figure of 31 dead.", ("Houthi-run health ministry", "reported", "belligerent")),
-    ("According to information gathered by the Office of the UN High Commissioner for Human Rights, "
-     "10 civilians were killed.",
-     ("Office of the UN High Commissioner for Human Rights", "reported", "ngo")),
-    ("The Syrian Network for Human Rights (SNHR) ultimately documented 13 civilian deaths.", ("Syrian Network for Human Rights", "confirmed", "ngo")),
+    (
+        "The Houthi-run health ministry gave a higher figure of 31 dead.",
+        ("Houthi-run health ministry", "reported", "belligerent"),
+    ),
+    (
+        "According to information gathered by the Office of the UN High Commissioner for Human Rights, "
+        "10 civilians were killed.",
+        ("Office of the UN High Commissioner for Human Rights", "reported", "ngo"),
+    ),
+    (
+        "The Syrian Network for Human Rights (SNHR) ultimately documented 13 civilian deaths.",
+        ("Syrian Network for Human Rights", "confirmed", "ngo"),
+    ),
     ("Other local monitors reported a toll of 12.", ("Other local monitors", "reported", "unnamed")),
     # "it"/"they" is the organisation named last, its whole name ("of the", "for the" inside it)
-    ("The toll rose to 9, the International Committee of the Red Cross said. Eleven were hurt, it said.",
-     ("International Committee of the Red Cross", "reported", None)),
-    ("The Ministry of Health said 12 people died. They said 40 were wounded.", ("Ministry of Health", "reported", None)),
-    ("Iraqi Security Forces said 23 ISIS fighters were killed.", ("Iraqi Security Forces", "reported", "belligerent")),  # a party to the fighting
+    (
+        "The toll rose to 9, the International Committee of the Red Cross said. Eleven were hurt, it said.",
+        ("International Committee of the Red Cross", "reported", None),
+    ),
+    (
+        "The Ministry of Health said 12 people died. They said 40 were wounded.",
+        ("Ministry of Health", "reported", None),
+    ),
+    (
+        "Iraqi Security Forces said 23 ISIS fighters were killed.",
+        ("Iraqi Security Forces", "reported", "belligerent"),
+    ),  # a party to the fighting
     ("12 civilians were reported killed.", None),
-    ("Witnesses and hospital staff told Human Rights Watch that 23 civilians died.", ("Witnesses and hospital staff", "reported", "unnamed")),
+    (
+        "Witnesses and hospital staff told Human Rights Watch that 23 civilians died.",
+        ("Witnesses and hospital staff", "reported", "unnamed"),
+    ),
 ]
 
 
@@ -285,23 +512,47 @@ SCOPES = [
     ("A strike killed at least 56 civilians on Tuesday.", "incident", None),
     ("The civilian death toll of the airstrikes in the region is now over 125.", "cumulative", None),
     ("They confirmed 60 civilian casualties in the last couple of days.", "cumulative", "in the last couple of days"),
-    ("Since the start of the offensive, more than 1,200 civilians have been killed.", "cumulative", "Since the start of the offensive"),
+    (
+        "Since the start of the offensive, more than 1,200 civilians have been killed.",
+        "cumulative",
+        "Since the start of the offensive",
+    ),
     ("So far this year, 300 people were killed in the province.", "cumulative", "So far this year"),
     ("Tijuana: 18 Dead Since Sunday", "cumulative", "Since Sunday"),
     ("Four civilians were killed on 12 May 2017 in al-Bab.", "incident", None),
-    ("Between 1 January and 30 June 2019, UNAMA documented 1,366 civilian deaths.", "cumulative", "Between 1 January and 30 June 2019"),
-    ("From January to March 2017, OHCHR recorded 1,028 civilian deaths in Mosul.", "cumulative", "From January to March 2017"),
+    (
+        "Between 1 January and 30 June 2019, UNAMA documented 1,366 civilian deaths.",
+        "cumulative",
+        "Between 1 January and 30 June 2019",
+    ),
+    (
+        "From January to March 2017, OHCHR recorded 1,028 civilian deaths in Mosul.",
+        "cumulative",
+        "From January to March 2017",
+    ),
     ("Seasonal flu kills 12,000 Britons annually.", "cumulative", "annually"),
     ("Death toll rises to 40 in Baghdad bombings", "incident", None),
     ("Sometime between 3 and 9 March 2020, gunmen killed two herders near the river.", "incident", None),
     # a province that only places one strike does not make its toll a running one
     ("The death toll from the strike on a clinic in Kafr Nabl, in Idlib province, rose to 11.", "incident", None),
     ("The death toll in the province has risen to 190, officials said.", "cumulative", None),
-    ("Amnesty estimates that more than 1,600 civilians died during the four-month offensive.", "cumulative", "during the four-month offensive"),
+    (
+        "Amnesty estimates that more than 1,600 civilians died during the four-month offensive.",
+        "cumulative",
+        "during the four-month offensive",
+    ),
     ("Three people were killed in the attack on the market.", "incident", None),
     ("UNAMI recorded a total of at least 1,119 Iraqis killed in June 2016.", "cumulative", "a total of"),
-    ("In the first nine months of 2018, UNAMA documented 1,065 civilian casualties.", "cumulative", "first nine months"),
-    ("More than 1,200 civilians were killed during the four-month battle for the city.", "cumulative", "during the four-month battle"),
+    (
+        "In the first nine months of 2018, UNAMA documented 1,065 civilian casualties.",
+        "cumulative",
+        "first nine months",
+    ),
+    (
+        "More than 1,200 civilians were killed during the four-month battle for the city.",
+        "cumulative",
+        "during the four-month battle",
+    ),
     ("Four civilians were killed in the battle.", "incident", None),
 ]
 
@@ -314,7 +565,12 @@ def test_scope(sentence: str, scope: str, period: str | None) -> None:
 
 # --- victims' sub-groups, event type, perpetrator ------------------------------------------------
 DETAILS = [
-    ("A Coalition airstrike killed 12 civilians, including five children and three women.", ("children", "women"), "airstrike", "coalition (unnamed)"),
+    (
+        "A Coalition airstrike killed 12 civilians, including five children and three women.",
+        ("children", "women"),
+        "airstrike",
+        "coalition (unnamed)",
+    ),
     ("Al-Jazeera reported as many as 200 casualties, including many children.", ("children",), None, None),
     ("ISIL executed at least 40 civilians in the city.", (), "execution", "Islamic State"),
     ("Regime forces shelled Douma, killing three people.", (), "shelling", "Syrian government"),
@@ -335,14 +591,17 @@ def test_groups_event_perpetrator(sentence: str, groups: tuple, event: str | Non
 # A bare "coalition" is the one the report names in full, else the one fighting where the report
 # is set; when neither settles it, it stays unnamed rather than guessed.
 BARE_COALITIONS = [
-    ("The Saudi-led coalition has not commented. A coalition air raid killed 7 people at a wedding.",
-     "Saudi-led coalition"),
+    (
+        "The Saudi-led coalition has not commented. A coalition air raid killed 7 people at a wedding.",
+        "Saudi-led coalition",
+    ),
     ("Medics in Hodeidah said a coalition air raid killed 7 people at a wedding.", "Saudi-led coalition"),
-    ("Residents of Raqqa said a coalition air raid killed 7 people at a bakery.",
-     "International Anti-ISIS Coalition"),
+    ("Residents of Raqqa said a coalition air raid killed 7 people at a bakery.", "International Anti-ISIS Coalition"),
     ("A coalition air raid killed 7 people at a bakery.", "coalition (unnamed)"),
-    ("The Saudi-led coalition and the US-led coalition both fly here. Coalition warplanes killed 7 people.",
-     "coalition (unnamed)"),
+    (
+        "The Saudi-led coalition and the US-led coalition both fly here. Coalition warplanes killed 7 people.",
+        "coalition (unnamed)",
+    ),
 ]
 
 
@@ -374,7 +633,11 @@ def test_hedged_and_negated(sentence: str, hedged: bool, negated: bool) -> None:
 
 
 STATEMENTS = [
-    ("The United-States officially announced the launching of an investigation on the last airstrike.", "United States", "investigating"),
+    (
+        "The United-States officially announced the launching of an investigation on the last airstrike.",
+        "United States",
+        "investigating",
+    ),
     ("The coalition denied that its aircraft had struck the area.", "coalition (unnamed)", "denied"),
     ("The Pentagon acknowledged that the strike killed 10 civilians.", "United States", "admitted"),
 ]
@@ -438,7 +701,12 @@ def test_seed_gold_claim(seed: tuple[str, list[Claim]], gold: dict) -> None:
     assert len(found) == 1
     c = found[0]
     assert c.outcome in gold["outcome"]
-    assert (c.count.low, c.count.high, c.count.best, c.count.qualifier) == (gold["low"], gold["high"], gold["best"], gold["qualifier"])
+    assert (c.count.low, c.count.high, c.count.best, c.count.qualifier) == (
+        gold["low"],
+        gold["high"],
+        gold["best"],
+        gold["qualifier"],
+    )
     assert c.victims == gold["victims"]
     if gold["scope"] is not None:
         assert c.scope == gold["scope"]

@@ -68,7 +68,7 @@ def test_arbitrary_bytes_under_every_name_are_read_or_reported(folder: Path, suf
 
 
 # Bytes that look like the start of each format, then noise: reach past the readers' first checks.
-PREFIXES = [b"WARC/1.0\r\n", b"\x1f\x8b\x08\x00", b"<!DOCTYPE html><html><body>", b"{\"text\": \"", b"[{", b"\xef\xbb\xbf"]
+PREFIXES = [b"WARC/1.0\r\n", b"\x1f\x8b\x08\x00", b"<!DOCTYPE html><html><body>", b'{"text": "', b"[{", b"\xef\xbb\xbf"]
 
 
 @pytest.mark.parametrize("suffix", SUFFIXES)
@@ -169,8 +169,11 @@ def warc_bytes(n_records: int, gz: bool) -> bytes:
     for i in range(n_records):
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         record = writer.create_warc_record(
-            f"https://news.example/{i}", "response", payload=io.BytesIO(PAGE.replace(b"12", str(10 + i).encode())),
-            http_headers=http, warc_headers_dict={"WARC-Date": "2016-07-21T09:30:00Z"},
+            f"https://news.example/{i}",
+            "response",
+            payload=io.BytesIO(PAGE.replace(b"12", str(10 + i).encode())),
+            http_headers=http,
+            warc_headers_dict={"WARC-Date": "2016-07-21T09:30:00Z"},
         )
         writer.write_record(record)
     return buffer.getvalue()
@@ -208,7 +211,9 @@ def test_warc_cut_anywhere_keeps_the_records_before_the_cut(folder: Path, gz: bo
 
 @pytest.mark.parametrize("gz", [False, True])
 @SOME
-@given(flips=st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=255)), min_size=1, max_size=8))
+@given(
+    flips=st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=0, max_value=255)), min_size=1, max_size=8)
+)
 def test_warc_with_corrupted_bytes_is_read_or_reported(folder: Path, gz: bool, flips: list[tuple[int, int]]) -> None:
     data = bytearray(WARCS[gz])
     for at, value in flips:
@@ -227,4 +232,3 @@ def test_folder_of_mixed_garbage_reports_each_bad_file_and_reads_the_good_one(tm
     assert [i.origin for i in items if isinstance(i, Document)] == [str(tmp_path / "good.txt")]
     named = {Path(i.where.split(" ")[0].split(":")[0]).name for i in items if isinstance(i, InputError)}
     assert named == {f"bad{s}" for s in SUFFIXES[1:-2]}
-

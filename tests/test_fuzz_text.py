@@ -25,17 +25,127 @@ MANY = settings(max_examples=200, deadline=None)
 SOME = settings(max_examples=100, deadline=None)
 FEW = settings(max_examples=25, deadline=None)
 
-FIGURES = ["56", "1,300", "12.500", "1.6", "0", "1e999", "10,000,000,000", "9" * 30, "²³", "٣", "1_000", "3/4",
-           "10:30", "31st", "1990s", "#3", "$20", "-5", "1.5e3", "007"]
+FIGURES = [
+    "56",
+    "1,300",
+    "12.500",
+    "1.6",
+    "0",
+    "1e999",
+    "10,000,000,000",
+    "9" * 30,
+    "²³",
+    "٣",
+    "1_000",
+    "3/4",
+    "10:30",
+    "31st",
+    "1990s",
+    "#3",
+    "$20",
+    "-5",
+    "1.5e3",
+    "007",
+]
 WORDS = [
-    "at", "least", "more", "than", "over", "up", "to", "as", "many", "nearly", "about", "some", "between", "and",
-    "from", "or", "-", "–", "a", "an", "dozen", "dozens", "of", "scores", "hundreds", "thousands", "million", "two",
-    "forty", "hundred", "fifty", "killed", "dead", "died", "wounded", "injured", "casualties", "missing",
-    "detained", "displaced", "civilians", "children", "women", "people", "soldiers", "fighters", "including",
-    "were", "was", "not", "no", "one", "nobody", "in", "near", "northeast", "Aleppo", "Manbij", "Gaza", "Mosul",
-    "Kabul", "Syria", "Iraq", "Yemen", "on", "Tuesday", "May", "31", "February", "2016", "last", "week", "since",
-    "March", "said", "according", "Amnesty", "International", "the", "ministry", "airstrike", "shelling", "bomb",
-    "coalition", "ISIS", "denied", "admitted", "toll", "rose", "reported", "(", ")", ",", ".", "\n", '"', "“", "”",
+    "at",
+    "least",
+    "more",
+    "than",
+    "over",
+    "up",
+    "to",
+    "as",
+    "many",
+    "nearly",
+    "about",
+    "some",
+    "between",
+    "and",
+    "from",
+    "or",
+    "-",
+    "–",
+    "a",
+    "an",
+    "dozen",
+    "dozens",
+    "of",
+    "scores",
+    "hundreds",
+    "thousands",
+    "million",
+    "two",
+    "forty",
+    "hundred",
+    "fifty",
+    "killed",
+    "dead",
+    "died",
+    "wounded",
+    "injured",
+    "casualties",
+    "missing",
+    "detained",
+    "displaced",
+    "civilians",
+    "children",
+    "women",
+    "people",
+    "soldiers",
+    "fighters",
+    "including",
+    "were",
+    "was",
+    "not",
+    "no",
+    "one",
+    "nobody",
+    "in",
+    "near",
+    "northeast",
+    "Aleppo",
+    "Manbij",
+    "Gaza",
+    "Mosul",
+    "Kabul",
+    "Syria",
+    "Iraq",
+    "Yemen",
+    "on",
+    "Tuesday",
+    "May",
+    "31",
+    "February",
+    "2016",
+    "last",
+    "week",
+    "since",
+    "March",
+    "said",
+    "according",
+    "Amnesty",
+    "International",
+    "the",
+    "ministry",
+    "airstrike",
+    "shelling",
+    "bomb",
+    "coalition",
+    "ISIS",
+    "denied",
+    "admitted",
+    "toll",
+    "rose",
+    "reported",
+    "(",
+    ")",
+    ",",
+    ".",
+    "\n",
+    '"',
+    "“",
+    "”",
 ]
 NUMBERS = st.sampled_from(FIGURES) | st.integers(min_value=0, max_value=10**12).map(str)
 # A figure with words around it the way reports put them ("at least 56 civilians were killed").
@@ -53,7 +163,9 @@ TOKEN = st.sampled_from(WORDS) | NUMBERS | CLAUSES
 def news_soup(draw: st.DrawFn, max_words: int = 120) -> str:
     """Text made of the words the stages look for, joined by spaces (sometimes none)."""
     tokens = draw(st.lists(TOKEN | TOKEN | st.text(max_size=8), max_size=max_words))
-    joiners = draw(st.lists(st.sampled_from([" ", " ", " ", "", "\n", ". "]), min_size=len(tokens), max_size=len(tokens)))
+    joiners = draw(
+        st.lists(st.sampled_from([" ", " ", " ", "", "\n", ". "]), min_size=len(tokens), max_size=len(tokens))
+    )
     return "".join(t + j for t, j in zip(tokens, joiners, strict=True))
 
 
@@ -88,11 +200,15 @@ def test_parse_count_returns_a_bounded_count_read_from_the_text_or_none(text: st
 
 
 @SOME
-@given(qualifier=st.sampled_from(["at least", "more than", "up to", "about", "nearly", "between", ""]),
-       figure=st.sampled_from(FIGURES) | st.integers(min_value=0).map(str), joiner=st.sampled_from(["and", "to", "-", "or"]),
-       second=st.sampled_from(FIGURES) | st.integers(min_value=0).map(str))
-def test_qualified_figures_and_ranges_of_any_size_parse_or_are_refused(qualifier: str, figure: str, joiner: str,
-                                                                       second: str) -> None:
+@given(
+    qualifier=st.sampled_from(["at least", "more than", "up to", "about", "nearly", "between", ""]),
+    figure=st.sampled_from(FIGURES) | st.integers(min_value=0).map(str),
+    joiner=st.sampled_from(["and", "to", "-", "or"]),
+    second=st.sampled_from(FIGURES) | st.integers(min_value=0).map(str),
+)
+def test_qualified_figures_and_ranges_of_any_size_parse_or_are_refused(
+    qualifier: str, figure: str, joiner: str, second: str
+) -> None:
     count = parse_count(f"{qualifier} {figure} {joiner} {second} people were killed")
     if count is not None:
         check_count(count)
@@ -100,13 +216,48 @@ def test_qualified_figures_and_ranges_of_any_size_parse_or_are_refused(qualifier
 
 # -- the date resolver -------------------------------------------------------------------------
 
-DATE_WORDS = ["on", "Tuesday", "last", "week", "month", "year", "since", "May", "31", "29", "February", "2016",
-              "0", "99999", "12/31/99999", "yesterday", "earlier", "this", "in", "early", "late", "mid-", "2000s",
-              "between", "and", "1 January", "the", "night", "of", "ago", "two", "days", "weeks", ","]
+DATE_WORDS = [
+    "on",
+    "Tuesday",
+    "last",
+    "week",
+    "month",
+    "year",
+    "since",
+    "May",
+    "31",
+    "29",
+    "February",
+    "2016",
+    "0",
+    "99999",
+    "12/31/99999",
+    "yesterday",
+    "earlier",
+    "this",
+    "in",
+    "early",
+    "late",
+    "mid-",
+    "2000s",
+    "between",
+    "and",
+    "1 January",
+    "the",
+    "night",
+    "of",
+    "ago",
+    "two",
+    "days",
+    "weeks",
+    ",",
+]
 
 
 @MANY
-@given(text=st.text(max_size=200) | st.lists(st.sampled_from(DATE_WORDS), max_size=12).map(" ".join), published=PUBLISHED)
+@given(
+    text=st.text(max_size=200) | st.lists(st.sampled_from(DATE_WORDS), max_size=12).map(" ".join), published=PUBLISHED
+)
 def test_resolve_date_gives_an_ordered_range_or_a_reason(text: str, published: date | None) -> None:
     ref = resolve_date(text, published)
     if ref.start is None:
@@ -127,14 +278,40 @@ def test_find_dates_spans_point_at_their_text(text: str, published: date | None)
 
 # -- the gazetteer matcher ---------------------------------------------------------------------
 
-PLACE_WORDS = ["Aleppo", "Manbij", "Al-Fatih", "Jableh District", "Syria", "northeast of", "near", "outskirts of",
-               "province", "district", "governorate", "village", "Gaza", "Northern Ireland", "Eastern Ghouta", "Idlib",
-               "Saint", "St.", "al-", "el", ",", ";", "(", ")", "the"]
+PLACE_WORDS = [
+    "Aleppo",
+    "Manbij",
+    "Al-Fatih",
+    "Jableh District",
+    "Syria",
+    "northeast of",
+    "near",
+    "outskirts of",
+    "province",
+    "district",
+    "governorate",
+    "village",
+    "Gaza",
+    "Northern Ireland",
+    "Eastern Ghouta",
+    "Idlib",
+    "Saint",
+    "St.",
+    "al-",
+    "el",
+    ",",
+    ";",
+    "(",
+    ")",
+    "the",
+]
 
 
 @settings(max_examples=50, deadline=None)
-@given(text=st.text(max_size=120) | st.lists(st.sampled_from(PLACE_WORDS), max_size=8).map(" ".join),
-       country=st.none() | st.sampled_from(["SY", "sy", "IQ", "", "ZZ", "Syria", "\x00"]))
+@given(
+    text=st.text(max_size=120) | st.lists(st.sampled_from(PLACE_WORDS), max_size=8).map(" ".join),
+    country=st.none() | st.sampled_from(["SY", "sy", "IQ", "", "ZZ", "Syria", "\x00"]),
+)
 def test_geocode_query_ranks_real_coordinates_or_answers_nothing(text: str, country: str | None) -> None:
     candidates = geocode_query(text, country, limit=5)
     assert len(candidates) <= 5

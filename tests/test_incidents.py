@@ -28,20 +28,68 @@ def test_seed_shaped_article_gives_one_strike_one_chemical_attack_and_aggregates
     docs = {"a": doc("a")}
     coalition = "International Anti-ISIS Coalition"
     claims = [
-        claim("a", low=56, qualifier="at_least", victims="civilians", place="manbij",
-              event="airstrike", perpetrator=coalition),
-        claim("a", low=126, qualifier="more_than", scope="cumulative", place="manbij",
-              event="airstrike", perpetrator=coalition, victims="civilians"),
-        claim("a", "casualties", high=200, qualifier="up_to", scope=None, victims="civilians",
-              source="Al-Jazeera", source_kind="media"),
-        claim("a", "casualties", 60, 60, 60, scope="cumulative", place="manbij",
-              period="in the last couple of days", source="Amnesty International"),
-        claim("a", "casualties", best=100, qualifier="approximately", scope="cumulative",
-              place="manbij", period="since March 31st", source="Amnesty International"),
-        claim("a", low=136, high=1300, qualifier="range", place="ghouta", victims="civilians",
-              event="chemical attack", perpetrator="Syrian government", genre="opinion"),
-        claim("a", kind="statement", stance="investigating", party="United States",
-              place="manbij", outcome="killed"),
+        claim(
+            "a",
+            low=56,
+            qualifier="at_least",
+            victims="civilians",
+            place="manbij",
+            event="airstrike",
+            perpetrator=coalition,
+        ),
+        claim(
+            "a",
+            low=126,
+            qualifier="more_than",
+            scope="cumulative",
+            place="manbij",
+            event="airstrike",
+            perpetrator=coalition,
+            victims="civilians",
+        ),
+        claim(
+            "a",
+            "casualties",
+            high=200,
+            qualifier="up_to",
+            scope=None,
+            victims="civilians",
+            source="Al-Jazeera",
+            source_kind="media",
+        ),
+        claim(
+            "a",
+            "casualties",
+            60,
+            60,
+            60,
+            scope="cumulative",
+            place="manbij",
+            period="in the last couple of days",
+            source="Amnesty International",
+        ),
+        claim(
+            "a",
+            "casualties",
+            best=100,
+            qualifier="approximately",
+            scope="cumulative",
+            place="manbij",
+            period="since March 31st",
+            source="Amnesty International",
+        ),
+        claim(
+            "a",
+            low=136,
+            high=1300,
+            qualifier="range",
+            place="ghouta",
+            victims="civilians",
+            event="chemical attack",
+            perpetrator="Syrian government",
+            genre="opinion",
+        ),
+        claim("a", kind="statement", stance="investigating", party="United States", place="manbij", outcome="killed"),
     ]
     out = reconcile(claims, docs)
     events = only_incidents(out)
@@ -65,17 +113,29 @@ def test_seed_shaped_article_gives_one_strike_one_chemical_attack_and_aggregates
         # the writer's own figure is trusted as a monitor's: still the lower median
         ([("killed", 7, 7, 7, "exact", "a", None), ("killed", 12, None, None, "at_least", "b", "ngo")], 7, 7, 12),
         ([("killed", 7, 7, 7, "exact", "a", "media"), ("killed", 12, None, None, "at_least", "b", "ngo")], 7, 12, 12),
-        ([("killed", 56, None, None, "at_least", "a", None), ("casualties", None, 200, None, "up_to", "b", None)], 56, 56, 200),
+        (
+            [("killed", 56, None, None, "at_least", "a", None), ("casualties", None, 200, None, "up_to", "b", None)],
+            56,
+            56,
+            200,
+        ),
         ([("casualties", None, 200, None, "up_to", "a", None)], None, None, 200),
         ([("killed", 136, 1300, None, "range", "a", None)], 136, 136, 1300),
-        ([("killed", None, None, 100, "approximately", "a", None), ("killed", 90, 90, 90, "exact", "b", "ngo")], 90, 90, 100),
+        (
+            [("killed", None, None, 100, "approximately", "a", None), ("killed", 90, 90, 90, "exact", "b", "ngo")],
+            90,
+            90,
+            100,
+        ),
         ([("killed", 4, 4, 4, "exact", "a", None), ("killed", 5, 5, 5, "exact", "a", None)], 5, 5, 5),
     ],
 )
 def test_counts_rules(reports, low, best, high):
     docs = {d: doc(d) for d in "ab"}
-    claims = [claim(d, o, lo, hi, be, q, place="misrata", day=D, source=f"src-{d}" if k else None,
-                    source_kind=k) for o, lo, hi, be, q, d, k in reports]
+    claims = [
+        claim(d, o, lo, hi, be, q, place="misrata", day=D, source=f"src-{d}" if k else None, source_kind=k)
+        for o, lo, hi, be, q, d, k in reports
+    ]
     [inc] = only_incidents(reconcile(one_strike(claims), docs))
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (low, best, high)
     assert inc.deaths.rule.startswith("low = lowest minimum among")  # each figure says how it was set
@@ -83,9 +143,11 @@ def test_counts_rules(reports, low, best, high):
 
 def test_civilians_and_combatants_of_one_document_add_up_but_repeats_do_not():
     docs = {"a": doc("a")}
-    claims = [claim("a", low=8, high=8, best=8, victims="combatants", place="misrata", day=D),
-              claim("a", low=20, qualifier="more_than", victims="civilians", place="misrata", day=D),
-              claim("a", low=20, qualifier="at_least", victims="civilians", place="misrata", day=D)]
+    claims = [
+        claim("a", low=8, high=8, best=8, victims="combatants", place="misrata", day=D),
+        claim("a", low=20, qualifier="more_than", victims="civilians", place="misrata", day=D),
+        claim("a", low=20, qualifier="at_least", victims="civilians", place="misrata", day=D),
+    ]
     [inc] = only_incidents(reconcile(claims, docs))
     assert inc.deaths.low == 28
     assert inc.civilian_deaths.low == 20
@@ -103,8 +165,10 @@ def test_civilians_and_combatants_of_one_document_add_up_but_repeats_do_not():
 )
 def test_hedged_and_negated_claims(flags, low, best, high, grade):
     docs = {d: doc(d) for d in "ab"}
-    claims = [claim("a", low=10, high=10, best=10, place="kabul", day=D, **flags[0]),
-              claim("b", low=30, high=30, best=30, place="kabul", day=D, **flags[1])]
+    claims = [
+        claim("a", low=10, high=10, best=10, place="kabul", day=D, **flags[0]),
+        claim("b", low=30, high=30, best=30, place="kabul", day=D, **flags[1]),
+    ]
     [inc] = only_incidents(reconcile(one_strike(claims), docs))
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high, inc.grade) == (low, best, high, grade)
     assert set(inc.claim_ids) == {c.id for c in claims}
@@ -112,8 +176,10 @@ def test_hedged_and_negated_claims(flags, low, best, high, grade):
 
 def test_a_hedged_figure_is_used_for_an_outcome_no_plain_claim_gives():
     docs = {d: doc(d) for d in "ab"}
-    claims = [claim("a", low=10, high=10, best=10, place="kabul", day=D),
-              claim("b", low=20, high=20, best=20, place="kabul", day=D, outcome="injured", hedged=True)]
+    claims = [
+        claim("a", low=10, high=10, best=10, place="kabul", day=D),
+        claim("b", low=20, high=20, best=20, place="kabul", day=D, outcome="injured", hedged=True),
+    ]
     [inc] = only_incidents(reconcile(one_strike(claims), docs))
     assert (inc.deaths.low, inc.deaths.high) == (10, 10)
     assert (inc.injured.low, inc.injured.best, inc.injured.high) == (20, 20, 20)
@@ -121,14 +187,15 @@ def test_a_hedged_figure_is_used_for_an_outcome_no_plain_claim_gives():
 
 def test_cumulative_tolls_are_aggregates_and_never_add_to_incidents():
     docs = {d: doc(d) for d in "ab"}
-    claims = [claim("a", low=5, high=5, best=5, place="kabul", day=D),
-              claim("a", low=300, scope="cumulative", place="kabul", period="this year"),
-              claim("b", low=301, scope="cumulative", place="kabul", period="this year")]
+    claims = [
+        claim("a", low=5, high=5, best=5, place="kabul", day=D),
+        claim("a", low=300, scope="cumulative", place="kabul", period="this year"),
+        claim("b", low=301, scope="cumulative", place="kabul", period="this year"),
+    ]
     out = reconcile(claims, docs)
     [inc] = only_incidents(out)
     assert inc.deaths.high == 5
-    assert all(i.kind == "aggregate" and i.related_incident_id == inc.id
-               for i in out if i is not inc)
+    assert all(i.kind == "aggregate" and i.related_incident_id == inc.id for i in out if i is not inc)
 
 
 HADDAD = ("family:haddad",)
@@ -168,8 +235,10 @@ def test_linking(second, same):
 def test_a_chain_never_joins_claims_that_clash():
     # Three villages 27 km apart in a row: each agrees with its neighbour, the two ends clash.
     docs = {d: doc(d) for d in "abc"}
-    villages = {d: PlaceRef(f"village {d}", f"village {d}", 36.0, 37.0 + 0.3 * n, "SY", "Aleppo", precision=n % 2 + 1)
-                for n, d in enumerate("abc")}
+    villages = {
+        d: PlaceRef(f"village {d}", f"village {d}", 36.0, 37.0 + 0.3 * n, "SY", "Aleppo", precision=n % 2 + 1)
+        for n, d in enumerate("abc")
+    }
     claims = one_strike([replace(claim(d, low=10, high=10, best=10, day=D), place=villages[d]) for d in "abc"])
     out = only_incidents(reconcile(claims, docs))
     assert len(out) == 2
@@ -177,8 +246,11 @@ def test_a_chain_never_joins_claims_that_clash():
 
 def test_syndicated_copies_count_as_one_source():
     wire = "Four dead in suicide bombing in Libya's Misrata on Wednesday, security sources said"
-    docs = {"a": doc("a", wire, outlet="AFP"), "b": doc("b", wire + ".", outlet="Yahoo"),
-            "c": doc("c", "Islamic State attacks Misrata court", outlet="AP")}
+    docs = {
+        "a": doc("a", wire, outlet="AFP"),
+        "b": doc("b", wire + ".", outlet="Yahoo"),
+        "c": doc("c", "Islamic State attacks Misrata court", outlet="AP"),
+    }
     claims = [claim(d, low=4, high=4, best=4, place="misrata", day=D) for d in "abc"]
     [inc] = only_incidents(reconcile(claims, docs))
     assert inc.n_sources == 2
@@ -189,8 +261,7 @@ def test_a_headline_restating_its_reports_sourced_figure_is_not_a_second_source(
     # "Gunmen kill three shepherds" over "... killed three shepherds, local officials said".
     docs = {"a": doc("a", outlet="Wire")}
     headline = claim("a", low=3, high=3, best=3, place="kabul", day=D)
-    body = claim("a", low=3, high=3, best=3, place="kabul", day=D, source="local officials",
-                 source_kind="official")
+    body = claim("a", low=3, high=3, best=3, place="kabul", day=D, source="local officials", source_kind="official")
     [inc] = only_incidents(reconcile([headline, body], docs))
     assert inc.n_sources == 1 and inc.grade == "weak"
 
@@ -198,8 +269,7 @@ def test_a_headline_restating_its_reports_sourced_figure_is_not_a_second_source(
 def test_a_writers_own_figure_unlike_the_sourced_one_stays_the_outlets_account():
     docs = {"a": doc("a", outlet="Wire")}
     headline = claim("a", low=12, high=12, best=12, place="kabul", day=D)
-    body = claim("a", low=3, high=3, best=3, place="kabul", day=D, source="local officials",
-                 source_kind="official")
+    body = claim("a", low=3, high=3, best=3, place="kabul", day=D, source="local officials", source_kind="official")
     [inc] = only_incidents(reconcile([headline, body], docs))
     assert inc.n_sources == 2
 
@@ -260,8 +330,9 @@ def test_decisions_merge_split_and_grade_survive_a_rerun():
     assert len(out) == 3
     assert next(i for i in out if i.id == kabul).grade == "confirmed"
     far = next(i.id for i in first if kandahar.id in i.claim_ids)
-    merged = reconcile([kabul_a, kabul_b, kandahar], docs, previous=previous,
-                       decisions=Decisions(merges=((kabul, far),)))
+    merged = reconcile(
+        [kabul_a, kabul_b, kandahar], docs, previous=previous, decisions=Decisions(merges=((kabul, far),))
+    )
     assert len(merged) == 1 and merged[0].id in (kabul, far)
 
 
@@ -275,8 +346,14 @@ def test_decisions_merge_split_and_grade_survive_a_rerun():
 )
 def test_placeless_reports_link_only_through_wording_or_perpetrator(quote_b, figure_b, same):
     docs = {d: doc(d) for d in "ab"}
-    a = claim("a", low=3, high=3, best=3, day=D,
-              quote="Three Turkish soldiers killed in Kurdish militant attack: security sources")
+    a = claim(
+        "a",
+        low=3,
+        high=3,
+        best=3,
+        day=D,
+        quote="Three Turkish soldiers killed in Kurdish militant attack: security sources",
+    )
     b = claim("b", low=figure_b, high=figure_b, best=figure_b, day=D, quote=quote_b)
     assert (len(only_incidents(reconcile([a, b], docs))) == 1) is same
 
@@ -301,8 +378,10 @@ def test_long_assessment_keeps_a_dated_event_and_its_undated_follow_up_together(
 )
 def test_civilian_deaths(victims, civilian):
     docs = {d: doc(d) for d in "ab"}
-    claims = [claim(d, low=n, high=n, best=n, victims=v, place="kabul", day=D)
-              for d, n, v in zip("ab", (4, 6), victims, strict=False)]  # one claim when one victims
+    claims = [
+        claim(d, low=n, high=n, best=n, victims=v, place="kabul", day=D)
+        for d, n, v in zip("ab", (4, 6), victims, strict=False)
+    ]  # one claim when one victims
     [inc] = only_incidents(reconcile(one_strike(claims), docs))
     assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == civilian
 
@@ -317,10 +396,26 @@ def test_nothing_in_nothing_out_and_a_repeated_claim_counts_once():
 def test_a_toll_since_a_distant_date_still_sits_beside_its_incident():
     docs = {"a": doc("a"), "b": doc("b")}
     strike = claim("a", low=56, qualifier="at_least", place="manbij", day=D, event="airstrike")
-    since = claim("a", best=100, qualifier="approximately", scope="cumulative", place="manbij",
-                  day=date(2016, 3, 31), period="since March 31st", event="airstrike")
-    elsewhere = claim("b", best=400, qualifier="approximately", scope="cumulative", place="manbij",
-                      day=date(2016, 3, 31), period="since March 31st", event="airstrike")
+    since = claim(
+        "a",
+        best=100,
+        qualifier="approximately",
+        scope="cumulative",
+        place="manbij",
+        day=date(2016, 3, 31),
+        period="since March 31st",
+        event="airstrike",
+    )
+    elsewhere = claim(
+        "b",
+        best=400,
+        qualifier="approximately",
+        scope="cumulative",
+        place="manbij",
+        day=date(2016, 3, 31),
+        period="since March 31st",
+        event="airstrike",
+    )
     out = reconcile([strike, since, elsewhere], docs)
     [inc] = only_incidents(out)
     assert all(a.related_incident_id == inc.id for a in out if a.kind == "aggregate")
@@ -329,16 +424,20 @@ def test_a_toll_since_a_distant_date_still_sits_beside_its_incident():
 def test_one_reports_claims_join_across_a_place_it_names_beside_the_event():
     # "Two displaced families from Deir ez-Zor" in a report on a Raqqa strike, 120 km away.
     docs = {"a": doc("a")}
-    claims = [claim("a", low=6, high=9, qualifier="range", place="raqqa", day=D, event="airstrike"),
-              claim("a", low=6, high=6, best=6, place="deir-ez-zor", day=D, event="airstrike")]
+    claims = [
+        claim("a", low=6, high=9, qualifier="range", place="raqqa", day=D, event="airstrike"),
+        claim("a", low=6, high=6, best=6, place="deir-ez-zor", day=D, event="airstrike"),
+    ]
     [inc] = only_incidents(reconcile(claims, docs))
     assert (inc.deaths.low, inc.deaths.high) == (6, 9)
 
 
 def test_two_reports_do_not_join_across_that_distance():
     docs = {d: doc(d) for d in "ab"}
-    claims = [claim("a", low=6, high=6, best=6, place="raqqa", day=D, event="airstrike"),
-              claim("b", low=6, high=6, best=6, place="deir-ez-zor", day=D, event="airstrike")]
+    claims = [
+        claim("a", low=6, high=6, best=6, place="raqqa", day=D, event="airstrike"),
+        claim("b", low=6, high=6, best=6, place="deir-ez-zor", day=D, event="airstrike"),
+    ]
     assert len(only_incidents(reconcile(claims, docs))) == 2
 
 
@@ -346,8 +445,10 @@ def test_one_reports_claims_with_their_own_different_dates_stay_apart():
     from datetime import timedelta
 
     docs = {"a": doc("a")}
-    claims = [claim("a", low=6, high=6, best=6, place="raqqa", day=D, event="airstrike"),
-              claim("a", low=3, high=3, best=3, place="deir-ez-zor", day=D - timedelta(days=3), event="airstrike")]
+    claims = [
+        claim("a", low=6, high=6, best=6, place="raqqa", day=D, event="airstrike"),
+        claim("a", low=3, high=3, best=3, place="deir-ez-zor", day=D - timedelta(days=3), event="airstrike"),
+    ]
     assert len(only_incidents(reconcile(claims, docs))) == 2
 
 
@@ -356,7 +457,9 @@ def test_a_verified_figure_is_best_among_equally_reliable_sources():
 
     docs = {d: doc(d) for d in "ab"}
     verified = claim("a", low=11, high=11, best=11, place="kabul", day=D, source="UNAMA", source_kind="ngo")
-    reported = claim("b", low=9, high=9, best=9, place="kabul", day=D, source="Governor's office", source_kind="official")
+    reported = claim(
+        "b", low=9, high=9, best=9, place="kabul", day=D, source="Governor's office", source_kind="official"
+    )
     verified = replace(verified, source=replace(verified.source, stance="confirmed"))
     [inc] = only_incidents(reconcile(one_strike([verified, reported]), docs))
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (9, 11, 11)
@@ -364,8 +467,9 @@ def test_a_verified_figure_is_best_among_equally_reliable_sources():
 
 def test_a_headlines_vague_figure_adds_nothing_beside_the_figure_its_report_states():
     docs = {"a": doc("a")}
-    dozens = replace(claim("a", low=24, high=99, qualifier="vague", place="kabul", day=D),
-                     count=Count(24, 99, None, "vague", True))  # "kills dozens" in the headline
+    dozens = replace(
+        claim("a", low=24, high=99, qualifier="vague", place="kabul", day=D), count=Count(24, 99, None, "vague", True)
+    )  # "kills dozens" in the headline
     stated = claim("a", low=43, high=43, best=43, place="kabul", day=D)
     [inc] = only_incidents(reconcile([dozens, stated], docs))
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (43, 43, 43)
@@ -375,8 +479,7 @@ def test_civilian_deaths_are_never_above_total_deaths():
     # one source counts 98 civilians, a more trusted one puts everyone killed at 24
     docs = {"a": doc("a"), "b": doc("b")}
     civilians = claim("a", low=98, high=98, best=98, victims="civilians", place="kabul", day=D)
-    total = claim("b", low=24, high=24, best=24, victims="people", place="kabul", day=D,
-                  source="UN", source_kind="ngo")
+    total = claim("b", low=24, high=24, best=24, victims="people", place="kabul", day=D, source="UN", source_kind="ngo")
     [inc] = only_incidents(reconcile(one_strike([civilians, total]), docs))
     assert inc.civilian_deaths.best is not None and inc.deaths.best is not None
     assert inc.civilian_deaths.best <= inc.deaths.best
@@ -386,18 +489,30 @@ def test_civilian_deaths_are_never_above_total_deaths():
 def test_people_named_one_by_one_never_set_the_low_beside_a_stated_figure():
     # an assessment names one victim; a monitor says 16 were killed
     docs = {"a": doc("a")}
-    named = replace(claim("a", low=1, high=1, best=1, victims="civilians", place="kabul", day=D),
-                    count=Count(1, 1, 1, "named"))
-    stated = claim("a", low=16, high=16, best=16, victims="civilians", place="kabul", day=D,
-                   source="Civil Defence", source_kind="official")
+    named = replace(
+        claim("a", low=1, high=1, best=1, victims="civilians", place="kabul", day=D), count=Count(1, 1, 1, "named")
+    )
+    stated = claim(
+        "a",
+        low=16,
+        high=16,
+        best=16,
+        victims="civilians",
+        place="kabul",
+        day=D,
+        source="Civil Defence",
+        source_kind="official",
+    )
     [inc] = only_incidents(reconcile([named, stated], docs))
     assert (inc.civilian_deaths.low, inc.civilian_deaths.best) == (16, 16)
 
 
 def test_people_named_one_by_one_are_at_least_that_many():
     docs = {"a": doc("a")}
-    named = [replace(claim("a", low=1, high=1, best=1, place="kabul", day=D), count=Count(1, 1, 1, "named"),
-                     joint=n > 0) for n in range(3)]
+    named = [
+        replace(claim("a", low=1, high=1, best=1, place="kabul", day=D), count=Count(1, 1, 1, "named"), joint=n > 0)
+        for n in range(3)
+    ]
     [inc] = only_incidents(reconcile(named, docs))
     assert inc.deaths.low == 3 and inc.deaths.best == 3
 
@@ -433,8 +548,10 @@ def test_the_dead_a_civilian_figure_adds_to_are_civilians(text: str, civilian: t
 
 
 def test_beside_combatants_the_dead_named_with_children_stay_unspecified() -> None:
-    inc = _reconciled_text("A militia commander was killed along with his two sons when the house in Tamra "
-                           "was hit. Two fighters also died.")
+    inc = _reconciled_text(
+        "A militia commander was killed along with his two sons when the house in Tamra "
+        "was hit. Two fighters also died."
+    )
     assert inc.civilian_deaths.low is None and inc.deaths.high == 3
 
 
@@ -442,11 +559,17 @@ def test_beside_combatants_the_dead_named_with_children_stay_unspecified() -> No
     ("text", "deaths"),
     [
         # the lead's range or minimum is the writer's summary: later figures inside it do not raise low
-        ("Between 9 and 12 people were killed when a shell hit the market in Tamra. "
-         "Local medics later said 12 had died.", (9, 12, 12)),
+        (
+            "Between 9 and 12 people were killed when a shell hit the market in Tamra. "
+            "Local medics later said 12 had died.",
+            (9, 12, 12),
+        ),
         # also when the lead is hedged, beside an outright figure from a source it cites
-        ("At least 7 people were reportedly killed in the strike on the house in Tamra. "
-         "A local radio station reported that more than 7 people were killed.", (7, 8, 8)),
+        (
+            "At least 7 people were reportedly killed in the strike on the house in Tamra. "
+            "A local radio station reported that more than 7 people were killed.",
+            (7, 8, 8),
+        ),
         # an early and a later point figure: no summary range, the later figure is the low
         ("Medics first counted 9 dead in the market in Tamra, and later said 12 had died.", (12, 12, 12)),
     ],
@@ -457,8 +580,10 @@ def test_a_lead_range_or_minimum_sets_the_documents_low(text: str, deaths: tuple
 
 
 def test_hedged_civilian_deaths_count_when_no_civilian_death_is_stated_outright() -> None:
-    inc = _reconciled_text("One woman and three children were reportedly killed in the strike on the house "
-                           "in Tamra. Two people died there, a neighbour said.")
+    inc = _reconciled_text(
+        "One woman and three children were reportedly killed in the strike on the house "
+        "in Tamra. Two people died there, a neighbour said."
+    )
     assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == (4, 4)
 
 
@@ -466,11 +591,17 @@ def test_hedged_civilian_deaths_count_when_no_civilian_death_is_stated_outright(
     ("text", "civilian"),
     [
         # the lead figure of a report whose dead are civilians (and never combatants) counts them
-        ("Between 11 and 14 people were killed when a bomb hit the Tamimi home in Tamra. "
-         "Relatives named six children among the dead civilians.", (11, 14)),
+        (
+            "Between 11 and 14 people were killed when a bomb hit the Tamimi home in Tamra. "
+            "Relatives named six children among the dead civilians.",
+            (11, 14),
+        ),
         # beside combatants the lead stays unspecified, and civilians come from civilian figures
-        ("Between 11 and 14 people were killed when a bomb hit the base in Tamra. "
-         "Two soldiers and three civilians were killed.", (3, 3)),
+        (
+            "Between 11 and 14 people were killed when a bomb hit the base in Tamra. "
+            "Two soldiers and three civilians were killed.",
+            (3, 3),
+        ),
     ],
 )
 def test_a_lead_figure_counts_civilians_when_the_report_names_no_combatants(text: str, civilian: tuple) -> None:

@@ -24,22 +24,52 @@ PLACES = {
 }
 
 
-def doc(doc_id: str, text: str = "", published: date | None = date(2016, 7, 20),
-        outlet: str | None = None, genre: str = "news") -> Document:
+def doc(
+    doc_id: str,
+    text: str = "",
+    published: date | None = date(2016, 7, 20),
+    outlet: str | None = None,
+    genre: str = "news",
+) -> Document:
     """A document with the given text (defaults to its id, so no two are copies)."""
     text = text or f"report {doc_id}"
-    return Document(id=doc_id, original=text.encode(), text=text, origin="test",
-                    published=published, outlet=outlet or f"outlet-{doc_id}", genre=genre)  # type: ignore[arg-type]
+    return Document(
+        id=doc_id,
+        original=text.encode(),
+        text=text,
+        origin="test",
+        published=published,
+        outlet=outlet or f"outlet-{doc_id}",
+        genre=genre,
+    )  # type: ignore[arg-type]
 
 
-def claim(doc_id: str, outcome: str = "killed", low: int | None = None, high: int | None = None,
-          best: int | None = None, qualifier: str = "exact", *, scope: str | None = "incident",
-          place: str | None = None, day: date | None = None, event: str | None = None,
-          perpetrator: str | None = None, victims: str | None = "people",
-          kind: str = "casualty", stance: str | None = None, party: str | None = None,
-          source: str | None = None, source_kind: str | None = None, hedged: bool = False,
-          negated: bool = False, period: str | None = None, quote: str | None = None,
-          genre: str = "news", identity: tuple[str, ...] = ()) -> Claim:
+def claim(
+    doc_id: str,
+    outcome: str = "killed",
+    low: int | None = None,
+    high: int | None = None,
+    best: int | None = None,
+    qualifier: str = "exact",
+    *,
+    scope: str | None = "incident",
+    place: str | None = None,
+    day: date | None = None,
+    event: str | None = None,
+    perpetrator: str | None = None,
+    victims: str | None = "people",
+    kind: str = "casualty",
+    stance: str | None = None,
+    party: str | None = None,
+    source: str | None = None,
+    source_kind: str | None = None,
+    hedged: bool = False,
+    negated: bool = False,
+    period: str | None = None,
+    quote: str | None = None,
+    genre: str = "news",
+    identity: tuple[str, ...] = (),
+) -> Claim:
     """A claim with only the fields a test cares about; the rest take neutral values."""
     start = next(_offsets) * 10
     span = Span(start, start + 5)
@@ -48,14 +78,25 @@ def claim(doc_id: str, outcome: str = "killed", low: int | None = None, high: in
     count = Count(low, high, best, qualifier) if kind == "casualty" else None  # type: ignore[arg-type]
     return Claim(
         id=Claim.make_id(doc_id, span, kind, outcome if kind == "casualty" else None),
-        document_id=doc_id, kind=kind,  # type: ignore[arg-type]
+        document_id=doc_id,
+        kind=kind,  # type: ignore[arg-type]
         outcome=outcome if kind == "casualty" else None,  # type: ignore[arg-type]
-        count=count, victims=victims, span=span, sentence=span,  # type: ignore[arg-type]
-        quote=quote or f"claim at {start}", event_type=event, perpetrator=perpetrator,
+        count=count,
+        victims=victims,
+        span=span,
+        sentence=span,  # type: ignore[arg-type]
+        quote=quote or f"claim at {start}",
+        event_type=event,
+        perpetrator=perpetrator,
         source=Source(source, kind=source_kind) if source else None,
-        scope=scope, period=period, hedged=hedged, negated=negated,  # type: ignore[arg-type]
+        scope=scope,
+        period=period,
+        hedged=hedged,
+        negated=negated,  # type: ignore[arg-type]
         place=PLACES[place] if place else None,
         date=DateRef(day.isoformat(), day, day, "day") if day else None,
-        genre=genre, party=party, stance=stance,  # type: ignore[arg-type]
+        genre=genre,
+        party=party,
+        stance=stance,  # type: ignore[arg-type]
         identity=identity,
     )

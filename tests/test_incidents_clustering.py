@@ -14,46 +14,78 @@ from hypothesis import strategies as st
 from harmledger.incidents import rules
 from harmledger.incidents.cluster import cluster, partition
 from harmledger.incidents.link import (
-    Features, all_pairs_edges, blocked_edges, build_features, date_gap, places_clash,
+    Features,
+    all_pairs_edges,
+    blocked_edges,
+    build_features,
+    date_gap,
+    places_clash,
 )
 from harmledger.records import Claim, Count, DateRef, Document, PlaceRef, Span
 
 BASE = date(2020, 3, 1)
 TOWNS = [  # country, admin1, lat, lon
-    ("SY", "Aleppo", 36.2, 37.16), ("SY", "Aleppo", 36.53, 37.95), ("SY", "Idlib", 35.93, 36.63),
-    ("AF", "Kabul", 34.53, 69.17), ("AF", "Kabul", 34.6, 69.3),
+    ("SY", "Aleppo", 36.2, 37.16),
+    ("SY", "Aleppo", 36.53, 37.95),
+    ("SY", "Idlib", 35.93, 36.63),
+    ("AF", "Kabul", 34.53, 69.17),
+    ("AF", "Kabul", 34.6, 69.3),
 ]
 
 
 @st.composite
 def claim_sets(draw) -> tuple[list[Claim], dict[str, Document]]:
     n_docs = draw(st.integers(1, 6))
-    docs = {f"d{k}": Document(id=f"d{k}", original=b"x", text=f"doc {k}", origin="t",
-                              published=BASE + timedelta(days=draw(st.integers(0, 20))))
-            for k in range(n_docs)}
+    docs = {
+        f"d{k}": Document(
+            id=f"d{k}",
+            original=b"x",
+            text=f"doc {k}",
+            origin="t",
+            published=BASE + timedelta(days=draw(st.integers(0, 20))),
+        )
+        for k in range(n_docs)
+    }
     claims = []
     for n in range(draw(st.integers(1, 25))):
         doc_id = f"d{draw(st.integers(0, n_docs - 1))}"
         town = draw(st.sampled_from(TOWNS))
         prec = draw(st.sampled_from([None, 1, 2, 4, 6, 7]))
-        place = None if prec == 7 else PlaceRef(
-            "p", "p", town[2] + draw(st.floats(-0.2, 0.2)), town[3], town[0],
-            None if prec == 6 or draw(st.booleans()) else town[1], precision=prec)
+        place = (
+            None
+            if prec == 7
+            else PlaceRef(
+                "p",
+                "p",
+                town[2] + draw(st.floats(-0.2, 0.2)),
+                town[3],
+                town[0],
+                None if prec == 6 or draw(st.booleans()) else town[1],
+                precision=prec,
+            )
+        )
         day = draw(st.one_of(st.none(), st.integers(0, 25)))
         span_days = draw(st.sampled_from([0, 0, 6, 30, 365]))
-        dref = None if day is None else DateRef("d", BASE + timedelta(day),
-                                                BASE + timedelta(day + span_days), "day")
+        dref = None if day is None else DateRef("d", BASE + timedelta(day), BASE + timedelta(day + span_days), "day")
         figure = draw(st.integers(1, 12))
         sp = Span(n, n + 1)
-        claims.append(Claim(
-            id=f"c{n}", document_id=doc_id, kind="casualty",
-            outcome=draw(st.sampled_from(["killed", "injured"])),
-            count=Count(figure, figure, figure, "exact"),
-            victims=draw(st.sampled_from(["civilians", "combatants", "people"])),
-            span=sp, sentence=sp, quote=draw(st.sampled_from(["same words", f"q{n}"])),
-            event_type=draw(st.sampled_from([None, "airstrike", "shelling", "attack"])),
-            perpetrator=draw(st.sampled_from([None, "ISIS", "Daesh", "Taliban"])),
-            place=place, date=dref))
+        claims.append(
+            Claim(
+                id=f"c{n}",
+                document_id=doc_id,
+                kind="casualty",
+                outcome=draw(st.sampled_from(["killed", "injured"])),
+                count=Count(figure, figure, figure, "exact"),
+                victims=draw(st.sampled_from(["civilians", "combatants", "people"])),
+                span=sp,
+                sentence=sp,
+                quote=draw(st.sampled_from(["same words", f"q{n}"])),
+                event_type=draw(st.sampled_from([None, "airstrike", "shelling", "attack"])),
+                perpetrator=draw(st.sampled_from([None, "ISIS", "Daesh", "Taliban"])),
+                place=place,
+                date=dref,
+            )
+        )
     return claims, docs
 
 

@@ -27,11 +27,11 @@ PUBLISHED = date(2023, 10, 18)
 # the same day in the same city, and two reports that name nothing but the city and the day.
 REPORTS = {
     "haddad_agency.txt": "An air strike on Tuesday hit the home of the Haddad family in the Rimal neighbourhood "
-                         "of Gaza City, killing 9 people, including four children, the civil defence said.",
+    "of Gaza City, killing 9 people, including four children, the civil defence said.",
     "haddad_paper.txt": "A strike on a house in Gaza City killed eleven members of the Haddad family on Tuesday, "
-                        "according to the health ministry.",
+    "according to the health ministry.",
     "saleh.txt": "Another strike on Tuesday destroyed the home of the Saleh family in the Shujaiya neighbourhood "
-                 "of Gaza City, killing 7 people, medics said.",
+    "of Gaza City, killing 7 people, medics said.",
     "school.txt": "A separate strike on Tuesday in Gaza City killed 15 people near a school, local journalists said.",
     "city.txt": "An air strike in Gaza City on Tuesday killed 21 people, the health ministry said.",
 }
@@ -103,13 +103,14 @@ def test_a_kept_apart_pair_is_no_longer_suggested_and_stays_apart_after_reingest
     apply_review(ledger, analyst(ledger), "keep_apart", school.id, {"with": city.id})
 
     def suggested() -> set[frozenset[str]]:
-        return {frozenset((incident_of(ledger, a).id, incident_of(ledger, b).id))
-                for a, b in [("school.txt", "city.txt")]} & {
-            frozenset((s.incident_a, s.incident_b)) for s in ledger.suggestions()}
+        return {
+            frozenset((incident_of(ledger, a).id, incident_of(ledger, b).id)) for a, b in [("school.txt", "city.txt")]
+        } & {frozenset((s.incident_a, s.incident_b)) for s in ledger.suggestions()}
 
     assert suggested() == set()
-    (folder / "later.txt").write_text("Medics said on Wednesday that an air strike in Gaza City on Tuesday "
-                                      "killed 15 people.\n", encoding="utf-8")
+    (folder / "later.txt").write_text(
+        "Medics said on Wednesday that an air strike in Gaza City on Tuesday killed 15 people.\n", encoding="utf-8"
+    )
     ingest(ledger, [folder], ReadOptions(published=PUBLISHED))
     rebuild_incidents(ledger)
     assert incident_of(ledger, "school.txt").id != incident_of(ledger, "city.txt").id
@@ -126,8 +127,10 @@ def test_a_merged_suggestion_disappears_and_the_merge_survives_reconcile(dense: 
     rebuild_incidents(ledger)
     merged = incident_of(ledger, "school.txt")
     assert merged.id == incident_of(ledger, "city.txt").id
-    assert all(merged.id not in (s.incident_a, s.incident_b) or {s.incident_a, s.incident_b} != {school.id, city.id}
-               for s in ledger.suggestions())
+    assert all(
+        merged.id not in (s.incident_a, s.incident_b) or {s.incident_a, s.incident_b} != {school.id, city.id}
+        for s in ledger.suggestions()
+    )
     assert (merged.deaths.low, merged.deaths.high) == (15, 21)
 
 
@@ -152,8 +155,10 @@ def pair_score(crowd_figures: list[int]) -> tuple[float, bool]:
     """Score of two reports of one town and day (figures 30 and 44), beside ``crowd_figures``
     reported there the same day by other documents."""
     docs = {d: doc(d) for d in ["a", "b", *[f"x{n}" for n in range(len(crowd_figures))]]}
-    claims = [claim("a", low=30, high=30, best=30, place="manbij", day=D),
-              claim("b", low=44, high=44, best=44, place="manbij", day=D)]
+    claims = [
+        claim("a", low=30, high=30, best=30, place="manbij", day=D),
+        claim("b", low=44, high=44, best=44, place="manbij", day=D),
+    ]
     claims += [claim(f"x{n}", low=f, high=f, best=f, place="manbij", day=D) for n, f in enumerate(crowd_figures)]
     feats = link.build_features(claims, docs)
     weight = link.score(feats[0], feats[1])
@@ -184,8 +189,10 @@ def early_and_late_toll(others: list[int], *, late_day: date = D) -> bool:
     """Whether an early toll (7 killed) and a later one (10 killed) of one town, told by two
     documents with nothing else in common, join beside ``others`` reported there that day."""
     docs = {d: doc(d) for d in ["early", "late", *[f"x{n}" for n in range(len(others))]]}
-    claims = [claim("early", low=7, high=7, best=7, place="manbij", day=D),
-              claim("late", low=10, high=10, best=10, place="manbij", day=late_day)]
+    claims = [
+        claim("early", low=7, high=7, best=7, place="manbij", day=D),
+        claim("late", low=10, high=10, best=10, place="manbij", day=late_day),
+    ]
     claims += [claim(f"x{n}", low=f, high=f, best=f, place="manbij", day=D) for n, f in enumerate(others)]
     feats = link.build_features(claims, docs)
     weight = link.score(feats[0], feats[1])
@@ -211,8 +218,10 @@ def test_close_figures_on_different_days_need_more_than_a_quiet_place() -> None:
 
 def test_figures_too_far_apart_are_no_update_even_in_a_quiet_place() -> None:
     docs = {d: doc(d) for d in ["a", "b"]}
-    claims = [claim("a", low=5, high=5, best=5, place="manbij", day=D),
-              claim("b", low=30, high=30, best=30, place="manbij", day=D)]
+    claims = [
+        claim("a", low=5, high=5, best=5, place="manbij", day=D),
+        claim("b", low=30, high=30, best=30, place="manbij", day=D),
+    ]
     feats = link.build_features(claims, docs)
     weight = link.score(feats[0], feats[1])
     assert weight is None or not link.linked(feats[0], feats[1], weight)
@@ -258,14 +267,17 @@ def test_keeping_a_pair_apart_from_the_page(dense: tuple[Ledger, Path], dense_cl
     school, city = incident_of(ledger, "school.txt"), incident_of(ledger, "city.txt")
     pair = next(s for s in ledger.suggestions() if {s.incident_a, s.incident_b} == {school.id, city.id})
     assert f'id="s-{pair.id}"' in page.text
-    response = dense_client.post(f"/suggestions/{pair.id}", data={"action": "keep_apart", "csrf": csrf_of(page.text)},
-                                 follow_redirects=False)
+    response = dense_client.post(
+        f"/suggestions/{pair.id}", data={"action": "keep_apart", "csrf": csrf_of(page.text)}, follow_redirects=False
+    )
     assert response.status_code == 303
     assert f'id="s-{pair.id}"' not in dense_client.get("/suggestions").text
     assert ledger.decision_rows()[-1]["action"] == "keep_apart"
 
 
-def test_the_review_queue_offers_the_strongest_possible_duplicates(dense: tuple[Ledger, Path], dense_client: Any) -> None:
+def test_the_review_queue_offers_the_strongest_possible_duplicates(
+    dense: tuple[Ledger, Path], dense_client: Any
+) -> None:
     from tests.test_web_seed import add_user, log_in
 
     ledger, _ = dense

@@ -17,8 +17,9 @@ def test_seed_gives_the_manbij_strike_with_aggregates_beside_it_and_the_ghouta_a
     incidents = [i for i in out if i.kind == "incident"]
     aggregates = [i for i in out if i.kind == "aggregate"]
     assert len(incidents) == 2
-    strike = next(i for i in incidents if i.place is not None and i.place.country == "SY"
-                  and i.civilian_deaths.low == 56)
+    strike = next(
+        i for i in incidents if i.place is not None and i.place.country == "SY" and i.civilian_deaths.low == 56
+    )
     assert strike.civilian_deaths.high is not None and strike.civilian_deaths.high <= 200
     ghouta = next(i for i in incidents if i is not strike)
     assert (ghouta.civilian_deaths.low, ghouta.civilian_deaths.high) == (136, 1300)

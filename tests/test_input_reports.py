@@ -22,12 +22,16 @@ from harmledger.errors import InputError, SkippedFiles
 from harmledger.evaluate.gold import read_jsonl
 from harmledger.records import Document
 
-ARTICLE = ("KABUL, March 3, 2021 — A roadside bomb killed four civilians and wounded nine others on a "
-           "highway outside the city on Wednesday, a provincial spokesman said.\n")
+ARTICLE = (
+    "KABUL, March 3, 2021 — A roadside bomb killed four civilians and wounded nine others on a "
+    "highway outside the city on Wednesday, a provincial spokesman said.\n"
+)
 PAGE = f"<html><head><title>Bomb on the highway</title></head><body><article><p>{ARTICLE}</p></article></body></html>"
-WARC_RECORD = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/bomb\r\n"
-               "WARC-Date: 2021-03-03T12:00:00Z\r\nWARC-Record-ID: <urn:uuid:12345678-1234-1234-1234-123456789abc>\r\n"
-               "Content-Type: application/http; msgtype=response\r\nContent-Length: {n}\r\n\r\n{http}\r\n\r\n")
+WARC_RECORD = (
+    "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/bomb\r\n"
+    "WARC-Date: 2021-03-03T12:00:00Z\r\nWARC-Record-ID: <urn:uuid:12345678-1234-1234-1234-123456789abc>\r\n"
+    "Content-Type: application/http; msgtype=response\r\nContent-Length: {n}\r\n\r\n{http}\r\n\r\n"
+)
 
 
 def warc_bytes() -> bytes:
@@ -40,13 +44,16 @@ def docs_and_errors(paths: list[Path], options: ReadOptions = ReadOptions()) -> 
     return [i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, InputError)]
 
 
-@pytest.mark.parametrize(("name", "payload"), [
-    ("article.txt.gz", ARTICLE.encode()),
-    ("page.html.gz", PAGE.encode()),
-    ("feed.jsonl.gz", (json.dumps({"text": ARTICLE, "url": "https://example.org/bomb"}) + "\n").encode()),
-    ("capture.gz", warc_bytes()),  # no inner name: a WARC by its content
-    ("mystery.gz", ARTICLE.encode()),  # no inner name: text by its content
-])
+@pytest.mark.parametrize(
+    ("name", "payload"),
+    [
+        ("article.txt.gz", ARTICLE.encode()),
+        ("page.html.gz", PAGE.encode()),
+        ("feed.jsonl.gz", (json.dumps({"text": ARTICLE, "url": "https://example.org/bomb"}) + "\n").encode()),
+        ("capture.gz", warc_bytes()),  # no inner name: a WARC by its content
+        ("mystery.gz", ARTICLE.encode()),  # no inner name: text by its content
+    ],
+)
 def test_a_gzip_file_is_read_by_its_content(tmp_path: Path, name: str, payload: bytes) -> None:
     path = tmp_path / name
     path.write_bytes(gzip.compress(payload))
@@ -58,8 +65,12 @@ def test_a_gzip_file_is_read_by_its_content(tmp_path: Path, name: str, payload: 
 
 def test_a_gzipped_article_on_stdin_is_read(tmp_path: Path) -> None:
     db = tmp_path / "ledger.db"
-    result = subprocess.run([str(Path(sys.executable).with_name("harmledger")), "ingest", "-", "--db", str(db)],
-                            input=gzip.compress(ARTICLE.encode()), capture_output=True, timeout=300)
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("harmledger")), "ingest", "-", "--db", str(db)],
+        input=gzip.compress(ARTICLE.encode()),
+        capture_output=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr.decode()
     assert b"1 documents added" in result.stdout
 
@@ -92,8 +103,11 @@ def test_a_folder_walk_names_every_file_it_skips_in_one_line(tmp_path: Path) -> 
     [summary] = errors
     assert isinstance(summary, SkippedFiles) and summary.where == str(folder)
     assert summary.reason.startswith("skipped 3 files")
-    for name, reason in [("casualties.csv", ".csv is not a format harmledger reads"),
-                         ("sub/blob.bin", ".bin is not a format"), ("README", "no extension")]:
+    for name, reason in [
+        ("casualties.csv", ".csv is not a format harmledger reads"),
+        ("sub/blob.bin", ".bin is not a format"),
+        ("README", "no extension"),
+    ]:
         assert name in summary.reason and reason in summary.reason
     assert ".hidden" not in summary.reason and "meta.json" not in summary.reason
 
@@ -126,17 +140,26 @@ def test_text_that_is_not_utf8_is_stored_and_the_first_bad_byte_and_the_encoding
     assert f"warning: {path}: not UTF-8 (byte 0xe9 at offset {offset})" in result.output
 
 
-@pytest.mark.parametrize(("published", "given", "expected"), [
-    ("not-a-date", None, None),
-    ("32/13/2021", "2021-03-04", "2021-03-04"),
-])
+@pytest.mark.parametrize(
+    ("published", "given", "expected"),
+    [
+        ("not-a-date", None, None),
+        ("32/13/2021", "2021-03-04", "2021-03-04"),
+    ],
+)
 def test_a_published_value_that_is_not_a_date_is_named_with_file_and_line(
     tmp_path: Path, published: str, given: str | None, expected: str | None
 ) -> None:
     feed = tmp_path / "feed.jsonl"
-    feed.write_text(json.dumps({"text": ARTICLE.replace("KABUL, March 3, 2021 — ", ""), "published": "2021-03-03"})
-                    + "\n" + json.dumps({"text": ARTICLE.replace("four", "six").replace("KABUL, March 3, 2021 — ", ""),
-                                         "published": published}) + "\n", encoding="utf-8")
+    feed.write_text(
+        json.dumps({"text": ARTICLE.replace("KABUL, March 3, 2021 — ", ""), "published": "2021-03-03"})
+        + "\n"
+        + json.dumps(
+            {"text": ARTICLE.replace("four", "six").replace("KABUL, March 3, 2021 — ", ""), "published": published}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     from datetime import date
 
     options = ReadOptions(published=date.fromisoformat(given) if given else None)
@@ -151,8 +174,13 @@ def test_a_published_value_that_is_not_a_date_is_named_with_file_and_line(
 def test_the_gold_reader_splits_lines_on_newline_only(tmp_path: Path) -> None:
     gold = tmp_path / "claims.jsonl"
     # JSON allows U+0085, U+2028 and a form feed unescaped inside a string; str.splitlines() splits there.
-    gold.write_text(json.dumps({"doc": "d1", "quote": "killed\u0085 3", "note": "a\u2028b\x0cc"}, ensure_ascii=False)
-                    + "\r\n" + json.dumps({"doc": "d2", "quote": "two"}) + "\n", encoding="utf-8")
+    gold.write_text(
+        json.dumps({"doc": "d1", "quote": "killed\u0085 3", "note": "a\u2028b\x0cc"}, ensure_ascii=False)
+        + "\r\n"
+        + json.dumps({"doc": "d2", "quote": "two"})
+        + "\n",
+        encoding="utf-8",
+    )
     rows = read_jsonl(gold)
     assert [r["doc"] for r in rows] == ["d1", "d2"]
     assert rows[0]["quote"] == "killed\u0085 3" and rows[0]["note"] == "a\u2028b\x0cc"

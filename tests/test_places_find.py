@@ -95,8 +95,7 @@ def test_non_place_uses_are_ignored(text: str, not_a_place: str) -> None:
     [
         ("The Syrian opposition said 4 of its fighters were killed.", "Syrian", "SY"),
         ("Officials at Damascus University said 3 students were killed.", "Damascus", "SY"),
-        ("A Sheriff's deputy of the Platte County Sheriff's Office said 2 people were killed.",
-         "Platte County", "US"),
+        ("A Sheriff's deputy of the Platte County Sheriff's Office said 2 people were killed.", "Platte County", "US"),
         ("Two Sri Lankans were among 5 people killed, the embassy said.", "Sri Lankans", "LK"),
     ],
 )
@@ -148,8 +147,10 @@ def test_a_transliteration_match_abroad_is_not_trusted() -> None:
 def test_a_country_that_owns_something_is_not_where_it_happened() -> None:
     from harmledger.extract import extract_claims
 
-    text = ("A Coalition airstrike hit a building in Mosul on 17 March 2017. "
-            "A US military investigation later concluded that 105 civilians were killed.")
+    text = (
+        "A Coalition airstrike hit a building in Mosul on 17 March 2017. "
+        "A US military investigation later concluded that 105 civilians were killed."
+    )
     doc = _doc(text)
     [claim] = locate_claims(doc, extract_claims(doc), find_places(doc))
     assert claim.place is not None and claim.place.name == "Mosul"
@@ -163,8 +164,10 @@ def test_a_named_operation_is_not_a_place() -> None:
 
 
 def test_a_small_namesake_abroad_is_not_taken_in_a_report_about_elsewhere() -> None:
-    text = ("A Coalition airstrike hit a building in Raqqa, Syria, killing six civilians as the SDF "
-            "advanced on the Old City. Residents of Raqqa and Tabqa fled east.")
+    text = (
+        "A Coalition airstrike hit a building in Raqqa, Syria, killing six civilians as the SDF "
+        "advanced on the Old City. Residents of Raqqa and Tabqa fled east."
+    )
     by_text = {p.text: p for p in find_places(_doc(text))}
     assert by_text["Raqqa"].country == "SY"
     assert "Old City" not in by_text or not by_text["Old City"].resolved
@@ -179,9 +182,17 @@ def test_unknown_place_is_kept_unresolved() -> None:
 def _seed_claim(text: str, quote: str) -> Claim:
     start = text.index(quote)
     sentence = next(s for s in sentence_spans(text) if s.start <= start < s.end)
-    return Claim(id=str(start), document_id="seed", kind="casualty", outcome="killed", count=None,
-                 victims="civilians", span=Span(start, start + len(quote)), sentence=sentence,
-                 quote=quote)
+    return Claim(
+        id=str(start),
+        document_id="seed",
+        kind="casualty",
+        outcome="killed",
+        count=None,
+        victims="civilians",
+        span=Span(start, start + len(quote)),
+        sentence=sentence,
+        quote=quote,
+    )
 
 
 @pytest.mark.parametrize(
@@ -215,8 +226,10 @@ def test_seed_claim_date_is_the_tuesday_before_publication() -> None:
 def test_a_claim_without_a_date_takes_the_event_day_named_just_before_it() -> None:
     from harmledger.extract import extract_claims
 
-    text = ("On 14 October 2019, a car bomb exploded near a checkpoint in Mogadishu. "
-            "At least 12 people were killed.\n\nA week later, 3 more died in hospital.")
+    text = (
+        "On 14 October 2019, a car bomb exploded near a checkpoint in Mogadishu. "
+        "At least 12 people were killed.\n\nA week later, 3 more died in hospital."
+    )
     doc = _doc(text, published=date(2019, 10, 30))
     first, second = locate_claims(doc, extract_claims(doc), find_places(doc))
     assert first.date is not None and first.date.start == date(2019, 10, 14)
@@ -243,8 +256,7 @@ def test_seed_claim_date_without_publication_stays_unresolved() -> None:
         ("Police in Ontario and Quebec, Canada, said the flu had spread.", "Ontario", "CA", "ADM1"),
     ],
 )
-def test_divisions_and_small_towns_in_context(text: str, mention: str, country: str,
-                                              feature: str | None) -> None:
+def test_divisions_and_small_towns_in_context(text: str, mention: str, country: str, feature: str | None) -> None:
     found = [p for p in find_places(_doc(text)) if p.text == mention]
     assert found and found[0].country == country
     if feature:
@@ -266,8 +278,9 @@ def test_a_claim_with_no_place_gets_the_country_its_nationality_word_names(sente
     from harmledger.places import find_places, locate_claims
     from harmledger.records import WHERE_PREC_COUNTRY, Document, sha256_hex
 
-    doc = Document(id=sha256_hex(sentence), original=sentence.encode(), text=sentence, origin="t",
-                   published=date(2016, 12, 30))
+    doc = Document(
+        id=sha256_hex(sentence), original=sentence.encode(), text=sentence, origin="t", published=date(2016, 12, 30)
+    )
     [claim] = locate_claims(doc, extract_claims(doc), find_places(doc))
     assert (claim.place.country, claim.place.precision) == (country, WHERE_PREC_COUNTRY)
     assert "nationality" in claim.place.reason

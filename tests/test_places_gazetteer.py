@@ -44,8 +44,7 @@ def _best(gaz: Gazetteer, name: str):
         ("Tokhar", "SY", 36.62, 37.93, 10),
     ],
 )
-def test_seed_places_resolve_to_geonames_points(name: str, country: str, lat: float, lon: float,
-                                                 km: float) -> None:
+def test_seed_places_resolve_to_geonames_points(name: str, country: str, lat: float, lon: float, km: float) -> None:
     entry = _best(get_gazetteer(), name)
     assert entry.country == country
     assert haversine_km(entry.lat, entry.lon, lat, lon) <= km
@@ -113,10 +112,8 @@ GEONAMES_LINES = [
     # population elevation dem timezone modified
     "9990001\tTal Rifaat Qibli\tTal Rifaat Qibli\tTell Rifaat Qibli,تل رفعت\t36.47\t37.09\tP\tPPL\t"
     "SY\t\t09\t\t\t\t900\t\t420\tAsia/Damascus\t2024-01-01",
-    "9990002\tWadi Example\tWadi Example\t\t36.1\t37.2\tH\tWAD\tSY\t\t09\t\t\t\t0\t\t400\t"
-    "Asia/Damascus\t2024-01-01",
-    "9990003\tSome Road\tSome Road\t\t36.1\t37.2\tR\tRD\tSY\t\t09\t\t\t\t0\t\t400\t"
-    "Asia/Damascus\t2024-01-01",
+    "9990002\tWadi Example\tWadi Example\t\t36.1\t37.2\tH\tWAD\tSY\t\t09\t\t\t\t0\t\t400\tAsia/Damascus\t2024-01-01",
+    "9990003\tSome Road\tSome Road\t\t36.1\t37.2\tR\tRD\tSY\t\t09\t\t\t\t0\t\t400\tAsia/Damascus\t2024-01-01",
 ]
 
 
@@ -126,8 +123,7 @@ def test_import_geonames_dump(empty_gazetteer: Path, tmp_path: Path) -> None:
     assert import_places(dump, empty_gazetteer) == 2  # the road (class R) is left out
     gaz = Gazetteer(empty_gazetteer)
     entry = gaz.find("Tell Rifaat Qibli")[0][0]
-    assert (entry.geonameid, entry.country, entry.lat, entry.source) == (
-        9990001, "SY", 36.47, "import:SY.txt")
+    assert (entry.geonameid, entry.country, entry.lat, entry.source) == (9990001, "SY", 36.47, "import:SY.txt")
     # Re-importing replaces rows with the same geonameid instead of duplicating them.
     import_places(dump, empty_gazetteer)
     con = sqlite3.connect(empty_gazetteer)
@@ -156,8 +152,7 @@ def test_import_csv(empty_gazetteer: Path, tmp_path: Path) -> None:
         ("1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\t16\t17\t18\t19\n1\t2\n", "expected 19"),
     ],
 )
-def test_import_rejects_malformed_files(empty_gazetteer: Path, tmp_path: Path, content: str,
-                                        message: str) -> None:
+def test_import_rejects_malformed_files(empty_gazetteer: Path, tmp_path: Path, content: str, message: str) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_text(content, encoding="utf-8")
     with pytest.raises(GazetteerError, match=message):
@@ -202,9 +197,23 @@ def test_a_country_dump_places_villages_the_gazetteer_lacked(tmp_path: Path) -> 
     doc = Document(id="t", original=text.encode(), text=text, origin="test")
     gaz_path = tmp_path / "gazetteer.sqlite"
     # A small gazetteer that knows the country and the province, as the shipped one does.
-    write([Row("Afghanistan", 33.0, 65.0, "AF", "PCLI", "geonames", names={"Afghanistan"}),
-           Row("Badghis Province", 35.2, 63.8, "AF", "ADM1", "curated:admin1.csv", admin1="Badghis",
-               names={"Badghis", "Badghis Province"})], gaz_path, {"source": "test"})
+    write(
+        [
+            Row("Afghanistan", 33.0, 65.0, "AF", "PCLI", "geonames", names={"Afghanistan"}),
+            Row(
+                "Badghis Province",
+                35.2,
+                63.8,
+                "AF",
+                "ADM1",
+                "curated:admin1.csv",
+                admin1="Badghis",
+                names={"Badghis", "Badghis Province"},
+            ),
+        ],
+        gaz_path,
+        {"source": "test"},
+    )
 
     before = Gazetteer(gaz_path)
     village = next(p for p in find_places(doc, before) if p.text == "Qaryat Tajriba")
@@ -222,8 +231,9 @@ def test_a_country_dump_places_villages_the_gazetteer_lacked(tmp_path: Path) -> 
     assert {r.country: r for r in after.stats_by_country()}["AF"].imported == 2
 
 
-def test_gazetteer_stats_prints_each_country(empty_gazetteer: Path, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_gazetteer_stats_prints_each_country(
+    empty_gazetteer: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from click.testing import CliRunner
 
     from harmledger.cli import main

@@ -30,8 +30,9 @@ from harmledger.records import (
         ("Northern Ireland", None, "Northern Ireland", "GB", WHERE_PREC_ADM1, 54.6, -6.7),
     ],
 )
-def test_best_candidate(query: str, country: str | None, name: str, cc: str, precision: int,
-                        lat: float, lon: float) -> None:
+def test_best_candidate(
+    query: str, country: str | None, name: str, cc: str, precision: int, lat: float, lon: float
+) -> None:
     best = geocode_query(query, country=country)[0]
     assert (best.name, best.country, best.precision) == (name, cc, precision)
     assert haversine_km(best.lat, best.lon, lat, lon) < 25
@@ -62,8 +63,7 @@ def test_to_json_shape() -> None:
 
 def test_analyst_place_ranks_first() -> None:
     gaz = Gazetteer(get_gazetteer().path)
-    gaz.add_override("Al-Fatih", ("Fatih village",), lat=35.40, lon=35.95, country="SY",
-                     admin1="Latakia")
+    gaz.add_override("Al-Fatih", ("Fatih village",), lat=35.40, lon=35.95, country="SY", admin1="Latakia")
     best = geocode_query("Al-Fatih, Jableh District", gazetteer=gaz)[0]
     assert (best.name, best.lat, best.lon) == ("Al-Fatih", 35.40, 35.95)
     assert "analyst place" in best.why
@@ -80,8 +80,7 @@ def test_analyst_place_ranks_first() -> None:
         ("Nangarhar province", "Nangarhar province", [], None, False, "ADM"),
     ],
 )
-def test_parse_query(query: str, core: str, context: list[str], bearing: str | None, near: bool,
-                     prefer: str) -> None:
+def test_parse_query(query: str, core: str, context: list[str], bearing: str | None, near: bool, prefer: str) -> None:
     q = parse_query(query)
     assert (q.core, q.context, q.bearing, q.near, q.prefer) == (core, context, bearing, near, prefer)
 
@@ -106,7 +105,9 @@ def test_geocode_json_line(query: str, empty: bool) -> None:
         assert {"name", "lat", "lon", "precision", "country", "admin1", "score"} <= set(cand)
 
 
-@pytest.mark.parametrize(("query", "bears_the_name"), [("Shiloh", "Shiloh"), ("Bombay", "Mumbai"), ("Raqqa", "Ar Raqqah")])
+@pytest.mark.parametrize(
+    ("query", "bears_the_name"), [("Shiloh", "Shiloh"), ("Bombay", "Mumbai"), ("Raqqa", "Ar Raqqah")]
+)
 def test_a_place_bearing_the_name_beats_another_places_former_name(query: str, bears_the_name: str) -> None:
     # "Shiloh" is one of the towns called Shiloh, not the bigger town once called that; a name
     # only one place ever had ("Bombay") still finds it.

@@ -52,8 +52,7 @@ def test_an_abbreviation_that_is_also_a_word_needs_a_comma_before_it(text: str, 
     [
         # Logan, Utah is smaller than its namesakes elsewhere; the other towns are all in Utah.
         ("Police in Provo, Orem and Ogden joined officers from Logan after the storm.", "Logan", "Utah"),
-        ("Residents of Springfield said the flood reached Decatur, Peoria and Champaign.",
-         "Springfield", "Illinois"),
+        ("Residents of Springfield said the flood reached Decatur, Peoria and Champaign.", "Springfield", "Illinois"),
     ],
 )
 def test_the_other_places_vote_for_a_first_level_division(text: str, mention: str, admin1: str) -> None:
@@ -62,8 +61,10 @@ def test_the_other_places_vote_for_a_first_level_division(text: str, mention: st
 
 
 def test_a_small_namesake_among_the_documents_places_beats_a_capital_abroad() -> None:
-    text = ("A storm hit Paris on Tuesday. Roads between Paris, Clarksville and Sulphur Springs "
-            "were closed, the Lamar County sheriff said.")
+    text = (
+        "A storm hit Paris on Tuesday. Roads between Paris, Clarksville and Sulphur Springs "
+        "were closed, the Lamar County sheriff said."
+    )
     for place in [p for p in _places(text) if p.text == "Paris"]:
         assert (place.country, place.admin1) == ("US", "Texas"), place
 
@@ -145,15 +146,19 @@ def test_gaza_is_the_strip_unless_the_text_says_mozambique(text: str, country: s
 
 def test_names_inside_a_persons_name_do_not_pull_the_document_abroad() -> None:
     # "Khalil" is also Hebron's Arabic name and "Nour" a town in Armenia; here they are people.
-    text = ("An air strike hit a house near the Old City in Raqqa, Syria, on Monday. Raqqa activists "
-            "named the dead as Khalil Ibrahim al-Ahmad, his wife Nour and their son Ali.")
+    text = (
+        "An air strike hit a house near the Old City in Raqqa, Syria, on Monday. Raqqa activists "
+        "named the dead as Khalil Ibrahim al-Ahmad, his wife Nour and their son Ali."
+    )
     for place in _places(text):
         if place.text == "Old City" and place.resolved:
             assert place.country == "SY", place
 
 
 def test_a_small_town_across_the_border_from_the_documents_places_is_a_neighbour() -> None:
-    text = ("The hockey club from London, Ontario, lost in Erie on Friday. The coach said London "
-            "would win the next game in Erie, and fans drove down from Sarnia and Windsor.")
+    text = (
+        "The hockey club from London, Ontario, lost in Erie on Friday. The coach said London "
+        "would win the next game in Erie, and fans drove down from Sarnia and Windsor."
+    )
     erie = _one(text, "Erie")
     assert erie.resolved and erie.country == "US", erie

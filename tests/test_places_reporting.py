@@ -26,9 +26,17 @@ def _locate(text: str, figure: str, published: date | None = None) -> Claim:
     """The claim whose figure is the first occurrence of ``figure``, placed and dated."""
     start = text.index(figure)
     sentence = next(s for s in sentence_spans(text) if s.start <= start < s.end)
-    claim = Claim(id="c", document_id="t", kind="casualty", outcome="killed", count=None,
-                  victims="civilians", span=Span(start, start + len(figure)), sentence=sentence,
-                  quote=figure)
+    claim = Claim(
+        id="c",
+        document_id="t",
+        kind="casualty",
+        outcome="killed",
+        count=None,
+        victims="civilians",
+        span=Span(start, start + len(figure)),
+        sentence=sentence,
+        quote=figure,
+    )
     doc = _doc(text, published)
     return locate_claims(doc, [claim], find_places(doc))[0]
 
@@ -63,14 +71,33 @@ def test_a_sentence_that_starts_with_a_name_and_a_dash_has_no_dateline(text: str
 @pytest.mark.parametrize(
     ("text", "figure", "country", "place"),
     [
-        ("BEIRUT, March 28 (Reuters) - Government shelling of the town of Douma killed 22 "
-         "civilians on Tuesday, a monitoring group said.", "22", "SY", "Douma"),
-        ("GENEVA (AP) — An air strike on a fish market in Hodeidah killed 14 civilians, the UN "
-         "human rights office said in Geneva on Friday.", "14", "YE", "Hodeidah"),
-        ("Government aircraft bombed Ariha in Idlib province on Monday, killing 9 civilians, according to the "
-         "Britain-based monitor.", "9", "SY", "Ariha"),
-        ("Speaking to reporters in Amman, the envoy said 31 people died when a shell hit a "
-         "school in Daraa.", "31", "SY", "Daraa"),
+        (
+            "BEIRUT, March 28 (Reuters) - Government shelling of the town of Douma killed 22 "
+            "civilians on Tuesday, a monitoring group said.",
+            "22",
+            "SY",
+            "Douma",
+        ),
+        (
+            "GENEVA (AP) — An air strike on a fish market in Hodeidah killed 14 civilians, the UN "
+            "human rights office said in Geneva on Friday.",
+            "14",
+            "YE",
+            "Hodeidah",
+        ),
+        (
+            "Government aircraft bombed Ariha in Idlib province on Monday, killing 9 civilians, according to the "
+            "Britain-based monitor.",
+            "9",
+            "SY",
+            "Ariha",
+        ),
+        (
+            "Speaking to reporters in Amman, the envoy said 31 people died when a shell hit a school in Daraa.",
+            "31",
+            "SY",
+            "Daraa",
+        ),
     ],
 )
 def test_an_event_is_placed_where_it_happened_not_where_it_was_reported(
@@ -105,17 +132,27 @@ WED = date(2018, 3, 28)  # a Wednesday
     ("text", "figure", "published", "day"),
     [
         # The event's own date beats the day it was said.
-        ("Investigators said on Wednesday that 31 civilians died in the March 17 coalition air "
-         "strike on a school.", "31", WED, date(2018, 3, 17)),
-        ("Officials on Tuesday said 12 people were killed in the August 9 bombing.", "12", WED,
-         date(2017, 8, 9)),
-        ("The ministry said in a statement on Monday that 6 soldiers were killed last Thursday.",
-         "6", WED, date(2018, 3, 22)),
-        ("On the night of 9 August, shells killed 4 children, the group told reporters on Friday.",
-         "4", date(2018, 9, 2), date(2018, 8, 9)),
+        (
+            "Investigators said on Wednesday that 31 civilians died in the March 17 coalition air strike on a school.",
+            "31",
+            WED,
+            date(2018, 3, 17),
+        ),
+        ("Officials on Tuesday said 12 people were killed in the August 9 bombing.", "12", WED, date(2017, 8, 9)),
+        (
+            "The ministry said in a statement on Monday that 6 soldiers were killed last Thursday.",
+            "6",
+            WED,
+            date(2018, 3, 22),
+        ),
+        (
+            "On the night of 9 August, shells killed 4 children, the group told reporters on Friday.",
+            "4",
+            date(2018, 9, 2),
+            date(2018, 8, 9),
+        ),
         # A dateline's date is when the report was written.
-        ("BEIRUT, March 28 (Reuters) - Shelling killed 22 civilians on Tuesday.", "22", WED,
-         date(2018, 3, 27)),
+        ("BEIRUT, March 28 (Reuters) - Shelling killed 22 civilians on Tuesday.", "22", WED, date(2018, 3, 27)),
         # With no event date anywhere, the day it was said is better than nothing.
         ("Police said on Monday that 3 people were killed.", "3", WED, date(2018, 3, 26)),
     ],
@@ -131,15 +168,16 @@ def test_a_month_day_after_publication_belongs_to_the_year_before() -> None:
 
 
 def test_an_event_date_in_an_earlier_sentence_beats_the_day_it_was_said() -> None:
-    text = ("An air strike hit the market on March 17. Officials said on Wednesday that 31 people "
-            "were killed.")
+    text = "An air strike hit the market on March 17. Officials said on Wednesday that 31 people were killed."
     claim = _locate(text, "31", WED)
     assert claim.date is not None and claim.date.start == date(2018, 3, 17)
 
 
 def test_a_running_toll_that_names_no_place_is_the_countrys_not_the_strikes_town() -> None:
-    text = ("Shelling hit the market of Ariha in Idlib province on Monday, killing 9 civilians. "
-            "More than 400 civilians have been killed in the war this year, the monitor said.")
+    text = (
+        "Shelling hit the market of Ariha in Idlib province on Monday, killing 9 civilians. "
+        "More than 400 civilians have been killed in the war this year, the monitor said."
+    )
     doc = _doc(text, None)
     claims = {c.count.text: c for c in locate_claims(doc, extract_claims(doc), find_places(doc)) if c.count}
     strike, toll = claims["9"], claims["More than 400"]

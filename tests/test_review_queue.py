@@ -6,8 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from harmledger.records import Count, Figures
-from tests.test_web_seed import MANBIJ, make_claim, seed_document
-from tests.test_web_seed import add_user, csrf_of, log_in
+from tests.test_web_seed import MANBIJ, add_user, csrf_of, log_in, make_claim, seed_document
 
 
 def test_the_queue_needs_an_analyst(client: Any, seeded: Any) -> None:
@@ -22,12 +21,27 @@ def test_the_queue_lists_unreviewed_incidents_by_deaths_and_claims_in_doubt(clie
     ledger, ids = seeded
     # A second report puts the Manbij dead at 300: more than twice the writer's 56.
     doc = seed_document("Local medics said 300 people were killed in the strike on Manbij.", title="Medics' count")
-    other = make_claim(doc, "Local medics said 300 people were killed in the strike on Manbij.", "300", "killed",
-                       Count(300, 300, 300, "exact", text="300"), "incident", "Local medics", None, "airstrike", MANBIJ)
+    other = make_claim(
+        doc,
+        "Local medics said 300 people were killed in the strike on Manbij.",
+        "300",
+        "killed",
+        Count(300, 300, 300, "exact", text="300"),
+        "incident",
+        "Local medics",
+        None,
+        "airstrike",
+        MANBIJ,
+    )
     ledger.add_document(doc, [other])
     manbij = ledger.get_incident(ids["manbij"])
-    ledger.replace_incidents([replace(manbij, claim_ids=(*manbij.claim_ids, other.id)),
-                              ledger.get_incident(ids["ghouta"]), ledger.get_incident(ids["toll"])])
+    ledger.replace_incidents(
+        [
+            replace(manbij, claim_ids=(*manbij.claim_ids, other.id)),
+            ledger.get_incident(ids["ghouta"]),
+            ledger.get_incident(ids["toll"]),
+        ]
+    )
     add_user(ledger, "ana", "analyst")
     log_in(client, "ana")
     page = client.get("/review").text
@@ -39,8 +53,9 @@ def test_the_queue_lists_unreviewed_incidents_by_deaths_and_claims_in_doubt(clie
     assert 'href="/suggestions"' in page
     # "Looks right" takes an incident off the queue, with an audit entry.
     csrf = csrf_of(page)
-    response = client.post("/review", data={"csrf": csrf, "action": "reviewed", "incident": ids["ghouta"]},
-                           follow_redirects=False)
+    response = client.post(
+        "/review", data={"csrf": csrf, "action": "reviewed", "incident": ids["ghouta"]}, follow_redirects=False
+    )
     assert response.status_code == 303
     page = client.get("/review").text
     assert f'data-incident="{ids["ghouta"]}"' not in page and f'data-incident="{ids["manbij"]}"' in page
@@ -52,8 +67,11 @@ def test_a_claim_rejected_from_the_queue_is_rejected_and_the_queue_comes_back(cl
     add_user(ledger, "ana", "analyst")
     log_in(client, "ana")
     csrf = csrf_of(client.get("/review").text)
-    response = client.post(f"/incidents/{ids['manbij']}/review", follow_redirects=False, data={
-        "csrf": csrf, "action": "reject", "claim": ids["jazeera"], "back": "/review"})
+    response = client.post(
+        f"/incidents/{ids['manbij']}/review",
+        follow_redirects=False,
+        data={"csrf": csrf, "action": "reject", "claim": ids["jazeera"], "back": "/review"},
+    )
     assert response.headers["location"].startswith("/review")
     assert ledger.claim_status()[ids["jazeera"]] == "rejected"
 
@@ -65,8 +83,11 @@ def test_ticked_incidents_are_merged_from_the_queue(client: Any, seeded: Any) ->
     csrf = csrf_of(client.get("/review").text)
     refused = client.post("/review", data={"csrf": csrf, "action": "merge", "pick": [ids["ghouta"]]})
     assert refused.status_code == 400 and "tick at least two" in refused.text
-    response = client.post("/review", data={"csrf": csrf, "action": "merge", "pick": [ids["manbij"], ids["ghouta"]]},
-                           follow_redirects=False)
+    response = client.post(
+        "/review",
+        data={"csrf": csrf, "action": "merge", "pick": [ids["manbij"], ids["ghouta"]]},
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     merged = [i for i in ledger.incidents() if ids["strike"] in i.claim_ids]
     assert len(merged) == 1 and ids["chemical"] in merged[0].claim_ids
@@ -98,12 +119,14 @@ def test_the_timeline_has_a_column_for_every_month_and_stacks_deaths_by_victims(
     from harmledger.web.timeline import columns, months_between
 
     assert months_between("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
-    cols = columns([
-        {"month": "2024-01", "victims": "civilians", "incidents": 2, "deaths": 10},
-        {"month": "2024-01", "victims": "combatants", "incidents": 1, "deaths": 5},
-        {"month": "2024-04", "victims": None, "incidents": 1, "deaths": 3},
-        {"month": None, "victims": "civilians", "incidents": 4, "deaths": 40},
-    ])
+    cols = columns(
+        [
+            {"month": "2024-01", "victims": "civilians", "incidents": 2, "deaths": 10},
+            {"month": "2024-01", "victims": "combatants", "incidents": 1, "deaths": 5},
+            {"month": "2024-04", "victims": None, "incidents": 1, "deaths": 3},
+            {"month": None, "victims": "civilians", "incidents": 4, "deaths": 40},
+        ]
+    )
     assert [c.key for c in cols] == ["2024-01", "2024-02", "2024-03", "2024-04"]
     assert [c.deaths for c in cols] == [15, 0, 0, 3] and cols[1].segments == () and cols[1].count_y is None
     january = cols[0]
@@ -119,9 +142,13 @@ def test_the_timeline_page_shows_the_breakdowns(client: Any, seeded: Any) -> Non
     from datetime import date
 
     manbij = ledger.get_incident(ids["manbij"])
-    ledger.replace_incidents([replace(manbij, date_start=date(2016, 7, 19), date_end=date(2016, 7, 19)),
-                              replace(ledger.get_incident(ids["ghouta"]), date_start=date(2016, 10, 2),
-                                      date_end=date(2016, 10, 2)), ledger.get_incident(ids["toll"])])
+    ledger.replace_incidents(
+        [
+            replace(manbij, date_start=date(2016, 7, 19), date_end=date(2016, 7, 19)),
+            replace(ledger.get_incident(ids["ghouta"]), date_start=date(2016, 10, 2), date_end=date(2016, 10, 2)),
+            ledger.get_incident(ids["toll"]),
+        ]
+    )
     page = client.get("/timeline").text
     assert page.count('class="bucket') == 4  # July to October, August and September empty
     assert 'id="by-country"' in page and "Syria" in page and "International Anti-ISIS Coalition" in page

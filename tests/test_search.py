@@ -11,11 +11,11 @@ from tests.test_web_seed import build_seed
 
 # (typed query, the terms searched for)
 TERMS = [
-    ('sarin', ["sarin"]),
+    ("sarin", ["sarin"]),
     ('"wedding party" Marib', ["wedding party", "Marib"]),
     ('"unclosed phrase', ["unclosed phrase"]),
-    ('NEAR(a b) OR *', ["NEAR a", "b", "OR"]),  # a hyphenated or bracketed word is a phrase of its parts
-    ('al-Sahel', ["al Sahel"]),
+    ("NEAR(a b) OR *", ["NEAR a", "b", "OR"]),  # a hyphenated or bracketed word is a phrase of its parts
+    ("al-Sahel", ["al Sahel"]),
     ('"" *** ""', []),
 ]
 
@@ -61,7 +61,7 @@ def test_the_search_api_and_page_show_highlighted_snippets(client: Any, seeded: 
     assert "<mark>" in claim["snippet_html"] and claim["incident_id"] == ids["manbij"]
     assert "\x02" not in claim["snippet"]
     page = client.get("/search", params={"q": '"as many as 200"'}).text
-    assert "<mark>" in page and f'/incidents/{ids["manbij"]}' in page
+    assert "<mark>" in page and f"/incidents/{ids['manbij']}" in page
     assert client.get("/api/search?q=%22%22").status_code == 400
     # Every page carries the search box.
     assert 'action="/search"' in client.get("/map").text

@@ -23,7 +23,7 @@ def test_every_variable_the_code_names_is_in_the_table() -> None:
 
 def test_every_setting_is_in_the_readme_configuration() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Configuration"):]
+    section = readme[readme.index("## Configuration") :]
     section = section[: section.index("\n## ", 3)]
     assert [s.name for s in SETTINGS if s.name not in section] == []
 

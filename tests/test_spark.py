@@ -54,9 +54,16 @@ def spark_run(spark: object, name: str, source: str = "path") -> Outcome:
 def test_documents_and_claims_survive_the_spark_codec() -> None:
     from harmledger.documents.make import make_document
 
-    doc = make_document(SEED_FILE.read_bytes(), str(SEED_FILE), title="Airstrikes near Manbij", outlet="Al-Jazeera",
-                        url="https://example.org/a", published=date(2016, 7, 20), record_id="7",
-                        captured_at="2016-07-21T08:00:00Z")
+    doc = make_document(
+        SEED_FILE.read_bytes(),
+        str(SEED_FILE),
+        title="Airstrikes near Manbij",
+        outlet="Al-Jazeera",
+        url="https://example.org/a",
+        published=date(2016, 7, 20),
+        record_id="7",
+        captured_at="2016-07-21T08:00:00Z",
+    )
     claims = analyse_document(doc).claims
     assert claims, "the seed article has casualty claims"
     assert document_from_row(*document_to_row(doc)) == doc
@@ -97,7 +104,11 @@ def test_spark_scores_the_same_candidate_pairs_as_in_memory(spark: object) -> No
 def test_spark_reports_what_in_process_reports(spark: object, name: str) -> None:
     local, remote = inprocess(name, 1), spark_run(spark, name)
     assert (remote.report.added, remote.report.claims, remote.report.skipped, remote.report.errors) == (
-        local.report.added, local.report.claims, local.report.skipped, local.report.errors)
+        local.report.added,
+        local.report.claims,
+        local.report.skipped,
+        local.report.errors,
+    )
 
 
 @pytest.mark.parametrize("source", ["file-url", "parquet"])

@@ -60,9 +60,16 @@ def test_incidents_are_replaced_atomically_and_filtered(ledger) -> None:
     claim = make_claim(STRIKE, "at least 56", 56)
     ledger.add_document(STRIKE, [claim])
     incident = Incident(
-        id="inc1", kind="incident", claim_ids=(claim.id,), deaths=Figures(56, 56, 200, "rule"),
-        place=claim.place, date_start=date(2016, 7, 19), perpetrator="International Anti-ISIS Coalition",
-        event_type="airstrike", grade="fair", n_sources=1,
+        id="inc1",
+        kind="incident",
+        claim_ids=(claim.id,),
+        deaths=Figures(56, 56, 200, "rule"),
+        place=claim.place,
+        date_start=date(2016, 7, 19),
+        perpetrator="International Anti-ISIS Coalition",
+        event_type="airstrike",
+        grade="fair",
+        n_sources=1,
     )
     aggregate = Incident(id="agg1", kind="aggregate", claim_ids=(claim.id,), deaths=Figures(126, None, None, "r"))
     assert ledger.replace_incidents([incident, aggregate]) == 2
@@ -79,8 +86,9 @@ def test_incidents_are_replaced_atomically_and_filtered(ledger) -> None:
 def test_a_rejected_claim_stays_stored_and_the_decision_is_audited(ledger) -> None:
     claim = make_claim(STRIKE, "at least 56", 56)
     ledger.add_document(STRIKE, [claim])
-    ledger.record_decision("reject", claim.id, {"reason": "duplicate"}, "ana", target_kind="claim",
-                           before="auto", after="rejected")
+    ledger.record_decision(
+        "reject", claim.id, {"reason": "duplicate"}, "ana", target_kind="claim", before="auto", after="rejected"
+    )
     assert ledger.claims(ids=[claim.id]) == [claim]
     assert ledger.claim_status() == {claim.id: "rejected"}
     [entry] = ledger.audit_entries(claim.id)
@@ -129,8 +137,10 @@ def test_the_migrations_build_exactly_the_declared_schema(ledger) -> None:
     with ledger.engine.connect() as conn:
         # The full-text indexes (FTS5 tables on SQLite, GIN indexes on PostgreSQL) are derived data
         # that SQLAlchemy cannot declare; they are checked by tests/test_search.py.
-        context = MigrationContext.configure(conn, opts={
-            "include_name": lambda name, _kind, _parent: not (name or "").startswith(("search_", "ix_search_"))})
+        context = MigrationContext.configure(
+            conn,
+            opts={"include_name": lambda name, _kind, _parent: not (name or "").startswith(("search_", "ix_search_"))},
+        )
         diff = compare_metadata(context, metadata)
         # Expression indexes cannot be compared by autogenerate; check this one by name.
         catalogue = {

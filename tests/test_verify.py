@@ -24,25 +24,47 @@ from harmledger.store.schema import audit_log, claims, decisions, documents, inc
 
 def make_doc(text: str) -> Document:
     original = text.encode("utf-8")
-    return Document(id=sha256_hex(original), original=original, text=text, origin="strike.txt",
-                    published=date(2019, 3, 2), url="https://example.org/strike")
+    return Document(
+        id=sha256_hex(original),
+        original=original,
+        text=text,
+        origin="strike.txt",
+        published=date(2019, 3, 2),
+        url="https://example.org/strike",
+    )
 
 
 def make_claim(doc: Document, figure: str, low: int) -> Claim:
     start = doc.text.index(figure)
     span = Span(start, start + len(figure))
     return Claim(
-        id=Claim.make_id(doc.id, span, "casualty", "killed"), document_id=doc.id, kind="casualty", outcome="killed",
-        count=Count(low, None, None, "at_least", text=figure), victims="civilians", span=span,
-        sentence=Span(0, len(doc.text)), quote=doc.text, source=Source("the provincial governor", "reported"),
+        id=Claim.make_id(doc.id, span, "casualty", "killed"),
+        document_id=doc.id,
+        kind="casualty",
+        outcome="killed",
+        count=Count(low, None, None, "at_least", text=figure),
+        victims="civilians",
+        span=span,
+        sentence=Span(0, len(doc.text)),
+        quote=doc.text,
+        source=Source("the provincial governor", "reported"),
         place=PlaceRef("Kunduz", name="Kunduz", lat=36.73, lon=68.86, country="AF", precision=1),
     )
 
 
 DOC = make_doc("The provincial governor said a rocket attack killed at least 12 civilians in Kunduz on Friday.")
 CLAIM = make_claim(DOC, "at least 12", 12)
-INCIDENT = Incident(id="inc-kunduz", kind="incident", claim_ids=(CLAIM.id,), deaths=Figures(12, 12, None, "rule"),
-                    place=CLAIM.place, date_start=date(2019, 3, 1), event_type="shelling", grade="weak", n_sources=1)
+INCIDENT = Incident(
+    id="inc-kunduz",
+    kind="incident",
+    claim_ids=(CLAIM.id,),
+    deaths=Figures(12, 12, None, "rule"),
+    place=CLAIM.place,
+    date_start=date(2019, 3, 1),
+    event_type="shelling",
+    grade="weak",
+    n_sources=1,
+)
 
 
 @pytest.fixture
@@ -68,8 +90,10 @@ def _data(ledger: Ledger, table: sa.Table, key: Any) -> dict[str, Any]:
 
 
 def edit_text(ledger: Ledger) -> None:
-    edit(ledger, documents.update().where(documents.c.id == DOC.id)
-         .values(text=DOC.text.replace("at least 12", "at least 42")))
+    edit(
+        ledger,
+        documents.update().where(documents.c.id == DOC.id).values(text=DOC.text.replace("at least 12", "at least 42")),
+    )
 
 
 def edit_claim_column(ledger: Ledger) -> None:
@@ -113,8 +137,16 @@ def delete_decision(ledger: Ledger) -> None:
 def insert_decision(ledger: Ledger) -> None:
     from datetime import UTC, datetime
 
-    edit(ledger, decisions.insert().values(action="grade", target=INCIDENT.id, payload={"grade": "discounted"},
-                                           username="mallory", at=datetime.now(UTC)))
+    edit(
+        ledger,
+        decisions.insert().values(
+            action="grade",
+            target=INCIDENT.id,
+            payload={"grade": "discounted"},
+            username="mallory",
+            at=datetime.now(UTC),
+        ),
+    )
 
 
 # (tamper, kind of row named, the row named, words the message must hold)
@@ -151,7 +183,12 @@ def test_verify_still_passes_after_harmledger_itself_changes_things(filled: Ledg
     assert filled.verify() == []
     _problems, summary = filled.verify_report()
     assert (summary.documents, summary.claims, summary.incidents, summary.decisions, summary.audit_entries) == (
-        1, 1, 1, 4, 4)
+        1,
+        1,
+        1,
+        4,
+        4,
+    )
 
 
 def test_a_deleted_tail_and_its_rewritten_head_are_caught_by_the_head_printed_earlier(filled: Ledger) -> None:
@@ -162,10 +199,15 @@ def test_a_deleted_tail_and_its_rewritten_head_are_caught_by_the_head_printed_ea
     _problems, before = filled.verify_report()
     delete_last_audit_entry(filled)
     with filled.engine.begin() as conn:
-        last, length = conn.execute(sa.select(sa.func.max(audit_log.c.id), sa.func.count()).select_from(audit_log)).one()
+        last, length = conn.execute(
+            sa.select(sa.func.max(audit_log.c.id), sa.func.count()).select_from(audit_log)
+        ).one()
         last_hash = conn.execute(sa.select(audit_log.c.hash).where(audit_log.c.id == last)).scalar_one()
-        conn.execute(ledger_meta.update().where(ledger_meta.c.key == "audit_head")
-                     .values(value=f'{{"length": {length}, "hash": "{last_hash}"}}'))
+        conn.execute(
+            ledger_meta.update()
+            .where(ledger_meta.c.key == "audit_head")
+            .values(value=f'{{"length": {length}, "hash": "{last_hash}"}}')
+        )
     # A consistent rewrite of the head hides the deletion from the ledger itself ...
     problems, after = filled.verify_report()
     assert problems == [] and after.head != before.head
@@ -185,12 +227,15 @@ def sqlite_filled(tmp_path: Path) -> Ledger:
     return ledger
 
 
-@pytest.mark.parametrize(("table", "column", "value"), [
-    ("audit_log", "after", "{not json"),
-    ("audit_log", "at", "yesterday-ish"),
-    ("decisions", "payload", "[1, 2"),
-    ("claims", "data", "{"),
-])
+@pytest.mark.parametrize(
+    ("table", "column", "value"),
+    [
+        ("audit_log", "after", "{not json"),
+        ("audit_log", "at", "yesterday-ish"),
+        ("decisions", "payload", "[1, 2"),
+        ("claims", "data", "{"),
+    ],
+)
 def test_a_malformed_row_is_named_and_the_rest_is_still_checked(
     sqlite_filled: Ledger, table: str, column: str, value: str
 ) -> None:
@@ -221,8 +266,10 @@ def test_an_analysts_place_moved_behind_harmledgers_back_is_named(filled: Ledger
     assert filled.verify() == []
     edit(filled, gazetteer_places.update().values(lat=34.0))
     [problem] = filled.verify()
-    assert (problem.kind, problem.detail) == ("place", "'Chardara' differs from what its add_place audit entry "
-                                                       "recorded, or was added outside harmledger")
+    assert (problem.kind, problem.detail) == (
+        "place",
+        "'Chardara' differs from what its add_place audit entry recorded, or was added outside harmledger",
+    )
 
 
 def test_deep_verify_on_unreadable_rows_names_them_and_stops_without_a_traceback(sqlite_filled: Ledger) -> None:

@@ -20,14 +20,23 @@ from harmledger.store.integrity import row_digest
 from harmledger.store.schema import claims, documents, incidents
 from tests.conftest import SEED_FILE
 
-FEED = "".join(json.dumps(record) + "\n" for record in [
-    {"text": "Artillery fire hit a crowded bus station in the town of Kafr Nabl on Sunday, killing at least 9 "
-             "civilians and wounding 23, the local council said.",
-     "url": "https://example.org/kafr-nabl", "published": "2019-05-12"},
-    {"text": "Two days after the shelling of the bus station in Kafr Nabl that killed 9 people, rescuers said the "
-             "toll had risen to 11.",
-     "url": "https://example.org/kafr-nabl-2", "published": "2019-05-14"},
-])
+FEED = "".join(
+    json.dumps(record) + "\n"
+    for record in [
+        {
+            "text": "Artillery fire hit a crowded bus station in the town of Kafr Nabl on Sunday, killing at least 9 "
+            "civilians and wounding 23, the local council said.",
+            "url": "https://example.org/kafr-nabl",
+            "published": "2019-05-12",
+        },
+        {
+            "text": "Two days after the shelling of the bus station in Kafr Nabl that killed 9 people, rescuers said the "
+            "toll had risen to 11.",
+            "url": "https://example.org/kafr-nabl-2",
+            "published": "2019-05-14",
+        },
+    ]
+)
 
 
 @pytest.fixture(scope="module")

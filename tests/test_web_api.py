@@ -6,7 +6,6 @@ from typing import Any
 
 import pytest
 
-
 # (query string, names of the incidents expected, in order)
 FILTERS = [
     ("", ["ghouta", "manbij"]),
@@ -67,8 +66,17 @@ def test_incident_list_filters_and_sorts(client: Any, seeded: Any, query: str, e
 
 def test_incident_rows_are_flat_summaries(client: Any, seeded: Any) -> None:
     row = client.get("/api/incidents?place=manbij").json()["rows"][0]
-    assert row == {**row, "place": "Manbij", "country": "SY", "lat": 36.5281, "deaths_low": 56, "deaths_high": 200,
-                   "perpetrator": "International Anti-ISIS Coalition", "grade": "fair", "n_claims": 2}
+    assert row == {
+        **row,
+        "place": "Manbij",
+        "country": "SY",
+        "lat": 36.5281,
+        "deaths_low": 56,
+        "deaths_high": 200,
+        "perpetrator": "International Anti-ISIS Coalition",
+        "grade": "fair",
+        "n_claims": 2,
+    }
 
 
 def test_pagination_follows_the_next_cursor_to_the_end(client: Any, seeded: Any) -> None:
@@ -100,11 +108,14 @@ def test_incident_detail_has_claims_with_status_tolls_beside_it_and_an_empty_aud
     assert row["audit"] == []
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("incident_id={manbij}", {"strike", "jazeera"}),
-    ("document_id={document}", {"strike", "jazeera", "toll125", "amnesty60", "chemical"}),
-    ("ids={chemical}&ids={strike}", {"chemical", "strike"}),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("incident_id={manbij}", {"strike", "jazeera"}),
+        ("document_id={document}", {"strike", "jazeera", "toll125", "amnesty60", "chemical"}),
+        ("ids={chemical}&ids={strike}", {"chemical", "strike"}),
+    ],
+)
 def test_claims_by_incident_document_or_id(client: Any, seeded: Any, query: str, expected: set[str]) -> None:
     ids = seeded[1]
     rows = client.get("/api/claims?" + query.format(**ids)).json()["rows"]
@@ -121,12 +132,15 @@ def test_documents_list_and_detail(client: Any, seeded: Any) -> None:
     assert len(row["claims"]) == 5
 
 
-@pytest.mark.parametrize(("by", "expected"), [
-    ("country", [("SY", 2, 192)]),
-    ("event_type", [("chemical attack", 1, 136), ("airstrike", 1, 56)]),
-    ("grade", [("weak", 1, 136), ("fair", 1, 56)]),
-    ("month", [(None, 2, 192)]),
-])
+@pytest.mark.parametrize(
+    ("by", "expected"),
+    [
+        ("country", [("SY", 2, 192)]),
+        ("event_type", [("chemical attack", 1, 136), ("airstrike", 1, 56)]),
+        ("grade", [("weak", 1, 136), ("fair", 1, 56)]),
+        ("month", [(None, 2, 192)]),
+    ],
+)
 def test_aggregates_sum_best_else_lowest_deaths(client: Any, by: str, expected: list[tuple[Any, int, int]]) -> None:
     rows = client.get(f"/api/aggregates?by={by}").json()["rows"]
     assert [(r["key"], r["incidents"], r["deaths"]) for r in rows] == expected
@@ -166,8 +180,13 @@ def test_openapi_documents_every_api_route(client: Any) -> None:
 
     paths = client.get("/api/openapi.json").json()["paths"]
     # Taken from the app's own route table, so a new API route cannot be left out.
-    api_routes = {(r.path, m.lower()) for r in walk(client.app.routes)
-                  if r.path.startswith("/api/") and r.path != "/api/docs" for m in r.methods if m != "HEAD"}
+    api_routes = {
+        (r.path, m.lower())
+        for r in walk(client.app.routes)
+        if r.path.startswith("/api/") and r.path != "/api/docs"
+        for m in r.methods
+        if m != "HEAD"
+    }
     assert len(api_routes) >= 20
     documented = {(path, method) for path, ops in paths.items() for method in ops}
     assert api_routes - documented == set()
@@ -177,9 +196,14 @@ def test_openapi_documents_every_api_route(client: Any) -> None:
 def test_every_asset_is_served_locally(client: Any) -> None:
     html = client.get("/map").text + client.get("/api/docs").text
     assert "http://" not in html.replace("http://127.0.0.1", "") and "https://" not in html
-    for asset in ("/static/vendor/leaflet/leaflet.js", "/static/vendor/markercluster/leaflet.markercluster.js",
-                  "/static/vendor/topojson/topojson-client.min.js", "/static/vendor/world-atlas/countries-50m.json",
-                  "/static/map.js", "/static/app.css"):
+    for asset in (
+        "/static/vendor/leaflet/leaflet.js",
+        "/static/vendor/markercluster/leaflet.markercluster.js",
+        "/static/vendor/topojson/topojson-client.min.js",
+        "/static/vendor/world-atlas/countries-50m.json",
+        "/static/map.js",
+        "/static/app.css",
+    ):
         assert client.get(asset).status_code == 200, asset
 
 

@@ -8,26 +8,62 @@ import pytest
 import sqlalchemy as sa
 
 from harmledger.store.schema import api_tokens, users
-from harmledger.store.users import Users, UserError
+from harmledger.store.users import UserError, Users
 from harmledger.web.auth import LoginLimiter
 from tests.test_web_seed import PASSWORD, add_user, csrf_of, log_in
 
 # (name, path with {ids}, JSON body with {ids}, action recorded, target name, payload stored)
 REVIEW_ENDPOINTS = [
-    ("confirm", "/api/claims/{strike}/confirm", {"reason": "checked"}, "confirm", "strike",
-     {"reason": "checked", "incident": None}),
-    ("reject", "/api/claims/{jazeera}/reject", {"incident": "{manbij}"}, "reject", "jazeera",
-     {"reason": "", "incident": "{manbij}"}),
+    (
+        "confirm",
+        "/api/claims/{strike}/confirm",
+        {"reason": "checked"},
+        "confirm",
+        "strike",
+        {"reason": "checked", "incident": None},
+    ),
+    (
+        "reject",
+        "/api/claims/{jazeera}/reject",
+        {"incident": "{manbij}"},
+        "reject",
+        "jazeera",
+        {"reason": "", "incident": "{manbij}"},
+    ),
     ("merge", "/api/incidents/{manbij}/merge", {"with": ["{ghouta}"]}, "merge", "manbij", {"with": ["{ghouta}"]}),
-    ("keep_apart", "/api/incidents/{manbij}/keep-apart", {"with": "{ghouta}"}, "keep_apart", "manbij",
-     {"with": "{ghouta}", "groups": [["{strike}", "{jazeera}"], ["{chemical}"]]}),
-    ("split", "/api/incidents/{manbij}/split", {"groups": [["{strike}"], ["{jazeera}"]]}, "split", "manbij",
-     {"groups": [["{strike}"], ["{jazeera}"]]}),
+    (
+        "keep_apart",
+        "/api/incidents/{manbij}/keep-apart",
+        {"with": "{ghouta}"},
+        "keep_apart",
+        "manbij",
+        {"with": "{ghouta}", "groups": [["{strike}", "{jazeera}"], ["{chemical}"]]},
+    ),
+    (
+        "split",
+        "/api/incidents/{manbij}/split",
+        {"groups": [["{strike}"], ["{jazeera}"]]},
+        "split",
+        "manbij",
+        {"groups": [["{strike}"], ["{jazeera}"]]},
+    ),
     ("grade", "/api/incidents/{ghouta}/grade", {"grade": "contested"}, "grade", "ghouta", {"grade": "contested"}),
-    ("note", "/api/incidents/{ghouta}/notes", {"text": "two reports, one source"}, "note", "ghouta",
-     {"text": "two reports, one source"}),
-    ("publish_date", "/api/documents/{document}/published", {"published": "2016-07-20"}, "publish_date", "document",
-     {"published": "2016-07-20"}),
+    (
+        "note",
+        "/api/incidents/{ghouta}/notes",
+        {"text": "two reports, one source"},
+        "note",
+        "ghouta",
+        {"text": "two reports, one source"},
+    ),
+    (
+        "publish_date",
+        "/api/documents/{document}/published",
+        {"published": "2016-07-20"},
+        "publish_date",
+        "document",
+        {"published": "2016-07-20"},
+    ),
 ]
 ADMIN_ENDPOINTS = [
     ("/api/users", {"username": "newbie", "password": "long enough pw", "role": "viewer"}),
@@ -71,7 +107,10 @@ def test_review_endpoint_refuses_anonymous_viewer_and_bad_tokens(
     viewer = add_user(ledger, "viewer", "viewer")
     url, data = fill(path, ids), fill(body, ids)
     assert client.post(url, json=data).json() == {
-        "ok": False, "status": 401, "error": "log in (or send an API token) as analyst or above to do this"}
+        "ok": False,
+        "status": 401,
+        "error": "log in (or send an API token) as analyst or above to do this",
+    }
     refused = client.post(url, json=data, headers=bearer(viewer))
     assert refused.status_code == 403 and "'viewer' is a viewer" in refused.json()["error"]
     assert client.post(url, json=data, headers=bearer("hl_made_up")).status_code == 401
@@ -154,12 +193,15 @@ def test_an_issued_token_works_and_only_its_hash_is_stored(client: Any, seeded: 
     assert all(h.startswith("$argon2id$") and PASSWORD not in h for h in hashes)
 
 
-@pytest.mark.parametrize(("username", "password", "role", "words"), [
-    ("ok", "short", "viewer", "at least 8 characters"),
-    ("ok", PASSWORD, "owner", "role 'owner' is not one of"),
-    ("no spaces", PASSWORD, "viewer", "must be 1-64 letters"),
-    ("ana", PASSWORD, "viewer", "already exists"),
-])
+@pytest.mark.parametrize(
+    ("username", "password", "role", "words"),
+    [
+        ("ok", "short", "viewer", "at least 8 characters"),
+        ("ok", PASSWORD, "owner", "role 'owner' is not one of"),
+        ("no spaces", PASSWORD, "viewer", "must be 1-64 letters"),
+        ("ana", PASSWORD, "viewer", "already exists"),
+    ],
+)
 def test_users_refuse_bad_accounts(seeded: Any, username: str, password: str, role: str, words: str) -> None:
     users = Users(seeded[0])
     users.add("ana", PASSWORD, "analyst")
@@ -170,8 +212,9 @@ def test_users_refuse_bad_accounts(seeded: Any, username: str, password: str, ro
 def test_login_sets_a_signed_httponly_lax_cookie_and_logout_clears_it(client: Any, seeded: Any) -> None:
     add_user(seeded[0], "ana", "analyst")
     csrf = csrf_of(client.get("/login").text)
-    response = client.post("/login", data={"username": "ana", "password": PASSWORD, "csrf": csrf},
-                           follow_redirects=False)
+    response = client.post(
+        "/login", data={"username": "ana", "password": PASSWORD, "csrf": csrf}, follow_redirects=False
+    )
     cookie = response.headers["set-cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Secure" not in cookie
     assert client.get("/api/me").json()["row"] == {"username": "ana", "role": "analyst"}
@@ -198,11 +241,14 @@ def test_a_tampered_session_cookie_is_ignored(client: Any, seeded: Any) -> None:
     assert client.get("/api/me").json()["row"] is None
 
 
-@pytest.mark.parametrize(("data", "status"), [
-    ({"username": "ana", "password": "wrong password"}, 401),
-    ({"username": "nobody", "password": PASSWORD}, 401),
-    ({"username": "ana", "password": PASSWORD, "csrf": "forged"}, 403),
-])
+@pytest.mark.parametrize(
+    ("data", "status"),
+    [
+        ({"username": "ana", "password": "wrong password"}, 401),
+        ({"username": "nobody", "password": PASSWORD}, 401),
+        ({"username": "ana", "password": PASSWORD, "csrf": "forged"}, 403),
+    ],
+)
 def test_login_refusals(client: Any, seeded: Any, data: dict[str, str], status: int) -> None:
     add_user(seeded[0], "ana", "analyst")
     form = {"csrf": csrf_of(client.get("/login").text), **data}
@@ -235,17 +281,21 @@ def test_the_limiter_forgets_failures_after_its_window(seeded: Any) -> None:
     assert limiter.retry_after("203.0.113.9", "ana") is None
 
 
-@pytest.mark.parametrize(("next_url", "lands_on"), [
-    ("/map", "/map"),
-    ("//evil.example/", "/"),
-    ("https://evil.example/", "/"),
-    ("/\\evil.example", "/"),
-])
+@pytest.mark.parametrize(
+    ("next_url", "lands_on"),
+    [
+        ("/map", "/map"),
+        ("//evil.example/", "/"),
+        ("https://evil.example/", "/"),
+        ("/\\evil.example", "/"),
+    ],
+)
 def test_login_only_redirects_within_the_site(client: Any, seeded: Any, next_url: str, lands_on: str) -> None:
     add_user(seeded[0], "ana", "analyst")
     csrf = csrf_of(client.get("/login").text)
-    response = client.post("/login", data={"username": "ana", "password": PASSWORD, "csrf": csrf, "next": next_url},
-                           follow_redirects=False)
+    response = client.post(
+        "/login", data={"username": "ana", "password": PASSWORD, "csrf": csrf, "next": next_url}, follow_redirects=False
+    )
     assert response.headers["location"] == lands_on
 
 

@@ -54,8 +54,13 @@ def post_huge(port: int, path: str, size: int, *, chunked: bool) -> str:
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     length = b"Transfer-Encoding: chunked" if chunked else f"Content-Length: {size}".encode()
-    sock.sendall(b"POST " + path.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                 + length + b"\r\n\r\n")
+    sock.sendall(
+        b"POST "
+        + path.encode()
+        + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        + length
+        + b"\r\n\r\n"
+    )
     chunk = b"[" * MB
     try:
         for _ in range(size // MB):
@@ -73,8 +78,9 @@ def post_huge(port: int, path: str, size: int, *, chunked: bool) -> str:
 def server(seeded: Any, tmp_path: Path) -> Any:
     port = free_port()
     env = {**os.environ, "HARMLEDGER_DB": seeded[0].url}
-    process = subprocess.Popen([str(HARMLEDGER), "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [str(HARMLEDGER), "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 60
     while True:
         try:
@@ -91,8 +97,9 @@ def server(seeded: Any, tmp_path: Path) -> Any:
 
 
 @pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
-def test_a_200_mb_anonymous_post_gets_413_and_the_server_memory_stays_flat(server: Any, seeded: Any,
-                                                                           chunked: bool) -> None:
+def test_a_200_mb_anonymous_post_gets_413_and_the_server_memory_stays_flat(
+    server: Any, seeded: Any, chunked: bool
+) -> None:
     port, process = server
     ghouta = seeded[1]["ghouta"]
     # Warm up: the first requests load templates and caches.
@@ -107,16 +114,23 @@ def test_a_200_mb_anonymous_post_gets_413_and_the_server_memory_stays_flat(serve
 
 
 def test_an_oversized_body_gets_the_json_error_envelope_under_api(client: Any, seeded: Any) -> None:
-    response = client.post(f"/api/incidents/{seeded[1]['ghouta']}/notes", content=b"x" * (MB + 1),
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        f"/api/incidents/{seeded[1]['ghouta']}/notes",
+        content=b"x" * (MB + 1),
+        headers={"content-type": "application/json"},
+    )
     assert response.status_code == 413
-    assert response.json() == {"ok": False, "status": 413,
-                               "error": "the request body is larger than the 1 MB this server accepts"}
+    assert response.json() == {
+        "ok": False,
+        "status": 413,
+        "error": "the request body is larger than the 1 MB this server accepts",
+    }
 
 
 def test_an_oversized_login_form_is_refused_before_it_is_parsed(client: Any) -> None:
-    response = client.post("/login", content=b"username=" + b"a" * (2 * MB),
-                           headers={"content-type": "application/x-www-form-urlencoded"})
+    response = client.post(
+        "/login", content=b"username=" + b"a" * (2 * MB), headers={"content-type": "application/x-www-form-urlencoded"}
+    )
     assert response.status_code == 413 and "1 MB" in response.text
 
 
@@ -130,7 +144,6 @@ def test_upload_routes_get_their_own_larger_cap(seeded: Any) -> None:
         assert small.post("/api/uploads", content=b"x" * 6000).status_code == 413
         # ... while anywhere else 4000 bytes is already too much.
         assert small.post("/api/users", content=b"x" * 4000).status_code == 413
-
 
 
 def test_every_web_setting_is_documented_in_the_readme() -> None:

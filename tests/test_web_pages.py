@@ -75,7 +75,9 @@ def test_document_page_shows_the_whole_text_with_every_claim_marked(client: Any,
     assert "Can you believe it? The Americans are actually winning" in html
 
 
-@pytest.mark.parametrize(("role", "sees_review"), [(None, False), ("viewer", False), ("analyst", True), ("admin", True)])
+@pytest.mark.parametrize(
+    ("role", "sees_review"), [(None, False), ("viewer", False), ("analyst", True), ("admin", True)]
+)
 def test_only_analysts_see_review_forms(client: Any, seeded: Any, role: str | None, sees_review: bool) -> None:
     ledger, ids = seeded
     if role:
@@ -90,8 +92,10 @@ def test_rejecting_on_the_incident_page_shows_in_its_audit_log(client: Any, seed
     ledger, ids = seeded
     add_user(ledger, "ana", "analyst")
     csrf = log_in(client, "ana")
-    page = client.post(f"/incidents/{ids['manbij']}/review",
-                       data={"csrf": csrf, "action": "reject", "claim": ids["jazeera"], "reason": "double count"})
+    page = client.post(
+        f"/incidents/{ids['manbij']}/review",
+        data={"csrf": csrf, "action": "reject", "claim": ids["jazeera"], "reason": "double count"},
+    )
     assert page.status_code == 200 and "Recorded: reject." in page.text
     audit = page.text.split('id="audit"', 1)[1]
     assert "ana" in audit and ">reject<" in audit and "rejected" in audit
@@ -108,8 +112,15 @@ def test_hostile_text_is_escaped_on_every_page(hostile: Any) -> None:
     client = TestClient(create_app(ledger, secret="s"))
     csrf = log_in(client, "ana")
     client.post(f"/incidents/{ids['incident']}/review", data={"csrf": csrf, "action": "note", "text": XSS})
-    for url in ("/", f"/incidents/{ids['incident']}", f"/documents/{ids['document']}", "/documents", "/aggregates",
-                "/?kind=aggregate", "/timeline"):
+    for url in (
+        "/",
+        f"/incidents/{ids['incident']}",
+        f"/documents/{ids['document']}",
+        "/documents",
+        "/aggregates",
+        "/?kind=aggregate",
+        "/timeline",
+    ):
         html = client.get(url).text
         assert "<script>alert" not in html and "<img src=x" not in html, url
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in client.get(f"/incidents/{ids['incident']}").text
@@ -136,7 +147,9 @@ def test_merge_form_takes_ids_separated_by_commas_or_spaces(client: Any, seeded:
     ledger, ids = seeded
     add_user(ledger, "ana", "analyst")
     csrf = log_in(client, "ana")
-    client.post(f"/incidents/{ids['manbij']}/review", data={"csrf": csrf, "action": "merge", "with": f" {ids['ghouta']}, "})
+    client.post(
+        f"/incidents/{ids['manbij']}/review", data={"csrf": csrf, "action": "merge", "with": f" {ids['ghouta']}, "}
+    )
     assert ledger.decision_rows()[-1]["payload"] == {"with": [ids["ghouta"]]}
 
 
@@ -154,14 +167,18 @@ def test_admin_page_adds_a_user_and_shows_a_new_token_once(client: Any, seeded: 
     ledger, _ = seeded
     add_user(ledger, "root", "admin")
     csrf = log_in(client, "root")
-    client.post("/admin/users", data={"csrf": csrf, "action": "add", "username": "vera", "password": "long password",
-                                      "role": "viewer"})
+    client.post(
+        "/admin/users",
+        data={"csrf": csrf, "action": "add", "username": "vera", "password": "long password", "role": "viewer"},
+    )
     page = client.post("/admin/users", data={"csrf": csrf, "action": "token", "username": "vera", "label": "cron"})
     token = re.search(r'id="new-token">([^<]+)<', page.text).group(1)  # type: ignore[union-attr]
     assert client.get("/api/me", headers={"Authorization": f"Bearer {token}"}).json()["row"]["username"] == "vera"
     assert token not in client.get("/admin/users").text
-    refused = client.post("/admin/users", data={"csrf": csrf, "action": "add", "username": "vera",
-                                                "password": "long password", "role": "viewer"})
+    refused = client.post(
+        "/admin/users",
+        data={"csrf": csrf, "action": "add", "username": "vera", "password": "long password", "role": "viewer"},
+    )
     assert refused.status_code == 400 and "already exists" in refused.text
 
 

@@ -35,9 +35,14 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, dict
     ledger = Ledger(f"sqlite:///{tmp_path_factory.mktemp('schemathesis') / 'ledger.db'}")
     ids = build_seed(ledger)
     tokens = {role: add_user(ledger, f"fuzz-{role}", role) for role in ("viewer", "analyst", "admin")}
-    KNOWN_IDS.update({"incident_id": [ids["manbij"], ids["ghouta"], ids["toll"]],
-                      "claim_id": [ids["strike"], ids["jazeera"], ids["chemical"]],
-                      "document_id": [ids["document"]], "username": ["fuzz-viewer", "fuzz-analyst"]})
+    KNOWN_IDS.update(
+        {
+            "incident_id": [ids["manbij"], ids["ghouta"], ids["toll"]],
+            "claim_id": [ids["strike"], ids["jazeera"], ids["chemical"]],
+            "document_id": [ids["document"]],
+            "username": ["fuzz-viewer", "fuzz-analyst"],
+        }
+    )
     yield create_app(ledger, secret="schemathesis"), tokens
     ledger.close()
 
@@ -55,8 +60,9 @@ def test_no_request_the_schema_allows_makes_a_server_error(fuzzed: Any) -> None:
     for operation in operations:
 
         @given(case=operation.as_strategy(), data=st.data())
-        @settings(max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+        )
         def send(case: Any, data: st.DataObject) -> None:
             for name in list(case.path_parameters or {}):
                 if name in KNOWN_IDS and data.draw(st.booleans(), label=f"known {name}"):
@@ -67,7 +73,8 @@ def test_no_request_the_schema_allows_makes_a_server_error(fuzzed: Any) -> None:
                 response = case.call(headers=headers)
                 assert response.status_code < 500, (
                     f"{role or 'anonymous'}: {case.method} {case.formatted_path} {case.query or ''}"
-                    f" {case.body!r:.200} → {response.status_code} {response.text[:300]}")
+                    f" {case.body!r:.200} → {response.status_code} {response.text[:300]}"
+                )
 
         try:
             send()
@@ -103,8 +110,15 @@ def fill(value: str, ids: dict[str, str]) -> str:
 @pytest.mark.parametrize(("role", "with_csrf", "status"), WHO)
 @pytest.mark.parametrize(("name", "path", "fields", "action"), REVIEW_FORMS)
 def test_review_forms_need_an_analyst_and_the_csrf_token(
-    client: Any, seeded: Any, name: str, path: str, fields: dict[str, str], action: str, role: str | None,
-    with_csrf: bool, status: int,
+    client: Any,
+    seeded: Any,
+    name: str,
+    path: str,
+    fields: dict[str, str],
+    action: str,
+    role: str | None,
+    with_csrf: bool,
+    status: int,
 ) -> None:
     ledger, ids = seeded
     csrf = csrf_of(client.get("/login").text)  # an anonymous session has a token too
@@ -175,11 +189,18 @@ def test_a_csrf_token_works_only_in_its_own_session(seeded: Any) -> None:
     with TestClient(app) as ana, TestClient(app) as bob:
         ana_csrf = log_in(ana, "ana")
         log_in(bob, "bob")
-        stolen = bob.post(f"/incidents/{ids['ghouta']}/review", data={"action": "note", "text": "x", "csrf": ana_csrf},
-                          follow_redirects=False)
+        stolen = bob.post(
+            f"/incidents/{ids['ghouta']}/review",
+            data={"action": "note", "text": "x", "csrf": ana_csrf},
+            follow_redirects=False,
+        )
         assert stolen.status_code == 403
-        assert bob.post(f"/api/incidents/{ids['ghouta']}/notes", json={"text": "x"},
-                        headers={"X-CSRF-Token": ana_csrf}).status_code == 403
+        assert (
+            bob.post(
+                f"/api/incidents/{ids['ghouta']}/notes", json={"text": "x"}, headers={"X-CSRF-Token": ana_csrf}
+            ).status_code
+            == 403
+        )
     assert ledger.decision_rows() == []
 
 
@@ -204,17 +225,24 @@ def test_login_is_limited_per_address_across_user_names(seeded: Any) -> None:
     with TestClient(create_app(seeded[0], secret="s", settings=settings)) as client:
         csrf = csrf_of(client.get("/login").text)
         for i in range(5):  # one guess each at five different accounts, from one address
-            assert client.post("/login", data={"username": f"user{i}", "password": "guess", "csrf": csrf}).status_code == 401
+            assert (
+                client.post("/login", data={"username": f"user{i}", "password": "guess", "csrf": csrf}).status_code
+                == 401
+            )
         response = client.post("/login", data={"username": "ana", "password": PASSWORD, "csrf": csrf})
         assert response.status_code == 429 and int(response.headers["retry-after"]) > 0
         assert client.get("/api/me").json()["row"] is None
 
 
-@pytest.mark.parametrize("header", ["Bearer", "Bearer ", "Basic YW5hOnB3", "bearer hl_" + "x" * 5000, "Bearer hl_' OR 1=1 --"])
-def test_odd_authorization_headers_are_refused_or_ignored_never_a_server_error(client: Any, seeded: Any,
-                                                                               header: str) -> None:
+@pytest.mark.parametrize(
+    "header", ["Bearer", "Bearer ", "Basic YW5hOnB3", "bearer hl_" + "x" * 5000, "Bearer hl_' OR 1=1 --"]
+)
+def test_odd_authorization_headers_are_refused_or_ignored_never_a_server_error(
+    client: Any, seeded: Any, header: str
+) -> None:
     ledger, ids = seeded
-    response = client.post(f"/api/incidents/{ids['ghouta']}/notes", json={"text": "x"}, headers={"Authorization": header})
+    response = client.post(
+        f"/api/incidents/{ids['ghouta']}/notes", json={"text": "x"}, headers={"Authorization": header}
+    )
     assert response.status_code in (401, 403)
     assert ledger.decision_rows() == []
-

@@ -33,8 +33,9 @@ def test_a_cookie_kept_from_before_logout_is_refused_after_it(seeded: Any) -> No
         assert browser.post("/logout", data={"csrf": csrf}, follow_redirects=False).status_code == 303
     with TestClient(app, cookies=stolen) as thief:
         assert thief.get("/api/me").json()["row"] is None
-        response = thief.post(f"/api/incidents/{ids['ghouta']}/notes", json={"text": "planted"},
-                              headers={"X-CSRF-Token": csrf})
+        response = thief.post(
+            f"/api/incidents/{ids['ghouta']}/notes", json={"text": "planted"}, headers={"X-CSRF-Token": csrf}
+        )
         assert response.status_code == 401
         assert thief.get("/admin/users").status_code == 401
     assert ledger.decision_rows() == []
@@ -48,16 +49,20 @@ def test_a_cookie_still_works_until_logout(seeded: Any) -> None:
         csrf = log_in(browser, "ana")
         copy = dict(browser.cookies)
     with TestClient(app, cookies=copy) as other_tab:
-        response = other_tab.post(f"/api/incidents/{ids['ghouta']}/notes", json={"text": "seen"},
-                                  headers={"X-CSRF-Token": csrf})
+        response = other_tab.post(
+            f"/api/incidents/{ids['ghouta']}/notes", json={"text": "seen"}, headers={"X-CSRF-Token": csrf}
+        )
         assert response.status_code == 200
 
 
-@pytest.mark.parametrize(("idle", "absolute", "pause", "alive"), [
-    (600, 3600, timedelta(minutes=9), True),
-    (600, 3600, timedelta(minutes=11), False),  # idle too long
-    (600, 900, timedelta(minutes=16), False),  # past the absolute lifetime
-])
+@pytest.mark.parametrize(
+    ("idle", "absolute", "pause", "alive"),
+    [
+        (600, 3600, timedelta(minutes=9), True),
+        (600, 3600, timedelta(minutes=11), False),  # idle too long
+        (600, 900, timedelta(minutes=16), False),  # past the absolute lifetime
+    ],
+)
 def test_sessions_end_after_their_idle_and_absolute_lifetimes(
     seeded: Any, idle: int, absolute: int, pause: timedelta, alive: bool
 ) -> None:
@@ -137,8 +142,9 @@ def test_an_admin_revokes_a_token_on_the_admin_page(client: Any, seeded: Any) ->
     page = client.get("/admin/users").text
     token_id = Users(ledger).tokens("bot")[0]["id"]
     assert f'name="token" value="{token_id}"' in page
-    response = client.post("/admin/users", data={"csrf": csrf, "action": "revoke", "username": "bot",
-                                                 "token": str(token_id)})
+    response = client.post(
+        "/admin/users", data={"csrf": csrf, "action": "revoke", "username": "bot", "token": str(token_id)}
+    )
     assert response.status_code == 200 and "revoked" in response.text
     assert Users(ledger).user_for_token(token) is None
 
@@ -193,8 +199,9 @@ def test_removing_a_user_ends_their_sessions_and_tokens(seeded: Any) -> None:
 
 def _login(client: TestClient, name: str, password: str) -> int:
     csrf = csrf_of(client.get("/login").text)
-    return client.post("/login", data={"username": name, "password": password, "csrf": csrf},
-                       follow_redirects=False).status_code
+    return client.post(
+        "/login", data={"username": name, "password": password, "csrf": csrf}, follow_redirects=False
+    ).status_code
 
 
 def test_a_lockout_from_one_address_does_not_block_the_user_from_another(seeded: Any) -> None:
@@ -256,7 +263,7 @@ def test_revoking_a_token_id_no_database_can_hold_is_a_client_error(token_id: st
     from fastapi.testclient import TestClient
 
     from harmledger.store import Ledger
-    from harmledger.store.users import Users, UserError
+    from harmledger.store.users import UserError, Users
     from harmledger.web import create_app
 
     ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")

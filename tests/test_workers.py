@@ -30,7 +30,10 @@ def test_two_workers_reconcile_the_same_incidents_as_one(name: str) -> None:
 def test_two_workers_report_the_same_counts_as_one(name: str) -> None:
     one, two = inprocess(name, 1), inprocess(name, 2)
     assert (two.report.added, two.report.claims, two.report.errors) == (
-        one.report.added, one.report.claims, one.report.errors)
+        one.report.added,
+        one.report.claims,
+        one.report.errors,
+    )
     assert two.document_ids == one.document_ids
 
 

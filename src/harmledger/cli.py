@@ -15,11 +15,10 @@ from typing import Any
 
 import click
 
-from harmledger.errors import HarmledgerError, StoreError
-from harmledger.records import GRADES
-
 from harmledger.cli_common import EXIT_CHECK_FAILED, EXIT_STORE, db_option
 from harmledger.cli_common import open_ledger as _ledger
+from harmledger.errors import HarmledgerError, StoreError
+from harmledger.records import GRADES
 
 
 def _parse_date(_ctx: Any, _param: Any, value: str | None) -> date | None:
@@ -49,18 +48,36 @@ def main() -> None:
 @db_option
 @click.option("--published", callback=_parse_date, help="Publication date (YYYY-MM-DD) for inputs that lack one.")
 @click.option("--outlet", help="Outlet name for inputs that lack one.")
-@click.option("--include", multiple=True, metavar="GLOB", help="In folders, read only files matching GLOB (repeatable).")
+@click.option(
+    "--include", multiple=True, metavar="GLOB", help="In folders, read only files matching GLOB (repeatable)."
+)
 @click.option("--exclude", multiple=True, metavar="GLOB", help="In folders, skip files matching GLOB (repeatable).")
 @click.option("--no-segment", is_flag=True, help="Do not split text files that hold several articles.")
 @click.option("--text-field", default="text", show_default=True, help="JSON field holding the article text.")
 @click.option("--workers", "-j", default=1, show_default=True, help="Worker processes for extraction.")
-@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
-              help="Run the stages in-process or on Apache Spark.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="Run the stages in-process or on Apache Spark.",
+)
 @click.option("--master", default="local[2]", show_default=True, help="Spark master URL (with --engine spark).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db: str | None, published: date | None, outlet: str | None,
-           include: tuple[str, ...], exclude: tuple[str, ...], no_segment: bool, text_field: str,
-           workers: int, engine: str, master: str, quiet: bool) -> None:
+def ingest(
+    paths: tuple[str, ...],
+    db: str | None,
+    published: date | None,
+    outlet: str | None,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    no_segment: bool,
+    text_field: str,
+    workers: int,
+    engine: str,
+    master: str,
+    quiet: bool,
+) -> None:
     """Read PATHS (files, folders, or - for stdin), extract claims and store them.
 
     Re-running on the same inputs changes nothing. Unreadable inputs are reported one line
@@ -73,8 +90,14 @@ def ingest(paths: tuple[str, ...], db: str | None, published: date | None, outle
     """
     from harmledger.documents import ReadOptions
 
-    options = ReadOptions(published=published, outlet=outlet, include=include, exclude=exclude,
-                          segment=not no_segment, text_field=text_field)
+    options = ReadOptions(
+        published=published,
+        outlet=outlet,
+        include=include,
+        exclude=exclude,
+        segment=not no_segment,
+        text_field=text_field,
+    )
     ledger = _ledger(db)
     if engine == "spark":
         from harmledger.spark import ingest_spark
@@ -102,8 +125,14 @@ def _ingest_with_progress(ledger: Any, paths: tuple[str, ...], options: Any, wor
 
     if quiet or not sys.stderr.isatty():
         return run_ingest(ledger, list(paths), options, workers=workers)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
-                  TimeElapsedColumn(), transient=True) as progress:
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} docs"),
+        TimeElapsedColumn(),
+        transient=True,
+    ) as progress:
         task = progress.add_task("ingesting", total=None)
 
         def step(origin: str, status: str) -> None:
@@ -123,16 +152,18 @@ def reconcile(db: str | None) -> None:
 
 
 def _filter_options(fn: Any) -> Any:
-    for option in reversed([
-        click.option("--country", help="ISO country code, e.g. SY."),
-        click.option("--place", help="Place name contains this text."),
-        click.option("--perpetrator", help="Perpetrator contains this text."),
-        click.option("--event-type", help="Event type, e.g. airstrike."),
-        click.option("--grade", type=click.Choice(GRADES)),
-        click.option("--victims", type=click.Choice(["civilians", "combatants", "people"])),
-        click.option("--from", "date_from", callback=_parse_date, help="On or after this date (YYYY-MM-DD)."),
-        click.option("--to", "date_to", callback=_parse_date, help="On or before this date (YYYY-MM-DD)."),
-    ]):
+    for option in reversed(
+        [
+            click.option("--country", help="ISO country code, e.g. SY."),
+            click.option("--place", help="Place name contains this text."),
+            click.option("--perpetrator", help="Perpetrator contains this text."),
+            click.option("--event-type", help="Event type, e.g. airstrike."),
+            click.option("--grade", type=click.Choice(GRADES)),
+            click.option("--victims", type=click.Choice(["civilians", "combatants", "people"])),
+            click.option("--from", "date_from", callback=_parse_date, help="On or after this date (YYYY-MM-DD)."),
+            click.option("--to", "date_to", callback=_parse_date, help="On or before this date (YYYY-MM-DD)."),
+        ]
+    ):
         fn = option(fn)
     return fn
 
@@ -171,20 +202,31 @@ def show(incident_id: str, db: str | None) -> None:
     ledger = _ledger(db)
     incident = ledger.get_incident(ledger.expand_id("incident", incident_id))
     if incident is None:
-        raise click.BadParameter(f"no incident {incident_id!r} (give 8 or more characters of its id); "
-                                 "list them with `harmledger incidents`")
+        raise click.BadParameter(
+            f"no incident {incident_id!r} (give 8 or more characters of its id); list them with `harmledger incidents`"
+        )
     click.echo(describe_incident(incident, ledger))
 
 
 @main.command()
 @db_option
 @_filter_options
-@click.option("--format", "fmt", type=click.Choice(["ucdp", "acled", "geojson", "json", "csv"]), default="ucdp",
-              show_default=True, help="ucdp/acled: CSV in UCDP-GED-like or ACLED-like columns.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ucdp", "acled", "geojson", "json", "csv"]),
+    default="ucdp",
+    show_default=True,
+    help="ucdp/acled: CSV in UCDP-GED-like or ACLED-like columns.",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
-@click.option("--claims", "per_claim", is_flag=True,
-              help="One row per claim of the selected incidents (--format csv or json): figure, source, quote, "
-                   "span, document hash, url, incident id; corrected claims as corrected.")
+@click.option(
+    "--claims",
+    "per_claim",
+    is_flag=True,
+    help="One row per claim of the selected incidents (--format csv or json): figure, source, quote, "
+    "span, document hash, url, incident id; corrected claims as corrected.",
+)
 def export(db: str | None, fmt: str, output: str | None, per_claim: bool, **filters: Any) -> None:
     """Export incidents as CSV (UCDP-GED-like or ACLED-like columns), GeoJSON or JSON; or their claims.
 
@@ -213,10 +255,18 @@ def export(db: str | None, fmt: str, output: str | None, per_claim: bool, **filt
 
 @main.command()
 @db_option
-@click.option("--deep", is_flag=True, help="Also re-derive every document, claim and incident from the originals "
-              "and the analysts' decisions and report each difference (slow: it runs the whole pipeline).")
-@click.option("--expect-head", metavar="HASH", help="The chain head a trusted earlier `verify` printed; "
-              "fails when the audit log no longer ends there (catches a deleted tail with a rewritten head).")
+@click.option(
+    "--deep",
+    is_flag=True,
+    help="Also re-derive every document, claim and incident from the originals "
+    "and the analysts' decisions and report each difference (slow: it runs the whole pipeline).",
+)
+@click.option(
+    "--expect-head",
+    metavar="HASH",
+    help="The chain head a trusted earlier `verify` printed; "
+    "fails when the audit log no longer ends there (catches a deleted tail with a rewritten head).",
+)
 def verify(db: str | None, deep: bool, expect_head: str | None) -> None:
     """Check that nothing a reader sees was changed without a trace.
 
@@ -236,8 +286,13 @@ def verify(db: str | None, deep: bool, expect_head: str | None) -> None:
     if expect_head and not _holds(ledger, expect_head):
         from harmledger.store import Problem
 
-        problems.append(Problem("audit", "head", f"no entry has the hash {expect_head}: the log was rewritten "
-                                                 "or entries up to it were deleted"))
+        problems.append(
+            Problem(
+                "audit",
+                "head",
+                f"no entry has the hash {expect_head}: the log was rewritten or entries up to it were deleted",
+            )
+        )
     if deep:
         problems.extend(_deep_problems(ledger, problems))
     for problem in problems:
@@ -245,8 +300,11 @@ def verify(db: str | None, deep: bool, expect_head: str | None) -> None:
     if problems:
         click.echo(f"{len(problems)} problems found", err=True)
         if deep and any(p.kind == "incident" and "derived again" in p.detail for p in problems):
-            click.echo("hint: incidents also differ when documents or decisions were added without re-deriving "
-                       "them (a killed run); run `harmledger reconcile` and verify again to tell", err=True)
+            click.echo(
+                "hint: incidents also differ when documents or decisions were added without re-deriving "
+                "them (a killed run); run `harmledger reconcile` and verify again to tell",
+                err=True,
+            )
         sys.exit(EXIT_CHECK_FAILED)
     click.echo(
         f"ok: {summary.originals} originals re-hashed; {summary.documents} documents, {summary.claims} claims, "
@@ -327,8 +385,10 @@ def geocode(texts: tuple[str, ...], country: str | None, as_json: bool, limit: i
             click.echo("  (no match)")
         for c in candidates:
             data = c.to_json()
-            click.echo(f"  {data['score']:.2f}  {data['name']}, {data.get('admin1') or '-'}, {data['country']}"
-                       f"  ({data['lat']:.4f}, {data['lon']:.4f})  prec {data['precision']}")
+            click.echo(
+                f"  {data['score']:.2f}  {data['name']}, {data.get('admin1') or '-'}, {data['country']}"
+                f"  ({data['lat']:.4f}, {data['lon']:.4f})  prec {data['precision']}"
+            )
             why = getattr(c, "why", None)
             if why:
                 click.echo(f"        why: {why if isinstance(why, str) else '; '.join(why)}")
@@ -391,7 +451,9 @@ def gazetteer_stats(countries: tuple[str, ...], as_json: bool) -> None:
     click.echo(f"{gaz.path}")
     click.echo(f"{'country':8}{'places':>9}{'settlements':>13}{'divisions':>11}{'imported':>10}{'curated':>9}")
     for r in rows:
-        click.echo(f"{r.country or '-':8}{r.places:>9}{r.settlements:>13}{r.divisions:>11}{r.imported:>10}{r.curated:>9}")
+        click.echo(
+            f"{r.country or '-':8}{r.places:>9}{r.settlements:>13}{r.divisions:>11}{r.imported:>10}{r.curated:>9}"
+        )
     for c in sorted(wanted - {r.country for r in rows}):
         click.echo(f"{c:8}{0:>9}  (nothing: `harmledger gazetteer import {c}.txt` adds GeoNames' {c} dump)")
 
@@ -404,8 +466,9 @@ def gazetteer_stats(countries: tuple[str, ...], as_json: bool) -> None:
 @click.option("--admin1")
 @click.option("--alias", "aliases", multiple=True, help="Another spelling (repeatable).")
 @db_option
-def gazetteer_add(name: str, lat: float, lon: float, country: str | None, admin1: str | None,
-                  aliases: tuple[str, ...], db: str | None) -> None:
+def gazetteer_add(
+    name: str, lat: float, lon: float, country: str | None, admin1: str | None, aliases: tuple[str, ...], db: str | None
+) -> None:
     """Add a place to the ledger's own gazetteer; it wins over the shipped data."""
     _ledger(db).add_place(name, lat, lon, aliases=aliases, country=country, admin1=admin1)
     click.echo(f"added {name}")
@@ -442,11 +505,16 @@ def restore_command(backup_file: Path, db: str | None) -> None:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line instead of text.")
 @click.option("--limit", default=20, show_default=True, help="How many pairs to list, strongest first.")
-@click.option("--merge", "merge_id", metavar="SUGGESTION", help="Decide: the pair is one event (merge the two incidents).")
-@click.option("--keep-apart", "apart_id", metavar="SUGGESTION", help="Decide: two events (remembered on every reconciliation).")
+@click.option(
+    "--merge", "merge_id", metavar="SUGGESTION", help="Decide: the pair is one event (merge the two incidents)."
+)
+@click.option(
+    "--keep-apart", "apart_id", metavar="SUGGESTION", help="Decide: two events (remembered on every reconciliation)."
+)
 @click.option("--as", "username", metavar="NAME", help="The analyst deciding (an existing user with the analyst role).")
-def suggestions(db: str | None, as_json: bool, limit: int, merge_id: str | None, apart_id: str | None,
-                username: str | None) -> None:
+def suggestions(
+    db: str | None, as_json: bool, limit: int, merge_id: str | None, apart_id: str | None, username: str | None
+) -> None:
     """Possible duplicates: pairs of incidents scored close to a join, but not joined.
 
     Reports of different documents are joined only on identifying evidence (a shared family,
@@ -490,7 +558,9 @@ def _decide_suggestion(ledger: Any, suggestion_id: str, action: str, username: s
         raise click.UsageError("say who decides: --as NAME (a user with the analyst role)")
     analyst = Users(ledger).get(username)
     if analyst is None or not analyst.can("analyst"):
-        raise click.BadParameter(f"{username!r} is not an analyst; add one with `harmledger user add NAME --role analyst`")
+        raise click.BadParameter(
+            f"{username!r} is not an analyst; add one with `harmledger user add NAME --role analyst`"
+        )
     found = next((s for s in ledger.suggestions() if s.id.startswith(suggestion_id)), None)
     if found is None:
         raise click.BadParameter(f"no suggestion {suggestion_id!r}; list them with `harmledger suggestions`")
@@ -516,7 +586,6 @@ def serve(db: str | None, host: str, port: int) -> None:
     import uvicorn
 
     from harmledger.web import create_app
-
     from harmledger.web.limits import WebSettings
 
     try:

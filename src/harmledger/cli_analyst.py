@@ -28,8 +28,10 @@ def _analyst(ledger: Any, name: str) -> Any:
 
     user = Users(ledger).get(name)
     if user is None or not user.can("analyst"):
-        raise click.BadParameter(f"{name!r} is not an analyst of this ledger; add one with "
-                                 f"`harmledger user add {name} --role analyst`", param_hint="--by")
+        raise click.BadParameter(
+            f"{name!r} is not an analyst of this ledger; add one with `harmledger user add {name} --role analyst`",
+            param_hint="--by",
+        )
     return user
 
 
@@ -53,19 +55,22 @@ def _place(place: str | None, lat: float | None, lon: float | None, country: str
 
 
 def _figure_options(fn: Any) -> Any:
-    for option in reversed([
-        click.option("--low", type=int, help="Lowest figure the source allows."),
-        click.option("--best", type=int, help="The figure itself (an exact count fills low and high too)."),
-        click.option("--high", type=int, help="Highest figure the source allows."),
-        click.option("--qualifier", type=click.Choice(QUALIFIER_CHOICES), help="Default: what the figures imply."),
-        click.option("--outcome", type=click.Choice(OUTCOMES)),
-        click.option("--victims", type=click.Choice(VICTIM_CHOICES)),
-        click.option("--source", help="Who gave the figure."),
-        click.option("--date", help="YYYY-MM-DD."),
-        click.option("--place", help="Place name."),
-        click.option("--lat", type=float), click.option("--lon", type=float),
-        click.option("--country", help="ISO country code of --place, e.g. SY."),
-    ]):
+    for option in reversed(
+        [
+            click.option("--low", type=int, help="Lowest figure the source allows."),
+            click.option("--best", type=int, help="The figure itself (an exact count fills low and high too)."),
+            click.option("--high", type=int, help="Highest figure the source allows."),
+            click.option("--qualifier", type=click.Choice(QUALIFIER_CHOICES), help="Default: what the figures imply."),
+            click.option("--outcome", type=click.Choice(OUTCOMES)),
+            click.option("--victims", type=click.Choice(VICTIM_CHOICES)),
+            click.option("--source", help="Who gave the figure."),
+            click.option("--date", help="YYYY-MM-DD."),
+            click.option("--place", help="Place name."),
+            click.option("--lat", type=float),
+            click.option("--lon", type=float),
+            click.option("--country", help="ISO country code of --place, e.g. SY."),
+        ]
+    ):
         fn = option(fn)
     return fn
 
@@ -88,8 +93,17 @@ def correct() -> None:
 @click.option("--writer", is_flag=True, help="The writer states the figure (no source).")
 @click.option("--by", "by", required=True, metavar="ANALYST", help="Your user name (an analyst of the ledger).")
 @_db_option
-def correct_claim(claim_id: str, by: str, db: str | None, writer: bool, place: str | None, lat: float | None,
-                  lon: float | None, country: str | None, **fields: Any) -> None:
+def correct_claim(
+    claim_id: str,
+    by: str,
+    db: str | None,
+    writer: bool,
+    place: str | None,
+    lat: float | None,
+    lon: float | None,
+    country: str | None,
+    **fields: Any,
+) -> None:
     """Set a claim's figure, outcome, victims, source, date or place; only the options given change."""
     from harmledger.web.review import apply_review
 
@@ -112,8 +126,16 @@ def correct_claim(claim_id: str, by: str, db: str | None, writer: bool, place: s
 @click.option("--victims", type=click.Choice(VICTIM_CHOICES))
 @click.option("--by", "by", required=True, metavar="ANALYST", help="Your user name (an analyst of the ledger).")
 @_db_option
-def correct_incident(incident_id: str, by: str, db: str | None, place: str | None, lat: float | None,
-                     lon: float | None, country: str | None, **fields: Any) -> None:
+def correct_incident(
+    incident_id: str,
+    by: str,
+    db: str | None,
+    place: str | None,
+    lat: float | None,
+    lon: float | None,
+    country: str | None,
+    **fields: Any,
+) -> None:
     """Set an incident's place, date, perpetrator, event type or victims."""
     from harmledger.web.review import apply_review
 
@@ -132,9 +154,21 @@ def correct_incident(incident_id: str, by: str, db: str | None, place: str | Non
 @_figure_options
 @click.option("--by", "by", required=True, metavar="ANALYST", help="Your user name (an analyst of the ledger).")
 @_db_option
-def add_claim(by: str, db: str | None, incident_id: str | None, document_id: str | None, quote: str | None,
-              outside: str | None, url: str | None, outlet: str | None, place: str | None, lat: float | None,
-              lon: float | None, country: str | None, **fields: Any) -> None:
+def add_claim(
+    by: str,
+    db: str | None,
+    incident_id: str | None,
+    document_id: str | None,
+    quote: str | None,
+    outside: str | None,
+    url: str | None,
+    outlet: str | None,
+    place: str | None,
+    lat: float | None,
+    lon: float | None,
+    country: str | None,
+    **fields: Any,
+) -> None:
     """Add a claim the machine missed: on a quote of a stored document, or from a source outside the ledger."""
     from harmledger.web.review import add_claim as add
 

@@ -23,14 +23,48 @@ if TYPE_CHECKING:
     from harmledger.store import Ledger
 
 UCDP_COLUMNS = (
-    "id", "date_start", "date_end", "date_prec", "country", "country_id", "adm_1", "where_coordinates",
-    "latitude", "longitude", "where_prec", "side_a", "event_type", "deaths_civilians", "deaths_unknown",
-    "low", "best", "high", "injured_low", "injured_best", "injured_high", "grade", "number_of_sources",
-    "source_article", "source_original",
+    "id",
+    "date_start",
+    "date_end",
+    "date_prec",
+    "country",
+    "country_id",
+    "adm_1",
+    "where_coordinates",
+    "latitude",
+    "longitude",
+    "where_prec",
+    "side_a",
+    "event_type",
+    "deaths_civilians",
+    "deaths_unknown",
+    "low",
+    "best",
+    "high",
+    "injured_low",
+    "injured_best",
+    "injured_high",
+    "grade",
+    "number_of_sources",
+    "source_article",
+    "source_original",
 )
 ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1",
-    "country", "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities", "notes",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "notes",
     "source",
 )
 
@@ -112,33 +146,37 @@ def to_ucdp(incidents: Sequence[Incident], ledger: Ledger | None = None) -> str:
     for inc in incidents:
         place = inc.place
         civ = inc.civilian_deaths
-        rows.append({
-            "id": inc.id,
-            "date_start": inc.date_start.isoformat() if inc.date_start else "",
-            "date_end": (inc.date_end or inc.date_start).isoformat() if inc.date_start else "",
-            "date_prec": DATE_PREC.get(inc.date_precision, 5),
-            "country": country_name(place.country if place else None),
-            "country_id": place.country if place and place.country else "",
-            "adm_1": place.admin1 if place and place.admin1 else "",
-            "where_coordinates": (place.name or place.text) if place else "",
-            "latitude": place.lat if place and place.lat is not None else "",
-            "longitude": place.lon if place and place.lon is not None else "",
-            "where_prec": place.precision if place and place.precision else 7,
-            "side_a": inc.perpetrator or "",
-            "event_type": inc.event_type or "",
-            "deaths_civilians": civ.best if civ.best is not None else (civ.low if civ.low is not None else ""),
-            "deaths_unknown": "",
-            "low": _blank(inc.deaths.low),
-            "best": _blank(inc.deaths.best),
-            "high": _blank(inc.deaths.high),
-            "injured_low": _blank(inc.injured.low),
-            "injured_best": _blank(inc.injured.best),
-            "injured_high": _blank(inc.injured.high),
-            "grade": inc.grade,
-            "number_of_sources": inc.n_sources,
-            "source_article": "; ".join(_sources(inc, claims, docs)),
-            "source_original": "; ".join(sorted({claims[c].document_id[:12] for c in inc.claim_ids if c in claims})),
-        })
+        rows.append(
+            {
+                "id": inc.id,
+                "date_start": inc.date_start.isoformat() if inc.date_start else "",
+                "date_end": (inc.date_end or inc.date_start).isoformat() if inc.date_start else "",
+                "date_prec": DATE_PREC.get(inc.date_precision, 5),
+                "country": country_name(place.country if place else None),
+                "country_id": place.country if place and place.country else "",
+                "adm_1": place.admin1 if place and place.admin1 else "",
+                "where_coordinates": (place.name or place.text) if place else "",
+                "latitude": place.lat if place and place.lat is not None else "",
+                "longitude": place.lon if place and place.lon is not None else "",
+                "where_prec": place.precision if place and place.precision else 7,
+                "side_a": inc.perpetrator or "",
+                "event_type": inc.event_type or "",
+                "deaths_civilians": civ.best if civ.best is not None else (civ.low if civ.low is not None else ""),
+                "deaths_unknown": "",
+                "low": _blank(inc.deaths.low),
+                "best": _blank(inc.deaths.best),
+                "high": _blank(inc.deaths.high),
+                "injured_low": _blank(inc.injured.low),
+                "injured_best": _blank(inc.injured.best),
+                "injured_high": _blank(inc.injured.high),
+                "grade": inc.grade,
+                "number_of_sources": inc.n_sources,
+                "source_article": "; ".join(_sources(inc, claims, docs)),
+                "source_original": "; ".join(
+                    sorted({claims[c].document_id[:12] for c in inc.claim_ids if c in claims})
+                ),
+            }
+        )
     return _csv(UCDP_COLUMNS, rows)
 
 
@@ -150,24 +188,26 @@ def to_acled(incidents: Sequence[Incident], ledger: Ledger | None = None) -> str
         event_type, sub_event = ACLED_EVENT_TYPES.get(inc.event_type or "", ("Violence against civilians", "Attack"))
         prec = place.precision if place and place.precision else 7
         fatalities = inc.deaths.best if inc.deaths.best is not None else inc.deaths.low
-        rows.append({
-            "event_id_cnty": f"{(place.country or 'XX') if place else 'XX'}{inc.id[:8]}",
-            "event_date": inc.date_start.isoformat() if inc.date_start else "",
-            "year": inc.date_start.year if inc.date_start else "",
-            "time_precision": ACLED_TIME_PREC.get(inc.date_precision, 3),
-            "event_type": event_type,
-            "sub_event_type": sub_event,
-            "actor1": inc.perpetrator or "",
-            "country": country_name(place.country if place else None),
-            "admin1": place.admin1 if place and place.admin1 else "",
-            "location": (place.name or place.text) if place else "",
-            "latitude": place.lat if place and place.lat is not None else "",
-            "longitude": place.lon if place and place.lon is not None else "",
-            "geo_precision": 1 if prec <= 1 else 2 if prec <= 3 else 3,
-            "fatalities": fatalities if fatalities is not None else 0,
-            "notes": " ".join(inc.explanation[:2]),
-            "source": "; ".join(_sources(inc, claims, docs)),
-        })
+        rows.append(
+            {
+                "event_id_cnty": f"{(place.country or 'XX') if place else 'XX'}{inc.id[:8]}",
+                "event_date": inc.date_start.isoformat() if inc.date_start else "",
+                "year": inc.date_start.year if inc.date_start else "",
+                "time_precision": ACLED_TIME_PREC.get(inc.date_precision, 3),
+                "event_type": event_type,
+                "sub_event_type": sub_event,
+                "actor1": inc.perpetrator or "",
+                "country": country_name(place.country if place else None),
+                "admin1": place.admin1 if place and place.admin1 else "",
+                "location": (place.name or place.text) if place else "",
+                "latitude": place.lat if place and place.lat is not None else "",
+                "longitude": place.lon if place and place.lon is not None else "",
+                "geo_precision": 1 if prec <= 1 else 2 if prec <= 3 else 3,
+                "fatalities": fatalities if fatalities is not None else 0,
+                "notes": " ".join(inc.explanation[:2]),
+                "source": "; ".join(_sources(inc, claims, docs)),
+            }
+        )
     return _csv(ACLED_COLUMNS, rows)
 
 
@@ -177,12 +217,14 @@ def to_geojson(incidents: Sequence[Incident], ledger: Ledger | None = None) -> s
         if inc.place is None or inc.place.lat is None or inc.place.lon is None:
             continue
         props = incident_summary(inc)
-        features.append({
-            "type": "Feature",
-            "id": inc.id,
-            "geometry": {"type": "Point", "coordinates": [inc.place.lon, inc.place.lat]},
-            "properties": props,
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "id": inc.id,
+                "geometry": {"type": "Point", "coordinates": [inc.place.lon, inc.place.lat]},
+                "properties": props,
+            }
+        )
     return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False) + "\n"
 
 
@@ -196,9 +238,28 @@ def to_flat_csv(incidents: Sequence[Incident], ledger: Ledger | None = None) -> 
 
 
 def incident_summary_columns() -> tuple[str, ...]:
-    return ("id", "kind", "place", "country", "lat", "lon", "date_start", "date_end", "event_type", "perpetrator",
-            "victims", "deaths_low", "deaths_best", "deaths_high", "injured_low", "injured_best", "injured_high",
-            "grade", "n_sources", "n_claims")
+    return (
+        "id",
+        "kind",
+        "place",
+        "country",
+        "lat",
+        "lon",
+        "date_start",
+        "date_end",
+        "event_type",
+        "perpetrator",
+        "victims",
+        "deaths_low",
+        "deaths_best",
+        "deaths_high",
+        "injured_low",
+        "injured_best",
+        "injured_high",
+        "grade",
+        "n_sources",
+        "n_claims",
+    )
 
 
 def incident_summary(inc: Incident) -> dict[str, Any]:
@@ -221,8 +282,13 @@ RENDERERS: dict[str, Callable[[Sequence[Incident], Any], str]] = {
     "json": to_json,
     "csv": to_flat_csv,
 }
-MEDIA_TYPES = {"ucdp": "text/csv", "acled": "text/csv", "csv": "text/csv", "geojson": "application/geo+json",
-               "json": "application/json"}
+MEDIA_TYPES = {
+    "ucdp": "text/csv",
+    "acled": "text/csv",
+    "csv": "text/csv",
+    "geojson": "application/geo+json",
+    "json": "application/json",
+}
 
 
 def render(fmt: str, incidents: Sequence[Incident], ledger: Ledger | None = None) -> str:
@@ -254,7 +320,8 @@ def incidents_table(incidents: Sequence[Incident], title: str | None = None) -> 
         table.add_row(
             inc.id[:10],
             inc.date_start.isoformat() if inc.date_start else "unknown",
-            ((place.name or place.text) if place else "unknown") + (f" ({place.country})" if place and place.country else ""),
+            ((place.name or place.text) if place else "unknown")
+            + (f" ({place.country})" if place and place.country else ""),
             inc.event_type or "-",
             inc.perpetrator or "-",
             _figure(inc.deaths.low, inc.deaths.best, inc.deaths.high),
@@ -277,7 +344,9 @@ def describe_incident(incident: Incident, ledger: Ledger) -> str:
         figure = count.text if count and count.text else "-"
         source = f"{claim.source.name} ({claim.source.stance})" if claim.source else "the writer"
         lines.append("")
-        lines.append(f"[{claim.id[:10]}] {claim.outcome or claim.kind}: {figure} — source: {source}; "
-                     f"scope: {claim.scope or 'open'}; status: {status.get(claim.id, 'auto')}")
+        lines.append(
+            f"[{claim.id[:10]}] {claim.outcome or claim.kind}: {figure} — source: {source}; "
+            f"scope: {claim.scope or 'open'}; status: {status.get(claim.id, 'auto')}"
+        )
         lines.append(f"    “{claim.quote.strip()}”")
     return "\n".join(lines)

@@ -20,15 +20,39 @@ if TYPE_CHECKING:
     from harmledger.store import Ledger
 
 CLAIM_COLUMNS: tuple[str, ...] = (
-    "claim_id", "incident_id", "kind", "outcome", "low", "best", "high", "qualifier", "victims", "children",
-    "women", "scope", "source", "status", "corrected_by", "quote", "start", "end", "document_sha256", "url",
-    "document", "outlet", "published",
+    "claim_id",
+    "incident_id",
+    "kind",
+    "outcome",
+    "low",
+    "best",
+    "high",
+    "qualifier",
+    "victims",
+    "children",
+    "women",
+    "scope",
+    "source",
+    "status",
+    "corrected_by",
+    "quote",
+    "start",
+    "end",
+    "document_sha256",
+    "url",
+    "document",
+    "outlet",
+    "published",
 )
 CLAIM_FORMATS: dict[str, str] = {"csv": "text/csv", "json": "application/json"}
 
 
-def claim_rows(incidents: Sequence[Incident], claims: Mapping[str, Claim], ledger: Ledger,
-               corrected_by: Mapping[str, Sequence[str]] | None = None) -> list[dict[str, Any]]:
+def claim_rows(
+    incidents: Sequence[Incident],
+    claims: Mapping[str, Claim],
+    ledger: Ledger,
+    corrected_by: Mapping[str, Sequence[str]] | None = None,
+) -> list[dict[str, Any]]:
     """One row per claim of ``incidents`` (``claims`` as the analysts left them), in incident order.
 
     ``children`` / ``women``: whether the claim names them among the victims (the text's words,
@@ -47,19 +71,33 @@ def claim_rows(incidents: Sequence[Incident], claims: Mapping[str, Claim], ledge
             doc = docs.get(claim.document_id)
             count = claim.count
             groups = {g.lower() for g in claim.victim_groups}
-            rows.append({
-                "claim_id": claim.id, "incident_id": incident.id, "kind": claim.kind, "outcome": claim.outcome,
-                "low": count.low if count else None, "best": count.best if count else None,
-                "high": count.high if count else None, "qualifier": count.qualifier if count else None,
-                "victims": claim.victims, "children": any("child" in g for g in groups),
-                "women": any("wom" in g for g in groups), "scope": claim.scope,
-                "source": claim.source.name if claim.source else None, "status": status.get(claim.id, "auto"),
-                "corrected_by": ", ".join(corrected_by.get(claim.id, ())) or None, "quote": claim.quote,
-                "start": claim.span.start, "end": claim.span.end, "document_sha256": claim.document_id,
-                "url": doc.url if doc else None, "document": (doc.url or file_name(doc.origin)) if doc else None,
-                "outlet": doc.outlet if doc else None,
-                "published": doc.published.isoformat() if doc and doc.published else None,
-            })
+            rows.append(
+                {
+                    "claim_id": claim.id,
+                    "incident_id": incident.id,
+                    "kind": claim.kind,
+                    "outcome": claim.outcome,
+                    "low": count.low if count else None,
+                    "best": count.best if count else None,
+                    "high": count.high if count else None,
+                    "qualifier": count.qualifier if count else None,
+                    "victims": claim.victims,
+                    "children": any("child" in g for g in groups),
+                    "women": any("wom" in g for g in groups),
+                    "scope": claim.scope,
+                    "source": claim.source.name if claim.source else None,
+                    "status": status.get(claim.id, "auto"),
+                    "corrected_by": ", ".join(corrected_by.get(claim.id, ())) or None,
+                    "quote": claim.quote,
+                    "start": claim.span.start,
+                    "end": claim.span.end,
+                    "document_sha256": claim.document_id,
+                    "url": doc.url if doc else None,
+                    "document": (doc.url or file_name(doc.origin)) if doc else None,
+                    "outlet": doc.outlet if doc else None,
+                    "published": doc.published.isoformat() if doc and doc.published else None,
+                }
+            )
     return rows
 
 

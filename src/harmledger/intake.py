@@ -57,8 +57,13 @@ class IntakeReport:
     incidents: list[str] = field(default_factory=list)  # incidents holding the new documents' claims
 
     def to_json(self) -> dict[str, Any]:
-        return {"added": self.added, "skipped": self.skipped, "claims": self.claims, "errors": self.errors,
-                "incidents": self.incidents}
+        return {
+            "added": self.added,
+            "skipped": self.skipped,
+            "claims": self.claims,
+            "errors": self.errors,
+            "incidents": self.incidents,
+        }
 
 
 def safe_name(name: str) -> str:
@@ -88,16 +93,31 @@ def unpack(upload: Upload) -> Upload:
 
 def pasted_upload(pasted: Pasted) -> tuple[Upload, dict[str, Any]]:
     """A pasted text as a ``.txt`` upload and the sidecar metadata the text reader takes."""
-    meta = {k: v for k, v in {"url": pasted.url, "outlet": pasted.outlet, "title": pasted.title,
-                              "published": pasted.published.isoformat() if pasted.published else None}.items() if v}
+    meta = {
+        k: v
+        for k, v in {
+            "url": pasted.url,
+            "outlet": pasted.outlet,
+            "title": pasted.title,
+            "published": pasted.published.isoformat() if pasted.published else None,
+        }.items()
+        if v
+    }
     # Browsers send a textarea's line ends as CRLF: store LF, so pasting an article and later
     # ingesting the same article's file give one document, not two.
     text = pasted.text.replace("\r\n", "\n").replace("\r", "\n")
     return Upload("pasted.txt", text.encode("utf-8")), meta
 
 
-def take_in(ledger: Ledger, uploads: list[Upload], *, username: str, pasted: Pasted | None = None,
-            published: date | None = None, outlet: str | None = None) -> IntakeReport:
+def take_in(
+    ledger: Ledger,
+    uploads: list[Upload],
+    *,
+    username: str,
+    pasted: Pasted | None = None,
+    published: date | None = None,
+    outlet: str | None = None,
+) -> IntakeReport:
     """Read, analyse, store and reconcile ``uploads`` (and a ``pasted`` text) added by ``username``.
 
     A file that cannot be read, or whose analysis fails, is reported by name and stores nothing;

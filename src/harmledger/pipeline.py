@@ -16,8 +16,8 @@ from harmledger.records import Claim, Document, Incident, PlaceRef, Suggestion
 
 if TYPE_CHECKING:
     from harmledger.documents import ReadOptions
-    from harmledger.incidents.link import EdgeFinder
     from harmledger.incidents import Decisions
+    from harmledger.incidents.link import EdgeFinder
     from harmledger.store import Ledger, Problem
 
 
@@ -92,24 +92,30 @@ def _analyse_in_pieces(doc: Document) -> DocumentAnalysis:
         with_places = b <= PLACE_BUDGET_CHARS or a == 0
         found = shifted(find_places(part), a) if with_places else []
         places.extend(found)
-        mine = claims[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]
+        mine = claims[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
         if mine:
             # Past the places, sentences only bound the look-back for a date: the extractor's
             # regex splitter does that at a fiftieth of the cost of spaCy's tokenizer.
-            spans = ([(s.start, s.end) for s in sentence_spans(part.text)] if with_places
-                     else split_sentences(part.text))
-            located.extend(locate_claims(
-                doc, mine, found,
-                sentences=[Span(s + a, e + a) for s, e in spans] or [Span(a, b)],
-                paragraphs=[Span(s.start + a, s.end + a) for s in paragraph_spans(part.text)],
-                dates=shifted(find_dates(part), a)))
+            spans = [(s.start, s.end) for s in sentence_spans(part.text)] if with_places else split_sentences(part.text)
+            located.extend(
+                locate_claims(
+                    doc,
+                    mine,
+                    found,
+                    sentences=[Span(s + a, e + a) for s, e in spans] or [Span(a, b)],
+                    paragraphs=[Span(s.start + a, s.end + a) for s in paragraph_spans(part.text)],
+                    dates=shifted(find_dates(part), a),
+                )
+            )
     located.sort(key=lambda c: (c.span.start, c.span.end))
     searched = min(len(doc.text), max((b for a, b in cuts if b <= PLACE_BUDGET_CHARS or a == 0), default=0))
     where = doc.origin + (f" [{doc.record_id}]" if doc.record_id else "")
-    note = (f"{where}: {len(doc.text):,} characters in one document, far longer than a report: "
-            f"analysed in {len(cuts)} pieces of at most {PIECE_CHARS:,} characters; places were looked "
-            f"for in its first {searched:,} characters only, so later claims have a place only from "
-            "a nationality word")
+    note = (
+        f"{where}: {len(doc.text):,} characters in one document, far longer than a report: "
+        f"analysed in {len(cuts)} pieces of at most {PIECE_CHARS:,} characters; places were looked "
+        f"for in its first {searched:,} characters only, so later claims have a place only from "
+        "a nationality word"
+    )
     return DocumentAnalysis(document=doc, claims=located, places=places, notes=[note])
 
 
@@ -204,8 +210,9 @@ def ingest(
 
     for result in _map(_analyse_safely, new_documents(), workers):
         if isinstance(result, AnalysisFailure):
-            where = result.document.origin + (f" (article at offset {result.document.offset_in_parent})"
-                                              if result.document.offset_in_parent else "")
+            where = result.document.origin + (
+                f" (article at offset {result.document.offset_in_parent})" if result.document.offset_in_parent else ""
+            )
             report.errors.append(f"{where}: analysis failed: {result.reason}")
             if on_document:
                 on_document(result.document.origin, "error")
@@ -258,7 +265,10 @@ def rebuild_incidents(ledger: Ledger, find_edges: EdgeFinder | None = None) -> i
 
 
 def derive_incidents(
-    ledger: Ledger, documents: dict[str, Document], claims: list[Claim], find_edges: EdgeFinder | None = None,
+    ledger: Ledger,
+    documents: dict[str, Document],
+    claims: list[Claim],
+    find_edges: EdgeFinder | None = None,
 ) -> tuple[list[Incident], list[Suggestion]]:
     """Incidents and possible duplicates from stored claims and the analysts' decisions: the one
     derivation `reconcile` stores and `verify --deep` checks against."""
@@ -267,8 +277,11 @@ def derive_incidents(
 
     decisions = decisions_from_ledger(ledger)
     result = reconcile_with_suggestions(
-        correct_claims(claims, decisions.claim_fixes), documents, previous=ledger.incident_claim_ids(),
-        decisions=decisions, find_edges=find_edges,
+        correct_claims(claims, decisions.claim_fixes),
+        documents,
+        previous=ledger.incident_claim_ids(),
+        decisions=decisions,
+        find_edges=find_edges,
     )
     return correct_incidents(result.incidents, decisions.incident_fixes), result.suggestions
 
@@ -319,9 +332,16 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
         elif action in fixes:
             earlier = fixes[action].get(target, Correction({}, {}))
             fixes[action][target] = earlier.then(payload.get("values") or {}, row["username"])
-    return Decisions(rejected=frozenset(rejected), merges=tuple(merges), splits=splits, grades=grades,  # type: ignore[arg-type]
-                     apart=tuple(apart.values()), claim_fixes=fixes["correct_claim"],
-                     incident_fixes=fixes["correct_incident"], joins=tuple(joins))
+    return Decisions(
+        rejected=frozenset(rejected),
+        merges=tuple(merges),
+        splits=splits,
+        grades=grades,  # type: ignore[arg-type]
+        apart=tuple(apart.values()),
+        claim_fixes=fixes["correct_claim"],
+        incident_fixes=fixes["correct_incident"],
+        joins=tuple(joins),
+    )
 
 
 def reconcile_each_document(claims: Iterable[Claim], documents: Iterable[Document]) -> list[Incident]:
@@ -387,8 +407,13 @@ def apply_analyst_places(rows: Sequence[Mapping[str, Any]]) -> int:
     gazetteer = get_gazetteer()
     for row in fresh:
         gazetteer.add_override(
-            str(row["name"]), tuple(row["aliases"] or ()), lat=float(row["lat"]), lon=float(row["lon"]),
-            country=row["country"], admin1=row["admin1"], feature=row["feature"] or "PPL",
+            str(row["name"]),
+            tuple(row["aliases"] or ()),
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            country=row["country"],
+            admin1=row["admin1"],
+            feature=row["feature"] or "PPL",
         )
         _applied_places.add(_place_key(row))
     return len(fresh)
@@ -409,7 +434,7 @@ def claims_export(ledger: Ledger, incidents: Sequence[Incident], fmt: str) -> st
     fixes = decisions_from_ledger(ledger).claim_fixes
     ids = [cid for inc in incidents for cid in inc.claim_ids]
     # In batches: SQLite takes at most 32,766 bound parameters in one statement.
-    stored = [c for n in range(0, len(ids), EXPORT_BATCH) for c in ledger.claims(ids=ids[n:n + EXPORT_BATCH])]
+    stored = [c for n in range(0, len(ids), EXPORT_BATCH) for c in ledger.claims(ids=ids[n : n + EXPORT_BATCH])]
     claims = {c.id: c for c in correct_claims(stored, fixes)}
     corrected_by = {cid: sorted(set(fix.by.values())) for cid, fix in fixes.items()}
     return render_claims(fmt, claim_rows(incidents, claims, ledger, corrected_by))
@@ -439,11 +464,22 @@ def verify_deep(ledger: Ledger) -> list[Problem]:
         documents[doc.id] = doc
         text = rederive_text(doc)
         if text is None:
-            problems.append(Problem("document", doc.id, "cannot be re-derived from its original here (read with "
-                                                        "options that were not stored?); its text is unchecked"))
+            problems.append(
+                Problem(
+                    "document",
+                    doc.id,
+                    "cannot be re-derived from its original here (read with "
+                    "options that were not stored?); its text is unchecked",
+                )
+            )
         elif text != doc.text:
-            problems.append(Problem("document", doc.id, f"its text differs from what its original yields "
-                                                        f"({_first_difference(doc.text, text)})"))
+            problems.append(
+                Problem(
+                    "document",
+                    doc.id,
+                    f"its text differs from what its original yields ({_first_difference(doc.text, text)})",
+                )
+            )
         fresh = {c.id: c for c in analyse_document(doc).claims}
         problems.extend(_differences("claim", by_document.pop(doc.id, {}), fresh, to_jsonable))
     for document_id, orphans in by_document.items():
@@ -454,8 +490,9 @@ def verify_deep(ledger: Ledger) -> list[Problem]:
     return problems
 
 
-def _differences(kind: str, stored: Mapping[str, object], fresh: Mapping[str, object],
-                 as_json: Callable[[object], Any]) -> list[Problem]:
+def _differences(
+    kind: str, stored: Mapping[str, object], fresh: Mapping[str, object], as_json: Callable[[object], Any]
+) -> list[Problem]:
     from harmledger.store import Problem
 
     problems = []
@@ -469,13 +506,14 @@ def _differences(kind: str, stored: Mapping[str, object], fresh: Mapping[str, ob
             new: dict[str, Any] = as_json(fresh[key])
             if old != new:
                 fields = sorted(k for k in {*old, *new} if old.get(k) != new.get(k))
-                shown = "; ".join(f"{f}: stored {old.get(f)!r}, derived {new.get(f)!r}"
-                                  for f in fields[:3])
+                shown = "; ".join(f"{f}: stored {old.get(f)!r}, derived {new.get(f)!r}" for f in fields[:3])
                 problems.append(Problem(kind, key, f"differs from what is derived again ({shown[:400]})"))
     return problems
 
 
 def _first_difference(stored: str, derived: str) -> str:
-    at = next((i for i, (a, b) in enumerate(zip(stored, derived, strict=False)) if a != b), min(len(stored), len(derived)))
+    at = next(
+        (i for i, (a, b) in enumerate(zip(stored, derived, strict=False)) if a != b), min(len(stored), len(derived))
+    )
     start = max(0, at - 15)  # a little context before the first difference
-    return f"first at character {at}: stored {stored[start:at + 25]!r}, derived {derived[start:at + 25]!r}"
+    return f"first at character {at}: stored {stored[start : at + 25]!r}, derived {derived[start : at + 25]!r}"

@@ -149,14 +149,26 @@ def _analysed(doc: Document, order: tuple[int, int]) -> dict[str, Any]:
 
 
 def _failed(origin: str, message: str, order: tuple[int, int]) -> dict[str, Any]:
-    row: dict[str, Any] = {**dict.fromkeys(ANALYSED_COLUMNS), "origin": origin, "claims": [], "places": [], "error": message}
+    row: dict[str, Any] = {
+        **dict.fromkeys(ANALYSED_COLUMNS),
+        "origin": origin,
+        "claims": [],
+        "places": [],
+        "error": message,
+    }
     row["input"], row["seq"] = order
     return row
 
 
 def _stored(doc: Document, order: tuple[int, int]) -> dict[str, Any]:
     """A row for a document the ledger already holds: no analysis, nothing to load."""
-    row: dict[str, Any] = {**dict.fromkeys(ANALYSED_COLUMNS), "id": doc.id, "origin": doc.origin, "claims": [], "places": []}
+    row: dict[str, Any] = {
+        **dict.fromkeys(ANALYSED_COLUMNS),
+        "id": doc.id,
+        "origin": doc.origin,
+        "claims": [],
+        "places": [],
+    }
     row["input"], row["seq"] = order
     return row
 
@@ -260,16 +272,16 @@ def dataset_format(path: str) -> str | None:
     return None
 
 
-def _stage_inputs(
-    ledger: Ledger, paths: Sequence[str], options: ReadOptions, out: Path, report: IngestReport
-) -> int:
+def _stage_inputs(ledger: Ledger, paths: Sequence[str], options: ReadOptions, out: Path, report: IngestReport) -> int:
     """Read ``paths`` on the driver and write the new documents to ``out`` as Parquet; returns their number."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from harmledger.documents import read_sources
 
-    schema = pa.schema([("seq", pa.int64()), ("document", pa.string()), ("text", pa.string()), ("original", pa.binary())])
+    schema = pa.schema(
+        [("seq", pa.int64()), ("document", pa.string()), ("text", pa.string()), ("original", pa.binary())]
+    )
     n, buffer = 0, []
     out.mkdir(parents=True, exist_ok=True)
     with pq.ParquetWriter(out / "part-00000.parquet", schema) as writer:
@@ -285,7 +297,9 @@ def _stage_inputs(
                 buffer.append((n, *document_to_row(item)))
                 n += 1
             if len(buffer) >= STAGE_ROW_GROUP:
-                writer.write_table(pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in buffer], schema))
+                writer.write_table(
+                    pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in buffer], schema)
+                )
                 buffer.clear()
         if buffer:
             writer.write_table(pa.Table.from_pylist([dict(zip(schema.names, r, strict=True)) for r in buffer], schema))
@@ -424,8 +438,9 @@ def stored_ids(ledger: Ledger) -> frozenset[str]:
     return ledger.document_ids()
 
 
-def _reconciled(ledger: Ledger, report: IngestReport, reconcile_after: bool,
-                session: SparkSession | None = None) -> IngestReport:
+def _reconciled(
+    ledger: Ledger, report: IngestReport, reconcile_after: bool, session: SparkSession | None = None
+) -> IngestReport:
     """Reconcile as ``pipeline.ingest`` does: after new documents, or after a run killed before it;
     with a session, the candidate pairs are scored on Spark."""
     if reconcile_after and (report.added or ledger.incidents_stale()):
@@ -463,11 +478,11 @@ def spark_edges(session: SparkSession) -> EdgeFinder:
                 for i in part:
                     for key in set(block_keys(fs[i])[side]):
                         yield repr(key), i  # tuples of str/int: their repr is the same everywhere
+
             return run
 
         def scored(part: Iterable[tuple[int, int]]) -> Iterator[Edge]:
-            from harmledger.incidents import score
-            from harmledger.incidents import EDGE_FLOOR
+            from harmledger.incidents import EDGE_FLOOR, score
 
             fs = shared.value
             for i, j in part:

@@ -47,8 +47,20 @@ REPORTING_WORDS = frozenset("said says told reported announced stated confirmed 
 PHRASES: dict[str, tuple[str, ...]] = {
     "evaluative": ("of course", "so-called", "must not", "should not", "ought to", "it is time", "it might be time"),
     "writer_reference": (
-        "I wrote", "I argued", "I believe", "I think", "I realize", "I realise", "I am aware", "I suspect",
-        "I fear", "in my view", "in my opinion", "in this column", "in this article", "my article",
+        "I wrote",
+        "I argued",
+        "I believe",
+        "I think",
+        "I realize",
+        "I realise",
+        "I am aware",
+        "I suspect",
+        "I fear",
+        "in my view",
+        "in my opinion",
+        "in this column",
+        "in this article",
+        "my article",
     ),
     "reporting": ("according to",),
 }

@@ -12,8 +12,24 @@ from typing import Any
 # Somali, Swahili, Malay and the like were tried and left out: transliterated Arabic name lists
 # ("Mohammad Abd al-Rahman al-Sadeer") came out as them.
 LANGUAGES: tuple[str, ...] = (
-    "en", "ar", "fr", "es", "pt", "de", "it", "nl", "ru", "uk", "tr", "fa", "ur", "he", "zh",
-    "hi", "ja", "ko",
+    "en",
+    "ar",
+    "fr",
+    "es",
+    "pt",
+    "de",
+    "it",
+    "nl",
+    "ru",
+    "uk",
+    "tr",
+    "fa",
+    "ur",
+    "he",
+    "zh",
+    "hi",
+    "ja",
+    "ko",
 )
 
 # Below this many letters lingua's answers are guesses; we say "unknown" instead.

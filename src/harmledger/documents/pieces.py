@@ -25,8 +25,9 @@ def pieces(text: str, limit: int) -> list[tuple[int, int]]:
         cut = text.rfind("\n\n", start + 1, end)  # after the blank line: the paragraph starts anew
         cut = cut + 2 if cut > start else _last_sentence_end(text, start, end)
         if cut <= start:
-            space = max(text.rfind(" ", start + 1, end), text.rfind("\n", start + 1, end),
-                        text.rfind("\t", start + 1, end))
+            space = max(
+                text.rfind(" ", start + 1, end), text.rfind("\n", start + 1, end), text.rfind("\t", start + 1, end)
+            )
             cut = space + 1 if space > start else end
         spans.append((start, cut))
         start = cut

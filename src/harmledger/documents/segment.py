@@ -12,10 +12,10 @@ article stays whole; text without paragraph breaks is never split.
 from __future__ import annotations
 
 import math
-from itertools import accumulate, pairwise
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import accumulate, pairwise
 
 from harmledger.documents.genre import WEIGHTS, cue_counts, score_counts
 from harmledger.records import Document
@@ -188,7 +188,14 @@ def score_gaps(text: str) -> list[Gap]:
     gaps = []
     for i in range(1, n):
         gaps.append(
-            Gap(i, paras.spans[i][0], paras.cohesion[i - 1], paras.depth(i), paras.voice_shift(0, i, n), paras.gap_score(0, i, n))
+            Gap(
+                i,
+                paras.spans[i][0],
+                paras.cohesion[i - 1],
+                paras.depth(i),
+                paras.voice_shift(0, i, n),
+                paras.gap_score(0, i, n),
+            )
         )
     return gaps
 

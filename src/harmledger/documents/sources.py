@@ -66,8 +66,9 @@ def read_sources(
             yield UnreadableInput(str(path), "no such file or folder")
 
 
-def walk(folder: Path, options: ReadOptions, table: Mapping[str, object],
-         skipped: list[tuple[str, str]] | None = None) -> Iterator[Path]:
+def walk(
+    folder: Path, options: ReadOptions, table: Mapping[str, object], skipped: list[tuple[str, str]] | None = None
+) -> Iterator[Path]:
     """Files under ``folder`` in a readable format, sorted.
 
     Hidden files and folders (``.git``), sidecars (read with their file) and files the user's
@@ -130,8 +131,6 @@ def _sniff_file(path: Path) -> str:
             return sniff(f.read(SNIFF_BYTES))
     except OSError:
         return ".txt"  # the text reader reports the error with its reason
-
-
 
 
 def _read_stdin(options: ReadOptions, with_parents: bool, table: Mapping[str, Reader]) -> Iterator[Item]:

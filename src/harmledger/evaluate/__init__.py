@@ -1,7 +1,7 @@
 """Evaluation: run the pipeline on a gold set and score it (``harmledger eval``).
 
-    report = evaluate(Path("data/seed"), collect_errors=True)
-    print(format_table(report)); json.dumps(report.to_json()); format_errors(report)
+report = evaluate(Path("data/seed"), collect_errors=True)
+print(format_table(report)); json.dumps(report.to_json()); format_errors(report)
 """
 
 from __future__ import annotations
@@ -16,7 +16,14 @@ from harmledger.evaluate.inputs import Inputs, build_inputs
 from harmledger.evaluate.metrics import Scoring, score_claims, score_dates, score_places, score_segments
 from harmledger.evaluate.predictions import index_predictions
 from harmledger.evaluate.report import (
-    SECTION_KEYS, ErrorItem, Rate, Report, Section, format_errors, format_table, summarise_errors,
+    SECTION_KEYS,
+    ErrorItem,
+    Rate,
+    Report,
+    Section,
+    format_errors,
+    format_table,
+    summarise_errors,
 )
 from harmledger.pipeline import Analysis, reconcile_each_document
 from harmledger.records import Document
@@ -24,8 +31,20 @@ from harmledger.records import Document
 Analyser = Callable[[Iterable[Document]], Analysis]
 
 __all__ = [
-    "SECTION_KEYS", "Analyser", "ErrorItem", "GoldSet", "Rate", "Report", "Section", "evaluate",
-    "format_errors", "format_table", "load_gold", "run_pipeline", "score", "summarise_errors",
+    "SECTION_KEYS",
+    "Analyser",
+    "ErrorItem",
+    "GoldSet",
+    "Rate",
+    "Report",
+    "Section",
+    "evaluate",
+    "format_errors",
+    "format_table",
+    "load_gold",
+    "run_pipeline",
+    "score",
+    "summarise_errors",
 ]
 
 

@@ -44,8 +44,12 @@ def score_events(gold: list[dict[str, Any]], s: Scoring) -> Section:
     figures = _event_figures(gold, s, s.pred, "events")
     if s.alone is not None:
         alone = _event_figures(gold, s, s.alone, "events alone")
-        figures.update({f"{key}_document": alone[key] for key in
-                        ("killed_exact", "killed_exact_nonzero", "injured_exact", "within_25km", "within_161km")})
+        figures.update(
+            {
+                f"{key}_document": alone[key]
+                for key in ("killed_exact", "killed_exact_nonzero", "injured_exact", "within_25km", "within_161km")
+            }
+        )
     return Section("events", figures)
 
 
@@ -64,15 +68,26 @@ def _event_figures(gold: list[dict[str, Any]], s: Scoring, pred: Predictions, la
             if row["killed"] > 0:
                 nonzero = Rate(nonzero.hits + ok, nonzero.n + 1)
             if not ok:
-                s.error(label, "wrong", doc, f"killed {row['killed']} ≠ predicted {got_killed}"
-                        f" from {len(incidents)} incident(s)", span, family=_total_family("killed", row["killed"],
-                                                                                          got_killed, incidents))
+                s.error(
+                    label,
+                    "wrong",
+                    doc,
+                    f"killed {row['killed']} ≠ predicted {got_killed} from {len(incidents)} incident(s)",
+                    span,
+                    family=_total_family("killed", row["killed"], got_killed, incidents),
+                )
         if row.get("injured") is not None:
             ok = got_injured == row["injured"]
             injured = Rate(injured.hits + ok, injured.n + 1)
             if not ok:
-                s.error(label, "wrong", doc, f"injured {row['injured']} ≠ predicted {got_injured}", span,
-                        family=_total_family("injured", row["injured"], got_injured, incidents))
+                s.error(
+                    label,
+                    "wrong",
+                    doc,
+                    f"injured {row['injured']} ≠ predicted {got_injured}",
+                    span,
+                    family=_total_family("injured", row["injured"], got_injured, incidents),
+                )
         if row.get("lat") is None or row.get("lon") is None:
             continue
         main = max(incidents, key=lambda i: _point(i.deaths) + _point(i.injured), default=None)
@@ -84,13 +99,30 @@ def _event_figures(gold: list[dict[str, Any]], s: Scoring, pred: Predictions, la
         near = Rate(near.hits + within(km, NEAR_KM), near.n + 1)
         far = Rate(far.hits + within(km, limit), far.n + 1)
         if not within(km, limit):
-            got = "no incident" if main is None else "no place" if place is None else (
-                f"{place.text!r} unresolved" if km is None else f"{place.name or place.text} {km:.0f} km off")
+            got = (
+                "no incident"
+                if main is None
+                else "no place"
+                if place is None
+                else (f"{place.text!r} unresolved" if km is None else f"{place.name or place.text} {km:.0f} km off")
+            )
             family = "place: " + ("off > max_km" if km is not None else got.split("'")[0].strip() or "unresolved")
-            s.error(label, "wrong" if km is not None else "missed", doc, f"place {row.get('place')!r}: {got}", span,
-                    family=family)
-    return {"n": len(gold), "killed_exact": killed, "killed_exact_nonzero": nonzero,
-            "injured_exact": injured, "within_25km": near, "within_161km": far}
+            s.error(
+                label,
+                "wrong" if km is not None else "missed",
+                doc,
+                f"place {row.get('place')!r}: {got}",
+                span,
+                family=family,
+            )
+    return {
+        "n": len(gold),
+        "killed_exact": killed,
+        "killed_exact_nonzero": nonzero,
+        "injured_exact": injured,
+        "within_25km": near,
+        "within_161km": far,
+    }
 
 
 def _value(rate: Rate | float) -> float | None:
@@ -183,8 +215,13 @@ def _wrong_joins(groups: list[set[str]], member: dict[str, set[int]]) -> int:
 
 
 def _deaths_in_range(
-    gold: list[dict[str, Any]], s: Scoring, pred: Predictions, groups: list[set[str]],
-    member: dict[str, set[int]], owners: dict[str, list[tuple[str, int]]], label: str,
+    gold: list[dict[str, Any]],
+    s: Scoring,
+    pred: Predictions,
+    groups: list[set[str]],
+    member: dict[str, set[int]],
+    owners: dict[str, list[tuple[str, int]]],
+    label: str,
     claims: list[dict[str, Any]] | None,
 ) -> Rate:
     """The share of gold incidents matched by a predicted incident whose figures bracket theirs."""
@@ -211,15 +248,23 @@ def _deaths_in_range(
         in_range = Rate(in_range.hits + ok, in_range.n + 1)
         if not ok:
             doc = _incident_doc(row, claims or [])
-            s.error(label, "missed", doc, f"{row.get('id')}: deaths {row.get('deaths_low')}"
-                    f"–{row.get('deaths_high_at_most')} not within any matching predicted incident"
-                    f" ({len(candidates)} candidate(s): {_describe(candidates, pred, row.get('victims'))})",
-                    _incident_span(row, doc, s), family="no candidate" if not candidates else "figures out of range")
+            s.error(
+                label,
+                "missed",
+                doc,
+                f"{row.get('id')}: deaths {row.get('deaths_low')}"
+                f"–{row.get('deaths_high_at_most')} not within any matching predicted incident"
+                f" ({len(candidates)} candidate(s): {_describe(candidates, pred, row.get('victims'))})",
+                _incident_span(row, doc, s),
+                family="no candidate" if not candidates else "figures out of range",
+            )
     return in_range
 
 
 def score_incidents(
-    gold: list[dict[str, Any]], s: Scoring, owners: dict[str, list[tuple[str, int]]],
+    gold: list[dict[str, Any]],
+    s: Scoring,
+    owners: dict[str, list[tuple[str, int]]],
     claims: list[dict[str, Any]] | None = None,
 ) -> Section:
     """Pairwise same-incident precision/recall/F1, wrong joins, deaths in range, predicted vs gold count.
@@ -234,19 +279,25 @@ def score_incidents(
     recall: Rate | float = Rate(both, n_gold_pairs) if n_gold_pairs else 1.0
     in_range = _deaths_in_range(gold, s, s.pred, groups, member, owners, "incidents", claims)
     figures: dict[str, Any] = {
-        "n_gold": len(gold), "n_pred": sum(1 for i in s.pred.incidents if i.kind == "incident"),
-        "pairwise_precision": precision, "pairwise_recall": recall,
-        "pairwise_f1": f1(_value(precision), _value(recall)), "deaths_in_range": in_range,
+        "n_gold": len(gold),
+        "n_pred": sum(1 for i in s.pred.incidents if i.kind == "incident"),
+        "pairwise_precision": precision,
+        "pairwise_recall": recall,
+        "pairwise_f1": f1(_value(precision), _value(recall)),
+        "deaths_in_range": in_range,
         "wrong_join_rate": Rate(_wrong_joins(groups, member), len(gold)),
-        "pairs_gold": n_gold_pairs, "pairs_predicted": n_pred_pairs, "pairs_both": both,
+        "pairs_gold": n_gold_pairs,
+        "pairs_predicted": n_pred_pairs,
+        "pairs_both": both,
         "_note": f"pairs of gold items: {n_gold_pairs} in one gold incident,"
-                 f" {n_pred_pairs} in one predicted incident, {both} in both"
-                 " (no pair on a side scores 1.0 on that side)",
+        f" {n_pred_pairs} in one predicted incident, {both} in both"
+        " (no pair on a side scores 1.0 on that side)",
     }
     if s.alone is not None:
         alone_groups, alone_member = _memberships(gold, s, s.alone)
         figures["deaths_in_range_document"] = _deaths_in_range(
-            gold, s, s.alone, alone_groups, alone_member, owners, "incidents alone", claims)
+            gold, s, s.alone, alone_groups, alone_member, owners, "incidents alone", claims
+        )
     return Section("incidents", figures)
 
 

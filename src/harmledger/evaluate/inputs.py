@@ -51,8 +51,14 @@ def _make_document(original: bytes, origin: str, gold: GoldDocument) -> Document
     """A ``Document`` made by the documents stage, with the gold's metadata."""
     published = _parse_day(gold.published)
     return make_document(
-        original, origin, title=gold.title, outlet=gold.outlet, url=gold.url, published=published,
-        published_precision="day" if published else None, published_source="metadata" if published else None,
+        original,
+        origin,
+        title=gold.title,
+        outlet=gold.outlet,
+        url=gold.url,
+        published=published,
+        published_precision="day" if published else None,
+        published_source="metadata" if published else None,
     )
 
 

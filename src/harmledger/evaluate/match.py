@@ -17,9 +17,9 @@ _EQUIVALENT: dict[str, str] = {
     "'": "['’‘`´]",
     "’": "['’‘`´]",
     "‘": "['’‘`´]",
-    '"': "[\"“”„]",
-    "“": "[\"“”„]",
-    "”": "[\"“”„]",
+    '"': '["“”„]',
+    "“": '["“”„]',
+    "”": '["“”„]',
     "-": "[-‐‑–—]",
     "–": "[-‐‑–—]",
     "—": "[-‐‑–—]",
@@ -164,9 +164,7 @@ def _same_place_name(name: str, place: PlaceRef) -> bool:
     return bool(folded) and folded in {fold_name(place.text), fold_name(place.name or "")}
 
 
-def match_place(
-    span: Span, name: str | None, places: Sequence[tuple[Span, PlaceRef]], taken: set[int]
-) -> int | None:
+def match_place(span: Span, name: str | None, places: Sequence[tuple[Span, PlaceRef]], taken: set[int]) -> int | None:
     """The index of the prediction for a gold place mention, or ``None``.
 
     Gold offsets may be a character off, so the prediction overlapping the gold span most wins;

@@ -43,8 +43,7 @@ class Scoring:
     matched: dict[int, PlacedClaim] = field(default_factory=dict)  # gold claim line → prediction
     gold_spans: dict[int, Span] = field(default_factory=dict)  # gold claim line → quote position
 
-    def error(self, section: str, kind: str, doc: str, what: str, span: Span | None = None,
-              family: str = "") -> None:
+    def error(self, section: str, kind: str, doc: str, what: str, span: Span | None = None, family: str = "") -> None:
         """Record one error (when errors are collected), quoting the sentence around ``span``."""
         if not self.collect:
             return
@@ -83,8 +82,13 @@ def score_claims(gold: list[dict[str, Any]], negatives: list[dict[str, Any]] | N
         view = s.views.get(str(row.get("doc")))
         where = find_quote(view.text, str(row.get("quote", ""))) if view is not None else None
         if where is None:
-            s.error("claims", "missed", str(row.get("doc")), f"quote not found in the document: {row.get('quote')!r}",
-                    family="quote not in text")
+            s.error(
+                "claims",
+                "missed",
+                str(row.get("doc")),
+                f"quote not found in the document: {row.get('quote')!r}",
+                family="quote not in text",
+            )
             continue
         s.gold_spans[i] = where
         outcomes = tuple(row.get("outcome") or ())
@@ -95,8 +99,13 @@ def score_claims(gold: list[dict[str, Any]], negatives: list[dict[str, Any]] | N
         for gi, pj in match_claims(targets, cands):
             s.matched[gi] = placed[pj]
     n_pred = sum(len(v) for k, v in s.pred.claims.items() if k in s.views)
-    fields = {"count": Rate(0, 0), "qualifier": Rate(0, 0), "scope": Rate(0, 0), "source": Rate(0, 0),
-              "victims": Rate(0, 0)}
+    fields = {
+        "count": Rate(0, 0),
+        "qualifier": Rate(0, 0),
+        "scope": Rate(0, 0),
+        "source": Rate(0, 0),
+        "victims": Rate(0, 0),
+    }
     for i, row in enumerate(gold):
         doc = str(row.get("doc"))
         p = s.matched.get(i)
@@ -110,7 +119,9 @@ def score_claims(gold: list[dict[str, Any]], negatives: list[dict[str, Any]] | N
             "qualifier": _check(row.get("qualifier"), c.count.qualifier if c.count else None, "qualifier"),
             "scope": _check(row.get("scope"), c.scope, "scope"),
             "victims": _check(row.get("victims"), c.victims, "victims"),
-            "source": None if row.get("source") is None else (
+            "source": None
+            if row.get("source") is None
+            else (
                 same_source(str(row["source"]), c.source.name if c.source else None),
                 f"source {row['source']!r} ≠ predicted {c.source.name if c.source else None!r}",
             ),
@@ -129,18 +140,33 @@ def score_claims(gold: list[dict[str, Any]], negatives: list[dict[str, Any]] | N
             continue
         for p in placed:
             if id(p) not in matched_pred:
-                s.error("claims", "false", doc, f"{p.claim.outcome} {_figures(p.claim)} {p.claim.quote!r}",
-                        p.sentence or p.span)
+                s.error(
+                    "claims",
+                    "false",
+                    doc,
+                    f"{p.claim.outcome} {_figures(p.claim)} {p.claim.quote!r}",
+                    p.sentence or p.span,
+                )
     negatives_n, negatives_hit = _score_negatives(negatives or [], s)
     precision = Rate(len(s.matched), n_pred)
     recall = Rate(len(s.matched), len(gold))
-    return Section("claims", {
-        "n_gold": len(gold), "n_pred": n_pred, "precision": precision, "recall": recall,
-        "f1": f1(precision.value, recall.value), "count_exact": fields["count"],
-        "qualifier_exact": fields["qualifier"], "scope_exact": fields["scope"],
-        "source_exact": fields["source"], "victims_exact": fields["victims"],
-        "negatives_n": negatives_n, "negatives_hit": negatives_hit,
-    })
+    return Section(
+        "claims",
+        {
+            "n_gold": len(gold),
+            "n_pred": n_pred,
+            "precision": precision,
+            "recall": recall,
+            "f1": f1(precision.value, recall.value),
+            "count_exact": fields["count"],
+            "qualifier_exact": fields["qualifier"],
+            "scope_exact": fields["scope"],
+            "source_exact": fields["source"],
+            "victims_exact": fields["victims"],
+            "negatives_n": negatives_n,
+            "negatives_hit": negatives_hit,
+        },
+    )
 
 
 def _gold_figures(row: dict[str, Any]) -> str:
@@ -167,8 +193,9 @@ def _score_negatives(negatives: list[dict[str, Any]], s: Scoring) -> tuple[int, 
         hit = next((p for p in s.pred.claims.get(doc, []) if overlap(p.span, where)), None)
         if hit is not None:
             hits += 1
-            s.error("negatives", "false", doc, f"claim {_figures(hit.claim)} inside a negative: {row.get('quote')!r}",
-                    where)
+            s.error(
+                "negatives", "false", doc, f"claim {_figures(hit.claim)} inside a negative: {row.get('quote')!r}", where
+            )
     return len(negatives), hits
 
 
@@ -187,8 +214,14 @@ def score_dates(gold: list[dict[str, Any]], s: Scoring) -> Section:
         else:
             what = "claim not found" if p is None else f"date {row['date']} ≠ predicted {ref.start if ref else None}"
             family = "claim not found" if p is None else "unresolved" if got is None else "other day"
-            s.error("dates", "missed" if p is None else "wrong", str(row.get("doc")), what, s.gold_spans.get(i),
-                    family=family)
+            s.error(
+                "dates",
+                "missed" if p is None else "wrong",
+                str(row.get("doc")),
+                what,
+                s.gold_spans.get(i),
+                family=family,
+            )
     return Section("dates", {"n": n, "exact": Rate(hits, n)})
 
 
@@ -239,13 +272,18 @@ def score_places(gold: list[dict[str, Any]], s: Scoring) -> Section:
             kind = "wrong" if km is not None else "missed"
             s.error("places", kind, doc, f"{row.get('name') or row.get('quote')!r}: {what}", span, family=family)
     n = len(gold)
-    return Section("places", {
-        "n": n, "within_25km": Rate(near, n), "within_161km": Rate(far, n),
-        "median_km": round(statistics.median(distances), 1) if distances else None,
-        "mean_km": round(statistics.fmean(distances), 1) if distances else None,
-        "_resolved": len(distances),
-        "_note": "a mention with no prediction or an unresolved one counts as not within; km over resolved ones",
-    })
+    return Section(
+        "places",
+        {
+            "n": n,
+            "within_25km": Rate(near, n),
+            "within_161km": Rate(far, n),
+            "median_km": round(statistics.median(distances), 1) if distances else None,
+            "mean_km": round(statistics.fmean(distances), 1) if distances else None,
+            "_resolved": len(distances),
+            "_note": "a mention with no prediction or an unresolved one counts as not within; km over resolved ones",
+        },
+    )
 
 
 def _distance_family(km: float, ref: PlaceRef, quote: str) -> str:
@@ -282,8 +320,9 @@ def score_segments(gold: list[dict[str, Any]], s: Scoring) -> Section:
         part = _segment_part(view, where, claimed[doc]) if view is not None and where is not None else None
         if part is None:
             missed += 1
-            s.error("segments", "missed", doc, f"no article starts at {row.get('starts_with')!r}", where,
-                    family="boundary")
+            s.error(
+                "segments", "missed", doc, f"no article starts at {row.get('starts_with')!r}", where, family="boundary"
+            )
             continue
         claimed[doc].add(part)
         found += 1
@@ -291,18 +330,28 @@ def score_segments(gold: list[dict[str, Any]], s: Scoring) -> Section:
         if genre == row.get("genre"):
             genre_ok += 1
         else:
-            s.error("segments", "wrong", doc, f"genre {row.get('genre')!r} ≠ predicted {genre!r}", where,
-                    family="genre")
+            s.error(
+                "segments", "wrong", doc, f"genre {row.get('genre')!r} ≠ predicted {genre!r}", where, family="genre"
+            )
     spurious = 0
     for doc in files:
         view = s.views.get(doc)
         for k, (part_doc, off) in enumerate(view.parts if view is not None else []):
             if k not in claimed[doc]:
                 spurious += 1
-                s.error("segments", "false", doc, f"article boundary at {off}: {part_doc.text[:60]!r}",
-                        Span(off, off + 1))
-    return Section("segments", {"n_gold": len(gold), "found": found, "missed": missed, "spurious": spurious,
-                                "genre_accuracy": Rate(genre_ok, found)})
+                s.error(
+                    "segments", "false", doc, f"article boundary at {off}: {part_doc.text[:60]!r}", Span(off, off + 1)
+                )
+    return Section(
+        "segments",
+        {
+            "n_gold": len(gold),
+            "found": found,
+            "missed": missed,
+            "spurious": spurious,
+            "genre_accuracy": Rate(genre_ok, found),
+        },
+    )
 
 
 def _segment_part(view: View, where: Span, claimed: set[int]) -> int | None:

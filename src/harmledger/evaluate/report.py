@@ -9,21 +9,48 @@ from typing import Any
 SECTION_KEYS: dict[str, tuple[str, ...]] = {
     "segments": ("n_gold", "found", "missed", "spurious", "genre_accuracy"),
     "claims": (
-        "n_gold", "n_pred", "precision", "recall", "f1", "count_exact", "qualifier_exact",
-        "scope_exact", "source_exact", "victims_exact", "negatives_n", "negatives_hit",
+        "n_gold",
+        "n_pred",
+        "precision",
+        "recall",
+        "f1",
+        "count_exact",
+        "qualifier_exact",
+        "scope_exact",
+        "source_exact",
+        "victims_exact",
+        "negatives_n",
+        "negatives_hit",
     ),
     "places": ("n", "within_25km", "within_161km", "median_km", "mean_km"),
     "dates": ("n", "exact"),
     "events": (
-        "n", "killed_exact", "killed_exact_nonzero", "injured_exact", "within_25km", "within_161km",
+        "n",
+        "killed_exact",
+        "killed_exact_nonzero",
+        "injured_exact",
+        "within_25km",
+        "within_161km",
         # ours, after the README's keys: the same figures from each document's claims alone
-        "killed_exact_document", "killed_exact_nonzero_document", "injured_exact_document",
-        "within_25km_document", "within_161km_document",
+        "killed_exact_document",
+        "killed_exact_nonzero_document",
+        "injured_exact_document",
+        "within_25km_document",
+        "within_161km_document",
     ),
     "incidents": (
-        "n_gold", "n_pred", "pairwise_precision", "pairwise_recall", "pairwise_f1", "deaths_in_range",
+        "n_gold",
+        "n_pred",
+        "pairwise_precision",
+        "pairwise_recall",
+        "pairwise_f1",
+        "deaths_in_range",
         # ours: joins that spoil gold incidents, the pair counts, and deaths from documents alone
-        "wrong_join_rate", "pairs_gold", "pairs_predicted", "pairs_both", "deaths_in_range_document",
+        "wrong_join_rate",
+        "pairs_gold",
+        "pairs_predicted",
+        "pairs_both",
+        "deaths_in_range_document",
     ),
 }
 
@@ -52,8 +79,14 @@ class ErrorItem:
     family: str = ""  # the rule family that failed, for summaries ("count", "unresolved", …)
 
     def to_json(self) -> dict[str, str]:
-        return {"section": self.section, "kind": self.kind, "family": self.family, "doc": self.doc,
-                "what": self.what, "sentence": self.sentence}
+        return {
+            "section": self.section,
+            "kind": self.kind,
+            "family": self.family,
+            "doc": self.doc,
+            "what": self.what,
+            "sentence": self.sentence,
+        }
 
 
 @dataclass(slots=True)

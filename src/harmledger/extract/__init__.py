@@ -27,7 +27,15 @@ from harmledger.extract.counts import parse_count
 from harmledger.extract.harm import Mention
 from harmledger.extract.mentions import read_mentions
 from harmledger.extract.text import Token, candidate_spans, split_sentences, tokenize
-from harmledger.extract.vocab import BARE_COALITION, HARM_AFTER, HARM_NOUNS, HEDGE_ADJECTIVES, HEDGED_ACCOUNTS, HEDGES, UNITS
+from harmledger.extract.vocab import (
+    BARE_COALITION,
+    HARM_AFTER,
+    HARM_NOUNS,
+    HEDGE_ADJECTIVES,
+    HEDGED_ACCOUNTS,
+    HEDGES,
+    UNITS,
+)
 from harmledger.records import Claim, Count, Document, Source, Span
 
 __all__ = ["extract_claims", "parse_count"]
@@ -138,28 +146,61 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
         if shared > 1 and c.point:
             # "20 soldiers were killed across the five attacks": this report's attack had about
             # a fifth of them (GTD codes each attack's share); the total stays the high.
-            count = Count(None, c.high if c.high is not None else c.point, max(1, c.point // shared),
-                          "approximately", c.vague, count.text)
-        out.append(Claim(
-            id=Claim.make_id(doc.id, span, "casualty", m.outcome),
-            document_id=doc.id, kind="casualty", outcome=m.outcome,  # type: ignore[arg-type]
-            count=count, victims=m.victims,  # type: ignore[arg-type]
-            span=span, sentence=span_sentence, quote=sentence,
-            victim_groups=tuple(m.groups), event_type=event,
-            perpetrator=_perpetrator(state, i, parties, tokens, m),
-            source=_nearest(sources, m.first) or fallback, scope=scope, period=period,  # type: ignore[arg-type]
-            hedged=hedged, negated=m.negated, joint=m.joint, genre=doc.genre, extractor=EXTRACTOR,
-        ))
+            count = Count(
+                None,
+                c.high if c.high is not None else c.point,
+                max(1, c.point // shared),
+                "approximately",
+                c.vague,
+                count.text,
+            )
+        out.append(
+            Claim(
+                id=Claim.make_id(doc.id, span, "casualty", m.outcome),
+                document_id=doc.id,
+                kind="casualty",
+                outcome=m.outcome,  # type: ignore[arg-type]
+                count=count,
+                victims=m.victims,  # type: ignore[arg-type]
+                span=span,
+                sentence=span_sentence,
+                quote=sentence,
+                victim_groups=tuple(m.groups),
+                event_type=event,
+                perpetrator=_perpetrator(state, i, parties, tokens, m),
+                source=_nearest(sources, m.first) or fallback,
+                scope=scope,  # type: ignore[arg-type]
+                period=period,
+                hedged=hedged,
+                negated=m.negated,
+                joint=m.joint,
+                genre=doc.genre,
+                extractor=EXTRACTOR,
+            )
+        )
     for st in stmts:
         span = Span(st.start, st.end)
-        out.append(Claim(
-            id=Claim.make_id(doc.id, span, "statement", None),
-            document_id=doc.id, kind="statement", outcome=None, count=None, victims=None,
-            span=span, sentence=span_sentence, quote=sentence, event_type=event,
-            perpetrator=st.party, source=Source(st.party, st.stance, "belligerent", span),  # type: ignore[arg-type]
-            hedged=hedged, genre=doc.genre, party=st.party, stance=st.stance,  # type: ignore[arg-type]
-            extractor=EXTRACTOR,
-        ))
+        out.append(
+            Claim(
+                id=Claim.make_id(doc.id, span, "statement", None),
+                document_id=doc.id,
+                kind="statement",
+                outcome=None,
+                count=None,
+                victims=None,
+                span=span,
+                sentence=span_sentence,
+                quote=sentence,
+                event_type=event,
+                perpetrator=st.party,
+                source=Source(st.party, st.stance, "belligerent", span),  # type: ignore[arg-type]
+                hedged=hedged,
+                genre=doc.genre,
+                party=st.party,
+                stance=st.stance,  # type: ignore[arg-type]
+                extractor=EXTRACTOR,
+            )
+        )
     return out
 
 
@@ -235,7 +276,9 @@ def _nearest(sources: list[tuple[int, Source]], at: int) -> Source | None:
     return sources[0][1] if sources else None
 
 
-def _perpetrator(state: _Doc, i: int, parties: list[tuple[int, int, str]], tokens: list[Token], m: Mention) -> str | None:
+def _perpetrator(
+    state: _Doc, i: int, parties: list[tuple[int, int, str]], tokens: list[Token], m: Mention
+) -> str | None:
     """The alias nearest the figure (outside the victims phrase), else in the sentences before."""
     lo = tokens[m.first].start
     hi = tokens[min(max(m.phrase_end, m.last), len(tokens)) - 1].end

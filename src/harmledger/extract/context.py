@@ -22,12 +22,12 @@ from harmledger.extract.vocab import (
     NOT_COALITION_BEFORE,
     ORG_WORDS,
     PERPETRATORS,
+    SINGLE_EVENT_NOUNS,
     SOURCE_GAP,
     SOURCE_NAMES,
     SOURCE_NOUNS,
     SOURCE_VERBS,
     STATEMENT_TRIGGERS,
-    SINGLE_EVENT_NOUNS,
     TOLL_AREAS,
     TOLL_CUMULATIVE,
     UNITS,
@@ -35,9 +35,7 @@ from harmledger.extract.vocab import (
 )
 from harmledger.records import Span
 
-_PERPS: PhraseIndex[str] = PhraseIndex(
-    (alias, name) for name, aliases in PERPETRATORS.items() for alias in aliases
-)
+_PERPS: PhraseIndex[str] = PhraseIndex((alias, name) for name, aliases in PERPETRATORS.items() for alias in aliases)
 _EVENT_INDEX = {cue: i for i, (cue, _) in enumerate(EVENT_TYPES)}
 _EVENT_RE = re.compile(r"\b(" + trie_regex(c for c, _ in EVENT_TYPES) + r")")
 # "Amnesty International (AI)": the acronym in brackets, then up to six capitalised words before.
@@ -54,11 +52,14 @@ _NOT_MODIFIERS = frozenset(
     "was were is are been said in on at of to by with from".split()
 )
 # "the ISIS controlled town", "an ISIS position": territory or target, not the actor.
-_TARGET_AFTER = frozenset("controlled held run occupied position positions target targets "
-                          "headquarters checkpoint checkpoints base bases hideout hideouts".split())
-_TARGET_BEFORE = frozenset({"against", "targeting", "targets", "targeted", "fighting", "on",
-                            "struck", "hit", "bombed", "raided"})
-_STOPS = frozenset({",", ";", ".", ":", "(", ")", "\"", "“", "”", "—", "–"})
+_TARGET_AFTER = frozenset(
+    "controlled held run occupied position positions target targets "
+    "headquarters checkpoint checkpoints base bases hideout hideouts".split()
+)
+_TARGET_BEFORE = frozenset(
+    {"against", "targeting", "targets", "targeted", "fighting", "on", "struck", "hit", "bombed", "raided"}
+)
+_STOPS = frozenset({",", ";", ".", ":", "(", ")", '"', "“", "”", "—", "–"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,17 +85,18 @@ def acronyms(text: str) -> dict[str, str]:
         acro = bracket.group(1)
         caps = [w for w in words if w[0].isupper()]
         # Keep the trailing words whose initials spell the acronym, when they do.
-        tail = caps[-len(acro):] if len(caps) >= len(acro) else caps
+        tail = caps[-len(acro) :] if len(caps) >= len(acro) else caps
         if tail and "".join(w[0] for w in tail).upper() == acro:
-            found[acro] = " ".join(words[words.index(tail[0]):])
+            found[acro] = " ".join(words[words.index(tail[0]) :])
         elif caps:
             found[acro] = " ".join(words)
     return found
 
 
 _VAGUE_FIRST = frozenset({"other", "some", "several", "various", "many", "unnamed", "unidentified"})
-_UN_WORDS = frozenset({"un", "unama", "unami", "ohchr", "unhcr", "unicef", "ocha", "unsmil", "monusco",
-                       "minusma", "unmiss"})
+_UN_WORDS = frozenset(
+    {"un", "unama", "unami", "ohchr", "unhcr", "unicef", "ocha", "unsmil", "monusco", "minusma", "unmiss"}
+)
 _PARTISAN = re.compile(r"\w-(?:run|affiliated|controlled|backed|linked|aligned|owned|held)\b")
 
 
@@ -128,13 +130,21 @@ def _name_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
         while start - 1 >= 0 and (
             tokens[start - 1].is_title
             or (tokens[start - 1].low in _NAME_CONNECTORS and start - 2 >= 0 and tokens[start - 2].is_title)
-            or (tokens[k].low in SOURCE_NOUNS and tokens[start - 1].text.isalpha() and start > k - 3
-                and tokens[start - 1].low not in _NOT_MODIFIERS)
+            or (
+                tokens[k].low in SOURCE_NOUNS
+                and tokens[start - 1].text.isalpha()
+                and start > k - 3
+                and tokens[start - 1].low not in _NOT_MODIFIERS
+            )
         ):
             start -= 1
         # "Houthi-run health ministry": a hyphenated modifier belongs to the name.
-        if start >= 2 and tokens[start - 1].text == "-" and tokens[start - 2].end == tokens[start - 1].start \
-                and tokens[start - 1].end == tokens[start].start:
+        if (
+            start >= 2
+            and tokens[start - 1].text == "-"
+            and tokens[start - 2].end == tokens[start - 1].start
+            and tokens[start - 1].end == tokens[start].start
+        ):
             start -= 2
         while start <= k and tokens[start].low in ("the", "a", "an"):
             start += 1
@@ -144,13 +154,12 @@ def _name_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
     return None
 
 
-_DATA_WORDS = frozenset("information figures data statistics documentation a tally count "
-                        "reports findings".split())
+_DATA_WORDS = frozenset("information figures data statistics documentation a tally count reports findings".split())
 _GATHERED = frozenset("gathered compiled collected provided released published issued by".split())
 
 
 def _past_data_words(tokens: list[Token], j: int) -> int:
-    """"according to information gathered by the UN": the source starts after "by"."""
+    """ "according to information gathered by the UN": the source starts after "by"."""
     k = j
     while k < len(tokens) and k < j + 3 and tokens[k].low in _DATA_WORDS:
         k += 1
@@ -174,8 +183,12 @@ def _name_forward(tokens: list[Token], start: int) -> tuple[int, int] | None:
         low = tokens[j].low
         if low in ("that", "which", "who", "in", "on", "at", "with", "from", "as", "and", "to", "by"):
             break
-        if low in ("of", "for") and not (j + 1 < n and tokens[j + 1].is_title) and not (
-            j + 2 < n and tokens[j + 1].low == "the" and tokens[j + 2].is_title  # "Office of the UN …"
+        if (
+            low in ("of", "for")
+            and not (j + 1 < n and tokens[j + 1].is_title)
+            and not (
+                j + 2 < n and tokens[j + 1].low == "the" and tokens[j + 2].is_title  # "Office of the UN …"
+            )
         ):
             break
         j += 1
@@ -211,16 +224,21 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
         got = _name_back(tokens, k)
         # "12 civilians were reported killed": victims are not a source ("Iraqi Security Forces
         # said", a name in capitals, is).
-        victims = got is not None and tokens[got[1] - 1].low in VICTIM_NOUNS and tokens[got[1] - 1].low not in SOURCE_NOUNS
+        victims = (
+            got is not None and tokens[got[1] - 1].low in VICTIM_NOUNS and tokens[got[1] - 1].low not in SOURCE_NOUNS
+        )
         named = got is not None and got[1] - got[0] >= 2 and all(t.is_title for t in tokens[got[0] : got[1]])
         if got and (not victims or named):
             add(got, stance)
             continue
         if v + 1 < n and tok.low in ("said", "says", "reported", "reports", "added"):
             got = _name_forward(tokens, v + 1)
-            if got and got[1] - got[0] <= 6 and (
-                tokens[got[0]].is_title or (got[1] - got[0] <= 3 and tokens[got[1] - 1].low in SOURCE_NOUNS)
-            ) and tokens[got[0]].low not in ("it", "they", "he", "she"):
+            if (
+                got
+                and got[1] - got[0] <= 6
+                and (tokens[got[0]].is_title or (got[1] - got[0] <= 3 and tokens[got[1] - 1].low in SOURCE_NOUNS))
+                and tokens[got[0]].low not in ("it", "they", "he", "she")
+            ):
                 add(got, stance)
     # A headline's trailing attribution: "… killed in 24 hours: MoI", "… - governor".
     for k in range(max(n - 5, 1), n - 1):
@@ -245,7 +263,8 @@ def _phrase(tokens: list[Token], text: str, offset: int, got: tuple[int, int]) -
 # A run of capitalised words, joined by "of"/"for" ("International Committee of the Red Cross",
 # "Office for the Coordination of Humanitarian Affairs").
 _ORGANISATION_NAME = re.compile(
-    r"(?:[A-Z][\w’'-]{0,40}(?:[ \t]+(?:of|for)(?:[ \t]+the)?)?[ \t]+){0,6}[A-Z][\w’'-]{0,40}")
+    r"(?:[A-Z][\w’'-]{0,40}(?:[ \t]+(?:of|for)(?:[ \t]+the)?)?[ \t]+){0,6}[A-Z][\w’'-]{0,40}"
+)
 
 
 def last_organisation(sentences: list[str], acros: dict[str, str]) -> str | None:
@@ -296,9 +315,12 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
                 if not tokens[x].text[0].isalnum() and tokens[x].text not in ("-", "–"):
                     break
         # "in the first nine months of 2018", "over the past 3 weeks"
-        if tokens[k].low in ("first", "last", "past", "previous") and k + 2 < len(tokens) and (
-            tokens[k + 1].is_number or tokens[k + 1].low in UNITS or tokens[k + 1].low in ("few", "several")
-        ) and tokens[k + 2].low in _PERIOD_UNITS:
+        if (
+            tokens[k].low in ("first", "last", "past", "previous")
+            and k + 2 < len(tokens)
+            and (tokens[k + 1].is_number or tokens[k + 1].low in UNITS or tokens[k + 1].low in ("few", "several"))
+            and tokens[k + 2].low in _PERIOD_UNITS
+        ):
             return "cumulative", text[tokens[k].start - offset : tokens[k + 2].end - offset]
     if toll_at >= 0 and any(_running_toll_word(tokens, toll_at, k) for k in range(toll_at, hi)):
         return "cumulative", None
@@ -309,7 +331,7 @@ _PERIOD_UNITS = frozenset("days weeks months years".split())
 
 
 def _uncertain_day(tokens: list[Token], k: int) -> bool:
-    """"Sometime between 3 and 9 January" dates one event loosely; it is not a period's toll."""
+    """ "Sometime between 3 and 9 January" dates one event loosely; it is not a period's toll."""
     before = [t.low for t in tokens[max(0, k - 2) : k]]
     return "sometime" in before or before[-2:] in (["some", "time"], ["some", "point"])
 
@@ -323,7 +345,7 @@ def _running_toll_word(tokens: list[Token], toll_at: int, k: int) -> bool:
 
 
 def _long_battle(tokens: list[Token], first: int, at: int) -> bool:
-    """"the four-month battle", "the battle for Mosul": a battle that is a campaign."""
+    """ "the four-month battle", "the battle for Mosul": a battle that is a campaign."""
     if any(tokens[x].low in ("month", "months", "week", "weeks", "year", "years", "long") for x in range(first, at)):
         return True
     return at + 1 < len(tokens) and tokens[at + 1].low in ("for", "of")
@@ -378,16 +400,11 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
         # Hyphens bind: "Anti-ISIS" is not ISIS; "IS-held" / "ISIS controlled" is territory.
         if prev is not None and prev.text == "-" and prev.end == first.start:
             continue
-        if nxt is not None and (
-            (nxt.text == "-" and nxt.start == last.end)
-            or nxt.low in _TARGET_AFTER
-        ):
+        if nxt is not None and ((nxt.text == "-" and nxt.start == last.end) or nxt.low in _TARGET_AFTER):
             continue
         if prev is not None and prev.low in _TARGET_BEFORE:
             continue  # "the fight against ISIS": the target
-        if name == BARE_COALITION and k == 1 and prev is not None and (
-            prev.low in NOT_COALITION_BEFORE
-        ):
+        if name == BARE_COALITION and k == 1 and prev is not None and (prev.low in NOT_COALITION_BEFORE):
             continue
         found.append((first.start, last.end, name))
     return found

@@ -87,8 +87,8 @@ def _number_words(tokens: list[Token], i: int) -> tuple[int, int] | None:
         elif low in _HYPHENS and last == "tens" and j + 1 < n and tokens[j + 1].low in UNITS:
             j += 1
             continue
-        elif low == "and" and last == "scale" and j + 1 < n and (
-            tokens[j + 1].low in UNITS or tokens[j + 1].low in TENS
+        elif (
+            low == "and" and last == "scale" and j + 1 < n and (tokens[j + 1].low in UNITS or tokens[j + 1].low in TENS)
         ):
             j += 1
             continue
@@ -121,7 +121,9 @@ def _in_date(tokens: list[Token], i: int, end: int) -> bool:
         return False
     return (
         (i > 0 and tokens[i - 1].low in _DATE_PREPOSITIONS)
-        or end + 1 >= len(tokens) or not tokens[end + 1].text[:1].islower() or tokens[end + 1].is_number
+        or end + 1 >= len(tokens)
+        or not tokens[end + 1].text[:1].islower()
+        or tokens[end + 1].is_number
     )
 
 
@@ -225,16 +227,10 @@ def count_at(tokens: list[Token], i: int) -> CountMatch | None:
     if value > MAX_FIGURE:
         return None
     # A range: "40 to 60", "136-1,300", "between 136 to 1300", "two or three".
-    if end < len(tokens) and tokens[end].low in _RANGE_JOINERS and (
-        tokens[end].low != "and" or between
-    ):
+    if end < len(tokens) and tokens[end].low in _RANGE_JOINERS and (tokens[end].low != "and" or between):
         second = _number(tokens, end + 1)
-        if second is not None and value < second[0] <= MAX_FIGURE and (
-            tokens[end].low != "or" or second[0] < 100
-        ):
-            return CountMatch(
-                i, second[1], j, Count(low=value, high=second[0], best=None, qualifier="range")
-            )
+        if second is not None and value < second[0] <= MAX_FIGURE and (tokens[end].low != "or" or second[0] < 100):
+            return CountMatch(i, second[1], j, Count(low=value, high=second[0], best=None, qualifier="range"))
     if between:
         return None
     post = _POST.match(tokens, end) if pre is None else None

@@ -23,9 +23,9 @@ from harmledger.extract.vocab import (
     KILL_PHRASES,
     NEGATORS,
     NONHARM_NOUNS,
+    REVISED_TO,
     SUBSET_BEFORE,
     TOLL_OUTCOME,
-    REVISED_TO,
     UNITS,
     VICTIM_ADJECTIVES,
     VICTIM_NOUNS,
@@ -36,32 +36,67 @@ from harmledger.records import Count
 _AGE_LIST = frozenset({",", "and", "between", "to", "-", "–", "years", "old", "respectively"})
 _ASIDE_DETS = frozenset({"the", "one", "a", "two", "three"})  # "of the same family", "from two families"
 _MODALS = frozenset({"may", "might", "could", "must"})
-_QUOTES = frozenset({"\"", "“", "”", "'", "‘", "’"})
-_PUNCT_STOP = frozenset({",", ";", ":", ".", "(", ")", "?", "!", "\"", "“", "”", "|"})
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+_PUNCT_STOP = frozenset({",", ";", ":", ".", "(", ")", "?", "!", '"', "“", "”", "|"})
 JOIN = frozenset({"and", ",", "or", "&", "/"})
 PRONOUNS = frozenset({"them", "whom", "those", "these", "which", "us", "they"})
 OF_NOUNS: dict[str, str] = {
-    "massacre": "killed", "deaths": "killed", "death": "killed", "killing": "killed",
-    "killings": "killed", "murder": "killed", "murders": "killed", "bodies": "killed",
-    "lives": "killed", "execution": "killed", "executions": "killed", "remains": "killed",
-    "injury": "injured", "injuries": "injured", "wounding": "injured",
-    "abduction": "detained", "kidnapping": "detained", "arrest": "detained",
-    "detention": "detained", "disappearance": "missing", "displacement": "displaced",
+    "massacre": "killed",
+    "deaths": "killed",
+    "death": "killed",
+    "killing": "killed",
+    "killings": "killed",
+    "murder": "killed",
+    "murders": "killed",
+    "bodies": "killed",
+    "lives": "killed",
+    "execution": "killed",
+    "executions": "killed",
+    "remains": "killed",
+    "injury": "injured",
+    "injuries": "injured",
+    "wounding": "injured",
+    "abduction": "detained",
+    "kidnapping": "detained",
+    "arrest": "detained",
+    "detention": "detained",
+    "disappearance": "missing",
+    "displacement": "displaced",
 }
 _OF_THE_DEAD = frozenset({"dead", "killed", "victims", "casualties", "wounded", "injured", "deceased"})
 DEATH_CUES = frozenset({"deadly", "lethal", "death", "deaths", "killed", "killing", "dead"})
-CLAUSE_VERBS = frozenset({"were", "was", "are", "is", "have", "has", "had", "died", "killed",
-                           "reportedly", "according"})
+CLAUSE_VERBS = frozenset(
+    {"were", "was", "are", "is", "have", "has", "had", "died", "killed", "reportedly", "according"}
+)
 ZERO_WORDS = frozenset({"nobody", "none"})
-PLURAL_ONLY = frozenset({"children", "people", "police", "taliban", "personnel", "militia",
-                          "militias", "family", "families", "locals", "local", "forces",
-                          "troops", "bodies", "others"})
+PLURAL_ONLY = frozenset(
+    {
+        "children",
+        "people",
+        "police",
+        "taliban",
+        "personnel",
+        "militia",
+        "militias",
+        "family",
+        "families",
+        "locals",
+        "local",
+        "forces",
+        "troops",
+        "bodies",
+        "others",
+    }
+)
 SINGULAR_DETS = frozenset({"a", "an", "one", "the"})
 POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _MAX_MODIFIERS = 4
 # Words that end a victims phrase: "about a hundred since the operation began".
-PREPOSITIONS = frozenset("since in on at after before during when while near by from as for "
-                          "with to that who which across inside outside within".split())
+PREPOSITIONS = frozenset(
+    "since in on at after before during when while near by from as for "
+    "with to that who which across inside outside within".split()
+)
+
 
 @dataclass(slots=True)
 class Mention:
@@ -163,8 +198,10 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
             if end + 1 < n and tokens[end].low in JOIN and tokens[end + 1].low in HARM_NOUNS:
                 noun, end = _combine([noun, HARM_NOUNS[tokens[end + 1].low]]), end + 2
             return noun, victims, groups, j, end, False
-        if low in HARM_AFTER or (j + 1 < n and (low, tokens[j + 1].low) in KILL_PHRASES) or (
-            j + 2 < n and (low, tokens[j + 2].low) in KILL_PHRASES
+        if (
+            low in HARM_AFTER
+            or (j + 1 < n and (low, tokens[j + 1].low) in KILL_PHRASES)
+            or (j + 2 < n and (low, tokens[j + 2].low) in KILL_PHRASES)
         ):
             out, end = participles(tokens, j)
             # "2 dead young owls": an adjective before a noun that is not people.
@@ -187,16 +224,20 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
             # "Two Taliban key commanders": a second victim noun close behind is the head.
             # "Seven Syrian Al-Sayyad employees": a name or a hyphenated word may stand between.
             ahead = next((x for x in range(j, min(n, j + 4)) if tokens[x].low in VICTIM_NOUNS), None)
-            if ahead is not None and all(tokens[x].text.isalpha() or tokens[x].text == "-" for x in range(j, ahead)) and (
-                ahead - j <= 1 or all(tokens[x].is_title or tokens[x].text == "-" for x in range(j, ahead))
+            if (
+                ahead is not None
+                and all(tokens[x].text.isalpha() or tokens[x].text == "-" for x in range(j, ahead))
+                and (ahead - j <= 1 or all(tokens[x].is_title or tokens[x].text == "-" for x in range(j, ahead)))
             ):
                 j = ahead
                 continue
             # "26 regime soldiers and allied militiamen": one group named two ways.
             if j + 1 < n and tokens[j].low in ("and", "or") and not _figure_at(tokens, j + 1):
                 also = next((x for x in range(j + 1, min(n, j + 3)) if tokens[x].low in VICTIM_NOUNS), None)
-                if also is not None and all(tokens[x].text.isalpha() for x in range(j + 1, also)) and (
-                    tokens[j + 1].low not in SINGULAR_DETS and tokens[j + 1].low not in POSSESSIVES
+                if (
+                    also is not None
+                    and all(tokens[x].text.isalpha() for x in range(j + 1, also))
+                    and (tokens[j + 1].low not in SINGULAR_DETS and tokens[j + 1].low not in POSSESSIVES)
                 ):
                     j = also
                     continue
@@ -213,8 +254,10 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
             j = _verb_past_asides(tokens, j, _skip_aside(tokens, j))
             if j + 1 < n and tokens[j].low in _MODALS and tokens[j + 1].low == "have":
                 j += 2  # "40 civilians may have died": a hedged past, not a projection
-            while j < n and tokens[j].low in AUX and not (
-                j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES
+            while (
+                j < n
+                and tokens[j].low in AUX
+                and not (j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES)
             ):
                 j += 1
             # After the victims only the verb may follow, or the rest of a compound noun
@@ -236,10 +279,21 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
 def _compound_part(tok: Token) -> bool:
     """Whether a word after a victim noun may continue it ("police | reservists")."""
     low = tok.low
-    return tok.text.isalpha() and tok.text.islower() and not (
-        low in AUX or low in HARM_AFTER or low in HARM_NOUNS or low in JOIN or low in PREPOSITIONS
-        or low in PRONOUNS or low in SUBSET_BEFORE or low in NEGATORS or low in _MODALS
-        or low in ("of", "whose", "whom", "each", "respectively", "more", "others")
+    return (
+        tok.text.isalpha()
+        and tok.text.islower()
+        and not (
+            low in AUX
+            or low in HARM_AFTER
+            or low in HARM_NOUNS
+            or low in JOIN
+            or low in PREPOSITIONS
+            or low in PRONOUNS
+            or low in SUBSET_BEFORE
+            or low in NEGATORS
+            or low in _MODALS
+            or low in ("of", "whose", "whom", "each", "respectively", "more", "others")
+        )
     )
 
 
@@ -249,8 +303,25 @@ def _figure_at(tokens: list[Token], j: int) -> bool:
     return bool(ahead) and ahead[0].first == 0
 
 
-_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                           "several", "many", "some", "dozens", "hundreds"})
+_NUMBER_WORDS = frozenset(
+    {
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "many",
+        "some",
+        "dozens",
+        "hundreds",
+    }
+)
 
 
 def _before_nonharm(tokens: list[Token], j: int) -> bool:
@@ -290,18 +361,26 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
         for k in range(j + 2, min(n, j + 20)):
             if tokens[k].low in (",", "-", "–", "—") and tokens[k - 1].end != tokens[k].start:
                 return k + 1
-            if tokens[k].low == "," :
+            if tokens[k].low == ",":
                 return k + 1
     if j < n and (tokens[j].low in VICTIM_POST_MODIFIERS or tokens[j].low in ("in", "at", "from", "of")):
         # "three paramedics belonging to the Red Crescent were killed", "two nurses at the
         # clinic were wounded": a phrase describing the victims, when their verb follows it
         for k in range(j + 1, min(n, j + 10)):
             low = tokens[k].low
-            if low in _PASSIVE_AUX and k + 1 < n and (tokens[k + 1].low in HARM_AFTER or (
-                    tokens[k + 1].low in AUX and k + 2 < n and tokens[k + 2].low in HARM_AFTER)):
+            if (
+                low in _PASSIVE_AUX
+                and k + 1 < n
+                and (
+                    tokens[k + 1].low in HARM_AFTER
+                    or (tokens[k + 1].low in AUX and k + 2 < n and tokens[k + 2].low in HARM_AFTER)
+                )
+            ):
                 return k
-            if not (tokens[k].text.isalpha() or tokens[k].text in ("-", "'", "’")) or low in JOIN or (
-                low in HARM_BEFORE or low in _PASSIVE_AUX or low in ("who", "which", "that", "when", "where")
+            if (
+                not (tokens[k].text.isalpha() or tokens[k].text in ("-", "'", "’"))
+                or low in JOIN
+                or (low in HARM_BEFORE or low in _PASSIVE_AUX or low in ("who", "which", "that", "when", "where"))
             ):
                 break
     if j + 1 < n and tokens[j].low == "," and tokens[j + 1].low in ("a", "an"):
@@ -341,8 +420,13 @@ def _verb_past_asides(tokens: list[Token], victims_end: int, j: int) -> int:
             break
         listing = listing or low in SUBSET_BEFORE  # "including four children and one woman were killed"
         parts = parts or listing
-        if (tok.is_number or low in UNITS) and not parts and k > 1 and tokens[k - 1].low == "and" and (
-                tokens[k - 2].low == "," or not opened):
+        if (
+            (tok.is_number or low in UNITS)
+            and not parts
+            and k > 1
+            and tokens[k - 1].low == "and"
+            and (tokens[k - 2].low == "," or not opened)
+        ):
             break
         if low in JOIN and low != "," and not listing:
             plain = False  # "three soldiers and two civilians were killed": two groups
@@ -365,13 +449,12 @@ def _harm_follows(tokens: list[Token], k: int) -> bool:
 
 
 def _aside_follows(tokens: list[Token], j: int) -> bool:
-    """", including three children,", ", mostly women,", ", three of them children,",
+    """ ", including three children,", ", mostly women,", ", three of them children,",
     ", aged between 6 and 14,"."""
     if tokens[j].low in SUBSET_BEFORE or tokens[j].low in ("mostly", "mainly", "all", "among", "aged"):
         return True
     return any(
-        tokens[k].low == "of" and tokens[k + 1].low in ("them", "whom")
-        for k in range(j, min(len(tokens) - 1, j + 4))
+        tokens[k].low == "of" and tokens[k + 1].low in ("them", "whom") for k in range(j, min(len(tokens) - 1, j + 4))
     )
 
 
@@ -429,7 +512,7 @@ TOLL_REACH_LONG = 40
 
 
 def _closes_toll_verb(tokens: list[Token], first: int) -> bool:
-    """"… has risen to 19", "… reached 19", "… now stands at 19": a toll's verb right before the figure."""
+    """ "… has risen to 19", "… reached 19", "… now stands at 19": a toll's verb right before the figure."""
     before = [tokens[k].low for k in range(max(0, first - 3), first)]
     if before and before[-1] in REVISED_TO:
         return True  # "reached 19"
@@ -437,7 +520,7 @@ def _closes_toll_verb(tokens: list[Token], first: int) -> bool:
 
 
 def toll_victims(tokens: list[Token], toll_at: int, first: int) -> str | None:
-    """"The civilian death toll", "the toll among civilians" → civilians."""
+    """ "The civilian death toll", "the toll among civilians" → civilians."""
     for k in range(max(0, toll_at - 2), first):
         low = tokens[k].low
         if low in VICTIM_ADJECTIVES:

@@ -30,25 +30,111 @@ _FAMILY = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?:family|familie
 # "the family of Khalil Awad" names a person, not a family name: not taken.
 
 # Words that start a capitalised phrase without naming a family or a site.
-_NOT_NAMES = frozenset({
-    "the", "a", "an", "his", "her", "their", "its", "our", "one", "each", "every", "another", "other",
-    "same", "whole", "entire", "extended", "royal", "first", "second", "third", "this", "that", "these",
-    "those", "whose", "which", "local", "victim", "victims", "civilian", "civilians", "palestinian",
-    "israeli", "syrian", "afghan", "iraqi", "yemeni", "nigerian", "somali", "kurdish", "arab", "muslim",
-    "christian", "gaza", "displaced", "bereaved", "large", "big", "small", "entire", "single", "nuclear",
-    "host", "crime", "ruling", "in", "on", "at", "of", "from", "and", "but", "when", "after", "before",
-    "while", "where", "killed", "wounded", "injured", "including", "among", "both", "all", "several",
-    "many", "most", "some", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-})
+_NOT_NAMES = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "one",
+        "each",
+        "every",
+        "another",
+        "other",
+        "same",
+        "whole",
+        "entire",
+        "extended",
+        "royal",
+        "first",
+        "second",
+        "third",
+        "this",
+        "that",
+        "these",
+        "those",
+        "whose",
+        "which",
+        "local",
+        "victim",
+        "victims",
+        "civilian",
+        "civilians",
+        "palestinian",
+        "israeli",
+        "syrian",
+        "afghan",
+        "iraqi",
+        "yemeni",
+        "nigerian",
+        "somali",
+        "kurdish",
+        "arab",
+        "muslim",
+        "christian",
+        "gaza",
+        "displaced",
+        "bereaved",
+        "large",
+        "big",
+        "small",
+        "single",
+        "nuclear",
+        "host",
+        "crime",
+        "ruling",
+        "in",
+        "on",
+        "at",
+        "of",
+        "from",
+        "and",
+        "but",
+        "when",
+        "after",
+        "before",
+        "while",
+        "where",
+        "killed",
+        "wounded",
+        "injured",
+        "including",
+        "among",
+        "both",
+        "all",
+        "several",
+        "many",
+        "most",
+        "some",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    }
+)
 
-_FACILITY = (r"(?i:Hospital|School|Mosque|Church|Market|Bakery|University|Clinic|Tower|Stadium|"
-             r"Medical Complex|Medical Center|Medical Centre|Health Center|Health Centre|Shelter)")
+_FACILITY = (
+    r"(?i:Hospital|School|Mosque|Church|Market|Bakery|University|Clinic|Tower|Stadium|"
+    r"Medical Complex|Medical Center|Medical Centre|Health Center|Health Centre|Shelter)"
+)
 # A named facility is the event's site only when the text says it was hit ("a strike on the
 # Al-Nour Hospital", "shelling near the Central Market"); the hospital the wounded were taken to,
 # or where a source spoke, is not.
-_TARGETED = re.compile(r"\b(?:hit|hits|struck|strikes?|attack(?:ed|s)?|bomb(?:ed|ing|s)?|shell(?:ed|ing)?|"
-                       r"target(?:ed|ing)?|storm(?:ed|ing)?|raid(?:ed|s)?|fired? on|inside|courtyard|"
-                       r"near|outside|destroy(?:ed|ing)?|damag(?:ed|ing))\b[^.;]{0,40}$", re.IGNORECASE)
+_TARGETED = re.compile(
+    r"\b(?:hit|hits|struck|strikes?|attack(?:ed|s)?|bomb(?:ed|ing|s)?|shell(?:ed|ing)?|"
+    r"target(?:ed|ing)?|storm(?:ed|ing)?|raid(?:ed|s)?|fired? on|inside|courtyard|"
+    r"near|outside|destroy(?:ed|ing)?|damag(?:ed|ing))\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
 # "Al-Nour Hospital", "the al-Shifa hospital", "Jabalia Camp" (the facility word may be lower case)
 _SITE = re.compile(rf"\b((?:{_NAME_WORD})(?:\s+{_NAME_WORD}){{0,2}})\s+({_FACILITY})\b")
 _SITE_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}$")
@@ -56,16 +142,25 @@ _SITE_NAME = re.compile(rf"^{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}$")
 # "the Rimal neighbourhood", "Omar Mukhtar Street", "the Kuwait roundabout", "the neighbourhood of Rimal"
 _AREA_AFTER = re.compile(
     rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+(?i:neighbou?rhood|quarter|street|road|roundabout|square|"
-    rf"refugee camp|camp|junction|intersection)\b")
-_AREA_BEFORE = re.compile(rf"\bthe\s+(?:neighbou?rhood|quarter|area|district)\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)")
+    rf"refugee camp|camp|junction|intersection)\b"
+)
+_AREA_BEFORE = re.compile(
+    rf"\bthe\s+(?:neighbou?rhood|quarter|area|district)\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+)
 
 # "Ahmad Saleh (41)", "Mona Saleh, 35,", "identified as Omar Khaled"
 _AGED_NAME = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})\s*(?:\((\d{{1,2}})\)|,\s*(\d{{1,2}}),)")
 _NAMED_AS = re.compile(rf"\b(?:named|identified)\s+as\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
 
 _TIMES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("night", re.compile(r"\b(?:overnight|at night|late at night|midnight|late-night|in the night|"
-                         r"during the night|before dawn|pre-dawn|predawn|early hours)\b", re.IGNORECASE)),
+    (
+        "night",
+        re.compile(
+            r"\b(?:overnight|at night|late at night|midnight|late-night|in the night|"
+            r"during the night|before dawn|pre-dawn|predawn|early hours)\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("morning", re.compile(r"\b(?:at dawn|in the morning|early morning|morning|at sunrise)\b", re.IGNORECASE)),
     ("afternoon", re.compile(r"\b(?:in the afternoon|afternoon|at noon|midday)\b", re.IGNORECASE)),
     ("evening", re.compile(r"\b(?:in the evening|evening|at dusk|at sunset|after iftar)\b", re.IGNORECASE)),
@@ -95,7 +190,7 @@ def identity_cues(text: str) -> tuple[str, ...]:
             cues.add("family:" + normalise_name(phrase))
     for m in _SITE.finditer(text):
         name = _trim_leading(m.group(1))
-        before = text[max(0, m.start() - 60):m.start() + len(m.group(1)) - len(name)]
+        before = text[max(0, m.start() - 60) : m.start() + len(m.group(1)) - len(name)]
         if name and _first_word_ok(name) and _SITE_NAME.match(name) and _TARGETED.search(before):
             cues.add(f"site:{normalise_name(name)} {m.group(2).lower()}")
     for m in _AREA_AFTER.finditer(text):

@@ -13,9 +13,9 @@ from __future__ import annotations
 from harmledger.extract.counts import CountMatch, find_counts
 from harmledger.extract.harm import (
     CLAUSE_VERBS,
-    OF_NOUNS,
     DEATH_CUES,
     JOIN,
+    OF_NOUNS,
     PLURAL_ONLY,
     POSSESSIVES,
     PREPOSITIONS,
@@ -61,8 +61,11 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             continue  # "No one was hurt" is a zero, read with the lone victims below
         if _is_age(tokens, m):
             continue  # "Sheikhmous Ali, 52,", "aged 5 and 8": ages, not figures
-        if tokens[m.first].low == "one" and m.first > 0 and tokens[m.first - 1].low == "of" and (
-            m.last < len(tokens) and tokens[m.last].low in ("family", "household", "house", "home", "clan")
+        if (
+            tokens[m.first].low == "one"
+            and m.first > 0
+            and tokens[m.first - 1].low == "of"
+            and (m.last < len(tokens) and tokens[m.last].low in ("family", "household", "house", "home", "clan"))
         ):
             continue  # "three members of one family": which family, not a figure
         # Once "including"/"among" is seen, later figures are parts until a new verb or ";".
@@ -110,14 +113,15 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             # "executed 3 YPG fighters captured near Jinderes": the verb before the figure is its
             # fate; the participle after the victims only describes them.
             outcome, harm_at = out_l, harm_l
-        if outcome is None and m.first >= 2 and tokens[m.first - 1].text == "(" and (
-            tokens[m.first - 2].low in VICTIM_NOUNS
+        if (
+            outcome is None
+            and m.first >= 2
+            and tokens[m.first - 1].text == "("
+            and (tokens[m.first - 2].low in VICTIM_NOUNS)
         ):
             kind, group = VICTIM_NOUNS[tokens[m.first - 2].low]
             victims, groups = kind, [group] if group else []
-            outcome = "killed" if sentence_cues & DEATH_CUES else (
-                "casualties" if sentence_cues else None
-            )
+            outcome = "killed" if sentence_cues & DEATH_CUES else ("casualties" if sentence_cues else None)
             harm_at = m.first - 2
         if outcome is None and mentions and elliptic(tokens, m, victims):
             prev = mentions[-1]  # ellipsis: "60 civilian casualties … and about a hundred"
@@ -145,18 +149,32 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
         # "Twelve soldiers, 26 insurgents killed": the earlier figures share the verb.
         if out_r is not None and pending and pending[-1][3] + 1 == m.first:
             for n, (pm, pv, pg, pend) in enumerate(pending):
-                mentions.append(Mention(pm.first, pm.last, pm.count, outcome, pv or "people",
-                                        pg, harm_at, pend, -1, False, joint=n > 0))
+                mentions.append(
+                    Mention(
+                        pm.first, pm.last, pm.count, outcome, pv or "people", pg, harm_at, pend, -1, False, joint=n > 0
+                    )
+                )
             joint = True
         pending.clear()
         lo = harm_at - 4 if harm_at >= 0 and harm_at < m.first else m.first - 4
         if any(tokens[x].low in HYPOTHETICAL for x in range(max(lo - 2, prev_end, 0), max(harm_at, m.first))):
             continue  # "could cause up to 2,000 deaths": a projection, not harm done
         neg = negated_between(tokens, max(lo, prev_end), max(harm_at, m.first))
-        mentions.append(Mention(
-            m.first, m.last, m.count, outcome, victims or "people", groups, harm_at,
-            max(end, m.last), toll_at, neg, joint=(joint and bool(mentions)) or along or _another(tokens, m),
-        ))
+        mentions.append(
+            Mention(
+                m.first,
+                m.last,
+                m.count,
+                outcome,
+                victims or "people",
+                groups,
+                harm_at,
+                max(end, m.last),
+                toll_at,
+                neg,
+                joint=(joint and bool(mentions)) or along or _another(tokens, m),
+            )
+        )
         if aside and breakdown is not None:
             breakdown[1].add(outcome)
             if victims is None:
@@ -188,7 +206,7 @@ _LATER = frozenset({"later", "subsequently", "then", "since", "eventually", "has
 
 
 def _revisions(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
-    """"Four were killed, though that number later rose to six": the later figure is the
+    """ "Four were killed, though that number later rose to six": the later figure is the
     sentence's figure for that harm, and the earlier ones of the same harm give way to it."""
     out = list(mentions)
     for k, tok in enumerate(tokens):
@@ -201,8 +219,9 @@ def _revisions(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         while b >= 0 and tokens[b].low in _LATER:
             b -= 1
         # the subject must be the figure itself ("that number", "the toll", "deaths"), not floods
-        if b < 0 or not any(tokens[x].low in FIGURE_NOUNS or tokens[x].low in HARM_NOUNS
-                            for x in range(max(0, b - 2), b + 1)):
+        if b < 0 or not any(
+            tokens[x].low in FIGURE_NOUNS or tokens[x].low in HARM_NOUNS for x in range(max(0, b - 2), b + 1)
+        ):
             continue
         earlier = [m for m in out if m.last <= k]
         if not earlier:
@@ -214,8 +233,7 @@ def _revisions(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
             if match is None or (j + 1 + match.last < len(tokens) and tokens[j + 1 + match.last].low in NONHARM_NOUNS):
                 continue
             first, last = j + 1, j + 1 + match.last
-            later = Mention(first, last, match.count, head.outcome, head.victims, list(head.groups),
-                            k, last, -1, False)
+            later = Mention(first, last, match.count, head.outcome, head.victims, list(head.groups), k, last, -1, False)
             out.append(later)
         gone = [m for m in earlier if m.outcome == later.outcome and not m.joint and not m.negated]
         out = [m for m in out if m not in gone]
@@ -233,17 +251,25 @@ def _is_age(tokens: list[Token], m: CountMatch) -> bool:
     if m.count.qualifier != "exact" or not tokens[first].is_number:
         return False
     after = tokens[last].text if last < len(tokens) else ""
-    return (first > 1 and tokens[first - 1].text in (",", "(") and tokens[first - 2].is_title
-            and tokens[first - 2].low not in MONTHS and after in (",", ")", ";", "."))
+    return (
+        first > 1
+        and tokens[first - 1].text in (",", "(")
+        and tokens[first - 2].is_title
+        and tokens[first - 2].low not in MONTHS
+        and after in (",", ")", ";", ".")
+    )
 
 
 def _along_with(tokens: list[Token], first: int) -> bool:
-    """"… were killed, along with 18 fighters", "as well as 3 soldiers", "plus 2 police",
+    """ "… were killed, along with 18 fighters", "as well as 3 soldiers", "plus 2 police",
     "alongside his two sons", "together with her four children"."""
     at = first - 1 if first > 0 and tokens[first - 1].low in POSSESSIVES else first
     before = [t.low for t in tokens[max(0, at - 3) : at]]
-    return (before[-2:] in (["along", "with"], ["together", "with"]) or before[-3:] == ["as", "well", "as"]
-            or before[-1:] in (["plus"], ["alongside"]))
+    return (
+        before[-2:] in (["along", "with"], ["together", "with"])
+        or before[-3:] == ["as", "well", "as"]
+        or before[-1:] in (["plus"], ["alongside"])
+    )
 
 
 def _participle_before(tokens: list[Token], first: int) -> tuple[str | None, int]:
@@ -261,15 +287,19 @@ _ANOTHER = frozenset({"further", "another", "additional"})
 
 
 def _another(tokens: list[Token], m: CountMatch) -> bool:
-    """"… and a further 3 died later", "another 2", "and two more": the figure adds to an earlier one."""
+    """ "… and a further 3 died later", "another 2", "and two more": the figure adds to an earlier one."""
     first = m.first
     if first > 0 and tokens[first - 1].low in _ANOTHER:
         return True
     if first > 1 and tokens[first - 2].low in _ANOTHER and tokens[first - 1].low in ("a", "an"):
         return True
     # "two more people were killed" (not "two more than …")
-    return (m.count.qualifier == "exact" and m.last + 1 < len(tokens) and tokens[m.last].low == "more"
-            and tokens[m.last + 1].low != "than")
+    return (
+        m.count.qualifier == "exact"
+        and m.last + 1 < len(tokens)
+        and tokens[m.last].low == "more"
+        and tokens[m.last + 1].low != "than"
+    )
 
 
 def _opens_aside(tokens: list[Token], k: int) -> bool:
@@ -292,7 +322,7 @@ def _add_part_groups(tokens: list[Token], j: int, m: Mention) -> None:
 
 
 def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
-    """"Civilian killed" (one), "killing a soldier" (one), "no civilians were killed" (zero)."""
+    """ "Civilian killed" (one), "killing a soldier" (one), "no civilians were killed" (zero)."""
     taken: set[int] = set()
     for m in found:
         taken.update(range(m.first, max(m.phrase_end, m.last) + 1))
@@ -303,8 +333,12 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         low = tok.low
         if k in taken:
             continue
-        if low in ("him", "her") and k > 0 and tokens[k - 1].low in HARM_BEFORE and _object_pronoun(tokens, k) and (
-            _person_before(tokens, k - 1)
+        if (
+            low in ("him", "her")
+            and k > 0
+            and tokens[k - 1].low in HARM_BEFORE
+            and _object_pronoun(tokens, k)
+            and (_person_before(tokens, k - 1))
         ):
             harm = HARM_BEFORE[tokens[k - 1].low]
             if not any(m.outcome == harm for m in (*found, *out)):
@@ -327,8 +361,20 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
             if j >= n or j > k + 2 or not (tokens[j].low in VICTIM_NOUNS or tokens[j].low in HARM_NOUNS):
                 continue
             if tokens[j].low in HARM_NOUNS:  # "no casualties"
-                out.append(Mention(k, j + 1, Count(0, 0, 0, "exact", text=""), HARM_NOUNS[tokens[j].low],
-                                   "people", [], j, j + 1, -1, True))
+                out.append(
+                    Mention(
+                        k,
+                        j + 1,
+                        Count(0, 0, 0, "exact", text=""),
+                        HARM_NOUNS[tokens[j].low],
+                        "people",
+                        [],
+                        j,
+                        j + 1,
+                        -1,
+                        True,
+                    )
+                )
                 continue
             kind, group = VICTIM_NOUNS[tokens[j].low]
             after = j + 1
@@ -346,16 +392,34 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
             if k > 0 and (tokens[k - 1].is_number or prev in ("of", "'s")):
                 continue
             # "an executed man", "a dead child": the participle stands before the noun.
-            if k > 1 and prev in HARM_AFTER and tokens[k - 2].low in ("a", "an", "one") and (
-                HARM_AFTER[prev] == "killed"
+            if (
+                k > 1
+                and prev in HARM_AFTER
+                and tokens[k - 2].low in ("a", "an", "one")
+                and (HARM_AFTER[prev] == "killed")
             ):
-                out.append(Mention(k - 2, k + 1, Count(1, 1, 1, "exact"), "killed", kind,
-                                   [group] if group else [], k - 1, k + 1, -1, False))
+                out.append(
+                    Mention(
+                        k - 2,
+                        k + 1,
+                        Count(1, 1, 1, "exact"),
+                        "killed",
+                        kind,
+                        [group] if group else [],
+                        k - 1,
+                        k + 1,
+                        -1,
+                        False,
+                    )
+                )
                 taken.update(range(k - 2, k + 2))
                 continue
         j = after
-        while j < n and j < after + 3 and tokens[j].low in AUX and not (
-            j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES
+        while (
+            j < n
+            and j < after + 3
+            and tokens[j].low in AUX
+            and not (j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES)
         ):
             j += 1
         outcome, end = participles(tokens, j)
@@ -365,11 +429,17 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
             # "killing a civilian", "kill civilian working on his land"
             b = k - 1
             skipped = 0
-            while b >= 0 and skipped < 2 and tokens[b].low not in HARM_BEFORE and (
-                tokens[b].text.isalpha() and tokens[b].low not in SINGULAR_DETS
-                and tokens[b].low not in POSSESSIVES
-                and tokens[b].low not in PREPOSITIONS
-                and (tokens[b].low not in AUX or tokens[b].text == "IS")  # "kills wanted IS militant"
+            while (
+                b >= 0
+                and skipped < 2
+                and tokens[b].low not in HARM_BEFORE
+                and (
+                    tokens[b].text.isalpha()
+                    and tokens[b].low not in SINGULAR_DETS
+                    and tokens[b].low not in POSSESSIVES
+                    and tokens[b].low not in PREPOSITIONS
+                    and (tokens[b].low not in AUX or tokens[b].text == "IS")  # "kills wanted IS militant"
+                )
             ):
                 b -= 1
                 skipped += 1
@@ -402,8 +472,21 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         joint = joint or any(tokens[x].low == "also" for x in range(after, j))
         value = 0 if (zero or negated_noun) else 1
         last = k + 2 if zero and low == "no" else k + 1  # "no one"
-        out.append(Mention(start, last, Count(value, value, value, "exact"), outcome, kind,
-                           [group] if group else [], j, end, -1, zero or negated_noun, joint=joint))
+        out.append(
+            Mention(
+                start,
+                last,
+                Count(value, value, value, "exact"),
+                outcome,
+                kind,
+                [group] if group else [],
+                j,
+                end,
+                -1,
+                zero or negated_noun,
+                joint=joint,
+            )
+        )
         taken.update(range(start, end + 1))
     # "a man and his son were killed", "a woman and her three children were killed": a singular
     # noun coordinated with a later victim phrase shares its harm (right to left, so chains work).
@@ -413,26 +496,42 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         if nxt is None or nxt.negated or k + 1 in taken:
             continue
         start = k - 1 if k > 0 and tokens[k - 1].low in ("a", "an", "one") else k
-        out.append(Mention(start, k + 1, Count(1, 1, 1, "exact"), nxt.outcome, kind,
-                           [group] if group else [], nxt.harm_at, k + 1, -1, False))
+        out.append(
+            Mention(
+                start,
+                k + 1,
+                Count(1, 1, 1, "exact"),
+                nxt.outcome,
+                kind,
+                [group] if group else [],
+                nxt.harm_at,
+                k + 1,
+                -1,
+                False,
+            )
+        )
         nxt.joint = True  # the later phrase adds to this one: "a man and his son"
         taken.update(range(start, k + 1))
     return out
 
 
 _MAX_NOUN_MODIFIERS = 3
-_OBJECT_STARTS = frozenset("a an the his her their its two three four five six seven eight nine ten dozens scores".split())
+_OBJECT_STARTS = frozenset(
+    "a an the his her their its two three four five six seven eight nine ten dozens scores".split()
+)
 
 
 def _object_follows(tokens: list[Token], end: int) -> bool:
     """The participle has an object ("killed a policeman", "killed 5"): it is an active verb."""
     return tokens[end].is_number or tokens[end].low in _OBJECT_STARTS or tokens[end].low in POSSESSIVES
+
+
 # After "injuring her": the pronoun is the object when no noun follows ("injuring her son" is not).
 _AFTER_OBJECT = frozenset("and or in at on near with while as before after outside inside during".split())
 
 
 def _person_before(tokens: list[Token], k: int) -> bool:
-    """"a woman …, injuring her": the pronoun's person is named in the same sentence (a victim
+    """ "a woman …, injuring her": the pronoun's person is named in the same sentence (a victim
     named sentences earlier may already be counted there)."""
     return any(
         tokens[x].low in VICTIM_NOUNS and not tokens[x].low.endswith("s") and tokens[x - 1].low in ("a", "an", "the")
@@ -449,9 +548,14 @@ def _active_before_and(tokens: list[Token], k: int, mentions: list[Mention]) -> 
     figure ("killed a police officer and a provincial council security guard")."""
     b = k - 1
     modifiers = 0
-    while b >= 0 and modifiers < _MAX_NOUN_MODIFIERS and tokens[b].text.isalpha() and tokens[b].low not in (
-        "and", "or"
-    ) and tokens[b].low not in POSSESSIVES and tokens[b].low not in SINGULAR_DETS:
+    while (
+        b >= 0
+        and modifiers < _MAX_NOUN_MODIFIERS
+        and tokens[b].text.isalpha()
+        and tokens[b].low not in ("and", "or")
+        and tokens[b].low not in POSSESSIVES
+        and tokens[b].low not in SINGULAR_DETS
+    ):
         b, modifiers = b - 1, modifiers + 1
     determined = b >= 0 and (tokens[b].low in POSSESSIVES or tokens[b].low in SINGULAR_DETS)
     if modifiers and not determined:
@@ -466,16 +570,20 @@ def _active_before_and(tokens: list[Token], k: int, mentions: list[Mention]) -> 
     return None
 
 
-_FIND_VERBS = frozenset("found find finds discovered discover discovers recovered recover "
-                        "recovers retrieved located locate locates".split())
+_FIND_VERBS = frozenset(
+    "found find finds discovered discover discovers recovered recover recovers retrieved located locate locates".split()
+)
 
 
 def _found_one(tokens: list[Token], k: int) -> bool:
-    """"They find a body", "a body was found": one dead person ("a body of water" is not)."""
+    """ "They find a body", "a body was found": one dead person ("a body of water" is not)."""
     if k == 0 or tokens[k - 1].low not in ("a", "an", "one", "the"):
         return False
-    of_someone = k + 3 < len(tokens) and tokens[k + 1].low == "of" and (
-        tokens[k + 2].low in ("a", "an") and tokens[k + 3].low in VICTIM_NOUNS)
+    of_someone = (
+        k + 3 < len(tokens)
+        and tokens[k + 1].low == "of"
+        and (tokens[k + 2].low in ("a", "an") and tokens[k + 3].low in VICTIM_NOUNS)
+    )
     if (k + 1 < len(tokens) and tokens[k + 1].low == "of" or tokens[k - 1].low == "the") and not of_someone:
         return False  # "a body of water"; "the body" may be one already counted
     near = range(max(0, k - 4), min(len(tokens), k + 7))
@@ -483,7 +591,7 @@ def _found_one(tokens: list[Token], k: int) -> bool:
 
 
 def _add_groups(tokens: list[Token], m: Mention) -> None:
-    """"… 200 casualties, including many children": the group joins the mention's victims."""
+    """ "… 200 casualties, including many children": the group joins the mention's victims."""
     n = len(tokens)
     j = m.last
     while j < min(n, max(m.phrase_end, m.last) + 3) and tokens[j].low not in SUBSET_BEFORE:

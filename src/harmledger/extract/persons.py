@@ -21,11 +21,11 @@ from harmledger.extract.vocab import (
     MONTHS,
     NAME_LINKS,
     NONHARM_NOUNS,
-    ONE_PERSON_AFTER_ADDITION,
-    PERSON_NP_STOPS,
     NOT_A_SUBJECT,
     NOT_NAMES,
     NOT_ONE_PERSON_HEADS,
+    ONE_PERSON_AFTER_ADDITION,
+    PERSON_NP_STOPS,
     SUBJECT_STOPS,
     VICTIM_NOUNS,
     WEEKDAYS,
@@ -58,11 +58,13 @@ def _is_name_token(tok: Token) -> bool:
 
 
 def _harm_after(tokens: list[Token], j: int) -> tuple[str | None, int, bool]:
-    """"[also|later …] killed" at ``j`` → (outcome, end, "also" seen)."""
+    """ "[also|later …] killed" at ``j`` → (outcome, end, "also" seen)."""
     n = len(tokens)
     also = False
-    while j < n and (tokens[j].low in AUX or tokens[j].low == "and") and not (
-        j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES
+    while (
+        j < n
+        and (tokens[j].low in AUX or tokens[j].low == "and")
+        and not (j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES)
     ):
         also = also or tokens[j].low == "also"
         j += 1
@@ -71,7 +73,7 @@ def _harm_after(tokens: list[Token], j: int) -> tuple[str | None, int, bool]:
 
 
 def passive_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
-    """"Reyes was killed", "The assailant was also killed", "A tribal elder, named X, was wounded"."""
+    """ "Reyes was killed", "The assailant was also killed", "A tribal elder, named X, was wounded"."""
     out: list[Mention] = []
     for k, tok in enumerate(tokens):
         if tok.low != "was" or k in taken or k == 0:
@@ -85,14 +87,22 @@ def passive_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> l
         subject = tokens[s:k]
         if tokens[k - 1].low == "who" and k - s == 1:
             continue  # "…, who was killed": the person is counted where the name stands
-        if not (any(t.low in _PRONOUNS or t.low in VICTIM_NOUNS for t in subject)
-                or any(_is_name_token(t) and t.low not in _DETERMINERS for t in subject)):
+        if not (
+            any(t.low in _PRONOUNS or t.low in VICTIM_NOUNS for t in subject)
+            or any(_is_name_token(t) and t.low not in _DETERMINERS for t in subject)
+        ):
             continue
         if outcome == "injured" and _died_later(tokens, end):
             outcome = "killed"
         # The span: the name before any apposition, else the victim noun ("The assailant").
-        head = next((x for x in range(s, _subject_end(tokens, k))
-                     if _is_name_token(tokens[x]) and tokens[x].low not in NOT_NAMES), None)
+        head = next(
+            (
+                x
+                for x in range(s, _subject_end(tokens, k))
+                if _is_name_token(tokens[x]) and tokens[x].low not in NOT_NAMES
+            ),
+            None,
+        )
         if head is None:
             head = next((x for x in range(s, k) if tokens[x].low in VICTIM_NOUNS or tokens[x].low in _PRONOUNS), s)
         last = head + 1
@@ -108,13 +118,15 @@ _PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 
 def _passive(tokens: list[Token], v: int) -> bool:
     b = v - 1
-    while b >= 0 and v - b < 5 and (tokens[b].low in AUX or tokens[b].low == "and") and tokens[b].low not in _PASSIVE_AUX:
+    while (
+        b >= 0 and v - b < 5 and (tokens[b].low in AUX or tokens[b].low == "and") and tokens[b].low not in _PASSIVE_AUX
+    ):
         b -= 1
     return b >= 0 and tokens[b].low in _PASSIVE_AUX
 
 
 def _died_later(tokens: list[Token], end: int) -> bool:
-    """"was wounded in the attack and later died of his injuries": the wounded person died."""
+    """ "was wounded in the attack and later died of his injuries": the wounded person died."""
     for x in range(end, min(len(tokens), end + 10)):
         if tokens[x].low in (".", ";"):
             return False
@@ -161,8 +173,11 @@ def _object_phrase(tokens: list[Token], j: int, taken: set[int]) -> int | None:
         if e == j + 1 or e in taken:
             return None
         heads = [t.low for t in tokens[j + 1 : e] if t.text.isalpha()]
-        if not heads or heads[0] in NOT_ONE_PERSON_HEADS or heads[-1] in NONHARM_NOUNS or (
-            heads[-1] in NOT_ONE_PERSON_HEADS
+        if (
+            not heads
+            or heads[0] in NOT_ONE_PERSON_HEADS
+            or heads[-1] in NONHARM_NOUNS
+            or (heads[-1] in NOT_ONE_PERSON_HEADS)
         ):
             return None
         return e
@@ -181,7 +196,7 @@ def _object_phrase(tokens: list[Token], j: int, taken: set[int]) -> int | None:
 
 
 def active_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
-    """"shot and killed a police constable", "killed Ana Reyes, a councillor", "… and his son"."""
+    """ "shot and killed a police constable", "killed Ana Reyes, a councillor", "… and his son"."""
     out: list[Mention] = []
     verbs_used = {m.harm_at for m in found}
     for v, tok in enumerate(tokens):
@@ -206,11 +221,14 @@ def active_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> li
                     e += 1
             if e + 1 < len(tokens) and tokens[e].low == "and":
                 nxt = e + 1
-                if tokens[nxt].low in ("his", "her", "their") and nxt + 1 < len(tokens) and (
-                    tokens[nxt + 1].low in VICTIM_NOUNS and nxt + 1 not in taken
+                if (
+                    tokens[nxt].low in ("his", "her", "their")
+                    and nxt + 1 < len(tokens)
+                    and (tokens[nxt + 1].low in VICTIM_NOUNS and nxt + 1 not in taken)
                 ):
-                    out.append(_one(nxt + 1, nxt + 2, outcome, VICTIM_NOUNS[tokens[nxt + 1].low][0], v, nxt + 2,
-                                    joint=True))
+                    out.append(
+                        _one(nxt + 1, nxt + 2, outcome, VICTIM_NOUNS[tokens[nxt + 1].low][0], v, nxt + 2, joint=True)
+                    )
                     taken.update(range(nxt, nxt + 2))
                     break
                 j, joint = nxt, True
@@ -220,7 +238,7 @@ def active_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> li
 
 
 def name_and_others(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
-    """"Reyes and three others were killed", "Reyes, a councillor, and two guards were killed"."""
+    """ "Reyes and three others were killed", "Reyes, a councillor, and two guards were killed"."""
     out: list[Mention] = []
     for m in found:
         if m.harm_at <= m.first or m.first < 2 or tokens[m.first - 1].low != "and" or m.negated:
@@ -247,7 +265,7 @@ def name_and_others(tokens: list[Token], taken: set[int], found: list[Mention]) 
 
 
 def in_addition_to(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
-    """"In addition to the bomber, two people were killed": the attacker is one more death, and
+    """ "In addition to the bomber, two people were killed": the attacker is one more death, and
     "In addition to the chief and his son, one attacker was killed" adds to the dead named before."""
     n = len(tokens)
     for k in range(min(n - 4, 3)):

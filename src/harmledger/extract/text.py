@@ -19,9 +19,7 @@ from harmledger.extract.vocab import (
 
 # A token: a number (with thousands separators / decimals / ordinal suffix), a word (with
 # inner apostrophes), or one non-space character. Curly apostrophes are folded by `lower`.
-_TOKEN_RE = re.compile(
-    r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?![\w])|\w+(?:['’]\w+)*|n['’]t|\S", re.UNICODE
-)
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?![\w])|\w+(?:['’]\w+)*|n['’]t|\S", re.UNICODE)
 # Candidate sentence ends: terminal punctuation (plus closing quotes) then space, or a newline.
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"”’')\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
@@ -30,11 +28,28 @@ _ABBREVIATIONS = frozenset(
 )
 
 _HARM_STEMS = sorted(
-    {*HARM_AFTER, *HARM_BEFORE, *HARM_NOUNS, "toll", "deadly", "lethal", "gunned", "shot",
-     "lost their lives", "no one", "nobody", "body", "corpse", "remains", "death of", "injury of"},
+    {
+        *HARM_AFTER,
+        *HARM_BEFORE,
+        *HARM_NOUNS,
+        "toll",
+        "deadly",
+        "lethal",
+        "gunned",
+        "shot",
+        "lost their lives",
+        "no one",
+        "nobody",
+        "body",
+        "corpse",
+        "remains",
+        "death of",
+        "injury of",
+    },
     key=len,
     reverse=True,
 )
+
 
 def trie_regex(words: Iterable[str]) -> str:
     """One regex alternation factored by shared prefixes (Python's ``re`` scans it far faster)."""

@@ -12,14 +12,37 @@ from harmledger.records import Qualifier
 # --- numbers -------------------------------------------------------------------------------
 
 UNITS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
     "nineteen": 19,
 }
 TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # "a dozen" / "two dozen": a number word of its own (read as approximately 12 × n).
@@ -98,50 +121,122 @@ POST_QUALIFIERS: dict[str, tuple[Qualifier, str]] = {
 
 # Participles / intransitive verbs that follow the victims: "15 Taliban killed", "7 dead".
 HARM_AFTER: dict[str, str] = {
-    "killed": "killed", "dead": "killed", "died": "killed", "die": "killed", "dies": "killed",
-    "perished": "killed", "perish": "killed", "martyred": "killed", "slain": "killed",
-    "executed": "killed", "massacred": "killed", "murdered": "killed", "beheaded": "killed",
+    "killed": "killed",
+    "dead": "killed",
+    "died": "killed",
+    "die": "killed",
+    "dies": "killed",
+    "perished": "killed",
+    "perish": "killed",
+    "martyred": "killed",
+    "slain": "killed",
+    "executed": "killed",
+    "massacred": "killed",
+    "murdered": "killed",
+    "beheaded": "killed",
     "decapitated": "killed",
-    "slaughtered": "killed", "drowned": "killed", "assassinated": "killed", "lynched": "killed",
+    "slaughtered": "killed",
+    "drowned": "killed",
+    "assassinated": "killed",
+    "lynched": "killed",
     "succumbed": "killed",  # "two more succumbed to their wounds"
-    "wounded": "injured", "injured": "injured", "hurt": "injured", "maimed": "injured",
-    "missing": "missing", "disappeared": "missing",
-    "kidnapped": "detained", "abducted": "detained", "detained": "detained",
-    "arrested": "detained", "captured": "detained",
-    "displaced": "displaced", "fled": "displaced", "uprooted": "displaced",
+    "wounded": "injured",
+    "injured": "injured",
+    "hurt": "injured",
+    "maimed": "injured",
+    "missing": "missing",
+    "disappeared": "missing",
+    "kidnapped": "detained",
+    "abducted": "detained",
+    "detained": "detained",
+    "arrested": "detained",
+    "captured": "detained",
+    "displaced": "displaced",
+    "fled": "displaced",
+    "uprooted": "displaced",
     "harmed": "casualties",
 }
 # Active verbs whose object is the figure: "killed at least 56 civilians", "kills seven".
 HARM_BEFORE: dict[str, str] = {
-    "kill": "killed", "kills": "killed", "killed": "killed", "killing": "killed",
-    "massacre": "killed", "massacred": "killed", "massacring": "killed",
-    "execute": "killed", "executed": "killed", "executing": "killed", "executes": "killed",
-    "slaughtered": "killed", "murdered": "killed", "murder": "killed", "murdering": "killed",
-    "behead": "killed", "beheaded": "killed", "beheading": "killed",
-    "decapitate": "killed", "decapitated": "killed", "decapitating": "killed",
-    "wound": "injured", "wounds": "injured", "wounded": "injured", "wounding": "injured",
-    "injure": "injured", "injures": "injured", "injured": "injured", "injuring": "injured",
+    "kill": "killed",
+    "kills": "killed",
+    "killed": "killed",
+    "killing": "killed",
+    "massacre": "killed",
+    "massacred": "killed",
+    "massacring": "killed",
+    "execute": "killed",
+    "executed": "killed",
+    "executing": "killed",
+    "executes": "killed",
+    "slaughtered": "killed",
+    "murdered": "killed",
+    "murder": "killed",
+    "murdering": "killed",
+    "behead": "killed",
+    "beheaded": "killed",
+    "beheading": "killed",
+    "decapitate": "killed",
+    "decapitated": "killed",
+    "decapitating": "killed",
+    "wound": "injured",
+    "wounds": "injured",
+    "wounded": "injured",
+    "wounding": "injured",
+    "injure": "injured",
+    "injures": "injured",
+    "injured": "injured",
+    "injuring": "injured",
     "maimed": "injured",
-    "kidnap": "detained", "kidnapped": "detained", "kidnapping": "detained",
-    "abduct": "detained", "abducted": "detained", "abducting": "detained",
-    "detain": "detained", "detained": "detained", "detaining": "detained",
-    "arrest": "detained", "arrested": "detained", "arresting": "detained",
-    "displace": "displaced", "displaced": "displaced", "displacing": "displaced",
-    "assassinate": "killed", "assassinates": "killed", "assassinated": "killed",
-    "assassinating": "killed", "slay": "killed", "slays": "killed", "slaying": "killed",
+    "kidnap": "detained",
+    "kidnapped": "detained",
+    "kidnapping": "detained",
+    "abduct": "detained",
+    "abducted": "detained",
+    "abducting": "detained",
+    "detain": "detained",
+    "detained": "detained",
+    "detaining": "detained",
+    "arrest": "detained",
+    "arrested": "detained",
+    "arresting": "detained",
+    "displace": "displaced",
+    "displaced": "displaced",
+    "displacing": "displaced",
+    "assassinate": "killed",
+    "assassinates": "killed",
+    "assassinated": "killed",
+    "assassinating": "killed",
+    "slay": "killed",
+    "slays": "killed",
+    "slaying": "killed",
 }
 # Nouns naming the harm itself: "60 civilian casualties", "12 deaths", "40 bodies".
 HARM_NOUNS: dict[str, str] = {
-    "casualties": "casualties", "casualty": "casualties",
-    "deaths": "killed", "death": "killed", "dead": "killed", "fatalities": "killed",
-    "bodies": "killed", "corpses": "killed", "lives": "killed", "martyrs": "killed",
+    "casualties": "casualties",
+    "casualty": "casualties",
+    "deaths": "killed",
+    "death": "killed",
+    "dead": "killed",
+    "fatalities": "killed",
+    "bodies": "killed",
+    "corpses": "killed",
+    "lives": "killed",
+    "martyrs": "killed",
     "killed": "killed",
-    "injuries": "injured", "wounded": "injured", "injured": "injured",
-    "homicides": "killed", "murders": "killed", "killings": "killed",
+    "injuries": "injured",
+    "wounded": "injured",
+    "injured": "injured",
+    "homicides": "killed",
+    "murders": "killed",
+    "killings": "killed",
 }
 # "the death toll … is now over 125": the noun before "toll" gives the outcome.
 TOLL_OUTCOME: dict[str, str] = {
-    "death": "killed", "casualty": "casualties", "injury": "injured", "civilian": "killed",
+    "death": "killed",
+    "casualty": "casualties",
+    "injury": "injured",
+    "civilian": "killed",
 }
 # Words before "killed", "wounded" … that may stand between victims and verb.
 AUX: frozenset[str] = frozenset(
@@ -152,9 +247,14 @@ AUX: frozenset[str] = frozenset(
 )
 # "shot dead", "gunned down", "burned alive": verb + particle read as killed.
 KILL_PHRASES: dict[tuple[str, str], str] = {
-    ("shot", "dead"): "killed", ("gunned", "down"): "killed", ("burned", "alive"): "killed",
-    ("burnt", "alive"): "killed", ("stabbed", "dead"): "killed", ("beaten", "dead"): "killed",
-    ("found", "dead"): "killed", ("lost", "lives"): "killed",
+    ("shot", "dead"): "killed",
+    ("gunned", "down"): "killed",
+    ("burned", "alive"): "killed",
+    ("burnt", "alive"): "killed",
+    ("stabbed", "dead"): "killed",
+    ("beaten", "dead"): "killed",
+    ("found", "dead"): "killed",
+    ("lost", "lives"): "killed",
 }
 
 # --- victims -----------------------------------------------------------------------------------
@@ -168,51 +268,86 @@ def _victims(kind: str, group: str | None, words: str) -> None:
         VICTIM_NOUNS[word] = (kind, group)
 
 
-_victims("civilians", None, "civilian civilians villager villagers resident residents "
-         "farmer farmers shepherd shepherds herder herders worshipper worshippers "
-         "worshippers passenger passengers refugee refugees protester protesters protestors "
-         "demonstrators pilgrims pilgrim worker workers teacher teachers student students "
-         "pupils shopkeeper shopkeepers fishermen fisherman civillians non-combatants "
-         "noncombatants bystanders bystander elder elders volunteer volunteers trader traders "
-         "vendor vendors merchant merchants labourer labourers laborer laborers driver drivers "
-         "customers shoppers diners guests mourners commuters patients pedestrians "
-         "motorists travellers travelers tourist tourists holidaymakers visitors")
-_victims("civilians", "children", "child children kids kid boy boys girl girls infant "
-         "infants baby babies toddlers minors minor schoolchildren teenager teenagers")
+_victims(
+    "civilians",
+    None,
+    "civilian civilians villager villagers resident residents "
+    "farmer farmers shepherd shepherds herder herders worshipper worshippers "
+    "worshippers passenger passengers refugee refugees protester protesters protestors "
+    "demonstrators pilgrims pilgrim worker workers teacher teachers student students "
+    "pupils shopkeeper shopkeepers fishermen fisherman civillians non-combatants "
+    "noncombatants bystanders bystander elder elders volunteer volunteers trader traders "
+    "vendor vendors merchant merchants labourer labourers laborer laborers driver drivers "
+    "customers shoppers diners guests mourners commuters patients pedestrians "
+    "motorists travellers travelers tourist tourists holidaymakers visitors",
+)
+_victims(
+    "civilians",
+    "children",
+    "child children kids kid boy boys girl girls infant "
+    "infants baby babies toddlers minors minor schoolchildren teenager teenagers",
+)
 _victims("civilians", "women", "woman women mother mothers")
-_victims("civilians", "medical staff", "doctor doctors medic medics nurse nurses "
-         "paramedic paramedics physician physicians")
-_victims("civilians", "journalists", "journalist journalists reporter reporters "
-         "photographer photographers cameraman cameramen")
+_victims(
+    "civilians", "medical staff", "doctor doctors medic medics nurse nurses paramedic paramedics physician physicians"
+)
+_victims(
+    "civilians",
+    "journalists",
+    "journalist journalists reporter reporters photographer photographers cameraman cameramen",
+)
 _victims("civilians", "aid workers", "aid-worker aid-workers")
-_victims("combatants", None, "soldier soldiers troops troop servicemen serviceman "
-         "servicemembers fighter fighters militant militants insurgent insurgents rebel "
-         "rebels terrorist terrorists taliban jihadist jihadists jihadis gunman gunmen "
-         "militiaman militiamen militia militias combatant combatants guerrilla guerrillas "
-         "guerillas extremist extremists attacker attackers commander commanders "
-         "officer officers sergeant policeman policemen police policemen gendarmes "
-         "guards guard marines paratroopers recruits mercenaries loyalists personnel "
-         "forces bandit bandits separatist separatists maoist maoists naxal naxals "
-         "cadres cadre operatives operative jawans jawan major majors colonel colonels "
-         "captain captains lieutenant lieutenants brigadier general generals corporal")
+_victims(
+    "combatants",
+    None,
+    "soldier soldiers troops troop servicemen serviceman "
+    "servicemembers fighter fighters militant militants insurgent insurgents rebel "
+    "rebels terrorist terrorists taliban jihadist jihadists jihadis gunman gunmen "
+    "militiaman militiamen militia militias combatant combatants guerrilla guerrillas "
+    "guerillas extremist extremists attacker attackers commander commanders "
+    "officer officers sergeant policeman policemen police policemen gendarmes "
+    "guards guard marines paratroopers recruits mercenaries loyalists personnel "
+    "forces bandit bandits separatist separatists maoist maoists naxal naxals "
+    "cadres cadre operatives operative jawans jawan major majors colonel colonels "
+    "captain captains lieutenant lieutenants brigadier general generals corporal",
+)
 # Perpetrators: counted in total deaths (GTD's convention), never in civilian deaths.
-_victims("combatants", None, "assailant assailants bomber bombers perpetrator perpetrators "
-         "hijacker hijackers kidnapper kidnappers")
-_victims("people", None, "people persons person individuals others men man bodies "
-         "victims member members syrians iraqis afghans yemenis palestinians ukrainians "
-         "kurds family families relatives locals")
-_victims("people", None, "syrian iraqi afghan yemeni palestinian ukrainian kurd leader leaders "
-         "chief chiefs official officials elder activist activists politician politicians "
-         "director judge cleric imam priest lawyer engineer businessman tribesman tribesmen "
-         "youth youths citizen citizens individual")
+_victims(
+    "combatants",
+    None,
+    "assailant assailants bomber bombers perpetrator perpetrators hijacker hijackers kidnapper kidnappers",
+)
+_victims(
+    "people",
+    None,
+    "people persons person individuals others men man bodies "
+    "victims member members syrians iraqis afghans yemenis palestinians ukrainians "
+    "kurds family families relatives locals",
+)
+_victims(
+    "people",
+    None,
+    "syrian iraqi afghan yemeni palestinian ukrainian kurd leader leaders "
+    "chief chiefs official officials elder activist activists politician politicians "
+    "director judge cleric imam priest lawyer engineer businessman tribesman tribesmen "
+    "youth youths citizen citizens individual",
+)
 _victims("civilians", "medical staff", "vaccinator vaccinators health-worker")
-_victims("people", None, "son sons daughter daughters brother brothers sister sisters wife wives "
-         "husband husbands father fathers cousin cousins nephew nephews grandchildren")
+_victims(
+    "people",
+    None,
+    "son sons daughter daughters brother brothers sister sisters wife wives "
+    "husband husbands father fathers cousin cousins nephew nephews grandchildren",
+)
 
-_victims("people", None, "bodyguard bodyguards employee employees lecturer lecturers principal "
-         "councilor councilors councillor councillors chairman chairperson mayor governor prosecutor "
-         "scholar scholars hostage hostages passerby passersby colleague colleagues granddaughter "
-         "grandson grandfather grandmother uncle aunt niece wife")
+_victims(
+    "people",
+    None,
+    "bodyguard bodyguards employee employees lecturer lecturers principal "
+    "councilor councilors councillor councillors chairman chairperson mayor governor prosecutor "
+    "scholar scholars hostage hostages passerby passersby colleague colleagues granddaughter "
+    "grandson grandfather grandmother uncle aunt niece wife",
+)
 _victims("civilians", None, "miner miners ranger rangers constable")
 _victims("people", None, "informer informers")
 _victims("combatants", None, "peacekeeper peacekeepers")
@@ -234,9 +369,7 @@ VICTIM_POST_MODIFIERS: frozenset[str] = frozenset(
 # --- one person without a figure (``persons``) ----------------------------------------------------
 
 # Where a subject starts, looking back from "was": "… after | the assailant was killed".
-SUBJECT_STOPS: frozenset[str] = frozenset(
-    ". ; : and while but after when before whereas as because that where".split()
-)
+SUBJECT_STOPS: frozenset[str] = frozenset(". ; : and while but after when before whereas as because that where".split())
 # Subjects that are no one person: "nobody was killed", "it was killed".
 NOT_A_SUBJECT: frozenset[str] = frozenset(
     "no nobody none neither it this that there which what each every anyone everyone nothing".split()
@@ -246,9 +379,7 @@ NOT_NAMES: frozenset[str] = frozenset(
     "on in at the a an his her after during later then according when while by before with".split()
 )
 # Inside a name: "Abu Omar", "Al-Waruri", "bin Laden", "Juan de la Cruz".
-NAME_LINKS: frozenset[str] = frozenset(
-    "- ' ’ bin ibn al el de da del la van von abu .".split()
-)
+NAME_LINKS: frozenset[str] = frozenset("- ' ’ bin ibn al el de da del la van von abu .".split())
 
 # Where the description of one person ends: "killed a lecturer of the academy | in Kabul".
 PERSON_NP_STOPS: frozenset[str] = frozenset(
@@ -262,19 +393,19 @@ NOT_ONE_PERSON_HEADS: frozenset[str] = frozenset(
     "bus vehicle car house home building checkpoint post base".split()
 )
 # "In addition to the bomber, …": the attacker, one more death in GTD's totals.
-ONE_PERSON_AFTER_ADDITION: frozenset[str] = frozenset(
-    "assailant bomber attacker gunman perpetrator".split()
-)
-WEEKDAYS: frozenset[str] = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
+ONE_PERSON_AFTER_ADDITION: frozenset[str] = frozenset("assailant bomber attacker gunman perpetrator".split())
+WEEKDAYS: frozenset[str] = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 # Modifiers that set the victim type of a harm noun: "civilian casualties".
 VICTIM_ADJECTIVES: dict[str, tuple[str, str | None]] = {
-    "civilian": ("civilians", None), "innocent": ("civilians", None),
-    "military": ("combatants", None), "army": ("combatants", None),
-    "police": ("combatants", None), "rebel": ("combatants", None),
-    "militant": ("combatants", None), "child": ("civilians", "children"),
+    "civilian": ("civilians", None),
+    "innocent": ("civilians", None),
+    "military": ("combatants", None),
+    "army": ("combatants", None),
+    "police": ("combatants", None),
+    "rebel": ("combatants", None),
+    "militant": ("combatants", None),
+    "child": ("civilians", "children"),
 }
 
 # Nouns after a figure that make it something other than victims (money, time, objects …).
@@ -303,8 +434,7 @@ HEDGES: frozenset[str] = frozenset(
 # militants" doubt the weapon or who, not the deaths, unless the noun is an account of them.
 HEDGE_ADJECTIVES: frozenset[str] = frozenset("alleged suspected purported unconfirmed".split())
 HEDGED_ACCOUNTS: frozenset[str] = frozenset(
-    "report reports figure figures toll tolls death deaths casualties number numbers claims "
-    "killing killings".split()
+    "report reports figure figures toll tolls death deaths casualties number numbers claims killing killings".split()
 )
 # Words that make a figure a projection or a risk rather than harm done.
 HYPOTHETICAL: frozenset[str] = frozenset(
@@ -315,12 +445,41 @@ NEGATORS: frozenset[str] = frozenset("not no never n't without denied denies den
 
 # Cumulative cues (matched as lower-case token sequences inside the figure's clause).
 CUMULATIVE_CUES: tuple[str, ...] = (
-    "so far", "to date", "thus far", "this year", "this month", "in total", "overall", "a total of",
-    "in all", "since the beginning", "since the start", "in the last", "in the past",
-    "over the past", "over the last", "during the past", "during the last",
-    "cumulative", "since", "each day", "per day", "every day", "daily", "annually",
-    "a year", "per year", "each year", "every year", "first half", "second half",
-    "first quarter", "second quarter", "third quarter", "fourth quarter", "first six months",
+    "so far",
+    "to date",
+    "thus far",
+    "this year",
+    "this month",
+    "in total",
+    "overall",
+    "a total of",
+    "in all",
+    "since the beginning",
+    "since the start",
+    "in the last",
+    "in the past",
+    "over the past",
+    "over the last",
+    "during the past",
+    "during the last",
+    "cumulative",
+    "since",
+    "each day",
+    "per day",
+    "every day",
+    "daily",
+    "annually",
+    "a year",
+    "per year",
+    "each year",
+    "every year",
+    "first half",
+    "second half",
+    "first quarter",
+    "second quarter",
+    "third quarter",
+    "fourth quarter",
+    "first six months",
 )
 MONTHS: frozenset[str] = frozenset(
     "january february march april may june july august september october november december "
@@ -328,9 +487,7 @@ MONTHS: frozenset[str] = frozenset(
 )
 # "during the offensive", "in the war": periods that hold many events ("the fighting", "the
 # attack" and "the operation" may be one event, so they are not here).
-LONG_PERIODS: frozenset[str] = frozenset(
-    "offensive campaign war conflict siege occupation uprising insurgency".split()
-)
+LONG_PERIODS: frozenset[str] = frozenset("offensive campaign war conflict siege occupation uprising insurgency".split())
 # Words that with "toll" make it a running total: "the death toll of the airstrikes in the region".
 TOLL_CUMULATIVE: frozenset[str] = frozenset(
     "total overall cumulative war conflict campaign offensive operation operations region "
@@ -346,75 +503,180 @@ SINGLE_EVENT_NOUNS: frozenset[str] = frozenset(
 
 # Event types: cue → type, most specific first (the first hit in this order wins).
 EVENT_TYPES: tuple[tuple[str, str], ...] = (
-    ("sarin", "chemical attack"), ("chlorine", "chemical attack"),
-    ("chemical", "chemical attack"), ("nerve agent", "chemical attack"),
-    ("deadly gases", "chemical attack"), ("gas attack", "chemical attack"),
+    ("sarin", "chemical attack"),
+    ("chlorine", "chemical attack"),
+    ("chemical", "chemical attack"),
+    ("nerve agent", "chemical attack"),
+    ("deadly gases", "chemical attack"),
+    ("gas attack", "chemical attack"),
     ("suicide", "suicide attack"),
-    ("airstrike", "airstrike"), ("air strike", "airstrike"), ("air raid", "airstrike"),
-    ("warplane", "airstrike"), ("drone strike", "airstrike"), ("barrel bomb", "airstrike"),
-    ("jets", "airstrike"), ("aerial", "airstrike"), ("helicopter", "airstrike"),
-    ("landmine", "landmine/IED"), ("land mine", "landmine/IED"), ("ied", "landmine/IED"),
-    ("roadside bomb", "landmine/IED"), ("improvised explosive", "landmine/IED"),
-    ("booby", "landmine/IED"), ("mine explosion", "landmine/IED"),
-    ("shelling", "shelling"), ("shelled", "shelling"), ("shells", "shelling"), ("shell", "shelling"),
-    ("mortar", "shelling"), ("artillery", "shelling"), ("rocket", "shelling"),
+    ("airstrike", "airstrike"),
+    ("air strike", "airstrike"),
+    ("air raid", "airstrike"),
+    ("warplane", "airstrike"),
+    ("drone strike", "airstrike"),
+    ("barrel bomb", "airstrike"),
+    ("jets", "airstrike"),
+    ("aerial", "airstrike"),
+    ("helicopter", "airstrike"),
+    ("landmine", "landmine/IED"),
+    ("land mine", "landmine/IED"),
+    ("ied", "landmine/IED"),
+    ("roadside bomb", "landmine/IED"),
+    ("improvised explosive", "landmine/IED"),
+    ("booby", "landmine/IED"),
+    ("mine explosion", "landmine/IED"),
+    ("shelling", "shelling"),
+    ("shelled", "shelling"),
+    ("shells", "shelling"),
+    ("shell", "shelling"),
+    ("mortar", "shelling"),
+    ("artillery", "shelling"),
+    ("rocket", "shelling"),
     ("missile", "shelling"),
-    ("car bomb", "bombing"), ("bombing", "bombing"), ("blast", "bombing"),
-    ("explosion", "bombing"), ("bomb", "bombing"), ("explosive", "bombing"),
+    ("car bomb", "bombing"),
+    ("bombing", "bombing"),
+    ("blast", "bombing"),
+    ("explosion", "bombing"),
+    ("bomb", "bombing"),
+    ("explosive", "bombing"),
     ("massacre", "massacre"),
-    ("executed", "execution"), ("execution", "execution"), ("beheaded", "execution"),
-    ("shot", "shooting"), ("shooting", "shooting"), ("gunmen", "shooting"),
-    ("gunfire", "shooting"), ("sniper", "shooting"), ("opened fire", "shooting"),
+    ("executed", "execution"),
+    ("execution", "execution"),
+    ("beheaded", "execution"),
+    ("shot", "shooting"),
+    ("shooting", "shooting"),
+    ("gunmen", "shooting"),
+    ("gunfire", "shooting"),
+    ("sniper", "shooting"),
+    ("opened fire", "shooting"),
     ("gunned", "shooting"),
-    ("clash", "clashes"), ("fighting", "clashes"), ("battle", "clashes"),
-    ("ambush", "clashes"), ("firefight", "clashes"),
-    ("strikes", "airstrike"), ("strike", "airstrike"),
+    ("clash", "clashes"),
+    ("fighting", "clashes"),
+    ("battle", "clashes"),
+    ("ambush", "clashes"),
+    ("firefight", "clashes"),
+    ("strikes", "airstrike"),
+    ("strike", "airstrike"),
 )
 
 # Perpetrator aliases → canonical name. Matched case-insensitively on word boundaries,
 # longest first; hyphens count as part of a word so "Anti-ISIS" is not "ISIS".
 PERPETRATORS: dict[str, tuple[str, ...]] = {
     "Saudi-led coalition": (
-        "saudi-led coalition", "saudi led coalition", "saudi-led forces", "saudi-led airstrikes",
-        "saudi-led warplanes", "arab coalition", "saudi coalition", "saudi-emirati coalition",
+        "saudi-led coalition",
+        "saudi led coalition",
+        "saudi-led forces",
+        "saudi-led airstrikes",
+        "saudi-led warplanes",
+        "arab coalition",
+        "saudi coalition",
+        "saudi-emirati coalition",
     ),
     "International Anti-ISIS Coalition": (
-        "international anti-isis coalition", "anti-isis coalition", "anti-isil coalition",
-        "anti-is coalition", "international coalition", "us-led coalition", "u.s.-led coalition",
-        "us led coalition", "u.s led coalition", "operation inherent resolve", "cjtf-oir",
+        "international anti-isis coalition",
+        "anti-isis coalition",
+        "anti-isil coalition",
+        "anti-is coalition",
+        "international coalition",
+        "us-led coalition",
+        "u.s.-led coalition",
+        "us led coalition",
+        "u.s led coalition",
+        "operation inherent resolve",
+        "cjtf-oir",
     ),
     # A coalition the words do not name: which one is settled for the whole document
     # (BARE_COALITION below).
-    "coalition (unnamed)": ("coalition forces", "coalition airstrikes", "coalition warplanes", "coalition aircraft",
-                  "coalition jets", "coalition"),
+    "coalition (unnamed)": (
+        "coalition forces",
+        "coalition airstrikes",
+        "coalition warplanes",
+        "coalition aircraft",
+        "coalition jets",
+        "coalition",
+    ),
     "Islamic State": (
-        "islamic state", "isis", "isil", "daesh", "da'esh", "is militants", "is fighters",
+        "islamic state",
+        "isis",
+        "isil",
+        "daesh",
+        "da'esh",
+        "is militants",
+        "is fighters",
         "is group",
     ),
     "Syrian government": (
-        "syrian government forces", "syrian government", "syrian regime", "assad regime",
-        "al-assad regime", "regime forces", "government forces of syria", "syrian army",
-        "syrian arab army", "regime's warplanes", "regime's forces", "syrian regime's", "regime warplanes", "bashar al-assad",
-        "bashar al assad", "bashar assad", "bachar al-assad", "bashar el assad",
-        "bachar el assad", "al-assad", "el assad", "assad",
+        "syrian government forces",
+        "syrian government",
+        "syrian regime",
+        "assad regime",
+        "al-assad regime",
+        "regime forces",
+        "government forces of syria",
+        "syrian army",
+        "syrian arab army",
+        "regime's warplanes",
+        "regime's forces",
+        "syrian regime's",
+        "regime warplanes",
+        "bashar al-assad",
+        "bashar al assad",
+        "bashar assad",
+        "bachar al-assad",
+        "bashar el assad",
+        "bachar el assad",
+        "al-assad",
+        "el assad",
+        "assad",
     ),
-    "Russia": ("russian forces", "russian warplanes", "russian airstrikes", "russian army",
-               "russian military", "russia", "russians"),
-    "Turkey": ("turkish forces", "turkish army", "turkish military", "turkish troops",
-               "turkish warplanes", "turkish artillery", "turkish drone", "turkish drones"),
-    "United States": ("united states", "united-states", "u.s. forces", "us forces",
-                      "american forces", "pentagon", "us central command", "u.s. central command",
-                      "central command", "centcom", "us military", "u.s. military"),
+    "Russia": (
+        "russian forces",
+        "russian warplanes",
+        "russian airstrikes",
+        "russian army",
+        "russian military",
+        "russia",
+        "russians",
+    ),
+    "Turkey": (
+        "turkish forces",
+        "turkish army",
+        "turkish military",
+        "turkish troops",
+        "turkish warplanes",
+        "turkish artillery",
+        "turkish drone",
+        "turkish drones",
+    ),
+    "United States": (
+        "united states",
+        "united-states",
+        "u.s. forces",
+        "us forces",
+        "american forces",
+        "pentagon",
+        "us central command",
+        "u.s. central command",
+        "central command",
+        "centcom",
+        "us military",
+        "u.s. military",
+    ),
     "Taliban": ("taliban",),
     "Al-Shabaab": ("al-shabaab", "al-shabab", "al shabaab", "al shabab", "shabaab"),
     "Boko Haram": ("boko haram",),
-    "Hayat Tahrir al-Sham": ("hayat tahrir al-sham", "hts", "al-nusra", "nusra front",
-                             "jabhat al-nusra", "al-nosra"),
+    "Hayat Tahrir al-Sham": ("hayat tahrir al-sham", "hts", "al-nusra", "nusra front", "jabhat al-nusra", "al-nosra"),
     "SDF": ("syrian democratic forces", "sdf"),
-    "Iraqi forces": ("iraqi forces", "iraqi security forces", "iraqi army", "iraqi troops",
-                     "iraqi military", "iraqi government forces"),
-    "Israel": ("israeli forces", "israeli army", "israeli military", "israeli strikes",
-               "israeli airstrikes", "idf"),
+    "Iraqi forces": (
+        "iraqi forces",
+        "iraqi security forces",
+        "iraqi army",
+        "iraqi troops",
+        "iraqi military",
+        "iraqi government forces",
+    ),
+    "Israel": ("israeli forces", "israeli army", "israeli military", "israeli strikes", "israeli airstrikes", "idf"),
 }
 # "The coalition" alone is the coalition the same report names in full ("the Saudi-led
 # coalition … a coalition airstrike"); failing that, the one fighting where the report is set
@@ -435,18 +697,45 @@ NOT_COALITION_BEFORE: frozenset[str] = frozenset({"syrian", "national", "opposit
 
 # Sources. Verbs of attribution → stance.
 SOURCE_VERBS: dict[str, str] = {
-    "reported": "reported", "reports": "reported", "report": "reported",
-    "said": "reported", "says": "reported", "say": "reported", "told": "reported",
-    "stated": "reported", "added": "reported", "announced": "reported", "found": "reported",
-    "estimated": "reported", "estimates": "reported", "counted": "reported",
-    "recorded": "reported", "documented": "confirmed", "assessed": "reported", "put": "reported",
-    "puts": "reported", "gave": "reported", "gives": "reported", "cited": "reported",
-    "cites": "reported", "named": "reported", "listed": "reported", "tallied": "reported",
+    "reported": "reported",
+    "reports": "reported",
+    "report": "reported",
+    "said": "reported",
+    "says": "reported",
+    "say": "reported",
+    "told": "reported",
+    "stated": "reported",
+    "added": "reported",
+    "announced": "reported",
+    "found": "reported",
+    "estimated": "reported",
+    "estimates": "reported",
+    "counted": "reported",
+    "recorded": "reported",
+    "documented": "confirmed",
+    "assessed": "reported",
+    "put": "reported",
+    "puts": "reported",
+    "gave": "reported",
+    "gives": "reported",
+    "cited": "reported",
+    "cites": "reported",
+    "named": "reported",
+    "listed": "reported",
+    "tallied": "reported",
     "registered": "reported",
-    "confirmed": "confirmed", "confirm": "confirmed", "confirms": "confirmed",
-    "verified": "confirmed", "verify": "confirmed",
-    "claimed": "claimed", "claims": "claimed", "claim": "claimed", "alleged": "claimed",
-    "acknowledged": "admitted", "admitted": "admitted", "conceded": "admitted",
+    "confirmed": "confirmed",
+    "confirm": "confirmed",
+    "confirms": "confirmed",
+    "verified": "confirmed",
+    "verify": "confirmed",
+    "claimed": "claimed",
+    "claims": "claimed",
+    "claim": "claimed",
+    "alleged": "claimed",
+    "acknowledged": "admitted",
+    "admitted": "admitted",
+    "conceded": "admitted",
     "denied": "denied",
 }
 # Between a source and its verb: "They were able to confirm", "officials have said".
@@ -457,38 +746,78 @@ SOURCE_GAP: frozenset[str] = frozenset(
 )
 # Common nouns that make an unnamed source: "officials said", "medical sources".
 SOURCE_NOUNS: dict[str, str] = {
-    "officials": "official", "official": "official", "ministry": "official",
-    "police": "official", "governor": "official", "spokesman": "official",
-    "spokeswoman": "official", "office": "official", "department": "official", "spokesperson": "official", "military": "official",
-    "army": "official", "government": "official", "authorities": "official",
-    "sources": "unnamed", "source": "unnamed", "witnesses": "unnamed", "activists": "unnamed",
-    "residents": "unnamed", "locals": "unnamed", "medics": "unnamed", "doctors": "unnamed",
-    "staff": "unnamed", "survivors": "unnamed", "neighbours": "unnamed", "neighbors": "unnamed",
-    "rescuers": "unnamed", "monitors": "ngo", "investigators": "ngo", "researchers": "ngo",
+    "officials": "official",
+    "official": "official",
+    "ministry": "official",
+    "police": "official",
+    "governor": "official",
+    "spokesman": "official",
+    "spokeswoman": "official",
+    "office": "official",
+    "department": "official",
+    "spokesperson": "official",
+    "military": "official",
+    "army": "official",
+    "government": "official",
+    "authorities": "official",
+    "sources": "unnamed",
+    "source": "unnamed",
+    "witnesses": "unnamed",
+    "activists": "unnamed",
+    "residents": "unnamed",
+    "locals": "unnamed",
+    "medics": "unnamed",
+    "doctors": "unnamed",
+    "staff": "unnamed",
+    "survivors": "unnamed",
+    "neighbours": "unnamed",
+    "neighbors": "unnamed",
+    "rescuers": "unnamed",
+    "monitors": "ngo",
+    "investigators": "ngo",
+    "researchers": "ngo",
     "coordinator": "official",
-    "monitor": "ngo", "observatory": "ngo", "newspaper": "media", "media": "media",
-    "agency": "media", "reports": "aggregate",
+    "monitor": "ngo",
+    "observatory": "ngo",
+    "newspaper": "media",
+    "media": "media",
+    "agency": "media",
+    "reports": "aggregate",
 }
 # Known outlets and organisations → kind (lower-case keys; aliases map to a display name).
 SOURCE_NAMES: dict[str, tuple[str, str]] = {
-    "al-jazeera": ("Al-Jazeera", "media"), "al jazeera": ("Al-Jazeera", "media"),
-    "aljazeera": ("Al-Jazeera", "media"), "reuters": ("Reuters", "media"),
-    "afp": ("AFP", "media"), "ap": ("AP", "media"), "associated press": ("AP", "media"),
-    "bbc": ("BBC", "media"), "cnn": ("CNN", "media"), "xinhua": ("Xinhua", "media"),
-    "sana": ("SANA", "media"), "al-arabiya": ("Al-Arabiya", "media"),
+    "al-jazeera": ("Al-Jazeera", "media"),
+    "al jazeera": ("Al-Jazeera", "media"),
+    "aljazeera": ("Al-Jazeera", "media"),
+    "reuters": ("Reuters", "media"),
+    "afp": ("AFP", "media"),
+    "ap": ("AP", "media"),
+    "associated press": ("AP", "media"),
+    "bbc": ("BBC", "media"),
+    "cnn": ("CNN", "media"),
+    "xinhua": ("Xinhua", "media"),
+    "sana": ("SANA", "media"),
+    "al-arabiya": ("Al-Arabiya", "media"),
     "amnesty international": ("Amnesty International", "ngo"),
     "amnesty": ("Amnesty International", "ngo"),
-    "human rights watch": ("Human Rights Watch", "ngo"), "hrw": ("Human Rights Watch", "ngo"),
+    "human rights watch": ("Human Rights Watch", "ngo"),
+    "hrw": ("Human Rights Watch", "ngo"),
     "sohr": ("Syrian Observatory for Human Rights", "ngo"),
     "syrian observatory for human rights": ("Syrian Observatory for Human Rights", "ngo"),
     "syrian observatory": ("Syrian Observatory for Human Rights", "ngo"),
     "snhr": ("Syrian Network for Human Rights", "ngo"),
     "syrian network for human rights": ("Syrian Network for Human Rights", "ngo"),
-    "airwars": ("Airwars", "ngo"), "white helmets": ("White Helmets", "ngo"),
-    "un": ("United Nations", "ngo"), "united nations": ("United Nations", "ngo"),
-    "ocha": ("OCHA", "ngo"), "icrc": ("ICRC", "ngo"), "msf": ("MSF", "ngo"),
-    "unicef": ("UNICEF", "ngo"), "who": ("WHO", "ngo"),
-    "moi": ("MoI", "official"), "mod": ("MoD", "official"),
+    "airwars": ("Airwars", "ngo"),
+    "white helmets": ("White Helmets", "ngo"),
+    "un": ("United Nations", "ngo"),
+    "united nations": ("United Nations", "ngo"),
+    "ocha": ("OCHA", "ngo"),
+    "icrc": ("ICRC", "ngo"),
+    "msf": ("MSF", "ngo"),
+    "unicef": ("UNICEF", "ngo"),
+    "who": ("WHO", "ngo"),
+    "moi": ("MoI", "official"),
+    "mod": ("MoD", "official"),
 }
 # Words that mark a capitalised phrase as an organisation (for resolving "They").
 ORG_WORDS: frozenset[str] = frozenset(
@@ -500,14 +829,25 @@ ORG_WORDS: frozenset[str] = frozenset(
 # Belligerent statements: trigger phrases (token sequences) → stance.
 STATEMENT_TRIGGERS: tuple[tuple[str, str], ...] = (
     ("launching of an investigation", "investigating"),
-    ("an investigation", "investigating"), ("an inquiry", "investigating"),
-    ("a probe", "investigating"), ("is investigating", "investigating"),
-    ("are investigating", "investigating"), ("to investigate", "investigating"),
-    ("admitted", "admitted"), ("admits", "admitted"), ("acknowledged", "admitted"),
-    ("acknowledges", "admitted"), ("conceded", "admitted"), ("concedes", "admitted"),
-    ("accepted responsibility", "admitted"), ("took responsibility", "admitted"),
-    ("claimed responsibility", "claimed"), ("claims responsibility", "claimed"),
-    ("denied", "denied"), ("denies", "denied"), ("rejected the claims", "denied"),
+    ("an investigation", "investigating"),
+    ("an inquiry", "investigating"),
+    ("a probe", "investigating"),
+    ("is investigating", "investigating"),
+    ("are investigating", "investigating"),
+    ("to investigate", "investigating"),
+    ("admitted", "admitted"),
+    ("admits", "admitted"),
+    ("acknowledged", "admitted"),
+    ("acknowledges", "admitted"),
+    ("conceded", "admitted"),
+    ("concedes", "admitted"),
+    ("accepted responsibility", "admitted"),
+    ("took responsibility", "admitted"),
+    ("claimed responsibility", "claimed"),
+    ("claims responsibility", "claimed"),
+    ("denied", "denied"),
+    ("denies", "denied"),
+    ("rejected the claims", "denied"),
 )
 # Verbs that must precede an investigation trigger for it to be a party's act.
 INVESTIGATION_VERBS: frozenset[str] = frozenset(

@@ -18,17 +18,42 @@ from harmledger.incidents.cluster import UnionFind, cluster
 from harmledger.incidents.corrections import correct_claim, correct_incident, corrected_count, qualifier_for
 from harmledger.incidents.decisions import CLAIM_FIELDS, FIGURE_FIELDS, INCIDENT_FIELDS, Correction, Decisions
 from harmledger.incidents.link import (
-    BlockIndex, Edge, EdgeFinder, Features, block_keys, blocked_edges, build_features, features_of, score, toll_score,
+    BlockIndex,
+    Edge,
+    EdgeFinder,
+    Features,
+    block_keys,
+    blocked_edges,
+    build_features,
+    features_of,
+    score,
+    toll_score,
 )
 from harmledger.incidents.rules import EDGE_FLOOR
-from harmledger.incidents.syndication import Syndication
 from harmledger.incidents.suggest import suggest
+from harmledger.incidents.syndication import Syndication
 from harmledger.records import Claim, Document, Grade, Incident, Suggestion
 
 __all__ = [
-    "CLAIM_FIELDS", "EDGE_FLOOR", "FIGURE_FIELDS", "INCIDENT_FIELDS", "Correction", "Decisions", "Edge",
-    "EdgeFinder", "Features", "Reconciliation", "assign_ids", "block_keys", "correct_claim", "correct_incident",
-    "corrected_count", "qualifier_for", "reconcile", "reconcile_with_suggestions", "score",
+    "CLAIM_FIELDS",
+    "EDGE_FLOOR",
+    "FIGURE_FIELDS",
+    "INCIDENT_FIELDS",
+    "Correction",
+    "Decisions",
+    "Edge",
+    "EdgeFinder",
+    "Features",
+    "Reconciliation",
+    "assign_ids",
+    "block_keys",
+    "correct_claim",
+    "correct_incident",
+    "corrected_count",
+    "qualifier_for",
+    "reconcile",
+    "reconcile_with_suggestions",
+    "score",
 ]
 
 
@@ -56,20 +81,26 @@ def assign_ids(groups: Sequence[Sequence[str]], previous: Mapping[str, Sequence[
     return [i if i is not None else Incident.make_id(list(groups[p])) for p, i in enumerate(ids)]
 
 
-def _link_lines(edges: Sequence[Edge], feats: Sequence[Features],
-                scorer: Callable[..., float | None] = score) -> dict[int, list[str]]:
+def _link_lines(
+    edges: Sequence[Edge], feats: Sequence[Features], scorer: Callable[..., float | None] = score
+) -> dict[int, list[str]]:
     """Why each used edge linked its two claims, keyed by the edge's first position."""
     out: dict[int, list[str]] = {}
     for s, i, j in edges:
         reasons: list[str] = []
         scorer(feats[i], feats[j], reasons)
         out.setdefault(i, []).append(
-            f"linked {feats[i].claim_id} ~ {feats[j].claim_id}: score {s:g} = {', '.join(reasons)}")
+            f"linked {feats[i].claim_id} ~ {feats[j].claim_id}: score {s:g} = {', '.join(reasons)}"
+        )
     return out
 
 
-def _apply_merges(groups: list[list[int]], merges: Sequence[Sequence[str]],
-                  previous: Mapping[str, Sequence[str]], feats: Sequence[Features]) -> list[list[int]]:
+def _apply_merges(
+    groups: list[list[int]],
+    merges: Sequence[Sequence[str]],
+    previous: Mapping[str, Sequence[str]],
+    feats: Sequence[Features],
+) -> list[list[int]]:
     """Join clusters holding claims of incidents an analyst merged."""
     where = {feats[i].claim_id: g for g, group in enumerate(groups) for i in group}
     uf = UnionFind(len(groups))
@@ -109,8 +140,9 @@ def reconcile(
     ``find_edges`` scores the candidate pairs of event claims; by default in memory
     (``blocked_edges``), on Spark with ``harmledger.spark.spark_edges``: the same pairs either way.
     """
-    return reconcile_with_suggestions(claims, documents, previous=previous, decisions=decisions,
-                                      find_edges=find_edges).incidents
+    return reconcile_with_suggestions(
+        claims, documents, previous=previous, decisions=decisions, find_edges=find_edges
+    ).incidents
 
 
 def reconcile_with_suggestions(
@@ -154,8 +186,7 @@ def reconcile_with_suggestions(
     toll_groups, toll_used = cluster(toll_feats, blocked_edges(toll_feats, toll_score, floor=rules.LINK_THRESHOLD))
     toll_links = _link_lines(toll_used, toll_feats, toll_score)
 
-    claim_groups = [[events[i].id for i in g] + [s.id for s in attached.get(n, [])]
-                    for n, g in enumerate(groups)]
+    claim_groups = [[events[i].id for i in g] + [s.id for s in attached.get(n, [])] for n, g in enumerate(groups)]
     claim_groups += [[tolls[i].id for i in g] for g in toll_groups]
     ids = assign_ids(claim_groups, previous)
     ctx = Context(documents, Syndication(documents), decisions.rejected, _leads(events))
@@ -163,23 +194,20 @@ def reconcile_with_suggestions(
     incidents: list[Incident] = []
     for n, group in enumerate(groups):
         lines = [line for i in group for line in links.get(i, [])]
-        incidents.append(build(ids[n], "incident", [events[i] for i in group],
-                               attached.get(n, []), ctx, lines))
+        incidents.append(build(ids[n], "incident", [events[i] for i in group], attached.get(n, []), ctx, lines))
     for n, group in enumerate(toll_groups):
         related = None
         if feats:
             for i in group:
                 # A toll covers a period ("since March 31st"): it sits beside the incident its
                 # report is about, so it is compared as of its report's publication date.
-                probe = features_of(i, replace(tolls[i], date=None, period=None),
-                                    documents.get(tolls[i].document_id))
+                probe = features_of(i, replace(tolls[i], date=None, period=None), documents.get(tolls[i].document_id))
                 j = _best_partner(probe, index, 0.0)
                 if j is not None:
                     related = ids[group_of[j]]
                     break
         lines = [line for i in group for line in toll_links.get(i, [])]
-        incidents.append(build(ids[len(groups) + n], "aggregate", [tolls[i] for i in group], [],
-                               ctx, lines, related))
+        incidents.append(build(ids[len(groups) + n], "aggregate", [tolls[i] for i in group], [], ctx, lines, related))
     if decisions.grades:
         incidents = [_with_grade(inc, decisions.grades.get(inc.id)) for inc in incidents]
     incident_of = {i: ids[n] for n, group in enumerate(groups) for i in group}
@@ -199,5 +227,4 @@ def _with_grade(incident: Incident, grade: Grade | None) -> Incident:
     """Apply an analyst's grade, saying so in the explanation."""
     if grade is None:
         return incident
-    return replace(incident, grade=grade,
-                   explanation=incident.explanation + (f"grade set to {grade} by an analyst",))
+    return replace(incident, grade=grade, explanation=incident.explanation + (f"grade set to {grade} by an analyst",))

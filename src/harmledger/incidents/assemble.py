@@ -33,8 +33,13 @@ class Context:
 
 def usable(claim: Claim, rejected: frozenset[str], allow_hedged: bool = False) -> bool:
     """Whether a casualty claim may add to counts (not hedged, negated or rejected)."""
-    return (claim.kind == "casualty" and claim.count is not None
-            and (allow_hedged or not claim.hedged) and not claim.negated and claim.id not in rejected)
+    return (
+        claim.kind == "casualty"
+        and claim.count is not None
+        and (allow_hedged or not claim.hedged)
+        and not claim.negated
+        and claim.id not in rejected
+    )
 
 
 def _source_keys(claims: Sequence[Claim], ctx: Context) -> tuple[dict[str, str], list[str]]:
@@ -51,8 +56,11 @@ def _source_keys(claims: Sequence[Claim], ctx: Context) -> tuple[dict[str, str],
         doc = ctx.documents.get(doc_id)
         outlet = rules.norm_text(doc.outlet) if doc is not None and doc.outlet else ""
         keys[c.id] = outlet or f"document {doc_id[:12]}"
-    lines = [f"copy: document {cp.copy[:12]} repeats {cp.original[:12]} (shingle Jaccard "
-             f"{cp.similarity}), counted as one source" for cp in copies]
+    lines = [
+        f"copy: document {cp.copy[:12]} repeats {cp.original[:12]} (shingle Jaccard "
+        f"{cp.similarity}), counted as one source"
+        for cp in copies
+    ]
     return keys, lines
 
 
@@ -91,8 +99,11 @@ def _dates(claims: Sequence[Claim], ctx: Context) -> tuple[date | None, date | N
         start = min(d.start for d in chosen if d.start)
         end = max((d.end or d.start) for d in chosen if d.start)
         return start, end, chosen[0].precision
-    published = [ctx.documents[c.document_id].published for c in claims
-                 if c.document_id in ctx.documents and ctx.documents[c.document_id].published]
+    published = [
+        ctx.documents[c.document_id].published
+        for c in claims
+        if c.document_id in ctx.documents and ctx.documents[c.document_id].published
+    ]
     if not published:
         return None, None, None
     first = min(p for p in published if p)
@@ -105,11 +116,20 @@ def _most_common(values: Sequence[_Name | None]) -> _Name | None:
 
 
 def _claim_line(c: Claim, key: str, rejected: frozenset[str], hedged_counted: bool) -> str:
-    figure = c.count.text if c.count is not None and c.count.text else (
-        str(c.count.point) if c.count is not None else "")
+    figure = (
+        c.count.text if c.count is not None and c.count.text else (str(c.count.point) if c.count is not None else "")
+    )
     what = c.kind if c.kind == "statement" else f"{c.outcome} {figure}".strip()
-    notes = [n for n, on in (("rejected by an analyst", c.id in rejected), ("hedged", c.hedged and not hedged_counted),
-                             ("negated", c.negated), ("cumulative", c.scope == "cumulative")) if on]
+    notes = [
+        n
+        for n, on in (
+            ("rejected by an analyst", c.id in rejected),
+            ("hedged", c.hedged and not hedged_counted),
+            ("negated", c.negated),
+            ("cumulative", c.scope == "cumulative"),
+        )
+        if on
+    ]
     tail = f" [{', '.join(notes)}: not counted]" if notes else ""
     return f"claim {c.id}: {what} — “{c.quote[:140]}” (document {c.document_id[:12]}, source {key}){tail}"
 
@@ -122,8 +142,10 @@ def _at_least_civilians(deaths: Figures, civilian: Figures, lines: list[str]) ->
     high = max((v for v in (deaths.high, civilian.high) if v is not None), default=None)
     if (low, best, high) == (deaths.low, deaths.best, deaths.high):
         return deaths, lines
-    line = (f"killed raised to civilian deaths {civilian.low}/{civilian.best}/{civilian.high}: "
-            "civilians are part of the total")
+    line = (
+        f"killed raised to civilian deaths {civilian.low}/{civilian.best}/{civilian.high}: "
+        "civilians are part of the total"
+    )
     return Figures(low, best, high, deaths.rule + "; never below civilian deaths"), [*lines, line]
 
 
@@ -156,10 +178,10 @@ def build(
         doc = ctx.documents.get(c.document_id)
         # A figure the writer states is the document's own finding (in an assessment, the
         # assessor's), as reliable as a named monitor's; a named source of unknown kind is not.
-        reliability = (rules.SOURCE_RELIABILITY.get(c.source.kind, 2) if c.source is not None
-                       else rules.WRITER_RELIABILITY)
-        reported.append(Reported(c, keys[c.id], reliability,
-                                 doc.published if doc is not None else None, upper))
+        reliability = (
+            rules.SOURCE_RELIABILITY.get(c.source.kind, 2) if c.source is not None else rules.WRITER_RELIABILITY
+        )
+        reported.append(Reported(c, keys[c.id], reliability, doc.published if doc is not None else None, upper))
     deaths, death_lines = figures(reported, "killed")
     injured, injured_lines = figures(reported, "injured")
     civilian, civilian_lines = civilian_figures(reported, ctx.leads)
@@ -179,9 +201,11 @@ def build(
         the_grade, grade_line = "weak", "weak: every figure is hedged in the text"
     start, end, precision = _dates(claims or everything, ctx)  # a statement's date is its own
     n_sources = len({independent[c.id] for c in good}) if good else len({independent[c.id] for c in claims})
-    lines = [f"{kind}: {len(claims)} claim(s) and {len(statements)} statement(s) from "
-             f"{len({c.document_id for c in everything})} document(s); {n_sources} independent "
-             f"source(s)"]
+    lines = [
+        f"{kind}: {len(claims)} claim(s) and {len(statements)} statement(s) from "
+        f"{len({c.document_id for c in everything})} document(s); {n_sources} independent "
+        f"source(s)"
+    ]
     lines += [_claim_line(c, keys[c.id], ctx.rejected, hedged_only) for c in everything[:MAX_CLAIM_LINES]]
     if len(everything) > MAX_CLAIM_LINES:
         lines.append(f"… and {len(everything) - MAX_CLAIM_LINES} more claim(s)")

@@ -35,8 +35,7 @@ class Summary:
         own = (f.d0, f.d1) if f.own_date else None
         points = set() if f.lat is None else {(f.lat, f.lon or 0.0, f.radius, f.doc, own)}
         span = (f.d0, f.d1) if f.linkable and f.d0 is not None and f.d1 is not None else None
-        return cls(f.country, span if f.own_date else None, None if f.own_date else span,
-                   points, dict(splits or {}))
+        return cls(f.country, span if f.own_date else None, None if f.own_date else span, points, dict(splits or {}))
 
     def compatible(self, other: Summary) -> bool:
         """Whether every pair across the two clusters passes the hard rules."""

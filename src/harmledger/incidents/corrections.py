@@ -37,8 +37,9 @@ def corrected_count(values: Mapping[str, Any], old: Count | None) -> Count:
         low = low if low is not None else point
         high = high if high is not None else point
         best = point
-    return Count(low=low, high=high, best=best, qualifier=qualifier, vague=False,
-                 text=old.text if old is not None else "")
+    return Count(
+        low=low, high=high, best=best, qualifier=qualifier, vague=False, text=old.text if old is not None else ""
+    )
 
 
 def place_ref(value: Mapping[str, Any] | None, by: str) -> PlaceRef | None:
@@ -48,9 +49,16 @@ def place_ref(value: Mapping[str, Any] | None, by: str) -> PlaceRef | None:
     name = str(value.get("name") or "")
     lat, lon = value.get("lat"), value.get("lon")
     located = lat is not None and lon is not None
-    return PlaceRef(text=name, name=name, lat=lat, lon=lon, country=value.get("country"),
-                    admin1=value.get("admin1"), precision=1 if located else None,
-                    reason=f"set by {by}")
+    return PlaceRef(
+        text=name,
+        name=name,
+        lat=lat,
+        lon=lon,
+        country=value.get("country"),
+        admin1=value.get("admin1"),
+        precision=1 if located else None,
+        reason=f"set by {by}",
+    )
 
 
 def date_ref(value: str | None, by: str) -> DateRef | None:
@@ -72,9 +80,15 @@ def correct_claim(claim: Claim, fix: Correction) -> Claim:
     if "source" in values:
         name = values["source"]
         old = claim.source
-        changes["source"] = None if not name else Source(
-            name=name, stance=old.stance if old else "reported",
-            kind=old.kind if old is not None and old.name == name else None)
+        changes["source"] = (
+            None
+            if not name
+            else Source(
+                name=name,
+                stance=old.stance if old else "reported",
+                kind=old.kind if old is not None and old.name == name else None,
+            )
+        )
     if "place" in values:
         changes["place"] = place_ref(values["place"], fix.by["place"])
     if "date" in values:

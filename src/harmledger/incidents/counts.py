@@ -121,8 +121,13 @@ def _joint_sums(items: Sequence[tuple[Reported, bool]]) -> list[tuple[Reported, 
     for r, upper in ordered:
         fig = _bounds(r.claim, upper)
         prev = out[-1] if out else None
-        if (r.claim.joint and not upper and prev is not None and not prev[1]
-                and prev[0].claim.outcome == r.claim.outcome):
+        if (
+            r.claim.joint
+            and not upper
+            and prev is not None
+            and not prev[1]
+            and prev[0].claim.outcome == r.claim.outcome
+        ):
             out[-1] = (prev[0], False, _sum([prev[2], fig]))
             continue
         out.append((r, upper, fig))
@@ -167,8 +172,11 @@ def _lead_minimum(items: Sequence[tuple[Reported, bool, _Fig]]) -> int | None:
     the writer's own summary of the event. Later point figures inside it (15, 12) do not raise
     the document's low above it. A hedged lead ("were reportedly killed") counts here too: a
     summary's minimum is not raised by the sources it summarises."""
-    stated = [(r, fig) for r, _, fig in items
-              if r.claim.count is not None and not r.claim.count.vague and r.claim.outcome != "casualties"]
+    stated = [
+        (r, fig)
+        for r, _, fig in items
+        if r.claim.count is not None and not r.claim.count.vague and r.claim.outcome != "casualties"
+    ]
     if not stated:
         return None
     first, fig = min(stated, key=lambda it: it[0].claim.span.start)
@@ -215,8 +223,12 @@ def _hedged_civilians(reported: list[Reported]) -> list[Reported]:
     civilian = [r for r in reported if r.claim.outcome == "killed" and r.claim.victims == "civilians"]
     if not civilian or not all(r.upper_only for r in civilian):
         return reported
-    return [replace(r, upper_only=False) if r.upper_only and r.claim.outcome == "killed"
-            and r.claim.victims == "civilians" else r for r in reported]
+    return [
+        replace(r, upper_only=False)
+        if r.upper_only and r.claim.outcome == "killed" and r.claim.victims == "civilians"
+        else r
+        for r in reported
+    ]
 
 
 def _writers_civilians(reported: Sequence[Reported], leads: frozenset[str]) -> list[Reported]:
@@ -238,10 +250,10 @@ def _writers_civilians(reported: Sequence[Reported], leads: frozenset[str]) -> l
     # is its summary of those dead: "Between 19 and 22 people were killed" then counts civilians.
     claims = [c for cs in by_sentence.values() for c in cs]
     civilian_docs = {c.document_id for c in claims if c.victims == "civilians"}
-    heads.update(c.id for c in claims
-                 if c.id in leads and c.document_id in civilian_docs and c.victims in ("people", None))
-    return [replace(r, claim=replace(r.claim, victims="civilians")) if r.claim.id in heads else r
-            for r in reported]
+    heads.update(
+        c.id for c in claims if c.id in leads and c.document_id in civilian_docs and c.victims in ("people", None)
+    )
+    return [replace(r, claim=replace(r.claim, victims="civilians")) if r.claim.id in heads else r for r in reported]
 
 
 def figures(
@@ -269,9 +281,15 @@ def figures(
     # Rule 7: people named one by one are at least that many; beside a source that states a
     # figure they never set the low (naming one victim does not say only one died), and the
     # best is never below them.
-    named = {s for s, docs in by_source.items()
-             if all(r.claim.count is not None and r.claim.count.qualifier == "named" for items in docs.values()
-                    for r, _ in items)}
+    named = {
+        s
+        for s, docs in by_source.items()
+        if all(
+            r.claim.count is not None and r.claim.count.qualifier == "named"
+            for items in docs.values()
+            for r, _ in items
+        )
+    }
     stated = [s for s in per_source if s not in named]
     lows = [(f.low, s) for s, f in per_source.items() if f.low is not None and (s in stated or not stated)]
     highs = [(f.high, s) for s, f in per_source.items() if f.high is not None]
@@ -303,16 +321,20 @@ def figures(
         best = min(best, high[0])
     n = len(per_source)
     label = f"{'civilian ' if civilians_only else ''}{outcome}"  # civilians are the only subset
-    rule = (f"low = lowest minimum among {n} independent source(s); best = figure of the most "
-            f"reliable source, then latest; high = highest figure reported"
-            + ("; 'casualties' raise high only" if upper_outcomes else ""))
+    rule = (
+        f"low = lowest minimum among {n} independent source(s); best = figure of the most "
+        f"reliable source, then latest; high = highest figure reported"
+        + ("; 'casualties' raise high only" if upper_outcomes else "")
+    )
     lines: list[str] = []
     if low is not None:
-        lines.append(f"{label} low {low[0]}: lowest minimum, source {low[1]} "
-                     f"(claims {', '.join(per_source[low[1]].claims)})")
+        lines.append(
+            f"{label} low {low[0]}: lowest minimum, source {low[1]} (claims {', '.join(per_source[low[1]].claims)})"
+        )
     if best is not None:
         lines.append(f"{label} best {best}: most reliable, latest source(s) ({', '.join(top)})")
     if high is not None:
-        lines.append(f"{label} high {high[0]}: highest figure, source {high[1]} "
-                     f"(claims {', '.join(per_source[high[1]].claims)})")
+        lines.append(
+            f"{label} high {high[0]}: highest figure, source {high[1]} (claims {', '.join(per_source[high[1]].claims)})"
+        )
     return Figures(low[0] if low else None, best, high[0] if high else None, rule), lines

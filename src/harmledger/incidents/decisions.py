@@ -8,7 +8,6 @@ from typing import Any
 
 from harmledger.records import Grade
 
-
 # What an analyst may set on a claim and on an incident (the keys of ``Correction.values``).
 CLAIM_FIELDS: tuple[str, ...] = ("low", "best", "high", "qualifier", "outcome", "victims", "source", "date", "place")
 INCIDENT_FIELDS: tuple[str, ...] = ("place", "date", "perpetrator", "event_type", "victims")
@@ -34,8 +33,9 @@ class Correction:
             for name in FIGURE_FIELDS:
                 merged.pop(name, None)
         merged.update(values)
-        return Correction(merged, {**{k: v for k, v in self.by.items() if k in merged},
-                                   **{k: username for k in values}})
+        return Correction(
+            merged, {**{k: v for k, v in self.by.items() if k in merged}, **{k: username for k in values}}
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,13 +18,14 @@ from harmledger.incidents import rules
 from harmledger.records import Claim, Grade
 
 
-def grade(usable: Sequence[Claim], statements: Sequence[Claim], sources: dict[str, str],
-          ) -> tuple[Grade, str]:
+def grade(
+    usable: Sequence[Claim],
+    statements: Sequence[Claim],
+    sources: dict[str, str],
+) -> tuple[Grade, str]:
     """The grade and one line saying why. ``sources`` maps source key → genre of its reports."""
-    admitted = sorted({s.party or "a belligerent" for s in statements
-                       if s.stance in rules.ADMITTING_STANCES})
-    denied = sorted({s.party or "a belligerent" for s in statements
-                     if s.stance in rules.DENYING_STANCES})
+    admitted = sorted({s.party or "a belligerent" for s in statements if s.stance in rules.ADMITTING_STANCES})
+    denied = sorted({s.party or "a belligerent" for s in statements if s.stance in rules.DENYING_STANCES})
     news = sorted(k for k, genre in sources.items() if genre == "news")
     perpetrators = sorted({rules.perpetrator_family(c.perpetrator) for c in usable if c.perpetrator})
     if not usable:

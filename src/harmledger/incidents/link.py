@@ -129,7 +129,7 @@ def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
         text=quote,
         identity=frozenset(claim.identity),
         town=rules.norm_name(place.text) if place is not None and precise else "",
-        lead=doc.text[:rules.LEAD_CHARS] if doc is not None else "",
+        lead=doc.text[: rules.LEAD_CHARS] if doc is not None else "",
         part=claim.span.start // DOC_PART_CHARS if doc is not None and len(doc.text) > LONG_DOCUMENT_CHARS else 0,
     )
 
@@ -138,7 +138,7 @@ def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
 def lead_words(opening: str) -> frozenset[str]:
     """The words of a document's opening (its headline and first sentence, roughly); computed
     only for the few pairs whose wording agrees, once per document."""
-    return frozenset(rules.norm_text(" ".join(opening.split()[:rules.LEAD_WORDS])).split())
+    return frozenset(rules.norm_text(" ".join(opening.split()[: rules.LEAD_WORDS])).split())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -209,8 +209,12 @@ def eligible(a: Features, b: Features) -> bool:
 
 def same_telling_figure(a: Features, b: Features) -> bool:
     """The same figure, large enough to be telling, for compatible victims."""
-    return (a.point is not None and a.point == b.point and a.point >= rules.PLACELESS_MIN_FIGURE
-            and {a.victims, b.victims} != {"civilians", "combatants"})
+    return (
+        a.point is not None
+        and a.point == b.point
+        and a.point >= rules.PLACELESS_MIN_FIGURE
+        and {a.victims, b.victims} != {"civilians", "combatants"}
+    )
 
 
 def similar_wording(a: Features, b: Features) -> bool:
@@ -225,7 +229,7 @@ def cues(f: Features, kind: str) -> set[str]:
     if not f.identity:
         return set()
     prefix = kind + ":"
-    return {c[len(prefix):] for c in f.identity if c.startswith(prefix)}
+    return {c[len(prefix) :] for c in f.identity if c.startswith(prefix)}
 
 
 def identity_clash(a: Features, b: Features) -> str | None:
@@ -256,12 +260,18 @@ def telling_figure(a: Features, b: Features) -> bool:
         return False
     near = a.point == b.point or (
         min(a.point, b.point) >= rules.RARE_FIGURE
-        and abs(a.point - b.point) <= rules.NEAR_FIGURE * max(a.point, b.point))
+        and abs(a.point - b.point) <= rules.NEAR_FIGURE * max(a.point, b.point)
+    )
     # Two near figures could each come from a different event: twice the chance of a coincidence.
     chance = coincidence(a, b) * (1 if a.point == b.point else 2)
-    return (near and min(a.point, b.point) >= rules.TELLING_FIGURE and chance <= rules.MAX_COINCIDENCE
-            and {a.victims, b.victims} != {"civilians", "combatants"}
-            and gap is not None and gap <= rules.FIGURE_EVIDENCE_MAX_GAP_DAYS)
+    return (
+        near
+        and min(a.point, b.point) >= rules.TELLING_FIGURE
+        and chance <= rules.MAX_COINCIDENCE
+        and {a.victims, b.victims} != {"civilians", "combatants"}
+        and gap is not None
+        and gap <= rules.FIGURE_EVIDENCE_MAX_GAP_DAYS
+    )
 
 
 def close_figures_in_quiet_place(a: Features, b: Features) -> bool:
@@ -270,7 +280,9 @@ def close_figures_in_quiet_place(a: Features, b: Features) -> bool:
     reported early and late."""
     if a.point is None or b.point is None or not a.outcome or a.outcome != b.outcome:
         return False
-    if min(a.point, b.point) < rules.TELLING_FIGURE or max(a.point, b.point) > rules.COUNT_CLOSE_RATIO * min(a.point, b.point):
+    if min(a.point, b.point) < rules.TELLING_FIGURE or max(a.point, b.point) > rules.COUNT_CLOSE_RATIO * min(
+        a.point, b.point
+    ):
         return False
     if {a.victims, b.victims} == {"civilians", "combatants"}:
         return False
@@ -286,8 +298,7 @@ def close_figures_in_quiet_place(a: Features, b: Features) -> bool:
 def same_telling_quote(a: Features, b: Features) -> bool:
     """The same sentence with a figure in it, long enough not to be a stock phrase
     ("No casualties were reported." recurs in every summary of a quiet attack)."""
-    return (a.quote == b.quote and a.quote_words >= rules.TELLING_QUOTE_WORDS
-            and a.point is not None and a.point > 0)
+    return a.quote == b.quote and a.quote_words >= rules.TELLING_QUOTE_WORDS and a.point is not None and a.point > 0
 
 
 def coincidence(a: Features, b: Features) -> float:
@@ -295,8 +306,9 @@ def coincidence(a: Features, b: Features) -> float:
     the figure's share in the ledger, times the number of other reports it could come from, times
     the number of figures the shorter of the two reports gives (a long assessment quoting a dozen
     tolls matches something by chance far more often than a headline with one)."""
-    return (max(a.figure_share, b.figure_share) * max(1, pair_crowd(a, b) - 1)
-            * max(1, min(a.doc_figures, b.doc_figures)))
+    return (
+        max(a.figure_share, b.figure_share) * max(1, pair_crowd(a, b) - 1) * max(1, min(a.doc_figures, b.doc_figures))
+    )
 
 
 def pair_crowd(a: Features, b: Features) -> int:
@@ -322,8 +334,12 @@ def contrary(a: Features, b: Features) -> bool:
 def similar_telling_wording(a: Features, b: Features) -> bool:
     """The same telling figure in nearly the same words ("Four dead in suicide bombing in X:
     security sources" / "… security officials"): one story retold."""
-    return (a.point is not None and a.point >= rules.TELLING_FIGURE and a.point == b.point
-            and jaccard(word_set(a.text), word_set(b.text)) >= rules.SIMILAR_TELLING_WORDING)
+    return (
+        a.point is not None
+        and a.point >= rules.TELLING_FIGURE
+        and a.point == b.point
+        and jaccard(word_set(a.text), word_set(b.text)) >= rules.SIMILAR_TELLING_WORDING
+    )
 
 
 def same_story(a: Features, b: Features) -> bool:
@@ -425,8 +441,13 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
     elif a.country and b.country:
         if a.admin1 and b.admin1:
             same = a.admin1 == b.admin1
-            parts.append((rules.PLACE_AGREE_COARSE if same else rules.DIFFERENT_ADMIN1,
-                          "province {}", ("same" if same else "differs",)))
+            parts.append(
+                (
+                    rules.PLACE_AGREE_COARSE if same else rules.DIFFERENT_ADMIN1,
+                    "province {}",
+                    ("same" if same else "differs",),
+                )
+            )
             placed = same
         else:
             parts.append((rules.SAME_COUNTRY_ONLY, "same country", ()))
@@ -439,11 +460,18 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
             parts.append((-round(penalty, 1), "{} tolls reported there those days", (pair_crowd(a, b),)))
     if a.event and b.event:
         same = a.event == b.event
-        parts.append((rules.EVENT_AGREE if same else rules.EVENT_DISAGREE, "event {}", ("same" if same else "differs",)))
+        parts.append(
+            (rules.EVENT_AGREE if same else rules.EVENT_DISAGREE, "event {}", ("same" if same else "differs",))
+        )
     if a.perpetrator and b.perpetrator:
         same = a.perpetrator == b.perpetrator
-        parts.append((rules.PERPETRATOR_AGREE if same else rules.PERPETRATOR_DISAGREE,
-                      "perpetrator {}", ("same" if same else "differs",)))
+        parts.append(
+            (
+                rules.PERPETRATOR_AGREE if same else rules.PERPETRATOR_DISAGREE,
+                "perpetrator {}",
+                ("same" if same else "differs",),
+            )
+        )
     if {a.victims, b.victims} == {"civilians", "combatants"}:
         parts.append((rules.VICTIMS_DISAGREE, "victims differ", ()))
     if a.outcome and a.outcome == b.outcome:
@@ -459,12 +487,15 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
         mine, theirs = cues(a, "area"), cues(b, "area")
         if mine and theirs:
             same = bool(mine & theirs)
-            parts.append((rules.AREA_AGREE if same else rules.AREA_DISAGREE, "area {}", ("same" if same else "differs",)))
+            parts.append(
+                (rules.AREA_AGREE if same else rules.AREA_DISAGREE, "area {}", ("same" if same else "differs",))
+            )
         mine, theirs = cues(a, "time"), cues(b, "time")
         if mine and theirs:
             same = bool(mine & theirs)
-            parts.append((rules.TIME_AGREE if same else rules.TIME_DISAGREE,
-                          "time of day {}", ("same" if same else "differs",)))
+            parts.append(
+                (rules.TIME_AGREE if same else rules.TIME_DISAGREE, "time of day {}", ("same" if same else "differs",))
+            )
     if reasons is not None:
         reasons.extend(f"{label.format(*args)} ({w:+g})" for w, label, args in parts)
     return sum(w for w, _, _ in parts)
@@ -550,8 +581,9 @@ Scorer = Callable[[Features, Features], "float | None"]
 EdgeFinder = Callable[[Sequence[Features]], "list[Edge]"]
 
 
-def blocked_edges(feats: Sequence[Features], scorer: Scorer = score,
-                  index: BlockIndex | None = None, floor: float = rules.EDGE_FLOOR) -> list[Edge]:
+def blocked_edges(
+    feats: Sequence[Features], scorer: Scorer = score, index: BlockIndex | None = None, floor: float = rules.EDGE_FLOOR
+) -> list[Edge]:
     """Scored pairs at or above ``floor`` (links and possible suggestions), found through blocking."""
     index = index or BlockIndex(feats)
     edges: list[Edge] = []
@@ -564,8 +596,7 @@ def blocked_edges(feats: Sequence[Features], scorer: Scorer = score,
     return edges
 
 
-def all_pairs_edges(feats: Sequence[Features], scorer: Scorer = score,
-                    floor: float = rules.EDGE_FLOOR) -> list[Edge]:
+def all_pairs_edges(feats: Sequence[Features], scorer: Scorer = score, floor: float = rules.EDGE_FLOOR) -> list[Edge]:
     """The quadratic reference: every pair scored (for tests and tiny inputs)."""
     edges: list[Edge] = []
     for i in range(len(feats)):
@@ -639,9 +670,12 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
             cells[(country, "*", day)] |= tolls
     crowds = {cell: distinct_tolls(tolls) if len(tolls) > 1 else 1 for cell, tolls in cells.items()}
     crowd_of: dict[tuple[str, str, range], tuple[int, int]] = {
-        (country, admin1, days): (max((crowds[(country, admin1, d)] for d in days), default=1),
-                                  max((crowds[(country, "*", d)] for d in days), default=1))
-        for country, admin1, days in by_key}
+        (country, admin1, days): (
+            max((crowds[(country, admin1, d)] for d in days), default=1),
+            max((crowds[(country, "*", d)] for d in days), default=1),
+        )
+        for country, admin1, days in by_key
+    }
     # The same, counting only telling tolls of one outcome: a report's injured figure is no other
     # event, and "a leader killed" beside "22 militants killed" is no other toll of that size.
     # A cell of one toll needs no count: its outcome crowd is at most 1.
@@ -675,8 +709,8 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
         if f.outcome and f.point is not None and f.point > 0:
             total = totals[f.outcome]
             if total < rules.MIN_CLAIMS_FOR_SHARES:
-                f.figure_share = (rules.DEFAULT_FIGURE_SHARE if f.point >= rules.TELLING_FIGURE
-                                  else rules.SMALL_FIGURE_SHARE)
+                f.figure_share = (
+                    rules.DEFAULT_FIGURE_SHARE if f.point >= rules.TELLING_FIGURE else rules.SMALL_FIGURE_SHARE
+                )
             else:
                 f.figure_share = len(figures[f.outcome][f.point]) / total
-

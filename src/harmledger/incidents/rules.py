@@ -39,7 +39,8 @@ SAME_LEAD = 0.5
 SERIES = re.compile(
     r"\bone of (?:two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|a series of|\d+)"
     r"(?: \w+){0,2} (?:attacks|incidents|strikes|air ?strikes|raids|bombings|explosions|blasts|assaults)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # Placed claims: the same telling figure (at least TELLING_FIGURE) in words sharing this share.
 SIMILAR_TELLING_WORDING = 0.7
 # ... or through the very same figure, when it is large enough to be unlikely by chance (as
@@ -88,33 +89,71 @@ COUNT_FAR_RATIO = 4.0
 
 # Event types that name the same kind of event; anything in GENERIC_EVENTS agrees with all.
 EVENT_FAMILIES: dict[str, str] = {
-    "airstrike": "air", "air strike": "air", "air raid": "air", "drone strike": "air",
-    "bombing": "air", "bombardment": "air", "strike": "air", "barrel bomb": "air",
-    "shelling": "artillery", "rocket attack": "artillery", "mortar attack": "artillery",
-    "missile strike": "artillery", "artillery": "artillery",
-    "suicide bombing": "explosive", "car bomb": "explosive", "explosion": "explosive",
-    "ied": "explosive", "bomb": "explosive", "blast": "explosive", "landmine": "explosive",
-    "shooting": "armed", "gunfire": "armed", "ambush": "armed", "raid": "armed",
-    "clashes": "armed", "fighting": "armed", "massacre": "armed", "execution": "armed",
-    "chemical attack": "chemical", "gas attack": "chemical",
+    "airstrike": "air",
+    "air strike": "air",
+    "air raid": "air",
+    "drone strike": "air",
+    "bombing": "air",
+    "bombardment": "air",
+    "strike": "air",
+    "barrel bomb": "air",
+    "shelling": "artillery",
+    "rocket attack": "artillery",
+    "mortar attack": "artillery",
+    "missile strike": "artillery",
+    "artillery": "artillery",
+    "suicide bombing": "explosive",
+    "car bomb": "explosive",
+    "explosion": "explosive",
+    "ied": "explosive",
+    "bomb": "explosive",
+    "blast": "explosive",
+    "landmine": "explosive",
+    "shooting": "armed",
+    "gunfire": "armed",
+    "ambush": "armed",
+    "raid": "armed",
+    "clashes": "armed",
+    "fighting": "armed",
+    "massacre": "armed",
+    "execution": "armed",
+    "chemical attack": "chemical",
+    "gas attack": "chemical",
 }
-GENERIC_EVENTS: frozenset[str] = frozenset({"attack", "assault", "violence", "offensive",
-                                            "operation", "incident", "strike"})
+GENERIC_EVENTS: frozenset[str] = frozenset(
+    {"attack", "assault", "violence", "offensive", "operation", "incident", "strike"}
+)
 
 # Perpetrator aliases: a name (lower-cased, punctuation dropped) → its family.
 PERPETRATOR_ALIASES: dict[str, str] = {
-    "isis": "islamic state", "isil": "islamic state", "is": "islamic state", "daesh": "islamic state",
-    "islamic state": "islamic state", "islamic state group": "islamic state",
-    "us": "coalition", "usled coalition": "coalition", "international coalition": "coalition",
-    "coalition": "coalition", "international antiisis coalition": "coalition",
-    "united states": "coalition", "us military": "coalition",
-    "syrian government": "syrian government", "syrian regime": "syrian government",
-    "syrian": "syrian government", "government of syria": "syrian government",
-    "assad regime": "syrian government", "regime": "syrian government",
+    "isis": "islamic state",
+    "isil": "islamic state",
+    "is": "islamic state",
+    "daesh": "islamic state",
+    "islamic state": "islamic state",
+    "islamic state group": "islamic state",
+    "us": "coalition",
+    "usled coalition": "coalition",
+    "international coalition": "coalition",
+    "coalition": "coalition",
+    "international antiisis coalition": "coalition",
+    "united states": "coalition",
+    "us military": "coalition",
+    "syrian government": "syrian government",
+    "syrian regime": "syrian government",
+    "syrian": "syrian government",
+    "government of syria": "syrian government",
+    "assad regime": "syrian government",
+    "regime": "syrian government",
     "syrian army": "syrian government",
-    "taliban": "taliban", "taleban": "taliban", "afghan taliban": "taliban",
-    "boko haram": "boko haram", "iswap": "islamic state",
-    "alshabaab": "al-shabaab", "al shabaab": "al-shabaab", "shabaab": "al-shabaab",
+    "taliban": "taliban",
+    "taleban": "taliban",
+    "afghan taliban": "taliban",
+    "boko haram": "boko haram",
+    "iswap": "islamic state",
+    "alshabaab": "al-shabaab",
+    "al shabaab": "al-shabaab",
+    "shabaab": "al-shabaab",
 }
 
 # --- joining reports across documents: only on evidence -------------------------------------
@@ -195,7 +234,13 @@ COPY_JACCARD = 0.6  # shingle Jaccard at or above which two texts are one story
 
 # How much a source is trusted for the "best" figure: higher wins, then the latest report.
 SOURCE_RELIABILITY: dict[str | None, int] = {
-    "ngo": 3, "official": 3, "aggregate": 3, "media": 2, None: 2, "unnamed": 1, "belligerent": 1,
+    "ngo": 3,
+    "official": 3,
+    "aggregate": 3,
+    "media": 2,
+    None: 2,
+    "unnamed": 1,
+    "belligerent": 1,
 }
 WRITER_RELIABILITY = 3  # a figure no one is said to have given: the writer's own
 ADMITTING_STANCES = frozenset({"admitted", "confirmed"})
@@ -221,10 +266,28 @@ def norm_name(name: str | None) -> str:
 
 
 # Words that describe a party's members rather than name it ("Taliban fighters" is the Taliban).
-PERPETRATOR_FILLER: frozenset[str] = frozenset({
-    "the", "forces", "force", "troops", "army", "militants", "militant", "fighters", "gunmen",
-    "group", "militia", "militias", "jets", "warplanes", "aircraft", "led", "backed", "loyal",
-})
+PERPETRATOR_FILLER: frozenset[str] = frozenset(
+    {
+        "the",
+        "forces",
+        "force",
+        "troops",
+        "army",
+        "militants",
+        "militant",
+        "fighters",
+        "gunmen",
+        "group",
+        "militia",
+        "militias",
+        "jets",
+        "warplanes",
+        "aircraft",
+        "led",
+        "backed",
+        "loyal",
+    }
+)
 
 
 @functools.lru_cache(maxsize=65536)  # names repeat across claims; folding them is pure

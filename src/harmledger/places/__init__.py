@@ -16,7 +16,16 @@ from harmledger.places.importer import import_places
 from harmledger.places.locate import locate_claims
 
 __all__ = [
-    "Candidate", "Gazetteer", "default_path", "find_dates", "find_places", "geocode_json",
-    "geocode_query", "haversine_km",
-    "get_gazetteer", "import_places", "locate_claims", "resolve_date",
+    "Candidate",
+    "Gazetteer",
+    "default_path",
+    "find_dates",
+    "find_places",
+    "geocode_json",
+    "geocode_query",
+    "haversine_km",
+    "get_gazetteer",
+    "import_places",
+    "locate_claims",
+    "resolve_date",
 ]

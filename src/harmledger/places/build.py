@@ -26,10 +26,14 @@ ALL_VILLAGES_IN = frozenset({"SY", "IQ", "AF", "YE", "LY", "SO", "SS", "SD", "ML
 _DIV_KINDS = ("Province", "District", "Governorate", "State", "Region", "County")
 _DIV_PREFIX_RE = re.compile(
     r"^(Province|Department|District|Governorate|Municipality|Region|State|County|"
-    r"Provincia|Departamento|Distrito|Estado|Région|Département) (of|de|del|du|d') ?(.+)$", re.I)
+    r"Provincia|Departamento|Distrito|Estado|Région|Département) (of|de|del|du|d') ?(.+)$",
+    re.I,
+)
 _DIV_SUFFIX_RE = re.compile(
     r"\b(province|district|governorate|state|region|county|municipality|prefecture|city|"
-    r"department|territory|oblast|shi|sheng|zizhiqu)$", re.I)
+    r"department|territory|oblast|shi|sheng|zizhiqu)$",
+    re.I,
+)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY,
@@ -105,8 +109,13 @@ def city_rows(data_dir: Path) -> list[Row]:
         if rec["population"] < MIN_POPULATION and cc not in ALL_VILLAGES_IN:
             continue
         row = Row(
-            name=rec["name"], lat=rec["latitude"], lon=rec["longitude"], country=cc,
-            feature="PPL", source="geonames", geonameid=rec["geonameid"],
+            name=rec["name"],
+            lat=rec["latitude"],
+            lon=rec["longitude"],
+            country=cc,
+            feature="PPL",
+            source="geonames",
+            geonameid=rec["geonameid"],
             admin1=f"{cc}.{rec['admin1code']}" if rec.get("admin1code") else None,
             population=rec["population"],
         )
@@ -133,18 +142,32 @@ def country_rows(data_dir: Path, cities: list[Row]) -> list[Row]:
         if iso not in points:
             continue
         lat, lon = points[iso]
-        row = Row(name=rec["name"], lat=lat, lon=lon, country=iso, feature="PCLI",
-                  source="geonames", geonameid=rec["geonameid"], population=rec["population"])
+        row = Row(
+            name=rec["name"],
+            lat=lat,
+            lon=lon,
+            country=iso,
+            feature="PCLI",
+            source="geonames",
+            geonameid=rec["geonameid"],
+            population=rec["population"],
+        )
         row.names = {rec["name"]}
         rows.append(row)
     with open(data_dir / "continents.json", encoding="utf-8") as fh:
         continents = json.load(fh)
     for rec in continents.values():
-        row = Row(name=rec["name"], lat=float(rec["lat"]), lon=float(rec["lng"]), country=None,
-                  feature="CONT", source="geonames", geonameid=rec["geonameId"],
-                  population=rec.get("population") or 0)
-        row.names = {rec["name"]} | {a["name"] for a in rec.get("alternateNames", [])
-                                     if a.get("lang") == "en"}
+        row = Row(
+            name=rec["name"],
+            lat=float(rec["lat"]),
+            lon=float(rec["lng"]),
+            country=None,
+            feature="CONT",
+            source="geonames",
+            geonameid=rec["geonameId"],
+            population=rec.get("population") or 0,
+        )
+        row.names = {rec["name"]} | {a["name"] for a in rec.get("alternateNames", []) if a.get("lang") == "en"}
         rows.append(row)
     return rows
 
@@ -222,12 +245,33 @@ def admin_rows(cities: list[Row]) -> list[Row]:
     rows = []
     for (cc, a1), pts in adm1.items():
         lat, lon = _middle(pts)
-        rows.append(Row(name=a1, lat=lat, lon=lon, country=cc, feature="ADM1",
-                        source="geonames", admin1=a1, names=_division_names(a1, True)))
+        rows.append(
+            Row(
+                name=a1,
+                lat=lat,
+                lon=lon,
+                country=cc,
+                feature="ADM1",
+                source="geonames",
+                admin1=a1,
+                names=_division_names(a1, True),
+            )
+        )
     for (cc, a1, a2), pts in adm2.items():
         lat, lon = _middle(pts)
-        rows.append(Row(name=a2, lat=lat, lon=lon, country=cc, feature="ADM2",
-                        source="geonames", admin1=a1, admin2=a2, names=_division_names(a2)))
+        rows.append(
+            Row(
+                name=a2,
+                lat=lat,
+                lon=lon,
+                country=cc,
+                feature="ADM2",
+                source="geonames",
+                admin1=a1,
+                admin2=a2,
+                names=_division_names(a2),
+            )
+        )
     return rows
 
 
@@ -253,9 +297,15 @@ def curated_rows(filename: str) -> list[Row]:
     rows = []
     for rec in _data_rows(filename):
         aliases = {a.strip() for a in (rec.get("aliases") or "").split("|") if a.strip()}
-        row = Row(name=rec["name"], lat=float(rec["lat"]), lon=float(rec["lon"]),
-                  country=rec.get("country") or None, feature=rec.get("feature") or "PPL",
-                  source=f"curated:{filename}", admin1=rec.get("admin1") or None)
+        row = Row(
+            name=rec["name"],
+            lat=float(rec["lat"]),
+            lon=float(rec["lon"]),
+            country=rec.get("country") or None,
+            feature=rec.get("feature") or "PPL",
+            source=f"curated:{filename}",
+            admin1=rec.get("admin1") or None,
+        )
         row.names = {rec["name"]} | aliases
         rows.append(row)
     return rows
@@ -307,8 +357,19 @@ def write(rows: list[Row], path: Path, meta: dict[str, str]) -> None:
     for pid, row in enumerate(rows, start=1):
         con.execute(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (pid, row.geonameid, row.name, row.lat, row.lon, row.country, row.admin1,
-             row.admin2, row.feature, row.population, row.source),
+            (
+                pid,
+                row.geonameid,
+                row.name,
+                row.lat,
+                row.lon,
+                row.country,
+                row.admin1,
+                row.admin2,
+                row.feature,
+                row.population,
+                row.source,
+            ),
         )
         primary = strict_key(row.name)
         con.executemany(

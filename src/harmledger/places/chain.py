@@ -20,9 +20,7 @@ from harmledger.places.vocab import CHAIN_HEADS
 
 _HEADS = "|".join(sorted(CHAIN_HEADS, key=len, reverse=True))
 # "X, Y", "X district, Y", "X village, Y chieftaincy, Z"; "X district of Y", "the X neighbourhood of Y".
-_CHAIN_GAP_RE = re.compile(
-    rf"^(?:\s+(?:{_HEADS}))?\s*,\s*$|^\s+(?:{_HEADS})\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE
-)
+_CHAIN_GAP_RE = re.compile(rf"^(?:\s+(?:{_HEADS}))?\s*,\s*$|^\s+(?:{_HEADS})\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 AREA_FEATURES = frozenset({"ADM1", "ADM2", "PCLI"})
 # Bigger areas hold smaller ones; a name as big as the area after it makes a list
 # ("Greece, Bulgaria", "California, Colorado"), not a chain.
@@ -48,8 +46,11 @@ def inside(area: Entry, place: Entry) -> bool:
     if area.feature == "ADM2" and place.admin2 and place.admin2 == area.name and place.country == area.country:
         return True
     limit = INSIDE_KM.get(area.feature)
-    return (limit is not None and place.country == area.country
-            and haversine_km(area.lat, area.lon, place.lat, place.lon) <= limit)
+    return (
+        limit is not None
+        and place.country == area.country
+        and haversine_km(area.lat, area.lon, place.lat, place.lon) <= limit
+    )
 
 
 def _as_big(m: Mention, mine: Scored | None, area: Entry) -> bool:
@@ -76,8 +77,11 @@ def chain_areas(text: str, mentions: list[Mention], best: list[Scored | None]) -
                 if chosen.entry.feature not in AREA_FEATURES or _as_big(m, best[i], chosen.entry):
                     break  # a town after the comma ("Manbij, Aleppo") is a list, not a chain
                 mine = best[i]
-                found = ChainArea(chosen.entry, mine is not None and (
-                    mine.entry.id == chosen.entry.id or inside(chosen.entry, mine.entry)), j - i)
+                found = ChainArea(
+                    chosen.entry,
+                    mine is not None and (mine.entry.id == chosen.entry.id or inside(chosen.entry, mine.entry)),
+                    j - i,
+                )
             prev, j = mentions[j], j + 1
         if found is not None:
             out[i] = found

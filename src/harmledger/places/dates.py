@@ -3,24 +3,45 @@
 from __future__ import annotations
 
 import bisect
-
 import calendar
 import re
 from datetime import date, timedelta
 
 from harmledger.records import DatePrecision, DateRef, Document, Span
 
-MONTHS: dict[str, int] = {
-    name.lower(): i for i, name in enumerate(calendar.month_name) if name
-} | {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+MONTHS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.month_name) if name} | {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 NUMBER_WORDS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
-    "a few": 3, "several": 3,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a couple of": 2,
+    "a few": 3,
+    "several": 3,
 }
 UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7}
 
@@ -39,15 +60,23 @@ PATTERNS: tuple[tuple[str, str, bool], ...] = (
     ("range_mdd", rf"\b(?:between|from)\s+{_MONTH}\s+{_DAY}\s*(?:and|to|-|–)\s*{_DAY2}(?:,?\s+{_YEAR})?\b", False),
     ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", False),
     ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", False),
-    ("since_md", rf"\bsince\s+(?:(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH2}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)\b", True),
+    (
+        "since_md",
+        rf"\bsince\s+(?:(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH2}\s+(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)\b",
+        True,
+    ),
     ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)", True),
     ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)", True),
     ("since_year", rf"\bsince\s+{_YEAR}\b", True),
     ("my", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", False),
     ("in_month", rf"\b(?:in|since|during|late|early|mid-?)\s+{_MONTH}\b(?!\s+[0-3]?\d)", True),
     ("year", rf"\b(?:in|during)\s+{_YEAR}\b", False),
-    ("weekday", rf"\b(?:(?P<last>last|this|on|early|late)\s+)?{_WEEKDAY}(?:['’]s)?"
-                r"(?:\s+(?:morning|afternoon|evening|night))?\b", True),
+    (
+        "weekday",
+        rf"\b(?:(?P<last>last|this|on|early|late)\s+)?{_WEEKDAY}(?:['’]s)?"
+        r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+        True,
+    ),
     ("yesterday", r"\b(?:yesterday|last night)\b", True),
     ("today", r"\b(?:today|tonight|this morning|this afternoon|this evening)\b", True),
     ("ago", rf"\b{_NUM}\s+(?P<unit>day|week|month|year)s?\s+ago\b", True),
@@ -173,14 +202,12 @@ def _relative(name: str, m: re.Match[str], pub: date) -> Result:
     return date(pub.year, 1, 1), pub, "year"
 
 
-def _resolve_match(name: str, m: re.Match[str], needs_pub: bool, published: date | None,
-                   span: Span | None) -> DateRef:
+def _resolve_match(name: str, m: re.Match[str], needs_pub: bool, published: date | None, span: Span | None) -> DateRef:
     text = m.group(0)
     if not needs_pub:
         start, end, precision = _explicit(name, m, published)
     elif published is None:
-        return DateRef(text=text, span=span,
-                       reason=f"no publication date to resolve {text!r} against")
+        return DateRef(text=text, span=span, reason=f"no publication date to resolve {text!r} against")
     else:
         start, end, precision = _relative(name, m, published)
     if start is None:
@@ -209,7 +236,7 @@ def _scan(text: str) -> list[tuple[str, re.Match[str], bool]]:
             if not _capitalised_names(m):
                 continue
             at = bisect.bisect_right(taken, (m.start(), m.end()))
-            if any(m.start() < e and s < m.end() for s, e in taken[max(0, at - 1):at + 1]):
+            if any(m.start() < e and s < m.end() for s, e in taken[max(0, at - 1) : at + 1]):
                 continue
             taken.insert(at, (m.start(), m.end()))
             out.append((name, m, needs))
@@ -219,14 +246,13 @@ def _scan(text: str) -> list[tuple[str, re.Match[str], bool]]:
 
 def _capitalised_names(m: re.Match[str]) -> bool:
     """Month and weekday names count only capitalised ("May", "Tuesday"), as news writes them."""
-    return all(not value or value[0].isupper()
-               for key, value in m.groupdict().items()
-               if key in ("month", "month2", "weekday"))
+    return all(
+        not value or value[0].isupper() for key, value in m.groupdict().items() if key in ("month", "month2", "weekday")
+    )
 
 
 def find_dates(doc: Document) -> list[DateRef]:
     """Every date expression in ``doc.text`` with its span, resolved against ``doc.published``."""
     return [
-        _resolve_match(name, m, needs, doc.published, Span(m.start(), m.end()))
-        for name, m, needs in _scan(doc.text)
+        _resolve_match(name, m, needs, doc.published, Span(m.start(), m.end())) for name, m, needs in _scan(doc.text)
     ]

@@ -22,9 +22,9 @@ from harmledger.places.vocab import (
     NON_PLACE_WORDS,
     NOT_NAME_START,
     OTHER_LABELS,
+    PERSON_TITLES,
     PLACE_ABBREVIATIONS,
     PLACE_HEADS,
-    PERSON_TITLES,
     PLACE_LABELS,
     REGION_DEMONYMS,
     SPEECH_VERBS,
@@ -56,8 +56,9 @@ _NEAR_RE = re.compile(
 
 
 _ABBREVIATION_RE = re.compile(
-    r"(?<![\w.])(?:" + "|".join(re.escape(k).replace(r"\.", r"\.\s?") for k in
-                                sorted(PLACE_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])"
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(k).replace(r"\.", r"\.\s?") for k in sorted(PLACE_ABBREVIATIONS, key=len, reverse=True))
+    + r")(?![\w])"
 )
 ORG_NOTE = "inside the name"
 DEMONYM_NOTE = "a nationality word"
@@ -175,8 +176,9 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
     """Every place mention in ``text``: gazetteer n-grams kept by the rules, plus NER places."""
     tokens = tokens_of(text)
     lower_words = _lowercase_words(text)
-    person_words = {w.lower() for s, e, lbl in ents if lbl == "PERSON"
-                    for w in text[s:e].split()[1:]} | _titled_or_speaking(text, tokens)
+    person_words = {
+        w.lower() for s, e, lbl in ents if lbl == "PERSON" for w in text[s:e].split()[1:]
+    } | _titled_or_speaking(text, tokens)
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for start, end, full in abbreviations(text):
@@ -184,12 +186,19 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         if hits:
             mentions.append(_modified(text, Mention(start, end, text[start:end], hits, how, True)))
             taken.append((start, end))
-    spans = [(i, k, how) for i, k, how in candidate_spans(text, tokens, gaz)
-             if not any(s < tokens[k].end and tokens[i].start < e for s, e in taken)]
+    spans = [
+        (i, k, how)
+        for i, k, how in candidate_spans(text, tokens, gaz)
+        if not any(s < tokens[k].end and tokens[i].start < e for s, e in taken)
+    ]
     # One sense per text: a name used once as "X virus" / "X pepper" is not a place anywhere.
-    named_after = {strict_key(text[tokens[i].start : tokens[k].end]) for i, k, _ in spans
-                   if k + 1 < len(tokens) and tokens[k + 1].text.lower() in NON_PLACE_HEADS
-                   and text[tokens[k].end : tokens[k + 1].start] in (" ", "-")}
+    named_after = {
+        strict_key(text[tokens[i].start : tokens[k].end])
+        for i, k, _ in spans
+        if k + 1 < len(tokens)
+        and tokens[k + 1].text.lower() in NON_PLACE_HEADS
+        and text[tokens[k].end : tokens[k + 1].start] in (" ", "-")
+    }
     for i, k, how in spans:
         start, end = tokens[i].start, tokens[k].end
         surface = text[start:end]
@@ -200,19 +209,24 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         if surface.lower() in DEMONYMS or strict_key(surface) in named_after:
             continue
         # Part of a longer NER place ("Nueva Ecija", "West Java"): the whole name decides.
-        if any(lbl in PLACE_LABELS and _inside_longer_name(text, s, e, start, end)
-               for s, e, lbl in overlapping):
+        if any(lbl in PLACE_LABELS and _inside_longer_name(text, s, e, start, end) for s, e, lbl in overlapping):
             continue
-        strong = any(h.feature in ("PCLI", "ADM1", "CONT", "RGN") or h.population >= 50_000
-                     or not h.source.startswith("geonames") for h in hits)
+        strong = any(
+            h.feature in ("PCLI", "ADM1", "CONT", "RGN")
+            or h.population >= 50_000
+            or not h.source.startswith("geonames")
+            for h in hits
+        )
         # An organisation, person or title that merely contains the name is not a place use;
         # a country naming an organisation's nationality ("the U.S. Army") is kept, marked.
-        inside = [text[s:e] for s, e, lbl in overlapping
-                  if lbl in OTHER_LABELS and (s < start or e > end) and not _head_suffix(text, end, e)]
+        inside = [
+            text[s:e]
+            for s, e, lbl in overlapping
+            if lbl in OTHER_LABELS and (s < start or e > end) and not _head_suffix(text, end, e)
+        ]
         # A name inside an organisation's ("the Platte County Sheriff's Office", "University of
         # Toronto") is still a toponym: kept, marked, so it never places an event.
-        exact_other = any(s == start and e == end and lbl in OTHER_LABELS
-                          for s, e, lbl in overlapping)
+        exact_other = any(s == start and e == end and lbl in OTHER_LABELS for s, e, lbl in overlapping)
         weak = exact_other and not strong
         single = i == k
         word = tokens[i].text.lower()
@@ -221,8 +235,11 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         # "near Manbij", and "the town of Kafr Zita": a type noun then "of".
         typed = prev == "of" and i > 1 and tokens[i - 2].text.lower() in PLACE_HEADS
         cue = (prev in LOCATIVE_CUES or typed) and tokens[i - 1].end > _sentence_start(text, start)
-        if single and (word in NON_PLACE_WORDS or (word in STOP_WORDS and not surface.isupper())
-                       or (word in lower_words and not confirmed)):
+        if single and (
+            word in NON_PLACE_WORDS
+            or (word in STOP_WORDS and not surface.isupper())
+            or (word in lower_words and not confirmed)
+        ):
             continue
         # A surname elsewhere in the text ("Hajrit S. Sajjan" … "Sajjan said") is a person.
         if single and word in person_words and not strong:
@@ -233,8 +250,11 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         if surface.isupper() and len(surface) <= 4 and not strong:
             continue
         adjective = (
-            nxt is not None and nxt.text.islower() and text[end : nxt.start] == " "
-            and nxt.text not in _FOLLOW_OK and nxt.text not in PLACE_HEADS
+            nxt is not None
+            and nxt.text.islower()
+            and text[end : nxt.start] == " "
+            and nxt.text not in _FOLLOW_OK
+            and nxt.text not in PLACE_HEADS
         )
         if adjective and not (confirmed or exact_norp or cue or strong):
             weak = True  # "Esperance residents" or "Aleppo soap": decided by the context
@@ -267,14 +287,22 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
             s, surface = s + 4, surface[4:]
         if surface.endswith(("'s", "’s")):
             e, surface = e - 2, surface[:-2]  # "St. Petersburg’s mayor": the name, not its 's
-        if (not surface or surface.lower() in DEMONYMS or not _capitalised(surface)
-                or surface.lower() in NON_PLACE_WORDS or surface.lower() in lower_words
-                or (surface.lower() in STOP_WORDS and not surface.isupper())):
+        if (
+            not surface
+            or surface.lower() in DEMONYMS
+            or not _capitalised(surface)
+            or surface.lower() in NON_PLACE_WORDS
+            or surface.lower() in lower_words
+            or (surface.lower() in STOP_WORDS and not surface.isupper())
+        ):
             continue
         if strict_key(surface) in named_after or _head_word(text, e) in NON_PLACE_HEADS:
             continue
-        if " " not in surface and surface.lower() in person_words and not any(
-                h.population >= 50_000 or h.feature in ("PCLI", "ADM1") for h in gaz.find(surface)[0]):
+        if (
+            " " not in surface
+            and surface.lower() in person_words
+            and not any(h.population >= 50_000 or h.feature in ("PCLI", "ADM1") for h in gaz.find(surface)[0])
+        ):
             continue  # "Bingham to offer plan …" where "Mayor Ryan Bingham" names the man
         short = surface.replace(" ", "")
         if short in ABBREVIATIONS_AFTER_COMMA and not re.search(r"\w,\s*$", text[max(0, s - 3) : s]):
@@ -319,9 +347,12 @@ def _names_before_divisions(text: str, mentions: list[Mention]) -> list[Mention]
         if any(o.start < end and start < o.end for o in mentions):
             continue
         before = re.search(r"(\w+)\s+(?:the\s+)?$", text[max(0, start - 30) : start])
-        cue = before is not None and (before.group(1).lower() in LOCATIVE_CUES
-                                      or before.group(1).lower() in CHAIN_HEADS)
-        country_next = re.match(r"(?:\s+(?:province|governorate|state|region|district))?,\s*[A-Z]", text[m.end : m.end + 30])
+        cue = before is not None and (
+            before.group(1).lower() in LOCATIVE_CUES or before.group(1).lower() in CHAIN_HEADS
+        )
+        country_next = re.match(
+            r"(?:\s+(?:province|governorate|state|region|district))?,\s*[A-Z]", text[m.end : m.end + 30]
+        )
         if cue or country_next:
             out.append(Mention(start, end, text[start:end], (), "", False))
     return out
@@ -334,13 +365,21 @@ def _titled_or_speaking(text: str, tokens: list[Token]) -> set[str]:
     for i, tok in enumerate(tokens):
         if tok.text.lower() in PERSON_TITLES and text[tok.end : tok.end + 2].strip(". ") == "":
             j = i + 1
-            while j < len(tokens) and _capitalised(tokens[j].text) and _joinable(text, tokens[j - 1], tokens[j]) or (
-                    j == i + 1 and j < len(tokens) and _capitalised(tokens[j].text)):
+            while (
+                j < len(tokens)
+                and _capitalised(tokens[j].text)
+                and _joinable(text, tokens[j - 1], tokens[j])
+                or (j == i + 1 and j < len(tokens) and _capitalised(tokens[j].text))
+            ):
                 j += 1
             if j > i + 1:
                 out.add(tokens[j - 1].text.lower())
-        elif (tok.text in SPEECH_VERBS and i > 0 and _capitalised(tokens[i - 1].text)
-              and text[tokens[i - 1].end : tok.start] == " "):
+        elif (
+            tok.text in SPEECH_VERBS
+            and i > 0
+            and _capitalised(tokens[i - 1].text)
+            and text[tokens[i - 1].end : tok.start] == " "
+        ):
             out.add(tokens[i - 1].text.lower())
     return out
 
@@ -348,8 +387,9 @@ def _titled_or_speaking(text: str, tokens: list[Token]) -> set[str]:
 def _sentence_start(text: str, pos: int) -> int:
     """Offset where the sentence holding ``pos`` starts (a cheap look-back for . ! ? or newline)."""
     lo = max(0, pos - SENTENCE_LOOK_BACK)  # bounded: a 1 MB line without a full stop is no sentence
-    cut = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos), text.rfind("? ", lo, pos),
-              text.rfind("! ", lo, pos))
+    cut = max(
+        text.rfind(". ", lo, pos), text.rfind("\n", lo, pos), text.rfind("? ", lo, pos), text.rfind("! ", lo, pos)
+    )
     return cut + 1 if cut >= 0 else lo
 
 
@@ -404,16 +444,21 @@ def _modified(text: str, m: Mention) -> Mention:
         m.prefer = "ADM"
     bearing = _BEARING_RE.search(before)
     if bearing:
-        m.bearing = BEARINGS.get(bearing.group("dir").lower().replace(" ", "-"),
-                                 BEARINGS.get(bearing.group("dir").lower()))
+        m.bearing = BEARINGS.get(
+            bearing.group("dir").lower().replace(" ", "-"), BEARINGS.get(bearing.group("dir").lower())
+        )
         m.near = True
         m.notes.append(f"'{bearing.group(0).strip()}' before the name")
     elif near := _NEAR_RE.search(before):
         m.near = True
         m.notes.append(f"'{near.group('cue')}' before the name")
-    adj = re.search(r"\b(northern|southern|eastern|western|north-eastern|north-western|"
-                    r"south-eastern|south-western|northeastern|northwestern|southeastern|"
-                    r"southwestern)\s+$", before, re.I)
+    adj = re.search(
+        r"\b(northern|southern|eastern|western|north-eastern|north-western|"
+        r"south-eastern|south-western|northeastern|northwestern|southeastern|"
+        r"southwestern)\s+$",
+        before,
+        re.I,
+    )
     if adj:
         m.bearing = BEARINGS.get(adj.group(1).lower())
         m.notes.append(f"'{adj.group(1)}' part of the place")
@@ -449,12 +494,20 @@ def demonyms(text: str, ents: list[tuple[int, int, str]]) -> list[tuple[int, int
         start, word = m.start(), m.group()
         nxt = words[i + 1] if i + 1 < len(words) else None
         two = f"{word} {nxt.group()}".lower() if nxt is not None else ""
-        if nxt is not None and two and text[m.end() : nxt.start()] == " " and any(
-                t in table for t in (two, two[:-1]) for table in (DEMONYMS, REGION_DEMONYMS)):
+        if (
+            nxt is not None
+            and two
+            and text[m.end() : nxt.start()] == " "
+            and any(t in table for t in (two, two[:-1]) for table in (DEMONYMS, REGION_DEMONYMS))
+        ):
             word = text[start : nxt.end()]  # "Sri Lankan", "South Africans"
         key = word.lower()
-        iso2 = (DEMONYMS.get(key) or (DEMONYMS.get(key[:-1]) if key.endswith("s") else None)
-                or REGION_DEMONYMS.get(key) or (REGION_DEMONYMS.get(key[:-1]) if key.endswith("s") else None))
+        iso2 = (
+            DEMONYMS.get(key)
+            or (DEMONYMS.get(key[:-1]) if key.endswith("s") else None)
+            or REGION_DEMONYMS.get(key)
+            or (REGION_DEMONYMS.get(key[:-1]) if key.endswith("s") else None)
+        )
         if iso2 is None:
             continue
         skip_to = end = start + len(word)
@@ -473,4 +526,3 @@ def focus_evidence(text: str, ents: list[tuple[int, int, str]]) -> list[str]:
             if cc:
                 out.append(cc)
     return out
-

@@ -10,12 +10,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from harmledger.settings import env as read_setting
 from harmledger.errors import GazetteerError
 from harmledger.places.index import KeyIndex, PlaceRow, PlaceRows, load_blobs
 from harmledger.places.normalise import loose_key, strict_key
+from harmledger.settings import env as read_setting
 
 ENV_VAR = "HARMLEDGER_GAZETTEER"
+
 
 class Entry(NamedTuple):
     """One gazetteer place as a lookup returns it; ``primary`` when the key is its main name.
@@ -63,13 +64,10 @@ class Gazetteer:
         self.path = Path(path) if path is not None else default_path()
         if not self.path.exists():
             if not build_if_missing:
-                raise GazetteerError(
-                    f"{self.path}: gazetteer file missing; run `python scripts/build_gazetteer.py`"
-                )
+                raise GazetteerError(f"{self.path}: gazetteer file missing; run `python scripts/build_gazetteer.py`")
             from harmledger.places.build import build
 
-            print(f"harmledger: building the gazetteer at {self.path} (first use, ~1 min)…",
-                  file=sys.stderr)
+            print(f"harmledger: building the gazetteer at {self.path} (first use, ~1 min)…", file=sys.stderr)
             build(self.path)
         con = None
         try:
@@ -80,13 +78,14 @@ class Gazetteer:
             if con is not None:
                 con.close()
             raise GazetteerError(
-                f"{self.path}: not a readable gazetteer ({exc}); rebuild it with "
-                "`python scripts/build_gazetteer.py`"
+                f"{self.path}: not a readable gazetteer ({exc}); rebuild it with `python scripts/build_gazetteer.py`"
             ) from exc
         if not blobs:
             con.close()
-            raise GazetteerError(f"{self.path}: gazetteer has no name index (an old file); "
-                                 "rebuild it with `python scripts/build_gazetteer.py`")
+            raise GazetteerError(
+                f"{self.path}: gazetteer has no name index (an old file); "
+                "rebuild it with `python scripts/build_gazetteer.py`"
+            )
         self._con = con
         self._lock = threading.Lock()
         self._index = {c: KeyIndex(blobs, c) for c in ("strict", "loose")}
@@ -142,8 +141,7 @@ class Gazetteer:
             self._keys = self._index["strict"].all_keys()
             self._keys.extend(self._overrides)
         key = strict_key(name)
-        hits = process.extract(key, self._keys, scorer=fuzz.ratio, limit=limit,
-                               score_cutoff=cutoff)
+        hits = process.extract(key, self._keys, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
         return [(k, float(score)) for k, score, _ in hits]
 
     def by_key(self, key: str) -> tuple[Entry, ...]:
@@ -152,16 +150,35 @@ class Gazetteer:
 
     # -- analyst places ------------------------------------------------------------------
     def add_override(
-        self, name: str, aliases: tuple[str, ...] | list[str] = (), *, lat: float, lon: float,
-        country: str | None = None, admin1: str | None = None, admin2: str | None = None,
-        feature: str = "PPL", population: int = 0,
+        self,
+        name: str,
+        aliases: tuple[str, ...] | list[str] = (),
+        *,
+        lat: float,
+        lon: float,
+        country: str | None = None,
+        admin1: str | None = None,
+        admin2: str | None = None,
+        feature: str = "PPL",
+        population: int = 0,
     ) -> Entry:
         """Add an analyst's place (in memory); it is returned before shipped data for its names."""
         if not -90 <= lat <= 90 or not -180 <= lon <= 180:
             raise GazetteerError(f"override {name!r}: coordinates ({lat}, {lon}) out of range")
-        entry = Entry(self._next_override_id, None, name, float(lat), float(lon),
-                      country.upper() if country else None, admin1, admin2, feature,
-                      population, "analyst", primary=True)
+        entry = Entry(
+            self._next_override_id,
+            None,
+            name,
+            float(lat),
+            float(lon),
+            country.upper() if country else None,
+            admin1,
+            admin2,
+            feature,
+            population,
+            "analyst",
+            primary=True,
+        )
         self._next_override_id -= 1
         for alias in (name, *aliases):
             if strict_key(alias):
@@ -193,8 +210,7 @@ class Gazetteer:
         with self._lock:
             places = self._con.execute("SELECT COUNT(*) FROM places").fetchone()[0]
             names = self._con.execute("SELECT COUNT(*) FROM names").fetchone()[0]
-        return {"places": places, "names": names,
-                "overrides": len({e.id for v in self._overrides.values() for e in v})}
+        return {"places": places, "names": names, "overrides": len({e.id for v in self._overrides.values() for e in v})}
 
     def stats_by_country(self) -> list[CountryStats]:
         """What the file holds per country (places, settlements, divisions, imported rows),

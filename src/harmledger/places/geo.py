@@ -8,13 +8,34 @@ EARTH_RADIUS_KM = 6371.0088
 
 # Compass words as the press writes them → the 8-point abbreviation kept on PlaceRef.bearing.
 BEARINGS: dict[str, str] = {
-    "north": "N", "northern": "N", "south": "S", "southern": "S", "east": "E", "eastern": "E",
-    "west": "W", "western": "W",
-    "northeast": "NE", "north-east": "NE", "north east": "NE", "northeastern": "NE",
-    "north-eastern": "NE", "northwest": "NW", "north-west": "NW", "north west": "NW",
-    "northwestern": "NW", "north-western": "NW", "southeast": "SE", "south-east": "SE",
-    "south east": "SE", "southeastern": "SE", "south-eastern": "SE", "southwest": "SW",
-    "south-west": "SW", "south west": "SW", "southwestern": "SW", "south-western": "SW",
+    "north": "N",
+    "northern": "N",
+    "south": "S",
+    "southern": "S",
+    "east": "E",
+    "eastern": "E",
+    "west": "W",
+    "western": "W",
+    "northeast": "NE",
+    "north-east": "NE",
+    "north east": "NE",
+    "northeastern": "NE",
+    "north-eastern": "NE",
+    "northwest": "NW",
+    "north-west": "NW",
+    "north west": "NW",
+    "northwestern": "NW",
+    "north-western": "NW",
+    "southeast": "SE",
+    "south-east": "SE",
+    "south east": "SE",
+    "southeastern": "SE",
+    "south-eastern": "SE",
+    "southwest": "SW",
+    "south-west": "SW",
+    "south west": "SW",
+    "southwestern": "SW",
+    "south-western": "SW",
 }
 
 
@@ -28,7 +49,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 # Compass abbreviations → degrees clockwise from north.
 BEARING_DEGREES: dict[str, float] = {
-    "N": 0, "NE": 45, "E": 90, "SE": 135, "S": 180, "SW": 225, "W": 270, "NW": 315,
+    "N": 0,
+    "NE": 45,
+    "E": 90,
+    "SE": 135,
+    "S": 180,
+    "SW": 225,
+    "W": 270,
+    "NW": 315,
 }
 
 
@@ -41,8 +69,7 @@ def initial_bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float
     return (math.degrees(math.atan2(x, y)) + 360) % 360
 
 
-def in_direction(bearing: str, lat1: float, lon1: float, lat2: float, lon2: float,
-                 tolerance: float = 67.5) -> bool:
+def in_direction(bearing: str, lat1: float, lon1: float, lat2: float, lon2: float, tolerance: float = 67.5) -> bool:
     """True when point 2 lies roughly in compass direction ``bearing`` from point 1."""
     if bearing not in BEARING_DEGREES:
         return True

@@ -46,8 +46,13 @@ class Candidate:
     def to_json(self) -> dict[str, Any]:
         """The JSON shape the CLI prints: name, lat, lon, precision, country, admin1, score, why."""
         return {
-            "name": self.name, "lat": self.lat, "lon": self.lon, "precision": self.precision,
-            "country": self.country, "admin1": self.admin1, "score": self.score,
+            "name": self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "precision": self.precision,
+            "country": self.country,
+            "admin1": self.admin1,
+            "score": self.score,
             "why": list(self.why),
         }
 
@@ -154,8 +159,7 @@ def geocode_query(
     countries = [e.country for e in context_entries if e.feature == "PCLI" and e.country]
     if countries:
         focus = {countries[0]: 1.0}
-    scored = score_candidates(found, match=how, focus=focus, context=context_entries,
-                              prefer=q.prefer, country=country)
+    scored = score_candidates(found, match=how, focus=focus, context=context_entries, prefer=q.prefer, country=country)
     scored = _context_bonus(scored, q.context)
     out = []
     areas = [e for e in context_entries if e.feature != "PCLI"]
@@ -175,11 +179,22 @@ def geocode_query(
         why = s.why + ((f"bearing {q.bearing}",) if q.bearing else ())
         if len(out) >= limit:
             break
-        out.append(Candidate(
-            name=e.name, lat=e.lat, lon=e.lon, precision=precision, country=e.country,
-            admin1=e.admin1, score=round(s.score, 2), why=why, admin2=e.admin2,
-            feature=e.feature, geonameid=e.geonameid, bearing=q.bearing,
-        ))
+        out.append(
+            Candidate(
+                name=e.name,
+                lat=e.lat,
+                lon=e.lon,
+                precision=precision,
+                country=e.country,
+                admin1=e.admin1,
+                score=round(s.score, 2),
+                why=why,
+                admin2=e.admin2,
+                feature=e.feature,
+                geonameid=e.geonameid,
+                bearing=q.bearing,
+            )
+        )
     return out
 
 
@@ -187,8 +202,8 @@ def _within(entry: Entry, areas: list[Entry], km: float = AREA_KM) -> bool:
     return any(haversine_km(entry.lat, entry.lon, a.lat, a.lon) < km for a in areas)
 
 
-def geocode_json(text: str, country: str | None = None, limit: int = 10,
-                 gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+def geocode_json(
+    text: str, country: str | None = None, limit: int = 10, gazetteer: Gazetteer | None = None
+) -> dict[str, Any]:
     """One line of `harmledger geocode --json`: the query and its candidates, best first."""
-    return {"query": text,
-            "candidates": [c.to_json() for c in geocode_query(text, country, limit, gazetteer)]}
+    return {"query": text, "candidates": [c.to_json() for c in geocode_query(text, country, limit, gazetteer)]}

@@ -55,13 +55,16 @@ def _top(scored: list[Scored]) -> Scored | None:
 
 
 def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float, str]]:
-    """"Savannah, Georgia" / "Pandi, Bulacan": candidates that nest in the next name rise."""
+    """ "Savannah, Georgia" / "Pandi, Bulacan": candidates that nest in the next name rise."""
     bonus: dict[int, tuple[float, str]] = {}
     # "Zhari district, Kandahar, Afghanistan": a name between a place and a country is the
     # division holding the place, not the town of the same name.
     for before, middle, after in zip(mentions, mentions[1:], mentions[2:], strict=False):
-        if (_comma_link(text, before, middle) and text[middle.end : after.start].strip() == ","
-                and any(c.feature == "PCLI" for c in after.candidates)):
+        if (
+            _comma_link(text, before, middle)
+            and text[middle.end : after.start].strip() == ","
+            and any(c.feature == "PCLI" for c in after.candidates)
+        ):
             for c in middle.candidates:
                 if c.feature in ("ADM1", "ADM2"):
                     bonus[c.id] = (HIERARCHY_BONUS, f"a division between {before.surface!r} and {after.surface!r}")
@@ -71,8 +74,11 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
             # "Mosul's Al Jadida district": the second name lies in or beside the first.
             for c in outer.candidates:
                 near = any(haversine_km(c.lat, c.lon, a.lat, a.lon) <= POSSESSIVE_KM for a in inner.candidates)
-                bonus[c.id] = ((HIERARCHY_BONUS, f"beside the {inner.surface!r} before it") if near
-                               else (-2 * HIERARCHY_BONUS, f"far from the {inner.surface!r} it belongs to"))
+                bonus[c.id] = (
+                    (HIERARCHY_BONUS, f"beside the {inner.surface!r} before it")
+                    if near
+                    else (-2 * HIERARCHY_BONUS, f"far from the {inner.surface!r} it belongs to")
+                )
             continue
         if text[inner.end : outer.start].strip() != ",":
             continue
@@ -80,7 +86,9 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
         for area in outer.candidates:
             held = [c for c in inner.candidates if contains(area, c)]
             if held:
-                bonus[area.id] = _add(middle_bonus.get(area.id), HIERARCHY_BONUS, f"holds the {inner.surface!r} before it")
+                bonus[area.id] = _add(
+                    middle_bonus.get(area.id), HIERARCHY_BONUS, f"holds the {inner.surface!r} before it"
+                )
                 for c in held:
                     bonus[c.id] = _add(middle_bonus.get(c.id), HIERARCHY_BONUS, f"inside the {area.name!r} after it")
                     held_any.add(c.id)
@@ -95,7 +103,7 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
 
 
 def _comma_link(text: str, inner: Mention, outer: Mention) -> bool:
-    """"X, Y" or "X district, Y": the names are one link of a chain."""
+    """ "X, Y" or "X district, Y": the names are one link of a chain."""
     return bool(re.match(r"^(?:\s+[a-z-]+)?\s*,\s*$", text[inner.end : outer.start]))
 
 
@@ -118,8 +126,9 @@ def _sure_country(m: Mention) -> str | None:
     return None
 
 
-def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
-                     bonus: dict[int, tuple[float, str]] | None = None) -> list[Scored | None]:
+def resolve_mentions(
+    mentions: list[Mention], extra_focus: list[str], bonus: dict[int, tuple[float, str]] | None = None
+) -> list[Scored | None]:
     """Best candidate per mention: a focus pass, then a pass with co-mentioned places as context.
 
     A mention is never evidence for itself: "Al Jadida" in a Mosul report has only Moroccan
@@ -130,8 +139,9 @@ def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
     sure = [_sure_country(m) if m.votes else None for m in mentions]
     countries = [c for c in (_unambiguous_country(m) for m in mentions if m.votes) if c]
     focus = country_focus([c for c in sure if c] + countries + extra_focus)
-    first = [_top(score_candidates(m.candidates, match=m.match, focus=focus, prefer=m.prefer,
-                                   bonus=bonus)) for m in mentions]
+    first = [
+        _top(score_candidates(m.candidates, match=m.match, focus=focus, prefer=m.prefer, bonus=bonus)) for m in mentions
+    ]
     # Two passes with co-mentions: the second reads the divisions the first settled on, so one
     # famous namesake chosen early does not keep pulling the rest of a local story abroad.
     picks = first
@@ -140,8 +150,13 @@ def resolve_mentions(mentions: list[Mention], extra_focus: list[str],
     return picks
 
 
-def _context_pass(mentions: list[Mention], sure: list[str | None], first: list[Scored | None],
-                  extra_focus: list[str], bonus: dict[int, tuple[float, str]] | None) -> list[Scored | None]:
+def _context_pass(
+    mentions: list[Mention],
+    sure: list[str | None],
+    first: list[Scored | None],
+    extra_focus: list[str],
+    bonus: dict[int, tuple[float, str]] | None,
+) -> list[Scored | None]:
     """Each mention rescored against the places the previous pass chose for the others."""
     chosen = [s.entry for m, s in zip(mentions, first, strict=True) if s is not None and m.votes]
     # Refine the focus with what the previous pass chose, then rescore with co-mentions. Each
@@ -181,8 +196,15 @@ def _context_pass(mentions: list[Mention], sure: list[str | None], first: list[S
         others = [e for e, key in zip(distinct, keys, strict=True) if key != surface and e.id != own_id]
         focus = focus_without(all_votes, list(country_votes.get(surface, ())))
         region_focus = shares(region_total, regions.get(surface))
-        ranked = score_candidates(m.candidates, match=m.match, focus=focus, context=others,
-                                  prefer=m.prefer, bonus=bonus, region_focus=region_focus)
+        ranked = score_candidates(
+            m.candidates,
+            match=m.match,
+            focus=focus,
+            context=others,
+            prefer=m.prefer,
+            bonus=bonus,
+            region_focus=region_focus,
+        )
         best = _local_namesake(ranked, focus, region_focus, others, bonus) or _top(ranked)
         # A transliteration or fuzzy match is trusted only inside the countries the rest of the
         # document is about ("Al-Shaafa" in a Raqqa report is not Vanuatu's Shefa province).
@@ -190,9 +212,15 @@ def _context_pass(mentions: list[Mention], sure: list[str | None], first: list[S
             best = None
         if best is not None and bonus and bonus.get(best.entry.id, (0.0, ""))[0] < 0:
             # The text ties the name to another place: its best reading there, if any.
-            best = next((r for r in ranked if bonus.get(r.entry.id, (0.0, ""))[0] >= 0
-                         and not (m.match in ("loose", "fuzzy") and focus and r.entry.country not in focus)),
-                        None)
+            best = next(
+                (
+                    r
+                    for r in ranked
+                    if bonus.get(r.entry.id, (0.0, ""))[0] >= 0
+                    and not (m.match in ("loose", "fuzzy") and focus and r.entry.country not in focus)
+                ),
+                None,
+            )
         if best is not None and _stray(best.entry, shares(occurrences, by_name.get(surface)), others):
             best = None  # "the Old City" in a Raqqa report is not the Old City of Jerusalem
         out.append(best)
@@ -204,9 +232,13 @@ FOREIGN_FOCUS = 0.2  # … against one they barely point to
 LOCAL_REGION = 0.25  # a division this share of the other names lie in
 
 
-def _local_namesake(ranked: list[Scored], focus: dict[str, float],
-                    region_focus: dict[tuple[str, str], float], context: list[Entry],
-                    bonus: dict[int, tuple[float, str]] | None) -> Scored | None:
+def _local_namesake(
+    ranked: list[Scored],
+    focus: dict[str, float],
+    region_focus: dict[tuple[str, str], float],
+    context: list[Entry],
+    bonus: dict[int, tuple[float, str]] | None,
+) -> Scored | None:
     """A namesake inside the document's focus that beats a more famous one abroad.
 
     Local news names the Paris in Texas, the Alexandria in Louisiana: when nearly every other
@@ -218,17 +250,23 @@ def _local_namesake(ranked: list[Scored], focus: dict[str, float],
         return None
     top = ranked[0]
     home = max(focus, key=lambda c: focus[c])
-    if (focus[home] < LOCAL_FOCUS or top.entry.country == home
-            or focus.get(top.entry.country or "", 0.0) >= FOREIGN_FOCUS
-            or (bonus and top.entry.id in bonus)):
+    if (
+        focus[home] < LOCAL_FOCUS
+        or top.entry.country == home
+        or focus.get(top.entry.country or "", 0.0) >= FOREIGN_FOCUS
+        or (bonus and top.entry.id in bonus)
+    ):
         return None
     for s in ranked[1:]:
         e = s.entry
         if e.country != home or e.feature in ("PCLI", "CONT"):
             continue
         region = (e.country, strict_key(e.admin1)) if e.admin1 else None
-        beside = any(haversine_km(e.lat, e.lon, c.lat, c.lon) < NEARBY_KM for c in context
-                     if c.feature not in ("PCLI", "CONT", "RGN") and c.id != e.id)
+        beside = any(
+            haversine_km(e.lat, e.lon, c.lat, c.lon) < NEARBY_KM
+            for c in context
+            if c.feature not in ("PCLI", "CONT", "RGN") and c.id != e.id
+        )
         if beside or (region and region_focus.get(region, 0.0) >= LOCAL_REGION):
             why = "the document's places lie around it; the namesake abroad is not named as such"
             return Scored(e, s.score, (*s.why, why))
@@ -280,12 +318,19 @@ def _stray(entry: Entry, focus: dict[str, float], context: Sequence[Entry] = ())
     firmly elsewhere, and far from every other place it names: more likely a namesake of a
     local place than a trip abroad. Across a border from them it is a neighbour ("Erie" in a
     London, Ontario story; a Turkish town across from Tal Abyad)."""
-    if not (entry.feature.startswith("PPL") and entry.population < STRAY_POPULATION
-            and entry.source.startswith("geonames") and focus.get(entry.country or "", 0.0) == 0.0
-            and max(focus.values(), default=0.0) >= STRAY_FOCUS):
+    if not (
+        entry.feature.startswith("PPL")
+        and entry.population < STRAY_POPULATION
+        and entry.source.startswith("geonames")
+        and focus.get(entry.country or "", 0.0) == 0.0
+        and max(focus.values(), default=0.0) >= STRAY_FOCUS
+    ):
         return False
-    return not any(haversine_km(entry.lat, entry.lon, c.lat, c.lon) <= STRAY_NEIGHBOUR_KM
-                   for c in context if c.feature.startswith("PPL") or c.feature.startswith("ADM"))
+    return not any(
+        haversine_km(entry.lat, entry.lon, c.lat, c.lon) <= STRAY_NEIGHBOUR_KM
+        for c in context
+        if c.feature.startswith("PPL") or c.feature.startswith("ADM")
+    )
 
 
 def focus_without(counts: Counter[str], own: list[str | None]) -> dict[str, float]:
@@ -312,9 +357,19 @@ def to_place_ref(m: Mention, best: Scored | None) -> PlaceRef:
     if len(m.candidates) > 1:
         notes.append(f"best of {len(m.candidates)} candidates")
     return PlaceRef(
-        text=m.surface, name=e.name, lat=e.lat, lon=e.lon, country=e.country, admin1=e.admin1,
-        admin2=e.admin2, geonameid=e.geonameid, feature=e.feature, precision=precision,
-        bearing=m.bearing, span=span, reason="; ".join(notes),
+        text=m.surface,
+        name=e.name,
+        lat=e.lat,
+        lon=e.lon,
+        country=e.country,
+        admin1=e.admin1,
+        admin2=e.admin2,
+        geonameid=e.geonameid,
+        feature=e.feature,
+        precision=precision,
+        bearing=m.bearing,
+        span=span,
+        reason="; ".join(notes),
     )
 
 
@@ -352,10 +407,20 @@ def find_places(doc: Document, gazetteer: Gazetteer | None = None) -> list[Place
         entry = gaz.country(what) if len(what) == 2 else _region(gaz, what)
         if entry is None or any(s < end and start < e for s, e in taken):
             continue
-        refs.append(PlaceRef(
-            text=text[start:end], name=entry.name, lat=entry.lat, lon=entry.lon,
-            country=entry.country, geonameid=entry.geonameid, feature=entry.feature,
-            precision=precision_of(entry), span=Span(start, end), reason=DEMONYM_NOTE))
+        refs.append(
+            PlaceRef(
+                text=text[start:end],
+                name=entry.name,
+                lat=entry.lat,
+                lon=entry.lon,
+                country=entry.country,
+                geonameid=entry.geonameid,
+                feature=entry.feature,
+                precision=precision_of(entry),
+                span=Span(start, end),
+                reason=DEMONYM_NOTE,
+            )
+        )
     refs.sort(key=lambda p: p.span.start if p.span else 0)
     return refs
 
@@ -370,10 +435,17 @@ def area_fallback(m: Mention, area: Entry) -> PlaceRef:
     """A name the gazetteer lacks inside the area it is said to lie in: the area's point and
     precision, with the name kept ("Barakhanah" at Ghor province, precision 4)."""
     return PlaceRef(
-        text=m.surface, name=m.surface, lat=area.lat, lon=area.lon, country=area.country,
+        text=m.surface,
+        name=m.surface,
+        lat=area.lat,
+        lon=area.lon,
+        country=area.country,
         admin1=area.admin1 or (area.name if area.feature == "ADM1" else None),
-        admin2=area.name if area.feature == "ADM2" else None, feature=area.feature,
-        precision=precision_of(area), bearing=m.bearing, span=Span(m.start, m.end),
+        admin2=area.name if area.feature == "ADM2" else None,
+        feature=area.feature,
+        precision=precision_of(area),
+        bearing=m.bearing,
+        span=Span(m.start, m.end),
         reason=f"not in the gazetteer inside {area.name}: placed at {area.name}, its name kept",
     )
 
@@ -388,8 +460,9 @@ def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:
     countries = Counter(e.country for e in sure if e.country)
     total = sum(countries.values())
     # Distinct places, capped like the co-mentions: the check stays linear on run-on text.
-    anchors = [o for o in {o.id: o for o in sure}.values()
-               if o.feature not in ("PCLI", "CONT", "RGN")][:MAX_CONTEXT_PLACES]
+    anchors = [o for o in {o.id: o for o in sure}.values() if o.feature not in ("PCLI", "CONT", "RGN")][
+        :MAX_CONTEXT_PLACES
+    ]
     out = []
     for m, b in zip(mentions, best, strict=True):
         if not m.weak:

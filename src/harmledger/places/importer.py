@@ -26,8 +26,9 @@ def _geonames_rows(path: Path) -> Iterator[Row]:
         for lineno, line in enumerate(fh, start=1):
             cols = line.rstrip("\n").split("\t")
             if len(cols) != GEONAMES_COLUMNS:
-                raise GazetteerError(f"{path}:{lineno}: expected {GEONAMES_COLUMNS} "
-                                     f"tab-separated GeoNames columns, found {len(cols)}")
+                raise GazetteerError(
+                    f"{path}:{lineno}: expected {GEONAMES_COLUMNS} tab-separated GeoNames columns, found {len(cols)}"
+                )
             if cols[6] not in KEEP_CLASSES:
                 continue
             feature = cols[7] or cols[6]
@@ -41,10 +42,16 @@ def _geonames_rows(path: Path) -> Iterator[Row]:
             alternates = {a for a in cols[3].split(",") if a and is_latin(a) and len(a) >= 3}
             try:
                 row = Row(
-                    name=cols[1], lat=float(cols[4]), lon=float(cols[5]), country=cc,
-                    feature=feature, source=f"import:{path.name}", geonameid=int(cols[0]),
+                    name=cols[1],
+                    lat=float(cols[4]),
+                    lon=float(cols[5]),
+                    country=cc,
+                    feature=feature,
+                    source=f"import:{path.name}",
+                    geonameid=int(cols[0]),
                     admin1=f"{cc}.{cols[10]}" if cc and cols[10] else None,
-                    admin2=cols[11] or None, population=int(cols[14] or 0),
+                    admin2=cols[11] or None,
+                    population=int(cols[14] or 0),
                     names={cols[1], cols[2], *alternates},
                 )
             except ValueError as exc:
@@ -58,8 +65,10 @@ def _csv_rows(path: Path) -> Iterator[Row]:
         reader = csv.DictReader(line for line in fh if not line.startswith("#"))
         missing = {"name", "lat", "lon", "country"} - set(reader.fieldnames or ())
         if missing:
-            raise GazetteerError(f"{path}: CSV header lacks {', '.join(sorted(missing))} "
-                                 "(need name, lat, lon, country[, aliases, admin1, feature])")
+            raise GazetteerError(
+                f"{path}: CSV header lacks {', '.join(sorted(missing))} "
+                "(need name, lat, lon, country[, aliases, admin1, feature])"
+            )
         for lineno, rec in enumerate(reader, start=2):
             try:
                 lat, lon = float(rec["lat"]), float(rec["lon"])
@@ -67,10 +76,14 @@ def _csv_rows(path: Path) -> Iterator[Row]:
                 raise GazetteerError(f"{path}:{lineno}: bad coordinates ({exc})") from exc
             aliases = {a.strip() for a in (rec.get("aliases") or "").split("|") if a.strip()}
             yield Row(
-                name=rec["name"].strip(), lat=lat, lon=lon,
+                name=rec["name"].strip(),
+                lat=lat,
+                lon=lon,
                 country=(rec.get("country") or "").strip().upper() or None,
-                feature=(rec.get("feature") or "PPL").strip(), source=f"import:{path.name}",
-                admin1=(rec.get("admin1") or "").strip() or None, names={rec["name"], *aliases},
+                feature=(rec.get("feature") or "PPL").strip(),
+                source=f"import:{path.name}",
+                admin1=(rec.get("admin1") or "").strip() or None,
+                names={rec["name"], *aliases},
             )
 
 
@@ -101,16 +114,27 @@ def import_places(path: str | Path, gazetteer_path: str | Path | None = None) ->
         batch_names: list[tuple[str, int, int]] = []
         for row in rows:
             if row.geonameid is not None:
-                old = [r[0] for r in con.execute(
-                    "SELECT id FROM places WHERE geonameid = ?", (row.geonameid,))]
+                old = [r[0] for r in con.execute("SELECT id FROM places WHERE geonameid = ?", (row.geonameid,))]
                 for pid in old:
                     con.execute("DELETE FROM names WHERE place_id = ?", (pid,))
                     con.execute("DELETE FROM places WHERE id = ?", (pid,))
-            batch_places.append((next_id, row.geonameid, row.name, row.lat, row.lon, row.country,
-                                 row.admin1, row.admin2, row.feature, row.population, row.source))
+            batch_places.append(
+                (
+                    next_id,
+                    row.geonameid,
+                    row.name,
+                    row.lat,
+                    row.lon,
+                    row.country,
+                    row.admin1,
+                    row.admin2,
+                    row.feature,
+                    row.population,
+                    row.source,
+                )
+            )
             primary = strict_key(row.name)
-            batch_names.extend((k, next_id, int(k == primary))
-                               for k in {strict_key(n) for n in row.names} if k)
+            batch_names.extend((k, next_id, int(k == primary)) for k in {strict_key(n) for n in row.names} if k)
             next_id += 1
             count += 1
             if len(batch_places) >= BATCH:

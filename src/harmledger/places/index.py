@@ -18,8 +18,19 @@ from harmledger.places.normalise import loose_key
 
 BLOB_TABLE = "CREATE TABLE IF NOT EXISTS blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL)"
 FIELD_SEP = "\x1f"
-PLACE_COLUMNS = ("id", "geonameid", "name", "lat", "lon", "country", "admin1", "admin2",
-                 "feature", "population", "source")
+PLACE_COLUMNS = (
+    "id",
+    "geonameid",
+    "name",
+    "lat",
+    "lon",
+    "country",
+    "admin1",
+    "admin2",
+    "feature",
+    "population",
+    "source",
+)
 # One place row, typed in ``PLACE_COLUMNS`` order.
 PlaceRow = tuple[int, int | None, str, float, float, str | None, str | None, str | None, str, int, str]
 
@@ -42,9 +53,13 @@ def _pack_keys(groups: dict[bytes, set[int]]) -> dict[str, bytes]:
         id_offsets.append(len(ids))
     for b in range(1, nbuckets + 1):  # empty buckets end where the previous one ended
         bucket_starts[b] = max(bucket_starts[b], bucket_starts[b - 1])
-    return {"keys": bytes(blob), "key_offsets": key_offsets.tobytes(),
-            "id_offsets": id_offsets.tobytes(), "ids": ids.tobytes(),
-            "buckets": bucket_starts.tobytes()}
+    return {
+        "keys": bytes(blob),
+        "key_offsets": key_offsets.tobytes(),
+        "id_offsets": id_offsets.tobytes(),
+        "ids": ids.tobytes(),
+        "buckets": bucket_starts.tobytes(),
+    }
 
 
 def write_index(con: sqlite3.Connection) -> None:
@@ -58,16 +73,14 @@ def write_index(con: sqlite3.Connection) -> None:
     loose: dict[bytes, set[int]] = defaultdict(set)
     for key, codes in strict.items():
         loose[loose_key(key).encode("utf-8")] |= codes
-    for column, groups in (("strict", {k.encode("utf-8"): v for k, v in strict.items()}),
-                           ("loose", loose)):
+    for column, groups in (("strict", {k.encode("utf-8"): v for k, v in strict.items()}), ("loose", loose)):
         blobs |= {f"{column}_{k}": v for k, v in _pack_keys(groups).items()}
     place_ids, row_offsets, rows = array("i"), array("I", [0]), bytearray()
     for rec in con.execute(f"SELECT {', '.join(PLACE_COLUMNS)} FROM places ORDER BY id"):
         place_ids.append(rec[0])
         rows += FIELD_SEP.join("" if v is None else str(v) for v in rec).encode("utf-8")
         row_offsets.append(len(rows))
-    blobs |= {"place_ids": place_ids.tobytes(), "row_offsets": row_offsets.tobytes(),
-              "rows": bytes(rows)}
+    blobs |= {"place_ids": place_ids.tobytes(), "row_offsets": row_offsets.tobytes(), "rows": bytes(rows)}
     con.execute("DELETE FROM blobs")
     con.executemany("INSERT INTO blobs VALUES (?, ?)", list(blobs.items()))
 
@@ -132,8 +145,19 @@ class PlaceRows:
                 return None
         raw = self._rows[self._offsets[i] : self._offsets[i + 1]].decode("utf-8")
         f = raw.split(FIELD_SEP)
-        row = (int(f[0]), int(f[1]) if f[1] else None, f[2], float(f[3]), float(f[4]),
-               f[5] or None, f[6] or None, f[7] or None, f[8], int(f[9] or 0), f[10])
+        row = (
+            int(f[0]),
+            int(f[1]) if f[1] else None,
+            f[2],
+            float(f[3]),
+            float(f[4]),
+            f[5] or None,
+            f[6] or None,
+            f[7] or None,
+            f[8],
+            int(f[9] or 0),
+            f[10],
+        )
         self._parsed[pid] = row
         return row
 

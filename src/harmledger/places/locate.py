@@ -10,9 +10,9 @@ from dataclasses import replace
 from harmledger.places.dates import find_dates
 from harmledger.places.finder import DEMONYM_NOTE, ORG_NOTE
 from harmledger.places.gazetteer import get_gazetteer
+from harmledger.places.geo import haversine_km, in_direction
 from harmledger.places.reporting import DATELINE_NOTE, date_is_reporting, dateline_span, is_reporting
 from harmledger.places.vocab import DEMONYMS
-from harmledger.places.geo import haversine_km, in_direction
 from harmledger.records import (
     WHERE_PREC_ADM1,
     WHERE_PREC_COUNTRY,
@@ -63,8 +63,7 @@ def _specificity(p: PlaceRef) -> tuple[int, int]:
 def _usable(p: PlaceRef) -> bool:
     """Resolved places that name where something happened (not "the U.S. Army", "Russian")."""
     reason = p.reason or ""
-    return (p.resolved and ORG_NOTE not in reason and DEMONYM_NOTE not in reason
-            and not is_reporting(reason))
+    return p.resolved and ORG_NOTE not in reason and DEMONYM_NOTE not in reason and not is_reporting(reason)
 
 
 def _consistent(vague: PlaceRef, precise: PlaceRef) -> bool:
@@ -72,8 +71,11 @@ def _consistent(vague: PlaceRef, precise: PlaceRef) -> bool:
     assert vague.lat is not None and vague.lon is not None
     assert precise.lat is not None and precise.lon is not None
     if (vague.precision or 0) >= WHERE_PREC_ADM1:
-        same = precise.country == vague.country if vague.precision == WHERE_PREC_COUNTRY else (
-            precise.admin1 == vague.admin1 or precise.admin1 == vague.name)
+        same = (
+            precise.country == vague.country
+            if vague.precision == WHERE_PREC_COUNTRY
+            else (precise.admin1 == vague.admin1 or precise.admin1 == vague.name)
+        )
         if same:
             return True
     if haversine_km(vague.lat, vague.lon, precise.lat, precise.lon) > REFINE_KM:
@@ -83,8 +85,9 @@ def _consistent(vague: PlaceRef, precise: PlaceRef) -> bool:
     return True
 
 
-def choose_place(claim: Claim, places: list[PlaceRef], sentences: list[Span],
-                 paragraphs: list[Span]) -> PlaceRef | None:
+def choose_place(
+    claim: Claim, places: list[PlaceRef], sentences: list[Span], paragraphs: list[Span]
+) -> PlaceRef | None:
     """The best place for a claim: its sentence, then nearby sentences and paragraphs, then focus."""
     return _Places(places, sentences, paragraphs).choose(claim)
 
@@ -113,8 +116,11 @@ class _Places:
 
     def _near(self, s_idx: int, p_idx: int) -> list[int]:
         """Usable places within REFINE_SENTENCES sentences and one paragraph, in list order."""
-        ks = sorted(k for s in range(s_idx - REFINE_SENTENCES, s_idx + REFINE_SENTENCES + 1)
-                    for k in self.by_sentence.get(s, ()))
+        ks = sorted(
+            k
+            for s in range(s_idx - REFINE_SENTENCES, s_idx + REFINE_SENTENCES + 1)
+            for k in self.by_sentence.get(s, ())
+        )
         return [k for k in ks if abs(self.para[k] - p_idx) <= 1]
 
     def choose(self, claim: Claim) -> PlaceRef | None:
@@ -133,17 +139,26 @@ class _Places:
         elif near:
             # A place named before the claim weighs twice one named after it: reports name
             # the event's place first, and later sentences move on ("evacuated to Maiduguri").
-            k_best = min(near, key=lambda k: (abs(self.para[k] - p_idx),
-                                              (sent[k] - s_idx) * 2 if sent[k] > s_idx else s_idx - sent[k],
-                                              sent[k] > s_idx, _specificity(usable[k])))
+            k_best = min(
+                near,
+                key=lambda k: (
+                    abs(self.para[k] - p_idx),
+                    (sent[k] - s_idx) * 2 if sent[k] > s_idx else s_idx - sent[k],
+                    sent[k] > s_idx,
+                    _specificity(usable[k]),
+                ),
+            )
             best = usable[k_best]
             how = "in a nearby sentence"
         else:
             return self.focus()
         # A vague place ("northeast of Aleppo") is refined by a precise one close by in the text
         # that lies where it points ("near … Manbij" in the next paragraph).
-        refine = [k for k in near if usable[k] is not best and _specificity(usable[k]) < _specificity(best)
-                  and _consistent(best, usable[k])]
+        refine = [
+            k
+            for k in near
+            if usable[k] is not best and _specificity(usable[k]) < _specificity(best) and _consistent(best, usable[k])
+        ]
         if refine:
             better = usable[min(refine, key=lambda k: (abs(sent[k] - s_idx), _specificity(usable[k])))]
             how = f"refines {best.text!r} ({how}): nearby and consistent with it"
@@ -170,7 +185,7 @@ def demonym_country(claim: Claim, text: str) -> PlaceRef | None:
     Only used when the document names no usable place at all: "15 Afghan Taliban killed" is
     at least in Afghanistan, which is what linking reports of one event across outlets needs.
     """
-    sentence = text[claim.sentence.start:claim.sentence.end]
+    sentence = text[claim.sentence.start : claim.sentence.end]
     for match in _WORD_RE.finditer(sentence):
         word = match.group()
         if not word[0].isupper():
@@ -183,9 +198,16 @@ def demonym_country(claim: Claim, text: str) -> PlaceRef | None:
             continue
         start = claim.sentence.start + match.start()
         return PlaceRef(
-            text=word, name=entry.name, lat=entry.lat, lon=entry.lon, country=entry.country,
-            geonameid=entry.geonameid, feature=entry.feature, precision=WHERE_PREC_COUNTRY,
-            span=Span(start, start + len(word)), reason=f"country from the nationality word {word!r}",
+            text=word,
+            name=entry.name,
+            lat=entry.lat,
+            lon=entry.lon,
+            country=entry.country,
+            geonameid=entry.geonameid,
+            feature=entry.feature,
+            precision=WHERE_PREC_COUNTRY,
+            span=Span(start, start + len(word)),
+            reason=f"country from the nationality word {word!r}",
         )
     return None
 
@@ -204,14 +226,27 @@ def dateline_country(places: list[PlaceRef]) -> PlaceRef | None:
             if entry is None:
                 return None
             return PlaceRef(
-                text=p.text, name=entry.name, lat=entry.lat, lon=entry.lon, country=entry.country,
-                geonameid=entry.geonameid, feature=entry.feature, precision=WHERE_PREC_COUNTRY,
-                span=p.span, reason="country of the dateline: the text places the event nowhere else")
+                text=p.text,
+                name=entry.name,
+                lat=entry.lat,
+                lon=entry.lon,
+                country=entry.country,
+                geonameid=entry.geonameid,
+                feature=entry.feature,
+                precision=WHERE_PREC_COUNTRY,
+                span=p.span,
+                reason="country of the dateline: the text places the event nowhere else",
+            )
     return None
 
 
-def choose_date(claim: Claim, dates: list[DateRef], sentences: list[Span] | None = None,
-                paragraphs: list[Span] | None = None, text: str = "") -> DateRef | None:
+def choose_date(
+    claim: Claim,
+    dates: list[DateRef],
+    sentences: list[Span] | None = None,
+    paragraphs: list[Span] | None = None,
+    text: str = "",
+) -> DateRef | None:
     """The date expression in the claim's sentence nearest the figure (resolved ones first);
     else the last day-precise date in the few sentences before it, in its paragraph.
 
@@ -226,8 +261,9 @@ def choose_date(claim: Claim, dates: list[DateRef], sentences: list[Span] | None
 class _Dates:
     """A document's dates indexed by position, each judged reporting-or-event once."""
 
-    def __init__(self, dates: list[DateRef], sentences: list[Span] | None, paragraphs: list[Span] | None,
-                 text: str) -> None:
+    def __init__(
+        self, dates: list[DateRef], sentences: list[Span] | None, paragraphs: list[Span] | None, text: str
+    ) -> None:
         dateline = dateline_span(text) if text else None
         self.dates = [d for d in dates if d.span is not None]
         self.reporting = [bool(text) and date_is_reporting(text, d.span, dateline) for d in self.dates]  # type: ignore[arg-type]
@@ -237,7 +273,7 @@ class _Dates:
 
     def _between(self, lo: int, hi: int) -> list[int]:
         """Dates starting in ``[lo, hi)``, in list order."""
-        return sorted(self.order[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)])
+        return sorted(self.order[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)])
 
     def choose(self, claim: Claim) -> DateRef | None:
         own_k = self._between(claim.sentence.start, claim.sentence.end)
@@ -249,7 +285,9 @@ class _Dates:
             return earlier
         own = [self.dates[k] for k in own_k]
         d = min(own, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
-        return replace(d, reason=f"when it was reported: the text gives no date for the event; {d.reason or ''}".rstrip("; "))
+        return replace(
+            d, reason=f"when it was reported: the text gives no date for the event; {d.reason or ''}".rstrip("; ")
+        )
 
     def _earlier_event_date(self, claim: Claim) -> DateRef | None:
         """The last day-precise date in the few sentences before the claim, in its paragraph."""
@@ -260,17 +298,26 @@ class _Dates:
         lo = sentences[max(0, s_idx - DATE_BACK_SENTENCES)].start
         if paragraphs:
             lo = max(lo, paragraphs[_index_of(paragraphs, claim.sentence.start)].start)
-        before = [self.dates[k] for k in self._between(lo, claim.sentence.start) if not self.reporting[k]
-                  and self.dates[k].resolved and self.dates[k].precision == "day"]
+        before = [
+            self.dates[k]
+            for k in self._between(lo, claim.sentence.start)
+            if not self.reporting[k] and self.dates[k].resolved and self.dates[k].precision == "day"
+        ]
         if not before:
             return None
         d = before[-1]
         return replace(d, reason=f"from an earlier sentence of the paragraph; {d.reason or ''}".rstrip("; "))
 
 
-def locate_claims(doc: Document, claims: list[Claim], places: list[PlaceRef], *,
-                  sentences: list[Span] | None = None, paragraphs: list[Span] | None = None,
-                  dates: list[DateRef] | None = None) -> list[Claim]:
+def locate_claims(
+    doc: Document,
+    claims: list[Claim],
+    places: list[PlaceRef],
+    *,
+    sentences: list[Span] | None = None,
+    paragraphs: list[Span] | None = None,
+    dates: list[DateRef] | None = None,
+) -> list[Claim]:
     """``claims`` with ``place`` and ``date`` filled in from the document's text.
 
     ``sentences``, ``paragraphs`` and ``dates`` are found in ``doc.text`` unless given (a long
@@ -312,6 +359,14 @@ def _toll_area(place: PlaceRef) -> PlaceRef:
     if entry is None:
         return place
     return PlaceRef(
-        text=place.text, name=entry.name, lat=entry.lat, lon=entry.lon, country=entry.country,
-        geonameid=entry.geonameid, feature=entry.feature, precision=WHERE_PREC_COUNTRY, span=place.span,
-        reason=f"a running toll whose sentence names no place: the country of {place.name or place.text!r}")
+        text=place.text,
+        name=entry.name,
+        lat=entry.lat,
+        lon=entry.lon,
+        country=entry.country,
+        geonameid=entry.geonameid,
+        feature=entry.feature,
+        precision=WHERE_PREC_COUNTRY,
+        span=place.span,
+        reason=f"a running toll whose sentence names no place: the country of {place.name or place.text!r}",
+    )

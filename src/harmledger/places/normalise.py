@@ -12,9 +12,7 @@ _MARK_TABLE = str.maketrans("", "", _MARKS)
 _SEP_RE = re.compile(r"[\s\-‐‑–—_/,.()]+")
 # Arabic article forms (al-, el-, ad-, ar-, as-, ash-, at-, az-, an-…) and their English-press
 # variants; dropped in the loose key wherever they stand as a word of their own.
-ARTICLES = frozenset(
-    "al el ad ar as ash at az an ed er es et ez en ul il".split()
-)
+ARTICLES = frozenset("al el ad ar as ash at az an ed er es et ez en ul il".split())
 # Abbreviated name words written out, so "St. Marc" meets "Saint-Marc" and "Mt." "Mount".
 ABBREVIATIONS: dict[str, str] = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 _DOUBLE_RE = re.compile(r"([a-z])\1+")

@@ -21,12 +21,22 @@ from harmledger.records import (
 # Prior weight of a feature, in the same units as log10(population): a country outranks any
 # town of the same name, a first-level division a town below ~3 million people.
 FEATURE_PRIOR: dict[str, float] = {
-    "PCLI": 9.0, "CONT": 8.5, "ADM1": 6.6, "ADM2": 5.5, "RGN": 5.8, "PPLC": 7.0,
+    "PCLI": 9.0,
+    "CONT": 8.5,
+    "ADM1": 6.6,
+    "ADM2": 5.5,
+    "RGN": 5.8,
+    "PPLC": 7.0,
 }
 PRECISION_BY_FEATURE: dict[str, int] = {
-    "PCLI": WHERE_PREC_COUNTRY, "CONT": WHERE_PREC_REGION, "RGN": WHERE_PREC_REGION,
-    "ADM1": WHERE_PREC_ADM1, "ADM2": WHERE_PREC_ADM2, "ADM3": WHERE_PREC_ADM2,
-    "ADM4": WHERE_PREC_ADM2, "ADMD": WHERE_PREC_ADM2,
+    "PCLI": WHERE_PREC_COUNTRY,
+    "CONT": WHERE_PREC_REGION,
+    "RGN": WHERE_PREC_REGION,
+    "ADM1": WHERE_PREC_ADM1,
+    "ADM2": WHERE_PREC_ADM2,
+    "ADM3": WHERE_PREC_ADM2,
+    "ADM4": WHERE_PREC_ADM2,
+    "ADMD": WHERE_PREC_ADM2,
 }
 FOCUS_WEIGHT = 3.0  # × the share of the document's country evidence
 # × the share of the other names' first-level divisions: "Logan" among Utah towns is Logan, Utah,
@@ -106,9 +116,11 @@ def score_candidates(
     context_admin = {(e.country, e.admin1 or e.name) for e in context if e.feature == "ADM1"}
     sibling_adm1 = {e.country for e in context if e.feature == "ADM1"}
     # A division named like a big town inside it ("Aleppo") means the town by default.
-    towns = {(e.country, strict_key(e.admin1 or "")) for e in candidates
-             if e.feature.startswith("PPL") and (e.population >= SHADOW_POPULATION
-                                                  or not e.source.startswith("geonames"))}
+    towns = {
+        (e.country, strict_key(e.admin1 or ""))
+        for e in candidates
+        if e.feature.startswith("PPL") and (e.population >= SHADOW_POPULATION or not e.source.startswith("geonames"))
+    }
     has_primary = any(e.primary for e in candidates if e.source == "geonames")
     for entry in candidates:
         why = [f"{entry.feature} prior {prior(entry):.1f}"]
@@ -155,9 +167,14 @@ def score_candidates(
             elif prefer == "PPL" and entry.feature.startswith("PPL"):
                 score += 3.0
                 why.append("named as a settlement")
-        if (entry.feature in ("ADM1", "ADM2") and prefer not in ("ADM", "ADM2")
-                and ((entry.country, strict_key(entry.admin1 or "")) in towns
-                     or (entry.country, strict_key(entry.name)) in towns)):
+        if (
+            entry.feature in ("ADM1", "ADM2")
+            and prefer not in ("ADM", "ADM2")
+            and (
+                (entry.country, strict_key(entry.admin1 or "")) in towns
+                or (entry.country, strict_key(entry.name)) in towns
+            )
+        ):
             score -= 3.0
             why.append("a town has this name: the town is meant unless 'province' is said")
         if entry.feature == "ADM1" and entry.country in sibling_adm1:
@@ -166,8 +183,13 @@ def score_candidates(
         if bonus and entry.id in bonus:
             score += bonus[entry.id][0]
             why.append(bonus[entry.id][1])
-        near = [c for c in context if c.id != entry.id and c.feature not in ("PCLI", "CONT")
-                and haversine_km(c.lat, c.lon, entry.lat, entry.lon) < NEARBY_KM]
+        near = [
+            c
+            for c in context
+            if c.id != entry.id
+            and c.feature not in ("PCLI", "CONT")
+            and haversine_km(c.lat, c.lon, entry.lat, entry.lon) < NEARBY_KM
+        ]
         if near:
             score += NEARBY_WEIGHT
             why.append(f"near co-mentioned {near[0].name}")

@@ -45,7 +45,8 @@ def backup(db: str | None, target: Path) -> Path:
     if url.startswith("postgresql"):
         result = subprocess.run(
             [_pg_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={target}", _libpq_url(url)],
-            capture_output=True, text=True,
+            capture_output=True,
+            text=True,
         )
         if result.returncode != 0:
             raise StoreError(f"pg_dump failed: {result.stderr.strip()}")
@@ -68,7 +69,8 @@ def restore(backup_file: Path, db: str | None) -> None:
     if url.startswith("postgresql"):
         result = subprocess.run(
             [_pg_tool("pg_restore"), "--no-owner", "--exit-on-error", f"--dbname={_libpq_url(url)}", str(backup_file)],
-            capture_output=True, text=True,
+            capture_output=True,
+            text=True,
         )
         if result.returncode != 0:
             raise StoreError(f"pg_restore failed: {result.stderr.strip()}")

@@ -102,5 +102,10 @@ def incident_from_json(data: dict[str, Any]) -> Incident:
 
 
 def suggestion_from_json(data: dict[str, Any]) -> Suggestion:
-    return Suggestion(**{**data, "evidence_for": tuple(data.get("evidence_for") or ()),
-                         "evidence_against": tuple(data.get("evidence_against") or ())})
+    return Suggestion(
+        **{
+            **data,
+            "evidence_for": tuple(data.get("evidence_for") or ()),
+            "evidence_against": tuple(data.get("evidence_against") or ()),
+        }
+    )

@@ -160,8 +160,11 @@ def read_rows(conn: Connection, table: sa.Table, kind: str) -> Iterator[Row[Any]
                 yield conn.execute(sa.select(table).where(key == one)).one()
             except (ValueError, TypeError, sa.exc.StatementError) as exc:
                 reason = exc.orig if isinstance(exc, sa.exc.StatementError) else exc
-                yield Problem(kind, str(one), f"the row cannot be read ({type(reason).__name__}: {reason}); "
-                                              "it was edited outside harmledger")
+                yield Problem(
+                    kind,
+                    str(one),
+                    f"the row cannot be read ({type(reason).__name__}: {reason}); it was edited outside harmledger",
+                )
 
 
 def verify(conn: Connection) -> tuple[list[Problem], Summary]:
@@ -196,8 +199,9 @@ def verify(conn: Connection) -> tuple[list[Problem], Summary]:
     problems.extend(chain_problems)
     problems.extend(_check_decisions(conn, good_decisions, sealed_by))
     problems.extend(_check_places(conn))
-    summary = Summary(n_originals, counts["document"], counts["claim"], counts["incident"], len(decision_rows),
-                      n_entries, head)
+    summary = Summary(
+        n_originals, counts["document"], counts["claim"], counts["incident"], len(decision_rows), n_entries, head
+    )
     return problems, summary
 
 
@@ -231,8 +235,11 @@ def _check_statuses(statuses: dict[str, str], decision_rows: list[Row[Any]]) -> 
             # A claim an analyst added is stored confirmed; later confirm/reject decisions apply.
             expected[row.target] = "rejected" if row.action == "reject" else "confirmed"
     return [
-        Problem("claim", claim_id, f"status is {status!r} but the analysts' decisions make it "
-                                   f"{expected.get(claim_id, 'auto')!r}")
+        Problem(
+            "claim",
+            claim_id,
+            f"status is {status!r} but the analysts' decisions make it {expected.get(claim_id, 'auto')!r}",
+        )
         for claim_id, status in statuses.items()
         if status != expected.get(claim_id, "auto")
     ]
@@ -245,7 +252,9 @@ def _check_links(conn: Connection, claim_ids_of: dict[str, list[str]]) -> list[P
     problems = []
     for incident_id in sorted(set(linked) | set(claim_ids_of)):
         if linked.get(incident_id, set()) != set(claim_ids_of.get(incident_id, [])):
-            problems.append(Problem("incident", incident_id, "its claim links (incident_claims) differ from its record"))
+            problems.append(
+                Problem("incident", incident_id, "its claim links (incident_claims) differ from its record")
+            )
     return problems
 
 
@@ -260,20 +269,37 @@ def _check_chain(conn: Connection) -> tuple[list[Problem], dict[int, tuple[int, 
         if isinstance(row, Problem):
             problems.append(row)
             # Keep walking from the stored hash, so one unreadable entry does not hide the rest.
-            hashes = conn.execute(sa.select(audit_log.c.prev_hash, audit_log.c.hash)
-                                  .where(audit_log.c.id == int(row.target))).one()
+            hashes = conn.execute(
+                sa.select(audit_log.c.prev_hash, audit_log.c.hash).where(audit_log.c.id == int(row.target))
+            ).one()
             if hashes.prev_hash != prev_hash:
-                problems.append(Problem("audit", row.target, "does not link to the entry before it "
-                                                             "(an entry before it was deleted or altered)"))
+                problems.append(
+                    Problem(
+                        "audit",
+                        row.target,
+                        "does not link to the entry before it (an entry before it was deleted or altered)",
+                    )
+                )
             prev_hash = hashes.hash
             continue
         values = dict(row._mapping)
         if row.prev_hash != prev_hash:
-            problems.append(Problem("audit", str(row.id), "does not link to the entry before it "
-                                                          "(an entry before it was deleted or altered)"))
+            problems.append(
+                Problem(
+                    "audit",
+                    str(row.id),
+                    "does not link to the entry before it (an entry before it was deleted or altered)",
+                )
+            )
         if audit_hash(row.prev_hash, audit_entry(values)) != row.hash:
-            problems.append(Problem("audit", str(row.id), f"{row.action} by {row.username} on {row.target_kind} "
-                                                          f"{row.target_id} was altered after it was written"))
+            problems.append(
+                Problem(
+                    "audit",
+                    str(row.id),
+                    f"{row.action} by {row.username} on {row.target_kind} "
+                    f"{row.target_id} was altered after it was written",
+                )
+            )
         if row.decision_id is not None:
             sealed_by[int(row.decision_id)] = (int(row.id), row.decision_digest)
         prev_hash = row.hash
@@ -294,18 +320,31 @@ def _check_head(head: str | None, length: int, last_hash: str) -> list[Problem]:
         return [Problem("audit", "head", f"the stored chain head {head!r} cannot be read")]
     if stored_length > length:
         gone = stored_length - length
-        return [Problem("audit", "head", f"the log has {length} entries but {stored_length} were written: "
-                                         f"the last {'entry was' if gone == 1 else f'{gone} entries were'} deleted")]
+        return [
+            Problem(
+                "audit",
+                "head",
+                f"the log has {length} entries but {stored_length} were written: "
+                f"the last {'entry was' if gone == 1 else f'{gone} entries were'} deleted",
+            )
+        ]
     if stored_length < length:
-        return [Problem("audit", "head", f"the log has {length} entries but only {stored_length} were written "
-                                         "through harmledger: entries were added outside it")]
+        return [
+            Problem(
+                "audit",
+                "head",
+                f"the log has {length} entries but only {stored_length} were written "
+                "through harmledger: entries were added outside it",
+            )
+        ]
     if stored_hash != last_hash:
         return [Problem("audit", "head", "the last entry is not the one written last (it was replaced)")]
     return []
 
 
-def _check_decisions(conn: Connection, decision_rows: list[Row[Any]],
-                     sealed_by: dict[int, tuple[int, str | None]]) -> list[Problem]:
+def _check_decisions(
+    conn: Connection, decision_rows: list[Row[Any]], sealed_by: dict[int, tuple[int, str | None]]
+) -> list[Problem]:
     """Each decision equals what its audit entry sealed; no sealed decision is missing."""
     sealed_from = int(get_meta(conn, SEALED_FROM_KEY) or 0)
     problems = []
@@ -315,13 +354,24 @@ def _check_decisions(conn: Connection, decision_rows: list[Row[Any]],
         seal = sealed_by.get(int(row.id))
         if seal is None:
             if row.id >= sealed_from:
-                problems.append(Problem("decision", str(row.id), f"{row.action} on {row.target} has no audit entry: "
-                                                                 "it was added outside harmledger"))
+                problems.append(
+                    Problem(
+                        "decision",
+                        str(row.id),
+                        f"{row.action} on {row.target} has no audit entry: it was added outside harmledger",
+                    )
+                )
             continue
         if row_digest(decisions, row._mapping) != seal[1]:
-            problems.append(Problem("decision", str(row.id), f"{row.action} on {row.target} differs from what audit "
-                                                             f"entry {seal[0]} sealed (its payload, target or author "
-                                                             "was changed)"))
+            problems.append(
+                Problem(
+                    "decision",
+                    str(row.id),
+                    f"{row.action} on {row.target} differs from what audit "
+                    f"entry {seal[0]} sealed (its payload, target or author "
+                    "was changed)",
+                )
+            )
     for decision_id, (entry_id, _digest) in sorted(sealed_by.items()):
         if decision_id not in present:
             problems.append(Problem("decision", str(decision_id), f"was deleted (audit entry {entry_id} records it)"))
@@ -345,10 +395,18 @@ def _check_places(conn: Connection) -> list[Problem]:
             problems.append(row)
             continue
         values = {k: _plain(row._mapping[k]) for k in PLACE_FIELDS}
-        match = next((i for i, after in enumerate(recorded) if all(after.get(k) == values[k] for k in PLACE_FIELDS)), None)
+        match = next(
+            (i for i, after in enumerate(recorded) if all(after.get(k) == values[k] for k in PLACE_FIELDS)), None
+        )
         if match is None:
-            problems.append(Problem("place", str(row.id), f"{row.name!r} differs from what its add_place audit entry "
-                                                          "recorded, or was added outside harmledger"))
+            problems.append(
+                Problem(
+                    "place",
+                    str(row.id),
+                    f"{row.name!r} differs from what its add_place audit entry "
+                    "recorded, or was added outside harmledger",
+                )
+            )
         else:
             recorded.pop(match)
     return problems

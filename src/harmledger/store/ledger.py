@@ -16,9 +16,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from harmledger.settings import env as read_setting
 from harmledger.errors import StoreError
 from harmledger.records import Claim, Document, Incident, Suggestion, incident_fields, sha256_hex, to_jsonable
+from harmledger.settings import env as read_setting
 from harmledger.store import codec, integrity
 from harmledger.store.integrity import GENESIS_HASH, Problem, Summary, audit_hash, sealed
 from harmledger.store.query import IncidentFilters, incident_order
@@ -172,9 +172,23 @@ class Ledger:
                 return False
             self._insert_ignore(conn, claims, [self._claim_row(c) for c in doc_claims])
             if added_by is not None:
-                self.append_audit(conn, added_by, "add_document", "document", doc.id, None, {
-                    "sha256": doc.id, "origin": doc.origin, "url": doc.url, "outlet": doc.outlet,
-                    "title": doc.title, "size": len(doc.original), "claims": len(doc_claims)})
+                self.append_audit(
+                    conn,
+                    added_by,
+                    "add_document",
+                    "document",
+                    doc.id,
+                    None,
+                    {
+                        "sha256": doc.id,
+                        "origin": doc.origin,
+                        "url": doc.url,
+                        "outlet": doc.outlet,
+                        "title": doc.title,
+                        "size": len(doc.original),
+                        "claims": len(doc_claims),
+                    },
+                )
         return True
 
     def _insert_document(self, conn: Connection, doc: Document) -> bool:
@@ -182,60 +196,72 @@ class Ledger:
         exists = conn.execute(sa.select(documents.c.id).where(documents.c.id == doc.id)).first()
         if exists:
             return False
-        self._insert_ignore(
-            conn, originals, [self._original_row(doc.id, doc.original, doc.origin, doc.record_id)]
-        )
+        self._insert_ignore(conn, originals, [self._original_row(doc.id, doc.original, doc.origin, doc.record_id)])
         conn.execute(
             documents.insert(),
             [
-                sealed(documents, {
-                    "id": doc.id,
-                    "parent_id": doc.parent_id,
-                    "offset_in_parent": doc.offset_in_parent,
-                    "origin": doc.origin,
-                    "title": doc.title,
-                    "outlet": doc.outlet,
-                    "url": doc.url,
-                    "language": doc.language,
-                    "published": doc.published,
-                    "published_precision": doc.published_precision,
-                    "genre": doc.genre,
-                    "text": doc.text,
-                    "data": codec.document_to_json(doc),
-                    "ingested_at": _now(),
-                })
+                sealed(
+                    documents,
+                    {
+                        "id": doc.id,
+                        "parent_id": doc.parent_id,
+                        "offset_in_parent": doc.offset_in_parent,
+                        "origin": doc.origin,
+                        "title": doc.title,
+                        "outlet": doc.outlet,
+                        "url": doc.url,
+                        "language": doc.language,
+                        "published": doc.published,
+                        "published_precision": doc.published_precision,
+                        "genre": doc.genre,
+                        "text": doc.text,
+                        "data": codec.document_to_json(doc),
+                        "ingested_at": _now(),
+                    },
+                )
             ],
         )
         return True
 
-    def add_analyst_claim(self, claim: Claim, username: str, payload: dict[str, Any], *,
-                          document: Document | None = None, after: Any = None) -> None:
+    def add_analyst_claim(
+        self,
+        claim: Claim,
+        username: str,
+        payload: dict[str, Any],
+        *,
+        document: Document | None = None,
+        after: Any = None,
+    ) -> None:
         """Store a claim an analyst added (and the note document it quotes, if new) with its decision."""
         with self.engine.begin() as conn:
             if document is not None:
                 self._insert_document(conn, document)
             row = {**self._claim_row(claim), "status": "confirmed"}
             self._insert_ignore(conn, claims, [row])
-            self.record_decision("add_claim", claim.id, payload, username, target_kind="claim",
-                                 before=None, after=after, conn=conn)
+            self.record_decision(
+                "add_claim", claim.id, payload, username, target_kind="claim", before=None, after=after, conn=conn
+            )
 
     @staticmethod
     def _claim_row(claim: Claim) -> dict[str, Any]:
         count = claim.count
-        return sealed(claims, {
-            "id": claim.id,
-            "document_id": claim.document_id,
-            "kind": claim.kind,
-            "outcome": claim.outcome,
-            "scope": claim.scope,
-            "low": count.low if count else None,
-            "best": count.best if count else None,
-            "high": count.high if count else None,
-            "start": claim.span.start,
-            "end": claim.span.end,
-            "status": "auto",
-            "data": codec.claim_to_json(claim),
-        })
+        return sealed(
+            claims,
+            {
+                "id": claim.id,
+                "document_id": claim.document_id,
+                "kind": claim.kind,
+                "outcome": claim.outcome,
+                "scope": claim.scope,
+                "low": count.low if count else None,
+                "best": count.best if count else None,
+                "high": count.high if count else None,
+                "start": claim.span.start,
+                "end": claim.span.end,
+                "status": "auto",
+                "data": codec.claim_to_json(claim),
+            },
+        )
 
     def basis(self) -> tuple[int, int]:
         """What incidents are derived from: (number of documents, number of decisions)."""
@@ -249,8 +275,9 @@ class Ledger:
             conn.execute(sa.select(sa.func.count()).select_from(decisions)).scalar_one(),
         )
 
-    def replace_incidents(self, new: Iterable[Incident], *, basis: tuple[int, int] | None = None,
-                          suggested: Iterable[Suggestion] = ()) -> int:
+    def replace_incidents(
+        self, new: Iterable[Incident], *, basis: tuple[int, int] | None = None, suggested: Iterable[Suggestion] = ()
+    ) -> int:
         """Swap in a freshly reconciled set of incidents atomically; returns their number.
 
         Incidents are derived from claims and decisions, which are never deleted, so
@@ -271,7 +298,8 @@ class Ledger:
             if basis is not None and self._basis(conn) != basis:
                 raise StaleIncidents("documents or decisions changed while incidents were derived")
             old_versions = {
-                row.id: (row.version, row.data) for row in conn.execute(sa.select(incidents.c.id, incidents.c.version, incidents.c.data))
+                row.id: (row.version, row.data)
+                for row in conn.execute(sa.select(incidents.c.id, incidents.c.version, incidents.c.data))
             }
             conn.execute(incidents.delete())
             rows: list[dict[str, Any]] = []
@@ -290,9 +318,19 @@ class Ledger:
                 conn.execute(incident_claims.insert(), links)
             conn.execute(suggestions.delete())
             if suggested:
-                conn.execute(suggestions.insert(), [
-                    {"id": s.id, "incident_a": s.incident_a, "incident_b": s.incident_b, "score": s.score,
-                     "data": to_jsonable(s)} for s in suggested])
+                conn.execute(
+                    suggestions.insert(),
+                    [
+                        {
+                            "id": s.id,
+                            "incident_a": s.incident_a,
+                            "incident_b": s.incident_b,
+                            "score": s.score,
+                            "data": to_jsonable(s),
+                        }
+                        for s in suggested
+                    ],
+                )
             self._set_meta(conn, "reconciled_documents", str(self._document_count(conn)))
         return len(new)
 
@@ -306,7 +344,9 @@ class Ledger:
     def incidents_stale(self) -> bool:
         """True when documents were added after incidents were last derived (e.g. a killed run)."""
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(ledger_meta.c.value).where(ledger_meta.c.key == "reconciled_documents")).first()
+            row = conn.execute(
+                sa.select(ledger_meta.c.value).where(ledger_meta.c.key == "reconciled_documents")
+            ).first()
             n_docs = self._document_count(conn)
         return n_docs > 0 and (row is None or int(row.value) != n_docs)
 
@@ -389,8 +429,16 @@ class Ledger:
         offset: int = 0,
     ) -> list[Incident]:
         """Stored incidents matching every given filter (None means no filter; see ``IncidentFilters``)."""
-        filters = IncidentFilters(country=country, place=place, perpetrator=perpetrator, event_type=event_type,
-                                  grade=grade, victims=victims, date_from=date_from, date_to=date_to)
+        filters = IncidentFilters(
+            country=country,
+            place=place,
+            perpetrator=perpetrator,
+            event_type=event_type,
+            grade=grade,
+            victims=victims,
+            date_from=date_from,
+            date_to=date_to,
+        )
         conditions = filters.conditions()
         if kind:
             conditions.insert(0, incidents.c.kind == kind)
@@ -407,7 +455,9 @@ class Ledger:
         """Pairs of incidents that may be one event, strongest first (those touching ``incident_id``)."""
         query = sa.select(suggestions.c.data).order_by(suggestions.c.score.desc(), suggestions.c.id)
         if incident_id is not None:
-            query = query.where(sa.or_(suggestions.c.incident_a == incident_id, suggestions.c.incident_b == incident_id))
+            query = query.where(
+                sa.or_(suggestions.c.incident_a == incident_id, suggestions.c.incident_b == incident_id)
+            )
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:
@@ -441,8 +491,11 @@ class Ledger:
         if not claim_ids:
             return []
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(incident_claims.c.incident_id).distinct()
-                                .where(incident_claims.c.claim_id.in_(list(claim_ids))))
+            rows = conn.execute(
+                sa.select(incident_claims.c.incident_id)
+                .distinct()
+                .where(incident_claims.c.claim_id.in_(list(claim_ids)))
+            )
             return sorted(r.incident_id for r in rows)
 
     def get_incident(self, incident_id: str) -> Incident | None:
@@ -472,12 +525,19 @@ class Ledger:
                 )
             return
         at = _now()
-        row = {"action": action, "target": target, "payload": json.loads(json.dumps(payload, default=str)),
-               "username": username, "at": at}
+        row = {
+            "action": action,
+            "target": target,
+            "payload": json.loads(json.dumps(payload, default=str)),
+            "username": username,
+            "at": at,
+        }
         decision_id = int(conn.execute(decisions.insert().values(**row).returning(decisions.c.id)).scalar_one())
         # The audit entry seals the decision row, so an edit to its payload breaks the chain.
-        seal = {"decision_id": decision_id,
-                "decision_digest": integrity.row_digest(decisions, {**row, "id": decision_id})}
+        seal = {
+            "decision_id": decision_id,
+            "decision_digest": integrity.row_digest(decisions, {**row, "id": decision_id}),
+        }
         if action == "reject" and target_kind == "claim":
             conn.execute(claims.update().where(claims.c.id == target).values(status="rejected"))
         elif action == "confirm" and target_kind == "claim":
@@ -539,13 +599,34 @@ class Ledger:
 
     # -- analyst gazetteer -----------------------------------------------------------------
 
-    def add_place(self, name: str, lat: float, lon: float, *, aliases: Sequence[str] = (), country: str | None = None,
-                  admin1: str | None = None, feature: str | None = None, username: str = "cli") -> None:
-        row = {"name": name, "aliases": list(aliases), "lat": lat, "lon": lon, "country": country,
-               "admin1": admin1, "feature": feature, "username": username, "at": _now()}
+    def add_place(
+        self,
+        name: str,
+        lat: float,
+        lon: float,
+        *,
+        aliases: Sequence[str] = (),
+        country: str | None = None,
+        admin1: str | None = None,
+        feature: str | None = None,
+        username: str = "cli",
+    ) -> None:
+        row = {
+            "name": name,
+            "aliases": list(aliases),
+            "lat": lat,
+            "lon": lon,
+            "country": country,
+            "admin1": admin1,
+            "feature": feature,
+            "username": username,
+            "at": _now(),
+        }
         with self.engine.begin() as conn:
             conn.execute(gazetteer_places.insert(), [row])
-            self.append_audit(conn, username, "add_place", "place", name, None, {k: v for k, v in row.items() if k != "at"})
+            self.append_audit(
+                conn, username, "add_place", "place", name, None, {k: v for k, v in row.items() if k != "at"}
+            )
 
     def places(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -570,5 +651,4 @@ def _iso(value: datetime) -> str:
     return value.astimezone(UTC).isoformat()
 
 
-__all__ = ["GENESIS_HASH", "Ledger", "Problem", "StaleIncidents", "Summary", "audit_hash", "resolve_url",
-           "metadata"]
+__all__ = ["GENESIS_HASH", "Ledger", "Problem", "StaleIncidents", "Summary", "audit_hash", "resolve_url", "metadata"]

@@ -108,7 +108,9 @@ decisions = sa.Table(
     "decisions",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("action", sa.String(32), nullable=False, comment="reject, confirm, merge, split, grade, note, publish_date"),
+    sa.Column(
+        "action", sa.String(32), nullable=False, comment="reject, confirm, merge, split, grade, note, publish_date"
+    ),
     sa.Column("target", sa.Text, nullable=False),
     sa.Column("payload", sa.JSON, nullable=False),
     sa.Column("username", sa.String(64), nullable=False),

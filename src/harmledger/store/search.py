@@ -51,7 +51,7 @@ def fts5_query(query: str) -> str:
     """The typed query as an FTS5 expression: every term a quoted string, all of them required."""
     found = terms(query)
     if not found:
-        raise SearchError(f"nothing to search for in {query[:80]!r}; type words, or a \"quoted phrase\"")
+        raise SearchError(f'nothing to search for in {query[:80]!r}; type words, or a "quoted phrase"')
     return " ".join('"' + t.replace('"', '""') + '"' for t in found)
 
 
@@ -59,7 +59,7 @@ def web_query(query: str) -> str:
     """The typed query for PostgreSQL's ``websearch_to_tsquery`` (the same words and phrases)."""
     found = terms(query)
     if not found:
-        raise SearchError(f"nothing to search for in {query[:80]!r}; type words, or a \"quoted phrase\"")
+        raise SearchError(f'nothing to search for in {query[:80]!r}; type words, or a "quoted phrase"')
     return " ".join(f'"{t}"' if " " in t else t for t in found)
 
 
@@ -73,11 +73,13 @@ def search(ledger: Ledger, query: str, *, limit: int = 20) -> tuple[list[Hit], l
 def _sqlite(ledger: Ledger, match: str, limit: int) -> tuple[list[Hit], list[Hit]]:
     docs = sa.text(
         "SELECT document_id, snippet(search_documents, 2, :a, :b, '…', :n) AS snippet "
-        "FROM search_documents WHERE search_documents MATCH :q ORDER BY rank LIMIT :limit")
+        "FROM search_documents WHERE search_documents MATCH :q ORDER BY rank LIMIT :limit"
+    )
     claims = sa.text(
         "SELECT c.document_id, s.claim_id, snippet(search_claims, 1, :a, :b, '…', :n) AS snippet "
         "FROM search_claims s JOIN claims c ON c.id = s.claim_id "
-        "WHERE search_claims MATCH :q ORDER BY s.rank LIMIT :limit")
+        "WHERE search_claims MATCH :q ORDER BY s.rank LIMIT :limit"
+    )
     params = {"a": MARK_START, "b": MARK_END, "n": SNIPPET_WORDS, "q": match, "limit": limit}
     with ledger.engine.connect() as conn:
         found_docs = [Hit(r.document_id, None, r.snippet) for r in conn.execute(docs, params)]
@@ -94,11 +96,13 @@ def _postgres(ledger: Ledger, query: str, limit: int) -> tuple[list[Hit], list[H
     docs = sa.text(
         f"SELECT id, ts_headline('english', text, q, :options) AS snippet FROM documents, "
         f"websearch_to_tsquery('english', :q) q WHERE {PG_DOC_VECTOR} @@ q "
-        f"ORDER BY ts_rank({PG_DOC_VECTOR}, q) DESC, id LIMIT :limit")
+        f"ORDER BY ts_rank({PG_DOC_VECTOR}, q) DESC, id LIMIT :limit"
+    )
     claims = sa.text(
         f"SELECT document_id, id, ts_headline('english', data->>'quote', q, :options) AS snippet FROM claims, "
         f"websearch_to_tsquery('english', :q) q WHERE {PG_CLAIM_VECTOR} @@ q "
-        f"ORDER BY ts_rank({PG_CLAIM_VECTOR}, q) DESC, id LIMIT :limit")
+        f"ORDER BY ts_rank({PG_CLAIM_VECTOR}, q) DESC, id LIMIT :limit"
+    )
     params = {"q": query, "options": options, "limit": limit}
     with ledger.engine.connect() as conn:
         found_docs = [Hit(r.id, None, r.snippet) for r in conn.execute(docs, params)]

@@ -50,9 +50,14 @@ class Sessions:
         key = secrets.token_urlsafe(32)
         now = self.clock()
         with self.engine.begin() as conn:
-            conn.execute(sessions.delete().where(sa.or_(sessions.c.seen_at < now - self.idle,
-                                                        sessions.c.created_at < now - self.absolute)))
-            conn.execute(sessions.insert().values(key_hash=sha256_hex(key), user_id=user.id, created_at=now, seen_at=now))
+            conn.execute(
+                sessions.delete().where(
+                    sa.or_(sessions.c.seen_at < now - self.idle, sessions.c.created_at < now - self.absolute)
+                )
+            )
+            conn.execute(
+                sessions.insert().values(key_hash=sha256_hex(key), user_id=user.id, created_at=now, seen_at=now)
+            )
         return key
 
     def user(self, key: str) -> User | None:
@@ -82,8 +87,11 @@ class Sessions:
 
     def count(self, user: User) -> int:
         with self.engine.connect() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).select_from(sessions)
-                                    .where(sessions.c.user_id == user.id)).scalar_one())
+            return int(
+                conn.execute(
+                    sa.select(sa.func.count()).select_from(sessions).where(sessions.c.user_id == user.id)
+                ).scalar_one()
+            )
 
 
 class LoginFailures:
@@ -98,9 +106,11 @@ class LoginFailures:
         """Times of the failures for ``key`` inside the window, oldest first."""
         since = self.clock() - self.window
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(login_failures.c.at)
-                                .where(login_failures.c.key == key, login_failures.c.at >= since)
-                                .order_by(login_failures.c.at))
+            rows = conn.execute(
+                sa.select(login_failures.c.at)
+                .where(login_failures.c.key == key, login_failures.c.at >= since)
+                .order_by(login_failures.c.at)
+            )
             return [_aware(r.at) for r in rows]
 
     def add(self, *keys: str) -> None:

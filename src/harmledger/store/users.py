@@ -75,9 +75,9 @@ class Users:
             if conn.execute(sa.select(users.c.id).where(users.c.username == username)).first():
                 raise UserError(f"user {username!r} already exists")
             result = conn.execute(
-                users.insert().values(
-                    username=username, password_hash=_hasher.hash(password), role=role, created_at=_now()
-                ).returning(users.c.id)
+                users.insert()
+                .values(username=username, password_hash=_hasher.hash(password), role=role, created_at=_now())
+                .returning(users.c.id)
             )
             user_id = int(result.scalar_one())
             self.ledger.append_audit(conn, by, "add_user", "user", username, None, {"role": role})
@@ -85,7 +85,9 @@ class Users:
 
     def get(self, username: str) -> User | None:
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(users.c.id, users.c.username, users.c.role).where(users.c.username == username)).first()
+            row = conn.execute(
+                sa.select(users.c.id, users.c.username, users.c.role).where(users.c.username == username)
+            ).first()
         return User(row.id, row.username, row.role) if row else None
 
     def all(self) -> list[User]:
@@ -150,8 +152,10 @@ class Users:
             conn.execute(sa.text("LOCK TABLE users IN EXCLUSIVE MODE"))
         admins = conn.execute(sa.select(sa.func.count()).select_from(users).where(users.c.role == "admin")).scalar_one()
         if admins <= 1:
-            raise UserError(f"cannot {what}: {user.username!r} is the last admin; make another user an admin first "
-                            f"(`harmledger user role NAME admin`)")
+            raise UserError(
+                f"cannot {what}: {user.username!r} is the last admin; make another user an admin first "
+                f"(`harmledger user role NAME admin`)"
+            )
 
     def issue_token(self, username: str, label: str | None = None, *, by: str = "cli") -> str:
         """A new API token for ``username``; shown once, only its hash is stored."""
@@ -161,7 +165,9 @@ class Users:
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         with self.engine.begin() as conn:
             conn.execute(
-                api_tokens.insert().values(user_id=user.id, token_hash=sha256_hex(token), label=label, created_at=_now())
+                api_tokens.insert().values(
+                    user_id=user.id, token_hash=sha256_hex(token), label=label, created_at=_now()
+                )
             )
             self.ledger.append_audit(conn, by, "issue_token", "user", username, None, {"label": label})
         return token
@@ -195,14 +201,18 @@ class Users:
         if not 0 < token_id < 2**63:  # the database's integers: no token has another id
             raise UserError(f"{username!r} has no token {token_id}; list them with `harmledger user tokens {username}`")
         with self.engine.begin() as conn:
-            row = conn.execute(sa.select(api_tokens).where(api_tokens.c.id == token_id,
-                                                           api_tokens.c.user_id == user.id)).first()
+            row = conn.execute(
+                sa.select(api_tokens).where(api_tokens.c.id == token_id, api_tokens.c.user_id == user.id)
+            ).first()
             if row is None:
-                raise UserError(f"{username!r} has no token {token_id}; list them with `harmledger user tokens {username}`")
+                raise UserError(
+                    f"{username!r} has no token {token_id}; list them with `harmledger user tokens {username}`"
+                )
             if row.revoked_at is None:
                 conn.execute(api_tokens.update().where(api_tokens.c.id == token_id).values(revoked_at=_now()))
-                self.ledger.append_audit(conn, by, "revoke_token", "user", username, None,
-                                         {"token": token_id, "label": row.label})
+                self.ledger.append_audit(
+                    conn, by, "revoke_token", "user", username, None, {"token": token_id, "label": row.label}
+                )
         [revoked] = [t for t in self.tokens(username) if t["id"] == token_id]
         return revoked
 

@@ -14,15 +14,16 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
 from harmledger.export import MEDIA_TYPES, RENDERERS, incident_summary, render
-from harmledger.incidents import correct_claim as corrected  # the route below is named correct_claim
 from harmledger.export_claims import CLAIM_FORMATS
+from harmledger.incidents import correct_claim as corrected  # the route below is named correct_claim
 from harmledger.pipeline import claims_export, decisions_from_ledger
 from harmledger.records import GRADES, to_jsonable
 from harmledger.store.users import ROLES, User, UserError
+from harmledger.web.auth import current_user, require
 from harmledger.web.deps import cached, ledger_of, users_of
 from harmledger.web.detail import incident_detail, incident_or_404
-from harmledger.web.auth import current_user, require
-from harmledger.web.present import file_name, incident_audit, rejected_elsewhere
+from harmledger.web.intake import read_intake, run_intake
+from harmledger.web.present import file_name
 from harmledger.web.queries import (
     GROUPINGS,
     MAX_PAGE,
@@ -34,13 +35,11 @@ from harmledger.web.queries import (
     document_list,
     encode_cursor,
     incident_filters,
-    page_of_incidents,
-    tolls_beside,
     map_features,
+    page_of_incidents,
 )
-from harmledger.web.intake import read_intake, run_intake
-from harmledger.web.search import results
 from harmledger.web.review import add_claim, apply_review
+from harmledger.web.search import results
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -60,15 +59,21 @@ def _claim_json(claim: Any, status: dict[str, str], fixes: Any = None) -> dict[s
     fix = (fixes or {}).get(claim.id)
     if fix is None:
         return {**to_jsonable(claim), "status": status.get(claim.id, "auto"), "correction": None}
-    return {**to_jsonable(corrected(claim, fix)), "status": status.get(claim.id, "auto"),
-            "correction": {"values": dict(fix.values), "by": dict(fix.by)}, "machine": to_jsonable(claim)}
+    return {
+        **to_jsonable(corrected(claim, fix)),
+        "status": status.get(claim.id, "auto"),
+        "correction": {"values": dict(fix.values), "by": dict(fix.by)},
+        "machine": to_jsonable(claim),
+    }
 
 
 @router.get("/incidents", summary="List incidents (filters, sorting, cursor pagination)")
 def list_incidents(
     request: Request,
     filters: IncidentFilters = Depends(incident_filters),
-    kind: str = Query("incident", pattern="^(incident|aggregate)$", description="incident, or aggregate for cumulative tolls"),
+    kind: str = Query(
+        "incident", pattern="^(incident|aggregate)$", description="incident, or aggregate for cumulative tolls"
+    ),
     sort: str = Query("-deaths", description=f"one of {', '.join(SORTS)}"),
     limit: int = Query(50, ge=1, le=MAX_PAGE),
     cursor: str | None = Query(None, description="the `next` value of the previous page"),
@@ -89,12 +94,15 @@ def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
     """``incident_id`` may be a unique prefix of 8 or more characters (as the CLI prints them)."""
     detail = incident_detail(ledger_of(request), incident_id)
     fixes = detail.decisions.claim_fixes
-    return {"ok": True, "row": {
-        "incident": to_jsonable(detail.incident),
-        "claims": [_claim_json(c, detail.status, fixes) for c in detail.claims],
-        "aggregates": [incident_summary(t) for t in detail.tolls],
-        "audit": to_jsonable(detail.audit),
-    }}
+    return {
+        "ok": True,
+        "row": {
+            "incident": to_jsonable(detail.incident),
+            "claims": [_claim_json(c, detail.status, fixes) for c in detail.claims],
+            "aggregates": [incident_summary(t) for t in detail.tolls],
+            "audit": to_jsonable(detail.audit),
+        },
+    }
 
 
 @router.get("/claims", summary="Claims of an incident, of a document, or by id")
@@ -116,7 +124,9 @@ def list_claims(
 
 
 @router.get("/documents", summary="List documents (metadata, no text)")
-def list_documents(request: Request, limit: int = Query(50, ge=1, le=MAX_PAGE), cursor: str | None = None) -> dict[str, Any]:
+def list_documents(
+    request: Request, limit: int = Query(50, ge=1, le=MAX_PAGE), cursor: str | None = None
+) -> dict[str, Any]:
     offset = decode_cursor(cursor)
     rows = document_list(ledger_of(request), offset, limit + 1)
     if current_user(request) is None:  # anonymous readers see file names, never the server's folders
@@ -147,7 +157,9 @@ def get_aggregates(
     filters: IncidentFilters = Depends(incident_filters),
 ) -> Response:
     """Rows: key, incidents, deaths_low (sum of lows), deaths (sum of best-else-low), deaths_high, injured."""
-    body = cached(request, lambda: _json({"ok": True, "rows": aggregate(ledger_of(request), by, filters, kind), "next": None}))
+    body = cached(
+        request, lambda: _json({"ok": True, "rows": aggregate(ledger_of(request), by, filters, kind), "next": None})
+    )
     return Response(body, media_type="application/json")
 
 
@@ -174,14 +186,19 @@ def export(
     ledger = ledger_of(request)
     body = render(format, ledger.incidents(**filters.ledger_kwargs()), ledger)
     suffix = {"ucdp": "csv", "acled": "csv", "csv": "csv"}.get(format, format)
-    return Response(body, media_type=MEDIA_TYPES[format],
-                    headers={"content-disposition": f'attachment; filename="harmledger-{format}.{suffix}"'})
+    return Response(
+        body,
+        media_type=MEDIA_TYPES[format],
+        headers={"content-disposition": f'attachment; filename="harmledger-{format}.{suffix}"'},
+    )
 
 
 @router.get("/search", summary="Full-text search over documents and claims, with highlighted snippets")
-def search_api(request: Request, q: str = Query(..., min_length=1, max_length=500,
-                                                description='words (all must occur) and "quoted phrases"'),
-               limit: int = Query(20, ge=1, le=100, description="at most this many documents and this many claims")) -> dict[str, Any]:
+def search_api(
+    request: Request,
+    q: str = Query(..., min_length=1, max_length=500, description='words (all must occur) and "quoted phrases"'),
+    limit: int = Query(20, ge=1, le=100, description="at most this many documents and this many claims"),
+) -> dict[str, Any]:
     """Rows: documents then claims, each with `kind`, `document_id`, `title`, `outlet`, `url`, `published`,
     `snippet` (plain) and `snippet_html` (escaped, the matched words in `<mark>`); claims also carry
     `claim_id`, `outcome`, `figure`, `source` and `incident_id`."""
@@ -203,8 +220,11 @@ def export_claims(
         raise HTTPException(400, f"format {format!r} is not one of {', '.join(CLAIM_FORMATS)}")
     ledger = ledger_of(request)
     body = claims_export(ledger, ledger.incidents(kind=kind, **filters.ledger_kwargs()), format)
-    return Response(body, media_type=CLAIM_FORMATS[format],
-                    headers={"content-disposition": f'attachment; filename="harmledger-claims.{format}"'})
+    return Response(
+        body,
+        media_type=CLAIM_FORMATS[format],
+        headers={"content-disposition": f'attachment; filename="harmledger-claims.{format}"'},
+    )
 
 
 @router.get("/me", summary="Who the request is authenticated as")
@@ -241,8 +261,9 @@ class PublishedBody(BaseModel):
     published: str = Field(..., description="YYYY-MM-DD")
 
 
-def _done(request: Request, user: User, action: str, target: str, payload: dict[str, Any],
-          context: str | None = None) -> dict[str, Any]:
+def _done(
+    request: Request, user: User, action: str, target: str, payload: dict[str, Any], context: str | None = None
+) -> dict[str, Any]:
     result = apply_review(ledger_of(request), user, action, target, payload, context=context)
     return {"ok": True, "row": result.to_json()}
 
@@ -252,13 +273,17 @@ admin = Depends(require("admin"))
 
 
 @router.post("/claims/{claim_id}/confirm", summary="Confirm a claim (analyst)")
-def confirm_claim(request: Request, claim_id: str, body: ReasonBody | None = None, user: User = analyst) -> dict[str, Any]:
+def confirm_claim(
+    request: Request, claim_id: str, body: ReasonBody | None = None, user: User = analyst
+) -> dict[str, Any]:
     body = body or ReasonBody()
     return _done(request, user, "confirm", claim_id, {"reason": body.reason}, body.incident)
 
 
 @router.post("/claims/{claim_id}/reject", summary="Reject a claim; it stays visible as rejected (analyst)")
-def reject_claim(request: Request, claim_id: str, body: ReasonBody | None = None, user: User = analyst) -> dict[str, Any]:
+def reject_claim(
+    request: Request, claim_id: str, body: ReasonBody | None = None, user: User = analyst
+) -> dict[str, Any]:
     body = body or ReasonBody()
     return _done(request, user, "reject", claim_id, {"reason": body.reason}, body.incident)
 
@@ -294,49 +319,71 @@ def set_published(request: Request, document_id: str, body: PublishedBody, user:
     return _done(request, user, "publish_date", document_id, {"published": body.published})
 
 
-CLAIM_FIX_DOC = ("Any of: low, best, high, qualifier (the figure, set as a whole), outcome, victims, source "
-                 "(null: the writer), date (YYYY-MM-DD), place (a name or {name, lat, lon, country}); and "
-                 "optionally incident, the incident page it was done on. Replayed on every reconciliation.")
+CLAIM_FIX_DOC = (
+    "Any of: low, best, high, qualifier (the figure, set as a whole), outcome, victims, source "
+    "(null: the writer), date (YYYY-MM-DD), place (a name or {name, lat, lon, country}); and "
+    "optionally incident, the incident page it was done on. Replayed on every reconciliation."
+)
 
 
-@router.post("/claims/{claim_id}/correct", summary="Correct a claim's figure, outcome, victims, source, date or place (analyst)",
-             description=CLAIM_FIX_DOC)
-def correct_claim(request: Request, claim_id: str, body: dict[str, Any] = Body(..., examples=[{"best": 9}]),
-                  user: User = analyst) -> dict[str, Any]:
+@router.post(
+    "/claims/{claim_id}/correct",
+    summary="Correct a claim's figure, outcome, victims, source, date or place (analyst)",
+    description=CLAIM_FIX_DOC,
+)
+def correct_claim(
+    request: Request, claim_id: str, body: dict[str, Any] = Body(..., examples=[{"best": 9}]), user: User = analyst
+) -> dict[str, Any]:
     values = {k: v for k, v in body.items() if k != "incident"}
     context = str(body["incident"]) if body.get("incident") else None
     return _done(request, user, "correct_claim", claim_id, {"values": values}, context)
 
 
-@router.post("/incidents/{incident_id}/correct", summary="Correct an incident's place, date, perpetrator, event type or victims (analyst)",
-             description="Any of: place (a name or {name, lat, lon, country}), date (YYYY-MM-DD), perpetrator, "
-                         "event_type, victims; an empty value clears the field. Replayed on every reconciliation.")
-def correct_incident(request: Request, incident_id: str, body: dict[str, Any] = Body(..., examples=[{"perpetrator": "X"}]),
-                     user: User = analyst) -> dict[str, Any]:
+@router.post(
+    "/incidents/{incident_id}/correct",
+    summary="Correct an incident's place, date, perpetrator, event type or victims (analyst)",
+    description="Any of: place (a name or {name, lat, lon, country}), date (YYYY-MM-DD), perpetrator, "
+    "event_type, victims; an empty value clears the field. Replayed on every reconciliation.",
+)
+def correct_incident(
+    request: Request,
+    incident_id: str,
+    body: dict[str, Any] = Body(..., examples=[{"perpetrator": "X"}]),
+    user: User = analyst,
+) -> dict[str, Any]:
     return _done(request, user, "correct_incident", incident_id, {"values": body})
 
 
-@router.post("/claims", summary="Add a claim the machine missed (analyst)", status_code=201,
-             description="The figure (low/best/high/qualifier), outcome, victims, source, optionally place, date and "
-                         "incident; and either document_id with quote (or start/end), or outside: {text, url, outlet, "
-                         "published} for a source outside the ledger.")
+@router.post(
+    "/claims",
+    summary="Add a claim the machine missed (analyst)",
+    status_code=201,
+    description="The figure (low/best/high/qualifier), outcome, victims, source, optionally place, date and "
+    "incident; and either document_id with quote (or start/end), or outside: {text, url, outlet, "
+    "published} for a source outside the ledger.",
+)
 def add_claim_route(request: Request, body: dict[str, Any] = Body(...), user: User = analyst) -> dict[str, Any]:
     return {"ok": True, "row": add_claim(ledger_of(request), user, body).to_json()}
 
 
-@router.post("/documents", summary="Add documents: paste a text or upload files (analyst)", status_code=201,
-             description="multipart/form-data with files (txt, html, jsonl, warc, or a gzip of these) and/or text, "
-                         "url, outlet, title, published (YYYY-MM-DD); or JSON {text, url, outlet, title, published} "
-                         "or {files: [{name, content | base64}]}. Each document is stored with its SHA-256 and who "
-                         "added it (audit log), analysed and reconciled. Rows: added and skipped document ids, "
-                         "claims, errors (each naming its file), incidents holding the new claims. 400 when "
-                         "nothing could be added.")
+@router.post(
+    "/documents",
+    summary="Add documents: paste a text or upload files (analyst)",
+    status_code=201,
+    description="multipart/form-data with files (txt, html, jsonl, warc, or a gzip of these) and/or text, "
+    "url, outlet, title, published (YYYY-MM-DD); or JSON {text, url, outlet, title, published} "
+    "or {files: [{name, content | base64}]}. Each document is stored with its SHA-256 and who "
+    "added it (audit log), analysed and reconciled. Rows: added and skipped document ids, "
+    "claims, errors (each naming its file), incidents holding the new claims. 400 when "
+    "nothing could be added.",
+)
 async def add_documents(request: Request, user: User = analyst) -> JSONResponse:
     uploads, pasted, fields = await read_intake(request)
     report = await run_intake(ledger_of(request), user.username, uploads, pasted, fields)
     if report.errors and not report.added and not report.skipped:
-        return JSONResponse({"ok": False, "error": "; ".join(report.errors), "status": 400,
-                             "row": report.to_json()}, status_code=400)
+        return JSONResponse(
+            {"ok": False, "error": "; ".join(report.errors), "status": 400, "row": report.to_json()}, status_code=400
+        )
     return JSONResponse({"ok": True, "row": report.to_json()}, status_code=201)
 
 
@@ -355,7 +402,11 @@ class NewToken(BaseModel):
 
 @router.get("/users", summary="List users (admin)")
 def list_users(request: Request, user: User = admin) -> dict[str, Any]:
-    return {"ok": True, "rows": [{"username": u.username, "role": u.role} for u in users_of(request).all()], "next": None}
+    return {
+        "ok": True,
+        "rows": [{"username": u.username, "role": u.role} for u in users_of(request).all()],
+        "next": None,
+    }
 
 
 @router.post("/users", summary="Create a user (admin)", status_code=201)
@@ -377,8 +428,13 @@ def add_token(request: Request, username: str, body: NewToken | None = None, use
 
 
 def _token_json(row: dict[str, Any]) -> dict[str, Any]:
-    return {"id": row["id"], "label": row["label"], "created_at": _iso(row["created_at"]),
-            "revoked_at": _iso(row["revoked_at"]), "active": row["revoked_at"] is None}
+    return {
+        "id": row["id"],
+        "label": row["label"],
+        "created_at": _iso(row["created_at"]),
+        "revoked_at": _iso(row["revoked_at"]),
+        "active": row["revoked_at"] is None,
+    }
 
 
 def _iso(value: Any) -> str | None:
@@ -393,9 +449,12 @@ def list_tokens(request: Request, username: str, user: User = admin) -> dict[str
 
 
 @router.delete("/users/{username}/tokens/{token_id}", summary="Revoke an API token; it stops working at once (admin)")
-def revoke_token(request: Request, username: str,
-                 token_id: int = Path(..., ge=1, le=2**63 - 1, description="the token's id (`GET …/tokens`)"),
-                 user: User = admin) -> dict[str, Any]:
+def revoke_token(
+    request: Request,
+    username: str,
+    token_id: int = Path(..., ge=1, le=2**63 - 1, description="the token's id (`GET …/tokens`)"),
+    user: User = admin,
+) -> dict[str, Any]:
     try:
         row = users_of(request).revoke_token(username, token_id, by=user.username)
     except UserError as exc:

@@ -20,8 +20,8 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from harmledger.settings import env as read_setting
 from harmledger.errors import HarmledgerError
+from harmledger.settings import env as read_setting
 from harmledger.store import Ledger
 from harmledger.store.sessions import LoginFailures, Sessions
 from harmledger.store.users import Users
@@ -76,13 +76,19 @@ def _templates() -> Environment:
         lstrip_blocks=True,
     )
     from harmledger.export import country_name
-    from harmledger.web.present import figure_text, file_name, web_link
-
     from harmledger.records import OUTCOMES
     from harmledger.web.corrections import QUALIFIERS, VICTIM_TYPES
+    from harmledger.web.present import figure_text, file_name, web_link
 
-    env.globals.update(country_name=country_name, figure=figure_text, file_name=file_name, outcomes=OUTCOMES,
-                       qualifiers=QUALIFIERS, victim_types=VICTIM_TYPES, web_link=web_link)
+    env.globals.update(
+        country_name=country_name,
+        figure=figure_text,
+        file_name=file_name,
+        outcomes=OUTCOMES,
+        qualifiers=QUALIFIERS,
+        victim_types=VICTIM_TYPES,
+        web_link=web_link,
+    )
     return env
 
 
@@ -100,8 +106,13 @@ def _error_message(exc: Exception) -> tuple[int, str]:
     return 500, "internal error; the server log has the details"
 
 
-def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: LoginLimiter | None = None,
-               settings: WebSettings | None = None) -> FastAPI:
+def create_app(
+    ledger: Ledger,
+    *,
+    secret: str | None = None,
+    login_limiter: LoginLimiter | None = None,
+    settings: WebSettings | None = None,
+) -> FastAPI:
     """The harmledger web UI and REST API over ``ledger``.
 
     ``secret`` signs session cookies (default: ``HARMLEDGER_SECRET``, else a random one, so
@@ -129,7 +140,9 @@ def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: Logi
     app.state.sessions = Sessions(ledger, idle=settings.session_idle_seconds, absolute=settings.session_max_seconds)
     app.state.limiter = login_limiter or LoginLimiter(
         LoginFailures(ledger, window=settings.login_window_seconds),
-        max_failures=settings.login_max_failures, max_per_address=settings.login_max_failures_per_address)
+        max_failures=settings.login_max_failures,
+        max_per_address=settings.login_max_failures_per_address,
+    )
     app.state.templates = _templates()
     app.state.cache = ReadCache(ledger)
 
@@ -150,8 +163,11 @@ def create_app(ledger: Ledger, *, secret: str | None = None, login_limiter: Logi
     app.include_router(page_router)
     app.include_router(suggestions_pages)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.add_middleware(SessionMiddleware, secret=secret or read_setting("HARMLEDGER_SECRET") or secrets.token_urlsafe(32),
-                       max_age=settings.session_max_seconds)
+    app.add_middleware(
+        SessionMiddleware,
+        secret=secret or read_setting("HARMLEDGER_SECRET") or secrets.token_urlsafe(32),
+        max_age=settings.session_max_seconds,
+    )
     # Outside the session middleware, so an oversized body is refused before anything else runs.
     app.add_middleware(BodyLimit, settings=settings)
     app.add_middleware(SecurityHeaders)

@@ -12,8 +12,15 @@ from typing import Any
 
 from fastapi import HTTPException
 
-from harmledger.incidents import correct_claim, correct_incident, corrected_count, qualifier_for
-from harmledger.incidents import CLAIM_FIELDS, FIGURE_FIELDS, INCIDENT_FIELDS
+from harmledger.incidents import (
+    CLAIM_FIELDS,
+    FIGURE_FIELDS,
+    INCIDENT_FIELDS,
+    correct_claim,
+    correct_incident,
+    corrected_count,
+    qualifier_for,
+)
 from harmledger.records import OUTCOMES, Claim, DateRef, Document, Incident, PlaceRef, Source, Span
 
 QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "more_than", "up_to", "approximately", "range", "vague")
@@ -68,7 +75,7 @@ def _place(value: Any) -> dict[str, Any] | None:
     if isinstance(value, str):
         value = {"name": value}
     if not isinstance(value, Mapping):
-        raise _bad("place must be a name or {\"name\", \"lat\", \"lon\", \"country\"}")
+        raise _bad('place must be a name or {"name", "lat", "lon", "country"}')
     name = _text("place name", value.get("name"))
     if not name:
         raise _bad("a place needs a name")
@@ -76,8 +83,12 @@ def _place(value: Any) -> dict[str, Any] | None:
     lon: Any = value.get("lon")
     if (lat in (None, "")) != (lon in (None, "")):
         raise _bad("give both lat and lon, or neither")
-    out: dict[str, Any] = {"name": name, "lat": None, "lon": None,
-                           "country": (_text("country", value.get("country")) or "").upper() or None}
+    out: dict[str, Any] = {
+        "name": name,
+        "lat": None,
+        "lon": None,
+        "country": (_text("country", value.get("country")) or "").upper() or None,
+    }
     if lat not in (None, ""):
         try:
             out["lat"], out["lon"] = float(lat), float(lon)
@@ -133,7 +144,9 @@ def check_incident_values(values: Mapping[str, Any]) -> dict[str, Any]:
     """The incident fields an analyst set, checked (an empty value clears the field)."""
     unknown = set(values) - set(INCIDENT_FIELDS)
     if unknown:
-        raise _bad(f"cannot correct {', '.join(sorted(unknown))} on an incident; choose from {', '.join(INCIDENT_FIELDS)}")
+        raise _bad(
+            f"cannot correct {', '.join(sorted(unknown))} on an incident; choose from {', '.join(INCIDENT_FIELDS)}"
+        )
     if not values:
         raise _bad(f"nothing to correct; set one of {', '.join(INCIDENT_FIELDS)}")
     out: dict[str, Any] = {}
@@ -154,13 +167,17 @@ def claim_reading(claim: Claim) -> dict[str, Any]:
     count = claim.count
     place = claim.place
     return {
-        "low": count.low if count else None, "best": count.best if count else None,
-        "high": count.high if count else None, "qualifier": count.qualifier if count else None,
-        "outcome": claim.outcome, "victims": claim.victims,
+        "low": count.low if count else None,
+        "best": count.best if count else None,
+        "high": count.high if count else None,
+        "qualifier": count.qualifier if count else None,
+        "outcome": claim.outcome,
+        "victims": claim.victims,
         "source": claim.source.name if claim.source else None,
         "date": claim.date.start.isoformat() if claim.date and claim.date.start else None,
         "place": {"name": place.name or place.text, "lat": place.lat, "lon": place.lon, "country": place.country}
-        if place else None,
+        if place
+        else None,
     }
 
 
@@ -168,9 +185,12 @@ def incident_reading(incident: Incident) -> dict[str, Any]:
     place = incident.place
     return {
         "place": {"name": place.name or place.text, "lat": place.lat, "lon": place.lon, "country": place.country}
-        if place else None,
+        if place
+        else None,
         "date": incident.date_start.isoformat() if incident.date_start else None,
-        "perpetrator": incident.perpetrator, "event_type": incident.event_type, "victims": incident.victims,
+        "perpetrator": incident.perpetrator,
+        "event_type": incident.event_type,
+        "victims": incident.victims,
     }
 
 
@@ -194,8 +214,7 @@ def applied_to_incident(incident: Incident, values: Mapping[str, Any], by: str) 
     return correct_incident(incident, Correction(values, {k: by for k in values}))
 
 
-def new_claim(doc: Document, span: Span, values: Mapping[str, Any], *, by: str,
-              like: Incident | None = None) -> Claim:
+def new_claim(doc: Document, span: Span, values: Mapping[str, Any], *, by: str, like: Incident | None = None) -> Claim:
     """A casualty claim an analyst adds on ``span`` of ``doc``.
 
     Beside an incident (``like``), it takes that incident's place, date, perpetrator and event
@@ -208,10 +227,18 @@ def new_claim(doc: Document, span: Span, values: Mapping[str, Any], *, by: str,
     place = _place(values.get("place")) if values.get("place") else None
     day = _day(values.get("date"))
     claim = Claim(
-        id=Claim.make_id(doc.id, span, "casualty", outcome), document_id=doc.id, kind="casualty",
-        outcome=outcome, count=corrected_count(figure, None), victims=victims,  # type: ignore[arg-type]
-        span=span, sentence=span, quote=span.slice(doc.text),
-        source=Source(source, kind=None) if source else None, scope="incident", extractor=f"analyst:{by}",
+        id=Claim.make_id(doc.id, span, "casualty", outcome),
+        document_id=doc.id,
+        kind="casualty",
+        outcome=outcome,  # type: ignore[arg-type]
+        count=corrected_count(figure, None),
+        victims=victims,  # type: ignore[arg-type]
+        span=span,
+        sentence=span,
+        quote=span.slice(doc.text),
+        source=Source(source, kind=None) if source else None,
+        scope="incident",
+        extractor=f"analyst:{by}",
     )
     if like is not None:
         claim = _like(claim, like, by)
@@ -228,10 +255,21 @@ def _like(claim: Claim, incident: Incident, by: str) -> Claim:
     place = incident.place
     day = incident.date_start
     return replace(
-        claim, perpetrator=incident.perpetrator, event_type=incident.event_type,
-        place=PlaceRef(**{**_fields(place), "span": None, "reason": f"the incident's place, set by {by}"}) if place else None,
-        date=DateRef(text=day.isoformat(), start=day, end=incident.date_end or day,
-                     precision=incident.date_precision or "day", reason=f"the incident's date, set by {by}") if day else None,
+        claim,
+        perpetrator=incident.perpetrator,
+        event_type=incident.event_type,
+        place=PlaceRef(**{**_fields(place), "span": None, "reason": f"the incident's place, set by {by}"})
+        if place
+        else None,
+        date=DateRef(
+            text=day.isoformat(),
+            start=day,
+            end=incident.date_end or day,
+            precision=incident.date_precision or "day",
+            reason=f"the incident's date, set by {by}",
+        )
+        if day
+        else None,
     )
 
 

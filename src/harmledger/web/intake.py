@@ -40,8 +40,13 @@ def _pasted(fields: dict[str, Any]) -> Pasted | None:
     if not text.strip():
         return None
     blank = lambda name: str(fields.get(name) or "").strip() or None  # noqa: E731
-    return Pasted(text=text, url=blank("url"), outlet=blank("outlet"), title=blank("title"),
-                  published=_day(fields.get("published")))
+    return Pasted(
+        text=text,
+        url=blank("url"),
+        outlet=blank("outlet"),
+        title=blank("title"),
+        published=_day(fields.get("published")),
+    )
 
 
 async def read_intake(request: Request) -> tuple[list[Upload], Pasted | None, dict[str, Any]]:
@@ -60,10 +65,10 @@ async def read_intake(request: Request) -> tuple[list[Upload], Pasted | None, di
         except ValueError:
             raise _bad("the body is not valid JSON") from None
         if not isinstance(fields, dict):
-            raise _bad("send a JSON object: {\"text\": …, \"url\": …} or {\"files\": [{\"name\": …, \"content\": …}]}")
+            raise _bad('send a JSON object: {"text": …, "url": …} or {"files": [{"name": …, "content": …}]}')
         files: Any = fields.get("files") or []  # JSON: checked below
         if not isinstance(files, list):
-            raise _bad("files must be a list of {\"name\": …, \"content\": … or \"base64\": …}")
+            raise _bad('files must be a list of {"name": …, "content": … or "base64": …}')
         for n, item in enumerate(files):
             uploads.append(_json_file(n, item))
     else:
@@ -85,12 +90,14 @@ def _json_file(n: int, item: Any) -> Upload:
     return Upload(str(item["name"]), str(item.get("content") or "").encode("utf-8"))
 
 
-async def run_intake(ledger: Ledger, username: str, uploads: list[Upload], pasted: Pasted | None,
-                     fields: dict[str, Any]) -> IntakeReport:
+async def run_intake(
+    ledger: Ledger, username: str, uploads: list[Upload], pasted: Pasted | None, fields: dict[str, Any]
+) -> IntakeReport:
     """Analyse and store the intake in a worker thread; the event loop stays free."""
     # With a pasted text, the url/outlet/published fields describe it (they are its sidecar), not the
     # files beside it; without one, outlet and published are the defaults for files that lack them.
     published = _day(fields.get("published")) if not pasted else None
     outlet = str(fields.get("outlet") or "").strip() or None if not pasted else None
-    return await run_in_threadpool(take_in, ledger, uploads, username=username, pasted=pasted,
-                                   published=published, outlet=outlet)
+    return await run_in_threadpool(
+        take_in, ledger, uploads, username=username, pasted=pasted, published=published, outlet=outlet
+    )

@@ -15,8 +15,8 @@ from typing import Any
 from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from harmledger.settings import env as read_setting
 from harmledger.errors import SettingsError
+from harmledger.settings import env as read_setting
 
 MB = 1024 * 1024
 
@@ -133,7 +133,15 @@ async def _refuse(scope: Scope, send: Send, status: int, message: str) -> None:
     else:
         body = f"{status}: {message}\n".encode()
         media = b"text/plain; charset=utf-8"
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", media), (b"content-length", str(len(body)).encode()),
-                            (b"connection", b"close")]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", media),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

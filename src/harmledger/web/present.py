@@ -10,8 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from harmledger.incidents import correct_claim
-from harmledger.incidents import FIGURE_FIELDS, Correction
+from harmledger.incidents import FIGURE_FIELDS, Correction, correct_claim
 from harmledger.records import Claim, Count, Incident
 from harmledger.store import Ledger
 from harmledger.web.queries import document_meta
@@ -110,8 +109,9 @@ def file_name(origin: str | None) -> str | None:
     return origin.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] if origin else None
 
 
-def claim_rows(ledger: Ledger, claims: list[Claim], status: dict[str, str],
-               fixes: Mapping[str, Correction] | None = None) -> list[dict[str, Any]]:
+def claim_rows(
+    ledger: Ledger, claims: list[Claim], status: dict[str, str], fixes: Mapping[str, Correction] | None = None
+) -> list[dict[str, Any]]:
     """One row per claim: figure, source, scope, status, document and the quoted sentence.
 
     A claim an analyst corrected shows the corrected reading, who corrected it, and the
@@ -125,23 +125,28 @@ def claim_rows(ledger: Ledger, claims: list[Claim], status: dict[str, str],
         claim = correct_claim(machine, fix) if fix else machine
         doc = docs.get(claim.document_id, {})
         count = claim.count
-        rows.append({
-            "claim": claim,
-            "machine": machine_reading(machine, fix) if fix else None,
-            "corrected_by": sorted(set(fix.by.values())) if fix else [],
-            "figure": count_text(count),
-            "figure_text": count.text if count else "",
-            "source": claim.source.name if claim.source else "the writer",
-            "stance": claim.source.stance if claim.source else None,
-            "scope": claim.scope or "open",
-            "status": status.get(claim.id, "auto"),
-            "document_id": claim.document_id,
-            # A file's name, not its full path on the server.
-            "document_title": doc.get("title") or doc.get("outlet") or file_name(doc.get("origin")) or claim.document_id[:12],
-            "outlet": doc.get("outlet"),
-            "published": doc.get("published"),
-            "pieces": quote_pieces(claim, doc.get("text")),
-        })
+        rows.append(
+            {
+                "claim": claim,
+                "machine": machine_reading(machine, fix) if fix else None,
+                "corrected_by": sorted(set(fix.by.values())) if fix else [],
+                "figure": count_text(count),
+                "figure_text": count.text if count else "",
+                "source": claim.source.name if claim.source else "the writer",
+                "stance": claim.source.stance if claim.source else None,
+                "scope": claim.scope or "open",
+                "status": status.get(claim.id, "auto"),
+                "document_id": claim.document_id,
+                # A file's name, not its full path on the server.
+                "document_title": doc.get("title")
+                or doc.get("outlet")
+                or file_name(doc.get("origin"))
+                or claim.document_id[:12],
+                "outlet": doc.get("outlet"),
+                "published": doc.get("published"),
+                "pieces": quote_pieces(claim, doc.get("text")),
+            }
+        )
     return rows
 
 

@@ -39,8 +39,15 @@ MAX_PAGE = 500
 MAX_MAP_POINTS = 20_000
 
 
-def page_of_incidents(ledger: Ledger, filters: IncidentFilters, *, kind: str = "incident", sort: str = "-deaths",
-                   limit: int = 50, offset: int = 0) -> list[Incident]:
+def page_of_incidents(
+    ledger: Ledger,
+    filters: IncidentFilters,
+    *,
+    kind: str = "incident",
+    sort: str = "-deaths",
+    limit: int = 50,
+    offset: int = 0,
+) -> list[Incident]:
     """One page of incidents, in the order and with the filters of ``Ledger.incidents``.
 
     The sort and offset run over ids only and the JSON is read for the page's rows alone, so a
@@ -57,7 +64,10 @@ def page_of_incidents(ledger: Ledger, filters: IncidentFilters, *, kind: str = "
         ids = [row.id for row in conn.execute(page)]
         if not ids:
             return []
-        data = {row.id: row.data for row in conn.execute(sa.select(incidents.c.id, incidents.c.data).where(incidents.c.id.in_(ids)))}
+        data = {
+            row.id: row.data
+            for row in conn.execute(sa.select(incidents.c.id, incidents.c.data).where(incidents.c.id.in_(ids)))
+        }
     return [codec.incident_from_json(data[i]) for i in ids if i in data]
 
 
@@ -140,9 +150,19 @@ def map_features(ledger: Ledger, filters: IncidentFilters, limit: int = 5000) ->
     """Incidents with coordinates as a GeoJSON FeatureCollection, most deaths first."""
     limit = max(1, min(limit, MAX_MAP_POINTS))
     deaths = DEATHS.label("deaths")
-    cols = (incidents.c.id, incidents.c.lon, incidents.c.lat, incidents.c.place_name, incidents.c.country,
-            sa.cast(incidents.c.date_start, sa.String).label("date"), incidents.c.event_type, incidents.c.grade,
-            incidents.c.deaths_low, deaths, incidents.c.deaths_high)
+    cols = (
+        incidents.c.id,
+        incidents.c.lon,
+        incidents.c.lat,
+        incidents.c.place_name,
+        incidents.c.country,
+        sa.cast(incidents.c.date_start, sa.String).label("date"),
+        incidents.c.event_type,
+        incidents.c.grade,
+        incidents.c.deaths_low,
+        deaths,
+        incidents.c.deaths_high,
+    )
     base = [incidents.c.kind == "incident", *filters.conditions()]
     where = [*base, incidents.c.lat.is_not(None), incidents.c.lon.is_not(None)]
     with ledger.reading() as conn:
@@ -155,13 +175,31 @@ def map_features(ledger: Ledger, filters: IncidentFilters, limit: int = 5000) ->
         ).one()
     # Plain tuples, no per-row ORM work: this loop is most of the cost for thousands of points.
     features = [
-        {"type": "Feature", "id": i, "geometry": {"type": "Point", "coordinates": [lon, lat]},
-         "properties": {"id": i, "place": place, "country": country, "date": day, "event_type": event,
-                        "grade": grade, "deaths_low": low, "deaths": best, "deaths_high": high}}
+        {
+            "type": "Feature",
+            "id": i,
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {
+                "id": i,
+                "place": place,
+                "country": country,
+                "date": day,
+                "event_type": event,
+                "grade": grade,
+                "deaths_low": low,
+                "deaths": best,
+                "deaths_high": high,
+            },
+        }
         for i, lon, lat, place, country, day, event, grade, low, best, high in map(tuple, rows)
     ]
-    return {"type": "FeatureCollection", "features": features, "total": total, "located": located,
-            "truncated": located > len(features)}
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "total": total,
+        "located": located,
+        "truncated": located > len(features),
+    }
 
 
 def aggregate(ledger: Ledger, by: str, filters: IncidentFilters, kind: str = "incident") -> list[dict[str, Any]]:
@@ -193,17 +231,34 @@ def document_meta(ledger: Ledger, ids: list[str]) -> dict[str, dict[str, Any]]:
     """Title, outlet, url, publication date and text of the given documents (no original bytes)."""
     if not ids:
         return {}
-    query = sa.select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.url, documents.c.origin,
-                      documents.c.published, documents.c.text).where(documents.c.id.in_(ids))
+    query = sa.select(
+        documents.c.id,
+        documents.c.title,
+        documents.c.outlet,
+        documents.c.url,
+        documents.c.origin,
+        documents.c.published,
+        documents.c.text,
+    ).where(documents.c.id.in_(ids))
     with ledger.reading() as conn:
         return {r.id: dict(r._mapping) for r in conn.execute(query)}
 
 
 def document_list(ledger: Ledger, offset: int, limit: int) -> list[dict[str, Any]]:
     query = (
-        sa.select(documents.c.id, documents.c.title, documents.c.outlet, documents.c.url, documents.c.origin,
-                  documents.c.published, documents.c.genre, documents.c.language)
-        .order_by(documents.c.ingested_at, documents.c.id).offset(offset).limit(limit)
+        sa.select(
+            documents.c.id,
+            documents.c.title,
+            documents.c.outlet,
+            documents.c.url,
+            documents.c.origin,
+            documents.c.published,
+            documents.c.genre,
+            documents.c.language,
+        )
+        .order_by(documents.c.ingested_at, documents.c.id)
+        .offset(offset)
+        .limit(limit)
     )
     with ledger.reading() as conn:
         rows = [dict(r._mapping) for r in conn.execute(query)]

@@ -85,8 +85,10 @@ def review_queue(ledger: Ledger) -> dict[str, Any]:
     """Everything the /review page lists."""
     scanned = ledger.incidents(kind="incident", sort="-deaths", limit=SCAN_INCIDENTS)
     reviewed = _reviewed(ledger)
-    return {"incidents": unreviewed_incidents(ledger, scanned, reviewed),
-            "doubts": doubtful_claims(ledger, scanned, reviewed)}
+    return {
+        "incidents": unreviewed_incidents(ledger, scanned, reviewed),
+        "doubts": doubtful_claims(ledger, scanned, reviewed),
+    }
 
 
 def suggestion_rows(ledger: Ledger, found: list[Suggestion]) -> list[dict[str, Any]]:
@@ -97,6 +99,13 @@ def suggestion_rows(ledger: Ledger, found: list[Suggestion]) -> list[dict[str, A
         a, b = ledger.get_incident(s.incident_a), ledger.get_incident(s.incident_b)
         if a is None or b is None:  # re-derived since: the next reconciliation lists it afresh
             continue
-        rows.append({**to_jsonable(s), "a": incident_summary(a), "b": incident_summary(b),
-                     "quote_a": quotes.get(s.claim_a, ""), "quote_b": quotes.get(s.claim_b, "")})
+        rows.append(
+            {
+                **to_jsonable(s),
+                "a": incident_summary(a),
+                "b": incident_summary(b),
+                "quote_a": quotes.get(s.claim_a, ""),
+                "quote_b": quotes.get(s.claim_b, ""),
+            }
+        )
     return rows

@@ -22,7 +22,6 @@ from harmledger.store.schema import incident_claims
 from harmledger.store.users import User
 from harmledger.web import corrections
 
-
 # action → the kind of thing it targets
 ACTIONS: dict[str, str] = {
     "confirm": "claim",
@@ -38,8 +37,20 @@ ACTIONS: dict[str, str] = {
     "reviewed": "incident",  # looked at and left as it is (takes it off the review queue)
 }
 # Actions after which incidents are re-derived from claims and decisions.
-REBUILDS = frozenset({"confirm", "reject", "merge", "keep_apart", "split", "grade", "publish_date", "correct_claim",
-                      "correct_incident", "add_claim"})
+REBUILDS = frozenset(
+    {
+        "confirm",
+        "reject",
+        "merge",
+        "keep_apart",
+        "split",
+        "grade",
+        "publish_date",
+        "correct_claim",
+        "correct_incident",
+        "add_claim",
+    }
+)
 MAX_NOTE = 5000
 
 
@@ -55,8 +66,14 @@ class ReviewResult:
     rebuilt: bool
 
     def to_json(self) -> dict[str, Any]:
-        return {"action": self.action, "target": self.target, "before": self.before, "after": self.after,
-                "incident": self.incident, "rebuilt": self.rebuilt}
+        return {
+            "action": self.action,
+            "target": self.target,
+            "before": self.before,
+            "after": self.after,
+            "incident": self.incident,
+            "rebuilt": self.rebuilt,
+        }
 
 
 def _bad(message: str) -> HTTPException:
@@ -70,8 +87,9 @@ def _incident_or_404(ledger: Ledger, incident_id: str) -> Any:
     return incident
 
 
-def _check(ledger: Ledger, action: str, target: str, payload: dict[str, Any],
-           context: str | None) -> tuple[dict[str, Any], Any, Any]:
+def _check(
+    ledger: Ledger, action: str, target: str, payload: dict[str, Any], context: str | None
+) -> tuple[dict[str, Any], Any, Any]:
     """Validate one action; returns the payload to store and the before/after for the audit log."""
     if action in ("confirm", "reject"):
         found = ledger.claims(ids=[target])
@@ -174,8 +192,9 @@ def incident_holding(ledger: Ledger, claim_ids: list[str]) -> str | None:
     return row.incident_id if row else None
 
 
-def apply_review(ledger: Ledger, user: User, action: str, target: str, payload: dict[str, Any],
-                 *, context: str | None = None) -> ReviewResult:
+def apply_review(
+    ledger: Ledger, user: User, action: str, target: str, payload: dict[str, Any], *, context: str | None = None
+) -> ReviewResult:
     """Validate, record and apply one review action by ``user`` (who must be an analyst)."""
     if not user.can("analyst"):
         raise HTTPException(403, f"user {user.username!r} is a {user.role}; review needs the analyst role")
@@ -209,7 +228,9 @@ def add_claim(ledger: Ledger, user: User, body: dict[str, Any]) -> ReviewResult:
     """
     if not user.can("analyst"):
         raise HTTPException(403, f"user {user.username!r} is a {user.role}; adding a claim needs the analyst role")
-    incident = _incident_or_404(ledger, ledger.expand_id("incident", str(body["incident"]))) if body.get("incident") else None
+    incident = (
+        _incident_or_404(ledger, ledger.expand_id("incident", str(body["incident"]))) if body.get("incident") else None
+    )
     note: Document | None = None
     if body.get("outside"):
         note = _outside_document(body["outside"], user.username)
@@ -218,14 +239,22 @@ def add_claim(ledger: Ledger, user: User, body: dict[str, Any]) -> ReviewResult:
         doc_id = str(body.get("document_id") or "")
         stored = ledger.get_document(doc_id) if doc_id else None
         if stored is None:
-            raise HTTPException(404 if doc_id else 400, f"no document {doc_id!r}" if doc_id else
-                                "give document_id and the quote holding the figure, or outside (a source outside the ledger)")
+            raise HTTPException(
+                404 if doc_id else 400,
+                f"no document {doc_id!r}"
+                if doc_id
+                else "give document_id and the quote holding the figure, or outside (a source outside the ledger)",
+            )
         doc, span = stored, _span_of(stored, body)
     claim = corrections.new_claim(doc, span, body, by=user.username, like=incident)
     if ledger.claims(ids=[claim.id]):
         raise _bad(f"claim {claim.id} is already in the ledger on that span; correct it instead")
-    after = {**corrections.claim_reading(claim), "document": doc.id, "quote": claim.quote,
-             "incident": incident.id if incident else None}
+    after = {
+        **corrections.claim_reading(claim),
+        "document": doc.id,
+        "quote": claim.quote,
+        "incident": incident.id if incident else None,
+    }
     payload = {k: v for k, v in body.items() if k != "outside"} | ({"outside": True} if note else {})
     if incident is not None:
         # One claim of the incident anchors the new one to it on every later run.
@@ -271,9 +300,17 @@ def _outside_document(outside: Any, username: str) -> Document:
     except ValueError:
         raise _bad(f"outside.published {published!r} is not a date; use YYYY-MM-DD") from None
     raw = text.encode("utf-8")
-    return Document(id=sha256_hex(raw), original=raw, text=normalise(text).text, origin=f"entered by {username}",
-                    title=str(outside.get("title") or "") or None, outlet=str(outside.get("outlet") or "") or None,
-                    url=str(outside.get("url") or "") or None, published=day, published_source="analyst" if day else None)
+    return Document(
+        id=sha256_hex(raw),
+        original=raw,
+        text=normalise(text).text,
+        origin=f"entered by {username}",
+        title=str(outside.get("title") or "") or None,
+        outlet=str(outside.get("outlet") or "") or None,
+        url=str(outside.get("url") or "") or None,
+        published=day,
+        published_source="analyst" if day else None,
+    )
 
 
 def _anchor(ledger: Ledger, incident: Any) -> str:

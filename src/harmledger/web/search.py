@@ -46,24 +46,45 @@ def results(ledger: Ledger, query: str, limit: int = 20) -> dict[str, list[dict[
 
     def doc_fields(doc_id: str) -> dict[str, Any]:
         m = meta.get(doc_id, {})
-        return {"document_id": doc_id, "title": m.get("title") or m.get("outlet") or file_name(m.get("origin")),
-                "outlet": m.get("outlet"), "url": m.get("url"),
-                "published": m["published"].isoformat() if m.get("published") else None}
+        return {
+            "document_id": doc_id,
+            "title": m.get("title") or m.get("outlet") or file_name(m.get("origin")),
+            "outlet": m.get("outlet"),
+            "url": m.get("url"),
+            "published": m["published"].isoformat() if m.get("published") else None,
+        }
 
-    doc_rows = [{"kind": "document", **doc_fields(h.document_id), "snippet": _plain(h.snippet),
-                 "snippet_html": as_html(h.snippet), "pieces": pieces(h.snippet)} for h in docs]
+    doc_rows = [
+        {
+            "kind": "document",
+            **doc_fields(h.document_id),
+            "snippet": _plain(h.snippet),
+            "snippet_html": as_html(h.snippet),
+            "pieces": pieces(h.snippet),
+        }
+        for h in docs
+    ]
     claim_rows = []
     for h in claims:
         claim = found.get(h.claim_id or "")
         if claim is None:
             continue
         count = claim.count
-        claim_rows.append({
-            "kind": "claim", "claim_id": claim.id, **doc_fields(h.document_id), "outcome": claim.outcome,
-            "figure": count_text(count),
-            "source": claim.source.name if claim.source else "the writer", "incident_id": holding.get(claim.id),
-            "corrected_by": sorted(set(fixes[claim.id].by.values())) if claim.id in fixes else [],
-            "snippet": _plain(h.snippet), "snippet_html": as_html(h.snippet), "pieces": pieces(h.snippet)})
+        claim_rows.append(
+            {
+                "kind": "claim",
+                "claim_id": claim.id,
+                **doc_fields(h.document_id),
+                "outcome": claim.outcome,
+                "figure": count_text(count),
+                "source": claim.source.name if claim.source else "the writer",
+                "incident_id": holding.get(claim.id),
+                "corrected_by": sorted(set(fixes[claim.id].by.values())) if claim.id in fixes else [],
+                "snippet": _plain(h.snippet),
+                "snippet_html": as_html(h.snippet),
+                "pieces": pieces(h.snippet),
+            }
+        )
     return {"documents": doc_rows, "claims": claim_rows}
 
 

@@ -16,8 +16,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from harmledger.store.users import User
-from harmledger.web.deps import ledger_of
 from harmledger.web.auth import check_csrf, require
+from harmledger.web.deps import ledger_of
 from harmledger.web.queue import suggestion_rows
 from harmledger.web.review import apply_review
 
@@ -37,8 +37,11 @@ def list_suggestions(
     """Rows: `id`, `score`, `incident_a`/`incident_b` with their summaries `a`/`b`, the claims that
     scored (`claim_a`, `claim_b`, `quote_a`, `quote_b`), `evidence_for` and `evidence_against`."""
     ledger = ledger_of(request)
-    return {"ok": True, "rows": suggestion_rows(ledger, ledger.suggestions(incident_id=incident_id, limit=limit)),
-            "next": None}
+    return {
+        "ok": True,
+        "rows": suggestion_rows(ledger, ledger.suggestions(incident_id=incident_id, limit=limit)),
+        "next": None,
+    }
 
 
 class KeepApartBody(BaseModel):
@@ -56,10 +59,14 @@ def suggestions_page(request: Request, done: str | None = None, user: User = ana
     from harmledger.web.views import render
 
     ledger = ledger_of(request)
-    return render(request, "suggestions.html", {
-        "rows": suggestion_rows(ledger, ledger.suggestions(limit=MAX_LIMIT)),
-        "done": done if done in ("merge", "keep_apart") else None,
-    })
+    return render(
+        request,
+        "suggestions.html",
+        {
+            "rows": suggestion_rows(ledger, ledger.suggestions(limit=MAX_LIMIT)),
+            "done": done if done in ("merge", "keep_apart") else None,
+        },
+    )
 
 
 @pages.post("/suggestions/{suggestion_id}")

@@ -19,8 +19,12 @@ from harmledger.web.queries import DEATHS, GROUPINGS, IncidentFilters
 CHART_W, CHART_H, CHART_PAD = 900.0, 260.0, 34.0
 # Bottom to top; None is an incident whose figures do not say who died.
 STACK: tuple[str | None, ...] = ("civilians", "combatants", "people", None)
-STACK_LABELS = {"civilians": "civilians", "combatants": "combatants", "people": "people (not distinguished)",
-                None: "not stated"}
+STACK_LABELS = {
+    "civilians": "civilians",
+    "combatants": "combatants",
+    "people": "people (not distinguished)",
+    None: "not stated",
+}
 BREAKDOWN_ROWS = 10
 MAX_BAR_W = 48.0  # a month of a short span is a bar, not a wall
 
@@ -60,13 +64,16 @@ def months_between(first: str, last: str) -> list[str]:
 def monthly(ledger: Ledger, filters: IncidentFilters) -> list[dict[str, Any]]:
     """Incidents and deaths per (month, victims type) for the filtered incidents (month None: undated)."""
     month = GROUPINGS["month"].label("month")
-    query = (sa.select(month, incidents.c.victims, sa.func.count().label("incidents"),
-                       sa.func.sum(DEATHS).label("deaths"))
-             .where(incidents.c.kind == "incident", *filters.conditions())
-             .group_by(month, incidents.c.victims))
+    query = (
+        sa.select(month, incidents.c.victims, sa.func.count().label("incidents"), sa.func.sum(DEATHS).label("deaths"))
+        .where(incidents.c.kind == "incident", *filters.conditions())
+        .group_by(month, incidents.c.victims)
+    )
     with ledger.reading() as conn:
-        return [{"month": r.month, "victims": r.victims, "incidents": int(r.incidents), "deaths": int(r.deaths or 0)}
-                for r in conn.execute(query)]
+        return [
+            {"month": r.month, "victims": r.victims, "incidents": int(r.incidents), "deaths": int(r.deaths or 0)}
+            for r in conn.execute(query)
+        ]
 
 
 def columns(rows: list[dict[str, Any]]) -> list[Column]:
@@ -97,10 +104,17 @@ def columns(rows: list[dict[str, Any]]) -> list[Column]:
                 h = inner_h * deaths / max_deaths
                 base -= h
                 segments.append(Segment(victims, STACK_LABELS[victims], deaths, base, h))
-        out.append(Column(
-            key=key, x=CHART_PAD + (i + 0.5) * step - width / 2, width=width, incidents=counts[key],
-            deaths=totals[key], segments=tuple(segments),
-            count_y=CHART_PAD + inner_h - inner_h * counts[key] / max_count if counts[key] else None))
+        out.append(
+            Column(
+                key=key,
+                x=CHART_PAD + (i + 0.5) * step - width / 2,
+                width=width,
+                incidents=counts[key],
+                deaths=totals[key],
+                segments=tuple(segments),
+                count_y=CHART_PAD + inner_h - inner_h * counts[key] / max_count if counts[key] else None,
+            )
+        )
     return out
 
 

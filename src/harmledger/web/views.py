@@ -11,14 +11,14 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from harmledger.pipeline import decisions_from_ledger
 from harmledger.records import GRADES
 from harmledger.store.users import ROLES, User, UserError
+from harmledger.web import timeline
+from harmledger.web.auth import check_csrf, csrf_token, current_user, log_in, log_out
 from harmledger.web.deps import cached, ledger_of, users_of
 from harmledger.web.detail import incident_detail
-from harmledger.web.auth import check_csrf, csrf_token, current_user, log_in, log_out
+from harmledger.web.intake import read_intake, run_intake
 from harmledger.web.present import (
     claim_rows,
     highlight,
-    incident_audit,
-    rejected_elsewhere,
 )
 from harmledger.web.queries import (
     SORTS,
@@ -29,20 +29,23 @@ from harmledger.web.queries import (
     document_list,
     incident_filters,
     page_of_incidents,
-    tolls_beside,
 )
-from harmledger.web.intake import read_intake, run_intake
-from harmledger.web import timeline
 from harmledger.web.queue import review_queue, suggestion_rows
-from harmledger.web.search import results
 from harmledger.web.review import ACTIONS, add_claim, apply_review
+from harmledger.web.search import results
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 
 
-def render(request: Request, template: str, context: dict[str, Any], *, status: int = 200,
-           headers: dict[str, str] | None = None) -> HTMLResponse:
+def render(
+    request: Request,
+    template: str,
+    context: dict[str, Any],
+    *,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+) -> HTMLResponse:
     """Render a page with the signed-in user, a lazy CSRF token and the current path."""
     try:
         user = current_user(request)
@@ -83,23 +86,48 @@ def incidents_page(
     ledger = ledger_of(request)
     sort = check_sort(sort)
     offset = (page - 1) * PAGE_SIZE
-    rows, total = cached(request, lambda: (
-        page_of_incidents(ledger, filters, kind=kind, sort=sort, limit=PAGE_SIZE + 1, offset=offset),
-        ledger.count_incidents(kind=kind)), prefix="page:")
+    rows, total = cached(
+        request,
+        lambda: (
+            page_of_incidents(ledger, filters, kind=kind, sort=sort, limit=PAGE_SIZE + 1, offset=offset),
+            ledger.count_incidents(kind=kind),
+        ),
+        prefix="page:",
+    )
     query = filters.query_pairs() + [("sort", sort), ("kind", kind)]
-    return render(request, "incidents.html", {
-        "incidents": rows[:PAGE_SIZE], "filters": filters, "sort": sort, "sorts": SORTS, "kind": kind,
-        "grades": GRADES, "victims": VICTIMS, "page": page, "offset": offset,
-        "prev_url": f"/?{urlencode(query + [('page', page - 1)])}" if page > 1 else None,
-        "next_url": f"/?{urlencode(query + [('page', page + 1)])}" if len(rows) > PAGE_SIZE else None,
-        "export_query": urlencode(filters.query_pairs()), "total": total,
-    })
+    return render(
+        request,
+        "incidents.html",
+        {
+            "incidents": rows[:PAGE_SIZE],
+            "filters": filters,
+            "sort": sort,
+            "sorts": SORTS,
+            "kind": kind,
+            "grades": GRADES,
+            "victims": VICTIMS,
+            "page": page,
+            "offset": offset,
+            "prev_url": f"/?{urlencode(query + [('page', page - 1)])}" if page > 1 else None,
+            "next_url": f"/?{urlencode(query + [('page', page + 1)])}" if len(rows) > PAGE_SIZE else None,
+            "export_query": urlencode(filters.query_pairs()),
+            "total": total,
+        },
+    )
 
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, filters: IncidentFilters = Depends(incident_filters)) -> HTMLResponse:
-    return render(request, "map.html", {"filters": filters, "grades": GRADES, "victims": VICTIMS,
-                                        "data_url": "/api/map?" + urlencode(filters.query_pairs())})
+    return render(
+        request,
+        "map.html",
+        {
+            "filters": filters,
+            "grades": GRADES,
+            "victims": VICTIMS,
+            "data_url": "/api/map?" + urlencode(filters.query_pairs()),
+        },
+    )
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -108,14 +136,25 @@ def timeline_page(request: Request, filters: IncidentFilters = Depends(incident_
     rows = aggregate(ledger, "month", filters)
     undated = next((r for r in rows if not r["key"]), None)
     cols = timeline.columns(timeline.monthly(ledger, filters))
-    return render(request, "timeline.html", {
-        "columns": cols, "ticks": timeline.ticks(cols), "rows": [r for r in rows if r["key"]], "undated": undated,
-        "stack": [(v, timeline.STACK_LABELS[v]) for v in timeline.STACK],
-        "countries": timeline.breakdown(aggregate(ledger, "country", filters)),
-        "perpetrators": timeline.breakdown(aggregate(ledger, "perpetrator", filters)),
-        "filters": filters, "grades": GRADES, "victims": VICTIMS,
-        "w": timeline.CHART_W, "h": timeline.CHART_H, "pad": timeline.CHART_PAD,
-    })
+    return render(
+        request,
+        "timeline.html",
+        {
+            "columns": cols,
+            "ticks": timeline.ticks(cols),
+            "rows": [r for r in rows if r["key"]],
+            "undated": undated,
+            "stack": [(v, timeline.STACK_LABELS[v]) for v in timeline.STACK],
+            "countries": timeline.breakdown(aggregate(ledger, "country", filters)),
+            "perpetrators": timeline.breakdown(aggregate(ledger, "perpetrator", filters)),
+            "filters": filters,
+            "grades": GRADES,
+            "victims": VICTIMS,
+            "w": timeline.CHART_W,
+            "h": timeline.CHART_H,
+            "pad": timeline.CHART_PAD,
+        },
+    )
 
 
 @router.get("/aggregates", response_class=HTMLResponse)
@@ -123,8 +162,11 @@ def aggregates_page(request: Request, filters: IncidentFilters = Depends(inciden
     ledger = ledger_of(request)
     groups = {by: aggregate(ledger, by, filters) for by in ("country", "perpetrator", "event_type", "grade", "year")}
     tolls = ledger.incidents(kind="aggregate", **filters.ledger_kwargs())
-    return render(request, "aggregates.html", {"groups": groups, "tolls": tolls, "filters": filters,
-                                               "grades": GRADES, "victims": VICTIMS})
+    return render(
+        request,
+        "aggregates.html",
+        {"groups": groups, "tolls": tolls, "filters": filters, "grades": GRADES, "victims": VICTIMS},
+    )
 
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
@@ -132,21 +174,36 @@ def incident_page(request: Request, incident_id: str, done: str | None = None) -
     ledger = ledger_of(request)
     full = ledger.expand_id("incident", incident_id)
     if full != incident_id:  # a short id: the page lives at the full one
-        return RedirectResponse(f"/incidents/{full}" + (f"?{request.url.query}" if request.url.query else ""), status_code=307)
+        return RedirectResponse(
+            f"/incidents/{full}" + (f"?{request.url.query}" if request.url.query else ""), status_code=307
+        )
     detail = incident_detail(ledger, incident_id)
     incident, tolls, status, fixes = detail.incident, detail.tolls, detail.status, detail.decisions.claim_fixes
     claims = claim_rows(ledger, detail.claims, status, fixes)
-    identity = sorted({tuple(cue.split(":", 1)) for c in detail.claims if c.id in incident.claim_ids for cue in c.identity})
+    identity = sorted(
+        {tuple(cue.split(":", 1)) for c in detail.claims if c.id in incident.claim_ids for cue in c.identity}
+    )
     toll_claims = claim_rows(ledger, ledger.claims(ids=[c for t in tolls for c in t.claim_ids]), status, fixes)
     notes = [d for d in ledger.decision_rows() if d["action"] == "note" and d["target"] == incident.id]
     fix = detail.decisions.incident_fixes.get(incident.id)
-    return render(request, "incident.html", {
-        "incident": incident, "claims": claims, "tolls": tolls, "toll_claims": toll_claims, "notes": notes,
-        "audit": detail.audit, "grades": GRADES,
-        "done": done if done in (*ACTIONS, "add_claim") else None, "fixed_by": dict(fix.by) if fix else {},
-        "documents": _incident_documents(claims),
-        "identity": identity, "suggested": ledger.suggestions(incident_id=incident.id),
-    })
+    return render(
+        request,
+        "incident.html",
+        {
+            "incident": incident,
+            "claims": claims,
+            "tolls": tolls,
+            "toll_claims": toll_claims,
+            "notes": notes,
+            "audit": detail.audit,
+            "grades": GRADES,
+            "done": done if done in (*ACTIONS, "add_claim") else None,
+            "fixed_by": dict(fix.by) if fix else {},
+            "documents": _incident_documents(claims),
+            "identity": identity,
+            "suggested": ledger.suggestions(incident_id=incident.id),
+        },
+    )
 
 
 def _incident_documents(rows: list[dict[str, Any]]) -> list[tuple[str, str]]:
@@ -162,9 +219,12 @@ def _form_values(form: Any, names: tuple[str, ...]) -> dict[str, Any]:
         if value:
             values[name] = value
     if str(form.get("place") or "").strip():
-        values["place"] = {"name": str(form.get("place")).strip(), "lat": str(form.get("lat") or "").strip() or None,
-                           "lon": str(form.get("lon") or "").strip() or None,
-                           "country": str(form.get("country") or "").strip() or None}
+        values["place"] = {
+            "name": str(form.get("place")).strip(),
+            "lat": str(form.get("lat") or "").strip() or None,
+            "lon": str(form.get("lon") or "").strip() or None,
+            "country": str(form.get("country") or "").strip() or None,
+        }
     return values
 
 
@@ -193,15 +253,22 @@ async def incident_review(request: Request, incident_id: str) -> Response:
         payload = {"groups": [moved, rest]}
     elif action == "correct_claim":
         target = str(form.get("claim") or "")
-        payload = {"values": _form_values(form, ("low", "best", "high", "qualifier", "outcome", "victims", "source", "date"))}
+        payload = {
+            "values": _form_values(form, ("low", "best", "high", "qualifier", "outcome", "victims", "source", "date"))
+        }
     elif action == "correct_incident":
         payload = {"values": _form_values(form, ("date", "perpetrator", "event_type", "victims"))}
     if action == "add_claim":
-        body: dict[str, Any] = {**_form_values(form, ("low", "best", "high", "qualifier", "outcome", "victims", "source", "date")),
-                                "incident": incident_id}
+        body: dict[str, Any] = {
+            **_form_values(form, ("low", "best", "high", "qualifier", "outcome", "victims", "source", "date")),
+            "incident": incident_id,
+        }
         if str(form.get("outside") or "").strip():
-            body["outside"] = {"text": str(form.get("outside")), "url": str(form.get("url") or "").strip() or None,
-                               "outlet": str(form.get("outlet") or "").strip() or None}
+            body["outside"] = {
+                "text": str(form.get("outside")),
+                "url": str(form.get("url") or "").strip() or None,
+                "outlet": str(form.get("outlet") or "").strip() or None,
+            }
         else:
             body.update(document_id=str(form.get("document_id") or ""), quote=str(form.get("quote") or "").strip())
         result = add_claim(ledger_of(request), user, body)
@@ -219,11 +286,16 @@ async def incident_review(request: Request, incident_id: str) -> Response:
 def documents_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
     offset = (page - 1) * PAGE_SIZE
     rows = document_list(ledger_of(request), offset, PAGE_SIZE + 1)
-    return render(request, "documents.html", {
-        "documents": rows[:PAGE_SIZE], "page": page,
-        "prev_url": f"/documents?page={page - 1}" if page > 1 else None,
-        "next_url": f"/documents?page={page + 1}" if len(rows) > PAGE_SIZE else None,
-    })
+    return render(
+        request,
+        "documents.html",
+        {
+            "documents": rows[:PAGE_SIZE],
+            "page": page,
+            "prev_url": f"/documents?page={page - 1}" if page > 1 else None,
+            "next_url": f"/documents?page={page + 1}" if len(rows) > PAGE_SIZE else None,
+        },
+    )
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
@@ -235,12 +307,22 @@ def document_page(request: Request, document_id: str, done: str | None = None) -
     status = ledger.claim_status()
     claims = ledger.claims(document_id=document_id)
     rows = claim_rows(ledger, claims, status, decisions_from_ledger(ledger).claim_fixes)
-    spans = [(c.span.start, c.span.end, c.id, r["figure_text"] or r["figure"]) for c, r in zip(claims, rows, strict=True)]
-    return render(request, "document.html", {
-        "incidents": ledger.incidents_holding([c.id for c in claims]),
-        "doc": doc, "pieces": highlight(doc.text, spans), "claims": rows, "status": status,
-        "audit": ledger.audit_entries(document_id), "done": done if done in (*ACTIONS, "add_document") else None,
-    })
+    spans = [
+        (c.span.start, c.span.end, c.id, r["figure_text"] or r["figure"]) for c, r in zip(claims, rows, strict=True)
+    ]
+    return render(
+        request,
+        "document.html",
+        {
+            "incidents": ledger.incidents_holding([c.id for c in claims]),
+            "doc": doc,
+            "pieces": highlight(doc.text, spans),
+            "claims": rows,
+            "status": status,
+            "audit": ledger.audit_entries(document_id),
+            "done": done if done in (*ACTIONS, "add_document") else None,
+        },
+    )
 
 
 @router.post("/documents/{document_id}/published")
@@ -263,9 +345,16 @@ def review_page(request: Request, done: str | None = None) -> HTMLResponse:
     queue = review_queue(ledger)
     status = ledger.claim_status()
     doubts = claim_rows(ledger, [d.claim for d in queue["doubts"]], status, decisions_from_ledger(ledger).claim_fixes)
-    return render(request, "review.html", {**queue, "doubt_rows": list(zip(queue["doubts"], doubts, strict=True)),
-                                           "done": done if done in (*ACTIONS, "merge") else None,
-                                           "suggestions": suggestion_rows(ledger, ledger.suggestions(limit=REVIEW_SUGGESTIONS))})
+    return render(
+        request,
+        "review.html",
+        {
+            **queue,
+            "doubt_rows": list(zip(queue["doubts"], doubts, strict=True)),
+            "done": done if done in (*ACTIONS, "merge") else None,
+            "suggestions": suggestion_rows(ledger, ledger.suggestions(limit=REVIEW_SUGGESTIONS)),
+        },
+    )
 
 
 @router.post("/review")
@@ -327,8 +416,13 @@ async def login(request: Request) -> Response:
     keys = (request.client.host if request.client else "-", username)
     wait = limiter.retry_after(*keys)
     if wait is not None:
-        return render(request, "login.html", {"next": target, "error": f"Too many failed logins; try again in {wait} s."},
-                      status=429, headers={"retry-after": str(wait)})
+        return render(
+            request,
+            "login.html",
+            {"next": target, "error": f"Too many failed logins; try again in {wait} s."},
+            status=429,
+            headers={"retry-after": str(wait)},
+        )
     user = users_of(request).authenticate(username, password)
     if user is None:
         limiter.failed(*keys)
@@ -350,8 +444,17 @@ async def logout(request: Request) -> Response:
 def admin_page(request: Request) -> HTMLResponse:
     _signed_in(request, "admin")
     users = users_of(request)
-    return render(request, "admin.html", {"users": users.all(), "roles": ROLES, "tokens": {
-        u.username: users.tokens(u.username) for u in users.all()}, "new_token": None, "error": None})
+    return render(
+        request,
+        "admin.html",
+        {
+            "users": users.all(),
+            "roles": ROLES,
+            "tokens": {u.username: users.tokens(u.username) for u in users.all()},
+            "new_token": None,
+            "error": None,
+        },
+    )
 
 
 @router.post("/admin/users", response_class=HTMLResponse)
@@ -379,9 +482,18 @@ async def admin_post(request: Request) -> HTMLResponse:
             error = f"unknown action {action!r}"
     except UserError as exc:
         error = str(exc)
-    return render(request, "admin.html", {"users": users.all(), "roles": ROLES, "tokens": {
-        u.username: users.tokens(u.username) for u in users.all()}, "new_token": new_token, "error": error},
-        status=400 if error else 200)
+    return render(
+        request,
+        "admin.html",
+        {
+            "users": users.all(),
+            "roles": ROLES,
+            "tokens": {u.username: users.tokens(u.username) for u in users.all()},
+            "new_token": new_token,
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
 
 
 @router.get("/api/docs", response_class=HTMLResponse)
@@ -389,9 +501,16 @@ def api_docs(request: Request) -> HTMLResponse:
     """The API reference, rendered locally from the OpenAPI schema (no CDN-hosted Swagger UI)."""
     schema = request.app.openapi()
     routes = [
-        {"method": method.upper(), "path": path, "summary": op.get("summary", ""), "doc": op.get("description", ""),
-         "params": [(p["name"], p["in"], p.get("description", "")) for p in op.get("parameters", [])],
-         "body": bool(op.get("requestBody")), "auth": any(tag for tag in ("analyst", "admin") if tag in op.get("summary", ""))}
-        for path, ops in schema["paths"].items() for method, op in ops.items()
+        {
+            "method": method.upper(),
+            "path": path,
+            "summary": op.get("summary", ""),
+            "doc": op.get("description", ""),
+            "params": [(p["name"], p["in"], p.get("description", "")) for p in op.get("parameters", [])],
+            "body": bool(op.get("requestBody")),
+            "auth": any(tag for tag in ("analyst", "admin") if tag in op.get("summary", "")),
+        }
+        for path, ops in schema["paths"].items()
+        for method, op in ops.items()
     ]
     return render(request, "api_docs.html", {"routes": routes, "description": schema["info"].get("description", "")})

@@ -43,8 +43,9 @@ class _Decompressed(io.RawIOBase):
         try:
             return call(size)
         except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
-            raise CorruptGzip(self._origin, f"the gzip data is truncated or corrupt ({exc}); "
-                                            "what was read before the damage is kept") from exc
+            raise CorruptGzip(
+                self._origin, f"the gzip data is truncated or corrupt ({exc}); what was read before the damage is kept"
+            ) from exc
 
     def read(self, size: int = -1) -> bytes:
         return self._guard(self._inner.read, size)
@@ -63,8 +64,9 @@ class _Decompressed(io.RawIOBase):
         super().close()
 
 
-def read(source: Source, options: ReadOptions, with_parents: bool = False, *,
-         table: Mapping[str, Reader]) -> Iterator[Item]:
+def read(
+    source: Source, options: ReadOptions, with_parents: bool = False, *, table: Mapping[str, Reader]
+) -> Iterator[Item]:
     """Decompress ``source`` and read it with the reader of ``table`` (the format registry, which
     passes itself) that its inner name or content calls for."""
     try:

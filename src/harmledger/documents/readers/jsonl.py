@@ -59,7 +59,11 @@ def document_from_record(
     )
     try:
         return make_document(
-            original, origin, text=text, record_id=str(record_id) if record_id is not None else default_id, **meta.kwargs()
+            original,
+            origin,
+            text=text,
+            record_id=str(record_id) if record_id is not None else default_id,
+            **meta.kwargs(),
         )
     except InputError as exc:
         return type(exc)(where, exc.reason)
@@ -163,7 +167,10 @@ def _array(text: str, pos: int, decoder: json.JSONDecoder, origin: str, options:
         try:
             record, end = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
-            yield RecordError(where, f"not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); the rest of the array is unreadable")
+            yield RecordError(
+                where,
+                f"not JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); the rest of the array is unreadable",
+            )
             return
         yield document_from_record(record, text[pos:end].encode("utf-8"), origin, where, f"item {number}", options)
         pos = end

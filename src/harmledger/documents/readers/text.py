@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from harmledger.documents.decode import decode_noting
 from harmledger.documents.headline import credit, headline
@@ -50,7 +50,7 @@ def documents_from_bytes(
             origin=origin,
             encoding=encoding,
             n_articles=len(articles),
-            ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
     yield from articles
 

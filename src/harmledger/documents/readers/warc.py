@@ -48,9 +48,15 @@ def read(source: Source, options: ReadOptions, with_parents: bool = False) -> It
                 yield item
         path = source.path
         size = path.stat().st_size if path is not None else None
-        if path is not None and size is not None and size > offset and (
-                size - offset > TRAILING_SLACK or _tail(path, offset).strip()):
-            yield RecordError(f"{source.origin} @ byte {offset}", f"{TRUNCATED}: {size - offset} bytes after the last whole record")
+        if (
+            path is not None
+            and size is not None
+            and size > offset
+            and (size - offset > TRAILING_SLACK or _tail(path, offset).strip())
+        ):
+            yield RecordError(
+                f"{source.origin} @ byte {offset}", f"{TRUNCATED}: {size - offset} bytes after the last whole record"
+            )
 
 
 def _tail(path: Path, offset: int) -> bytes:
@@ -93,7 +99,9 @@ def _record(record: object, origin: str, options: ReadOptions) -> Item | None:
     limit = options.max_record_bytes
     payload = record.content_stream().read(limit + 1)  # type: ignore[attr-defined]
     if len(payload) > limit:
-        return RecordError(f"{origin} [{record_id}]", f"page larger than the {limit // (1024 * 1024)} MB limit; skipped")
+        return RecordError(
+            f"{origin} [{record_id}]", f"page larger than the {limit // (1024 * 1024)} MB limit; skipped"
+        )
     return document_from_html(
         payload,
         origin,

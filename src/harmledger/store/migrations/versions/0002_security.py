@@ -8,24 +8,32 @@ its head, and decisions recorded before this revision are marked as unsealed.
 Revision ID: 0002_security
 Revises: 0006_suggestions
 """
-from alembic import op
-import sqlalchemy as sa
 
-revision = '0002_security'
-down_revision = '0006_suggestions'
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002_security"
+down_revision = "0006_suggestions"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
-    for table, covers in (("documents", "the other columns"), ("claims", "the other columns but status"),
-                          ("incidents", "the other columns")):
+    for table, covers in (
+        ("documents", "the other columns"),
+        ("claims", "the other columns but status"),
+        ("incidents", "the other columns"),
+    ):
         with op.batch_alter_table(table) as batch:
-            batch.add_column(sa.Column("digest", sa.String(64), nullable=True,
-                                       comment=f"SHA-256 of {covers} (store/integrity.py)"))
+            batch.add_column(
+                sa.Column("digest", sa.String(64), nullable=True, comment=f"SHA-256 of {covers} (store/integrity.py)")
+            )
     with op.batch_alter_table("api_tokens") as batch:
-        batch.add_column(sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True,
-                                   comment="set when revoked; the row is kept"))
+        batch.add_column(
+            sa.Column(
+                "revoked_at", sa.DateTime(timezone=True), nullable=True, comment="set when revoked; the row is kept"
+            )
+        )
     with op.batch_alter_table("audit_log") as batch:
         batch.add_column(sa.Column("decision_id", sa.Integer, nullable=True))
         batch.add_column(sa.Column("decision_digest", sa.String(64), nullable=True))
@@ -57,7 +65,7 @@ def _seal_existing_rows(conn: sa.engine.Connection) -> None:
         key = table.c.id
         ids = list(conn.execute(sa.select(key)).scalars())
         for start in range(0, len(ids), integrity.BATCH):
-            rows = conn.execute(sa.select(table).where(key.in_(ids[start:start + integrity.BATCH]))).all()
+            rows = conn.execute(sa.select(table).where(key.in_(ids[start : start + integrity.BATCH]))).all()
             for row in rows:
                 digest = integrity.row_digest(table, row._mapping)
                 conn.execute(table.update().where(key == row.id).values(digest=digest))

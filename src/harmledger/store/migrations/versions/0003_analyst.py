@@ -7,11 +7,12 @@ queried with ``websearch_to_tsquery``. Both are derived data: dropping them lose
 Revision ID: 0003_analyst
 Revises: 0003
 """
+
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0003_analyst'
-down_revision = '0003'
+revision = "0003_analyst"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -38,10 +39,13 @@ SQLITE = [
     "SELECT id, json_extract(data, '$.quote'), json_extract(data, '$.source.name') FROM claims",
 ]
 SQLITE_DOWN = [
-    "DROP TRIGGER IF EXISTS search_claims_ad", "DROP TRIGGER IF EXISTS search_claims_ai",
+    "DROP TRIGGER IF EXISTS search_claims_ad",
+    "DROP TRIGGER IF EXISTS search_claims_ai",
     "DROP TABLE IF EXISTS search_claims",
-    "DROP TRIGGER IF EXISTS search_documents_au", "DROP TRIGGER IF EXISTS search_documents_ad",
-    "DROP TRIGGER IF EXISTS search_documents_ai", "DROP TABLE IF EXISTS search_documents",
+    "DROP TRIGGER IF EXISTS search_documents_au",
+    "DROP TRIGGER IF EXISTS search_documents_ad",
+    "DROP TRIGGER IF EXISTS search_documents_ai",
+    "DROP TABLE IF EXISTS search_documents",
 ]
 POSTGRES = [
     "CREATE INDEX ix_search_documents ON documents USING gin "
@@ -53,8 +57,14 @@ POSTGRES_DOWN = ["DROP INDEX IF EXISTS ix_search_claims", "DROP INDEX IF EXISTS 
 
 
 def _deaths_index(*order: str) -> None:
-    incidents = sa.table("incidents", sa.column("kind"), sa.column("deaths_high"), sa.column("deaths_best"),
-                         sa.column("deaths_low"), sa.column("id"))
+    incidents = sa.table(
+        "incidents",
+        sa.column("kind"),
+        sa.column("deaths_high"),
+        sa.column("deaths_best"),
+        sa.column("deaths_low"),
+        sa.column("id"),
+    )
     columns = [getattr(incidents.c, name) for name in order]
     name = "ix_incidents_kind_deaths_best" if order[0] == "deaths_best" else "ix_incidents_kind_deaths"
     op.create_index(name, "incidents", [incidents.c.kind, sa.func.coalesce(*columns, 0).desc(), incidents.c.id])

@@ -3,19 +3,24 @@
 Revision ID: 0003
 Revises: 0002
 """
-from alembic import op
-import sqlalchemy as sa
 
-revision = '0003'
-down_revision = '0002'
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
     incidents = sa.table(
-        "incidents", sa.column("kind"), sa.column("deaths_high"), sa.column("deaths_best"),
-        sa.column("deaths_low"), sa.column("id"),
+        "incidents",
+        sa.column("kind"),
+        sa.column("deaths_high"),
+        sa.column("deaths_best"),
+        sa.column("deaths_low"),
+        sa.column("id"),
     )
     op.create_index(
         "ix_incidents_kind_deaths",

@@ -3,11 +3,12 @@
 Revision ID: 0006_suggestions
 Revises: 0003_analyst
 """
-from alembic import op
-import sqlalchemy as sa
 
-revision = '0006_suggestions'
-down_revision = '0003_analyst'
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0006_suggestions"
+down_revision = "0003_analyst"
 branch_labels = None
 depends_on = None
 
