@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from harmledger.places.dates import find_dates
 from harmledger.places.finder import DEMONYM_NOTE, ORG_NOTE
-from harmledger.places.gazetteer import get_gazetteer
+from harmledger.places.gazetteer import Entry, get_gazetteer
 from harmledger.places.geo import haversine_km, in_direction
 from harmledger.places.reporting import DATELINE_NOTE, date_is_reporting, dateline_span, is_reporting
 from harmledger.places.vocab import DEMONYMS
@@ -179,6 +179,22 @@ def _focus(usable: list[PlaceRef]) -> PlaceRef | None:
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+def _at_country(entry: Entry, text: str, span: Span | None, reason: str) -> PlaceRef:
+    """A mention placed at its country's point, at country precision, saying why."""
+    return PlaceRef(
+        text=text,
+        name=entry.name,
+        lat=entry.lat,
+        lon=entry.lon,
+        country=entry.country,
+        geonameid=entry.geonameid,
+        feature=entry.feature,
+        precision=WHERE_PREC_COUNTRY,
+        span=span,
+        reason=reason,
+    )
+
+
 def demonym_country(claim: Claim, text: str) -> PlaceRef | None:
     """A country-level place from a nationality word in the claim's sentence ("Afghan forces").
 
@@ -197,18 +213,7 @@ def demonym_country(claim: Claim, text: str) -> PlaceRef | None:
         if entry is None:
             continue
         start = claim.sentence.start + match.start()
-        return PlaceRef(
-            text=word,
-            name=entry.name,
-            lat=entry.lat,
-            lon=entry.lon,
-            country=entry.country,
-            geonameid=entry.geonameid,
-            feature=entry.feature,
-            precision=WHERE_PREC_COUNTRY,
-            span=Span(start, start + len(word)),
-            reason=f"country from the nationality word {word!r}",
-        )
+        return _at_country(entry, word, Span(start, start + len(word)), f"country from the nationality word {word!r}")
     return None
 
 
@@ -225,18 +230,7 @@ def dateline_country(places: list[PlaceRef]) -> PlaceRef | None:
             entry = get_gazetteer().country(p.country)
             if entry is None:
                 return None
-            return PlaceRef(
-                text=p.text,
-                name=entry.name,
-                lat=entry.lat,
-                lon=entry.lon,
-                country=entry.country,
-                geonameid=entry.geonameid,
-                feature=entry.feature,
-                precision=WHERE_PREC_COUNTRY,
-                span=p.span,
-                reason="country of the dateline: the text places the event nowhere else",
-            )
+            return _at_country(entry, p.text, p.span, "country of the dateline: the text places the event nowhere else")
     return None
 
 
@@ -358,15 +352,9 @@ def _toll_area(place: PlaceRef) -> PlaceRef:
     entry = get_gazetteer().country(place.country)
     if entry is None:
         return place
-    return PlaceRef(
-        text=place.text,
-        name=entry.name,
-        lat=entry.lat,
-        lon=entry.lon,
-        country=entry.country,
-        geonameid=entry.geonameid,
-        feature=entry.feature,
-        precision=WHERE_PREC_COUNTRY,
-        span=place.span,
-        reason=f"a running toll whose sentence names no place: the country of {place.name or place.text!r}",
+    return _at_country(
+        entry,
+        place.text,
+        place.span,
+        f"a running toll whose sentence names no place: the country of {place.name or place.text!r}",
     )
