@@ -607,3 +607,40 @@ def test_hedged_civilian_deaths_count_when_no_civilian_death_is_stated_outright(
 def test_a_lead_figure_counts_civilians_when_the_report_names_no_combatants(text: str, civilian: tuple) -> None:
     inc = _reconciled_text(text)
     assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == civilian
+
+
+def _report(text: str) -> list[Incident]:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    return [
+        i
+        for i in analyse([make_document(text, "report.txt", published=date(2026, 10, 2))]).incidents
+        if i.kind == "incident"
+    ]
+
+
+def test_an_earlier_attack_mentioned_in_passing_is_its_own_incident() -> None:
+    incidents = _report(
+        "A car bomb exploded at a checkpoint in Mogadishu on Sunday, killing eight people, police said. "
+        "The blast came two days after a mortar attack on the port that wounded three soldiers. "
+        "Al-Shabaab claimed responsibility for the bombing."
+    )
+    figures = sorted(((i.deaths.best, i.injured.best) for i in incidents), key=str)
+    assert figures == [(8, None), (None, 3)]
+
+
+def test_an_update_after_the_attack_is_the_same_incident() -> None:
+    incidents = _report(
+        "A car bomb exploded at a checkpoint in Mogadishu on Sunday, killing eight people, police said. "
+        "Two days after the bombing, officials said 11 people had died."
+    )
+    assert [(i.deaths.low, i.deaths.high) for i in incidents] == [(8, 11)]
+
+
+def test_the_party_that_claimed_the_attack_is_its_perpetrator_when_no_report_names_one() -> None:
+    incidents = _report(
+        "A car bomb exploded at a checkpoint in Mogadishu on Sunday, killing eight people, police said. "
+        "Al-Shabaab claimed responsibility for the bombing."
+    )
+    assert [i.perpetrator for i in incidents] == ["Al-Shabaab"]

@@ -221,6 +221,16 @@ def _trim_leading(phrase: str) -> str:
     return " ".join(words)
 
 
+# "The blast came two days after a mortar attack on the palace that wounded three soldiers": the
+# figure belongs to another, earlier (or later) event the report mentions in passing. An
+# indefinite article marks it as another event; a comma before the figure would end the phrase
+# ("two days after the bombing, the toll rose to 40" is the same event's update).
+_OTHER_EVENT = re.compile(
+    r"\b(?:hours?|days?|weeks?|months?)\s+(?:after|before)\s+(?:an?|another)\s[^,;:]*$", re.IGNORECASE
+)
+OTHER_EVENT_CUE = "event:other"
+
+
 def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
     """``claims`` with ``identity`` set from the text around each claim's sentence."""
     out: list[Claim] = []
@@ -231,5 +241,7 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
         cues = seen.get((start, end))
         if cues is None:
             cues = seen[(start, end)] = identity_cues(doc.text[start:end])
+        if _OTHER_EVENT.search(doc.text[claim.sentence.start : claim.span.start]):
+            cues = (*cues, OTHER_EVENT_CUE)
         out.append(replace(claim, identity=cues) if cues != claim.identity else claim)
     return out

@@ -228,7 +228,9 @@ def build(
         date_end=end,
         date_precision=precision,
         event_type=_most_common([c.event_type for c in claims]),
-        perpetrator=_most_common([c.perpetrator for c in claims]),
+        # A party that claimed or admitted the attack is its perpetrator when no report names one.
+        perpetrator=_most_common([c.perpetrator for c in claims])
+        or _most_common([s.perpetrator for s in statements if s.stance in ("claimed", "admitted")]),
         victims=victims,
         grade=the_grade,
         n_sources=n_sources,

@@ -246,6 +246,12 @@ def identity_clash(a: Features, b: Features) -> str | None:
     return None
 
 
+def other_event_in_passing(a: Features, b: Features) -> bool:
+    """One claim of a report is about another event it mentions in passing ("… came two days
+    after a mortar attack that wounded three"): it never joins the report's own event."""
+    return a.doc == b.doc and (rules.OTHER_EVENT_CUE in a.identity) != (rules.OTHER_EVENT_CUE in b.identity)
+
+
 def shared_identity(a: Features, b: Features) -> set[str]:
     """Family, named-victim and named-site cues both claims hold."""
     return {c for c in a.identity & b.identity if c.split(":", 1)[0] in rules.HARD_IDENTITY_KINDS}
@@ -417,7 +423,7 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
     """
     if a.period != b.period or not eligible(a, b) or places_clash(a, b):
         return None
-    if dates_clash(a, b) or identity_clash(a, b):
+    if dates_clash(a, b) or identity_clash(a, b) or other_event_in_passing(a, b):
         return None
     gap = date_gap(a, b)
     parts: list[tuple[float, str, tuple[object, ...]]] = []
