@@ -644,3 +644,15 @@ def test_the_party_that_claimed_the_attack_is_its_perpetrator_when_no_report_nam
         "Al-Shabaab claimed responsibility for the bombing."
     )
     assert [i.perpetrator for i in incidents] == ["Al-Shabaab"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "deaths"),
+    [
+        ("A drone strike on a house in Marib on Thursday killed a woman and her three children.", 4),
+        ("A drone strike on a house in Marib on Thursday killed a father, his wife and their three children.", 5),
+        ("Gunmen in Marib on Thursday killed a soldier, his commander said.", 1),
+    ],
+)
+def test_victims_listed_after_one_verb_add_up(sentence: str, deaths: int) -> None:
+    assert [i.deaths.best for i in _report(sentence)] == [deaths]

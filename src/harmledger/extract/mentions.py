@@ -512,7 +512,29 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         )
         nxt.joint = True  # the later phrase adds to this one: "a man and his son"
         taken.update(range(start, k + 1))
+    _join_objects(tokens, out, found)
     return out
+
+
+_LIST_JOINERS = frozenset({"and", ","})
+
+
+def _join_objects(tokens: list[Token], singles: list[Mention], found: list[Mention]) -> None:
+    """ "killed a woman and her three children": the figure after a singular object of the same
+    verb adds to it (four dead), as "a woman and her three children were killed" does."""
+    for one in singles:
+        if one.negated or not 0 <= one.harm_at < one.first:
+            continue
+        for m in found:
+            if m.harm_at != one.harm_at or m.first <= one.first or m.joint:
+                continue
+            between = [t.low for t in tokens[one.last : m.first]]
+            if (
+                between
+                and between[0] in _LIST_JOINERS
+                and all(w in _LIST_JOINERS or w in POSSESSIVES or w in SINGULAR_DETS for w in between)
+            ):
+                m.joint = True
 
 
 _MAX_NOUN_MODIFIERS = 3
@@ -562,7 +584,14 @@ def _active_before_and(tokens: list[Token], k: int, mentions: list[Mention]) -> 
         return None  # words before the noun count as its modifiers only after "a"/"his"
     if determined:
         b -= 1
-    if b < 1 or tokens[b].low != "and":
+    # "killing a father, his wife and …": a comma joins too, but only inside a list that goes on
+    # ("killed a soldier, his commander said" is not a second victim).
+    listed = (
+        tokens[b].low == ","
+        and tokens[b + 1].low in POSSESSIVES
+        and (k + 1 < len(tokens) and tokens[k + 1].low in _LIST_JOINERS)
+    )
+    if b < 1 or (tokens[b].low != "and" and not listed):
         return None
     for m in mentions:
         if 0 <= m.harm_at < m.first and max(m.phrase_end, m.last) == b and not m.negated:
