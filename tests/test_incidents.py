@@ -656,3 +656,19 @@ def test_the_party_that_claimed_the_attack_is_its_perpetrator_when_no_report_nam
 )
 def test_victims_listed_after_one_verb_add_up(sentence: str, deaths: int) -> None:
     assert [i.deaths.best for i in _report(sentence)] == [deaths]
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "agree"),
+    [
+        ("bombing", "suicide attack", True),  # a suicide bomber's blast is a bombing
+        ("bombing", "landmine/IED", True),
+        ("bombing", "airstrike", True),  # bombs also fall from aircraft
+        ("car bomb", "airstrike", False),
+        ("suicide attack", "shooting", False),
+    ],
+)
+def test_event_kinds_the_extractor_names_agree_by_family(one: str, other: str, agree: bool) -> None:
+    from harmledger.incidents import rules
+
+    assert rules.events_agree(rules.event_family(one), rules.event_family(other)) is agree

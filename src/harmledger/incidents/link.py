@@ -328,7 +328,7 @@ def pair_crowd(a: Features, b: Features) -> int:
 def contrary(a: Features, b: Features) -> bool:
     """A sign the two claims are of different events: their event types, times of day or
     neighbourhoods differ."""
-    if a.event and b.event and a.event != b.event:
+    if a.event and b.event and not rules.events_agree(a.event, b.event):
         return True
     for kind in ("time", "area"):
         mine, theirs = cues(a, kind), cues(b, kind)
@@ -465,7 +465,7 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
         if penalty:
             parts.append((-round(penalty, 1), "{} tolls reported there those days", (pair_crowd(a, b),)))
     if a.event and b.event:
-        same = a.event == b.event
+        same = rules.events_agree(a.event, b.event)
         parts.append(
             (rules.EVENT_AGREE if same else rules.EVENT_DISAGREE, "event {}", ("same" if same else "differs",))
         )

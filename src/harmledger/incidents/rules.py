@@ -93,7 +93,7 @@ EVENT_FAMILIES: dict[str, str] = {
     "air strike": "air",
     "air raid": "air",
     "drone strike": "air",
-    "bombing": "air",
+    "bombing": "bombing",  # the extractor's word for any bomb or blast: air or explosive (EITHER_FAMILY)
     "bombardment": "air",
     "strike": "air",
     "barrel bomb": "air",
@@ -109,6 +109,8 @@ EVENT_FAMILIES: dict[str, str] = {
     "bomb": "explosive",
     "blast": "explosive",
     "landmine": "explosive",
+    "landmineied": "explosive",  # the extractor's "landmine/IED"
+    "suicide attack": "explosive",
     "shooting": "armed",
     "gunfire": "armed",
     "ambush": "armed",
@@ -301,6 +303,16 @@ def perpetrator_family(name: str | None) -> str:
         return PERPETRATOR_ALIASES[key]
     core = " ".join(w for w in key.split() if w not in PERPETRATOR_FILLER) or key
     return PERPETRATOR_ALIASES.get(core, core)
+
+
+# Families that agree with more than one other: a "bombing" may be dropped from the air or set off
+# on the ground ("car bomb", "suicide bomber"), so it agrees with both and differs from neither.
+EITHER_FAMILY: dict[str, frozenset[str]] = {"bombing": frozenset({"air", "explosive"})}
+
+
+def events_agree(a: str, b: str) -> bool:
+    """Whether two event families (``event_family``) describe the same kind of event."""
+    return a == b or b in EITHER_FAMILY.get(a, ()) or a in EITHER_FAMILY.get(b, ())
 
 
 @functools.lru_cache(maxsize=4096)
