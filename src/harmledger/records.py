@@ -168,6 +168,12 @@ class DateRef:
         return self.start is not None
 
 
+# The identity cue extract sets on a figure of another event a report mentions in passing ("came
+# two days after a mortar attack that wounded three"); incidents keeps it apart from the report's
+# own event.
+OTHER_EVENT_CUE = "event:other"
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One casualty figure (kind="casualty") or belligerent statement (kind="statement")."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from harmledger.records import Claim, Document
+from harmledger.records import OTHER_EVENT_CUE, Claim, Document
 
 # How far around the claim's sentence cues are looked for: about one sentence either side.
 WINDOW_CHARS = 250
@@ -228,7 +228,6 @@ def _trim_leading(phrase: str) -> str:
 _OTHER_EVENT = re.compile(
     r"\b(?:hours?|days?|weeks?|months?)\s+(?:after|before)\s+(?:an?|another)\s[^,;:]*$", re.IGNORECASE
 )
-OTHER_EVENT_CUE = "event:other"
 
 
 def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:

@@ -19,7 +19,7 @@ from datetime import timedelta
 
 from harmledger.incidents import rules
 from harmledger.incidents.syndication import jaccard
-from harmledger.records import WHERE_PREC_COUNTRY, Claim, Document
+from harmledger.records import OTHER_EVENT_CUE, WHERE_PREC_COUNTRY, Claim, Document
 
 Edge = tuple[float, int, int]
 
@@ -249,7 +249,7 @@ def identity_clash(a: Features, b: Features) -> str | None:
 def other_event_in_passing(a: Features, b: Features) -> bool:
     """One claim of a report is about another event it mentions in passing ("… came two days
     after a mortar attack that wounded three"): it never joins the report's own event."""
-    return a.doc == b.doc and (rules.OTHER_EVENT_CUE in a.identity) != (rules.OTHER_EVENT_CUE in b.identity)
+    return a.doc == b.doc and (OTHER_EVENT_CUE in a.identity) != (OTHER_EVENT_CUE in b.identity)
 
 
 def shared_identity(a: Features, b: Features) -> set[str]:

@@ -216,9 +216,6 @@ TIME_DISAGREE = -1.0
 # name families and none is shared; both name sites and none is shared; both name at least
 # MIN_NAMES_TO_DISAGREE victims and none is shared.
 HARD_IDENTITY_KINDS = ("family", "site", "name")
-# The cue extract.identity sets on a figure of another event a report mentions in passing: within
-# its document it keeps apart from the report's own event.
-OTHER_EVENT_CUE = "event:other"
 MIN_NAMES_TO_DISAGREE = 2
 
 # Pairs of different documents scoring at least this (what would have joined them before evidence

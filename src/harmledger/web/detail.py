@@ -30,11 +30,16 @@ class IncidentDetail:
     decisions: Decisions  # the analysts' decisions (claim and incident corrections among them)
 
 
+def no_incident(incident_id: str) -> HTTPException:
+    """The one 404 for an incident id the ledger does not hold (pages, API and analyst actions)."""
+    return HTTPException(404, f"no incident {incident_id!r}; it may have been merged or re-derived")
+
+
 def incident_or_404(ledger: Ledger, incident_id: str) -> Incident:
     """The incident ``incident_id`` names (a full id or a unique prefix), or a 404 naming it."""
     incident = ledger.get_incident(ledger.expand_id("incident", incident_id))
     if incident is None:
-        raise HTTPException(404, f"no incident {incident_id!r}; it may have been merged or re-derived")
+        raise no_incident(incident_id)
     return incident
 
 

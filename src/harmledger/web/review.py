@@ -21,6 +21,7 @@ from harmledger.store import Ledger
 from harmledger.store.schema import incident_claims
 from harmledger.store.users import User
 from harmledger.web import corrections
+from harmledger.web.detail import no_incident
 
 # action → the kind of thing it targets
 ACTIONS: dict[str, str] = {
@@ -83,7 +84,7 @@ def _bad(message: str) -> HTTPException:
 def _incident_or_404(ledger: Ledger, incident_id: str) -> Any:
     incident = ledger.get_incident(incident_id)
     if incident is None:
-        raise HTTPException(404, f"no incident {incident_id!r}; it may have been merged or re-derived")
+        raise no_incident(incident_id)
     return incident
 
 
