@@ -497,6 +497,22 @@ SOURCES = [
         "Witnesses and hospital staff told Human Rights Watch that 23 civilians died.",
         ("Witnesses and hospital staff", "reported", "unnamed"),
     ),
+    # a time between the source and its verb is not the source, and a denial gives no figure:
+    # the deaths in the raid it denies are the writer's
+    (
+        "The defence ministry on Tuesday denied that its jets had carried out Monday's raid on a clinic, "
+        "in which 155 people were killed.",
+        None,
+    ),
+    ("Police late on Sunday said 4 people died in the blast.", ("Police", "reported", "official")),
+    # an aside between the source and its verb
+    (
+        "The White Helmets, a rescue group working in opposition areas, said 27 people had been killed.",
+        ("White Helmets", "reported", "ngo"),
+    ),
+    ("The provincial governor, Ali Hassan, said 12 people were killed.", ("provincial governor", "reported", "official")),
+    # a source inside a relative clause speaks there, not for the figure before it
+    ("Air strikes killed at least 12 civilians in west Mosul where residents said they could not flee.", None),
 ]
 
 
