@@ -108,10 +108,13 @@ def test_seed_shaped_article_gives_one_strike_one_chemical_attack_and_aggregates
     ("reports", "low", "best", "high"),
     [
         # (outcome, low, high, best, qualifier, document, source kind), one report a tuple
-        # two equally trusted reports of the same day: best is the lower median
-        ([("killed", 7, 7, 7, "exact", "a", None), ("killed", 12, None, None, "at_least", "b", None)], 7, 7, 12),
-        # the writer's own figure is trusted as a monitor's: still the lower median
-        ([("killed", 7, 7, 7, "exact", "a", None), ("killed", 12, None, None, "at_least", "b", "ngo")], 7, 7, 12),
+        # two equally trusted reports of the same day: best is the lower median ...
+        ([("killed", 7, 7, 7, "exact", "a", None), ("killed", 9, 9, 9, "exact", "b", None)], 7, 7, 9),
+        # ... but never below a minimum one of them states: "at least 12" says 7 is too few
+        ([("killed", 7, 7, 7, "exact", "a", None), ("killed", 12, None, None, "at_least", "b", None)], 7, 12, 12),
+        # the writer's own figure is trusted as a monitor's
+        ([("killed", 7, 7, 7, "exact", "a", None), ("killed", 12, None, None, "at_least", "b", "ngo")], 7, 12, 12),
+        ([("killed", 7, 7, 7, "exact", "a", "ngo"), ("killed", 12, None, None, "at_least", "b", "media")], 7, 7, 12),
         ([("killed", 7, 7, 7, "exact", "a", "media"), ("killed", 12, None, None, "at_least", "b", "ngo")], 7, 12, 12),
         (
             [("killed", 56, None, None, "at_least", "a", None), ("casualties", None, 200, None, "up_to", "b", None)],
@@ -139,6 +142,37 @@ def test_counts_rules(reports, low, best, high):
     [inc] = only_incidents(reconcile(one_strike(claims), docs))
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (low, best, high)
     assert inc.deaths.rule.startswith("low = lowest minimum among")  # each figure says how it was set
+
+
+def _vague(c: Claim) -> Claim:
+    assert c.count is not None
+    return replace(c, count=replace(c.count, vague=True))
+
+
+def test_a_headlines_vague_figure_gives_way_to_the_figure_the_report_states():
+    """ "Blast kills dozens" over "killing 38 people, police said": the writer's "dozens" (24 to 99)
+    neither sets low nor best beside the report's own stated figure, whoever gave that figure."""
+    docs = {"a": doc("a")}
+    claims = [
+        _vague(claim("a", low=24, high=99, qualifier="vague", place="misrata", day=D)),
+        claim("a", low=38, high=38, best=38, place="misrata", day=D, source="police", source_kind="official"),
+    ]
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (38, 38, 38)
+
+
+def test_a_vague_figure_of_another_source_can_raise_high_but_not_set_best():
+    """Two equally trusted accounts, "dozens" and "30": best is the stated 30, "dozens" still says
+    how high the reports went."""
+    docs = {d: doc(d) for d in "ab"}
+    claims = one_strike(
+        [
+            _vague(claim("a", low=24, high=99, qualifier="vague", place="misrata", day=D)),
+            claim("b", low=30, high=30, best=30, place="misrata", day=D),
+        ]
+    )
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (24, 30, 99)
 
 
 def test_civilians_and_combatants_of_one_document_add_up_but_repeats_do_not():

@@ -117,7 +117,10 @@ def resolve_name(name: str, acros: dict[str, str]) -> tuple[str, str | None]:
     if _UN_WORDS & set(words):
         return name, "ngo"  # "the Office of the UN High Commissioner for Human Rights"
     if words and words[-1] in SOURCE_NOUNS:
-        return name, SOURCE_NOUNS[words[-1]]
+        kind = SOURCE_NOUNS[words[-1]]
+        if kind == "unnamed" and name.split()[-1][:1].isupper():
+            return name, None  # a proper name ("al-Bab News Network"), not "an activist network"
+        return name, kind
     return name, None
 
 

@@ -764,6 +764,7 @@ SOURCE_NOUNS: dict[str, str] = {
     "source": "unnamed",
     "witnesses": "unnamed",
     "activists": "unnamed",
+    "network": "unnamed",  # "a local activist network said"
     "residents": "unnamed",
     "locals": "unnamed",
     "medics": "unnamed",
