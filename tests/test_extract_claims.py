@@ -511,6 +511,8 @@ SOURCES = [
         ("White Helmets", "reported", "ngo"),
     ),
     ("The provincial governor, Ali Hassan, said 12 people were killed.", ("provincial governor", "reported", "official")),
+    ("A local activist network said over 30 had died.", ("local activist network", "reported", "unnamed")),
+    ("The Kafr Nabl Media Network said over 30 had died.", ("Kafr Nabl Media Network", "reported", None)),
     # a source inside a relative clause speaks there, not for the figure before it
     ("Air strikes killed at least 12 civilians in west Mosul where residents said they could not flee.", None),
 ]
@@ -570,6 +572,17 @@ SCOPES = [
         "during the four-month battle",
     ),
     ("Four civilians were killed in the battle.", "incident", None),
+    # a later figure of one event is that event's toll, not a running one
+    (
+        "The death toll from Saturday's attack on a hotel in the capital has risen to 72, a spokesman said.",
+        "incident",
+        None,
+    ),
+    # a toll in the thousands told in the present perfect, with no one event named, is a running one
+    ("Around 40,000 people have been wounded in the territory, the ministry says.", "cumulative", None),
+    ("More than 10,000 people have been killed in Yemen.", "cumulative", None),
+    ("Nearly 3,000 people have been killed in the attacks on the two towers.", "incident", None),
+    ("At least 1,200 people have died in the earthquake.", "incident", None),
 ]
 
 

@@ -34,6 +34,7 @@ from harmledger.extract.vocab import (
     HEDGE_ADJECTIVES,
     HEDGED_ACCOUNTS,
     HEDGES,
+    ONE_EVENT_NOUNS,
     UNITS,
 )
 from harmledger.records import Claim, Count, Document, Source, Span
@@ -141,6 +142,8 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
         if scope == "incident":
             scope, period = lead if lead[0] == "cumulative" else scope_of(tokens, lo, m.first, m.toll_at, sentence, s)
         c = m.count
+        if scope == "incident" and _running_toll(tokens, c.point):
+            scope = "cumulative"
         count = Count(c.low, c.high, c.best, c.qualifier, c.vague, span.slice(state.text))
         shared = _shared_by(tokens, m.last, state.attacks)
         if shared > 1 and c.point:
@@ -202,6 +205,20 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
             )
         )
     return out
+
+
+# "Around 40,000 people have been wounded": a toll in the thousands told in the present perfect,
+# with no single event named, is a running total, not one incident's.
+RUNNING_TOLL_MIN = 1000
+_PERFECT = frozenset({"have", "has"})
+_PERFECT_AFTER = frozenset({"been", "died", "lost", "perished"})
+
+
+def _running_toll(tokens: list[Token], point: int | None) -> bool:
+    if point is None or point < RUNNING_TOLL_MIN:
+        return False
+    perfect = any(a.low in _PERFECT and b.low in _PERFECT_AFTER for a, b in pairwise(tokens))
+    return perfect and not any(t.low in ONE_EVENT_NOUNS for t in tokens)
 
 
 def _hedges_figures(tokens: list[Token], lows: frozenset[str]) -> bool:
