@@ -50,6 +50,8 @@ HARM = [
     ("Afghan military kills 39 militants", [("killed", "39", 39, 39, 39, "combatants")]),
     ("A strike killed at least 56 civilians on Tuesday.", [("killed", "at least 56", 56, N, N, "civilians")]),
     ("Saudi-led airstrikes kill dozen Houthi rebels", [("killed", "dozen", N, N, 12, "combatants")]),
+    # the killers are not the victims: "Iraqi forces" kill, the fighters die
+    ("Iraqi forces killed 35 Islamic State fighters in a raid.", [("killed", "35", 35, 35, 35, "combatants")]),
     (
         "Israeli strikes kill and wound more than 80 members of the regime forces",
         [("casualties", "more than 80", 81, N, N, "combatants")],
