@@ -706,3 +706,51 @@ def test_event_kinds_the_extractor_names_agree_by_family(one: str, other: str, a
     from harmledger.incidents import rules
 
     assert rules.events_agree(rules.event_family(one), rules.event_family(other)) is agree
+
+
+# Short reports of the kind a new user tried, in our own words: each must come out right end to end.
+@pytest.mark.parametrize(
+    ("text", "deaths", "injured"),
+    [
+        # a headline's "dozens" gives way to the figure the report states, whoever gave it
+        (
+            "Blast at cattle market kills dozens\n\nA bomb went off in a crowded cattle market in Wudil on "
+            "Friday, killing 38 people and injuring 61, police said.",
+            (38, 38, 38),
+            (61, 61, 61),
+        ),
+        # the year of a dateline is never a toll
+        (
+            "ZAKHO, Iraq, August 14, 2021 - Artillery fire killed nine holidaymakers and wounded 23 others "
+            "at a river resort on Sunday, local officials said.",
+            (9, 9, 9),
+            (23, 23, 23),
+        ),
+        # "suspected" doubts the weapon, not the deaths; the minimum stays the minimum
+        (
+            "Suspected gas attack kills dozens\n\nA suspected chemical attack on the town of Saraqeb killed "
+            "at least 47 people on Tuesday, rescue workers said.",
+            (47, 47, 47),
+            (None, None, None),
+        ),
+    ],
+)
+def test_short_reports_end_to_end(text: str, deaths: tuple, injured: tuple) -> None:
+    [inc] = _report(text)
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == deaths
+    assert (inc.injured.low, inc.injured.best, inc.injured.high) == injured
+    assert inc.civilian_deaths.best is None or inc.civilian_deaths.best <= (inc.deaths.best or 0)
+
+
+def test_a_running_toll_of_the_wounded_sits_beside_the_strike_not_in_it() -> None:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "An air strike on a house in the Nuseirat camp killed 11 people overnight, the civil defence said. "
+        "Around 40,000 people have been wounded in the territory, according to the health ministry."
+    )
+    out = analyse([make_document(text, "report.txt", published=date(2026, 10, 2))]).incidents
+    [strike] = [i for i in out if i.kind == "incident"]
+    assert (strike.deaths.best, strike.injured.best) == (11, None)
+    assert [i.injured.best for i in out if i.kind == "aggregate"] == [40000]
