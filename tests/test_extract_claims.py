@@ -50,6 +50,8 @@ HARM = [
     ("Afghan military kills 39 militants", [("killed", "39", 39, 39, 39, "combatants")]),
     ("A strike killed at least 56 civilians on Tuesday.", [("killed", "at least 56", 56, N, N, "civilians")]),
     ("Saudi-led airstrikes kill dozen Houthi rebels", [("killed", "dozen", N, N, 12, "combatants")]),
+    # the killers are not the victims: "Iraqi forces" kill, the fighters die
+    ("Iraqi forces killed 35 Islamic State fighters in a raid.", [("killed", "35", 35, 35, 35, "combatants")]),
     (
         "Israeli strikes kill and wound more than 80 members of the regime forces",
         [("casualties", "more than 80", 81, N, N, "combatants")],
@@ -497,6 +499,24 @@ SOURCES = [
         "Witnesses and hospital staff told Human Rights Watch that 23 civilians died.",
         ("Witnesses and hospital staff", "reported", "unnamed"),
     ),
+    # a time between the source and its verb is not the source, and a denial gives no figure:
+    # the deaths in the raid it denies are the writer's
+    (
+        "The defence ministry on Tuesday denied that its jets had carried out Monday's raid on a clinic, "
+        "in which 155 people were killed.",
+        None,
+    ),
+    ("Police late on Sunday said 4 people died in the blast.", ("Police", "reported", "official")),
+    # an aside between the source and its verb
+    (
+        "The White Helmets, a rescue group working in opposition areas, said 27 people had been killed.",
+        ("White Helmets", "reported", "ngo"),
+    ),
+    ("The provincial governor, Ali Hassan, said 12 people were killed.", ("provincial governor", "reported", "official")),
+    ("A local activist network said over 30 had died.", ("local activist network", "reported", "unnamed")),
+    ("The Kafr Nabl Media Network said over 30 had died.", ("Kafr Nabl Media Network", "reported", None)),
+    # a source inside a relative clause speaks there, not for the figure before it
+    ("Air strikes killed at least 12 civilians in west Mosul where residents said they could not flee.", None),
 ]
 
 
@@ -554,6 +574,17 @@ SCOPES = [
         "during the four-month battle",
     ),
     ("Four civilians were killed in the battle.", "incident", None),
+    # a later figure of one event is that event's toll, not a running one
+    (
+        "The death toll from Saturday's attack on a hotel in the capital has risen to 72, a spokesman said.",
+        "incident",
+        None,
+    ),
+    # a toll in the thousands told in the present perfect, with no one event named, is a running one
+    ("Around 40,000 people have been wounded in the territory, the ministry says.", "cumulative", None),
+    ("More than 10,000 people have been killed in Yemen.", "cumulative", None),
+    ("Nearly 3,000 people have been killed in the attacks on the two towers.", "incident", None),
+    ("At least 1,200 people have died in the earthquake.", "incident", None),
 ]
 
 

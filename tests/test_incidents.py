@@ -108,10 +108,13 @@ def test_seed_shaped_article_gives_one_strike_one_chemical_attack_and_aggregates
     ("reports", "low", "best", "high"),
     [
         # (outcome, low, high, best, qualifier, document, source kind), one report a tuple
-        # two equally trusted reports of the same day: best is the lower median
-        ([("killed", 7, 7, 7, "exact", "a", None), ("killed", 12, None, None, "at_least", "b", None)], 7, 7, 12),
-        # the writer's own figure is trusted as a monitor's: still the lower median
-        ([("killed", 7, 7, 7, "exact", "a", None), ("killed", 12, None, None, "at_least", "b", "ngo")], 7, 7, 12),
+        # two equally trusted reports of the same day: best is the lower median ...
+        ([("killed", 7, 7, 7, "exact", "a", None), ("killed", 9, 9, 9, "exact", "b", None)], 7, 7, 9),
+        # ... but never below a minimum one of them states: "at least 12" says 7 is too few
+        ([("killed", 7, 7, 7, "exact", "a", None), ("killed", 12, None, None, "at_least", "b", None)], 7, 12, 12),
+        # the writer's own figure is trusted as a monitor's
+        ([("killed", 7, 7, 7, "exact", "a", None), ("killed", 12, None, None, "at_least", "b", "ngo")], 7, 12, 12),
+        ([("killed", 7, 7, 7, "exact", "a", "ngo"), ("killed", 12, None, None, "at_least", "b", "media")], 7, 7, 12),
         ([("killed", 7, 7, 7, "exact", "a", "media"), ("killed", 12, None, None, "at_least", "b", "ngo")], 7, 12, 12),
         (
             [("killed", 56, None, None, "at_least", "a", None), ("casualties", None, 200, None, "up_to", "b", None)],
@@ -139,6 +142,37 @@ def test_counts_rules(reports, low, best, high):
     [inc] = only_incidents(reconcile(one_strike(claims), docs))
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (low, best, high)
     assert inc.deaths.rule.startswith("low = lowest minimum among")  # each figure says how it was set
+
+
+def _vague(c: Claim) -> Claim:
+    assert c.count is not None
+    return replace(c, count=replace(c.count, vague=True))
+
+
+def test_a_headlines_vague_figure_gives_way_to_the_figure_the_report_states():
+    """ "Blast kills dozens" over "killing 38 people, police said": the writer's "dozens" (24 to 99)
+    neither sets low nor best beside the report's own stated figure, whoever gave that figure."""
+    docs = {"a": doc("a")}
+    claims = [
+        _vague(claim("a", low=24, high=99, qualifier="vague", place="misrata", day=D)),
+        claim("a", low=38, high=38, best=38, place="misrata", day=D, source="police", source_kind="official"),
+    ]
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (38, 38, 38)
+
+
+def test_a_vague_figure_of_another_source_can_raise_high_but_not_set_best():
+    """Two equally trusted accounts, "dozens" and "30": best is the stated 30, "dozens" still says
+    how high the reports went."""
+    docs = {d: doc(d) for d in "ab"}
+    claims = one_strike(
+        [
+            _vague(claim("a", low=24, high=99, qualifier="vague", place="misrata", day=D)),
+            claim("b", low=30, high=30, best=30, place="misrata", day=D),
+        ]
+    )
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (24, 30, 99)
 
 
 def test_civilians_and_combatants_of_one_document_add_up_but_repeats_do_not():
@@ -672,3 +706,51 @@ def test_event_kinds_the_extractor_names_agree_by_family(one: str, other: str, a
     from harmledger.incidents import rules
 
     assert rules.events_agree(rules.event_family(one), rules.event_family(other)) is agree
+
+
+# Short reports of the kind a new user tried, in our own words: each must come out right end to end.
+@pytest.mark.parametrize(
+    ("text", "deaths", "injured"),
+    [
+        # a headline's "dozens" gives way to the figure the report states, whoever gave it
+        (
+            "Blast at cattle market kills dozens\n\nA bomb went off in a crowded cattle market in Wudil on "
+            "Friday, killing 38 people and injuring 61, police said.",
+            (38, 38, 38),
+            (61, 61, 61),
+        ),
+        # the year of a dateline is never a toll
+        (
+            "ZAKHO, Iraq, August 14, 2021 - Artillery fire killed nine holidaymakers and wounded 23 others "
+            "at a river resort on Sunday, local officials said.",
+            (9, 9, 9),
+            (23, 23, 23),
+        ),
+        # "suspected" doubts the weapon, not the deaths; the minimum stays the minimum
+        (
+            "Suspected gas attack kills dozens\n\nA suspected chemical attack on the town of Saraqeb killed "
+            "at least 47 people on Tuesday, rescue workers said.",
+            (47, 47, 47),
+            (None, None, None),
+        ),
+    ],
+)
+def test_short_reports_end_to_end(text: str, deaths: tuple, injured: tuple) -> None:
+    [inc] = _report(text)
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == deaths
+    assert (inc.injured.low, inc.injured.best, inc.injured.high) == injured
+    assert inc.civilian_deaths.best is None or inc.civilian_deaths.best <= (inc.deaths.best or 0)
+
+
+def test_a_running_toll_of_the_wounded_sits_beside_the_strike_not_in_it() -> None:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "An air strike on a house in the Nuseirat camp killed 11 people overnight, the civil defence said. "
+        "Around 40,000 people have been wounded in the territory, according to the health ministry."
+    )
+    out = analyse([make_document(text, "report.txt", published=date(2026, 10, 2))]).incidents
+    [strike] = [i for i in out if i.kind == "incident"]
+    assert (strike.deaths.best, strike.injured.best) == (11, None)
+    assert [i.injured.best for i in out if i.kind == "aggregate"] == [40000]

@@ -84,6 +84,9 @@ def test_precision_and_bearing(text: str, mention: str, precision: int, bearing:
         ("The West Nile virus spread quickly among birds.", "West Nile"),
         ("Hajrit S. Sajjan spoke to reporters. Sajjan said more troops would go.", "Sajjan"),
         ("AI said the investigation must be independent.", "AI"),
+        # an agency in capitals is not a town that has its name as an alternate spelling
+        ("The state news agency SANA alleged that jets killed 19 people in the village.", "SANA"),
+        ("The TOLO channel said four guards died at the gate.", "TOLO"),
     ],
 )
 def test_non_place_uses_are_ignored(text: str, not_a_place: str) -> None:

@@ -81,8 +81,19 @@ ACLED_EVENT_TYPES: dict[str, tuple[str, str]] = {
     "shooting": ("Violence against civilians", "Attack"),
     "massacre": ("Violence against civilians", "Attack"),
     "execution": ("Violence against civilians", "Attack"),
-    "clash": ("Battles", "Armed clash"),
+    "clashes": ("Battles", "Armed clash"),
 }
+_ACLED_DEFAULT = ("Violence against civilians", "Attack")
+_ACLED_BATTLE = ("Battles", "Armed clash")
+
+
+def acled_event_type(inc: Incident) -> tuple[str, str]:
+    """ACLED's event type and sub-type: by the weapon, else by the victims ("Iraqi forces killed 35
+    IS fighters" is a battle, never violence against civilians)."""
+    found = ACLED_EVENT_TYPES.get(inc.event_type or "", _ACLED_DEFAULT)
+    if found[0] == "Violence against civilians" and inc.victims == "combatants":
+        return _ACLED_BATTLE
+    return found
 DATE_PREC = {"day": 1, "week": 2, "month": 3, "year": 5, None: 5}
 ACLED_TIME_PREC = {"day": 1, "week": 2, "month": 3, "year": 3, None: 3}
 
@@ -185,7 +196,7 @@ def to_acled(incidents: Sequence[Incident], ledger: Ledger | None = None) -> str
     rows = []
     for inc in incidents:
         place = inc.place
-        event_type, sub_event = ACLED_EVENT_TYPES.get(inc.event_type or "", ("Violence against civilians", "Attack"))
+        event_type, sub_event = acled_event_type(inc)
         prec = place.precision if place and place.precision else 7
         fatalities = inc.deaths.best if inc.deaths.best is not None else inc.deaths.low
         rows.append(

@@ -34,6 +34,7 @@ from harmledger.extract.vocab import (
     HEDGE_ADJECTIVES,
     HEDGED_ACCOUNTS,
     HEDGES,
+    ONE_EVENT_NOUNS,
     UNITS,
 )
 from harmledger.records import Claim, Count, Document, Source, Span
@@ -121,7 +122,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     sources = _sources(state, i, tokens, sentence, s)
     fallback = None
     for st in stmts:
-        if st.stance in ("admitted", "denied", "claimed"):
+        if st.stance in ("admitted", "claimed"):  # a denial gives no figure of its own
             fallback = Source(st.party, st.stance, "belligerent", Span(st.start, st.end))  # type: ignore[arg-type]
     # "may have died" hedges as "reportedly" does ("May" the month does not).
     hedged = _hedges_figures(tokens, lows) or any(
@@ -141,6 +142,8 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
         if scope == "incident":
             scope, period = lead if lead[0] == "cumulative" else scope_of(tokens, lo, m.first, m.toll_at, sentence, s)
         c = m.count
+        if scope == "incident" and _running_toll(tokens, c.point):
+            scope = "cumulative"
         count = Count(c.low, c.high, c.best, c.qualifier, c.vague, span.slice(state.text))
         shared = _shared_by(tokens, m.last, state.attacks)
         if shared > 1 and c.point:
@@ -204,6 +207,20 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     return out
 
 
+# "Around 40,000 people have been wounded": a toll in the thousands told in the present perfect,
+# with no single event named, is a running total, not one incident's.
+RUNNING_TOLL_MIN = 1000
+_PERFECT = frozenset({"have", "has"})
+_PERFECT_AFTER = frozenset({"been", "died", "lost", "perished"})
+
+
+def _running_toll(tokens: list[Token], point: int | None) -> bool:
+    if point is None or point < RUNNING_TOLL_MIN:
+        return False
+    perfect = any(a.low in _PERFECT and b.low in _PERFECT_AFTER for a, b in pairwise(tokens))
+    return perfect and not any(t.low in ONE_EVENT_NOUNS for t in tokens)
+
+
 def _hedges_figures(tokens: list[Token], lows: frozenset[str]) -> bool:
     """Whether a hedge word doubts the figures: "reportedly killed 12" does; "an alleged
     airstrike killed 12" or "a suspected chemical attack" doubts who or what, not the deaths
@@ -254,26 +271,37 @@ def _shared_by(tokens: list[Token], after: int, attacks: int) -> int:
     return 1
 
 
-def _sources(state: _Doc, i: int, tokens: list[Token], sentence: str, s: int) -> list[tuple[int, Source]]:
-    """The sentence's sources with their token index; "They" resolved to an organisation."""
+# A source that opens a relative clause ("in the town, where residents said they could not flee")
+# speaks inside that clause: it does not give the figures of the main clause before it.
+_RELATIVES = frozenset({"where", "who", "whom", "whose", "which", "when", "while"})
+
+
+def _sources(state: _Doc, i: int, tokens: list[Token], sentence: str, s: int) -> list[tuple[int, Source, bool]]:
+    """The sentence's sources with their token index and whether they open a relative clause;
+    "They" resolved to an organisation."""
     out = []
     for at, raw, stance, span in find_sources(tokens, sentence, s):
+        if stance == "denied":
+            continue  # a denial is the party's statement, not its figure ("denied the raid in which 155 died")
         if raw.lower() in _PRONOUN_SOURCES:
             resolved = last_organisation(state.before(i, _SOURCE_BACK), state.acros)
             if resolved is None:
                 continue
             raw = resolved
         name, kind = resolve_name(raw, state.acros)
-        out.append((at, Source(name, stance, kind, span)))  # type: ignore[arg-type]
+        relative = at > 0 and tokens[at - 1].low in _RELATIVES
+        out.append((at, Source(name, stance, kind, span), relative))  # type: ignore[arg-type]
     return out
 
 
-def _nearest(sources: list[tuple[int, Source]], at: int) -> Source | None:
-    """The source named last before token ``at``, else the first one after it."""
-    before = [src for k, src in sources if k < at]
+def _nearest(sources: list[tuple[int, Source, bool]], at: int) -> Source | None:
+    """The source named last before token ``at``, else the first one after it that does not
+    speak inside a relative clause."""
+    before = [src for k, src, _ in sources if k < at]
     if before:
         return before[-1]
-    return sources[0][1] if sources else None
+    after = [src for _, src, relative in sources if not relative]
+    return after[0] if after else None
 
 
 def _perpetrator(

@@ -32,6 +32,7 @@ from harmledger.extract.vocab import (
     TOLL_CUMULATIVE,
     UNITS,
     VICTIM_NOUNS,
+    WEEKDAYS,
 )
 from harmledger.records import Span
 
@@ -48,8 +49,8 @@ _STOP_AFTER_SINCE = frozenset({"they", "it", "he", "she", "we", "there", "you", 
 _TRIGGERS: PhraseIndex[str] = PhraseIndex(STATEMENT_TRIGGERS)
 _ALIAS_WORDS = frozenset(a for aliases in PERPETRATORS.values() for a in aliases)
 _NOT_MODIFIERS = frozenset(
-    "that and the a an it they he she who which when while after before as but also had has have "
-    "was were is are been said in on at of to by with from".split()
+    "that and the a an it they he she who which when while where whom whose after before as but also "
+    "had has have was were is are been said in on at of to by with from".split()
 )
 # "the ISIS controlled town", "an ISIS position": territory or target, not the actor.
 _TARGET_AFTER = frozenset(
@@ -116,7 +117,10 @@ def resolve_name(name: str, acros: dict[str, str]) -> tuple[str, str | None]:
     if _UN_WORDS & set(words):
         return name, "ngo"  # "the Office of the UN High Commissioner for Human Rights"
     if words and words[-1] in SOURCE_NOUNS:
-        return name, SOURCE_NOUNS[words[-1]]
+        kind = SOURCE_NOUNS[words[-1]]
+        if kind == "unnamed" and name.split()[-1][:1].isupper():
+            return name, None  # a proper name ("al-Bab News Network"), not "an activist network"
+        return name, kind
     return name, None
 
 
@@ -151,6 +155,57 @@ def _name_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
         if start > k:
             return None
         return start, k + 1
+    return None
+
+
+def _past_gap(tokens: list[Token], k: int) -> int:
+    """Back from ``k`` over the words between a source and its verb ("officials have said")."""
+    while k - 1 >= 0 and tokens[k - 1].low in SOURCE_GAP:
+        k -= 1
+    return k
+
+
+# "The ministry on Tuesday denied", "police late on Sunday said": a time between a source and its
+# verb is not the source. Anchors make it a time; the other words may stand around them.
+_TIME_ANCHORS = WEEKDAYS | MONTHS | frozenset({"yesterday", "today", "tonight"})
+_TIME_AROUND = frozenset("on late early night morning evening afternoon last this earlier , of".split())
+
+
+def _past_time(tokens: list[Token], k: int) -> int:
+    """Back from ``k`` over a time phrase ("on Tuesday", "late on Sunday night"), else ``k``."""
+    j = k
+    anchored = False
+    while j - 1 >= 0 and j > k - 6:
+        low = tokens[j - 1].low
+        if low in _TIME_ANCHORS:
+            anchored = True
+        elif not (low in _TIME_AROUND or tokens[j - 1].is_number):
+            break
+        j -= 1
+    return j if anchored else k
+
+
+_APPOSITION_OPENERS = frozenset({"a", "an", "the", "which", "who", "whose"})
+
+
+def _apposition_back(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """The name before an aside that ends just before ``k``: "The White Helmets, a rescue group
+    working in rebel areas, said …" is the White Helmets speaking."""
+    if k < 1 or tokens[k - 1].text != ",":
+        return None
+    for j in range(k - 3, max(0, k - 16), -1):
+        if tokens[j].text in _STOPS:
+            aside = tokens[j + 1 : k - 1]
+            # "a rescue group working in …", "which runs the hospital", or a person's name
+            # ("the provincial governor, Ali Hassan, said")
+            if tokens[j].text != "," or not (
+                aside[0].low in _APPOSITION_OPENERS or (len(aside) <= 4 and all(t.is_title for t in aside))
+            ):
+                return None
+            got = _name_back(tokens, j)
+            if got is not None and (tokens[got[0]].is_title or tokens[got[1] - 1].low in SOURCE_NOUNS):
+                return got
+            return None
     return None
 
 
@@ -213,15 +268,14 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
         stance = SOURCE_VERBS.get(tok.low)
         if stance is None:
             continue
-        k = v
-        while k - 1 >= 0 and tokens[k - 1].low in SOURCE_GAP:
-            k -= 1
+        k = _past_time(tokens, _past_gap(tokens, v))
+        k = _past_gap(tokens, k)
         if k >= 3 and tokens[k - 1].text == ")" and tokens[k - 3].text == "(":
             k -= 3  # "The Syrian Network for Human Rights (SNHR) documented"
         if k > 0 and tokens[k - 1].low in ("they", "it"):
             add((k - 1, k), stance)
             continue
-        got = _name_back(tokens, k)
+        got = _apposition_back(tokens, k) or _name_back(tokens, k)
         # "12 civilians were reported killed": victims are not a source ("Iraqi Security Forces
         # said", a name in capitals, is).
         victims = (

@@ -501,6 +501,14 @@ SINGLE_EVENT_NOUNS: frozenset[str] = frozenset(
     "strike airstrike attack bombing blast explosion raid massacre ambush shelling collapse".split()
 )
 
+# Nouns naming one event, however large its toll: "3,000 people have been killed in the attacks",
+# "1,200 have died in the earthquake" (without one, such a toll is a running total).
+ONE_EVENT_NOUNS: frozenset[str] = SINGLE_EVENT_NOUNS | frozenset(
+    "strikes airstrikes attacks bombings blasts explosions raids massacres earthquake quake "
+    "tsunami cyclone hurricane typhoon storm flood floods flooding landslide stampede fire blaze "
+    "crash sinking shipwreck eruption".split()
+)
+
 # Event types: cue → type, most specific first (the first hit in this order wins).
 EVENT_TYPES: tuple[tuple[str, str], ...] = (
     ("sarin", "chemical attack"),
@@ -764,6 +772,7 @@ SOURCE_NOUNS: dict[str, str] = {
     "source": "unnamed",
     "witnesses": "unnamed",
     "activists": "unnamed",
+    "network": "unnamed",  # "a local activist network said"
     "residents": "unnamed",
     "locals": "unnamed",
     "medics": "unnamed",

@@ -9,7 +9,8 @@ victims are civilians):
    has their outcome; beside unhedged claims of their outcome they can raise high only.
    ``assemble`` picks them.
 2. Inside one document the figures of one event are not added up (and beside a stated figure its
-   vague ones, a headline's "dozens", are left out), except groups the text
+   vague ones, a headline's "dozens", are left out, even when the stated one is credited to a
+   source: "kills dozens" over "killing 38, police said"), except groups the text
    itself adds (a figure the extractor marks ``joint``: "6 police officers and 3 Taliban were
    killed", "a woman and her three children", "a further 3 died later") and a civilian and a
    combatant figure (two disjoint groups): the document's figure is the larger of its largest
@@ -25,8 +26,9 @@ victims are civilians):
    deaths count fully when no civilian death is stated outright.
 5. low = the lowest minimum among the independent sources ("at least 12" gives 12, "7" gives 7,
    "as many as 200" gives none); best = the figure of the most reliable source (then one that
-   verified its figure, then the latest report, then the median of equally trusted ones); high =
-   the highest figure any source reported.
+   verified its figure, then the latest report, then the median of equally trusted ones, of those
+   that state a figure rather than "dozens", and never below a minimum one of them states: "at
+   least 12" beside "7" gives 12); high = the highest figure any source reported.
 6. "casualties" (killed or injured, unspecified) can raise deaths' high but never set deaths' low
    or best: 200 casualties says at most 200 were killed, not that anyone was.
 7. People named one by one (qualifier ``named``) are at least that many: beside a source that
@@ -256,6 +258,27 @@ def _writers_civilians(reported: Sequence[Reported], leads: frozenset[str]) -> l
     return [replace(r, claim=replace(r.claim, victims="civilians")) if r.claim.id in heads else r for r in reported]
 
 
+def _vague_only(docs: dict[str, list[tuple[Reported, bool]]]) -> bool:
+    """Whether a source gives only vague figures ("dozens", "scores")."""
+    return all(r.claim.count is None or r.claim.count.vague for items in docs.values() for r, _ in items)
+
+
+def _stated_minimum(docs: dict[str, list[tuple[Reported, bool]]]) -> int:
+    """The largest minimum a source states outright ("at least 47", "more than 40"), else 0."""
+    return max(
+        (
+            r.claim.count.low
+            for items in docs.values()
+            for r, upper in items
+            if not upper
+            and r.claim.count is not None
+            and r.claim.count.low is not None
+            and r.claim.count.qualifier in ("at_least", "more_than")
+        ),
+        default=0,
+    )
+
+
 def figures(
     reported: Sequence[Reported], outcome: str, victims: tuple[str | None, ...] | None = None
 ) -> tuple[Figures, list[str]]:
@@ -264,11 +287,18 @@ def figures(
     civilians_only = victims is not None
     upper_outcomes = ("casualties",) if outcome == "killed" else ()
     reported = _with_joint_heads(reported)
+    if victims is not None:
+        reported = [r for r in reported if r.claim.victims in victims]
+    precise_docs = {
+        r.claim.document_id
+        for r in reported
+        if r.claim.outcome == outcome and not r.upper_only and r.claim.count is not None and not r.claim.count.vague
+    }
     by_source: dict[str, dict[str, list[tuple[Reported, bool]]]] = {}
     for r in reported:
         c = r.claim
-        if victims is not None and c.victims not in victims:
-            continue
+        if c.source is None and c.count is not None and c.count.vague and c.document_id in precise_docs:
+            continue  # rule 2b across sources: the writer's "dozens" beside the report's "38, police said"
         if c.outcome == outcome or c.outcome in upper_outcomes:
             docs = by_source.setdefault(r.source, {})
             docs.setdefault(c.document_id, []).append((r, c.outcome != outcome or r.upper_only))
@@ -308,10 +338,13 @@ def figures(
     ranked = sorted(trusted, key=trusted.__getitem__, reverse=True)
     best = None
     if ranked:
-        # Sources equally trusted and equally recent: the (lower) median of their figures.
+        # Sources equally trusted and equally recent: the (lower) median of their figures, of
+        # those that state one when some do ("dozens" beside "38" says nothing against 38),
+        # and never below a minimum one of them states ("at least 47" beside "30").
         top = [s for s in ranked if trusted[s][:3] == trusted[ranked[0]][:3]]
-        tied = sorted(per_source[s].best or 0 for s in top)
-        best = tied[(len(tied) - 1) // 2]
+        stating = [s for s in top if not _vague_only(by_source[s])] or top
+        tied = sorted(per_source[s].best or 0 for s in stating)
+        best = max(tied[(len(tied) - 1) // 2], max((_stated_minimum(by_source[s]) for s in stating), default=0))
     floor = max((per_source[s].low or 0 for s in named), default=0)
     if best is not None and floor:
         best = max(best, floor)

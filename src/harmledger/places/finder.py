@@ -104,6 +104,11 @@ def tokens_of(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
 
 
+def _strong(h: Entry) -> bool:
+    """A place big or curated enough to be named without a cue: a country, a province, a city."""
+    return h.feature in ("PCLI", "ADM1", "CONT", "RGN") or h.population >= 50_000 or not h.source.startswith("geonames")
+
+
 def _capitalised(word: str) -> bool:
     """A capital first letter, also after an apostrophe or an elided article ("d'Ivoire")."""
     if word[:1].isupper() or (word[:1] in "'’‘" and word[1:2].isupper()):
@@ -211,12 +216,7 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         # Part of a longer NER place ("Nueva Ecija", "West Java"): the whole name decides.
         if any(lbl in PLACE_LABELS and _inside_longer_name(text, s, e, start, end) for s, e, lbl in overlapping):
             continue
-        strong = any(
-            h.feature in ("PCLI", "ADM1", "CONT", "RGN")
-            or h.population >= 50_000
-            or not h.source.startswith("geonames")
-            for h in hits
-        )
+        strong = any(_strong(h) for h in hits)
         # An organisation, person or title that merely contains the name is not a place use;
         # a country naming an organisation's nationality ("the U.S. Army") is kept, marked.
         inside = [
@@ -246,8 +246,17 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
             continue
         if not confirmed and prev in PERSON_TITLES:
             continue  # "Mayor Bingham", "Sheriff Beauregard"
-        # Short all-capital words are acronyms ("AI", "WHO") unless a curated/strong name.
-        if surface.isupper() and len(surface) <= 4 and not strong:
+        # Short all-capital words are acronyms ("AI", "WHO", the agency "SANA") unless a
+        # curated/strong name that is a place's own name ("GAZA"), a country's or a province's:
+        # another place's alternate spelling ("Sana" for Sanaa) is not enough.
+        if (
+            surface.isupper()
+            and len(surface) <= 4
+            and not any(
+                _strong(h) and (h.primary or h.feature in ("PCLI", "ADM1") or not h.source.startswith("geonames"))
+                for h in hits
+            )
+        ):
             continue
         adjective = (
             nxt is not None

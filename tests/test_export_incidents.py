@@ -1,0 +1,45 @@
+"""Spec for the incident exports' columns (UCDP-GED-like and ACLED-like), record by record."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from harmledger.export import to_acled
+from harmledger.records import Figures, Incident, PlaceRef
+
+MOSUL = PlaceRef("Mosul", "Mosul", 36.34, 43.13, "IQ", precision=1)
+
+
+def incident(**fields: object) -> Incident:
+    base: dict[str, object] = dict(id="abc123def4567890", kind="incident", claim_ids=("c1",), place=MOSUL)
+    base.update(fields)
+    return Incident(**base)  # type: ignore[arg-type]
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize(
+    ("event_type", "victims", "acled"),
+    [
+        # the perpetrator kills fighters: a battle, not violence against civilians
+        ("clashes", "combatants", ("Battles", "Armed clash")),
+        ("shooting", "combatants", ("Battles", "Armed clash")),
+        (None, "combatants", ("Battles", "Armed clash")),
+        ("shooting", "civilians", ("Violence against civilians", "Attack")),
+        (None, "people", ("Violence against civilians", "Attack")),
+        ("airstrike", "combatants", ("Explosions/Remote violence", "Air/drone strike")),
+        ("clashes", "people", ("Battles", "Armed clash")),
+    ],
+)
+def test_the_acled_event_type_follows_the_weapon_then_the_victims(
+    event_type: str | None, victims: str, acled: tuple[str, str]
+) -> None:
+    inc = incident(event_type=event_type, victims=victims, perpetrator="Iraqi forces", deaths=Figures(35, 35, 35))
+    [row] = rows(to_acled([inc]))
+    assert (row["event_type"], row["sub_event_type"]) == acled
+    assert (row["actor1"], row["fatalities"]) == ("Iraqi forces", "35")
