@@ -512,7 +512,10 @@ SOURCES = [
         "The White Helmets, a rescue group working in opposition areas, said 27 people had been killed.",
         ("White Helmets", "reported", "ngo"),
     ),
-    ("The provincial governor, Ali Hassan, said 12 people were killed.", ("provincial governor", "reported", "official")),
+    (
+        "The provincial governor, Ali Hassan, said 12 people were killed.",
+        ("provincial governor", "reported", "official"),
+    ),
     ("A local activist network said over 30 had died.", ("local activist network", "reported", "unnamed")),
     ("The Kafr Nabl Media Network said over 30 had died.", ("Kafr Nabl Media Network", "reported", None)),
     # a source inside a relative clause speaks there, not for the figure before it

@@ -94,6 +94,8 @@ def acled_event_type(inc: Incident) -> tuple[str, str]:
     if found[0] == "Violence against civilians" and inc.victims == "combatants":
         return _ACLED_BATTLE
     return found
+
+
 DATE_PREC = {"day": 1, "week": 2, "month": 3, "year": 5, None: 5}
 ACLED_TIME_PREC = {"day": 1, "week": 2, "month": 3, "year": 3, None: 3}
 
