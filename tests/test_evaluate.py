@@ -52,6 +52,8 @@ OURS = {
         "injured_exact_document",
         "within_25km_document",
         "within_161km_document",
+        "perpetrator_agrees",
+        "perpetrator_unknown_named",
     ],
     "incidents": ["wrong_join_rate", "pairs_gold", "pairs_predicted", "pairs_both", "deaths_in_range_document"],
 }

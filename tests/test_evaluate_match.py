@@ -11,6 +11,7 @@ from harmledger.evaluate.match import (
     haversine_km,
     match_claims,
     match_place,
+    perpetrator_agrees,
     same_source,
     sentence_around,
 )
@@ -122,3 +123,19 @@ def test_sentence_around_keeps_to_one_sentence() -> None:
     start = text.index("The toll")
     end = text.index("Next") - 1
     assert sentence_around(text, Span(start, end)) == "The toll is now over 125, per sources."
+
+
+@pytest.mark.parametrize(
+    ("ours", "coders", "agree"),
+    [
+        ("Syrian government", "Government of Syria", True),  # the country's name meets its adjective
+        ("Houthis", "Houthi extremists (Ansar Allah)", True),
+        ("Islamic State", "IS", True),
+        ("Islamic State", "Khorasan Chapter of the Islamic State", True),
+        ("Iraqi forces", "Government of Iraq", True),
+        ("Taliban", "Government of Afghanistan", False),  # "government" alone names no one
+        ("Islamic State", "Moro Islamic Liberation Front (MILF)", False),  # nor does "Islamic"
+    ],
+)
+def test_a_perpetrator_agrees_with_the_coders_one_written_their_way(ours: str, coders: str, agree: bool) -> None:
+    assert perpetrator_agrees(ours, coders) is agree

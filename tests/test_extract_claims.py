@@ -518,6 +518,12 @@ SOURCES = [
     ),
     ("A local activist network said over 30 had died.", ("local activist network", "reported", "unnamed")),
     ("The Kafr Nabl Media Network said over 30 had died.", ("Kafr Nabl Media Network", "reported", None)),
+    # a day after the verb is when it was said, not who said it; a possessive belongs to the name
+    (
+        "Shelling hit the camp, killing at least 40 people, a doctors' group said Monday.",
+        ("doctors' group", "reported", "unnamed"),
+    ),
+    ("Some reports put the toll as high as 100.", ("Some reports", "reported", "aggregate")),
     # a source inside a relative clause speaks there, not for the figure before it
     ("Air strikes killed at least 12 civilians in west Mosul where residents said they could not flee.", None),
 ]
@@ -613,6 +619,16 @@ DETAILS = [
     # the one doing the killing is the perpetrator; a named coalition is not another coalition
     ("Iraqi forces killed 20 Islamic State militants near Tal Afar.", (), None, "Iraqi forces"),
     ("Saudi-led coalition jets killed 8 civilians at a market.", (), "airstrike", "Saudi-led coalition"),
+    # actors of other wars, by the names the news gives them
+    ("A Russian missile killed seven people in the city centre.", (), "shelling", "Russia"),
+    (
+        "Shelling by the paramilitary Rapid Support Forces killed 40 people in the camp.",
+        (),
+        "shelling",
+        "Rapid Support Forces",
+    ),
+    ("Houthi drones killed 3 fishermen off the coast.", (), None, "Houthis"),
+    ("Suspected ADF rebels hacked 14 villagers to death overnight.", (), None, "Allied Democratic Forces"),
 ]
 
 

@@ -754,3 +754,46 @@ def test_a_running_toll_of_the_wounded_sits_beside_the_strike_not_in_it() -> Non
     [strike] = [i for i in out if i.kind == "incident"]
     assert (strike.deaths.best, strike.injured.best) == (11, None)
     assert [i.injured.best for i in out if i.kind == "aggregate"] == [40000]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Separately,", "Elsewhere,", "In a separate attack,", "In another incident on Friday,"],
+)
+def test_a_sentence_opened_as_another_event_is_its_own_incident(opening: str) -> None:
+    incidents = _report(
+        "A missile hit an apartment block in the centre of Kharkiv late on Saturday, killing seven people "
+        f"and injuring 24, the regional governor said. {opening} shelling of a village north of the city "
+        "killed two men, the governor said."
+    )
+    figures = sorted((i.deaths.best, i.injured.best) for i in incidents)
+    assert figures == [(2, None), (7, 24)]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # the report holds a party responsible after the figures: the incident takes it
+        (
+            "Gunmen killed five villagers in a market on Sunday. No group said it carried out the raid, "
+            "but security sources attributed the attack to Boko Haram.",
+            "Boko Haram",
+        ),
+        (
+            "A drone strike on a fuel station killed four people on Sunday. The government blamed the Houthis.",
+            "Houthis",
+        ),
+        # a denial in the sentence holds no one responsible
+        ("A bomb killed three people at a bus stop on Sunday. The Taliban denied any role in the blast.", None),
+        ("A drone strike killed four people on Sunday. Officials blamed the Houthis, who denied it.", None),
+        # the party that did the killing in the figure's own sentence wins over a blamed one
+        (
+            "Israeli airstrikes killed six people in a village on Sunday. Israel blamed Hamas for the escalation.",
+            "Israel",
+        ),
+    ],
+)
+def test_the_party_a_report_holds_responsible_is_the_perpetrator_when_none_is_named(
+    text: str, perpetrator: str | None
+) -> None:
+    assert [i.perpetrator for i in _report(text)] == [perpetrator]

@@ -19,7 +19,8 @@ Qualifier = Literal["exact", "at_least", "more_than", "up_to", "approximately", 
 Scope = Literal["incident", "cumulative"]
 Genre = Literal["news", "opinion"]
 DatePrecision = Literal["day", "week", "month", "year"]
-Stance = Literal["reported", "confirmed", "claimed", "denied", "admitted", "investigating"]
+# "attributed" is not a party's own word: a report holding the party responsible for the attack.
+Stance = Literal["reported", "confirmed", "claimed", "denied", "admitted", "investigating", "attributed"]
 Grade = Literal["confirmed", "fair", "weak", "contested", "discounted"]
 
 OUTCOMES: tuple[str, ...] = ("killed", "injured", "casualties", "missing", "detained", "displaced")

@@ -6,11 +6,14 @@ import math
 from itertools import combinations
 from typing import Any
 
-from harmledger.evaluate.match import haversine_km
+from harmledger.evaluate.match import haversine_km, perpetrator_agrees
 from harmledger.evaluate.metrics import DEFAULT_MAX_KM, NEAR_KM, Scoring, f1, within
 from harmledger.evaluate.predictions import Predictions
 from harmledger.evaluate.report import Rate, Section
-from harmledger.records import Figures, Incident, Span
+from harmledger.records import OTHER_EVENT_CUE, Figures, Incident, Span
+
+# How coders write "no one known": GTD's "Unknown".
+UNKNOWN_ACTOR = frozenset({"unknown", ""})
 
 
 def _point(figures: Figures) -> int:
@@ -56,9 +59,12 @@ def score_events(gold: list[dict[str, Any]], s: Scoring) -> Section:
 def _event_figures(gold: list[dict[str, Any]], s: Scoring, pred: Predictions, label: str) -> dict[str, Any]:
     """killed/injured exact and place hits of the incidents in ``pred``, errors under ``label``."""
     killed, nonzero, injured, near, far = (Rate(0, 0) for _ in range(5))
+    actors = {"perpetrator_agrees": Rate(0, 0), "perpetrator_unknown_named": Rate(0, 0)}
     for row in gold:
         doc = str(row.get("doc"))
-        incidents = _incidents_of(doc, s, pred)
+        incidents = _own_incidents(doc, pred, _incidents_of(doc, s, pred))
+        main = max(incidents, key=lambda i: _point(i.deaths) + _point(i.injured), default=None)
+        _score_perpetrator(row, main, s, label, actors)
         got_killed = sum(_point(i.deaths) for i in incidents)
         got_injured = sum(_point(i.injured) for i in incidents)
         span = Span(0, len(s.views[doc].text)) if doc in s.views else None
@@ -90,7 +96,6 @@ def _event_figures(gold: list[dict[str, Any]], s: Scoring, pred: Predictions, la
                 )
         if row.get("lat") is None or row.get("lon") is None:
             continue
-        main = max(incidents, key=lambda i: _point(i.deaths) + _point(i.injured), default=None)
         place = main.place if main is not None else None
         km = None
         if place is not None and place.lat is not None and place.lon is not None:
@@ -122,7 +127,41 @@ def _event_figures(gold: list[dict[str, Any]], s: Scoring, pred: Predictions, la
         "injured_exact": injured,
         "within_25km": near,
         "within_161km": far,
+        **actors,
     }
+
+
+def _own_incidents(doc: str, pred: Predictions, incidents: list[Incident]) -> list[Incident]:
+    """The incidents of the event a document reports: not those whose every figure the text
+    itself gives to another event ("Separately, …", "two days after a mortar attack that …")."""
+    claims = pred.claims.get(doc, [])
+    others = {p.claim.id for p in claims if OTHER_EVENT_CUE in p.claim.identity}
+    if not others:
+        return incidents
+    mine = {p.claim.id for p in claims}
+    return [i for i in incidents if not (own := mine.intersection(i.claim_ids)) or not own <= others]
+
+
+def _score_perpetrator(
+    row: dict[str, Any], main: Incident | None, s: Scoring, label: str, actors: dict[str, Rate]
+) -> None:
+    """Count the main incident's perpetrator in ``actors``: agreeing with the coders' named one,
+    or named where they knew none. A gold row without the field, or a document that gives no
+    incident, counts for neither."""
+    gold = row.get("perpetrator")
+    if gold is None or main is None:
+        return  # a document that gives no incident is counted by the figures, not here
+    doc = str(row.get("doc"))
+    got = main.perpetrator
+    if str(gold).lower() in UNKNOWN_ACTOR:
+        key, hit = "perpetrator_unknown_named", got is not None
+        if hit:
+            s.error(label, "false", doc, f"perpetrator unknown to coders, predicted {got!r}", family="perpetrator")
+    else:
+        key, hit = "perpetrator_agrees", got is not None and perpetrator_agrees(got, str(gold))
+        if not hit:
+            s.error(label, "wrong", doc, f"perpetrator {gold!r} ≠ predicted {got!r}", family="perpetrator")
+    actors[key] = Rate(actors[key].hits + hit, actors[key].n + 1)
 
 
 def _value(rate: Rate | float) -> float | None:

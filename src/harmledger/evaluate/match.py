@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from harmledger.evaluate.tables import INITIALS_SKIP, LEADING_ARTICLES, SOURCE_ALIASES
+from harmledger.evaluate.tables import ACTOR_GENERIC, INITIALS_SKIP, LEADING_ARTICLES, SOURCE_ALIASES
+from harmledger.extract.vocab import PERPETRATORS
 from harmledger.places import haversine_km as haversine_km  # re-exported for the scorers
 from harmledger.records import PlaceRef, Span
 
@@ -198,3 +199,28 @@ def sentence_around(text: str, span: Span, limit: int = 320) -> str:
     end = min(ends) + 1 if ends else len(text)
     sentence = " ".join(text[start:end].split())
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+
+
+def _actor_words(name: str) -> set[str]:
+    """The telling words of an actor's name."""
+    return {w for w in fold_name(name).split() if w not in ACTOR_GENERIC and len(w) >= 3}
+
+
+def _words_meet(ours: set[str], theirs: set[str]) -> bool:
+    """A shared word, or one the start of the other ("Syria" and "Syrian", "Iraq" and "Iraqi")."""
+    return any(
+        a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))) for a in ours for b in theirs
+    )
+
+
+def perpetrator_agrees(predicted: str, gold: str) -> bool:
+    """Whether the ledger's perpetrator is the coders' one, written in their own way ("Houthis"
+    and "Houthi extremists (Ansar Allah)", "Syrian government" and "Government of Syria"): they
+    share a telling word, counting every alias the extractor knows for ``predicted``."""
+    ours = fold_name(predicted)
+    theirs = fold_name(gold)
+    names = {ours, *(fold_name(a) for a in PERPETRATORS.get(predicted, ()))}
+    if theirs in names or any(fold_name(a) == theirs for group in SOURCE_ALIASES if ours in group for a in group):
+        return True
+    theirs_words = _actor_words(gold)
+    return any(_words_meet(_actor_words(name), theirs_words) for name in names)

@@ -37,6 +37,10 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
         "injured_exact_document",
         "within_25km_document",
         "within_161km_document",
+        # the main incident's perpetrator: agreeing with the coders' named one, and named where
+        # the coders knew none (GTD's "Unknown"); from the reconciled incidents
+        "perpetrator_agrees",
+        "perpetrator_unknown_named",
     ),
     "incidents": (
         "n_gold",

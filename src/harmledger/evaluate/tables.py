@@ -30,3 +30,11 @@ INITIALS_SKIP: frozenset[str] = frozenset({"of", "for", "the", "and", "on", "in"
 
 # A leading article is not part of a name ("the Red Cross" = "Red Cross").
 LEADING_ARTICLES: tuple[str, ...] = ("the ",)
+
+# Words that name a kind of actor, not which one: "Government of Syria" and "Syrian government"
+# agree by "syria", never by "government" ("Government of Afghanistan" is another actor).
+ACTOR_GENERIC: frozenset[str] = frozenset(
+    "government governments of the and in for forces force extremists extremist militants militant group "
+    "army armed party people peoples movement front national liberation democratic security military "
+    "troops fighters al el islamic unknown unidentified gunmen assailants".split()
+)

@@ -196,7 +196,8 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
                 quote=sentence,
                 event_type=event,
                 perpetrator=st.party,
-                source=Source(st.party, st.stance, "belligerent", span),  # type: ignore[arg-type]
+                # a party's own word, or (stance "attributed") the report holding it responsible
+                source=None if st.stance == "attributed" else Source(st.party, st.stance, "belligerent", span),  # type: ignore[arg-type]
                 hedged=hedged,
                 genre=doc.genre,
                 party=st.party,

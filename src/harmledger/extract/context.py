@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from harmledger.extract.text import PhraseIndex, Token, trie_regex
 from harmledger.extract.vocab import (
     BARE_COALITION,
+    BLAME_BEFORE_PARTY,
+    BLAME_REACH,
     COALITION_THEATRES,
     CUMULATIVE_CUES,
+    DENIALS,
     EVENT_TYPES,
     INVESTIGATION_VERBS,
     LONG_PERIODS,
@@ -124,6 +127,13 @@ def resolve_name(name: str, acros: dict[str, str]) -> tuple[str, str | None]:
     return name, None
 
 
+_POSSESSIVE = frozenset({"'", "'s", "\u2019", "\u2019s"})
+# "Some reports put the toll at 100", "media claims": the noun, not the verb of attribution.
+_NOUN_BEFORE = frozenset(
+    "some the a other several many these those such media news local earlier initial unconfirmed conflicting".split()
+)
+
+
 def _name_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
     """A source phrase ending just before ``end``: a proper name or "local officials"."""
     k = end - 1
@@ -140,6 +150,8 @@ def _name_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
                 and start > k - 3
                 and tokens[start - 1].low not in _NOT_MODIFIERS
             )
+            # "a doctors' group", "the agency's spokesman": a possessive belongs to the name
+            or (start - 2 >= 0 and tokens[start - 1].low in _POSSESSIVE and tokens[start - 2].text.isalpha())
         ):
             start -= 1
         # "Houthi-run health ministry": a hyphenated modifier belongs to the name.
@@ -266,7 +278,7 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
                 add(got, "reported")
     for v, tok in enumerate(tokens):
         stance = SOURCE_VERBS.get(tok.low)
-        if stance is None:
+        if stance is None or (tok.low.endswith("s") and v > 0 and tokens[v - 1].low in _NOUN_BEFORE):
             continue
         k = _past_time(tokens, _past_gap(tokens, v))
         k = _past_gap(tokens, k)
@@ -292,6 +304,7 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
                 and got[1] - got[0] <= 6
                 and (tokens[got[0]].is_title or (got[1] - got[0] <= 3 and tokens[got[1] - 1].low in SOURCE_NOUNS))
                 and tokens[got[0]].low not in ("it", "they", "he", "she")
+                and tokens[got[0]].low not in _TIME_ANCHORS  # "a doctors' group said Monday"
             ):
                 add(got, stance)
     # A headline's trailing attribution: "… killed in 24 hours: MoI", "… - governor".
@@ -478,9 +491,29 @@ def named_coalition(text: str, named: set[str]) -> str | None:
 
 
 def statements(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list[Statement]:
-    """A belligerent admitting, denying or announcing an investigation in one sentence."""
+    """A belligerent admitting, denying or announcing an investigation in one sentence; else the
+    sentence holding one responsible (``attributed``)."""
     if not parties:
         return []
+    found = _speech(tokens, parties)
+    return found or _attribution(tokens, parties)
+
+
+def _attribution(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list[Statement]:
+    """ "Sources attributed the attack to the Taliban", "police blamed Boko Haram": the party named
+    just after the word of blame; a sentence that denies holds no one responsible."""
+    if any(t.low in DENIALS for t in tokens):
+        return []
+    for tok in tokens:
+        if tok.low in BLAME_BEFORE_PARTY:
+            after = [p for p in parties if tok.end <= p[0] <= tok.end + BLAME_REACH]
+            if after:
+                start, end, name = after[0]
+                return [Statement(name, "attributed", start, end)]
+    return []
+
+
+def _speech(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list[Statement]:
     for i in range(len(tokens)):
         hit = _TRIGGERS.match(tokens, i)
         if hit is None:

@@ -228,6 +228,12 @@ def _trim_leading(phrase: str) -> str:
 _OTHER_EVENT = re.compile(
     r"\b(?:hours?|days?|weeks?|months?)\s+(?:after|before)\s+(?:an?|another)\s[^,;:]*$", re.IGNORECASE
 )
+# "Separately, shelling of a village north of the city killed two men": a sentence the writer
+# opens as another event ("separately", "elsewhere", "in a separate attack", "in another
+# incident") reports one of its own, whatever it shares with the report's main event.
+_ANOTHER_EVENT_OPENING = re.compile(
+    r"^\W*(?:separately|elsewhere|in\s+(?:a\s+separate|another|an\s+unrelated)\s+\w+)\b", re.IGNORECASE
+)
 
 
 def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
@@ -240,7 +246,8 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
         cues = seen.get((start, end))
         if cues is None:
             cues = seen[(start, end)] = identity_cues(doc.text[start:end])
-        if _OTHER_EVENT.search(doc.text[claim.sentence.start : claim.span.start]):
+        before = doc.text[claim.sentence.start : claim.span.start]
+        if _OTHER_EVENT.search(before) or _ANOTHER_EVENT_OPENING.match(before):
             cues = (*cues, OTHER_EVENT_CUE)
         out.append(replace(claim, identity=cues) if cues != claim.identity else claim)
     return out

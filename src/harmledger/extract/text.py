@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Generic, NamedTuple, TypeVar
 
 from harmledger.extract.vocab import (
+    BLAME_BEFORE_PARTY,
     HARM_AFTER,
     HARM_BEFORE,
     HARM_NOUNS,
@@ -70,9 +71,9 @@ def trie_regex(words: Iterable[str]) -> str:
     return build(trie)
 
 
-# The pre-filter: a harm word or a statement trigger somewhere in the sentence. It runs on the
+# The pre-filter: a harm word, a statement trigger or a word of blame somewhere in the sentence. It runs on the
 # lower-cased text (case-insensitive matching is several times slower).
-_PREFILTER_WORDS = [*_HARM_STEMS, *(t for t, _ in STATEMENT_TRIGGERS)]
+_PREFILTER_WORDS = [*_HARM_STEMS, *(t for t, _ in STATEMENT_TRIGGERS), *BLAME_BEFORE_PARTY]
 _PREFILTER_RE = re.compile(r"\b(?:" + trie_regex(_PREFILTER_WORDS) + r")\b")
 _PREFILTER_RE_ANYCASE = re.compile(_PREFILTER_RE.pattern, re.IGNORECASE)
 

@@ -644,6 +644,14 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
         "russian airstrikes",
         "russian army",
         "russian military",
+        "russian troops",
+        "russian missile",
+        "russian missiles",
+        "russian drone",
+        "russian drones",
+        "russian strike",
+        "russian strikes",
+        "russian shelling",
         "russia",
         "russians",
     ),
@@ -684,7 +692,59 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
         "iraqi military",
         "iraqi government forces",
     ),
-    "Israel": ("israeli forces", "israeli army", "israeli military", "israeli strikes", "israeli airstrikes", "idf"),
+    "Israel": (
+        "israeli forces",
+        "israeli army",
+        "israeli military",
+        "israeli strikes",
+        "israeli airstrikes",
+        "israeli air strikes",
+        "israeli warplanes",
+        "israeli troops",
+        "idf",
+    ),
+    # Armed groups of other theatres, by the names news and coders use for them.
+    "Houthis": ("houthis", "houthi", "huthis", "huthi", "ansar allah", "ansarallah"),
+    "Hamas": ("hamas", "qassam brigades", "al-qassam brigades"),
+    "Hezbollah": ("hezbollah", "hizbollah", "hizballah"),
+    "al-Qaeda": ("al-qaeda", "al qaeda", "al-qaida", "al qaida"),
+    "AQAP": ("al-qaeda in the arabian peninsula", "al-qaida in the arabian peninsula", "aqap"),
+    "JNIM": ("jnim", "jamaat nusrat al-islam wal muslimin", "jama'at nusrat al-islam wal-muslimin"),
+    "ISWAP": ("iswap", "islamic state west africa province", "islamic state west africa"),
+    "IS Khorasan": ("isis-k", "is-k", "iskp", "islamic state khorasan", "islamic state-khorasan"),
+    "Tehrik-i-Taliban Pakistan": (
+        "tehrik-i-taliban pakistan",
+        "tehreek-e-taliban pakistan",
+        "ttp",
+        "pakistani taliban",
+    ),
+    "Allied Democratic Forces": ("allied democratic forces", "adf rebels", "adf militants", "adf"),
+    "M23": ("m23", "march 23 movement"),
+    "CODECO": ("codeco",),
+    "Mai-Mai": ("mai-mai", "mayi mayi", "mai mai", "mayi-mayi"),
+    "Fulani militia": ("fulani militia", "fulani militants", "fulani gunmen", "fulani herdsmen", "fulani extremists"),
+    "IPOB": ("ipob", "indigenous people of biafra", "eastern security network"),
+    "New People's Army": ("new people's army", "npa rebels", "npa"),
+    "Maoists": ("maoists", "maoist rebels", "maoist insurgents", "naxalites", "naxals", "cpi-maoist", "cpi (maoist)"),
+    "ELN": ("eln", "national liberation army"),
+    "FARC dissidents": ("farc dissidents", "farc"),
+    "People's Defence Force": ("people's defence force", "people's defense force", "pdf"),
+    "Myanmar military": (
+        "myanmar military",
+        "myanmar army",
+        "tatmadaw",
+        "myanmar junta",
+        "junta forces",
+        "junta troops",
+    ),
+    "Rapid Support Forces": ("rapid support forces", "rsf"),
+    "Sudanese Armed Forces": ("sudanese armed forces", "sudanese army", "sudanese military"),
+    "Oromo Liberation Army": ("oromo liberation army", "oromo liberation front", "olf-shene"),
+    "PKK": ("pkk", "kurdistan workers' party", "kurdistan workers party"),
+    "Baloch Liberation Army": ("baloch liberation army", "bla"),
+    "Lashkar-e-Taiba": ("lashkar-e-taiba", "lashkar-e-toiba"),  # not "LeT": matched without case, it is "let"
+    "Abu Sayyaf": ("abu sayyaf",),
+    "Ukraine": ("ukrainian forces", "ukrainian army", "ukrainian military", "ukrainian drone", "ukrainian drones"),
 }
 # "The coalition" alone is the coalition the same report names in full ("the Saudi-led
 # coalition … a coalition airstrike"); failing that, the one fighting where the report is set
@@ -773,6 +833,7 @@ SOURCE_NOUNS: dict[str, str] = {
     "witnesses": "unnamed",
     "activists": "unnamed",
     "network": "unnamed",  # "a local activist network said"
+    "group": "unnamed",  # "a doctors' group said", "a rights group said"
     "residents": "unnamed",
     "locals": "unnamed",
     "medics": "unnamed",
@@ -858,6 +919,14 @@ STATEMENT_TRIGGERS: tuple[tuple[str, str], ...] = (
     ("denies", "denied"),
     ("rejected the claims", "denied"),
 )
+# A report holding a party responsible names it after these words ("sources attributed the attack
+# to the Taliban", "police blamed Boko Haram", "suspected Houthi militants"), within
+# BLAME_REACH characters; a sentence with a denial holds no one responsible.
+BLAME_BEFORE_PARTY: frozenset[str] = frozenset(
+    "attributed attributes blamed blames blaming suspected accused accuses".split()
+)
+BLAME_REACH = 60
+DENIALS: frozenset[str] = frozenset("denied denies deny denying rejected rejects".split())
 # Verbs that must precede an investigation trigger for it to be a party's act.
 INVESTIGATION_VERBS: frozenset[str] = frozenset(
     "announced announces launched launches opened opens ordered orders began begins "

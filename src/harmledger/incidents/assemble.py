@@ -228,9 +228,11 @@ def build(
         date_end=end,
         date_precision=precision,
         event_type=_most_common([c.event_type for c in claims]),
-        # A party that claimed or admitted the attack is its perpetrator when no report names one.
+        # A party that claimed or admitted the attack is its perpetrator when no report names one;
+        # failing that, the one the reports hold responsible ("attributed the attack to …").
         perpetrator=_most_common([c.perpetrator for c in claims])
-        or _most_common([s.perpetrator for s in statements if s.stance in ("claimed", "admitted")]),
+        or _most_common([s.perpetrator for s in statements if s.stance in ("claimed", "admitted")])
+        or _most_common([s.perpetrator for s in statements if s.stance == "attributed"]),
         victims=victims,
         grade=the_grade,
         n_sources=n_sources,
