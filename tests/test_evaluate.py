@@ -54,6 +54,7 @@ OURS = {
         "within_161km_document",
         "perpetrator_agrees",
         "perpetrator_unknown_named",
+        "date_within_week",
     ],
     "incidents": ["wrong_join_rate", "pairs_gold", "pairs_predicted", "pairs_both", "deaths_in_range_document"],
 }

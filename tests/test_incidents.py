@@ -786,6 +786,12 @@ def test_a_sentence_opened_as_another_event_is_its_own_incident(opening: str) ->
         # a denial in the sentence holds no one responsible
         ("A bomb killed three people at a bus stop on Sunday. The Taliban denied any role in the blast.", None),
         ("A drone strike killed four people on Sunday. Officials blamed the Houthis, who denied it.", None),
+        # the party blamed is in the blaming clause, not the next one
+        (
+            "An air strike killed four people on Sunday. One outlet blamed unmarked jets, while others "
+            "pointed to the Saudi-led coalition.",
+            None,
+        ),
         # the party that did the killing in the figure's own sentence wins over a blamed one
         (
             "Israeli airstrikes killed six people in a village on Sunday. Israel blamed Hamas for the escalation.",

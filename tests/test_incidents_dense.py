@@ -216,6 +216,21 @@ def test_close_figures_on_different_days_need_more_than_a_quiet_place() -> None:
     assert not early_and_late_toll([], late_day=D + timedelta(days=2))
 
 
+def test_a_range_of_days_holding_the_others_day_says_less_than_the_same_day() -> None:
+    """ "Sometime between the 16th and the 21st" holds the 19th but is no same-day agreement."""
+    from dataclasses import replace
+
+    from harmledger.records import DateRef
+
+    docs = {d: doc(d) for d in ["a", "b"]}
+    a = claim("a", low=30, high=30, best=30, place="manbij", day=D)
+    b = claim("b", low=30, high=30, best=30, place="manbij", day=D)
+    ranged = replace(b, date=DateRef("between", D - timedelta(days=3), D + timedelta(days=2), "day"))
+    same_day = link.build_features([a, b], docs)
+    in_range = link.build_features([a, ranged], docs)
+    assert link.score(*in_range) < link.score(*same_day)  # type: ignore[operator]
+
+
 def test_figures_too_far_apart_are_no_update_even_in_a_quiet_place() -> None:
     docs = {d: doc(d) for d in ["a", "b"]}
     claims = [

@@ -153,6 +153,14 @@ WED = date(2018, 3, 28)  # a Wednesday
         ),
         # A dateline's date is when the report was written.
         ("BEIRUT, March 28 (Reuters) - Shelling killed 22 civilians on Tuesday.", "22", WED, date(2018, 3, 27)),
+        # a date of what happened later dates that, not the attack
+        (
+            "Gunmen attacked a fuel depot on 3 May 2021. They injured 2 guards, who were later flown to the "
+            "capital on 9 May 2021.",
+            "2 guards",
+            date(2021, 5, 20),
+            date(2021, 5, 3),
+        ),
         # With no event date anywhere, the day it was said is better than nothing.
         ("Police said on Monday that 3 people were killed.", "3", WED, date(2018, 3, 26)),
     ],
@@ -173,6 +181,16 @@ def test_an_event_date_in_an_earlier_sentence_beats_the_day_it_was_said() -> Non
     assert claim.date is not None and claim.date.start == date(2018, 3, 17)
 
 
+def test_an_event_date_in_the_next_sentence_beats_the_day_it_was_said() -> None:
+    # a wire lead dates only the statement; the sentence after it dates the shelling
+    text = (
+        "Shelling killed at least 40 people in a displacement camp, a doctors' group said on Wednesday. "
+        "The group said the shells hit the camp on Monday afternoon."
+    )
+    claim = _locate(text, "at least 40", WED)
+    assert claim.date is not None and claim.date.start == date(2018, 3, 26)
+
+
 def test_a_running_toll_that_names_no_place_is_the_countrys_not_the_strikes_town() -> None:
     text = (
         "Shelling hit the market of Ariha in Idlib province on Monday, killing 9 civilians. "
@@ -185,3 +203,14 @@ def test_a_running_toll_that_names_no_place_is_the_countrys_not_the_strikes_town
     assert toll.scope == "cumulative"
     assert toll.place is not None
     assert (toll.place.country, toll.place.precision) == ("SY", WHERE_PREC_COUNTRY)
+
+
+def test_a_title_that_dates_the_event_dates_the_claims_nothing_nearer_dates() -> None:
+    text = (
+        "Riverside district: air strike on a family home, 1 June 2016\n\n"
+        "Five members of one family were killed when an air strike destroyed their house, a relative said."
+    )
+    doc = _doc(text, date(2016, 6, 20))
+    [claim] = locate_claims(doc, extract_claims(doc), find_places(doc))
+    assert claim.date is not None and claim.date.start == date(2016, 6, 1)
+    assert "title" in (claim.date.reason or "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 from itertools import combinations
 from typing import Any
 
@@ -12,6 +13,8 @@ from harmledger.evaluate.predictions import Predictions
 from harmledger.evaluate.report import Rate, Section
 from harmledger.records import OTHER_EVENT_CUE, Figures, Incident, Span
 
+# The widest incident date span that still counts as dating the coders' day.
+DATE_SPAN_DAYS = 6
 # How coders write "no one known": GTD's "Unknown".
 UNKNOWN_ACTOR = frozenset({"unknown", ""})
 
@@ -59,12 +62,13 @@ def score_events(gold: list[dict[str, Any]], s: Scoring) -> Section:
 def _event_figures(gold: list[dict[str, Any]], s: Scoring, pred: Predictions, label: str) -> dict[str, Any]:
     """killed/injured exact and place hits of the incidents in ``pred``, errors under ``label``."""
     killed, nonzero, injured, near, far = (Rate(0, 0) for _ in range(5))
-    actors = {"perpetrator_agrees": Rate(0, 0), "perpetrator_unknown_named": Rate(0, 0)}
+    actors = {"perpetrator_agrees": Rate(0, 0), "perpetrator_unknown_named": Rate(0, 0), "date_within_week": Rate(0, 0)}
     for row in gold:
         doc = str(row.get("doc"))
         incidents = _own_incidents(doc, pred, _incidents_of(doc, s, pred))
         main = max(incidents, key=lambda i: _point(i.deaths) + _point(i.injured), default=None)
         _score_perpetrator(row, main, s, label, actors)
+        _score_date(row, main, s, label, actors)
         got_killed = sum(_point(i.deaths) for i in incidents)
         got_injured = sum(_point(i.injured) for i in incidents)
         span = Span(0, len(s.views[doc].text)) if doc in s.views else None
@@ -133,13 +137,42 @@ def _event_figures(gold: list[dict[str, Any]], s: Scoring, pred: Predictions, la
 
 def _own_incidents(doc: str, pred: Predictions, incidents: list[Incident]) -> list[Incident]:
     """The incidents of the event a document reports: not those whose every figure the text
-    itself gives to another event ("Separately, …", "two days after a mortar attack that …")."""
-    claims = pred.claims.get(doc, [])
+    itself gives to another event ("Separately, …", "two days after a mortar attack that …"), nor
+    those dated apart from the incident of its lead figure (a massacre years before, recalled as
+    background)."""
+    claims = sorted(pred.claims.get(doc, []), key=lambda p: p.claim.span.start)
     others = {p.claim.id for p in claims if OTHER_EVENT_CUE in p.claim.identity}
-    if not others:
-        return incidents
     mine = {p.claim.id for p in claims}
-    return [i for i in incidents if not (own := mine.intersection(i.claim_ids)) or not own <= others]
+    own = [i for i in incidents if not (ids := mine.intersection(i.claim_ids)) or not ids <= others]
+    lead_id = next((p.claim.id for p in claims if p.claim.id not in others), None)
+    lead = next((i for i in own if lead_id in i.claim_ids), None)
+    if lead is None or lead.date_start is None:
+        return own
+    return [i for i in own if not _dated_apart(i, lead)]
+
+
+def _dated_apart(a: Incident, b: Incident) -> bool:
+    """Whether two incidents' date spans lie more than a week apart (undated ones never do)."""
+    if a.date_start is None or b.date_start is None:
+        return False
+    a_end, b_end = a.date_end or a.date_start, b.date_end or b.date_start
+    return (a.date_start - b_end).days > DATE_SPAN_DAYS or (b.date_start - a_end).days > DATE_SPAN_DAYS
+
+
+def _score_date(row: dict[str, Any], main: Incident | None, s: Scoring, label: str, actors: dict[str, Rate]) -> None:
+    """Count in ``actors["date_within_week"]`` whether the main incident's dates hold the coders'
+    day and span at most a week ("within the week before publication" for an undated report).
+    Rows without a date, or documents without an incident, count for none."""
+    if not row.get("date") or main is None:
+        return
+    gold = date.fromisoformat(str(row["date"]))
+    start, end = main.date_start, main.date_end or main.date_start
+    hit = start is not None and end is not None and start <= gold <= end and (end - start).days <= DATE_SPAN_DAYS
+    if not hit:
+        shown = str(start) if start == end else f"{start}..{end}"
+        s.error(label, "wrong", str(row.get("doc")), f"date {gold} ≠ predicted {shown}", family="date")
+    rate = actors["date_within_week"]
+    actors["date_within_week"] = Rate(rate.hits + hit, rate.n + 1)
 
 
 def _score_perpetrator(

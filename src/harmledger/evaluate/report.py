@@ -41,6 +41,8 @@ SECTION_KEYS: dict[str, tuple[str, ...]] = {
         # the coders knew none (GTD's "Unknown"); from the reconciled incidents
         "perpetrator_agrees",
         "perpetrator_unknown_named",
+        # the main incident's dates hold the coders' day and span at most a week
+        "date_within_week",
     ),
     "incidents": (
         "n_gold",

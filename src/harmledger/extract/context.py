@@ -504,13 +504,20 @@ def _attribution(tokens: list[Token], parties: list[tuple[int, int, str]]) -> li
     just after the word of blame; a sentence that denies holds no one responsible."""
     if any(t.low in DENIALS for t in tokens):
         return []
-    for tok in tokens:
-        if tok.low in BLAME_BEFORE_PARTY:
-            after = [p for p in parties if tok.end <= p[0] <= tok.end + BLAME_REACH]
-            if after:
-                start, end, name = after[0]
-                return [Statement(name, "attributed", start, end)]
+    for k, tok in enumerate(tokens):
+        if tok.low not in BLAME_BEFORE_PARTY:
+            continue
+        # the party in the same clause: "blamed 'Russian aircraft', while others referred to the
+        # coalition" does not blame the coalition
+        stop = next((t.start for t in tokens[k + 1 :] if t.text in _CLAUSE_ENDS), tok.end + BLAME_REACH)
+        after = [p for p in parties if tok.end <= p[0] <= min(stop, tok.end + BLAME_REACH)]
+        if after:
+            start, end, name = after[0]
+            return [Statement(name, "attributed", start, end)]
     return []
+
+
+_CLAUSE_ENDS = frozenset({",", ";", ":", "."})
 
 
 def _speech(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list[Statement]:

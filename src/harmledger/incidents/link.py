@@ -163,6 +163,14 @@ def date_gap(a: Features, b: Features) -> int | None:
     return max(0, a.d0 - b.d1, b.d0 - a.d1)
 
 
+def _own_span(f: Features) -> int:
+    """Days beyond the first that the text's own date for the claim spans ("between 18 and 23
+    April": 5); 0 for one day, and for a publication window, which is not the text's."""
+    if not f.own_date or f.d0 is None or f.d1 is None:
+        return 0
+    return max(0, f.d1 - f.d0)
+
+
 def dates_clash(a: Features, b: Features) -> bool:
     """True when both dates are the claims' own, or both publication dates, and too far apart.
 
@@ -460,6 +468,12 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
             placed = True
     if gap is not None and not (same_doc and not (a.own_date and b.own_date)):
         date_weight = rules.date_weight(gap)
+        if gap == 0:
+            # "sometime between 18 and 23 April" holds the 20th, but says no more than a day
+            # two or three days off would: the overlap counts as half the range apart
+            # (never less than no evidence: a month holding the day does not speak against it)
+            half = min(max(_own_span(a), _own_span(b)) // 2, rules.OVERLAP_NO_EVIDENCE_DAYS)
+            date_weight = min(date_weight, rules.date_weight(half))
         parts.append((date_weight, "dates {} d apart", (gap,)))
         penalty = crowd_penalty(a, b) if not same_doc and placed and date_weight > 0 else 0.0
         if penalty:

@@ -63,6 +63,9 @@ DIFFERENT_ADMIN1 = -2.5  # both name a province and they differ (soft: geocoders
 # Date: gap in days between the two date intervals (0 when they overlap).
 MAX_DATE_GAP_DAYS = 7  # hard: reports further apart are different events
 DATE_WEIGHTS: tuple[tuple[int, float], ...] = ((0, 1.0), (1, 0.5), (3, 0.0), (7, -1.5))
+# A date range overlapping the other's counts as half its width apart, at most this many days
+# (weight 0.0 above): a wide range holding the day says nothing against it.
+OVERLAP_NO_EVIDENCE_DAYS = 3
 # A claim dated only by its document's publication date: the event happened on that day or in
 # the few days before it.
 PUBLISHED_LOOKBACK_DAYS = 2

@@ -50,6 +50,7 @@ _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = _DAY.replace("?P<day>", "?P<day2>")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_YEAR2 = _YEAR.replace("?P<year>", "?P<year2>")
 _WEEKDAY = r"(?P<weekday>" + "|".join(WEEKDAYS) + r")"
 _NUM = r"(?P<num>\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 
@@ -58,6 +59,17 @@ PATTERNS: tuple[tuple[str, str, bool], ...] = (
     ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b", False),
     ("range_md", rf"\b(?:between|from)\s+{_DAY}\s+(?:and|to|-|–)\s+{_DAY2}\s+{_MONTH}(?:,?\s+{_YEAR})?\b", False),
     ("range_mdd", rf"\b(?:between|from)\s+{_MONTH}\s+{_DAY}\s*(?:and|to|-|–)\s*{_DAY2}(?:,?\s+{_YEAR})?\b", False),
+    # "between January 1, 2021 and January 12, 2021", "from 3 March 2019 to 9 March 2019"
+    (
+        "range_mdy",
+        rf"\b(?:between|from)\s+{_MONTH}\s+{_DAY},?\s+{_YEAR}\s+(?:and|to|until|-|–)\s+{_MONTH2}\s+{_DAY2},?\s+{_YEAR2}\b",
+        False,
+    ),
+    (
+        "range_dmy",
+        rf"\b(?:between|from)\s+{_DAY}\s+{_MONTH},?\s+{_YEAR}\s+(?:and|to|until|-|–)\s+{_DAY2}\s+{_MONTH2},?\s+{_YEAR2}\b",
+        False,
+    ),
     ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", False),
     ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", False),
     (
@@ -69,6 +81,12 @@ PATTERNS: tuple[tuple[str, str, bool], ...] = (
     ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!\s*,?\s*(?:19|20)\d\d)", True),
     ("since_year", rf"\bsince\s+{_YEAR}\b", True),
     ("my", rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", False),
+    # "since April last year", "in March this year": the month of the year the words name
+    (
+        "month_of_year",
+        rf"\b(?:(?P<since>since)\s+|(?:in|during|late|early|mid-?)\s+)?{_MONTH}\s+(?:of\s+)?(?P<which>last|this)\s+year\b",
+        True,
+    ),
     ("in_month", rf"\b(?:in|since|during|late|early|mid-?)\s+{_MONTH}\b(?!\s+[0-3]?\d)", True),
     ("year", rf"\b(?:in|during)\s+{_YEAR}\b", False),
     (
@@ -124,6 +142,12 @@ def _explicit(name: str, m: re.Match[str], pub: date | None) -> Result:
     if name in ("mdy", "dmy"):
         d = _safe(int(g["year"]), _month(g["month"]), int(g["day"]))
         return d, d, "day"
+    if name in ("range_mdy", "range_dmy"):
+        first = _safe(int(g["year"]), _month(g["month"]), int(g["day"]))
+        last = _safe(int(g["year2"]), _month(g["month2"]), int(g["day2"]))
+        if first is None or last is None or last < first:
+            return None, None, None
+        return first, last, "day"
     if name == "my":
         start, end = _month_range(int(g["year"]), _month(g["month"]))
         return start, end, "month"
@@ -153,6 +177,12 @@ def _relative(name: str, m: re.Match[str], pub: date) -> Result:
         return start, pub, "day"
     if name == "since_year":
         return date(int(g["year"]), 1, 1), pub, "year"
+    if name == "month_of_year":
+        year = pub.year - 1 if g["which"].lower() == "last" else pub.year
+        start, end = _month_range(year, _month(g["month"]))
+        if g.get("since"):
+            return start, pub, "month"
+        return start, min(end, pub), "month"
     if name == "in_month":
         month = _month(g["month"])
         year = pub.year if month <= pub.month else pub.year - 1

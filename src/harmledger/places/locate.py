@@ -26,6 +26,10 @@ from harmledger.records import (
 REFINE_KM = 150.0  # a more precise place this close to a vague one may be what it means
 REFINE_SENTENCES = 3  # how far (in sentences) to look for that more precise place
 DATE_BACK_SENTENCES = 4  # how far back a claim with no date of its own looks for the event's day
+# A lead that dates only its statement ("…, a doctors' group said Monday") is often followed by the
+# event's day ("The shells hit the camp on Sunday afternoon"): so many sentences ahead are read.
+DATE_AHEAD_SENTENCES = 1
+TITLE_MAX_CHARS = 200  # a first paragraph this short is a title; its date is the report's event's
 _PARA_RE = re.compile(r"\n\s*\n")
 
 
@@ -263,7 +267,26 @@ class _Dates:
         self.reporting = [bool(text) and date_is_reporting(text, d.span, dateline) for d in self.dates]  # type: ignore[arg-type]
         self.order = sorted(range(len(self.dates)), key=lambda k: self.dates[k].span.start)  # type: ignore[union-attr]
         self.starts = [self.dates[k].span.start for k in self.order]  # type: ignore[union-attr]
-        self.sentences, self.paragraphs = sentences, paragraphs
+        self.sentences, self.paragraphs, self.text = sentences, paragraphs, text
+        self.title_date = self._title_date()
+
+    def _title_date(self) -> DateRef | None:
+        """The day a short first line dates ("Fallujah: air strike on a house, 1 June 2016"): the
+        report's own event, for claims that nothing nearer dates."""
+        if not self.paragraphs or self.paragraphs[0].end - self.paragraphs[0].start > TITLE_MAX_CHARS:
+            return None
+        first = self.paragraphs[0]
+        line = self.text[first.start : first.end].strip()
+        if "\n" in line or line.endswith((".", "!", "?")):
+            return None  # a lead sentence, not a title
+        days = [
+            self.dates[k]
+            for k in self._between(first.start, first.end)
+            if not self.reporting[k] and self.dates[k].resolved and self.dates[k].precision == "day"
+        ]
+        if len(days) != 1:
+            return None
+        return replace(days[0], reason=f"from the title; {days[0].reason or ''}".rstrip("; "))
 
     def _between(self, lo: int, hi: int) -> list[int]:
         """Dates starting in ``[lo, hi)``, in list order."""
@@ -275,13 +298,43 @@ class _Dates:
         if own_event:
             return min(own_event, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
         earlier = self._earlier_event_date(claim)
-        if earlier is not None or not own_k:
+        if earlier is not None:
             return earlier
+        later = self._next_event_date(claim) if own_k else None
+        if later is not None:
+            return later
+        if self.title_date is not None:
+            return self.title_date
+        if not own_k:
+            return None
         own = [self.dates[k] for k in own_k]
         d = min(own, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
         return replace(
             d, reason=f"when it was reported: the text gives no date for the event; {d.reason or ''}".rstrip("; ")
         )
+
+    def _next_event_date(self, claim: Claim) -> DateRef | None:
+        """The first day-precise event date in the sentence after a claim whose own sentence dates
+        only when it was said, in its paragraph."""
+        sentences, paragraphs = self.sentences, self.paragraphs
+        if not sentences:
+            return None
+        s_idx = _index_of(sentences, claim.sentence.start)
+        ahead = sentences[s_idx + 1 : s_idx + 1 + DATE_AHEAD_SENTENCES]
+        if not ahead:
+            return None
+        hi = ahead[-1].end
+        if paragraphs:
+            hi = min(hi, paragraphs[_index_of(paragraphs, claim.sentence.start)].end)
+        after = [
+            self.dates[k]
+            for k in self._between(claim.sentence.end, hi)
+            if not self.reporting[k] and self.dates[k].resolved and self.dates[k].precision == "day"
+        ]
+        if not after:
+            return None
+        d = after[0]
+        return replace(d, reason=f"from the next sentence of the paragraph; {d.reason or ''}".rstrip("; "))
 
     def _earlier_event_date(self, claim: Claim) -> DateRef | None:
         """The last day-precise date in the few sentences before the claim, in its paragraph."""

@@ -84,11 +84,17 @@ _STATEMENT_ON_RE = re.compile(
 )
 
 
+# "… was injured and later rescued by security forces on February 6": a date in a clause of what
+# happened later dates that development, not the event.
+_LATER_RE = re.compile(r"\b(?:later|subsequently|afterwards|eventually)\b[^.;,]{0,60}$", re.IGNORECASE)
+
+
 def date_is_reporting(text: str, span: Span, dateline: Span | None) -> bool:
-    """True when the date at ``span`` dates the report or a statement, not the event."""
+    """True when the date at ``span`` dates the report, a statement or a later development, not
+    the event."""
     if dateline is not None and dateline.start <= span.start < dateline.end:
         return True
     before = text[max(0, span.start - 80) : span.start]
-    if _SAID_ON_RE.search(before) or _STATEMENT_ON_RE.search(before):
+    if _SAID_ON_RE.search(before) or _STATEMENT_ON_RE.search(before) or _LATER_RE.search(before):
         return True
     return bool(_ON_SAID_RE.match(text[span.end : span.end + 40]))
