@@ -770,6 +770,13 @@ def test_a_sentence_opened_as_another_event_is_its_own_incident(opening: str) ->
     assert figures == [(2, None), (7, 24)]
 
 
+def test_the_incident_says_where_its_perpetrator_came_from() -> None:
+    [incident] = _report(
+        "Gunmen killed five villagers in a market on Sunday. Security sources attributed the attack to Boko Haram."
+    )
+    assert "perpetrator Boko Haram: no figure names one; the reports attribute it" in incident.explanation
+
+
 @pytest.mark.parametrize(
     ("text", "perpetrator"),
     [

@@ -115,6 +115,22 @@ def _most_common(values: Sequence[_Name | None]) -> _Name | None:
     return counted.most_common(1)[0][0] if counted else None
 
 
+def _perpetrator(claims: Sequence[Claim], statements: Sequence[Claim]) -> tuple[str | None, list[str]]:
+    """The party most figures name; failing that, one that claimed or admitted the attack, then
+    one the reports hold responsible ("attributed the attack to …"), with a line saying so."""
+    named = _most_common([c.perpetrator for c in claims])
+    if named is not None:
+        return named, []
+    for stances, how in (
+        (("claimed", "admitted"), "claimed or admitted it"),
+        (("attributed",), "the reports attribute it"),
+    ):
+        party = _most_common([s.perpetrator for s in statements if s.stance in stances])
+        if party is not None:
+            return party, [f"perpetrator {party}: no figure names one; {how}"]
+    return None, []
+
+
 def _claim_line(c: Claim, key: str, rejected: frozenset[str], hedged_counted: bool) -> str:
     figure = (
         c.count.text if c.count is not None and c.count.text else (str(c.count.point) if c.count is not None else "")
@@ -214,7 +230,8 @@ def build(
     lines += list(links[:MAX_LINK_LINES]) + copy_lines + death_lines + civilian_lines + injured_lines
     if kind == "aggregate":
         lines.append("aggregate: a cumulative toll, never added to incident counts")
-    lines.append(grade_line)
+    perpetrator, perpetrator_lines = _perpetrator(claims, statements)
+    lines += [*perpetrator_lines, grade_line]
     victims: Victims | None = _most_common([c.victims for c in good]) if good else None
     return Incident(
         id=incident_id,
@@ -228,11 +245,7 @@ def build(
         date_end=end,
         date_precision=precision,
         event_type=_most_common([c.event_type for c in claims]),
-        # A party that claimed or admitted the attack is its perpetrator when no report names one;
-        # failing that, the one the reports hold responsible ("attributed the attack to …").
-        perpetrator=_most_common([c.perpetrator for c in claims])
-        or _most_common([s.perpetrator for s in statements if s.stance in ("claimed", "admitted")])
-        or _most_common([s.perpetrator for s in statements if s.stance == "attributed"]),
+        perpetrator=perpetrator,
         victims=victims,
         grade=the_grade,
         n_sources=n_sources,
