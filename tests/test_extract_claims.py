@@ -138,9 +138,16 @@ HARM = [
     ),
     ("Seven people, three of them children, were killed.", [("killed", "Seven", 7, 7, 7, "people")]),
     ("He was one of 12 people killed in the raid.", [("killed", "12", 12, 12, 12, "people")]),
+    # a definite article or "a further" between the verb and its figure
+    ("The strike killed the three sons of a local farmer.", [("killed", "three", 3, 3, 3, "people")]),
+    (
+        "A missile hit the flat, killing the four children of a teacher and injuring a further 28 civilians.",
+        [("killed", "four", 4, 4, 4, "civilians"), ("injured", "28", 28, 28, 28, "civilians")],
+    ),
     (
         "Up to 11 civilians, including four children, were killed and at least 15 others injured.",
-        [("killed", "Up to 11", N, 11, N, "civilians"), ("injured", "at least 15", 15, N, N, "people")],
+        # the four children counted among them are a floor for a figure that gives only its ceiling
+        [("killed", "Up to 11", 4, 11, N, "civilians"), ("injured", "at least 15", 15, N, N, "people")],
     ),
     (
         "The strike killed a woman and her three children.",

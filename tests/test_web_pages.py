@@ -187,6 +187,7 @@ SHOWN_FIGURES = [
     (Count(201, None, 201, "more_than", False, "more than 200"), ">200"),
     (Count(56, None, 56, "at_least", False, "at least 56"), "≥56"),
     (Count(None, 200, None, "up_to", False, "as many as 200"), "≤200"),
+    (Count(2, 4, None, "up_to", False, "up to four"), "2–4"),  # "…, including two sisters"
     (Count(36, 44, 40, "approximately", False, "some 40"), "~40"),
     (Count(136, 1300, 136, "range", False, "between 136 to 1300"), "136–1300 (best 136)"),
     (Count(24, 99, 24, "vague", True, "dozens"), "dozens (24–99)"),

@@ -471,8 +471,12 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
             return HARM_BEFORE[tokens[v].low], v, -1
     outcomes: list[str] = []
     harm_at = -1
-    if k >= 1 and tokens[k].low in POSSESSIVES and tokens[k - 1].low in HARM_BEFORE:
-        k -= 1  # "injuring her two daughters"
+    if k >= 2 and tokens[k].low in ("further", "additional") and tokens[k - 1].low == "a":
+        k -= 2  # "injuring a further 28 civilians": the figure adds to one before, the verb is its harm
+    elif k >= 1 and tokens[k].low in ("another", "further", "additional"):
+        k -= 1
+    if k >= 1 and (tokens[k].low in POSSESSIVES or tokens[k].low == "the") and tokens[k - 1].low in HARM_BEFORE:
+        k -= 1  # "injuring her two daughters", "killing the four children of a local farmer"
     if k >= 1 and (tokens[k - 1].low, tokens[k].low) in KILL_PHRASES:
         return KILL_PHRASES[(tokens[k - 1].low, tokens[k].low)], k, -1  # "shot dead 3 people"
     while k >= 0 and tokens[k].low in HARM_BEFORE:

@@ -10,6 +10,8 @@ no mention: there is no figure to record.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from harmledger.extract.counts import CountMatch, find_counts
 from harmledger.extract.harm import (
     CLAUSE_VERBS,
@@ -95,6 +97,8 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             for g in groups:
                 if g not in mentions[-1].groups:
                     mentions[-1].groups.append(g)
+            if in_subset:
+                _part_floor(mentions[-1], m.count)
             prev_end = m.last
             continue
         out_r, victims, groups, harm_r, end, rejected = walk_right(tokens, m)
@@ -300,6 +304,16 @@ def _another(tokens: list[Token], m: CountMatch) -> bool:
         and tokens[m.last].low == "more"
         and tokens[m.last + 1].low != "than"
     )
+
+
+def _part_floor(whole: Mention, part: Count) -> None:
+    """ "Up to four civilians, including two young sisters, were killed": the part counted among
+    them is a floor for a figure that gives only its ceiling."""
+    floor = part.low if part.low is not None else part.best
+    count = whole.count
+    if floor is None or part.vague or count.low is not None or count.high is None or floor > count.high:
+        return
+    whole.count = replace(count, low=floor)
 
 
 def _opens_aside(tokens: list[Token], k: int) -> bool:

@@ -96,7 +96,7 @@ def count_text(count: Count | None) -> str:
     if count.qualifier == "named" and low is not None:
         return f"≥{low} named"
     if count.qualifier == "up_to" and high is not None:
-        return f"≤{high}"
+        return f"≤{high}" if low is None else figure_text(low, None, high)  # "up to 4, including 2"
     if count.qualifier == "approximately" and best is not None:
         return f"~{best}"
     if count.qualifier == "vague" and count.text:
