@@ -138,6 +138,7 @@ HARM = [
     ),
     ("Seven people, three of them children, were killed.", [("killed", "Seven", 7, 7, 7, "people")]),
     ("He was one of 12 people killed in the raid.", [("killed", "12", 12, 12, 12, "people")]),
+    ("The strike caused 19 civilian fatalities.", [("killed", "19", 19, 19, 19, "civilians")]),
     # a definite article or "a further" between the verb and its figure
     ("The strike killed the three sons of a local farmer.", [("killed", "three", 3, 3, 3, "people")]),
     (
@@ -252,6 +253,11 @@ HARM = [
     (
         "Okafor and four others were killed in the ambush.",
         [("killed", "Okafor", 1, 1, 1, "people"), ("killed", "four", 4, 4, 4, "people")],
+    ),
+    # a relative named by whose relative they are, an aside between dashes
+    (
+        "The wife of Musab Haddad – a spokesman for the movement – and three other civilians were killed.",
+        [("killed", "The wife of Musab Haddad", 1, 1, 1, "people"), ("killed", "three", 3, 3, 3, "civilians")],
     ),
     (
         "In addition to the bomber, two guards were killed.",

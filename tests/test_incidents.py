@@ -664,6 +664,14 @@ def test_an_earlier_attack_mentioned_in_passing_is_its_own_incident() -> None:
     assert figures == [(8, None), (None, 3)]
 
 
+def test_a_figure_the_report_gives_to_a_separate_incident_is_its_own() -> None:
+    incidents = _report(
+        "A tank shell hit a car on the coast road on Monday, killing three people, relatives said. "
+        "Their cousins are counted in a separate incident earlier that day, in which 22 civilians were killed."
+    )
+    assert sorted(i.deaths.best for i in incidents) == [3, 22]
+
+
 def test_an_update_after_the_attack_is_the_same_incident() -> None:
     incidents = _report(
         "A car bomb exploded at a checkpoint in Mogadishu on Sunday, killing eight people, police said. "

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from harmledger.evaluate.tables import ACTOR_GENERIC, INITIALS_SKIP, LEADING_ARTICLES, SOURCE_ALIASES
-from harmledger.extract.vocab import PERPETRATORS
 from harmledger.places import haversine_km as haversine_km  # re-exported for the scorers
 from harmledger.records import PlaceRef, Span
 
@@ -215,12 +214,10 @@ def _words_meet(ours: set[str], theirs: set[str]) -> bool:
 
 def perpetrator_agrees(predicted: str, gold: str) -> bool:
     """Whether the ledger's perpetrator is the coders' one, written in their own way ("Houthis"
-    and "Houthi extremists (Ansar Allah)", "Syrian government" and "Government of Syria"): they
-    share a telling word, counting every alias the extractor knows for ``predicted``."""
-    ours = fold_name(predicted)
-    theirs = fold_name(gold)
-    names = {ours, *(fold_name(a) for a in PERPETRATORS.get(predicted, ()))}
-    if theirs in names or any(fold_name(a) == theirs for group in SOURCE_ALIASES if ours in group for a in group):
+    and "Houthi extremists (Ansar Allah)", "Syrian government" and "Government of Syria"): the
+    same name or known alias, or a shared telling word. The extractor's own alias table is not
+    used: the scorer must not grade our rules by our rules."""
+    ours, theirs = fold_name(predicted), fold_name(gold)
+    if ours == theirs or any(ours in group and theirs in group for group in SOURCE_ALIASES):
         return True
-    theirs_words = _actor_words(gold)
-    return any(_words_meet(_actor_words(name), theirs_words) for name in names)
+    return _words_meet(_actor_words(predicted), _actor_words(gold))

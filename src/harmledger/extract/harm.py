@@ -150,6 +150,11 @@ _DEICTIC = frozenset("this last that next".split())
 _TIME_NOUNS = frozenset("morning afternoon evening night week weekend month year".split())
 
 
+# Harm nouns that may follow a victim word: "19 civilian fatalities", "60 civilian casualties"
+# (not "civilians killed", read as a participle, nor "civilians' bodies").
+_HARM_NOUNS_AFTER_VICTIMS = frozenset({"casualties", "deaths", "dead", "fatalities", "injuries"})
+
+
 def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | None, list[str], int, int, bool]:
     """After the figure: (outcome, victims, groups, harm index, phrase end, rejected)."""
     n = len(tokens)
@@ -189,7 +194,7 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
             return None, None, [], -1, j, True
         if low in HARM_NOUNS and _before_nonharm(tokens, j + 1):
             return None, None, [], -1, j, True
-        if low in HARM_NOUNS and (victims is None or low in ("casualties", "deaths", "dead")):
+        if low in HARM_NOUNS and (victims is None or low in _HARM_NOUNS_AFTER_VICTIMS):
             adj = VICTIM_ADJECTIVES.get(tokens[j - 1].low) if j > m.last else None
             if adj and victims is None:
                 victims = adj[0]

@@ -234,6 +234,13 @@ _OTHER_EVENT = re.compile(
 _ANOTHER_EVENT_OPENING = re.compile(
     r"^\W*(?:separately|elsewhere|in\s+(?:a\s+separate|another|an\s+unrelated)\s+\w+)\b", re.IGNORECASE
 )
+# "… are assessed in a separate incident earlier that day, in which 22 civilians were killed":
+# a separate event named anywhere before the figure in its sentence.
+_SEPARATE_EVENT = re.compile(
+    r"\b(?:a|another)\s+separate\s+(?:incident|attack|strike|raid|bombing|event|assessment)\b|"
+    r"\ban\s+unrelated\s+(?:incident|attack|strike|raid|bombing|event)\b",
+    re.IGNORECASE,
+)
 
 
 def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
@@ -247,7 +254,7 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
         if cues is None:
             cues = seen[(start, end)] = identity_cues(doc.text[start:end])
         before = doc.text[claim.sentence.start : claim.span.start]
-        if _OTHER_EVENT.search(before) or _ANOTHER_EVENT_OPENING.match(before):
+        if _OTHER_EVENT.search(before) or _ANOTHER_EVENT_OPENING.match(before) or _SEPARATE_EVENT.search(before):
             cues = (*cues, OTHER_EVENT_CUE)
         out.append(replace(claim, identity=cues) if cues != claim.identity else claim)
     return out

@@ -33,6 +33,12 @@ from harmledger.extract.vocab import (
 from harmledger.records import Count
 
 _OUTCOMES = frozenset({"killed", "injured"})
+_DASHES = frozenset({"-", "–", "—"})
+# "the wife of X and three other civilians": a relative named by whose relative they are.
+RELATIVES = frozenset(
+    "wife husband son daughter brother sister mother father child nephew niece uncle aunt cousin "
+    "grandson granddaughter grandfather grandmother widow fiancee fiance".split()
+)
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this"})
 _PRONOUNS = frozenset({"he", "she"})
 _MAX_PHRASE = 12
@@ -244,17 +250,27 @@ def name_and_others(tokens: list[Token], taken: set[int], found: list[Mention]) 
         if m.harm_at <= m.first or m.first < 2 or tokens[m.first - 1].low != "and" or m.negated:
             continue
         e = m.first - 1
-        if tokens[e - 1].low == ",":  # an apposition between the name and "and"
+        mark = tokens[e - 1].text
+        if mark == "," or (mark in _DASHES and tokens[e - 2].end != tokens[e - 1].start):
+            # an apposition between the name and "and": ", a councillor," or "– the spokesman –"
             b = e - 2
-            while b > 0 and tokens[b].low != "," and e - b < _MAX_PHRASE:
+            while b > 0 and tokens[b].text != mark and e - b < _MAX_PHRASE:
                 b -= 1
-            if b <= 0 or tokens[b].low != ",":
+            if b <= 0 or tokens[b].text != mark:
                 continue
             e = b
         s = e
         while s > 0 and _is_name_token(tokens[s - 1]) and e - s < 5:
             s -= 1
-        if s == e or any(x in taken for x in range(s, e)) or any(tokens[x].low in VICTIM_NOUNS for x in range(s, e)):
+        if s >= 3 and s < e and tokens[s - 1].low == "of" and tokens[s - 2].low in RELATIVES:
+            s -= 2  # "the wife of Musab Al Buraim": the relative is the one harmed
+            if tokens[s - 1].low in _DETERMINERS:
+                s -= 1
+        if (
+            s == e
+            or any(x in taken for x in range(s, e))
+            or any(tokens[x].low in VICTIM_NOUNS and tokens[x].low not in RELATIVES for x in range(s, e))
+        ):
             continue
         if s > 0 and tokens[s - 1].low not in (",", ";", ":", "while", "and"):
             continue
