@@ -701,6 +701,22 @@ def test_victims_listed_after_one_verb_add_up(sentence: str, deaths: int) -> Non
 
 
 @pytest.mark.parametrize(
+    ("sentence", "deaths"),
+    [
+        # figures listed before one verb share it and add up, whatever stands between them
+        ("At least three civilians, six militia members, and 30 assailants were killed in the attack.", (39, 39)),
+        ("Six guards, including five soldiers and one police officer, and five assailants were killed.", (11, 11)),
+        ("At least two civilians and a police officer were killed in the blast.", (3, 3)),
+        # "at least N … and up to M" is one range, not two groups
+        ("At least four civilians, including two workers, and up to six civilians were killed.", (4, 6)),
+    ],
+)
+def test_figures_listed_before_one_verb(sentence: str, deaths: tuple[int, int]) -> None:
+    [incident] = _report(sentence)
+    assert (incident.deaths.low, incident.deaths.high) == deaths
+
+
+@pytest.mark.parametrize(
     ("one", "other", "agree"),
     [
         ("bombing", "suicide attack", True),  # a suicide bomber's blast is a bombing

@@ -56,6 +56,7 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
     """Every harm mention in one sentence's tokens, in order."""
     mentions: list[Mention] = []
     pending: list[tuple[CountMatch, str | None, list[str], int]] = []  # "Twelve soldiers, …"
+    orphans: list[tuple[CountMatch, str | None, list[str], int]] = []  # waited for a verb in vain
     prev_end, scanned, in_subset, aside = 0, 0, False, False
     breakdown: tuple[Mention, set[str]] | None = None  # "3,812 casualties (1,366 deaths and …)"
     for m in find_counts(tokens):
@@ -143,22 +144,29 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             outcome, harm_at = _participle_before(tokens, m.first)
             along = outcome is not None
         if outcome is None:
+            if pending and m.first < pending[-1][3]:
+                continue  # inside the last waiting figure's phrase: "Six guards, including five soldiers, …"
             if victims is not None and end < len(tokens) and tokens[end].low in JOIN:
                 pending.append((m, victims, groups, end))
             else:
+                orphans.extend(pending)
                 pending.clear()
             continue
         if toll_at >= 0 and victims is None:
             victims = toll_victims(tokens, toll_at, m.first)
-        # "Twelve soldiers, 26 insurgents killed": the earlier figures share the verb.
-        if out_r is not None and pending and pending[-1][3] + 1 == m.first:
+        # "Twelve soldiers, 26 insurgents killed", "three civilians, six guards, and 30 assailants
+        # were killed": the earlier figures share the verb.
+        if out_r is not None and pending and _only_joins(tokens, pending[-1][3], m.first):
             for n, (pm, pv, pg, pend) in enumerate(pending):
                 mentions.append(
                     Mention(
                         pm.first, pm.last, pm.count, outcome, pv or "people", pg, harm_at, pend, -1, False, joint=n > 0
                     )
                 )
-            joint = True
+            # "at least four civilians … and up to six civilians were killed": one range, not two groups
+            joint = {pending[-1][0].count.qualifier, m.count.qualifier} != {"at_least", "up_to"}
+            pending.clear()
+        orphans.extend(pending)
         pending.clear()
         lo = harm_at - 4 if harm_at >= 0 and harm_at < m.first else m.first - 4
         if any(tokens[x].low in HYPOTHETICAL for x in range(max(lo - 2, prev_end, 0), max(harm_at, m.first))):
@@ -190,10 +198,41 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
     mentions = _revisions(tokens, mentions)
     for mention in mentions:
         _add_groups(tokens, mention)
-    mentions.extend(_singulars(tokens, mentions))
+    orphans.extend(pending)
+    singulars = _singulars(tokens, mentions)
+    mentions.extend(_before_singulars(tokens, orphans, singulars))
+    mentions.extend(singulars)
     mentions.extend(persons(tokens, mentions))
     mentions.sort(key=lambda x: x.first)
     return mentions
+
+
+def _only_joins(tokens: list[Token], lo: int, hi: int) -> bool:
+    """Whether tokens ``[lo, hi)`` are only list joints ("," and "and"), and there is one at least."""
+    return lo < hi and all(tokens[k].low in JOIN for k in range(lo, hi))
+
+
+_ONE_PERSON_DETS = frozenset({"a", "an", "one", "the"})
+
+
+def _before_singulars(
+    tokens: list[Token], waiting: list[tuple[CountMatch, str | None, list[str], int]], singulars: list[Mention]
+) -> list[Mention]:
+    """ "At least two civilians and a police officer were killed": figures listed before one
+    person share that person's verb, and the person adds to them."""
+    out: list[Mention] = []
+    for m, victims, groups, end in waiting:
+        k = end
+        while k < len(tokens) and tokens[k].low in JOIN:
+            k += 1
+        if k == end or k >= len(tokens) or tokens[k].low not in _ONE_PERSON_DETS:
+            continue
+        one = next((s for s in singulars if k < s.first <= k + 3 and s.harm_at > s.first and not s.negated), None)
+        if one is None:
+            continue
+        out.append(Mention(m.first, m.last, m.count, one.outcome, victims or "people", groups, one.harm_at, end))
+        one.joint = True
+    return out
 
 
 def _before_verb_of(mentions: list[Mention], m: CountMatch) -> bool:
