@@ -139,6 +139,8 @@ HARM = [
     ("Seven people, three of them children, were killed.", [("killed", "Seven", 7, 7, 7, "people")]),
     ("He was one of 12 people killed in the raid.", [("killed", "12", 12, 12, 12, "people")]),
     ("The strike caused 19 civilian fatalities.", [("killed", "19", 19, 19, 19, "civilians")]),
+    # people of the courts, the clergy and the campaign trail are victims like any others
+    ("The two judges, including a woman, were killed.", [("killed", "two", 2, 2, 2, "civilians")]),
     # a definite article or "a further" between the verb and its figure
     ("The strike killed the three sons of a local farmer.", [("killed", "three", 3, 3, 3, "people")]),
     (

@@ -279,7 +279,10 @@ _victims(
     "noncombatants bystanders bystander elder elders volunteer volunteers trader traders "
     "vendor vendors merchant merchants labourer labourers laborer laborers driver drivers "
     "customers shoppers diners guests mourners commuters patients pedestrians "
-    "motorists travellers travelers tourist tourists holidaymakers visitors",
+    "motorists travellers travelers tourist tourists holidaymakers visitors "
+    "judge judges prosecutor prosecutors lawyer lawyers engineer engineers cleric clerics "
+    "imam imams priest priests pastor pastors monk monks nun nuns candidate candidates "
+    "contractor contractors migrant migrants patient",
 )
 _victims(
     "civilians",
