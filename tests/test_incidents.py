@@ -586,7 +586,8 @@ def test_beside_combatants_the_dead_named_with_children_stay_unspecified() -> No
         "A militia commander was killed along with his two sons when the house in Tamra "
         "was hit. Two fighters also died."
     )
-    assert inc.civilian_deaths.low is None and inc.deaths.high == 3
+    # "also" adds the two fighters to the three dead before them
+    assert inc.civilian_deaths.low is None and inc.deaths.high == 5
 
 
 @pytest.mark.parametrize(
@@ -714,6 +715,19 @@ def test_victims_listed_after_one_verb_add_up(sentence: str, deaths: int) -> Non
 def test_figures_listed_before_one_verb(sentence: str, deaths: tuple[int, int]) -> None:
     [incident] = _report(sentence)
     assert (incident.deaths.low, incident.deaths.high) == deaths
+
+
+def test_dead_attackers_the_report_adds_with_also_count_in_the_total() -> None:
+    [incident] = _report(
+        "A suicide bomber rammed a truck into an army post on Tuesday, killing 23 soldiers, the military "
+        "said. Six attackers were also killed in the gun battle that followed."
+    )
+    assert incident.deaths.best == 29
+
+
+def test_one_person_described_by_age_is_one_death() -> None:
+    [incident] = _report("Shelling killed a 62-year-old man in a village north of the city on Sunday.")
+    assert incident.deaths.best == 1
 
 
 @pytest.mark.parametrize(

@@ -124,7 +124,9 @@ _NOT_NAMES = frozenset(
 
 _FACILITY = (
     r"(?i:Hospital|School|Mosque|Church|Market|Bakery|University|Clinic|Tower|Stadium|"
-    r"Medical Complex|Medical Center|Medical Centre|Health Center|Health Centre|Shelter)"
+    r"Medical Complex|Medical Center|Medical Centre|Health Center|Health Centre|Shelter|"
+    r"Hotel|Restaurant|Cafe|Café|Prison|Jail|Mall|Bazaar|Temple|Shrine|Madrasa|Madrassa|Seminary|"
+    r"Airport|Wedding Hall|Police Station)"
 )
 # A named facility is the event's site only when the text says it was hit ("a strike on the
 # Al-Nour Hospital", "shelling near the Central Market"); the hospital the wounded were taken to,

@@ -184,7 +184,7 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
                 max(end, m.last),
                 toll_at,
                 neg,
-                joint=(joint and bool(mentions)) or along or _another(tokens, m),
+                joint=(joint and bool(mentions)) or along or _another(tokens, m) or _also(tokens, m.last, harm_at),
             )
         )
         if aside and breakdown is not None:
@@ -205,6 +205,26 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
     mentions.extend(persons(tokens, mentions))
     mentions.sort(key=lambda x: x.first)
     return mentions
+
+
+def _also(tokens: list[Token], lo: int, harm_at: int) -> bool:
+    """ "Six attackers were also killed": "also" before the figure's own verb adds it to the dead
+    before (GTD counts the attackers in the total)."""
+    return lo <= harm_at and any(tokens[x].low == "also" for x in range(lo, harm_at))
+
+
+def _before_age(tokens: list[Token], b: int) -> int:
+    """The index before an age compound ending at ``b`` ("62-year-old", "4-month-old"), else ``b``."""
+    if (
+        b >= 4
+        and tokens[b].low == "old"
+        and tokens[b - 1].text == "-"
+        and tokens[b - 2].low.rstrip("s") in ("year", "month", "week", "day")
+        and tokens[b - 3].text == "-"
+        and tokens[b - 4].is_number
+    ):
+        return b - 5
+    return b
 
 
 def _only_joins(tokens: list[Token], lo: int, hi: int) -> bool:
@@ -480,7 +500,7 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
             outcome = None  # "a soldier killed 5 …", "a gunman killed a policeman": active voice
         if outcome is None and not (zero or negated_noun):
             # "killing a civilian", "kill civilian working on his land"
-            b = k - 1
+            b = _before_age(tokens, k - 1)  # "killed a 62-year-old man"
             skipped = 0
             while (
                 b >= 0
