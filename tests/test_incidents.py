@@ -717,6 +717,14 @@ def test_figures_listed_before_one_verb(sentence: str, deaths: tuple[int, int]) 
     assert (incident.deaths.low, incident.deaths.high) == deaths
 
 
+def test_a_source_counting_only_the_attackers_sets_no_low_of_the_total() -> None:
+    [incident] = _report(
+        "A car bomb exploded at the gate of a hotel on Thursday evening, killing at least 15 people, "
+        "medical sources said. All five attackers were killed, a police spokesman said."
+    )
+    assert incident.deaths.low == 15
+
+
 def test_dead_attackers_the_report_adds_with_also_count_in_the_total() -> None:
     [incident] = _report(
         "A suicide bomber rammed a truck into an army post on Tuesday, killing 23 soldiers, the military "

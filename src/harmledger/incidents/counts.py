@@ -33,6 +33,8 @@ victims are civilians):
    or best: 200 casualties says at most 200 were killed, not that anyone was.
 7. People named one by one (qualifier ``named``) are at least that many: beside a source that
    states a figure they never set low, and best is never below them.
+8. A source whose figures count only combatants ("all five attackers were killed") gives no
+   total: beside a source that counts everyone it sets no low of total deaths.
 """
 
 from __future__ import annotations
@@ -258,6 +260,11 @@ def _writers_civilians(reported: Sequence[Reported], leads: frozenset[str]) -> l
     return [replace(r, claim=replace(r.claim, victims="civilians")) if r.claim.id in heads else r for r in reported]
 
 
+def _fighters_only(docs: dict[str, list[tuple[Reported, bool]]]) -> bool:
+    """Whether a source's figures all count combatants (soldiers, militants, attackers)."""
+    return all(r.claim.victims == "combatants" for items in docs.values() for r, _ in items)
+
+
 def _vague_only(docs: dict[str, list[tuple[Reported, bool]]]) -> bool:
     """Whether a source gives only vague figures ("dozens", "scores")."""
     return all(r.claim.count is None or r.claim.count.vague for items in docs.values() for r, _ in items)
@@ -321,7 +328,14 @@ def figures(
         )
     }
     stated = [s for s in per_source if s not in named]
-    lows = [(f.low, s) for s, f in per_source.items() if f.low is not None and (s in stated or not stated)]
+    # Rule 8: a source that counts only fighters ("all five attackers were killed") gives no
+    # total: beside one that counts everyone, it sets no low.
+    whole = [s for s in stated if not _fighters_only(by_source[s])]
+    lows = [
+        (f.low, s)
+        for s, f in per_source.items()
+        if f.low is not None and (s in stated or not stated) and (s in whole or not whole or victims is not None)
+    ]
     highs = [(f.high, s) for s, f in per_source.items() if f.high is not None]
     low = min(lows) if lows else None
     high = max(highs) if highs else None
