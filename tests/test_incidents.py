@@ -845,6 +845,12 @@ def test_the_incident_says_where_its_perpetrator_came_from() -> None:
             "pointed to the Saudi-led coalition.",
             None,
         ),
+        # a party named only as what the claimant is linked to did not claim it
+        (
+            "A suicide bomber killed 23 soldiers at an army post on Tuesday. A new group believed to be "
+            "linked to the Pakistani Taliban claimed responsibility.",
+            None,
+        ),
         # the party that did the killing in the figure's own sentence wins over a blamed one
         (
             "Israeli airstrikes killed six people in a village on Sunday. Israel blamed Hamas for the escalation.",

@@ -510,7 +510,11 @@ def _attribution(tokens: list[Token], parties: list[tuple[int, int, str]]) -> li
         # the party in the same clause: "blamed 'Russian aircraft', while others referred to the
         # coalition" does not blame the coalition
         stop = next((t.start for t in tokens[k + 1 :] if t.text in _CLAUSE_ENDS), tok.end + BLAME_REACH)
-        after = [p for p in parties if tok.end <= p[0] <= min(stop, tok.end + BLAME_REACH)]
+        after = [
+            p
+            for p in parties
+            if tok.end <= p[0] <= min(stop, tok.end + BLAME_REACH) and not _only_related(tokens, p[0])
+        ]
         if after:
             start, end, name = after[0]
             return [Statement(name, "attributed", start, end)]
@@ -530,8 +534,36 @@ def _speech(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list[St
             window = {t.low for t in tokens[max(0, i - 5) : i]}
             if not window & INVESTIGATION_VERBS:
                 continue
-        before = [p for p in parties if p[1] <= tokens[i].start]
+        before = [p for p in parties if p[1] <= tokens[i].start and not _only_related(tokens, p[0])]
         if before:
             start, _, name = before[-1]
             return [Statement(name, stance, start, tokens[i + k - 1].end)]
     return []
+
+
+# "Tehreek-e-Jihad Pakistan, a new group believed to be linked to the Pakistani Taliban, claimed
+# responsibility": a party named as what another is linked to is not the one speaking or blamed.
+_RELATED = frozenset(
+    {
+        ("linked", "to"),
+        ("affiliated", "with"),
+        ("allied", "with"),
+        ("allied", "to"),
+        ("offshoot", "of"),
+        ("splinter", "of"),
+        ("faction", "of"),
+        ("close", "to"),
+        ("loyal", "to"),
+        ("tied", "to"),
+        ("branch", "of"),
+    }
+)
+
+
+def _only_related(tokens: list[Token], start: int) -> bool:
+    """Whether the party starting at character ``start`` follows "linked to", "an offshoot of" …"""
+    k = next((x for x, t in enumerate(tokens) if t.start == start), None)
+    if k is None or k < 2:
+        return False
+    j = k - 1 if tokens[k - 1].low != "the" else k - 2
+    return j >= 1 and (tokens[j - 1].low, tokens[j].low) in _RELATED
