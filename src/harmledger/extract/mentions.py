@@ -184,7 +184,7 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
                 max(end, m.last),
                 toll_at,
                 neg,
-                joint=(joint and bool(mentions)) or along or _another(tokens, m) or _also(tokens, m.last, harm_at),
+                joint=(joint and bool(mentions)) or along or _another(tokens, m) or _also(tokens, m, harm_at),
             )
         )
         if aside and breakdown is not None:
@@ -207,10 +207,18 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
     return mentions
 
 
-def _also(tokens: list[Token], lo: int, harm_at: int) -> bool:
-    """ "Six attackers were also killed": "also" before the figure's own verb adds it to the dead
-    before (GTD counts the attackers in the total)."""
-    return lo <= harm_at and any(tokens[x].low == "also" for x in range(lo, harm_at))
+def _also(tokens: list[Token], m: CountMatch, harm_at: int) -> bool:
+    """ "Six attackers were also killed": a sentence opening with a figure whose verb has "also"
+    adds it to the dead before (GTD counts the attackers in the total). Deeper in a sentence
+    ("… gave seven, adding that two neighbours had also died") it may only explain a figure."""
+    return (
+        m.first <= ALSO_OPENING_TOKENS
+        and m.last <= harm_at
+        and any(tokens[x].low == "also" for x in range(m.last, harm_at))
+    )
+
+
+ALSO_OPENING_TOKENS = 3  # "At least six attackers were also killed": the figure opens the sentence
 
 
 def _before_age(tokens: list[Token], b: int) -> int:
