@@ -156,6 +156,20 @@ def test_map_data_is_geojson_of_located_incidents_sized_by_deaths(client: Any, s
     assert client.get("/api/map?limit=1").json()["truncated"] is True
 
 
+def test_compact_map_data_holds_the_same_incidents_in_the_same_order_as_geojson(client: Any) -> None:
+    geojson = client.get("/api/map?country=SY").json()
+    compact = client.get("/api/map?country=SY&format=compact").json()
+    assert "features" not in compact and compact["columns"][:3] == ["id", "lon", "lat"]
+    as_dicts = [dict(zip(compact["columns"], row, strict=True)) for row in compact["rows"]]
+    expected = [
+        {**f["properties"], "lon": f["geometry"]["coordinates"][0], "lat": f["geometry"]["coordinates"][1]}
+        for f in geojson["features"]
+    ]
+    assert as_dicts == expected and len(expected) == 2
+    assert (compact["total"], compact["located"], compact["truncated"]) == (2, 2, False)
+    assert client.get("/api/map?format=kml").status_code in (400, 422)
+
+
 @pytest.mark.parametrize(("fmt", "media", "start"), EXPORTS)
 def test_export_formats(client: Any, fmt: str, media: str, start: str) -> None:
     response = client.get(f"/api/export?format={fmt}&country=SY")
