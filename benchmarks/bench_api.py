@@ -40,19 +40,11 @@ ROUTES: dict[str, str] = {
     "map data (5,000 points)": "/api/map",
     "map data (compact, the map page's)": "/api/map?format=compact",
     "map data (filtered)": "/api/map?country=IQ&grade=weak",
-    "map data (compact, as the map page asks)": "/api/map?format=compact",
     "incidents page (HTML)": "/?sort=-deaths",
 }
-PLACES = (
-    ("Manbij", 36.53, 37.95, "SY"),
-    ("Aleppo", 36.2, 37.16, "SY"),
-    ("Idlib", 35.93, 36.63, "SY"),
-    ("Mosul", 36.34, 43.13, "IQ"),
-    ("Fallujah", 33.35, 43.78, "IQ"),
-    ("Sanaa", 15.37, 44.19, "YE"),
-    ("Gaza", 31.5, 34.47, "PS"),
-    ("Kabul", 34.53, 69.17, "AF"),
-)
+PLACES = (("Manbij", 36.53, 37.95, "SY"), ("Aleppo", 36.2, 37.16, "SY"), ("Idlib", 35.93, 36.63, "SY"),
+          ("Mosul", 36.34, 43.13, "IQ"), ("Fallujah", 33.35, 43.78, "IQ"), ("Sanaa", 15.37, 44.19, "YE"),
+          ("Gaza", 31.5, 34.47, "PS"), ("Kabul", 34.53, 69.17, "AF"))
 EVENTS = ("airstrike", "shelling", "bombing", "shooting", "clash")
 GRADES = ("confirmed", "fair", "weak", "contested")
 SENTENCE = "An airstrike killed at least 12 civilians near the town on Tuesday, officials said. "
@@ -77,45 +69,22 @@ def fill(url: str, n_incidents: int, seed: int = 7) -> None:
             start = offset + i * len(SENTENCE)
             span = Span(start + 20, start + 31)
             deaths = int(rng.paretovariate(1.3) * 3)
-            claim = Claim(
-                id=Claim.make_id(doc.id, span, "casualty", "killed"),
-                document_id=doc.id,
-                kind="casualty",
-                outcome="killed",
-                count=Count(deaths, None, None, "at_least", text=f"at least {deaths}"),
-                victims="civilians",
-                span=span,
-                sentence=Span(start, start + len(SENTENCE) - 1),
-                quote=SENTENCE.strip(),
-                scope="incident",
-            )
+            claim = Claim(id=Claim.make_id(doc.id, span, "casualty", "killed"), document_id=doc.id, kind="casualty",
+                          outcome="killed", count=Count(deaths, None, None, "at_least", text=f"at least {deaths}"),
+                          victims="civilians", span=span, sentence=Span(start, start + len(SENTENCE) - 1),
+                          quote=SENTENCE.strip(), scope="incident")
             claims.append(claim)
             name, lat, lon, country = rng.choice(PLACES)
             day = date(2014, 1, 1) + timedelta(days=rng.randrange(3650))
-            incidents.append(
-                Incident(
-                    id=Incident.make_id([claim.id]),
-                    kind="incident",
-                    claim_ids=(claim.id,),
-                    deaths=Figures(low=deaths, best=deaths if rng.random() < 0.5 else None, high=deaths * 2),
-                    place=PlaceRef(
-                        text=name,
-                        name=name,
-                        lat=lat + rng.uniform(-0.5, 0.5),
-                        lon=lon + rng.uniform(-0.5, 0.5),
-                        country=country,
-                        precision=1,
-                    ),
-                    date_start=day,
-                    date_end=day,
-                    date_precision="day",
-                    event_type=rng.choice(EVENTS),
-                    perpetrator=rng.choice(("Syrian government", "coalition", "ISIS", None)),
-                    victims="civilians",
-                    grade=rng.choice(GRADES),
-                    n_sources=1,
-                )
-            )
+            incidents.append(Incident(
+                id=Incident.make_id([claim.id]), kind="incident", claim_ids=(claim.id,),
+                deaths=Figures(low=deaths, best=deaths if rng.random() < 0.5 else None, high=deaths * 2),
+                place=PlaceRef(text=name, name=name, lat=lat + rng.uniform(-0.5, 0.5), lon=lon + rng.uniform(-0.5, 0.5),
+                               country=country, precision=1),
+                date_start=day, date_end=day, date_precision="day", event_type=rng.choice(EVENTS),
+                perpetrator=rng.choice(("Syrian government", "coalition", "ISIS", None)), victims="civilians",
+                grade=rng.choice(GRADES), n_sources=1,
+            ))
         ledger.add_document(doc, claims)
     ledger.replace_incidents(incidents)
     ledger.close()
@@ -166,16 +135,11 @@ def measure(base: str, routes: dict[str, str], n_requests: int, cold: int) -> di
                 t0 = time.perf_counter()
                 client.get(f"{path}{sep}_bench={i}").raise_for_status()
                 cold_times.append((time.perf_counter() - t0) * 1000)
-            results[label] = {
-                "p50_ms": round(statistics.median(times), 1),
-                "p90_ms": round(percentile(times, 0.9), 1),
-                "p99_ms": round(percentile(times, 0.99), 1),
-                "max_ms": round(max(times), 1),
-                "bytes": size,
-                "requests": n_requests,
-                "uncached_p50_ms": round(statistics.median(cold_times), 1) if cold_times else None,
-                "uncached_p99_ms": round(percentile(cold_times, 0.99), 1) if cold_times else None,
-            }
+            results[label] = {"p50_ms": round(statistics.median(times), 1), "p90_ms": round(percentile(times, 0.9), 1),
+                              "p99_ms": round(percentile(times, 0.99), 1), "max_ms": round(max(times), 1),
+                              "bytes": size, "requests": n_requests,
+                              "uncached_p50_ms": round(statistics.median(cold_times), 1) if cold_times else None,
+                              "uncached_p99_ms": round(percentile(cold_times, 0.99), 1) if cold_times else None}
     return results
 
 
@@ -199,23 +163,8 @@ def main() -> int:
     port = free_port()
     env = {**os.environ, "BENCH_DB": url, "PYTHONPATH": f"{ROOT}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"}
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "benchmarks.bench_api:app_factory",
-            "--factory",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+        [sys.executable, "-m", "uvicorn", "benchmarks.bench_api:app_factory", "--factory", "--host", "127.0.0.1",
+         "--port", str(port), "--log-level", "warning", "--no-access-log"], cwd=ROOT, env=env)
     try:
         base = f"http://127.0.0.1:{port}"
         import httpx
@@ -234,22 +183,14 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    report = {
-        "incidents": args.incidents,
-        "fill_s": round(fill_s, 1),
-        "routes": results,
-        "machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}",
-    }
+    report = {"incidents": args.incidents, "fill_s": round(fill_s, 1), "routes": results,
+              "machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}"}
     print(f"{args.incidents:,} incidents (ledger built in {fill_s:.0f} s); {args.requests} sequential requests a route")
-    print(
-        f"{'route':38} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7} {'max ms':>7} {'bytes':>10}"
-        f" {'uncached p50':>13} {'p99':>7}"
-    )
+    print(f"{'route':38} {'p50 ms':>7} {'p90 ms':>7} {'p99 ms':>7} {'max ms':>7} {'bytes':>10}"
+          f" {'uncached p50':>13} {'p99':>7}")
     for label, r in results.items():
-        print(
-            f"{label:38} {r['p50_ms']:7.1f} {r['p90_ms']:7.1f} {r['p99_ms']:7.1f} {r['max_ms']:7.1f} {r['bytes']:10,}"
-            f" {r['uncached_p50_ms'] or 0:13.1f} {r['uncached_p99_ms'] or 0:7.1f}"
-        )
+        print(f"{label:38} {r['p50_ms']:7.1f} {r['p90_ms']:7.1f} {r['p99_ms']:7.1f} {r['max_ms']:7.1f} {r['bytes']:10,}"
+              f" {r['uncached_p50_ms'] or 0:13.1f} {r['uncached_p99_ms'] or 0:7.1f}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
