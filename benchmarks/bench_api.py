@@ -31,12 +31,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-# route label → path (the map's default limit is the one the map page asks for)
+# route label → path (the map's default limit is the one the map page asks for; since issue 15 the
+# page asks for the compact form, and GeoJSON stays the default for scripts)
 ROUTES: dict[str, str] = {
     "incidents (first page, most deaths)": "/api/incidents?limit=50",
     "incidents (filtered, by date)": "/api/incidents?country=SY&event_type=airstrike&sort=-date&limit=50",
     "incidents (page 100)": "/api/incidents?limit=50&cursor={cursor100}",
     "map data (5,000 points)": "/api/map",
+    "map data (compact, the map page's)": "/api/map?format=compact",
     "map data (filtered)": "/api/map?country=IQ&grade=weak",
     "incidents page (HTML)": "/?sort=-deaths",
 }

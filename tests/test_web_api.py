@@ -156,6 +156,20 @@ def test_map_data_is_geojson_of_located_incidents_sized_by_deaths(client: Any, s
     assert client.get("/api/map?limit=1").json()["truncated"] is True
 
 
+def test_compact_map_data_holds_the_same_incidents_in_the_same_order_as_geojson(client: Any) -> None:
+    geojson = client.get("/api/map?country=SY").json()
+    compact = client.get("/api/map?country=SY&format=compact").json()
+    assert "features" not in compact and compact["columns"][:3] == ["id", "lon", "lat"]
+    as_dicts = [dict(zip(compact["columns"], row, strict=True)) for row in compact["rows"]]
+    expected = [
+        {**f["properties"], "lon": f["geometry"]["coordinates"][0], "lat": f["geometry"]["coordinates"][1]}
+        for f in geojson["features"]
+    ]
+    assert as_dicts == expected and len(expected) == 2
+    assert (compact["total"], compact["located"], compact["truncated"]) == (2, 2, False)
+    assert client.get("/api/map?format=kml").status_code in (400, 422)
+
+
 @pytest.mark.parametrize(("fmt", "media", "start"), EXPORTS)
 def test_export_formats(client: Any, fmt: str, media: str, start: str) -> None:
     response = client.get(f"/api/export?format={fmt}&country=SY")
@@ -221,3 +235,34 @@ def test_cached_reads_follow_a_change_committed_by_another_process(client: Any, 
     after = client.get(url).text
     assert after != before
     assert names(ids, client.get("/api/incidents").json()["rows"]) == ["manbij"]
+
+
+@pytest.mark.parametrize("query", ["", "?country=sy&grade=confirmed", "?date_from=2016-01-01&event_type=airstrike"])
+def test_map_is_answered_from_an_index_without_reading_incident_rows(seeded: Any, query: str) -> None:
+    # Each incident row carries its JSON, so reading rows made the map cost the whole table.
+    import sqlalchemy as sa
+
+    from harmledger.web.queries import incident_filters, map_features
+
+    ledger, _ids = seeded
+    statements: list[tuple[str, Any]] = []
+
+    def capture(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool) -> None:
+        statements.append((statement, parameters))
+
+    values = dict(pair.split("=") for pair in query.lstrip("?").split("&") if pair)
+    filters = incident_filters(**{name: values.get(name) for name in FILTER_NAMES})
+    sa.event.listen(ledger.engine, "before_cursor_execute", capture)
+    try:
+        assert map_features(ledger, filters)["located"] >= 0
+    finally:
+        sa.event.remove(ledger.engine, "before_cursor_execute", capture)
+    incident_reads = [s for s in statements if "FROM incidents" in s[0]]
+    assert len(incident_reads) == 2  # the points, and the counts
+    with ledger.engine.connect() as conn:
+        for statement, parameters in incident_reads:
+            plan = " ".join(str(row[-1]) for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters))
+            assert "COVERING INDEX ix_incidents_map" in plan, plan
+
+
+FILTER_NAMES = ("country", "place", "perpetrator", "event_type", "grade", "victims", "date_from", "date_to")

@@ -122,10 +122,14 @@ def cue_counts(text: str) -> Counter[str]:
     lowered = padded.lower()
     if any(stem in lowered for stem in EVALUATIVE_STEMS):  # substring checks are far cheaper
         counts["evaluative"] += len(_EVALUATIVE_STEM.findall(lowered))
+    has_i = " I " in padded  # every "I …" phrase holds one
     for cue, phrases in PHRASES.items():
         for phrase in phrases:
-            haystack = padded if phrase.startswith("I ") else lowered
-            counts[cue] += haystack.count(" " + phrase)
+            if phrase.startswith("I "):
+                if has_i:
+                    counts[cue] += padded.count(" " + phrase)
+            else:
+                counts[cue] += lowered.count(" " + phrase)
     counts["question"] += own.count("?")
     counts["exclamation"] += own.count("!")
     return counts

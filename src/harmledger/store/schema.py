@@ -96,6 +96,32 @@ DEATHS_ORDER = sa.func.coalesce(incidents.c.deaths_best, incidents.c.deaths_low,
 # (measured at 100k incidents: map query ~270 ms → ~40 ms; first list page < 1 ms).
 sa.Index("ix_incidents_kind_deaths_best", incidents.c.kind, DEATHS_ORDER.desc(), incidents.c.id)
 
+# What the map reads and filters on, in the map's order, so its query and its counts are answered
+# from this index alone: the table's rows carry each incident's JSON and cost a page read apiece
+# (measured at 100k incidents: the 5,000-point query ~66 ms → ~20 ms, the counts ~41 ms → ~10 ms).
+# The perpetrator (free text, and rarely a map filter) is left out to keep the entries small.
+MAP_INDEX_COLUMNS = (
+    "lat",
+    "lon",
+    "deaths_low",
+    "deaths_best",
+    "deaths_high",
+    "date_start",
+    "date_end",
+    "country",
+    "grade",
+    "event_type",
+    "victims",
+    "place_name",
+)
+sa.Index(
+    "ix_incidents_map",
+    incidents.c.kind,
+    DEATHS_ORDER.desc(),
+    incidents.c.id,
+    *(incidents.c[name] for name in MAP_INDEX_COLUMNS),
+)
+
 incident_claims = sa.Table(
     "incident_claims",
     metadata,

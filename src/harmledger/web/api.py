@@ -168,10 +168,18 @@ def get_map(
     request: Request,
     filters: IncidentFilters = Depends(incident_filters),
     limit: int = Query(5000, ge=1, le=20_000),
+    format: str = Query(  # noqa: A002 - the public name
+        "geojson", pattern="^(geojson|compact)$", description="geojson, or compact: `columns` and one list a row"
+    ),
 ) -> Response:
-    """A FeatureCollection plus `total` (incidents matching), `located` (with coordinates), `truncated`."""
+    """A FeatureCollection plus `total` (incidents matching), `located` (with coordinates), `truncated`;
+    with `format=compact`, `columns` (id, lon, lat, place, country, date, event_type, grade, deaths_low,
+    deaths, deaths_high) and `rows` (one list per incident in that order) instead of `features`."""
+    compact = format == "compact"
     # Plain JSON types already: skip FastAPI's per-value encoder, which dominates for 5,000 points.
-    body = cached(request, lambda: _json({"ok": True, **map_features(ledger_of(request), filters, limit)}))
+    body = cached(
+        request, lambda: _json({"ok": True, **map_features(ledger_of(request), filters, limit, compact=compact)})
+    )
     return Response(body, media_type="application/json")
 
 

@@ -146,8 +146,27 @@ def decode_cursor(cursor: str | None) -> int:
     return offset
 
 
-def map_features(ledger: Ledger, filters: IncidentFilters, limit: int = 5000) -> dict[str, Any]:
-    """Incidents with coordinates as a GeoJSON FeatureCollection, most deaths first."""
+# The columns of the compact map data, in the order of each row (``/api/map?format=compact``).
+MAP_COLUMNS = (
+    "id",
+    "lon",
+    "lat",
+    "place",
+    "country",
+    "date",
+    "event_type",
+    "grade",
+    "deaths_low",
+    "deaths",
+    "deaths_high",
+)
+
+
+def map_features(
+    ledger: Ledger, filters: IncidentFilters, limit: int = 5000, *, compact: bool = False
+) -> dict[str, Any]:
+    """Incidents with coordinates, most deaths first: a GeoJSON FeatureCollection, or with ``compact``
+    one list per incident in the order of ``columns`` (a third of the bytes, and no dict per point)."""
     limit = max(1, min(limit, MAX_MAP_POINTS))
     deaths = DEATHS.label("deaths")
     cols = (
@@ -173,6 +192,9 @@ def map_features(ledger: Ledger, filters: IncidentFilters, limit: int = 5000) ->
         total, located = conn.execute(
             sa.select(sa.func.count(), sa.func.count(incidents.c.lat)).select_from(incidents).where(*base)
         ).one()
+    counts = {"total": total, "located": located, "truncated": located > len(rows)}
+    if compact:
+        return {"columns": list(MAP_COLUMNS), "rows": [list(r) for r in rows], **counts}
     # Plain tuples, no per-row ORM work: this loop is most of the cost for thousands of points.
     features = [
         {
@@ -193,13 +215,7 @@ def map_features(ledger: Ledger, filters: IncidentFilters, limit: int = 5000) ->
         }
         for i, lon, lat, place, country, day, event, grade, low, best, high in map(tuple, rows)
     ]
-    return {
-        "type": "FeatureCollection",
-        "features": features,
-        "total": total,
-        "located": located,
-        "truncated": located > len(features),
-    }
+    return {"type": "FeatureCollection", "features": features, **counts}
 
 
 def aggregate(ledger: Ledger, by: str, filters: IncidentFilters, kind: str = "incident") -> list[dict[str, Any]]:

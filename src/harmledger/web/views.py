@@ -125,7 +125,7 @@ def map_page(request: Request, filters: IncidentFilters = Depends(incident_filte
             "filters": filters,
             "grades": GRADES,
             "victims": VICTIMS,
-            "data_url": "/api/map?" + urlencode(filters.query_pairs()),
+            "data_url": "/api/map?" + urlencode([*filters.query_pairs(), ("format", "compact")]),
         },
     )
 

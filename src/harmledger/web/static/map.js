@@ -19,6 +19,23 @@
     return Math.max(8, Math.min(46, 8 + 4 * Math.sqrt(deaths || 0)));
   }
 
+  function incidentsOf(data) {
+    // The compact form (format=compact: column names once, one list per incident) or GeoJSON.
+    if (!data.columns) {
+      return data.features.map(function (f) {
+        var p = Object.assign({}, f.properties);
+        p.lon = f.geometry.coordinates[0];
+        p.lat = f.geometry.coordinates[1];
+        return p;
+      });
+    }
+    return data.rows.map(function (row) {
+      var p = {};
+      data.columns.forEach(function (name, i) { p[name] = row[i]; });
+      return p;
+    });
+  }
+
   function popup(p) {
     var box = document.createElement("div");
     var link = text("a", (p.event_type || "incident") + " in " + (p.place || "unknown place"));
@@ -77,10 +94,10 @@
   }).then(function (data) {
     var cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
     var bounds = [];
-    data.features.forEach(function (f, n) {
-      var p = f.properties;
+    var points = incidentsOf(data);
+    points.forEach(function (p, n) {
       var d = 2 * radius(p.deaths);
-      var latlng = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+      var latlng = [p.lat, p.lon];
       var marker = L.marker(latlng, {
         icon: L.divIcon({ className: "hl-marker", iconSize: [d, d] }),
         title: (p.place || "incident") + ": " + (p.deaths == null ? "deaths unknown" : p.deaths + " deaths"),
@@ -97,10 +114,10 @@
     map.addLayer(cluster);
     // No animation: the view is final at once (for people, and for screenshots taken by tests).
     if (bounds.length) map.fitBounds(bounds, { padding: [60, 60], maxZoom: 7, animate: false });
-    el.dataset.count = String(data.features.length);
-    var msg = data.features.length + (data.features.length === 1 ? " incident" : " incidents") + " on the map";
+    el.dataset.count = String(points.length);
+    var msg = points.length + (points.length === 1 ? " incident" : " incidents") + " on the map";
     if (data.total > data.located) msg += "; " + (data.total - data.located) + " without coordinates";
-    if (data.truncated) msg += " (the " + data.features.length + " with most deaths of " + data.located + ")";
+    if (data.truncated) msg += " (the " + points.length + " with most deaths of " + data.located + ")";
     status.textContent = msg + ".";
     el.dataset.ready = "true";
   }).catch(function (err) { status.textContent = "Could not load incidents: " + err.message; });
