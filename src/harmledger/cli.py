@@ -394,6 +394,53 @@ def geocode(texts: tuple[str, ...], country: str | None, as_json: bool, limit: i
                 click.echo(f"        why: {why if isinstance(why, str) else '; '.join(why)}")
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per toponym.")
+@click.option("--no-segment", is_flag=True, help="Do not split text files that hold several articles.")
+@click.option("--text-field", default="text", show_default=True, help="JSON field holding the article text.")
+@db_option
+def places(paths: tuple[str, ...], as_json: bool, no_segment: bool, text_field: str, db: str | None) -> None:
+    """Every toponym in PATHS (files, folders, or - for stdin) with its point: full-text geoparsing.
+
+    Ingest looks for places only where claims need them; this reads the whole of each document.
+
+    \b
+    Example:
+      harmledger places samples/seed_article.txt
+    """
+    from harmledger.documents import ReadOptions, read_sources
+    from harmledger.errors import InputError
+    from harmledger.pipeline import analyse_document
+    from harmledger.records import to_jsonable
+
+    _load_analyst_places(db)
+    failed = False
+    for item in read_sources(list(paths), ReadOptions(segment=not no_segment, text_field=text_field)):
+        if isinstance(item, InputError):
+            click.echo(str(item), err=True)
+            failed = True
+            continue
+        where = item.origin + (f" [{item.record_id}]" if item.record_id else "")
+        found = analyse_document(item, all_places=True).places
+        if as_json:
+            for p in found:
+                click.echo(json.dumps({"document": where, **to_jsonable(p)}))
+            continue
+        click.echo(f"{where}: {len(found)} toponyms")
+        for p in found:
+            at = f"{p.span.start}-{p.span.end}" if p.span else "-"
+            if p.lat is None or p.lon is None:
+                click.echo(f"  {at:>11}  {p.text!r}  unresolved ({p.reason})")
+                continue
+            click.echo(
+                f"  {at:>11}  {p.text!r}  {p.name}, {p.admin1 or '-'}, {p.country or '-'}"
+                f"  ({p.lat:.4f}, {p.lon:.4f})  prec {p.precision}"
+            )
+    if failed:
+        sys.exit(1)
+
+
 def _load_analyst_places(db: str | None) -> None:
     """Feed places analysts added to the ledger into the gazetteer (they win over shipped data)."""
     from harmledger.pipeline import use_analyst_places

@@ -51,21 +51,28 @@ PIECE_CHARS = 50_000
 PLACE_BUDGET_CHARS = 50_000
 
 
-def analyse_document(doc: Document) -> DocumentAnalysis:
-    """Run the per-document stages: claims with their identity cues, then places and dates."""
+def analyse_document(doc: Document, *, all_places: bool = False) -> DocumentAnalysis:
+    """Run the per-document stages: claims with their identity cues, then places and dates.
+
+    Places serve claims: a document without a claim is not geoparsed (NER is most of the cost of
+    ingest) unless ``all_places`` asks for every toponym (`eval`'s places section, `places`).
+    Its claims are the same either way.
+    """
     from harmledger.extract import extract_claims
     from harmledger.extract.identity import attach_identity
     from harmledger.places import find_places, locate_claims
 
     if len(doc.text) > WHOLE_DOCUMENT_CHARS:
-        return _analyse_in_pieces(doc)
+        return _analyse_in_pieces(doc, all_places=all_places)
     claims = attach_identity(doc, extract_claims(doc))
+    if not claims and not all_places:
+        return DocumentAnalysis(document=doc, claims=[])
     places = find_places(doc)
     claims = locate_claims(doc, claims, places)
     return DocumentAnalysis(document=doc, claims=claims, places=places)
 
 
-def _analyse_in_pieces(doc: Document) -> DocumentAnalysis:
+def _analyse_in_pieces(doc: Document, *, all_places: bool = False) -> DocumentAnalysis:
     """A document too long to analyse whole: claims over all of it (linear), places and dates
     piece by piece, places only within ``PLACE_BUDGET_CHARS``; a note says so, naming the file."""
     import bisect
@@ -89,7 +96,7 @@ def _analyse_in_pieces(doc: Document) -> DocumentAnalysis:
     places: list[PlaceRef] = []
     for a, b in cuts:
         part = replace(doc, text=doc.text[a:b])
-        with_places = b <= PLACE_BUDGET_CHARS or a == 0
+        with_places = (b <= PLACE_BUDGET_CHARS or a == 0) and (all_places or bool(claims))
         found = shifted(find_places(part), a) if with_places else []
         places.extend(found)
         mine = claims[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
@@ -127,7 +134,7 @@ def analyse(documents: Iterable[Document]) -> Analysis:
     claims: list[Claim] = []
     places: dict[str, list[PlaceRef]] = {}
     for doc in documents:
-        result = analyse_document(doc)
+        result = analyse_document(doc, all_places=True)
         docs.append(doc)
         claims.extend(result.claims)
         places[doc.id] = result.places
@@ -372,7 +379,7 @@ def analyse_into_ledger(documents: Iterable[Document], ledger: Ledger) -> Analys
     docs: list[Document] = []
     places: dict[str, list[PlaceRef]] = {}
     for doc in documents:
-        result = analyse_document(doc)
+        result = analyse_document(doc, all_places=True)
         ledger.add_document(doc, result.claims)
         docs.append(doc)
         places[doc.id] = result.places
