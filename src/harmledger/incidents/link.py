@@ -715,10 +715,15 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
     """
     # Claims sharing province and days share their crowd: gather tolls by that key first.
     by_key: dict[tuple[str, str, range], set[object]] = defaultdict(set)
-    keys = [(f.country, f.admin1, _crowd_days(f)) if f.country else None for f in feats]
-    for f, key in zip(feats, keys, strict=True):
-        if key is not None:
+    keys: list[tuple[str, str, range] | None] = []
+    canonical: dict[tuple[str, str, range], tuple[str, str, range]] = {}  # one tuple per key, not per claim
+    for f in feats:
+        key = None
+        if f.country:
+            key = (f.country, f.admin1, _crowd_days(f))
+            key = canonical.setdefault(key, key)
             by_key[key].add((f.outcome, f.point) if f.point else ("document", f.doc))
+        keys.append(key)
     # A day's cells never mix countries: count one country at a time, so only its cells are held
     # (all of them at once cost more than the claims themselves at a million claims).
     by_country: dict[str, list[tuple[str, range]]] = defaultdict(list)
@@ -729,10 +734,15 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
     for country, places in by_country.items():
         _country_crowds(country, places, by_key, crowd_of, outcome_crowds)
     figures: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    per_doc: dict[str, set[int]] = defaultdict(set)
+    # A document's first figure, and all its figures only when it gives more than one: a set
+    # for every document costs more than its claims' features.
+    first_figure: dict[str, int] = {}
+    per_doc: dict[str, set[int]] = {}
     for f in feats:
         if f.point:
-            per_doc[f.doc].add(f.point)
+            first = first_figure.setdefault(f.doc, f.point)
+            if first != f.point:
+                per_doc.setdefault(f.doc, {first}).add(f.point)
             if f.outcome and f.point > 0:
                 figures[f.outcome][f.point].add(f.doc)
     totals = {outcome: sum(len(docs) for docs in by_point.values()) for outcome, by_point in figures.items()}
