@@ -129,3 +129,23 @@ def test_blocked_clustering_matches_the_pairwise_reference(data):
     assert partition(groups, feats) == reference_clusters(feats)
     for group in groups:
         assert not any(clash(feats[x], feats[y]) for x in group for y in group)
+
+
+def test_blocking_reaches_a_long_date_range_from_its_last_days():
+    """A claim dated "between 1 and 30 March" is compared with a report of 29 March, though its
+    range starts four weeks earlier (the sorted neighbourhood must look back a range's width)."""
+    docs = {d: Document(id=d, original=b"x", text=d, origin="t", published=None) for d in ("d0", "d1", "d2")}
+    place = PlaceRef("p", "Aleppo", 36.2, 37.16, "SY", "Aleppo", precision=1)
+
+    def dated(cid: str, doc: str, start: int, days: int) -> Claim:
+        return Claim(
+            id=cid, document_id=doc, kind="casualty", outcome="killed", count=Count(7, 7, 7, "exact"),
+            victims="civilians", span=Span(0, 1), sentence=Span(0, 1), quote="seven killed", event_type="airstrike",
+            perpetrator="ISIS", place=place,
+            date=DateRef("d", BASE + timedelta(start), BASE + timedelta(start + days), "day"),
+        )  # fmt: skip
+
+    claims = [dated("wide", "d0", 0, 29), dated("late", "d1", 28, 0), dated("other", "d2", 28, 0)]
+    feats = build_features(claims, docs)
+    assert sorted(blocked_edges(feats)) == sorted(all_pairs_edges(feats))
+    assert {(i, j) for _, i, j in blocked_edges(feats)} >= {(0, 1), (0, 2)}

@@ -4,7 +4,8 @@ Each claim is reduced to a compact ``Features`` record. Blocking files every cla
 hashed keys (country/admin1 + week bucket, perpetrator + week bucket, figure + week bucket,
 its document) and a claim
 is only compared with claims that share a key, so the cost grows with the number of claims times
-the size of a bucket, not with the square of the number of claims. ``eligible`` states in plain
+the size of a bucket, not with the square of the number of claims. In memory (``BlockIndex``)
+a key's claims are sorted by date and only those within MAX_DATE_GAP_DAYS are looked at. ``eligible`` states in plain
 code which pairs blocking must find; ``all_pairs_edges`` is the quadratic reference for tests.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -532,59 +534,93 @@ def _weeks(f: Features) -> range:
 Key = tuple[object, ...]
 
 
+def _dated_keys(f: Features) -> tuple[list[Key], list[Key]]:
+    """The keys of ``block_keys`` that hold only for pairs close in time, without their week."""
+    index: list[Key] = []
+    probe: list[Key] = []
+    if f.country:
+        if f.admin1:
+            index += [("g", f.country, f.admin1), ("c*", f.country)]
+            probe += [("g", f.country, f.admin1), ("g", f.country, "")]
+        else:
+            index.append(("g", f.country, ""))
+            probe += [("c*", f.country), ("g", f.country, "")]
+        if f.perpetrator:
+            index.append(("p", f.perpetrator))
+            probe.append(("np", f.perpetrator))
+        if f.point is not None and f.point >= rules.PLACELESS_MIN_FIGURE:
+            index.append(("fig", f.point))
+            probe.append(("nfig", f.point))
+    else:
+        if f.perpetrator:
+            index += [("np", f.perpetrator), ("p", f.perpetrator)]
+            probe.append(("p", f.perpetrator))
+        if f.point is not None:
+            index += [("fig", f.point), ("nfig", f.point)]
+            probe.append(("fig", f.point))
+    return index, probe
+
+
 def block_keys(f: Features) -> tuple[list[Key], list[Key]]:
     """Keys a claim is filed under, and keys it looks up (see ``eligible``); plain tuples, so a
     distributed runner can join on them (``harmledger.spark.spark_edges``)."""
     index: list[Key] = [("d", f.doc, f.part)]
     probe: list[Key] = [("d", f.doc, f.part - 1), ("d", f.doc, f.part), ("d", f.doc, f.part + 1)]
+    dated_index, dated_probe = _dated_keys(f)
     for w in _weeks(f):
-        if f.country:
-            if f.admin1:
-                index += [("g", f.country, f.admin1, w), ("c*", f.country, w)]
-                probe += [("g", f.country, f.admin1, w), ("g", f.country, "", w)]
-            else:
-                index.append(("g", f.country, "", w))
-                probe += [("c*", f.country, w), ("g", f.country, "", w)]
-            if f.perpetrator:
-                index.append(("p", f.perpetrator, w))
-                probe.append(("np", f.perpetrator, w))
-            if f.point is not None and f.point >= rules.PLACELESS_MIN_FIGURE:
-                index.append(("fig", f.point, w))
-                probe.append(("nfig", f.point, w))
-        else:
-            if f.perpetrator:
-                index += [("np", f.perpetrator, w), ("p", f.perpetrator, w)]
-                probe.append(("p", f.perpetrator, w))
-            if f.point is not None:
-                index += [("fig", f.point, w), ("nfig", f.point, w)]
-                probe.append(("fig", f.point, w))
+        index += [(*k, w) for k in dated_index]
+        probe += [(*k, w) for k in dated_probe]
     return index, probe
 
 
-def _keys(f: Features) -> tuple[list[int], list[int]]:
-    """``block_keys`` hashed, for the in-memory index."""
-    index, probe = block_keys(f)
-    return [hash(k) for k in index], [hash(k) for k in probe]
-
-
 class BlockIndex:
-    """Claims filed under their blocking keys; ``candidates`` lists possible partners."""
+    """Claims filed under their blocking keys; ``candidates`` lists possible partners.
+
+    In memory the week buckets of ``block_keys`` are not needed: a key's claims are kept sorted
+    by first day, and a lookup takes only those within MAX_DATE_GAP_DAYS (a sorted neighbourhood).
+    Week buckets hold two to three weeks of claims for a one-week window, and every claim
+    several times; where events are dense that was most of the pairs scored.
+    """
 
     def __init__(self, feats: Sequence[Features]) -> None:
         self.feats = feats
-        self.buckets: dict[int, list[int]] = defaultdict(list)
+        self.by_doc: dict[tuple[str, int], list[int]] = defaultdict(list)
+        dated: dict[Key, list[int]] = defaultdict(list)
+        self.reach = 0  # the longest interval indexed (d1 - d0), so a window can start early enough
         for pos, f in enumerate(feats):
-            for key in set(_keys(f)[0]):
-                self.buckets[key].append(pos)
+            self.by_doc[(f.doc, f.part)].append(pos)
+            if f.linkable:
+                assert f.d0 is not None and f.d1 is not None
+                self.reach = max(self.reach, f.d1 - f.d0)
+                for key in dict.fromkeys(_dated_keys(f)[0]):
+                    dated[key].append(pos)
+        # Each key: its claims' positions sorted by first day, and those first days (for bisect).
+        self.dated: dict[Key, tuple[list[int], list[int]]] = {}
+        for key, positions in dated.items():
+            positions.sort(key=lambda p: feats[p].d0 or 0)
+            self.dated[key] = ([feats[p].d0 or 0 for p in positions], positions)
 
-    def candidates(self, f: Features) -> set[int]:
-        """Positions (in the indexed sequence) of claims sharing a key with ``f``."""
+    def candidates(self, f: Features) -> list[int]:
+        """Positions (in the indexed sequence, ascending) of claims sharing a key with ``f``:
+        those of its document (its neighbouring stretches in a long one), and those sharing a
+        dated key whose dates are within MAX_DATE_GAP_DAYS of its own."""
         found: set[int] = set()
-        for key in set(_keys(f)[1]):
-            bucket = self.buckets.get(key)
-            if bucket:
-                found.update(bucket)
-        return found
+        for part in (f.part - 1, f.part, f.part + 1):
+            same = self.by_doc.get((f.doc, part))
+            if same:
+                found.update(same)
+        if f.linkable and self.dated:
+            assert f.d0 is not None and f.d1 is not None
+            gap, feats = rules.MAX_DATE_GAP_DAYS, self.feats
+            first, last, earliest_end = f.d0 - gap - self.reach, f.d1 + gap, f.d0 - gap
+            for key in dict.fromkeys(_dated_keys(f)[1]):
+                entry = self.dated.get(key)
+                if entry is None:
+                    continue
+                starts, positions = entry
+                lo, hi = bisect_left(starts, first), bisect_right(starts, last)
+                found.update(j for j in positions[lo:hi] if (feats[j].d1 or 0) >= earliest_end)
+        return sorted(found)
 
 
 def toll_score(a: Features, b: Features, reasons: list[str] | None = None) -> float | None:
@@ -679,41 +715,34 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
     """
     # Claims sharing province and days share their crowd: gather tolls by that key first.
     by_key: dict[tuple[str, str, range], set[object]] = defaultdict(set)
-    keys = [(f.country, f.admin1, _crowd_days(f)) if f.country else None for f in feats]
-    for f, key in zip(feats, keys, strict=True):
-        if key is not None:
+    keys: list[tuple[str, str, range] | None] = []
+    canonical: dict[tuple[str, str, range], tuple[str, str, range]] = {}  # one tuple per key, not per claim
+    for f in feats:
+        key = None
+        if f.country:
+            key = (f.country, f.admin1, _crowd_days(f))
+            key = canonical.setdefault(key, key)
             by_key[key].add((f.outcome, f.point) if f.point else ("document", f.doc))
-    cells: dict[tuple[str, str, int], set[object]] = defaultdict(set)
-    for (country, admin1, days), tolls in by_key.items():
-        for day in days:
-            cells[(country, admin1, day)] |= tolls
-            cells[(country, "*", day)] |= tolls
-    crowds = {cell: distinct_tolls(tolls) if len(tolls) > 1 else 1 for cell, tolls in cells.items()}
-    crowd_of: dict[tuple[str, str, range], tuple[int, int]] = {
-        (country, admin1, days): (
-            max((crowds[(country, admin1, d)] for d in days), default=1),
-            max((crowds[(country, "*", d)] for d in days), default=1),
-        )
-        for country, admin1, days in by_key
-    }
-    # The same, counting only telling tolls of one outcome: a report's injured figure is no other
-    # event, and "a leader killed" beside "22 militants killed" is no other toll of that size.
-    # A cell of one toll needs no count: its outcome crowd is at most 1.
+        keys.append(key)
+    # A day's cells never mix countries: count one country at a time, so only its cells are held
+    # (all of them at once cost more than the claims themselves at a million claims).
+    by_country: dict[str, list[tuple[str, range]]] = defaultdict(list)
+    for country, admin1, days in by_key:
+        by_country[country].append((admin1, days))
+    crowd_of: dict[tuple[str, str, range], tuple[int, int]] = {}
     outcome_crowds: dict[tuple[str, str, int, str], int] = {}
-    for (country, admin1, day), tolls in cells.items():
-        if crowds[(country, admin1, day)] <= 1:
-            continue
-        by_outcome: dict[object, set[object]] = defaultdict(set)
-        for toll in tolls:
-            if isinstance(toll, tuple) and isinstance(toll[1], int) and toll[1] >= rules.TELLING_FIGURE:
-                by_outcome[toll[0]].add(toll)
-        for outcome, same in by_outcome.items():
-            outcome_crowds[(country, admin1, day, str(outcome))] = distinct_tolls(same)
+    for country, places in by_country.items():
+        _country_crowds(country, places, by_key, crowd_of, outcome_crowds)
     figures: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    per_doc: dict[str, set[int]] = defaultdict(set)
+    # A document's first figure, and all its figures only when it gives more than one: a set
+    # for every document costs more than its claims' features.
+    first_figure: dict[str, int] = {}
+    per_doc: dict[str, set[int]] = {}
     for f in feats:
         if f.point:
-            per_doc[f.doc].add(f.point)
+            first = first_figure.setdefault(f.doc, f.point)
+            if first != f.point:
+                per_doc.setdefault(f.doc, {first}).add(f.point)
             if f.outcome and f.point > 0:
                 figures[f.outcome][f.point].add(f.doc)
     totals = {outcome: sum(len(docs) for docs in by_point.values()) for outcome, by_point in figures.items()}
@@ -734,3 +763,38 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
                 )
             else:
                 f.figure_share = len(figures[f.outcome][f.point]) / total
+
+
+def _country_crowds(
+    country: str,
+    places: Sequence[tuple[str, range]],
+    by_key: Mapping[tuple[str, str, range], set[object]],
+    crowd_of: dict[tuple[str, str, range], tuple[int, int]],
+    outcome_crowds: dict[tuple[str, str, int, str], int],
+) -> None:
+    """``annotate_ledger_statistics`` for the claims of one country: each key's crowds and each
+    of its cells' outcome crowds."""
+    cells: dict[tuple[str, int], set[object]] = defaultdict(set)
+    for admin1, days in places:
+        tolls = by_key[(country, admin1, days)]
+        for day in days:
+            cells[(admin1, day)] |= tolls
+            cells[("*", day)] |= tolls
+    crowds = {cell: distinct_tolls(tolls) if len(tolls) > 1 else 1 for cell, tolls in cells.items()}
+    for admin1, days in places:
+        crowd_of[(country, admin1, days)] = (
+            max((crowds[(admin1, d)] for d in days), default=1),
+            max((crowds[("*", d)] for d in days), default=1),
+        )
+    # The same, counting only telling tolls of one outcome: a report's injured figure is no other
+    # event, and "a leader killed" beside "22 militants killed" is no other toll of that size.
+    # A cell of one toll needs no count: its outcome crowd is at most 1.
+    for (admin1, day), tolls in cells.items():
+        if crowds[(admin1, day)] <= 1:
+            continue
+        by_outcome: dict[object, set[object]] = defaultdict(set)
+        for toll in tolls:
+            if isinstance(toll, tuple) and isinstance(toll[1], int) and toll[1] >= rules.TELLING_FIGURE:
+                by_outcome[toll[0]].add(toll)
+        for outcome, same in by_outcome.items():
+            outcome_crowds[(country, admin1, day, str(outcome))] = distinct_tolls(same)
