@@ -16,8 +16,9 @@ from fastapi.testclient import TestClient
 from harmledger import pipeline
 from harmledger.documents import ReadOptions
 from harmledger.export import render
+from harmledger.extract import extract_claims
 from harmledger.incidents import reconcile
-from harmledger.records import Figures
+from harmledger.records import Document, Figures, sha256_hex
 from harmledger.store import Ledger
 from harmledger.store.integrity import sealed
 from harmledger.store.schema import claims as claims_table
@@ -113,3 +114,21 @@ def test_a_ledger_written_before_breakdowns_still_reads_and_verifies(tmp_path: P
         assert json.loads(render("json", [inc], ledger))[0]["child_deaths"]["best"] is None
     finally:
         ledger.close()
+
+
+def test_a_person_and_a_group_sharing_the_verb_add_up_in_the_incident() -> None:
+    text = "A shell hit the house in Kafr Nabl on Sunday, killing a woman and her three children."
+    document = Document(id=sha256_hex(text), original=text.encode(), text=text, origin="test")
+    [inc] = [i for i in reconcile(extract_claims(document), {document.id: document}) if i.kind == "incident"]
+    assert (inc.deaths.best, inc.child_deaths.best, inc.women_deaths.best) == (4, 3, 1)
+
+
+def test_children_never_exceed_the_deaths_high() -> None:
+    # One record counts 5 children among "up to 4" dead (a slip, or an analyst's hand), another 3 of 3.
+    claims = [
+        replace(claim("a", high=4, qualifier="up_to", place="manbij", identity=("family:haddad",)), children=5),
+        replace(claim("b", best=3, place="manbij", identity=("family:haddad",)), children=3),
+    ]
+    docs = {"a": doc("a", outlet="Outlet A"), "b": doc("b", outlet="Outlet B")}
+    [inc] = [i for i in reconcile(claims, docs) if i.kind == "incident"]
+    assert inc.deaths.high == 4 and inc.child_deaths.high == 4 and inc.child_deaths.low == 3

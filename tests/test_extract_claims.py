@@ -737,6 +737,11 @@ BREAKDOWNS = [
     ("Gunmen killed 8 people at the checkpoint. Among those killed were two women.", [("8", None, 2)]),
     ("The bombing killed 6 people. Two children were among the injured.", [("6", None, None)]),
     ("The strike killed 5 people. The building was 40 years old and among the oldest.", [("5", None, None)]),
+    # a part of the dead is not one more of the injured counted after them
+    (
+        "Seven people were killed, including a child, and 20 were injured, including four women.",
+        [("Seven", 1, None), ("20", None, 4)],
+    ),
     # no count of the group, both groups in one figure, or a part larger than the whole: nothing kept
     ("The strike killed 9 people, including children.", [("9", None, None)]),
     ("Shelling killed 12 women and children in the camp.", [("12", None, None)]),

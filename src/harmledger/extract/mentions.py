@@ -590,6 +590,8 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         if nxt is None or nxt.negated or k + 1 in taken:
             continue
         start = k - 1 if k > 0 and tokens[k - 1].low in ("a", "an", "one") else k
+        if start > 0 and tokens[start - 1].low in SUBSET_BEFORE and any(m.last <= start for m in found):
+            continue  # "Seven were killed, including a child, and 20 injured": a part of the seven
         out.append(
             Mention(
                 start,
