@@ -719,6 +719,44 @@ def test_no_statement_without_a_belligerent() -> None:
     assert claims_of(text) == []
 
 
+# --- children and women among a figure -------------------------------------------------------------
+# (text, [(figure, children, women) of each casualty claim]): the parts the text counts are kept on
+# the figure they belong to and never become a figure of their own to be added to it.
+BREAKDOWNS = [
+    ("A drone strike killed 9 people including four children.", [("9", 4, None)]),
+    ("The raid left 14 dead, among them two women and six children.", [("14", 6, 2)]),
+    ("Eleven civilians - among them a woman and three children - died when the house collapsed.", [("Eleven", 3, 1)]),
+    ("At least 20 people, among them a child and five women, were killed in the market.", [("At least 20", 1, 5)]),
+    ("Seven civilians were killed, four of them children.", [("Seven", 4, None)]),
+    # the victims are the group itself: the whole figure is theirs
+    ("Mortar fire killed three children near the school.", [("three", 3, None)]),
+    ("Two women were wounded by shrapnel.", [("Two", None, 2)]),
+    # one person and a group sharing the verb: each its own part, added as the deaths are
+    ("A mother and her four children were killed when the shell struck.", [("A mother", None, 1), ("four", 4, None)]),
+    ("The strike killed a woman and her two children.", [("a woman", None, 1), ("two", 2, None)]),
+    # a later sentence counts a part of the earlier figure: no new figure
+    ("Artillery fire killed 10 people in the village. Three children were among the dead.", [("10", 3, None)]),
+    ("Gunmen killed 8 people at the checkpoint. Among those killed were two women.", [("8", None, 2)]),
+    ("The bombing killed 6 people. Two children were among the injured.", [("6", None, None)]),
+    ("The strike killed 5 people. The building was 40 years old and among the oldest.", [("5", None, None)]),
+    # a part of the dead is not one more of the injured counted after them
+    (
+        "Seven people were killed, including a child, and 20 were injured, including four women.",
+        [("Seven", 1, None), ("20", None, 4)],
+    ),
+    # no count of the group, both groups in one figure, or a part larger than the whole: nothing kept
+    ("The strike killed 9 people, including children.", [("9", None, None)]),
+    ("Shelling killed 12 women and children in the camp.", [("12", None, None)]),
+    ("The strike killed 3 people. Five children were among the dead.", [("3", None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BREAKDOWNS, ids=[b[0][:50] for b in BREAKDOWNS])
+def test_children_and_women_among_a_figure(text: str, expected: list[tuple]) -> None:
+    found = [(c.count.text, c.children, c.women) for c in claims_of(text) if c.kind == "casualty" and c.count]
+    assert found == expected
+
+
 # --- the record itself ---------------------------------------------------------------------------
 def test_claim_record_fields() -> None:
     text = "Intro line.\nA strike killed at least 56 civilians on Tuesday."

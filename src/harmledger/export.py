@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from harmledger.records import Incident, incident_fields, to_jsonable
+from harmledger.records import Figures, Incident, incident_fields, to_jsonable
 
 if TYPE_CHECKING:
     from harmledger.store import Ledger
@@ -38,6 +38,8 @@ UCDP_COLUMNS = (
     "event_type",
     "deaths_civilians",
     "deaths_unknown",
+    "deaths_children",
+    "deaths_women",
     "low",
     "best",
     "high",
@@ -176,6 +178,9 @@ def to_ucdp(incidents: Sequence[Incident], ledger: Ledger | None = None) -> str:
                 "event_type": inc.event_type or "",
                 "deaths_civilians": civ.best if civ.best is not None else (civ.low if civ.low is not None else ""),
                 "deaths_unknown": "",
+                # not GED columns: children and women among the dead (best, else low), as reported
+                "deaths_children": _point(inc.child_deaths),
+                "deaths_women": _point(inc.women_deaths),
                 "low": _blank(inc.deaths.low),
                 "best": _blank(inc.deaths.best),
                 "high": _blank(inc.deaths.high),
@@ -272,6 +277,12 @@ def incident_summary_columns() -> tuple[str, ...]:
         "grade",
         "n_sources",
         "n_claims",
+        "child_deaths_low",
+        "child_deaths_best",
+        "child_deaths_high",
+        "women_deaths_low",
+        "women_deaths_best",
+        "women_deaths_high",
     )
 
 
@@ -281,7 +292,14 @@ def incident_summary(inc: Incident) -> dict[str, Any]:
     row["date_start"] = inc.date_start.isoformat() if inc.date_start else None
     row["date_end"] = inc.date_end.isoformat() if inc.date_end else None
     row["n_claims"] = len(inc.claim_ids)
+    for name, fig in (("child_deaths", inc.child_deaths), ("women_deaths", inc.women_deaths)):
+        row[f"{name}_low"], row[f"{name}_best"], row[f"{name}_high"] = fig.low, fig.best, fig.high
     return row
+
+
+def _point(fig: Figures) -> Any:
+    """A figure's best, else its low, else blank."""
+    return _blank(fig.best if fig.best is not None else fig.low)
 
 
 def _blank(value: int | None) -> Any:

@@ -31,6 +31,8 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "victims",
     "children",
     "women",
+    "n_children",
+    "n_women",
     "scope",
     "source",
     "status",
@@ -56,7 +58,8 @@ def claim_rows(
     """One row per claim of ``incidents`` (``claims`` as the analysts left them), in incident order.
 
     ``children`` / ``women``: whether the claim names them among the victims (the text's words,
-    not a count of them). ``document`` is the file name or url, never a server path.
+    not a count of them); ``n_children`` / ``n_women``: how many the text counts among the figure
+    (empty when it gives no count). ``document`` is the file name or url, never a server path.
     """
     corrected_by = corrected_by or {}
     status = ledger.claim_status()
@@ -84,6 +87,8 @@ def claim_rows(
                     "victims": claim.victims,
                     "children": any("child" in g for g in groups),
                     "women": any("wom" in g for g in groups),
+                    "n_children": claim.children,
+                    "n_women": claim.women,
                     "scope": claim.scope,
                     "source": claim.source.name if claim.source else None,
                     "status": status.get(claim.id, "auto"),

@@ -207,6 +207,10 @@ class Claim:
     # What identifies the event beyond place and time, from the text around the figure:
     # "family:haddad", "name:ahmed saleh", "site:al shifa hospital", "area:rimal", "time:night".
     identity: tuple[str, ...] = ()
+    # Of the figure, how many the text says were children / women ("killed 12 people, including
+    # six children": children 6; "two children were killed": children 2); None when it does not say.
+    children: int | None = None
+    women: int | None = None
     extractor: str = "rules@1"
 
     @staticmethod
@@ -234,6 +238,9 @@ class Incident:
     deaths: Figures = field(default_factory=Figures)
     injured: Figures = field(default_factory=Figures)
     civilian_deaths: Figures = field(default_factory=Figures)
+    # Children and women among the dead, reconciled like the deaths (see incidents.counts).
+    child_deaths: Figures = field(default_factory=Figures)
+    women_deaths: Figures = field(default_factory=Figures)
     place: PlaceRef | None = None
     date_start: date | None = None
     date_end: date | None = None

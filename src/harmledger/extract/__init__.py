@@ -25,7 +25,7 @@ from harmledger.extract.context import (
 )
 from harmledger.extract.counts import parse_count
 from harmledger.extract.harm import Mention
-from harmledger.extract.mentions import read_mentions
+from harmledger.extract.mentions import parts_among, read_mentions
 from harmledger.extract.text import Token, candidate_spans, split_sentences, tokenize
 from harmledger.extract.vocab import (
     BARE_COALITION,
@@ -86,9 +86,44 @@ def extract_claims(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     for i, (start, end) in enumerate(state.sentences):
         for s, e in candidate_spans(state.text, start, end):
-            claims.extend(_sentence_claims(state, i, s, e, state.text[s:e]))
+            found = _sentence_claims(state, i, s, e, state.text[s:e])
+            if not found:
+                _add_parts_among(state, i, s, e, claims)
+            claims.extend(found)
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return _settle_coalition(state, claims)
+
+
+def _add_parts_among(state: _Doc, i: int, s: int, e: int, claims: list[Claim]) -> None:
+    """ "The strike killed 12 people. Two children were among the dead.": the children are a part
+    of the earlier figure (up to two sentences back), never a figure of their own."""
+    parts = parts_among(tokenize(state.text[s:e], s))
+    if not parts:
+        return
+    since = state.sentences[max(0, i - 2)][0]
+    for outcome, group, count in parts:
+        at = next(
+            (
+                n
+                for n in range(len(claims) - 1, -1, -1)
+                if claims[n].kind == "casualty"
+                and claims[n].outcome == outcome
+                and claims[n].span.start >= since
+                and not claims[n].negated
+                and claims[n].scope != "cumulative"
+            ),
+            None,
+        )
+        if at is None:
+            continue
+        whole = claims[at]
+        have = getattr(whole, group) or 0
+        ceiling = whole.count.high if whole.count and whole.count.high is not None else None
+        if ceiling is None and whole.count is not None:
+            ceiling = whole.count.point
+        n = max(have, count.point or 0)  # a part told again ("including two children … two children were among") is one
+        if ceiling is None or n <= ceiling:
+            claims[at] = replace(whole, children=n) if group == "children" else replace(whole, women=n)
 
 
 def _settle_coalition(state: _Doc, claims: list[Claim]) -> list[Claim]:
@@ -177,6 +212,8 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
                 hedged=hedged,
                 negated=m.negated,
                 joint=m.joint,
+                children=m.parts.get("children"),
+                women=m.parts.get("women"),
                 genre=doc.genre,
                 extractor=EXTRACTOR,
             )

@@ -113,6 +113,8 @@ class Mention:
     toll_at: int = -1  # token index of "toll" when the figure is a toll
     negated: bool = False
     joint: bool = False  # another group sharing the harm of the figure before it
+    # Parts of the figure the text counts ("including six children" → {"children": 6}).
+    parts: dict[str, int] = field(default_factory=dict)
 
 
 def _combine(outcomes: list[str]) -> str:

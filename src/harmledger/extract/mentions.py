@@ -98,6 +98,7 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
             for g in groups:
                 if g not in mentions[-1].groups:
                     mentions[-1].groups.append(g)
+            _add_part(mentions[-1], groups, m.count)  # "12 people, including six children"
             if in_subset:
                 _part_floor(mentions[-1], m.count)
             prev_end = m.last
@@ -105,7 +106,7 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
         out_r, victims, groups, harm_r, end, rejected = walk_right(tokens, m)
         if rejected:
             if mentions and m.last + 1 < len(tokens) and tokens[m.last + 1].low in PRONOUNS:
-                _add_part_groups(tokens, m.last + 2, mentions[-1])  # "8 civilians, 3 of them children"
+                _add_part_groups(tokens, m.last + 2, mentions[-1], m.count)  # "8 civilians, 3 of them children"
             continue
         out_l, harm_l, toll_at = walk_left(tokens, m.first)
         # "Two BSF men among eight killed": a part of the next figure; but "killed eight people
@@ -163,6 +164,7 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
                         pm.first, pm.last, pm.count, outcome, pv or "people", pg, harm_at, pend, -1, False, joint=n > 0
                     )
                 )
+                _own_part(mentions[-1], pg)
             # "at least four civilians … and up to six civilians were killed": one range, not two groups
             joint = {pending[-1][0].count.qualifier, m.count.qualifier} != {"at_least", "up_to"}
             pending.clear()
@@ -187,6 +189,7 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
                 joint=(joint and bool(mentions)) or along or _another(tokens, m) or _also(tokens, m, harm_at),
             )
         )
+        _own_part(mentions[-1], groups)
         if aside and breakdown is not None:
             breakdown[1].add(outcome)
             if victims is None:
@@ -200,9 +203,12 @@ def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Me
         _add_groups(tokens, mention)
     orphans.extend(pending)
     singulars = _singulars(tokens, mentions)
+    walked = len(mentions)
     mentions.extend(_before_singulars(tokens, orphans, singulars))
     mentions.extend(singulars)
-    mentions.extend(persons(tokens, mentions))
+    mentions.extend(persons(tokens, mentions))  # sees the singulars: a person is not counted twice
+    for mention in mentions[walked:]:
+        _own_part(mention, mention.groups)  # "a woman", "two children were …": their own group
     mentions.sort(key=lambda x: x.first)
     return mentions
 
@@ -395,11 +401,46 @@ def _closes_aside(tokens: list[Token], k: int) -> bool:
     return tokens[k].text == ")" or _opens_aside(tokens, k) and tokens[k].text != "("
 
 
-def _add_part_groups(tokens: list[Token], j: int, m: Mention) -> None:
+# The victim groups counted as parts of a figure (kept per claim and per incident).
+BREAKDOWN_GROUPS = ("children", "women")
+
+
+def _breakdown_group(groups: list[str]) -> str | None:
+    """The one breakdown group of a phrase: "six children" → children; "women and children" → None."""
+    found = [g for g in groups if g in BREAKDOWN_GROUPS]
+    return found[0] if len(found) == 1 else None
+
+
+def _own_part(m: Mention, groups: list[str]) -> None:
+    """ "Two children were killed": the whole figure is the group's (``groups``: its own phrase's)."""
+    group = _breakdown_group(groups)
+    point = m.count.point
+    if group is not None and point is not None and not m.count.vague:
+        m.parts.setdefault(group, point)
+
+
+def _add_part(whole: Mention, groups: list[str], part: Count) -> None:
+    """ "12 people, among them three women and five children": a counted part of the figure. A
+    part larger than the whole is not a part of it (nor recorded)."""
+    group = _breakdown_group(groups)
+    point = part.point
+    if group is None or point is None or part.vague:
+        return
+    total = whole.parts.get(group, 0) + point
+    ceiling = whole.count.high if whole.count.high is not None else whole.count.point
+    if ceiling is not None and total > ceiling:
+        return
+    whole.parts[group] = total
+
+
+def _add_part_groups(tokens: list[Token], j: int, m: Mention, part: Count | None = None) -> None:
     for k in range(j, min(len(tokens), j + 4)):
         group = VICTIM_NOUNS.get(tokens[k].low, ("", None))[1]
         if group and group not in m.groups:
             m.groups.append(group)
+        if group and part is not None:
+            _add_part(m, [group], part)  # "8 civilians, 3 of them children"
+            part = None
 
 
 def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
@@ -577,6 +618,8 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         if nxt is None or nxt.negated or k + 1 in taken:
             continue
         start = k - 1 if k > 0 and tokens[k - 1].low in ("a", "an", "one") else k
+        if start > 0 and tokens[start - 1].low in SUBSET_BEFORE and any(m.last <= start for m in found):
+            continue  # "Seven were killed, including a child, and 20 injured": a part of the seven
         out.append(
             Mention(
                 start,
@@ -700,6 +743,9 @@ def _found_one(tokens: list[Token], k: int) -> bool:
     return any(tokens[x].low in _FIND_VERBS for x in near)
 
 
+_ONE = Count(1, 1, 1, "exact")
+
+
 def _add_groups(tokens: list[Token], m: Mention) -> None:
     """ "… 200 casualties, including many children": the group joins the mention's victims."""
     n = len(tokens)
@@ -716,7 +762,41 @@ def _add_groups(tokens: list[Token], m: Mention) -> None:
             kind, group = VICTIM_NOUNS[low]
             if group and group not in m.groups:
                 m.groups.append(group)
+            if group and tokens[k - 1].low in ("a", "an"):
+                _add_part(m, [group], _ONE)  # "among them a child and four women"
             # "200 casualties, including many children" reads as civilian harm; "including 78
             # civilians" says only part of the figure is civilian, so the type stays.
             if m.victims == "people" and kind == "civilians" and group:
                 m.victims = "civilians"
+
+
+_AMONG_WHOM = frozenset({"dead", "killed", "victims", "fatalities", "wounded", "injured"})
+_AMONG_OUTCOME = {"wounded": "injured", "injured": "injured"}
+
+
+def parts_among(tokens: list[Token]) -> list[tuple[str, str, Count]]:
+    """ "Two children were among the dead", "Among those killed were three women": parts of a figure
+    an earlier sentence gave, as (outcome, group, count); they add no one to it."""
+    lows = [t.low for t in tokens]
+    if "among" not in lows:
+        return []
+    out: list[tuple[str, str, Count]] = []
+    for m in find_counts(tokens):
+        k = m.last
+        while k < len(tokens) and k < m.last + 3 and tokens[k].low not in VICTIM_NOUNS:
+            k += 1  # "two young children", "three elderly women"
+        if k >= len(tokens) or tokens[k].low not in VICTIM_NOUNS or m.count.vague or m.count.point is None:
+            continue  # "three years old and among …": no victims after the figure
+        group = _breakdown_group([VICTIM_NOUNS[tokens[k].low][1] or ""])
+        if group is None:
+            continue
+        after, before = lows[k + 1 : k + 5], lows[max(0, m.first - 5) : m.first]
+        if after[:2] in (["were", "among"], ["was", "among"], ["are", "among"]) and len(after) >= 4:
+            whom = after[3]  # "were among the dead", "were among those killed"
+        elif len(before) >= 4 and before[-4] == "among" and before[-1] in ("were", "was", "are"):
+            whom = before[-2]  # "Among the dead were two children"
+        else:
+            continue
+        if whom in _AMONG_WHOM:
+            out.append((_AMONG_OUTCOME.get(whom, "killed"), group, m.count))
+    return out

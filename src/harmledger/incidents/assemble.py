@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Literal, TypeVar
 
 from harmledger.incidents import rules
-from harmledger.incidents.counts import Reported, civilian_figures, figures
+from harmledger.incidents.counts import Reported, breakdown_figures, civilian_figures, figures
 from harmledger.incidents.grade import grade
 from harmledger.incidents.syndication import Syndication
 from harmledger.records import Claim, DatePrecision, Document, Figures, Incident, PlaceRef, Victims
@@ -202,6 +202,8 @@ def build(
     injured, injured_lines = figures(reported, "injured")
     civilian, civilian_lines = civilian_figures(reported, ctx.leads)
     deaths, death_lines = _at_least_civilians(deaths, civilian, death_lines)
+    children, children_lines = breakdown_figures(reported, "children", deaths)
+    women, women_lines = breakdown_figures(reported, "women", deaths)
     independent = _independent_keys(everything, keys)
     genres: dict[str, str] = {}
     for c in good:
@@ -227,7 +229,15 @@ def build(
         lines.append(f"… and {len(everything) - MAX_CLAIM_LINES} more claim(s)")
     if hedged_only:
         lines.append("figures from hedged claims: no claim states them outright")
-    lines += list(links[:MAX_LINK_LINES]) + copy_lines + death_lines + civilian_lines + injured_lines
+    lines += (
+        list(links[:MAX_LINK_LINES])
+        + copy_lines
+        + death_lines
+        + civilian_lines
+        + children_lines
+        + women_lines
+        + injured_lines
+    )
     if kind == "aggregate":
         lines.append("aggregate: a cumulative toll, never added to incident counts")
     perpetrator, perpetrator_lines = _perpetrator(claims, statements)
@@ -240,6 +250,8 @@ def build(
         deaths=deaths,
         injured=injured,
         civilian_deaths=civilian,
+        child_deaths=children,
+        women_deaths=women,
         place=_place(claims) or _place(everything),
         date_start=start,
         date_end=end,

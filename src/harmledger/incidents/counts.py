@@ -44,7 +44,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 
-from harmledger.records import Claim, Figures
+from harmledger.records import Claim, Count, Figures
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,3 +385,29 @@ def figures(
             f"{label} high {high[0]}: highest figure, source {high[1]} (claims {', '.join(per_source[high[1]].claims)})"
         )
     return Figures(low[0] if low else None, best, high[0] if high else None, rule), lines
+
+
+def breakdown_figures(reported: Sequence[Reported], group: str, deaths: Figures) -> tuple[Figures, list[str]]:
+    """Children (``group="children"``) or women among the dead, reconciled as the deaths are (rules
+    1-5) over the part each claim of the dead counts ("killed 12, including six children" gives 6;
+    "two children were killed" gives 2; "a woman and her three children" gives women 1, children
+    3). A part is as the text states it: a whole figure about the group keeps its qualifier ("at
+    least 5 children"), a part inside a larger figure is exact. Never above the deaths' high."""
+    parts: list[Reported] = []
+    for r in reported:
+        c = r.claim
+        n = getattr(c, group, None)
+        if c.outcome != "killed" or not n or c.count is None:
+            continue
+        count = c.count if n == c.count.point else Count(n, n, n, "exact", text=c.count.text)
+        parts.append(replace(r, claim=replace(c, count=count)))
+    if not parts:
+        return Figures(rule="no figure reported"), []
+    fig, lines = figures(parts, "killed")
+    cap = deaths.high
+
+    def clip(v: int | None) -> int | None:
+        return v if v is None or cap is None else min(v, cap)
+
+    rule = f"{group} among the dead: " + fig.rule + ("; never above deaths high" if cap is not None else "")
+    return Figures(clip(fig.low), clip(fig.best), clip(fig.high), rule), [f"{group} {line}" for line in lines]

@@ -93,6 +93,9 @@ def incident_from_json(data: dict[str, Any]) -> Incident:
             "deaths": Figures(**data["deaths"]),
             "injured": Figures(**data["injured"]),
             "civilian_deaths": Figures(**data["civilian_deaths"]),
+            # absent from incidents written before breakdowns were kept: nothing reported
+            "child_deaths": Figures(**(data.get("child_deaths") or {})),
+            "women_deaths": Figures(**(data.get("women_deaths") or {})),
             "place": place_from_json(data.get("place")),
             "date_start": _date(data.get("date_start")),
             "date_end": _date(data.get("date_end")),

@@ -79,7 +79,8 @@ def list_incidents(
     cursor: str | None = Query(None, description="the `next` value of the previous page"),
 ) -> Response:
     """Rows are flat incident summaries (id, place, country, lat, lon, dates, event_type, perpetrator,
-    victims, deaths_low/best/high, injured_low/best/high, grade, n_sources, n_claims)."""
+    victims, deaths_low/best/high, injured_low/best/high, grade, n_sources, n_claims,
+    child_deaths_low/best/high, women_deaths_low/best/high)."""
     offset, sort = decode_cursor(cursor), check_sort(sort)
 
     def build() -> bytes:
@@ -89,9 +90,58 @@ def list_incidents(
     return Response(cached(request, build), media_type="application/json")
 
 
-@router.get("/incidents/{incident_id}", summary="One incident with its claims, tolls beside it and audit log")
+_NUMBER = {"type": ["integer", "null"]}
+_FIGURES = {
+    "type": "object",
+    "description": "low / best / high and the rule that set them",
+    "properties": {"low": _NUMBER, "best": _NUMBER, "high": _NUMBER, "rule": {"type": "string"}},
+}
+# The figures of an incident and of a claim, documented here because the routes return plain dicts.
+_INCIDENT_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "ok": {"type": "boolean"},
+        "row": {
+            "type": "object",
+            "properties": {
+                "incident": {
+                    "type": "object",
+                    "properties": {
+                        "id": {"type": "string"},
+                        "deaths": _FIGURES,
+                        "injured": _FIGURES,
+                        "civilian_deaths": _FIGURES,
+                        "child_deaths": {**_FIGURES, "description": "children among the dead, reconciled as deaths"},
+                        "women_deaths": {**_FIGURES, "description": "women among the dead, reconciled as deaths"},
+                    },
+                },
+                "claims": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "id": {"type": "string"},
+                            "children": {**_NUMBER, "description": "children the text counts among the figure"},
+                            "women": {**_NUMBER, "description": "women the text counts among the figure"},
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+@router.get(
+    "/incidents/{incident_id}",
+    summary="One incident with its claims, tolls beside it and audit log",
+    responses={200: {"content": {"application/json": {"schema": _INCIDENT_SCHEMA}}}},
+)
 def get_incident(request: Request, incident_id: str) -> dict[str, Any]:
-    """``incident_id`` may be a unique prefix of 8 or more characters (as the CLI prints them)."""
+    """``incident_id`` may be a unique prefix of 8 or more characters (as the CLI prints them).
+    The incident carries ``child_deaths`` and ``women_deaths`` (children and women among the dead,
+    low / best / high) beside ``deaths`` and ``civilian_deaths``; each claim ``children`` and
+    ``women``: how many of its figure the text says were children or women (null: not said)."""
     detail = incident_detail(ledger_of(request), incident_id)
     fixes = detail.decisions.claim_fixes
     return {
