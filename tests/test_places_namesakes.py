@@ -162,3 +162,31 @@ def test_a_small_town_across_the_border_from_the_documents_places_is_a_neighbour
     )
     erie = _one(text, "Erie")
     assert erie.resolved and erie.country == "US", erie
+
+
+@pytest.mark.parametrize(
+    ("text", "feature_is_town"),
+    [
+        ("Gunmen attacked a checkpoint in the town of Marib, Yemen, killing three.", True),
+        ("Clashes went on in the city of Marib, Yemen, overnight.", True),
+        ("Fighting spread across Marib province, Yemen, on Sunday.", False),
+    ],
+)
+def test_a_province_named_like_its_capital_is_the_town_when_the_text_says_town(
+    text: str, feature_is_town: bool
+) -> None:
+    place = _one(text, "Marib")
+    assert place.country == "YE", place
+    assert (place.precision != WHERE_PREC_ADM1) is feature_is_town, place
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Gunmen killed four villagers in the C. African Republic on Sunday.", "C. African Republic", "CF"),
+        ("Fighting broke out again in N. Kivu, Congo, on Monday.", "N. Kivu", "CD"),
+    ],
+)
+def test_a_name_with_its_first_word_abbreviated_is_still_the_place(text: str, mention: str, country: str) -> None:
+    place = _one(text, mention)
+    assert place.resolved and place.country == country, place

@@ -451,6 +451,9 @@ def _modified(text: str, m: Mention) -> Mention:
             m.prefer = kind
     if re.search(r"\b(province|governorate|district|state|region) of\s+$", before, re.I):
         m.prefer = "ADM"
+    elif re.search(r"\b(?:city|town|village) of\s+$", before, re.I):
+        # "the town of Marib": the settlement, not the province that shares its name.
+        m.prefer = m.prefer or "PPL"
     bearing = _BEARING_RE.search(before)
     if bearing:
         m.bearing = BEARINGS.get(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 import threading
@@ -47,6 +48,11 @@ class CountryStats(NamedTuple):
     divisions: int  # administrative divisions (ADM*)
     imported: int  # rows added by `harmledger gazetteer import`
     curated: int  # rows from the curated alias tables
+
+
+# Wire abbreviations of a name's first word, read only when the name as written is unknown.
+_ABBREVIATED_WORDS: dict[str, str] = {"C": "Central", "N": "North", "S": "South", "E": "East", "W": "West"}
+_ABBREVIATED_WORD_RE = re.compile(r"\b([CNSEW])\.\s+(?=[A-Z][a-z])")
 
 
 def default_path() -> Path:
@@ -131,7 +137,15 @@ class Gazetteer:
         if found:
             return found, "exact"
         found = self.lookup_loose(name)
-        return (found, "loose") if found else ((), "")
+        if found:
+            return found, "loose"
+        expanded = _ABBREVIATED_WORD_RE.sub(lambda m: _ABBREVIATED_WORDS[m.group(1)] + " ", name)
+        if expanded != name:
+            # "C. African Republic", "N. Kivu": wire copy shortens the first word of a name.
+            found = self.lookup(expanded)
+            if found:
+                return found, "exact"
+        return (), ""
 
     def fuzzy(self, name: str, limit: int = 5, cutoff: float = 88.0) -> list[tuple[str, float]]:
         """Closest stored strict keys by rapidfuzz ratio (the last resort; ~0.3 s per call)."""
