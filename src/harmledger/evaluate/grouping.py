@@ -62,13 +62,13 @@ def score_events(gold: list[dict[str, Any]], s: Scoring) -> Section:
 def _event_figures(gold: list[dict[str, Any]], s: Scoring, pred: Predictions, label: str) -> dict[str, Any]:
     """killed/injured exact and place hits of the incidents in ``pred``, errors under ``label``."""
     killed, nonzero, injured, near, far = (Rate(0, 0) for _ in range(5))
-    actors = {"perpetrator_agrees": Rate(0, 0), "perpetrator_unknown_named": Rate(0, 0), "date_within_week": Rate(0, 0)}
+    rates = {"perpetrator_agrees": Rate(0, 0), "perpetrator_unknown_named": Rate(0, 0), "date_within_week": Rate(0, 0)}
     for row in gold:
         doc = str(row.get("doc"))
         incidents = _own_incidents(doc, pred, _incidents_of(doc, s, pred))
         main = max(incidents, key=lambda i: _point(i.deaths) + _point(i.injured), default=None)
-        _score_perpetrator(row, main, s, label, actors)
-        _score_date(row, main, s, label, actors)
+        _score_perpetrator(row, main, s, label, rates)
+        _score_date(row, main, s, label, rates)
         got_killed = sum(_point(i.deaths) for i in incidents)
         got_injured = sum(_point(i.injured) for i in incidents)
         span = Span(0, len(s.views[doc].text)) if doc in s.views else None
@@ -131,7 +131,7 @@ def _event_figures(gold: list[dict[str, Any]], s: Scoring, pred: Predictions, la
         "injured_exact": injured,
         "within_25km": near,
         "within_161km": far,
-        **actors,
+        **rates,
     }
 
 
@@ -159,8 +159,8 @@ def _dated_apart(a: Incident, b: Incident) -> bool:
     return (a.date_start - b_end).days > DATE_SPAN_DAYS or (b.date_start - a_end).days > DATE_SPAN_DAYS
 
 
-def _score_date(row: dict[str, Any], main: Incident | None, s: Scoring, label: str, actors: dict[str, Rate]) -> None:
-    """Count in ``actors["date_within_week"]`` whether the main incident's dates hold the coders'
+def _score_date(row: dict[str, Any], main: Incident | None, s: Scoring, label: str, rates: dict[str, Rate]) -> None:
+    """Count in ``rates["date_within_week"]`` whether the main incident's dates hold the coders'
     day and span at most a week ("within the week before publication" for an undated report).
     Rows without a date, or documents without an incident, count for none."""
     if not row.get("date") or main is None:
@@ -171,14 +171,14 @@ def _score_date(row: dict[str, Any], main: Incident | None, s: Scoring, label: s
     if not hit:
         shown = str(start) if start == end else f"{start}..{end}"
         s.error(label, "wrong", str(row.get("doc")), f"date {gold} ≠ predicted {shown}", family="date")
-    rate = actors["date_within_week"]
-    actors["date_within_week"] = Rate(rate.hits + hit, rate.n + 1)
+    rate = rates["date_within_week"]
+    rates["date_within_week"] = Rate(rate.hits + hit, rate.n + 1)
 
 
 def _score_perpetrator(
-    row: dict[str, Any], main: Incident | None, s: Scoring, label: str, actors: dict[str, Rate]
+    row: dict[str, Any], main: Incident | None, s: Scoring, label: str, rates: dict[str, Rate]
 ) -> None:
-    """Count the main incident's perpetrator in ``actors``: agreeing with the coders' named one,
+    """Count the main incident's perpetrator in ``rates``: agreeing with the coders' named one,
     or named where they knew none. A gold row without the field, or a document that gives no
     incident, counts for neither."""
     gold = row.get("perpetrator")
@@ -194,7 +194,7 @@ def _score_perpetrator(
         key, hit = "perpetrator_agrees", got is not None and perpetrator_agrees(got, str(gold))
         if not hit:
             s.error(label, "wrong", doc, f"perpetrator {gold!r} ≠ predicted {got!r}", family="perpetrator")
-    actors[key] = Rate(actors[key].hits + hit, actors[key].n + 1)
+    rates[key] = Rate(rates[key].hits + hit, rates[key].n + 1)
 
 
 def _value(rate: Rate | float) -> float | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from harmledger.extract.counts import CountMatch, find_counts
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
+    ADDITIVE,
     AUX,
     HARM_AFTER,
     HARM_BEFORE,
@@ -478,9 +479,9 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
             return HARM_BEFORE[tokens[v].low], v, -1
     outcomes: list[str] = []
     harm_at = -1
-    if k >= 2 and tokens[k].low in ("further", "additional") and tokens[k - 1].low == "a":
+    if k >= 2 and tokens[k].low in ADDITIVE and tokens[k - 1].low in ("a", "an"):
         k -= 2  # "injuring a further 28 civilians": the figure adds to one before, the verb is its harm
-    elif k >= 1 and tokens[k].low in ("another", "further", "additional"):
+    elif k >= 1 and tokens[k].low in ADDITIVE:
         k -= 1
     if k >= 1 and (tokens[k].low in POSSESSIVES or tokens[k].low == "the") and tokens[k - 1].low in HARM_BEFORE:
         k -= 1  # "injuring her two daughters", "killing the four children of a local farmer"

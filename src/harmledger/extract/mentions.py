@@ -36,7 +36,9 @@ from harmledger.extract.harm import (
 from harmledger.extract.persons import persons
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
+    ADDITIVE,
     AUX,
+    DASHES,
     FIGURE_NOUNS,
     HARM_AFTER,
     HARM_BEFORE,
@@ -278,7 +280,6 @@ def _before_verb_of(mentions: list[Mention], m: CountMatch) -> bool:
     return prev.last <= m.first and m.last <= prev.harm_at and not prev.negated
 
 
-_DASHES = frozenset({"-", "–", "—"})
 _LATER = frozenset({"later", "subsequently", "then", "since", "eventually", "has", "had", "have", "was", "been"})
 
 
@@ -360,15 +361,12 @@ def _participle_before(tokens: list[Token], first: int) -> tuple[str | None, int
     return None, -1
 
 
-_ANOTHER = frozenset({"further", "another", "additional"})
-
-
 def _another(tokens: list[Token], m: CountMatch) -> bool:
     """ "… and a further 3 died later", "another 2", "and two more": the figure adds to an earlier one."""
     first = m.first
-    if first > 0 and tokens[first - 1].low in _ANOTHER:
+    if first > 0 and tokens[first - 1].low in ADDITIVE:
         return True
-    if first > 1 and tokens[first - 2].low in _ANOTHER and tokens[first - 1].low in ("a", "an"):
+    if first > 1 and tokens[first - 2].low in ADDITIVE and tokens[first - 1].low in ("a", "an"):
         return True
     # "two more people were killed" (not "two more than …")
     return (
@@ -394,7 +392,7 @@ def _opens_aside(tokens: list[Token], k: int) -> bool:
     tok = tokens[k]
     if tok.text == "(" or tok.text == ":":
         return True
-    return tok.text in _DASHES and k > 0 and tokens[k - 1].end != tok.start
+    return tok.text in DASHES and k > 0 and tokens[k - 1].end != tok.start
 
 
 def _closes_aside(tokens: list[Token], k: int) -> bool:

@@ -16,6 +16,7 @@ from harmledger.extract.harm import Mention, participles
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
     AUX,
+    DASHES,
     HARM_BEFORE,
     KILL_PHRASES,
     MONTHS,
@@ -26,6 +27,7 @@ from harmledger.extract.vocab import (
     NOT_ONE_PERSON_HEADS,
     ONE_PERSON_AFTER_ADDITION,
     PERSON_NP_STOPS,
+    RELATIVES,
     SUBJECT_STOPS,
     VICTIM_NOUNS,
     WEEKDAYS,
@@ -33,12 +35,6 @@ from harmledger.extract.vocab import (
 from harmledger.records import Count
 
 _OUTCOMES = frozenset({"killed", "injured"})
-_DASHES = frozenset({"-", "–", "—"})
-# "the wife of X and three other civilians": a relative named by whose relative they are.
-RELATIVES = frozenset(
-    "wife husband son daughter brother sister mother father child nephew niece uncle aunt cousin "
-    "grandson granddaughter grandfather grandmother widow fiancee fiance".split()
-)
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this"})
 _PRONOUNS = frozenset({"he", "she"})
 _MAX_PHRASE = 12
@@ -251,7 +247,7 @@ def name_and_others(tokens: list[Token], taken: set[int], found: list[Mention]) 
             continue
         e = m.first - 1
         mark = tokens[e - 1].text
-        if mark == "," or (mark in _DASHES and tokens[e - 2].end != tokens[e - 1].start):
+        if mark == "," or (mark in DASHES and tokens[e - 2].end != tokens[e - 1].start):
             # an apposition between the name and "and": ", a councillor," or "– the spokesman –"
             b = e - 2
             while b > 0 and tokens[b].text != mark and e - b < _MAX_PHRASE:

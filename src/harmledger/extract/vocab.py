@@ -424,6 +424,15 @@ NONHARM_NOUNS: frozenset[str] = frozenset(
     "birds bird owls swans chickens poultry hogs pigs cattle cows sheep goats animals livestock "
     "dogs dog horses camels fish".split()
 )
+# "a further 3 died later", "another 2", "injuring an additional 12": the figure adds to one before.
+ADDITIVE: frozenset[str] = frozenset({"further", "another", "additional"})
+# Dashes that open or close an aside when spaced ("four people – two women and two children –").
+DASHES: frozenset[str] = frozenset({"-", "–", "—"})
+# "the wife of X and three other civilians": a relative named by whose relative they are.
+RELATIVES: frozenset[str] = frozenset(
+    "wife husband son daughter brother sister mother father child nephew niece uncle aunt cousin "
+    "grandson granddaughter grandfather grandmother widow fiancee fiance".split()
+)
 # Subset markers: figures after these are part of an earlier figure, not new victims.
 SUBSET_BEFORE: frozenset[str] = frozenset({"including", "include", "includes", "among"})
 

@@ -279,11 +279,7 @@ class _Dates:
         line = self.text[first.start : first.end].strip()
         if "\n" in line or line.endswith((".", "!", "?")):
             return None  # a lead sentence, not a title
-        days = [
-            self.dates[k]
-            for k in self._between(first.start, first.end)
-            if not self.reporting[k] and self.dates[k].resolved and self.dates[k].precision == "day"
-        ]
+        days = self._event_days(first.start, first.end)
         if len(days) != 1:
             return None
         return replace(days[0], reason=f"from the title; {days[0].reason or ''}".rstrip("; "))
@@ -313,6 +309,15 @@ class _Dates:
             d, reason=f"when it was reported: the text gives no date for the event; {d.reason or ''}".rstrip("; ")
         )
 
+    def _event_days(self, lo: int, hi: int) -> list[DateRef]:
+        """Resolved, day-precise dates of the event (not of a report or statement) starting in
+        ``[lo, hi)``, in text order."""
+        return [
+            self.dates[k]
+            for k in self._between(lo, hi)
+            if not self.reporting[k] and self.dates[k].resolved and self.dates[k].precision == "day"
+        ]
+
     def _next_event_date(self, claim: Claim) -> DateRef | None:
         """The first day-precise event date in the sentence after a claim whose own sentence dates
         only when it was said, in its paragraph."""
@@ -326,11 +331,7 @@ class _Dates:
         hi = ahead[-1].end
         if paragraphs:
             hi = min(hi, paragraphs[_index_of(paragraphs, claim.sentence.start)].end)
-        after = [
-            self.dates[k]
-            for k in self._between(claim.sentence.end, hi)
-            if not self.reporting[k] and self.dates[k].resolved and self.dates[k].precision == "day"
-        ]
+        after = self._event_days(claim.sentence.end, hi)
         if not after:
             return None
         d = after[0]
@@ -345,11 +346,7 @@ class _Dates:
         lo = sentences[max(0, s_idx - DATE_BACK_SENTENCES)].start
         if paragraphs:
             lo = max(lo, paragraphs[_index_of(paragraphs, claim.sentence.start)].start)
-        before = [
-            self.dates[k]
-            for k in self._between(lo, claim.sentence.start)
-            if not self.reporting[k] and self.dates[k].resolved and self.dates[k].precision == "day"
-        ]
+        before = self._event_days(lo, claim.sentence.start)
         if not before:
             return None
         d = before[-1]
