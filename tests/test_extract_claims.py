@@ -76,6 +76,18 @@ HARM = [
         [("killed", "officer", 1, 1, 1, "combatants"), ("killed", "guard", 1, 1, 1, "combatants")],
     ),
     ("A man threw a brick at a nurse, injuring her, outside the clinic.", [("injured", "her", 1, 1, 1, "people")]),
+    # harm phrases of several words, kept as patterns in vocab.HARM_PHRASES
+    ("Nine miners were gunned down at the pit gate.", [("killed", "Nine", 9, 9, 9, "civilians")]),
+    ("Four guards lost their lives in the ambush.", [("killed", "Four", 4, 4, 4, "combatants")]),
+    (
+        "Three people died and 20 were treated for wounds at the district clinic.",
+        [("killed", "Three", 3, 3, 3, "people"), ("injured", "20", 20, 20, 20, "people")],
+    ),
+    (
+        "Eleven pupils were treated for their injuries after the blast.",
+        [("injured", "Eleven", 11, 11, 11, "civilians")],
+    ),
+    ("Six passengers were hospitalised with burns.", [("injured", "Six", 6, 6, 6, "civilians")]),
     # the subject of an active verb is the killer, not a victim (figure in digits or in words)
     ("A gunman killed two soldiers near the base.", [("killed", "two", 2, 2, 2, "combatants")]),
     ("A sniper killed a shepherd on the hill.", [("killed", "a shepherd", 1, 1, 1, "civilians")]),

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from harmledger.extract.counts import CountMatch, find_counts
+from harmledger.extract.phrases import phrase_at, phrase_ending_at, starts_phrase
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
     ADDITIVE,
@@ -21,9 +22,9 @@ from harmledger.extract.vocab import (
     HARM_AFTER,
     HARM_BEFORE,
     HARM_NOUNS,
-    KILL_PHRASES,
     NEGATORS,
     NONHARM_NOUNS,
+    POSSESSIVES,
     REVISED_TO,
     SUBSET_BEFORE,
     TOLL_OUTCOME,
@@ -90,7 +91,6 @@ PLURAL_ONLY = frozenset(
     }
 )
 SINGULAR_DETS = frozenset({"a", "an", "one", "the"})
-POSSESSIVES = frozenset({"his", "her", "their", "its"})
 _MAX_MODIFIERS = 4
 # Words that end a victims phrase: "about a hundred since the operation began".
 PREPOSITIONS = frozenset(
@@ -131,12 +131,10 @@ def participles(tokens: list[Token], j: int) -> tuple[str | None, int]:
     n = len(tokens)
     while j < n:
         low = tokens[j].low
-        if j + 1 < n and (low, tokens[j + 1].low) in KILL_PHRASES:
-            outcomes.append(KILL_PHRASES[(low, tokens[j + 1].low)])
-            j += 2
-        elif j + 2 < n and (low, tokens[j + 2].low) in KILL_PHRASES:  # "lost their lives"
-            outcomes.append(KILL_PHRASES[(low, tokens[j + 2].low)])
-            j += 3
+        phrase = phrase_at(tokens, j)  # "shot dead", "lost their lives"
+        if phrase is not None:
+            outcomes.append(phrase[0])
+            j = phrase[1]
         elif low in HARM_AFTER:
             outcomes.append(HARM_AFTER[low])
             j += 1
@@ -206,11 +204,7 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
             if end + 1 < n and tokens[end].low in JOIN and tokens[end + 1].low in HARM_NOUNS:
                 noun, end = _combine([noun, HARM_NOUNS[tokens[end + 1].low]]), end + 2
             return noun, victims, groups, j, end, False
-        if (
-            low in HARM_AFTER
-            or (j + 1 < n and (low, tokens[j + 1].low) in KILL_PHRASES)
-            or (j + 2 < n and (low, tokens[j + 2].low) in KILL_PHRASES)
-        ):
+        if low in HARM_AFTER or starts_phrase(tokens, j):
             out, end = participles(tokens, j)
             # "2 dead young owls": an adjective before a noun that is not people.
             if _before_nonharm(tokens, end):
@@ -262,11 +256,7 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
             j = _verb_past_asides(tokens, j, _skip_aside(tokens, j))
             if j + 1 < n and tokens[j].low in _MODALS and tokens[j + 1].low == "have":
                 j += 2  # "40 civilians may have died": a hedged past, not a projection
-            while (
-                j < n
-                and tokens[j].low in AUX
-                and not (j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES)
-            ):
+            while j < n and tokens[j].low in AUX and not starts_phrase(tokens, j):
                 j += 1
             # After the victims only the verb may follow, or the rest of a compound noun
             # ("two police reservists were killed", "civilian aid workers").
@@ -485,8 +475,9 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
         k -= 1
     if k >= 1 and (tokens[k].low in POSSESSIVES or tokens[k].low == "the") and tokens[k - 1].low in HARM_BEFORE:
         k -= 1  # "injuring her two daughters", "killing the four children of a local farmer"
-    if k >= 1 and (tokens[k - 1].low, tokens[k].low) in KILL_PHRASES:
-        return KILL_PHRASES[(tokens[k - 1].low, tokens[k].low)], k, -1  # "shot dead 3 people"
+    phrase = phrase_ending_at(tokens, k)
+    if phrase is not None:
+        return phrase[0], k, -1  # "shot dead 3 people"
     while k >= 0 and tokens[k].low in HARM_BEFORE:
         outcomes.append(HARM_BEFORE[tokens[k].low])
         harm_at = k

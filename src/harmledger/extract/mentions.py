@@ -19,7 +19,6 @@ from harmledger.extract.harm import (
     JOIN,
     OF_NOUNS,
     PLURAL_ONLY,
-    POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
     SINGULAR_DETS,
@@ -34,6 +33,7 @@ from harmledger.extract.harm import (
     walk_right,
 )
 from harmledger.extract.persons import persons
+from harmledger.extract.phrases import phrase_ending_at, starts_phrase
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
     ADDITIVE,
@@ -44,9 +44,9 @@ from harmledger.extract.vocab import (
     HARM_BEFORE,
     HARM_NOUNS,
     HYPOTHETICAL,
-    KILL_PHRASES,
     MONTHS,
     NONHARM_NOUNS,
+    POSSESSIVES,
     REVISED_TO,
     SUBSET_BEFORE,
     VICTIM_NOUNS,
@@ -535,12 +535,7 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
                 taken.update(range(k - 2, k + 2))
                 continue
         j = after
-        while (
-            j < n
-            and j < after + 3
-            and tokens[j].low in AUX
-            and not (j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES)
-        ):
+        while j < n and j < after + 3 and tokens[j].low in AUX and not starts_phrase(tokens, j):
             j += 1
         outcome, end = participles(tokens, j)
         if outcome is not None and end < n and _object_follows(tokens, end):
@@ -573,8 +568,8 @@ def _singulars(tokens: list[Token], found: list[Mention]) -> list[Mention]:
                 outcome, end, j = HARM_BEFORE[tokens[b].low], k + 1, b
             elif det and b >= 0 and tokens[b].low in OF_NOUNS and tokens[b + 1].low == "of":
                 outcome, end, j = OF_NOUNS[tokens[b].low], k + 1, b
-            elif det and b >= 1 and (tokens[b - 1].low, tokens[b].low) in KILL_PHRASES:
-                outcome, end, j = KILL_PHRASES[(tokens[b - 1].low, tokens[b].low)], k + 1, b  # "shot dead a member"
+            elif det and b >= 1 and (phrase := phrase_ending_at(tokens, b)) is not None:
+                outcome, end, j = phrase[0], k + 1, b  # "shot dead a member"
         joint = False
         if outcome is None and not (zero or negated_noun):
             # "killing a commander and his brother": the second person shares the first's verb.

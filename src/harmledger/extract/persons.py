@@ -13,12 +13,12 @@ from collections.abc import Callable
 
 from harmledger.extract.counts import find_counts
 from harmledger.extract.harm import Mention, participles
+from harmledger.extract.phrases import starts_phrase
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
     AUX,
     DASHES,
     HARM_BEFORE,
-    KILL_PHRASES,
     MONTHS,
     NAME_LINKS,
     NONHARM_NOUNS,
@@ -63,11 +63,7 @@ def _harm_after(tokens: list[Token], j: int) -> tuple[str | None, int, bool]:
     """ "[also|later …] killed" at ``j`` → (outcome, end, "also" seen)."""
     n = len(tokens)
     also = False
-    while (
-        j < n
-        and (tokens[j].low in AUX or tokens[j].low == "and")
-        and not (j + 1 < n and (tokens[j].low, tokens[j + 1].low) in KILL_PHRASES)
-    ):
+    while j < n and (tokens[j].low in AUX or tokens[j].low == "and") and not starts_phrase(tokens, j):
         also = also or tokens[j].low == "also"
         j += 1
     outcome, end = participles(tokens, j)

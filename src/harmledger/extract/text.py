@@ -15,6 +15,7 @@ from harmledger.extract.vocab import (
     HARM_AFTER,
     HARM_BEFORE,
     HARM_NOUNS,
+    HARM_PHRASES,
     STATEMENT_TRIGGERS,
 )
 
@@ -36,9 +37,7 @@ _HARM_STEMS = sorted(
         "toll",
         "deadly",
         "lethal",
-        "gunned",
-        "shot",
-        "lost their lives",
+        *(word for pattern in HARM_PHRASES for word in pattern.split()[0].split("|")),  # "shot dead"
         "no one",
         "nobody",
         "body",

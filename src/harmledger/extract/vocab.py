@@ -245,16 +245,19 @@ AUX: frozenset[str] = frozenset(
     "shot gunned burned burnt beaten stabbed found likely probably possibly eventually "
     "thought presumed estimated".split()
 )
-# "shot dead", "gunned down", "burned alive": verb + particle read as killed.
-KILL_PHRASES: dict[tuple[str, str], str] = {
-    ("shot", "dead"): "killed",
-    ("gunned", "down"): "killed",
-    ("burned", "alive"): "killed",
-    ("burnt", "alive"): "killed",
-    ("stabbed", "dead"): "killed",
-    ("beaten", "dead"): "killed",
-    ("found", "dead"): "killed",
-    ("lost", "lives"): "killed",
+# Harm phrases of several words, read wherever a harm participle is ("15 people shot dead",
+# "shot dead 3 people", "12 were treated for their wounds"). Written as they read: a word, "a|b"
+# for alternatives, "[CLASS]" for a class of words below ("[ANY]": any one word), a trailing "?" for an optional slot
+# (compiled by ``extract.phrases``). Adding a phrase means adding a row here, nothing else.
+POSSESSIVES: frozenset[str] = frozenset({"his", "her", "their", "its"})
+PHRASE_CLASSES: dict[str, frozenset[str]] = {"POSS": POSSESSIVES | {"our", "my", "your"}}
+HARM_PHRASES: dict[str, str] = {
+    "shot|stabbed|beaten|found dead": "killed",
+    "gunned|mowed down": "killed",
+    "burned|burnt alive": "killed",
+    "lost [POSS]? lives|life": "killed",
+    "treated for [POSS]? wounds|injuries|burns": "injured",
+    "hospitalised|hospitalized with [POSS]? wounds|injuries|burns": "injured",
 }
 
 # --- victims -----------------------------------------------------------------------------------
