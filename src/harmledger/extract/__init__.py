@@ -29,8 +29,6 @@ from harmledger.extract.mentions import parts_among, read_mentions
 from harmledger.extract.text import Token, candidate_spans, split_sentences, tokenize
 from harmledger.extract.vocab import (
     BARE_COALITION,
-    HARM_AFTER,
-    HARM_NOUNS,
     HEDGE_ADJECTIVES,
     HEDGED_ACCOUNTS,
     HEDGES,
@@ -42,7 +40,6 @@ from harmledger.records import Claim, Count, Document, Source, Span
 __all__ = ["extract_claims", "parse_count"]
 
 EXTRACTOR = "rules@1"
-_CUE_WORDS = frozenset({"deadly", "lethal", "death", "deaths", "killing", *HARM_AFTER, *HARM_NOUNS})
 _PRONOUN_SOURCES = frozenset({"they", "it"})
 _CONTEXT_BACK = 2  # sentences looked back for an event type or perpetrator
 _SOURCE_BACK = 3  # sentences looked back to resolve "They"
@@ -148,7 +145,7 @@ def _settle_coalition(state: _Doc, claims: list[Claim]) -> list[Claim]:
 def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list[Claim]:
     tokens = tokenize(sentence, s)
     lows = frozenset(t.low for t in tokens)
-    mentions = read_mentions(tokens, lows & _CUE_WORDS)
+    mentions = read_mentions(tokens)
     parties = perpetrators(tokens)
     stmts = statements(tokens, parties)
     if not mentions and not stmts:

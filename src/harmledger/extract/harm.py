@@ -116,6 +116,7 @@ class Mention:
     joint: bool = False  # another group sharing the harm of the figure before it
     # Parts of the figure the text counts ("including six children" → {"children": 6}).
     parts: dict[str, int] = field(default_factory=dict)
+    rule: str = ""  # the rule of ``mentions.TIES`` that tied the figure to its harm
 
 
 def _combine(outcomes: list[str]) -> str:

@@ -10,7 +10,8 @@ no mention: there is no figure to record.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from harmledger.extract.counts import CountMatch, find_counts
 from harmledger.extract.harm import (
@@ -39,6 +40,7 @@ from harmledger.extract.vocab import (
     ADDITIVE,
     AUX,
     DASHES,
+    FAMILY_WORDS,
     FIGURE_NOUNS,
     HARM_AFTER,
     HARM_BEFORE,
@@ -53,157 +55,327 @@ from harmledger.extract.vocab import (
 )
 from harmledger.records import Count
 
+# --- one sentence's reading ----------------------------------------------------------------------
 
-def read_mentions(tokens: list[Token], sentence_cues: frozenset[str]) -> list[Mention]:
-    """Every harm mention in one sentence's tokens, in order."""
-    mentions: list[Mention] = []
-    pending: list[tuple[CountMatch, str | None, list[str], int]] = []  # "Twelve soldiers, …"
-    orphans: list[tuple[CountMatch, str | None, list[str], int]] = []  # waited for a verb in vain
-    prev_end, scanned, in_subset, aside = 0, 0, False, False
+
+@dataclass(slots=True)
+class _Figure:
+    """A figure as the rules see it: where it stands, and what lies on each side of it."""
+
+    tokens: list[Token]
+    m: CountMatch
+    cues: frozenset[str]
+    before: list[Mention]  # the sentence's mentions so far
+    out_r: str | None  # the harm read after the figure ("15 killed")
+    victims: str | None
+    groups: list[str]
+    harm_r: int
+    end: int  # after the victims phrase
+    out_l: str | None  # the harm read before the figure ("killed 15")
+    harm_l: int
+    toll_at: int
+
+
+@dataclass(slots=True)
+class _Tie:
+    """What a rule ties a figure to: its harm, where the harm word is, and who was harmed."""
+
+    outcome: str
+    harm_at: int
+    victims: str | None
+    groups: list[str]
+    joint: bool = False  # another group sharing an earlier figure's harm
+    along: bool = False  # "X was killed along with his three children"
+
+
+def _harm_beside(f: _Figure) -> _Tie | None:
+    """ "15 Afghan Taliban killed", "killed at least 56 civilians", "the massacre of 40", "the death
+    toll … is now over 125": a harm word right after or before the figure."""
+    if f.out_r is None and f.out_l is None:
+        return None
+    outcome = f.out_r or f.out_l
+    harm_at = f.harm_r if f.out_r else f.harm_l
+    if (
+        f.out_r
+        and f.out_l
+        and f.out_l != f.out_r
+        and f.harm_l == f.m.first - 1
+        and f.tokens[f.harm_r - 1].low not in AUX
+    ):
+        # "executed 3 YPG fighters captured near Jinderes": the verb before the figure is its
+        # fate; the participle after the victims only describes them.
+        outcome, harm_at = f.out_l, f.harm_l
+    assert outcome is not None
+    return _Tie(outcome, harm_at, f.victims, f.groups)
+
+
+def _victims_in_brackets(f: _Figure) -> _Tie | None:
+    """ "… killed a number of civilians (12) …": a figure in brackets after the victims, in a
+    sentence about deaths (or harm of another kind)."""
+    first, tokens = f.m.first, f.tokens
+    if first < 2 or tokens[first - 1].text != "(" or tokens[first - 2].low not in VICTIM_NOUNS:
+        return None
+    kind, group = VICTIM_NOUNS[tokens[first - 2].low]
+    f.victims, f.groups = kind, [group] if group else []  # who, even when the sentence says no harm
+    outcome = "killed" if f.cues & DEATH_CUES else ("casualties" if f.cues else None)
+    return None if outcome is None else _Tie(outcome, first - 2, f.victims, f.groups)
+
+
+def _ellipsis(f: _Figure) -> _Tie | None:
+    """ "60 civilian casualties … and about a hundred": a bare figure after "and" borrows the harm
+    (and the victims, unless it names its own) of the figure before it."""
+    if not f.before or not elliptic(f.tokens, f.m, f.victims):
+        return None
+    prev = f.before[-1]
+    if f.victims is None or f.victims == "people":
+        return _Tie(prev.outcome, prev.harm_at, prev.victims, list(prev.groups))
+    return _Tie(prev.outcome, prev.harm_at, f.victims, f.groups)
+
+
+def _shared_verb(f: _Figure) -> _Tie | None:
+    """ "killed a woman and her three children": victims after "and" share the verb before."""
+    if f.victims is None:
+        return None
+    outcome, harm_at = verb_back(f.tokens, f.m.first)
+    return None if outcome is None else _Tie(outcome, harm_at, f.victims, f.groups, joint=True)
+
+
+def _along_with_figure(f: _Figure) -> _Tie | None:
+    """ "Six civilians were killed, along with 18 fighters": the figure shares the last harm."""
+    if f.victims is None or not f.before or not _along_with(f.tokens, f.m.first):
+        return None
+    prev = f.before[-1]
+    return _Tie(prev.outcome, prev.harm_at, f.victims, f.groups, joint=True)
+
+
+def _along_with_person(f: _Figure) -> _Tie | None:
+    """ "Reyes was killed along with his three children": the victims share the person's verb."""
+    if f.victims is None or not _along_with(f.tokens, f.m.first):
+        return None
+    outcome, harm_at = _participle_before(f.tokens, f.m.first)
+    return None if outcome is None else _Tie(outcome, harm_at, f.victims, f.groups, along=True)
+
+
+# How a figure finds its harm: tried in order, the first rule that answers ties it. A figure no
+# rule ties waits for a later verb ("Twelve soldiers, 26 insurgents killed") or is no claim.
+TIES: tuple[Callable[[_Figure], _Tie | None], ...] = (
+    _harm_beside,
+    _victims_in_brackets,
+    _ellipsis,
+    _shared_verb,
+    _along_with_figure,
+    _along_with_person,
+)
+
+
+def _no_one(tokens: list[Token], m: CountMatch) -> bool:
+    """ "No one was hurt": a zero, read with the lone victims, not the figure one."""
+    return tokens[m.first].low == "one" and m.first > 0 and tokens[m.first - 1].low in ("no", "not")
+
+
+def _is_age(tokens: list[Token], m: CountMatch) -> bool:
+    """A number that gives someone's age: after "aged", or set off by commas after a name."""
+    first, last = m.first, m.last
+    if first > 0 and tokens[first - 1].low in ("aged", "age", "ages"):
+        return True
+    if first > 1 and tokens[first - 2].low in ("aged", "ages") and tokens[first - 1].low in ("between", "from"):
+        return True
+    if m.count.qualifier != "exact" or not tokens[first].is_number:
+        return False
+    after = tokens[last].text if last < len(tokens) else ""
+    return (
+        first > 1
+        and tokens[first - 1].text in (",", "(")
+        and tokens[first - 2].is_title
+        and tokens[first - 2].low not in MONTHS
+        and after in (",", ")", ";", ".")
+    )
+
+
+def _which_family(tokens: list[Token], m: CountMatch) -> bool:
+    """ "three members of one family": which family, not a figure."""
+    return (
+        tokens[m.first].low == "one"
+        and m.first > 0
+        and tokens[m.first - 1].low == "of"
+        and m.last < len(tokens)
+        and tokens[m.last].low in FAMILY_WORDS
+    )
+
+
+# Numbers that count no one harmed, checked before any other rule.
+NOT_FIGURES: tuple[Callable[[list[Token], CountMatch], bool], ...] = (_no_one, _is_age, _which_family)
+
+_Waiting = tuple[CountMatch, str | None, list[str], int]  # a figure, its victims and groups, its end
+
+
+@dataclass(slots=True)
+class _Sentence:
+    """The running state of one sentence's reading, figure by figure, left to right."""
+
+    tokens: list[Token]
+    cues: frozenset[str]
+    mentions: list[Mention] = field(default_factory=list)
+    pending: list[_Waiting] = field(default_factory=list)  # "Twelve soldiers, …" waiting for a verb
+    orphans: list[_Waiting] = field(default_factory=list)  # waited for a verb in vain
+    prev_end: int = 0
+    scanned: int = 0
+    in_subset: bool = False  # after "including"/"among": figures are parts
+    aside: bool = False  # inside "(…)" or spaced dashes right after a figure
     breakdown: tuple[Mention, set[str]] | None = None  # "3,812 casualties (1,366 deaths and …)"
-    for m in find_counts(tokens):
-        if tokens[m.first].low == "one" and m.first > 0 and tokens[m.first - 1].low in ("no", "not"):
-            continue  # "No one was hurt" is a zero, read with the lone victims below
-        if _is_age(tokens, m):
-            continue  # "Sheikhmous Ali, 52,", "aged 5 and 8": ages, not figures
-        if (
-            tokens[m.first].low == "one"
-            and m.first > 0
-            and tokens[m.first - 1].low == "of"
-            and (m.last < len(tokens) and tokens[m.last].low in ("family", "household", "house", "home", "clan"))
-        ):
-            continue  # "three members of one family": which family, not a figure
-        # Once "including"/"among" is seen, later figures are parts until a new verb or ";".
-        # Figures in an aside right after a figure ("four people - two women and two children -",
-        # "(…)") are parts too, unless they break "casualties" down into killed and injured.
-        for k in range(scanned, m.first):
+
+    def scan_to(self, m: CountMatch) -> None:
+        """Once "including"/"among" is seen, later figures are parts until a new verb or ";".
+        Figures in an aside right after a figure ("four people - two women and two children -",
+        "(…)") are parts too, unless they break "casualties" down into killed and injured."""
+        tokens = self.tokens
+        for k in range(self.scanned, m.first):
             low = tokens[k].low
             if low in SUBSET_BEFORE:
-                in_subset = True
+                self.in_subset = True
             elif low in HARM_BEFORE and low not in HARM_AFTER or low == ";":
-                in_subset = aside = False
+                self.in_subset = self.aside = False
             elif low == "," and k + 1 < len(tokens) and tokens[k + 1].low in CLAUSE_VERBS:
-                in_subset = False  # ", including four children, were killed and 15 others …"
-            elif _opens_aside(tokens, k) and mentions and not aside:
-                aside = True
-                parent = mentions[-1]
-                breakdown = (parent, set()) if parent.outcome == "casualties" else None
-            elif _closes_aside(tokens, k) and aside:
-                aside = False
-        scanned = m.last
-        if in_subset and walk_left(tokens, m.first)[1] >= m.first - 3:
-            in_subset = False  # "…, including 8 children, and injured dozens more": a new verb
-        if in_subset and mentions and walk_right(tokens, m)[0] not in (None, mentions[-1].outcome):
-            in_subset = False  # "12 killed, including 3 soldiers, and more than 20 were injured"
-        if (in_subset or (aside and breakdown is None) or _before_verb_of(mentions, m)) and mentions:
-            _, victims, groups, _, _, _ = walk_right(tokens, m)
-            for g in groups:
-                if g not in mentions[-1].groups:
-                    mentions[-1].groups.append(g)
-            _add_part(mentions[-1], groups, m.count)  # "12 people, including six children"
-            if in_subset:
-                _part_floor(mentions[-1], m.count)
-            prev_end = m.last
-            continue
+                self.in_subset = False  # ", including four children, were killed and 15 others …"
+            elif _opens_aside(tokens, k) and self.mentions and not self.aside:
+                self.aside = True
+                parent = self.mentions[-1]
+                self.breakdown = (parent, set()) if parent.outcome == "casualties" else None
+            elif _closes_aside(tokens, k) and self.aside:
+                self.aside = False
+        self.scanned = m.last
+        if self.in_subset and walk_left(tokens, m.first)[1] >= m.first - 3:
+            self.in_subset = False  # "…, including 8 children, and injured dozens more": a new verb
+        if self.in_subset and self.mentions and walk_right(tokens, m)[0] not in (None, self.mentions[-1].outcome):
+            self.in_subset = False  # "12 killed, including 3 soldiers, and more than 20 were injured"
+
+    def take_part(self, m: CountMatch) -> bool:
+        """ "12 people, including six children", "four people - two women and two children -", "six
+        members of one family, four children and two women, were killed": a part of the last
+        figure; its victim group joins that figure, it is not counted again."""
+        if not self.mentions or not (
+            self.in_subset or (self.aside and self.breakdown is None) or _before_verb_of(self.mentions, m)
+        ):
+            return False
+        whole = self.mentions[-1]
+        _, _, groups, _, _, _ = walk_right(self.tokens, m)
+        for g in groups:
+            if g not in whole.groups:
+                whole.groups.append(g)
+        _add_part(whole, groups, m.count)
+        if self.in_subset:
+            _part_floor(whole, m.count)
+        self.prev_end = m.last
+        return True
+
+    def wait(self, f: _Figure) -> None:
+        """A figure with victims but no harm yet: it may share a later verb."""
+        if self.pending and f.m.first < self.pending[-1][3]:
+            return  # inside the last waiting figure's phrase: "Six guards, including five soldiers, …"
+        if f.victims is not None and f.end < len(self.tokens) and self.tokens[f.end].low in JOIN:
+            self.pending.append((f.m, f.victims, f.groups, f.end))
+        else:
+            self.orphans.extend(self.pending)
+            self.pending.clear()
+
+    def release(self, f: _Figure, tie: _Tie) -> bool:
+        """ "Twelve soldiers, 26 insurgents killed", "three civilians, six guards, and 30 assailants
+        were killed": the waiting figures share this figure's verb. Whether this figure is joint."""
+        joint = tie.joint
+        if f.out_r is not None and self.pending and _only_joins(self.tokens, self.pending[-1][3], f.m.first):
+            for n, (pm, pv, pg, pend) in enumerate(self.pending):
+                shared = Mention(pm.first, pm.last, pm.count, tie.outcome, pv or "people", pg, tie.harm_at, pend)
+                shared.joint, shared.rule = n > 0, "shared verb ahead"
+                self.mentions.append(shared)
+                _own_part(shared, pg)
+            # "at least four civilians … and up to six civilians were killed": one range, not two groups
+            joint = {self.pending[-1][0].count.qualifier, f.m.count.qualifier} != {"at_least", "up_to"}
+            self.pending.clear()
+        self.orphans.extend(self.pending)
+        self.pending.clear()
+        return joint
+
+    def read(self, m: CountMatch) -> None:
+        """Read one figure: a part of the last, tied to a harm by the first rule of ``TIES`` that
+        answers, left waiting for a verb, or dropped."""
+        tokens = self.tokens
+        self.scan_to(m)
+        if self.take_part(m):
+            return
         out_r, victims, groups, harm_r, end, rejected = walk_right(tokens, m)
         if rejected:
-            if mentions and m.last + 1 < len(tokens) and tokens[m.last + 1].low in PRONOUNS:
-                _add_part_groups(tokens, m.last + 2, mentions[-1], m.count)  # "8 civilians, 3 of them children"
-            continue
+            if self.mentions and m.last + 1 < len(tokens) and tokens[m.last + 1].low in PRONOUNS:
+                _add_part_groups(tokens, m.last + 2, self.mentions[-1], m.count)  # "8 civilians, 3 of them children"
+            return
         out_l, harm_l, toll_at = walk_left(tokens, m.first)
         # "Two BSF men among eight killed": a part of the next figure; but "killed eight people
         # including two children" has its verb before it and is the whole.
         if out_r is None and out_l is None and end < len(tokens) and tokens[end].low in ("among", "including"):
-            continue
-        outcome = out_r or out_l
-        harm_at = harm_r if out_r else harm_l
-        if out_r and out_l and out_l != out_r and harm_l == m.first - 1 and tokens[harm_r - 1].low not in AUX:
-            # "executed 3 YPG fighters captured near Jinderes": the verb before the figure is its
-            # fate; the participle after the victims only describes them.
-            outcome, harm_at = out_l, harm_l
-        if (
-            outcome is None
-            and m.first >= 2
-            and tokens[m.first - 1].text == "("
-            and (tokens[m.first - 2].low in VICTIM_NOUNS)
-        ):
-            kind, group = VICTIM_NOUNS[tokens[m.first - 2].low]
-            victims, groups = kind, [group] if group else []
-            outcome = "killed" if sentence_cues & DEATH_CUES else ("casualties" if sentence_cues else None)
-            harm_at = m.first - 2
-        if outcome is None and mentions and elliptic(tokens, m, victims):
-            prev = mentions[-1]  # ellipsis: "60 civilian casualties … and about a hundred"
-            outcome, harm_at = prev.outcome, prev.harm_at
-            if victims is None or victims == "people":
-                victims, groups = prev.victims, list(prev.groups)
-        joint = along = False
-        if outcome is None and victims is not None:
-            outcome, harm_at = verb_back(tokens, m.first)  # "killed a woman and her three children"
-            joint = outcome is not None
-        if outcome is None and victims is not None and mentions and _along_with(tokens, m.first):
-            outcome, harm_at, joint = mentions[-1].outcome, mentions[-1].harm_at, True  # "…, along with 18 fighters"
-        if outcome is None and victims is not None and _along_with(tokens, m.first):
-            # "Reyes was killed along with his three children": the victims share the verb before
-            outcome, harm_at = _participle_before(tokens, m.first)
-            along = outcome is not None
-        if outcome is None:
-            if pending and m.first < pending[-1][3]:
-                continue  # inside the last waiting figure's phrase: "Six guards, including five soldiers, …"
-            if victims is not None and end < len(tokens) and tokens[end].low in JOIN:
-                pending.append((m, victims, groups, end))
-            else:
-                orphans.extend(pending)
-                pending.clear()
-            continue
-        if toll_at >= 0 and victims is None:
-            victims = toll_victims(tokens, toll_at, m.first)
-        # "Twelve soldiers, 26 insurgents killed", "three civilians, six guards, and 30 assailants
-        # were killed": the earlier figures share the verb.
-        if out_r is not None and pending and _only_joins(tokens, pending[-1][3], m.first):
-            for n, (pm, pv, pg, pend) in enumerate(pending):
-                mentions.append(
-                    Mention(
-                        pm.first, pm.last, pm.count, outcome, pv or "people", pg, harm_at, pend, -1, False, joint=n > 0
-                    )
-                )
-                _own_part(mentions[-1], pg)
-            # "at least four civilians … and up to six civilians were killed": one range, not two groups
-            joint = {pending[-1][0].count.qualifier, m.count.qualifier} != {"at_least", "up_to"}
-            pending.clear()
-        orphans.extend(pending)
-        pending.clear()
+            return
+        f = _Figure(tokens, m, self.cues, self.mentions, out_r, victims, groups, harm_r, end, out_l, harm_l, toll_at)
+        rule, tie = next(((r, t) for r in TIES if (t := r(f)) is not None), (None, None))
+        if tie is None or rule is None:
+            self.wait(f)
+            return
+        if toll_at >= 0 and tie.victims is None:
+            tie.victims = toll_victims(tokens, toll_at, m.first)
+        joint = self.release(f, tie)
+        harm_at = tie.harm_at
         lo = harm_at - 4 if harm_at >= 0 and harm_at < m.first else m.first - 4
-        if any(tokens[x].low in HYPOTHETICAL for x in range(max(lo - 2, prev_end, 0), max(harm_at, m.first))):
-            continue  # "could cause up to 2,000 deaths": a projection, not harm done
-        neg = negated_between(tokens, max(lo, prev_end), max(harm_at, m.first))
-        mentions.append(
-            Mention(
-                m.first,
-                m.last,
-                m.count,
-                outcome,
-                victims or "people",
-                groups,
-                harm_at,
-                max(end, m.last),
-                toll_at,
-                neg,
-                joint=(joint and bool(mentions)) or along or _another(tokens, m) or _also(tokens, m, harm_at),
-            )
+        if any(tokens[x].low in HYPOTHETICAL for x in range(max(lo - 2, self.prev_end, 0), max(harm_at, m.first))):
+            return  # "could cause up to 2,000 deaths": a projection, not harm done
+        neg = negated_between(tokens, max(lo, self.prev_end), max(harm_at, m.first))
+        mention = Mention(
+            m.first,
+            m.last,
+            m.count,
+            tie.outcome,
+            tie.victims or "people",
+            tie.groups,
+            harm_at,
+            max(end, m.last),
+            toll_at,
+            neg,
+            joint=(joint and bool(self.mentions)) or tie.along or _another(tokens, m) or _also(tokens, m, harm_at),
         )
-        _own_part(mentions[-1], groups)
-        if aside and breakdown is not None:
-            breakdown[1].add(outcome)
-            if victims is None:
-                mentions[-1].victims = breakdown[0].victims
-        prev_end = max(end, m.last)
+        mention.rule = _rule_name(rule)
+        self.mentions.append(mention)
+        _own_part(mention, tie.groups)
+        if self.aside and self.breakdown is not None:
+            self.breakdown[1].add(tie.outcome)
+            if tie.victims is None:
+                mention.victims = self.breakdown[0].victims
+        self.prev_end = max(end, m.last)
+
+
+def rule_names() -> list[str]:
+    """The names of the tie rules, in the order they are tried (each has spec rows in the tests)."""
+    return [_rule_name(rule) for rule in TIES]
+
+
+def _rule_name(rule: Callable[[_Figure], _Tie | None]) -> str:
+    return rule.__name__.strip("_").replace("_", " ")
+
+
+# Words that say a sentence is about harm at all, and of which kind (deaths or other).
+_CUE_WORDS = frozenset({"deadly", "lethal", "death", "deaths", "killing", *HARM_AFTER, *HARM_NOUNS})
+
+
+def read_mentions(tokens: list[Token]) -> list[Mention]:
+    """Every harm mention in one sentence's tokens, in order."""
+    sentence = _Sentence(tokens, frozenset(t.low for t in tokens) & _CUE_WORDS)
+    for m in find_counts(tokens):
+        if not any(not_a_figure(tokens, m) for not_a_figure in NOT_FIGURES):
+            sentence.read(m)
+    mentions = sentence.mentions
+    breakdown = sentence.breakdown
     if breakdown is not None and {"killed", "injured"} <= breakdown[1]:
         mentions.remove(breakdown[0])  # the killed and injured figures replace the sum
     mentions.sort(key=lambda x: x.first)
     mentions = _revisions(tokens, mentions)
     for mention in mentions:
         _add_groups(tokens, mention)
-    orphans.extend(pending)
+    orphans = [*sentence.orphans, *sentence.pending]
     singulars = _singulars(tokens, mentions)
     walked = len(mentions)
     mentions.extend(_before_singulars(tokens, orphans, singulars))
@@ -317,25 +489,6 @@ def _revisions(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         out = [m for m in out if m not in gone]
     out.sort(key=lambda x: x.first)
     return out
-
-
-def _is_age(tokens: list[Token], m: CountMatch) -> bool:
-    """A number that gives someone's age: after "aged", or set off by commas after a name."""
-    first, last = m.first, m.last
-    if first > 0 and tokens[first - 1].low in ("aged", "age", "ages"):
-        return True
-    if first > 1 and tokens[first - 2].low in ("aged", "ages") and tokens[first - 1].low in ("between", "from"):
-        return True
-    if m.count.qualifier != "exact" or not tokens[first].is_number:
-        return False
-    after = tokens[last].text if last < len(tokens) else ""
-    return (
-        first > 1
-        and tokens[first - 1].text in (",", "(")
-        and tokens[first - 2].is_title
-        and tokens[first - 2].low not in MONTHS
-        and after in (",", ")", ";", ".")
-    )
 
 
 def _along_with(tokens: list[Token], first: int) -> bool:

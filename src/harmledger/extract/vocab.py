@@ -437,6 +437,8 @@ RELATIVES: frozenset[str] = frozenset(
     "grandson granddaughter grandfather grandmother widow fiancee fiance".split()
 )
 # Subset markers: figures after these are part of an earlier figure, not new victims.
+# "three members of one family": "one" before these says which family, not how many.
+FAMILY_WORDS: frozenset[str] = frozenset("family household house home clan".split())
 SUBSET_BEFORE: frozenset[str] = frozenset({"including", "include", "includes", "among"})
 
 # --- context -----------------------------------------------------------------------------------
