@@ -25,7 +25,8 @@ from harmledger.extract.context import (
 )
 from harmledger.extract.counts import parse_count
 from harmledger.extract.harm import Mention
-from harmledger.extract.mentions import parts_among, read_mentions
+from harmledger.extract.mentions import read_mentions
+from harmledger.extract.parts import parts_among
 from harmledger.extract.text import Token, candidate_spans, split_sentences, tokenize
 from harmledger.extract.vocab import (
     BARE_COALITION,
