@@ -34,6 +34,10 @@ from harmledger.extract.vocab import (
     HEDGED_ACCOUNTS,
     HEDGES,
     ONE_EVENT_NOUNS,
+    PERFECT_AFTER,
+    PERFECT_AUX,
+    PRONOUN_SOURCES,
+    RELATIVE_PRONOUNS,
     UNITS,
 )
 from harmledger.records import Claim, Count, Document, Source, Span
@@ -41,7 +45,6 @@ from harmledger.records import Claim, Count, Document, Source, Span
 __all__ = ["extract_claims", "parse_count"]
 
 EXTRACTOR = "rules@1"
-_PRONOUN_SOURCES = frozenset({"they", "it"})
 _CONTEXT_BACK = 2  # sentences looked back for an event type or perpetrator
 _SOURCE_BACK = 3  # sentences looked back to resolve "They"
 
@@ -246,14 +249,12 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
 # "Around 40,000 people have been wounded": a toll in the thousands told in the present perfect,
 # with no single event named, is a running total, not one incident's.
 RUNNING_TOLL_MIN = 1000
-_PERFECT = frozenset({"have", "has"})
-_PERFECT_AFTER = frozenset({"been", "died", "lost", "perished"})
 
 
 def _running_toll(tokens: list[Token], point: int | None) -> bool:
     if point is None or point < RUNNING_TOLL_MIN:
         return False
-    perfect = any(a.low in _PERFECT and b.low in _PERFECT_AFTER for a, b in pairwise(tokens))
+    perfect = any(a.low in PERFECT_AUX and b.low in PERFECT_AFTER for a, b in pairwise(tokens))
     return perfect and not any(t.low in ONE_EVENT_NOUNS for t in tokens)
 
 
@@ -307,11 +308,6 @@ def _shared_by(tokens: list[Token], after: int, attacks: int) -> int:
     return 1
 
 
-# A source that opens a relative clause ("in the town, where residents said they could not flee")
-# speaks inside that clause: it does not give the figures of the main clause before it.
-_RELATIVES = frozenset({"where", "who", "whom", "whose", "which", "when", "while"})
-
-
 def _sources(state: _Doc, i: int, tokens: list[Token], sentence: str, s: int) -> list[tuple[int, Source, bool]]:
     """The sentence's sources with their token index and whether they open a relative clause;
     "They" resolved to an organisation."""
@@ -319,13 +315,13 @@ def _sources(state: _Doc, i: int, tokens: list[Token], sentence: str, s: int) ->
     for at, raw, stance, span in find_sources(tokens, sentence, s):
         if stance == "denied":
             continue  # a denial is the party's statement, not its figure ("denied the raid in which 155 died")
-        if raw.lower() in _PRONOUN_SOURCES:
+        if raw.lower() in PRONOUN_SOURCES:
             resolved = last_organisation(state.before(i, _SOURCE_BACK), state.acros)
             if resolved is None:
                 continue
             raw = resolved
         name, kind = resolve_name(raw, state.acros)
-        relative = at > 0 and tokens[at - 1].low in _RELATIVES
+        relative = at > 0 and tokens[at - 1].low in RELATIVE_PRONOUNS
         out.append((at, Source(name, stance, kind, span), relative))  # type: ignore[arg-type]
     return out
 

@@ -12,28 +12,42 @@ from dataclasses import dataclass
 
 from harmledger.extract.text import PhraseIndex, Token, trie_regex
 from harmledger.extract.vocab import (
+    AGGREGATE_FIRST,
     BARE_COALITION,
     BLAME_BEFORE_PARTY,
     BLAME_REACH,
     COALITION_THEATRES,
     CUMULATIVE_CUES,
+    DATA_WORDS,
     DENIALS,
     EVENT_TYPES,
+    GATHERED,
     INVESTIGATION_VERBS,
     LONG_PERIODS,
     MONTHS,
     NOT_COALITION_BEFORE,
+    NOT_MODIFIERS,
     ORG_WORDS,
+    PERIOD_UNITS,
     PERPETRATORS,
+    RELATED_TO,
     SINGLE_EVENT_NOUNS,
     SOURCE_GAP,
+    SOURCE_NAME_CONNECTORS,
     SOURCE_NAMES,
+    SOURCE_NOUN_BEFORE,
     SOURCE_NOUNS,
     SOURCE_VERBS,
     STATEMENT_TRIGGERS,
+    STOP_AFTER_SINCE,
+    TARGET_AFTER,
+    TARGET_BEFORE,
+    TIME_AROUND,
     TOLL_AREAS,
     TOLL_CUMULATIVE,
+    UN_WORDS,
     UNITS,
+    VAGUE_FIRST,
     VICTIM_NOUNS,
     WEEKDAYS,
 )
@@ -46,23 +60,8 @@ _EVENT_RE = re.compile(r"\b(" + trie_regex(c for c, _ in EVENT_TYPES) + r")")
 _BRACKET_RE = re.compile(r"\(([A-Z]{2,8})\)")
 _NAME_BEFORE_RE = re.compile(r"((?:[A-Z][\w'’-]{0,40}[ \t]+(?:(?:of|for|the|and)[ \t]+)?){1,6})$")
 _CUMULATIVE: PhraseIndex[str] = PhraseIndex((c, c) for c in CUMULATIVE_CUES)
-_NAME_CONNECTORS = frozenset({"of", "for", "-", "'s", "the", "on", "and"})
-_AGGREGATE_FIRST = frozenset({"most", "many", "several", "various", "multiple", "some", "all"})
-_STOP_AFTER_SINCE = frozenset({"they", "it", "he", "she", "we", "there", "you", "i", "this"})
 _TRIGGERS: PhraseIndex[str] = PhraseIndex(STATEMENT_TRIGGERS)
 _ALIAS_WORDS = frozenset(a for aliases in PERPETRATORS.values() for a in aliases)
-_NOT_MODIFIERS = frozenset(
-    "that and the a an it they he she who which when while where whom whose after before as but also "
-    "had has have was were is are been said in on at of to by with from".split()
-)
-# "the ISIS controlled town", "an ISIS position": territory or target, not the actor.
-_TARGET_AFTER = frozenset(
-    "controlled held run occupied position positions target targets "
-    "headquarters checkpoint checkpoints base bases hideout hideouts".split()
-)
-_TARGET_BEFORE = frozenset(
-    {"against", "targeting", "targets", "targeted", "fighting", "on", "struck", "hit", "bombed", "raided"}
-)
 _STOPS = frozenset({",", ";", ".", ":", "(", ")", '"', "“", "”", "—", "–"})
 
 
@@ -97,10 +96,6 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
-_VAGUE_FIRST = frozenset({"other", "some", "several", "various", "many", "unnamed", "unidentified"})
-_UN_WORDS = frozenset(
-    {"un", "unama", "unami", "ohchr", "unhcr", "unicef", "ocha", "unsmil", "monusco", "minusma", "unmiss"}
-)
 _PARTISAN = re.compile(r"\w-(?:run|affiliated|controlled|backed|linked|aligned|owned|held)\b")
 
 
@@ -111,13 +106,13 @@ def resolve_name(name: str, acros: dict[str, str]) -> tuple[str, str | None]:
     if low in SOURCE_NAMES:
         return SOURCE_NAMES[low]
     words = low.split()
-    if words and words[0] in _AGGREGATE_FIRST and words[-1] in ("sources", "reports"):
+    if words and words[0] in AGGREGATE_FIRST and words[-1] in ("sources", "reports"):
         return name, "aggregate"
     if low in _ALIAS_WORDS or _PARTISAN.search(low):
         return name, "belligerent"  # a party, or an outlet it runs ("Houthi-run health ministry")
-    if words and words[0] in _VAGUE_FIRST and words[-1] in SOURCE_NOUNS:
+    if words and words[0] in VAGUE_FIRST and words[-1] in SOURCE_NOUNS:
         return name, "unnamed"  # "other local monitors", "some officials"
-    if _UN_WORDS & set(words):
+    if UN_WORDS & set(words):
         return name, "ngo"  # "the Office of the UN High Commissioner for Human Rights"
     if words and words[-1] in SOURCE_NOUNS:
         kind = SOURCE_NOUNS[words[-1]]
@@ -128,10 +123,6 @@ def resolve_name(name: str, acros: dict[str, str]) -> tuple[str, str | None]:
 
 
 _POSSESSIVE = frozenset({"'", "'s", "\u2019", "\u2019s"})
-# "Some reports put the toll at 100", "media claims": the noun, not the verb of attribution.
-_NOUN_BEFORE = frozenset(
-    "some the a other several many these those such media news local earlier initial unconfirmed conflicting".split()
-)
 
 
 def _name_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
@@ -143,12 +134,12 @@ def _name_back(tokens: list[Token], end: int) -> tuple[int, int] | None:
         start = k
         while start - 1 >= 0 and (
             tokens[start - 1].is_title
-            or (tokens[start - 1].low in _NAME_CONNECTORS and start - 2 >= 0 and tokens[start - 2].is_title)
+            or (tokens[start - 1].low in SOURCE_NAME_CONNECTORS and start - 2 >= 0 and tokens[start - 2].is_title)
             or (
                 tokens[k].low in SOURCE_NOUNS
                 and tokens[start - 1].text.isalpha()
                 and start > k - 3
-                and tokens[start - 1].low not in _NOT_MODIFIERS
+                and tokens[start - 1].low not in NOT_MODIFIERS
             )
             # "a doctors' group", "the agency's spokesman": a possessive belongs to the name
             or (start - 2 >= 0 and tokens[start - 1].low in _POSSESSIVE and tokens[start - 2].text.isalpha())
@@ -180,7 +171,6 @@ def _past_gap(tokens: list[Token], k: int) -> int:
 # "The ministry on Tuesday denied", "police late on Sunday said": a time between a source and its
 # verb is not the source. Anchors make it a time; the other words may stand around them.
 _TIME_ANCHORS = WEEKDAYS | MONTHS | frozenset({"yesterday", "today", "tonight"})
-_TIME_AROUND = frozenset("on late early night morning evening afternoon last this earlier , of".split())
 
 
 def _past_time(tokens: list[Token], k: int) -> int:
@@ -191,7 +181,7 @@ def _past_time(tokens: list[Token], k: int) -> int:
         low = tokens[j - 1].low
         if low in _TIME_ANCHORS:
             anchored = True
-        elif not (low in _TIME_AROUND or tokens[j - 1].is_number):
+        elif not (low in TIME_AROUND or tokens[j - 1].is_number):
             break
         j -= 1
     return j if anchored else k
@@ -221,18 +211,14 @@ def _apposition_back(tokens: list[Token], k: int) -> tuple[int, int] | None:
     return None
 
 
-_DATA_WORDS = frozenset("information figures data statistics documentation a tally count reports findings".split())
-_GATHERED = frozenset("gathered compiled collected provided released published issued by".split())
-
-
 def _past_data_words(tokens: list[Token], j: int) -> int:
     """ "according to information gathered by the UN": the source starts after "by"."""
     k = j
-    while k < len(tokens) and k < j + 3 and tokens[k].low in _DATA_WORDS:
+    while k < len(tokens) and k < j + 3 and tokens[k].low in DATA_WORDS:
         k += 1
     if k == j:
         return j
-    while k < len(tokens) and k < j + 6 and tokens[k].low in _GATHERED:
+    while k < len(tokens) and k < j + 6 and tokens[k].low in GATHERED:
         if tokens[k].low == "by":
             return k + 1
         k += 1
@@ -278,7 +264,7 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
                 add(got, "reported")
     for v, tok in enumerate(tokens):
         stance = SOURCE_VERBS.get(tok.low)
-        if stance is None or (tok.low.endswith("s") and v > 0 and tokens[v - 1].low in _NOUN_BEFORE):
+        if stance is None or (tok.low.endswith("s") and v > 0 and tokens[v - 1].low in SOURCE_NOUN_BEFORE):
             continue
         k = _past_time(tokens, _past_gap(tokens, v))
         k = _past_gap(tokens, k)
@@ -360,7 +346,7 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
         hit = _CUMULATIVE.match(tokens, k) if tokens[k].low in firsts else None
         if hit:
             after = k + hit[0]
-            if hit[1] == "since" and after < len(tokens) and tokens[after].low in _STOP_AFTER_SINCE:
+            if hit[1] == "since" and after < len(tokens) and tokens[after].low in STOP_AFTER_SINCE:
                 continue  # "since they …" is "because"
             end = after
             while end < min(hi, after + 12) and tokens[end].low not in _STOPS:
@@ -386,15 +372,12 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
             tokens[k].low in ("first", "last", "past", "previous")
             and k + 2 < len(tokens)
             and (tokens[k + 1].is_number or tokens[k + 1].low in UNITS or tokens[k + 1].low in ("few", "several"))
-            and tokens[k + 2].low in _PERIOD_UNITS
+            and tokens[k + 2].low in PERIOD_UNITS
         ):
             return "cumulative", text[tokens[k].start - offset : tokens[k + 2].end - offset]
     if toll_at >= 0 and any(_running_toll_word(tokens, toll_at, k) for k in range(toll_at, hi)):
         return "cumulative", None
     return "incident", None
-
-
-_PERIOD_UNITS = frozenset("days weeks months years".split())
 
 
 def _uncertain_day(tokens: list[Token], k: int) -> bool:
@@ -467,9 +450,9 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
         # Hyphens bind: "Anti-ISIS" is not ISIS; "IS-held" / "ISIS controlled" is territory.
         if prev is not None and prev.text == "-" and prev.end == first.start:
             continue
-        if nxt is not None and ((nxt.text == "-" and nxt.start == last.end) or nxt.low in _TARGET_AFTER):
+        if nxt is not None and ((nxt.text == "-" and nxt.start == last.end) or nxt.low in TARGET_AFTER):
             continue
-        if prev is not None and prev.low in _TARGET_BEFORE:
+        if prev is not None and prev.low in TARGET_BEFORE:
             continue  # "the fight against ISIS": the target
         if name == BARE_COALITION and k == 1 and prev is not None and (prev.low in NOT_COALITION_BEFORE):
             continue
@@ -541,29 +524,10 @@ def _speech(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list[St
     return []
 
 
-# "Tehreek-e-Jihad Pakistan, a new group believed to be linked to the Pakistani Taliban, claimed
-# responsibility": a party named as what another is linked to is not the one speaking or blamed.
-_RELATED = frozenset(
-    {
-        ("linked", "to"),
-        ("affiliated", "with"),
-        ("allied", "with"),
-        ("allied", "to"),
-        ("offshoot", "of"),
-        ("splinter", "of"),
-        ("faction", "of"),
-        ("close", "to"),
-        ("loyal", "to"),
-        ("tied", "to"),
-        ("branch", "of"),
-    }
-)
-
-
 def _only_related(tokens: list[Token], start: int) -> bool:
     """Whether the party starting at character ``start`` follows "linked to", "an offshoot of" …"""
     k = next((x for x, t in enumerate(tokens) if t.start == start), None)
     if k is None or k < 2:
         return False
     j = k - 1 if tokens[k - 1].low != "the" else k - 2
-    return j >= 1 and (tokens[j - 1].low, tokens[j].low) in _RELATED
+    return j >= 1 and (tokens[j - 1].low, tokens[j].low) in RELATED_TO

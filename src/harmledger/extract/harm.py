@@ -18,15 +18,29 @@ from harmledger.extract.phrases import phrase_at, phrase_ending_at, starts_phras
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
     ADDITIVE,
+    AGE_LIST_WORDS,
+    ASIDE_DETS,
     AUX,
+    DEICTIC,
     HARM_AFTER,
     HARM_BEFORE,
     HARM_NOUNS,
+    HARM_NOUNS_AFTER_VICTIMS,
+    JOIN,
+    MODALS,
     NEGATORS,
     NONHARM_NOUNS,
+    NUMBER_WORDS,
+    OF_NOUNS,
+    OF_THE_DEAD,
+    PASSIVE_AUX,
     POSSESSIVES,
+    PREPOSITIONS,
+    PRONOUNS,
     REVISED_TO,
+    SINGULAR_DETS,
     SUBSET_BEFORE,
+    TIME_NOUNS,
     TOLL_OUTCOME,
     UNITS,
     VICTIM_ADJECTIVES,
@@ -35,68 +49,9 @@ from harmledger.extract.vocab import (
 )
 from harmledger.records import Count
 
-_AGE_LIST = frozenset({",", "and", "between", "to", "-", "–", "years", "old", "respectively"})
-_ASIDE_DETS = frozenset({"the", "one", "a", "two", "three"})  # "of the same family", "from two families"
-_MODALS = frozenset({"may", "might", "could", "must"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _PUNCT_STOP = frozenset({",", ";", ":", ".", "(", ")", "?", "!", '"', "“", "”", "|"})
-JOIN = frozenset({"and", ",", "or", "&", "/"})
-PRONOUNS = frozenset({"them", "whom", "those", "these", "which", "us", "they"})
-OF_NOUNS: dict[str, str] = {
-    "massacre": "killed",
-    "deaths": "killed",
-    "death": "killed",
-    "killing": "killed",
-    "killings": "killed",
-    "murder": "killed",
-    "murders": "killed",
-    "bodies": "killed",
-    "lives": "killed",
-    "execution": "killed",
-    "executions": "killed",
-    "remains": "killed",
-    "injury": "injured",
-    "injuries": "injured",
-    "wounding": "injured",
-    "abduction": "detained",
-    "kidnapping": "detained",
-    "arrest": "detained",
-    "detention": "detained",
-    "disappearance": "missing",
-    "displacement": "displaced",
-}
-_OF_THE_DEAD = frozenset({"dead", "killed", "victims", "casualties", "wounded", "injured", "deceased"})
-DEATH_CUES = frozenset({"deadly", "lethal", "death", "deaths", "killed", "killing", "dead"})
-CLAUSE_VERBS = frozenset(
-    {"were", "was", "are", "is", "have", "has", "had", "died", "killed", "reportedly", "according"}
-)
-ZERO_WORDS = frozenset({"nobody", "none"})
-PLURAL_ONLY = frozenset(
-    {
-        "children",
-        "people",
-        "police",
-        "taliban",
-        "personnel",
-        "militia",
-        "militias",
-        "family",
-        "families",
-        "locals",
-        "local",
-        "forces",
-        "troops",
-        "bodies",
-        "others",
-    }
-)
-SINGULAR_DETS = frozenset({"a", "an", "one", "the"})
 _MAX_MODIFIERS = 4
-# Words that end a victims phrase: "about a hundred since the operation began".
-PREPOSITIONS = frozenset(
-    "since in on at after before during when while near by from as for "
-    "with to that who which across inside outside within".split()
-)
 
 
 @dataclass(slots=True)
@@ -148,15 +103,6 @@ def participles(tokens: list[Token], j: int) -> tuple[str | None, int]:
     return (_combine(outcomes), j) if outcomes else (None, j)
 
 
-_DEICTIC = frozenset("this last that next".split())
-_TIME_NOUNS = frozenset("morning afternoon evening night week weekend month year".split())
-
-
-# Harm nouns that may follow a victim word: "19 civilian fatalities", "60 civilian casualties"
-# (not "civilians killed", read as a participle, nor "civilians' bodies").
-_HARM_NOUNS_AFTER_VICTIMS = frozenset({"casualties", "deaths", "dead", "fatalities", "injuries"})
-
-
 def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | None, list[str], int, int, bool]:
     """After the figure: (outcome, victims, groups, harm index, phrase end, rejected)."""
     n = len(tokens)
@@ -164,7 +110,7 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
     if j < n and tokens[j].low == "of":  # "dozens of civilians"; "two of them" is a part
         if j + 1 < n and tokens[j + 1].low in PRONOUNS:
             return None, None, [], -1, j, True
-        if j + 2 < n and tokens[j + 1].low in ("the", "those") and tokens[j + 2].low in _OF_THE_DEAD:
+        if j + 2 < n and tokens[j + 1].low in ("the", "those") and tokens[j + 2].low in OF_THE_DEAD:
             # "3 of the dead were children" is a part of a total; "two of the wounded later died"
             # is a new harm to some of them.
             for x in range(j + 3, min(n, j + 7)):
@@ -190,13 +136,13 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
                 continue
         if low in _PUNCT_STOP or tok.is_number:
             break
-        if low in _DEICTIC and j + 1 < n and tokens[j + 1].low in _TIME_NOUNS:
+        if low in DEICTIC and j + 1 < n and tokens[j + 1].low in TIME_NOUNS:
             break  # "the toll has risen to 190 this week": when, not what was counted
         if victims is None and low in NONHARM_NOUNS:
             return None, None, [], -1, j, True
         if low in HARM_NOUNS and _before_nonharm(tokens, j + 1):
             return None, None, [], -1, j, True
-        if low in HARM_NOUNS and (victims is None or low in _HARM_NOUNS_AFTER_VICTIMS):
+        if low in HARM_NOUNS and (victims is None or low in HARM_NOUNS_AFTER_VICTIMS):
             adj = VICTIM_ADJECTIVES.get(tokens[j - 1].low) if j > m.last else None
             if adj and victims is None:
                 victims = adj[0]
@@ -255,7 +201,7 @@ def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | No
             if j < n and tokens[j].low in _QUOTES and tokens[j - 2].low in _QUOTES:
                 j += 1  # the closing scare quote
             j = _verb_past_asides(tokens, j, _skip_aside(tokens, j))
-            if j + 1 < n and tokens[j].low in _MODALS and tokens[j + 1].low == "have":
+            if j + 1 < n and tokens[j].low in MODALS and tokens[j + 1].low == "have":
                 j += 2  # "40 civilians may have died": a hedged past, not a projection
             while j < n and tokens[j].low in AUX and not starts_phrase(tokens, j):
                 j += 1
@@ -290,7 +236,7 @@ def _compound_part(tok: Token) -> bool:
             or low in PRONOUNS
             or low in SUBSET_BEFORE
             or low in NEGATORS
-            or low in _MODALS
+            or low in MODALS
             or low in ("of", "whose", "whom", "each", "respectively", "more", "others")
         )
     )
@@ -302,32 +248,11 @@ def _figure_at(tokens: list[Token], j: int) -> bool:
     return bool(ahead) and ahead[0].first == 0
 
 
-_NUMBER_WORDS = frozenset(
-    {
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "many",
-        "some",
-        "dozens",
-        "hundreds",
-    }
-)
-
-
 def _before_nonharm(tokens: list[Token], j: int) -> bool:
     """Whether adjectives from ``j`` lead to a non-victim noun ("2 dead young owls")."""
     for x in range(j, min(len(tokens), j + 3)):
         low = tokens[x].low
-        if not tokens[x].text.isalpha() or low in PREPOSITIONS or low in JOIN or low in _NUMBER_WORDS:
+        if not tokens[x].text.isalpha() or low in PREPOSITIONS or low in JOIN or low in NUMBER_WORDS:
             return False  # "killed and three vehicles burned": the vehicles are another clause
         if low in NONHARM_NOUNS:
             return True
@@ -337,7 +262,7 @@ def _before_nonharm(tokens: list[Token], j: int) -> bool:
 def _skip_aside(tokens: list[Token], j: int) -> int:
     """Past an aside ", including three children," or "of the same family" after the victims."""
     n = len(tokens)
-    if j + 1 < n and tokens[j].low in ("of", "from") and tokens[j + 1].low in _ASIDE_DETS:
+    if j + 1 < n and tokens[j].low in ("of", "from") and tokens[j + 1].low in ASIDE_DETS:
         k = j + 1
         while k < n and k < j + 5 and tokens[k].low not in _PUNCT_STOP and tokens[k].low not in AUX:
             k += 1
@@ -350,7 +275,7 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
     if j + 2 < n and tokens[j].low == "," and tokens[j + 1].low == "aged":
         # ", aged 20, 25 and 31,": ages, however many commas they take
         k = j + 2
-        while k < n and k < j + 24 and (tokens[k].is_number or tokens[k].low in _AGE_LIST):
+        while k < n and k < j + 24 and (tokens[k].is_number or tokens[k].low in AGE_LIST_WORDS):
             if tokens[k].low == "and" and not (k + 1 < n and tokens[k + 1].is_number):
                 break  # ", aged 6 to 14, and one adult man": the list of victims goes on
             k += 1
@@ -368,7 +293,7 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
         for k in range(j + 1, min(n, j + 10)):
             low = tokens[k].low
             if (
-                low in _PASSIVE_AUX
+                low in PASSIVE_AUX
                 and k + 1 < n
                 and (
                     tokens[k + 1].low in HARM_AFTER
@@ -379,7 +304,7 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
             if (
                 not (tokens[k].text.isalpha() or tokens[k].text in ("-", "'", "’"))
                 or low in JOIN
-                or (low in HARM_BEFORE or low in _PASSIVE_AUX or low in ("who", "which", "that", "when", "where"))
+                or (low in HARM_BEFORE or low in PASSIVE_AUX or low in ("who", "which", "that", "when", "where"))
             ):
                 break
     if j + 1 < n and tokens[j].low == "," and tokens[j + 1].low in ("a", "an"):
@@ -430,7 +355,7 @@ def _verb_past_asides(tokens: list[Token], victims_end: int, j: int) -> int:
         if low in JOIN and low != "," and not listing:
             plain = False  # "three soldiers and two civilians were killed": two groups
         after_break = k > 0 and tokens[k - 1].low in _BREAKS
-        if low in _PASSIVE_AUX and (after_break or (plain and k - j <= _PLAIN_SPAN)) and _harm_follows(tokens, k):
+        if low in PASSIVE_AUX and (after_break or (plain and k - j <= _PLAIN_SPAN)) and _harm_follows(tokens, k):
             return k
         if not (tok.text.isalpha() or tok.text in ("-", "'", "’")):
             plain = False
@@ -550,13 +475,10 @@ def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
         if low in (".", ";", ":") or tokens[x].is_number:
             break
         if low in HARM_BEFORE:
-            if x > 0 and tokens[x - 1].low in _PASSIVE_AUX:
+            if x > 0 and tokens[x - 1].low in PASSIVE_AUX:
                 break  # "were killed and four officers … were injured": a passive, not shared
             return HARM_BEFORE[low], x
     return None, -1
-
-
-_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 
 
 def elliptic(tokens: list[Token], m: CountMatch, victims: str | None) -> bool:

@@ -20,19 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from harmledger.extract.counts import CountMatch, find_counts
-from harmledger.extract.harm import (
-    CLAUSE_VERBS,
-    DEATH_CUES,
-    JOIN,
-    PRONOUNS,
-    Mention,
-    elliptic,
-    negated_between,
-    toll_victims,
-    verb_back,
-    walk_left,
-    walk_right,
-)
+from harmledger.extract.harm import Mention, elliptic, negated_between, toll_victims, verb_back, walk_left, walk_right
 from harmledger.extract.parts import add_groups, add_part, add_part_groups, own_part, part_floor
 from harmledger.extract.persons import persons
 from harmledger.extract.singulars import figures_before_one, lone_victims
@@ -40,17 +28,22 @@ from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
     ADDITIVE,
     AUX,
+    CLAUSE_VERBS,
     DASHES,
+    DEATH_CUES,
     FAMILY_WORDS,
     FIGURE_NOUNS,
     HARM_AFTER,
     HARM_BEFORE,
     HARM_NOUNS,
     HYPOTHETICAL,
+    JOIN,
     MONTHS,
     NONHARM_NOUNS,
     POSSESSIVES,
+    PRONOUNS,
     REVISED_TO,
+    REVISION_ADVERBS,
     SUBSET_BEFORE,
     VICTIM_NOUNS,
 )
@@ -358,7 +351,7 @@ def _rule_name(rule: Callable[[_Figure], _Tie | None]) -> str:
 
 
 # Words that say a sentence is about harm at all, and of which kind (deaths or other).
-_CUE_WORDS = frozenset({"deadly", "lethal", "death", "deaths", "killing", *HARM_AFTER, *HARM_NOUNS})
+_CUE_WORDS = DEATH_CUES | HARM_AFTER.keys() | HARM_NOUNS.keys()
 
 
 def read_mentions(tokens: list[Token]) -> list[Mention]:
@@ -415,9 +408,6 @@ def _before_verb_of(mentions: list[Mention], m: CountMatch) -> bool:
     return prev.last <= m.first and m.last <= prev.harm_at and not prev.negated
 
 
-_LATER = frozenset({"later", "subsequently", "then", "since", "eventually", "has", "had", "have", "was", "been"})
-
-
 def _revisions(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
     """ "Four were killed, though that number later rose to six": the later figure is the
     sentence's figure for that harm, and the earlier ones of the same harm give way to it."""
@@ -429,7 +419,7 @@ def _revisions(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
         if j >= len(tokens) or tokens[j].low != "to":
             continue
         b = k - 1
-        while b >= 0 and tokens[b].low in _LATER:
+        while b >= 0 and tokens[b].low in REVISION_ADVERBS:
             b -= 1
         # the subject must be the figure itself ("that number", "the toll", "deaths"), not floods
         if b < 0 or not any(

@@ -12,7 +12,7 @@ from dataclasses import replace
 from harmledger.extract.counts import find_counts
 from harmledger.extract.harm import Mention
 from harmledger.extract.text import Token
-from harmledger.extract.vocab import HARM_AFTER, SUBSET_BEFORE, VICTIM_NOUNS
+from harmledger.extract.vocab import AMONG_OUTCOME, AMONG_WHOM, HARM_AFTER, SUBSET_BEFORE, VICTIM_NOUNS
 from harmledger.records import Count
 
 _ONE = Count(1, 1, 1, "exact")
@@ -94,10 +94,6 @@ def add_groups(tokens: list[Token], m: Mention) -> None:
                 m.victims = "civilians"
 
 
-_AMONG_WHOM = frozenset({"dead", "killed", "victims", "fatalities", "wounded", "injured"})
-_AMONG_OUTCOME = {"wounded": "injured", "injured": "injured"}
-
-
 def parts_among(tokens: list[Token]) -> list[tuple[str, str, Count]]:
     """ "Two children were among the dead", "Among those killed were three women": parts of a figure
     an earlier sentence gave, as (outcome, group, count); they add no one to it."""
@@ -121,6 +117,6 @@ def parts_among(tokens: list[Token]) -> list[tuple[str, str, Count]]:
             whom = before[-2]  # "Among the dead were two children"
         else:
             continue
-        if whom in _AMONG_WHOM:
-            out.append((_AMONG_OUTCOME.get(whom, "killed"), group, m.count))
+        if whom in AMONG_WHOM:
+            out.append((AMONG_OUTCOME.get(whom, "killed"), group, m.count))
     return out

@@ -26,8 +26,11 @@ from harmledger.extract.vocab import (
     NOT_NAMES,
     NOT_ONE_PERSON_HEADS,
     ONE_PERSON_AFTER_ADDITION,
+    PASSIVE_AUX,
+    PERSON_DETERMINERS,
     PERSON_NP_STOPS,
     RELATIVES,
+    SUBJECT_PRONOUNS,
     SUBJECT_STOPS,
     VICTIM_NOUNS,
     WEEKDAYS,
@@ -35,8 +38,6 @@ from harmledger.extract.vocab import (
 from harmledger.records import Count
 
 _OUTCOMES = frozenset({"killed", "injured"})
-_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this"})
-_PRONOUNS = frozenset({"he", "she"})
 _MAX_PHRASE = 12
 
 Rule = Callable[[list[Token], set[int], list[Mention]], list[Mention]]
@@ -86,8 +87,8 @@ def passive_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> l
         if tokens[k - 1].low == "who" and k - s == 1:
             continue  # "…, who was killed": the person is counted where the name stands
         if not (
-            any(t.low in _PRONOUNS or t.low in VICTIM_NOUNS for t in subject)
-            or any(_is_name_token(t) and t.low not in _DETERMINERS for t in subject)
+            any(t.low in SUBJECT_PRONOUNS or t.low in VICTIM_NOUNS for t in subject)
+            or any(_is_name_token(t) and t.low not in PERSON_DETERMINERS for t in subject)
         ):
             continue
         if outcome == "injured" and _died_later(tokens, end):
@@ -102,7 +103,9 @@ def passive_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> l
             None,
         )
         if head is None:
-            head = next((x for x in range(s, k) if tokens[x].low in VICTIM_NOUNS or tokens[x].low in _PRONOUNS), s)
+            head = next(
+                (x for x in range(s, k) if tokens[x].low in VICTIM_NOUNS or tokens[x].low in SUBJECT_PRONOUNS), s
+            )
         last = head + 1
         while last < k and _is_name_token(tokens[last]) and _is_name_token(tokens[head]):
             last += 1  # the whole name: "Samir Haddad"
@@ -111,16 +114,13 @@ def passive_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> l
     return out
 
 
-_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
-
-
 def _passive(tokens: list[Token], v: int) -> bool:
     b = v - 1
     while (
-        b >= 0 and v - b < 5 and (tokens[b].low in AUX or tokens[b].low == "and") and tokens[b].low not in _PASSIVE_AUX
+        b >= 0 and v - b < 5 and (tokens[b].low in AUX or tokens[b].low == "and") and tokens[b].low not in PASSIVE_AUX
     ):
         b -= 1
-    return b >= 0 and tokens[b].low in _PASSIVE_AUX
+    return b >= 0 and tokens[b].low in PASSIVE_AUX
 
 
 def _died_later(tokens: list[Token], end: int) -> bool:
@@ -256,7 +256,7 @@ def name_and_others(tokens: list[Token], taken: set[int], found: list[Mention]) 
             s -= 1
         if s >= 3 and s < e and tokens[s - 1].low == "of" and tokens[s - 2].low in RELATIVES:
             s -= 2  # "the wife of Musab Al Buraim": the relative is the one harmed
-            if tokens[s - 1].low in _DETERMINERS:
+            if tokens[s - 1].low in PERSON_DETERMINERS:
                 s -= 1
         if (
             s == e

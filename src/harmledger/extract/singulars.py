@@ -9,19 +9,28 @@ killed"), which share that person's verb.
 from __future__ import annotations
 
 from harmledger.extract.counts import CountMatch
-from harmledger.extract.harm import (
-    JOIN,
-    OF_NOUNS,
-    PLURAL_ONLY,
-    PREPOSITIONS,
-    SINGULAR_DETS,
-    ZERO_WORDS,
-    Mention,
-    participles,
-)
+from harmledger.extract.harm import Mention, participles
 from harmledger.extract.phrases import phrase_ending_at, starts_phrase
 from harmledger.extract.text import Token
-from harmledger.extract.vocab import AUX, HARM_AFTER, HARM_BEFORE, HARM_NOUNS, POSSESSIVES, SUBSET_BEFORE, VICTIM_NOUNS
+from harmledger.extract.vocab import (
+    AFTER_OBJECT,
+    AUX,
+    FIND_VERBS,
+    HARM_AFTER,
+    HARM_BEFORE,
+    HARM_NOUNS,
+    JOIN,
+    OBJECT_STARTS,
+    OF_NOUNS,
+    ONE_PERSON_DETS,
+    PLURAL_ONLY,
+    POSSESSIVES,
+    PREPOSITIONS,
+    SINGULAR_DETS,
+    SUBSET_BEFORE,
+    VICTIM_NOUNS,
+    ZERO_WORDS,
+)
 from harmledger.records import Count
 
 
@@ -39,9 +48,6 @@ def _before_age(tokens: list[Token], b: int) -> int:
     return b
 
 
-_ONE_PERSON_DETS = frozenset({"a", "an", "one", "the"})
-
-
 def figures_before_one(
     tokens: list[Token], waiting: list[tuple[CountMatch, str | None, list[str], int]], singulars: list[Mention]
 ) -> list[Mention]:
@@ -52,7 +58,7 @@ def figures_before_one(
         k = end
         while k < len(tokens) and tokens[k].low in JOIN:
             k += 1
-        if k == end or k >= len(tokens) or tokens[k].low not in _ONE_PERSON_DETS:
+        if k == end or k >= len(tokens) or tokens[k].low not in ONE_PERSON_DETS:
             continue
         one = next((s for s in singulars if k < s.first <= k + 3 and s.harm_at > s.first and not s.negated), None)
         if one is None:
@@ -276,18 +282,11 @@ def _join_objects(tokens: list[Token], singles: list[Mention], found: list[Menti
 
 
 _MAX_NOUN_MODIFIERS = 3
-_OBJECT_STARTS = frozenset(
-    "a an the his her their its two three four five six seven eight nine ten dozens scores".split()
-)
 
 
 def _object_follows(tokens: list[Token], end: int) -> bool:
     """The participle has an object ("killed a policeman", "killed 5"): it is an active verb."""
-    return tokens[end].is_number or tokens[end].low in _OBJECT_STARTS or tokens[end].low in POSSESSIVES
-
-
-# After "injuring her": the pronoun is the object when no noun follows ("injuring her son" is not).
-_AFTER_OBJECT = frozenset("and or in at on near with while as before after outside inside during".split())
+    return tokens[end].is_number or tokens[end].low in OBJECT_STARTS or tokens[end].low in POSSESSIVES
 
 
 def _person_before(tokens: list[Token], k: int) -> bool:
@@ -300,7 +299,7 @@ def _person_before(tokens: list[Token], k: int) -> bool:
 
 
 def _object_pronoun(tokens: list[Token], k: int) -> bool:
-    return k + 1 >= len(tokens) or not tokens[k + 1].text.isalpha() or tokens[k + 1].low in _AFTER_OBJECT
+    return k + 1 >= len(tokens) or not tokens[k + 1].text.isalpha() or tokens[k + 1].low in AFTER_OBJECT
 
 
 def _active_before_and(tokens: list[Token], k: int, mentions: list[Mention]) -> Mention | None:
@@ -337,11 +336,6 @@ def _active_before_and(tokens: list[Token], k: int, mentions: list[Mention]) -> 
     return None
 
 
-_FIND_VERBS = frozenset(
-    "found find finds discovered discover discovers recovered recover recovers retrieved located locate locates".split()
-)
-
-
 def _found_one(tokens: list[Token], k: int) -> bool:
     """ "They find a body", "a body was found": one dead person ("a body of water" is not)."""
     if k == 0 or tokens[k - 1].low not in ("a", "an", "one", "the"):
@@ -354,4 +348,4 @@ def _found_one(tokens: list[Token], k: int) -> bool:
     if (k + 1 < len(tokens) and tokens[k + 1].low == "of" or tokens[k - 1].low == "the") and not of_someone:
         return False  # "a body of water"; "the body" may be one already counted
     near = range(max(0, k - 4), min(len(tokens), k + 7))
-    return any(tokens[x].low in _FIND_VERBS for x in near)
+    return any(tokens[x].low in FIND_VERBS for x in near)

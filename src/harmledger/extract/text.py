@@ -12,6 +12,7 @@ from typing import Generic, NamedTuple, TypeVar
 
 from harmledger.extract.vocab import (
     BLAME_BEFORE_PARTY,
+    DEATH_CUES,
     HARM_AFTER,
     HARM_BEFORE,
     HARM_NOUNS,
@@ -35,8 +36,7 @@ _HARM_STEMS = sorted(
         *HARM_BEFORE,
         *HARM_NOUNS,
         "toll",
-        "deadly",
-        "lethal",
+        *DEATH_CUES,
         *(word for pattern in HARM_PHRASES for word in pattern.split()[0].split("|")),  # "shot dead"
         "no one",
         "nobody",

@@ -1,8 +1,10 @@
 """Every vocabulary the claims extractor reads, as data tables in one place.
 
 Keys are lower-case tokens as the tokenizer yields them (curly apostrophes folded to ``'``).
-Changing what counts as a harm word, a victim, a qualifier or a vague quantity means editing
-this file only.
+Changing what counts as a harm word, a harm phrase, a victim, a qualifier or a vague quantity
+means editing this file only. The sections at the end hold the function words each reader
+walks by (``extract.harm``, ``persons``, ``singulars``, ``parts``, ``context``); sets of
+punctuation marks stay beside the code that splits on them.
 """
 
 from __future__ import annotations
@@ -948,4 +950,219 @@ DENIALS: frozenset[str] = frozenset("denied denies deny denying rejected rejects
 INVESTIGATION_VERBS: frozenset[str] = frozenset(
     "announced announces launched launches opened opens ordered orders began begins "
     "launching opening ordering announcing started starts".split()
+)
+
+# --- words the figure walk reads (extract.harm) -----------------------------------------------------
+
+# ", aged 20, 25 and 31,": the words an age list may hold after "aged".
+AGE_LIST_WORDS = frozenset({",", "and", "between", "to", "-", "–", "years", "old", "respectively"})
+ASIDE_DETS = frozenset({"the", "one", "a", "two", "three"})  # "of the same family", "from two families"
+# "40 civilians may have died": a hedged past, not a projection.
+MODALS = frozenset({"may", "might", "could", "must"})
+# Joints of a list of figures or victims.
+JOIN = frozenset({"and", ",", "or", "&", "/"})
+# "two of them", "3 of whom": a part of a figure before, not a figure of its own.
+PRONOUNS = frozenset({"them", "whom", "those", "these", "which", "us", "they"})
+# "the massacre of 40 villagers", "the death of a child": NOUN of FIGURE.
+OF_NOUNS: dict[str, str] = {
+    "massacre": "killed",
+    "deaths": "killed",
+    "death": "killed",
+    "killing": "killed",
+    "killings": "killed",
+    "murder": "killed",
+    "murders": "killed",
+    "bodies": "killed",
+    "lives": "killed",
+    "execution": "killed",
+    "executions": "killed",
+    "remains": "killed",
+    "injury": "injured",
+    "injuries": "injured",
+    "wounding": "injured",
+    "abduction": "detained",
+    "kidnapping": "detained",
+    "arrest": "detained",
+    "detention": "detained",
+    "disappearance": "missing",
+    "displacement": "displaced",
+}
+# "3 of the dead were children": a part of a total.
+OF_THE_DEAD = frozenset({"dead", "killed", "victims", "casualties", "wounded", "injured", "deceased"})
+# Words that say a sentence is about deaths (and that it is about harm at all).
+DEATH_CUES = frozenset({"deadly", "lethal", "death", "deaths", "killed", "killing", "dead"})
+# ", including four children, were killed": a verb after a comma closes a list of parts.
+CLAUSE_VERBS = frozenset(
+    {"were", "was", "are", "is", "have", "has", "had", "died", "killed", "reportedly", "according"}
+)
+# "nobody was hurt": a zero.
+ZERO_WORDS = frozenset({"nobody", "none"})
+# Nouns that never name one person ("police killed" is not one policeman).
+PLURAL_ONLY = frozenset(
+    {
+        "children",
+        "people",
+        "police",
+        "taliban",
+        "personnel",
+        "militia",
+        "militias",
+        "family",
+        "families",
+        "locals",
+        "local",
+        "forces",
+        "troops",
+        "bodies",
+        "others",
+    }
+)
+# "a soldier", "the driver": one person.
+SINGULAR_DETS = frozenset({"a", "an", "one", "the"})
+# Words that end a victims phrase: "about a hundred since the operation began".
+PREPOSITIONS = frozenset(
+    "since in on at after before during when while near by from as for "
+    "with to that who which across inside outside within".split()
+)
+
+# "the toll has risen to 190 this week": when, not what was counted.
+DEICTIC = frozenset("this last that next".split())
+TIME_NOUNS = frozenset("morning afternoon evening night week weekend month year".split())
+
+# Harm nouns that may follow a victim word: "19 civilian fatalities", "60 civilian casualties"
+# (not "civilians killed", read as a participle, nor "civilians' bodies").
+HARM_NOUNS_AFTER_VICTIMS = frozenset({"casualties", "deaths", "dead", "fatalities", "injuries"})
+
+# "2 dead young owls": words that may stand between an adjective and its noun.
+NUMBER_WORDS = frozenset(
+    {
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "many",
+        "some",
+        "dozens",
+        "hundreds",
+    }
+)
+
+# "was killed along with": a passive before a harm participle.
+PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+
+# --- words the person reader reads (extract.persons) ------------------------------------------------
+
+# A capitalised determiner is no name.
+PERSON_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this"})
+# "he was killed": one person as the subject.
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+
+# --- words the lone-victim reader reads (extract.singulars) -----------------------------------------
+
+# "two civilians and a police officer were killed": one person after a list of figures.
+ONE_PERSON_DETS = frozenset({"a", "an", "one", "the"})
+
+# "a soldier killed a policeman": the participle has an object, so it is active.
+OBJECT_STARTS = frozenset(
+    "a an the his her their its two three four five six seven eight nine ten dozens scores".split()
+)
+
+# After "injuring her": the pronoun is the object when no noun follows ("injuring her son" is not).
+AFTER_OBJECT = frozenset("and or in at on near with while as before after outside inside during".split())
+
+# "the body of a man was found": one dead.
+FIND_VERBS = frozenset(
+    "found find finds discovered discover discovers recovered recover recovers retrieved located locate locates".split()
+)
+
+# --- words that open the parts of a figure (extract.parts) ------------------------------------------
+
+# "Among the dead were two children": the parts of the figure before.
+AMONG_WHOM = frozenset({"dead", "killed", "victims", "fatalities", "wounded", "injured"})
+# … and the harm of "among the wounded".
+AMONG_OUTCOME = {"wounded": "injured", "injured": "injured"}
+
+# --- words the sentence reading reads (extract.mentions) --------------------------------------------
+
+# "that number later rose to six": words between the figure's noun and its revision.
+REVISION_ADVERBS = frozenset(
+    {"later", "subsequently", "then", "since", "eventually", "has", "had", "have", "was", "been"}
+)
+
+# --- words that frame a claim (extract) -------------------------------------------------------------
+
+# "They said 12 died": a pronoun source, resolved to a name in the sentences before.
+PRONOUN_SOURCES = frozenset({"they", "it"})
+# "have been killed since": the perfect marks a running toll.
+PERFECT_AUX = frozenset({"have", "has"})
+PERFECT_AFTER = frozenset({"been", "died", "lost", "perished"})
+
+# A source that opens a relative clause ("in the town, where residents said they could not flee")
+# speaks inside that clause: it does not give the figures of the main clause before it.
+RELATIVE_PRONOUNS = frozenset({"where", "who", "whom", "whose", "which", "when", "while"})
+
+# --- words the context readers read: sources, parties, scope (extract.context) ----------------------
+
+# Words inside a source's name ("Ministry of Health", "Doctors for Peace").
+SOURCE_NAME_CONNECTORS = frozenset({"of", "for", "-", "'s", "the", "on", "and"})
+# "most sources", "several reports": a group of sources.
+AGGREGATE_FIRST = frozenset({"most", "many", "several", "various", "multiple", "some", "all"})
+# "since they arrived": not a period's start.
+STOP_AFTER_SINCE = frozenset({"they", "it", "he", "she", "we", "there", "you", "i", "this"})
+# Words that are not part of a party's name before it.
+NOT_MODIFIERS = frozenset(
+    "that and the a an it they he she who which when while where whom whose after before as but also "
+    "had has have was were is are been said in on at of to by with from".split()
+)
+# "the ISIS controlled town", "an ISIS position": territory or target, not the actor.
+TARGET_AFTER = frozenset(
+    "controlled held run occupied position positions target targets "
+    "headquarters checkpoint checkpoints base bases hideout hideouts".split()
+)
+TARGET_BEFORE = frozenset(
+    {"against", "targeting", "targets", "targeted", "fighting", "on", "struck", "hit", "bombed", "raided"}
+)
+# "other sources", "unnamed officials": no one in particular.
+VAGUE_FIRST = frozenset({"other", "some", "several", "various", "many", "unnamed", "unidentified"})
+# United Nations bodies, read as one source family.
+UN_WORDS = frozenset(
+    {"un", "unama", "unami", "ohchr", "unhcr", "unicef", "ocha", "unsmil", "monusco", "minusma", "unmiss"}
+)
+# "Some reports put the toll at 100", "media claims": the noun, not the verb of attribution.
+SOURCE_NOUN_BEFORE = frozenset(
+    "some the a other several many these those such media news local earlier initial unconfirmed conflicting".split()
+)
+
+TIME_AROUND = frozenset("on late early night morning evening afternoon last this earlier , of".split())
+
+# "according to figures compiled by": the data, then who gathered it.
+DATA_WORDS = frozenset("information figures data statistics documentation a tally count reports findings".split())
+GATHERED = frozenset("gathered compiled collected provided released published issued by".split())
+
+# "in the past three days": a period, not a figure.
+PERIOD_UNITS = frozenset("days weeks months years".split())
+
+# "Tehreek-e-Jihad Pakistan, a new group believed to be linked to the Pakistani Taliban, claimed
+# responsibility": a party named as what another is linked to is not the one speaking or blamed.
+RELATED_TO = frozenset(
+    {
+        ("linked", "to"),
+        ("affiliated", "with"),
+        ("allied", "with"),
+        ("allied", "to"),
+        ("offshoot", "of"),
+        ("splinter", "of"),
+        ("faction", "of"),
+        ("close", "to"),
+        ("loyal", "to"),
+        ("tied", "to"),
+        ("branch", "of"),
+    }
 )
