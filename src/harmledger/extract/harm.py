@@ -71,7 +71,7 @@ class Mention:
     joint: bool = False  # another group sharing the harm of the figure before it
     # Parts of the figure the text counts ("including six children" → {"children": 6}).
     parts: dict[str, int] = field(default_factory=dict)
-    rule: str = ""  # the rule of ``mentions.TIES`` that tied the figure to its harm
+    rule: str = ""  # the rule that read it (``mentions.TIES``, ``singulars.LONE_RULES``, …)
 
 
 def _combine(outcomes: list[str]) -> str:

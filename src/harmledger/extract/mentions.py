@@ -23,7 +23,7 @@ from harmledger.extract.counts import CountMatch, find_counts
 from harmledger.extract.harm import Mention, elliptic, negated_between, toll_victims, verb_back, walk_left, walk_right
 from harmledger.extract.parts import add_groups, add_part, add_part_groups, own_part, part_floor
 from harmledger.extract.persons import persons
-from harmledger.extract.singulars import figures_before_one, lone_victims
+from harmledger.extract.singulars import figures_before_one, lone_rule_names, lone_victims, rule_name
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
     ADDITIVE,
@@ -271,14 +271,14 @@ class _Sentence:
             self.orphans.extend(self.pending)
             self.pending.clear()
 
-    def release(self, f: _Figure, tie: _Tie) -> bool:
+    def waiting_figures_share_verb(self, f: _Figure, tie: _Tie) -> bool:
         """ "Twelve soldiers, 26 insurgents killed", "three civilians, six guards, and 30 assailants
         were killed": the waiting figures share this figure's verb. Whether this figure is joint."""
         joint = tie.joint
         if f.out_r is not None and self.pending and _only_joins(self.tokens, self.pending[-1][3], f.m.first):
             for n, (pm, pv, pg, pend) in enumerate(self.pending):
                 shared = Mention(pm.first, pm.last, pm.count, tie.outcome, pv or "people", pg, tie.harm_at, pend)
-                shared.joint, shared.rule = n > 0, "shared verb ahead"
+                shared.joint, shared.rule = n > 0, rule_name(_Sentence.waiting_figures_share_verb)
                 self.mentions.append(shared)
                 own_part(shared, pg)
             # "at least four civilians … and up to six civilians were killed": one range, not two groups
@@ -312,7 +312,7 @@ class _Sentence:
             return
         if toll_at >= 0 and tie.victims is None:
             tie.victims = toll_victims(tokens, toll_at, m.first)
-        joint = self.release(f, tie)
+        joint = self.waiting_figures_share_verb(f, tie)
         harm_at = tie.harm_at
         lo = harm_at - 4 if harm_at >= 0 and harm_at < m.first else m.first - 4
         if any(tokens[x].low in HYPOTHETICAL for x in range(max(lo - 2, self.prev_end, 0), max(harm_at, m.first))):
@@ -331,7 +331,7 @@ class _Sentence:
             neg,
             joint=(joint and bool(self.mentions)) or tie.along or _another(tokens, m) or _also(tokens, m, harm_at),
         )
-        mention.rule = _rule_name(rule)
+        mention.rule = rule_name(rule)
         self.mentions.append(mention)
         own_part(mention, tie.groups)
         if self.aside and self.breakdown is not None:
@@ -342,12 +342,13 @@ class _Sentence:
 
 
 def rule_names() -> list[str]:
-    """The names of the tie rules, in the order they are tried (each has spec rows in the tests)."""
-    return [_rule_name(rule) for rule in TIES]
-
-
-def _rule_name(rule: Callable[[_Figure], _Tie | None]) -> str:
-    return rule.__name__.strip("_").replace("_", " ")
+    """The names of every rule that reads a mention, as mentions carry them (each has spec rows
+    in ``tests/test_extract_rules.py``)."""
+    return [
+        *(rule_name(rule) for rule in TIES),
+        rule_name(_Sentence.waiting_figures_share_verb),
+        *lone_rule_names(),
+    ]
 
 
 # Words that say a sentence is about harm at all, and of which kind (deaths or other).

@@ -8,6 +8,9 @@ killed"), which share that person's verb.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
 from harmledger.extract.counts import CountMatch
 from harmledger.extract.harm import Mention, participles
 from harmledger.extract.phrases import phrase_ending_at, starts_phrase
@@ -32,6 +35,8 @@ from harmledger.extract.vocab import (
     ZERO_WORDS,
 )
 from harmledger.records import Count
+
+_ONE = Count(1, 1, 1, "exact")
 
 
 def _before_age(tokens: list[Token], b: int) -> int:
@@ -68,196 +73,277 @@ def figures_before_one(
     return out
 
 
+@dataclass(slots=True)
+class _Lone:
+    """The state of one sentence's reading for lone victims: what is read, and what waits."""
+
+    tokens: list[Token]
+    found: list[Mention]  # the figures of the sentence
+    taken: set[int] = field(default_factory=set)  # token indices already read
+    out: list[Mention] = field(default_factory=list)
+    deferred: list[tuple[int, str, str | None]] = field(default_factory=list)  # "a man and …"
+
+    def add(self, mention: Mention, rule: str, taken: range) -> None:
+        mention.rule = rule
+        self.out.append(mention)
+        self.taken.update(taken)
+
+
+@dataclass(frozen=True, slots=True)
+class _One:
+    """A lone victim found at ``k``: who, where the words after the noun start, and whether it
+    is a zero ("nobody", "no one") or a negated noun ("no civilians")."""
+
+    k: int
+    kind: str
+    group: str | None
+    after: int
+    zero: bool = False
+    negated: bool = False
+
+    @property
+    def none(self) -> bool:
+        return self.zero or self.negated
+
+
+def _injuring_her(s: _Lone, k: int) -> bool:
+    """ "hit a woman with a stone, injuring her": one person, named before the verb."""
+    tokens = s.tokens
+    if not (
+        tokens[k].low in ("him", "her")
+        and k > 0
+        and tokens[k - 1].low in HARM_BEFORE
+        and _object_pronoun(tokens, k)
+        and _person_before(tokens, k - 1)
+    ):
+        return False
+    harm = HARM_BEFORE[tokens[k - 1].low]
+    if not any(m.outcome == harm for m in (*s.found, *s.out)):
+        s.add(Mention(k, k + 1, _ONE, harm, "people", [], k - 1, k + 1), rule_name(_injuring_her), range(k, k + 1))
+    return True
+
+
+def _a_body_found(s: _Lone, k: int) -> bool:
+    """ "the body of a man was found": one dead."""
+    if s.tokens[k].low not in ("body", "corpse") or not _found_one(s.tokens, k):
+        return False
+    s.add(Mention(k - 1, k + 1, _ONE, "killed", "people", [], k, k + 1), rule_name(_a_body_found), range(k - 1, k + 1))
+    return True
+
+
+def _no_harm_noun(s: _Lone, k: int) -> bool:
+    """ "There were no casualties": a zero of that harm, negated."""
+    j = _negated_noun_at(s.tokens, k)
+    if j is None or s.tokens[j].low not in HARM_NOUNS:
+        return False
+    zero = Mention(k, j + 1, Count(0, 0, 0, "exact", text=""), HARM_NOUNS[s.tokens[j].low], "people", [], j, j + 1)
+    zero.negated = True
+    s.add(zero, rule_name(_no_harm_noun), range(0))
+    return True
+
+
+def _an_executed_man(s: _Lone, k: int) -> bool:
+    """ "an executed man", "a dead child": the participle stands before the noun."""
+    tokens = s.tokens
+    one = _singular_victim(tokens, k)
+    if one is None or k < 2:
+        return False
+    prev = tokens[k - 1].low
+    if prev not in HARM_AFTER or HARM_AFTER[prev] != "killed" or tokens[k - 2].low not in ("a", "an", "one"):
+        return False
+    groups = [one.group] if one.group else []
+    s.add(
+        Mention(k - 2, k + 1, _ONE, "killed", one.kind, groups, k - 1, k + 1),
+        rule_name(_an_executed_man),
+        range(k - 2, k + 2),
+    )
+    return True
+
+
+def _harmed_one(s: _Lone, k: int) -> bool:
+    """ "Civilian killed", "killing a soldier", "no civilians were killed", "another was wounded":
+    one person (or none) with the harm found by the first of ``ONE_HARMS`` that answers."""
+    one = _who(s.tokens, k)
+    if one is None:
+        return False
+    tokens = s.tokens
+    rule, harm = next(((r, h) for r in ONE_HARMS if (h := r(s, one)) is not None), (None, None))
+    if harm is None or rule is None:
+        if not one.none and one.after < len(tokens) and tokens[one.after].low in (",", "and"):
+            s.deferred.append((k, one.kind, one.group))
+        return True
+    outcome, end, j, joint = harm
+    start = k - 1 if not one.none and k > 0 and tokens[k - 1].low in ("a", "an", "one") else k
+    # "Her son was also killed": one more person beside a figure already given.
+    joint = joint or any(tokens[x].low == "also" for x in range(one.after, j))
+    value = 0 if one.none else 1
+    last = k + 2 if one.zero and tokens[k].low == "no" else k + 1  # "no one"
+    groups = [one.group] if one.group else []
+    mention = Mention(start, last, Count(value, value, value, "exact"), outcome, one.kind, groups, j, end)
+    mention.negated, mention.joint = one.none, joint
+    s.add(mention, f"harmed one: {rule_name(rule)}", range(start, end + 1))
+    return True
+
+
+# How a word that may be a lone victim is read: tried in order, the first rule that answers
+# reads it (or sets it aside).
+LONE_RULES: tuple[Callable[[_Lone, int], bool], ...] = (
+    _injuring_her,
+    _a_body_found,
+    _no_harm_noun,
+    _an_executed_man,
+    _harmed_one,
+)
+
+
+def _negated_noun_at(tokens: list[Token], k: int) -> int | None:
+    """ "no civilians", "no casualties": the index of the noun after "no", if one follows."""
+    n = len(tokens)
+    if tokens[k].low != "no" or (k + 1 < n and tokens[k + 1].low == "one"):
+        return None
+    j = k + 1
+    while j < n and j <= k + 2 and tokens[j].low not in VICTIM_NOUNS and tokens[j].low not in HARM_NOUNS:
+        if tokens[j].low in ("longer", "more", "less", "matter", "doubt"):
+            return None  # "no longer counting bodies", "no more than"
+        j += 1
+    if j >= n or j > k + 2 or not (tokens[j].low in VICTIM_NOUNS or tokens[j].low in HARM_NOUNS):
+        return None
+    return j
+
+
+def _singular_victim(tokens: list[Token], k: int) -> _One | None:
+    """A singular victim noun at ``k`` ("civilian", "a soldier"), not a figure's noun."""
+    low = tokens[k].low
+    if low not in VICTIM_NOUNS or low in PLURAL_ONLY or low.endswith("s") or low.endswith("men"):
+        return None
+    # The figure of a plural mention ("12 soldier deaths") or a possessive is not one.
+    if k > 0 and (tokens[k - 1].is_number or tokens[k - 1].low in ("of", "'s")):
+        return None
+    kind, group = VICTIM_NOUNS[low]
+    return _One(k, kind, group, k + 1)
+
+
+def _who(tokens: list[Token], k: int) -> _One | None:
+    """The lone victim at ``k``: none ("nobody", "no one", "no civilians"), "another", or one."""
+    low, n = tokens[k].low, len(tokens)
+    j = _negated_noun_at(tokens, k)
+    if j is not None:
+        kind, group = VICTIM_NOUNS[tokens[j].low]
+        return _One(k, kind, group, j + 1, negated=True)
+    if low in ZERO_WORDS or (low == "no" and k + 1 < n and tokens[k + 1].low == "one"):
+        return _One(k, "people", None, k + (2 if low == "no" else 1), zero=True)
+    if low == "another" and k + 1 < n and tokens[k + 1].low in ("was", "is", "had", "has"):
+        return _One(k, "people", None, k + 1)  # "2 were killed and another was wounded"
+    return _singular_victim(tokens, k)
+
+
+_OneHarm = tuple[str, int, int, bool]  # outcome, end of the phrase, index of the harm word, joint
+
+
+def _participle_after(s: _Lone, one: _One) -> _OneHarm | None:
+    """ "Civilian killed", "a soldier was wounded", "no one was hurt"."""
+    tokens, n, after = s.tokens, len(s.tokens), one.after
+    j = after
+    while j < n and j < after + 3 and tokens[j].low in AUX and not starts_phrase(tokens, j):
+        j += 1
+    outcome, end = participles(tokens, j)
+    if outcome is None or (end < n and _object_follows(tokens, end)):
+        return None  # "a soldier killed 5 …", "a gunman killed a policeman": active voice
+    return outcome, end, j, False
+
+
+def _verb_before(s: _Lone, one: _One) -> _OneHarm | None:
+    """ "killing a civilian", "kill civilian working on his land", "the death of a child", "shot
+    dead a member"."""
+    if one.none:
+        return None
+    tokens, k = s.tokens, one.k
+    b = _before_age(tokens, k - 1)  # "killed a 62-year-old man"
+    skipped = 0
+    while (
+        b >= 0
+        and skipped < 2
+        and tokens[b].low not in HARM_BEFORE
+        and (
+            tokens[b].text.isalpha()
+            and tokens[b].low not in SINGULAR_DETS
+            and tokens[b].low not in POSSESSIVES
+            and tokens[b].low not in PREPOSITIONS
+            and (tokens[b].low not in AUX or tokens[b].text == "IS")  # "kills wanted IS militant"
+        )
+    ):
+        b -= 1
+        skipped += 1
+    det = b >= 0 and (tokens[b].low in SINGULAR_DETS or tokens[b].low in POSSESSIVES)
+    if det:
+        b -= 1
+    if det and b >= 1 and tokens[b].low == "of" and tokens[b - 1].low in OF_NOUNS:
+        b -= 1  # "the death of a child", "the injury of his mother"
+    # "killed a soldier" is active; bare "killed soldier" may be "soldier killed".
+    if b >= 0 and tokens[b].low in HARM_BEFORE and (det or tokens[b].low not in HARM_AFTER):
+        return HARM_BEFORE[tokens[b].low], k + 1, b, False
+    if det and b >= 0 and tokens[b].low in OF_NOUNS and tokens[b + 1].low == "of":
+        return OF_NOUNS[tokens[b].low], k + 1, b, False
+    if det and b >= 1 and (phrase := phrase_ending_at(tokens, b)) is not None:
+        return phrase[0], k + 1, b, False  # "shot dead a member"
+    return None
+
+
+def _verb_shared(s: _Lone, one: _One) -> _OneHarm | None:
+    """ "killing a commander and his brother": the second person shares the first's verb."""
+    if one.none:
+        return None
+    prev = _active_before_and(s.tokens, one.k, [*s.found, *s.out])
+    return None if prev is None else (prev.outcome, one.k + 1, prev.harm_at, True)
+
+
+# Where a lone victim's harm is found, in order.
+ONE_HARMS: tuple[Callable[[_Lone, _One], _OneHarm | None], ...] = (_participle_after, _verb_before, _verb_shared)
+
+
+def rule_name(rule: Callable[..., object]) -> str:
+    """A rule's name as mentions carry it: ``_a_body_found`` → "a body found"."""
+    return rule.__name__.strip("_").replace("_", " ")
+
+
+def lone_rule_names() -> list[str]:
+    """The names lone-victim mentions carry, one per rule (and per way a harm is found)."""
+    return [
+        *(rule_name(rule) for rule in LONE_RULES if rule is not _harmed_one),
+        *(f"{rule_name(_harmed_one)}: {rule_name(harm)}" for harm in ONE_HARMS),
+        rule_name(_coordinated),
+    ]
+
+
 def lone_victims(tokens: list[Token], found: list[Mention]) -> list[Mention]:
     """ "Civilian killed" (one), "killing a soldier" (one), "no civilians were killed" (zero)."""
-    taken: set[int] = set()
+    s = _Lone(tokens, found)
     for m in found:
-        taken.update(range(m.first, max(m.phrase_end, m.last) + 1))
-    out: list[Mention] = []
-    deferred: list[tuple[int, str, str | None]] = []
-    n = len(tokens)
-    for k, tok in enumerate(tokens):
-        low = tok.low
-        if k in taken:
-            continue
-        if (
-            low in ("him", "her")
-            and k > 0
-            and tokens[k - 1].low in HARM_BEFORE
-            and _object_pronoun(tokens, k)
-            and (_person_before(tokens, k - 1))
-        ):
-            harm = HARM_BEFORE[tokens[k - 1].low]
-            if not any(m.outcome == harm for m in (*found, *out)):
-                # "hit a woman with a stone, injuring her": one person, named before
-                out.append(Mention(k, k + 1, Count(1, 1, 1, "exact"), harm, "people", [], k - 1, k + 1, -1, False))
-                taken.add(k)
-            continue
-        if low in ("body", "corpse") and _found_one(tokens, k):
-            out.append(Mention(k - 1, k + 1, Count(1, 1, 1, "exact"), "killed", "people", [], k, k + 1, -1, False))
-            taken.update(range(k - 1, k + 1))
-            continue
-        zero = low in ZERO_WORDS or (low == "no" and k + 1 < n and tokens[k + 1].low == "one")
-        negated_noun = low == "no" and not zero
-        if negated_noun:
-            j = k + 1
-            while j < n and j <= k + 2 and tokens[j].low not in VICTIM_NOUNS and tokens[j].low not in HARM_NOUNS:
-                if tokens[j].low in ("longer", "more", "less", "matter", "doubt"):
-                    break  # "no longer counting bodies", "no more than"
-                j += 1
-            if j >= n or j > k + 2 or not (tokens[j].low in VICTIM_NOUNS or tokens[j].low in HARM_NOUNS):
-                continue
-            if tokens[j].low in HARM_NOUNS:  # "no casualties"
-                out.append(
-                    Mention(
-                        k,
-                        j + 1,
-                        Count(0, 0, 0, "exact", text=""),
-                        HARM_NOUNS[tokens[j].low],
-                        "people",
-                        [],
-                        j,
-                        j + 1,
-                        -1,
-                        True,
-                    )
-                )
-                continue
-            kind, group = VICTIM_NOUNS[tokens[j].low]
-            after = j + 1
-        elif zero:
-            kind, group, after = "people", None, k + (2 if low == "no" else 1)
-        elif low == "another" and k + 1 < n and tokens[k + 1].low in ("was", "is", "had", "has"):
-            kind, group, after = "people", None, k + 1  # "2 were killed and another was wounded"
-        else:
-            if low not in VICTIM_NOUNS or low in PLURAL_ONLY or low.endswith("s") or low.endswith("men"):
-                continue
-            kind, group = VICTIM_NOUNS[low]
-            after = k + 1
-            prev = tokens[k - 1].low if k > 0 else ""
-            # The figure of a plural mention ("12 soldier deaths") or a possessive is not one.
-            if k > 0 and (tokens[k - 1].is_number or prev in ("of", "'s")):
-                continue
-            # "an executed man", "a dead child": the participle stands before the noun.
-            if (
-                k > 1
-                and prev in HARM_AFTER
-                and tokens[k - 2].low in ("a", "an", "one")
-                and (HARM_AFTER[prev] == "killed")
-            ):
-                out.append(
-                    Mention(
-                        k - 2,
-                        k + 1,
-                        Count(1, 1, 1, "exact"),
-                        "killed",
-                        kind,
-                        [group] if group else [],
-                        k - 1,
-                        k + 1,
-                        -1,
-                        False,
-                    )
-                )
-                taken.update(range(k - 2, k + 2))
-                continue
-        j = after
-        while j < n and j < after + 3 and tokens[j].low in AUX and not starts_phrase(tokens, j):
-            j += 1
-        outcome, end = participles(tokens, j)
-        if outcome is not None and end < n and _object_follows(tokens, end):
-            outcome = None  # "a soldier killed 5 …", "a gunman killed a policeman": active voice
-        if outcome is None and not (zero or negated_noun):
-            # "killing a civilian", "kill civilian working on his land"
-            b = _before_age(tokens, k - 1)  # "killed a 62-year-old man"
-            skipped = 0
-            while (
-                b >= 0
-                and skipped < 2
-                and tokens[b].low not in HARM_BEFORE
-                and (
-                    tokens[b].text.isalpha()
-                    and tokens[b].low not in SINGULAR_DETS
-                    and tokens[b].low not in POSSESSIVES
-                    and tokens[b].low not in PREPOSITIONS
-                    and (tokens[b].low not in AUX or tokens[b].text == "IS")  # "kills wanted IS militant"
-                )
-            ):
-                b -= 1
-                skipped += 1
-            det = b >= 0 and (tokens[b].low in SINGULAR_DETS or tokens[b].low in POSSESSIVES)
-            if det:
-                b -= 1
-            if det and b >= 1 and tokens[b].low == "of" and tokens[b - 1].low in OF_NOUNS:
-                b -= 1  # "the death of a child", "the injury of his mother"
-            # "killed a soldier" is active; bare "killed soldier" may be "soldier killed".
-            if b >= 0 and tokens[b].low in HARM_BEFORE and (det or tokens[b].low not in HARM_AFTER):
-                outcome, end, j = HARM_BEFORE[tokens[b].low], k + 1, b
-            elif det and b >= 0 and tokens[b].low in OF_NOUNS and tokens[b + 1].low == "of":
-                outcome, end, j = OF_NOUNS[tokens[b].low], k + 1, b
-            elif det and b >= 1 and (phrase := phrase_ending_at(tokens, b)) is not None:
-                outcome, end, j = phrase[0], k + 1, b  # "shot dead a member"
-        joint = False
-        if outcome is None and not (zero or negated_noun):
-            # "killing a commander and his brother": the second person shares the first's verb.
-            prev_m = _active_before_and(tokens, k, [*found, *out])
-            if prev_m is not None:
-                outcome, end, joint, j = prev_m.outcome, k + 1, True, prev_m.harm_at
-        if outcome is None:
-            if not (zero or negated_noun) and after < n and tokens[after].low in (",", "and"):
-                deferred.append((k, kind, group))
-            continue
-        start = k
-        if not (zero or negated_noun) and k > 0 and tokens[k - 1].low in ("a", "an", "one"):
-            start = k - 1
-        # "Her son was also killed": one more person beside a figure already given.
-        joint = joint or any(tokens[x].low == "also" for x in range(after, j))
-        value = 0 if (zero or negated_noun) else 1
-        last = k + 2 if zero and low == "no" else k + 1  # "no one"
-        out.append(
-            Mention(
-                start,
-                last,
-                Count(value, value, value, "exact"),
-                outcome,
-                kind,
-                [group] if group else [],
-                j,
-                end,
-                -1,
-                zero or negated_noun,
-                joint=joint,
-            )
-        )
-        taken.update(range(start, end + 1))
-    # "a man and his son were killed", "a woman and her three children were killed": a singular
-    # noun coordinated with a later victim phrase shares its harm (right to left, so chains work).
-    for k, kind, group in reversed(deferred):
+        s.taken.update(range(m.first, max(m.phrase_end, m.last) + 1))
+    for k in range(len(tokens)):
+        if k not in s.taken:
+            any(rule(s, k) for rule in LONE_RULES)
+    _coordinated(s)
+    _join_objects(tokens, s.out, found)
+    return s.out
+
+
+def _coordinated(s: _Lone) -> None:
+    """ "a man and his son were killed", "a woman and her three children were killed": a singular
+    noun coordinated with a later victim phrase shares its harm (right to left, so chains work)."""
+    tokens, found, out = s.tokens, s.found, s.out
+    for k, kind, group in reversed(s.deferred):
         later = [m for m in (*found, *out) if k + 2 <= m.first <= k + 4 and m.harm_at > m.first]
         nxt = min(later, key=lambda m: m.first) if later else None
-        if nxt is None or nxt.negated or k + 1 in taken:
+        if nxt is None or nxt.negated or k + 1 in s.taken:
             continue
         start = k - 1 if k > 0 and tokens[k - 1].low in ("a", "an", "one") else k
         if start > 0 and tokens[start - 1].low in SUBSET_BEFORE and any(m.last <= start for m in found):
             continue  # "Seven were killed, including a child, and 20 injured": a part of the seven
-        out.append(
-            Mention(
-                start,
-                k + 1,
-                Count(1, 1, 1, "exact"),
-                nxt.outcome,
-                kind,
-                [group] if group else [],
-                nxt.harm_at,
-                k + 1,
-                -1,
-                False,
-            )
-        )
+        groups = [group] if group else []
+        mention = Mention(start, k + 1, _ONE, nxt.outcome, kind, groups, nxt.harm_at, k + 1)
+        s.add(mention, rule_name(_coordinated), range(start, k + 1))
         nxt.joint = True  # the later phrase adds to this one: "a man and his son"
-        taken.update(range(start, k + 1))
-    _join_objects(tokens, out, found)
-    return out
 
 
 _LIST_JOINERS = frozenset({"and", ","})
