@@ -11,6 +11,7 @@ How figures combine within a sentence is ``mentions``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from harmledger.extract.counts import CountMatch, find_counts
@@ -103,122 +104,244 @@ def participles(tokens: list[Token], j: int) -> tuple[str | None, int]:
     return (_combine(outcomes), j) if outcomes else (None, j)
 
 
-def walk_right(tokens: list[Token], m: CountMatch) -> tuple[str | None, str | None, list[str], int, int, bool]:
+# What ``walk_right`` finds after a figure: (outcome, victims, groups, harm index, phrase end,
+# rejected). "Rejected" says the figure counts no one harmed ("40 to 60 medical personnel" is
+# not; "two of them" is a part of a figure before).
+Right = tuple[str | None, str | None, list[str], int, int, bool]
+
+
+@dataclass(slots=True)
+class _Walk:
+    """The walk after a figure: where it stands, and the victims read so far."""
+
+    tokens: list[Token]
+    start: int  # the token after the figure
+    j: int
+    victims: str | None = None
+    groups: list[str] = field(default_factory=list)
+    modifiers: int = 0  # words read that are neither victims nor harm
+
+    def rejected(self) -> Right:
+        return None, None, [], -1, self.j, True
+
+    def found(self, outcome: str | None, harm_at: int, end: int) -> Right:
+        return outcome, self.victims, self.groups, harm_at, end, False
+
+
+_ON, _STOP = "on", "stop"  # a step read its words and the walk goes on / the walk ends here
+_Step = Callable[[_Walk], Right | str | None]
+
+
+def _scare_quotes(w: _Walk) -> str | None:
+    """12 "terrorists" were killed: scare quotes around the victims."""
+    tokens, j = w.tokens, w.j
+    if tokens[j].low in _QUOTES and j + 2 < len(tokens) and tokens[j + 1].low in VICTIM_NOUNS:
+        if tokens[j + 2].low in _QUOTES:
+            w.j += 1
+            return _ON
+    return None
+
+
+def _aside_before_verb(w: _Walk) -> str | None:
+    """ "six members of one family, four children and two women, were killed": past the aside."""
+    if w.victims is None or w.tokens[w.j].low not in (",", "-", "–", "—"):
+        return None
+    verb = _verb_past_asides(w.tokens, w.j, w.j)
+    if verb == w.j:
+        return None
+    w.j, w.modifiers = verb, 0
+    return _ON
+
+
+def _punctuation_or_figure(w: _Walk) -> str | None:
+    tok = w.tokens[w.j]
+    return _STOP if tok.low in _PUNCT_STOP or tok.is_number else None
+
+
+def _this_week(w: _Walk) -> str | None:
+    """ "the toll has risen to 190 this week": when, not what was counted."""
+    tokens, j = w.tokens, w.j
+    return _STOP if tokens[j].low in DEICTIC and j + 1 < len(tokens) and tokens[j + 1].low in TIME_NOUNS else None
+
+
+def _not_harm(w: _Walk) -> Right | None:
+    """ "40 to 60 medical personnel", "two billion dollars", "2 dead young owls"."""
+    low = w.tokens[w.j].low
+    if w.victims is None and low in NONHARM_NOUNS:
+        return w.rejected()
+    if low in HARM_NOUNS and _before_nonharm(w.tokens, w.j + 1):
+        return w.rejected()
+    return None
+
+
+def _harm_noun(w: _Walk) -> Right | None:
+    """ "60 civilian casualties", "12 deaths", "19 civilian fatalities and injuries"."""
+    tokens, j, n = w.tokens, w.j, len(w.tokens)
+    low = tokens[j].low
+    if low not in HARM_NOUNS or not (w.victims is None or low in HARM_NOUNS_AFTER_VICTIMS):
+        return None
+    adj = VICTIM_ADJECTIVES.get(tokens[j - 1].low) if j > w.start else None
+    if adj and w.victims is None:
+        w.victims = adj[0]
+        w.groups += [adj[1]] if adj[1] else []
+    noun, end = HARM_NOUNS[low], j + 1
+    if end + 1 < n and tokens[end].low in JOIN and tokens[end + 1].low in HARM_NOUNS:
+        noun, end = _combine([noun, HARM_NOUNS[tokens[end + 1].low]]), end + 2
+    return w.found(noun, j, end)
+
+
+def _participle(w: _Walk) -> Right | None:
+    """ "15 Afghan Taliban killed", "7 dead", "were shot dead"; not "a soldier killed 5 people"."""
+    tokens, j, n = w.tokens, w.j, len(w.tokens)
+    if tokens[j].low not in HARM_AFTER and not starts_phrase(tokens, j):
+        return None
+    out, end = participles(tokens, j)
+    if _before_nonharm(tokens, end):
+        return w.rejected()  # "2 dead young owls": an adjective before a noun that is not people
+    if out is None:
+        return None
+    # "a soldier killed 5 people": an active verb, not the victims' fate.
+    if end < n and tokens[end].low not in JOIN:
+        counts_ahead = find_counts(tokens[end : end + 4])
+        if counts_ahead and counts_ahead[0].first == 0:
+            return w.found(None, -1, j)
+    return w.found(out, j, end)
+
+
+def _victim_noun(w: _Walk) -> str | None:
+    """ "civilians", "Two Taliban key commanders", "26 regime soldiers and allied militiamen",
+    "members of the regime forces": the victims, then on to their verb."""
+    tokens, n = w.tokens, len(w.tokens)
+    low = tokens[w.j].low
+    if low not in VICTIM_NOUNS:
+        return None
+    kind, group = VICTIM_NOUNS[low]
+    if w.victims is None or w.victims == "people" or kind != "people":
+        w.victims = kind
+    if group and group not in w.groups:
+        w.groups.append(group)
+    j = w.j + 1
+    # "Two Taliban key commanders": a second victim noun close behind is the head.
+    # "Seven Syrian Al-Sayyad employees": a name or a hyphenated word may stand between.
+    ahead = next((x for x in range(j, min(n, j + 4)) if tokens[x].low in VICTIM_NOUNS), None)
+    if (
+        ahead is not None
+        and all(tokens[x].text.isalpha() or tokens[x].text == "-" for x in range(j, ahead))
+        and (ahead - j <= 1 or all(tokens[x].is_title or tokens[x].text == "-" for x in range(j, ahead)))
+    ):
+        w.j = ahead
+        return _ON
+    # "26 regime soldiers and allied militiamen": one group named two ways.
+    if j + 1 < n and tokens[j].low in ("and", "or") and not _figure_at(tokens, j + 1):
+        also = next((x for x in range(j + 1, min(n, j + 3)) if tokens[x].low in VICTIM_NOUNS), None)
+        if (
+            also is not None
+            and all(tokens[x].text.isalpha() for x in range(j + 1, also))
+            and (tokens[j + 1].low not in SINGULAR_DETS and tokens[j + 1].low not in POSSESSIVES)
+        ):
+            w.j = also
+            return _ON
+    # "members of the regime forces": read on through one "of" phrase.
+    if j < n and tokens[j].low == "of" and low in ("members", "member"):
+        w.j, w.modifiers = j + 1, 0
+        # "nine members of the Haddad family": a family at home, counted as civilians
+        if any(tokens[x].low in ("family", "families", "household") for x in range(j + 1, min(n, j + 6))):
+            w.victims = "civilians"
+        return _ON
+    if j < n and tokens[j].low in _QUOTES and tokens[j - 2].low in _QUOTES:
+        j += 1  # the closing scare quote
+    j = _verb_past_asides(tokens, j, _skip_aside(tokens, j))
+    if j + 1 < n and tokens[j].low in MODALS and tokens[j + 1].low == "have":
+        j += 2  # "40 civilians may have died": a hedged past, not a projection
+    while j < n and tokens[j].low in AUX and not starts_phrase(tokens, j):
+        j += 1
+    # After the victims only the verb may follow, or the rest of a compound noun
+    # ("two police reservists were killed", "civilian aid workers").
+    w.j, w.modifiers = j, _MAX_MODIFIERS - (2 if j < n and _compound_part(tokens[j]) else 0)
+    return _ON
+
+
+def _modifiers_spent(w: _Walk) -> str | None:
+    return _STOP if w.victims is not None and w.modifiers >= _MAX_MODIFIERS else None
+
+
+def _auxiliary(w: _Walk) -> str | None:
+    """ "seven were killed"."""
+    if w.tokens[w.j].low in AUX and w.modifiers == 0:
+        w.j += 1
+        return _ON
+    return None
+
+
+def _phrase_ends(w: _Walk) -> str | None:
+    """ "about a hundred since the operation began": a verb, a joint or a preposition ends it."""
+    low = w.tokens[w.j].low
+    return _STOP if low in HARM_BEFORE or low in JOIN or low in PRONOUNS or low in PREPOSITIONS else None
+
+
+def _modifier(w: _Walk) -> str:
+    """ "15 Afghan …": any other word modifies the victims (up to ``_MAX_MODIFIERS``)."""
+    w.modifiers += 1
+    w.j += 1
+    return _ON
+
+
+# The steps of the walk after a figure, tried in order at each word; the first that answers
+# reads the word (and goes on), ends the walk, or gives the result.
+RIGHT_STEPS: tuple[_Step, ...] = (
+    _scare_quotes,
+    _aside_before_verb,
+    _punctuation_or_figure,
+    _this_week,
+    _not_harm,
+    _harm_noun,
+    _participle,
+    _victim_noun,
+    _modifiers_spent,
+    _auxiliary,
+    _phrase_ends,
+    _modifier,
+)
+
+
+def _of_phrase(tokens: list[Token], j: int) -> Right | int:
+    """ "dozens of civilians" (on past "of the"), "two of them" (a part), "3 of the dead were
+    children" (a part of a total), "two of the wounded later died" (a new harm to some of them)."""
+    n = len(tokens)
+    if j + 1 < n and tokens[j + 1].low in PRONOUNS:
+        return None, None, [], -1, j, True
+    if j + 2 < n and tokens[j + 1].low in ("the", "those") and tokens[j + 2].low in OF_THE_DEAD:
+        for x in range(j + 3, min(n, j + 7)):
+            low = tokens[x].low
+            if low in HARM_AFTER and HARM_AFTER[low] != HARM_NOUNS.get(tokens[j + 2].low, "killed"):
+                return HARM_AFTER[low], "people", [], x, x + 1, False
+            if low not in AUX:
+                break
+        return None, None, [], -1, j, True
+    j += 1
+    while j < n and tokens[j].low in ("the", "his", "her", "its", "their", "our"):
+        j += 1
+    return j
+
+
+def walk_right(tokens: list[Token], m: CountMatch) -> Right:
     """After the figure: (outcome, victims, groups, harm index, phrase end, rejected)."""
     n = len(tokens)
-    j, victims, groups, modifiers = m.last, None, [], 0
-    if j < n and tokens[j].low == "of":  # "dozens of civilians"; "two of them" is a part
-        if j + 1 < n and tokens[j + 1].low in PRONOUNS:
-            return None, None, [], -1, j, True
-        if j + 2 < n and tokens[j + 1].low in ("the", "those") and tokens[j + 2].low in OF_THE_DEAD:
-            # "3 of the dead were children" is a part of a total; "two of the wounded later died"
-            # is a new harm to some of them.
-            for x in range(j + 3, min(n, j + 7)):
-                low = tokens[x].low
-                if low in HARM_AFTER and HARM_AFTER[low] != HARM_NOUNS.get(tokens[j + 2].low, "killed"):
-                    return HARM_AFTER[low], "people", [], x, x + 1, False
-                if low not in AUX:
-                    break
-            return None, None, [], -1, j, True
-        j += 1
-        while j < n and tokens[j].low in ("the", "his", "her", "its", "their", "our"):
-            j += 1
-    while j < n and modifiers <= _MAX_MODIFIERS:
-        tok = tokens[j]
-        low = tok.low
-        if low in _QUOTES and j + 2 < n and tokens[j + 1].low in VICTIM_NOUNS and tokens[j + 2].low in _QUOTES:
-            j += 1  # 12 "terrorists" were killed: scare quotes around the victims
-            continue
-        if victims is not None and low in (",", "-", "–", "—"):
-            verb = _verb_past_asides(tokens, j, j)
-            if verb != j:  # "six members of one family, four children and two women, were killed"
-                j, modifiers = verb, 0
-                continue
-        if low in _PUNCT_STOP or tok.is_number:
+    j = m.last
+    if j < n and tokens[j].low == "of":
+        after_of = _of_phrase(tokens, j)
+        if not isinstance(after_of, int):
+            return after_of
+        j = after_of
+    w = _Walk(tokens, m.last, j)
+    while w.j < n and w.modifiers <= _MAX_MODIFIERS:
+        said = next(r for step in RIGHT_STEPS if (r := step(w)) is not None)
+        if said == _STOP:
             break
-        if low in DEICTIC and j + 1 < n and tokens[j + 1].low in TIME_NOUNS:
-            break  # "the toll has risen to 190 this week": when, not what was counted
-        if victims is None and low in NONHARM_NOUNS:
-            return None, None, [], -1, j, True
-        if low in HARM_NOUNS and _before_nonharm(tokens, j + 1):
-            return None, None, [], -1, j, True
-        if low in HARM_NOUNS and (victims is None or low in HARM_NOUNS_AFTER_VICTIMS):
-            adj = VICTIM_ADJECTIVES.get(tokens[j - 1].low) if j > m.last else None
-            if adj and victims is None:
-                victims = adj[0]
-                groups += [adj[1]] if adj[1] else []
-            noun, end = HARM_NOUNS[low], j + 1
-            if end + 1 < n and tokens[end].low in JOIN and tokens[end + 1].low in HARM_NOUNS:
-                noun, end = _combine([noun, HARM_NOUNS[tokens[end + 1].low]]), end + 2
-            return noun, victims, groups, j, end, False
-        if low in HARM_AFTER or starts_phrase(tokens, j):
-            out, end = participles(tokens, j)
-            # "2 dead young owls": an adjective before a noun that is not people.
-            if _before_nonharm(tokens, end):
-                return None, None, [], -1, j, True
-            if out is not None:
-                # "a soldier killed 5 people": an active verb, not the victims' fate.
-                if end < n and tokens[end].low not in JOIN:
-                    counts_ahead = find_counts(tokens[end : end + 4])
-                    if counts_ahead and counts_ahead[0].first == 0:
-                        return None, victims, groups, -1, j, False
-                return out, victims, groups, j, end, False
-        if low in VICTIM_NOUNS:
-            kind, group = VICTIM_NOUNS[low]
-            if victims is None or victims == "people" or kind != "people":
-                victims = kind
-            if group and group not in groups:
-                groups.append(group)
-            j += 1
-            # "Two Taliban key commanders": a second victim noun close behind is the head.
-            # "Seven Syrian Al-Sayyad employees": a name or a hyphenated word may stand between.
-            ahead = next((x for x in range(j, min(n, j + 4)) if tokens[x].low in VICTIM_NOUNS), None)
-            if (
-                ahead is not None
-                and all(tokens[x].text.isalpha() or tokens[x].text == "-" for x in range(j, ahead))
-                and (ahead - j <= 1 or all(tokens[x].is_title or tokens[x].text == "-" for x in range(j, ahead)))
-            ):
-                j = ahead
-                continue
-            # "26 regime soldiers and allied militiamen": one group named two ways.
-            if j + 1 < n and tokens[j].low in ("and", "or") and not _figure_at(tokens, j + 1):
-                also = next((x for x in range(j + 1, min(n, j + 3)) if tokens[x].low in VICTIM_NOUNS), None)
-                if (
-                    also is not None
-                    and all(tokens[x].text.isalpha() for x in range(j + 1, also))
-                    and (tokens[j + 1].low not in SINGULAR_DETS and tokens[j + 1].low not in POSSESSIVES)
-                ):
-                    j = also
-                    continue
-            # "members of the regime forces": read on through one "of" phrase.
-            if j < n and tokens[j].low == "of" and low in ("members", "member"):
-                j += 1
-                modifiers = 0
-                # "nine members of the Haddad family": a family at home, counted as civilians
-                if any(tokens[x].low in ("family", "families", "household") for x in range(j, min(n, j + 5))):
-                    victims = "civilians"
-                continue
-            if j < n and tokens[j].low in _QUOTES and tokens[j - 2].low in _QUOTES:
-                j += 1  # the closing scare quote
-            j = _verb_past_asides(tokens, j, _skip_aside(tokens, j))
-            if j + 1 < n and tokens[j].low in MODALS and tokens[j + 1].low == "have":
-                j += 2  # "40 civilians may have died": a hedged past, not a projection
-            while j < n and tokens[j].low in AUX and not starts_phrase(tokens, j):
-                j += 1
-            # After the victims only the verb may follow, or the rest of a compound noun
-            # ("two police reservists were killed", "civilian aid workers").
-            modifiers = _MAX_MODIFIERS - (2 if j < n and _compound_part(tokens[j]) else 0)
-            continue
-        if victims is not None and modifiers >= _MAX_MODIFIERS:
-            break
-        if low in AUX and modifiers == 0:  # "seven were killed"
-            j += 1
-            continue
-        if low in HARM_BEFORE or low in JOIN or low in PRONOUNS or low in PREPOSITIONS:
-            break
-        modifiers += 1
-        j += 1
-    return None, victims, groups, -1, j, False
+        if said != _ON:
+            assert not isinstance(said, str)
+            return said
+    return None, w.victims, w.groups, -1, w.j, False
 
 
 def _compound_part(tok: Token) -> bool:

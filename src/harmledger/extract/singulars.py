@@ -306,6 +306,10 @@ def rule_name(rule: Callable[..., object]) -> str:
     return rule.__name__.strip("_").replace("_", " ")
 
 
+# The words a rule of ``LONE_RULES`` may start at; any other word is passed by at once.
+_LONE_STARTS = frozenset({"him", "her", "body", "corpse", "no", "another", *ZERO_WORDS, *VICTIM_NOUNS})
+
+
 def lone_rule_names() -> list[str]:
     """The names lone-victim mentions carry, one per rule (and per way a harm is found)."""
     return [
@@ -320,8 +324,8 @@ def lone_victims(tokens: list[Token], found: list[Mention]) -> list[Mention]:
     s = _Lone(tokens, found)
     for m in found:
         s.taken.update(range(m.first, max(m.phrase_end, m.last) + 1))
-    for k in range(len(tokens)):
-        if k not in s.taken:
+    for k, tok in enumerate(tokens):
+        if tok.low in _LONE_STARTS and k not in s.taken:
             any(rule(s, k) for rule in LONE_RULES)
     _coordinated(s)
     _join_objects(tokens, s.out, found)
