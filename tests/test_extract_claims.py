@@ -268,6 +268,56 @@ HARM = [
         "Okafor and four others were killed in the ambush.",
         [("killed", "Okafor", 1, 1, 1, "people"), ("killed", "four", 4, 4, 4, "people")],
     ),
+    # a person named in full who "died", in a sentence that says how violence was done
+    ("Khalid Omar died in the shelling of the market.", [("killed", "Khalid Omar", 1, 1, 1, "people")]),
+    (
+        "The farmer Khalid Omar reportedly died of his wounds two days later.",
+        [("killed", "Khalid Omar", 1, 1, 1, "civilians")],
+    ),
+    (
+        "A teacher, Rami Saleh, died due to injuries sustained in the raid.",
+        [("killed", "Rami Saleh", 1, 1, 1, "civilians")],
+    ),
+    ("Khalid Omar died in hospital after a long illness.", []),  # no violence said: no claim
+    ("Omar died in the shelling.", []),  # one name word may be anyone: no claim
+    # the people listed after "the deaths of", "along with", or a named victim
+    (
+        "The raid caused the deaths of Ali Hamdan, Yusuf Hamdan, and Nabil Saeed Hamdan.",
+        [
+            ("killed", "Ali Hamdan", 1, 1, 1, "people"),
+            ("killed", "Yusuf Hamdan", 1, 1, 1, "people"),
+            ("killed", "Nabil Saeed Hamdan", 1, 1, 1, "people"),
+        ],
+    ),
+    (
+        "Karim Nasser was killed along with his 80-year-old uncle Fuad Nasser and Samir Odeh.",
+        [
+            ("killed", "Karim Nasser", 1, 1, 1, "people"),
+            ("killed", "Fuad Nasser", 1, 1, 1, "people"),
+            ("killed", "Samir Odeh", 1, 1, 1, "people"),
+        ],
+    ),
+    (
+        "The strike killed Hajj Omar Saleh, his wife Mona and their son Fadi.",
+        [
+            ("killed", "Hajj Omar Saleh", 1, 1, 1, "people"),
+            ("killed", "Mona", 1, 1, 1, "people"),
+            ("killed", "Fadi", 1, 1, 1, "people"),
+        ],
+    ),
+    (
+        "Nour Haddad was killed together with her husband.",
+        [("killed", "Nour Haddad", 1, 1, 1, "people"), ("killed", "husband", 1, 1, 1, "people")],
+    ),
+    ("Mourners marked the death of Pope Francis.", []),  # a death with no violence said
+    ("Protesters condemned the killing of civilians in the city.", []),  # plural victims, no figure
+    ("The blast killed Omar Saleh, Kabul police said.", [("killed", "Omar Saleh", 1, 1, 1, "people")]),
+    # a rank is no figure
+    (
+        "Khalid Omar was the thirty-second teacher killed since the war began.",
+        [("killed", "teacher", 1, 1, 1, "civilians")],
+    ),
+    ("The shelling led to the death of four patients at the clinic.", [("killed", "four", 4, 4, 4, "civilians")]),
     # a relative named by whose relative they are, an aside between dashes
     (
         "The wife of Musab Haddad – a spokesman for the movement – and three other civilians were killed.",

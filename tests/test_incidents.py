@@ -816,6 +816,23 @@ def test_a_sentence_opened_as_another_event_is_its_own_incident(opening: str) ->
     assert figures == [(2, None), (7, 24)]
 
 
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The day before, another alleged strike on the same street killed two men.",
+        "The group said the raid was in retaliation for the killing of two of its commanders.",
+        "Its fighters attacked the post to avenge the deaths of two comrades.",
+    ],
+)
+def test_another_strike_or_the_deaths_an_attack_avenges_are_not_the_reports_event(other: str) -> None:
+    incidents = _report(
+        "A drone strike hit a house in the north of the town on Sunday, killing seven people and "
+        f"injuring 24, the local council said. {other}"
+    )
+    figures = sorted((i.deaths.best or 0, i.injured.best or 0) for i in incidents)
+    assert figures == [(2, 0), (7, 24)]
+
+
 def test_the_incident_says_where_its_perpetrator_came_from() -> None:
     [incident] = _report(
         "Gunmen killed five villagers in a market on Sunday. Security sources attributed the attack to Boko Haram."

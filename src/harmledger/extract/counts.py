@@ -15,6 +15,7 @@ from harmledger.extract.text import PhraseIndex, Token, tokenize
 from harmledger.extract.vocab import (
     DOZEN,
     MONTHS,
+    ORDINAL_UNITS,
     POST_QUALIFIERS,
     PRE_QUALIFIERS,
     SCALES,
@@ -87,6 +88,8 @@ def _number_words(tokens: list[Token], i: int) -> tuple[int, int] | None:
         elif low in _HYPHENS and last == "tens" and j + 1 < n and tokens[j + 1].low in UNITS:
             j += 1
             continue
+        elif low in _HYPHENS and last == "tens" and j + 1 < n and tokens[j + 1].low in ORDINAL_UNITS:
+            return None  # "the twenty-fifth journalist killed": a rank, not a figure
         elif (
             low == "and" and last == "scale" and j + 1 < n and (tokens[j + 1].low in UNITS or tokens[j + 1].low in TENS)
         ):

@@ -238,9 +238,14 @@ _ANOTHER_EVENT_OPENING = re.compile(
 )
 # "… are assessed in a separate incident earlier that day, in which 22 civilians were killed":
 # a separate event named anywhere before the figure in its sentence.
+# "The previous day, another alleged strike on the family's home killed …": "another" strike is
+# not the one the report is about; nor are the deaths an attack was revenge for.
 _SEPARATE_EVENT = re.compile(
     r"\b(?:a|another)\s+separate\s+(?:incident|attack|strike|raid|bombing|event|assessment)\b|"
-    r"\ban\s+unrelated\s+(?:incident|attack|strike|raid|bombing|event)\b",
+    r"\ban\s+unrelated\s+(?:incident|attack|strike|raid|bombing|event)\b|"
+    r"\banother\s+(?:[\w-]+\s+){0,3}?(?:incident|attack|strike|air\s?strike|raid|bombing|shelling)\b|"
+    # "in retaliation for the killing of 12 of its fighters": the deaths an attack avenges
+    r"\b(?:retaliation|revenge|reprisal)\s+for\b|\bto\s+avenge\b",
     re.IGNORECASE,
 )
 

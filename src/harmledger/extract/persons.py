@@ -18,6 +18,9 @@ from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
     AUX,
     DASHES,
+    DIED_VERBS,
+    EVENT_TYPES,
+    HARM_AFTER,
     HARM_BEFORE,
     MONTHS,
     NAME_LINKS,
@@ -25,14 +28,21 @@ from harmledger.extract.vocab import (
     NOT_A_SUBJECT,
     NOT_NAMES,
     NOT_ONE_PERSON_HEADS,
+    NOT_PERSON_WORDS,
+    OF_NOUNS,
     ONE_PERSON_AFTER_ADDITION,
     PASSIVE_AUX,
     PERSON_DETERMINERS,
     PERSON_NP_STOPS,
+    PLURAL_ONLY,
+    POSSESSIVES,
     RELATIVES,
     SUBJECT_PRONOUNS,
     SUBJECT_STOPS,
+    TENS,
+    UNITS,
     VICTIM_NOUNS,
+    VIOLENT_DEATH_WORDS,
     WEEKDAYS,
 )
 from harmledger.records import Count
@@ -112,6 +122,64 @@ def passive_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> l
         out.append(_one(head, last, outcome, _kind_of(tokens, s, k), k + 1, end, joint=also))
         taken.update(range(s, end))
     return out
+
+
+def died_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
+    """ "Khalid Omar died in the strike", "The farmer Khalid Omar reportedly died of his injuries",
+    "a teacher, Rami Saleh, died of wounds": one person, named in full (two names or more), as
+    the subject of an intransitive verb of death, in a sentence that says how violence was done
+    (an attack, a strike, wounds). A death with no such word (an illness, old age) is no claim."""
+    if not _violent(tokens):
+        return []
+    out: list[Mention] = []
+    for k, tok in enumerate(tokens):
+        if tok.low not in DIED_VERBS or k in taken or k == 0:
+            continue
+        a = k  # "reportedly", "later", "also", "seemingly" between the subject and the verb
+        while a > 0 and k - a < 3 and _adverb(tokens[a - 1]):
+            a -= 1
+        run = _name_before(tokens, a)
+        if run is None or any(x in taken for x in range(run[0], k)):
+            continue
+        first, last = run
+        also = any(tokens[x].low == "also" for x in range(a, k))
+        out.append(_one(first, last, "killed", _kind_of(tokens, max(0, first - 4), a), k, k + 1, joint=also))
+        taken.update(range(first, k + 1))
+    return out
+
+
+def _adverb(tok: Token) -> bool:
+    return tok.low in AUX and tok.low not in PASSIVE_AUX
+
+
+def _violent(tokens: list[Token]) -> bool:
+    """Whether a sentence says how violence was done: an event's word, or wounds."""
+    lows = " " + " ".join(t.low for t in tokens) + " "
+    return any(f" {word} " in lows for word in VIOLENT_DEATH_WORDS) or any(f" {cue} " in lows for cue, _ in EVENT_TYPES)
+
+
+def _not_a_person(low: str) -> bool:
+    return low in NOT_NAMES or low in NOT_A_SUBJECT or low in NOT_PERSON_WORDS
+
+
+def _name_before(tokens: list[Token], end: int) -> tuple[int, int] | None:
+    """A full name (two name words or more) ending just before ``end``, or before an apposition
+    there ("Rami Saleh, a teacher, died", "a teacher, Rami Saleh, died"): (first, last)."""
+    ends = [end]
+    if end >= 2 and tokens[end - 1].low == ",":
+        ends = [end - 1, _subject_end(tokens, end)]
+    for stop in ends:
+        b = stop
+        while b > 0 and stop - b < _MAX_PHRASE and (_is_name_token(tokens[b - 1]) or tokens[b - 1].low in NAME_LINKS):
+            b -= 1
+        while b < stop and not _is_name_token(tokens[b]):
+            b += 1  # a name opens with a name word, not "-" or "al"
+        names = [t for t in tokens[b:stop] if _is_name_token(t)]
+        if len(names) >= 2 and not any(
+            t.low in NOT_NAMES or t.low in NOT_A_SUBJECT or t.low in NOT_PERSON_WORDS for t in names
+        ):
+            return b, stop
+    return None
 
 
 def _passive(tokens: list[Token], v: int) -> bool:
@@ -231,6 +299,8 @@ def active_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> li
                     break
                 j, joint = nxt, True
                 continue
+            if e + 1 < len(tokens) and tokens[e].low == ",":  # ", his wife C and their son D"
+                out.extend(_listed(tokens, e + 1, taken, outcome, v, joint=True, relations_only=True))
             break
     return out
 
@@ -272,6 +342,125 @@ def name_and_others(tokens: list[Token], taken: set[int], found: list[Mention]) 
     return out
 
 
+def deaths_of_named(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
+    """ "the deaths of A B, C D and E F" (three), "the killing of teacher A B and his mother C D"
+    (two): the people listed after a harm noun and "of", one mention each. A bare "death of"
+    counts only in a sentence that says how violence was done (not "the death of the Pope")."""
+    out: list[Mention] = []
+    for k in range(len(tokens) - 2):
+        outcome = OF_NOUNS.get(tokens[k].low)
+        if outcome not in _OUTCOMES or tokens[k + 1].low != "of":
+            continue
+        if tokens[k].low in ("death", "deaths") and not _violent(tokens):
+            continue
+        out.extend(_listed(tokens, k + 2, taken, outcome, k, joint=False))
+    return out
+
+
+def along_with_named(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
+    """ "A B was killed along with his uncle C D and E F": the people listed after "along with"
+    a harm share it, and add to the person before (one mention each)."""
+    out: list[Mention] = []
+    n = len(tokens)
+    for k in range(1, n - 2):
+        low, nxt = tokens[k].low, tokens[k + 1].low
+        if not ((low in ("along", "together") and nxt == "with") or low == "alongside"):
+            continue
+        harm = next((x for x in range(k - 1, max(-1, k - 4), -1) if tokens[x].low in HARM_AFTER), None)
+        if harm is None or HARM_AFTER[tokens[harm].low] not in _OUTCOMES:
+            continue
+        start = k + 1 if low == "alongside" else k + 2
+        out.extend(_listed(tokens, start, taken, HARM_AFTER[tokens[harm].low], harm, joint=True))
+    return out
+
+
+def _listed(
+    tokens: list[Token], j: int, taken: set[int], outcome: str, harm_at: int, joint: bool, relations_only: bool = False
+) -> list[Mention]:
+    """The people of a list from ``j`` ("A B, his wife C and their son D"), one mention each;
+    with ``relations_only``, only people named by their relation ("his wife C")."""
+    out: list[Mention] = []
+    n = len(tokens)
+    while j < n:
+        item = _person_item(tokens, j)
+        if item is None or (relations_only and not any(tokens[x].low in RELATIVES for x in range(j, item[2]))):
+            break
+        first, last, end = item
+        if not any(x in taken for x in range(j, end)):  # else counted already ("a teacher"): go on
+            out.append(_one(first, last, outcome, _kind_of(tokens, j, last), harm_at, end, joint=joint or bool(out)))
+            taken.update(range(j, end))
+        joint = True
+        j = end
+        if j < n and tokens[j].low == ",":
+            j += 1
+        if j < n and tokens[j].low == "and":
+            j += 1
+        if j == end:
+            break
+    return out
+
+
+_ITEM_ADJECTIVES = frozenset("elderly young pregnant little teenage late".split())
+
+
+def _person_item(tokens: list[Token], j: int) -> tuple[int, int, int] | None:
+    """One person of a list at ``j``: "his 60-year-old mother Salma Haddad", "Ali Hamdan (Abu
+    Omar)", "the teacher Omar Haddad" → (first, last) of its head and the end of the item. A
+    person is named in full (two name words), or by one relation or victim noun (with or
+    without a name); plurals ("civilians", "Palestinians") are no one person."""
+    n, start = len(tokens), j
+    if j < n and (tokens[j].low in POSSESSIVES or tokens[j].low in ("the", "a", "an")):
+        j += 1
+    names: list[int] = []
+    nouns: list[int] = []
+    while j < n and j - start < _MAX_PHRASE:
+        tok = tokens[j]
+        age = _age_end(tokens, j)
+        if age > j:
+            j = age
+        elif _one_person_noun(tok.low):
+            nouns.append(j)
+            j += 1
+        elif _is_name_token(tok) and not _not_a_person(tok.low):
+            names.append(j)
+            j += 1
+        elif names and tok.low in NAME_LINKS:
+            j += 1
+        elif tok.low in _ITEM_ADJECTIVES and not names:
+            j += 1
+        else:
+            break
+    while names and tokens[j - 1].low in NAME_LINKS:
+        j -= 1  # a name ends with a name word
+    if not (len(names) >= 2 or nouns):
+        return None
+    if j < n and tokens[j].low not in (",", "and", ".", ";", "(", ")") and not tokens[j].text.islower():
+        return None
+    first, last = (names[0], names[-1] + 1) if names else (nouns[0], nouns[0] + 1)
+    end = j
+    if end < n and tokens[end].text == "(":  # "(Abu Omar)", "(33 years old)"
+        close = next((x for x in range(end, min(n, end + 8)) if tokens[x].text == ")"), None)
+        end = close + 1 if close is not None else end
+    if end + 2 < n and tokens[end].low == "," and tokens[end + 1].is_number and tokens[end + 2].low == ",":
+        end += 2  # ", 29,": an age
+    return first, last, end
+
+
+def _one_person_noun(low: str) -> bool:
+    """A relation or a singular victim noun: "mother", "teacher" (not "teachers", "police")."""
+    if low in RELATIVES:
+        return True
+    return low in VICTIM_NOUNS and low not in PLURAL_ONLY and not low.endswith("s") and not low.endswith("men")
+
+
+def _age_end(tokens: list[Token], j: int) -> int:
+    """After an age compound at ``j`` ("60-year-old", "five-year-old"), else ``j``."""
+    if j + 4 < len(tokens) and tokens[j + 1].text == "-" and tokens[j + 3].text == "-" and tokens[j + 4].low == "old":
+        if tokens[j].is_number or tokens[j].low in UNITS or tokens[j].low in TENS:
+            return j + 5
+    return j
+
+
 def in_addition_to(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
     """ "In addition to the bomber, two people were killed": the attacker is one more death, and
     "In addition to the chief and his son, one attacker was killed" adds to the dead named before."""
@@ -299,7 +488,15 @@ def in_addition_to(tokens: list[Token], taken: set[int], found: list[Mention]) -
 
 
 # Ordered: the most specific shapes first; each takes its tokens so later rules skip them.
-RULES: tuple[Rule, ...] = (in_addition_to, name_and_others, active_one, passive_one)
+RULES: tuple[Rule, ...] = (
+    in_addition_to,
+    name_and_others,
+    deaths_of_named,
+    active_one,
+    passive_one,
+    died_one,
+    along_with_named,
+)
 
 
 def persons(tokens: list[Token], found: list[Mention]) -> list[Mention]:

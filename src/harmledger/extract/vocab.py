@@ -46,6 +46,8 @@ TENS: dict[str, int] = {
     "eighty": 80,
     "ninety": 90,
 }
+# "twenty-fifth": a tens word then one of these is a rank, not a figure.
+ORDINAL_UNITS: frozenset[str] = frozenset("first second third fourth fifth sixth seventh eighth ninth".split())
 SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 # "a dozen" / "two dozen": a number word of its own (read as approximately 12 × n).
 DOZEN = 12
@@ -245,7 +247,7 @@ AUX: frozenset[str] = frozenset(
     "were was are is have has had been being be reportedly allegedly also all later now "
     "reported believed feared said confirmed to initially subsequently both either apparently "
     "shot gunned burned burnt beaten stabbed found likely probably possibly eventually "
-    "thought presumed estimated".split()
+    "thought presumed estimated seemingly".split()
 )
 # Harm phrases of several words, read wherever a harm participle is ("15 people shot dead",
 # "shot dead 3 people", "12 were treated for their wounds"). Written as they read: a word, "a|b"
@@ -377,7 +379,13 @@ VICTIM_POST_MODIFIERS: frozenset[str] = frozenset(
 # --- one person without a figure (``persons``) ----------------------------------------------------
 
 # Where a subject starts, looking back from "was": "… after | the assailant was killed".
-SUBJECT_STOPS: frozenset[str] = frozenset(". ; : and while but after when before whereas as because that where".split())
+SUBJECT_STOPS: frozenset[str] = frozenset(
+    ". ; : and while but after when before whereas as because that where how".split()
+)
+# "Khalid Omar died in the strike": verbs of death that take no object and no auxiliary.
+DIED_VERBS: frozenset[str] = frozenset("died perished succumbed".split())
+# "died of his wounds": words that make a death a violent one when no event is named.
+VIOLENT_DEATH_WORDS: frozenset[str] = frozenset("injuries injury wounds wound wounded attack attacks raid".split())
 # Subjects that are no one person: "nobody was killed", "it was killed".
 NOT_A_SUBJECT: frozenset[str] = frozenset(
     "no nobody none neither it this that there which what each every anyone everyone nothing".split()
@@ -425,7 +433,7 @@ NONHARM_NOUNS: frozenset[str] = frozenset(
     "rockets missiles bombs mortars barrel houses homes buildings vehicles cars villages "
     "towns countries nations ministers counterparts delegates states provinces districts "
     "sorties points votes seats meetings rounds incidents operations booby-traps "
-    "drones tanks aircraft jets planes helicopters cases infections patients tests beds "
+    "drones tanks aircraft jets planes helicopters cases infections tests beds "
     "birds bird owls swans chickens poultry hogs pigs cattle cows sheep goats animals livestock "
     "dogs dog horses camels fish".split()
 )
@@ -913,6 +921,10 @@ ORG_WORDS: frozenset[str] = frozenset(
     "international organization organisation observatory ministry watch committee council "
     "network agency news press times jazeera reuters amnesty nations commission office "
     "institute centre center foundation association union federation coalition group".split()
+)
+# Words that make a capitalised run an institution's name, not a person's ("X Harvester Church").
+NOT_PERSON_WORDS: frozenset[str] = ORG_WORDS | frozenset(
+    "church cathedral mosque hospital university school college party department company".split()
 )
 
 # Belligerent statements: trigger phrases (token sequences) → stance.
