@@ -312,6 +312,23 @@ HARM = [
     ("Mourners marked the death of Pope Francis.", []),  # a death with no violence said
     ("Protesters condemned the killing of civilians in the city.", []),  # plural victims, no figure
     ("The blast killed Omar Saleh, Kabul police said.", [("killed", "Omar Saleh", 1, 1, 1, "people")]),
+    # a verb with its subject before it kills the bare noun after it; a role is one person
+    (
+        "Assailants shot and killed village leader Musa Bello at his home.",
+        [("killed", "leader", 1, 1, 1, "people")],
+    ),
+    (
+        "Gunmen attacked and killed teacher and her husband in the village.",
+        [("killed", "teacher", 1, 1, 1, "civilians"), ("killed", "husband", 1, 1, 1, "people")],
+    ),
+    ("A severely injured man was carried into the clinic.", []),  # "injured" describes him
+    ("Gunmen killed the finance manager of the district council.", [("killed", "manager", 1, 1, 1, "people")]),
+    ("The security agent was killed when the device went off.", [("killed", "agent", 1, 1, 1, "combatants")]),
+    # "hacked to death" and the like are harm phrases (vocab.HARM_PHRASES)
+    ("Musa Bello was abducted and hacked to death.", [("killed", "Musa Bello", 1, 1, 1, "people")]),
+    ("Three farmers were beaten to death by the mob.", [("killed", "Three", 3, 3, 3, "civilians")]),
+    # the worst fate told is the one counted
+    ("Two men were abducted and killed near the border.", [("killed", "Two", 2, 2, 2, "people")]),
     # a rank is no figure
     (
         "Khalid Omar was the thirty-second teacher killed since the war began.",

@@ -76,10 +76,12 @@ class Mention:
 
 
 def _combine(outcomes: list[str]) -> str:
+    """The harm of several verbs: "killed and wounded" → casualties; "abducted and killed" →
+    killed (the worst fate told is the one counted)."""
     kinds = set(outcomes)
     if {"killed", "injured"} <= kinds or "casualties" in kinds:
         return "casualties"
-    return outcomes[0]
+    return next((worst for worst in ("killed", "injured") if worst in kinds), outcomes[0])
 
 
 def participles(tokens: list[Token], j: int) -> tuple[str | None, int]:
@@ -97,7 +99,7 @@ def participles(tokens: list[Token], j: int) -> tuple[str | None, int]:
             j += 1
         else:
             break
-        if j + 1 < n and tokens[j].low in JOIN and tokens[j + 1].low in HARM_AFTER:
+        if j + 1 < n and tokens[j].low in JOIN and (tokens[j + 1].low in HARM_AFTER or starts_phrase(tokens, j + 1)):
             j += 1
             continue
         break

@@ -26,6 +26,7 @@ from harmledger.extract.vocab import (
     OBJECT_STARTS,
     OF_NOUNS,
     ONE_PERSON_DETS,
+    PASSIVE_AUX,
     PLURAL_ONLY,
     POSSESSIVES,
     PREPOSITIONS,
@@ -279,14 +280,28 @@ def _verb_before(s: _Lone, one: _One) -> _OneHarm | None:
         b -= 1
     if det and b >= 1 and tokens[b].low == "of" and tokens[b - 1].low in OF_NOUNS:
         b -= 1  # "the death of a child", "the injury of his mother"
-    # "killed a soldier" is active; bare "killed soldier" may be "soldier killed".
-    if b >= 0 and tokens[b].low in HARM_BEFORE and (det or tokens[b].low not in HARM_AFTER):
+    # "killed a soldier" is active; bare "killed soldier" may be "soldier killed", unless the verb
+    # has a subject before it ("Assailants shot and killed teacher X").
+    if b >= 0 and tokens[b].low in HARM_BEFORE and (det or tokens[b].low not in HARM_AFTER or _has_subject(tokens, b)):
         return HARM_BEFORE[tokens[b].low], k + 1, b, False
     if det and b >= 0 and tokens[b].low in OF_NOUNS and tokens[b + 1].low == "of":
         return OF_NOUNS[tokens[b].low], k + 1, b, False
     if det and b >= 1 and (phrase := phrase_ending_at(tokens, b)) is not None:
         return phrase[0], k + 1, b, False  # "shot dead a member"
     return None
+
+
+def _has_subject(tokens: list[Token], v: int) -> bool:
+    """Whether the verb of killing or wounding at ``v`` follows its subject: "Assailants shot and
+    killed", "Gunmen killed" (not "the killed soldier", "a severely injured man", "was killed")."""
+    verb, before = tokens[v], tokens[v - 1] if v > 0 else None
+    if before is None or not verb.text.islower() or HARM_BEFORE[verb.low] not in ("killed", "injured"):
+        return False
+    low = before.low
+    if low == "and":
+        return True
+    plural = low.endswith("s") or low.endswith("men")
+    return before.text.isalpha() and plural and low not in AUX and low not in PASSIVE_AUX
 
 
 def _verb_shared(s: _Lone, one: _One) -> _OneHarm | None:

@@ -259,6 +259,7 @@ HARM_PHRASES: dict[str, str] = {
     "shot|stabbed|beaten|found dead": "killed",
     "gunned|mowed down": "killed",
     "burned|burnt alive": "killed",
+    "hacked|stabbed|beaten|bludgeoned|burned|burnt|tortured|shot|stoned|clubbed|starved to death": "killed",
     "lost [POSS]? lives|life": "killed",
     "treated for [POSS]? wounds|injuries|burns": "injured",
     "hospitalised|hospitalized with [POSS]? wounds|injuries|burns": "injured",
@@ -315,7 +316,7 @@ _victims(
     "rebels terrorist terrorists taliban jihadist jihadists jihadis gunman gunmen "
     "militiaman militiamen militia militias combatant combatants guerrilla guerrillas "
     "guerillas extremist extremists attacker attackers commander commanders "
-    "officer officers sergeant policeman policemen police policemen gendarmes "
+    "officer officers agent agents sergeant policeman policemen police policemen gendarmes "
     "guards guard marines paratroopers recruits mercenaries loyalists personnel "
     "forces bandit bandits separatist separatists maoist maoists naxal naxals "
     "cadres cadre operatives operative jawans jawan major majors colonel colonels "
@@ -340,7 +341,9 @@ _victims(
     "syrian iraqi afghan yemeni palestinian ukrainian kurd leader leaders "
     "chief chiefs official officials elder activist activists politician politicians "
     "director judge cleric imam priest lawyer engineer businessman tribesman tribesmen "
-    "youth youths citizen citizens individual",
+    "youth youths citizen citizens individual manager managers staffer staffers headmaster "
+    "headmasters secretary administrator administrators supervisor headman prince chieftain "
+    "deputy minister spokesman spokeswoman",
 )
 _victims("civilians", "medical staff", "vaccinator vaccinators health-worker")
 _victims(
