@@ -505,6 +505,21 @@ ACROSS = [
         30,
     ),
     ("Gunmen struck a market. Nine traders were killed in the attack.", "Nine", 9, 9),  # one attack: as stated
+    # "in the clashes", "between two of the attacks": spread over the attacks the report covers
+    ("This was one of two raids on the town that day. Twelve guards were killed in the raids.", "Twelve", 6, 12),
+    (
+        "This was one of six attacks in the province. Forty people were killed between two of the attacks.",
+        "Forty",
+        20,
+        40,
+    ),
+    # only the first place phrase counts: the bombing of one home, then three raids elsewhere
+    (
+        "Dozens of people were killed in the bombing of the family home, one of three raids on the camp.",
+        "Dozens",
+        24,
+        99,
+    ),
 ]
 
 

@@ -291,15 +291,21 @@ def _small_number(word: str) -> int:
     return 2 if word == "both" else UNITS.get(word, 0)
 
 
+_SPREAD_OVER = frozenset({"across", "in", "between", "during"})
+
+
 def _shared_by(tokens: list[Token], after: int, attacks: int) -> int:
-    """How many attacks a figure is spread "across" ("across both attacks" 2, "across the four
-    raids" 4, "across the attacks" the report's N), else 1."""
+    """How many attacks a figure is spread over: "across both attacks" 2, "between two of the
+    attacks" 2, "across the four raids" 4, "in the clashes" / "across the attacks" the report's
+    N, else 1. After "in", "between" or "during" only the first such phrase counts, and only a
+    plural in the words after it ("killed in the bombing of … in three raids" is one attack)."""
     for k in range(after, len(tokens) - 1):
-        if tokens[k].low != "across":
+        prep = tokens[k].low
+        if prep not in _SPREAD_OVER:
             continue
         words = [t.low for t in tokens[k + 1 : k + 6]]
         nouns = [x for x, w in enumerate(words) if re.fullmatch(_ATTACK_NOUNS + "|incident", w)]
-        if not nouns:
+        if not nouns or (prep != "across" and words[nouns[0]] in ("attack", "incident")):
             return 1
         for w in words[: nouns[0]]:
             if _small_number(w) > 1:
