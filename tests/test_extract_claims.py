@@ -517,7 +517,7 @@ ACROSS = [
     (
         "Dozens of people were killed in the bombing of the family home, one of three raids on the camp.",
         "Dozens",
-        24,
+        N,
         99,
     ),
 ]
