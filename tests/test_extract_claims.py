@@ -309,6 +309,23 @@ HARM = [
         "Nour Haddad was killed together with her husband.",
         [("killed", "Nour Haddad", 1, 1, 1, "people"), ("killed", "husband", 1, 1, 1, "people")],
     ),
+    # a list of people that is the whole subject of the harm, one each; "his wife, Mona" is one person
+    (
+        "Grandparents Umm Ali Haddad and Mustafa Ali Haddad (54 years old) were killed.",
+        [
+            ("killed", "Grandparents Umm Ali Haddad", 1, 1, 1, "people"),
+            ("killed", "Mustafa Ali Haddad", 1, 1, 1, "people"),
+        ],
+    ),
+    (
+        "Samir Haddad (62 years old) and his wife, Fayza Haddad (58 years old), were killed in the strike.",
+        [("killed", "Samir Haddad", 1, 1, 1, "people"), ("killed", "Fayza Haddad", 1, 1, 1, "people")],
+    ),
+    (
+        "Jihad Odeh, a friend of the family, and Sherifa Saleh, a neighbour, were also killed.",
+        [("killed", "Jihad Odeh", 1, 1, 1, "people"), ("killed", "Sherifa Saleh", 1, 1, 1, "people")],
+    ),
+    ("Police and soldiers were killed.", []),  # plural victims with no figure
     ("Mourners marked the death of Pope Francis.", []),  # a death with no violence said
     ("Protesters condemned the killing of civilians in the city.", []),  # plural victims, no figure
     ("The blast killed Omar Saleh, Kabul police said.", [("killed", "Omar Saleh", 1, 1, 1, "people")]),
@@ -931,3 +948,8 @@ JOINT = [
 def test_a_figure_that_adds_to_the_dead_before_it(text: str, joint: bool) -> None:
     last = [c for c in claims_of(text) if c.kind == "casualty"][-1]
     assert last.joint is joint
+
+
+def test_victims_reported_killed_are_not_the_source() -> None:
+    [a, b] = claims_of("Ali Haddad and Fares Haddad were reported killed in the strike.")
+    assert (a.source, b.source) == (None, None)

@@ -22,12 +22,14 @@ from harmledger.extract.vocab import (
     DENIALS,
     EVENT_TYPES,
     GATHERED,
+    HARM_AFTER,
     INVESTIGATION_VERBS,
     LONG_PERIODS,
     MONTHS,
     NOT_COALITION_BEFORE,
     NOT_MODIFIERS,
     ORG_WORDS,
+    PASSIVE_AUX,
     PERIOD_UNITS,
     PERPETRATORS,
     RELATED_TO,
@@ -266,6 +268,8 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
         stance = SOURCE_VERBS.get(tok.low)
         if stance is None or (tok.low.endswith("s") and v > 0 and tokens[v - 1].low in SOURCE_NOUN_BEFORE):
             continue
+        if 0 < v < n - 1 and tokens[v - 1].low in PASSIVE_AUX and tokens[v + 1].low in HARM_AFTER:
+            continue  # "A and B were reported killed": the victims, not a source
         k = _past_time(tokens, _past_gap(tokens, v))
         k = _past_gap(tokens, k)
         if k >= 3 and tokens[k - 1].text == ")" and tokens[k - 3].text == "(":

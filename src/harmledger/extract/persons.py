@@ -374,6 +374,62 @@ def along_with_named(tokens: list[Token], taken: set[int], found: list[Mention])
     return out
 
 
+_LIST_STOPS = frozenset(". ; : that while when after but because where whereas who which".split())
+
+
+def listed_were_harmed(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
+    """ "Umm Ali Daloul and Mustafa Ali Daloul (54) were killed", "A B, a friend of the family, and
+    C D, a neighbour, were also killed", "A B and his wife C died in the strike": the people of
+    a list that is the whole subject of a harm, one mention each."""
+    out: list[Mention] = []
+    n = len(tokens)
+    for k in range(2, n):
+        low = tokens[k].low
+        if low == "were":
+            outcome, end, _ = _harm_after(tokens, k + 1)
+        elif low in DIED_VERBS and _violent(tokens):
+            outcome, end = "killed", k + 1
+        else:
+            continue
+        if outcome not in _OUTCOMES or end < n and tokens[end].is_number:
+            continue
+        start = k
+        while start > 0 and k - start < 4 * _MAX_PHRASE and tokens[start - 1].low not in _LIST_STOPS:
+            start -= 1
+        while start < k and not (_is_name_token(tokens[start]) or tokens[start].low in POSSESSIVES):
+            start += 1  # "On Monday, A B and …": the list opens at its first person
+        people = _subject_list(tokens, start, k)
+        if len(people) < 2 or any(x in taken for x in range(start, k)):
+            continue
+        harm_at = k if low != "were" else k + 1
+        for number, (first, last) in enumerate(people):
+            out.append(_one(first, last, outcome, _kind_of(tokens, first, last), harm_at, end, joint=number > 0))
+        taken.update(range(start, end))
+    return out
+
+
+def _subject_list(tokens: list[Token], j: int, stop: int) -> list[tuple[int, int]]:
+    """The people of a list filling tokens ``[j, stop)`` exactly (appositions between commas
+    skipped), else []: a list that leaves words over is not read."""
+    people: list[tuple[int, int]] = []
+    while j < stop:
+        item = _person_at(tokens, j, stop)
+        if item is None or item[2] > stop:
+            return []
+        people.append((item[0], item[1]))
+        j = item[2]
+        if j < stop and tokens[j].low == "," and j + 1 < stop and tokens[j + 1].low in ("a", "an", "the"):
+            close = next((x for x in range(j + 1, min(stop, j + _MAX_PHRASE)) if tokens[x].low == ","), None)
+            if close is None:
+                return []
+            j = close  # ", a friend of the family,": who the person is, not another person
+        if j < stop and tokens[j].low == ",":
+            j += 1
+        if j < stop and tokens[j].low == "and":
+            j += 1
+    return people
+
+
 def _listed(
     tokens: list[Token], j: int, taken: set[int], outcome: str, harm_at: int, joint: bool, relations_only: bool = False
 ) -> list[Mention]:
@@ -382,7 +438,7 @@ def _listed(
     out: list[Mention] = []
     n = len(tokens)
     while j < n:
-        item = _person_item(tokens, j)
+        item = _person_at(tokens, j, n)
         if item is None or (relations_only and not any(tokens[x].low in RELATIVES for x in range(j, item[2]))):
             break
         first, last, end = item
@@ -446,6 +502,20 @@ def _person_item(tokens: list[Token], j: int) -> tuple[int, int, int] | None:
     return first, last, end
 
 
+def _person_at(tokens: list[Token], j: int, stop: int) -> tuple[int, int, int] | None:
+    """``_person_item``, with a relation and the name after it as one person: "his wife, Mona
+    Haddad (58)", "their daughter, Dima, and …" (not two)."""
+    item = _person_item(tokens, j)
+    if item is None or item[2] >= stop or tokens[item[2]].low != ",":
+        return item
+    if any(_is_name_token(tokens[x]) and not _one_person_noun(tokens[x].low) for x in range(item[0], item[1])):
+        return item  # the item has its name already
+    name = _person_item(tokens, item[2] + 1)
+    if name is None or name[2] > stop or any(_one_person_noun(tokens[x].low) for x in range(item[2] + 1, name[1])):
+        return item
+    return name[0], name[1], name[2]
+
+
 def _one_person_noun(low: str) -> bool:
     """A relation or a singular victim noun: "mother", "teacher" (not "teachers", "police")."""
     if low in RELATIVES:
@@ -495,6 +565,7 @@ RULES: tuple[Rule, ...] = (
     active_one,
     passive_one,
     died_one,
+    listed_were_harmed,
     along_with_named,
 )
 
