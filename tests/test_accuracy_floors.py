@@ -80,18 +80,19 @@ def _check(report: Report, floors: dict[tuple[str, str], float]) -> None:
 # Floors: (section, key) → the lowest acceptable value.
 TEAM_SETS = {
     "seed": {("claims", "f1"): 1.0, ("incidents", "deaths_in_range"): 1.0},
-    # measured killed 0.8462 (n=65), nonzero 0.8039 (n=51), injured 0.9118 (n=34), claims f1 0.7253
+    # measured 2026-12-05 (evening): killed 0.8615 (n=65), nonzero 0.8235 (n=51), injured 0.9706
+    # (n=34), claims f1 0.7299
     "summaries": {
-        ("events", "killed_exact"): 0.84,
-        ("events", "killed_exact_nonzero"): 0.80,
-        ("events", "injured_exact"): 0.91,
+        ("events", "killed_exact"): 0.85,
+        ("events", "killed_exact_nonzero"): 0.82,
+        ("events", "injured_exact"): 0.96,
         ("claims", "f1"): 0.72,
     },
-    # measured killed 0.525 (n=40), injured 0.8611 (n=36), deaths in range 0.825 (n=40)
+    # measured killed 0.525 (n=40), injured 0.8889 (n=36), deaths in range 0.85 (n=40)
     "assessments": {
         ("events", "killed_exact"): 0.52,
-        ("events", "injured_exact"): 0.86,
-        ("incidents", "deaths_in_range"): 0.82,
+        ("events", "injured_exact"): 0.88,
+        ("incidents", "deaths_in_range"): 0.84,
     },
 }
 
@@ -107,23 +108,26 @@ def test_team_set_stays_above_its_floors(name: str) -> None:
 REAL_SETS = {
     "gtd-dev": (
         GTD_SLICE,
-        # after joins: killed 0.9229 (n=363), nonzero 0.8966 (n=232), injured 0.9304 (n=345);
-        # per document: killed 0.9256, nonzero 0.8966, injured 0.9304 (same n)
+        # measured 2026-12-05 (evening), after joins: killed 0.9366 (n=363), nonzero 0.9181
+        # (n=232), injured 0.9333 (n=345); per document: killed 0.9394, nonzero 0.9181, injured
+        # 0.9333 (same n); the perpetrator agrees with GTD's 0.7682, the date within a week 0.9611
         {
-            ("events", "killed_exact"): 0.92,
-            ("events", "killed_exact_nonzero"): 0.89,
-            ("events", "injured_exact"): 0.925,
-            ("events", "killed_exact_document"): 0.92,
-            ("events", "killed_exact_nonzero_document"): 0.89,
-            ("events", "injured_exact_document"): 0.925,
+            ("events", "killed_exact"): 0.93,
+            ("events", "killed_exact_nonzero"): 0.91,
+            ("events", "injured_exact"): 0.93,
+            ("events", "killed_exact_document"): 0.935,
+            ("events", "killed_exact_nonzero_document"): 0.91,
+            ("events", "injured_exact_document"): 0.93,
+            ("events", "perpetrator_agrees"): 0.76,
+            ("events", "date_within_week"): 0.955,
         },
-        # wrong joins 0.02 (8/400): every document is its own event
+        # wrong joins 0.025 (10/400): every document is its own event
         {("incidents", "wrong_join_rate"): 0.04},
     ),
     "airwars-gaza-dev": (
         AIRWARS_SLICE,
-        # civilian deaths in Airwars' range after joins 0.86, per document 0.86 (n=100)
-        {("incidents", "deaths_in_range"): 0.85, ("incidents", "deaths_in_range_document"): 0.85},
+        # civilian deaths in Airwars' range after joins 0.91, per document 0.91 (n=100)
+        {("incidents", "deaths_in_range"): 0.90, ("incidents", "deaths_in_range_document"): 0.90},
         # wrong joins 0.02 (2/100)
         {("incidents", "wrong_join_rate"): 0.05},
     ),
