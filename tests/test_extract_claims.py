@@ -825,6 +825,12 @@ def test_statement(sentence: str, party: str, stance: str) -> None:
     assert [(c.party, c.stance, c.count) for c in statements] == [(party, stance, None)]
 
 
+def test_a_group_named_in_full_claims_the_attack() -> None:
+    text = "A suicide bomber killed 23 soldiers at an army post. Tehreek-e-Jihad Pakistan claimed responsibility."
+    [statement] = [c for c in claims_of(text) if c.kind == "statement"]
+    assert (statement.party, statement.stance) == ("Tehreek-e-Jihad Pakistan", "claimed")
+
+
 def test_no_statement_without_a_belligerent() -> None:
     text = "There must be a prompt, independent and transparent investigation."
     assert claims_of(text) == []

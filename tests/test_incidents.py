@@ -879,3 +879,13 @@ def test_the_party_a_report_holds_responsible_is_the_perpetrator_when_none_is_na
     text: str, perpetrator: str | None
 ) -> None:
     assert [i.perpetrator for i in _report(text)] == [perpetrator]
+
+
+def test_a_place_name_that_is_a_victims_name_is_no_place() -> None:
+    # "Valencia" is also a town in Colombia, 470 km away; here it is the man who was killed.
+    incidents = _report(
+        "Gunmen abducted Pedro Alonso Valencia from his farm in Moralia, Valle del Cauca, Colombia. "
+        "Valencia, a local councillor, was shot and killed a short time later."
+    )
+    places = [i.place.name if i.place else None for i in incidents]
+    assert places and "Valencia" not in places

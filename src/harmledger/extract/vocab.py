@@ -748,6 +748,8 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
         "ttp",
         "pakistani taliban",
     ),
+    "Tehreek-e-Jihad Pakistan": ("tehreek-e-jihad pakistan", "tehrik-e-jihad pakistan", "tjp"),
+    "Lashkar-e-Jhangvi": ("lashkar-e-jhangvi", "lashkar-e-jangvi"),
     "Allied Democratic Forces": ("allied democratic forces", "adf rebels", "adf militants", "adf"),
     "M23": ("m23", "march 23 movement"),
     "CODECO": ("codeco",),

@@ -375,7 +375,10 @@ def locate_claims(
         paragraphs = paragraph_spans(doc.text)
     if dates is None:
         dates = find_dates(doc)
-    located, dated = _Places(places, sentences, paragraphs), _Dates(dates, sentences, paragraphs, doc.text)
+    located, dated = (
+        _Places(_not_in_names(places, claims), sentences, paragraphs),
+        _Dates(dates, sentences, paragraphs, doc.text),
+    )
     fallback: list[PlaceRef | None] = []  # the dateline's country, worked out once if needed
     out = []
     for claim in claims:
@@ -391,6 +394,16 @@ def locate_claims(
         date = claim.date or dated.choose(claim)
         out.append(replace(claim, place=place, date=date))
     return out
+
+
+def _not_in_names(places: list[PlaceRef], claims: list[Claim]) -> list[PlaceRef]:
+    """``places`` without those inside a named victim's name ("Umm Ali Daloul was killed")."""
+    names = [c.span for c in claims if c.count is not None and c.count.qualifier == "named"]
+    if not names:
+        return places
+    return [
+        p for p in places if p.span is None or not any(p.span.start < n.end and n.start < p.span.end for n in names)
+    ]
 
 
 def _toll_area(place: PlaceRef) -> PlaceRef:
