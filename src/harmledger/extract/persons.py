@@ -129,7 +129,7 @@ def died_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> list
     "a teacher, Rami Saleh, died of wounds": one person, named in full (two names or more), as
     the subject of an intransitive verb of death, in a sentence that says how violence was done
     (an attack, a strike, wounds). A death with no such word (an illness, old age) is no claim."""
-    if not _violent(tokens):
+    if not any(t.low in DIED_VERBS for t in tokens) or not _violent(tokens):
         return []
     out: list[Mention] = []
     for k, tok in enumerate(tokens):
@@ -152,10 +152,16 @@ def _adverb(tok: Token) -> bool:
     return tok.low in AUX and tok.low not in PASSIVE_AUX
 
 
+_VIOLENT_WORDS = VIOLENT_DEATH_WORDS | {cue for cue, _ in EVENT_TYPES if " " not in cue}
+_VIOLENT_PHRASES = tuple(f" {cue} " for cue, _ in EVENT_TYPES if " " in cue)
+
+
 def _violent(tokens: list[Token]) -> bool:
     """Whether a sentence says how violence was done: an event's word, or wounds."""
+    if any(t.low in _VIOLENT_WORDS for t in tokens):
+        return True
     lows = " " + " ".join(t.low for t in tokens) + " "
-    return any(f" {word} " in lows for word in VIOLENT_DEATH_WORDS) or any(f" {cue} " in lows for cue, _ in EVENT_TYPES)
+    return any(phrase in lows for phrase in _VIOLENT_PHRASES)
 
 
 def _not_a_person(low: str) -> bool:
