@@ -341,6 +341,19 @@ HARM = [
     ("A severely injured man was carried into the clinic.", []),  # "injured" describes him
     ("Gunmen killed the finance manager of the district council.", [("killed", "manager", 1, 1, 1, "people")]),
     ("The security agent was killed when the device went off.", [("killed", "agent", 1, 1, 1, "combatants")]),
+    # a nationality before a name modifies it; an acronym in brackets stays inside the description
+    (
+        "Gunmen shot and killed an Afghan Air Force (AAF) pilot and a government clerk in Kabul.",
+        [
+            ("killed", "an Afghan Air Force (AAF) pilot", 1, 1, 1, "people"),
+            ("killed", "a government clerk", 1, 1, 1, "people"),
+        ],
+    ),
+    # a long apposition between a name and "and N others"
+    (
+        "Wadan, a spokesman for the National Public Protection Force (NPPF), and two colleagues were killed.",
+        [("killed", "Wadan", 1, 1, 1, "people"), ("killed", "two", 2, 2, 2, "people")],
+    ),
     # "hacked to death" and the like are harm phrases (vocab.HARM_PHRASES)
     ("Musa Bello was abducted and hacked to death.", [("killed", "Musa Bello", 1, 1, 1, "people")]),
     ("Three farmers were beaten to death by the mob.", [("killed", "Three", 3, 3, 3, "civilians")]),

@@ -238,7 +238,12 @@ def _object_phrase(tokens: list[Token], j: int, taken: set[int]) -> int | None:
         if ahead and ahead[0].first == 0:
             return None  # "a dozen", "a few": a figure
         e = j + 1
-        while e < n and e - j < _MAX_PHRASE and tokens[e].low not in PERSON_NP_STOPS and e not in taken:
+        while e < n and e - j < _MAX_PHRASE and e not in taken:
+            if tokens[e].text == "(" and e + 2 < n and tokens[e + 2].text == ")" and tokens[e + 1].text.isupper():
+                e += 3  # "an Afghan Local Police (ALP) commander": an acronym inside the description
+                continue
+            if tokens[e].low in PERSON_NP_STOPS:
+                break
             if tokens[e].is_number and not (e > 0 and tokens[e - 1].text == "("):
                 return None
             e += 1
@@ -322,7 +327,7 @@ def name_and_others(tokens: list[Token], taken: set[int], found: list[Mention]) 
         if mark == "," or (mark in DASHES and tokens[e - 2].end != tokens[e - 1].start):
             # an apposition between the name and "and": ", a councillor," or "– the spokesman –"
             b = e - 2
-            while b > 0 and tokens[b].text != mark and e - b < _MAX_PHRASE:
+            while b > 0 and tokens[b].text != mark and e - b < 2 * _MAX_PHRASE:
                 b -= 1
             if b <= 0 or tokens[b].text != mark:
                 continue

@@ -18,6 +18,7 @@ from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
     AFTER_OBJECT,
     AUX,
+    DEMONYM_NOUNS,
     FIND_VERBS,
     HARM_AFTER,
     HARM_BEFORE,
@@ -219,6 +220,9 @@ def _singular_victim(tokens: list[Token], k: int) -> _One | None:
         return None
     # The figure of a plural mention ("12 soldier deaths") or a possessive is not one.
     if k > 0 and (tokens[k - 1].is_number or tokens[k - 1].low in ("of", "'s")):
+        return None
+    # "an Afghan Local Police commander": a nationality before a name is its modifier.
+    if low in DEMONYM_NOUNS and k + 1 < len(tokens) and tokens[k + 1].is_title and tokens[k + 1].text.isalpha():
         return None
     kind, group = VICTIM_NOUNS[low]
     return _One(k, kind, group, k + 1)

@@ -345,6 +345,8 @@ _victims(
     "headmasters secretary administrator administrators supervisor headman prince chieftain "
     "deputy minister spokesman spokeswoman",
 )
+# Nationalities that name a person ("a Syrian was killed") or modify a name ("an Afghan Air Force pilot").
+DEMONYM_NOUNS: frozenset[str] = frozenset("syrian iraqi afghan yemeni palestinian ukrainian kurd".split())
 _victims("civilians", "medical staff", "vaccinator vaccinators health-worker")
 _victims(
     "people",
