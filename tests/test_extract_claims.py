@@ -76,6 +76,11 @@ HARM = [
         [("killed", "officer", 1, 1, 1, "combatants"), ("killed", "guard", 1, 1, 1, "combatants")],
     ),
     ("A man threw a brick at a nurse, injuring her, outside the clinic.", [("injured", "her", 1, 1, 1, "people")]),
+    # two harms joined by "and" after a passive verb: the second is the outcome
+    ("Two farmers were shot and killed at the well.", [("killed", "Two", 2, 2, 2, "civilians")]),
+    ("Four men were stabbed and wounded outside the mosque.", [("injured", "Four", 4, 4, 4, "people")]),
+    # … but in the active voice the victim is the object, not the attackers
+    ("Two gunmen shot and killed a shopkeeper.", [("killed", "a shopkeeper", 1, 1, 1, "civilians")]),
     # harm phrases of several words, kept as patterns in vocab.HARM_PHRASES
     ("Nine miners were gunned down at the pit gate.", [("killed", "Nine", 9, 9, 9, "civilians")]),
     ("Four guards lost their lives in the ambush.", [("killed", "Four", 4, 4, 4, "combatants")]),

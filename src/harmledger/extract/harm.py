@@ -255,8 +255,7 @@ def _victim_noun(w: _Walk) -> str | None:
     j = _verb_past_asides(tokens, j, _skip_aside(tokens, j))
     if j + 1 < n and tokens[j].low in MODALS and tokens[j + 1].low == "have":
         j += 2  # "40 civilians may have died": a hedged past, not a projection
-    while j < n and tokens[j].low in AUX and not starts_phrase(tokens, j):
-        j += 1
+    j = skip_auxiliaries(tokens, j)
     # After the victims only the verb may follow, or the rest of a compound noun
     # ("two police reservists were killed", "civilian aid workers").
     w.j, w.modifiers = j, _MAX_MODIFIERS - (2 if j < n and _compound_part(tokens[j]) else 0)
@@ -344,6 +343,28 @@ def walk_right(tokens: list[Token], m: CountMatch) -> Right:
             assert not isinstance(said, str)
             return said
     return None, w.victims, w.groups, -1, w.j, False
+
+
+def _harm_word_at(tokens: list[Token], j: int) -> bool:
+    return tokens[j].low in HARM_AFTER or starts_phrase(tokens, j)
+
+
+def skip_auxiliaries(tokens: list[Token], j: int, limit: int = 8) -> int:
+    """Past the words between victims and their harm ("were reportedly", "were shot and" before
+    "killed"), at most ``limit`` of them; a harm phrase ("shot dead") is not passed."""
+    n, start, passive = len(tokens), j, False
+    while j < n and j - start < limit:
+        low = tokens[j].low
+        if low in AUX and not starts_phrase(tokens, j):
+            passive = passive or low in PASSIVE_AUX
+            j += 1
+        elif low == "and" and passive and j + 1 < n and _harm_word_at(tokens, j + 1):
+            # "were shot and killed", "were stabbed and wounded"; never in the active voice
+            # ("two gunmen shot and killed a guard": the guard is the victim).
+            j += 1
+        else:
+            break
+    return j
 
 
 def _compound_part(tok: Token) -> bool:

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from harmledger.extract.counts import CountMatch
-from harmledger.extract.harm import Mention, participles
-from harmledger.extract.phrases import phrase_ending_at, starts_phrase
+from harmledger.extract.harm import Mention, participles, skip_auxiliaries
+from harmledger.extract.phrases import phrase_ending_at
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
     AFTER_OBJECT,
@@ -249,8 +249,7 @@ def _participle_after(s: _Lone, one: _One) -> _OneHarm | None:
     """ "Civilian killed", "a soldier was wounded", "no one was hurt"."""
     tokens, n, after = s.tokens, len(s.tokens), one.after
     j = after
-    while j < n and j < after + 3 and tokens[j].low in AUX and not starts_phrase(tokens, j):
-        j += 1
+    j = skip_auxiliaries(tokens, j, limit=3)
     outcome, end = participles(tokens, j)
     if outcome is None or (end < n and _object_follows(tokens, end)):
         return None  # "a soldier killed 5 …", "a gunman killed a policeman": active voice
