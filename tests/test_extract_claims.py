@@ -79,6 +79,10 @@ HARM = [
     # two harms joined by "and" after a passive verb: the second is the outcome
     ("Two farmers were shot and killed at the well.", [("killed", "Two", 2, 2, 2, "civilians")]),
     ("Four men were stabbed and wounded outside the mosque.", [("injured", "Four", 4, 4, 4, "people")]),
+    # a person described by faith is one person, not a name: the figure is the noun
+    ("Gunmen shot and killed a Derry Protestant.", [("killed", "Protestant", 1, 1, 1, "people")]),
+    # the capitals of a headline after a harm verb are no person's name
+    ("Fighters Killed In Mountain Clash", []),
     # … but in the active voice the victim is the object, not the attackers
     ("Two gunmen shot and killed a shopkeeper.", [("killed", "a shopkeeper", 1, 1, 1, "civilians")]),
     # harm phrases of several words, kept as patterns in vocab.HARM_PHRASES

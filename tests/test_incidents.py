@@ -889,3 +889,9 @@ def test_a_place_name_that_is_a_victims_name_is_no_place() -> None:
     )
     places = [i.place.name if i.place else None for i in incidents]
     assert places and "Valencia" not in places
+
+
+def test_a_town_before_a_faith_describes_where_the_victim_was_from() -> None:
+    # "Belfast Catholic" is a Catholic from Belfast, not a person named Belfast.
+    incidents = _report("Loyalist gunmen say they killed Belfast Catholic.")
+    assert [i.place.name if i.place else None for i in incidents] == ["Belfast"]

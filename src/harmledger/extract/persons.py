@@ -16,6 +16,7 @@ from harmledger.extract.harm import Mention, participles
 from harmledger.extract.phrases import starts_phrase
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
+    AFFILIATION_NOUNS,
     AUX,
     DASHES,
     DIED_VERBS,
@@ -258,11 +259,13 @@ def _object_phrase(tokens: list[Token], j: int, taken: set[int]) -> int | None:
         ):
             return None
         return e
-    if not _is_name_token(tokens[j]) or tokens[j].low in VICTIM_NOUNS:
-        return None
+    if not _is_name_token(tokens[j]) or tokens[j].low in VICTIM_NOUNS or tokens[j].low in NOT_NAMES:
+        return None  # "Militants Killed In Nooristan Clash": a headline's capitals, not a name
     e = j + 1
     while e < n and (_is_name_token(tokens[e]) or tokens[e].low in NAME_LINKS) and e - j < 6:
         e += 1
+    while e - j > 1 and tokens[e - 1].low in NAME_LINKS:
+        e -= 1  # the full stop after "… killed John Smith." ends the sentence, not the name
     if e - j == 1 and tokens[j].low.endswith("s"):
         return None  # "killed Houthis": a group, not a person
     if any(tokens[x].low in VICTIM_NOUNS for x in range(j, e)):
@@ -287,7 +290,9 @@ def active_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> li
             e = _object_phrase(tokens, j, taken)
             if e is None:
                 break
-            out.append(_one(j, e, outcome, _kind_of(tokens, j, e), v, e, joint=joint))
+            # "killed Belfast Catholic": a person described by faith, the figure is the noun
+            first = e - 1 if e - j > 1 and tokens[e - 1].low in AFFILIATION_NOUNS else j
+            out.append(_one(first, e, outcome, _kind_of(tokens, j, e), v, e, joint=joint))
             taken.update(range(j, e))
             # ", a former councillor," after a name describes the same person: skip it.
             if e + 1 < len(tokens) and tokens[e].low == "," and tokens[e + 1].low in ("a", "an", "the"):

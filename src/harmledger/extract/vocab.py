@@ -399,6 +399,12 @@ NOT_A_SUBJECT: frozenset[str] = frozenset(
 NOT_NAMES: frozenset[str] = frozenset(
     "on in at the a an his her after during later then according when while by before with".split()
 )
+# Faiths and communities a person is described by: "killed a Belfast Catholic" describes one person
+# (from Belfast), it does not name one, so the town before it stays a place.
+AFFILIATION_NOUNS: frozenset[str] = frozenset(
+    "catholic protestant muslim christian sunni shia shiite shi'ite jew hindu sikh buddhist alawite "
+    "druze yazidi copt loyalist republican".split()
+)
 # Inside a name: "Abu Omar", "Al-Waruri", "bin Laden", "Juan de la Cruz".
 NAME_LINKS: frozenset[str] = frozenset("- ' ’ bin ibn al el de da del la van von abu .".split())
 
