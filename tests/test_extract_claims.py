@@ -79,6 +79,9 @@ HARM = [
     # two harms joined by "and" after a passive verb: the second is the outcome
     ("Two farmers were shot and killed at the well.", [("killed", "Two", 2, 2, 2, "civilians")]),
     ("Four men were stabbed and wounded outside the mosque.", [("injured", "Four", 4, 4, 4, "people")]),
+    # a force's acronym in brackets, and a nationality opening its name, stay inside the victims
+    ("Six Afghan National Army (ANA) soldiers were killed.", [("killed", "Six", 6, 6, 6, "combatants")]),
+    ("Three Border Security Force (BSF) personnel were injured.", [("injured", "Three", 3, 3, 3, "combatants")]),
     # a person described by faith is one person, not a name: the figure is the noun
     ("Gunmen shot and killed a Derry Protestant.", [("killed", "Protestant", 1, 1, 1, "people")]),
     # the capitals of a headline after a harm verb are no person's name

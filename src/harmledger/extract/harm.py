@@ -23,6 +23,7 @@ from harmledger.extract.vocab import (
     ASIDE_DETS,
     AUX,
     DEICTIC,
+    DEMONYM_NOUNS,
     HARM_AFTER,
     HARM_BEFORE,
     HARM_NOUNS,
@@ -155,6 +156,24 @@ def _aside_before_verb(w: _Walk) -> str | None:
     return _ON
 
 
+def _acronym(w: _Walk) -> str | None:
+    """ "six Afghan National Army (ANA) soldiers": a force's acronym in brackets after its name."""
+    tokens, j = w.tokens, w.j
+    if (
+        tokens[j].text == "("
+        and j + 2 < len(tokens)
+        and tokens[j + 2].text == ")"
+        and j > w.start
+        and tokens[j - 1].is_title
+        and tokens[j + 1].text.isalpha()
+        and tokens[j + 1].text.isupper()
+        and 2 <= len(tokens[j + 1].text) <= 8
+    ):
+        w.j += 3
+        return _ON
+    return None
+
+
 def _punctuation_or_figure(w: _Walk) -> str | None:
     tok = w.tokens[w.j]
     return _STOP if tok.low in _PUNCT_STOP or tok.is_number else None
@@ -258,7 +277,9 @@ def _victim_noun(w: _Walk) -> str | None:
     j = skip_auxiliaries(tokens, j)
     # After the victims only the verb may follow, or the rest of a compound noun
     # ("two police reservists were killed", "civilian aid workers").
-    w.j, w.modifiers = j, _MAX_MODIFIERS - (2 if j < n and _compound_part(tokens[j]) else 0)
+    # A nationality may begin a force's name: "six Afghan | National Army (ANA) soldiers".
+    goes_on = j < n and (_compound_part(tokens[j]) or (low in DEMONYM_NOUNS and tokens[j].is_title))
+    w.j, w.modifiers = j, _MAX_MODIFIERS - (2 if goes_on else 0)
     return _ON
 
 
@@ -292,6 +313,7 @@ def _modifier(w: _Walk) -> str:
 RIGHT_STEPS: tuple[_Step, ...] = (
     _scare_quotes,
     _aside_before_verb,
+    _acronym,
     _punctuation_or_figure,
     _this_week,
     _not_harm,

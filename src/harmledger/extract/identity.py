@@ -245,7 +245,10 @@ _SEPARATE_EVENT = re.compile(
     r"\ban\s+unrelated\s+(?:incident|attack|strike|raid|bombing|event)\b|"
     r"\banother\s+(?:[\w-]+\s+){0,3}?(?:incident|attack|strike|air\s?strike|raid|bombing|shelling)\b|"
     # "in retaliation for the killing of 12 of its fighters": the deaths an attack avenges
-    r"\b(?:retaliation|revenge|reprisal)\s+for\b|\bto\s+avenge\b",
+    r"\b(?:retaliation|revenge|reprisal)\s+for\b|\bto\s+avenge\b|"
+    # "a man convicted of killing two people in 1997": a crime already tried is a past event
+    r"\b(?:convicted|sentenced|jailed|imprisoned|acquitted|guilty)(?:\s+\w+){0,3}?\s+(?:of|for|over)\s+(?:\w+\s+){0,2}?"
+    r"(?:killing|murdering|murder|wounding|attacking)\b",
     re.IGNORECASE,
 )
 
