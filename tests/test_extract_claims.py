@@ -79,6 +79,17 @@ HARM = [
     # two harms joined by "and" after a passive verb: the second is the outcome
     ("Two farmers were shot and killed at the well.", [("killed", "Two", 2, 2, 2, "civilians")]),
     ("Four men were stabbed and wounded outside the mosque.", [("injured", "Four", 4, 4, 4, "people")]),
+    # a group abducted or wounded, then harmed again by its definite name, keeps its figure
+    (
+        "Gunmen abducted three truck drivers on the highway. The truck drivers were later shot dead.",
+        [("detained", "three", 3, 3, 3, "civilians"), ("killed", "The truck drivers", 3, 3, 3, "civilians")],
+    ),
+    # … but a figure that counted no one harmed is not carried, nor one harm told twice
+    ("The army sent 300 soldiers to the valley. The soldiers were wounded by sniper fire.", []),
+    (
+        "Four guards were killed at the gate. The guards were killed by a car bomb.",
+        [("killed", "Four", 4, 4, 4, "combatants")],
+    ),
     # a force's acronym in brackets, and a nationality opening its name, stay inside the victims
     ("Six Afghan National Army (ANA) soldiers were killed.", [("killed", "Six", 6, 6, 6, "combatants")]),
     ("Three Border Security Force (BSF) personnel were injured.", [("injured", "Three", 3, 3, 3, "combatants")]),

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
+from harmledger.extract.anaphora import carried_mention, definite_group
 from harmledger.extract.context import (
     acronyms,
     event_type,
@@ -146,10 +147,23 @@ def _settle_coalition(state: _Doc, claims: list[Claim]) -> list[Claim]:
     return settled
 
 
+def _with_carried_figure(state: _Doc, i: int, tokens: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """ "The police officers were shot and killed": the figure of the sentences before, when the
+    sentence opens with a group it names by its definite noun and no figure of its own."""
+    group = definite_group(tokens)
+    if group is None or any(m.first <= group[0] for m in mentions):
+        return mentions
+    before = [tokenize(state.sentence_text(j), state.sentences[j][0]) for j in range(i - 1, max(-1, i - 3), -1)]
+    carried = carried_mention(tokens, group, before)
+    return mentions if carried is None else [carried, *mentions]
+
+
 def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list[Claim]:
     tokens = tokenize(sentence, s)
     lows = frozenset(t.low for t in tokens)
     mentions = read_mentions(tokens)
+    if tokens and tokens[0].low == "the":
+        mentions = _with_carried_figure(state, i, tokens, mentions)
     parties = perpetrators(tokens)
     stmts = statements(tokens, parties)
     if not mentions and not stmts:

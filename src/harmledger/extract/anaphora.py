@@ -1,0 +1,71 @@
+"""A group harmed again by its definite name: "Assailants abducted two police officers. The police
+officers were shot and killed a short time later."
+
+The second sentence holds no figure, but "the police officers" are the two of the sentence
+before: the figure is carried over to the new harm. Only a figure of another harm is carried (an
+abduction, or the wounded who later died), never the same harm told twice, and only from the two
+sentences before, where the noun follows the figure.
+"""
+
+from __future__ import annotations
+
+from harmledger.extract.harm import Mention, participles, skip_auxiliaries
+from harmledger.extract.text import Token
+from harmledger.extract.vocab import VICTIM_NOUNS
+from harmledger.records import Count
+
+_MAX_MODIFIERS = 3  # "The | two Hazara coal | miners": words between "The" and the noun
+_NOUN_AFTER_FIGURE = 4  # tokens after an earlier figure its noun may stand in ("two police officers")
+
+
+# (noun index, noun, outcome, harm index, end of the harm words)
+Group = tuple[int, str, str, int, int]
+
+
+def definite_group(tokens: list[Token]) -> Group | None:
+    """(noun index, noun, outcome, harm index, end) when the sentence opens with "The <victims>
+    were <harmed>" and names no figure; else None."""
+    if len(tokens) < 4 or tokens[0].low != "the":
+        return None
+    for k in range(1, min(len(tokens), 2 + _MAX_MODIFIERS)):
+        low = tokens[k].low
+        if low in VICTIM_NOUNS and low.endswith("s"):
+            j = skip_auxiliaries(tokens, k + 1, limit=4)
+            if j == k + 1:
+                return None  # no "were": "The soldiers killed three" is active
+            outcome, end = participles(tokens, j)
+            if outcome is None:
+                return None
+            return k, low, outcome, j, end
+        if not tokens[k].text.isalpha():
+            return None
+    return None
+
+
+def earlier_count(before: list[list[Token]], noun: str, outcome: str) -> Count | None:
+    """The figure of ``noun`` in the sentences ``before`` (nearest first), when the text ties it to
+    another harm ("abducted two police officers", "five guards were wounded"); a figure that
+    counts no one harmed ("500 soldiers were deployed") is not carried."""
+    from harmledger.extract.mentions import read_mentions  # mentions reads sentences; this reads across them
+
+    for tokens in before:
+        for m in reversed(read_mentions(tokens)):
+            after = range(m.last, min(len(tokens), m.last + _NOUN_AFTER_FIGURE))
+            if not any(tokens[x].low == noun for x in after):
+                continue
+            if m.outcome == outcome or m.negated:
+                return None  # "two soldiers were killed … The soldiers were killed by": told twice
+            return m.count
+    return None
+
+
+def carried_mention(tokens: list[Token], group: Group, before: list[list[Token]]) -> Mention | None:
+    """The mention of a sentence like "The police officers were shot and killed" (its
+    ``definite_group``), carrying the figure of the sentences ``before``; or None."""
+    noun_at, noun, outcome, harm_at, end = group
+    count = earlier_count(before, noun, outcome)
+    if count is None or count.point is None or count.vague:
+        return None
+    carried = Count(count.low, count.high, count.best, count.qualifier, False, "")
+    victims = VICTIM_NOUNS[noun][0]
+    return Mention(0, noun_at + 1, carried, outcome, victims, [], harm_at, end, rule="carried_figure")
