@@ -90,6 +90,9 @@ HARM = [
         "Four guards were killed at the gate. The guards were killed by a car bomb.",
         [("killed", "Four", 4, 4, 4, "combatants")],
     ),
+    # "them" after a later harm verb stands for the figure's victims, unless other victims came between
+    ("Troops ambushed three militants and killed them.", [("killed", "three", 3, 3, 3, "combatants")]),
+    ("Two gunmen attacked the guards, killing them.", []),
     # a force's acronym in brackets, and a nationality opening its name, stay inside the victims
     ("Six Afghan National Army (ANA) soldiers were killed.", [("killed", "Six", 6, 6, 6, "combatants")]),
     ("Three Border Security Force (BSF) personnel were injured.", [("injured", "Three", 3, 3, 3, "combatants")]),

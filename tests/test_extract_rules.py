@@ -31,6 +31,8 @@ TIE_SPECS = [
     ("shared verb", "The strike killed a farmer and his four sons.", "four", "killed"),
     ("along with figure", "Two nurses were wounded, along with 5 guards.", "5", "injured"),
     ("along with person", "The mayor was killed along with his two bodyguards.", "two", "killed"),
+    ("harmed them", "Soldiers fired on the two gunmen, killing them.", "two", "killed"),
+    ("harmed them", "Police shot at 3 attackers, wounding both.", "3", "injured"),
     ("waiting figures share verb", "Three guards, 12 villagers killed in the attack", "Three", "killed"),
     # lone victims: one person (or none) with no figure
     ("injuring her", "A man threw a stone at a nurse, injuring her.", "her", "injured"),

@@ -149,6 +149,30 @@ def _along_with_person(f: _Figure) -> _Tie | None:
     return None if outcome is None else _Tie(outcome, harm_at, f.victims, f.groups, along=True)
 
 
+_THEM = frozenset({"them", "both"})
+_THEM_REACH = 14  # tokens from the victims to "killing them"
+
+
+def _harmed_them(f: _Figure) -> _Tie | None:
+    """ "Troops fired on the two assailants, killing them": the object pronoun of a later harm
+    verb in the clause stands for the figure's victims."""
+    tokens, n = f.tokens, len(f.tokens)
+    if f.victims is None or f.end < 0:
+        return None
+    nouns = 0
+    for k in range(f.m.last, min(n - 1, f.end + _THEM_REACH)):
+        low = tokens[k].low
+        if tokens[k].is_number or low in (";", ":") or (low == "." and k + 1 < n):
+            return None  # another figure, or the clause is over
+        nouns += low in VICTIM_NOUNS
+        if nouns > 1:
+            return None  # "two gunmen attacked the guards, killing them": them are the guards
+        outcome = HARM_BEFORE.get(low)
+        if outcome is not None and tokens[k + 1].low in _THEM:
+            return _Tie(outcome, k, f.victims, f.groups)
+    return None
+
+
 # How a figure finds its harm: tried in order, the first rule that answers ties it. A figure no
 # rule ties waits for a later verb ("Twelve soldiers, 26 insurgents killed") or is no claim.
 TIES: tuple[Callable[[_Figure], _Tie | None], ...] = (
@@ -158,6 +182,7 @@ TIES: tuple[Callable[[_Figure], _Tie | None], ...] = (
     _shared_verb,
     _along_with_figure,
     _along_with_person,
+    _harmed_them,
 )
 
 
