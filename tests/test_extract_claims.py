@@ -93,6 +93,9 @@ HARM = [
     # "them" after a later harm verb stands for the figure's victims, unless other victims came between
     ("Troops ambushed three militants and killed them.", [("killed", "three", 3, 3, 3, "combatants")]),
     ("Two gunmen attacked the guards, killing them.", []),
+    # "all", "the" or a possessive between "the deaths of" and the figure
+    ("Relatives confirmed the deaths of all four brothers.", [("killed", "four", 4, 4, 4, "people")]),
+    ("The hospital reported the death of their two daughters.", [("killed", "two", 2, 2, 2, "people")]),
     # a force's acronym in brackets, and a nationality opening its name, stay inside the victims
     ("Six Afghan National Army (ANA) soldiers were killed.", [("killed", "Six", 6, 6, 6, "combatants")]),
     ("Three Border Security Force (BSF) personnel were injured.", [("injured", "Three", 3, 3, 3, "combatants")]),

@@ -550,11 +550,18 @@ def _aside_follows(tokens: list[Token], j: int) -> bool:
     )
 
 
+def _determiner_before_figure(low: str) -> bool:
+    return low in POSSESSIVES or low in ("the", "all")
+
+
 def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
     """Before the figure: (outcome, harm index, toll index) from a verb, "X of", or a toll."""
     k = first - 1
+    if k >= 2 and _determiner_before_figure(tokens[k].low) and tokens[k - 1].low == "of":
+        k -= 1  # "the deaths of all five family members", "the killing of the two brothers"
     if k >= 0 and tokens[k].low == "of" and k - 1 >= 0 and tokens[k - 1].low in OF_NOUNS:
         return OF_NOUNS[tokens[k - 1].low], k - 1, -1
+    k = first - 1
     if k >= 2 and tokens[k].low == "of" and tokens[k - 1].low in ("family", "families"):
         v = k - 2  # "killing a family of five": the verb governs the family, the figure sizes it
         if tokens[v].low in SINGULAR_DETS or tokens[v].low in POSSESSIVES:
@@ -567,8 +574,8 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
         k -= 2  # "injuring a further 28 civilians": the figure adds to one before, the verb is its harm
     elif k >= 1 and tokens[k].low in ADDITIVE:
         k -= 1
-    if k >= 1 and (tokens[k].low in POSSESSIVES or tokens[k].low == "the") and tokens[k - 1].low in HARM_BEFORE:
-        k -= 1  # "injuring her two daughters", "killing the four children of a local farmer"
+    if k >= 1 and _determiner_before_figure(tokens[k].low) and tokens[k - 1].low in HARM_BEFORE:
+        k -= 1  # "injuring her two daughters", "killing the four children of a local farmer", "killing all six"
     phrase = phrase_ending_at(tokens, k)
     if phrase is not None:
         return phrase[0], k, -1  # "shot dead 3 people"
