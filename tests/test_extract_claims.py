@@ -96,6 +96,20 @@ HARM = [
     # "all", "the" or a possessive between "the deaths of" and the figure
     ("Relatives confirmed the deaths of all four brothers.", [("killed", "four", 4, 4, 4, "people")]),
     ("The hospital reported the death of their two daughters.", [("killed", "two", 2, 2, 2, "people")]),
+    # a figure inside a list of the named dead counts its people once, with the names it carries
+    (
+        "Rana Saleh, her husband Karim Odeh, their two sons Adam and Yusuf, and their daughter Lina were killed.",
+        [
+            ("killed", "Rana Saleh", 1, 1, 1, "people"),
+            ("killed", "Karim Odeh", 1, 1, 1, "people"),
+            ("killed", "two sons Adam and Yusuf", 2, 2, 2, "people"),
+            ("killed", "Lina", 1, 1, 1, "people"),
+        ],
+    ),
+    (
+        "Their three sons, 19-year-old Omar Odeh, 16-year-old Sami Odeh and 12-year-old Fadi Odeh, were killed.",
+        [("killed", "three", 3, 3, 3, "people")],
+    ),
     # a force's acronym in brackets, and a nationality opening its name, stay inside the victims
     ("Six Afghan National Army (ANA) soldiers were killed.", [("killed", "Six", 6, 6, 6, "combatants")]),
     ("Three Border Security Force (BSF) personnel were injured.", [("injured", "Three", 3, 3, 3, "combatants")]),

@@ -896,3 +896,12 @@ def test_a_town_before_a_faith_describes_where_the_victim_was_from() -> None:
     # "Belfast Catholic" is a Catholic from Belfast, not a person named Belfast.
     incidents = _report("Loyalist gunmen say they killed Belfast Catholic.")
     assert [i.place.name if i.place else None for i in incidents] == ["Belfast"]
+
+
+def test_the_names_of_the_dead_are_no_place() -> None:
+    # "Adam" is also a settlement in the West Bank; here it is one of the two sons.
+    [incident] = _report(
+        "An air strike hit a home in Gaza City on Tuesday. Rana Saleh, her husband Karim Odeh, their two "
+        "sons Adam and Yusuf, and their daughter Lina were killed, relatives said."
+    )
+    assert (incident.deaths.best, incident.place.name if incident.place else None) == (5, "Gaza")

@@ -10,6 +10,7 @@ runs these rules after the figures, on the tokens no figure has taken.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from harmledger.extract.counts import find_counts
 from harmledger.extract.harm import Mention, participles
@@ -415,24 +416,29 @@ def listed_were_harmed(tokens: list[Token], taken: set[int], found: list[Mention
         while start < k and not (_is_name_token(tokens[start]) or tokens[start].low in POSSESSIVES):
             start += 1  # "On Monday, A B and …": the list opens at its first person
         people = _subject_list(tokens, start, k)
-        if len(people) < 2 or any(x in taken for x in range(start, k)):
+        # One person is read by other rules; one figure may be the list's ("Their three sons, A,
+        # B and C, were killed", the names its apposition).
+        if (len(people) < 2 and not (people and people[0][2] is not None)) or any(x in taken for x in range(start, k)):
             continue
         harm_at = k if low != "were" else k + 1
-        for number, (first, last) in enumerate(people):
-            out.append(_one(first, last, outcome, _kind_of(tokens, first, last), harm_at, end, joint=number > 0))
+        for number, (first, last, count) in enumerate(people):
+            one = _one(first, last, outcome, _kind_of(tokens, first, last), harm_at, end, joint=number > 0)
+            out.append(one if count is None else replace(one, count=count))
         taken.update(range(start, end))
     return out
 
 
-def _subject_list(tokens: list[Token], j: int, stop: int) -> list[tuple[int, int]]:
+def _subject_list(tokens: list[Token], j: int, stop: int) -> list[tuple[int, int, Count | None]]:
     """The people of a list filling tokens ``[j, stop)`` exactly (appositions between commas
-    skipped), else []: a list that leaves words over is not read."""
-    people: list[tuple[int, int]] = []
+    skipped), else []: a list that leaves words over is not read. An item may count several
+    people ("their two sons Hadi and Ali"): its figure comes with it."""
+    people: list[tuple[int, int, Count | None]] = []
     while j < stop:
-        item = _person_at(tokens, j, stop)
+        group = _figure_item(tokens, j, stop)
+        item = _person_at(tokens, j, stop) if group is None else group[:3]
         if item is None or item[2] > stop:
             return []
-        people.append((item[0], item[1]))
+        people.append((item[0], item[1], group[3] if group is not None else None))
         j = item[2]
         if j < stop and tokens[j].low == "," and j + 1 < stop and tokens[j + 1].low in ("a", "an", "the"):
             close = next((x for x in range(j + 1, min(stop, j + _MAX_PHRASE)) if tokens[x].low == ","), None)
@@ -443,7 +449,51 @@ def _subject_list(tokens: list[Token], j: int, stop: int) -> list[tuple[int, int
             j += 1
         if j < stop and tokens[j].low == "and":
             j += 1
+        elif j + 1 < stop and tokens[j].low == "along" and tokens[j + 1].low == "with":
+            j += 2  # "A B, along with her husband C, …": one more person of the list
     return people
+
+
+_PLURAL_RELATIVES = frozenset(f"{r}s" for r in RELATIVES) | {"children", "grandchildren"}
+
+
+def _figure_item(tokens: list[Token], j: int, stop: int) -> tuple[int, int, int, Count] | None:
+    """ "their two sons Hadi (7) and Ali (5)" in a list of the dead → (first, last) of the figure,
+    the end of the item (past the names that many people carry), and the figure."""
+    k = j + 1 if j < stop and (tokens[j].low in POSSESSIVES or tokens[j].low == "the") else j
+    match = next((c for c in find_counts(tokens[k : min(stop, k + 4)]) if c.first == 0), None)
+    if match is None or match.count.vague or not match.count.point or match.count.point < 2:
+        return None
+    noun = k + match.last
+    if noun >= stop or tokens[noun].low not in _PLURAL_RELATIVES:
+        return None
+    end, names = noun + 1, 0
+    while end < stop and names < match.count.point:  # their names, at most as many as the figure
+        at = end
+        while at < stop and tokens[at].low in ("and", ","):
+            at += 1  # "their two sons Hadi and Ali", "their three sons, A, B and C"
+        person = _person_item(tokens, at)
+        after = person[2] if person is not None and _is_name_token(tokens[person[0]]) else _name_end(tokens, at, stop)
+        if after == at or after > stop:
+            break
+        names, end = names + 1, after
+    # With names, the item's span runs over them: they are its people (and no place).
+    return k, (end if names else k + match.last), end, match.count
+
+
+def _name_end(tokens: list[Token], j: int, stop: int) -> int:
+    """After one name at ``j`` ("Hadi", "Ali al-Masri (5 years old)"), else ``j``."""
+    e = j
+    while e < stop and (_is_name_token(tokens[e]) or (e > j and tokens[e].low in NAME_LINKS)):
+        if _not_a_person(tokens[e].low) or tokens[e].low in VICTIM_NOUNS:
+            break
+        e += 1
+    while e > j and tokens[e - 1].low in NAME_LINKS:
+        e -= 1
+    if e > j and e < stop and tokens[e].text == "(":
+        close = next((x for x in range(e, min(stop, e + 8)) if tokens[x].text == ")"), None)
+        e = close + 1 if close is not None else e
+    return e
 
 
 def _listed(

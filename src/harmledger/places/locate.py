@@ -397,8 +397,9 @@ def locate_claims(
 
 
 def _not_in_names(places: list[PlaceRef], claims: list[Claim]) -> list[PlaceRef]:
-    """``places`` without those inside a named victim's name ("Umm Ali Daloul was killed")."""
-    names = [c.span for c in claims if c.count is not None and c.count.qualifier == "named"]
+    """``places`` without those inside a named victim's name ("Umm Ali Daloul was killed", "their
+    two sons Adam and Yusuf"): a claim's span holds its figure or its people, never a place."""
+    names = [c.span for c in claims if c.count is not None]
     if not names:
         return places
     return [
