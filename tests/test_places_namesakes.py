@@ -123,6 +123,8 @@ def test_institutions_are_not_places(word: str) -> None:
         ("Mayor Ryan Bingham will speak on Monday. Bingham said the plan would help.", "Bingham"),
         ("Bingham unveils a plan. Mayor Ryan Bingham spoke to the council.", "Bingham"),
         ("Sheriff Beauregard asked residents to stay home.", "Beauregard"),
+        # a relation's name: "Adam" is also a West Bank settlement
+        ("The strike on Gaza City killed a teacher and his son Adam.", "Adam"),
     ],
 )
 def test_a_surname_is_not_a_place(text: str, word: str) -> None:

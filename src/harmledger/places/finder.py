@@ -16,6 +16,7 @@ from harmledger.places.vocab import (
     CHAIN_HEADS,
     DEMONYMS,
     INSTITUTION_HEADS,
+    KIN_WORDS,
     LOCATIVE_CUES,
     NAME_CONNECTORS,
     NON_PLACE_HEADS,
@@ -244,8 +245,8 @@ def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[
         # A surname elsewhere in the text ("Hajrit S. Sajjan" … "Sajjan said") is a person.
         if single and word in person_words and not strong:
             continue
-        if not confirmed and prev in PERSON_TITLES:
-            continue  # "Mayor Bingham", "Sheriff Beauregard"
+        if not confirmed and (prev in PERSON_TITLES or prev in KIN_WORDS):
+            continue  # "Mayor Bingham", "Sheriff Beauregard", "his son Adam"
         # Short all-capital words are acronyms ("AI", "WHO", the agency "SANA") unless a
         # curated/strong name that is a place's own name ("GAZA"), a country's or a province's:
         # another place's alternate spelling ("Sana" for Sanaa) is not enough.
