@@ -110,6 +110,12 @@ HARM = [
         "Their three sons, 19-year-old Omar Odeh, 16-year-old Sami Odeh and 12-year-old Fadi Odeh, were killed.",
         [("killed", "three", 3, 3, 3, "people")],
     ),
+    # "members of" a body with a long name, up to the verb; the body says who they were
+    ("At least 16 members of an NDS support unit were killed.", [("killed", "At least 16", 16, N, N, "people")]),
+    (
+        "Twelve members of the Afghan border police force were killed.",
+        [("killed", "Twelve", 12, 12, 12, "combatants")],
+    ),
     # a force's acronym in brackets, and a nationality opening its name, stay inside the victims
     ("Six Afghan National Army (ANA) soldiers were killed.", [("killed", "Six", 6, 6, 6, "combatants")]),
     ("Three Border Security Force (BSF) personnel were injured.", [("injured", "Three", 3, 3, 3, "combatants")]),

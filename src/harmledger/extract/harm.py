@@ -265,6 +265,16 @@ def _victim_noun(w: _Walk) -> str | None:
     # "members of the regime forces": read on through one "of" phrase.
     if j < n and tokens[j].low == "of" and low in ("members", "member"):
         w.j, w.modifiers = j + 1, 0
+        # "members of an NDS support unit were killed": the body's name, however many words, up
+        # to the verb
+        k = j + 1
+        while k < n and k < j + 8 and tokens[k].text.isalpha() and tokens[k].low not in AUX:
+            k += 1
+        if k < n and k > j + 2 and tokens[k].low in PASSIVE_AUX:
+            w.j = k
+            kinds = [VICTIM_NOUNS[t.low][0] for t in tokens[j + 1 : k] if t.low in VICTIM_NOUNS]
+            if kinds:
+                w.victims = kinds[-1]  # "members of the Afghan security forces": combatants
         # "nine members of the Haddad family": a family at home, counted as civilians
         if any(tokens[x].low in ("family", "families", "household") for x in range(j + 1, min(n, j + 6))):
             w.victims = "civilians"
