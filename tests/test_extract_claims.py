@@ -1021,3 +1021,16 @@ def test_a_figure_that_adds_to_the_dead_before_it(text: str, joint: bool) -> Non
 def test_victims_reported_killed_are_not_the_source() -> None:
     [a, b] = claims_of("Ali Haddad and Fares Haddad were reported killed in the strike.")
     assert (a.source, b.source) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who the victims were, in an apposition after them, is no perpetrator
+        "A drone strike killed four members of the Qandil Guard (QG), a militia allied to the PKK.",
+        # a party counted by a figure in an earlier sentence was harmed, not harming
+        "Turkish jets said they had neutralised 3 PKK fighters. Later, the toll of the strike rose to 9.",
+    ],
+)
+def test_a_party_among_the_victims_is_not_the_perpetrator(text: str) -> None:
+    assert [c.perpetrator for c in claims_of(text) if c.kind == "casualty"][-1] != "PKK"

@@ -75,7 +75,12 @@ class _Doc:
         """Perpetrator aliases in sentence ``i`` (cached: several claims may look back to it)."""
         if i not in self._perps:
             s, e = self.sentences[i]
-            self._perps[i] = perpetrators(tokenize(self.text[s:e], s))
+            tokens = tokenize(self.text[s:e], s)
+            starts = {t.start: k for k, t in enumerate(tokens)}
+            # "neutralised 3 PKK terrorists": a party counted by a figure is harmed, not harming
+            self._perps[i] = [
+                p for p in perpetrators(tokens) if not (starts.get(p[0], 0) > 0 and tokens[starts[p[0]] - 1].is_number)
+            ]
         return self._perps[i]
 
     def before(self, i: int, k: int) -> list[str]:
@@ -356,12 +361,24 @@ def _nearest(sources: list[tuple[int, Source, bool]], at: int) -> Source | None:
     return after[0] if after else None
 
 
+def _after_apposition(tokens: list[Token], end: int) -> int:
+    """Past "(YBS), a PKK-affiliated militia," after the victims: who they were, not who harmed them."""
+    n = len(tokens)
+    if end + 2 < n and tokens[end].text == "(" and tokens[end + 2].text == ")":
+        end += 3
+    if end + 1 < n and tokens[end].text == "," and tokens[end + 1].low in ("a", "an"):
+        close = next((k for k in range(end + 2, min(n, end + 14)) if tokens[k].text in (",", ".", ";")), None)
+        if close is not None:
+            return close
+    return end
+
+
 def _perpetrator(
     state: _Doc, i: int, parties: list[tuple[int, int, str]], tokens: list[Token], m: Mention
 ) -> str | None:
     """The alias nearest the figure (outside the victims phrase), else in the sentences before."""
     lo = tokens[m.first].start
-    hi = tokens[min(max(m.phrase_end, m.last), len(tokens)) - 1].end
+    hi = tokens[_after_apposition(tokens, min(max(m.phrase_end, m.last), len(tokens))) - 1].end
     hits = [p for p in parties if p[1] <= lo or p[0] >= hi]
     if hits:
         before = [p for p in hits if p[1] <= lo]
