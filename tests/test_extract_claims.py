@@ -116,6 +116,11 @@ HARM = [
         "Twelve members of the Afghan border police force were killed.",
         [("killed", "Twelve", 12, 12, 12, "combatants")],
     ),
+    # the victims' own verb that is no harm ends the search for theirs: the later verb is another figure's
+    (
+        "More than 15 people were under the rubble while medics reported that ten people were killed.",
+        [("killed", "ten", 10, 10, 10, "people")],
+    ),
     # a force's acronym in brackets, and a nationality opening its name, stay inside the victims
     ("Six Afghan National Army (ANA) soldiers were killed.", [("killed", "Six", 6, 6, 6, "combatants")]),
     ("Three Border Security Force (BSF) personnel were injured.", [("injured", "Three", 3, 3, 3, "combatants")]),

@@ -40,6 +40,7 @@ from harmledger.extract.vocab import (
     PRONOUN_SOURCES,
     RELATIVE_PRONOUNS,
     UNITS,
+    VICTIM_NOUNS,
 )
 from harmledger.records import Claim, Count, Document, Source, Span
 
@@ -76,11 +77,7 @@ class _Doc:
         if i not in self._perps:
             s, e = self.sentences[i]
             tokens = tokenize(self.text[s:e], s)
-            starts = {t.start: k for k, t in enumerate(tokens)}
-            # "neutralised 3 PKK terrorists": a party counted by a figure is harmed, not harming
-            self._perps[i] = [
-                p for p in perpetrators(tokens) if not (starts.get(p[0], 0) > 0 and tokens[starts[p[0]] - 1].is_number)
-            ]
+            self._perps[i] = [p for p in perpetrators(tokens) if not _counted_party(tokens, p[0], p[1])]
         return self._perps[i]
 
     def before(self, i: int, k: int) -> list[str]:
@@ -359,6 +356,20 @@ def _nearest(sources: list[tuple[int, Source, bool]], at: int) -> Source | None:
         return before[-1]
     after = [src for _, src, relative in sources if not relative]
     return after[0] if after else None
+
+
+def _counted_party(tokens: list[Token], start: int, end: int) -> bool:
+    """ "neutralised 3 PKK terrorists": a party's people counted by a figure are harmed, not
+    harming ("3 Israeli airstrikes" counts strikes: the party stays)."""
+    first = next((k for k, t in enumerate(tokens) if t.start == start), None)
+    after = next((k for k, t in enumerate(tokens) if t.start >= end), None)
+    return (
+        first is not None
+        and first > 0
+        and tokens[first - 1].is_number
+        and after is not None
+        and tokens[after].low in VICTIM_NOUNS
+    )
 
 
 def _after_apposition(tokens: list[Token], end: int) -> int:

@@ -535,9 +535,14 @@ def _verb_past_asides(tokens: list[Token], victims_end: int, j: int) -> int:
         after_break = k > 0 and tokens[k - 1].low in _BREAKS
         if low in PASSIVE_AUX and (after_break or (plain and k - j <= _PLAIN_SPAN)) and _harm_follows(tokens, k):
             return k
+        if low in PASSIVE_AUX and not opened and not any(tokens[x].low in _RELATIVES for x in range(j, k)):
+            break  # "15 people were under the rubble while …": the victims' own verb, not a harm
         if not (tok.text.isalpha() or tok.text in ("-", "'", "’")):
             plain = False
     return j
+
+
+_RELATIVES = frozenset({"who", "which", "that", "whose"})
 
 
 def _harm_follows(tokens: list[Token], k: int) -> bool:
