@@ -192,3 +192,32 @@ def test_a_province_named_like_its_capital_is_the_town_when_the_text_says_town(
 def test_a_name_with_its_first_word_abbreviated_is_still_the_place(text: str, mention: str, country: str) -> None:
     place = _one(text, mention)
     assert place.resolved and place.country == country, place
+
+
+def test_a_roughly_matched_name_does_not_jump_to_a_namesake_across_the_country() -> None:
+    # "Lanexa" is not in the gazetteer; its vowel-tolerant key matches Lenexa, Kansas, some
+    # 1,500 km from the Virginia places around it. Unresolved is better than a wrong state.
+    text = "Deputies searched a farm in Lanexa, near Williamsburg, after the fire in New Kent County."
+    found = [p for p in _places(text) if p.text == "Lanexa"]
+    assert all(p.admin1 != "Kansas" for p in found), found
+    assert _one(text, "Williamsburg").admin1 == "Virginia"
+
+
+def test_the_name_after_a_comma_is_the_area_that_holds_the_first_one() -> None:
+    # Most places here are in California, which has a town called Ontario; "Mississauga, Ontario"
+    # still says the province, the only Ontario that holds a Mississauga.
+    text = (
+        "Shops in Ceres, Modesto and Fresno, California, pulled the dog food, which a firm in "
+        "Mississauga, Ontario makes for brands across California."
+    )
+    place = _one(text, "Ontario")
+    assert (place.country, place.precision) == ("CA", WHERE_PREC_ADM1), place
+
+
+def test_a_city_after_a_comma_stays_when_it_lies_in_the_area_that_holds_the_first_name() -> None:
+    # New York the city holds no Queens by the gazetteer's reckoning (only states do), but it lies
+    # in the state that does: it is not ruled out as a namesake elsewhere.
+    text = "Eight pupils fell ill at a school in Queens, New York, and the New York City mayor spoke."
+    assert (_one(text, "Queens").country, _one(text, "Queens").admin1) == ("US", "New York")
+    city = _one(text, "New York City")
+    assert city.resolved and city.admin1 == "New York", city

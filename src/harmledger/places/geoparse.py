@@ -20,6 +20,7 @@ from harmledger.places.resolve import (
     contains,
     country_focus,
     precision_of,
+    region_key,
     score_candidates,
 )
 from harmledger.records import WHERE_PREC_EXACT, WHERE_PREC_NEAR, Document, PlaceRef, Span
@@ -85,9 +86,11 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
         if text[inner.end : outer.start].strip() != ",":
             continue
         held_any: set[int] = set()
+        holders: set[int] = set()
         for area in outer.candidates:
             held = [c for c in inner.candidates if contains(area, c)]
             if held:
+                holders.add(area.id)
                 bonus[area.id] = _add(
                     middle_bonus.get(area.id), HIERARCHY_BONUS, f"holds the {inner.surface!r} before it"
                 )
@@ -101,6 +104,13 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
             for c in inner.candidates:
                 if c.id not in held_any:
                     bonus[c.id] = (-2 * HIERARCHY_BONUS, f"outside the {outer.surface!r} it is said to lie in")
+            # … and the second name is the area that holds it: "Mississauga, Ontario" is the
+            # province, not a town called Ontario in another state ("Queens, New York" may be
+            # the city, which lies in the state that holds Queens).
+            regions = {region_key(a) for a in outer.candidates if a.id in holders}
+            for area in outer.candidates:
+                if area.id not in holders and area.id not in bonus and region_key(area) not in regions:
+                    bonus[area.id] = (-2 * HIERARCHY_BONUS, f"holds no {inner.surface!r} though named as its area")
     return bonus
 
 
@@ -212,6 +222,20 @@ def _context_pass(
         # document is about ("Al-Shaafa" in a Raqqa report is not Vanuatu's Shefa province).
         if best is not None and m.match in ("loose", "fuzzy") and focus and best.entry.country not in focus:
             best = None
+        if (
+            best is not None
+            and m.match in ("loose", "fuzzy")
+            and best.entry.feature not in ("PCLI", "ADM1")
+            and any(e.feature not in ("PCLI", "CONT", "ADM1", "RGN") for e in others)
+            and not any(
+                haversine_km(e.lat, e.lon, best.entry.lat, best.entry.lon) <= LOOSE_NEAR_KM
+                for e in others
+                if e.feature not in ("PCLI", "CONT")
+            )
+        ):
+            # "Lanexa" among Virginia towns is not Lenexa, Kansas: a name known only roughly
+            # must lie near the document's other places, not merely in the same country.
+            best = None
         if best is not None and bonus and bonus.get(best.entry.id, (0.0, ""))[0] < 0:
             # The text ties the name to another place: its best reading there, if any.
             best = next(
@@ -229,6 +253,7 @@ def _context_pass(
     return out
 
 
+LOOSE_NEAR_KM = 500.0  # how far from the document's other places a loose match may lie
 LOCAL_FOCUS = 0.5  # the country most of a document's other names lie in …
 FOREIGN_FOCUS = 0.2  # … against one they barely point to
 LOCAL_REGION = 0.25  # a division this share of the other names lie in

@@ -52,7 +52,7 @@ CURATED_BONUS = 1.0
 SHADOW_POPULATION = 50_000
 
 
-def _region_key(entry: Entry) -> tuple[str, str] | None:
+def region_key(entry: Entry) -> tuple[str, str] | None:
     """(country, first-level division) of an entry, as the region votes key it."""
     if entry.country is None:
         return None
@@ -152,7 +152,7 @@ def score_candidates(
         if share:
             score += FOCUS_WEIGHT * share
             why.append(f"document focus {entry.country} {share:.0%}")
-        region = _region_key(entry)
+        region = region_key(entry)
         region_share = region_focus.get(region, 0.0) if region_focus and region else 0.0
         if region_share and region:
             score += REGION_FOCUS_WEIGHT * region_share
