@@ -221,3 +221,25 @@ def test_a_city_after_a_comma_stays_when_it_lies_in_the_area_that_holds_the_firs
     assert (_one(text, "Queens").country, _one(text, "Queens").admin1) == ("US", "New York")
     city = _one(text, "New York City")
     assert city.resolved and city.admin1 == "New York", city
+
+
+def test_namesakes_that_lie_together_beat_famous_ones_scattered_across_the_country() -> None:
+    # Columbus, Norfolk and Platte County each have a bigger namesake (Ohio, Virginia, Missouri);
+    # only in Nebraska do all three lie within an hour's drive of one another.
+    text = "A deputy from Platte County drove the suspect from Columbus to the jail in Norfolk on Tuesday."
+    for name in ("Platte County", "Columbus", "Norfolk"):
+        place = _one(text, name)
+        assert (place.country, place.admin1) == ("US", "Nebraska"), place
+
+
+def test_famous_cities_stay_when_the_document_is_about_their_countries() -> None:
+    text = "Schools in Cairo, Rome and Athens stayed shut, officials in Egypt, Italy and Greece said."
+    for name, country in (("Cairo", "EG"), ("Rome", "IT"), ("Athens", "GR")):
+        assert _one(text, name).country == country
+
+
+def test_a_list_of_states_is_not_read_as_towns_named_like_them() -> None:
+    text = "Cases were reported in Michigan, Oregon, New York, Indiana, Ohio and Kentucky."
+    for name in ("New York", "Indiana", "Ohio"):
+        place = _one(text, name)
+        assert place.country == "US" and place.precision == WHERE_PREC_ADM1, place

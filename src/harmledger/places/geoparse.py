@@ -157,9 +157,56 @@ def resolve_mentions(
     # Two passes with co-mentions: the second reads the divisions the first settled on, so one
     # famous namesake chosen early does not keep pulling the rest of a local story abroad.
     picks = first
+    cluster = candidate_clusters(mentions)
     for _ in range(CONTEXT_PASSES):
-        picks = _context_pass(mentions, sure, picks, extra_focus, bonus)
+        picks = _context_pass(mentions, sure, picks, extra_focus, bonus, cluster)
     return picks
+
+
+CLUSTER_KM = 100.0  # readings of two names this close make a cluster …
+CLUSTER_MAX_READINGS = 30  # … unless a name has so many readings that one is near anything
+
+
+def candidate_clusters(mentions: list[Mention]) -> dict[int, int]:
+    """For each local reading of each name, how many other names have a local reading near it.
+
+    A Nebraska story names Columbus, Norfolk and Platte County: each has a famous namesake
+    elsewhere, but only in Nebraska do readings of all three lie together. Counted over every
+    reading, not the ones a pass chose, so the famous picks cannot confirm one another.
+    """
+    readings: dict[str, dict[int, Entry]] = {}
+    for m in mentions:
+        if not m.votes or not m.candidates or len(m.candidates) > CLUSTER_MAX_READINGS:
+            continue
+        if any(c.feature in ("PCLI", "ADM1", "CONT", "RGN") for c in m.candidates):
+            continue  # a list of states or countries is not a cluster of towns named like them
+        local = {
+            c.id: c
+            for c in m.candidates
+            if (c.feature.startswith("PPL") or c.feature == "ADM2") and (c.primary or c.source != "geonames")
+        }
+        if local and (len(readings) < MAX_CONTEXT_PLACES or strict_key(m.surface) in readings):
+            readings.setdefault(strict_key(m.surface), {}).update(local)
+    if len(readings) < 2:
+        return {}
+    cells: dict[tuple[int, int], list[tuple[str, Entry]]] = {}
+    for name, entries in readings.items():
+        for e in entries.values():
+            cells.setdefault((int(e.lat // 1), int(e.lon // 1)), []).append((name, e))
+    out: dict[int, int] = {}
+    for name, entries in readings.items():
+        for e in entries.values():
+            cell = (int(e.lat // 1), int(e.lon // 1))
+            near = {
+                other
+                for dlat in (-1, 0, 1)
+                for dlon in (-2, -1, 0, 1, 2)
+                for other, o in cells.get((cell[0] + dlat, cell[1] + dlon), ())
+                if other != name and haversine_km(e.lat, e.lon, o.lat, o.lon) <= CLUSTER_KM
+            }
+            if near:
+                out[e.id] = max(out.get(e.id, 0), len(near))
+    return out
 
 
 def _context_pass(
@@ -168,6 +215,7 @@ def _context_pass(
     first: list[Scored | None],
     extra_focus: list[str],
     bonus: dict[int, tuple[float, str]] | None,
+    cluster: dict[int, int] | None = None,
 ) -> list[Scored | None]:
     """Each mention rescored against the places the previous pass chose for the others."""
     chosen = [s.entry for m, s in zip(mentions, first, strict=True) if s is not None and m.votes]
@@ -216,6 +264,7 @@ def _context_pass(
             prefer=m.prefer,
             bonus=bonus,
             region_focus=region_focus,
+            cluster=cluster,
         )
         best = _local_namesake(ranked, focus, region_focus, others, bonus) or _top(ranked)
         # A transliteration or fuzzy match is trusted only inside the countries the rest of the

@@ -44,6 +44,9 @@ FOCUS_WEIGHT = 3.0  # × the share of the document's country evidence
 REGION_FOCUS_WEIGHT = 5.0
 NEARBY_KM = 150.0
 NEARBY_WEIGHT = 1.2
+CLUSTER_WEIGHT = 0.8  # × how many other names have a reading near this one (up to CLUSTER_MAX)
+CLUSTER_MAX = 3
+CLUSTER_FOCUS = 0.5  # the share of the document's country evidence a clustered reading needs
 LOOSE_PENALTY = 1.0
 ALTERNATE_PENALTY = 0.6
 ALTERNATE_PENALTY_BESIDE_PRIMARY = 1.5
@@ -109,6 +112,7 @@ def score_candidates(
     country: str | None = None,
     bonus: dict[int, tuple[float, str]] | None = None,
     region_focus: dict[tuple[str, str], float] | None = None,
+    cluster: dict[int, int] | None = None,
 ) -> list[Scored]:
     """Candidates ranked best first; ``context`` holds places already chosen nearby."""
     focus = focus or {}
@@ -193,6 +197,12 @@ def score_candidates(
         if near:
             score += NEARBY_WEIGHT
             why.append(f"near co-mentioned {near[0].name}")
+        # Only inside the country the document is about, and only for a place bearing the name:
+        # any handful of famous names has namesakes lying together somewhere in the US.
+        together = min(cluster.get(entry.id, 0), CLUSTER_MAX) if cluster and share >= CLUSTER_FOCUS else 0
+        if together and (entry.primary or entry.source != "geonames"):
+            score += CLUSTER_WEIGHT * together
+            why.append(f"readings of {together} other names lie around it")
         if (entry.country, entry.admin1) in context_admin and entry.feature != "ADM1":
             score += NEARBY_WEIGHT
             why.append(f"inside co-mentioned {entry.admin1}")
