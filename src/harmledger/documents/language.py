@@ -51,7 +51,10 @@ SHORT_TEXT_CHARS = 300
 MIN_CONFIDENCE = 0.5
 
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
-_ASCII_WORD = re.compile(r"[A-Za-z]+")
+# Words are runs of ASCII letters, found without a regex: in UTF-8 bytes, every byte but an ASCII
+# letter (the bytes of non-ASCII characters included) becomes a space, and the rest is split.
+_LETTER_BYTES = bytes(c if (65 <= c <= 90 or 97 <= c <= 122) else 32 for c in range(256))
+_FUNCTION_WORDS_B = frozenset(w.encode("ascii") for w in ENGLISH_FUNCTION_WORDS)
 
 
 @lru_cache(maxsize=2)
@@ -78,10 +81,12 @@ def detect_language(text: str) -> str | None:
 
 def _plainly_english(sample: str) -> bool:
     """Whether the sample is unmistakably English by its function words (a fast path)."""
-    words = _ASCII_WORD.findall(sample.lower())
-    if len(words) < ENGLISH_MIN_WORDS or not sample.isascii() and _non_ascii_letters(sample) > 0.05 * len(sample):
+    if not sample.isascii() and _non_ascii_letters(sample) > 0.05 * len(sample):
         return False
-    share = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, words)) / len(words)
+    words = sample.lower().encode("utf-8", "surrogatepass").translate(_LETTER_BYTES).split()
+    if len(words) < ENGLISH_MIN_WORDS:
+        return False
+    share = sum(map(_FUNCTION_WORDS_B.__contains__, words)) / len(words)
     return share >= ENGLISH_MIN_SHARE
 
 
