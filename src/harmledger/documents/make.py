@@ -55,7 +55,7 @@ def make_document(
             text, used_encoding, note = decode_noting(original_bytes, where, encoding)
             notes = (*notes, note) if note else notes
     clean = normalise_text(text)
-    if not clean.strip():
+    if not clean or clean.isspace():  # as ``not clean.strip()``, without copying the text
         raise EmptyInput(where, "no text after extraction (only markup, scripts or whitespace?)")
     precision: DatePrecision | None
     source: str | None

@@ -60,9 +60,12 @@ def normalise_text(text: str) -> str:
     """The normalised text alone (the fast path; equal to ``normalise(text).text``)."""
     if "\r" in text:
         text = _CR.sub("\n", text)
-    if _NEEDS_TRANSLATION.search(text):
+    # Every character the table replaces is unprintable (a control, a format mark, a separator
+    # other than U+0020), so lines that are all printable need no look at the table; isprintable
+    # runs in C and stops at the first unprintable character (a tab, say: then the regex decides).
+    if not all(map(str.isprintable, text.split("\n"))) and _NEEDS_TRANSLATION.search(text):
         text = text.translate(_TABLE)
-    if unicodedata.is_normalized("NFC", text):
+    if text.isascii() or unicodedata.is_normalized("NFC", text):  # ASCII is always NFC
         return text
     return unicodedata.normalize("NFC", text)
 
