@@ -44,6 +44,10 @@ ENGLISH_FUNCTION_WORDS = frozenset(
 )
 ENGLISH_MIN_WORDS = 30
 ENGLISH_MIN_SHARE = 0.25  # English news runs at 0.35-0.45; French, Spanish, German below 0.05
+# The fast path looks at the opening first and at the whole sample only when the opening is not
+# plainly English: on the 4,083 documents of the seed and the gold sets, every one whose first 400
+# characters passed was English on the whole sample too (2,591 of the 2,679 English by it).
+ENGLISH_OPENING_CHARS = 400
 # Low-accuracy mode (trigrams only) is reliable on long texts and much lighter; short texts
 # (headlines) need the full models: "15 Afghan Taliban killed in 24 hours: MoI" came out French.
 SHORT_TEXT_CHARS = 300
@@ -69,7 +73,8 @@ def _detector(low_accuracy: bool) -> Any:
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the text's language, or None when too short or unclear."""
     sample = text[:SAMPLE_CHARS]
-    if _plainly_english(sample):
+    opening = sample[:ENGLISH_OPENING_CHARS]
+    if _plainly_english(opening) or len(sample) > len(opening) and _plainly_english(sample):
         return "en"
     if len(_LETTER.findall(sample)) < MIN_LETTERS:
         return None
