@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import harmledger.documents.genre as genre_module
 from harmledger.documents import (
     classify_genre,
     detect_language,
@@ -168,6 +169,29 @@ def test_segmentation_can_be_turned_off():
 )
 def test_classify_genre(text, genre):
     assert classify_genre(text) == genre
+
+
+VOICE = st.lists(
+    st.sampled_from(
+        "I me my We we us US you I’m I'm we’re 'we ’ ' '' x'y said Said shameful UTTERLY hypocrisy thugs "
+        'of course so-called must not it is time in this column “ ” " « » ? ! é \n , . the killed market'.split(" ")
+        + [" ", "\ud800"]
+    ),
+    max_size=120,
+).map(" ".join)
+
+
+@given(VOICE)
+@settings(max_examples=300, deadline=None)
+def test_genre_tokens_and_fast_path_match_the_definitions(text):
+    # The tokens in bytes are ``_WORD``'s tokens of the own voice (quotations blanked), ’ as '.
+    _own, classes = genre_module._own_voice(text)
+    expected = [
+        t.replace("’", "'").encode()
+        for t in genre_module._WORD.findall(genre_module.unquoted(text[: genre_module.SAMPLE_CHARS]))
+    ]
+    assert genre_module._tokens(classes) == expected
+    assert classify_genre(text) == genre_module.genre_score(text).genre
 
 
 # --- language -----------------------------------------------------------------------------------
