@@ -121,6 +121,16 @@ HARM = [
         "More than 15 people were under the rubble while medics reported that ten people were killed.",
         [("killed", "ten", 10, 10, 10, "people")],
     ),
+    # an aside that opens with "including" and has no closing comma ends at the victims' verb
+    (
+        "At least seven people, including guards and drivers were killed, and nine others were injured.",
+        [("killed", "At least seven", 7, N, N, "people"), ("injured", "nine", 9, 9, 9, "people")],
+    ),
+    # figures before a relative named by whose relative she is share her verb
+    (
+        "Two soldiers and the wife of a police officer were killed.",
+        [("killed", "Two", 2, 2, 2, "combatants"), ("killed", "officer", 1, 1, 1, "combatants")],
+    ),
     # a force's acronym in brackets, and a nationality opening its name, stay inside the victims
     ("Six Afghan National Army (ANA) soldiers were killed.", [("killed", "Six", 6, 6, 6, "combatants")]),
     ("Three Border Security Force (BSF) personnel were injured.", [("injured", "Three", 3, 3, 3, "combatants")]),

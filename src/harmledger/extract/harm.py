@@ -465,6 +465,8 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
                 return k + 1
             if tokens[k].low == ",":
                 return k + 1
+            if tokens[k].low in PASSIVE_AUX and _harm_follows(tokens, k):
+                return k  # ", including police officers and civilians were killed": no closing comma
     if j < n and (tokens[j].low in VICTIM_POST_MODIFIERS or tokens[j].low in ("in", "at", "from", "of")):
         # "three paramedics belonging to the Red Crescent were killed", "two nurses at the
         # clinic were wounded": a phrase describing the victims, when their verb follows it

@@ -31,6 +31,7 @@ from harmledger.extract.vocab import (
     PLURAL_ONLY,
     POSSESSIVES,
     PREPOSITIONS,
+    RELATIVES,
     SINGULAR_DETS,
     SUBSET_BEFORE,
     VICTIM_NOUNS,
@@ -67,7 +68,9 @@ def figures_before_one(
             k += 1
         if k == end or k >= len(tokens) or tokens[k].low not in ONE_PERSON_DETS:
             continue
-        one = next((s for s in singulars if k < s.first <= k + 3 and s.harm_at > s.first and not s.negated), None)
+        # "the wife of a police officer": a relative named by whose relative she is
+        reach = 6 if k + 2 < len(tokens) and tokens[k + 1].low in RELATIVES and tokens[k + 2].low == "of" else 3
+        one = next((s for s in singulars if k < s.first <= k + reach and s.harm_at > s.first and not s.negated), None)
         if one is None:
             continue
         out.append(Mention(m.first, m.last, m.count, one.outcome, victims or "people", groups, one.harm_at, end))
