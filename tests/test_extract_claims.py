@@ -84,6 +84,10 @@ HARM = [
         "Gunmen abducted three truck drivers on the highway. The truck drivers were later shot dead.",
         [("detained", "three", 3, 3, 3, "civilians"), ("killed", "The truck drivers", 3, 3, 3, "civilians")],
     ),
+    (
+        "Gunmen kidnapped four farmers near the river. The hostages were found strangled to death days later.",
+        [("detained", "four", 4, 4, 4, "civilians"), ("killed", "The hostages", 4, 4, 4, "civilians")],
+    ),
     # … but a figure that counted no one harmed is not carried, nor one harm told twice
     ("The army sent 300 soldiers to the valley. The soldiers were wounded by sniper fire.", []),
     (

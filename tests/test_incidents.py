@@ -823,6 +823,7 @@ def test_a_sentence_opened_as_another_event_is_its_own_incident(opening: str) ->
         "The group said the raid was in retaliation for the killing of two of its commanders.",
         "Its fighters attacked the post to avenge the deaths of two comrades.",
         "The house belonged to a man jailed in 2009 for killing two shepherds.",
+        "The group said the strike was in response to a raid on its base that killed two fighters.",
     ],
 )
 def test_another_strike_or_the_deaths_an_attack_avenges_are_not_the_reports_event(other: str) -> None:

@@ -15,6 +15,7 @@ from harmledger.extract.vocab import VICTIM_NOUNS
 from harmledger.records import Count
 
 _MAX_MODIFIERS = 3  # "The | two Hazara coal | miners": words between "The" and the noun
+_CAPTIVES = frozenset({"hostages", "captives", "abductees"})
 _NOUN_AFTER_FIGURE = 4  # tokens after an earlier figure its noun may stand in ("two police officers")
 
 
@@ -42,7 +43,7 @@ def definite_group(tokens: list[Token]) -> Group | None:
     return None
 
 
-def earlier_count(before: list[list[Token]], noun: str, outcome: str) -> Count | None:
+def earlier_count(before: list[list[Token]], noun: str, outcome: str) -> Mention | None:
     """The figure of ``noun`` in the sentences ``before`` (nearest first), when the text ties it to
     another harm ("abducted two police officers", "five guards were wounded"); a figure that
     counts no one harmed ("500 soldiers were deployed") is not carried."""
@@ -51,11 +52,13 @@ def earlier_count(before: list[list[Token]], noun: str, outcome: str) -> Count |
     for tokens in before:
         for m in reversed(read_mentions(tokens)):
             after = range(m.last, min(len(tokens), m.last + _NOUN_AFTER_FIGURE))
-            if not any(tokens[x].low == noun for x in after):
+            # "abducted three civilians … The hostages were shot": the captives of an abduction
+            captives = noun in _CAPTIVES and m.outcome == "detained"
+            if not captives and not any(tokens[x].low == noun for x in after):
                 continue
             if m.outcome == outcome or m.negated:
                 return None  # "two soldiers were killed … The soldiers were killed by": told twice
-            return m.count
+            return m
     return None
 
 
@@ -63,9 +66,10 @@ def carried_mention(tokens: list[Token], group: Group, before: list[list[Token]]
     """The mention of a sentence like "The police officers were shot and killed" (its
     ``definite_group``), carrying the figure of the sentences ``before``; or None."""
     noun_at, noun, outcome, harm_at, end = group
-    count = earlier_count(before, noun, outcome)
-    if count is None or count.point is None or count.vague:
+    earlier = earlier_count(before, noun, outcome)
+    if earlier is None or earlier.count.point is None or earlier.count.vague:
         return None
+    count = earlier.count
     carried = Count(count.low, count.high, count.best, count.qualifier, False, "")
-    victims = VICTIM_NOUNS[noun][0]
+    victims = earlier.victims if noun in _CAPTIVES else VICTIM_NOUNS[noun][0]
     return Mention(0, noun_at + 1, carried, outcome, victims, [], harm_at, end, rule="carried_figure")

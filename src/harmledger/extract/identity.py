@@ -246,6 +246,8 @@ _SEPARATE_EVENT = re.compile(
     r"\banother\s+(?:[\w-]+\s+){0,3}?(?:incident|attack|strike|air\s?strike|raid|bombing|shelling)\b|"
     # "in retaliation for the killing of 12 of its fighters": the deaths an attack avenges
     r"\b(?:retaliation|revenge|reprisal)\s+for\b|\bto\s+avenge\b|"
+    # "the attack was in response to an overnight air strike that killed 41": the event answered
+    r"\bin\s+response\s+to\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:strike|air\s?strike|attack|raid|bombing|shelling|operation|killing)s?\b|"
     # "a man convicted of killing two people in 1997": a crime already tried is a past event
     r"\b(?:convicted|sentenced|jailed|imprisoned|acquitted|guilty)(?:\s+\w+){0,3}?\s+(?:of|for|over)\s+(?:\w+\s+){0,2}?"
     r"(?:killing|murdering|murder|wounding|attacking)\b",

@@ -260,6 +260,7 @@ HARM_PHRASES: dict[str, str] = {
     "gunned|mowed down": "killed",
     "burned|burnt alive": "killed",
     "hacked|stabbed|beaten|bludgeoned|burned|burnt|tortured|shot|stoned|clubbed|starved to death": "killed",
+    "strangled|choked|kicked|crushed to death": "killed",
     "lost [POSS]? lives|life": "killed",
     "treated for [POSS]? wounds|injuries|burns": "injured",
     "hospitalised|hospitalized with [POSS]? wounds|injuries|burns": "injured",
