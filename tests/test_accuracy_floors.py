@@ -111,18 +111,18 @@ def test_team_set_stays_above_its_floors(name: str) -> None:
 REAL_SETS = {
     "gtd-dev": (
         GTD_SLICE,
-        # measured 2026-12-05 (evening), after joins: killed 0.9366 (n=363), nonzero 0.9181
-        # (n=232), injured 0.9333 (n=345); per document: killed 0.9394, nonzero 0.9181, injured
-        # 0.9333 (same n); the perpetrator agrees with GTD's 0.7682, the date within a week 0.9611
+        # measured 2026-12-05 (late), after joins: killed 0.9504 (n=363), nonzero 0.9353
+        # (n=232), injured 0.9333 (n=345); per document: killed 0.9532, nonzero 0.9353, injured
+        # 0.9333 (same n); the perpetrator agrees with GTD's 0.7682, the date within a week 0.964
         {
-            ("events", "killed_exact"): 0.93,
-            ("events", "killed_exact_nonzero"): 0.91,
+            ("events", "killed_exact"): 0.945,
+            ("events", "killed_exact_nonzero"): 0.93,
             ("events", "injured_exact"): 0.93,
-            ("events", "killed_exact_document"): 0.935,
-            ("events", "killed_exact_nonzero_document"): 0.91,
+            ("events", "killed_exact_document"): 0.95,
+            ("events", "killed_exact_nonzero_document"): 0.93,
             ("events", "injured_exact_document"): 0.93,
             ("events", "perpetrator_agrees"): 0.76,
-            ("events", "date_within_week"): 0.955,
+            ("events", "date_within_week"): 0.96,
         },
         # wrong joins 0.025 (10/400): every document is its own event
         {("incidents", "wrong_join_rate"): 0.04},
