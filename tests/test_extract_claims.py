@@ -135,6 +135,11 @@ HARM = [
         "Two soldiers and the wife of a police officer were killed.",
         [("killed", "Two", 2, 2, 2, "combatants"), ("killed", "officer", 1, 1, 1, "combatants")],
     ),
+    # figures before "a <person>" share the person's verb; "an unknown number of" is a figure, not a toll
+    (
+        "Besides an unknown number of attackers, two guards and a driver were killed.",
+        [("killed", "two", 2, 2, 2, "combatants"), ("killed", "a driver", 1, 1, 1, "civilians")],
+    ),
     # a force's acronym in brackets, and a nationality opening its name, stay inside the victims
     ("Six Afghan National Army (ANA) soldiers were killed.", [("killed", "Six", 6, 6, 6, "combatants")]),
     ("Three Border Security Force (BSF) personnel were injured.", [("injured", "Three", 3, 3, 3, "combatants")]),

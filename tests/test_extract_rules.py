@@ -73,6 +73,7 @@ def test_every_rule_has_spec_rows() -> None:
         ("No one was hurt in the blast.", "one", "no one"),
         ("Aziz Haddad, 52, was among the dead.", "52", "is age"),
         ("Three members of one family died.", "one", "which family"),
+        ("The head of Police District 4 was shot dead.", "4", "part of a name"),
     ],
 )
 def test_numbers_that_count_no_one(sentence: str, number: str, rule: str) -> None:

@@ -617,8 +617,15 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
             before = tokens[k - 1].low if k > 0 else ""
             outcome = TOLL_OUTCOME.get(before, "killed")
             return outcome, k, k
-        if low == "number" and k + 2 < first and tokens[k + 1].low == "of":
-            # "the number of dead", "the number of civilians killed … rose to 40"
+        if (
+            low == "number"
+            and k + 2 < first
+            and tokens[k + 1].low == "of"
+            and k > 0
+            and tokens[k - 1].low in ("the", "total")
+        ):
+            # "the number of dead", "the number of civilians killed … rose to 40" (not "an unknown
+            # number of casualties, two …": a figure of its own)
             for x in range(k + 2, min(first, k + 5)):
                 noun = tokens[x].low
                 if noun in HARM_NOUNS:

@@ -222,7 +222,26 @@ def _which_family(tokens: list[Token], m: CountMatch) -> bool:
 
 
 # Numbers that count no one harmed, checked before any other rule.
-NOT_FIGURES: tuple[Callable[[list[Token], CountMatch], bool], ...] = (_no_one, _is_age, _which_family)
+_NUMBERED_NAMES = frozenset(
+    "district zone sector ward block precinct battalion brigade regiment division route highway "
+    "gate checkpoint camp phase unit no".split()
+)
+
+
+def _part_of_a_name(tokens: list[Token], m: CountMatch) -> bool:
+    """ "the commander of Police District 4", "Route 66", "Brigade 19": a number that names a
+    place or a unit, not a count."""
+    first = m.first
+    return (
+        first > 0
+        and tokens[first].is_number
+        and m.count.qualifier == "exact"
+        and tokens[first - 1].low in _NUMBERED_NAMES
+        and (m.last >= len(tokens) or tokens[m.last].low not in VICTIM_NOUNS)
+    )
+
+
+NOT_FIGURES: tuple[Callable[[list[Token], CountMatch], bool], ...] = (_no_one, _is_age, _which_family, _part_of_a_name)
 
 _Waiting = tuple[CountMatch, str | None, list[str], int]  # a figure, its victims and groups, its end
 

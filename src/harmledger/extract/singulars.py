@@ -70,7 +70,7 @@ def figures_before_one(
             continue
         # "the wife of a police officer": a relative named by whose relative she is
         reach = 6 if k + 2 < len(tokens) and tokens[k + 1].low in RELATIVES and tokens[k + 2].low == "of" else 3
-        one = next((s for s in singulars if k < s.first <= k + reach and s.harm_at > s.first and not s.negated), None)
+        one = next((s for s in singulars if k <= s.first <= k + reach and s.harm_at > s.first and not s.negated), None)
         if one is None:
             continue
         out.append(Mention(m.first, m.last, m.count, one.outcome, victims or "people", groups, one.harm_at, end))
