@@ -140,6 +140,11 @@ HARM = [
         "Besides an unknown number of attackers, two guards and a driver were killed.",
         [("killed", "two", 2, 2, 2, "combatants"), ("killed", "a driver", 1, 1, 1, "civilians")],
     ),
+    # "along with" a few words after the harm ("killed in the same strike along with …")
+    (
+        "Rami Haddad was killed in the same strike along with his uncle Fadi Haddad.",
+        [("killed", "Rami Haddad", 1, 1, 1, "people"), ("killed", "Fadi Haddad", 1, 1, 1, "people")],
+    ),
     # a force's acronym in brackets, and a nationality opening its name, stay inside the victims
     ("Six Afghan National Army (ANA) soldiers were killed.", [("killed", "Six", 6, 6, 6, "combatants")]),
     ("Three Border Security Force (BSF) personnel were injured.", [("injured", "Three", 3, 3, 3, "combatants")]),

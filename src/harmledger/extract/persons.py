@@ -374,6 +374,9 @@ def deaths_of_named(tokens: list[Token], taken: set[int], found: list[Mention]) 
     return out
 
 
+_ALONG_REACH = 7  # words back from "along with" to its harm: "killed in the same strike along with"
+
+
 def along_with_named(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
     """ "A B was killed along with his uncle C D and E F": the people listed after "along with"
     a harm share it, and add to the person before (one mention each)."""
@@ -383,7 +386,14 @@ def along_with_named(tokens: list[Token], taken: set[int], found: list[Mention])
         low, nxt = tokens[k].low, tokens[k + 1].low
         if not ((low in ("along", "together") and nxt == "with") or low == "alongside"):
             continue
-        harm = next((x for x in range(k - 1, max(-1, k - 4), -1) if tokens[x].low in HARM_AFTER), None)
+        # "was killed in the strike along with …": the harm a few words back, in the same clause
+        harm = None
+        for x in range(k - 1, max(-1, k - _ALONG_REACH), -1):
+            if tokens[x].low in HARM_AFTER:
+                harm = x
+                break
+            if not tokens[x].text.isalpha() or tokens[x].is_number:
+                break
         if harm is None or HARM_AFTER[tokens[harm].low] not in _OUTCOMES:
             continue
         start = k + 1 if low == "alongside" else k + 2
