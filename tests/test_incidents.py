@@ -906,3 +906,12 @@ def test_the_names_of_the_dead_are_no_place() -> None:
         "sons Adam and Yusuf, and their daughter Lina were killed, relatives said."
     )
     assert (incident.deaths.best, incident.place.name if incident.place else None) == (5, "Gaza")
+
+
+def test_people_added_to_a_civilian_figure_are_civilians_too() -> None:
+    # A journalist (a civilian) killed along with two relatives, in a report that counts no fighters.
+    [incident] = _report(
+        "An air strike hit a house in Gaza City on Monday. Lina Saleh, a journalist, was killed in the "
+        "strike along with her uncle Omar Saleh and Khalil Haddad."
+    )
+    assert (incident.civilian_deaths.low, incident.civilian_deaths.best) == (3, 3)

@@ -236,8 +236,8 @@ def _hedged_civilians(reported: list[Reported]) -> list[Reported]:
 
 
 def _writers_civilians(reported: Sequence[Reported], leads: frozenset[str]) -> list[Reported]:
-    """Unspecified dead read as civilians where a civilian figure of the same sentence adds to them,
-    and the lead figure (``leads``: each document's first figure of the dead) of a document whose
+    """Unspecified dead read as civilians where a civilian figure of the same sentence adds to them
+    or they add to one, and the lead figure (``leads``: each document's first figure of the dead) of a document whose
     dead are civilians and never combatants."""
     heads: set[str] = set()
     by_sentence: dict[tuple[str, int], list[Claim]] = {}
@@ -250,6 +250,11 @@ def _writers_civilians(reported: Sequence[Reported], leads: frozenset[str]) -> l
         for before, after in pairwise(claims):
             if after.joint and after.victims == "civilians" and before.victims in ("people", None):
                 heads.add(before.id)
+            # "a journalist was killed along with his grandfather and a neighbour": people added
+            # to a civilian figure, in a report that counts no fighters, are civilians too
+            civilian = before.victims == "civilians" or before.id in heads
+            if after.joint and civilian and after.victims in ("people", None):
+                heads.add(after.id)
     # The lead figure of a document that calls some of its dead civilians (and none combatants)
     # is its summary of those dead: "Between 19 and 22 people were killed" then counts civilians.
     claims = [c for cs in by_sentence.values() for c in cs]
