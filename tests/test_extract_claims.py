@@ -145,6 +145,8 @@ HARM = [
         "Rami Haddad was killed in the same strike along with his uncle Fadi Haddad.",
         [("killed", "Rami Haddad", 1, 1, 1, "people"), ("killed", "Fadi Haddad", 1, 1, 1, "people")],
     ),
+    # "a group of" victims is at least two, with no upper bound
+    ("A group of farmers were killed in the shelling.", [("killed", "A group", 2, N, N, "civilians")]),
     # a force's acronym in brackets, and a nationality opening its name, stay inside the victims
     ("Six Afghan National Army (ANA) soldiers were killed.", [("killed", "Six", 6, 6, 6, "combatants")]),
     ("Three Border Security Force (BSF) personnel were injured.", [("injured", "Three", 3, 3, 3, "combatants")]),

@@ -58,6 +58,7 @@ DOZEN = 12
 # and sets no upper bound (``None``).
 VAGUE: dict[str, tuple[int, int | None]] = {
     "a number": (2, None),
+    "a group": (2, None),
     "an unknown number": (2, None),
     "an unspecified number": (2, None),
     "an undetermined number": (2, None),
