@@ -1065,3 +1065,29 @@ def test_victims_reported_killed_are_not_the_source() -> None:
 )
 def test_a_party_among_the_victims_is_not_the_perpetrator(text: str) -> None:
     assert [c.perpetrator for c in claims_of(text) if c.kind == "casualty"][-1] != "PKK"
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "stance"),
+    [
+        (
+            "Gunmen killed a trader in the port. Sources attributed the attack to the Coastal Liberation Front (CLF).",
+            "Coastal Liberation Front (CLF)",
+            "attributed",
+        ),
+        ("Gunmen killed 5 farmers. Police blamed the attack on Fulani herdsmen.", "Fulani herdsmen", "attributed"),
+        (
+            "A bomb killed two guards. The Northern Brigade of the Free Army claimed responsibility.",
+            "Northern Brigade of the Free Army",
+            "claimed",
+        ),
+    ],
+)
+def test_a_group_the_alias_table_does_not_know_is_named_where_blame_puts_it(text: str, party: str, stance: str) -> None:
+    assert [(c.party, c.stance) for c in claims_of(text) if c.kind == "statement"] == [(party, stance)]
+
+
+def test_no_group_claiming_responsibility_names_no_one() -> None:
+    assert [
+        c for c in claims_of("A bomb killed two guards. No group claimed responsibility.") if c.kind == "statement"
+    ] == []

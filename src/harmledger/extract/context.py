@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from harmledger.extract.text import PhraseIndex, Token, trie_regex
 from harmledger.extract.vocab import (
@@ -479,11 +480,100 @@ def named_coalition(text: str, named: set[str]) -> str | None:
 
 def statements(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list[Statement]:
     """A belligerent admitting, denying or announcing an investigation in one sentence; else the
-    sentence holding one responsible (``attributed``)."""
-    if not parties:
+    sentence holding one responsible (``attributed``); else a group the alias table does not know,
+    named where blame or a claim of responsibility puts a party ("attributed the attack to the
+    Southern Resistance Forces (SRF)", "The Derry Brigade claimed responsibility")."""
+    found = (_speech(tokens, parties) or _attribution(tokens, parties)) if parties else []
+    return found or _named_responsible(tokens, parties)
+
+
+# Lower-case heads that end a group's name: "Muslim extremists", "Fulani herdsmen".
+_GROUP_HEADS = frozenset(
+    "extremists militants separatists rebels insurgents herdsmen dissidents settlers militia militias "
+    "jihadists guerrillas nationalists loyalists".split()
+)
+_NAME_LINKS = frozenset({"of", "the", "for", "and", "de", "del", "al"})
+_NOT_GROUPS = frozenset(
+    "the assailants attackers gunmen police sources authorities officials unknown unidentified no "
+    "security forces group groups individuals".split()
+)
+_NAME_MAX = 16  # tokens of a group's name, its acronym in brackets included
+
+
+def _named_group(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """Token span [j', k) of a group's proper name starting at ``j`` (a leading "the" skipped)."""
+    n = len(tokens)
+    if j < n and tokens[j].low == "the":
+        j += 1
+    k, titled = j, 0
+    while k < n and k - j < _NAME_MAX:
+        tok = tokens[k]
+        nxt = tokens[k + 1] if k + 1 < n else None
+        if tok.text[:1].isupper() and (tok.text.isalpha() or tok.text.replace("-", "").isalpha()):
+            titled += 1
+            k += 1
+        elif titled and tok.text == "(":
+            close = next((x for x in range(k + 1, min(n, k + 8)) if tokens[x].text == ")"), None)
+            if close is None:
+                break
+            k = close + 1
+        elif titled and nxt is not None and (tok.low in _NAME_LINKS or tok.text in ("-", "'s", "’s")):
+            if not (nxt.text[:1].isupper() or nxt.low == "the"):
+                break
+            k += 1
+        elif titled and tok.low in _GROUP_HEADS:
+            k += 1
+            break
+        else:
+            break
+    while k > j and tokens[k - 1].low in _NAME_LINKS:
+        k -= 1
+    if not titled or all(tokens[x].low in _NOT_GROUPS for x in range(j, k) if tokens[x].text.isalpha()):
+        return None
+    return j, k
+
+
+def _named_responsible(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list[Statement]:
+    if any(t.low in DENIALS for t in tokens):
         return []
-    found = _speech(tokens, parties)
-    return found or _attribution(tokens, parties)
+    n = len(tokens)
+    for k, tok in enumerate(tokens):
+        span, stance = None, "attributed"
+        if tok.low in BLAME_BEFORE_PARTY and tok.low not in ("accused", "accuses"):
+            # (an accusation names whoever it is aimed at, often for some other deed)
+            to = next((x for x in range(k + 1, min(n, k + 6)) if tokens[x].low in ("to", "on")), None)
+            span = _named_group(tokens, to + 1 if to is not None else k + 1)
+        elif tok.low == "claimed" and k + 1 < n and tokens[k + 1].low == "responsibility" and k > 0:
+            # the group is the subject, not what it is "linked to": "A group linked to X claimed …"
+            start = next(
+                (
+                    x
+                    for x in range(k)
+                    if _opens_clause(tokens, x - 1 if x > 0 and tokens[x - 1].low == "the" else x)
+                    and _named_group(tokens, x) == (x, k)
+                ),
+                None,
+            )
+            span, stance = (start, k) if start is not None else None, "claimed"
+        if span is None:
+            continue
+        first, last = tokens[span[0]], tokens[span[1] - 1]
+        # a known party inside the name ("the Al-Barnawi faction … of Boko Haram") is its name
+        known = [p for p in parties if first.start <= p[0] and p[1] <= last.end]
+        name = known[-1][2] if known else _joined(tokens[span[0] : span[1]])
+        return [Statement(name, stance, first.start, last.end)]
+    return []
+
+
+def _opens_clause(tokens: list[Token], x: int) -> bool:
+    return x == 0 or tokens[x - 1].low in (",", ";", "however")
+
+
+def _joined(tokens: list[Token]) -> str:
+    out = tokens[0].text
+    for a, b in pairwise(tokens):
+        out += (" " if b.start > a.end else "") + b.text
+    return out
 
 
 def _attribution(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list[Statement]:
