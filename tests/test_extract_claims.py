@@ -1091,3 +1091,14 @@ def test_no_group_claiming_responsibility_names_no_one() -> None:
     assert [
         c for c in claims_of("A bomb killed two guards. No group claimed responsibility.") if c.kind == "statement"
     ] == []
+
+
+def test_a_sentence_opened_as_another_event_takes_no_actor_from_the_sentence_before() -> None:
+    text = (
+        "Shelling by the Rapid Support Forces killed nine civilians in the town on Friday. "
+        "Separately, an air strike on a market to the west killed six people, residents said."
+    )
+    assert [(c.count.text, c.perpetrator) for c in claims_of(text) if c.kind == "casualty"] == [
+        ("nine", "Rapid Support Forces"),
+        ("six", None),
+    ]

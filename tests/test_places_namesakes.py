@@ -243,3 +243,8 @@ def test_a_list_of_states_is_not_read_as_towns_named_like_them() -> None:
     for name in ("New York", "Indiana", "Ohio"):
         place = _one(text, name)
         assert place.country == "US" and place.precision == WHERE_PREC_ADM1, place
+
+
+def test_a_place_after_its_country_s_possessive_lies_in_that_country() -> None:
+    # "X's Y": near a town X, but anywhere inside a country X.
+    assert _one("Gunmen killed 12 civilians in Mali's Bankass district on Sunday.", "Bankass").country == "ML"

@@ -26,6 +26,7 @@ from harmledger.extract.context import (
 )
 from harmledger.extract.counts import parse_count
 from harmledger.extract.harm import Mention
+from harmledger.extract.identity import opens_another_event
 from harmledger.extract.mentions import read_mentions
 from harmledger.extract.parts import parts_among
 from harmledger.extract.text import Token, candidate_spans, split_sentences, tokenize
@@ -394,6 +395,8 @@ def _perpetrator(
     if hits:
         before = [p for p in hits if p[1] <= lo]
         return (before[-1] if before else hits[0])[2]
+    if opens_another_event(state.sentence_text(i)):
+        return None  # "Separately, an air strike on a market killed six": not the last sentence's actor
     for j in range(i - 1, max(-1, i - 1 - _CONTEXT_BACK), -1):
         found = state.perpetrators(j)
         if found:

@@ -255,6 +255,11 @@ _SEPARATE_EVENT = re.compile(
 )
 
 
+def opens_another_event(sentence: str) -> bool:
+    """Whether the writer opens ``sentence`` as another event ("Separately, …", "Elsewhere, …")."""
+    return _ANOTHER_EVENT_OPENING.match(sentence) is not None
+
+
 def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
     """``claims`` with ``identity`` set from the text around each claim's sentence."""
     out: list[Claim] = []

@@ -76,7 +76,13 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
         if text[inner.end : outer.start] in ("'s ", "’s "):
             # "Mosul's Al Jadida district": the second name lies in or beside the first.
             for c in outer.candidates:
-                near = any(haversine_km(c.lat, c.lon, a.lat, a.lon) <= POSSESSIVE_KM for a in inner.candidates)
+                # a country or province holds it ("Mali's Bankass district"); a town has it nearby
+                near = any(
+                    contains(a, c)
+                    if a.feature in ("PCLI", "ADM1")
+                    else haversine_km(c.lat, c.lon, a.lat, a.lon) <= POSSESSIVE_KM
+                    for a in inner.candidates
+                )
                 bonus[c.id] = (
                     (HIERARCHY_BONUS, f"beside the {inner.surface!r} before it")
                     if near
