@@ -6,7 +6,7 @@ import pytest
 
 from harmledger.places import find_places
 from harmledger.places.geo import haversine_km
-from harmledger.records import WHERE_PREC_ADM1, WHERE_PREC_EXACT, Document
+from harmledger.records import WHERE_PREC_ADM1, WHERE_PREC_COUNTRY, WHERE_PREC_EXACT, Document
 
 
 def _places(text: str):
@@ -248,3 +248,58 @@ def test_a_list_of_states_is_not_read_as_towns_named_like_them() -> None:
 def test_a_place_after_its_country_s_possessive_lies_in_that_country() -> None:
     # "X's Y": near a town X, but anywhere inside a country X.
     assert _one("Gunmen killed 12 civilians in Mali's Bankass district on Sunday.", "Bankass").country == "ML"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "precision"),
+    [
+        # Each name after a comma could be read as the area holding the one before it; in a list
+        # of like areas it is none of that: Oklahoma is the state, not a hamlet in Pennsylvania.
+        (
+            "Beekeepers lost hives in Georgia, Oklahoma, Pennsylvania, Wisconsin and California.",
+            "Oklahoma",
+            "US",
+            WHERE_PREC_ADM1,
+        ),
+        (
+            "Beekeepers lost hives in Georgia, Oklahoma, Pennsylvania, Wisconsin and California.",
+            "Georgia",
+            "US",
+            WHERE_PREC_ADM1,
+        ),
+        # Washington among states is the state, not the capital city.
+        (
+            "Inspectors are checking farms in Washington, Pennsylvania and California.",
+            "Washington",
+            "US",
+            WHERE_PREC_ADM1,
+        ),
+        # Provinces of Canada, though Ontario and New Brunswick are also towns in the US.
+        (
+            "Patients fell ill in British Columbia, Alberta, Manitoba, Ontario and New Brunswick.",
+            "Ontario",
+            "CA",
+            WHERE_PREC_ADM1,
+        ),
+        (
+            "Patients fell ill in British Columbia, Alberta, Manitoba, Ontario and New Brunswick.",
+            "New Brunswick",
+            "CA",
+            WHERE_PREC_ADM1,
+        ),
+        # Countries: Georgia beside Armenia and Azerbaijan is the country, and Niger among West
+        # African countries is not the Nigerian state.
+        ("Vets were sent to Armenia, Azerbaijan, Georgia, Iraq and Syria.", "Georgia", "GE", WHERE_PREC_COUNTRY),
+        ("The campaign covers Benin, Ghana, Niger, Nigeria and Togo.", "Niger", "NE", WHERE_PREC_COUNTRY),
+    ],
+)
+def test_a_name_listed_among_like_areas_is_one_of_them(text: str, mention: str, country: str, precision: int) -> None:
+    place = _one(text, mention)
+    assert place.country == country and place.precision == precision, place
+
+
+def test_a_chain_inside_a_list_of_towns_still_reads_as_a_chain() -> None:
+    # Town, state pairs in a run of commas are not a list of like areas: the state after each
+    # town is still the one that holds it.
+    place = _one("Flights resumed to Springfield, Illinois, and Columbus, Ohio.", "Springfield")
+    assert (place.country, place.admin1) == ("US", "Illinois"), place

@@ -60,11 +60,15 @@ def _top(scored: list[Scored]) -> Scored | None:
 def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float, str]]:
     """ "Savannah, Georgia" / "Pandi, Bulacan": candidates that nest in the next name rise."""
     bonus: dict[int, tuple[float, str]] = {}
+    # "Georgia, Oklahoma, Pennsylvania and Wisconsin" is a list of states, not a chain of areas.
+    lists = like_lists(text, mentions)
+    listed = {id(mentions[i]): n for n, (run, _) in enumerate(lists) for i in run}
     # "Zhari district, Kandahar, Afghanistan": a name between a place and a country is the
     # division holding the place, not the town of the same name.
     for before, middle, after in zip(mentions, mentions[1:], mentions[2:], strict=False):
         if (
-            _comma_link(text, before, middle)
+            not (id(before) in listed and listed.get(id(before)) == listed.get(id(after)))
+            and _comma_link(text, before, middle)
             and text[middle.end : after.start].strip() == ","
             and any(c.feature == "PCLI" for c in after.candidates)
         ):
@@ -89,7 +93,9 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
                     else (-2 * HIERARCHY_BONUS, f"far from the {inner.surface!r} it belongs to")
                 )
             continue
-        if text[inner.end : outer.start].strip() != ",":
+        if text[inner.end : outer.start].strip() != "," or (
+            id(inner) in listed and listed.get(id(inner)) == listed.get(id(outer))
+        ):
             continue
         held_any: set[int] = set()
         holders: set[int] = set()
@@ -117,7 +123,55 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
             for area in outer.candidates:
                 if area.id not in holders and area.id not in bonus and region_key(area) not in regions:
                     bonus[area.id] = (-2 * HIERARCHY_BONUS, f"holds no {inner.surface!r} though named as its area")
+    _list_bonus(lists, mentions, bonus)
     return bonus
+
+
+LIST_SEPARATOR = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+")
+LIST_MIN = 3  # names in a list of like areas
+
+
+def _area_kind(c: Entry) -> tuple[str, str] | None:
+    """A country, or a first-level division of one country; None for any other reading."""
+    if c.feature == "PCLI":
+        return ("PCLI", "")
+    if c.feature == "ADM1":
+        return ("ADM1", c.country or "")
+    return None
+
+
+def like_lists(text: str, mentions: list[Mention]) -> list[tuple[list[int], tuple[str, str]]]:
+    """Lists of three or more names ("A, B, C and D") that can all but one be one kind of area:
+    countries, or first-level divisions of one country. Each list is its mentions' indices and
+    the kind."""
+    runs: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        if runs and LIST_SEPARATOR.fullmatch(text[mentions[runs[-1][-1]].end : m.start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    out = []
+    for run in runs:
+        if len(run) < LIST_MIN:
+            continue
+        kinds = Counter(k for i in run for k in {_area_kind(c) for c in mentions[i].candidates} if k)
+        kind, n = max(kinds.items(), key=lambda kv: (kv[1], kv[0]), default=(("", ""), 0))
+        if n >= len(run) - 1:
+            out.append((run, kind))
+    return out
+
+
+def _list_bonus(
+    lists: list[tuple[list[int], tuple[str, str]]], mentions: list[Mention], bonus: dict[int, tuple[float, str]]
+) -> None:
+    """ "Armenia, Azerbaijan, Georgia, Iraq" / "Georgia, Oklahoma, Pennsylvania and Wisconsin":
+    a name listed among countries (or states of one country) is one too, not a town called like
+    it nor a namesake division elsewhere."""
+    for run, kind in lists:
+        for i in run:
+            for c in mentions[i].candidates:
+                if _area_kind(c) == kind and c.id not in bonus:
+                    bonus[c.id] = (HIERARCHY_BONUS, "listed among names of the same kind of area")
 
 
 def _comma_link(text: str, inner: Mention, outer: Mention) -> bool:
