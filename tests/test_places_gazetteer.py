@@ -83,6 +83,26 @@ def test_a_country_point_follows_its_wikipedia_article_where_references_disagree
     assert haversine_km(countries[0].lat, countries[0].lon, lat, lon) <= 25, countries
 
 
+# A state's point is the middle of its towns unless that middle is far from any centre of the
+# state: Florida's panhandle and Keys pull it into the Gulf, the Aleutians pull Alaska's south.
+# Those states keep GeoNames' point (which lies on land, inside the state's main body).
+@pytest.mark.parametrize(
+    ("name", "near", "lat", "lon", "km"),
+    [
+        ("Florida", "Ocala", 29.19, -82.14, 80),
+        ("Alaska", "Denali", 63.07, -151.0, 125),
+        ("Virginia", "Richmond", 37.54, -77.44, 60),
+        ("Nevada", "Austin, Nevada", 39.49, -117.07, 60),
+    ],
+)
+def test_a_state_stretched_by_outlying_towns_keeps_a_point_in_its_main_body(
+    name: str, near: str, lat: float, lon: float, km: float
+) -> None:
+    states = [e for e in get_gazetteer().find(name)[0] if e.feature == "ADM1" and e.country == "US"]
+    assert len(states) == 1, states
+    assert haversine_km(states[0].lat, states[0].lon, lat, lon) <= km, (near, states)
+
+
 def test_loose_match_finds_unlisted_spellings() -> None:
     found, how = get_gazetteer().find("Al-Manbej")
     assert how == "loose"
