@@ -303,3 +303,36 @@ def test_a_chain_inside_a_list_of_towns_still_reads_as_a_chain() -> None:
     # town is still the one that holds it.
     place = _one("Flights resumed to Springfield, Illinois, and Columbus, Ohio.", "Springfield")
     assert (place.country, place.admin1) == ("US", "Illinois"), place
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "lat", "lon"),
+    [
+        # Kenya's provinces before 2013 are still how reports name its west and north-east; the
+        # Rwandan town named Nyanza is not meant in a Kenyan story.
+        (
+            "Cholera spread from Kisumu across Nyanza province, Kenya's health ministry said.",
+            "Nyanza",
+            "KE",
+            -0.6,
+            34.6,
+        ),
+        (
+            "Clinics in Garissa and the rest of North Eastern Province in Kenya ran short of drugs.",
+            "North Eastern Province",
+            "KE",
+            1.5,
+            40.2,
+        ),
+        # A first-level division GeoNames calls "Southern Darfur" is "South Darfur" in the press.
+        ("Aid reached Nyala, the capital of South Darfur in Sudan.", "South Darfur", "SD", 12.05, 24.88),
+        # A base renamed in 2023 keeps its old name in older reports.
+        ("The soldier returned to his home near Fort Hood in Texas.", "Fort Hood", "US", 31.13, -97.78),
+    ],
+)
+def test_a_former_or_press_name_of_an_area_is_the_area(
+    text: str, mention: str, country: str, lat: float, lon: float
+) -> None:
+    place = _one(text, mention)
+    assert place.country == country and place.lat is not None and place.lon is not None, place
+    assert haversine_km(place.lat, place.lon, lat, lon) <= 50, place

@@ -24,6 +24,7 @@ from harmledger.places.normalise import is_latin, loose_key, strict_key
 # gtd-dev within the coders' distance 0.571 against 0.582 with all of them, lgl-dev 0.781 / 0.797.)
 MIN_POPULATION = 500
 # A country name is an alias of its country; these extra names are what news calls them.
+_DIV_COMPASS_RE = re.compile(r"^(North|South|East|West)ern (\S.*)$")
 _DIV_KINDS = ("Province", "District", "Governorate", "State", "Region", "County")
 _DIV_PREFIX_RE = re.compile(
     r"^(Province|Department|District|Governorate|Municipality|Region|State|County|"
@@ -208,6 +209,10 @@ def _division_names(name: str, first_level: bool = False) -> set[str]:
         typed = None
     if not typed:
         names |= {bare} | {f"{bare} {kind}" for kind in _DIV_KINDS}
+    # "Southern Darfur" is "South Darfur" in the press, "Northern Kordofan" "North Kordofan".
+    compass = _DIV_COMPASS_RE.match(name)
+    if first_level and compass:
+        names.add(f"{compass.group(1)} {compass.group(2)}")
     return names
 
 
