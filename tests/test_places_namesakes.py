@@ -336,3 +336,17 @@ def test_a_former_or_press_name_of_an_area_is_the_area(
     place = _one(text, mention)
     assert place.country == country and place.lat is not None and place.lon is not None, place
     assert haversine_km(place.lat, place.lon, lat, lon) <= 50, place
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # "X's Y" ties Y to X; when X is a country, Y may lie anywhere inside it, not only near
+        # the country's centre point.
+        ("Near the epicentre, Indonesia's Aceh province counted the most dead.", "Aceh", "ID"),
+        ("Farms in China's Guangdong province culled their flocks.", "Guangdong", "CN"),
+    ],
+)
+def test_a_countrys_division_named_with_a_possessive_is_that_division(text: str, mention: str, country: str) -> None:
+    place = _one(text, mention)
+    assert place.resolved and place.country == country and place.precision == WHERE_PREC_ADM1, place

@@ -80,11 +80,12 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
         if text[inner.end : outer.start] in ("'s ", "’s "):
             # "Mosul's Al Jadida district": the second name lies in or beside the first.
             for c in outer.candidates:
-                # a country or province holds it ("Mali's Bankass district"); a town has it nearby
+                # a country or province holds it ("Mali's Bankass district", "Indonesia's Aceh
+                # province"); a town has it nearby
                 near = any(
-                    contains(a, c)
-                    if a.feature in ("PCLI", "ADM1")
-                    else haversine_km(c.lat, c.lon, a.lat, a.lon) <= POSSESSIVE_KM
+                    (a.feature == "PCLI" and a.country == c.country)
+                    or (contains(a, c) if a.feature in ("PCLI", "ADM1") else False)
+                    or (a.feature not in ("PCLI", "ADM1") and haversine_km(c.lat, c.lon, a.lat, a.lon) <= POSSESSIVE_KM)
                     for a in inner.candidates
                 )
                 bonus[c.id] = (
