@@ -350,3 +350,23 @@ def test_a_former_or_press_name_of_an_area_is_the_area(
 def test_a_countrys_division_named_with_a_possessive_is_that_division(text: str, mention: str, country: str) -> None:
     place = _one(text, mention)
     assert place.resolved and place.country == country and place.precision == WHERE_PREC_ADM1, place
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "lat", "lon"),
+    [
+        # Well-known regions the GeoNames extract lacks, named whole rather than by their last word
+        # ("West Midlands" is not Zimbabwe's Midlands, "Danube Delta" not Nigeria's Delta state).
+        ("Three more patients died in the West Midlands, near Birmingham.", "West Midlands", "GB", 52.48, -1.9),
+        ("Dead swans were found in the Danube Delta in Romania.", "Danube Delta", "RO", 45.1, 29.3),
+        ("Helicopters landed in the Swat Valley of north-west Pakistan.", "Swat Valley", "PK", 35.2, 72.5),
+        ("Ebola cases rose in the province of West Kasai in Congo.", "West Kasai", "CD", -5.4, 21.5),
+        ("Swans on the coast of Lake Erie in Michigan carried the virus.", "Lake Erie", None, 42.2, -81.2),
+    ],
+)
+def test_a_well_known_region_is_found_by_its_whole_name(
+    text: str, mention: str, country: str | None, lat: float, lon: float
+) -> None:
+    place = _one(text, mention)
+    assert place.resolved and place.country == country and place.lat is not None and place.lon is not None, place
+    assert haversine_km(place.lat, place.lon, lat, lon) <= 50, place
