@@ -62,7 +62,7 @@ def fill(url: str, n_incidents: int, seed: int = 7) -> None:
     incidents = []
     for d in range(0, n_incidents, CLAIMS_PER_DOC):
         raw = f"{d}\n{text}".encode()
-        doc = Document(id=sha256_hex(raw), original=raw, text=raw.decode(), origin=f"bench/{d}.txt", outlet="Bench")
+        doc = Document(id=sha256_hex(raw), original=raw, text=raw.decode(), origin=f"bench/{d}.txt", outlet="Bench", genre="news")
         claims = []
         offset = len(f"{d}\n")
         for i in range(min(CLAIMS_PER_DOC, n_incidents - d)):

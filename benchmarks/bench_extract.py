@@ -62,7 +62,7 @@ def documents(n: int, seed: int, pool: list[str]) -> Iterator[Document]:
             paragraphs.append(" ".join(sentences[k : k + size]))
             k += size
         text = "\n\n".join(paragraphs)
-        yield Document(id=sha256_hex(f"{seed}-{i}-{text}"), original=text.encode(), text=text, origin=f"bench-{i}")
+        yield Document(id=sha256_hex(f"{seed}-{i}-{text}"), original=text.encode(), text=text, origin=f"bench-{i}", genre="news")
 
 
 def max_rss_mb() -> float:

@@ -54,7 +54,7 @@ def fill_distinct(url: str, n: int, seed: int = 11) -> int:
         deaths = rng.randint(1, 80)
         text = f"An airstrike killed at least {deaths} civilians in village {i} on {day:%d %B %Y}, officials said."
         raw = text.encode()
-        doc = Document(id=sha256_hex(raw), original=raw, text=text, origin=f"load/{i}.txt", outlet="Load", published=day)
+        doc = Document(id=sha256_hex(raw), original=raw, text=text, origin=f"load/{i}.txt", outlet="Load", published=day, genre="news")
         start = text.index("at least")
         span = Span(start, start + len(f"at least {deaths}"))
         claim = Claim(id=Claim.make_id(doc.id, span, "casualty", "killed"), document_id=doc.id, kind="casualty",

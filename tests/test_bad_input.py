@@ -132,14 +132,16 @@ PLACES_CHARS = 50_000
 @pytest.mark.parametrize("kind", PATHOLOGICAL)
 def test_a_one_megabyte_line_finishes_in_extract_and_find_places(kind: str) -> None:
     text = PATHOLOGICAL[kind]
-    doc = Document(id=sha256_hex(text), original=text.encode(), text=text, origin=f"pathological {kind}")
+    doc = Document(id=sha256_hex(text), original=text.encode(), text=text, origin=f"pathological {kind}", genre="news")
     started = time.perf_counter()
     found = extract_claims(doc)
     extracted = time.perf_counter() - started
     assert all(0 <= c.span.start < c.span.end <= len(text) for c in found)
     if kind != FULL_PLACES:
         text = text[:PLACES_CHARS]
-        doc = Document(id=sha256_hex(text), original=text.encode(), text=text, origin=f"pathological {kind}")
+        doc = Document(
+            id=sha256_hex(text), original=text.encode(), text=text, origin=f"pathological {kind}", genre="news"
+        )
     started = time.perf_counter()
     places = find_places(doc)
     located = time.perf_counter() - started

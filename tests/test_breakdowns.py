@@ -118,7 +118,7 @@ def test_a_ledger_written_before_breakdowns_still_reads_and_verifies(tmp_path: P
 
 def test_a_person_and_a_group_sharing_the_verb_add_up_in_the_incident() -> None:
     text = "A shell hit the house in Kafr Nabl on Sunday, killing a woman and her three children."
-    document = Document(id=sha256_hex(text), original=text.encode(), text=text, origin="test")
+    document = Document(id=sha256_hex(text), original=text.encode(), text=text, origin="test", genre="news")
     [inc] = [i for i in reconcile(extract_claims(document), {document.id: document}) if i.kind == "incident"]
     assert (inc.deaths.best, inc.child_deaths.best, inc.women_deaths.best) == (4, 3, 1)
 

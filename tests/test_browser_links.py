@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from harmledger.documents import ReadOptions, read_sources
+from harmledger.documents import ReadOptions, decide_genre, read_sources
 from harmledger.records import Document
 from harmledger.store import Ledger
 from harmledger.web.present import web_link
@@ -57,7 +57,7 @@ def _documents(tmp_path: Path, urls: list[str]) -> list[Document]:
         ),
         encoding="utf-8",
     )
-    docs = [d for d in read_sources([feed], ReadOptions()) if isinstance(d, Document)]
+    docs = [decide_genre(d) for d in read_sources([feed], ReadOptions()) if isinstance(d, Document)]
     assert [d.url for d in docs] == urls
     return docs
 

@@ -176,7 +176,9 @@ PUBLISHED = st.none() | st.dates(min_value=date(1, 1, 1), max_value=date(9999, 1
 def document(text: str, published: date | None = None) -> Document:
     """A document of ``text`` made the way the readers make one (normalised text, id from the bytes)."""
     raw = text.encode("utf-8", errors="surrogatepass")
-    return Document(id=sha256_hex(raw), original=raw, text=normalise(text).text, origin="fuzz", published=published)
+    return Document(
+        id=sha256_hex(raw), original=raw, text=normalise(text).text, origin="fuzz", published=published, genre="news"
+    )
 
 
 def check_count(count: Count) -> None:

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from harmledger.cli import main
-from harmledger.documents import ReadOptions, read_sources
+from harmledger.documents import ReadOptions, decide_genre, read_sources
 from harmledger.errors import InputError, SkippedFiles
 from harmledger.evaluate.gold import read_jsonl
 from harmledger.records import Document
@@ -41,7 +41,8 @@ def warc_bytes() -> bytes:
 
 def docs_and_errors(paths: list[Path], options: ReadOptions = ReadOptions()) -> tuple[list[Document], list[InputError]]:
     items = list(read_sources(paths, options))
-    return [i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, InputError)]
+    # Analysis decides the genre; these documents are stored as they are, so decide it here.
+    return [decide_genre(i) for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, InputError)]
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from harmledger.documents.genre import decide_genre
 from harmledger.documents.make import make_document
 from harmledger.documents.pieces import pieces
 from harmledger.extract import extract_claims
@@ -53,7 +54,7 @@ def test_a_report_sized_document_is_analysed_whole() -> None:
 
 def test_a_run_on_line_of_harm_words_is_read_in_bounded_windows() -> None:
     line = " ".join(f"{n} people killed and {n + 1} wounded in shelling" for n in range(2, 400))
-    doc = make_document(line, "run-on.txt")
+    doc = decide_genre(make_document(line, "run-on.txt"))
     claims = extract_claims(doc)
     assert len(claims) > 400
     # Each claim quotes a window of the line, not the whole of it.

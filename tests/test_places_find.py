@@ -24,7 +24,7 @@ SEED = Path(__file__).parent.parent / "samples" / "000_211a3c4709587a4d.txt"
 
 
 def _doc(text: str, published: date | None = None) -> Document:
-    return Document(id="t", original=text.encode(), text=text, origin="test", published=published)
+    return Document(id="t", original=text.encode(), text=text, origin="test", published=published, genre="news")
 
 
 @pytest.fixture(scope="module")
@@ -282,7 +282,12 @@ def test_a_claim_with_no_place_gets_the_country_its_nationality_word_names(sente
     from harmledger.records import WHERE_PREC_COUNTRY, Document, sha256_hex
 
     doc = Document(
-        id=sha256_hex(sentence), original=sentence.encode(), text=sentence, origin="t", published=date(2016, 12, 30)
+        id=sha256_hex(sentence),
+        original=sentence.encode(),
+        text=sentence,
+        origin="t",
+        published=date(2016, 12, 30),
+        genre="news",
     )
     [claim] = locate_claims(doc, extract_claims(doc), find_places(doc))
     assert (claim.place.country, claim.place.precision) == (country, WHERE_PREC_COUNTRY)
@@ -295,6 +300,6 @@ def test_a_named_place_wins_over_a_nationality_word() -> None:
     from harmledger.records import Document, sha256_hex
 
     text = "Gunmen killed 4 people in Mosul, Iraqi police said."
-    doc = Document(id=sha256_hex(text), original=text.encode(), text=text, origin="t")
+    doc = Document(id=sha256_hex(text), original=text.encode(), text=text, origin="t", genre="news")
     [claim] = locate_claims(doc, extract_claims(doc), find_places(doc))
     assert claim.place.name == "Mosul" and claim.place.precision == 1

@@ -19,7 +19,7 @@ from harmledger.records import WHERE_PREC_COUNTRY, Claim, Document, Span
 
 
 def _doc(text: str, published: date | None = None) -> Document:
-    return Document(id="t", original=text.encode(), text=text, origin="test", published=published)
+    return Document(id="t", original=text.encode(), text=text, origin="test", published=published, genre="news")
 
 
 def _locate(text: str, figure: str, published: date | None = None) -> Claim:

@@ -14,7 +14,9 @@ from harmledger.store.schema import audit_log, originals
 
 def make_doc(text: str, **meta: object) -> Document:
     original = text.encode("utf-8")
-    return Document(id=sha256_hex(original), original=original, text=text, origin="test.txt", **meta)
+    return Document(
+        id=sha256_hex(original), original=original, text=text, origin="test.txt", **{"genre": "news", **meta}
+    )  # type: ignore[arg-type]
 
 
 def make_claim(doc: Document, figure: str, low: int) -> Claim:

@@ -31,6 +31,7 @@ def make_doc(text: str) -> Document:
         origin="strike.txt",
         published=date(2019, 3, 2),
         url="https://example.org/strike",
+        genre="news",
     )
 
 

@@ -165,7 +165,7 @@ def take_in(
                 if isinstance(result, AnalysisFailure):
                     report.errors.append(f"{name}: analysis failed: {result.reason}")
                     continue
-                if ledger.add_document(doc, result.claims, added_by=username):
+                if ledger.add_document(result.document, result.claims, added_by=username):  # genre decided
                     report.added.append(doc.id)
                     report.claims += len(result.claims)
                     new_claims += [c.id for c in result.claims]

@@ -52,16 +52,22 @@ PLACE_BUDGET_CHARS = 50_000
 
 
 def analyse_document(doc: Document, *, all_places: bool = False) -> DocumentAnalysis:
-    """Run the per-document stages: claims with their identity cues, then places and dates.
+    """Run the per-document stages: the genre, claims with their identity cues, then places and dates.
+
+    Reading leaves the genre undecided; it is judged here, once, for a document being analysed
+    (one that already has a genre keeps it), and ``DocumentAnalysis.document`` carries it: that
+    is the document to store.
 
     Places serve claims: a document without a claim is not geoparsed (NER is most of the cost of
     ingest) unless ``all_places`` asks for every toponym (`eval`'s places section, `places`).
     Its claims are the same either way.
     """
+    from harmledger.documents import decide_genre
     from harmledger.extract import extract_claims
     from harmledger.extract.identity import attach_identity
     from harmledger.places import find_places, locate_claims
 
+    doc = decide_genre(doc)
     if len(doc.text) > WHOLE_DOCUMENT_CHARS:
         return _analyse_in_pieces(doc, all_places=all_places)
     claims = attach_identity(doc, extract_claims(doc))
@@ -135,7 +141,7 @@ def analyse(documents: Iterable[Document]) -> Analysis:
     places: dict[str, list[PlaceRef]] = {}
     for doc in documents:
         result = analyse_document(doc, all_places=True)
-        docs.append(doc)
+        docs.append(result.document)  # with its genre decided
         claims.extend(result.claims)
         places[doc.id] = result.places
     incidents = reconcile(claims, {d.id: d for d in docs})
@@ -380,8 +386,8 @@ def analyse_into_ledger(documents: Iterable[Document], ledger: Ledger) -> Analys
     places: dict[str, list[PlaceRef]] = {}
     for doc in documents:
         result = analyse_document(doc, all_places=True)
-        ledger.add_document(doc, result.claims)
-        docs.append(doc)
+        ledger.add_document(result.document, result.claims)  # with its genre decided
+        docs.append(result.document)
         places[doc.id] = result.places
     rebuild_incidents(ledger)
     return Analysis(

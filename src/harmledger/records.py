@@ -84,7 +84,9 @@ class Document:
     published: date | None = None
     published_precision: DatePrecision | None = None
     published_source: str | None = None  # "metadata", "dateline", "cli", "sidecar" …
-    genre: Genre = "news"
+    # None until decided: reading leaves the genre to analysis (``pipeline.analyse_document`` sets
+    # it once, with ``documents.decide_genre``); what is stored, and what extraction reads, has one.
+    genre: Genre | None = None
     parent_id: str | None = None
     offset_in_parent: int | None = None  # character offset of this article in the parent text
     encoding: str = "utf-8"

@@ -136,13 +136,16 @@ def record_line(record: Mapping[str, Any]) -> bytes:
 
 def _analysed(doc: Document, order: tuple[int, int]) -> dict[str, Any]:
     """One output row: the document, its claims and places, or why the analysis failed."""
-    values: tuple[Any, ...] = (*order, doc.id, doc.origin, *document_to_row(doc), [], [], None)
-    row: dict[str, Any] = dict(zip(ANALYSED_COLUMNS, values, strict=True))
     try:
         result = analyse_document(doc)
     except Exception as exc:  # noqa: BLE001 - one bad document must not fail a whole Spark job
+        values: tuple[Any, ...] = (*order, doc.id, doc.origin, *document_to_row(doc), [], [], None)
+        row: dict[str, Any] = dict(zip(ANALYSED_COLUMNS, values, strict=True))
         row["error"] = f"{doc.origin}: analysis failed: {type(exc).__name__}: {exc}"
         return row
+    # The document as analysis leaves it (its genre decided): what the driver stores.
+    values = (*order, doc.id, doc.origin, *document_to_row(result.document), [], [], None)
+    row = dict(zip(ANALYSED_COLUMNS, values, strict=True))
     row["claims"] = [claim_to_string(c) for c in result.claims]
     row["places"] = [json.dumps(to_jsonable(p), ensure_ascii=False) for p in result.places]
     return row

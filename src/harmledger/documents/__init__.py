@@ -1,4 +1,4 @@
-"""Reading documents: formats, article segmentation, metadata, genre, chain of custody.
+"""Reading documents: formats, article segmentation, metadata, chain of custody; genre.
 
 ``read_sources(paths, options)`` yields one ``Document`` per article and one ``InputError`` per
 bad input (a file, or one line/record of it), so a batch never stops on bad input. Readers, one
@@ -21,13 +21,16 @@ For a ledger that wants the file as a record of its own (with the time of ingest
 ``read_sources(..., with_parents=True)``: a ``SourceFile`` then precedes its articles. A file that
 is one article is one ``Document`` with no parent. Only plain-text files are segmented; an HTML
 page, a JSON record or a WARC record is one article.
+
+Genre (news or opinion) is analysis, not reading: a read ``Document`` has ``genre`` None, and
+``decide_genre(doc)`` judges it where a new document is analysed (``pipeline.analyse_document``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from harmledger.documents.genre import classify_genre
+from harmledger.documents.genre import classify_genre, decide_genre
 from harmledger.documents.language import detect_language
 from harmledger.documents.make import make_document
 from harmledger.documents.normalise import Normalised, normalise
@@ -43,6 +46,7 @@ __all__ = [
     "ReadOptions",
     "SourceFile",
     "classify_genre",
+    "decide_genre",
     "detect_language",
     "document_from_record",
     "find_boundaries",

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from harmledger.records import Genre
+from harmledger.records import Document, Genre
 
 # Quoted speech: the speaker's voice, not the writer's (a minister saying "we" is still news).
 # Opening and closing marks are matched loosely: typed text mixes " and ” in one quotation.
@@ -238,3 +238,14 @@ def classify_genre(text: str) -> Genre:
             if most * 100.0 / words < OPINION_THRESHOLD:
                 return "news"
     return score_counts(cue_counts(text)).genre
+
+
+def decide_genre(doc: Document) -> Document:
+    """``doc`` with its genre judged (``classify_genre`` of its text), or ``doc`` itself when it has one.
+
+    Reading leaves the genre undecided (None): the pipeline decides it once, where a new document
+    is analysed, so documents already stored are never judged again.
+    """
+    if doc.genre is not None:
+        return doc
+    return replace(doc, genre=classify_genre(doc.text))

@@ -1,11 +1,14 @@
-"""Build a ``Document`` from original bytes: decode, normalise, language, genre, publication date."""
+"""Build a ``Document`` from original bytes: decode, normalise, language, publication date.
+
+The genre is not judged here: it is analysis (``decide_genre``, where a new document is analysed),
+so a document already in the ledger never pays for it.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 from harmledger.documents.decode import decode_noting
-from harmledger.documents.genre import classify_genre
 from harmledger.documents.language import detect_language
 from harmledger.documents.normalise import normalise_text
 from harmledger.documents.pubdate import find_text_date
@@ -79,7 +82,6 @@ def make_document(
         published=published,
         published_precision=precision,
         published_source=source,
-        genre=classify_genre(clean),
         parent_id=parent_id,
         offset_in_parent=offset_in_parent,
         encoding=used_encoding,

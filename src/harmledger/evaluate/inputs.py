@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from harmledger.documents import make_document, read_sources
+from harmledger.documents import decide_genre, make_document, read_sources
 from harmledger.errors import InputError
 from harmledger.evaluate.gold import GoldDocument, GoldSet
 from harmledger.records import Document
@@ -111,6 +111,8 @@ def build_inputs(gold: GoldSet) -> Inputs:
                 views[gdoc.id] = View(gold_id=gdoc.id, text=gdoc.text or "")
                 continue
             text, parts = doc.text, [(doc, 0)]
+        # The genre decided once here (segmentation scores it per part); analysis keeps it.
+        parts = [(decide_genre(doc), off) for doc, off in parts]
         views[gdoc.id] = View(gold_id=gdoc.id, text=text, parts=parts)
         for doc, off in parts:
             # Identical texts share an id: analyse once, credit every gold document holding it.

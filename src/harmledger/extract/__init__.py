@@ -43,7 +43,7 @@ from harmledger.extract.vocab import (
     UNITS,
     VICTIM_NOUNS,
 )
-from harmledger.records import Claim, Count, Document, Source, Span
+from harmledger.records import Claim, Count, Document, Genre, Source, Span
 
 __all__ = ["extract_claims", "parse_count"]
 
@@ -56,7 +56,10 @@ class _Doc:
     """Per-document state: sentences and the acronyms the text defines (computed once)."""
 
     def __init__(self, doc: Document) -> None:
+        if doc.genre is None:
+            raise ValueError(f"{doc.origin}: the genre is not decided (the pipeline decides it before extracting)")
         self.doc = doc
+        self.genre: Genre = doc.genre  # every claim carries its document's genre
         self.text = doc.text
         self.sentences = split_sentences(doc.text)
         self._acros: dict[str, str] | None = None
@@ -232,7 +235,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
                 joint=m.joint,
                 children=m.parts.get("children"),
                 women=m.parts.get("women"),
-                genre=doc.genre,
+                genre=state.genre,
                 extractor=EXTRACTOR,
             )
         )
@@ -254,7 +257,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
                 # a party's own word, or (stance "attributed") the report holding it responsible
                 source=None if st.stance == "attributed" else Source(st.party, st.stance, "belligerent", span),  # type: ignore[arg-type]
                 hedged=hedged,
-                genre=doc.genre,
+                genre=state.genre,
                 party=st.party,
                 stance=st.stance,  # type: ignore[arg-type]
                 extractor=EXTRACTOR,

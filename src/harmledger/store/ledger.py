@@ -166,6 +166,8 @@ class Ledger:
 
         Returns False, changing nothing, when a document with the same id is already stored.
         ``added_by`` (a user who pasted or uploaded it) gets an audit entry with the document's hash.
+        ``doc`` must have its genre decided (``pipeline.analyse_document`` does; reading does not):
+        a ValueError otherwise, so no stored document lacks one.
         """
         with self.engine.begin() as conn:
             if not self._insert_document(conn, doc):
@@ -193,6 +195,8 @@ class Ledger:
 
     def _insert_document(self, conn: Connection, doc: Document) -> bool:
         """Insert ``doc`` and its original; False (nothing written) when it is already stored."""
+        if doc.genre is None:
+            raise ValueError(f"{doc.origin}: the genre is not decided; store the document analysis returns")
         exists = conn.execute(sa.select(documents.c.id).where(documents.c.id == doc.id)).first()
         if exists:
             return False

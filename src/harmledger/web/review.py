@@ -311,6 +311,7 @@ def _outside_document(outside: Any, username: str) -> Document:
         url=str(outside.get("url") or "") or None,
         published=day,
         published_source="analyst" if day else None,
+        genre="news",  # an analyst's note of an outside source is not judged; news, as it always was
     )
 
 
