@@ -79,6 +79,21 @@ def test_spark_stores_the_same_claims_as_in_process(spark: object, name: str) ->
     assert remote.document_ids == local.document_ids
 
 
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [("samples", "path"), ("generated", "path"), ("generated", "file-url"), ("generated", "parquet")],
+)
+def test_spark_stores_the_genres_the_in_process_runner_decides(spark: object, name: str, source: str) -> None:
+    # The executors decide the genre (reading, on the driver or by Spark, leaves it undecided) and
+    # the driver stores it (issue 15).
+    genres = []
+    for outcome in (inprocess(name, 1), spark_run(spark, name, source)):
+        with Ledger(outcome.ledger_url) as ledger:
+            genres.append({d.id: d.genre for d in ledger.documents()})
+    assert genres[0] and set(genres[0].values()) <= {"news", "opinion"}
+    assert genres[1] == genres[0]
+
+
 @pytest.mark.parametrize("name", ["samples", "generated"])
 def test_spark_reconciles_the_same_incidents_as_in_process(spark: object, name: str) -> None:
     local, remote = inprocess(name, 1), spark_run(spark, name)

@@ -37,6 +37,20 @@ def test_two_workers_report_the_same_counts_as_one(name: str) -> None:
     assert two.document_ids == one.document_ids
 
 
+def stored_genres(url: str) -> dict[str, str | None]:
+    with Ledger(url) as ledger:
+        return {d.id: d.genre for d in ledger.documents()}
+
+
+@pytest.mark.parametrize("name", CORPORA)
+def test_two_workers_store_every_document_with_the_genre_one_decides(name: str) -> None:
+    # Reading leaves the genre undecided; the workers decide it, and that is what is stored (issue 15).
+    one, two = stored_genres(inprocess(name, 1).ledger_url), stored_genres(inprocess(name, 2).ledger_url)
+    assert one, "the corpus should store documents"
+    assert set(one.values()) <= {"news", "opinion"}
+    assert two == one
+
+
 def test_a_second_two_worker_run_adds_nothing() -> None:
     first = inprocess("generated", 2)
     with Ledger(first.ledger_url) as ledger:
