@@ -365,15 +365,9 @@ def _nearest(sources: list[tuple[int, Source, bool]], at: int) -> Source | None:
 def _counted_party(tokens: list[Token], start: int, end: int) -> bool:
     """ "neutralised 3 PKK terrorists": a party's people counted by a figure are harmed, not
     harming ("3 Israeli airstrikes" counts strikes: the party stays)."""
-    first = next((k for k, t in enumerate(tokens) if t.start == start), None)
-    after = next((k for k, t in enumerate(tokens) if t.start >= end), None)
-    return (
-        first is not None
-        and first > 0
-        and tokens[first - 1].is_number
-        and after is not None
-        and tokens[after].low in VICTIM_NOUNS
-    )
+    first = next((k for k, t in enumerate(tokens) if t.start == start), 0)
+    after = next((k for k in range(first, len(tokens)) if tokens[k].start >= end), None)
+    return first > 0 and tokens[first - 1].is_number and after is not None and tokens[after].low in VICTIM_NOUNS
 
 
 def _after_apposition(tokens: list[Token], end: int) -> int:

@@ -354,12 +354,12 @@ CHAIN_HEADS = frozenset(
     LGA ward division department prefecture commune suburb quarter camp""".split()
 )
 
-# Titles that make the capitalised word after them a person ("Mayor Bingham", "Sen. Warner").
 # Kin before a name: "his son Adam", "her husband Salem" (a relation's name, not a place).
 KIN_WORDS = frozenset(
     """son sons daughter daughters wife husband brother brothers sister sisters mother father
     nephew niece uncle aunt cousin grandson granddaughter grandfather grandmother widow""".split()
 )
+# Titles that make the capitalised word after them a person ("Mayor Bingham", "Sen. Warner").
 PERSON_TITLES = frozenset(
     """mr mrs ms miss dr mayor governor gov senator sen rep representative president minister
     premier chancellor sheriff deputy commissioner judge justice officer sgt sergeant capt captain
