@@ -1,4 +1,5 @@
-"""Places serve claims: ingest geoparses only documents with a claim; `places` reads every toponym."""
+"""Places serve claims: ingest geoparses only documents with a claim, and in them only the parts
+that can place a claim; `places` and `eval` read every toponym."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from click.testing import CliRunner
 
 from harmledger.cli import main
 from harmledger.documents.make import make_document
-from harmledger.pipeline import analyse_document
+from harmledger.pipeline import analyse_document, place_windows
+from harmledger.records import Span
 
 NO_CLAIM = (
     "Aleppo, Syria - The city council of Aleppo met on Tuesday to discuss repairs to the old "
@@ -40,3 +42,39 @@ def test_the_places_command_prints_every_toponym_with_its_point(tmp_path: Path) 
     assert out.exit_code == 0, out.output
     manbij = next(line for line in out.output.splitlines() if "'Manbij'" in line)
     assert ", SY" in manbij and "(36.5" in manbij  # Manbij, Syria, at about 36.5 N
+
+
+# A long report: an opening, a paragraph with the claim, and a later paragraph about other towns.
+LONG_REPORT = (
+    "Shelling in the north. Residents described a night of fear. "
+    + "Aid groups asked for calm and for access to the area. " * 10
+    + "\n\nOn Monday a rocket hit a market in Idlib, killing 9 civilians, the civil defence said. "
+    + "Crews searched the rubble until dawn. Schools closed for the week. Prices rose again. "
+    + "\n\nIn other news, traders in Gaziantep and Mersin reported a quiet week for exports. "
+    + "Officials in Adana discussed the harvest."
+)
+
+
+def test_ingest_reads_the_opening_and_each_claims_sentence_with_one_sentence_either_side() -> None:
+    text = LONG_REPORT
+    claim = text.index("On Monday")
+    windows = place_windows(text, [Span(claim, text.index("said.") + 5)])
+    assert windows[0][0] == 0 and windows[0][1] < claim  # the opening, up to a sentence end
+    around = next(w for w in windows if w[0] <= claim < w[1])
+    assert text[around[0] : around[1]].startswith("Aid groups")  # the sentence before …
+    assert text[around[0] : around[1]].endswith("rubble until dawn.")  # … and the one after
+    assert all("Gaziantep" not in text[a:b] for a, b in windows)
+
+
+def test_windows_that_touch_are_merged_and_a_claim_in_the_opening_adds_nothing() -> None:
+    text = "Three killed in Homs. A second blast hit Hama. Four died there."
+    assert place_windows(text, [Span(0, 21), Span(47, 63)]) == [(0, len(text))]
+
+
+def test_places_far_from_every_claim_are_left_out_during_ingest_but_read_for_eval() -> None:
+    doc = make_document(LONG_REPORT, "long.txt")
+    fast, full = analyse_document(doc), analyse_document(doc, all_places=True)
+    assert [c.place.name for c in fast.claims if c.place] == ["Idlib"]
+    assert fast.claims == full.claims  # eval scores claims placed as ingest places them
+    assert "Gaziantep" not in {p.name for p in fast.places}
+    assert {"Idlib", "Gaziantep", "Adana"} <= {p.name for p in full.places}

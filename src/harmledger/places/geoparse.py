@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -41,15 +42,17 @@ MAX_CONTEXT_PLACES = 200  # distinct co-mentioned places a mention is scored aga
 CONTEXT_PASSES = 2
 
 
-def ner_entities(text: str) -> list[tuple[int, int, str]]:
-    """spaCy entity spans as (start, end, label), NER component only (fast)."""
+def ner_entities(text: str, within: Sequence[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+    """spaCy entity spans as (start, end, label), NER component only (fast), over the whole
+    text or only the character ranges ``within`` (in order, not overlapping)."""
     from harmledger.nlp import load_pipeline
 
     nlp = load_pipeline(NER_EXCLUDE)
+    ranges = [(0, len(text))] if within is None else within
+    chunks = [(offset, min(offset + MAX_NER_CHARS, b)) for a, b in ranges for offset in range(a, b, MAX_NER_CHARS)]
     out: list[tuple[int, int, str]] = []
-    for offset in range(0, len(text), MAX_NER_CHARS):
-        chunk = text[offset : offset + MAX_NER_CHARS]
-        out.extend((e.start_char + offset, e.end_char + offset, e.label_) for e in nlp(chunk).ents)
+    for (offset, _), doc in zip(chunks, nlp.pipe(text[a:b] for a, b in chunks), strict=True):
+        out.extend((e.start_char + offset, e.end_char + offset, e.label_) for e in doc.ents)
     return out
 
 
@@ -510,21 +513,30 @@ def to_place_ref(m: Mention, best: Scored | None) -> PlaceRef:
     )
 
 
-def find_places(doc: Document, gazetteer: Gazetteer | None = None) -> list[PlaceRef]:
-    """Every toponym in ``doc.text`` with its span, resolved where the gazetteer allows."""
+def find_places(
+    doc: Document, gazetteer: Gazetteer | None = None, *, within: Sequence[tuple[int, int]] | None = None
+) -> list[PlaceRef]:
+    """Every toponym in ``doc.text`` with its span, resolved where the gazetteer allows.
+
+    ``within`` (character ranges, in order, not overlapping) limits the search to those parts
+    of the text: NER, most of the cost, then reads only them, and names elsewhere neither count
+    as places nor vote for the document's countries.
+    """
     gaz = gazetteer or get_gazetteer()
     text = doc.text
     if not text.strip():
         return []
-    ents = ner_entities(text)
+    ents = ner_entities(text, within)
     mentions = detect(text, ents, gaz)
+    if within is not None:
+        mentions = [m for m in mentions if _inside(within, m.start)]
     dateline = dateline_span(text)
     for m in mentions:
         note = reporting_note(text, m.start, m.end, dateline)
         if note:
             m.notes.append(note)
             m.reporting = True
-    nationalities = demonyms(text, ents)
+    nationalities = [n for n in demonyms(text, ents) if within is None or _inside(within, n[0])]
     best = resolve_mentions(mentions, focus_evidence(text, ents), hierarchy_bonus(text, mentions))
     kept = keep_weak(mentions, best)
     chains = chain_areas(text, mentions, best)
@@ -560,6 +572,11 @@ def find_places(doc: Document, gazetteer: Gazetteer | None = None) -> list[Place
         )
     refs.sort(key=lambda p: p.span.start if p.span else 0)
     return refs
+
+
+def _inside(ranges: Sequence[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(ranges, pos, key=lambda r: r[0]) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
 def _region(gaz: Gazetteer, name: str) -> Entry | None:
