@@ -65,6 +65,7 @@ def analyse_document(doc: Document, *, all_places: bool = False) -> DocumentAnal
     from harmledger.documents import decide_genre
     from harmledger.extract import extract_claims
     from harmledger.extract.identity import attach_identity
+    from harmledger.extract.text import split_sentences
     from harmledger.places import find_places, locate_claims
 
     doc = decide_genre(doc)
@@ -73,8 +74,9 @@ def analyse_document(doc: Document, *, all_places: bool = False) -> DocumentAnal
     claims = attach_identity(doc, extract_claims(doc))
     if not claims and not all_places:
         return DocumentAnalysis(document=doc, claims=[])
-    places = find_places(doc, within=place_windows(doc.text, [c.sentence for c in claims]))
-    located = locate_claims(doc, claims, places)
+    sentences = [Span(a, b) for a, b in split_sentences(doc.text)] or [Span(0, len(doc.text))]
+    places = find_places(doc, within=place_windows(doc.text, [c.sentence for c in claims], sentences))
+    located = locate_claims(doc, claims, places, sentences=sentences)
     if all_places:
         places = find_places(doc)  # every toponym, for `eval` and `places`; claims as ingest places them
     return DocumentAnalysis(document=doc, claims=located, places=places)
@@ -90,7 +92,9 @@ OPENING_CHARS = 400
 WINDOW_SENTENCES = 1
 
 
-def place_windows(text: str, claim_sentences: Sequence[Span]) -> list[tuple[int, int]]:
+def place_windows(
+    text: str, claim_sentences: Sequence[Span], sentences: Sequence[Span] | None = None
+) -> list[tuple[int, int]]:
     """The parts of ``text`` that place the claims made in ``claim_sentences``: the opening, and
     each of those sentences with ``WINDOW_SENTENCES`` either side; in order, merged.
 
@@ -101,14 +105,15 @@ def place_windows(text: str, claim_sentences: Sequence[Span]) -> list[tuple[int,
 
     from harmledger.extract.text import split_sentences
 
-    sentences = split_sentences(text) or [(0, len(text))]
-    starts = [a for a, _ in sentences]
+    if sentences is None:
+        sentences = [Span(a, b) for a, b in split_sentences(text)] or [Span(0, len(text))]
+    starts = [s.start for s in sentences]
     opening = bisect.bisect_left(starts, OPENING_CHARS)
-    ranges = [(0, sentences[max(0, opening - 1)][1])]
+    ranges = [(0, sentences[max(0, opening - 1)].end)]
     for sentence in claim_sentences:
         i = max(0, bisect.bisect_right(starts, sentence.start) - 1)
         lo, hi = max(0, i - WINDOW_SENTENCES), min(len(sentences) - 1, i + WINDOW_SENTENCES)
-        ranges.append((sentences[lo][0], max(sentences[hi][1], sentence.end)))
+        ranges.append((sentences[lo].start, max(sentences[hi].end, sentence.end)))
     merged: list[tuple[int, int]] = []
     for a, b in sorted(ranges):
         if merged and not text[merged[-1][1] : a].strip():  # touching, or only space between
