@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -100,9 +101,10 @@ class Token:
     text: str
 
 
-def tokens_of(text: str) -> list[Token]:
-    """The words of ``text`` in order."""
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text)]
+def tokens_of(text: str, within: Sequence[tuple[int, int]] | None = None) -> list[Token]:
+    """The words of ``text`` in order, or of its character ranges ``within`` (in order)."""
+    ranges = [(0, len(text))] if within is None else within
+    return [Token(m.start(), m.end(), m.group()) for a, b in ranges for m in _TOKEN_RE.finditer(text, a, b)]
 
 
 def _strong(h: Entry) -> bool:
@@ -178,9 +180,12 @@ def candidate_spans(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tupl
     return out
 
 
-def detect(text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer) -> list[Mention]:
-    """Every place mention in ``text``: gazetteer n-grams kept by the rules, plus NER places."""
-    tokens = tokens_of(text)
+def detect(
+    text: str, ents: list[tuple[int, int, str]], gaz: Gazetteer, within: Sequence[tuple[int, int]] | None = None
+) -> list[Mention]:
+    """Every place mention in ``text``: gazetteer n-grams kept by the rules, plus NER places;
+    with ``within``, names are looked for only in those character ranges (in order)."""
+    tokens = tokens_of(text, within)
     lower_words = _lowercase_words(text)
     person_words = {
         w.lower() for s, e, lbl in ents if lbl == "PERSON" for w in text[s:e].split()[1:]

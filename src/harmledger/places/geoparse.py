@@ -527,7 +527,7 @@ def find_places(
     if not text.strip():
         return []
     ents = ner_entities(text, within)
-    mentions = detect(text, ents, gaz)
+    mentions = detect(text, ents, gaz, within)
     if within is not None:
         mentions = [m for m in mentions if _inside(within, m.start)]
     dateline = dateline_span(text)
