@@ -39,6 +39,19 @@ BEARINGS: dict[str, str] = {
 }
 
 
+# Kilometres per degree of latitude along a meridian: no two points whose latitudes differ by
+# d degrees lie closer than d times this, so a distance check can skip most far pairs at once.
+KM_PER_DEGREE_LATITUDE = EARTH_RADIUS_KM * math.pi / 180
+
+
+def within_km(lat1: float, lon1: float, lat2: float, lon2: float, km: float) -> bool:
+    """Whether two points lie less than ``km`` apart (``haversine_km`` < km, computed only when
+    the latitudes alone do not already rule it out)."""
+    if abs(lat1 - lat2) * KM_PER_DEGREE_LATITUDE > km * 1.000001:
+        return False
+    return haversine_km(lat1, lon1, lat2, lon2) < km
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres."""
     p1, p2 = math.radians(lat1), math.radians(lat2)

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from harmledger.places.gazetteer import Entry
-from harmledger.places.geo import haversine_km
+from harmledger.places.geo import within_km
 from harmledger.places.normalise import strict_key
 from harmledger.records import (
     WHERE_PREC_ADM1,
@@ -187,16 +187,19 @@ def score_candidates(
         if bonus and entry.id in bonus:
             score += bonus[entry.id][0]
             why.append(bonus[entry.id][1])
-        near = [
-            c
-            for c in context
-            if c.id != entry.id
-            and c.feature not in ("PCLI", "CONT")
-            and haversine_km(c.lat, c.lon, entry.lat, entry.lon) < NEARBY_KM
-        ]
-        if near:
+        near = next(
+            (
+                c
+                for c in context
+                if c.id != entry.id
+                and c.feature not in ("PCLI", "CONT")
+                and within_km(c.lat, c.lon, entry.lat, entry.lon, NEARBY_KM)
+            ),
+            None,
+        )
+        if near is not None:
             score += NEARBY_WEIGHT
-            why.append(f"near co-mentioned {near[0].name}")
+            why.append(f"near co-mentioned {near.name}")
         # Only inside the country the document is about, and only for a place bearing the name:
         # any handful of famous names has namesakes lying together somewhere in the US.
         together = min(cluster.get(entry.id, 0), CLUSTER_MAX) if cluster and share >= CLUSTER_FOCUS else 0
