@@ -79,6 +79,25 @@ def snapshot(db: str) -> dict[str, object]:
         ledger.close()
 
 
+def stored_documents(path: Path) -> int:
+    """How many documents the ledger at ``path`` holds now (0 before it has its tables)."""
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as conn:
+            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def _wait_for_documents(path: Path, at_least: int, proc: subprocess.Popen[bytes], timeout: float = 120.0) -> bool:
+    """Whether the run stored ``at_least`` documents while still running (False once it ended)."""
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline:
+        if stored_documents(path) >= at_least:
+            return proc.poll() is None
+        time.sleep(0.01)
+    return False
+
+
 @pytest.mark.slow
 def test_an_ingest_killed_several_times_then_rerun_ends_like_a_clean_run(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
@@ -88,7 +107,8 @@ def test_an_ingest_killed_several_times_then_rerun_ends_like_a_clean_run(tmp_pat
     expected = snapshot(clean_db)
     assert expected["documents"] and expected["claims"] and expected["incidents"]
 
-    crashed_db = f"sqlite:///{tmp_path / 'crashed.db'}"
+    crashed_path = tmp_path / "crashed.db"
+    crashed_db = f"sqlite:///{crashed_path}"
     rng = random.Random(11)
     kills = 0
     for _ in range(4):
@@ -98,8 +118,9 @@ def test_an_ingest_killed_several_times_then_rerun_ends_like_a_clean_run(tmp_pat
             stderr=subprocess.DEVNULL,
             env={**os.environ, "PYTHONHASHSEED": "0"},
         )
-        time.sleep(rng.uniform(1.0, 5.0))
-        if proc.poll() is None:
+        # Killed at a random point of its progress, not of the clock: a fast machine would
+        # otherwise finish the corpus before the first kill.
+        if _wait_for_documents(crashed_path, stored_documents(crashed_path) + rng.randint(1, 12), proc):
             proc.send_signal(signal.SIGKILL)
             kills += 1
         proc.wait()
