@@ -143,7 +143,7 @@ def _rows_context(incidents: Sequence[Incident], ledger: Ledger | None) -> tuple
     docs: dict[str, Any] = {}
     if ledger is not None and claims:
         wanted = sorted({c.document_id for c in claims.values()})
-        docs = {d.id: d for d in ledger.documents(ids=wanted)}
+        docs = {d.id: d for d in ledger.documents(ids=wanted, with_text=False)}
     return claims, docs
 
 

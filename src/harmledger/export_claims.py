@@ -64,7 +64,7 @@ def claim_rows(
     corrected_by = corrected_by or {}
     status = ledger.claim_status()
     wanted = sorted({c.document_id for c in claims.values()})
-    docs = {d.id: d for d in ledger.documents(ids=wanted)} if wanted else {}
+    docs = {d.id: d for d in ledger.documents(ids=wanted, with_text=False)} if wanted else {}
     rows: list[dict[str, Any]] = []
     for incident in incidents:
         for cid in incident.claim_ids:

@@ -310,13 +310,14 @@ def rebuild_incidents(ledger: Ledger, find_edges: EdgeFinder | None = None) -> i
     """Reconcile every stored claim into incidents, respecting analyst decisions; returns their number.
 
     Incident ids are kept stable: a cluster reuses the id of the stored incident it overlaps most.
-    ``find_edges`` scores candidate pairs elsewhere (on Spark); by default in memory.
+    ``find_edges`` scores candidate pairs elsewhere (on Spark); by default in memory. Documents
+    are held without their texts, which are read from the ledger a few at a time when needed.
     """
     from harmledger.store.ledger import StaleIncidents
 
     for _attempt in range(REBUILD_ATTEMPTS):
         basis = ledger.basis()
-        documents = {doc.id: doc for doc in ledger.documents()}
+        documents = {doc.id: doc for doc in ledger.documents(with_text=False)}
         incidents, suggestions = derive_incidents(ledger, documents, ledger.claims(), find_edges)
         try:
             return ledger.replace_incidents(incidents, basis=basis, suggested=suggestions)
@@ -332,7 +333,11 @@ def derive_incidents(
     find_edges: EdgeFinder | None = None,
 ) -> tuple[list[Incident], list[Suggestion]]:
     """Incidents and possible duplicates from stored claims and the analysts' decisions: the one
-    derivation `reconcile` stores and `verify --deep` checks against."""
+    derivation `reconcile` stores and `verify --deep` checks against.
+
+    ``documents`` may be held without their texts (``Ledger.documents(with_text=False)``): texts
+    are read from the ledger when reconciliation needs them.
+    """
     from harmledger.incidents import reconcile_with_suggestions
     from harmledger.incidents.corrections import correct_claims, correct_incidents
 
@@ -343,6 +348,7 @@ def derive_incidents(
         previous=ledger.incident_claim_ids(),
         decisions=decisions,
         find_edges=find_edges,
+        texts=ledger.texts,
     )
     return correct_incidents(result.incidents, decisions.incident_fixes), result.suggestions
 
@@ -510,6 +516,8 @@ def verify_deep(ledger: Ledger) -> list[Problem]:
     derived (see docs/reliability.md). What cannot be re-derived (see ``rederive_text``) is named
     as such, never passed as checked.
     """
+    from dataclasses import replace
+
     from harmledger.documents.rederive import rederive_text
     from harmledger.records import to_jsonable
     from harmledger.store import Problem
@@ -522,7 +530,7 @@ def verify_deep(ledger: Ledger) -> list[Problem]:
         by_document.setdefault(claim.document_id, {})[claim.id] = claim
     documents: dict[str, Document] = {}
     for doc in ledger.documents(with_original=True):
-        documents[doc.id] = doc
+        documents[doc.id] = replace(doc, text="", original=b"")  # reconciling reads texts from the ledger
         text = rederive_text(doc)
         if text is None:
             problems.append(

@@ -25,13 +25,14 @@ from harmledger.incidents.link import (
     block_keys,
     blocked_edges,
     build_features,
+    document_cues,
     features_of,
     score,
     toll_score,
 )
 from harmledger.incidents.rules import EDGE_FLOOR
 from harmledger.incidents.suggest import suggest
-from harmledger.incidents.syndication import Syndication
+from harmledger.incidents.syndication import Syndication, TextLoader, texts_from
 from harmledger.records import Claim, Document, Grade, Incident, Suggestion
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "EdgeFinder",
     "Features",
     "Reconciliation",
+    "TextLoader",
     "assign_ids",
     "block_keys",
     "correct_claim",
@@ -134,14 +136,17 @@ def reconcile(
     previous: Mapping[str, Sequence[str]] | None = None,
     decisions: Decisions | None = None,
     find_edges: EdgeFinder | None = None,
+    texts: TextLoader | None = None,
 ) -> list[Incident]:
     """Group ``claims`` into incidents (and cumulative tolls into aggregates).
 
     ``find_edges`` scores the candidate pairs of event claims; by default in memory
     (``blocked_edges``), on Spark with ``harmledger.spark.spark_edges``: the same pairs either way.
+    ``texts`` loads documents' texts when they are needed (``Ledger.texts``), so ``documents``
+    may be held without them; by default their texts are read from ``documents``.
     """
     return reconcile_with_suggestions(
-        claims, documents, previous=previous, decisions=decisions, find_edges=find_edges
+        claims, documents, previous=previous, decisions=decisions, find_edges=find_edges, texts=texts
     ).incidents
 
 
@@ -152,16 +157,20 @@ def reconcile_with_suggestions(
     previous: Mapping[str, Sequence[str]] | None = None,
     decisions: Decisions | None = None,
     find_edges: EdgeFinder | None = None,
+    texts: TextLoader | None = None,
 ) -> Reconciliation:
     """``reconcile``, and the pairs of incidents that may be one event (``suggest``)."""
+    texts = texts if texts is not None else texts_from(documents)
     decisions = decisions or Decisions()
     previous = previous or {}
     claims = list({c.id: c for c in claims}.values())  # a claim read twice is still one claim
     events = [c for c in claims if c.kind == "casualty" and c.scope != "cumulative"]
     tolls = [c for c in claims if c.kind == "casualty" and c.scope == "cumulative"]
     statements = [c for c in claims if c.kind == "statement"]
+    # What linking reads of each text, taken a batch of texts at a time; no text is kept.
+    cues = document_cues((c.document_id for c in claims if c.document_id in documents), texts)
 
-    feats = build_features(events, documents)
+    feats = build_features(events, documents, cues)
     for f in feats:
         f.period = ""  # an event claim's period phrase does not separate it from other reports
     labels = decisions.split_labels()
@@ -176,20 +185,20 @@ def reconcile_with_suggestions(
     group_of = {i: g for g, group in enumerate(groups) for i in group}
     attached: dict[int, list[Claim]] = {}
     if statements and feats:
-        for f, st in zip(build_features(statements, documents), statements, strict=True):
+        for f, st in zip(build_features(statements, documents, cues), statements, strict=True):
             f.period = ""
             j = _best_partner(f, index, rules.LINK_THRESHOLD, evidence=True)
             if j is not None:
                 attached.setdefault(group_of[j], []).append(st)
 
-    toll_feats = build_features(tolls, documents)
+    toll_feats = build_features(tolls, documents, cues)
     toll_groups, toll_used = cluster(toll_feats, blocked_edges(toll_feats, toll_score, floor=rules.LINK_THRESHOLD))
     toll_links = _link_lines(toll_used, toll_feats, toll_score)
 
     claim_groups = [[events[i].id for i in g] + [s.id for s in attached.get(n, [])] for n, g in enumerate(groups)]
     claim_groups += [[tolls[i].id for i in g] for g in toll_groups]
     ids = assign_ids(claim_groups, previous)
-    ctx = Context(documents, Syndication(documents), decisions.rejected, _leads(events))
+    ctx = Context(documents, Syndication(documents, texts), decisions.rejected, _leads(events))
 
     incidents: list[Incident] = []
     for n, group in enumerate(groups):
@@ -201,7 +210,8 @@ def reconcile_with_suggestions(
             for i in group:
                 # A toll covers a period ("since March 31st"): it sits beside the incident its
                 # report is about, so it is compared as of its report's publication date.
-                probe = features_of(i, replace(tolls[i], date=None, period=None), documents.get(tolls[i].document_id))
+                toll, doc_id = replace(tolls[i], date=None, period=None), tolls[i].document_id
+                probe = features_of(i, toll, documents.get(doc_id), cues.get(doc_id))
                 j = _best_partner(probe, index, 0.0)
                 if j is not None:
                     related = ids[group_of[j]]

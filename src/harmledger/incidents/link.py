@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from harmledger.incidents import rules
-from harmledger.incidents.syndication import jaccard
+from harmledger.incidents.syndication import TextLoader, jaccard, texts_from
 from harmledger.records import OTHER_EVENT_CUE, WHERE_PREC_COUNTRY, Claim, Document
 
 Edge = tuple[float, int, int]
@@ -74,8 +74,38 @@ LONG_DOCUMENT_CHARS = 100_000
 DOC_PART_CHARS = 10_000
 
 
-def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
-    """Reduce ``claim`` (and its document's publication date) to ``Features``."""
+@dataclass(frozen=True, slots=True)
+class TextCues:
+    """What linking reads of a document's text, kept so the text itself need not be."""
+
+    lead: str  # its opening (LEAD_CHARS characters)
+    long: bool  # longer than LONG_DOCUMENT_CHARS: its claims are compared stretch by stretch
+    series: bool  # it reports one event of a series (``rules.SERIES``)
+
+
+def text_cues(text: str) -> TextCues:
+    return TextCues(
+        lead=text[: rules.LEAD_CHARS],
+        long=len(text) > LONG_DOCUMENT_CHARS,
+        series=rules.SERIES.search(text) is not None,
+    )
+
+
+# Texts read at once while taking their cues: a batch's texts are dropped before the next.
+CUE_BATCH = 1_000
+
+
+def document_cues(doc_ids: Iterable[str], texts: TextLoader) -> dict[str, TextCues]:
+    """The ``TextCues`` of each of ``doc_ids`` that ``texts`` knows, a batch of texts at a time."""
+    wanted = list(dict.fromkeys(doc_ids))
+    cues: dict[str, TextCues] = {}
+    for n in range(0, len(wanted), CUE_BATCH):
+        cues.update((doc_id, text_cues(text)) for doc_id, text in texts(wanted[n : n + CUE_BATCH]).items())
+    return cues
+
+
+def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | None) -> Features:
+    """Reduce ``claim`` (with its document's publication date and ``cues``) to ``Features``."""
     place = claim.place
     quote = rules.norm_text(claim.quote)
     words = quote.split()
@@ -131,8 +161,8 @@ def features_of(idx: int, claim: Claim, doc: Document | None) -> Features:
         text=quote,
         identity=frozenset(claim.identity),
         town=rules.norm_name(place.text) if place is not None and precise else "",
-        lead=doc.text[: rules.LEAD_CHARS] if doc is not None else "",
-        part=claim.span.start // DOC_PART_CHARS if doc is not None and len(doc.text) > LONG_DOCUMENT_CHARS else 0,
+        lead=cues.lead if cues is not None else "",
+        part=claim.span.start // DOC_PART_CHARS if cues is not None and cues.long else 0,
     )
 
 
@@ -663,17 +693,21 @@ def all_pairs_edges(feats: Sequence[Features], scorer: Scorer = score, floor: fl
     return edges
 
 
-def build_features(claims: Iterable[Claim], documents: Mapping[str, Document]) -> list[Features]:
-    """``Features`` for each claim, numbered in order, with the ledger's statistics set."""
-    feats = []
-    for i, c in enumerate(claims):
-        feats.append(features_of(i, c, documents.get(c.document_id)))
-    series: dict[str, bool] = {}
+def build_features(
+    claims: Iterable[Claim], documents: Mapping[str, Document], cues: Mapping[str, TextCues] | None = None
+) -> list[Features]:
+    """``Features`` for each claim, numbered in order, with the ledger's statistics set.
+
+    ``cues`` are the ``TextCues`` of the documents in ``documents`` (``document_cues``); by default
+    taken from the texts ``documents`` hold.
+    """
+    claims = list(claims)
+    if cues is None:
+        cues = document_cues((c.document_id for c in claims if c.document_id in documents), texts_from(documents))
+    feats = [features_of(i, c, documents.get(c.document_id), cues.get(c.document_id)) for i, c in enumerate(claims)]
     for f in feats:
-        if f.doc not in series:
-            doc = documents.get(f.doc)
-            series[f.doc] = doc is not None and rules.SERIES.search(doc.text) is not None
-        f.series = series[f.doc]
+        mine = cues.get(f.doc)
+        f.series = mine is not None and mine.series
     annotate_ledger_statistics(feats)
     return feats
 

@@ -1,19 +1,34 @@
 """Syndicated copies: near-duplicate texts (word-shingle Jaccard) count as one source.
 
 Copies only matter among the documents of one incident, so the comparison is exact Jaccard over
-word shingles inside each incident (a handful of documents), not a global MinHash index.
+word shingles inside each incident (a handful of documents), not a global MinHash index. Texts
+come from a ``TextLoader`` (the ledger's, a query per incident), so a reconcile never holds every
+text at once.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from harmledger.incidents import rules
 from harmledger.records import Document
 
 _WORD = re.compile(r"\w+")
+
+# Document ids -> the text of each (an id it does not know is left out): ``Ledger.texts``, or
+# ``texts_from`` for documents held with their text.
+TextLoader = Callable[[Sequence[str]], Mapping[str, str]]
+
+
+def texts_from(documents: Mapping[str, Document]) -> TextLoader:
+    """A loader reading the text of documents already in memory (eval, ``analyse``, tests)."""
+
+    def load(ids: Sequence[str]) -> dict[str, str]:
+        return {i: documents[i].text for i in ids if i in documents}
+
+    return load
 
 
 def shingles(text: str, k: int = rules.SHINGLE_WORDS) -> frozenset[str]:
@@ -40,22 +55,20 @@ class Copy:
 
 
 class Syndication:
-    """Finds copies among the documents of one incident at a time (shingles are not kept after)."""
+    """Finds copies among the documents of one incident at a time.
 
-    def __init__(self, documents: Mapping[str, Document]) -> None:
+    ``documents`` give the publication dates; ``texts`` loads the texts of one incident's
+    documents (by default from ``documents``), shingled and dropped before the next incident.
+    """
+
+    def __init__(self, documents: Mapping[str, Document], texts: TextLoader | None = None) -> None:
         self.documents = documents
+        self.texts = texts if texts is not None else texts_from(documents)
 
     def copies(self, doc_ids: Sequence[str]) -> list[Copy]:
         """Each document that copies an earlier one, with the earliest original it copies."""
         if len(set(doc_ids)) < 2:
             return []
-        cache: dict[str, frozenset[str]] = {}
-
-        def shingles_of(doc_id: str) -> frozenset[str]:
-            if doc_id not in cache:
-                doc = self.documents.get(doc_id)
-                cache[doc_id] = shingles(doc.text) if doc is not None else frozenset()
-            return cache[doc_id]
 
         def order(doc_id: str) -> tuple[str, str]:
             doc = self.documents.get(doc_id)
@@ -63,17 +76,22 @@ class Syndication:
             return (published, doc_id)
 
         ordered = sorted(set(doc_ids), key=order)
+        shingled = self._shingles([d for d in ordered if d in self.documents])
         found: list[Copy] = []
         originals: dict[str, str] = {}
         for pos, doc_id in enumerate(ordered):
-            mine = shingles_of(doc_id)
+            mine = shingled.get(doc_id, frozenset())
             if not mine:
                 continue
             for earlier in ordered[:pos]:
-                sim = jaccard(mine, shingles_of(earlier))
+                sim = jaccard(mine, shingled.get(earlier, frozenset()))
                 if sim >= rules.COPY_JACCARD:
                     root = originals.get(earlier, earlier)
                     originals[doc_id] = root
                     found.append(Copy(doc_id, root, round(sim, 2)))
                     break
         return found
+
+    def _shingles(self, doc_ids: Sequence[str]) -> dict[str, frozenset[str]]:
+        # One load for the incident's documents; only their shingles outlive this call.
+        return {doc_id: shingles(text) for doc_id, text in self.texts(doc_ids).items()}

@@ -73,12 +73,13 @@ def document_to_json(doc: Document) -> dict[str, Any]:
     return {k: v for k, v in to_jsonable(doc).items() if k != "text"}
 
 
-def document_from_row(row: Any, original: bytes = b"") -> Document:
+def document_from_row(row: Any, original: bytes = b"", *, with_text: bool = True) -> Document:
+    """The stored document in ``row``; without its text (``text=""``) for a row read without it."""
     data = dict(row.data)
     data.pop("original", None)
     data["published"] = _date(data.get("published"))
     data["notes"] = tuple(data.get("notes") or ())
-    return Document(original=original, text=row.text, **data)
+    return Document(original=original, text=row.text if with_text else "", **data)
 
 
 def incident_to_json(incident: Incident) -> dict[str, Any]:

@@ -37,6 +37,7 @@ from harmledger.store.schema import (
 )
 
 DEFAULT_URL = "sqlite:///harmledger.db"
+TEXT_BATCH = 1_000  # document texts read in one query by ``Ledger.texts``
 MIN_PREFIX = 8  # short ids: the CLI prints 10–12 characters; 8 hex digits are unique among ~65k ids
 
 
@@ -370,11 +371,18 @@ class Ledger:
                 for t in (originals, documents, claims, incidents, audit_log, decisions)
             }
 
-    def documents(self, *, with_original: bool = False, ids: Sequence[str] | None = None) -> Iterator[Document]:
-        """Stored documents in ingest order (only ``ids`` when given); originals only on request."""
-        query = sa.select(documents)
+    def documents(
+        self, *, with_original: bool = False, with_text: bool = True, ids: Sequence[str] | None = None
+    ) -> Iterator[Document]:
+        """Stored documents in ingest order (only ``ids`` when given); originals only on request.
+
+        ``with_text=False`` leaves each text out (``text=""``, every other field as stored): what
+        reconciling a whole ledger holds, reading texts a few at a time with :meth:`texts`.
+        """
+        columns = [c for c in documents.c if with_text or c.name != "text"]
+        query = sa.select(*columns)
         if with_original:
-            query = sa.select(documents, originals.c.data.label("original")).join(
+            query = query.add_columns(originals.c.data.label("original")).join(
                 originals, originals.c.id == documents.c.id
             )
         if ids is not None:
@@ -382,7 +390,20 @@ class Ledger:
         query = query.order_by(documents.c.ingested_at, documents.c.id)
         with self.engine.connect() as conn:
             for row in conn.execute(query):
-                yield codec.document_from_row(row, row.original if with_original else b"")
+                yield codec.document_from_row(row, row.original if with_original else b"", with_text=with_text)
+
+    def texts(self, ids: Sequence[str]) -> dict[str, str]:
+        """The text of each stored document among ``ids`` (an unknown id is left out)."""
+        found: dict[str, str] = {}
+        wanted = list(dict.fromkeys(ids))
+        with self.engine.connect() as conn:
+            # In batches: SQLite takes at most 32,766 bound parameters in one statement.
+            for n in range(0, len(wanted), TEXT_BATCH):
+                query = sa.select(documents.c.id, documents.c.text).where(
+                    documents.c.id.in_(wanted[n : n + TEXT_BATCH])
+                )
+                found.update((row.id, row.text) for row in conn.execute(query))
+        return found
 
     def get_document(self, doc_id: str) -> Document | None:
         with self.engine.connect() as conn:
