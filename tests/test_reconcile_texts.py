@@ -125,3 +125,15 @@ def test_rebuilding_a_ledger_finds_syndicated_copies_with_texts_read_on_demand(l
     [wire] = [i for i in stored if len(i.claim_ids) == 3]
     assert wire.n_sources == 2
     assert any(line.startswith("copy: document b") for line in wire.explanation)
+
+
+def test_documents_asked_for_by_id_come_in_batches_and_in_ingest_order(ledger: Ledger, monkeypatch) -> None:
+    import harmledger.store.ledger as ledger_module
+
+    monkeypatch.setattr(ledger_module, "TEXT_BATCH", 2)  # five ids take three queries
+    docs, _ = wire_reports()
+    for d in docs.values():
+        ledger.add_document(d, [])
+    every = [d.id for d in ledger.documents()]
+    asked = [d.id for d in ledger.documents(ids=["d", "a", "unknown", "c", "a"], with_text=False)]
+    assert asked == [i for i in every if i in {"a", "c", "d"}]

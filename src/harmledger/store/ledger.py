@@ -37,7 +37,7 @@ from harmledger.store.schema import (
 )
 
 DEFAULT_URL = "sqlite:///harmledger.db"
-TEXT_BATCH = 1_000  # document texts read in one query by ``Ledger.texts``
+TEXT_BATCH = 1_000  # document ids asked for in one query (``Ledger.texts``, ``Ledger.documents``)
 MIN_PREFIX = 8  # short ids: the CLI prints 10–12 characters; 8 hex digits are unique among ~65k ids
 
 
@@ -385,11 +385,19 @@ class Ledger:
             query = query.add_columns(originals.c.data.label("original")).join(
                 originals, originals.c.id == documents.c.id
             )
-        if ids is not None:
-            query = query.where(documents.c.id.in_(list(ids)))
         query = query.order_by(documents.c.ingested_at, documents.c.id)
         with self.engine.connect() as conn:
-            for row in conn.execute(query):
+            if ids is None:
+                rows: Iterable[Any] = conn.execute(query)
+            else:
+                # In batches (SQLite's cap on bound parameters), then back in ingest order.
+                wanted = list(dict.fromkeys(ids))
+                batches = (wanted[n : n + TEXT_BATCH] for n in range(0, len(wanted), TEXT_BATCH))
+                rows = sorted(
+                    (row for batch in batches for row in conn.execute(query.where(documents.c.id.in_(batch)))),
+                    key=lambda row: (row.ingested_at, row.id),
+                )
+            for row in rows:
                 yield codec.document_from_row(row, row.original if with_original else b"", with_text=with_text)
 
     def texts(self, ids: Sequence[str]) -> dict[str, str]:
