@@ -85,6 +85,35 @@ def test_incidents_are_replaced_atomically_and_filtered(ledger) -> None:
     assert ledger.count_incidents(kind="aggregate") == 0
 
 
+def test_incidents_replaced_in_batches_keep_their_version_unless_their_content_changed(ledger, monkeypatch) -> None:
+    import harmledger.store.ledger as ledger_module
+    from harmledger.store.schema import incidents as incidents_table
+
+    monkeypatch.setattr(ledger_module, "INSERT_BATCH", 2)  # three incidents take two inserts
+    claim = make_claim(STRIKE, "at least 56", 56)
+    ledger.add_document(STRIKE, [claim])
+    first = [
+        Incident(id=f"inc{n}", kind="incident", claim_ids=(claim.id,), deaths=Figures(n, n, n, "rule"))
+        for n in (1, 2, 3)
+    ]
+
+    def versions() -> dict[str, int]:
+        with ledger.engine.connect() as conn:
+            return dict(conn.execute(sa.select(incidents_table.c.id, incidents_table.c.version)).all())
+
+    ledger.replace_incidents(first)
+    assert versions() == {"inc1": 1, "inc2": 1, "inc3": 1}
+    changed = [
+        first[0],
+        Incident(id="inc2", kind="incident", claim_ids=(claim.id,), deaths=Figures(9, 9, 9, "r")),
+        first[2],
+    ]
+    ledger.replace_incidents(changed)
+    assert versions() == {"inc1": 1, "inc2": 2, "inc3": 1}
+    assert sorted(ledger.incidents(), key=lambda i: i.id) == changed
+    assert ledger.incident_claim_ids() == {f"inc{n}": [claim.id] for n in (1, 2, 3)}
+
+
 def test_a_rejected_claim_stays_stored_and_the_decision_is_audited(ledger) -> None:
     claim = make_claim(STRIKE, "at least 56", 56)
     ledger.add_document(STRIKE, [claim])

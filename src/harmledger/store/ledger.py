@@ -6,6 +6,7 @@ transactions, so a run killed half-way and run again ends with exactly one clean
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -37,6 +38,7 @@ from harmledger.store.schema import (
 )
 
 DEFAULT_URL = "sqlite:///harmledger.db"
+INSERT_BATCH = 5_000  # incident rows written in one statement while incidents are replaced
 TEXT_BATCH = 1_000  # document ids asked for in one query (``Ledger.texts``, ``Ledger.documents``)
 MIN_PREFIX = 8  # short ids: the CLI prints 10–12 characters; 8 hex digits are unique among ~65k ids
 
@@ -65,6 +67,21 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA busy_timeout=30000")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+def _content_digest(data: Any) -> bytes:
+    """A digest of a JSON value that is equal exactly when the values are (keys in any order)."""
+    return hashlib.blake2b(json.dumps(data, sort_keys=True).encode("utf-8"), digest_size=16).digest()
+
+
+def _insert_rows(conn: Connection, rows: list[dict[str, Any]], links: list[dict[str, str]]) -> None:
+    """Insert the incident rows and their claim links gathered so far, and empty both lists."""
+    if rows:
+        conn.execute(incidents.insert(), rows)
+    if links:
+        conn.execute(incident_claims.insert(), links)
+    rows.clear()
+    links.clear()
 
 
 class StaleIncidents(StoreError):
@@ -302,8 +319,10 @@ class Ledger:
             conn.execute(incident_claims.delete())
             if basis is not None and self._basis(conn) != basis:
                 raise StaleIncidents("documents or decisions changed while incidents were derived")
+            # Each old row's version and a digest of its content, not the content itself: a
+            # ledger's every incident held twice (old and new) was most of a rebuild's memory.
             old_versions = {
-                row.id: (row.version, row.data)
+                row.id: (row.version, _content_digest(row.data))
                 for row in conn.execute(sa.select(incidents.c.id, incidents.c.version, incidents.c.data))
             }
             conn.execute(incidents.delete())
@@ -313,14 +332,13 @@ class Ledger:
                 data = codec.incident_to_json(inc)
                 version = 1
                 if inc.id in old_versions:
-                    old_version, old_data = old_versions[inc.id]
-                    version = old_version if old_data == data else old_version + 1
+                    old_version, old_digest = old_versions[inc.id]
+                    version = old_version if old_digest == _content_digest(data) else old_version + 1
                 rows.append(self._incident_row(inc, data, version))
                 links.extend({"incident_id": inc.id, "claim_id": cid} for cid in dict.fromkeys(inc.claim_ids))
-            if rows:
-                conn.execute(incidents.insert(), rows)
-            if links:
-                conn.execute(incident_claims.insert(), links)
+                if len(rows) >= INSERT_BATCH:
+                    _insert_rows(conn, rows, links)
+            _insert_rows(conn, rows, links)
             conn.execute(suggestions.delete())
             if suggested:
                 conn.execute(
