@@ -157,6 +157,16 @@ def test_names_inside_a_persons_name_do_not_pull_the_document_abroad() -> None:
             assert place.country == "SY", place
 
 
+def test_one_nationality_word_is_no_firm_focus_against_a_town_the_report_is_about() -> None:
+    # Only "Turkish" points elsewhere: one word, not enough to call the town a stray namesake.
+    text = (
+        "Shelling went on through the night. The offensive is centred on the town of Saraqeb, "
+        "which has changed hands twice this year. Many people fled towards the Turkish border."
+    )
+    town = _one(text, "Saraqeb")
+    assert town.resolved and town.country == "SY", town
+
+
 def test_a_small_town_across_the_border_from_the_documents_places_is_a_neighbour() -> None:
     text = (
         "The hockey club from London, Ontario, lost in Erie on Friday. The coach said London "

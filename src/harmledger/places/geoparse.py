@@ -360,7 +360,12 @@ def _context_pass(
                 ),
                 None,
             )
-        if best is not None and _stray(best.entry, shares(occurrences, by_name.get(surface)), others):
+        elsewhere = occurrences - by_name[surface] if surface in by_name else occurrences
+        if (
+            best is not None
+            and sum(elsewhere.values()) >= STRAY_MIN_EVIDENCE
+            and _stray(best.entry, shares(occurrences, by_name.get(surface)), others)
+        ):
             best = None  # "the Old City" in a Raqqa report is not the Old City of Jerusalem
         out.append(best)
     return out
@@ -450,6 +455,9 @@ def shares(total: Counter[K], own: Counter[K] | None) -> dict[K, float]:
 
 STRAY_POPULATION = 100_000  # a town this small abroad needs its country named to be believed
 STRAY_FOCUS = 0.5
+# … and the rest of the document must point there more than once: one nationality word ("fled
+# to the Turkish border") is no firm focus against "the town of Saraqeb".
+STRAY_MIN_EVIDENCE = 2
 STRAY_NEIGHBOUR_KM = 200.0  # a namesake this close to another named place is a neighbour
 
 
