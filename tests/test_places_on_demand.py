@@ -78,3 +78,24 @@ def test_places_far_from_every_claim_are_left_out_during_ingest_but_read_for_eva
     assert fast.claims == full.claims  # eval scores claims placed as ingest places them
     assert "Gaziantep" not in {p.name for p in fast.places}
     assert {"Idlib", "Gaziantep", "Adana"} <= {p.name for p in full.places}
+
+
+# A feature: a long opening without a place, the town in the second paragraph, the toll at the end.
+FEATURE = (
+    "For days now the sound of jets has been the first thing people hear in the morning. "
+    + "Shops have pulled down their shutters and bakeries ration bread to one bag a family. " * 4
+    + "\n\nThe bombardment of Douma has intensified since Tuesday, residents said."
+    + "\n\nRescue workers say they are overwhelmed. Roads are blocked by rubble. "
+    + "Ambulances take long detours. Volunteers dig with their hands."
+    + "\n\nOn Friday alone, 23 people were killed, among them eight children, the rescuers said."
+)
+
+
+def test_a_claim_the_windows_cannot_place_is_placed_from_the_whole_text() -> None:
+    doc = make_document(FEATURE, "feature.txt")
+    sentences = [c.sentence for c in analyse_document(doc).claims]
+    douma = FEATURE.index("Douma")
+    assert all(not a <= douma < b for a, b in place_windows(FEATURE, sentences))  # not in the windows …
+    (toll,) = analyse_document(doc).claims
+    assert toll.place is not None and toll.place.country == "SY"  # … yet the toll is placed there
+    assert toll.place.name in ("Douma", "Dūmā")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from harmledger.records import Claim, Document, Incident, PlaceRef, Span, Suggestion
+from harmledger.records import WHERE_PREC_COUNTRY, Claim, Document, Incident, PlaceRef, Span, Suggestion
 
 if TYPE_CHECKING:
     from harmledger.documents import ReadOptions
@@ -75,11 +75,26 @@ def analyse_document(doc: Document, *, all_places: bool = False) -> DocumentAnal
     if not claims and not all_places:
         return DocumentAnalysis(document=doc, claims=[])
     sentences = [Span(a, b) for a, b in split_sentences(doc.text)] or [Span(0, len(doc.text))]
-    places = find_places(doc, within=place_windows(doc.text, [c.sentence for c in claims], sentences))
+    windows = place_windows(doc.text, [c.sentence for c in claims], sentences)
+    places = find_places(doc, within=windows)
     located = locate_claims(doc, claims, places, sentences=sentences)
-    if all_places:
-        places = find_places(doc)  # every toponym, for `eval` and `places`; claims as ingest places them
+    whole = len(windows) == 1 and windows[0][1] >= sentences[-1].end
+    unplaced = not whole and any(_unplaced(c) for c in located)
+    if all_places or unplaced:
+        every = find_places(doc)  # every toponym (`eval`, `places`), or a claim's place is elsewhere
+        if unplaced:
+            # A claim the windows could not place, or only by a country, is placed from the whole
+            # text, as the document's focus ("Douma" in a feature's second paragraph).
+            again = locate_claims(doc, claims, every, sentences=sentences)
+            located = [fresh if _unplaced(first) else first for first, fresh in zip(located, again, strict=True)]
+        if all_places:
+            places = every
     return DocumentAnalysis(document=doc, claims=located, places=places)
+
+
+def _unplaced(claim: Claim) -> bool:
+    """No place, or only a country: what the rest of a document may improve on."""
+    return claim.place is None or (claim.place.precision or WHERE_PREC_COUNTRY) >= WHERE_PREC_COUNTRY
 
 
 # Where ingest looks for places (see ``place_windows``). The opening holds the title, the
