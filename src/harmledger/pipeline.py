@@ -93,7 +93,10 @@ def analyse_document(doc: Document, *, all_places: bool = False) -> DocumentAnal
 
 
 def _unplaced(claim: Claim) -> bool:
-    """No place, or only a country: what the rest of a document may improve on."""
+    """A figure for one incident with no place, or only a country: what the rest of a document
+    may improve on (a cumulative toll is placed at its area on purpose)."""
+    if claim.kind != "casualty" or claim.scope == "cumulative":
+        return False
     return claim.place is None or (claim.place.precision or WHERE_PREC_COUNTRY) >= WHERE_PREC_COUNTRY
 
 
