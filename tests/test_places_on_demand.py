@@ -91,7 +91,7 @@ FEATURE = (
 )
 
 
-def test_a_claim_the_windows_cannot_place_is_placed_from_the_whole_text() -> None:
+def test_a_claim_the_windows_cannot_place_is_placed_again_with_a_longer_opening() -> None:
     doc = make_document(FEATURE, "feature.txt")
     sentences = [c.sentence for c in analyse_document(doc).claims]
     douma = FEATURE.index("Douma")

@@ -78,18 +78,33 @@ def analyse_document(doc: Document, *, all_places: bool = False) -> DocumentAnal
     windows = place_windows(doc.text, [c.sentence for c in claims], sentences)
     places = find_places(doc, within=windows)
     located = locate_claims(doc, claims, places, sentences=sentences)
-    whole = len(windows) == 1 and windows[0][1] >= sentences[-1].end
-    unplaced = not whole and any(_unplaced(c) for c in located)
-    if all_places or unplaced:
-        every = find_places(doc)  # every toponym (`eval`, `places`), or a claim's place is elsewhere
-        if unplaced:
-            # A claim the windows could not place, or only by a country, is placed from the whole
-            # text, as the document's focus ("Douma" in a feature's second paragraph).
-            again = locate_claims(doc, claims, every, sentences=sentences)
+    if any(_unplaced(c) for c in located):
+        # A figure the windows could not place, or only by a country, is placed again with a
+        # longer opening, where a feature names its town after a paragraph or two of scene.
+        wider = place_windows(doc.text, [c.sentence for c in claims], sentences, opening_chars=LONG_OPENING_CHARS)
+        extra = _subtract(wider, windows)
+        if extra:  # only the new text is read; the places already found stay as they were
+            more = sorted(places + find_places(doc, within=extra), key=lambda p: p.span.start if p.span else 0)
+            again = locate_claims(doc, claims, more, sentences=sentences)
             located = [fresh if _unplaced(first) else first for first, fresh in zip(located, again, strict=True)]
-        if all_places:
-            places = every
+    if all_places:
+        places = find_places(doc)  # every toponym, for `eval` and `places`; claims as ingest places them
     return DocumentAnalysis(document=doc, claims=located, places=places)
+
+
+def _subtract(ranges: Sequence[tuple[int, int]], minus: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``ranges`` outside ``minus`` (both in order, not overlapping)."""
+    out: list[tuple[int, int]] = []
+    for a, b in ranges:
+        for c, d in minus:
+            if d <= a or c >= b:
+                continue
+            if c > a:
+                out.append((a, c))
+            a = max(a, d)
+        if a < b:
+            out.append((a, b))
+    return out
 
 
 def _unplaced(claim: Claim) -> bool:
@@ -107,14 +122,20 @@ def _unplaced(claim: Claim) -> bool:
 # 442 predicted incidents for 300 strikes, wrong joins and deaths in range unchanged), while
 # NER reads 63 % of an Airwars assessment with a claim, and three sentences either side 83 %.
 OPENING_CHARS = 400
+LONG_OPENING_CHARS = 2_000  # the second look, for a figure the first left without a place
 WINDOW_SENTENCES = 1
 
 
 def place_windows(
-    text: str, claim_sentences: Sequence[Span], sentences: Sequence[Span] | None = None
+    text: str,
+    claim_sentences: Sequence[Span],
+    sentences: Sequence[Span] | None = None,
+    *,
+    opening_chars: int = OPENING_CHARS,
 ) -> list[tuple[int, int]]:
-    """The parts of ``text`` that place the claims made in ``claim_sentences``: the opening, and
-    each of those sentences with ``WINDOW_SENTENCES`` either side; in order, merged.
+    """The parts of ``text`` that place the claims made in ``claim_sentences``: the opening (to
+    the end of the sentence that runs past ``opening_chars``), and each of those sentences with
+    ``WINDOW_SENTENCES`` either side; in order, merged.
 
     Only these are geoparsed during ingest (NER is most of its cost); a claim takes its place
     from them, or from the focus of these parts.
@@ -126,7 +147,7 @@ def place_windows(
     if sentences is None:
         sentences = [Span(a, b) for a, b in split_sentences(text)] or [Span(0, len(text))]
     starts = [s.start for s in sentences]
-    opening = bisect.bisect_left(starts, OPENING_CHARS)
+    opening = bisect.bisect_left(starts, opening_chars)
     ranges = [(0, sentences[max(0, opening - 1)].end)]
     for sentence in claim_sentences:
         i = max(0, bisect.bisect_right(starts, sentence.start) - 1)
