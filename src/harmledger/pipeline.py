@@ -75,13 +75,14 @@ def analyse_document(doc: Document, *, all_places: bool = False) -> DocumentAnal
     if not claims and not all_places:
         return DocumentAnalysis(document=doc, claims=[])
     sentences = [Span(a, b) for a, b in split_sentences(doc.text)] or [Span(0, len(doc.text))]
-    windows = place_windows(doc.text, [c.sentence for c in claims], sentences)
+    claim_sentences = [c.sentence for c in claims]
+    windows = place_windows(doc.text, claim_sentences, sentences)
     places = find_places(doc, within=windows)
     located = locate_claims(doc, claims, places, sentences=sentences)
     if any(_unplaced(c) for c in located):
         # A figure the windows could not place, or only by a country, is placed again with a
         # longer opening, where a feature names its town after a paragraph or two of scene.
-        wider = place_windows(doc.text, [c.sentence for c in claims], sentences, opening_chars=LONG_OPENING_CHARS)
+        wider = place_windows(doc.text, claim_sentences, sentences, opening_chars=LONG_OPENING_CHARS)
         extra = _subtract(wider, windows)
         if extra:  # only the new text is read; the places already found stay as they were
             more = sorted(places + find_places(doc, within=extra), key=lambda p: p.span.start if p.span else 0)
@@ -190,8 +191,10 @@ def _analyse_in_pieces(doc: Document, *, all_places: bool = False) -> DocumentAn
         part = replace(doc, text=doc.text[a:b])
         mine = claims[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
         with_places = (b <= PLACE_BUDGET_CHARS or a == 0) and (all_places or bool(claims))
-        within = place_windows(part.text, [shifted_span(c.sentence, -a) for c in mine])
-        found = shifted(find_places(part, within=within), a) if with_places else []
+        found: list[PlaceRef] = []
+        if with_places:
+            within = place_windows(part.text, [shifted_span(c.sentence, -a) for c in mine])
+            found = shifted(find_places(part, within=within), a)
         places.extend(shifted(find_places(part), a) if with_places and all_places else found)
         if mine:
             # Past the places, sentences only bound the look-back for a date: the extractor's

@@ -360,13 +360,10 @@ def _context_pass(
                 ),
                 None,
             )
-        elsewhere = occurrences - by_name[surface] if surface in by_name else occurrences
-        if (
-            best is not None
-            and sum(elsewhere.values()) >= STRAY_MIN_EVIDENCE
-            and _stray(best.entry, shares(occurrences, by_name.get(surface)), others)
-        ):
-            best = None  # "the Old City" in a Raqqa report is not the Old City of Jerusalem
+        if best is not None:
+            elsewhere = occurrences - by_name[surface] if surface in by_name else occurrences
+            if sum(elsewhere.values()) >= STRAY_MIN_EVIDENCE and _stray(best.entry, shares(elsewhere, None), others):
+                best = None  # "the Old City" in a Raqqa report is not the Old City of Jerusalem
         out.append(best)
     return out
 
