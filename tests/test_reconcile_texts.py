@@ -1,15 +1,18 @@
-"""Spec for reconciling without holding every text: documents read without their text, texts
-read a few at a time when reconciliation needs them (issue 15), with incidents unchanged."""
+"""Spec for reconciling a large ledger in bounded memory (issue 15): documents read without their
+text, texts read a few at a time when reconciliation needs them, claims read back sharing their
+repeated parts, with incidents unchanged."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from itertools import combinations
 
-from harmledger.incidents import reconcile
+from harmledger.incidents import reconcile, rules
 from harmledger.incidents.link import build_features, document_cues
-from harmledger.incidents.syndication import Syndication
+from harmledger.incidents.syndication import Syndication, jaccard, shingles
 from harmledger.pipeline import rebuild_incidents
 from harmledger.records import Claim, Document, Incident
 from harmledger.store import Ledger
@@ -137,3 +140,63 @@ def test_documents_asked_for_by_id_come_in_batches_and_in_ingest_order(ledger: L
     every = [d.id for d in ledger.documents()]
     asked = [d.id for d in ledger.documents(ids=["d", "a", "unknown", "c", "a"], with_text=False)]
     assert asked == [i for i in every if i in {"a", "c", "d"}]
+
+
+def test_claims_read_back_share_their_repeated_parts_and_equal_what_was_stored(ledger: Ledger) -> None:
+    docs, claims = wire_reports()
+    for d in docs.values():
+        ledger.add_document(d, [c for c in claims if c.document_id == d.id])
+    read = {c.id: c for c in ledger.claims()}
+    assert read == {c.id: c for c in claims}
+    a, b, c = (read[x.id] for x in claims[:3])  # three outlets' claims of Misrata on one day
+    assert a.place == b.place == c.place and a.place is b.place is c.place
+    assert a.date is b.date and a.kind is b.kind and a.outcome is c.outcome
+    assert a.document_id != b.document_id
+
+
+def test_documents_read_back_share_their_repeated_fields(ledger: Ledger) -> None:
+    docs, _ = wire_reports()
+    for d in docs.values():
+        ledger.add_document(d, [])
+    a, b, *_ = ledger.documents(with_text=False)
+    assert (a.origin, a.published) == (b.origin, b.published)
+    assert a.origin is b.origin and a.published is b.published and a.language is b.language
+
+
+def every_pair_copies(texts: dict[str, str], order: list[str]) -> list[tuple[str, str, float]]:
+    """The reference: each document against every earlier one, the first at the threshold wins."""
+    found, root = [], {}
+    for pos, doc_id in enumerate(order):
+        mine = shingles(texts[doc_id])
+        for earlier in order[:pos]:
+            sim = jaccard(mine, shingles(texts[earlier]))
+            if mine and sim >= rules.COPY_JACCARD:
+                root[doc_id] = root.get(earlier, earlier)
+                found.append((doc_id, root[doc_id], round(sim, 2)))
+                break
+    return found
+
+
+def test_copies_found_through_shared_shingles_are_those_every_pair_would_give() -> None:
+    rnd = random.Random(15)
+    words = [f"w{n}" for n in range(30)]
+    base = [" ".join(rnd.choices(words, k=40)) for _ in range(4)]
+    texts: dict[str, str] = {}
+    for n in range(40):  # rewrites of four stories: some near copies, some not, some empty
+        story = base[n % 4].split()
+        for _ in range(rnd.choice((0, 1, 3, 8, 20))):
+            story[rnd.randrange(len(story))] = rnd.choice(words)
+        texts[f"d{n:02d}"] = " ".join(story[: rnd.choice((0, 2, 40, 40))])
+    docs = {i: doc(i, t, published=date(2016, 7, 1 + n % 5)) for n, (i, t) in enumerate(texts.items())}
+    syndication = Syndication(without_text(docs), RecordingLoader(docs))
+    ids = list(texts)
+    order = sorted(ids, key=lambda i: (docs[i].published.isoformat(), i))  # type: ignore[union-attr]
+    found = [(c.copy, c.original, c.similarity) for c in syndication.copies(ids)]
+    assert found == every_pair_copies(texts, order)
+    assert len(found) >= 10 and len({original for _, original, _ in found}) >= 3
+    near = {
+        frozenset((a, b))
+        for a, b in combinations(ids, 2)
+        if 0 < jaccard(shingles(texts[a]), shingles(texts[b])) < rules.COPY_JACCARD
+    }
+    assert near  # some pairs share shingles without being copies

@@ -8,6 +8,7 @@ write is an upsert and a re-run changes nothing.
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -228,6 +229,11 @@ class Figures:
     best: int | None = None
     high: int | None = None
     rule: str = ""
+
+    def __post_init__(self) -> None:
+        # Every incident holds five of these and their rules come from a few templates: one
+        # shared copy of each rule keeps a whole ledger's incidents small enough to reconcile.
+        object.__setattr__(self, "rule", sys.intern(self.rule))
 
 
 @dataclass(frozen=True, slots=True)

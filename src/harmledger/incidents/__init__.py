@@ -162,13 +162,62 @@ def reconcile_with_suggestions(
     """``reconcile``, and the pairs of incidents that may be one event (``suggest``)."""
     texts = texts if texts is not None else texts_from(documents)
     decisions = decisions or Decisions()
-    previous = previous or {}
     claims = list({c.id: c for c in claims}.values())  # a claim read twice is still one claim
     events = [c for c in claims if c.kind == "casualty" and c.scope != "cumulative"]
     tolls = [c for c in claims if c.kind == "casualty" and c.scope == "cumulative"]
     statements = [c for c in claims if c.kind == "statement"]
+    plan = _plan(events, tolls, statements, documents, texts, decisions, previous or {}, find_edges)
+    # Linking's features, index and scored pairs were dropped with ``_plan``'s return: a large
+    # ledger's incidents take their place in memory rather than adding to them.
+    ctx = Context(documents, Syndication(documents, texts), decisions.rejected, _leads(events))
+    incidents: list[Incident] = []
+    for n, group in enumerate(plan.groups):
+        lines = [line for i in group for line in plan.links.get(i, [])]
+        claims_of = [events[i] for i in group]
+        incidents.append(build(plan.ids[n], "incident", claims_of, plan.attached.get(n, []), ctx, lines))
+    for n, group in enumerate(plan.toll_groups):
+        lines = [line for i in group for line in plan.toll_links.get(i, [])]
+        claims_of = [tolls[i] for i in group]
+        incident_id = plan.ids[len(plan.groups) + n]
+        incidents.append(build(incident_id, "aggregate", claims_of, [], ctx, lines, plan.related[n]))
+    if decisions.grades:
+        incidents = [_with_grade(inc, decisions.grades.get(inc.id)) for inc in incidents]
+    return Reconciliation(incidents, plan.suggestions)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """Which claims make each incident and aggregate, and why: what assembling them needs.
+
+    ``groups`` and ``toll_groups`` hold positions in the event and toll claims; ``ids`` the
+    incident ids of both, in that order; ``attached`` the statements per group; ``related`` the
+    incident each aggregate sits beside.
+    """
+
+    groups: list[list[int]]
+    links: dict[int, list[str]]
+    attached: dict[int, list[Claim]]
+    toll_groups: list[list[int]]
+    toll_links: dict[int, list[str]]
+    ids: list[str]
+    related: list[str | None]
+    suggestions: list[Suggestion]
+
+
+def _plan(
+    events: Sequence[Claim],
+    tolls: Sequence[Claim],
+    statements: Sequence[Claim],
+    documents: Mapping[str, Document],
+    texts: TextLoader,
+    decisions: Decisions,
+    previous: Mapping[str, Sequence[str]],
+    find_edges: EdgeFinder | None,
+) -> _Plan:
+    """Link and cluster the claims: the incidents' groups, ids, link lines and suggestions."""
     # What linking reads of each text, taken a batch of texts at a time; no text is kept.
-    cues = document_cues((c.document_id for c in claims if c.document_id in documents), texts)
+    doc_ids = (c.document_id for part in (events, tolls, statements) for c in part if c.document_id in documents)
+    cues = document_cues(doc_ids, texts)
 
     feats = build_features(events, documents, cues)
     for f in feats:
@@ -198,30 +247,23 @@ def reconcile_with_suggestions(
     claim_groups = [[events[i].id for i in g] + [s.id for s in attached.get(n, [])] for n, g in enumerate(groups)]
     claim_groups += [[tolls[i].id for i in g] for g in toll_groups]
     ids = assign_ids(claim_groups, previous)
-    ctx = Context(documents, Syndication(documents, texts), decisions.rejected, _leads(events))
 
-    incidents: list[Incident] = []
-    for n, group in enumerate(groups):
-        lines = [line for i in group for line in links.get(i, [])]
-        incidents.append(build(ids[n], "incident", [events[i] for i in group], attached.get(n, []), ctx, lines))
-    for n, group in enumerate(toll_groups):
-        related = None
-        if feats:
-            for i in group:
-                # A toll covers a period ("since March 31st"): it sits beside the incident its
-                # report is about, so it is compared as of its report's publication date.
-                toll, doc_id = replace(tolls[i], date=None, period=None), tolls[i].document_id
-                probe = features_of(i, toll, documents.get(doc_id), cues.get(doc_id))
-                j = _best_partner(probe, index, 0.0)
-                if j is not None:
-                    related = ids[group_of[j]]
-                    break
-        lines = [line for i in group for line in toll_links.get(i, [])]
-        incidents.append(build(ids[len(groups) + n], "aggregate", [tolls[i] for i in group], [], ctx, lines, related))
-    if decisions.grades:
-        incidents = [_with_grade(inc, decisions.grades.get(inc.id)) for inc in incidents]
+    related: list[str | None] = []
+    for group in toll_groups:
+        beside = None
+        for i in group if feats else ():
+            # A toll covers a period ("since March 31st"): it sits beside the incident its
+            # report is about, so it is compared as of its report's publication date.
+            toll, doc_id = replace(tolls[i], date=None, period=None), tolls[i].document_id
+            probe = features_of(i, toll, documents.get(doc_id), cues.get(doc_id))
+            j = _best_partner(probe, index, 0.0)
+            if j is not None:
+                beside = ids[group_of[j]]
+                break
+        related.append(beside)
     incident_of = {i: ids[n] for n, group in enumerate(groups) for i in group}
-    return Reconciliation(incidents, suggest(scored, feats, incident_of, claim_labels))
+    suggestions = suggest(scored, feats, incident_of, claim_labels)
+    return _Plan(groups, links, attached, toll_groups, toll_links, ids, related, suggestions)
 
 
 def _leads(events: Sequence[Claim]) -> frozenset[str]:

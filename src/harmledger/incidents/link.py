@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import math
+import sys
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -24,6 +25,7 @@ from harmledger.incidents.syndication import TextLoader, jaccard, texts_from
 from harmledger.records import OTHER_EVENT_CUE, WHERE_PREC_COUNTRY, Claim, Document
 
 Edge = tuple[float, int, int]
+NO_IDENTITY: frozenset[str] = frozenset()  # shared: most claims have no identity cue, and an empty set costs 216 bytes
 
 
 @dataclass(slots=True)
@@ -114,7 +116,7 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
     radius = rules.UNKNOWN_PRECISION_RADIUS_KM
     precise = False
     if place is not None:
-        country = (place.country or "").upper()
+        country = sys.intern((place.country or "").upper())
         admin1 = rules.norm_name(place.admin1) if country else ""
         prec = place.precision
         if place.resolved and (prec is None or prec < WHERE_PREC_COUNTRY):
@@ -159,7 +161,7 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
         quote_words=len(words),
         period=rules.norm_name(claim.period),
         text=quote,
-        identity=frozenset(claim.identity),
+        identity=frozenset(claim.identity) if claim.identity else NO_IDENTITY,
         town=rules.norm_name(place.text) if place is not None and precise else "",
         lead=cues.lead if cues is not None else "",
         part=claim.span.start // DOC_PART_CHARS if cues is not None and cues.long else 0,

@@ -9,6 +9,7 @@ text at once.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -79,17 +80,24 @@ class Syndication:
         shingled = self._shingles([d for d in ordered if d in self.documents])
         found: list[Copy] = []
         originals: dict[str, str] = {}
+        # Which earlier documents hold each shingle: a document is compared only with those it
+        # shares a shingle with (an aggregate of a long war gathers hundreds of reports).
+        holders: dict[str, list[int]] = {}
         for pos, doc_id in enumerate(ordered):
             mine = shingled.get(doc_id, frozenset())
             if not mine:
                 continue
-            for earlier in ordered[:pos]:
-                sim = jaccard(mine, shingled.get(earlier, frozenset()))
+            shared = Counter(earlier for shingle in mine for earlier in holders.get(shingle, ()))
+            for earlier in sorted(shared):  # the earliest copied document wins, as in reading order
+                theirs = shingled[ordered[earlier]]
+                sim = shared[earlier] / (len(mine) + len(theirs) - shared[earlier])
                 if sim >= rules.COPY_JACCARD:
-                    root = originals.get(earlier, earlier)
+                    root = originals.get(ordered[earlier], ordered[earlier])
                     originals[doc_id] = root
                     found.append(Copy(doc_id, root, round(sim, 2)))
                     break
+            for shingle in mine:
+                holders.setdefault(shingle, []).append(pos)
         return found
 
     def _shingles(self, doc_ids: Sequence[str]) -> dict[str, frozenset[str]]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from harmledger.records import (
     Claim,
@@ -18,6 +19,60 @@ from harmledger.records import (
     Suggestion,
     to_jsonable,
 )
+
+H = TypeVar("H", bound=Hashable)
+
+# A claim's fields that repeat across claims (its kind, outcome, place, date, source …): read
+# back from JSON, each would otherwise be a fresh object in every claim.
+_SHARED_CLAIM_FIELDS = (
+    "document_id",
+    "kind",
+    "outcome",
+    "victims",
+    "event_type",
+    "perpetrator",
+    "scope",
+    "period",
+    "genre",
+    "party",
+    "stance",
+    "extractor",
+    "count",
+    "source",
+    "place",
+    "date",
+    "sentence",
+    "victim_groups",
+    "identity",
+)
+
+# ... and a document's (where it was read from, its outlet, language, day …).
+_SHARED_DOCUMENT_FIELDS = (
+    "origin",
+    "outlet",
+    "author",
+    "language",
+    "published",
+    "published_precision",
+    "published_source",
+    "genre",
+    "encoding",
+    "notes",
+)
+
+
+class Shared:
+    """One shared copy of each equal value read: a ledger's hundreds of thousands of claims repeat
+    a few hundred places, dates, sources and category names, and JSON decoding would otherwise
+    keep a copy of each in every claim (reconcile holds every claim at once)."""
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: dict[Hashable, Any] = {}
+
+    def __call__(self, value: H) -> H:
+        return self._seen.setdefault(value, value)  # type: ignore[no-any-return]
 
 
 def _date(value: str | None) -> date | None:
@@ -51,34 +106,45 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
     return to_jsonable(claim)  # type: ignore[no-any-return]
 
 
-def claim_from_json(data: dict[str, Any]) -> Claim:
+def claim_from_json(data: dict[str, Any], shared: Shared | None = None) -> Claim:
+    """The claim in ``data``; with ``shared``, equal parts of the claims read with it are one object."""
     count = data.get("count")
     source = data.get("source")
-    return Claim(
-        **{
-            **data,
-            "count": Count(**count) if count else None,
-            "source": Source(**{**source, "span": _span(source.get("span"))}) if source else None,
-            "span": _span(data["span"]),
-            "sentence": _span(data["sentence"]),
-            "victim_groups": tuple(data.get("victim_groups") or ()),
-            "identity": tuple(data.get("identity") or ()),
-            "place": place_from_json(data.get("place")),
-            "date": date_from_json(data.get("date")),
-        }
-    )
+    fields = {
+        **data,
+        "count": Count(**count) if count else None,
+        "source": Source(**{**source, "span": _span(source.get("span"))}) if source else None,
+        "span": _span(data["span"]),
+        "sentence": _span(data["sentence"]),
+        "victim_groups": tuple(data.get("victim_groups") or ()),
+        "identity": tuple(data.get("identity") or ()),
+        "place": place_from_json(data.get("place")),
+        "date": date_from_json(data.get("date")),
+    }
+    if shared is not None:
+        for name in _SHARED_CLAIM_FIELDS:
+            if name in fields:
+                fields[name] = shared(fields[name])
+    return Claim(**fields)
 
 
 def document_to_json(doc: Document) -> dict[str, Any]:
     return {k: v for k, v in to_jsonable(doc).items() if k != "text"}
 
 
-def document_from_row(row: Any, original: bytes = b"", *, with_text: bool = True) -> Document:
-    """The stored document in ``row``; without its text (``text=""``) for a row read without it."""
+def document_from_row(
+    row: Any, original: bytes = b"", *, with_text: bool = True, shared: Shared | None = None
+) -> Document:
+    """The stored document in ``row``; without its text (``text=""``) for a row read without it.
+    With ``shared``, equal field values of the documents read with it are one object."""
     data = dict(row.data)
     data.pop("original", None)
     data["published"] = _date(data.get("published"))
     data["notes"] = tuple(data.get("notes") or ())
+    if shared is not None:
+        for name in _SHARED_DOCUMENT_FIELDS:
+            if name in data:
+                data[name] = shared(data[name])
     return Document(original=original, text=row.text if with_text else "", **data)
 
 

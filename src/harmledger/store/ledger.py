@@ -415,8 +415,10 @@ class Ledger:
                     (row for batch in batches for row in conn.execute(query.where(documents.c.id.in_(batch)))),
                     key=lambda row: (row.ingested_at, row.id),
                 )
+            shared = codec.Shared()
             for row in rows:
-                yield codec.document_from_row(row, row.original if with_original else b"", with_text=with_text)
+                original = row.original if with_original else b""
+                yield codec.document_from_row(row, original, with_text=with_text, shared=shared)
 
     def texts(self, ids: Sequence[str]) -> dict[str, str]:
         """The text of each stored document among ``ids`` (an unknown id is left out)."""
@@ -446,8 +448,9 @@ class Ledger:
             query = query.where(claims.c.document_id == document_id)
         if ids is not None:
             query = query.where(claims.c.id.in_(list(ids)))
+        shared = codec.Shared()
         with self.engine.connect() as conn:
-            return [codec.claim_from_json(row.data) for row in conn.execute(query)]
+            return [codec.claim_from_json(row.data, shared) for row in conn.execute(query)]
 
     def claim_status(self) -> dict[str, str]:
         """Claim id → status (auto, confirmed, rejected) for every claim not left at auto."""
