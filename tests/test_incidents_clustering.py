@@ -20,6 +20,7 @@ from harmledger.incidents.link import (
     build_features,
     date_gap,
     places_clash,
+    toll_score,
 )
 from harmledger.records import Claim, Count, DateRef, Document, PlaceRef, Span
 
@@ -84,6 +85,8 @@ def claim_sets(draw) -> tuple[list[Claim], dict[str, Document]]:
                 perpetrator=draw(st.sampled_from([None, "ISIS", "Daesh", "Taliban"])),
                 place=place,
                 date=dref,
+                # a cumulative toll's period: only tolls of the same period phrase are compared
+                period=draw(st.sampled_from([None, None, "since March", "in the past week"])),
             )
         )
     return claims, docs
@@ -118,6 +121,15 @@ def test_blocking_finds_exactly_the_pairs_the_scorer_links(data):
     feats = build_features(claims, docs)
     blocked = sorted(blocked_edges(feats))
     assert blocked == sorted(all_pairs_edges(feats))
+
+
+@settings(max_examples=150, deadline=None)
+@given(claim_sets())
+def test_blocking_finds_exactly_the_pairs_of_cumulative_tolls_the_toll_scorer_links(data):
+    claims, docs = data
+    feats = build_features(claims, docs)
+    blocked = sorted(blocked_edges(feats, toll_score, floor=rules.LINK_THRESHOLD))
+    assert blocked == sorted(all_pairs_edges(feats, toll_score, floor=rules.LINK_THRESHOLD))
 
 
 @settings(max_examples=150, deadline=None)

@@ -64,3 +64,23 @@ def _paths(name: str) -> list[object]:
     from tests.scaling import corpus
 
     return [corpus(name)]
+
+
+def test_a_long_in_process_batch_gives_back_what_analysis_grew_and_later_batches_analyse_alike(
+    tmp_path, monkeypatch
+) -> None:
+    import harmledger.pipeline as pipeline
+    from harmledger.nlp import load_pipeline
+    from harmledger.places import gazetteer
+
+    monkeypatch.setattr(pipeline, "RELEASE_AFTER_DOCUMENTS", 2)  # the samples are a "long" batch
+    with Ledger(f"sqlite:///{tmp_path / 'ledger.db'}") as ledger:
+        first = ingest(ledger, [str(p) for p in _paths("samples")])
+        assert first.added >= 2
+        # Released before the closing reconcile: spaCy and the gazetteer load again on next use.
+        assert load_pipeline.cache_info().currsize == 0
+        assert gazetteer._SHARED == {}
+        ingest(ledger, [str(p) for p in _paths("generated")])
+        stored = {c.id: c for c in ledger.claims()}
+    expected = {c.id: c for name in ("samples", "generated") for c in inprocess(name, 1).claims}
+    assert expected and stored == expected

@@ -39,3 +39,10 @@ def blank_english() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+def release_pipelines() -> None:
+    """Forget the cached pipelines; the next call loads them again (about a second). A pipeline's
+    vocabulary grows with every new word it reads: after a long batch this gives that back."""
+    load_pipeline.cache_clear()
+    blank_english.cache_clear()

@@ -590,6 +590,11 @@ def _dated_keys(f: Features) -> tuple[list[Key], list[Key]]:
         if f.point is not None:
             index += [("fig", f.point), ("nfig", f.point)]
             probe.append(("fig", f.point))
+    if f.period:
+        # Only claims of the same period phrase are scored at all (``score``): cumulative tolls
+        # "since March 2011" and "in the past week" never meet in a bucket.
+        index = [(f.period, *k) for k in index]
+        probe = [(f.period, *k) for k in probe]
     return index, probe
 
 

@@ -261,3 +261,10 @@ def reset_shared() -> None:
         for gaz in _SHARED.values():
             gaz.close()
         _SHARED.clear()
+
+
+def release_shared() -> None:
+    """Forget the process-wide gazetteers and their caches without closing them (a thread still
+    reading one keeps it until done); the next ``get_gazetteer`` opens the file again."""
+    with _SHARED_LOCK:
+        _SHARED.clear()

@@ -63,3 +63,9 @@ def is_latin(name: str) -> bool:
     """True when the name is written in Latin script (after removing diacritics)."""
     key = strict_key(name)
     return bool(key) and all(ch.isascii() for ch in key)
+
+
+def clear_caches() -> None:
+    """Empty the name-key caches (each holds up to 200,000 names seen)."""
+    strict_key.cache_clear()
+    loose_key.cache_clear()
