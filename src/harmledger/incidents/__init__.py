@@ -33,6 +33,7 @@ from harmledger.incidents.link import (
 from harmledger.incidents.rules import EDGE_FLOOR
 from harmledger.incidents.suggest import suggest
 from harmledger.incidents.syndication import Syndication, TextLoader, texts_from
+from harmledger.incidents.totals import Total, totals_over_places
 from harmledger.records import Claim, Document, Grade, Incident, Suggestion
 
 __all__ = [
@@ -163,10 +164,13 @@ def reconcile_with_suggestions(
     texts = texts if texts is not None else texts_from(documents)
     decisions = decisions or Decisions()
     claims = list({c.id: c for c in claims}.values())  # a claim read twice is still one claim
-    events = [c for c in claims if c.kind == "casualty" and c.scope != "cumulative"]
-    tolls = [c for c in claims if c.kind == "casualty" and c.scope == "cumulative"]
+    casualties = [c for c in claims if c.kind == "casualty"]
+    # A report's total over several places sits beside their incidents, as a cumulative toll does.
+    totals = totals_over_places([c for c in casualties if c.scope != "cumulative"])
+    events = [c for c in casualties if c.scope != "cumulative" and c.id not in totals]
+    tolls = [c for c in casualties if c.scope == "cumulative" or c.id in totals]
     statements = [c for c in claims if c.kind == "statement"]
-    plan = _plan(events, tolls, statements, documents, texts, decisions, previous or {}, find_edges)
+    plan = _plan(events, tolls, statements, documents, texts, decisions, previous or {}, find_edges, totals)
     # Linking's features, index and scored pairs were dropped with ``_plan``'s return: a large
     # ledger's incidents take their place in memory rather than adding to them.
     ctx = Context(documents, Syndication(documents, texts), decisions.rejected, _leads(events))
@@ -176,7 +180,8 @@ def reconcile_with_suggestions(
         claims_of = [events[i] for i in group]
         incidents.append(build(plan.ids[n], "incident", claims_of, plan.attached.get(n, []), ctx, lines))
     for n, group in enumerate(plan.toll_groups):
-        lines = [line for i in group for line in plan.toll_links.get(i, [])]
+        lines = [totals[tolls[i].id].why for i in group if tolls[i].id in totals]
+        lines += [line for i in group for line in plan.toll_links.get(i, [])]
         claims_of = [tolls[i] for i in group]
         incident_id = plan.ids[len(plan.groups) + n]
         incidents.append(build(incident_id, "aggregate", claims_of, [], ctx, lines, plan.related[n]))
@@ -213,8 +218,13 @@ def _plan(
     decisions: Decisions,
     previous: Mapping[str, Sequence[str]],
     find_edges: EdgeFinder | None,
+    totals: Mapping[str, Total],
 ) -> _Plan:
-    """Link and cluster the claims: the incidents' groups, ids, link lines and suggestions."""
+    """Link and cluster the claims: the incidents' groups, ids, link lines and suggestions.
+
+    ``totals`` (among ``tolls``) are reports' totals over several places: their parts are kept
+    apart, as an analyst's split would, and a total said twice in one report is one aggregate.
+    """
     # What linking reads of each text, taken a batch of texts at a time; no text is kept.
     doc_ids = (c.document_id for part in (events, tolls, statements) for c in part if c.document_id in documents)
     cues = document_cues(doc_ids, texts)
@@ -223,6 +233,9 @@ def _plan(
     for f in feats:
         f.period = ""  # an event claim's period phrase does not separate it from other reports
     labels = decisions.split_labels()
+    for total_id, total in totals.items():
+        for place, part in enumerate(total.parts):
+            labels.setdefault(part.id, {})[f"total:{total_id}"] = place
     index = BlockIndex(feats)
     scored = find_edges(feats) if find_edges is not None else blocked_edges(feats, index=index)
     edges = [e for e in scored if link.linked(feats[e[1]], feats[e[2]], e[0])]
@@ -242,6 +255,7 @@ def _plan(
 
     toll_feats = build_features(tolls, documents, cues)
     toll_groups, toll_used = cluster(toll_feats, blocked_edges(toll_feats, toll_score, floor=rules.LINK_THRESHOLD))
+    toll_groups = _join_repeated_totals(toll_groups, tolls, totals)
     toll_links = _link_lines(toll_used, toll_feats, toll_score)
 
     claim_groups = [[events[i].id for i in g] + [s.id for s in attached.get(n, [])] for n, g in enumerate(groups)]
@@ -264,6 +278,23 @@ def _plan(
     incident_of = {i: ids[n] for n, group in enumerate(groups) for i in group}
     suggestions = suggest(scored, feats, incident_of, claim_labels)
     return _Plan(groups, links, attached, toll_groups, toll_links, ids, related, suggestions)
+
+
+def _join_repeated_totals(
+    groups: list[list[int]], tolls: Sequence[Claim], totals: Mapping[str, Total]
+) -> list[list[int]]:
+    """Join the aggregates holding one report's same total (its headline and its lead)."""
+    uf = UnionFind(len(groups))
+    first: dict[tuple[str, str | None, int | None], int] = {}
+    for g, group in enumerate(groups):
+        for i in group:
+            total = totals.get(tolls[i].id)
+            if total is not None:
+                uf.union(first.setdefault(total.key(tolls[i]), g), g)
+    joined: dict[int, list[int]] = {}
+    for g, group in enumerate(groups):
+        joined.setdefault(uf.find(g), []).extend(group)
+    return [sorted(v) for v in joined.values()]
 
 
 def _leads(events: Sequence[Claim]) -> frozenset[str]:

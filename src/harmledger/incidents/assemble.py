@@ -239,7 +239,7 @@ def build(
         + injured_lines
     )
     if kind == "aggregate":
-        lines.append("aggregate: a cumulative toll, never added to incident counts")
+        lines.append("aggregate: a cumulative toll or a total over several places, never added to incident counts")
     perpetrator, perpetrator_lines = _perpetrator(claims, statements)
     lines += [*perpetrator_lines, grade_line]
     victims: Victims | None = _most_common([c.victims for c in good]) if good else None

@@ -1,0 +1,139 @@
+"""Totals over several places: a report's figure that sums its own figures at two or more places.
+
+"Strikes on two towns killed at least 31 … 19 died in Maarat … 12 were killed in Jisr": the 31
+is no single town's toll. Left among the event claims it joins one town's incident as the
+writer's lead and becomes that town's best figure. Reconcile keeps such a total beside the
+incidents as an aggregate instead, the way it keeps a cumulative toll.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import product
+
+from harmledger.records import WHERE_PREC_COUNTRY, Claim
+
+# A town or finer: where one incident happens. Coarser places (a province, "northwest Syria")
+# can hold several.
+TOWN_PRECISION = 2
+# The total's own sentence says it spans places or events ("strikes on two towns", "in separate
+# attacks across the province"): without it, figures at other places are more often where the
+# victims came from or were taken than incidents of their own.
+SEVERAL = re.compile(
+    r"\b(?:two|three|four|five|six|several|multiple|separate|different|various|\d+)\s+(?:\w+\s+)?"
+    r"(?:towns|villages|cities|districts|provinces|regions|areas|locations|places|neighbou?rhoods|"
+    r"attacks|strikes|airstrikes|air\s+strikes|raids|incidents|bombings|explosions|blasts)\b"
+    r"|\bacross\b",
+    re.IGNORECASE,
+)
+MAX_PLACES = 6  # distinct places whose figures are tried as parts of one total
+MAX_COMBINATIONS = 4_096  # choices of one figure (or none) per place, at most
+
+
+@dataclass(frozen=True, slots=True)
+class Total:
+    """A report's total over several places: why, and its parts (one claim per place)."""
+
+    why: str
+    parts: tuple[Claim, ...]
+
+    def key(self, total: Claim) -> tuple[str, str | None, int | None]:
+        """The same total said twice in one report (headline and lead) is one aggregate."""
+        return (total.document_id, total.outcome, _figure(total))
+
+
+def _town(claim: Claim) -> str | None:
+    """The claim's place when it is a resolved town or finer, as a key; else None."""
+    place = claim.place
+    if place is None or not place.resolved or place.precision is None or place.precision > TOWN_PRECISION:
+        return None
+    return str(place.geonameid) if place.geonameid is not None else place.name or place.text
+
+
+def _coarse(claim: Claim) -> bool:
+    place = claim.place
+    return place is None or not place.resolved or (place.precision or WHERE_PREC_COUNTRY) > TOWN_PRECISION
+
+
+def _figure(claim: Claim) -> int | None:
+    return claim.count.point if claim.count is not None else None
+
+
+def _sum_over_places(target: int, parts: Sequence[Claim]) -> list[Claim] | None:
+    """Claims at two or more distinct places, one per place, whose figures sum to ``target``."""
+    at: dict[str, list[Claim]] = defaultdict(list)
+    for c in parts:
+        key = _town(c)
+        if key is not None and _figure(c) and (_figure(c) or 0) < target:
+            at[key].append(c)
+    countries = {c.place.country for claims in at.values() for c in claims if c.place is not None}
+    if len(at) < 2 or len(at) > MAX_PLACES or len(countries) > 1:
+        return None
+    choices = [[None, *claims] for claims in at.values()]
+    n = 1
+    for options in choices:
+        n *= len(options)
+    if n > MAX_COMBINATIONS:
+        return None
+    for pick in product(*choices):
+        chosen = [c for c in pick if c is not None]
+        if len(chosen) >= 2 and sum(_figure(c) or 0 for c in chosen) == target:
+            return chosen
+    return None
+
+
+def totals_over_places(claims: Sequence[Claim]) -> dict[str, Total]:
+    """Claim id → its ``Total``, for each figure of the dead or injured among ``claims`` that is
+    a total over several places (each document's figures are compared with its own only).
+
+    Its parts are at different towns of one report that adds them up: different incidents.
+
+    A total sits at a place coarser than a town, or at one of its parts' towns (where the
+    place finder refined it): a figure named at another town that happens to equal two other
+    figures ("12 in Aleppo … 5 in Homs and 7 in Idlib") is that town's own toll.
+    """
+    by_document: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "casualty" and c.outcome in ("killed", "injured") and _figure(c):
+            by_document[c.document_id].append(c)
+    found: dict[str, Total] = {}
+    for same_document in by_document.values():
+        if len(same_document) < 3:
+            continue
+        same_document.sort(key=lambda c: c.span.start)
+        lead = {}  # outcome → the report's first figure for it: the writer's summary
+        for c in same_document:
+            lead.setdefault(c.outcome, _figure(c))
+        for total in same_document:
+            target = _figure(total)
+            assert target is not None
+            # Only the lead figure (in the headline, the lead, or repeated) is read as a total:
+            # a long report's many small figures add up to one another by chance.
+            if target != lead[total.outcome]:
+                continue
+            country = total.place.country if total.place is not None else None
+            parts = [
+                c
+                for c in same_document
+                if c is not total
+                and c.outcome == total.outcome
+                and not c.joint
+                and not c.span.overlaps(total.span)
+                and c.place is not None
+                and (country is None or c.place.country == country)
+            ]
+            chosen = _sum_over_places(target, parts)
+            if chosen is None or not (_coarse(total) or _town(total) in {_town(c) for c in chosen}):
+                continue
+            if not SEVERAL.search(total.quote):
+                continue
+            terms = " + ".join(f"{_figure(c)} at {c.place.text if c.place else '?'}" for c in chosen)
+            why = (
+                f"claim {total.id}: {total.outcome} {target} is the report's total over {len(chosen)} places "
+                f"({terms}): kept beside their incidents, not counted as one place's toll"
+            )
+            found[total.id] = Total(why, tuple(chosen))
+    return found

@@ -1,0 +1,109 @@
+"""Spec: a report's total over several places ("strikes on two towns killed 31 … 19 in one, 12 in
+the other") is kept beside the towns' incidents as an aggregate, never as one town's toll."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from harmledger.incidents import reconcile
+from harmledger.incidents.totals import totals_over_places
+from harmledger.records import Incident
+from tests.test_incidents_builder import claim, doc
+
+D = date(2016, 7, 19)
+LEAD = "Air strikes on two towns in northern Syria killed at least 31 civilians on Tuesday."
+
+
+def deaths(incident: Incident) -> tuple[int | None, int | None, int | None]:
+    return (incident.deaths.low, incident.deaths.best, incident.deaths.high)
+
+
+def by_place(incidents: list[Incident], kind: str = "incident") -> dict[str, Incident]:
+    return {i.place.text if i.place else "": i for i in incidents if i.kind == kind}
+
+
+def test_a_lead_total_over_two_towns_is_an_aggregate_beside_each_towns_incident() -> None:
+    claims = [
+        claim("r", low=31, qualifier="at_least", place="aleppo-province", day=D, quote=LEAD),
+        claim("r", low=19, high=19, best=19, place="manbij", day=D),
+        claim("r", low=12, high=12, best=12, place="raqqa", day=D),
+    ]
+    incidents = reconcile(claims, {"r": doc("r")})
+    towns = by_place(incidents)
+    assert set(towns) == {"Manbij", "Raqqa"}
+    assert deaths(towns["Manbij"]) == (19, 19, 19)
+    assert deaths(towns["Raqqa"]) == (12, 12, 12)
+    [total] = [i for i in incidents if i.kind == "aggregate"]
+    assert total.deaths.low == 31 and total.claim_ids == (claims[0].id,)
+    assert any("total over 2 places (19 at Manbij + 12 at Raqqa)" in line for line in total.explanation)
+
+
+def test_a_total_refined_to_one_of_its_towns_is_still_a_total() -> None:
+    # The place finder put the lead's "two towns" figure at the first town named after it.
+    claims = [
+        claim("r", low=31, high=31, best=31, place="manbij", day=D, quote=LEAD),
+        claim("r", low=19, high=19, best=19, place="manbij", day=D),
+        claim("r", low=12, high=12, best=12, place="raqqa", day=D),
+    ]
+    assert set(totals_over_places(claims)) == {claims[0].id}
+    towns = by_place(reconcile(claims, {"r": doc("r")}))
+    assert deaths(towns["Manbij"]) == (19, 19, 19)
+
+
+def test_the_same_total_in_headline_and_lead_is_one_aggregate() -> None:
+    claims = [
+        claim("r", low=31, high=31, best=31, place="syria", day=D, quote="Air strikes kill 31 in two Syrian towns"),
+        claim("r", low=31, qualifier="at_least", place="aleppo-province", day=D, quote=LEAD),
+        claim("r", low=19, high=19, best=19, place="manbij", day=D),
+        claim("r", low=12, high=12, best=12, place="raqqa", day=D),
+    ]
+    incidents = reconcile(claims, {"r": doc("r")})
+    [total] = [i for i in incidents if i.kind == "aggregate"]
+    assert set(total.claim_ids) == {claims[0].id, claims[1].id}
+    assert len([i for i in incidents if i.kind == "incident"]) == 2
+
+
+def test_a_towns_own_toll_that_happens_to_equal_two_others_is_not_a_total() -> None:
+    claims = [
+        claim("r", low=12, high=12, best=12, place="manbij", day=D, quote=LEAD),
+        claim("r", low=5, high=5, best=5, place="raqqa", day=D),
+        claim("r", low=7, high=7, best=7, place="deir-ez-zor", day=D),
+    ]
+    assert totals_over_places(claims) == {}
+    assert all(i.kind == "incident" for i in reconcile(claims, {"r": doc("r")}))
+
+
+def test_a_lead_figure_that_does_not_say_it_spans_places_is_the_events_toll() -> None:
+    # The dead of one strike, some of them from elsewhere: the lead does not say "two towns".
+    claims = [
+        claim("r", low=31, high=31, best=31, place="manbij", day=D, quote="A strike on a market killed 31 people."),
+        claim("r", low=19, high=19, best=19, place="manbij", day=D),
+        claim("r", low=12, high=12, best=12, place="raqqa", day=D),
+    ]
+    assert totals_over_places(claims) == {}
+
+
+def test_only_the_lead_figure_is_read_as_a_total() -> None:
+    # A long report's later figures add up to one another by chance.
+    claims = [
+        claim("r", low=40, high=40, best=40, place="syria", day=D, quote=LEAD),
+        claim("r", low=3, high=3, best=3, place="syria", day=D, quote="Three died in separate attacks."),
+        claim("r", low=2, high=2, best=2, place="manbij", day=D),
+        claim("r", low=1, high=1, best=1, place="raqqa", day=D),
+    ]
+    assert totals_over_places(claims) == {}
+
+
+def test_figures_at_one_place_or_in_other_reports_make_no_total() -> None:
+    one_place = [
+        claim("a", low=10, high=10, best=10, place="aleppo-province", day=D, quote=LEAD),
+        claim("a", low=6, high=6, best=6, place="manbij", day=D),
+        claim("a", low=4, high=4, best=4, place="manbij", day=D),
+    ]
+    other_reports = [
+        claim("b", low=10, high=10, best=10, place="syria", day=D, quote=LEAD),
+        claim("c", low=6, high=6, best=6, place="manbij", day=D),
+        claim("d", low=4, high=4, best=4, place="raqqa", day=D),
+    ]
+    assert totals_over_places(one_place) == {}
+    assert totals_over_places(other_reports) == {}
