@@ -104,7 +104,7 @@ def totals_over_places(claims: Sequence[Claim]) -> dict[str, Total]:
         if len(same_document) < 3:
             continue
         same_document.sort(key=lambda c: c.span.start)
-        lead = {}  # outcome → the report's first figure for it: the writer's summary
+        lead: dict[str | None, int | None] = {}  # outcome → the report's first figure for it: the writer's summary
         for c in same_document:
             lead.setdefault(c.outcome, _figure(c))
         for total in same_document:
