@@ -288,9 +288,9 @@ def _join_repeated_totals(
     first: dict[tuple[str, str | None, int | None], int] = {}
     for g, group in enumerate(groups):
         for i in group:
-            total = totals.get(tolls[i].id)
-            if total is not None:
-                uf.union(first.setdefault(total.key(tolls[i]), g), g)
+            c = tolls[i]
+            if c.id in totals and c.count is not None:
+                uf.union(first.setdefault((c.document_id, c.outcome, c.count.point), g), g)
     joined: dict[int, list[int]] = {}
     for g, group in enumerate(groups):
         joined.setdefault(uf.find(g), []).extend(group)

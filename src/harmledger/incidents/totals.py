@@ -40,10 +40,6 @@ class Total:
     why: str
     parts: tuple[Claim, ...]
 
-    def key(self, total: Claim) -> tuple[str, str | None, int | None]:
-        """The same total said twice in one report (headline and lead) is one aggregate."""
-        return (total.document_id, total.outcome, _figure(total))
-
 
 def _town(claim: Claim) -> str | None:
     """The claim's place when it is a resolved town or finer, as a key; else None."""
@@ -104,7 +100,8 @@ def totals_over_places(claims: Sequence[Claim]) -> dict[str, Total]:
         if len(same_document) < 3:
             continue
         same_document.sort(key=lambda c: c.span.start)
-        lead: dict[str | None, int | None] = {}  # outcome → the report's first figure for it: the writer's summary
+        # outcome → the report's first figure for it: the writer's summary
+        lead: dict[str | None, int | None] = {}
         for c in same_document:
             lead.setdefault(c.outcome, _figure(c))
         for total in same_document:
@@ -112,7 +109,7 @@ def totals_over_places(claims: Sequence[Claim]) -> dict[str, Total]:
             assert target is not None
             # Only the lead figure (in the headline, the lead, or repeated) is read as a total:
             # a long report's many small figures add up to one another by chance.
-            if target != lead[total.outcome]:
+            if target != lead[total.outcome] or not SEVERAL.search(total.quote):
                 continue
             country = total.place.country if total.place is not None else None
             parts = [
@@ -127,8 +124,6 @@ def totals_over_places(claims: Sequence[Claim]) -> dict[str, Total]:
             ]
             chosen = _sum_over_places(target, parts)
             if chosen is None or not (_coarse(total) or _town(total) in {_town(c) for c in chosen}):
-                continue
-            if not SEVERAL.search(total.quote):
                 continue
             terms = " + ".join(f"{_figure(c)} at {c.place.text if c.place else '?'}" for c in chosen)
             why = (
