@@ -43,3 +43,23 @@ def test_the_acled_event_type_follows_the_weapon_then_the_victims(
     [row] = rows(to_acled([inc]))
     assert (row["event_type"], row["sub_event_type"]) == acled
     assert (row["actor1"], row["fatalities"]) == ("Iraqi forces", "35")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "shown"),
+    [
+        ((2026, 12, 5), (2026, 12, 5), "2026-12-05"),
+        # an undated report's incident spans the week before publication: never shown as one day
+        ((2026, 11, 29), (2026, 12, 5), "2026-11-29 – 12-05"),
+        ((2025, 12, 29), (2026, 1, 4), "2025-12-29 – 2026-01-04"),
+    ],
+)
+def test_the_terminal_table_shows_an_incidents_days_as_a_span_when_it_is_one(start, end, shown) -> None:
+    from datetime import date
+
+    from harmledger.export import incidents_table
+
+    text = incidents_table([incident(date_start=date(*start), date_end=date(*end), date_precision="week")])
+    assert shown in text
+    if start != end:
+        assert f"{date(*start).isoformat()} " in text and "unknown" not in text

@@ -338,6 +338,17 @@ def _figure(low: int | None, best: int | None, high: int | None) -> str:
     return "/".join(parts)
 
 
+def _when(inc: Incident) -> str:
+    """The incident's day, or its span ("2026-11-29 – 12-05" for a report's week before publication):
+    a first day alone would read as the day of the event."""
+    start, end = inc.date_start, inc.date_end
+    if start is None:
+        return "unknown"
+    if end is None or end == start:
+        return start.isoformat()
+    return f"{start.isoformat()} – {end.isoformat()[5:] if end.year == start.year else end.isoformat()}"
+
+
 def incidents_table(incidents: Sequence[Incident], title: str | None = None) -> str:
     """A plain-text table of incidents (or aggregates) for the terminal."""
     from rich.console import Console
@@ -350,7 +361,7 @@ def incidents_table(incidents: Sequence[Incident], title: str | None = None) -> 
         place = inc.place
         table.add_row(
             inc.id[:10],
-            inc.date_start.isoformat() if inc.date_start else "unknown",
+            _when(inc),
             ((place.name or place.text) if place else "unknown")
             + (f" ({place.country})" if place and place.country else ""),
             inc.event_type or "-",
