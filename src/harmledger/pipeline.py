@@ -350,12 +350,9 @@ def release_analysis_memory() -> None:
     import ctypes
     import gc
 
-    from harmledger.nlp import release_pipelines
-    from harmledger.places import gazetteer, normalise
+    from harmledger.places import release_memory
 
-    release_pipelines()
-    gazetteer.release_shared()
-    normalise.clear_caches()
+    release_memory()
     gc.collect()
     try:
         # glibc keeps freed blocks for reuse by malloc; Python's own small objects do not draw

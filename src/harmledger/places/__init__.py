@@ -27,5 +27,18 @@ __all__ = [
     "get_gazetteer",
     "import_places",
     "locate_claims",
+    "release_memory",
     "resolve_date",
 ]
+
+
+def release_memory() -> None:
+    """Drop what place finding built up over a batch (spaCy's pipelines with their grown
+    vocabulary, the gazetteers and their lookup caches, the name-key caches): each is loaded
+    again on next use."""
+    from harmledger.nlp import release_pipelines
+    from harmledger.places import gazetteer, normalise
+
+    release_pipelines()
+    gazetteer.release_shared()
+    normalise.clear_caches()
