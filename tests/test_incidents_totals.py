@@ -60,6 +60,7 @@ def test_the_same_total_in_headline_and_lead_is_one_aggregate() -> None:
     incidents = reconcile(claims, {"r": doc("r")})
     [total] = [i for i in incidents if i.kind == "aggregate"]
     assert set(total.claim_ids) == {claims[0].id, claims[1].id}
+    assert total.place is not None and total.place.text == "Syria"  # the area its towns are in
     assert len([i for i in incidents if i.kind == "incident"]) == 2
 
 

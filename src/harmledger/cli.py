@@ -172,7 +172,11 @@ def _filter_options(fn: Any) -> Any:
 @db_option
 @_filter_options
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--aggregates", is_flag=True, help="List cumulative tolls (aggregates) instead of incidents.")
+@click.option(
+    "--aggregates",
+    is_flag=True,
+    help="List aggregates (cumulative tolls, totals over several places) instead of incidents.",
+)
 @click.option("--limit", type=int, default=None, help="At most this many rows.")
 def incidents(db: str | None, fmt: str, aggregates: bool, limit: int | None, **filters: Any) -> None:
     """List incidents, most deaths first.
@@ -186,7 +190,11 @@ def incidents(db: str | None, fmt: str, aggregates: bool, limit: int | None, **f
     ledger = _ledger(db)
     rows = ledger.incidents(kind="aggregate" if aggregates else "incident", limit=limit, **filters)
     if fmt == "table":
-        label = "aggregates (cumulative tolls, never added to incidents)" if aggregates else "incidents"
+        label = (
+            "aggregates (cumulative tolls and totals over several places, never added to incidents)"
+            if aggregates
+            else "incidents"
+        )
         click.echo(incidents_table(rows, title=f"{len(rows)} {label}"))
     else:
         click.echo(render("json" if fmt == "json" else "csv", rows, ledger), nl=False)

@@ -33,7 +33,7 @@ from harmledger.incidents.link import (
 from harmledger.incidents.rules import EDGE_FLOOR
 from harmledger.incidents.suggest import suggest
 from harmledger.incidents.syndication import Syndication, TextLoader, texts_from
-from harmledger.incidents.totals import Total, totals_over_places
+from harmledger.incidents.totals import Total, area_of, totals_over_places
 from harmledger.records import Claim, Document, Grade, Incident, Suggestion
 
 __all__ = [
@@ -184,7 +184,9 @@ def reconcile_with_suggestions(
         lines += [line for i in group for line in plan.toll_links.get(i, [])]
         claims_of = [tolls[i] for i in group]
         incident_id = plan.ids[len(plan.groups) + n]
-        incidents.append(build(incident_id, "aggregate", claims_of, [], ctx, lines, plan.related[n]))
+        aggregate = build(incident_id, "aggregate", claims_of, [], ctx, lines, plan.related[n])
+        area = area_of([c for c in claims_of if c.id in totals])
+        incidents.append(replace(aggregate, place=area) if area is not None else aggregate)
     if decisions.grades:
         incidents = [_with_grade(inc, decisions.grades.get(inc.id)) for inc in incidents]
     return Reconciliation(incidents, plan.suggestions)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
 
-from harmledger.records import WHERE_PREC_COUNTRY, Claim
+from harmledger.records import WHERE_PREC_COUNTRY, Claim, PlaceRef
 
 # A town or finer: where one incident happens. Coarser places (a province, "northwest Syria")
 # can hold several.
@@ -132,3 +132,10 @@ def totals_over_places(claims: Sequence[Claim]) -> dict[str, Total]:
             )
             found[total.id] = Total(why, tuple(chosen))
     return found
+
+
+def area_of(totals: Sequence[Claim]) -> PlaceRef | None:
+    """Where an aggregate of totals sits: the coarsest place they are given ("northwest Syria"
+    over the town the lead was refined to), since it spans their parts' towns."""
+    placed = [c.place for c in totals if c.place is not None and c.place.resolved]
+    return max(placed, key=lambda p: p.precision or 0, default=None)
