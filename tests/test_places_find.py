@@ -240,6 +240,24 @@ def test_a_claim_without_a_date_takes_the_event_day_named_just_before_it() -> No
     assert second.date is None or second.date.start != date(2019, 10, 14)  # another paragraph
 
 
+def test_a_wire_reports_later_paragraphs_take_the_day_its_lead_names() -> None:
+    # One sentence per paragraph, as wire copy runs; the third moves on in time.
+    from harmledger.extract import extract_claims
+
+    text = (
+        "Shelling on a market in Douma killed 14 people on Saturday, medics said.\n\n"
+        "Another 9 people were killed in nearby Harasta.\n\n"
+        "The next day, 2 more died of their wounds."
+    )
+    doc = _doc(text, published=date(2018, 2, 26))  # a Monday
+    located = locate_claims(doc, extract_claims(doc), find_places(doc))
+    days = {c.count.point: c.date.start if c.date else None for c in located if c.count}  # type: ignore[union-attr]
+    assert days[14] == days[9] == date(2018, 2, 24)
+    assert days[2] != date(2018, 2, 24)
+    [nine] = [c for c in located if c.count and c.count.point == 9]
+    assert "a paragraph before" in (nine.date.reason or "")  # type: ignore[union-attr]
+
+
 def test_seed_claim_date_without_publication_stays_unresolved() -> None:
     text = SEED.read_text(encoding="utf-8")
     claim = _seed_claim(text, "killed at least 56 civilians on Tuesday")

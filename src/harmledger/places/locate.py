@@ -30,6 +30,16 @@ DATE_BACK_SENTENCES = 4  # how far back a claim with no date of its own looks fo
 # event's day ("The shells hit the camp on Sunday afternoon"): so many sentences ahead are read.
 DATE_AHEAD_SENTENCES = 1
 TITLE_MAX_CHARS = 200  # a first paragraph this short is a title; its date is the report's event's
+# A wire report gives each sentence its own paragraph: its lead dates the event ("on Saturday") and
+# the next paragraphs count the dead ("In Maarat, 19 people died"). A claim whose paragraph dates
+# nothing looks back across paragraphs too, unless its sentence moves in time ("A week later, 3
+# more died"; "the next day"; "since"), which the date scanner does not read as a date.
+MOVES_IN_TIME = re.compile(
+    r"\b(?:later|earlier|ago|since|previously|subsequently|meanwhile|afterwards"
+    r"|(?:the\s+)?(?:next|following|previous)\s+(?:day|days|night|morning|week|weeks|month|months)"
+    r"|last\s+(?:week|month|year)|(?:days?|weeks?|months?|years?)\s+(?:before|after))\b",
+    re.IGNORECASE,
+)
 _PARA_RE = re.compile(r"\n\s*\n")
 
 
@@ -338,19 +348,22 @@ class _Dates:
         return replace(d, reason=f"from the next sentence of the paragraph; {d.reason or ''}".rstrip("; "))
 
     def _earlier_event_date(self, claim: Claim) -> DateRef | None:
-        """The last day-precise date in the few sentences before the claim, in its paragraph."""
+        """The last day-precise date in the few sentences before the claim, in its paragraph;
+        when its paragraph dates nothing before it, in the paragraphs before (``MOVES_IN_TIME``)."""
         sentences, paragraphs = self.sentences, self.paragraphs
         if not sentences:
             return None
         s_idx = _index_of(sentences, claim.sentence.start)
         lo = sentences[max(0, s_idx - DATE_BACK_SENTENCES)].start
-        if paragraphs:
-            lo = max(lo, paragraphs[_index_of(paragraphs, claim.sentence.start)].start)
-        before = self._event_days(lo, claim.sentence.start)
+        own_lo = max(lo, paragraphs[_index_of(paragraphs, claim.sentence.start)].start) if paragraphs else lo
+        before = self._event_days(own_lo, claim.sentence.start)
+        where = "the paragraph"
+        if not before and own_lo > lo and not MOVES_IN_TIME.search(self.text, claim.sentence.start, claim.sentence.end):
+            before, where = self._event_days(lo, own_lo), "a paragraph before"
         if not before:
             return None
         d = before[-1]
-        return replace(d, reason=f"from an earlier sentence of the paragraph; {d.reason or ''}".rstrip("; "))
+        return replace(d, reason=f"from an earlier sentence of {where}; {d.reason or ''}".rstrip("; "))
 
 
 def locate_claims(
