@@ -359,6 +359,8 @@ class _Dates:
         before = self._event_days(own_lo, claim.sentence.start)
         where = "the paragraph"
         if not before and own_lo > lo and not MOVES_IN_TIME.search(self.text, claim.sentence.start, claim.sentence.end):
+            if self.title_date is not None and self.paragraphs:
+                lo = max(lo, self.paragraphs[0].end)  # a title's day is taken as the title's (``choose``)
             before, where = self._event_days(lo, own_lo), "a paragraph before"
         if not before:
             return None
