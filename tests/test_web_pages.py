@@ -198,3 +198,26 @@ SHOWN_FIGURES = [
 @pytest.mark.parametrize(("count", "shown"), SHOWN_FIGURES, ids=[c.text for c, _ in SHOWN_FIGURES])
 def test_a_claims_figure_keeps_its_qualifier(count: Count, shown: str) -> None:
     assert count_text(count) == shown
+
+
+def test_a_country_wide_aggregates_heading_names_the_country_once(tmp_path: Any) -> None:
+    from dataclasses import replace
+
+    from fastapi.testclient import TestClient
+
+    from harmledger.records import Figures, Incident, PlaceRef
+    from harmledger.store import Ledger
+    from harmledger.web import create_app
+
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
+    syria = PlaceRef(text="Syria", name="Syria", lat=35.0, lon=38.0, country="SY", precision=6)
+    toll = Incident(id="toll", kind="aggregate", claim_ids=(), deaths=Figures(31, 31, 31), place=syria)
+    town = replace(toll, id="town", kind="incident", place=replace(syria, text="Manbij", name="Manbij", precision=1))
+    ledger.replace_incidents([toll, town])
+    with TestClient(create_app(ledger, secret="test secret")) as client:
+        headings = {i: re.search(r"<h1>(.*?)</h1>", client.get(f"/incidents/{i}").text, re.S) for i in ("toll", "town")}
+    ledger.close()
+    assert headings["toll"] is not None and headings["town"] is not None
+    assert "in Syria" in headings["toll"].group(1) and "Syria, Syria" not in headings["toll"].group(1)
+    assert "aggregate, never added to incidents" in headings["toll"].group(1)
+    assert "in Manbij, Syria" in headings["town"].group(1)
