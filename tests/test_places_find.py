@@ -258,6 +258,21 @@ def test_a_wire_reports_later_paragraphs_take_the_day_its_lead_names() -> None:
     assert "a paragraph before" in (nine.date.reason or "")  # type: ignore[union-attr]
 
 
+def test_a_place_the_text_says_saw_no_violence_does_not_place_a_nearby_figure() -> None:
+    from harmledger.extract import extract_claims
+
+    text = (
+        "Police fired on marchers in Omdurman on Thursday, killing at least 12 people, medics said.\n\n"
+        "Marches also took place in Atbara and in Port Sudan, where no violence was reported.\n\n"
+        "The medics said 40 people were wounded."
+    )
+    doc = _doc(text, published=date(2019, 1, 19))
+    located = locate_claims(doc, extract_claims(doc), find_places(doc))
+    places = {c.count.point: c.place.name if c.place else None for c in located if c.count}  # type: ignore[union-attr]
+    assert places[12] == "Omdurman"
+    assert places[40] == "Omdurman"
+
+
 def test_seed_claim_date_without_publication_stays_unresolved() -> None:
     text = SEED.read_text(encoding="utf-8")
     claim = _seed_claim(text, "killed at least 56 civilians on Tuesday")

@@ -41,6 +41,13 @@ MOVES_IN_TIME = re.compile(
     re.IGNORECASE,
 )
 _PARA_RE = re.compile(r"\n\s*\n")
+# A sentence saying nothing happened there ("Protests were also held in Atbara and Port Sudan,
+# where no violence was reported"): its places are not where a nearby figure's harm happened.
+NO_HARM = re.compile(
+    r"\bno\s+(?:\w+\s+){0,2}?(?:violence|casualties|injuries|deaths|clashes|incidents)\s+(?:was|were|had\s+been)\s+"
+    r"(?:reported|recorded)\b|\b(?:remained|stayed)\s+(?:calm|quiet|peaceful)\b",
+    re.IGNORECASE,
+)
 
 
 def sentence_spans(text: str) -> list[Span]:
@@ -391,7 +398,7 @@ def locate_claims(
     if dates is None:
         dates = find_dates(doc)
     located, dated = (
-        _Places(_not_in_names(places, claims), sentences, paragraphs),
+        _Places(_not_unharmed(_not_in_names(places, claims), claims, sentences, doc.text), sentences, paragraphs),
         _Dates(dates, sentences, paragraphs, doc.text),
     )
     fallback: list[PlaceRef | None] = []  # the dateline's country, worked out once if needed
@@ -420,6 +427,19 @@ def _not_in_names(places: list[PlaceRef], claims: list[Claim]) -> list[PlaceRef]
     return [
         p for p in places if p.span is None or not any(p.span.start < n.end and n.start < p.span.end for n in names)
     ]
+
+
+def _not_unharmed(places: list[PlaceRef], claims: list[Claim], sentences: list[Span], text: str) -> list[PlaceRef]:
+    """``places`` without those of a sentence that holds no claim and says no harm was done there
+    (``NO_HARM``)."""
+    quiet = {
+        i
+        for i, s in enumerate(sentences)
+        if NO_HARM.search(text, s.start, s.end) and not any(s.start <= c.span.start < s.end for c in claims)
+    }
+    if not quiet:
+        return places
+    return [p for p in places if p.span is None or _index_of(sentences, p.span.start) not in quiet]
 
 
 def _toll_area(place: PlaceRef) -> PlaceRef:
