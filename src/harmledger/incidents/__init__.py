@@ -111,6 +111,11 @@ def _apply_merges(
         hit = [where[c] for iid in merge for c in previous.get(iid, ()) if c in where]
         for g in hit[1:]:
             uf.union(hit[0], g)
+    return _joined(groups, uf)
+
+
+def _joined(groups: list[list[int]], uf: UnionFind) -> list[list[int]]:
+    """``groups`` with those ``uf`` put together joined (each sorted), in order of first appearance."""
     joined: dict[int, list[int]] = {}
     for g, group in enumerate(groups):
         joined.setdefault(uf.find(g), []).extend(group)
@@ -293,10 +298,7 @@ def _join_repeated_totals(
             c = tolls[i]
             if c.id in totals and c.count is not None:
                 uf.union(first.setdefault((c.document_id, c.outcome, c.count.point), g), g)
-    joined: dict[int, list[int]] = {}
-    for g, group in enumerate(groups):
-        joined.setdefault(uf.find(g), []).extend(group)
-    return [sorted(v) for v in joined.values()]
+    return _joined(groups, uf)
 
 
 def _leads(events: Sequence[Claim]) -> frozenset[str]:

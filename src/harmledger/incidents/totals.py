@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
 
-from harmledger.records import WHERE_PREC_COUNTRY, Claim, PlaceRef
+from harmledger.records import Claim, PlaceRef
 
 # A town or finer: where one incident happens. Coarser places (a province, "northwest Syria")
 # can hold several.
@@ -47,11 +47,6 @@ def _town(claim: Claim) -> str | None:
     if place is None or not place.resolved or place.precision is None or place.precision > TOWN_PRECISION:
         return None
     return str(place.geonameid) if place.geonameid is not None else place.name or place.text
-
-
-def _coarse(claim: Claim) -> bool:
-    place = claim.place
-    return place is None or not place.resolved or (place.precision or WHERE_PREC_COUNTRY) > TOWN_PRECISION
 
 
 def _figure(claim: Claim) -> int | None:
@@ -123,7 +118,8 @@ def totals_over_places(claims: Sequence[Claim]) -> dict[str, Total]:
                 and (country is None or c.place.country == country)
             ]
             chosen = _sum_over_places(target, parts)
-            if chosen is None or not (_coarse(total) or _town(total) in {_town(c) for c in chosen}):
+            own = _town(total)  # None: coarser than a town
+            if chosen is None or (own is not None and own not in {_town(c) for c in chosen}):
                 continue
             terms = " + ".join(f"{_figure(c)} at {c.place.text if c.place else '?'}" for c in chosen)
             why = (
