@@ -99,3 +99,48 @@ def test_a_claim_the_windows_cannot_place_is_placed_again_with_a_longer_opening(
     (toll,) = analyse_document(doc).claims
     assert toll.place is not None and toll.place.country == "SY"  # … yet the toll is placed there
     assert toll.place.name in ("Douma", "Dūmā")
+
+
+# NER reads only the stretches around capitalised words: the names and five words either side.
+def test_ner_reads_the_words_around_names_and_skips_long_lowercase_runs() -> None:
+    from harmledger.places.geoparse import NER_CONTEXT_WORDS, name_stretches
+
+    quiet = "and the crowd waited for news of the wounded in silence for hours " * 3
+    text = f"Gunmen opened fire in Kabul {quiet}before police reached Jalalabad late at night."
+    stretches = name_stretches(text, 0, len(text))
+    read = [text[a:b] for a, b in stretches]
+    assert len(read) == 2
+    assert read[0].startswith("Gunmen") and "Kabul" in read[0]
+    assert "Jalalabad" in read[1] and read[1].endswith("night.")
+    # five words of context after Kabul, five before Jalalabad, and none of the middle
+    assert read[0].split()[-NER_CONTEXT_WORDS:] == "and the crowd waited for".split()
+    assert sum(b - a for a, b in stretches) < len(text) / 2
+
+
+def test_a_sentences_opening_stop_word_is_no_name_but_a_name_starting_a_sentence_is() -> None:
+    from harmledger.places.geoparse import name_stretches
+
+    lower = "the rain fell on the fields all through the long dry week "
+    text = f"{lower}. The rain fell again. {lower}. Gaza was quiet. {lower}."
+    read = [text[a:b] for a, b in name_stretches(text, 0, len(text))]
+    assert read == [r for r in read if "Gaza" in r] and len(read) == 1
+
+
+def test_names_found_in_the_stretches_are_the_entities_of_the_whole_text() -> None:
+    from harmledger.nlp import load_pipeline
+    from harmledger.places.geoparse import NER_EXCLUDE, ner_entities
+    from harmledger.places.vocab import OTHER_LABELS, PLACE_LABELS
+
+    text = (
+        "Residents said the shelling went on for most of the evening and that nobody could "
+        "leave their homes until long after the last of the explosions had stopped. "
+        "The mayor of Kharkiv, Ihor Terekhov, said two people died. "
+        "people sheltered in basements and corridors while the sound of the guns carried "
+        "over the fields and the river for hours on end without any pause at all."
+    )
+    used = PLACE_LABELS | OTHER_LABELS | {"NORP"}  # the labels the places stages read
+    whole = load_pipeline(NER_EXCLUDE)(text)
+    assert {(e.start_char, e.end_char, e.label_) for e in whole.ents if e.label_ in used} == {
+        e for e in ner_entities(text) if e[2] in used
+    }
+    assert any(text[s:e].startswith("Kharkiv") for s, e, _ in ner_entities(text))
