@@ -82,3 +82,10 @@ def test_point_prefers_best_then_low_then_high() -> None:
 def test_a_lower_upper_bound_does_not_make_a_range() -> None:
     count = parse_count("at least 12 and up to 10")
     assert count is not None and (count.low, count.high, count.qualifier) == (12, None, "at_least")
+
+
+def test_a_figure_before_a_colon_and_a_space_is_a_figure_but_a_clock_time_is_not() -> None:
+    # "killed 7: 4 in Idlib and 3 in Ariha" gives a total and its parts; "10:30" is a time
+    count = parse_count("7: 4")
+    assert count is not None and count.point == 7
+    assert parse_count("10:30") is None

@@ -28,6 +28,9 @@ TIE_SPECS = [
         "about 30",
         "casualties",
     ),
+    # after a colon or a spaced dash, only a figure with its own place: "Injured: 40" borrows nothing
+    ("ellipsis", "Shelling killed nine people: five in Ariha and four in Saraqib.", "five", "killed"),
+    ("ellipsis", "Nine people died - five in Ariha and four in Saraqib - in the shelling.", "four", "killed"),
     ("shared verb", "The strike killed a farmer and his four sons.", "four", "killed"),
     ("along with figure", "Two nurses were wounded, along with 5 guards.", "5", "injured"),
     ("along with person", "The mayor was killed along with his two bodyguards.", "two", "killed"),

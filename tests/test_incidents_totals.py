@@ -3,7 +3,9 @@ the other") is kept beside the towns' incidents as an aggregate, never as one to
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from harmledger.incidents import reconcile
 from harmledger.incidents.totals import totals_over_places
@@ -108,3 +110,41 @@ def test_figures_at_one_place_or_in_other_reports_make_no_total() -> None:
     ]
     assert totals_over_places(one_place) == {}
     assert totals_over_places(other_reports) == {}
+
+
+def test_a_total_broken_down_by_town_in_its_own_sentence_is_an_aggregate(tmp_path: Path) -> None:
+    # "killed nine: five in A and four in B" says it spans places without "two towns"; a colon
+    # and a spaced dash both open the breakdown.
+    from harmledger import pipeline
+    from harmledger.documents import ReadOptions
+    from harmledger.store import Ledger
+
+    reports = {
+        "colon.txt": "Shelling on Friday killed nine people: five in Ariha and four in Saraqib, rescuers said.\n",
+        "dash.txt": "Nine people died - five in Ariha and four in Saraqib - when shells hit the towns on Friday.\n",
+    }
+    for name, text in reports.items():
+        folder = tmp_path / name.removesuffix(".txt")
+        folder.mkdir()
+        (folder / name).write_text(text, encoding="utf-8")
+        ledger = Ledger(f"sqlite:///{folder / 'ledger.db'}")
+        try:
+            pipeline.ingest(ledger, [folder / name], ReadOptions(published=D))
+            incidents = ledger.incidents(kind=None)
+        finally:
+            ledger.close()
+        towns = {i.place.name: deaths(i) for i in incidents if i.kind == "incident" and i.place}
+        assert towns == {"Arīḩā": (5, 5, 5), "Saraqib": (4, 4, 4)}, name
+        [total] = [i for i in incidents if i.kind == "aggregate"]
+        assert deaths(total) == (9, 9, 9), name
+
+
+def test_figures_of_one_sentence_at_two_towns_that_do_not_sum_to_its_lead_make_no_total() -> None:
+    same = "Shelling killed nine people, five in Ariha and three in Saraqib."
+    claims = [
+        claim("r", low=9, high=9, best=9, place="manbij", day=D, quote=same),
+        claim("r", low=5, high=5, best=5, place="manbij", day=D, quote=same),
+        claim("r", low=3, high=3, best=3, place="raqqa", day=D, quote=same),
+    ]
+    claims = [replace(c, sentence=claims[0].sentence) for c in claims]
+    assert totals_over_places(claims) == {}

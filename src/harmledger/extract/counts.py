@@ -148,8 +148,15 @@ def _number(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
             if not value.is_integer():
                 return None
             value = int(value)
-        # Don't read "10:30" or "3/4" as figures.
-        if j < n and tokens[j].text in (":", "/") and j + 1 < n and tokens[j + 1].is_number:
+        # Don't read "10:30" or "3/4" as figures; "killed 7: 4 in Idlib and 3 in Ariha" gives
+        # a figure and its parts (a space after the mark).
+        if (
+            j < n
+            and tokens[j].text in (":", "/")
+            and j + 1 < n
+            and tokens[j + 1].is_number
+            and tokens[j + 1].start == tokens[j].end
+        ):
             return None
         if i > 0 and tokens[i - 1].end == tok.start and tokens[i - 1].text in (":", "/", "#", "$", "£", "€"):
             return None  # "10:30", "19/7", "#3", "$20"

@@ -22,6 +22,7 @@ from harmledger.extract.vocab import (
     AGE_LIST_WORDS,
     ASIDE_DETS,
     AUX,
+    DASHES,
     DEICTIC,
     DEMONYM_NOUNS,
     HARM_AFTER,
@@ -658,6 +659,22 @@ def toll_victims(tokens: list[Token], toll_at: int, first: int) -> str | None:
     return None
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+
+
+def opens_breakdown(tokens: list[Token], k: int) -> bool:
+    """A colon or a spaced dash: "killed seven: four in Idlib …", "seven - four in Idlib …"."""
+    tok = tokens[k]
+    return tok.text == ":" or (tok.text in DASHES and k > 0 and tokens[k - 1].end != tok.start)
+
+
+def place_follows(tokens: list[Token], k: int) -> bool:
+    """ "in Idlib", "near the town of Ariha": a preposition, then a name within four words."""
+    if k >= len(tokens) or tokens[k].low not in _PLACE_PREPOSITIONS:
+        return False
+    return any(t.text[:1].isupper() for t in tokens[k + 1 : k + 5])
+
+
 def negated_between(tokens: list[Token], lo: int, hi: int) -> bool:
     return any(tokens[k].low in NEGATORS for k in range(max(lo, 0), min(hi, len(tokens))))
 
@@ -681,8 +698,13 @@ def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
 
 
 def elliptic(tokens: list[Token], m: CountMatch, victims: str | None) -> bool:
-    """A bare figure after "and"/"," that borrows the harm of the figure before it."""
-    if m.first == 0 or tokens[m.first - 1].low not in JOIN:
+    """A bare figure after "and"/"," that borrows the harm of the figure before it; after a
+    colon only when a place follows ("killed seven: four in Idlib"), as "Injured: 40" does not."""
+    if m.first == 0:
+        return False
+    if opens_breakdown(tokens, m.first - 1):
+        return victims is None and place_follows(tokens, m.last)
+    if tokens[m.first - 1].low not in JOIN:
         return False
     if m.first >= 2 and tokens[m.first - 2].is_number:
         return False  # "October 25, 2012"

@@ -20,7 +20,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from harmledger.extract.counts import CountMatch, find_counts
-from harmledger.extract.harm import Mention, elliptic, negated_between, toll_victims, verb_back, walk_left, walk_right
+from harmledger.extract.harm import (
+    Mention,
+    elliptic,
+    negated_between,
+    place_follows,
+    toll_victims,
+    verb_back,
+    walk_left,
+    walk_right,
+)
 from harmledger.extract.parts import add_groups, add_part, add_part_groups, own_part, part_floor
 from harmledger.extract.persons import persons
 from harmledger.extract.singulars import figures_before_one, lone_rule_names, lone_victims, rule_name
@@ -294,6 +303,8 @@ class _Sentence:
             self.in_subset or (self.aside and self.breakdown is None) or _before_verb_of(self.mentions, m)
         ):
             return False
+        if self.aside and not self.in_subset and place_follows(self.tokens, m.last):
+            return False  # "killed seven: four in Idlib and three in Ariha": a toll of its own place
         whole = self.mentions[-1]
         _, _, groups, _, _, _ = walk_right(self.tokens, m)
         for g in groups:

@@ -20,8 +20,9 @@ from harmledger.records import Claim, PlaceRef
 # can hold several.
 TOWN_PRECISION = 2
 # The total's own sentence says it spans places or events ("strikes on two towns", "in separate
-# attacks across the province"): without it, figures at other places are more often where the
-# victims came from or were taken than incidents of their own.
+# attacks across the province"), or gives the parts itself ("killed seven: four in Idlib and three
+# in Ariha"): without either, figures at other places are more often where the victims came from
+# or were taken than incidents of their own.
 SEVERAL = re.compile(
     r"\b(?:two|three|four|five|six|several|multiple|separate|different|various|\d+)\s+(?:\w+\s+)?"
     r"(?:towns|villages|cities|districts|provinces|regions|areas|locations|places|neighbou?rhoods|"
@@ -104,7 +105,7 @@ def totals_over_places(claims: Sequence[Claim]) -> dict[str, Total]:
             assert target is not None
             # Only the lead figure (in the headline, the lead, or repeated) is read as a total:
             # a long report's many small figures add up to one another by chance.
-            if target != lead[total.outcome] or not SEVERAL.search(total.quote):
+            if target != lead[total.outcome]:
                 continue
             country = total.place.country if total.place is not None else None
             parts = [
@@ -121,6 +122,8 @@ def totals_over_places(claims: Sequence[Claim]) -> dict[str, Total]:
             own = _town(total)  # None: coarser than a town
             if chosen is None or (own is not None and own not in {_town(c) for c in chosen}):
                 continue
+            if not (SEVERAL.search(total.quote) or all(c.sentence == total.sentence for c in chosen)):
+                continue  # neither says it spans places nor breaks itself down by place
             terms = " + ".join(f"{_figure(c)} at {c.place.text if c.place else '?'}" for c in chosen)
             why = (
                 f"claim {total.id}: {total.outcome} {target} is the report's total over {len(chosen)} places "
