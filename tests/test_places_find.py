@@ -336,3 +336,21 @@ def test_a_named_place_wins_over_a_nationality_word() -> None:
     doc = Document(id=sha256_hex(text), original=text.encode(), text=text, origin="t", genre="news")
     [claim] = locate_claims(doc, extract_claims(doc), find_places(doc))
     assert claim.place.name == "Mosul" and claim.place.precision == 1
+
+
+def test_a_figure_without_a_place_takes_the_place_of_the_nearby_sentence_about_violence() -> None:
+    # The sentence just before the figure only mentions talks; the one before it names the strike.
+    from harmledger.extract import extract_claims
+
+    text = (
+        "Rockets hit Kramatorsk overnight. Separately, Ukrainian and Russian envoys held talks in "
+        "Geneva on Monday. Ten people were killed, medics said."
+    )
+    doc = _doc(text, published=date(2023, 5, 2))
+    [ten] = locate_claims(doc, extract_claims(doc), find_places(doc))
+    assert ten.place is not None and ten.place.name == "Kramatorsk"
+    # With no sentence about violence nearby, the nearest place still stands.
+    calm = "Ukrainian and Russian envoys held talks in Geneva on Monday. Ten people were killed, medics said."
+    doc = _doc(calm, published=date(2023, 5, 2))
+    [ten] = locate_claims(doc, extract_claims(doc), find_places(doc))
+    assert ten.place is not None and ten.place.name == "Geneva"

@@ -49,6 +49,16 @@ NO_HARM = re.compile(
     re.IGNORECASE,
 )
 
+# A sentence about violence, or holding a claim, is where a nearby figure's place is looked for
+# first: "The talks were held in Geneva. Ten people were killed in the shelling" does not put the
+# ten in Geneva when a sentence about the shelling names its town.
+VIOLENCE = re.compile(
+    r"\b(?:kill|dead|death|died|die|wound|injur|attack|strike|struck|hit|bomb|shell|explo|blast|raid|"
+    r"clash|fight|fire[sd]?\b|shot|shoot|gun|assail|militant|ambush|massacre|rocket|missile|drone|"
+    r"mortar|artillery|airstrike|air\s+strike|offensive|battle|violence|casualt|victim|fled|destroy|incident)",
+    re.IGNORECASE,
+)
+
 
 def sentence_spans(text: str) -> list[Span]:
     """Sentence spans from spaCy's rule-based sentencizer (no model)."""
@@ -118,9 +128,12 @@ class _Places:
     neighbourhood: locating every claim of a long document stays linear, not claims × places.
     Candidates are always considered in the order of ``places`` (ties resolve as before)."""
 
-    def __init__(self, places: list[PlaceRef], sentences: list[Span], paragraphs: list[Span]) -> None:
+    def __init__(
+        self, places: list[PlaceRef], sentences: list[Span], paragraphs: list[Span], quiet: frozenset[int] = frozenset()
+    ) -> None:
         self.usable = [p for p in places if _usable(p) and p.span is not None]
         self.sentences, self.paragraphs = sentences, paragraphs
+        self.quiet = quiet  # sentences neither about violence nor holding a claim
         self.sent = [_index_of(sentences, p.span.start) for p in self.usable]  # type: ignore[union-attr]
         self.para = [_index_of(paragraphs, p.span.start) for p in self.usable]  # type: ignore[union-attr]
         self.by_sentence: dict[int, list[int]] = {}
@@ -164,6 +177,7 @@ class _Places:
                 near,
                 key=lambda k: (
                     abs(self.para[k] - p_idx),
+                    sent[k] in self.quiet,
                     (sent[k] - s_idx) * 2 if sent[k] > s_idx else s_idx - sent[k],
                     sent[k] > s_idx,
                     _specificity(usable[k]),
@@ -398,7 +412,12 @@ def locate_claims(
     if dates is None:
         dates = find_dates(doc)
     located, dated = (
-        _Places(_not_unharmed(_not_in_names(places, claims), claims, sentences, doc.text), sentences, paragraphs),
+        _Places(
+            _not_unharmed(_not_in_names(places, claims), claims, sentences, doc.text),
+            sentences,
+            paragraphs,
+            _quiet_sentences(doc.text, sentences, claims),
+        ),
         _Dates(dates, sentences, paragraphs, doc.text),
     )
     fallback: list[PlaceRef | None] = []  # the dateline's country, worked out once if needed
@@ -440,6 +459,14 @@ def _not_unharmed(places: list[PlaceRef], claims: list[Claim], sentences: list[S
     if not quiet:
         return places
     return [p for p in places if p.span is None or _index_of(sentences, p.span.start) not in quiet]
+
+
+def _quiet_sentences(text: str, sentences: list[Span], claims: list[Claim]) -> frozenset[int]:
+    """Indexes of the sentences that hold no claim and say nothing of violence (``VIOLENCE``)."""
+    claimed = {_index_of(sentences, c.span.start) for c in claims}
+    return frozenset(
+        i for i, s in enumerate(sentences) if i not in claimed and not VIOLENCE.search(text, s.start, s.end)
+    )
 
 
 def _toll_area(place: PlaceRef) -> PlaceRef:
