@@ -354,3 +354,26 @@ def test_a_figure_without_a_place_takes_the_place_of_the_nearby_sentence_about_v
     doc = _doc(calm, published=date(2023, 5, 2))
     [ten] = locate_claims(doc, extract_claims(doc), find_places(doc))
     assert ten.place is not None and ten.place.name == "Geneva"
+
+
+# A big city's other name before a noun is a word of something else; its own name is still a place.
+@pytest.mark.parametrize(
+    ("text", "not_a_place", "kept"),
+    [
+        ("Youths threw Molotov cocktails at a police post in Nablus, West Bank, late on Friday.", "Molotov", "Nablus"),
+        ("Hamas fighters fired rockets from Khan Younis into southern Israel on Monday.", "Hamas", "Khan Younis"),
+    ],
+)
+def test_a_big_citys_other_name_before_a_noun_is_no_place(text: str, not_a_place: str, kept: str) -> None:
+    found = {p.text: p for p in find_places(_doc(text))}
+    assert not_a_place not in found
+    assert kept in found
+
+
+def test_an_acronym_spelled_out_before_its_brackets_is_no_town_but_an_areas_is_the_area() -> None:
+    service = "Gunmen killed two officers of the Nigeria Immigration Service (NIS) in Owerri, Imo State, Nigeria."
+    found = {p.text: p for p in find_places(_doc(service))}
+    assert "NIS" not in found and found["Owerri"].country == "NG"
+    congo = "Rebels attacked Beni in the east of the Democratic Republic of the Congo (DRC) on Sunday."
+    found = {p.text: p for p in find_places(_doc(congo))}
+    assert found["DRC"].country == "CD"

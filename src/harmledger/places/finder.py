@@ -112,6 +112,30 @@ def _strong(h: Entry) -> bool:
     return h.feature in ("PCLI", "ADM1", "CONT", "RGN") or h.population >= 50_000 or not h.source.startswith("geonames")
 
 
+_INITIALS_RE = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def _spelled_out_before(text: str, start: int, end: int) -> bool:
+    """An all-capital name in brackets whose letters are the initials of the capitalised words
+    just before them: an acronym ("Central Reserve Police Force (CRPF)")."""
+    surface = text[start:end]
+    if not (surface.isupper() and text[start - 1 : start] == "(" and text[end : end + 1] == ")"):
+        return False
+    words = _INITIALS_RE.findall(text, max(0, start - 40 * len(surface)), start - 1)
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return len(surface) >= 2 and initials.endswith(surface.replace(".", ""))
+
+
+def _area(h: Entry) -> bool:
+    """A country, a province or a curated entry: its abbreviations and other names are its own."""
+    return h.feature in ("PCLI", "ADM1") or not h.source.startswith("geonames")
+
+
+def _own_name(h: Entry) -> bool:
+    """The name looked up is the place's main one, or an area's (``_area``)."""
+    return h.primary or _area(h)
+
+
 def _capitalised(word: str) -> bool:
     """A capital first letter, also after an apostrophe or an elided article ("d'Ivoire")."""
     if word[:1].isupper() or (word[:1] in "'’‘" and word[1:2].isupper()):
@@ -255,15 +279,10 @@ def detect(
         # Short all-capital words are acronyms ("AI", "WHO", the agency "SANA") unless a
         # curated/strong name that is a place's own name ("GAZA"), a country's or a province's:
         # another place's alternate spelling ("Sana" for Sanaa) is not enough.
-        if (
-            surface.isupper()
-            and len(surface) <= 4
-            and not any(
-                _strong(h) and (h.primary or h.feature in ("PCLI", "ADM1") or not h.source.startswith("geonames"))
-                for h in hits
-            )
-        ):
+        if surface.isupper() and len(surface) <= 4 and not any(_strong(h) and _own_name(h) for h in hits):
             continue
+        if _spelled_out_before(text, start, end) and not any(_area(h) for h in hits):
+            continue  # "the Nigeria Immigration Service (NIS)" is no city Niš; "(DRC)", "(NSW)" are places
         adjective = (
             nxt is not None
             and nxt.text.islower()
@@ -271,7 +290,12 @@ def detect(
             and nxt.text not in _FOLLOW_OK
             and nxt.text not in PLACE_HEADS
         )
-        if adjective and not (confirmed or exact_norp or cue or strong):
+        # Before a noun, a big city's other name ("Molotov" for Perm, "Abo" for Turku) is as often
+        # a word of something else ("Molotov cocktails", "the Abo church"): only its own name
+        # counts; before a verb ("Shelling of Douma killed") any of its names does.
+        before_noun = adjective and nxt is not None and not nxt.text.endswith("ed")
+        big = any(_strong(h) and _own_name(h) for h in hits) if before_noun else strong
+        if adjective and not (confirmed or exact_norp or cue or big):
             weak = True  # "Esperance residents" or "Aleppo soap": decided by the context
         if not (confirmed or exact_norp or strong or cue or how == "exact" and not single):
             weak = True
