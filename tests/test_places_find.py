@@ -377,3 +377,18 @@ def test_an_acronym_spelled_out_before_its_brackets_is_no_town_but_an_areas_is_t
     congo = "Rebels attacked Beni in the east of the Democratic Republic of the Congo (DRC) on Sunday."
     found = {p.text: p for p in find_places(_doc(congo))}
     assert found["DRC"].country == "CD"
+
+
+# Persian compounds join their parts with a hyphen and "e"/"i": the whole is the name.
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("A bomb exploded in Pul-e-Khumri, Baghlan province, Afghanistan, killing four.", "Pul-e-Khumri", "AF"),
+        ("A roadside bomb hit a minivan in Pul-e-Matak, Parwan, Afghanistan.", "Pul-e-Matak", "AF"),
+        ("A bomb exploded in Dasht-e-Barchi, Kabul, Afghanistan, killing four.", "Dasht-e-Barchi", "AF"),
+    ],
+)
+def test_a_persian_compound_is_one_name_never_its_head_alone(text: str, name: str, country: str) -> None:
+    found = {p.text: p for p in find_places(_doc(text))}
+    assert found[name].country == country
+    assert not any(t != name and name.startswith(t) for t in found)  # not "Pul" (Poole) nor "Dasht"

@@ -143,6 +143,14 @@ def _capitalised(word: str) -> bool:
     return len(word) > 2 and word[1] in "'’" and word[2:3].isupper()
 
 
+_EZAFE = frozenset({"e", "i", "ye"})
+
+
+def _ezafe(text: str, tokens: list[Token], k: int) -> bool:
+    """``tokens[k]`` links two parts of a Persian name after a hyphen ("Sar-e Pul", "Pul-i-Khumri")."""
+    return tokens[k].text in _EZAFE and text[tokens[k].start - 1 : tokens[k].start] in "-‐‑" and k > 0
+
+
 def _joinable(text: str, left: Token, right: Token) -> bool:
     """Two words may sit in one name when only a space or a hyphen separates them."""
     gap = text[left.end : right.start]
@@ -184,7 +192,7 @@ def candidate_spans(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tupl
         j = i
         while j + 1 < len(tokens) and j + 1 - i < MAX_WORDS and _joinable(text, tokens[j], tokens[j + 1]):
             nxt = tokens[j + 1].text
-            if not (_capitalised(nxt) or nxt.lower() in NAME_CONNECTORS):
+            if not (_capitalised(nxt) or nxt.lower() in NAME_CONNECTORS or _ezafe(text, tokens, j + 1)):
                 break
             j += 1
         last = j
@@ -196,6 +204,11 @@ def candidate_spans(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tupl
             if hits:
                 found = (i, k, how)
                 break
+        if found and found[1] < last and _ezafe(text, tokens, found[1] + 1):
+            # "Pul-e-Matak", "Dasht-e-Barchi": a Persian compound the gazetteer lacks; its head
+            # alone ("Pul", "Dasht") names some other place, and so may its tail.
+            i = last + 1
+            continue
         if found:
             out.append(found)
             i = found[1] + 1
