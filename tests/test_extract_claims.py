@@ -813,6 +813,10 @@ SCOPES = [
     ("More than 10,000 people have been killed in Yemen.", "cumulative", None),
     ("Nearly 3,000 people have been killed in the attacks on the two towers.", "incident", None),
     ("At least 1,200 people have died in the earthquake.", "incident", None),
+    # a period after a superlative compares the event with others; it is no running total
+    ("A car bomb killed 40 people in the capital, the deadliest attack there since 2019.", "incident", None),
+    ("Shelling killed 23 civilians, in one of the worst days for the city this month.", "incident", None),
+    ("At least 40 people have been killed in the capital since January.", "cumulative", "since January"),
 ]
 
 

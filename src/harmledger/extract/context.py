@@ -353,6 +353,8 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
             after = k + hit[0]
             if hit[1] == "since" and after < len(tokens) and tokens[after].low in STOP_AFTER_SINCE:
                 continue  # "since they …" is "because"
+            if _compares(tokens, lo, k):
+                continue  # "the deadliest attack since 2019": the period measures the comparison
             end = after
             while end < min(hi, after + 12) and tokens[end].low not in _STOPS:
                 end += 1
@@ -383,6 +385,22 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
     if toll_at >= 0 and any(_running_toll_word(tokens, toll_at, k) for k in range(toll_at, hi)):
         return "cumulative", None
     return "incident", None
+
+
+# "the deadliest attack in the capital since 2019", "one of the worst days this year": a period
+# after a superlative compares this event with others; it does not make its figure a running total.
+_SUPERLATIVES = frozenset("deadliest worst bloodiest biggest largest heaviest highest most first fiercest".split())
+_COMPARISON_REACH = 8  # tokens back from the period to its superlative
+
+
+def _compares(tokens: list[Token], lo: int, k: int) -> bool:
+    """A superlative before ``tokens[k]`` in the same clause (no stop between them)."""
+    for x in range(k - 1, max(lo, k - _COMPARISON_REACH) - 1, -1):
+        if tokens[x].low in _STOPS:
+            return False
+        if tokens[x].low in _SUPERLATIVES:
+            return True
+    return False
 
 
 def _uncertain_day(tokens: list[Token], k: int) -> bool:
