@@ -168,6 +168,10 @@ def test_segmentation_can_be_turned_off():
             "opinion",
         ),
         ("Too short to judge, I think?", "news"),
+        # the outlet's own label decides, however few words follow or however plain their voice
+        ("Opinion: The siege must end. The city has starved for a year.", "opinion"),
+        ("EDITORIAL | A ceasefire that nobody enforces", "opinion"),
+        ("Commentary on the war filled the talk shows, officials said.", "news"),
     ],
 )
 def test_classify_genre(text, genre):

@@ -89,6 +89,13 @@ SAMPLE_CHARS = 30_000
 MIN_WORDS = 40
 
 
+# The outlet's own label opening the text ("Opinion: …", "OP-ED | …", "Editorial - …"): commentary
+# whatever its voice. "Analysis" is not one: outlets file news analysis as reporting.
+_OPINION_LABEL = re.compile(
+    r"\s*(?:opinion|op-ed|op ed|editorial|commentary|comment|column|viewpoint)\s*[:|–—]\s*\S", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True, slots=True)
 class GenreScore:
     """The opinion score and the per-100-word rate of each cue behind it."""
@@ -96,9 +103,12 @@ class GenreScore:
     score: float
     rates: dict[str, float]
     words: int
+    labelled: bool = False  # the text opens with an opinion label (``_OPINION_LABEL``)
 
     @property
     def genre(self) -> Genre:
+        if self.labelled:
+            return "opinion"
         return "opinion" if self.words >= MIN_WORDS and self.score >= OPINION_THRESHOLD else "news"
 
 
@@ -215,7 +225,7 @@ def score_counts(counts: Counter[str]) -> GenreScore:
 
 def genre_score(text: str) -> GenreScore:
     """Score the writer's voice in ``text``: higher means more like commentary."""
-    return score_counts(cue_counts(text))
+    return replace(score_counts(cue_counts(text)), labelled=bool(_OPINION_LABEL.match(text)))
 
 
 def classify_genre(text: str) -> Genre:
@@ -225,6 +235,8 @@ def classify_genre(text: str) -> Genre:
     report: when no word, phrase or stem of an opinion cue occurs, only questions and
     exclamations can raise the score, and if they cannot raise it to the threshold it is news.
     """
+    if _OPINION_LABEL.match(text):
+        return "opinion"  # the outlet says so: "Opinion: The world looks away"
     own, classes = _own_voice(text)
     lowered = classes.lower()
     lowered_tokens = _tokens(lowered)
