@@ -175,6 +175,24 @@ def test_a_vague_figure_of_another_source_can_raise_high_but_not_set_best():
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (24, 30, 99)
 
 
+def test_an_opinion_pieces_figure_sets_nothing_beside_the_news_of_the_same_event():
+    """A column's "a drone killed dozens this week" is the writer's comment on the reports of
+    "at least 23" and "31": the incident keeps their figures, not the column's 99."""
+    docs = {d: doc(d) for d in "abc"}
+    claims = one_strike(
+        [
+            claim("a", low=23, qualifier="at_least", place="misrata", day=D),
+            claim("b", low=31, high=31, best=31, place="misrata", day=D),
+            _vague(claim("c", low=24, high=99, qualifier="vague", place="misrata", day=D, genre="opinion")),
+        ]
+    )
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert inc.deaths.high == 31 and inc.deaths.low == 23
+    alone = [c for c in claims if c.genre == "opinion"]
+    [inc] = only_incidents(reconcile(alone, docs))
+    assert inc.deaths.high == 99  # with nothing else, the column's figure is all there is
+
+
 def test_civilians_and_combatants_of_one_document_add_up_but_repeats_do_not():
     docs = {"a": doc("a")}
     claims = [

@@ -306,11 +306,16 @@ def figures(
         for r in reported
         if r.claim.outcome == outcome and not r.upper_only and r.claim.count is not None and not r.claim.count.vague
     }
+    # Rule 2c: an opinion piece's figure is the writer's comment on the news ("a drone killed
+    # dozens this week"): beside a news report of the outcome it sets none of the figures.
+    reported_in_news = any(r.claim.genre != "opinion" and r.claim.outcome == outcome for r in reported)
     by_source: dict[str, dict[str, list[tuple[Reported, bool]]]] = {}
     for r in reported:
         c = r.claim
         if c.source is None and c.count is not None and c.count.vague and c.document_id in precise_docs:
             continue  # rule 2b across sources: the writer's "dozens" beside the report's "38, police said"
+        if c.genre == "opinion" and reported_in_news:
+            continue
         if c.outcome == outcome or c.outcome in upper_outcomes:
             docs = by_source.setdefault(r.source, {})
             docs.setdefault(c.document_id, []).append((r, c.outcome != outcome or r.upper_only))
