@@ -148,3 +148,18 @@ def test_figures_of_one_sentence_at_two_towns_that_do_not_sum_to_its_lead_make_n
     ]
     claims = [replace(c, sentence=claims[0].sentence) for c in claims]
     assert totals_over_places(claims) == {}
+
+
+def test_a_headline_repeating_the_total_joins_its_aggregate_wherever_it_was_placed() -> None:
+    # "Strikes on two towns in Aleppo province kill 31", the headline put at a third town.
+    claims = [
+        claim("r", low=31, high=31, best=31, place="deir-ez-zor", day=D, quote="Strikes on two towns kill 31"),
+        claim("r", low=31, qualifier="at_least", place="aleppo-province", day=D, quote=LEAD),
+        claim("r", low=19, high=19, best=19, place="manbij", day=D),
+        claim("r", low=12, high=12, best=12, place="raqqa", day=D),
+    ]
+    assert set(totals_over_places(claims)) == {claims[0].id, claims[1].id}
+    incidents = reconcile(claims, {"r": doc("r")})
+    [total] = [i for i in incidents if i.kind == "aggregate"]
+    assert set(total.claim_ids) == {claims[0].id, claims[1].id}
+    assert {i.place.text for i in incidents if i.kind == "incident" and i.place} == {"Manbij", "Raqqa"}

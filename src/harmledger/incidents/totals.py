@@ -130,7 +130,22 @@ def totals_over_places(claims: Sequence[Claim]) -> dict[str, Total]:
                 f"({terms}): kept beside their incidents, not counted as one place's toll"
             )
             found[total.id] = Total(why, tuple(chosen))
+        _repeats(same_document, found)
     return found
+
+
+def _repeats(same_document: Sequence[Claim], found: dict[str, Total]) -> None:
+    """Add to ``found`` the figures of one report that repeat one of its totals and say they span
+    places ("Strikes on two towns in Idlib kill 9" over "… killed nine: five in Ariha and four in
+    Saraqib"), wherever the place finder put them (here Idlib city, which neither part is in)."""
+    totals = {(c.outcome, _figure(c)): found[c.id] for c in same_document if c.id in found}
+    for c in same_document:
+        total = totals.get((c.outcome, _figure(c)))
+        if total is None or c.id in found or c in total.parts or not SEVERAL.search(c.quote):
+            continue
+        found[c.id] = Total(
+            f"claim {c.id}: {c.outcome} {_figure(c)} repeats the report's total over several places", total.parts
+        )
 
 
 def area_of(totals: Sequence[Claim]) -> PlaceRef | None:
