@@ -220,4 +220,5 @@ def test_a_country_wide_aggregates_heading_names_the_country_once(tmp_path: Any)
     assert headings["toll"] is not None and headings["town"] is not None
     assert "in Syria" in headings["toll"].group(1) and "Syria, Syria" not in headings["toll"].group(1)
     assert "aggregate, never added to incidents" in headings["toll"].group(1)
+    assert "Syria <small>" in headings["toll"].group(1)  # a space between the heading and its note
     assert "in Manbij, Syria" in headings["town"].group(1)
