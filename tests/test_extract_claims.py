@@ -1072,6 +1072,19 @@ def test_a_party_among_the_victims_is_not_the_perpetrator(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # an actor of talks lends itself to no later shelling
+        ("Talks between the army and the PKK resumed in Geneva. In Van, shelling killed 4 people.", None),
+        # an actor of an attack does, even when the sentence names no harm
+        ("PKK fighters attacked an army post near Van. Four soldiers were killed.", "PKK"),
+    ],
+)
+def test_a_sentence_before_lends_its_actor_only_when_it_tells_of_force(text: str, perpetrator: str | None) -> None:
+    assert [c.perpetrator for c in claims_of(text) if c.kind == "casualty"] == [perpetrator]
+
+
+@pytest.mark.parametrize(
     ("text", "party", "stance"),
     [
         (

@@ -33,6 +33,10 @@ from harmledger.extract.parts import parts_among
 from harmledger.extract.text import Token, candidate_spans, split_sentences, tokenize
 from harmledger.extract.vocab import (
     BARE_COALITION,
+    DEATH_CUES,
+    HARM_AFTER,
+    HARM_BEFORE,
+    HARM_NOUNS,
     HEDGE_ADJECTIVES,
     HEDGED_ACCOUNTS,
     HEDGES,
@@ -401,6 +405,26 @@ def _perpetrator(
         return None  # "Separately, an air strike on a market killed six": not the last sentence's actor
     for j in range(i - 1, max(-1, i - 1 - _CONTEXT_BACK), -1):
         found = state.perpetrators(j)
-        if found:
+        if found and _tells_of_violence(state.sentence_text(j)):
             return found[0][2]  # the sentence's first actor, usually its subject
     return None
+
+
+_HARM_WORDS = DEATH_CUES | HARM_AFTER.keys() | HARM_BEFORE.keys() | HARM_NOUNS.keys()
+_WORD_RE = re.compile(r"[a-z]+")
+# Acts of force that name no harm: "ISWAP fighters attacked a base", "advanced on IS-held villages".
+_FORCE_RE = re.compile(
+    r"\b(?:attack|assault|advanc|offensive|raid|storm|seiz|captur|ambush|clash|fight|fought|fire[ds]?\b|"
+    r"shell|bomb|blew|blow|detonat|explo|strike|struck|abduct|kidnap|besieg|siege|shot|shoot|gun)"
+)
+
+
+def _tells_of_violence(text: str) -> bool:
+    """Whether a sentence tells of force or harm: "Peace talks between the army and the RSF
+    resumed" names two actors and lends neither to the next sentence's shelling."""
+    lowered = text.lower()
+    return (
+        event_type([text]) is not None
+        or _FORCE_RE.search(lowered) is not None
+        or not _HARM_WORDS.isdisjoint(_WORD_RE.findall(lowered))
+    )
