@@ -22,12 +22,12 @@ from __future__ import annotations
 import argparse
 import glob
 import json
+import os
 import random
 import re
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,7 +82,11 @@ print(json.dumps({"s": time.perf_counter() - t, "docs": report.added, "claims": 
 
 
 def run(path: Path, db: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(path), str(db)], capture_output=True, text=True, check=True)
+    # This checkout's code, not whichever one the venv installed (a worktree measures itself).
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(path), str(db)], capture_output=True, text=True, check=True, env=env
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
