@@ -89,8 +89,9 @@ SAMPLE_CHARS = 30_000
 MIN_WORDS = 40
 
 
-# The outlet's own label opening the text ("Opinion: …", "OP-ED | …", "Editorial - …"): commentary
-# whatever its voice. "Analysis" is not one: outlets file news analysis as reporting.
+# The outlet's own label opening the text ("Opinion: …", "OP-ED | …", "Editorial — …"): commentary
+# whatever its voice. A plain hyphen is no separator ("Comment-free"); "Analysis" is no label:
+# outlets file news analysis as reporting.
 _OPINION_LABEL = re.compile(
     r"\s*(?:opinion|op-ed|op ed|editorial|commentary|comment|column|viewpoint)\s*[:|–—]\s*\S", re.IGNORECASE
 )

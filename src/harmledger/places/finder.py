@@ -148,7 +148,7 @@ _EZAFE = frozenset({"e", "i", "ye"})
 
 def _ezafe(text: str, tokens: list[Token], k: int) -> bool:
     """``tokens[k]`` links two parts of a Persian name after a hyphen ("Sar-e Pul", "Pul-i-Khumri")."""
-    return tokens[k].text in _EZAFE and text[tokens[k].start - 1 : tokens[k].start] in "-‐‑" and k > 0
+    return k > 0 and tokens[k].text in _EZAFE and text[tokens[k].start - 1 : tokens[k].start] in ("-", "‐", "‑")
 
 
 def _joinable(text: str, left: Token, right: Token) -> bool:
