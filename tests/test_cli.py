@@ -197,21 +197,30 @@ def test_geocode_json_prints_one_object_per_input_line_in_order() -> None:
     assert set(lines[1]["candidates"][0]) >= {"name", "lat", "lon", "precision", "country", "admin1", "score"}
 
 
+@pytest.mark.parametrize(
+    ("module", "stage"), [("harmledger.extract", "extract_claims"), ("harmledger.places", "find_places")]
+)
 def test_a_document_whose_analysis_fails_is_reported_and_the_batch_goes_on(
-    tmp_path: Path, samples: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, samples: Path, monkeypatch: pytest.MonkeyPatch, module: str, stage: str
 ) -> None:
+    # A stage bug that one hostile document trips, before NER reads the batch or after it.
+    import importlib
+
     from harmledger import pipeline
     from harmledger.documents import ReadOptions
 
-    (samples / "poison.txt").write_text("This report about Homs is poison for the extractor.\n", encoding="utf-8")
-    real = pipeline.analyse_document
+    (samples / "poison.txt").write_text(
+        "Shelling killed 3 people in Homs, a poison for the stages.\n", encoding="utf-8"
+    )
+    target = importlib.import_module(module)
+    real = getattr(target, stage)
 
-    def fragile(doc):  # a stand-in for a stage bug that one hostile document trips
+    def fragile(doc, *args, **kwargs):
         if "poison" in doc.text:
             raise ValueError("boom")
-        return real(doc)
+        return real(doc, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "analyse_document", fragile)
+    monkeypatch.setattr(target, stage, fragile)
     ledger = Ledger(f"sqlite:///{tmp_path / 'l.db'}")
     report = pipeline.ingest(ledger, [samples], ReadOptions())
     assert [e for e in report.errors if "poison.txt" in e and "ValueError: boom" in e]

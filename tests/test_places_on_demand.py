@@ -144,3 +144,22 @@ def test_names_found_in_the_stretches_are_the_entities_of_the_whole_text() -> No
         e for e in ner_entities(text) if e[2] in used
     }
     assert any(text[s:e].startswith("Kharkiv") for s, e, _ in ner_entities(text))
+
+
+def test_documents_analysed_in_a_batch_are_analysed_as_one_by_one() -> None:
+    # NER reads the batch's windows in one pass; every claim keeps the place and date it gets alone.
+    from harmledger.pipeline import analyse_documents
+
+    texts = [
+        LONG_REPORT,
+        WITH_CLAIM,
+        NO_CLAIM,
+        "Rockets hit Kramatorsk overnight. Ten people were killed, medics said.",
+        "",
+    ]
+    docs = [make_document(t, f"r{n}.txt") for n, t in enumerate(texts) if t]
+    together = analyse_documents(docs)
+    alone = [analyse_document(d) for d in docs]
+    assert [a.claims for a in together] == [a.claims for a in alone]  # type: ignore[union-attr]
+    assert [a.places for a in together] == [a.places for a in alone]  # type: ignore[union-attr]
+    assert sum(len(a.claims) for a in alone) >= 3  # type: ignore[union-attr]

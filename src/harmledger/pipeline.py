@@ -1,6 +1,7 @@
 """Wires the stages together; the only module that imports more than one stage.
 
-Per-document work is a map (``analyse_document``: extract claims, then place and date them);
+Per-document work is a map (``analyse_document``: extract claims, then place and date them;
+``ingest`` maps ``analyse_documents`` over small batches, whose NER runs in one pass);
 cross-document work is one reduce (``reconcile``). The local runner and the Spark runner map the
 same ``analyse_document`` function.
 """
@@ -62,11 +63,60 @@ def analyse_document(doc: Document, *, all_places: bool = False) -> DocumentAnal
     ingest) unless ``all_places`` asks for every toponym (`eval`'s places section, `places`).
     Its claims are the same either way.
     """
+    begun = _claims_and_windows(doc, all_places=all_places)
+    if isinstance(begun, DocumentAnalysis):
+        return begun
+    return _placed(begun, None, all_places=all_places)
+
+
+def analyse_documents(docs: Sequence[Document]) -> list[DocumentAnalysis | AnalysisFailure]:
+    """``analyse_document`` of each of ``docs``, in order, their place windows read by NER in one
+    pass (spaCy's model runs on bigger batches); a document whose analysis raises is an
+    ``AnalysisFailure`` and the others go on."""
+    from harmledger.places import read_entities
+
+    begun: list[DocumentAnalysis | AnalysisFailure | _Begun] = []
+    for doc in docs:
+        try:
+            begun.append(_claims_and_windows(doc))
+        except Exception as exc:  # noqa: BLE001 - one hostile document must not cost the batch
+            begun.append(AnalysisFailure(doc, f"{type(exc).__name__}: {exc}"))
+    waiting = [b for b in begun if isinstance(b, _Begun)]
+    read: Iterator[list[tuple[int, int, str]] | None]
+    try:
+        read = iter(read_entities([(b.document.text, b.windows) for b in waiting]))
+    except Exception:  # noqa: BLE001 - each document then reads its own, and fails alone
+        read = iter([None] * len(waiting))
+    out: list[DocumentAnalysis | AnalysisFailure] = []
+    for b in begun:
+        if not isinstance(b, _Begun):
+            out.append(b)
+            continue
+        entities = next(read)  # in the order of ``waiting``
+        try:
+            out.append(_placed(b, entities))
+        except Exception as exc:  # noqa: BLE001
+            out.append(AnalysisFailure(b.document, f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+@dataclass(slots=True)
+class _Begun:
+    """A document with claims, before its places: the parts of its text that can place them."""
+
+    document: Document
+    claims: list[Claim]
+    sentences: list[Span]
+    windows: list[tuple[int, int]]
+
+
+def _claims_and_windows(doc: Document, *, all_places: bool = False) -> DocumentAnalysis | _Begun:
+    """The genre and the claims; a finished analysis when there is nothing to place (or the
+    document is analysed in pieces), else what placing the claims needs."""
     from harmledger.documents import decide_genre
     from harmledger.extract import extract_claims
     from harmledger.extract.identity import attach_identity
     from harmledger.extract.text import split_sentences
-    from harmledger.places import find_places, locate_claims
 
     doc = decide_genre(doc)
     if len(doc.text) > WHOLE_DOCUMENT_CHARS:
@@ -75,13 +125,24 @@ def analyse_document(doc: Document, *, all_places: bool = False) -> DocumentAnal
     if not claims and not all_places:
         return DocumentAnalysis(document=doc, claims=[])
     sentences = [Span(a, b) for a, b in split_sentences(doc.text)] or [Span(0, len(doc.text))]
-    claim_sentences = [c.sentence for c in claims]
-    windows = place_windows(doc.text, claim_sentences, sentences)
-    places = find_places(doc, within=windows)
+    windows = place_windows(doc.text, [c.sentence for c in claims], sentences)
+    return _Begun(doc, claims, sentences, windows)
+
+
+def _placed(
+    begun: _Begun, entities: list[tuple[int, int, str]] | None, *, all_places: bool = False
+) -> DocumentAnalysis:
+    """``begun``'s claims with places and dates; ``entities`` are NER's reading of its windows
+    when already made."""
+    from harmledger.places import find_places, locate_claims
+
+    doc, claims, sentences, windows = begun.document, begun.claims, begun.sentences, begun.windows
+    places = find_places(doc, within=windows, entities=entities)
     located = locate_claims(doc, claims, places, sentences=sentences)
     if any(_unplaced(c) for c in located):
         # A figure the windows could not place, or only by a country, is placed again with a
         # longer opening, where a feature names its town after a paragraph or two of scene.
+        claim_sentences = [c.sentence for c in claims]
         wider = place_windows(doc.text, claim_sentences, sentences, opening_chars=LONG_OPENING_CHARS)
         extra = _subtract(wider, windows)
         if extra:  # only the new text is read; the places already found stay as they were
@@ -312,7 +373,7 @@ def ingest(
             yield item
 
     analysed = 0
-    for result in _map(_analyse_safely, new_documents(), workers):
+    for result in _map(new_documents(), workers):
         analysed += 1
         if isinstance(result, AnalysisFailure):
             where = result.document.origin + (
@@ -362,18 +423,36 @@ def release_analysis_memory() -> None:
         pass
 
 
-def _map(
-    fn: Callable[[Document], DocumentAnalysis | AnalysisFailure], docs: Iterable[Document], workers: int
-) -> Iterator[DocumentAnalysis | AnalysisFailure]:
-    """Map ``fn`` in-process, or over a pool of worker processes (one spaCy pipeline each)."""
+# Documents analysed together: their place windows go through NER in one pass. A batch is read
+# ahead of storing, so a killed run loses at most this many analyses (never a stored document).
+NER_BATCH_DOCUMENTS = 16
+
+
+def _map(docs: Iterable[Document], workers: int) -> Iterator[DocumentAnalysis | AnalysisFailure]:
+    """``analyse_documents`` over batches of ``docs``, in order: in-process, or over a pool of
+    worker processes (one spaCy pipeline each)."""
+    batches = _batches(docs, NER_BATCH_DOCUMENTS)
     if workers <= 1:
-        yield from map(fn, docs)
+        for batch in batches:
+            yield from analyse_documents(batch)
         return
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(workers) as pool:
-        yield from pool.imap(fn, docs, chunksize=8)
+        for results in pool.imap(analyse_documents, batches):
+            yield from results
+
+
+def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def rebuild_incidents(ledger: Ledger, find_edges: EdgeFinder | None = None) -> int:

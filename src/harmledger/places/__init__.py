@@ -1,6 +1,7 @@
 """Places and dates: offline geocoding with precision; dates resolved against publication.
 
-Entry points: ``find_places`` (every toponym in a document), ``locate_claims`` (a place and a
+Entry points: ``find_places`` (every toponym in a document; ``read_entities`` reads several
+documents' parts with NER in one pass for it), ``locate_claims`` (a place and a
 date for each claim), ``resolve_date`` / ``find_dates``, ``geocode_query`` (ranked candidates for
 an analyst's place string), ``Gazetteer`` (with analyst overrides) and ``import_places``.
 """
@@ -11,7 +12,7 @@ from harmledger.places.dates import find_dates, resolve_date
 from harmledger.places.gazetteer import Gazetteer, default_path, get_gazetteer
 from harmledger.places.geo import haversine_km
 from harmledger.places.geocode import Candidate, geocode_json, geocode_query
-from harmledger.places.geoparse import find_places
+from harmledger.places.geoparse import find_places, read_entities
 from harmledger.places.importer import import_places
 from harmledger.places.locate import locate_claims
 
@@ -27,6 +28,7 @@ __all__ = [
     "get_gazetteer",
     "import_places",
     "locate_claims",
+    "read_entities",
     "release_memory",
     "resolve_date",
 ]

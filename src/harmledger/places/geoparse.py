@@ -55,15 +55,26 @@ def ner_entities(text: str, within: Sequence[tuple[int, int]] | None = None) -> 
     places stages use names something capitalised, and a long lowercase run between two names
     costs as much to read as the names themselves.
     """
+    return read_entities([(text, within)])[0]
+
+
+def read_entities(
+    items: Sequence[tuple[str, Sequence[tuple[int, int]] | None]],
+) -> list[list[tuple[int, int, str]]]:
+    """``ner_entities`` of several texts (each with its ``within``) in one pass of NER: the model
+    works on bigger batches (on 1,029 reports' place windows, 8.3 s against 10.0 s one by one)."""
     from harmledger.nlp import load_pipeline
 
     nlp = load_pipeline(NER_EXCLUDE)
-    ranges = [(0, len(text))] if within is None else within
-    stretches = [s for a, b in ranges for s in name_stretches(text, a, b)]
-    chunks = [(offset, min(offset + MAX_NER_CHARS, b)) for a, b in stretches for offset in range(a, b, MAX_NER_CHARS)]
-    out: list[tuple[int, int, str]] = []
-    for (offset, _), doc in zip(chunks, nlp.pipe(text[a:b] for a, b in chunks), strict=True):
-        out.extend((e.start_char + offset, e.end_char + offset, e.label_) for e in doc.ents)
+    chunks: list[tuple[int, int, int]] = []  # (item, start, end)
+    for n, (text, within) in enumerate(items):
+        ranges = [(0, len(text))] if within is None else within
+        for a, b in (s for r in ranges for s in name_stretches(text, *r)):
+            chunks.extend((n, offset, min(offset + MAX_NER_CHARS, b)) for offset in range(a, b, MAX_NER_CHARS))
+    out: list[list[tuple[int, int, str]]] = [[] for _ in items]
+    pieces = (items[n][0][a:b] for n, a, b in chunks)
+    for (n, offset, _), doc in zip(chunks, nlp.pipe(pieces), strict=True):
+        out[n].extend((e.start_char + offset, e.end_char + offset, e.label_) for e in doc.ents)
     return out
 
 
@@ -555,19 +566,24 @@ def to_place_ref(m: Mention, best: Scored | None) -> PlaceRef:
 
 
 def find_places(
-    doc: Document, gazetteer: Gazetteer | None = None, *, within: Sequence[tuple[int, int]] | None = None
+    doc: Document,
+    gazetteer: Gazetteer | None = None,
+    *,
+    within: Sequence[tuple[int, int]] | None = None,
+    entities: list[tuple[int, int, str]] | None = None,
 ) -> list[PlaceRef]:
     """Every toponym in ``doc.text`` with its span, resolved where the gazetteer allows.
 
     ``within`` (character ranges, in order, not overlapping) limits the search to those parts
     of the text: NER, most of the cost, then reads only them, and names elsewhere neither count
-    as places nor vote for the document's countries.
+    as places nor vote for the document's countries. ``entities`` are NER's reading of those
+    parts when already made (``read_entities`` of several documents at once).
     """
     gaz = gazetteer or get_gazetteer()
     text = doc.text
     if not text.strip():
         return []
-    ents = ner_entities(text, within)
+    ents = ner_entities(text, within) if entities is None else entities
     mentions = detect(text, ents, gaz, within)
     if within is not None:
         mentions = [m for m in mentions if _inside(within, m.start)]
