@@ -411,12 +411,13 @@ def locate_claims(
         paragraphs = paragraph_spans(doc.text)
     if dates is None:
         dates = find_dates(doc)
+    claimed = {_index_of(sentences, c.span.start) for c in claims}  # sentences holding a claim
     located, dated = (
         _Places(
-            _not_unharmed(_not_in_names(places, claims), claims, sentences, doc.text),
+            _not_unharmed(_not_in_names(places, claims), claimed, sentences, doc.text),
             sentences,
             paragraphs,
-            _quiet_sentences(doc.text, sentences, claims),
+            _quiet_sentences(doc.text, sentences, claimed),
         ),
         _Dates(dates, sentences, paragraphs, doc.text),
     )
@@ -448,22 +449,18 @@ def _not_in_names(places: list[PlaceRef], claims: list[Claim]) -> list[PlaceRef]
     ]
 
 
-def _not_unharmed(places: list[PlaceRef], claims: list[Claim], sentences: list[Span], text: str) -> list[PlaceRef]:
-    """``places`` without those of a sentence that holds no claim and says no harm was done there
-    (``NO_HARM``)."""
-    quiet = {
-        i
-        for i, s in enumerate(sentences)
-        if NO_HARM.search(text, s.start, s.end) and not any(s.start <= c.span.start < s.end for c in claims)
-    }
+def _not_unharmed(places: list[PlaceRef], claimed: set[int], sentences: list[Span], text: str) -> list[PlaceRef]:
+    """``places`` without those of a sentence that holds no claim (none of ``claimed``) and says
+    no harm was done there (``NO_HARM``)."""
+    quiet = {i for i, s in enumerate(sentences) if i not in claimed and NO_HARM.search(text, s.start, s.end)}
     if not quiet:
         return places
     return [p for p in places if p.span is None or _index_of(sentences, p.span.start) not in quiet]
 
 
-def _quiet_sentences(text: str, sentences: list[Span], claims: list[Claim]) -> frozenset[int]:
-    """Indexes of the sentences that hold no claim and say nothing of violence (``VIOLENCE``)."""
-    claimed = {_index_of(sentences, c.span.start) for c in claims}
+def _quiet_sentences(text: str, sentences: list[Span], claimed: set[int]) -> frozenset[int]:
+    """Indexes of the sentences that hold no claim (none of ``claimed``) and say nothing of
+    violence (``VIOLENCE``)."""
     return frozenset(
         i for i, s in enumerate(sentences) if i not in claimed and not VIOLENCE.search(text, s.start, s.end)
     )
