@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from harmledger.documents import ReadOptions
-from harmledger.incidents import link, rules
+from harmledger.incidents import link, reconcile_with_suggestions, rules
+from harmledger.incidents.suggest import TORN
 from harmledger.pipeline import ingest, rebuild_incidents
 from harmledger.store import Ledger
 from harmledger.store.users import Users
@@ -240,6 +241,58 @@ def test_figures_too_far_apart_are_no_update_even_in_a_quiet_place() -> None:
     feats = link.build_features(claims, docs)
     weight = link.score(feats[0], feats[1])
     assert weight is None or not link.linked(feats[0], feats[1], weight)
+
+
+# -- a report that names no place ------------------------------------------------------------
+
+
+def test_a_report_naming_no_place_joins_the_one_event_its_figure_fits() -> None:
+    docs = {d: doc(d) for d in ["kabul", "wire"]}
+    claims = [
+        claim("kabul", low=12, high=12, best=12, place="kabul", day=D, event="bombing"),
+        claim("wire", low=12, high=12, best=12, day=D, event="bombing"),
+    ]
+    incidents = reconcile_with_suggestions(claims, docs).incidents
+    assert len(incidents) == 1 and incidents[0].n_sources == 2
+
+
+def test_a_report_naming_no_place_that_fits_two_events_joins_neither_and_is_suggested_for_both() -> None:
+    """Twelve killed in Kabul and twelve in Misrata the same day: a wire line "a bombing killed
+    12" could be either, and joining it to one would add a source to an event it may not be about."""
+    docs = {d: doc(d) for d in ["kabul", "misrata", "wire"]}
+    claims = [
+        claim("kabul", low=12, high=12, best=12, place="kabul", day=D, event="bombing"),
+        claim("misrata", low=12, high=12, best=12, place="misrata", day=D, event="bombing"),
+        claim("wire", low=12, high=12, best=12, day=D, event="bombing"),
+    ]
+    result = reconcile_with_suggestions(claims, docs)
+    assert sorted(len(i.claim_ids) for i in result.incidents) == [1, 1, 1]
+    wire = next(i.id for i in result.incidents if i.claim_ids == (claims[2].id,))
+    suggested = [s for s in result.suggestions if wire in (s.incident_a, s.incident_b)]
+    assert len(suggested) == 2
+    assert all(TORN in s.evidence_against for s in suggested)
+
+
+def placeless_update_joins(others: list[tuple[str, int]]) -> bool:
+    """Whether a wire line naming no place (7 killed) and a Kabul report (10 killed) the same
+    day, both blaming the Taliban, join beside ``others`` (place, figure) reported that day."""
+    docs = {d: doc(d) for d in ["wire", "kabul", *[f"x{n}" for n in range(len(others))]]}
+    claims = [
+        claim("wire", low=7, high=7, best=7, day=D, perpetrator="Taliban"),
+        claim("kabul", low=10, high=10, best=10, place="kabul", day=D, perpetrator="Taliban"),
+    ]
+    claims += [claim(f"x{n}", low=f, high=f, best=f, place=p, day=D) for n, (p, f) in enumerate(others)]
+    feats = link.build_features(claims, docs)
+    weight = link.score(feats[0], feats[1])
+    return weight is not None and link.linked(feats[0], feats[1], weight)
+
+
+def test_a_report_naming_no_place_meets_a_quiet_day_only_when_the_whole_ledger_is_quiet() -> None:
+    """Close figures join an early and a late toll only where no other toll was reported; a line
+    naming no place could be about a toll anywhere, so a toll in another country counts too."""
+    assert placeless_update_joins([])
+    assert not placeless_update_joins([("misrata", 40)])
+    assert not placeless_update_joins([("raqqa", 25), ("misrata", 40)])
 
 
 # -- the API and the page ---------------------------------------------------------------------

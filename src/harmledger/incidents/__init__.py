@@ -246,6 +246,8 @@ def _plan(
     index = BlockIndex(feats)
     scored = find_edges(feats) if find_edges is not None else blocked_edges(feats, index=index)
     edges = [e for e in scored if link.linked(feats[e[1]], feats[e[2]], e[0])]
+    torn = link.torn_between(edges, feats)
+    edges = [e for e in edges if feats[e[1]].doc == feats[e[2]].doc or not (e[1] in torn or e[2] in torn)]
     claim_labels = [labels.get(c.id, {}) for c in events]
     groups, used = cluster(feats, edges, claim_labels)
     groups = _apply_merges(groups, decisions.all_merges(), decisions.merge_claims(previous), feats)
@@ -283,7 +285,7 @@ def _plan(
                 break
         related.append(beside)
     incident_of = {i: ids[n] for n, group in enumerate(groups) for i in group}
-    suggestions = suggest(scored, feats, incident_of, claim_labels)
+    suggestions = suggest(scored, feats, incident_of, claim_labels, torn)
     return _Plan(groups, links, attached, toll_groups, toll_links, ids, related, suggestions)
 
 

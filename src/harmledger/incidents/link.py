@@ -15,7 +15,7 @@ import functools
 import math
 import sys
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -60,7 +60,7 @@ class Features:
     series: bool = False  # its document reports one event of a series ("one of three attacks")
     # Set across all claims by ``annotate_ledger_statistics`` (see rules: crowding, figures):
     crowd: int = 1  # distinct tolls reported in this claim's province on its days
-    country_crowd: int = 1  # ... in its whole country
+    country_crowd: int = 1  # ... in its whole country (naming no country: in the whole world)
     outcome_crowd: int = 1  # distinct tolls for this claim's outcome in its province on its days
     country_outcome_crowd: int = 1  # ... in its whole country
     figure_share: float = 1.0  # how common this figure is among the claims of its outcome
@@ -244,9 +244,24 @@ def eligible(a: Features, b: Features) -> bool:
         return False
     if a.country and b.country:
         return a.country == b.country and (not a.admin1 or not b.admin1 or a.admin1 == b.admin1)
-    if a.perpetrator and a.perpetrator == b.perpetrator:
+    # A report naming no country meets another of its perpetrator only with a close figure: its
+    # figure is all that could identify the event (``identified``), and a perpetrator alone
+    # would make it a candidate for every one of that party's attacks that week.
+    if a.perpetrator and a.perpetrator == b.perpetrator and close_points(a, b):
         return True
     return similar_wording(a, b) or same_telling_figure(a, b)
+
+
+def close_points(a: Features, b: Features) -> bool:
+    """Both give a figure, within COUNT_CLOSE_RATIO of each other."""
+    if not a.point or not b.point:
+        return False
+    return max(a.point, b.point) <= rules.COUNT_CLOSE_RATIO * min(a.point, b.point)
+
+
+def figure_band(point: int) -> int:
+    """Figures within COUNT_CLOSE_RATIO of each other fall in the same or neighbouring bands."""
+    return int(math.log(point, rules.COUNT_CLOSE_RATIO))
 
 
 def same_telling_figure(a: Features, b: Features) -> bool:
@@ -338,8 +353,10 @@ def close_figures_in_quiet_place(a: Features, b: Features) -> bool:
         return False
     if a.admin1 and a.admin1 == b.admin1:
         crowd = min(a.outcome_crowd, b.outcome_crowd)
-    else:
+    elif a.country and b.country:
         crowd = min(a.country_outcome_crowd, b.country_outcome_crowd)
+    else:
+        crowd = max(a.country_outcome_crowd, b.country_outcome_crowd)  # the world's (``pair_crowd``)
     return crowd <= rules.QUIET_CROWD
 
 
@@ -360,11 +377,14 @@ def coincidence(a: Features, b: Features) -> float:
 
 
 def pair_crowd(a: Features, b: Features) -> int:
-    """The crowd the two claims share: their province's, or their country's when they do not
-    name the same province."""
+    """The crowd the two claims share: their province's, their country's when they do not name
+    the same province, and the world's when one names no country: that report could be of any
+    toll of its days, so it meets a quiet place only on a quiet day for the whole ledger."""
     if a.admin1 and a.admin1 == b.admin1:
         return min(a.crowd, b.crowd)
-    return min(a.country_crowd, b.country_crowd)
+    if a.country and b.country:
+        return min(a.country_crowd, b.country_crowd)
+    return max(a.country_crowd, b.country_crowd)
 
 
 def contrary(a: Features, b: Features) -> bool:
@@ -577,16 +597,18 @@ def _dated_keys(f: Features) -> tuple[list[Key], list[Key]]:
         else:
             index.append(("g", f.country, ""))
             probe += [("c*", f.country), ("g", f.country, "")]
-        if f.perpetrator:
-            index.append(("p", f.perpetrator))
-            probe.append(("np", f.perpetrator))
+        if f.perpetrator and f.point:
+            band = figure_band(f.point)
+            index.append(("p", f.perpetrator, band))
+            probe += [("np", f.perpetrator, band + k) for k in (-1, 0, 1)]
         if f.point is not None and f.point >= rules.PLACELESS_MIN_FIGURE:
             index.append(("fig", f.point))
             probe.append(("nfig", f.point))
     else:
-        if f.perpetrator:
-            index += [("np", f.perpetrator), ("p", f.perpetrator)]
-            probe.append(("p", f.perpetrator))
+        if f.perpetrator and f.point:
+            band = figure_band(f.point)
+            index += [("np", f.perpetrator, band), ("p", f.perpetrator, band)]
+            probe += [("p", f.perpetrator, band + k) for k in (-1, 0, 1)]
         if f.point is not None:
             index += [("fig", f.point), ("nfig", f.point)]
             probe.append(("fig", f.point))
@@ -772,8 +794,11 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
         by_country[country].append((admin1, days))
     crowd_of: dict[tuple[str, str, range], tuple[int, int]] = {}
     outcome_crowds: dict[tuple[str, str, int, str], int] = {}
+    # The world's crowd on a day is the sum of its countries' (a toll of 12 in Yemen and one of
+    # 12 in Syria are two): counted only when some claim names no country.
+    world: Counter[tuple[int, str]] | None = Counter() if any(f.linkable and not f.country for f in feats) else None
     for country, places in by_country.items():
-        _country_crowds(country, places, by_key, crowd_of, outcome_crowds)
+        _country_crowds(country, places, by_key, crowd_of, outcome_crowds, world)
     figures: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     # A document's first figure, and all its figures only when it gives more than one: a set
     # for every document costs more than its claims' features.
@@ -796,6 +821,11 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
                 f.outcome_crowd = max(outcome_crowds.get((f.country, f.admin1, d, f.outcome), 1) for d in days)
             if f.point and f.outcome and f.country_crowd > 1:
                 f.country_outcome_crowd = max(outcome_crowds.get((f.country, "*", d, f.outcome), 1) for d in days)
+        elif world is not None:
+            days = _crowd_days(f)
+            f.country_crowd = max((world[(d, "")] for d in days), default=1) or 1
+            if f.point and f.outcome:
+                f.country_outcome_crowd = max((world[(d, f.outcome)] for d in days), default=1) or 1
         if f.outcome and f.point is not None and f.point > 0:
             total = totals[f.outcome]
             if total < rules.MIN_CLAIMS_FOR_SHARES:
@@ -812,9 +842,11 @@ def _country_crowds(
     by_key: Mapping[tuple[str, str, range], set[object]],
     crowd_of: dict[tuple[str, str, range], tuple[int, int]],
     outcome_crowds: dict[tuple[str, str, int, str], int],
+    world: Counter[tuple[int, str]] | None = None,
 ) -> None:
     """``annotate_ledger_statistics`` for the claims of one country: each key's crowds and each
-    of its cells' outcome crowds."""
+    of its cells' outcome crowds; with ``world``, each day's whole-country crowds added to it
+    (``(day, "")``, and ``(day, outcome)`` for the telling tolls of an outcome)."""
     cells: dict[tuple[str, int], set[object]] = defaultdict(set)
     for admin1, days in places:
         tolls = by_key[(country, admin1, days)]
@@ -839,3 +871,43 @@ def _country_crowds(
                 by_outcome[toll[0]].add(toll)
         for outcome, same in by_outcome.items():
             outcome_crowds[(country, admin1, day, str(outcome))] = distinct_tolls(same)
+    if world is not None:
+        for (admin1, day), tolls in cells.items():
+            if admin1 != "*":
+                continue
+            world[(day, "")] += crowds[(admin1, day)]
+            told = {
+                str(t[0])
+                for t in tolls
+                if isinstance(t, tuple) and isinstance(t[1], int) and t[1] >= rules.TELLING_FIGURE
+            }
+            for outcome in told:
+                world[(day, outcome)] += outcome_crowds.get((country, "*", day, outcome), 1)
+
+
+# Partners of one claim compared with each other (``torn_between``): a clash shows among the
+# first few, and a claim linked to hundreds would otherwise cost the square of them.
+TORN_PARTNERS = 50
+
+
+def torn_between(edges: Iterable[Edge], feats: Sequence[Features]) -> set[int]:
+    """Claims linked to reports of two events that cannot be one (their places or dates clash):
+    a report that fits both tells which of them it is about no better than a coin would, so it
+    joins neither and stays a suggestion for each."""
+    partners: dict[int, list[int]] = defaultdict(list)
+    for _, i, j in edges:
+        if feats[i].doc != feats[j].doc:
+            partners[i].append(j)
+            partners[j].append(i)
+    torn: set[int] = set()
+    for i, others in partners.items():
+        if len(others) < 2:
+            continue
+        seen: list[Features] = []
+        for j in others[:TORN_PARTNERS]:
+            g = feats[j]
+            if any(g.doc != h.doc and (places_clash(g, h) or dates_clash(g, h)) for h in seen):
+                torn.add(i)
+                break
+            seen.append(g)
+    return torn

@@ -176,7 +176,9 @@ TELLING_QUOTE_WORDS = 8
 # Crowding (the u-probability of "same province, same day", estimated from the ledger at each
 # reconciliation, as Splink's term-frequency adjustments): when k distinct tolls are reported in
 # one province on one day, agreement on place and day is worth log2(k - 1) less (2: nothing less;
-# 3: one less; 9: three less). Reports giving the same figure count as one toll.
+# 3: one less; 9: three less). Reports giving the same figure count as one toll. A report naming
+# no country is measured against the world's crowd (the sum of every country's on its days): it
+# could be about any of those tolls.
 CROWD_FREE = 2
 
 # The same figure for the same outcome: worth log2(FIGURE_M / share), where share is how often the
@@ -207,6 +209,10 @@ SMALL_FIGURE_SHARE = 0.2
 # pairs of distinct events (of 2,000) and on the UCDP headlines 14 pairs of one event; anywhere
 # busier it stays a suggestion.
 QUIET_CROWD = 1
+
+# A report linked to two others that cannot be one event (their places or dates clash: twelve
+# killed in Kabul and twelve in Misrata that day, and a wire line "a bombing killed 12") joins
+# neither: which of them it tells of is a coin toss. The pairs are suggestions for an analyst.
 
 # Identity cues (``Claim.identity``: "family:…", "name:…", "site:…", "area:…", "time:…").
 IDENTITY_AGREE = 3.0  # a shared family, named victim or named site

@@ -8,7 +8,7 @@ comparisons for and against, strongest first, and never changes a figure until s
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 from harmledger.incidents import rules
 from harmledger.incidents.link import Edge, Features, identified, score
@@ -18,6 +18,7 @@ from harmledger.records import Suggestion
 NO_EVIDENCE = "nothing identifies the event in both (no shared family, victim, site, telling figure or wording)"
 BELOW = "the comparisons fall short of the link threshold"
 CLASH = "another report in one of the incidents clashes with the other (place, date or identity)"
+TORN = "one of the reports fits two events that cannot be one, so it joins neither"
 
 
 def suggest(
@@ -25,13 +26,15 @@ def suggest(
     feats: Sequence[Features],
     incident_of: Mapping[int, str],
     labels: Sequence[Mapping[str, int]],
+    torn: Set[int] = frozenset(),
 ) -> list[Suggestion]:
     """Suggestions from scored claim pairs that ended in different incidents (strongest first, at
     most ``rules.SUGGESTIONS_PER_INCIDENT`` for any one incident).
 
     ``incident_of`` maps a claim's position to its incident id; ``labels`` are the analysts'
     cannot-link labels per position (splits and keep-apart decisions): a pair they separate is
-    never suggested again.
+    never suggested again. ``torn`` are the positions of claims that fit two events and joined
+    neither (``link.torn_between``).
     """
     # An incident carries the labels of all its claims: once an analyst has kept two events
     # apart, a report added to either later does not bring the pair back.
@@ -54,7 +57,7 @@ def suggest(
         if taken.get(a, 0) >= rules.SUGGESTIONS_PER_INCIDENT or taken.get(b, 0) >= rules.SUGGESTIONS_PER_INCIDENT:
             continue
         taken[a], taken[b] = taken.get(a, 0) + 1, taken.get(b, 0) + 1
-        out.append(_suggestion(a, b, weight, feats[i], feats[j]))
+        out.append(_suggestion(a, b, weight, feats[i], feats[j], i in torn or j in torn))
         if len(out) >= rules.MAX_SUGGESTIONS:
             break
     return out
@@ -64,7 +67,7 @@ def _kept_apart(mine: Mapping[str, int], theirs: Mapping[str, int]) -> bool:
     return any(key in theirs and theirs[key] != group for key, group in mine.items())
 
 
-def _suggestion(a: str, b: str, weight: float, fa: Features, fb: Features) -> Suggestion:
+def _suggestion(a: str, b: str, weight: float, fa: Features, fb: Features, torn: bool = False) -> Suggestion:
     reasons: list[str] = []
     score(fa, fb, reasons)
     pros = tuple(r for r in reasons if "(+" in r)
@@ -73,6 +76,8 @@ def _suggestion(a: str, b: str, weight: float, fa: Features, fb: Features) -> Su
         cons.append(BELOW)
     elif not identified(fa, fb):
         cons.append(NO_EVIDENCE)
+    elif torn:
+        cons.append(TORN)
     else:
         cons.append(CLASH)
     return Suggestion(Suggestion.make_id(a, b), a, b, round(weight, 2), fa.claim_id, fb.claim_id, pros, tuple(cons))
