@@ -193,6 +193,22 @@ def test_an_opinion_pieces_figure_sets_nothing_beside_the_news_of_the_same_event
     assert inc.deaths.high == 99  # with nothing else, the column's figure is all there is
 
 
+def test_an_opinion_piece_is_no_source_of_its_own_beside_the_news():
+    docs = {d: doc(d) for d in "abc"}
+    claims = one_strike(
+        [
+            claim("a", low=23, qualifier="at_least", place="misrata", day=D),
+            claim("b", low=31, high=31, best=31, place="misrata", day=D),
+            claim("c", low=30, high=30, best=30, place="misrata", day=D, genre="opinion"),
+        ]
+    )
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert inc.n_sources == 2
+    assert "2 independent source(s), besides 1 opinion piece(s)" in inc.explanation[0]
+    [inc] = only_incidents(reconcile([c for c in claims if c.genre == "opinion"], docs))
+    assert inc.n_sources == 1  # a column alone is still one account
+
+
 def test_civilians_and_combatants_of_one_document_add_up_but_repeats_do_not():
     docs = {"a": doc("a")}
     claims = [

@@ -218,11 +218,14 @@ def build(
     if hedged_only and the_grade in ("confirmed", "fair"):
         the_grade, grade_line = "weak", "weak: every figure is hedged in the text"
     start, end, precision = _dates(claims or everything, ctx)  # a statement's date is its own
-    n_sources = len({independent[c.id] for c in good}) if good else len({independent[c.id] for c in claims})
+    # Beside news, an opinion piece is comment on the news, not a further account (as in the
+    # figures and the grade): it is no source of its own in the count either.
+    opinion = {key for key, genre in genres.items() if genre == "opinion"} if "news" in genres.values() else set()
+    n_sources = len({independent[c.id] for c in good} - opinion) if good else len({independent[c.id] for c in claims})
     lines = [
         f"{kind}: {len(claims)} claim(s) and {len(statements)} statement(s) from "
         f"{len({c.document_id for c in everything})} document(s); {n_sources} independent "
-        f"source(s)"
+        f"source(s)" + (f", besides {len(opinion)} opinion piece(s)" if opinion else "")
     ]
     lines += [_claim_line(c, keys[c.id], ctx.rejected, hedged_only) for c in everything[:MAX_CLAIM_LINES]]
     if len(everything) > MAX_CLAIM_LINES:
