@@ -34,6 +34,10 @@ def casualties(text: str) -> list[tuple]:
 HARM = [
     # figure … participle (headline style and passive)
     ("15 Afghan Taliban killed in 24 hours", [("killed", "15", 15, 15, 15, "combatants")]),
+    (
+        "2 US soldiers wounded in a roadside bombing",
+        [("injured", "2", 2, 2, 2, "combatants")],
+    ),  # "US": the country, not "us"
     ("7 dead in Iraq attacks", [("killed", "7", 7, 7, 7, "people")]),
     ("Five wounded in attack on bus", [("injured", "Five", 5, 5, 5, "people")]),
     ("Two soldiers martyred in an attack", [("killed", "Two", 2, 2, 2, "combatants")]),

@@ -307,9 +307,12 @@ def _auxiliary(w: _Walk) -> str | None:
 
 
 def _phrase_ends(w: _Walk) -> str | None:
-    """ "about a hundred since the operation began": a verb, a joint or a preposition ends it."""
-    low = w.tokens[w.j].low
-    return _STOP if low in HARM_BEFORE or low in JOIN or low in PRONOUNS or low in PREPOSITIONS else None
+    """ "about a hundred since the operation began": a verb, a joint or a preposition ends it.
+    "US" in capitals is the country ("2 US soldiers wounded"), not the pronoun."""
+    tok = w.tokens[w.j]
+    low = tok.low
+    pronoun = low in PRONOUNS and not (tok.text.isupper() and len(tok.text) > 1)
+    return _STOP if low in HARM_BEFORE or low in JOIN or pronoun or low in PREPOSITIONS else None
 
 
 def _modifier(w: _Walk) -> str:
