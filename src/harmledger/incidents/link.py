@@ -891,18 +891,22 @@ TORN_PARTNERS = 50
 
 
 def torn_between(edges: Iterable[Edge], feats: Sequence[Features]) -> set[int]:
-    """Claims linked to reports of two events that cannot be one (their places or dates clash):
-    a report that fits both tells which of them it is about no better than a coin would, so it
-    joins neither and stays a suggestion for each."""
-    partners: dict[int, list[int]] = defaultdict(list)
-    for _, i, j in edges:
+    """Claims linked, about equally strongly (within ``rules.TORN_MARGIN``), to reports of two
+    events that cannot be one (their places or dates clash): a report that fits both tells which
+    of them it is about no better than a coin would, so it joins neither and stays a suggestion
+    for each."""
+    partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for s, i, j in edges:
         if feats[i].doc != feats[j].doc:
-            partners[i].append(j)
-            partners[j].append(i)
+            partners[i].append((s, j))
+            partners[j].append((s, i))
     torn: set[int] = set()
-    for i, others in partners.items():
-        if len(others) < 2:
+    for i, scored in partners.items():
+        if len(scored) < 2:
             continue
+        scored.sort(key=lambda sj: -sj[0])
+        # A partner clearly stronger than the rest is the report's event: only close ones compete.
+        others = [j for s, j in scored if s >= scored[0][0] - rules.TORN_MARGIN]
         seen: list[Features] = []
         for j in others[:TORN_PARTNERS]:
             g = feats[j]

@@ -213,6 +213,12 @@ QUIET_CROWD = 1
 # A report linked to two others that cannot be one event (their places or dates clash: twelve
 # killed in Kabul and twelve in Misrata that day, and a wire line "a bombing killed 12") joins
 # neither: which of them it tells of is a coin toss. The pairs are suggestions for an analyst.
+# Only links within TORN_MARGIN of the claim's strongest compete: one clearly stronger is its
+# event. Measured on 100k synthetic claims whose true events are known (pairs across documents,
+# scripts in the note of 2026-12-06): no such rule, precision 0.939 / recall 0.531; any link
+# competing, 0.969 / 0.498 (two right pairs lost for each wrong one); within 1.0, 0.954 / 0.526
+# (two wrong pairs gone for each right one); within 2.0, 0.961 / 0.523.
+TORN_MARGIN = 1.0
 
 # Identity cues (``Claim.identity``: "family:…", "name:…", "site:…", "area:…", "time:…").
 IDENTITY_AGREE = 3.0  # a shared family, named victim or named site
