@@ -273,6 +273,21 @@ def test_a_report_naming_no_place_that_fits_two_events_joins_neither_and_is_sugg
     assert all(TORN in s.evidence_against for s in suggested)
 
 
+def test_a_report_naming_no_place_joins_the_event_it_fits_clearly_better() -> None:
+    """The same two tolls, but the wire line and the Kabul report also name the same perpetrator:
+    Kabul is the clearly stronger fit (by more than ``rules.TORN_MARGIN``), so the line joins it."""
+    docs = {d: doc(d) for d in ["kabul", "misrata", "wire"]}
+    claims = [
+        claim("kabul", low=12, high=12, best=12, place="kabul", day=D, event="bombing", perpetrator="Taliban"),
+        claim("misrata", low=12, high=12, best=12, place="misrata", day=D, event="bombing"),
+        claim("wire", low=12, high=12, best=12, day=D, event="bombing", perpetrator="Taliban"),
+    ]
+    incidents = reconcile_with_suggestions(claims, docs).incidents
+    assert sorted(len(i.claim_ids) for i in incidents) == [1, 2]
+    joined = next(i for i in incidents if len(i.claim_ids) == 2)
+    assert set(joined.claim_ids) == {claims[0].id, claims[2].id}
+
+
 def placeless_update_joins(others: list[tuple[str, int]]) -> bool:
     """Whether a wire line naming no place (7 killed) and a Kabul report (10 killed) the same
     day, both blaming the Taliban, join beside ``others`` (place, figure) reported that day."""
