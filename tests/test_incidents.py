@@ -725,6 +725,16 @@ def test_the_party_that_claimed_the_attack_is_its_perpetrator_when_no_report_nam
     assert [i.perpetrator for i in incidents] == ["Al-Shabaab"]
 
 
+def test_a_party_whose_name_holds_a_region_still_gives_its_report_a_perpetrator() -> None:
+    """ "West Africa" inside the party's name is a region across countries: its point, far from the
+    town, must not keep the claim of responsibility away from the report's own event."""
+    incidents = _report(
+        "Gunmen stormed an army post in Diffa, Niger, on Sunday, killing four soldiers. "
+        "The Islamic State West Africa Province claimed responsibility for the attack."
+    )
+    assert [(i.deaths.best, i.perpetrator) for i in incidents] == [(4, "ISWAP")]
+
+
 @pytest.mark.parametrize(
     ("sentence", "deaths"),
     [

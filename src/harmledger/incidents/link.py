@@ -22,7 +22,7 @@ from datetime import timedelta
 
 from harmledger.incidents import rules
 from harmledger.incidents.syndication import TextLoader, jaccard, texts_from
-from harmledger.records import OTHER_EVENT_CUE, WHERE_PREC_COUNTRY, Claim, Document
+from harmledger.records import OTHER_EVENT_CUE, WHERE_PREC_COUNTRY, WHERE_PREC_REGION, Claim, Document
 
 Edge = tuple[float, int, int]
 NO_IDENTITY: frozenset[str] = frozenset()  # shared: most claims have no identity cue, and an empty set costs 216 bytes
@@ -119,7 +119,10 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
         country = sys.intern((place.country or "").upper())
         admin1 = rules.norm_name(place.admin1) if country else ""
         prec = place.precision
-        if place.resolved and (prec is None or prec < WHERE_PREC_COUNTRY):
+        # A region across countries ("West Africa", "the Middle East") has a point that says
+        # nothing within its tolerance: for linking it is no place at all.
+        across_countries = not country and prec is not None and prec >= WHERE_PREC_REGION
+        if place.resolved and (prec is None or prec < WHERE_PREC_COUNTRY) and not across_countries:
             lat, lon = place.lat, place.lon
             radius = rules.PRECISION_RADIUS_KM.get(prec or 0, rules.UNKNOWN_PRECISION_RADIUS_KM)
             precise = prec is not None and prec <= 2
