@@ -735,6 +735,16 @@ def test_a_party_whose_name_holds_a_region_still_gives_its_report_a_perpetrator(
     assert [(i.deaths.best, i.perpetrator) for i in incidents] == [(4, "ISWAP")]
 
 
+def test_a_party_named_after_a_town_abroad_still_gives_its_report_a_perpetrator() -> None:
+    """Al-Khobar is a town in Saudi Arabia and a gang in the Philippines: the party's name is no
+    place of the attribution, which belongs to the report's bombing."""
+    incidents = _report(
+        "A bomb went off on a bus in Isulan, Philippines, on Monday, killing one passenger. "
+        "Police attributed the attack to Al-Khobar."
+    )
+    assert [(i.deaths.best, i.perpetrator) for i in incidents] == [(1, "Al-Khobar")]
+
+
 @pytest.mark.parametrize(
     ("sentence", "deaths"),
     [

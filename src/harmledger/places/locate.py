@@ -440,8 +440,10 @@ def locate_claims(
 
 def _not_in_names(places: list[PlaceRef], claims: list[Claim]) -> list[PlaceRef]:
     """``places`` without those inside a named victim's name ("Umm Ali Daloul was killed", "their
-    two sons Adam and Yusuf"): a claim's span holds its figure or its people, never a place."""
-    names = [c.span for c in claims if c.count is not None]
+    two sons Adam and Yusuf") or a claiming party's ("the Islamic State West Africa Province
+    claimed…", "attributed the attack to Al-Khobar"): a claim's span holds its figure, its people
+    or its party, never a place."""
+    names = [c.span for c in claims if c.count is not None or c.kind == "statement"]
     if not names:
         return places
     return [
