@@ -1102,10 +1102,31 @@ def test_a_sentence_before_lends_its_actor_only_when_it_tells_of_force(text: str
             "Northern Brigade of the Free Army",
             "claimed",
         ),
+        (
+            "A grenade wounded six shoppers. Police suspected the involvement of the Sa'adat Valley Front.",
+            "Sa'adat Valley Front",
+            "attributed",
+        ),
     ],
 )
 def test_a_group_the_alias_table_does_not_know_is_named_where_blame_puts_it(text: str, party: str, stance: str) -> None:
     assert [(c.party, c.stance) for c in claims_of(text) if c.kind == "statement"] == [(party, stance)]
+
+
+@pytest.mark.parametrize(
+    ("text", "stances"),
+    [
+        # the blamed party's own denial leaves the blame standing beside it
+        (
+            "A bomb killed five people at a market. Sources attributed the attack to the Taliban, which denied it.",
+            [("Taliban", "attributed"), ("Taliban", "denied")],
+        ),
+        # anyone else's denial voids the blame: nothing is attributed
+        ("A bomb killed five people. Police blamed the Taliban, but officials denied it.", [("Taliban", "denied")]),
+    ],
+)
+def test_a_blamed_party_that_denies_it_is_still_blamed(text: str, stances: list[tuple[str, str]]) -> None:
+    assert [(c.party, c.stance) for c in claims_of(text) if c.kind == "statement"] == stances
 
 
 def test_no_group_claiming_responsibility_names_no_one() -> None:

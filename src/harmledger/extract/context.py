@@ -502,7 +502,21 @@ def statements(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list
     named where blame or a claim of responsibility puts a party ("attributed the attack to the
     Southern Resistance Forces (SRF)", "The Derry Brigade claimed responsibility")."""
     found = (_speech(tokens, parties) or _attribution(tokens, parties)) if parties else []
+    if found and found[0].stance == "denied":
+        # "sources attributed the attack to the Taliban, which denied involvement": the blame
+        # stands beside the denial of the very party blamed.
+        blamed = _attribution(tokens, parties, party_denies=True) or _named_responsible(tokens, parties, True)
+        found = [b for b in blamed if b.party == found[0].party] + found
     return found or _named_responsible(tokens, parties)
+
+
+def _denies(tokens: list[Token], party_denies: bool) -> bool:
+    """Whether the sentence holds a denial that voids its blame; with ``party_denies``, one made
+    by the party blamed ("…, which denied involvement") does not."""
+    return any(
+        t.low in DENIALS and not (party_denies and k > 0 and tokens[k - 1].low in ("which", "who"))
+        for k, t in enumerate(tokens)
+    )
 
 
 # Lower-case heads that end a group's name: "Muslim extremists", "Fulani herdsmen".
@@ -527,7 +541,7 @@ def _named_group(tokens: list[Token], j: int) -> tuple[int, int] | None:
     while k < n and k - j < _NAME_MAX:
         tok = tokens[k]
         nxt = tokens[k + 1] if k + 1 < n else None
-        if tok.text[:1].isupper() and (tok.text.isalpha() or tok.text.replace("-", "").isalpha()):
+        if tok.text[:1].isupper() and re.sub(r"[-'’]", "", tok.text).isalpha():  # "Al-Khobar", "Jama'atul"
             titled += 1
             k += 1
         elif titled and tok.text == "(":
@@ -551,15 +565,25 @@ def _named_group(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return j, k
 
 
-def _named_responsible(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list[Statement]:
-    if any(t.low in DENIALS for t in tokens):
+def _named_responsible(
+    tokens: list[Token], parties: list[tuple[int, int, str]], party_denies: bool = False
+) -> list[Statement]:
+    if _denies(tokens, party_denies):
         return []
     n = len(tokens)
     for k, tok in enumerate(tokens):
         span, stance = None, "attributed"
         if tok.low in BLAME_BEFORE_PARTY and tok.low not in ("accused", "accuses"):
             # (an accusation names whoever it is aimed at, often for some other deed)
-            to = next((x for x in range(k + 1, min(n, k + 6)) if tokens[x].low in ("to", "on")), None)
+            # "attributed the attack to X", "blamed it on X", "suspected the involvement of X"
+            to = next(
+                (
+                    x
+                    for x in range(k + 1, min(n, k + 6))
+                    if tokens[x].low in ("to", "on") or (tokens[x].low == "of" and tokens[x - 1].low == "involvement")
+                ),
+                None,
+            )
             span = _named_group(tokens, to + 1 if to is not None else k + 1)
         elif tok.low == "claimed" and k + 1 < n and tokens[k + 1].low == "responsibility" and k > 0:
             # the group is the subject, not what it is "linked to": "A group linked to X claimed …"
@@ -594,10 +618,12 @@ def _joined(tokens: list[Token]) -> str:
     return out
 
 
-def _attribution(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list[Statement]:
+def _attribution(
+    tokens: list[Token], parties: list[tuple[int, int, str]], party_denies: bool = False
+) -> list[Statement]:
     """ "Sources attributed the attack to the Taliban", "police blamed Boko Haram": the party named
-    just after the word of blame; a sentence that denies holds no one responsible."""
-    if any(t.low in DENIALS for t in tokens):
+    just after the word of blame; a sentence that denies holds no one responsible (``_denies``)."""
+    if _denies(tokens, party_denies):
         return []
     for k, tok in enumerate(tokens):
         if tok.low not in BLAME_BEFORE_PARTY:
