@@ -725,6 +725,11 @@ def test_the_party_that_claimed_the_attack_is_its_perpetrator_when_no_report_nam
     assert [i.perpetrator for i in incidents] == ["Al-Shabaab"]
 
 
+def test_a_blamed_party_that_denies_it_makes_the_incident_contested() -> None:
+    [incident] = _report("A drone strike killed four people on Sunday. Officials blamed the Houthis, who denied it.")
+    assert (incident.perpetrator, incident.grade) == ("Houthis", "contested")
+
+
 def test_a_party_whose_name_holds_a_region_still_gives_its_report_a_perpetrator() -> None:
     """ "West Africa" inside the party's name is a region across countries: its point, far from the
     town, must not keep the claim of responsibility away from the report's own event."""
@@ -913,7 +918,8 @@ def test_the_incident_says_where_its_perpetrator_came_from() -> None:
         ),
         # a denial in the sentence holds no one responsible
         ("A bomb killed three people at a bus stop on Sunday. The Taliban denied any role in the blast.", None),
-        ("A drone strike killed four people on Sunday. Officials blamed the Houthis, who denied it.", None),
+        # ... unless the party blamed denies it: the blame stands beside its denial (graded contested)
+        ("A drone strike killed four people on Sunday. Officials blamed the Houthis, who denied it.", "Houthis"),
         # the party blamed is in the blaming clause, not the next one
         (
             "An air strike killed four people on Sunday. One outlet blamed unmarked jets, while others "
