@@ -346,9 +346,7 @@ def close_figures_in_quiet_place(a: Features, b: Features) -> bool:
     reported early and late."""
     if a.point is None or b.point is None or not a.outcome or a.outcome != b.outcome:
         return False
-    if min(a.point, b.point) < rules.TELLING_FIGURE or max(a.point, b.point) > rules.COUNT_CLOSE_RATIO * min(
-        a.point, b.point
-    ):
+    if min(a.point, b.point) < rules.TELLING_FIGURE or not close_points(a, b):
         return False
     if {a.victims, b.victims} == {"civilians", "combatants"}:
         return False
@@ -868,24 +866,24 @@ def _country_crowds(
     for (admin1, day), tolls in cells.items():
         if crowds[(admin1, day)] <= 1:
             continue
-        by_outcome: dict[object, set[object]] = defaultdict(set)
-        for toll in tolls:
-            if isinstance(toll, tuple) and isinstance(toll[1], int) and toll[1] >= rules.TELLING_FIGURE:
-                by_outcome[toll[0]].add(toll)
-        for outcome, same in by_outcome.items():
-            outcome_crowds[(country, admin1, day, str(outcome))] = distinct_tolls(same)
+        for outcome, same in _telling_by_outcome(tolls).items():
+            outcome_crowds[(country, admin1, day, outcome)] = distinct_tolls(same)
     if world is not None:
         for (admin1, day), tolls in cells.items():
             if admin1 != "*":
                 continue
             world[(day, "")] += crowds[(admin1, day)]
-            told = {
-                str(t[0])
-                for t in tolls
-                if isinstance(t, tuple) and isinstance(t[1], int) and t[1] >= rules.TELLING_FIGURE
-            }
-            for outcome in told:
+            for outcome in _telling_by_outcome(tolls):
                 world[(day, outcome)] += outcome_crowds.get((country, "*", day, outcome), 1)
+
+
+def _telling_by_outcome(tolls: set[object]) -> dict[str, set[object]]:
+    """A cell's tolls of at least TELLING_FIGURE, by outcome."""
+    by_outcome: dict[str, set[object]] = defaultdict(set)
+    for toll in tolls:
+        if isinstance(toll, tuple) and isinstance(toll[1], int) and toll[1] >= rules.TELLING_FIGURE:
+            by_outcome[str(toll[0])].add(toll)
+    return by_outcome
 
 
 # Partners of one claim compared with each other (``torn_between``): a clash shows among the
