@@ -242,6 +242,48 @@ def test_hedged_and_negated_claims(flags, low, best, high, grade):
     assert set(inc.claim_ids) == {c.id for c in claims}
 
 
+def zero(doc_id: str, **fields) -> Claim:
+    """A report that nobody came to the harm: the extractor gives a negated zero."""
+    return claim(doc_id, low=0, high=0, best=0, negated=True, place="kabul", day=D, **fields)
+
+
+def test_a_report_that_nobody_was_killed_gives_zero_deaths_not_none():
+    [inc] = only_incidents(reconcile([zero("a")], {"a": doc("a")}))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (0, 0, 0)
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == (0, 0)
+    assert inc.grade == "weak"  # one source said it; not discounted as a denial would be
+    assert not any("not counted" in line for line in inc.explanation)
+
+
+def test_no_casualties_is_zero_killed_and_zero_injured():
+    [inc] = only_incidents(reconcile([zero("a", outcome="casualties")], {"a": doc("a")}))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (0, 0, 0)
+    assert (inc.injured.low, inc.injured.best, inc.injured.high) == (0, 0, 0)
+
+
+def test_a_later_report_of_deaths_beside_an_early_report_of_none_gives_a_range_from_zero():
+    docs = {"a": doc("a"), "b": doc("b")}
+    claims = one_strike([zero("a"), claim("b", low=3, high=3, best=3, place="kabul", day=D)])
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert (inc.deaths.low, inc.deaths.high) == (0, 3)
+
+
+def test_no_civilians_killed_is_zero_civilian_deaths_and_says_nothing_of_all_the_dead():
+    [inc] = only_incidents(reconcile([zero("a", victims="civilians")], {"a": doc("a")}))
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == (0, 0)
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (None, None, None)
+
+
+def test_no_civilians_killed_never_lowers_the_dead_that_another_source_counts():
+    docs = {"a": doc("a"), "b": doc("b")}
+    claims = one_strike(
+        [zero("a", victims="civilians"), claim("b", low=4, high=4, best=4, victims="combatants", place="kabul", day=D)]
+    )
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (4, 4, 4)
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == (0, 0)
+
+
 def test_a_hedged_figure_is_used_for_an_outcome_no_plain_claim_gives():
     docs = {d: doc(d) for d in "ab"}
     claims = [

@@ -220,6 +220,12 @@ class Claim:
     def make_id(document_id: str, span: Span, kind: str, outcome: str | None) -> str:
         return content_id(document_id, span.start, span.end, kind, outcome)
 
+    @property
+    def reports_none(self) -> bool:
+        """A negated zero: "no one was killed", "there were no casualties". It reports that nobody
+        came to that harm, where a negated figure ("no one was killed by the 30 rockets") denies one."""
+        return self.negated and self.count is not None and self.count.high == 0
+
 
 @dataclass(frozen=True, slots=True)
 class Figures:

@@ -32,12 +32,13 @@ class Context:
 
 
 def usable(claim: Claim, rejected: frozenset[str], allow_hedged: bool = False) -> bool:
-    """Whether a casualty claim may add to counts (not hedged, negated or rejected)."""
+    """Whether a casualty claim may add to counts (not hedged, negated or rejected); a report
+    that nobody was harmed is a figure, zero, not a negation."""
     return (
         claim.kind == "casualty"
         and claim.count is not None
         and (allow_hedged or not claim.hedged)
-        and not claim.negated
+        and (not claim.negated or claim.reports_none)
         and claim.id not in rejected
     )
 
@@ -141,7 +142,7 @@ def _claim_line(c: Claim, key: str, rejected: frozenset[str], hedged_counted: bo
         for n, on in (
             ("rejected by an analyst", c.id in rejected),
             ("hedged", c.hedged and not hedged_counted),
-            ("negated", c.negated),
+            ("negated", c.negated and not c.reports_none),
             ("cumulative", c.scope == "cumulative"),
         )
         if on
@@ -153,6 +154,8 @@ def _claim_line(c: Claim, key: str, rejected: frozenset[str], hedged_counted: bo
 def _at_least_civilians(deaths: Figures, civilian: Figures, lines: list[str]) -> tuple[Figures, list[str]]:
     """Civilian deaths are never above total deaths: where a source counts more civilians than
     the total says (the total from another account), the total rises to the civilian figure."""
+    if not any((civilian.low, civilian.best, civilian.high)):
+        return deaths, lines  # "no civilians were killed" says nothing of the dead in all
     low = deaths.low if deaths.low is not None else civilian.low
     best = max((v for v in (deaths.best, civilian.best) if v is not None), default=None)
     high = max((v for v in (deaths.high, civilian.high) if v is not None), default=None)

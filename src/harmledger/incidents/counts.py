@@ -35,6 +35,10 @@ victims are civilians):
    states a figure they never set low, and best is never below them.
 8. A source whose figures count only combatants ("all five attackers were killed") gives no
    total: beside a source that counts everyone it sets no low of total deaths.
+9. A report that nobody came to harm ("no one was killed", "there were no casualties") is a
+   figure, zero, where a negated figure ("no one was killed by the 30 rockets") is none. "No
+   casualties" is zero killed and zero injured; "no civilians were killed" is zero civilian
+   deaths and says nothing of the dead in all.
 """
 
 from __future__ import annotations
@@ -301,14 +305,24 @@ def figures(
     reported = _with_joint_heads(reported)
     if victims is not None:
         reported = [r for r in reported if r.claim.victims in victims]
+    else:
+        # Rule 9: "no civilians were killed" is a zero of civilians, not of the dead in all.
+        reported = [
+            r for r in reported if not (r.claim.reports_none and r.claim.victims in ("civilians", "combatants"))
+        ]
+
+    def states(c: Claim) -> bool:
+        # Rule 9: "no casualties" says that nobody was killed and nobody injured.
+        return c.outcome == outcome or (c.outcome == "casualties" and c.reports_none)
+
     precise_docs = {
         r.claim.document_id
         for r in reported
-        if r.claim.outcome == outcome and not r.upper_only and r.claim.count is not None and not r.claim.count.vague
+        if states(r.claim) and not r.upper_only and r.claim.count is not None and not r.claim.count.vague
     }
     # Rule 2c: an opinion piece's figure is the writer's comment on the news ("a drone killed
     # dozens this week"): beside a news report of the outcome it sets none of the figures.
-    reported_in_news = any(r.claim.genre != "opinion" and r.claim.outcome == outcome for r in reported)
+    reported_in_news = any(r.claim.genre != "opinion" and states(r.claim) for r in reported)
     by_source: dict[str, dict[str, list[tuple[Reported, bool]]]] = {}
     for r in reported:
         c = r.claim
@@ -316,9 +330,9 @@ def figures(
             continue  # rule 2b across sources: the writer's "dozens" beside the report's "38, police said"
         if c.genre == "opinion" and reported_in_news:
             continue
-        if c.outcome == outcome or c.outcome in upper_outcomes:
+        if states(c) or c.outcome in upper_outcomes:
             docs = by_source.setdefault(r.source, {})
-            docs.setdefault(c.document_id, []).append((r, c.outcome != outcome or r.upper_only))
+            docs.setdefault(c.document_id, []).append((r, not states(c) or r.upper_only))
     if not by_source:
         return Figures(rule="no figure reported"), []
     per_source: dict[str, _Fig] = {}
