@@ -6,7 +6,7 @@ import pytest
 
 from harmledger.places import find_places
 from harmledger.places.geo import haversine_km
-from harmledger.records import WHERE_PREC_ADM1, WHERE_PREC_COUNTRY, WHERE_PREC_EXACT, Document
+from harmledger.records import WHERE_PREC_ADM1, WHERE_PREC_ADM2, WHERE_PREC_COUNTRY, WHERE_PREC_EXACT, Document
 
 
 def _places(text: str):
@@ -97,6 +97,58 @@ def test_a_namesake_outside_the_named_province_gives_way_to_the_province() -> No
 def test_a_town_inside_the_named_province_keeps_its_own_point() -> None:
     place = _one("A bomb exploded in Lashkar Gah, Helmand, Afghanistan.", "Lashkar Gah")
     assert place.precision == WHERE_PREC_EXACT and haversine_km(place.lat, place.lon, 31.59, 64.37) < 10
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "lat", "lon"),
+    [
+        # Sari Pul is a town and the province it is the seat of; the Egyptian town spelled
+        # Takhta is a namesake abroad. The gazetteer has no Takhta in Afghanistan.
+        ("Gunmen attacked a police post in Takhta, Sari Pul, Afghanistan.", "Takhta", "AF", 36.22, 65.93),
+        # Shaykh Uthman and Adan are towns standing for their districts; Mansura is also a
+        # big Egyptian city.
+        ("A bomb went off in Mansura neighborhood, Shaykh Uthman, Adan, Yemen.", "Mansura", "YE", 12.88, 44.99),
+    ],
+)
+def test_a_town_standing_for_its_district_in_an_address_keeps_a_name_in_that_country(
+    text: str, mention: str, country: str, lat: float, lon: float
+) -> None:
+    place = _one(text, mention)
+    assert (place.country, place.name, place.precision) == (country, mention, WHERE_PREC_ADM2), place
+    assert haversine_km(place.lat, place.lon, lat, lon) < 25
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "lat", "lon"),
+    [
+        # towns across states, then a state: a list, not an address in Kentucky
+        ("The finalists were Denver, Indianapolis, Louisville, Ky., and Surprise, Ariz.", "Denver", 39.74, -104.98),
+        # districts of one country with no country after them: a list
+        ("Floods hit Wajir, Mandera, Naivasha, Nakuru and Kisumu districts.", "Mandera", 3.94, 41.86),
+        # a capital after the area of another country ends the chain: a list of capitals
+        ("It hopes to fly between New York and Moscow, Kiev, Minsk and Riga next year.", "Moscow", 55.75, 37.62),
+    ],
+)
+def test_towns_in_a_list_are_not_an_address(text: str, mention: str, lat: float, lon: float) -> None:
+    place = _one(text, mention)
+    assert place.name != mention or place.precision != WHERE_PREC_ADM2, place  # not placed in another's district
+    assert haversine_km(place.lat, place.lon, lat, lon) < 25, place
+
+
+def test_an_address_says_which_namesake_every_mention_of_the_name_is() -> None:
+    text = (
+        "Insurgents stormed Palma on Wednesday. The attack on Palma, Cabo Delgado, Mozambique, "
+        "began near the airfield. Thousands fled Palma by boat."
+    )
+    palmas = [p for p in _places(text) if p.text == "Palma"]
+    assert len(palmas) == 3 and {p.country for p in palmas} == {"MZ"}, palmas
+
+
+@pytest.mark.parametrize("noun", ["Tehsil", "District", "Kebele"])
+def test_a_division_noun_alone_is_not_a_place(noun: str) -> None:
+    text = f"Assailants threw a grenade at the {noun} office in Chaman, Balochistan, Pakistan."
+    assert not any(p.text == noun for p in _places(text))
+    assert _one(text, "Chaman").country == "PK"
 
 
 @pytest.mark.parametrize(

@@ -108,6 +108,14 @@ def test_an_event_is_placed_where_it_happened_not_where_it_was_reported(
     assert claim.place.text == place
 
 
+def test_a_headquarters_under_attack_is_the_events_place() -> None:
+    # "headquarters in X" seats a body only as its own ("its headquarters in Geneva"); a police
+    # headquarters that gunmen fired on is where the event happened.
+    text = "Gunmen fired on a police headquarters in Herat, Afghanistan. Three officers were killed."
+    claim = _locate(text, "Three")
+    assert claim.place is not None and claim.place.text == "Herat", claim.place
+
+
 def test_the_seat_of_a_monitor_is_never_an_events_place() -> None:
     text = "At least 7 fighters were killed, the Britain-based monitor said."
     claim = _locate(text, "7")

@@ -5,12 +5,18 @@ of the Congo" or "Muqur district, Badghis, Afghanistan". The first area of the c
 gazetteer resolves (a first- or second-level division, or a country) constrains X: a reading of
 X outside it is a namesake elsewhere, and when the gazetteer has no X there, X is placed at that
 area with its own name kept, at the area's precision. Never a namesake abroad.
+
+A town may stand in the chain for the district it is the seat of ("Takhta, Sari Pul,
+Afghanistan"; "Mansura neighborhood, Shaykh Uthman, Adan, Yemen"): the chain goes on through it to
+the area, and a name the area does not hold is placed at that town, the nearest link. Towns
+make a chain only when it ends in a country and every town lies in the area: "Manbij, Aleppo" and
+"Mandera, Naivasha, Nakuru" are lists.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from harmledger.places.finder import Mention
 from harmledger.places.gazetteer import Entry
@@ -37,6 +43,7 @@ class ChainArea:
     area: Entry
     inside: bool
     links: int  # names after X up to and including the area ("X, Badghis, Afghanistan": 2 in all)
+    seat: Entry | None = None  # a town of the chain before the area, standing for its district
 
 
 def inside(area: Entry, place: Entry) -> bool:
@@ -53,6 +60,14 @@ def inside(area: Entry, place: Entry) -> bool:
     )
 
 
+def _holds(area: Entry, town: Entry) -> bool:
+    """``inside``, by the division's name alone when both have one: a town in the next state
+    over is not in the chain ("Indianapolis, Louisville, Ky." lists towns)."""
+    if area.feature in ("PCLI", "ADM1") and town.admin1:
+        return contains(area, town)
+    return inside(area, town)
+
+
 def _as_big(m: Mention, mine: Scored | None, area: Entry) -> bool:
     """True when the mention reads as an area at least as big as ``area`` (so: a list)."""
     need = RANK.get(area.feature, 0)
@@ -65,24 +80,44 @@ def chain_areas(text: str, mentions: list[Mention], best: list[Scored | None]) -
     """For each mention followed by a chain of names, the first resolved area of the chain."""
     out: dict[int, ChainArea] = {}
     for i, m in enumerate(mentions):
-        if m.reporting:
-            continue
-        j, prev = i + 1, m
-        found: ChainArea | None = None
-        while j < len(mentions) and _CHAIN_GAP_RE.match(text[prev.end : mentions[j].start]):
-            chosen = best[j]
-            if found is not None:
-                found = ChainArea(found.area, found.inside, found.links + 1)
-            elif chosen is not None:
-                if chosen.entry.feature not in AREA_FEATURES or _as_big(m, best[i], chosen.entry):
-                    break  # a town after the comma ("Manbij, Aleppo") is a list, not a chain
+        found = None if m.reporting else _chain_after(i, text, mentions, best)
+        if found is not None:
+            out[i] = found
+    return out
+
+
+def _chain_after(i: int, text: str, mentions: list[Mention], best: list[Scored | None]) -> ChainArea | None:
+    """The area the names after mention ``i`` place it in, or None when they are a list."""
+    m = mentions[i]
+    j, prev = i + 1, m
+    found: ChainArea | None = None
+    towns: list[Entry] = []
+    country_named = False
+    while j < len(mentions) and _CHAIN_GAP_RE.match(text[prev.end : mentions[j].start]):
+        chosen = best[j]
+        if found is not None:
+            if chosen is not None and chosen.entry.country != found.area.country:
+                return None  # "Moscow, Kiev, Minsk": names of other countries make a list
+            found = replace(found, links=found.links + 1)
+        elif chosen is not None:
+            if chosen.entry.feature not in AREA_FEATURES:
+                if not chosen.entry.feature.startswith("PPL"):
+                    break
+                towns.append(chosen.entry)  # an area must follow, else "Manbij, Aleppo" is a list
+            elif _as_big(m, best[i], chosen.entry) or not all(_holds(chosen.entry, t) for t in towns):
+                break  # "Denver, Indianapolis, Louisville, Ky.": towns outside the area are a list
+            else:
                 mine = best[i]
                 found = ChainArea(
                     chosen.entry,
                     mine is not None and (mine.entry.id == chosen.entry.id or inside(chosen.entry, mine.entry)),
                     j - i,
+                    towns[0] if towns else None,
                 )
-            prev, j = mentions[j], j + 1
-        if found is not None:
-            out[i] = found
-    return out
+        country_named = country_named or (chosen is not None and chosen.entry.feature == "PCLI")
+        prev, j = mentions[j], j + 1
+    if found is not None and found.seat is not None and not country_named:
+        # Towns before the area need the country at the end: "Mandera, Naivasha, Nakuru" lists
+        # districts, "Takhta, Sari Pul, Afghanistan" is an address.
+        return None
+    return found

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from harmledger.places.chain import chain_areas
+from harmledger.places.chain import chain_areas, inside
 from harmledger.places.finder import DEMONYM_NOTE, Mention, demonyms, detect, focus_evidence
 from harmledger.places.gazetteer import Entry, Gazetteer, get_gazetteer
 from harmledger.places.geo import haversine_km
@@ -26,7 +26,7 @@ from harmledger.places.resolve import (
     region_key,
     score_candidates,
 )
-from harmledger.records import WHERE_PREC_EXACT, WHERE_PREC_NEAR, Document, PlaceRef, Span
+from harmledger.records import WHERE_PREC_ADM2, WHERE_PREC_EXACT, WHERE_PREC_NEAR, Document, PlaceRef, Span
 
 K = TypeVar("K")
 # The NER component embeds its own tok2vec: the shared one feeds only the tagger and parser, and
@@ -596,16 +596,27 @@ def find_places(
     nationalities = [n for n in demonyms(text, ents) if within is None or _inside(within, n[0])]
     best = resolve_mentions(mentions, focus_evidence(text, ents), hierarchy_bonus(text, mentions))
     kept = keep_weak(mentions, best)
-    chains = chain_areas(text, mentions, best)
+    chains = {
+        i: chain
+        for i, chain in chain_areas(text, mentions, best).items()
+        # "Karim Jan, Badghis governor": one comma is not a chain unless NER or a type noun
+        # ("Muqur district, Badghis") says the name is a place.
+        if chain.links >= 2 or (kept[i] and (mentions[i].confirmed or mentions[i].prefer))
+    }
+    # One name, one place in a document: "Palma, Cabo Delgado, Mozambique" says which Palma the
+    # report's other "Palma"s are.
+    sense = {strict_key(mentions[i].surface): i for i in sorted(chains, reverse=True)}
     refs = []
     for i, (m, b, k) in enumerate(zip(mentions, best, kept, strict=True)):
         chain = chains.get(i)
-        if chain is not None and chain.links < 2 and not (k and (m.confirmed or m.prefer)):
-            # "Karim Jan, Badghis governor": one comma is not a chain unless NER or a type noun
-            # ("Muqur district, Badghis") says the name is a place.
-            chain = None
+        if chain is None and k and (j := sense.get(strict_key(m.surface))) is not None:
+            chain = chains[j]
+            if b is not None and (b.entry.id == chain.area.id or inside(chain.area, b.entry)):
+                chain = None  # this mention already reads as a place inside that area
+            elif chain.inside:
+                b = best[j]
         if chain is not None and not chain.inside:
-            refs.append(area_fallback(m, chain.area))  # the sentence says it is a place
+            refs.append(area_fallback(m, chain.seat or chain.area))  # the sentence says it is a place
         elif k or chain is not None:
             refs.append(to_place_ref(m, b))
     taken = [(r.span.start, r.span.end) for r in refs if r.span is not None]
@@ -644,7 +655,8 @@ def _region(gaz: Gazetteer, name: str) -> Entry | None:
 
 def area_fallback(m: Mention, area: Entry) -> PlaceRef:
     """A name the gazetteer lacks inside the area it is said to lie in: the area's point and
-    precision, with the name kept ("Barakhanah" at Ghor province, precision 4)."""
+    precision, with the name kept ("Barakhanah" at Ghor province, precision 4). A town standing
+    for its district ("Takhta, Sari Pul, Afghanistan") places it within that district."""
     return PlaceRef(
         text=m.surface,
         name=m.surface,
@@ -654,7 +666,7 @@ def area_fallback(m: Mention, area: Entry) -> PlaceRef:
         admin1=area.admin1 or (area.name if area.feature == "ADM1" else None),
         admin2=area.name if area.feature == "ADM2" else None,
         feature=area.feature,
-        precision=precision_of(area),
+        precision=max(precision_of(area), WHERE_PREC_ADM2),
         bearing=m.bearing,
         span=Span(m.start, m.end),
         reason=f"not in the gazetteer inside {area.name}: placed at {area.name}, its name kept",

@@ -211,6 +211,8 @@ NON_PLACE_WORDS = frozenset(
     virus flu fever disease outbreak vaccine
     county valley creek mountain mountains river rivers lake lakes island islands bay harbour
     harbor port ports reserve reserves nature
+    district province governorate municipality prefecture subdistrict locality neighbourhood
+    neighborhood tehsil kebele woreda upazila
     fort mount beach park hills hill springs falls gulf sea ocean coast desert plain plains
     bank meadow side
     """.split()
@@ -251,7 +253,8 @@ SPEECH_BEFORE_IN: tuple[str, ...] = (
     r"(?:news|press)\s+(?:conference|briefing)",
     r"briefing",
     r"statement\s+(?:issued|released|published)",
-    r"(?:headquartered|headquarters|based)",
+    # "its headquarters in Geneva" seats a body; "a police headquarters in Herat" is a target
+    r"(?:headquartered|based|(?:its|their|whose)\s+headquarters)",
 )
 
 # Verbs of saying: a date right after one ("said on Wednesday", "told reporters Friday") or
@@ -351,7 +354,8 @@ ABBREVIATIONS_AFTER_COMMA = frozenset(
 CHAIN_HEADS = frozenset(
     """district province county village town city area region governorate municipality
     neighbourhood neighborhood sub-district subdistrict locality chiefdom chieftaincy territory
-    LGA ward division department prefecture commune suburb quarter camp""".split()
+    LGA ward division department prefecture commune suburb quarter camp tehsil kebele woreda
+    upazila""".split()
 )
 
 # Kin before a name: "his son Adam", "her husband Salem" (a relation's name, not a place).
