@@ -135,6 +135,12 @@ def test_towns_in_a_list_are_not_an_address(text: str, mention: str, lat: float,
     assert haversine_km(place.lat, place.lon, lat, lon) < 25, place
 
 
+def test_a_district_named_like_a_province_abroad_still_lies_in_the_state_after_it() -> None:
+    # Botswana has a North East district; "North East district, Edo" is one of Edo's.
+    place = _one("Herders raided a farm near Okada, Ovia North East district, Edo, Nigeria, at dawn.", "North East")
+    assert place.country == "NG" and haversine_km(place.lat, place.lon, 6.69, 5.90) < 100, place
+
+
 def test_an_address_says_which_namesake_every_mention_of_the_name_is() -> None:
     text = (
         "Insurgents stormed Palma on Wednesday. The attack on Palma, Cabo Delgado, Mozambique, "

@@ -71,9 +71,13 @@ def _holds(area: Entry, town: Entry) -> bool:
 def _as_big(m: Mention, mine: Scored | None, area: Entry) -> bool:
     """True when the mention reads as an area at least as big as ``area`` (so: a list)."""
     need = RANK.get(area.feature, 0)
-    if mine is not None:
+    if mine is not None and (area.feature == "PCLI" or mine.entry.country == area.country):
         return RANK.get(mine.entry.feature, 0) >= need
-    return any(RANK.get(c.feature, 0) >= need for c in m.candidates)
+    # A reading abroad says nothing of a list here: "Ovia North East district, Edo" is no list
+    # with Botswana's North East. Only a namesake of like size in the area's country does.
+    return any(
+        RANK.get(c.feature, 0) >= need for c in m.candidates if area.feature == "PCLI" or c.country == area.country
+    )
 
 
 def chain_areas(text: str, mentions: list[Mention], best: list[Scored | None]) -> dict[int, ChainArea]:

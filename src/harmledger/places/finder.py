@@ -247,10 +247,19 @@ def detect(
         and tokens[k + 1].text.lower() in NON_PLACE_HEADS
         and text[tokens[k].end : tokens[k + 1].start] in (" ", "-")
     }
+    # … and an acronym spelled out once ("the Nigeria Immigration Service (NIS)") names that body
+    # wherever it recurs ("three NIS officers"), not the city of Niš.
+    acronyms = {
+        text[tokens[i].start : tokens[k].end]
+        for i, k, _ in spans
+        if _spelled_out_before(text, tokens[i].start, tokens[k].end)
+    }
     for i, k, how in spans:
         start, end = tokens[i].start, tokens[k].end
         surface = text[start:end]
         hits, _ = gaz.find(surface)
+        if surface in acronyms and not any(_area(h) for h in hits):
+            continue
         overlapping = _ent_at(ents, start, end)
         confirmed = any(lbl in PLACE_LABELS for _, _, lbl in overlapping)
         exact_norp = any(s == start and e == end and lbl == "NORP" for s, e, lbl in overlapping)
@@ -294,8 +303,7 @@ def detect(
         # another place's alternate spelling ("Sana" for Sanaa) is not enough.
         if surface.isupper() and len(surface) <= 4 and not any(_strong(h) and _own_name(h) for h in hits):
             continue
-        if _spelled_out_before(text, start, end) and not any(_area(h) for h in hits):
-            continue  # "the Nigeria Immigration Service (NIS)" is no city Niš; "(DRC)", "(NSW)" are places
+        # "(DRC)", "(NSW)" spelled out are still places (``acronyms`` above)
         adjective = (
             nxt is not None
             and nxt.text.islower()
