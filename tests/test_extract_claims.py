@@ -149,6 +149,16 @@ HARM = [
         "Rami Haddad was killed in the same strike along with his uncle Fadi Haddad.",
         [("killed", "Rami Haddad", 1, 1, 1, "people"), ("killed", "Fadi Haddad", 1, 1, 1, "people")],
     ),
+    # a named person "along with" a figure of their company, before the verb, is one more
+    # (a title and a hyphenated name included)
+    (
+        "Judge Nabil Karim Al-Masri, along with 9 relatives, was killed in the strike.",
+        [("killed", "Judge Nabil Karim Al-Masri", 1, 1, 1, "people"), ("killed", "9", 9, 9, 9, "people")],
+    ),
+    (
+        "Nabil al-Masri and two neighbours were killed in the shelling.",
+        [("killed", "Nabil al-Masri", 1, 1, 1, "people"), ("killed", "two", 2, 2, 2, "people")],
+    ),
     # "a group of" victims is at least two, with no upper bound
     ("A group of farmers were killed in the shelling.", [("killed", "A group", 2, N, N, "civilians")]),
     # a force's acronym in brackets, and a nationality opening its name, stay inside the victims

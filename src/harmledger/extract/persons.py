@@ -323,12 +323,15 @@ def active_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> li
 
 
 def name_and_others(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
-    """ "Reyes and three others were killed", "Reyes, a councillor, and two guards were killed"."""
+    """ "Reyes and three others were killed", "Reyes, a councillor, and two guards were killed",
+    "the judge Ana Reyes, along with 12 relatives, was killed"."""
     out: list[Mention] = []
     for m in found:
-        if m.harm_at <= m.first or m.first < 2 or tokens[m.first - 1].low != "and" or m.negated:
+        if m.harm_at <= m.first or m.first < 2 or m.negated:
             continue
-        e = m.first - 1
+        e = _before_company(tokens, m.first)
+        if e is None:
+            continue
         mark = tokens[e - 1].text
         if mark == "," or (mark in DASHES and tokens[e - 2].end != tokens[e - 1].start):
             # an apposition between the name and "and": ", a councillor," or "– the spokesman –"
@@ -339,24 +342,44 @@ def name_and_others(tokens: list[Token], taken: set[int], found: list[Mention]) 
                 continue
             e = b
         s = e
-        while s > 0 and _is_name_token(tokens[s - 1]) and e - s < 5:
-            s -= 1
+        while s > 0 and (_is_name_token(tokens[s - 1]) or tokens[s - 1].low in NAME_LINKS) and e - s < 8:
+            s -= 1  # "Ahmad Karim Al-Saleh": names joined by "-", "al", "bin"
+        while s < e and not _is_name_token(tokens[s]):
+            s += 1
         if s >= 3 and s < e and tokens[s - 1].low == "of" and tokens[s - 2].low in RELATIVES:
             s -= 2  # "the wife of Musab Al Buraim": the relative is the one harmed
             if tokens[s - 1].low in PERSON_DETERMINERS:
                 s -= 1
+        # A title before a full name is no victim noun: "Judge Ana Maria Reyes".
+        title = s + 1 if e - s >= 3 and tokens[s].text[:1].isupper() else s
         if (
             s == e
             or any(x in taken for x in range(s, e))
-            or any(tokens[x].low in VICTIM_NOUNS and tokens[x].low not in RELATIVES for x in range(s, e))
+            or any(tokens[x].low in VICTIM_NOUNS and tokens[x].low not in RELATIVES for x in range(title, e))
         ):
             continue
-        if s > 0 and tokens[s - 1].low not in (",", ";", ":", "while", "and"):
+        titled = s > 1 and _one_person_noun(tokens[s - 1].low) and tokens[s - 2].low in PERSON_DETERMINERS
+        if s > 0 and tokens[s - 1].low not in (",", ";", ":", "while", "and") and not titled:
             continue
         out.append(_one(s, e, m.outcome, "people", m.harm_at, e))
         m.joint = True
         taken.update(range(s, e))
     return out
+
+
+def _before_company(tokens: list[Token], first: int) -> int | None:
+    """Where the person before a figure of their company ends: the "and" of "Reyes and three
+    others", the comma of "Reyes, along with 12 relatives,"; else None."""
+    if tokens[first - 1].low == "and":
+        return first - 1
+    if (
+        first >= 3
+        and tokens[first - 1].low == "with"
+        and tokens[first - 2].low in ("along", "together")
+        and tokens[first - 3].text == ","
+    ):
+        return first - 3
+    return None
 
 
 def deaths_of_named(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
