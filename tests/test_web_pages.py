@@ -222,3 +222,28 @@ def test_a_country_wide_aggregates_heading_names_the_country_once(tmp_path: Any)
     assert "aggregate, never added to incidents" in headings["toll"].group(1)
     assert "Syria <small>" in headings["toll"].group(1)  # a space between the heading and its note
     assert "in Manbij, Syria" in headings["town"].group(1)
+
+
+def test_a_report_that_nobody_was_harmed_shows_zero_deaths_and_says_why(tmp_path: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from harmledger.pipeline import ingest
+    from harmledger.store import Ledger
+    from harmledger.web import create_app
+
+    report = tmp_path / "rocket.txt"
+    report.write_text(
+        "Rocket hits school in Ariha\n\nA rocket struck an empty primary school in Ariha, Syria, on Tuesday. "
+        "No one was killed or injured, a teacher said.\n"
+    )
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
+    try:
+        ingest(ledger, [report])
+        [incident] = [i for i in ledger.incidents() if i.kind == "incident"]
+        assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (0, 0, 0)
+        with TestClient(create_app(ledger, secret="test secret")) as client:
+            html = client.get(f"/incidents/{incident.id}").text
+        assert re.search(r'<dd id="deaths">\s*0\s*</dd>', html), html[:2000]
+        assert "nobody harmed" in html and "negated" not in html
+    finally:
+        ledger.close()
