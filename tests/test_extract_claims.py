@@ -965,6 +965,9 @@ BREAKDOWNS = [
     # a later sentence counts a part of the earlier figure: no new figure
     ("Artillery fire killed 10 people in the village. Three children were among the dead.", [("10", 3, None)]),
     ("Gunmen killed 8 people at the checkpoint. Among those killed were two women.", [("8", None, 2)]),
+    # groups listed with "and" share the list's "among"
+    ("A drone strike killed 19 people. Among the dead were four children and two women.", [("19", 4, 2)]),
+    ("A drone strike killed 19 people. Four children and two women were among the dead.", [("19", 4, 2)]),
     ("The bombing killed 6 people. Two children were among the injured.", [("6", None, None)]),
     ("The strike killed 5 people. The building was 40 years old and among the oldest.", [("5", None, None)]),
     # a part of the dead is not one more of the injured counted after them

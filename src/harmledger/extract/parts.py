@@ -95,12 +95,13 @@ def add_groups(tokens: list[Token], m: Mention) -> None:
 
 
 def parts_among(tokens: list[Token]) -> list[tuple[str, str, Count]]:
-    """ "Two children were among the dead", "Among those killed were three women": parts of a figure
-    an earlier sentence gave, as (outcome, group, count); they add no one to it."""
+    """ "Two children were among the dead", "Among those killed were three women and two
+    children": parts of a figure an earlier sentence gave, as (outcome, group, count); they add no
+    one to it. Groups listed with "and" or commas share the list's "among"."""
     lows = [t.low for t in tokens]
     if "among" not in lows:
         return []
-    out: list[tuple[str, str, Count]] = []
+    items: list[tuple[int, int, str, Count]] = []  # first token, noun token, group, count
     for m in find_counts(tokens):
         k = m.last
         while k < len(tokens) and k < m.last + 3 and tokens[k].low not in VICTIM_NOUNS:
@@ -108,15 +109,28 @@ def parts_among(tokens: list[Token]) -> list[tuple[str, str, Count]]:
         if k >= len(tokens) or tokens[k].low not in VICTIM_NOUNS or m.count.vague or m.count.point is None:
             continue  # "three years old and among …": no victims after the figure
         group = breakdown_group([VICTIM_NOUNS[tokens[k].low][1] or ""])
-        if group is None:
-            continue
-        after, before = lows[k + 1 : k + 5], lows[max(0, m.first - 5) : m.first]
-        if after[:2] in (["were", "among"], ["was", "among"], ["are", "among"]) and len(after) >= 4:
-            whom = after[3]  # "were among the dead", "were among those killed"
-        elif len(before) >= 4 and before[-4] == "among" and before[-1] in ("were", "was", "are"):
-            whom = before[-2]  # "Among the dead were two children"
-        else:
-            continue
+        if group is not None:
+            items.append((m.first, k, group, m.count))
+    out: list[tuple[str, str, Count]] = []
+    run: list[tuple[int, int, str, Count]] = []
+    for n, item in enumerate(items):
+        run.append(item)
+        following = items[n + 1] if n + 1 < len(items) else None
+        if following is not None and set(lows[item[1] + 1 : following[0]]) <= {",", "and"}:
+            continue  # the list goes on
+        whom = _among_whom(lows, run[0][0], run[-1][1])
         if whom in AMONG_WHOM:
-            out.append((AMONG_OUTCOME.get(whom, "killed"), group, m.count))
+            out.extend((AMONG_OUTCOME.get(whom, "killed"), group, count) for _, _, group, count in run)
+        run = []
     return out
+
+
+def _among_whom(lows: list[str], first: int, noun: int) -> str | None:
+    """Whom a list of groups from ``first`` to ``noun`` is among: "dead" in "… were among the
+    dead" after it or "Among the dead were …" before it; else None."""
+    after, before = lows[noun + 1 : noun + 5], lows[max(0, first - 5) : first]
+    if after[:2] in (["were", "among"], ["was", "among"], ["are", "among"]) and len(after) >= 4:
+        return after[3]  # "were among the dead", "were among those killed"
+    if len(before) >= 4 and before[-4] == "among" and before[-1] in ("were", "was", "are"):
+        return before[-2]  # "Among the dead were two children"
+    return None
