@@ -116,6 +116,14 @@ def test_a_headquarters_under_attack_is_the_events_place() -> None:
     assert claim.place is not None and claim.place.text == "Herat", claim.place
 
 
+@pytest.mark.parametrize("verb", ["denied", "has denied", "said"])
+def test_a_capital_speaking_for_its_government_is_not_where_the_event_happened(verb: str) -> None:
+    text = f"Residents said 9 people were killed when jets bombed the market. Moscow {verb} its jets were involved."
+    claim = _locate(text, "9")
+    assert claim.place is None or claim.place.country != "RU", claim.place
+    assert any(p.text == "Moscow" and p.country == "RU" for p in find_places(_doc(text)))  # still a toponym
+
+
 def test_the_seat_of_a_monitor_is_never_an_events_place() -> None:
     text = "At least 7 fighters were killed, the Britain-based monitor said."
     claim = _locate(text, "7")

@@ -16,7 +16,7 @@ from harmledger.places.finder import DEMONYM_NOTE, Mention, demonyms, detect, fo
 from harmledger.places.gazetteer import Entry, Gazetteer, get_gazetteer
 from harmledger.places.geo import haversine_km
 from harmledger.places.normalise import strict_key
-from harmledger.places.reporting import dateline_span, reporting_note
+from harmledger.places.reporting import SPEAKER_NOTE, dateline_span, reporting_note, speaks_for_government
 from harmledger.places.resolve import (
     NEARBY_KM,
     Scored,
@@ -595,6 +595,10 @@ def find_places(
             m.reporting = True
     nationalities = [n for n in demonyms(text, ents) if within is None or _inside(within, n[0])]
     best = resolve_mentions(mentions, focus_evidence(text, ents), hierarchy_bonus(text, mentions))
+    for m, b in zip(mentions, best, strict=True):
+        if b is not None and not m.reporting and speaks_for_government(text, m.end, b.entry.feature):
+            m.notes.append(SPEAKER_NOTE)
+            m.reporting = True
     kept = keep_weak(mentions, best)
     chains = {
         i: chain

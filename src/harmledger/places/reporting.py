@@ -33,7 +33,19 @@ _SAID_IN_RE = re.compile(
 DATELINE_NOTE = "where the report was written (dateline)"
 BASED_NOTE = "seat of a reporting body ('-based')"
 SAID_IN_NOTE = "where a statement was made"
-REPORTING_NOTES = (DATELINE_NOTE, BASED_NOTE, SAID_IN_NOTE)
+SPEAKER_NOTE = "a capital speaking for its government"
+REPORTING_NOTES = (DATELINE_NOTE, BASED_NOTE, SAID_IN_NOTE, SPEAKER_NOTE)
+
+# "Moscow has denied involvement", "Kabul said": the capital is the government speaking.
+_SPEAKS_RE = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+|quickly\s+)?(?:said|says|denied|denies|announced|accused|"
+    r"blamed|claimed|confirmed|insisted|warned|rejected|condemned|responded|retaliated)\b"
+)
+
+
+def speaks_for_government(text: str, end: int, feature: str) -> bool:
+    """True when a national capital ending at ``end`` is the subject of a verb of saying."""
+    return feature == "PPLC" and _SPEAKS_RE.match(text, end) is not None
 
 
 def dateline_span(text: str) -> Span | None:
