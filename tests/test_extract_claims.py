@@ -1142,6 +1142,25 @@ def test_a_blamed_party_that_denies_it_is_still_blamed(text: str, stances: list[
     assert [(c.party, c.stance) for c in claims_of(text) if c.kind == "statement"] == stances
 
 
+@pytest.mark.parametrize(
+    ("text", "statements", "perpetrators"),
+    [
+        # a capital denying or admitting answers for its government
+        ("Jets killed 9 people in the market. Moscow has denied involvement.", [("Russia", "denied")], [None]),
+        ("A strike killed 3 fishermen. Kyiv admitted responsibility.", [("Ukraine", "admitted")], [None]),
+        # a capital accusing someone is no party to the harm, and a capital hit is no attacker
+        ("Damascus accused rebels of shelling the district, killing 4 people.", [], [None]),
+        ("A drone attack on Moscow killed 2 people on Monday.", [], [None]),
+    ],
+)
+def test_a_capital_answers_for_its_government_only_when_it_denies_or_admits(
+    text: str, statements: list[tuple[str, str]], perpetrators: list[str | None]
+) -> None:
+    claims = claims_of(text)
+    assert [(c.party, c.stance) for c in claims if c.kind == "statement"] == statements
+    assert [c.perpetrator for c in claims if c.kind == "casualty"] == perpetrators
+
+
 def test_no_group_claiming_responsibility_names_no_one() -> None:
     assert [
         c for c in claims_of("A bomb killed two guards. No group claimed responsibility.") if c.kind == "statement"

@@ -14,9 +14,11 @@ from itertools import pairwise
 from harmledger.extract.text import PhraseIndex, Token, trie_regex
 from harmledger.extract.vocab import (
     AGGREGATE_FIRST,
+    ANSWERING_VERBS,
     BARE_COALITION,
     BLAME_BEFORE_PARTY,
     BLAME_REACH,
+    CAPITAL_SPEAKERS,
     COALITION_THEATRES,
     CUMULATIVE_CUES,
     DATA_WORDS,
@@ -480,7 +482,20 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
         if name == BARE_COALITION and k == 1 and prev is not None and (prev.low in NOT_COALITION_BEFORE):
             continue
         found.append((first.start, last.end, name))
-    return found
+    return sorted(found + _capitals_speaking(tokens))
+
+
+def _capitals_speaking(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """ "Moscow has denied involvement": a capital as the subject of a denial or an admission."""
+    out = []
+    for k, t in enumerate(tokens[:-1]):
+        party = CAPITAL_SPEAKERS.get(t.low) if t.text[:1].isupper() else None
+        j = k + 1
+        if j < len(tokens) - 1 and tokens[j].low in ("has", "have", "had", "also", "later"):
+            j += 1
+        if party is not None and tokens[j].low in ANSWERING_VERBS:
+            out.append((t.start, t.end, party))
+    return out
 
 
 def named_coalition(text: str, named: set[str]) -> str | None:

@@ -973,6 +973,20 @@ BLAME_BEFORE_PARTY: frozenset[str] = frozenset(
 )
 BLAME_REACH = 60
 DENIALS: frozenset[str] = frozenset("denied denies deny denying rejected rejects".split())
+# A capital answering for its government: "Moscow has denied involvement", "Kyiv admitted …".
+# Only as the subject of a denial or an admission: "a drone hit Moscow" blames no one, and
+# "Damascus accused rebels" makes the accuser no perpetrator.
+CAPITAL_SPEAKERS: dict[str, str] = {
+    "moscow": "Russia",
+    "washington": "United States",
+    "damascus": "Syrian government",
+    "ankara": "Turkey",
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+}
+ANSWERING_VERBS: frozenset[str] = frozenset(
+    """denied denies rejected rejects admitted admits acknowledged acknowledges confirmed confirms""".split()
+)
 # Verbs that must precede an investigation trigger for it to be a party's act.
 INVESTIGATION_VERBS: frozenset[str] = frozenset(
     "announced announces launched launches opened opens ordered orders began begins "
