@@ -232,6 +232,26 @@ def test_a_range_of_days_holding_the_others_day_says_less_than_the_same_day() ->
     assert link.score(*in_range) < link.score(*same_day)  # type: ignore[operator]
 
 
+def village(name: str) -> Any:
+    """A village the gazetteer lacks, placed at its province's point with its own name."""
+    from harmledger.records import AREA_FALLBACK_NOTE, PlaceRef
+
+    reason = f"not in the gazetteer inside Aleppo: placed at Aleppo, {AREA_FALLBACK_NOTE}"
+    return PlaceRef(name, name, 36.2, 37.16, "SY", "Aleppo", feature="ADM1", precision=4, reason=reason)
+
+
+@pytest.mark.parametrize(("other", "joined"), [("Tell Hamid", False), ("Kafr Sabt", True)])
+def test_two_villages_placed_at_their_provinces_point_are_two_places(other: str, joined: bool) -> None:
+    from dataclasses import replace
+
+    docs = {d: doc(d) for d in ["a", "b"]}
+    a = claim("a", low=7, high=7, best=7, place="manbij", day=D)
+    b = claim("b", low=9, high=9, best=9, place="manbij", day=D)
+    feats = link.build_features([replace(a, place=village("Kafr Sabt")), replace(b, place=village(other))], docs)
+    weight = link.score(feats[0], feats[1])
+    assert (weight is not None and link.linked(feats[0], feats[1], weight)) is joined
+
+
 def test_figures_too_far_apart_are_no_update_even_in_a_quiet_place() -> None:
     docs = {d: doc(d) for d in ["a", "b"]}
     claims = [

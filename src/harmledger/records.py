@@ -36,6 +36,8 @@ WHERE_PREC_ADM2 = 3
 WHERE_PREC_ADM1 = 4
 WHERE_PREC_REGION = 5
 WHERE_PREC_COUNTRY = 6
+# In a place's reason: a name the gazetteer lacks, placed at the area it is said to lie in.
+AREA_FALLBACK_NOTE = "its name kept"
 
 
 def sha256_hex(data: bytes | str) -> str:
@@ -154,6 +156,12 @@ class PlaceRef:
     @property
     def resolved(self) -> bool:
         return self.lat is not None and self.lon is not None
+
+    @property
+    def placed_by_area(self) -> bool:
+        """A name the gazetteer lacks, placed at the area the text puts it in ("Wulgo, Borno" at
+        Borno's point): its point is the area's, its name its own."""
+        return self.reason is not None and AREA_FALLBACK_NOTE in self.reason
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,7 +55,7 @@ class Features:
     period: str = ""
     text: str = ""  # the quote, normalised (its words are compared only when figures agree: ``word_set``)
     identity: frozenset[str] = frozenset()  # "family:haddad", "site:al shifa hospital", …
-    town: str = ""  # the place's name as written, when it is a town or finer (precision <= 2)
+    town: str = ""  # the place's name as written, when a town or finer (precision <= 2) or placed by its area
     lead: str = ""  # the opening of the claim's document (its words: ``lead_words``)
     series: bool = False  # its document reports one event of a series ("one of three attacks")
     # Set across all claims by ``annotate_ledger_statistics`` (see rules: crowding, figures):
@@ -165,7 +165,7 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
         period=rules.norm_name(claim.period),
         text=quote,
         identity=frozenset(claim.identity) if claim.identity else NO_IDENTITY,
-        town=rules.norm_name(place.text) if place is not None and precise else "",
+        town=rules.norm_name(place.text) if place is not None and (precise or place.placed_by_area) else "",
         lead=cues.lead if cues is not None else "",
         part=claim.span.start // DOC_PART_CHARS if cues is not None and cues.long else 0,
     )
@@ -505,8 +505,13 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
             weight = rules.PLACE_AGREE_PRECISE if a.precise and b.precise else rules.PLACE_AGREE_COARSE
         else:
             weight = rules.PLACE_DISAGREE
-        parts.append((weight, "places {:.0f} km apart", (dist,)))
-        placed = weight > 0
+        if weight > 0 and not same_doc and not (a.precise and b.precise) and towns_differ(a, b):
+            # "Wulgo" and "Gudunbali", villages the gazetteer lacks, both at Borno's point: two
+            # places of one province, not one place
+            parts.append((0.0, "different places named in one area ({}, {})", (a.town, b.town)))
+        else:
+            parts.append((weight, "places {:.0f} km apart", (dist,)))
+            placed = weight > 0
     elif a.country and b.country:
         if a.admin1 and b.admin1:
             same = a.admin1 == b.admin1

@@ -26,7 +26,15 @@ from harmledger.places.resolve import (
     region_key,
     score_candidates,
 )
-from harmledger.records import WHERE_PREC_ADM2, WHERE_PREC_EXACT, WHERE_PREC_NEAR, Document, PlaceRef, Span
+from harmledger.records import (
+    AREA_FALLBACK_NOTE,
+    WHERE_PREC_ADM2,
+    WHERE_PREC_EXACT,
+    WHERE_PREC_NEAR,
+    Document,
+    PlaceRef,
+    Span,
+)
 
 K = TypeVar("K")
 # The NER component embeds its own tok2vec: the shared one feeds only the tagger and parser, and
@@ -673,7 +681,7 @@ def area_fallback(m: Mention, area: Entry) -> PlaceRef:
         precision=max(precision_of(area), WHERE_PREC_ADM2),
         bearing=m.bearing,
         span=Span(m.start, m.end),
-        reason=f"not in the gazetteer inside {area.name}: placed at {area.name}, its name kept",
+        reason=f"not in the gazetteer inside {area.name}: placed at {area.name}, {AREA_FALLBACK_NOTE}",
     )
 
 
