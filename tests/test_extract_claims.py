@@ -124,6 +124,11 @@ HARM = [
         "Twelve members of the Afghan border police force were killed.",
         [("killed", "Twelve", 12, 12, 12, "combatants")],
     ),
+    # … past an aside to a second group sharing the verb
+    (
+        "At least 12 members of a border patrol unit, including its captain, and 7 attackers were killed.",
+        [("killed", "At least 12", 12, N, N, "people"), ("killed", "7", 7, 7, 7, "combatants")],
+    ),
     # the victims' own verb that is no harm ends the search for theirs: the later verb is another figure's
     (
         "More than 15 people were under the rubble while medics reported that ten people were killed.",

@@ -271,8 +271,12 @@ def _victim_noun(w: _Walk) -> str | None:
         k = j + 1
         while k < n and k < j + 8 and tokens[k].text.isalpha() and tokens[k].low not in AUX:
             k += 1
-        if k < n and k > j + 2 and tokens[k].low in PASSIVE_AUX:
-            w.j = k
+        # … or to an aside after it: "members of an NDS unit, including a commander, and ten
+        # attackers were killed" reads on past ", including a commander," as "16 soldiers, …" does
+        past = _verb_past_asides(tokens, k, _skip_aside(tokens, k)) if k < n and tokens[k].low == "," else k
+        second_group = past + 1 < n and tokens[past].low == "and" and _figure_at(tokens, past + 1)
+        if k < n and k > j + 2 and (tokens[k].low in PASSIVE_AUX or (past > k and second_group)):
+            w.j = past
             kinds = [VICTIM_NOUNS[t.low][0] for t in tokens[j + 1 : k] if t.low in VICTIM_NOUNS]
             if kinds:
                 w.victims = kinds[-1]  # "members of the Afghan security forces": combatants
