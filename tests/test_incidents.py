@@ -221,6 +221,20 @@ def test_civilians_and_combatants_of_one_document_add_up_but_repeats_do_not():
     assert inc.civilian_deaths.low == 20
 
 
+def test_the_attackers_killed_add_to_the_soldiers_they_attacked_but_not_to_each_other():
+    docs = {"a": doc("a")}
+    soldiers = claim("a", low=4, high=4, best=4, victims="combatants", place="kabul", day=D)
+    attackers = replace(
+        claim("a", low=2, high=2, best=2, victims="combatants", place="kabul", day=D), victim_groups=("attackers",)
+    )
+    [inc] = only_incidents(reconcile([soldiers, attackers], docs))
+    assert (inc.deaths.best, inc.deaths.high) == (6, 6)
+    assert inc.civilian_deaths.best is None  # neither side is civilian
+    again = replace(attackers, id="again", span=replace(attackers.span, start=900, end=905))
+    [inc] = only_incidents(reconcile([attackers, again], docs))
+    assert inc.deaths.best == 2  # the same attackers told twice
+
+
 @pytest.mark.parametrize(
     ("flags", "low", "best", "high", "grade"),
     [

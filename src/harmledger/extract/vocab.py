@@ -315,20 +315,22 @@ _victims(
     None,
     "soldier soldiers troops troop servicemen serviceman "
     "servicemembers fighter fighters militant militants insurgent insurgents rebel "
-    "rebels terrorist terrorists taliban jihadist jihadists jihadis gunman gunmen "
+    "rebels terrorist terrorists taliban jihadist jihadists jihadis "
     "militiaman militiamen militia militias combatant combatants guerrilla guerrillas "
-    "guerillas extremist extremists attacker attackers commander commanders "
+    "guerillas extremist extremists commander commanders "
     "officer officers agent agents sergeant policeman policemen police policemen gendarmes "
     "guards guard marines paratroopers recruits mercenaries loyalists personnel "
     "forces bandit bandits separatist separatists maoist maoists naxal naxals "
     "cadres cadre operatives operative jawans jawan major majors colonel colonels "
     "captain captains lieutenant lieutenants brigadier general generals corporal",
 )
-# Perpetrators: counted in total deaths (GTD's convention), never in civilian deaths.
+# Perpetrators: counted in total deaths (GTD's convention), never in civilian deaths; a group of
+# their own, apart from the soldiers or police they attacked (``incidents.counts`` rule 2).
 _victims(
     "combatants",
-    None,
-    "assailant assailants bomber bombers perpetrator perpetrators hijacker hijackers kidnapper kidnappers",
+    "attackers",
+    "assailant assailants bomber bombers perpetrator perpetrators hijacker hijackers kidnapper kidnappers "
+    "attacker attackers gunman gunmen",
 )
 _victims(
     "people",

@@ -13,8 +13,9 @@ victims are civilians):
    source: "kills dozens" over "killing 38, police said"), except groups the text
    itself adds (a figure the extractor marks ``joint``: "6 police officers and 3 Taliban were
    killed", "a woman and her three children", "a further 3 died later") and a civilian and a
-   combatant figure (two disjoint groups): the document's figure is the larger of its largest
-   claim (or joint sum) and that sum. Its low is not raised above the minimum of a lead figure
+   combatant figure (two disjoint groups; the attackers are a third, apart from the soldiers or
+   police they attacked): the document's figure is the larger of its largest claim (or joint
+   sum) and that sum. Its low is not raised above the minimum of a lead figure
    stated as a range or a minimum ("between 13 and 15", "at least 10", hedged or not): the
    document's first figure of that outcome is the writer's summary of the event.
 3. Documents from one independent source (one outlet, its syndicated copies, or the same named
@@ -162,8 +163,11 @@ def _document_figure(items: Sequence[tuple[Reported, bool]]) -> _Fig:
     by_class: dict[str, list[_Fig]] = {}
     for (r, upper), fig in zip(items, figs, strict=True):
         if not upper and r.claim.victims in ("civilians", "combatants"):
-            by_class.setdefault(r.claim.victims, []).append(fig)
-    if len(by_class) == 2:
+            # the attackers are a group apart from those they attacked: "four police officers
+            # were killed while two assailants died in the clash" is six
+            side = "attackers" if "attackers" in r.claim.victim_groups else r.claim.victims
+            by_class.setdefault(side, []).append(fig)
+    if len(by_class) >= 2:
         summed = _sum([_combine(v) for v in by_class.values()])
         if (summed.best or 0) > (largest.best or 0):
             largest.low, largest.best = _max(largest.low, summed.low), summed.best
