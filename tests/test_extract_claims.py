@@ -1139,6 +1139,11 @@ def test_a_group_the_alias_table_does_not_know_is_named_where_blame_puts_it(text
             "A bomb killed five people at a market. Sources attributed the attack to the Taliban, which denied it.",
             [("Taliban", "attributed"), ("Taliban", "denied")],
         ),
+        # … and so does a denial in a relative clause with its own subject
+        (
+            "A bomb killed five people. Sources suspected that the Taliban was involved, which the group denied.",
+            [("Taliban", "attributed"), ("Taliban", "denied")],
+        ),
         # anyone else's denial voids the blame: nothing is attributed
         ("A bomb killed five people. Police blamed the Taliban, but officials denied it.", [("Taliban", "denied")]),
     ],

@@ -528,10 +528,18 @@ def statements(tokens: list[Token], parties: list[tuple[int, int, str]]) -> list
 def _denies(tokens: list[Token], party_denies: bool) -> bool:
     """Whether the sentence holds a denial that voids its blame; with ``party_denies``, one made
     by the party blamed ("…, which denied involvement") does not."""
-    return any(
-        t.low in DENIALS and not (party_denies and k > 0 and tokens[k - 1].low in ("which", "who"))
-        for k, t in enumerate(tokens)
-    )
+    return any(t.low in DENIALS and not (party_denies and _relative(tokens, k)) for k, t in enumerate(tokens))
+
+
+def _relative(tokens: list[Token], k: int) -> bool:
+    """Whether the verb at ``k`` opens a relative clause on the party before it: "…, which
+    denied", "…, which the group denied", "…, who they deny"."""
+    for j in range(k - 1, max(-1, k - 4), -1):
+        if tokens[j].low in ("which", "who"):
+            return True
+        if not tokens[j].text.isalpha():
+            return False
+    return False
 
 
 # Lower-case heads that end a group's name: "Muslim extremists", "Fulani herdsmen".
