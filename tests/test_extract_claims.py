@@ -1125,6 +1125,11 @@ def test_a_sentence_before_lends_its_actor_only_when_it_tells_of_force(text: str
             "Sa'adat Valley Front",
             "attributed",
         ),
+        (
+            "A mine killed two herders. Elders suspected that the Red Valley Brigade carried out the attack.",
+            "Red Valley Brigade",
+            "attributed",
+        ),
     ],
 )
 def test_a_group_the_alias_table_does_not_know_is_named_where_blame_puts_it(text: str, party: str, stance: str) -> None:
@@ -1169,6 +1174,11 @@ def test_a_capital_answers_for_its_government_only_when_it_denies_or_admits(
     claims = claims_of(text)
     assert [(c.party, c.stance) for c in claims if c.kind == "statement"] == statements
     assert [c.perpetrator for c in claims if c.kind == "casualty"] == perpetrators
+
+
+def test_a_suspicion_about_something_else_names_no_group() -> None:
+    text = "A mine killed two herders. Elders suspected that the Red Valley road was closed."
+    assert [c for c in claims_of(text) if c.kind == "statement"] == []
 
 
 def test_no_group_claiming_responsibility_names_no_one() -> None:

@@ -608,6 +608,8 @@ def _named_responsible(
                 None,
             )
             span = _named_group(tokens, to + 1 if to is not None else k + 1)
+            if tok.low == "suspected" and k + 1 < n and tokens[k + 1].low == "that":
+                span = _did_it(tokens, _named_group(tokens, k + 2))  # "suspected that X carried out the attack"
         elif tok.low == "claimed" and k + 1 < n and tokens[k + 1].low == "responsibility" and k > 0:
             # the group is the subject, not what it is "linked to": "A group linked to X claimed …"
             start = next(
@@ -628,6 +630,18 @@ def _named_responsible(
         name = known[-1][2] if known else _joined(tokens[span[0] : span[1]])
         return [Statement(name, stance, first.start, last.end)]
     return []
+
+
+def _did_it(tokens: list[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` when the group in it is said to have done the attack: "X carried out", "X was
+    behind", "X were responsible", "X was involved"."""
+    if span is None or span[1] + 1 >= len(tokens):
+        return None
+    verb, what = tokens[span[1]].low, tokens[span[1] + 1].low
+    done = (verb == "carried" and what == "out") or (
+        verb in ("was", "were") and what in ("behind", "responsible", "involved")
+    )
+    return span if done else None
 
 
 def _opens_clause(tokens: list[Token], x: int) -> bool:
