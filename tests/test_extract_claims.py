@@ -164,6 +164,15 @@ HARM = [
         "Nabil al-Masri and two neighbours were killed in the shelling.",
         [("killed", "Nabil al-Masri", 1, 1, 1, "people"), ("killed", "two", 2, 2, 2, "people")],
     ),
+    # after an "including" aside closed by a comma, ", and" + a figure is a group of its own
+    (
+        "Six people were killed, including a gunman, and three guards and two drivers were wounded.",
+        [
+            ("killed", "Six", 6, 6, 6, "people"),
+            ("injured", "three", 3, 3, 3, "combatants"),
+            ("injured", "two", 2, 2, 2, "civilians"),
+        ],
+    ),
     # "a group of" victims is at least two, with no upper bound
     ("A group of farmers were killed in the shelling.", [("killed", "A group", 2, N, N, "civilians")]),
     # a force's acronym in brackets, and a nationality opening its name, stay inside the victims

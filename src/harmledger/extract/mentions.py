@@ -283,6 +283,10 @@ class _Sentence:
                 self.in_subset = self.aside = False
             elif low == "," and k + 1 < len(tokens) and tokens[k + 1].low in CLAUSE_VERBS:
                 self.in_subset = False  # ", including four children, were killed and 15 others …"
+            elif low == "," and m.first == k + 2 and tokens[k + 1].low == "and":
+                # "Five were killed, including two assailants, and four soldiers … were wounded":
+                # the aside is closed; the figure after ", and" is a group of its own
+                self.in_subset = False
             elif _opens_aside(tokens, k) and self.mentions and not self.aside:
                 self.aside = True
                 parent = self.mentions[-1]
