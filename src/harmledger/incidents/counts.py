@@ -309,7 +309,7 @@ def figures(
     reported = _with_joint_heads(reported)
     if victims is not None:
         reported = [r for r in reported if r.claim.victims in victims]
-    else:
+    elif any(r.claim.negated for r in reported):
         # Rule 9: "no civilians were killed" is a zero of civilians, not of the dead in all.
         reported = [
             r for r in reported if not (r.claim.reports_none and r.claim.victims in ("civilians", "combatants"))
@@ -317,7 +317,7 @@ def figures(
 
     def states(c: Claim) -> bool:
         # Rule 9: "no casualties" says that nobody was killed and nobody injured.
-        return c.outcome == outcome or (c.outcome == "casualties" and c.reports_none)
+        return c.outcome == outcome or (c.negated and c.outcome == "casualties" and c.reports_none)
 
     precise_docs = {
         r.claim.document_id
