@@ -1075,6 +1075,10 @@ JOINT = [
     ("In addition to the bomber, two guards were killed.", True),
     ("Her husband was also killed.", True),
     ("Her husband was killed.", False),
+    ("Eleven people were killed and two more died later in hospital.", True),
+    # a toll's new total holds the "more" that raised it
+    ("The toll from the shelling rose to eleven after two more bodies were found.", False),
+    ("The number of dead climbed to 15 as three more victims died in hospital.", False),
 ]
 
 

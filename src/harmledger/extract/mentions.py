@@ -388,7 +388,10 @@ class _Sentence:
             max(end, m.last),
             toll_at,
             neg,
-            joint=(joint and bool(self.mentions)) or tie.along or _another(tokens, m) or _also(tokens, m, harm_at),
+            joint=(joint and bool(self.mentions))
+            or tie.along
+            or (_another(tokens, m) and not any(_revised_to(tokens, e.first) for e in self.mentions))
+            or _also(tokens, m, harm_at),
         )
         mention.rule = rule_name(rule)
         self.mentions.append(mention)
@@ -525,6 +528,12 @@ def _participle_before(tokens: list[Token], first: int) -> tuple[str | None, int
         if low in HARM_AFTER and x > 0 and tokens[x - 1].low in AUX:
             return HARM_AFTER[low], x
     return None, -1
+
+
+def _revised_to(tokens: list[Token], first: int) -> bool:
+    """Whether the figure at ``first`` is a toll's new total ("the toll rose to nine"): the "two
+    more" found after it in its sentence are inside it, not added to it."""
+    return first >= 2 and tokens[first - 1].low == "to" and tokens[first - 2].low in REVISED_TO
 
 
 def _another(tokens: list[Token], m: CountMatch) -> bool:
