@@ -482,18 +482,21 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
         if name == BARE_COALITION and k == 1 and prev is not None and (prev.low in NOT_COALITION_BEFORE):
             continue
         found.append((first.start, last.end, name))
-    return sorted(found + _capitals_speaking(tokens))
+    capitals = _capitals_speaking(tokens)
+    return sorted(found + capitals) if capitals else found
 
 
 def _capitals_speaking(tokens: list[Token]) -> list[tuple[int, int, str]]:
     """ "Moscow has denied involvement": a capital as the subject of a denial or an admission."""
     out = []
     for k, t in enumerate(tokens[:-1]):
-        party = CAPITAL_SPEAKERS.get(t.low) if t.text[:1].isupper() else None
+        party = CAPITAL_SPEAKERS.get(t.low)
+        if party is None or not t.text[:1].isupper():
+            continue
         j = k + 1
         if j < len(tokens) - 1 and tokens[j].low in ("has", "have", "had", "also", "later"):
             j += 1
-        if party is not None and tokens[j].low in ANSWERING_VERBS:
+        if tokens[j].low in ANSWERING_VERBS:
             out.append((t.start, t.end, party))
     return out
 

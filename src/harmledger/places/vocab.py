@@ -191,8 +191,15 @@ INSTITUTION_HEADS = frozenset(
 # Words just before a name that say it is a place ("near Manbij", "the town of Tokhar").
 LOCATIVE_CUES = frozenset("in near outside around from at into across toward towards via between".split())
 
+# Nouns of administrative divisions: alone they name no place ("the Tehsil office"), and after a
+# name they type it ("Muqur district, Badghis"; ``CHAIN_HEADS``).
+DIVISION_NOUNS = frozenset(
+    """district province governorate municipality prefecture subdistrict locality neighbourhood
+    neighborhood tehsil kebele woreda upazila""".split()
+)
+
 # Capitalised words that GeoNames holds as places somewhere but are almost never toponyms in news.
-NON_PLACE_WORDS = frozenset(
+NON_PLACE_WORDS = DIVISION_NOUNS | frozenset(
     """
     the a an this that these those it its he she they we i you his her their our my
     al el ad ar ash az
@@ -211,8 +218,6 @@ NON_PLACE_WORDS = frozenset(
     virus flu fever disease outbreak vaccine
     county valley creek mountain mountains river rivers lake lakes island islands bay harbour
     harbor port ports reserve reserves nature
-    district province governorate municipality prefecture subdistrict locality neighbourhood
-    neighborhood tehsil kebele woreda upazila
     fort mount beach park hills hill springs falls gulf sea ocean coast desert plain plains
     bank meadow side
     """.split()
@@ -351,11 +356,9 @@ ABBREVIATIONS_AFTER_COMMA = frozenset(
 
 # Type nouns that may stand between a name and the comma (or "of") before the area holding it:
 # "Muqur district, Badghis", "Jusiga village, Djukot chieftaincy, Ituri", "the Karrada district of Baghdad".
-CHAIN_HEADS = frozenset(
-    """district province county village town city area region governorate municipality
-    neighbourhood neighborhood sub-district subdistrict locality chiefdom chieftaincy territory
-    LGA ward division department prefecture commune suburb quarter camp tehsil kebele woreda
-    upazila""".split()
+CHAIN_HEADS = DIVISION_NOUNS | frozenset(
+    """county village town city area region sub-district chiefdom chieftaincy territory LGA ward
+    division department commune suburb quarter camp""".split()
 )
 
 # Kin before a name: "his son Adam", "her husband Salem" (a relation's name, not a place).
