@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from harmledger.incidents import Decisions, reconcile
-from harmledger.records import Claim, Count, Incident, PlaceRef
+from harmledger.records import Claim, Count, Document, Incident, PlaceRef
 from tests.test_incidents_builder import claim, doc
 
 D = date(2016, 7, 19)
@@ -296,6 +296,44 @@ def test_no_civilians_killed_never_lowers_the_dead_that_another_source_counts():
     [inc] = only_incidents(reconcile(claims, docs))
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (4, 4, 4)
     assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == (0, 0)
+
+
+def wounded(doc_id: str, text: str, **fields) -> tuple[Claim, Document]:
+    """A report whose only figure is of the injured, with its text."""
+    return claim(doc_id, "injured", 5, 5, 5, place="kabul", day=D, **fields), doc(doc_id, text)
+
+
+def test_a_report_of_wounded_that_speaks_of_no_dead_gives_zero_deaths():
+    c, d = wounded("a", "A bomb went off at a checkpoint. Five police officers were injured.")
+    [inc] = only_incidents(reconcile([c], {"a": d}))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (0, 0, 0)
+    assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == (0, 0)
+    assert (inc.injured.low, inc.injured.best, inc.injured.high) == (5, 5, 5)
+    assert "killed 0: 5 injured reported and no dead" in inc.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The driver and a guard were killed and five police officers were injured.",  # no figure read
+        "Five people were injured. The body of a sixth was found the next morning.",
+        "Five people were wounded in the deadly blast.",
+    ],
+)
+def test_a_report_of_wounded_that_speaks_of_death_leaves_the_deaths_open(text):
+    c, d = wounded("a", text)
+    [inc] = only_incidents(reconcile([c], {"a": d}))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (None, None, None)
+
+
+def test_wounded_beside_casualties_or_any_figure_of_the_dead_take_no_zero():
+    c, d = wounded("a", "Five people were injured.")
+    casualties = claim("a", "casualties", 9, 9, 9, place="kabul", day=D)
+    [inc] = only_incidents(reconcile([c, casualties], {"a": d}))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (None, None, 9)
+    hedged = claim("a", "killed", 2, 2, 2, place="kabul", day=D, hedged=True)
+    [inc] = only_incidents(reconcile([c, hedged], {"a": d}))
+    assert inc.deaths.best == 2
 
 
 def test_a_hedged_figure_is_used_for_an_outcome_no_plain_claim_gives():

@@ -247,3 +247,32 @@ def test_a_report_that_nobody_was_harmed_shows_zero_deaths_and_says_why(tmp_path
         assert "nobody harmed" in html and "negated" not in html
     finally:
         ledger.close()
+
+
+def test_a_report_of_wounded_alone_shows_zero_deaths_and_keeps_them_when_rederived(tmp_path: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from harmledger.pipeline import ingest, rebuild_incidents
+    from harmledger.store import Ledger
+    from harmledger.web import create_app
+
+    report = tmp_path / "checkpoint.txt"
+    report.write_text(
+        "Bomb hits checkpoint in Herat\n\nA roadside bomb went off beside a police checkpoint in Herat, "
+        "Afghanistan, on Monday. Four police officers were wounded, a provincial spokesman said.\n"
+    )
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
+    try:
+        ingest(ledger, [report])
+        [incident] = [i for i in ledger.incidents() if i.kind == "incident"]
+        assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (0, 0, 0)
+        assert incident.injured.best == 4
+        rebuild_incidents(ledger)  # documents read back without their texts: the texts are loaded for the rule
+        [again] = [i for i in ledger.incidents() if i.kind == "incident"]
+        assert (again.deaths.low, again.deaths.best, again.deaths.high) == (0, 0, 0)
+        with TestClient(create_app(ledger, secret="test secret")) as client:
+            html = client.get(f"/incidents/{incident.id}").text
+        assert re.search(r'<dd id="deaths">\s*0\s*</dd>', html), html[:2000]
+        assert "4 injured reported and no dead" in html
+    finally:
+        ledger.close()

@@ -178,7 +178,7 @@ def reconcile_with_suggestions(
     plan = _plan(events, tolls, statements, documents, texts, decisions, previous or {}, find_edges, totals)
     # Linking's features, index and scored pairs were dropped with ``_plan``'s return: a large
     # ledger's incidents take their place in memory rather than adding to them.
-    ctx = Context(documents, Syndication(documents, texts), decisions.rejected, _leads(events))
+    ctx = Context(documents, Syndication(documents, texts), decisions.rejected, _leads(events), plan.silent_on_death)
     incidents: list[Incident] = []
     for n, group in enumerate(plan.groups):
         lines = [line for i in group for line in plan.links.get(i, [])]
@@ -214,6 +214,7 @@ class _Plan:
     ids: list[str]
     related: list[str | None]
     suggestions: list[Suggestion]
+    silent_on_death: frozenset[str]  # documents whose texts hold no word of death (``TextCues.dead``)
 
 
 def _plan(
@@ -286,7 +287,8 @@ def _plan(
         related.append(beside)
     incident_of = {i: ids[n] for n, group in enumerate(groups) for i in group}
     suggestions = suggest(scored, feats, incident_of, claim_labels, torn)
-    return _Plan(groups, links, attached, toll_groups, toll_links, ids, related, suggestions)
+    silent = frozenset(doc_id for doc_id, cue in cues.items() if not cue.dead)
+    return _Plan(groups, links, attached, toll_groups, toll_links, ids, related, suggestions, silent)
 
 
 def _join_repeated_totals(

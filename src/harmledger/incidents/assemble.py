@@ -9,7 +9,14 @@ from datetime import date, timedelta
 from typing import Literal, TypeVar
 
 from harmledger.incidents import rules
-from harmledger.incidents.counts import Reported, breakdown_figures, civilian_figures, figures
+from harmledger.incidents.counts import (
+    NO_FIGURE,
+    Reported,
+    breakdown_figures,
+    civilian_figures,
+    figures,
+    none_beside_injured,
+)
 from harmledger.incidents.grade import grade
 from harmledger.incidents.syndication import Syndication
 from harmledger.records import Claim, DatePrecision, Document, Figures, Incident, PlaceRef, Victims
@@ -29,6 +36,7 @@ class Context:
     syndication: Syndication
     rejected: frozenset[str]
     leads: frozenset[str] = frozenset()  # each document's first death figure (its summary)
+    silent_on_death: frozenset[str] = frozenset()  # documents whose texts hold no word of death
 
 
 def usable(claim: Claim, rejected: frozenset[str], allow_hedged: bool = False) -> bool:
@@ -168,6 +176,23 @@ def _at_least_civilians(deaths: Figures, civilian: Figures, lines: list[str]) ->
     return Figures(low, best, high, deaths.rule + "; never below civilian deaths"), [*lines, line]
 
 
+def _dead(
+    reported: Sequence[Reported], claims: Sequence[Claim], injured: Figures, ctx: Context, kind: str
+) -> tuple[tuple[Figures, list[str]], tuple[Figures, list[str]]]:
+    """Deaths and civilian deaths, each with its lines; an incident whose reports count only
+    wounded, and never speak of death, has none (``counts.none_beside_injured``)."""
+    deaths, death_lines = figures(reported, "killed")
+    civilian, civilian_lines = civilian_figures(reported, ctx.leads)
+    deaths, death_lines = _at_least_civilians(deaths, civilian, death_lines)
+    if kind == "incident" and deaths.rule == NO_FIGURE:
+        nobody = none_beside_injured(claims, injured, ctx.silent_on_death)
+        if nobody is not None:
+            deaths, death_lines = nobody
+            if civilian.rule == NO_FIGURE:
+                civilian = deaths
+    return (deaths, death_lines), (civilian, civilian_lines)
+
+
 def build(
     incident_id: str,
     kind: Literal["incident", "aggregate"],
@@ -201,10 +226,8 @@ def build(
             rules.SOURCE_RELIABILITY.get(c.source.kind, 2) if c.source is not None else rules.WRITER_RELIABILITY
         )
         reported.append(Reported(c, keys[c.id], reliability, doc.published if doc is not None else None, upper))
-    deaths, death_lines = figures(reported, "killed")
     injured, injured_lines = figures(reported, "injured")
-    civilian, civilian_lines = civilian_figures(reported, ctx.leads)
-    deaths, death_lines = _at_least_civilians(deaths, civilian, death_lines)
+    (deaths, death_lines), (civilian, civilian_lines) = _dead(reported, claims, injured, ctx, kind)
     children, children_lines = breakdown_figures(reported, "children", deaths)
     women, women_lines = breakdown_figures(reported, "women", deaths)
     independent = _independent_keys(everything, keys)

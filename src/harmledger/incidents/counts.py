@@ -40,6 +40,10 @@ victims are civilians):
    figure, zero, where a negated figure ("no one was killed by the 30 rockets") is none. "No
    casualties" is zero killed and zero injured; "no civilians were killed" is zero civilian
    deaths and says nothing of the dead in all.
+10. A report of wounded that speaks of no dead ("five civilians were injured in the blast") says
+   nobody died: an incident whose claims give injured figures and none of the dead (no killed or
+   "casualties" figure at all, hedged or not, and no word of death anywhere in their documents)
+   has deaths 0, as monitors (ACLED, GTD) code it.
 """
 
 from __future__ import annotations
@@ -50,6 +54,8 @@ from datetime import date
 from itertools import pairwise
 
 from harmledger.records import Claim, Count, Figures
+
+NO_FIGURE = "no figure reported"
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +344,7 @@ def figures(
             docs = by_source.setdefault(r.source, {})
             docs.setdefault(c.document_id, []).append((r, not states(c) or r.upper_only))
     if not by_source:
-        return Figures(rule="no figure reported"), []
+        return Figures(rule=NO_FIGURE), []
     per_source: dict[str, _Fig] = {}
     for source, docs in by_source.items():
         figs = [_document_figure(items) for items in docs.values()]
@@ -430,7 +436,7 @@ def breakdown_figures(reported: Sequence[Reported], group: str, deaths: Figures)
         count = c.count if n == c.count.point else Count(n, n, n, "exact", text=c.count.text)
         parts.append(replace(r, claim=replace(c, count=count)))
     if not parts:
-        return Figures(rule="no figure reported"), []
+        return Figures(rule=NO_FIGURE), []
     fig, lines = figures(parts, "killed")
     cap = deaths.high
 
@@ -439,3 +445,21 @@ def breakdown_figures(reported: Sequence[Reported], group: str, deaths: Figures)
 
     rule = f"{group} among the dead: " + fig.rule + ("; never above deaths high" if cap is not None else "")
     return Figures(clip(fig.low), clip(fig.best), clip(fig.high), rule), [f"{group} {line}" for line in lines]
+
+
+NONE_BESIDE_INJURED = "no dead reported beside the injured: none"
+
+
+def none_beside_injured(
+    claims: Sequence[Claim], injured: Figures, silent_on_death: frozenset[str]
+) -> tuple[Figures, list[str]] | None:
+    """Rule 10: deaths of 0 where the incident's reports count wounded and speak of no dead;
+    None where any claim speaks of the dead (or of "casualties", which may hold them), or any of
+    their documents is not in ``silent_on_death`` (those whose texts hold no word of death: a
+    death the extractor read no figure from still leaves the toll open)."""
+    if injured.low is None and injured.best is None and injured.high is None:
+        return None
+    if any(c.outcome in ("killed", "casualties") or c.document_id not in silent_on_death for c in claims):
+        return None
+    figure = injured.best if injured.best is not None else injured.low if injured.low is not None else injured.high
+    return Figures(0, 0, 0, NONE_BESIDE_INJURED), [f"killed 0: {figure} injured reported and no dead"]

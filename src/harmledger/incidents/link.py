@@ -83,6 +83,7 @@ class TextCues:
     lead: str  # its opening (LEAD_CHARS characters)
     long: bool  # longer than LONG_DOCUMENT_CHARS: its claims are compared stretch by stretch
     series: bool  # it reports one event of a series (``rules.SERIES``)
+    dead: bool  # it speaks of death somewhere (``rules.DEATH_WORDS``)
 
 
 def text_cues(text: str) -> TextCues:
@@ -90,6 +91,7 @@ def text_cues(text: str) -> TextCues:
         lead=text[: rules.LEAD_CHARS],
         long=len(text) > LONG_DOCUMENT_CHARS,
         series=rules.SERIES.search(text) is not None,
+        dead=rules.DEATH_WORDS.search(text) is not None,
     )
 
 

@@ -242,6 +242,15 @@ SUGGESTIONS_PER_INCIDENT = 3
 MAX_SUGGESTIONS = 5000
 EDGE_FLOOR = min(SUGGEST_THRESHOLD, LINK_THRESHOLD)  # pairs scored below this are dropped at once
 
+# Words of death: a report holding one speaks of the dead even where no figure of them was read
+# ("The driver and an assailant were killed and three guards were injured", "his body was found
+# later"), so its injured figures are no report that nobody died (``counts.none_beside_injured``).
+DEATH_WORDS = re.compile(
+    r"\b(?:kill\w*|dead\w*|die[ds]?|dying|death\w*|fatal\w*|bod(?:y|ies)|corpses?|lives|slain|"
+    r"perish\w*|massacre\w*|executed|beheaded|lynched|succumbed)\b",
+    re.IGNORECASE,
+)
+
 # --- syndication ----------------------------------------------------------------------------
 
 SHINGLE_WORDS = 3
