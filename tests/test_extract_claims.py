@@ -1107,6 +1107,41 @@ def test_a_party_among_the_victims_is_not_the_perpetrator(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "At least 14 PKK killed, 6 wounded in clashes near Van",  # counted, then a passive verb
+        "Senior PKK commander killed in Van clash",  # its people, then a passive verb
+        "PKK fighters were killed in an air strike near Van; 3 soldiers were wounded.",
+    ],
+)
+def test_a_party_named_as_the_harmed_is_nobodys_perpetrator_in_its_sentence(text: str) -> None:
+    assert [c.perpetrator for c in claims_of(text) if c.kind == "casualty"] == [None] * len(
+        [c for c in claims_of(text) if c.kind == "casualty"]
+    )
+
+
+def test_a_party_whose_fighters_kill_acts() -> None:
+    [c] = [c for c in claims_of("PKK fighters killed two village guards near Van.") if c.kind == "casualty"]
+    assert c.perpetrator == "PKK"
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("Chadian troops killed 17 gunmen near the border on Sunday.", "Chadian forces"),
+        ("Nine herders were shot dead by Cameroonian soldiers.", "Cameroonian forces"),
+        ("A Kenyan airstrike killed 6 people in Gedo.", "Kenyan forces"),  # a weapon acts wherever named
+        # a state's services as the target, not the actor
+        ("Gunmen ambushed a Chadian army convoy, killing 5.", None),
+        ("A bomb hit a convoy escorted by Kenyan troops; 3 were killed.", None),
+        ("Assailants attacked Malian soldiers in Mopti, killing 4.", None),
+    ],
+)
+def test_a_states_forces_are_the_perpetrator_only_where_they_act(text: str, perpetrator: str | None) -> None:
+    assert [c.perpetrator for c in claims_of(text) if c.kind == "casualty"] == [perpetrator]
+
+
+@pytest.mark.parametrize(
     ("text", "perpetrator"),
     [
         # an actor of talks lends itself to no later shelling
@@ -1209,3 +1244,15 @@ def test_a_sentence_opened_as_another_event_takes_no_actor_from_the_sentence_bef
         ("nine", "Rapid Support Forces"),
         ("six", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "blamed"),
+    [
+        ("Troops killed 11 suspected PKK militants near Van.", []),  # who the dead were thought to be
+        ("A suspected PKK militant was killed near Van.", []),
+        ("Suspected PKK militants killed 3 village guards near Van.", ["PKK"]),  # who did it
+    ],
+)
+def test_suspected_before_the_victims_blames_no_one(text: str, blamed: list[str]) -> None:
+    assert [c.party for c in claims_of(text) if c.kind == "statement"] == blamed

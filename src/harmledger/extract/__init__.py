@@ -37,14 +37,19 @@ from harmledger.extract.vocab import (
     HARM_AFTER,
     HARM_BEFORE,
     HARM_NOUNS,
+    HARMED_AUX,
     HEDGE_ADJECTIVES,
     HEDGED_ACCOUNTS,
     HEDGES,
+    MORE_OBJECT_STARTS,
+    OBJECT_STARTS,
     ONE_EVENT_NOUNS,
     PERFECT_AFTER,
     PERFECT_AUX,
     PRONOUN_SOURCES,
+    RANK_WORDS,
     RELATIVE_PRONOUNS,
+    TENS,
     UNITS,
     VICTIM_NOUNS,
 )
@@ -180,6 +185,8 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     stmts = statements(tokens, parties)
     if not mentions and not stmts:
         return []
+    starts = [t.start for t in tokens]
+    acting = [p for p in parties if not _counted_party(tokens, starts, p[0], p[1])]  # not the harmed
     doc = state.doc
     sources = _sources(state, i, tokens, sentence, s)
     fallback = None
@@ -232,7 +239,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
                 quote=sentence,
                 victim_groups=tuple(m.groups),
                 event_type=event,
-                perpetrator=_perpetrator(state, i, parties, tokens, m),
+                perpetrator=_perpetrator(state, i, acting, tokens, m),
                 source=_nearest(sources, m.first) or fallback,
                 scope=scope,  # type: ignore[arg-type]
                 period=period,
@@ -369,14 +376,42 @@ def _nearest(sources: list[tuple[int, Source, bool]], at: int) -> Source | None:
 
 
 def _counted_party(tokens: list[Token], starts: list[int], start: int, end: int) -> bool:
-    """ "neutralised 3 PKK terrorists": a party's people counted by a figure are harmed, not
-    harming ("3 Israeli airstrikes" counts strikes: the party stays). ``starts`` are the tokens'
+    """ "neutralised 3 PKK terrorists", "At least 30 Taliban killed", "Iraqi troops were killed",
+    "Taliban key commander killed in clash": a party's people counted by a figure, or named as
+    the ones harmed, are harmed, not harming ("3 Israeli airstrikes" counts strikes, and "Taliban
+    fighters killed two policemen" is the party acting: it stays). ``starts`` are the tokens'
     start offsets: found by bisection, so a sentence with many parties stays linear."""
     first = bisect.bisect_left(starts, start)
     if first == len(starts) or starts[first] != start:
         return False
     after = bisect.bisect_left(starts, end, first)
-    return first > 0 and tokens[first - 1].is_number and after < len(tokens) and tokens[after].low in VICTIM_NOUNS
+    counted = first > 0 and _figure_word(tokens[first - 1])
+    if counted and after < len(tokens) and tokens[after].low in VICTIM_NOUNS:
+        return True
+    before = first - 1 if first > 0 and tokens[first - 1].low != "the" else first - 2
+    if before >= 0 and tokens[before].low in RELATIVE_PRONOUNS:
+        return False  # "… whom the Taliban killed": the party acts
+    j = after
+    while j < len(tokens) and j - after < 3 and (tokens[j].low in VICTIM_NOUNS or tokens[j].low in RANK_WORDS):
+        j += 1
+    return _harmed_at(tokens, j)
+
+
+def _harmed_at(tokens: list[Token], j: int) -> bool:
+    """Whether a passive verb of harm starts at token ``j`` ("were killed", "killed in a clash",
+    "died"): its subject was harmed. A harm verb followed by a figure or a determiner has an
+    object ("killed two policemen"): its subject did the harm."""
+    n = len(tokens)
+    while j < n and tokens[j].low in HARMED_AUX:
+        j += 1
+    if j >= n or HARM_AFTER.get(tokens[j].low) not in ("killed", "injured"):
+        return False
+    nxt = tokens[j + 1] if j + 1 < n else None
+    return nxt is None or not (_figure_word(nxt) or nxt.low in OBJECT_STARTS or nxt.low in MORE_OBJECT_STARTS)
+
+
+def _figure_word(t: Token) -> bool:
+    return t.is_number or t.low in UNITS or t.low in TENS
 
 
 def _after_apposition(tokens: list[Token], end: int) -> int:

@@ -13,6 +13,8 @@ from itertools import pairwise
 
 from harmledger.extract.text import PhraseIndex, Token, trie_regex
 from harmledger.extract.vocab import (
+    AGENT_AUX,
+    AGENT_VERBS,
     AGGREGATE_FIRST,
     ANSWERING_VERBS,
     BARE_COALITION,
@@ -43,6 +45,8 @@ from harmledger.extract.vocab import (
     SOURCE_NOUN_BEFORE,
     SOURCE_NOUNS,
     SOURCE_VERBS,
+    STATE_FORCE_PARTIES,
+    STATE_FORCE_WEAPONS,
     STATEMENT_TRIGGERS,
     STOP_AFTER_SINCE,
     TARGET_AFTER,
@@ -481,9 +485,24 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
             continue  # "the fight against ISIS": the target
         if name == BARE_COALITION and k == 1 and prev is not None and (prev.low in NOT_COALITION_BEFORE):
             continue
+        if name in STATE_FORCE_PARTIES and last.low not in STATE_FORCE_WEAPONS and not _acts(tokens, i - k, i):
+            continue  # "an Afghan National Army convoy": the target
         found.append((first.start, last.end, name))
     capitals = _capitals_speaking(tokens)
     return sorted(found + capitals) if capitals else found
+
+
+def _acts(tokens: list[Token], first: int, after: int) -> bool:
+    """Whether the party of tokens ``first`` to ``after`` is the subject of a verb of force
+    ("Algerian forces killed", "Afghan troops have shelled"), or its agent ("killed by Nigerian
+    troops", "carried out by Afghan forces"; not "a convoy escorted by Bangladeshi troops")."""
+    if first >= 2 and tokens[first - 1].low == "by":
+        verb = tokens[first - 2].low
+        return verb in AGENT_VERBS or verb in HARM_AFTER or verb == "out"
+    n = len(tokens)
+    while after < n and tokens[after].low in AGENT_AUX:
+        after += 1
+    return after < n and tokens[after].low in AGENT_VERBS
 
 
 def _capitals_speaking(tokens: list[Token]) -> list[tuple[int, int, str]]:
@@ -599,6 +618,8 @@ def _named_responsible(
     n = len(tokens)
     for k, tok in enumerate(tokens):
         span, stance = None, "attributed"
+        if tok.low == "suspected" and k > 0 and _counts_before(tokens[k - 1]):
+            continue  # "kills 25 suspected Islamists": who the victims were thought to be
         if tok.low in BLAME_BEFORE_PARTY and tok.low not in ("accused", "accuses"):
             # (an accusation names whoever it is aimed at, often for some other deed)
             # "attributed the attack to X", "blamed it on X", "suspected the involvement of X"
@@ -635,6 +656,12 @@ def _named_responsible(
     return []
 
 
+def _counts_before(t: Token) -> bool:
+    """A figure or an article: what makes the next words a noun phrase ("25 suspected militants",
+    "a suspected militant"), not a verb of blame."""
+    return t.is_number or t.low in UNITS or t.low in ("a", "an", "two", "three", "several", "dozens", "scores")
+
+
 def _did_it(tokens: list[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
     """``span`` when the group in it is said to have done the attack: "X carried out", "X was
     behind", "X were responsible", "X was involved"."""
@@ -666,7 +693,7 @@ def _attribution(
     if _denies(tokens, party_denies):
         return []
     for k, tok in enumerate(tokens):
-        if tok.low not in BLAME_BEFORE_PARTY:
+        if tok.low not in BLAME_BEFORE_PARTY or (tok.low == "suspected" and k > 0 and _counts_before(tokens[k - 1])):
             continue
         # the party in the same clause: "blamed 'Russian aircraft', while others referred to the
         # coalition" does not blame the coalition

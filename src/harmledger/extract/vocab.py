@@ -743,6 +743,13 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
         "israeli air strikes",
         "israeli warplanes",
         "israeli troops",
+        "israeli drone",
+        "israeli drones",
+        "israeli jets",
+        "israeli shelling",
+        "israeli artillery",
+        "israeli tank",
+        "israeli tanks",
         "idf",
     ),
     # Armed groups of other theatres, by the names news and coders use for them.
@@ -790,6 +797,96 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
     "Abu Sayyaf": ("abu sayyaf",),
     "Ukraine": ("ukrainian forces", "ukrainian army", "ukrainian military", "ukrainian drone", "ukrainian drones"),
 }
+# A state's armed services by its nationality adjective ("Algerian forces kill 22 militants",
+# "Afghan military kills 39"), for the states the table above does not name: one party per state,
+# whichever service the report names.
+STATE_FORCE_NOUNS: tuple[str, ...] = (
+    "forces",
+    "security forces",
+    "government forces",
+    "armed forces",
+    "special forces",
+    "army",
+    "military",
+    "troops",
+    "soldiers",
+    "police",
+    "air force",
+    "navy",
+    "warplanes",
+    "jets",
+    "fighter jets",
+    "aircraft",
+    "drone",
+    "drones",
+    "airstrike",
+    "airstrikes",
+    "air strike",
+    "air strikes",
+    "artillery",
+    "shelling",
+)
+STATE_FORCES: dict[str, str] = {
+    "afghan": "Afghan forces",
+    "algerian": "Algerian forces",
+    "azerbaijani": "Azerbaijani forces",
+    "armenian": "Armenian forces",
+    "bangladeshi": "Bangladeshi forces",
+    "burkinabe": "Burkinabe forces",
+    "burundian": "Burundian forces",
+    "cameroonian": "Cameroonian forces",
+    "chadian": "Chadian forces",
+    "chinese": "Chinese forces",
+    "colombian": "Colombian forces",
+    "congolese": "Congolese forces",
+    "egyptian": "Egyptian forces",
+    "eritrean": "Eritrean forces",
+    "ethiopian": "Ethiopian forces",
+    "french": "French forces",
+    "british": "British forces",
+    "indian": "Indian forces",
+    "indonesian": "Indonesian forces",
+    "iranian": "Iranian forces",
+    "jordanian": "Jordanian forces",
+    "kenyan": "Kenyan forces",
+    "lebanese": "Lebanese forces",
+    "libyan": "Libyan forces",
+    "malian": "Malian forces",
+    "mexican": "Mexican forces",
+    "moroccan": "Moroccan forces",
+    "mozambican": "Mozambican forces",
+    "nigerian": "Nigerian forces",
+    "nigerien": "Nigerien forces",
+    "pakistani": "Pakistani forces",
+    "philippine": "Philippine forces",
+    "filipino": "Philippine forces",
+    "rwandan": "Rwandan forces",
+    "saudi": "Saudi forces",
+    "somali": "Somali forces",
+    "thai": "Thai forces",
+    "tunisian": "Tunisian forces",
+    "ugandan": "Ugandan forces",
+    "venezuelan": "Venezuelan forces",
+    "yemeni": "Yemeni forces",
+}
+for _adjective, _party in STATE_FORCES.items():
+    PERPETRATORS[_party] = PERPETRATORS.get(_party, ()) + tuple(f"{_adjective} {noun}" for noun in STATE_FORCE_NOUNS)
+PERPETRATORS["Afghan forces"] += ("andsf", "ansf", "afghan national army", "afghan national police")
+# A state's services are as often the target as the actor ("an Afghan National Army convoy", "a
+# French military vehicle", "escorted by Bangladeshi troops"): they act only as the subject of a
+# verb of force ("Algerian forces killed", "Afghan troops have shelled") or after "by" ("killed
+# by Nigerian troops"). Its weapons ("an Indian airstrike", "Saudi jets") act wherever named.
+STATE_FORCE_PARTIES: frozenset[str] = frozenset(STATE_FORCES.values())
+STATE_FORCE_WEAPONS: frozenset[str] = frozenset(
+    "warplanes jets aircraft drone drones airstrike airstrikes strike strikes artillery shelling".split()
+)
+AGENT_VERBS: frozenset[str] = frozenset(
+    "kill kills killed killing shot shoot shoots shooting opened open opens fired fire fires firing shelled "
+    "shell shells shelling bombed bomb bombs bombing struck strike strikes striking hit hits raided raid "
+    "raids attacked attack attacks launched launch launches carried conducted targeted target targets "
+    "ambushed stormed massacred executed gunned neutralised neutralized eliminated".split()
+)
+AGENT_AUX: frozenset[str] = frozenset("have has had also reportedly allegedly then later".split())
 # "The coalition" alone is the coalition the same report names in full ("the Saudi-led
 # coalition … a coalition airstrike"); failing that, the one fighting where the report is set
 # (its words below); failing both it stays an unnamed coalition rather than a guessed one.
@@ -1169,8 +1266,17 @@ TARGET_AFTER = frozenset(
     "controlled held run occupied position positions target targets "
     "headquarters checkpoint checkpoints base bases hideout hideouts".split()
 )
+# Between a party and a passive verb of harm: its people ("Taliban key commander killed in a
+# clash", "NPA rebel killed"), auxiliaries ("Iraqi troops were reportedly killed").
+RANK_WORDS = frozenset("key senior top local prominent former notorious wanted most".split())
+HARMED_AUX = frozenset("was were are is been being had has have also reportedly allegedly later".split())
+# After a verb of harm, words that begin its object ("killed the governor", "killed at least 12"),
+# besides OBJECT_STARTS.
+MORE_OBJECT_STARTS = frozenset("our this that these those some several many hundreds at more over nearly".split())
 TARGET_BEFORE = frozenset(
     {"against", "targeting", "targets", "targeted", "fighting", "on", "struck", "hit", "bombed", "raided"}
+    # the object of an act of force: "Assailants attacked Afghan soldiers", "ambushed Nigerian troops"
+    | {"attacked", "attacking", "ambushed", "ambushing", "kill", "kills", "killed", "killing", "wounded", "injured"}
 )
 # "other sources", "unnamed officials": no one in particular.
 VAGUE_FIRST = frozenset({"other", "some", "several", "various", "many", "unnamed", "unidentified"})
