@@ -807,6 +807,15 @@ SCOPES = [
         "From January to March 2017",
     ),
     ("Seasonal flu kills 12,000 Britons annually.", "cumulative", "annually"),
+    # a day's count, or a count over a country or many places, is of many events
+    ("Eleven rebels killed in 24 hours, ministry says", "cumulative", "in 24 hours"),
+    ("Shelling killed seven civilians in a day in the east.", "cumulative", "in a day in the east"),
+    ("At least 31 people died in separate attacks on Sunday.", "cumulative", "in separate attacks on Sunday"),
+    (
+        "Some 44 people were killed in violence across the country on Friday.",
+        "cumulative",
+        "across the country on Friday",
+    ),
     ("Death toll rises to 40 in Baghdad bombings", "incident", None),
     ("Sometime between 3 and 9 March 2020, gunmen killed two herders near the river.", "incident", None),
     # a province that only places one strike does not make its toll a running one

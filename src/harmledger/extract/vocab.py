@@ -522,6 +522,30 @@ CUMULATIVE_CUES: tuple[str, ...] = (
     "third quarter",
     "fourth quarter",
     "first six months",
+    # a day's count over many events: "15 Taliban killed in 24 hours", "nine civilians in a day"
+    "in 24 hours",
+    "within 24 hours",
+    "in a day",
+    "in one day",
+    "in a single day",
+    "within a day",
+    "within day",
+    # a count over a whole country or many places: "killed in violence across Syria", "in separate attacks"
+    "across the country",
+    "across the nation",
+    "nationwide",
+    "countrywide",
+    "around the country",
+    "throughout the country",
+    "across the province",
+    "in separate incidents",
+    "in separate attacks",
+    "in separate clashes",
+    "in various parts",
+    "in different parts",
+    "in several provinces",
+    "in several districts",
+    "in various provinces",
 )
 MONTHS: frozenset[str] = frozenset(
     "january february march april may june july august september october november december "
