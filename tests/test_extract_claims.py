@@ -773,6 +773,20 @@ SOURCES = [
     ("Some reports put the toll as high as 100.", ("Some reports", "reported", "aggregate")),
     # a source inside a relative clause speaks there, not for the figure before it
     ("Air strikes killed at least 12 civilians in west Mosul where residents said they could not flee.", None),
+    # a pronoun takes the source the sentences before named, when no organisation is named there
+    (
+        "A commander was killed in Kunduz on Sunday, local officials said. Three guards were wounded, they added.",
+        ("local officials", "reported", "official"),
+    ),
+    (
+        "The governor, Aziz Khan, said a bomb hit the bus. He added that nine people were killed.",
+        ("governor", "reported", "official"),
+    ),
+    # ... and first a source the same sentence named before it
+    (
+        "Most outlets gave 15. Radio Dijla reported that rescuers were digging when they reported 12 killed.",
+        ("Radio Dijla", "reported", None),
+    ),
 ]
 
 
@@ -1265,3 +1279,8 @@ def test_a_sentence_opened_as_another_event_takes_no_actor_from_the_sentence_bef
 )
 def test_suspected_before_the_victims_blames_no_one(text: str, blamed: list[str]) -> None:
     assert [c.party for c in claims_of(text) if c.kind == "statement"] == blamed
+
+
+def test_a_hyphenated_victim_noun_counts() -> None:
+    [c] = claims_of("Two passers-by were wounded in the shooting.")
+    assert (c.outcome, c.count.point if c.count else None) == ("injured", 2)

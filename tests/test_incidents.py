@@ -421,6 +421,17 @@ def test_syndicated_copies_count_as_one_source():
     assert any(line.startswith("copy: document b") for line in inc.explanation)
 
 
+def test_a_source_named_again_in_short_in_one_report_is_one_source():
+    # "the defence ministry said … two soldiers were also killed, the ministry said"
+    claims = [
+        claim("a", low=18, high=18, best=18, place="kabul", day=D, source="defence ministry", source_kind="official"),
+        claim("a", low=2, high=2, best=2, place="kabul", day=D, source="ministry", source_kind="official"),
+    ]
+    [inc] = only_incidents(reconcile(claims, {"a": doc("a")}))
+    assert inc.n_sources == 1
+    assert inc.grade == "weak"
+
+
 def test_a_headline_restating_its_reports_sourced_figure_is_not_a_second_source():
     # "Gunmen kill three shepherds" over "... killed three shepherds, local officials said".
     docs = {"a": doc("a", outlet="Wire")}

@@ -349,20 +349,44 @@ def _shared_by(tokens: list[Token], after: int, attacks: int) -> int:
 
 def _sources(state: _Doc, i: int, tokens: list[Token], sentence: str, s: int) -> list[tuple[int, Source, bool]]:
     """The sentence's sources with their token index and whether they open a relative clause;
-    "They" resolved to an organisation."""
+    "They" resolved to an organisation, and failing that (as "he" and "she") to the source the
+    sentences before last named ("…, local officials said. Three others were wounded, they added")."""
     out = []
+    named_here: str | None = None  # the last source named so far in this sentence
     for at, raw, stance, span in find_sources(tokens, sentence, s):
         if stance == "denied":
             continue  # a denial is the party's statement, not its figure ("denied the raid in which 155 died")
         if raw.lower() in PRONOUN_SOURCES:
-            resolved = last_organisation(state.before(i, _SOURCE_BACK), state.acros)
+            # "Mooab News reported that … when they reported that 15 had been killed": the
+            # sentence's own source first, then an organisation or a source of the sentences before
+            resolved = named_here or (
+                last_organisation(state.before(i, _SOURCE_BACK), state.acros) if raw.lower() in ("they", "it") else None
+            )
+            resolved = resolved or _last_source(state, i)
             if resolved is None:
                 continue
             raw = resolved
+        named_here = raw
         name, kind = resolve_name(raw, state.acros)
         relative = at > 0 and tokens[at - 1].low in RELATIVE_PRONOUNS
         out.append((at, Source(name, stance, kind, span), relative))  # type: ignore[arg-type]
     return out
+
+
+def _last_source(state: _Doc, i: int) -> str | None:
+    """The source named last in the few sentences before sentence ``i`` (as written), if any."""
+    for j in range(i - 1, max(-1, i - 1 - _SOURCE_BACK), -1):
+        start = state.sentences[j][0]
+        named = [
+            raw
+            for _, raw, stance, _ in find_sources(
+                tokenize(state.sentence_text(j), start), state.sentence_text(j), start
+            )
+            if stance != "denied" and raw.lower() not in PRONOUN_SOURCES
+        ]
+        if named:
+            return named[-1]
+    return None
 
 
 def _nearest(sources: list[tuple[int, Source, bool]], at: int) -> Source | None:

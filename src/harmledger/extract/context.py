@@ -281,7 +281,7 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
         k = _past_gap(tokens, k)
         if k >= 3 and tokens[k - 1].text == ")" and tokens[k - 3].text == "(":
             k -= 3  # "The Syrian Network for Human Rights (SNHR) documented"
-        if k > 0 and tokens[k - 1].low in ("they", "it"):
+        if k > 0 and tokens[k - 1].low in ("they", "it", "he", "she"):
             add((k - 1, k), stance)
             continue
         got = _apposition_back(tokens, k) or _name_back(tokens, k)

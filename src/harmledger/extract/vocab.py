@@ -364,7 +364,7 @@ _victims(
     None,
     "bodyguard bodyguards employee employees lecturer lecturers principal "
     "councilor councilors councillor councillors chairman chairperson mayor governor prosecutor "
-    "scholar scholars hostage hostages passerby passersby colleague colleagues granddaughter "
+    "scholar scholars hostage hostages passerby passersby passers colleague colleagues granddaughter "
     "grandson grandfather grandmother uncle aunt niece wife",
 )
 _victims("civilians", None, "miner miners ranger rangers constable")
@@ -1263,7 +1263,7 @@ REVISION_ADVERBS = frozenset(
 # --- words that frame a claim (extract) -------------------------------------------------------------
 
 # "They said 12 died": a pronoun source, resolved to a name in the sentences before.
-PRONOUN_SOURCES = frozenset({"they", "it"})
+PRONOUN_SOURCES = frozenset({"they", "it", "he", "she"})
 # "have been killed since": the perfect marks a running toll.
 PERFECT_AUX = frozenset({"have", "has"})
 PERFECT_AFTER = frozenset({"been", "died", "lost", "perished"})

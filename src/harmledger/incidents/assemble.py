@@ -65,12 +65,33 @@ def _source_keys(claims: Sequence[Claim], ctx: Context) -> tuple[dict[str, str],
         doc = ctx.documents.get(doc_id)
         outlet = rules.norm_text(doc.outlet) if doc is not None and doc.outlet else ""
         keys[c.id] = outlet or f"document {doc_id[:12]}"
+    keys = _short_names_as_full(claims, keys)
     lines = [
         f"copy: document {cp.copy[:12]} repeats {cp.original[:12]} (shingle Jaccard "
         f"{cp.similarity}), counted as one source"
         for cp in copies
     ]
     return keys, lines
+
+
+def _short_names_as_full(claims: Sequence[Claim], keys: dict[str, str]) -> dict[str, str]:
+    """A source named again in short within one report ("the defence ministry said …, the
+    ministry said") is the same source: its short name takes the full one."""
+    named: dict[str, set[str]] = {}
+    for c in claims:
+        if c.source is not None and c.source.name and c.source.kind != "unnamed":
+            named.setdefault(c.document_id, set()).add(keys[c.id])
+    if all(len(names) < 2 for names in named.values()):
+        return keys
+    out = dict(keys)
+    for c in claims:
+        names = named.get(c.document_id, set())
+        key = keys[c.id]
+        if key in names:
+            longer = sorted(n for n in names if n.endswith(" " + key))
+            if longer:
+                out[c.id] = longer[0]
+    return out
 
 
 def _independent_keys(claims: Sequence[Claim], keys: Mapping[str, str]) -> dict[str, str]:
