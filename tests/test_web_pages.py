@@ -212,7 +212,13 @@ def test_a_country_wide_aggregates_heading_names_the_country_once(tmp_path: Any)
     ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
     syria = PlaceRef(text="Syria", name="Syria", lat=35.0, lon=38.0, country="SY", precision=6)
     toll = Incident(id="toll", kind="aggregate", claim_ids=(), deaths=Figures(31, 31, 31), place=syria)
-    town = replace(toll, id="town", kind="incident", place=replace(syria, text="Manbij", name="Manbij", precision=1))
+    town = replace(
+        toll,
+        id="town",
+        kind="incident",
+        place=replace(syria, text="Manbij", name="Manbij", precision=1),
+        event_type="landmine/IED",
+    )
     ledger.replace_incidents([toll, town])
     with TestClient(create_app(ledger, secret="test secret")) as client:
         headings = {i: re.search(r"<h1>(.*?)</h1>", client.get(f"/incidents/{i}").text, re.S) for i in ("toll", "town")}
@@ -222,6 +228,7 @@ def test_a_country_wide_aggregates_heading_names_the_country_once(tmp_path: Any)
     assert "aggregate, never added to incidents" in headings["toll"].group(1)
     assert "Syria <small>" in headings["toll"].group(1)  # a space between the heading and its note
     assert "in Manbij, Syria" in headings["town"].group(1)
+    assert headings["town"].group(1).startswith("Landmine/IED in")  # the type keeps its capitals
 
 
 def test_a_report_that_nobody_was_harmed_shows_zero_deaths_and_says_why(tmp_path: Any) -> None:
