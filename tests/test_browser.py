@@ -119,6 +119,37 @@ def test_map_over_the_built_seed_shows_both_incidents(page: Any, built: Any) -> 
     expect(page.locator("#map")).to_have_attribute("data-count", "2")
 
 
+def test_the_aggregates_page_fits_a_laptop_screen_without_sideways_scrolling(page: Any, tmp_path: Path) -> None:
+    from datetime import date
+
+    from harmledger.records import Figures, Incident, PlaceRef
+
+    ledger = Ledger(f"sqlite:///{tmp_path / 'wide.db'}")
+    place = PlaceRef(text="Kandahar", name="Kandahar", lat=31.6, lon=65.7, country="AF", precision=1)
+    ledger.replace_incidents(
+        [
+            Incident(
+                id=f"i{n}",
+                kind="incident",
+                claim_ids=(),
+                deaths=Figures(1234, 1234, 12345),
+                place=place,
+                date_start=date(2021, 5, 3),
+                event_type="landmine/IED",
+                perpetrator="Islamic State West Africa Province",
+            )
+            for n in range(3)
+        ]
+    )
+    with serving(ledger) as base:
+        page.set_viewport_size({"width": 1200, "height": 900})
+        page.goto(f"{base}/aggregates")
+        page.wait_for_selector("table")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    ledger.close()
+    assert overflow <= 0, f"the page scrolls sideways by {overflow} px"
+
+
 def test_analyst_rejects_a_claim_sees_it_in_the_audit_log_and_logs_out(page: Any, built: Any) -> None:
     from playwright.sync_api import expect
 
