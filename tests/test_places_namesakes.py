@@ -438,3 +438,15 @@ def test_a_well_known_region_is_found_by_its_whole_name(
     place = _one(text, mention)
     assert place.resolved and place.country == country and place.lat is not None and place.lon is not None, place
     assert haversine_km(place.lat, place.lon, lat, lon) <= 50, place
+
+
+def test_a_name_before_a_town_of_the_address_lies_near_that_town() -> None:
+    # the northern city of Sa'dah is 475 km from Aden: the quarter of Aden it is not
+    place = _one("A grenade was thrown at a shop in Sa'ada, Aden, Adan, Yemen.", "Sa'ada")
+    assert place.country == "YE" and haversine_km(place.lat, place.lon, 12.79, 45.03) < 60, place
+
+
+def test_a_persian_or_urdu_compound_is_one_name_and_lies_in_its_address() -> None:
+    # NER cuts the name at its first hyphen; the whole name is unknown, so it takes its city
+    place = _one("A bomb went off in a market in Gulshan-e-Hadeed, Karachi, Sindh, Pakistan.", "Gulshan-e-Hadeed")
+    assert place.country == "PK" and haversine_km(place.lat, place.lon, 24.86, 67.01) < 25, place

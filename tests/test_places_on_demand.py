@@ -163,3 +163,23 @@ def test_documents_analysed_in_a_batch_are_analysed_as_one_by_one() -> None:
     assert [a.claims for a in together] == [a.claims for a in alone]  # type: ignore[union-attr]
     assert [a.places for a in together] == [a.places for a in alone]  # type: ignore[union-attr]
     assert sum(len(a.claims) for a in alone) >= 3  # type: ignore[union-attr]
+
+
+def test_a_claim_takes_the_address_not_a_far_namesake_in_a_shops_name() -> None:
+    # "Krishna" reads as Machilipatnam, 2,000 km from the other places of the report
+    doc = make_document(
+        "Gunmen stormed the Krishna Sweets shop in Srinagar, Jammu and Kashmir, India, on Monday. "
+        "Two people were killed.",
+        "shop.txt",
+    )
+    [claim] = analyse_document(doc).claims
+    assert claim.place is not None and claim.place.name == "Srinagar", claim.place
+
+
+def test_the_last_word_of_a_persons_name_places_nothing() -> None:
+    doc = make_document(
+        "A bomb hit a police van in Quetta, Balochistan, Pakistan. One officer (Naveed Aslam Abbas) died.",
+        "van.txt",
+    )
+    [claim] = analyse_document(doc).claims
+    assert claim.place is not None and claim.place.name == "Quetta", claim.place

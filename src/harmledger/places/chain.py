@@ -68,6 +68,15 @@ def _holds(area: Entry, town: Entry) -> bool:
     return inside(area, town)
 
 
+# A name before a town of the chain lies in that town's district or province: "Sa'ada, Aden,
+# Adan, Yemen" is a quarter of Aden, not the city of Sa'dah 475 km north.
+SEAT_KM = 250.0
+
+
+def _near_seat(seat: Entry, place: Entry) -> bool:
+    return place.id == seat.id or haversine_km(seat.lat, seat.lon, place.lat, place.lon) <= SEAT_KM
+
+
 def _as_big(m: Mention, mine: Scored | None, area: Entry) -> bool:
     """True when the mention reads as an area at least as big as ``area`` (so: a list)."""
     need = RANK.get(area.feature, 0)
@@ -114,7 +123,9 @@ def _chain_after(i: int, text: str, mentions: list[Mention], best: list[Scored |
                 mine = best[i]
                 found = ChainArea(
                     chosen.entry,
-                    mine is not None and (mine.entry.id == chosen.entry.id or inside(chosen.entry, mine.entry)),
+                    mine is not None
+                    and (mine.entry.id == chosen.entry.id or inside(chosen.entry, mine.entry))
+                    and (not towns or _near_seat(towns[0], mine.entry)),
                     j - i,
                     towns[0] if towns else None,
                 )

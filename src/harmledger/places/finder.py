@@ -293,8 +293,19 @@ def detect(
             or (word in lower_words and not confirmed)
         ):
             continue
-        # A surname elsewhere in the text ("Hajrit S. Sajjan" … "Sajjan said") is a person.
+        # A surname elsewhere in the text ("Hajrit S. Sajjan" … "Sajjan said") is a person, and so
+        # is the last of a run of capitalised words NER calls a person ("One soldier (Naik Aqeel Abbas)").
         if single and word in person_words and not strong:
+            continue
+        if (
+            single
+            and not any(_strong(h) and _own_name(h) for h in hits)  # "Abbas" is Fort Abbas's other name
+            and i > 0
+            and _capitalised(tokens[i - 1].text)
+            and text[tokens[i - 1].end : start] == " "
+            and tokens[i - 1].start > _sentence_start(text, start)
+            and any(s == start and e == end and lbl == "PERSON" for s, e, lbl in overlapping)
+        ):
             continue
         if not confirmed and (prev in PERSON_TITLES or prev in KIN_WORDS):
             continue  # "Mayor Bingham", "Sheriff Beauregard", "his son Adam"
@@ -342,6 +353,7 @@ def detect(
     for s, e, lbl in ents:
         if lbl not in ("GPE", "LOC") or _ent_at(taken_ents, s, e):
             continue
+        e = _ezafe_tail(text, e)  # NER cuts "Gulshan-e-Maymar" at its first hyphen
         surface = text[s:e]
         if surface.lower().startswith("the "):
             s, surface = s + 4, surface[4:]
@@ -486,6 +498,15 @@ def _head_suffix(text: str, end: int, ent_end: int) -> bool:
     """True when an entity only extends the name by a place noun ("Aleppo Province")."""
     rest = text[end:ent_end].strip().lower()
     return rest in PLACE_HEADS
+
+
+_EZAFE_TAIL_RE = re.compile(r"(?:[-‐‑](?:e|i|ye|ul|ur|al)[-‐‑][A-Z][\w'’]*)+")
+
+
+def _ezafe_tail(text: str, end: int) -> int:
+    """Where a name cut at a Persian or Urdu link ends: "Gulshan" of "Gulshan-e-Maymar"."""
+    m = _EZAFE_TAIL_RE.match(text, end)
+    return m.end() if m else end
 
 
 def _modified(text: str, m: Mention) -> Mention:

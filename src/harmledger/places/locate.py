@@ -142,6 +142,7 @@ class _Places:
         self.order = sorted(range(len(self.usable)), key=lambda k: self.usable[k].span.start)  # type: ignore[union-attr]
         self.starts = [self.usable[k].span.start for k in self.order]  # type: ignore[union-attr]
         self._focus: tuple[PlaceRef | None] | None = None
+        self.stray = _strays(self.usable)
 
     def focus(self) -> PlaceRef | None:
         if self._focus is None:
@@ -168,7 +169,10 @@ class _Places:
         own = [usable[k] for k in sorted(self.order[lo:hi])]
         near = self._near(s_idx, p_idx)
         if own:
-            best = min(own, key=lambda p: (_specificity(p), abs(p.span.start - claim.span.start)))  # type: ignore[union-attr]
+            best = min(
+                own,
+                key=lambda p: (id(p) in self.stray, _specificity(p), abs(p.span.start - claim.span.start)),  # type: ignore[union-attr]
+            )
             how = "in the claim's sentence"
         elif near:
             # A place named before the claim weighs twice one named after it: reports name
@@ -180,6 +184,7 @@ class _Places:
                     sent[k] in self.quiet,
                     (sent[k] - s_idx) * 2 if sent[k] > s_idx else s_idx - sent[k],
                     sent[k] > s_idx,
+                    id(usable[k]) in self.stray,
                     _specificity(usable[k]),
                 ),
             )
@@ -199,6 +204,27 @@ class _Places:
             how = f"refines {best.text!r} ({how}): nearby and consistent with it"
             best = better
         return replace(best, reason=f"{how}; {best.reason or ''}".rstrip("; "))
+
+
+# A town further than this from every other town or province the report names is a stray
+# reading ("the Krishna Dhaba restaurant in Srinagar, Jammu and Kashmir": Krishna is not
+# Machilipatnam, 2,000 km south): beside a place of equal standing, never the one chosen.
+STRAY_KM = 500.0
+STRAY_MAX_PLACES = 200  # beyond this many places a report ranges too widely to call one a stray
+
+
+def _strays(usable: list[PlaceRef]) -> frozenset[int]:
+    """``id`` of each usable place below country level far from all the others (when there are
+    others); the pairs are counted only in a report of up to STRAY_MAX_PLACES places."""
+    local = [p for p in usable if (p.precision or 7) < WHERE_PREC_COUNTRY and p.lat is not None and p.lon is not None]
+    if len(local) > STRAY_MAX_PLACES or len({(p.name, p.country) for p in local}) < 3:
+        return frozenset()
+    out = set()
+    for p in local:
+        others = [q for q in local if (q.name, q.country) != (p.name, p.country)]
+        if all(haversine_km(p.lat, p.lon, q.lat, q.lon) > STRAY_KM for q in others):  # type: ignore[arg-type]
+            out.add(id(p))
+    return frozenset(out)
 
 
 def _focus(usable: list[PlaceRef]) -> PlaceRef | None:
