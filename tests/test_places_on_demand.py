@@ -168,8 +168,8 @@ def test_documents_analysed_in_a_batch_are_analysed_as_one_by_one() -> None:
 def test_a_claim_takes_the_address_not_a_far_namesake_in_a_shops_name() -> None:
     # "Krishna" reads as Machilipatnam, 2,000 km from the other places of the report
     doc = make_document(
-        "Gunmen stormed the Krishna Sweets shop in Srinagar, Jammu and Kashmir, India, on Monday. "
-        "Two people were killed.",
+        "Gunmen shot at diners in the Krishna Dhaba restaurant in Srinagar, Jammu and Kashmir, India. "
+        "The owner's son was killed in the attack.",
         "shop.txt",
     )
     [claim] = analyse_document(doc).claims
@@ -178,7 +178,7 @@ def test_a_claim_takes_the_address_not_a_far_namesake_in_a_shops_name() -> None:
 
 def test_the_last_word_of_a_persons_name_places_nothing() -> None:
     doc = make_document(
-        "A bomb hit a police van in Quetta, Balochistan, Pakistan. One officer (Naveed Aslam Abbas) died.",
+        "Rockets hit an army camp near Quetta, Balochistan, Pakistan. One soldier (Naik Aqeel Abbas) was killed in the attack.",
         "van.txt",
     )
     [claim] = analyse_document(doc).claims
