@@ -8,6 +8,7 @@ comparisons for and against, strongest first, and never changes a figure until s
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping, Sequence, Set
 
 from harmledger.incidents import rules
@@ -38,29 +39,58 @@ def suggest(
     """
     # An incident carries the labels of all its claims: once an analyst has kept two events
     # apart, a report added to either later does not bring the pair back.
+    # Only incidents that carry a label can be kept apart: most carry none, and a ledger of a
+    # million claims has millions of scored pairs to look at.
     incident_labels: dict[str, dict[str, int]] = {}
     for position, incident in incident_of.items():
-        incident_labels.setdefault(incident, {}).update(labels[position])
+        if labels[position]:
+            incident_labels.setdefault(incident, {}).update(labels[position])
     best: dict[tuple[str, str], tuple[float, int, int]] = {}
+    incident_at: list[str | None] = [None] * len(feats)  # by position: a list, not a dict, per pair
+    for position, incident in incident_of.items():
+        incident_at[position] = incident
+    doc_at = [f.doc for f in feats]
+    floor = rules.SUGGEST_THRESHOLD
     for weight, i, j in edges:
-        if weight < rules.SUGGEST_THRESHOLD or feats[i].doc == feats[j].doc:
+        if weight < floor:
             continue
-        a, b = incident_of.get(i), incident_of.get(j)
-        if a is None or b is None or a == b or _kept_apart(incident_labels[a], incident_labels[b]):
+        a, b = incident_at[i], incident_at[j]
+        if a is None or b is None or a == b or doc_at[i] == doc_at[j]:
+            continue
+        if a in incident_labels and b in incident_labels and _kept_apart(incident_labels[a], incident_labels[b]):
             continue
         key = (a, b) if a < b else (b, a)
         if key not in best or weight > best[key][0]:
             best[key] = (weight, i, j) if a < b else (weight, j, i)
-    taken: dict[str, int] = {}
-    out: list[Suggestion] = []
-    for (a, b), (weight, i, j) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        if taken.get(a, 0) >= rules.SUGGESTIONS_PER_INCIDENT or taken.get(b, 0) >= rules.SUGGESTIONS_PER_INCIDENT:
-            continue
-        taken[a], taken[b] = taken.get(a, 0) + 1, taken.get(b, 0) + 1
-        out.append(_suggestion(a, b, weight, feats[i], feats[j], i in torn or j in torn))
-        if len(out) >= rules.MAX_SUGGESTIONS:
-            break
-    return out
+    chosen = _strongest(best)
+    return [_suggestion(a, b, weight, feats[i], feats[j], i in torn or j in torn) for (a, b), (weight, i, j) in chosen]
+
+
+def _strongest(
+    best: Mapping[tuple[str, str], tuple[float, int, int]],
+) -> list[tuple[tuple[str, str], tuple[float, int, int]]]:
+    """The pairs an analyst sees, strongest first: at most SUGGESTIONS_PER_INCIDENT for any one
+    incident, MAX_SUGGESTIONS in all. Only the strongest few thousand pairs are ordered (a million
+    claims score millions); more are taken only if those run out before the cap is reached."""
+
+    def order(kv: tuple[tuple[str, str], tuple[float, int, int]]) -> tuple[float, tuple[str, str]]:
+        return (-kv[1][0], kv[0])
+
+    k = 8 * rules.MAX_SUGGESTIONS
+    while True:
+        first = heapq.nsmallest(k, best.items(), key=order) if k < len(best) else sorted(best.items(), key=order)
+        taken: dict[str, int] = {}
+        out = []
+        for (a, b), edge in first:
+            if taken.get(a, 0) >= rules.SUGGESTIONS_PER_INCIDENT or taken.get(b, 0) >= rules.SUGGESTIONS_PER_INCIDENT:
+                continue
+            taken[a], taken[b] = taken.get(a, 0) + 1, taken.get(b, 0) + 1
+            out.append(((a, b), edge))
+            if len(out) >= rules.MAX_SUGGESTIONS:
+                return out
+        if len(first) >= len(best):
+            return out
+        k *= 4
 
 
 def _kept_apart(mine: Mapping[str, int], theirs: Mapping[str, int]) -> bool:
