@@ -11,7 +11,8 @@ _offsets = itertools.count(1)
 
 PLACES = {
     "manbij": PlaceRef("Manbij", "Manbij", 36.5281, 37.9549, "SY", "Aleppo", precision=1),
-    "manbij-outskirts": PlaceRef("outskirts", "Manbij", 36.55, 37.99, "SY", "Aleppo", precision=2),
+    # "the outskirts of Manbij": the name as written is Manbij's, the point a little off
+    "manbij-outskirts": PlaceRef("Manbij", "Manbij", 36.55, 37.99, "SY", "Aleppo", precision=2),
     "aleppo-province": PlaceRef("Aleppo", "Aleppo", 36.2, 37.16, "SY", "Aleppo", precision=4),
     "ghouta": PlaceRef("Ghouta", "Ghouta", 33.52, 36.4, "SY", "Rif Dimashq", precision=2),
     "syria": PlaceRef("Syria", "Syria", 35.0, 38.0, "SY", None, precision=6),

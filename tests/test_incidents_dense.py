@@ -252,6 +252,41 @@ def test_two_villages_placed_at_their_provinces_point_are_two_places(other: str,
     assert (weight is not None and link.linked(feats[0], feats[1], weight)) is joined
 
 
+@pytest.mark.parametrize(("other", "joined"), [("Tell Hamid", False), ("Kafr Sabt", True)])
+def test_close_figures_identify_nothing_between_two_villages_placed_at_one_point(other: str, joined: bool) -> None:
+    # the same party's attack of the same kind on the same day: the weights reach the threshold,
+    # and only the two villages' names say these are two attacks
+    from dataclasses import replace
+
+    docs = {d: doc(d) for d in ["a", "b"]}
+    a = claim("a", low=4, high=4, best=4, place="manbij", day=D, event="attack", perpetrator="Taliban")
+    b = claim("b", low=5, high=5, best=5, place="manbij", day=D, event="attack", perpetrator="Taliban")
+    feats = link.build_features([replace(a, place=village("Kafr Sabt")), replace(b, place=village(other))], docs)
+    weight = link.score(feats[0], feats[1])
+    assert weight is not None and weight >= 2
+    assert link.linked(feats[0], feats[1], weight) is joined
+
+
+def test_a_shared_figure_identifies_nothing_between_two_towns_named_apart() -> None:
+    # two camps of one besieged city, their points 3 km apart, on consecutive days: "21 killed"
+    # in each is a coincidence to put to an analyst, not one strike
+    from dataclasses import replace
+
+    from harmledger.records import PlaceRef
+
+    docs = {d: doc(d) for d in ["a", "b"]}
+    east = PlaceRef("Camp East", "Camp East", 36.53, 37.95, "SY", "Aleppo", precision=1)
+    west = PlaceRef("Camp West", "Camp West", 36.53, 37.92, "SY", "Aleppo", precision=1)
+    a = replace(claim("a", low=21, high=21, best=21, place="manbij", day=D, event="airstrike"), place=east)
+    b = replace(claim("b", low=21, high=21, best=21, place="manbij", day=D, event="airstrike"), place=west)
+    feats = link.build_features([a, b], docs)
+    weight = link.score(feats[0], feats[1])
+    assert weight is not None and weight >= 2 and link.telling_figure(feats[0], feats[1])
+    assert not link.linked(feats[0], feats[1], weight)
+    same_camp = link.build_features([a, replace(b, place=east)], docs)
+    assert link.linked(same_camp[0], same_camp[1], link.score(same_camp[0], same_camp[1]))  # type: ignore[arg-type]
+
+
 def test_figures_too_far_apart_are_no_update_even_in_a_quiet_place() -> None:
     docs = {d: doc(d) for d in ["a", "b"]}
     claims = [

@@ -450,3 +450,21 @@ def test_a_persian_or_urdu_compound_is_one_name_and_lies_in_its_address() -> Non
     # NER cuts the name at its first hyphen; the whole name is unknown, so it takes its city
     place = _one("A bomb went off in a market in Gulshan-e-Hadeed, Karachi, Sindh, Pakistan.", "Gulshan-e-Hadeed")
     assert place.country == "PK" and haversine_km(place.lat, place.lon, 24.86, 67.01) < 25, place
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "lat", "lon"),
+    [
+        # provinces as the press spells them, not as GeoNames does ("Far North", "Sagain", "Jizan")
+        ("Gunmen raided a market in Kolofata, Extreme-North, Cameroon.", "Extreme-North", "CM", 10.74, 14.44),
+        ("Troops burned homes in Pale village, Sagaing, Myanmar.", "Sagaing", "MM", 22.34, 95.42),
+        ("A shell hit a house in Samtah, Jazan, Saudi Arabia.", "Jazan", "SA", 16.89, 42.63),
+        ("Militants attacked a checkpoint in Ghor Tepa, Jawzjan, Afghanistan.", "Jawzjan", "AF", 36.8, 66.0),
+    ],
+)
+def test_a_province_is_found_by_the_name_the_press_gives_it(
+    text: str, mention: str, country: str, lat: float, lon: float
+) -> None:
+    place = _one(text, mention)
+    assert place.country == country and place.precision == WHERE_PREC_ADM1, place
+    assert haversine_km(place.lat, place.lon, lat, lon) < 25, place

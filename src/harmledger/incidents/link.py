@@ -452,7 +452,10 @@ def identified(a: Features, b: Features) -> bool:
         return True
     if places_differ(a, b):
         return False
-    if (telling_figure(a, b) or close_figures_in_quiet_place(a, b)) and not contrary(a, b):
+    # A figure identifies one event only where the two reports name one place: two villages the
+    # gazetteer lacks, placed at one province's point ("Kukal Dash" and "Jar Quduq"), or two towns
+    # of a city under bombardment ("Jabalia" and "Gaza City", 3 km apart) do not.
+    if (telling_figure(a, b) or close_figures_in_quiet_place(a, b)) and not contrary(a, b) and not towns_differ(a, b):
         return True
     return _close(a, b) and bool(shared_identity(a, b))
 
