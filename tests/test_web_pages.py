@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -231,55 +233,56 @@ def test_a_country_wide_aggregates_heading_names_the_country_once(tmp_path: Any)
     assert headings["town"].group(1).startswith("Landmine/IED in")  # the type keeps its capitals
 
 
-def test_a_report_that_nobody_was_harmed_shows_zero_deaths_and_says_why(tmp_path: Any) -> None:
-    from fastapi.testclient import TestClient
-
+@contextmanager
+def one_report_ingested(tmp_path: Any, text: str) -> Iterator[tuple[Any, Any]]:
+    """A ledger holding one ingested report, and the web app over it."""
     from harmledger.pipeline import ingest
     from harmledger.store import Ledger
     from harmledger.web import create_app
 
-    report = tmp_path / "rocket.txt"
-    report.write_text(
+    report = tmp_path / "report.txt"
+    report.write_text(text)
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
+    try:
+        ingest(ledger, [report])
+        yield ledger, create_app(ledger, secret="test secret")
+    finally:
+        ledger.close()
+
+
+def only_incident_and_page(ledger: Any, app: Any) -> tuple[Any, str]:
+    from fastapi.testclient import TestClient
+
+    [incident] = [i for i in ledger.incidents() if i.kind == "incident"]
+    with TestClient(app) as client:
+        return incident, client.get(f"/incidents/{incident.id}").text
+
+
+def test_a_report_that_nobody_was_harmed_shows_zero_deaths_and_says_why(tmp_path: Any) -> None:
+    text = (
         "Rocket hits school in Ariha\n\nA rocket struck an empty primary school in Ariha, Syria, on Tuesday. "
         "No one was killed or injured, a teacher said.\n"
     )
-    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
-    try:
-        ingest(ledger, [report])
-        [incident] = [i for i in ledger.incidents() if i.kind == "incident"]
-        assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (0, 0, 0)
-        with TestClient(create_app(ledger, secret="test secret")) as client:
-            html = client.get(f"/incidents/{incident.id}").text
-        assert re.search(r'<dd id="deaths">\s*0\s*</dd>', html), html[:2000]
-        assert "nobody harmed" in html and "negated" not in html
-    finally:
-        ledger.close()
+    with one_report_ingested(tmp_path, text) as (ledger, app):
+        incident, html = only_incident_and_page(ledger, app)
+    assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (0, 0, 0)
+    assert re.search(r'<dd id="deaths">\s*0\s*</dd>', html), html[:2000]
+    assert "nobody harmed" in html and "negated" not in html
 
 
 def test_a_report_of_wounded_alone_shows_zero_deaths_and_keeps_them_when_rederived(tmp_path: Any) -> None:
-    from fastapi.testclient import TestClient
+    from harmledger.pipeline import rebuild_incidents
 
-    from harmledger.pipeline import ingest, rebuild_incidents
-    from harmledger.store import Ledger
-    from harmledger.web import create_app
-
-    report = tmp_path / "checkpoint.txt"
-    report.write_text(
+    text = (
         "Bomb hits checkpoint in Herat\n\nA roadside bomb went off beside a police checkpoint in Herat, "
         "Afghanistan, on Monday. Four police officers were wounded, a provincial spokesman said.\n"
     )
-    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
-    try:
-        ingest(ledger, [report])
-        [incident] = [i for i in ledger.incidents() if i.kind == "incident"]
-        assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (0, 0, 0)
-        assert incident.injured.best == 4
+    with one_report_ingested(tmp_path, text) as (ledger, app):
+        [ingested] = [i for i in ledger.incidents() if i.kind == "incident"]
         rebuild_incidents(ledger)  # documents read back without their texts: the texts are loaded for the rule
-        [again] = [i for i in ledger.incidents() if i.kind == "incident"]
-        assert (again.deaths.low, again.deaths.best, again.deaths.high) == (0, 0, 0)
-        with TestClient(create_app(ledger, secret="test secret")) as client:
-            html = client.get(f"/incidents/{incident.id}").text
-        assert re.search(r'<dd id="deaths">\s*0\s*</dd>', html), html[:2000]
-        assert "4 injured reported and no dead" in html
-    finally:
-        ledger.close()
+        incident, html = only_incident_and_page(ledger, app)
+    assert ingested.deaths == incident.deaths
+    assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (0, 0, 0)
+    assert incident.injured.best == 4
+    assert re.search(r'<dd id="deaths">\s*0\s*</dd>', html), html[:2000]
+    assert "4 injured reported and no dead" in html
