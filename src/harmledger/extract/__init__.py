@@ -376,12 +376,10 @@ def _sources(state: _Doc, i: int, tokens: list[Token], sentence: str, s: int) ->
 def _last_source(state: _Doc, i: int) -> str | None:
     """The source named last in the few sentences before sentence ``i`` (as written), if any."""
     for j in range(i - 1, max(-1, i - 1 - _SOURCE_BACK), -1):
-        start = state.sentences[j][0]
+        start, text = state.sentences[j][0], state.sentence_text(j)
         named = [
             raw
-            for _, raw, stance, _ in find_sources(
-                tokenize(state.sentence_text(j), start), state.sentence_text(j), start
-            )
+            for _, raw, stance, _ in find_sources(tokenize(text, start), text, start)
             if stance != "denied" and raw.lower() not in PRONOUN_SOURCES
         ]
         if named:
