@@ -1284,3 +1284,16 @@ def test_suspected_before_the_victims_blames_no_one(text: str, blamed: list[str]
 def test_a_hyphenated_victim_noun_counts() -> None:
     [c] = claims_of("Two passers-by were wounded in the shooting.")
     assert (c.outcome, c.count.point if c.count else None) == ("injured", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("The cook was killed in the attack.", "killed"),
+        ("A tailor was shot dead in his shop.", "killed"),
+        ("The owner was wounded by shrapnel.", "injured"),
+    ],
+)
+def test_one_person_named_by_a_trade_is_one_victim(text: str, outcome: str) -> None:
+    [c] = claims_of(text)
+    assert (c.outcome, c.count.point if c.count else None, c.victims) == (outcome, 1, "civilians")

@@ -298,7 +298,18 @@ _victims(
     "civilians",
     "children",
     "child children kids kid boy boys girl girls infant "
-    "infants baby babies toddlers minors minor schoolchildren teenager teenagers",
+    "infants baby babies toddler toddlers minors minor schoolchildren teenager teenagers",
+)
+# Trades and callings a report names its dead by ("The cook was killed", "a tailor was shot dead").
+_victims(
+    "civilians",
+    None,
+    "cook cooks tailor tailors owner owners shopowner shopowners barber barbers baker bakers "
+    "butcher butchers mechanic mechanics carpenter carpenters electrician electricians plumber plumbers "
+    "waiter waiters cashier cashiers clerk clerks accountant accountants pharmacist pharmacists "
+    "dentist dentists firefighter firefighters cleaner cleaners janitor janitors gardener gardeners "
+    "housewife housewives homemaker homemakers retiree retirees pensioner pensioners watchman watchmen "
+    "porter porters nomad nomads beggar beggars businessmen businesswoman businesswomen technician technicians",
 )
 _victims("civilians", "women", "woman women mother mothers")
 _victims(
