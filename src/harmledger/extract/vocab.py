@@ -306,7 +306,7 @@ _victims(
     None,
     "cook cooks tailor tailors owner owners shopowner shopowners barber barbers baker bakers "
     "butcher butchers mechanic mechanics carpenter carpenters electrician electricians plumber plumbers "
-    "waiter waiters cashier cashiers clerk clerks accountant accountants pharmacist pharmacists "
+    "waiter waiters cashier cashiers accountant accountants pharmacist pharmacists "
     "dentist dentists firefighter firefighters cleaner cleaners janitor janitors gardener gardeners "
     "housewife housewives homemaker homemakers retiree retirees pensioner pensioners watchman watchmen "
     "porter porters nomad nomads beggar beggars businessmen businesswoman businesswomen technician technicians",
