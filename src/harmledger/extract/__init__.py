@@ -17,6 +17,7 @@ from harmledger.extract.anaphora import carried_mention, definite_group
 from harmledger.extract.context import (
     acronyms,
     event_type,
+    figure_word,
     find_sources,
     last_organisation,
     named_coalition,
@@ -37,19 +38,17 @@ from harmledger.extract.vocab import (
     HARM_AFTER,
     HARM_BEFORE,
     HARM_NOUNS,
+    HARM_OBJECT_STARTS,
     HARMED_AUX,
     HEDGE_ADJECTIVES,
     HEDGED_ACCOUNTS,
     HEDGES,
-    MORE_OBJECT_STARTS,
-    OBJECT_STARTS,
     ONE_EVENT_NOUNS,
     PERFECT_AFTER,
     PERFECT_AUX,
     PRONOUN_SOURCES,
     RANK_WORDS,
     RELATIVE_PRONOUNS,
-    TENS,
     UNITS,
     VICTIM_NOUNS,
 )
@@ -407,7 +406,7 @@ def _counted_party(tokens: list[Token], starts: list[int], start: int, end: int)
     if first == len(starts) or starts[first] != start:
         return False
     after = bisect.bisect_left(starts, end, first)
-    counted = first > 0 and _figure_word(tokens[first - 1])
+    counted = first > 0 and figure_word(tokens[first - 1])
     if counted and after < len(tokens) and tokens[after].low in VICTIM_NOUNS:
         return True
     before = first - 1 if first > 0 and tokens[first - 1].low != "the" else first - 2
@@ -429,11 +428,7 @@ def _harmed_at(tokens: list[Token], j: int) -> bool:
     if j >= n or HARM_AFTER.get(tokens[j].low) not in ("killed", "injured"):
         return False
     nxt = tokens[j + 1] if j + 1 < n else None
-    return nxt is None or not (_figure_word(nxt) or nxt.low in OBJECT_STARTS or nxt.low in MORE_OBJECT_STARTS)
-
-
-def _figure_word(t: Token) -> bool:
-    return t.is_number or t.low in UNITS or t.low in TENS
+    return nxt is None or not (figure_word(nxt) or nxt.low in HARM_OBJECT_STARTS)
 
 
 def _after_apposition(tokens: list[Token], end: int) -> int:

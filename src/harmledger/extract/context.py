@@ -37,6 +37,7 @@ from harmledger.extract.vocab import (
     PASSIVE_AUX,
     PERIOD_UNITS,
     PERPETRATORS,
+    PRONOUN_SOURCES,
     RELATED_TO,
     SINGLE_EVENT_NOUNS,
     SOURCE_GAP,
@@ -51,6 +52,7 @@ from harmledger.extract.vocab import (
     STOP_AFTER_SINCE,
     TARGET_AFTER,
     TARGET_BEFORE,
+    TENS,
     TIME_AROUND,
     TOLL_AREAS,
     TOLL_CUMULATIVE,
@@ -281,7 +283,7 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
         k = _past_gap(tokens, k)
         if k >= 3 and tokens[k - 1].text == ")" and tokens[k - 3].text == "(":
             k -= 3  # "The Syrian Network for Human Rights (SNHR) documented"
-        if k > 0 and tokens[k - 1].low in ("they", "it", "he", "she"):
+        if k > 0 and tokens[k - 1].low in PRONOUN_SOURCES:
             add((k - 1, k), stance)
             continue
         got = _apposition_back(tokens, k) or _name_back(tokens, k)
@@ -300,7 +302,7 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
                 got
                 and got[1] - got[0] <= 6
                 and (tokens[got[0]].is_title or (got[1] - got[0] <= 3 and tokens[got[1] - 1].low in SOURCE_NOUNS))
-                and tokens[got[0]].low not in ("it", "they", "he", "she")
+                and tokens[got[0]].low not in PRONOUN_SOURCES
                 and tokens[got[0]].low not in _TIME_ANCHORS  # "a doctors' group said Monday"
             ):
                 add(got, stance)
@@ -618,8 +620,8 @@ def _named_responsible(
     n = len(tokens)
     for k, tok in enumerate(tokens):
         span, stance = None, "attributed"
-        if tok.low == "suspected" and k > 0 and _counts_before(tokens[k - 1]):
-            continue  # "kills 25 suspected Islamists": who the victims were thought to be
+        if _suspected_victims(tokens, k):
+            continue
         if tok.low in BLAME_BEFORE_PARTY and tok.low not in ("accused", "accuses"):
             # (an accusation names whoever it is aimed at, often for some other deed)
             # "attributed the attack to X", "blamed it on X", "suspected the involvement of X"
@@ -656,10 +658,18 @@ def _named_responsible(
     return []
 
 
-def _counts_before(t: Token) -> bool:
-    """A figure or an article: what makes the next words a noun phrase ("25 suspected militants",
-    "a suspected militant"), not a verb of blame."""
-    return t.is_number or t.low in UNITS or t.low in ("a", "an", "two", "three", "several", "dozens", "scores")
+def figure_word(t: Token) -> bool:
+    """A figure, in digits or words ("30", "thirty", "two")."""
+    return t.is_number or t.low in UNITS or t.low in TENS
+
+
+def _suspected_victims(tokens: list[Token], k: int) -> bool:
+    """ "kills 25 suspected Islamists", "a suspected militant": "suspected" after a figure or an
+    article says who the victims were thought to be; it blames no one."""
+    return tokens[k].low == "suspected" and k > 0 and (figure_word(tokens[k - 1]) or tokens[k - 1].low in _NOUN_OPENERS)
+
+
+_NOUN_OPENERS = frozenset({"a", "an", "several", "dozens", "scores"})
 
 
 def _did_it(tokens: list[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -693,7 +703,7 @@ def _attribution(
     if _denies(tokens, party_denies):
         return []
     for k, tok in enumerate(tokens):
-        if tok.low not in BLAME_BEFORE_PARTY or (tok.low == "suspected" and k > 0 and _counts_before(tokens[k - 1])):
+        if tok.low not in BLAME_BEFORE_PARTY or _suspected_victims(tokens, k):
             continue
         # the party in the same clause: "blamed 'Russian aircraft', while others referred to the
         # coalition" does not blame the coalition

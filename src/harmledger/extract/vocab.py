@@ -1304,10 +1304,11 @@ TARGET_AFTER = frozenset(
 # Between a party and a passive verb of harm: its people ("Taliban key commander killed in a
 # clash", "NPA rebel killed"), auxiliaries ("Iraqi troops were reportedly killed").
 RANK_WORDS = frozenset("key senior top local prominent former notorious wanted most".split())
-HARMED_AUX = frozenset("was were are is been being had has have also reportedly allegedly later".split())
-# After a verb of harm, words that begin its object ("killed the governor", "killed at least 12"),
-# besides OBJECT_STARTS.
-MORE_OBJECT_STARTS = frozenset("our this that these those some several many hundreds at more over nearly".split())
+HARMED_AUX = PASSIVE_AUX | frozenset("had has have also reportedly allegedly later".split())
+# After a verb of harm, words that begin its object ("killed the governor", "killed at least 12").
+HARM_OBJECT_STARTS = OBJECT_STARTS | frozenset(
+    "our this that these those some several many hundreds at more over nearly".split()
+)
 TARGET_BEFORE = frozenset(
     {"against", "targeting", "targets", "targeted", "fighting", "on", "struck", "hit", "bombed", "raided"}
     # the object of an act of force: "Assailants attacked Afghan soldiers", "ambushed Nigerian troops"

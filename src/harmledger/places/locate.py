@@ -166,13 +166,19 @@ class _Places:
         p_idx = _index_of(self.paragraphs, claim.sentence.start)
         lo = bisect.bisect_left(self.starts, claim.sentence.start)
         hi = bisect.bisect_left(self.starts, claim.sentence.end)
-        own = [usable[k] for k in sorted(self.order[lo:hi])]
+        own = sorted(self.order[lo:hi])
         near = self._near(s_idx, p_idx)
         if own:
-            best = min(
-                own,
-                key=lambda p: (id(p) in self.stray, _specificity(p), abs(p.span.start - claim.span.start)),  # type: ignore[union-attr]
-            )
+            best = usable[
+                min(
+                    own,
+                    key=lambda k: (
+                        k in self.stray,
+                        _specificity(usable[k]),
+                        abs(usable[k].span.start - claim.span.start),  # type: ignore[union-attr]
+                    ),
+                )
+            ]
             how = "in the claim's sentence"
         elif near:
             # A place named before the claim weighs twice one named after it: reports name
@@ -184,7 +190,7 @@ class _Places:
                     sent[k] in self.quiet,
                     (sent[k] - s_idx) * 2 if sent[k] > s_idx else s_idx - sent[k],
                     sent[k] > s_idx,
-                    id(usable[k]) in self.stray,
+                    k in self.stray,
                     _specificity(usable[k]),
                 ),
             )
@@ -214,16 +220,21 @@ STRAY_MAX_PLACES = 200  # beyond this many places a report ranges too widely to 
 
 
 def _strays(usable: list[PlaceRef]) -> frozenset[int]:
-    """``id`` of each usable place below country level far from all the others (when there are
-    others); the pairs are counted only in a report of up to STRAY_MAX_PLACES places."""
-    local = [p for p in usable if (p.precision or 7) < WHERE_PREC_COUNTRY and p.lat is not None and p.lon is not None]
-    if len(local) > STRAY_MAX_PLACES or len({(p.name, p.country) for p in local}) < 3:
+    """Positions in ``usable`` of the places below country level far from all the others (when
+    there are others); the pairs are counted only in a report of up to STRAY_MAX_PLACES places."""
+    local = [
+        k
+        for k, p in enumerate(usable)
+        if (p.precision or 7) < WHERE_PREC_COUNTRY and p.lat is not None and p.lon is not None
+    ]
+    if len(local) > STRAY_MAX_PLACES or len({(usable[k].name, usable[k].country) for k in local}) < 3:
         return frozenset()
     out = set()
-    for p in local:
-        others = [q for q in local if (q.name, q.country) != (p.name, p.country)]
+    for k in local:
+        p = usable[k]
+        others = [usable[j] for j in local if (usable[j].name, usable[j].country) != (p.name, p.country)]
         if all(haversine_km(p.lat, p.lon, q.lat, q.lon) > STRAY_KM for q in others):  # type: ignore[arg-type]
-            out.add(id(p))
+            out.add(k)
     return frozenset(out)
 
 
