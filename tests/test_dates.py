@@ -99,6 +99,29 @@ def test_find_dates_in_a_document() -> None:
     }
 
 
+def test_the_day_before_counts_back_from_the_day_the_text_named_last() -> None:
+    text = (
+        "A missile hit a block of flats on July 12, killing seven. The day before, a bomb hit a market. "
+        "Three days earlier, a drone struck a bus. The day before yesterday, a car bomb went off. "
+        "Officials met the day before the vote."
+    )
+    doc = Document(id="d", original=text.encode(), text=text, origin="t", published=PUB)
+    found = {d.span.slice(text): d.start for d in find_dates(doc) if d.span}
+    assert found == {
+        "July 12": date(2016, 7, 12),
+        "The day before": date(2016, 7, 11),
+        "Three days earlier": date(2016, 7, 8),
+        "The day before yesterday": date(2016, 7, 18),  # the publication's, not the text's
+    }
+
+
+def test_the_day_before_with_no_day_named_before_it_counts_from_publication() -> None:
+    text = "The day before, a bomb hit a market."
+    doc = Document(id="d", original=text.encode(), text=text, origin="t", published=PUB)
+    [found] = find_dates(doc)
+    assert found.start == date(2016, 7, 19)
+
+
 def test_a_period_starting_after_publication_stays_unresolved_with_its_reason() -> None:
     ref = resolve_date("since 2001", date(2000, 1, 1))  # found by the fuzz test
     assert not ref.resolved and "after the publication date" in (ref.reason or "")

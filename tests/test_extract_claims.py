@@ -902,6 +902,8 @@ DETAILS = [
         "Rapid Support Forces",
     ),
     ("Houthi drones killed 3 fishermen off the coast.", (), None, "Houthis"),
+    # a guided or glide bomb is dropped from the air
+    ("A Russian guided bomb hit a market in the city, killing 19 people.", (), "airstrike", "Russia"),
     ("Suspected ADF rebels hacked 14 villagers to death overnight.", (), None, "Allied Democratic Forces"),
 ]
 
@@ -1158,6 +1160,10 @@ def test_a_party_whose_fighters_kill_acts() -> None:
         ("Gunmen ambushed a Chadian army convoy, killing 5.", None),
         ("A bomb hit a convoy escorted by Kenyan troops; 3 were killed.", None),
         ("Assailants attacked Malian soldiers in Mopti, killing 4.", None),
+        # the states named by a party of their own take their weapons by adjective too
+        ("An Israeli airstrike on a house in the town killed five people.", "Israel"),
+        ("A Turkish drone strike on a car killed 3 people near Qamishli.", "Turkey"),
+        ("An American airstrike killed 12 fighters in the desert.", "United States"),
     ],
 )
 def test_a_states_forces_are_the_perpetrator_only_where_they_act(text: str, perpetrator: str | None) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from harmledger.incidents import Decisions, reconcile
-from harmledger.records import Claim, Count, Document, Incident, PlaceRef
+from harmledger.records import OTHER_EVENT_CUE, Claim, Count, Document, Incident, PlaceRef
 from tests.test_incidents_builder import claim, doc
 
 D = date(2016, 7, 19)
@@ -999,6 +999,41 @@ def test_another_strike_or_the_deaths_an_attack_avenges_are_not_the_reports_even
     )
     figures = sorted((i.deaths.best or 0, i.injured.best or 0) for i in incidents)
     assert figures == [(2, 0), (7, 24)]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "The day before, a guided bomb hit a hypermarket in the city, killing two people.",
+        "Three days earlier, a missile struck a school in the same district, killing two people.",
+        "Last week, a drone hit a bus station in the city and killed two people.",
+    ],
+)
+def test_a_sentence_opened_on_another_day_tells_of_another_event(other: str) -> None:
+    incidents = _report(
+        "A missile struck an apartment block in the centre of the city on Saturday evening, killing "
+        f"seven people and injuring 24, the regional governor said. {other}"
+    )
+    figures = sorted((i.deaths.best or 0, i.injured.best or 0) for i in incidents)
+    assert figures == [(2, 0), (7, 24)]
+
+
+def test_an_earlier_toll_given_on_another_day_is_the_same_events() -> None:
+    [incident] = _report(
+        "A missile struck an apartment block in the centre of the city on Saturday evening, killing "
+        "seven people, the regional governor said on Sunday. A day earlier, officials had put the toll at five."
+    )
+    assert (incident.deaths.low, incident.deaths.high) == (5, 7)
+
+
+def test_a_report_of_the_event_sets_best_before_one_that_mentions_it_in_passing() -> None:
+    # the second report tells of a later strike and recalls this one on its way ("three days
+    # earlier, the first strike on the home killed three of them"), counting fewer of its dead
+    docs = {"a": doc("a", published=D), "b": doc("b", published=date(2016, 7, 25))}
+    about_it = claim("a", low=8, best=8, high=8, place="manbij", day=D, identity=("family:haddad",))
+    in_passing = claim("b", low=3, best=3, high=3, place="manbij", day=D, identity=("family:haddad", OTHER_EVENT_CUE))
+    [incident] = only_incidents(reconcile([about_it, in_passing], docs))
+    assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (3, 8, 8)
 
 
 def test_the_incident_says_where_its_perpetrator_came_from() -> None:

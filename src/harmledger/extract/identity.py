@@ -236,6 +236,16 @@ _OTHER_EVENT = re.compile(
 _ANOTHER_EVENT_OPENING = re.compile(
     r"^\W*(?:separately|elsewhere|in\s+(?:a\s+separate|another|an\s+unrelated)\s+\w+)\b", re.IGNORECASE
 )
+# "The day before, a guided bomb hit a market in the city, killing 19": a sentence opening on
+# another day tells of another event. A toll given that day ("A day earlier, officials had put
+# the toll at 12") is the same event's earlier count, so a statement is not one.
+_ANOTHER_DAY_OPENING = re.compile(
+    r"^\W*(?:the\s+(?:day|night|week)\s+(?:before|prior)|the\s+previous\s+(?:day|night|week)|"
+    r"(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?)\s+(?:earlier|before)|"
+    r"last\s+week|earlier\s+(?:this|that|last)\s+(?:week|month))\s*,",
+    re.IGNORECASE,
+)
+_STATEMENT = re.compile(r"\b(?:toll|said|says|reported|announced|confirmed|put|gave|according)\b", re.IGNORECASE)
 # "… are assessed in a separate incident earlier that day, in which 22 civilians were killed":
 # a separate event named anywhere before the figure in its sentence.
 # "The previous day, another alleged strike on the family's home killed …": "another" strike is
@@ -271,7 +281,15 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
         if cues is None:
             cues = seen[(start, end)] = identity_cues(doc.text[start:end])
         before = doc.text[claim.sentence.start : claim.span.start]
-        if _OTHER_EVENT.search(before) or _ANOTHER_EVENT_OPENING.match(before) or _SEPARATE_EVENT.search(before):
+        if (
+            _OTHER_EVENT.search(before)
+            or _ANOTHER_EVENT_OPENING.match(before)
+            or _SEPARATE_EVENT.search(before)
+            or (
+                _ANOTHER_DAY_OPENING.match(before)
+                and not _STATEMENT.search(doc.text, claim.sentence.start, claim.sentence.end)
+            )
+        ):
             cues = (*cues, OTHER_EVENT_CUE)
         out.append(replace(claim, identity=cues) if cues != claim.identity else claim)
     return out

@@ -619,6 +619,8 @@ EVENT_TYPES: tuple[tuple[str, str], ...] = (
     ("artillery", "shelling"),
     ("rocket", "shelling"),
     ("missile", "shelling"),
+    ("guided bomb", "airstrike"),
+    ("glide bomb", "airstrike"),
     ("car bomb", "bombing"),
     ("bombing", "bombing"),
     ("blast", "bombing"),
@@ -907,6 +909,30 @@ STATE_FORCES: dict[str, str] = {
 for _adjective, _party in STATE_FORCES.items():
     PERPETRATORS[_party] = PERPETRATORS.get(_party, ()) + tuple(f"{_adjective} {noun}" for noun in STATE_FORCE_NOUNS)
 PERPETRATORS["Afghan forces"] += ("andsf", "ansf", "afghan national army", "afghan national police")
+# The states the table names by their own party take their weapons by adjective too ("an Israeli
+# strike on a house", "a Turkish drone strike", "an American airstrike"): a weapon acts wherever
+# named, as for the states above.
+STATE_WEAPON_NOUNS: tuple[str, ...] = (
+    *"strike strikes airstrike airstrikes missile missiles warplanes jets aircraft drone drones".split(),
+    *"shelling artillery bombardment raid raids".split(),
+    *("air strike", "air strikes", "drone strike", "drone strikes", "fighter jets", "missile strike"),
+    *("guided bomb", "guided bombs", "glide bomb", "glide bombs"),
+)
+NAMED_STATES: dict[str, tuple[str, ...]] = {
+    "Israel": ("israeli",),
+    "Russia": ("russian",),
+    "Turkey": ("turkish",),
+    "United States": ("american", "u.s."),
+    "Ukraine": ("ukrainian",),
+    "Iraqi forces": ("iraqi",),
+    "Sudanese Armed Forces": ("sudanese",),
+    "Myanmar military": ("myanmar", "junta"),
+}
+for _party, _adjectives in NAMED_STATES.items():
+    _known = set(PERPETRATORS[_party])
+    PERPETRATORS[_party] += tuple(
+        alias for adj in _adjectives for noun in STATE_WEAPON_NOUNS if (alias := f"{adj} {noun}") not in _known
+    )
 # A state's services are as often the target as the actor ("an Afghan National Army convoy", "a
 # French military vehicle", "escorted by Bangladeshi troops"): they act only as the subject of a
 # verb of force ("Algerian forces killed", "Afghan troops have shelled") or after "by" ("killed

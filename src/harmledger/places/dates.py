@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from harmledger.records import DatePrecision, DateRef, Document, Span
@@ -93,6 +94,16 @@ PATTERNS: tuple[tuple[str, str, bool], ...] = (
         "weekday",
         rf"\b(?:(?P<last>last|this|on|early|late)\s+)?{_WEEKDAY}(?:['’]s)?"
         r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+        True,
+    ),
+    ("before_yesterday", r"\bthe\s+day\s+before\s+yesterday\b", True),
+    # "The day before, a guided bomb hit …", "three days earlier": days back from the date the
+    # text last named (``ANCHORED``), not from the publication date; "the day before the vote"
+    # counts from the vote, which is no date, and is left alone.
+    (
+        "days_before",
+        rf"\b(?:the\s+(?:day|night)\s+(?:before|prior)|the\s+previous\s+(?:day|night)|"
+        rf"{_NUM}\s+days?\s+(?:earlier|before))\b(?!\s+(?:the|a|an|his|her|their|its|this|that|yesterday)\b)",
         True,
     ),
     ("yesterday", r"\b(?:yesterday|last night)\b", True),
@@ -194,8 +205,11 @@ def _relative(name: str, m: re.Match[str], pub: date) -> Result:
             back = 7
         d = pub - timedelta(days=back)
         return d, d, "day"
-    if name == "yesterday":
-        d = pub - timedelta(days=1)
+    if name in ("yesterday", "before_yesterday", "days_before"):
+        back = 2 if name == "before_yesterday" else 1
+        if name == "days_before" and g.get("num"):
+            back = _num(g["num"])
+        d = pub - timedelta(days=back)
         return d, d, "day"
     if name == "today":
         return pub, pub, "day"
@@ -281,8 +295,21 @@ def _capitalised_names(m: re.Match[str]) -> bool:
     )
 
 
+# Rules that count back from the day the text last named, when it named one before them.
+ANCHORED = frozenset({"days_before"})
+
+
 def find_dates(doc: Document) -> list[DateRef]:
-    """Every date expression in ``doc.text`` with its span, resolved against ``doc.published``."""
-    return [
-        _resolve_match(name, m, needs, doc.published, Span(m.start(), m.end())) for name, m, needs in _scan(doc.text)
-    ]
+    """Every date expression in ``doc.text`` with its span, resolved against ``doc.published``;
+    "the day before" counts back from the last day the text named before it, if any."""
+    out: list[DateRef] = []
+    anchor: date | None = None
+    for name, m, needs in _scan(doc.text):
+        base = anchor if name in ANCHORED and anchor is not None else doc.published
+        found = _resolve_match(name, m, needs, base, Span(m.start(), m.end()))
+        if name in ANCHORED and anchor is not None and found.resolved:
+            found = replace(found, reason=f"counted back from {anchor.isoformat()}, the day named before it")
+        if found.resolved and found.precision == "day" and found.start == found.end:
+            anchor = found.start
+        out.append(found)
+    return out
