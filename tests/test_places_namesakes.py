@@ -460,6 +460,15 @@ def test_a_persian_or_urdu_compound_is_one_name_and_lies_in_its_address() -> Non
         ("Troops burned homes in Pale village, Sagaing, Myanmar.", "Sagaing", "MM", 22.34, 95.42),
         ("A shell hit a house in Samtah, Jazan, Saudi Arabia.", "Jazan", "SA", 16.89, 42.63),
         ("Militants attacked a checkpoint in Ghor Tepa, Jawzjan, Afghanistan.", "Jawzjan", "AF", 36.8, 66.0),
+        ("An airstrike hit a house in Yater, South Lebanon, Lebanon.", "South Lebanon", "LB", 33.41, 35.28),
+        ("Gunmen killed two men in Wadi Amd, Hadramawt, Yemen.", "Hadramawt", "YE", 14.82, 49.73),
+        ("Gunmen raided a camp near Bure, Benishangul-Gumuz, Ethiopia.", "Benishangul-Gumuz", "ET", 10.6, 35.4),
+        ("A bomb went off near a church in Kafr Saqr, Sharqia, Egypt.", "Sharqia", "EG", 30.67, 31.56),
+        ("Assailants attacked a checkpoint in Gaspar, Hiran, Somalia.", "Hiran", "SO", 3.85, 45.57),
+        ("A drone hit a house in Hpapun, Karen State, Myanmar.", "Karen State", "MM", 16.89, 97.63),
+        # the provinces the DRC and Sudan have had since 2015 and 2013
+        ("Militia fighters raided Ngoyo, Kwilu, Democratic Republic of the Congo.", "Kwilu", "CD", -4.8, 18.7),
+        ("Fighters shelled Abu Zabad, West Kordofan, Sudan.", "West Kordofan", "SD", 11.3, 28.0),
     ],
 )
 def test_a_province_is_found_by_the_name_the_press_gives_it(
