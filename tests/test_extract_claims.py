@@ -787,6 +787,12 @@ SOURCES = [
         "Most outlets gave 15. Radio Dijla reported that rescuers were digging when they reported 12 killed.",
         ("Radio Dijla", "reported", None),
     ),
+    # where the speaker serves, then his name, between him and his verb
+    (
+        "The police spokesperson in the state, Mohammed Sani, confirmed the raid but said only 12 people died.",
+        ("police spokesperson", "confirmed", "official"),
+    ),
+    ("The governor of the province, Ali Hassan, said 12 people were killed.", ("governor", "reported", "official")),
 ]
 
 

@@ -477,3 +477,22 @@ def test_a_province_is_found_by_the_name_the_press_gives_it(
     place = _one(text, mention)
     assert place.country == country and place.precision == WHERE_PREC_ADM1, place
     assert haversine_km(place.lat, place.lon, lat, lon) < 25, place
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "lat", "lon"),
+    [
+        (
+            "A bomb killed two soldiers in Mir Ali, North Waziristan district, on Sunday.",
+            "North Waziristan",
+            32.95,
+            70.05,
+        ),
+        ("Gunmen killed two policemen guarding a vaccination team in the Khyber district.", "Khyber", 34.05, 71.2),
+        ("A suicide bomber struck a rally in Bajaur, killing 44.", "Bajaur", 34.78, 71.5),
+    ],
+)
+def test_pakistans_former_tribal_agencies_are_districts(text: str, mention: str, lat: float, lon: float) -> None:
+    place = _one(text, mention)
+    assert place.country == "PK" and place.precision == WHERE_PREC_ADM2, place
+    assert haversine_km(place.lat, place.lon, lat, lon) < 25, place

@@ -49,6 +49,9 @@ def _locate(text: str, figure: str, published: date | None = None) -> Claim:
         ("MOGADISHU, Somalia, Jan. 3 (Reuters) - Gunmen attacked.", "MOGADISHU, Somalia, Jan. 3 (Reuters) - "),
         ("Aden, March 3 (AFP) - Fighting resumed.", "Aden, March 3 (AFP) - "),
         ("WASHINGTON — The Pentagon said.", "WASHINGTON — "),
+        # South Asian papers end the dateline with a colon
+        ("Bomber kills 44 at rally\n\nKHAR: At least 44 people were killed.", "KHAR: "),
+        ("Pakistan: a bomb in the north\nPESHAWAR: A bomb went off.", "PESHAWAR: "),
     ],
 )
 def test_datelines_are_recognised(text: str, dateline: str) -> None:
@@ -134,6 +137,16 @@ def test_a_report_that_names_only_its_dateline_gets_the_datelines_country_at_cou
     claim = _locate("KABUL (Reuters) - A roadside bomb killed 5 civilians on Tuesday.", "5")
     assert claim.place is not None
     assert (claim.place.country, claim.place.precision) == ("AF", WHERE_PREC_COUNTRY)
+
+
+def test_a_short_dateline_in_capitals_is_a_place_not_an_acronym() -> None:
+    # NER reads the town as a person's name, and four capitals look like an acronym
+    claim = _locate(
+        "Bomber kills 44 at rally\n\nKHAR: At least 44 people were killed when a bomber blew himself up "
+        "in Khar on Sunday.",
+        "44 people",
+    )
+    assert claim.place is not None and claim.place.name == "Khar" and claim.place.country == "PK", claim.place
 
 
 def test_the_datelines_toponym_is_still_a_place_mention() -> None:

@@ -215,11 +215,22 @@ def _apposition_back(tokens: list[Token], k: int) -> tuple[int, int] | None:
                 aside[0].low in _APPOSITION_OPENERS or (len(aside) <= 4 and all(t.is_title for t in aside))
             ):
                 return None
-            got = _name_back(tokens, j)
+            got = _name_back(tokens, j) or _name_back(tokens, _past_where(tokens, j))
             if got is not None and (tokens[got[0]].is_title or tokens[got[1] - 1].low in SOURCE_NOUNS):
                 return got
             return None
     return None
+
+
+def _past_where(tokens: list[Token], j: int) -> int:
+    """Back from ``j`` over where a source serves ("the police spokesperson in the state, …",
+    "the governor of the province, …") to its noun, else ``j``."""
+    for x in range(j - 1, max(0, j - 5), -1):
+        if tokens[x].low in ("in", "of", "for") and x > 0 and tokens[x - 1].low in SOURCE_NOUNS:
+            return x
+        if tokens[x].text in _STOPS:
+            break
+    return j
 
 
 def _past_data_words(tokens: list[Token], j: int) -> int:

@@ -12,6 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from harmledger.places.gazetteer import Entry, Gazetteer
 from harmledger.places.geo import BEARINGS
 from harmledger.places.normalise import strict_key
+from harmledger.places.reporting import dateline_span
 from harmledger.places.vocab import (
     ABBREVIATIONS_AFTER_COMMA,
     CHAIN_HEADS,
@@ -229,6 +230,7 @@ def detect(
     } | _titled_or_speaking(text, tokens)
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
+    dateline = dateline_span(text)
     for start, end, full in abbreviations(text):
         hits, how = gaz.find(full)
         if hits:
@@ -312,8 +314,10 @@ def detect(
         # Short all-capital words are acronyms ("AI", "WHO", the agency "SANA") unless a
         # curated/strong name that is a place's own name ("GAZA"), a country's or a province's:
         # another place's alternate spelling ("Sana" for Sanaa) is not enough.
+        at_dateline = dateline is not None and dateline.start <= start < dateline.end  # "KHAR: …"
         if surface.isupper() and len(surface) <= 4 and not any(_strong(h) and _own_name(h) for h in hits):
-            continue
+            if not at_dateline:
+                continue
         # "(DRC)", "(NSW)" spelled out are still places (``acronyms`` above)
         adjective = (
             nxt is not None
@@ -331,8 +335,8 @@ def detect(
             weak = True  # "Esperance residents" or "Aleppo soap": decided by the context
         if not (confirmed or exact_norp or strong or cue or how == "exact" and not single):
             weak = True
-        if typed and how == "exact":
-            weak = False  # "the village of X" says it is a place, whatever NER thought
+        if (typed or at_dateline) and how == "exact":
+            weak = False  # "the village of X" and a dateline say it is a place, whatever NER thought
         if how == "loose" and surface.isupper():
             continue  # acronyms ("ANA") never match by transliteration
         if how == "loose" and not (confirmed or cue):

@@ -23,6 +23,8 @@ _DATELINE_RE = re.compile(
     r"[ \t]*(?P<agency>\([A-Z][\w.&'’ -]{1,30}\))?"
     r"[ \t]*(?:--|-|–|—)[ \t]"
 )
+# "KHAR: At least 44 people …": South Asian papers end the dateline's capitals with a colon.
+_COLON_DATELINE_RE = re.compile(r"(?:^|\n)[ \t]*(?P<place>[A-Z][A-Z.'’ -]{2,40}?):[ \t]")
 _BASED_RE = re.compile(r"[-‐‑ ]based\b", re.IGNORECASE)
 _WEEKDAY = r"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
 _SAID_IN_RE = re.compile(
@@ -51,12 +53,16 @@ def speaks_for_government(text: str, end: int, feature: str) -> bool:
 def dateline_span(text: str) -> Span | None:
     """The dateline at the head of a wire report, from its place to the dash, or None.
 
-    A dateline names a place in capitals ("KABUL -"), or carries an agency ("Kabul (AP) -") or a
-    date ("Kabul, March 3 -"); a sentence that merely starts with a name and a dash has none.
+    A dateline names a place in capitals ("KABUL -", "KHAR:"), or carries an agency ("Kabul (AP) -")
+    or a date ("Kabul, March 3 -"); a sentence that merely starts with a name and a dash has none.
     """
-    m = _DATELINE_RE.search(text[:DATELINE_WINDOW])
+    head = text[:DATELINE_WINDOW]
+    m = _DATELINE_RE.search(head)
     if m is None:
-        return None
+        colon = _COLON_DATELINE_RE.search(head)
+        if colon is None or len(colon.group("place").split()) > 4:
+            return None
+        return Span(colon.start("place"), colon.end())
     place = m.group("place").strip()
     letters = [ch for ch in place if ch.isalpha()]
     shouting = len(letters) >= 3 and place.isupper()
