@@ -496,3 +496,16 @@ def test_pakistans_former_tribal_agencies_are_districts(text: str, mention: str,
     place = _one(text, mention)
     assert place.country == "PK" and place.precision == WHERE_PREC_ADM2, place
     assert haversine_km(place.lat, place.lon, lat, lon) < 25, place
+
+
+def test_a_township_is_its_seat_town() -> None:
+    # Myanmar's townships (and many US ones) are named after the town that seats them
+    place = _one("An airstrike hit a village in Kanbalu Township, Sagaing Region, killing 30.", "Kanbalu")
+    assert place.country == "MM" and place.precision == WHERE_PREC_EXACT, place
+    assert haversine_km(place.lat, place.lon, 23.2, 95.52) < 25, place
+
+
+def test_a_village_named_by_its_province_lies_in_the_province_not_its_namesake_town() -> None:
+    # "Sagaing village" in a headline is a village of Sagaing Region, not the city of Sagaing
+    place = _one("Junta airstrike on Sagaing village kills scores", "Sagaing")
+    assert place.country == "MM" and place.precision == WHERE_PREC_ADM1, place

@@ -523,6 +523,10 @@ def _modified(text: str, m: Mention) -> Mention:
         if kind == "NEAR":
             m.near = True
             m.notes.append(f"'{head}' after the name")
+        elif head == "village" and any(c.feature == "ADM1" for c in m.candidates):
+            # "Junta airstrike on Sagaing village", "an Idlib village": a village of the
+            # province, not the town that shares its name
+            m.prefer = "ADM"
         else:
             m.prefer = kind
     if re.search(r"\b(province|governorate|district|state|region) of\s+$", before, re.I):

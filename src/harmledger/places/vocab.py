@@ -166,6 +166,7 @@ PLACE_HEADS: dict[str, str] = {
     "county": "ADM2",
     "prefecture": "ADM2",
     "municipality": "ADM2",
+    "township": "ADM2",  # Myanmar's and the US's, named after their seat
     "city": "PPL",
     "town": "PPL",
     "village": "PPL",
@@ -195,7 +196,7 @@ LOCATIVE_CUES = frozenset("in near outside around from at into across toward tow
 # name they type it ("Muqur district, Badghis"; ``CHAIN_HEADS``).
 DIVISION_NOUNS = frozenset(
     """district province governorate municipality prefecture subdistrict locality neighbourhood
-    neighborhood tehsil kebele woreda upazila""".split()
+    neighborhood tehsil kebele woreda upazila township""".split()
 )
 
 # Capitalised words that GeoNames holds as places somewhere but are almost never toponyms in news.
