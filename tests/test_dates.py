@@ -115,6 +115,21 @@ def test_the_day_before_counts_back_from_the_day_the_text_named_last() -> None:
     }
 
 
+def test_last_saturday_beside_saturday_is_the_week_before() -> None:
+    # published on a Sunday: "on Saturday" is the day before, "last Saturday" the week before it
+    text = "Five men were shot dead on Saturday. It came after eight were killed in another town last Saturday."
+    doc = Document(id="d", original=text.encode(), text=text, origin="t", published=date(2020, 8, 23))
+    found = {d.span.slice(text): d.start for d in find_dates(doc) if d.span}
+    assert found == {"on Saturday": date(2020, 8, 22), "last Saturday": date(2020, 8, 15)}
+
+
+def test_last_saturday_alone_is_the_latest_saturday() -> None:
+    text = "Eight were killed in the town last Saturday."
+    doc = Document(id="d", original=text.encode(), text=text, origin="t", published=date(2020, 8, 23))
+    [found] = find_dates(doc)
+    assert found.start == date(2020, 8, 22)
+
+
 def test_the_day_before_with_no_day_named_before_it_counts_from_publication() -> None:
     text = "The day before, a bomb hit a market."
     doc = Document(id="d", original=text.encode(), text=text, origin="t", published=PUB)

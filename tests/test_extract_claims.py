@@ -883,6 +883,21 @@ def test_scope(sentence: str, scope: str, period: str | None) -> None:
     assert (claim.scope, claim.period) == (scope, period)
 
 
+@pytest.mark.parametrize(
+    ("follow", "scope"),
+    [
+        ("It documented 1,659 civilians killed and 3,254 injured.", "cumulative"),
+        ("The report recorded 1,659 civilians killed.", "cumulative"),
+        # a sentence of its own event does not continue the count
+        ("On Monday, a bomb killed 12 people in the city.", "incident"),
+    ],
+)
+def test_a_count_that_continues_the_sentence_before_takes_its_period(follow: str, scope: str) -> None:
+    text = f"More civilians were killed in the first six months of the year than ever, the UN mission said. {follow}"
+    claim = [c for c in claims_of(text) if c.kind == "casualty"][0]
+    assert claim.scope == scope
+
+
 # --- victims' sub-groups, event type, perpetrator ------------------------------------------------
 DETAILS = [
     (

@@ -509,3 +509,14 @@ def test_a_village_named_by_its_province_lies_in_the_province_not_its_namesake_t
     # "Sagaing village" in a headline is a village of Sagaing Region, not the city of Sagaing
     place = _one("Junta airstrike on Sagaing village kills scores", "Sagaing")
     assert place.country == "MM" and place.precision == WHERE_PREC_ADM1, place
+
+
+def test_a_town_said_to_lie_in_a_typed_division_is_the_namesake_there() -> None:
+    # two towns called El Tambo; the report's other places pull toward Narino's, but the text
+    # puts this one "in the southwestern department of Cauca"
+    text = (
+        "Five young men were found shot dead in a rural area of El Tambo, in the southwestern department of "
+        "Cauca. It came a week after eight were killed in Samaniego, Narino, and two in Ricaurte, Narino."
+    )
+    place = _one(text, "El Tambo")
+    assert place.country == "CO" and haversine_km(place.lat, place.lon, 2.45, -76.81) < 10, place

@@ -199,8 +199,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     context = [sentence, *reversed(state.before(i, _CONTEXT_BACK))]
     event = event_type(context)
     span_sentence = Span(s, e)
-    # A period that opens the sentence ("Between January and June, …") scopes all its figures.
-    lead = scope_of(tokens, 0, mentions[0].first, -1, sentence, s) if mentions else ("incident", None)
+    lead = _lead_scope(state, i, tokens, mentions, sentence, s)
     out: list[Claim] = []
     for n, m in enumerate(mentions):
         span = Span(tokens[m.first].start, tokens[m.last - 1].end)
@@ -370,6 +369,36 @@ def _sources(state: _Doc, i: int, tokens: list[Token], sentence: str, s: int) ->
         relative = at > 0 and tokens[at - 1].low in RELATIVE_PRONOUNS
         out.append((at, Source(name, stance, kind, span), relative))  # type: ignore[arg-type]
     return out
+
+
+# "… were killed in the first six months of 2021, the UN said. It documented 1,659 civilians
+# killed": a count the sentence before set in its period.
+_CONTINUED_COUNT = re.compile(
+    r"\W*(?:it|they|this|the\s+(?:report|mission|office|agency|monitor|study|survey|figures?|data|tally))\s+"
+    r"(?:also\s+|has\s+|have\s+|had\s+)?(?:documented|recorded|counted|verified|registered|tallied|listed|attributed)\b",
+    re.IGNORECASE,
+)
+
+
+def _lead_scope(
+    state: _Doc, i: int, tokens: list[Token], mentions: list[Mention], sentence: str, s: int
+) -> tuple[str, str | None]:
+    """A period that opens the sentence ("Between January and June, …") scopes all its figures,
+    and so does the period of the sentence before when this one continues its count."""
+    if not mentions:
+        return ("incident", None)
+    lead = scope_of(tokens, 0, mentions[0].first, -1, sentence, s)
+    if lead[0] == "incident" and i > 0 and _CONTINUED_COUNT.match(sentence):
+        return _period_before(state, i)
+    return lead
+
+
+def _period_before(state: _Doc, i: int) -> tuple[str, str | None]:
+    """The running-total scope of the sentence before ``i`` (its period), else an incident's."""
+    s, e = state.sentences[i - 1]
+    tokens = tokenize(state.text[s:e], s)
+    found = scope_of(tokens, 0, len(tokens), -1, state.text[s:e], s)
+    return found if found[0] == "cumulative" else ("incident", None)
 
 
 def _last_source(state: _Doc, i: int) -> str | None:

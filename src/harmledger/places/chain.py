@@ -25,8 +25,17 @@ from harmledger.places.resolve import Scored, contains
 from harmledger.places.vocab import CHAIN_HEADS
 
 _HEADS = "|".join(sorted(CHAIN_HEADS, key=len, reverse=True))
-# "X, Y", "X district, Y", "X village, Y chieftaincy, Z"; "X district of Y", "the X neighbourhood of Y".
-_CHAIN_GAP_RE = re.compile(rf"^(?:\s+(?:{_HEADS}))?\s*,\s*$|^\s+(?:{_HEADS})\s+(?:of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# "X, Y", "X district, Y", "X village, Y chieftaincy, Z"; "X district of Y", "the X neighbourhood of Y";
+# "X, in the southwestern department of Y".
+TYPED_AREA_GAP = re.compile(rf"^\s*,\s+in\s+the\s+(?:[a-z-]+\s+){{0,2}}(?:{_HEADS})\s+of\s+$", re.IGNORECASE)
+_CHAIN_GAP_RE = re.compile(
+    rf"^(?:\s+(?:{_HEADS}))?\s*,\s*$|^\s+(?:{_HEADS})\s+(?:of|in)\s+(?:the\s+)?$|"
+    rf"^(?:\s+(?:{_HEADS}))?{TYPED_AREA_GAP.pattern[1:]}",
+    re.IGNORECASE,
+)
+# A gap that types the next name ("…, in the southwestern department of Cauca") says the
+# sentence is an address, as a second link would.
+_TYPED_GAP_RE = re.compile(rf"(?:{_HEADS})\s+of\s+$", re.IGNORECASE)
 AREA_FEATURES = frozenset({"ADM1", "ADM2", "PCLI"})
 # Bigger areas hold smaller ones; a name as big as the area after it makes a list
 # ("Greece, Bulgaria", "California, Colorado"), not a chain.
@@ -121,12 +130,13 @@ def _chain_after(i: int, text: str, mentions: list[Mention], best: list[Scored |
                 break  # "Denver, Indianapolis, Louisville, Ky.": towns outside the area are a list
             else:
                 mine = best[i]
+                typed = _TYPED_GAP_RE.search(text[prev.end : mentions[j].start]) is not None
                 found = ChainArea(
                     chosen.entry,
                     mine is not None
                     and (mine.entry.id == chosen.entry.id or inside(chosen.entry, mine.entry))
                     and (not towns or _near_seat(towns[0], mine.entry)),
-                    j - i,
+                    j - i + typed,
                     towns[0] if towns else None,
                 )
         country_named = country_named or (chosen is not None and chosen.entry.feature == "PCLI")

@@ -295,6 +295,10 @@ def _capitalised_names(m: re.Match[str]) -> bool:
     )
 
 
+def _is_last_weekday(m: re.Match[str]) -> bool:
+    return (m.group("last") or "").lower() == "last"
+
+
 # Rules that count back from the day the text last named, when it named one before them.
 ANCHORED = frozenset({"days_before"})
 
@@ -304,11 +308,31 @@ def find_dates(doc: Document) -> list[DateRef]:
     "the day before" counts back from the last day the text named before it, if any."""
     out: list[DateRef] = []
     anchor: date | None = None
-    for name, m, needs in _scan(doc.text):
+    found_all = _scan(doc.text)
+    # "on Saturday" and "last Saturday" in one text are two Saturdays: the plain one is the
+    # latest, so "last" is the week before ("after eight were killed there last Saturday").
+    plain_days = {
+        m.group("weekday").lower() for name, m, _ in found_all if name == "weekday" and not _is_last_weekday(m)
+    }
+    for name, m, needs in found_all:
         base = anchor if name in ANCHORED and anchor is not None else doc.published
         found = _resolve_match(name, m, needs, base, Span(m.start(), m.end()))
         if name in ANCHORED and anchor is not None and found.resolved:
             found = replace(found, reason=f"counted back from {anchor.isoformat()}, the day named before it")
+        if (
+            name == "weekday"
+            and _is_last_weekday(m)
+            and m.group("weekday").lower() in plain_days
+            and found.start is not None
+            and found.start > (doc.published or found.start) - timedelta(days=7)
+        ):
+            week_before = found.start - timedelta(days=7)
+            found = replace(
+                found,
+                start=week_before,
+                end=week_before,
+                reason=f"the week before: the text names a later {m.group('weekday')} without 'last'",
+            )
         if found.resolved and found.precision == "day" and found.start == found.end:
             anchor = found.start
         out.append(found)

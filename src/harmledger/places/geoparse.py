@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from harmledger.places.chain import chain_areas, inside
+from harmledger.places.chain import TYPED_AREA_GAP, chain_areas, inside
 from harmledger.places.finder import DEMONYM_NOTE, Mention, demonyms, detect, focus_evidence
 from harmledger.places.gazetteer import Entry, Gazetteer, get_gazetteer
 from harmledger.places.geo import haversine_km
@@ -152,10 +152,11 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
                     else (-2 * HIERARCHY_BONUS, f"far from the {inner.surface!r} it belongs to")
                 )
             continue
-        if text[inner.end : outer.start].strip() != "," or (
+        gap = text[inner.end : outer.start]
+        if (gap.strip() != "," and not TYPED_AREA_GAP.match(gap)) or (
             id(inner) in listed and listed.get(id(inner)) == listed.get(id(outer))
         ):
-            continue
+            continue  # "El Tambo, in the southwestern department of Cauca" nests as "El Tambo, Cauca"
         held_any: set[int] = set()
         holders: set[int] = set()
         for area in outer.candidates:
