@@ -793,6 +793,15 @@ SOURCES = [
         ("police spokesperson", "confirmed", "official"),
     ),
     ("The governor of the province, Ali Hassan, said 12 people were killed.", ("governor", "reported", "official")),
+    # a party that claims the attack is not the source of the toll the sentence gives it ...
+    (
+        "Islamic State claimed responsibility for a suicide bombing at a rally that killed 63 people, officials said.",
+        ("officials", "reported", "official"),
+    ),
+    ("Al-Shabaab claimed the attack, which killed 12 people, police said.", ("police", "reported", "official")),
+    ("Islamic State claims rally bombing that killed 63", None),
+    # ... only of one it states itself
+    ("The Taliban claimed responsibility, saying they had killed 12 soldiers.", ("Taliban", "claimed", "belligerent")),
 ]
 
 

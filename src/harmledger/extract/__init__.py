@@ -238,7 +238,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
                 victim_groups=tuple(m.groups),
                 event_type=event,
                 perpetrator=_perpetrator(state, i, acting, tokens, m),
-                source=_nearest(sources, m.first) or fallback,
+                source=_figure_source(tokens, sources, m.first, fallback),
                 scope=scope,  # type: ignore[arg-type]
                 period=period,
                 hedged=hedged,
@@ -413,6 +413,39 @@ def _last_source(state: _Doc, i: int) -> str | None:
         if named:
             return named[-1]
     return None
+
+
+_ATTACK_WORDS = frozenset(
+    "attack attacks bombing bombings blast blasts explosion strike strikes airstrike raid ambush assault "
+    "shooting massacre".split()
+)
+_DESCRIBING = frozenset("that which killing leaving".split())
+_SPEECH = frozenset("saying said says claiming adding stating".split())
+
+
+def _figure_source(
+    tokens: list[Token], sources: list[tuple[int, Source, bool]], at: int, fallback: Source | None
+) -> Source | None:
+    """The figure's source; a party that claims the attack is not the source of the toll the
+    sentence gives it ("IS claimed the bombing that killed 63, officials said"), only of one it
+    states ("… claimed responsibility, saying it had killed 12 soldiers")."""
+    chosen = _nearest(sources, at) or fallback
+    if chosen is None or chosen.stance != "claimed" or not _describes_attack(tokens, at):
+        return chosen
+    others = [src for k, src, relative in sources if src.stance != "claimed" and not (relative and k > at)]
+    return others[-1] if others else None
+
+
+def _describes_attack(tokens: list[Token], at: int) -> bool:
+    """The figure at ``at`` sits in a clause about an attack ("the bombing that killed 63", "a
+    blast killing 5") with no speech of the claimant between them."""
+    for k in range(at - 1, max(-1, at - 8), -1):
+        low = tokens[k].low
+        if low in _SPEECH:
+            return False
+        if low in _DESCRIBING and any(t.low in _ATTACK_WORDS for t in tokens[max(0, k - 4) : k]):
+            return True
+    return False
 
 
 def _nearest(sources: list[tuple[int, Source, bool]], at: int) -> Source | None:
