@@ -437,3 +437,57 @@ def test_verify_holds_after_a_keep_apart_and_deep_verify_rederives_the_same_inci
     apply_review(ledger, analyst(ledger), "keep_apart", school.id, {"with": city.id})
     assert ledger.verify() == []
     assert [p for p in verify_deep(ledger) if p.kind == "incident"] == []
+
+
+def risen_toll_joins(others: list[int], *, late: int = 10, late_day: date = D) -> bool:
+    """Whether an early toll (7 killed) and a later report that the toll "rose to" ``late`` join,
+    beside ``others`` reported in that town that day."""
+    from dataclasses import replace
+
+    from harmledger.records import TOLL_UPDATE_CUE
+
+    docs = {d: doc(d) for d in ["early", "late", *[f"x{n}" for n in range(len(others))]]}
+    risen = claim("late", low=late, high=late, best=late, place="manbij", day=late_day)
+    claims = [
+        claim("early", low=7, high=7, best=7, place="manbij", day=D),
+        replace(risen, identity=(TOLL_UPDATE_CUE,)),
+    ]
+    claims += [claim(f"x{n}", low=f, high=f, best=f, place="manbij", day=D) for n, f in enumerate(others)]
+    feats = link.build_features(claims, docs)
+    weight = link.score(feats[0], feats[1])
+    return weight is not None and link.linked(feats[0], feats[1], weight)
+
+
+def test_a_toll_said_to_have_risen_joins_the_first_report_even_beside_another_toll() -> None:
+    # "the death toll rose to 10" is the update of an event already reported there
+    assert risen_toll_joins([40])
+    assert risen_toll_joins([], late_day=D + timedelta(days=1))
+
+
+def test_a_risen_toll_joins_no_report_with_a_higher_figure_or_one_far_lower_or_days_away() -> None:
+    # a guard: these stayed apart before the update rule, and must stay apart with it
+    assert not risen_toll_joins([40], late=6)  # a toll does not rise to less
+    assert not risen_toll_joins([40], late=30)  # nor to four times itself overnight
+    assert not risen_toll_joins([40], late_day=D + timedelta(days=3))
+
+
+def test_a_risen_toll_in_a_headline_is_read_as_an_update() -> None:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+    from harmledger.records import TOLL_UPDATE_CUE
+
+    first = make_document(
+        "At least 44 people were killed when a suicide bomber struck a rally in Khar on Sunday, officials said.",
+        "first.txt",
+        published=date(2023, 7, 30),
+    )
+    later = make_document(
+        "Bajaur blast death toll rises to 54\n\nThe death toll from Sunday's suicide bombing at a rally in Khar "
+        "rose to 54 on Monday, the health minister said.",
+        "later.txt",
+        published=date(2023, 7, 31),
+    )
+    found = analyse([first, later])
+    assert any(TOLL_UPDATE_CUE in c.identity for c in found.claims)
+    [incident] = [i for i in found.incidents if i.kind == "incident"]
+    assert (incident.deaths.low, incident.deaths.high) == (44, 54)

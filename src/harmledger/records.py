@@ -184,6 +184,9 @@ class DateRef:
 # two days after a mortar attack that wounded three"); incidents keeps it apart from the report's
 # own event.
 OTHER_EVENT_CUE = "event:other"
+# A figure a report gives as a risen toll ("the death toll rose to 54"): the update of an event
+# reported before, at the same place and day, with a figure no higher.
+TOLL_UPDATE_CUE = "event:update"
 
 
 @dataclass(frozen=True, slots=True)

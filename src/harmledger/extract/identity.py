@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from harmledger.records import OTHER_EVENT_CUE, Claim, Document
+from harmledger.records import OTHER_EVENT_CUE, TOLL_UPDATE_CUE, Claim, Document
 
 # How far around the claim's sentence cues are looked for: about one sentence either side.
 WINDOW_CHARS = 250
@@ -265,6 +265,14 @@ _SEPARATE_EVENT = re.compile(
 )
 
 
+# "Bajaur blast death toll rises to 54", "the toll from Sunday's bombing rose to 54 on Monday"
+_TOLL_RISE = re.compile(
+    r"\btoll\b[^.;:!?]{0,120}?\b(?:rose|rises|risen|climbed|climbs|increased|increases|jumped|jumps|mounted|mounts)"
+    r"\s+to\s+(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def opens_another_event(sentence: str) -> bool:
     """Whether the writer opens ``sentence`` as another event ("Separately, …", "Elsewhere, …")."""
     return _ANOTHER_EVENT_OPENING.match(sentence) is not None
@@ -291,5 +299,7 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
             )
         ):
             cues = (*cues, OTHER_EVENT_CUE)
+        elif _TOLL_RISE.search(before):
+            cues = (*cues, TOLL_UPDATE_CUE)
         out.append(replace(claim, identity=cues) if cues != claim.identity else claim)
     return out

@@ -22,7 +22,7 @@ from datetime import timedelta
 
 from harmledger.incidents import rules
 from harmledger.incidents.syndication import TextLoader, jaccard, texts_from
-from harmledger.records import OTHER_EVENT_CUE, WHERE_PREC_COUNTRY, WHERE_PREC_REGION, Claim, Document
+from harmledger.records import OTHER_EVENT_CUE, TOLL_UPDATE_CUE, WHERE_PREC_COUNTRY, WHERE_PREC_REGION, Claim, Document
 
 Edge = tuple[float, int, int]
 NO_IDENTITY: frozenset[str] = frozenset()  # shared: most claims have no identity cue, and an empty set costs 216 bytes
@@ -457,7 +457,21 @@ def identified(a: Features, b: Features) -> bool:
     # of a city under bombardment ("Jabalia" and "Gaza City", 3 km apart) do not.
     if (telling_figure(a, b) or close_figures_in_quiet_place(a, b)) and not contrary(a, b) and not towns_differ(a, b):
         return True
+    if (updates(a, b) or updates(b, a)) and not towns_differ(a, b) and not contrary(a, b):
+        return True
     return _close(a, b) and bool(shared_identity(a, b))
+
+
+def updates(new: Features, old: Features) -> bool:
+    """``new`` gives the risen toll of the event ``old`` reported ("the death toll rose to 54"
+    beside "at least 44 killed"): the same outcome, a figure no lower and at most twice it, on the
+    same day or the next."""
+    if TOLL_UPDATE_CUE not in new.identity or new.outcome != old.outcome or new.doc == old.doc:
+        return False
+    if new.point is None or old.point is None or not old.point <= new.point <= 2 * old.point:
+        return False
+    gap = date_gap(new, old)
+    return gap is not None and gap <= 1
 
 
 def _close(a: Features, b: Features) -> bool:
