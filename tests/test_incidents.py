@@ -1036,6 +1036,36 @@ def test_a_report_of_the_event_sets_best_before_one_that_mentions_it_in_passing(
     assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (3, 8, 8)
 
 
+def test_a_roundups_towns_each_named_for_their_own_toll_are_their_own_incidents() -> None:
+    incidents = _report(
+        "Air strikes killed 9 civilians in Kafr Nabl, Idlib, on Sunday, rescuers said. In Khan Sheikhoun, "
+        "shelling killed 2 people. In Maarat al-Numan, a barrel bomb killed 3."
+    )
+    assert sorted((i.place.name if i.place else "", i.deaths.best) for i in incidents) == [
+        ("Kafranbel", 9),
+        ("Khān Shaykhūn", 2),
+        ("Ma‘arrat an Nu‘mān", 3),
+    ]
+
+
+def test_a_total_shared_out_among_towns_stays_one_incident_of_the_total() -> None:
+    # the towns' figures are parts of the 14: as incidents of their own they would count twice
+    incidents = _report(
+        "At least 14 civilians were killed on Sunday in air strikes on towns in Idlib province, rescuers said. "
+        "Nine of them were killed in Kafr Nabl, while three died in Maarat al-Numan and two in Khan Sheikhoun."
+    )
+    assert [i.deaths.best for i in incidents] == [14]
+
+
+def test_a_reports_headline_and_body_in_one_town_stay_one_incident() -> None:
+    # a guard: the same town named twice, the toll given twice, is one event
+    [incident] = _report(
+        "Strikes kill 9 in Kafr Nabl\n\nAir strikes killed 9 civilians in Kafr Nabl, Idlib, on Sunday, "
+        "rescuers said. Four of the dead in Kafr Nabl were children."
+    )
+    assert incident.deaths.best == 9
+
+
 def test_the_incident_says_where_its_perpetrator_came_from() -> None:
     [incident] = _report(
         "Gunmen killed five villagers in a market on Sunday. Security sources attributed the attack to Boko Haram."

@@ -187,6 +187,9 @@ OTHER_EVENT_CUE = "event:other"
 # A figure a report gives as a risen toll ("the death toll rose to 54"): the update of an event
 # reported before, at the same place and day, with a figure no higher.
 TOLL_UPDATE_CUE = "event:update"
+# A figure of a sentence that shares out a total given before ("Nine of them were killed in Kafr
+# Nabl, while three died in Maarat al-Numan"): a part of that total, wherever its town.
+PART_OF_TOTAL_CUE = "event:part"
 
 
 @dataclass(frozen=True, slots=True)

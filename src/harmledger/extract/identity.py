@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from harmledger.records import OTHER_EVENT_CUE, TOLL_UPDATE_CUE, Claim, Document
+from harmledger.records import OTHER_EVENT_CUE, PART_OF_TOTAL_CUE, TOLL_UPDATE_CUE, Claim, Document
 
 # How far around the claim's sentence cues are looked for: about one sentence either side.
 WINDOW_CHARS = 250
@@ -273,6 +273,15 @@ _TOLL_RISE = re.compile(
 )
 
 
+# "Nine of them, including four children, were killed in Kafr Nabl, while three died in …",
+# "Of the dead, six were in the market": the sentence shares out a total given before it.
+_SHARES_OUT = re.compile(
+    r"^\W*(?:(?:\w+\s+){1,2}of\s+(?:them|those|these|the\s+(?:dead|victims|killed|wounded|injured))\b|"
+    r"(?:of|among)\s+(?:them|those|these|the\s+(?:dead|victims|killed|wounded|injured))\b)",
+    re.IGNORECASE,
+)
+
+
 def opens_another_event(sentence: str) -> bool:
     """Whether the writer opens ``sentence`` as another event ("Separately, …", "Elsewhere, …")."""
     return _ANOTHER_EVENT_OPENING.match(sentence) is not None
@@ -301,5 +310,7 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
             cues = (*cues, OTHER_EVENT_CUE)
         elif _TOLL_RISE.search(before):
             cues = (*cues, TOLL_UPDATE_CUE)
+        elif _SHARES_OUT.match(before):
+            cues = (*cues, PART_OF_TOTAL_CUE)
         out.append(replace(claim, identity=cues) if cues != claim.identity else claim)
     return out

@@ -22,7 +22,15 @@ from datetime import timedelta
 
 from harmledger.incidents import rules
 from harmledger.incidents.syndication import TextLoader, jaccard, texts_from
-from harmledger.records import OTHER_EVENT_CUE, TOLL_UPDATE_CUE, WHERE_PREC_COUNTRY, WHERE_PREC_REGION, Claim, Document
+from harmledger.records import (
+    OTHER_EVENT_CUE,
+    PART_OF_TOTAL_CUE,
+    TOLL_UPDATE_CUE,
+    WHERE_PREC_COUNTRY,
+    WHERE_PREC_REGION,
+    Claim,
+    Document,
+)
 
 Edge = tuple[float, int, int]
 NO_IDENTITY: frozenset[str] = frozenset()  # shared: most claims have no identity cue, and an empty set costs 216 bytes
@@ -234,10 +242,30 @@ def places_clash(a: Features, b: Features) -> bool:
     if a.lat is not None and b.lat is not None:
         assert a.lon is not None and b.lon is not None
         margin = rules.PLACE_MARGIN_KM
+        dist = km(a.lat, a.lon, b.lat, b.lon)
+        if _towns_of_a_roundup(a, b):
+            # "In Khan Sheikhoun, shelling killed 2. In Maarat al-Numan, a barrel bomb killed 3":
+            # a roundup's towns, each named for its own toll, are its events
+            return dist > a.radius + b.radius
         if a.doc == b.doc and not (a.own_date and b.own_date and (a.d0, a.d1) != (b.d0, b.d1)):
             margin = rules.SAME_DOCUMENT_MARGIN_KM
-        return km(a.lat, a.lon, b.lat, b.lon) > a.radius + b.radius + margin
+        return dist > a.radius + b.radius + margin
     return False
+
+
+def _towns_of_a_roundup(a: Features, b: Features) -> bool:
+    """Two figures of one report, each in a town of its own, and not a share of a total beside
+    a figure that may be that total ("At least 14 were killed … Nine of them in Kafr Nabl, three
+    in Maarat": parts of one toll)."""
+    if not (a.doc == b.doc and a.precise and b.precise and a.point != b.point and towns_differ(a, b)):
+        return False
+    a_part, b_part = PART_OF_TOTAL_CUE in a.identity, PART_OF_TOTAL_CUE in b.identity
+    if a_part and b_part:
+        return False
+    if a_part or b_part:
+        part, other = (a, b) if a_part else (b, a)
+        return (other.point or 0) <= (part.point or 0)
+    return True
 
 
 def eligible(a: Features, b: Features) -> bool:
