@@ -149,6 +149,11 @@ HARM = [
         "Besides an unknown number of attackers, two guards and a driver were killed.",
         [("killed", "two", 2, 2, 2, "combatants"), ("killed", "a driver", 1, 1, 1, "civilians")],
     ),
+    # ... and so do figures before a person a headline names without an article
+    (
+        "10 DRG jawans, driver killed in Maoist IED blast",
+        [("killed", "10", 10, 10, 10, "combatants"), ("killed", "driver", 1, 1, 1, "civilians")],
+    ),
     # "along with" a few words after the harm ("killed in the same strike along with …")
     (
         "Rami Haddad was killed in the same strike along with his uncle Fadi Haddad.",
@@ -1190,6 +1195,9 @@ def test_a_party_whose_fighters_kill_acts() -> None:
         ("Gunmen ambushed a Chadian army convoy, killing 5.", None),
         ("A bomb hit a convoy escorted by Kenyan troops; 3 were killed.", None),
         ("Assailants attacked Malian soldiers in Mopti, killing 4.", None),
+        # the party whose the target was is not the one that struck it
+        ("An air strike on a prison run by Yemen's Houthi movement killed at least 70 people.", None),
+        ("Gunmen attacked a checkpoint held by the Taliban, killing 3 guards.", None),
         # the states named by a party of their own take their weapons by adjective too
         ("An Israeli airstrike on a house in the town killed five people.", "Israel"),
         ("A Turkish drone strike on a car killed 3 people near Qamishli.", "Turkey"),

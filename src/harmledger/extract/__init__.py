@@ -185,7 +185,8 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     if not mentions and not stmts:
         return []
     starts = [t.start for t in tokens]
-    acting = [p for p in parties if not _counted_party(tokens, starts, p[0], p[1])]  # not the harmed
+    # not the harmed, nor the owner of the target ("a prison run by Yemen's Houthi movement")
+    acting = [p for p in parties if not _counted_party(tokens, starts, p[0], p[1]) and not _owner(tokens, starts, p[0])]
     doc = state.doc
     sources = _sources(state, i, tokens, sentence, s)
     fallback = None
@@ -456,6 +457,25 @@ def _nearest(sources: list[tuple[int, Source, bool]], at: int) -> Source | None:
         return before[-1]
     after = [src for _, src, relative in sources if not relative]
     return after[0] if after else None
+
+
+_OWNED = frozenset("run controlled held operated used occupied administered managed owned".split())
+_OWNER_TIES = frozenset("belonging loyal affiliated linked allied".split())
+
+
+def _owner(tokens: list[Token], starts: list[int], start: int) -> bool:
+    """The party is named as whose the target was: "a prison run by Yemen's Houthi movement",
+    "a checkpoint held by the Taliban", "a base belonging to the militia"."""
+    first = bisect.bisect_left(starts, start)
+    for k in range(first - 1, max(0, first - 5), -1):
+        low = tokens[k].low
+        if low == "by":
+            return k > 0 and tokens[k - 1].low in _OWNED
+        if low in ("to", "with"):
+            return k > 0 and tokens[k - 1].low in _OWNER_TIES
+        if not (tokens[k].is_title or low in ("the", "'s", "’s")):
+            return False
+    return False
 
 
 def _counted_party(tokens: list[Token], starts: list[int], start: int, end: int) -> bool:

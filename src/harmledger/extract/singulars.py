@@ -59,14 +59,17 @@ def _before_age(tokens: list[Token], b: int) -> int:
 def figures_before_one(
     tokens: list[Token], waiting: list[tuple[CountMatch, str | None, list[str], int]], singulars: list[Mention]
 ) -> list[Mention]:
-    """ "At least two civilians and a police officer were killed": figures listed before one
-    person share that person's verb, and the person adds to them."""
+    """ "At least two civilians and a police officer were killed", "10 jawans, driver killed":
+    figures listed before one person share that person's verb, and the person adds to them."""
     out: list[Mention] = []
     for m, victims, groups, end in waiting:
         k = end
         while k < len(tokens) and tokens[k].low in JOIN:
             k += 1
-        if k == end or k >= len(tokens) or tokens[k].low not in ONE_PERSON_DETS:
+        if k == end or k >= len(tokens):
+            continue
+        # a headline drops the article: "10 DRG jawans, driver killed in blast"
+        if tokens[k].low not in ONE_PERSON_DETS and not any(s.first == k for s in singulars):
             continue
         # "the wife of a police officer": a relative named by whose relative she is
         reach = 6 if k + 2 < len(tokens) and tokens[k + 1].low in RELATIVES and tokens[k + 2].low == "of" else 3
