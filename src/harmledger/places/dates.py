@@ -113,6 +113,11 @@ PATTERNS: tuple[tuple[str, str, bool], ...] = (
     ("this_unit", r"\b(?:(?:earlier|later)\s+)?this\s+(?P<unit>week|month|year|weekend)\b", True),
 )
 _COMPILED = tuple((name, re.compile(pat, re.IGNORECASE), needs) for name, pat, needs in PATTERNS)
+# Rules that can only match where a word is in the text: a text without it skips their scan.
+_WORD_NEEDED: dict[str, tuple[str, ...]] = {
+    "before_yesterday": ("yesterday",),
+    "days_before": ("before", "earlier", "prior", "previous"),
+}
 
 
 def _month(text: str) -> int:
@@ -275,7 +280,10 @@ def _scan(text: str) -> list[tuple[str, re.Match[str], bool]]:
     """Non-overlapping date matches, earliest first; earlier rules win ties."""
     taken: list[tuple[int, int]] = []  # disjoint, kept in order: only the two neighbours can overlap
     out = []
+    lowered = text.lower()
     for name, pattern, needs in _COMPILED:
+        if name in _WORD_NEEDED and not any(word in lowered for word in _WORD_NEEDED[name]):
+            continue
         for m in pattern.finditer(text):
             if not _capitalised_names(m):
                 continue
