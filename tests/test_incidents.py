@@ -993,12 +993,13 @@ def test_a_sentence_opened_as_another_event_is_its_own_incident(opening: str) ->
     ],
 )
 def test_another_strike_or_the_deaths_an_attack_avenges_are_not_the_reports_event(other: str) -> None:
-    incidents = _report(
-        "A drone strike hit a house in the north of the town on Sunday, killing seven people and "
-        f"injuring 24, the local council said. {other}"
-    )
-    figures = sorted((i.deaths.best or 0, i.injured.best or 0) for i in incidents)
-    assert figures == [(2, 0), (7, 24)]
+    main = "A drone strike hit a house in the north of the town on Sunday, killing seven people and injuring 24, the local council said."
+    assert deaths_and_injured_beside(main, other) == [(2, 0), (7, 24)]
+
+
+def deaths_and_injured_beside(main: str, other: str) -> list[tuple[int, int]]:
+    """(deaths, injured) of each incident of a report of ``main`` followed by ``other``."""
+    return sorted((i.deaths.best or 0, i.injured.best or 0) for i in _report(f"{main} {other}"))
 
 
 @pytest.mark.parametrize(
@@ -1010,12 +1011,11 @@ def test_another_strike_or_the_deaths_an_attack_avenges_are_not_the_reports_even
     ],
 )
 def test_a_sentence_opened_on_another_day_tells_of_another_event(other: str) -> None:
-    incidents = _report(
+    main = (
         "A missile struck an apartment block in the centre of the city on Saturday evening, killing "
-        f"seven people and injuring 24, the regional governor said. {other}"
+        "seven people and injuring 24, the regional governor said."
     )
-    figures = sorted((i.deaths.best or 0, i.injured.best or 0) for i in incidents)
-    assert figures == [(2, 0), (7, 24)]
+    assert deaths_and_injured_beside(main, other) == [(2, 0), (7, 24)]
 
 
 def test_an_earlier_toll_given_on_another_day_is_the_same_events() -> None:
