@@ -154,6 +154,15 @@ HARM = [
         "10 DRG jawans, driver killed in Maoist IED blast",
         [("killed", "10", 10, 10, 10, "combatants"), ("killed", "driver", 1, 1, 1, "civilians")],
     ),
+    # a relative clause between the victims and their verb; its own harm when the verb tells none
+    (
+        "One resident who was shot during the raid died in hospital.",
+        [("killed", "One", 1, 1, 1, "civilians")],
+    ),
+    ("Three soldiers who were wounded in the attack later died.", [("killed", "Three", 3, 3, 3, "combatants")]),
+    # guards, read so before: the verb after the clause, and the clause's own harm
+    ("Two men who tried to flee were shot dead.", [("killed", "Two", 2, 2, 2, "people")]),
+    ("Two men who were killed in the blast were buried on Monday.", [("killed", "Two", 2, 2, 2, "people")]),
     # "along with" a few words after the harm ("killed in the same strike along with …")
     (
         "Rami Haddad was killed in the same strike along with his uncle Fadi Haddad.",

@@ -286,6 +286,7 @@ def _victim_noun(w: _Walk) -> str | None:
         return _ON
     if j < n and tokens[j].low in _QUOTES and tokens[j - 2].low in _QUOTES:
         j += 1  # the closing scare quote
+    j = _past_relative(tokens, j)
     j = _verb_past_asides(tokens, j, _skip_aside(tokens, j))
     if j + 1 < n and tokens[j].low in MODALS and tokens[j + 1].low == "have":
         j += 2  # "40 civilians may have died": a hedged past, not a projection
@@ -443,6 +444,29 @@ def _before_nonharm(tokens: list[Token], j: int) -> bool:
         if low in NONHARM_NOUNS:
             return True
     return False
+
+
+def _past_relative(tokens: list[Token], j: int) -> int:
+    """Past a relative clause between the victims and their verb: "One resident who was shot
+    during the raid | died in hospital", "Two men who tried to flee | were shot dead"; else ``j``."""
+    n = len(tokens)
+    if j + 2 >= n or tokens[j].low not in ("who", "that"):
+        return j
+    k = j + 1
+    while k < n and (tokens[k].low in AUX or tokens[k].low in HARM_AFTER or tokens[k].low.endswith("ed")):
+        k += 1  # the clause's own verb: "was shot", "tried", "had been"
+    if k == j + 1:
+        return j
+    own_harm = any(tokens[x].low in HARM_AFTER for x in range(j + 1, k))
+    for x in range(k + 1, min(n, k + 10)):
+        low = tokens[x].low
+        if low in _PUNCT_STOP or low in ("who", "that", "which", "and"):
+            return j
+        if (low in AUX or low in HARM_AFTER) and tokens[x - 1].low not in AUX:
+            # "Two men who were killed in the blast were buried": the clause told their harm
+            harmed = any(tokens[y].low in HARM_AFTER for y in range(x, min(n, x + 3)))
+            return x if harmed or not own_harm else j
+    return j
 
 
 def _skip_aside(tokens: list[Token], j: int) -> int:
