@@ -160,6 +160,15 @@ HARM = [
         [("killed", "One", 1, 1, 1, "civilians")],
     ),
     ("Three soldiers who were wounded in the attack later died.", [("killed", "Three", 3, 3, 3, "combatants")]),
+    # a sentence that opens by sharing out the victims before tells its own harm of them
+    (
+        "Twelve people were wounded in the blast. Three of them died later in hospital.",
+        [("injured", "Twelve", 12, 12, 12, "people"), ("killed", "Three", 3, 3, 3, "people")],
+    ),
+    (
+        "Nine of them, including four children, were killed in Kafr Nabl.",
+        [("killed", "Nine", 9, 9, 9, "civilians")],
+    ),
     # guards, read so before: the verb after the clause, and the clause's own harm
     ("Two men who tried to flee were shot dead.", [("killed", "Two", 2, 2, 2, "people")]),
     ("Two men who were killed in the blast were buried on Monday.", [("killed", "Two", 2, 2, 2, "people")]),

@@ -351,6 +351,10 @@ def _of_phrase(tokens: list[Token], j: int) -> Right | int:
     children" (a part of a total), "two of the wounded later died" (a new harm to some of them)."""
     n = len(tokens)
     if j + 1 < n and tokens[j + 1].low in PRONOUNS:
+        if j <= 3 and tokens[j + 1].low == "them":
+            # "Nine of them were killed in Kafr Nabl", "Three of them died later in hospital": a
+            # sentence that opens by sharing out the victims before tells its own harm of them
+            return j + 2
         return None, None, [], -1, j, True
     if j + 2 < n and tokens[j + 1].low in ("the", "those") and tokens[j + 2].low in OF_THE_DEAD:
         for x in range(j + 3, min(n, j + 7)):
@@ -376,6 +380,8 @@ def walk_right(tokens: list[Token], m: CountMatch) -> Right:
             return after_of
         j = after_of
     w = _Walk(tokens, m.last, j)
+    if j > m.last and tokens[j - 1].low == "them":
+        w.victims = "people"  # "Nine of them, including four children, were killed"
     while w.j < n and w.modifiers <= _MAX_MODIFIERS:
         said = next(r for step in RIGHT_STEPS if (r := step(w)) is not None)
         if said == _STOP:
