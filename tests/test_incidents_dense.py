@@ -491,3 +491,4 @@ def test_a_risen_toll_in_a_headline_is_read_as_an_update() -> None:
     assert any(TOLL_UPDATE_CUE in c.identity for c in found.claims)
     [incident] = [i for i in found.incidents if i.kind == "incident"]
     assert (incident.deaths.low, incident.deaths.high) == (44, 54)
+    assert any("one gives the other's toll as risen" in line for line in incident.explanation)

@@ -607,6 +607,8 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
             weight = figure_weight(a, b)
         if weight:
             parts.append((round(weight, 1), "figures {}/{}", (a.point, b.point)))
+    if not same_doc and (a.identity or b.identity) and (updates(a, b) or updates(b, a)):
+        parts.append((0.0, "one gives the other's toll as risen", ()))  # says why they may join
     if not same_doc and (a.identity or b.identity):
         shared = shared_identity(a, b)
         if shared:
