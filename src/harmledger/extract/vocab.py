@@ -909,12 +909,20 @@ STATE_FORCES: dict[str, str] = {
 for _adjective, _party in STATE_FORCES.items():
     PERPETRATORS[_party] = PERPETRATORS.get(_party, ()) + tuple(f"{_adjective} {noun}" for noun in STATE_FORCE_NOUNS)
 PERPETRATORS["Afghan forces"] += ("andsf", "ansf", "afghan national army", "afghan national police")
+# A state's services are as often the target as the actor ("an Afghan National Army convoy", "a
+# French military vehicle", "escorted by Bangladeshi troops"): they act only as the subject of a
+# verb of force ("Algerian forces killed", "Afghan troops have shelled") or after "by" ("killed
+# by Nigerian troops"). Its weapons ("an Indian airstrike", "Saudi jets") act wherever named.
+STATE_FORCE_PARTIES: frozenset[str] = frozenset(STATE_FORCES.values())
+STATE_FORCE_WEAPONS: frozenset[str] = frozenset(
+    "warplanes jets aircraft drone drones airstrike airstrikes strike strikes artillery shelling".split()
+)
 # The states the table names by their own party take their weapons by adjective too ("an Israeli
 # strike on a house", "a Turkish drone strike", "an American airstrike"): a weapon acts wherever
 # named, as for the states above.
 STATE_WEAPON_NOUNS: tuple[str, ...] = (
-    *"strike strikes airstrike airstrikes missile missiles warplanes jets aircraft drone drones".split(),
-    *"shelling artillery bombardment raid raids".split(),
+    *sorted(STATE_FORCE_WEAPONS),
+    *"missile missiles bombardment raid raids".split(),
     *("air strike", "air strikes", "drone strike", "drone strikes", "fighter jets", "missile strike"),
     *("guided bomb", "guided bombs", "glide bomb", "glide bombs"),
 )
@@ -933,14 +941,6 @@ for _party, _adjectives in NAMED_STATES.items():
     PERPETRATORS[_party] += tuple(
         alias for adj in _adjectives for noun in STATE_WEAPON_NOUNS if (alias := f"{adj} {noun}") not in _known
     )
-# A state's services are as often the target as the actor ("an Afghan National Army convoy", "a
-# French military vehicle", "escorted by Bangladeshi troops"): they act only as the subject of a
-# verb of force ("Algerian forces killed", "Afghan troops have shelled") or after "by" ("killed
-# by Nigerian troops"). Its weapons ("an Indian airstrike", "Saudi jets") act wherever named.
-STATE_FORCE_PARTIES: frozenset[str] = frozenset(STATE_FORCES.values())
-STATE_FORCE_WEAPONS: frozenset[str] = frozenset(
-    "warplanes jets aircraft drone drones airstrike airstrikes strike strikes artillery shelling".split()
-)
 AGENT_VERBS: frozenset[str] = frozenset(
     "kill kills killed killing shot shoot shoots shooting opened open opens fired fire fires firing shelled "
     "shell shells shelling bombed bomb bombs bombing struck strike strikes striking hit hits raided raid "

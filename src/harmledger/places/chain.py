@@ -27,10 +27,11 @@ from harmledger.places.vocab import CHAIN_HEADS
 _HEADS = "|".join(sorted(CHAIN_HEADS, key=len, reverse=True))
 # "X, Y", "X district, Y", "X village, Y chieftaincy, Z"; "X district of Y", "the X neighbourhood of Y";
 # "X, in the southwestern department of Y".
-TYPED_AREA_GAP = re.compile(rf"^\s*,\s+in\s+the\s+(?:[a-z-]+\s+){{0,2}}(?:{_HEADS})\s+of\s+$", re.IGNORECASE)
+_IN_TYPED_AREA = rf"\s*,\s+in\s+the\s+(?:[a-z-]+\s+){{0,2}}(?:{_HEADS})\s+of\s+$"
+TYPED_AREA_GAP = re.compile(rf"^{_IN_TYPED_AREA}", re.IGNORECASE)
 _CHAIN_GAP_RE = re.compile(
     rf"^(?:\s+(?:{_HEADS}))?\s*,\s*$|^\s+(?:{_HEADS})\s+(?:of|in)\s+(?:the\s+)?$|"
-    rf"^(?:\s+(?:{_HEADS}))?{TYPED_AREA_GAP.pattern[1:]}",
+    rf"^(?:\s+(?:{_HEADS}))?{_IN_TYPED_AREA}",
     re.IGNORECASE,
 )
 # A gap that types the next name ("…, in the southwestern department of Cauca") says the

@@ -332,7 +332,8 @@ def find_dates(doc: Document) -> list[DateRef]:
             and _is_last_weekday(m)
             and m.group("weekday").lower() in plain_days
             and found.start is not None
-            and found.start > (doc.published or found.start) - timedelta(days=7)
+            and doc.published is not None  # a weekday resolves only against it
+            and found.start > doc.published - timedelta(days=7)
         ):
             week_before = found.start - timedelta(days=7)
             found = replace(
