@@ -396,3 +396,32 @@ def test_a_persian_compound_is_one_name_never_its_head_alone(text: str, name: st
     found = {p.text: p for p in find_places(_doc(text))}
     assert found[name].country == country
     assert not any(t != name and name.startswith(t) for t in found)  # not "Pul" (Poole) nor "Dasht"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "inside", "place"),
+    [
+        # Jihadist groups take the names of the lands they claim; the raid was in Damasak.
+        (
+            "Fighters of the Islamic State West Africa Province killed 4 soldiers in Damasak, Borno, Nigeria.",
+            "4",
+            "West Africa",
+            "Damasak",
+        ),
+        # A road named after the towns at its ends runs between them: the ambush was in Damboa.
+        (
+            "Gunmen stopped a bus on the Maiduguri-Damboa road in Damboa, Borno, Nigeria, and killed 5 passengers.",
+            "5",
+            "Maiduguri",
+            "Damboa",
+        ),
+    ],
+)
+def test_a_place_inside_a_group_s_or_a_road_s_name_does_not_place_the_event(
+    text: str, quote: str, inside: str, place: str
+) -> None:
+    places = find_places(_doc(text))
+    named = [p for p in places if p.text == inside]
+    assert named and "inside the name" in (named[0].reason or ""), places
+    claim = locate_claims(_doc(text), [_seed_claim(text, quote)], places)[0]
+    assert claim.place is not None and claim.place.text == place, claim.place

@@ -520,3 +520,49 @@ def test_a_town_said_to_lie_in_a_typed_division_is_the_namesake_there() -> None:
     )
     place = _one(text, "El Tambo")
     assert place.country == "CO" and haversine_km(place.lat, place.lon, 2.45, -76.81) < 10, place
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        # The village is unknown; its address runs through an area the gazetteer lacks ("Mirtur
+        # Area") and a town GeoNames files under another district, then ends in India. Iran's
+        # Talur, a loose spelling match, is a namesake abroad.
+        (
+            "Gunmen abducted and killed a village council member in Talnaar Village, Mirtur Area, "
+            "Bijapur City, Bastar District, Chhattisgarh State, India. His brother was also taken.",
+            "Talnaar",
+            "IN",
+        ),
+        # "Acre" is also a Brazilian state; an address ending in Israel means the Israeli city,
+        # even with a word the gazetteer does not hold ("Northern") between the two.
+        ("A rocket fired from Lebanon was shot down over Acre, Northern, Israel.", "Acre", "IL"),
+        # A stray full stop after the district noun does not break the address.
+        ("Insurgents raided Pundanhar, Palma district., Cabo Delgado, Mozambique.", "Palma", "MZ"),
+    ],
+)
+def test_a_name_in_an_address_ending_in_a_country_is_never_a_namesake_abroad(
+    text: str, mention: str, country: str
+) -> None:
+    assert _one(text, mention).country == country
+
+
+def test_a_name_before_a_country_in_an_address_is_a_division_not_a_second_country() -> None:
+    # "Niger, Nigeria" ends an address (Niger State), not a list of two countries: a list says
+    # "and" before its last name when one of its names is of another kind.
+    text = "Gunmen stopped a bus and seized its passengers in Yakila, Niger, Nigeria. Three guards were killed."
+    niger = _one(text, "Niger")
+    assert (niger.country, niger.precision) == ("NG", WHERE_PREC_ADM1), niger
+    assert _one(text, "Yakila").country == "NG"
+
+
+def test_places_of_several_countries_listed_before_a_country_are_not_its_address() -> None:
+    # Guard: the address rule must not pull a listed town into the last country named.
+    text = "Fighting spread from Kandahar, Helmand, Pakistan and Iran."
+    assert _one(text, "Kandahar").country == "AF"
+
+
+@pytest.mark.parametrize("noun", ["Area", "Village", "City"])
+def test_a_type_noun_alone_in_an_address_is_not_a_place(noun: str) -> None:
+    text = f"Gunmen killed a trader in Talnaar Village, Mirtur {noun}, Bastar District, Chhattisgarh, India."
+    assert not any(p.text == noun for p in _places(text))

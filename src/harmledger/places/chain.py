@@ -29,8 +29,11 @@ _HEADS = "|".join(sorted(CHAIN_HEADS, key=len, reverse=True))
 # "X, in the southwestern department of Y".
 _IN_TYPED_AREA = rf"\s*,\s+in\s+the\s+(?:[a-z-]+\s+){{0,2}}(?:{_HEADS})\s+of\s+$"
 TYPED_AREA_GAP = re.compile(rf"^{_IN_TYPED_AREA}", re.IGNORECASE)
+# A link the gazetteer does not know, typed as an area, may stand between two it does: "Talnaar
+# Village, Mirtur Area, Bijapur City" (its capitals are matched case-sensitively).
+_UNKNOWN_TYPED_LINK = rf"(?-i:[A-Z][\w'’-]*\s+){{1,3}}(?:{_HEADS})\s*,\s*"
 _CHAIN_GAP_RE = re.compile(
-    rf"^(?:\s+(?:{_HEADS}))?\s*,\s*$|^\s+(?:{_HEADS})\s+(?:of|in)\s+(?:the\s+)?$|"
+    rf"^(?:\s+(?:{_HEADS}))?\s*,\s*(?:{_UNKNOWN_TYPED_LINK})?$|^\s+(?:{_HEADS})\s+(?:of|in)\s+(?:the\s+)?$|"
     rf"^(?:\s+(?:{_HEADS}))?{_IN_TYPED_AREA}",
     re.IGNORECASE,
 )
@@ -54,6 +57,7 @@ class ChainArea:
     inside: bool
     links: int  # names after X up to and including the area ("X, Badghis, Afghanistan": 2 in all)
     seat: Entry | None = None  # a town of the chain before the area, standing for its district
+    reading: Entry | None = None  # the mention's own reading in the country an address ends in
 
 
 def inside(area: Entry, place: Entry) -> bool:
@@ -103,10 +107,56 @@ def chain_areas(text: str, mentions: list[Mention], best: list[Scored | None]) -
     """For each mention followed by a chain of names, the first resolved area of the chain."""
     out: dict[int, ChainArea] = {}
     for i, m in enumerate(mentions):
-        found = None if m.reporting else _chain_after(i, text, mentions, best)
+        found = (
+            None if m.reporting else _chain_after(i, text, mentions, best) or _address_abroad(i, text, mentions, best)
+        )
         if found is not None:
             out[i] = found
     return out
+
+
+# Between the names of an address any capitalised words may stand ("Acre, Northern, Israel").
+_ADDRESS_GAP_RE = re.compile(
+    rf"^(?i:\s+(?:{_HEADS})\.?)?\s*,\s*(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:[A-Z][\w'’.-]*\s*,\s*)?$"
+)
+
+
+_LIST_GOES_ON_RE = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z]")
+
+
+def _address_abroad(i: int, text: str, mentions: list[Mention], best: list[Scored | None]) -> ChainArea | None:
+    """An address ending in a country ("Talnaar Village, Mirtur Area, Bijapur City, Bastar
+    District, Chhattisgarh State, India") whose first name reads as a place abroad (Iran's Talur),
+    or as none: a reading abroad is a namesake. The name goes to the address's nearest link in the country, even
+    where the links do not nest as the gazetteer has them (``_chain_after`` then finds no area)."""
+    mine = best[i]
+    if any(c.feature in ("PCLI", "RGN", "CONT") for c in mentions[i].candidates):
+        return None  # "India, Nepal": a list of countries (or regions), not an address
+    j, prev = i + 1, mentions[i]
+    links: list[Entry] = []
+    while j < len(mentions) and _ADDRESS_GAP_RE.match(text[prev.end : mentions[j].start]):
+        chosen = best[j]
+        if chosen is not None and chosen.entry.feature == "PCLI":
+            country = chosen.entry.country
+            # "Kandahar, Helmand, Pakistan and Iran" lists places of several countries
+            if (mine is not None and country == mine.entry.country) or any(e.country != country for e in links):
+                return None
+            if _LIST_GOES_ON_RE.match(text, mentions[j].end):
+                return None
+            # Only a name read exactly has a namesake here to take; a loose match ("Banah" for
+            # some "Bana") is as likely any other village.
+            home = [c for c in mentions[i].candidates if c.country == country and mentions[i].match == "exact"]
+            if home:  # "Acre, Northern, Israel": Acre in Israel, not Brazil's state
+                return ChainArea(chosen.entry, True, j - i, reading=max(home, key=lambda c: c.population))
+            # Its nearest division (a town of the address may be a namesake: "Ado district, Benue"
+            # is no Ado-Ekiti), else its nearest town, else the country.
+            home_links = [e for e in links if e.country == country]
+            near = next((e for e in home_links if e.feature in AREA_FEATURES), None)
+            return ChainArea(near or next(iter(home_links), chosen.entry), False, j - i)
+        if chosen is not None:
+            links.append(chosen.entry)
+        prev, j = mentions[j], j + 1
+    return None
 
 
 def _chain_after(i: int, text: str, mentions: list[Mention], best: list[Scored | None]) -> ChainArea | None:

@@ -64,6 +64,12 @@ _ABBREVIATION_RE = re.compile(
     + r")(?![\w])"
 )
 ORG_NOTE = "inside the name"
+_ROAD_NAME_RE = re.compile(r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)+\s+(?:[Rr]oad|[Hh]ighway|[Ee]xpressway|[Mm]otorway)\b")
+# Jihadist groups name themselves after the lands they claim: "Islamic State West Africa
+# Province", "al-Qaeda in the Arabian Peninsula". NER rarely reads those as one organisation.
+_GROUP_BEFORE_RE = re.compile(
+    r"\b(?:Islamic State|al[- ]Qa[e']?[i]?da|ISIS|ISIL)(?:\s+in)?(?:\s+the)?\s+$", re.IGNORECASE
+)
 DEMONYM_NOTE = "a nationality word"
 _DEMONYM_RE = re.compile(r"\b[A-Z][a-z]+\b")
 SENTENCE_LOOK_BACK = 2000  # characters searched back for the start of a sentence
@@ -231,6 +237,7 @@ def detect(
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     dateline = dateline_span(text)
+    roads = [r.span() for r in _ROAD_NAME_RE.finditer(text)]
     for start, end, full in abbreviations(text):
         hits, how = gaz.find(full)
         if hits:
@@ -278,6 +285,12 @@ def detect(
             for s, e, lbl in overlapping
             if lbl in OTHER_LABELS and (s < start or e > end) and not _head_suffix(text, end, e)
         ]
+        group = _GROUP_BEFORE_RE.search(text[max(0, start - 40) : start])
+        if group is not None and not inside:
+            inside = [group.group(0) + surface]  # "Islamic State West Africa Province": a group
+        road = next((text[a:b] for a, b in roads if a <= start and end <= b), None)
+        if road is not None and not inside:
+            inside = [road]  # "the Maiduguri-Damboa road" runs between towns: it is neither of them
         # A name inside an organisation's ("the Platte County Sheriff's Office", "University of
         # Toronto") is still a toponym: kept, marked, so it never places an event.
         exact_other = any(s == start and e == end and lbl in OTHER_LABELS for s, e, lbl in overlapping)

@@ -189,6 +189,7 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
 
 LIST_SEPARATOR = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+")
 LIST_MIN = 3  # names in a list of like areas
+_LIST_CONJUNCTION = re.compile(r"\b(?:and|or)\b")
 
 
 def _area_kind(c: Entry) -> tuple[str, str] | None:
@@ -216,7 +217,10 @@ def like_lists(text: str, mentions: list[Mention]) -> list[tuple[list[int], tupl
             continue
         kinds = Counter(k for i in run for k in {_area_kind(c) for c in mentions[i].candidates} if k)
         kind, n = max(kinds.items(), key=lambda kv: (kv[1], kv[0]), default=(("", ""), 0))
-        if n >= len(run) - 1:
+        # One name of another kind is allowed in a list that says it is one ("A, B, C and D"):
+        # without the conjunction, "Yakila, Niger, Nigeria" is a village's address, not a list.
+        joined = _LIST_CONJUNCTION.search(text[mentions[run[-2]].end : mentions[run[-1]].start])
+        if n >= len(run) - (1 if joined else 0):
             out.append((run, kind))
     return out
 
@@ -628,6 +632,8 @@ def find_places(
                 chain = None  # this mention already reads as a place inside that area
             elif chain.inside:
                 b = best[j]
+        if chain is not None and chain.reading is not None:
+            b = Scored(chain.reading, b.score if b else 0.0, (f"in the address ending in {chain.area.name}",))
         if chain is not None and not chain.inside:
             refs.append(area_fallback(m, chain.seat or chain.area))  # the sentence says it is a place
         elif k or chain is not None:

@@ -199,9 +199,19 @@ DIVISION_NOUNS = frozenset(
     neighborhood tehsil kebele woreda upazila township""".split()
 )
 
+# Other type nouns of a place: alone, capitalised in an address ("Talnaar Village, Mirtur Area,
+# Bijapur City"), they name none (GeoNames holds "Area" as a town's alternate name).
+AREA_NOUNS = frozenset(
+    """county village town city area region sub-district chiefdom chieftaincy territory ward division
+    commune suburb quarter""".split()
+)
+
 # Capitalised words that GeoNames holds as places somewhere but are almost never toponyms in news.
-NON_PLACE_WORDS = DIVISION_NOUNS | frozenset(
-    """
+NON_PLACE_WORDS = (
+    DIVISION_NOUNS
+    | AREA_NOUNS
+    | frozenset(
+        """
     the a an this that these those it its he she they we i you his her their our my
     al el ad ar ash az
     monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -222,6 +232,7 @@ NON_PLACE_WORDS = DIVISION_NOUNS | frozenset(
     fort mount beach park hills hill springs falls gulf sea ocean coast desert plain plains
     bank meadow side
     """.split()
+    )
 )
 
 # Words that never begin a place name, though a capital may stand on them ("A New Jersey
@@ -357,10 +368,7 @@ ABBREVIATIONS_AFTER_COMMA = frozenset(
 
 # Type nouns that may stand between a name and the comma (or "of") before the area holding it:
 # "Muqur district, Badghis", "Jusiga village, Djukot chieftaincy, Ituri", "the Karrada district of Baghdad".
-CHAIN_HEADS = DIVISION_NOUNS | frozenset(
-    """county village town city area region sub-district chiefdom chieftaincy territory LGA ward
-    division department commune suburb quarter camp""".split()
-)
+CHAIN_HEADS = DIVISION_NOUNS | AREA_NOUNS | frozenset(["LGA", "department", "camp"])
 
 # Kin before a name: "his son Adam", "her husband Salem" (a relation's name, not a place).
 KIN_WORDS = frozenset(
