@@ -41,6 +41,8 @@ TIE_SPECS = [
     ("injuring her", "A man threw a stone at a nurse, injuring her.", "her", "injured"),
     ("a body found", "The body of a shepherd was found near the road.", "The body", "killed"),
     ("no harm noun", "There were no casualties in the raid.", "no", "casualties"),
+    ("not any harm noun", "The mortar round did not cause any casualties.", "any", "casualties"),
+    ("not any harm noun", "Troops pulled back without inflicting any deaths.", "any", "killed"),
     ("an executed man", "Police found an executed man by the river.", "an executed", "killed"),
     ("harmed one: participle after", "Civilian killed in a drone strike", "Civilian", "killed"),
     ("harmed one: participle after", "No civilians were hurt.", "No", "injured"),
@@ -84,3 +86,15 @@ def test_numbers_that_count_no_one(sentence: str, number: str, rule: str) -> Non
     m = next(c for c in find_counts(tokens) if tokens[c.first].text == number)
     said = [check.__name__.strip("_").replace("_", " ") for check in NOT_FIGURES if check(tokens, m)]
     assert said == [rule]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials did not say whether there were any casualties.",  # no word of causing denied
+        "It was unclear if any casualties resulted.",
+        "The bomber died but did not cause any other casualties.",  # others, beside one dead
+    ],
+)
+def test_any_harm_noun_is_a_zero_only_where_causing_it_is_denied(sentence: str) -> None:
+    assert not [m for m in read_mentions(tokenize(sentence)) if m.rule == "not any harm noun"]

@@ -150,6 +150,36 @@ def _no_harm_noun(s: _Lone, k: int) -> bool:
     return True
 
 
+# "did not cause any casualties", "didn't result in any injuries", "without causing any deaths":
+# a negation, then only words of causing, then "any" and the harm noun.
+_NEGATIONS = frozenset({"not", "n't", "never", "without", "didn't", "did't", "wasn't", "weren't", "doesn't"})
+_CAUSING = frozenset(
+    """cause caused causing result resulted resulting in inflict inflicted inflicting lead led to
+    leading report reported there were was any""".split()
+)
+
+
+def _not_any_harm_noun(s: _Lone, k: int) -> bool:
+    """ "The grenade did not cause any casualties": a zero of that harm, negated."""
+    tokens = s.tokens
+    if tokens[k].low != "any":
+        return False
+    j = k + 1
+    if j < len(tokens) and tokens[j].low == "reported":
+        j += 1  # not "any other casualties": beside the harm told before, a zero of others
+    if j >= len(tokens) or tokens[j].low not in HARM_NOUNS:
+        return False
+    before = k - 1
+    while before >= 0 and k - before <= 4 and tokens[before].low in _CAUSING:
+        before -= 1
+    if before < 0 or before == k - 1 or tokens[before].low not in _NEGATIONS:
+        return False  # "it was unclear whether any casualties": no negation of causing
+    zero = Mention(k, j + 1, Count(0, 0, 0, "exact", text=""), HARM_NOUNS[tokens[j].low], "people", [], j, j + 1)
+    zero.negated = True
+    s.add(zero, rule_name(_not_any_harm_noun), range(0))
+    return True
+
+
 def _an_executed_man(s: _Lone, k: int) -> bool:
     """ "an executed man", "a dead child": the participle stands before the noun."""
     tokens = s.tokens
@@ -199,6 +229,7 @@ LONE_RULES: tuple[Callable[[_Lone, int], bool], ...] = (
     _injuring_her,
     _a_body_found,
     _no_harm_noun,
+    _not_any_harm_noun,
     _an_executed_man,
     _harmed_one,
 )
@@ -331,7 +362,7 @@ def rule_name(rule: Callable[..., object]) -> str:
 
 
 # The words a rule of ``LONE_RULES`` may start at; any other word is passed by at once.
-_LONE_STARTS = frozenset({"him", "her", "body", "corpse", "no", "another", *ZERO_WORDS, *VICTIM_NOUNS})
+_LONE_STARTS = frozenset({"him", "her", "body", "corpse", "no", "any", "another", *ZERO_WORDS, *VICTIM_NOUNS})
 
 
 def lone_rule_names() -> list[str]:
