@@ -40,6 +40,9 @@ TIE_SPECS = [
     # lone victims: one person (or none) with no figure
     ("injuring her", "A man threw a stone at a nurse, injuring her.", "her", "injured"),
     ("a body found", "The body of a shepherd was found near the road.", "The body", "killed"),
+    # the man named before (abducted, missing) is dead
+    ("a body found", "Singh's body was found two days later.", "Singh's body", "killed"),
+    ("a body found", "His body has been recovered from the canal.", "His body", "killed"),
     ("no harm noun", "There were no casualties in the raid.", "no", "casualties"),
     ("not any harm noun", "The mortar round did not cause any casualties.", "any", "casualties"),
     ("not any harm noun", "Troops pulled back without inflicting any deaths.", "any", "killed"),
@@ -47,6 +50,7 @@ TIE_SPECS = [
     ("harmed one: participle after", "Civilian killed in a drone strike", "Civilian", "killed"),
     ("harmed one: participle after", "No civilians were hurt.", "No", "injured"),
     ("harmed one: verb before", "Gunmen killed a guard at the gate.", "a guard", "killed"),
+    ("harmed one: verb before", "Gunmen shot dead the head of the village council.", "head", "killed"),
     ("harmed one: verb shared", "The raid killed a commander and his brother.", "brother", "killed"),
     ("coordinated", "A man and his two sons were killed.", "A man", "killed"),
 ]
@@ -98,3 +102,11 @@ def test_numbers_that_count_no_one(sentence: str, number: str, rule: str) -> Non
 )
 def test_any_harm_noun_is_a_zero_only_where_causing_it_is_denied(sentence: str) -> None:
     assert not [m for m in read_mentions(tokenize(sentence)) if m.rule == "not any harm noun"]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["A doctor was shot in the head.", "The strike hit the head of the column.", "His body was weak."]
+)
+def test_a_head_or_a_body_that_is_no_person_harmed_gives_no_mention(sentence: str) -> None:
+    # Guards: "the head of" is a person only after a harm verb; a body only when found
+    assert not [m for m in read_mentions(tokenize(sentence)) if m.outcome == "killed" and m.rule != "harm beside"]

@@ -276,6 +276,8 @@ def _who(tokens: list[Token], k: int) -> _One | None:
         return _One(k, "people", None, k + (2 if low == "no" else 1), zero=True)
     if low == "another" and k + 1 < n and tokens[k + 1].low in ("was", "is", "had", "has"):
         return _One(k, "people", None, k + 1)  # "2 were killed and another was wounded"
+    if low == "head" and k > 0 and tokens[k - 1].low == "the" and k + 1 < n and tokens[k + 1].low == "of":
+        return _One(k, "people", None, k + 1)  # "killed the head of the village council" (not "in the head")
     return _singular_victim(tokens, k)
 
 
@@ -362,7 +364,7 @@ def rule_name(rule: Callable[..., object]) -> str:
 
 
 # The words a rule of ``LONE_RULES`` may start at; any other word is passed by at once.
-_LONE_STARTS = frozenset({"him", "her", "body", "corpse", "no", "any", "another", *ZERO_WORDS, *VICTIM_NOUNS})
+_LONE_STARTS = frozenset({"him", "her", "body", "corpse", "no", "any", "another", "head", *ZERO_WORDS, *VICTIM_NOUNS})
 
 
 def lone_rule_names() -> list[str]:
@@ -481,9 +483,23 @@ def _active_before_and(tokens: list[Token], k: int, mentions: list[Mention]) -> 
     return None
 
 
+def _found_after(tokens: list[Token], j: int) -> bool:
+    """A verb of finding at ``j``, past "been" ("was found", "has been recovered")."""
+    if j < len(tokens) and tokens[j].low == "been":
+        j += 1
+    return j < len(tokens) and tokens[j].low in FIND_VERBS
+
+
 def _found_one(tokens: list[Token], k: int) -> bool:
-    """ "They find a body", "a body was found": one dead person ("a body of water" is not)."""
-    if k == 0 or tokens[k - 1].low not in ("a", "an", "one", "the"):
+    """ "They find a body", "a body was found", "his body was found": one dead person ("a body of
+    water" is not)."""
+    if k == 0:
+        return False
+    before = tokens[k - 1]
+    if before.low in ("his", "her") or (before.text[:1].isupper() and before.low.endswith(("'s", "’s"))):
+        # "Punem's body was found": the abducted man named before is dead
+        return k + 2 < len(tokens) and tokens[k + 1].low in ("was", "has") and _found_after(tokens, k + 2)
+    if before.low not in ("a", "an", "one", "the"):
         return False
     of_someone = (
         k + 3 < len(tokens)
