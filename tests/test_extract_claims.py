@@ -1270,6 +1270,20 @@ def test_a_group_the_alias_table_does_not_know_is_named_where_blame_puts_it(text
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen seized four drivers. Sources attributed the raid to the Kolo faction of the Red Valley Brigade.",
+        "Gunmen seized four drivers. Police blamed the raid on the Kolo faction (KF) of the Red Valley Brigade.",
+    ],
+)
+def test_blame_on_a_named_faction_of_a_group_goes_to_the_group(text: str) -> None:
+    # as when the faction claims the attack itself ("The Kolo faction of … claimed responsibility")
+    assert [(c.party, c.stance) for c in claims_of(text) if c.kind == "statement"] == [
+        ("Red Valley Brigade", "attributed")
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "stances"),
     [
         # the blamed party's own denial leaves the blame standing beside it

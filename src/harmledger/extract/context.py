@@ -644,7 +644,7 @@ def _named_responsible(
                 ),
                 None,
             )
-            span = _named_group(tokens, to + 1 if to is not None else k + 1)
+            span = _parent_of_faction(tokens, _named_group(tokens, to + 1 if to is not None else k + 1))
             if tok.low == "suspected" and k + 1 < n and tokens[k + 1].low == "that":
                 span = _did_it(tokens, _named_group(tokens, k + 2))  # "suspected that X carried out the attack"
         elif tok.low == "claimed" and k + 1 < n and tokens[k + 1].low == "responsibility" and k > 0:
@@ -667,6 +667,20 @@ def _named_responsible(
         name = known[-1][2] if known else _joined(tokens[span[0] : span[1]])
         return [Statement(name, stance, first.start, last.end)]
     return []
+
+
+def _parent_of_faction(tokens: list[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """ "the Al-Barnawi faction (ISWAP) of Boko Haram": the group whose faction it is, as for a
+    faction that claims an attack; ``span`` itself otherwise."""
+    if span is None or span[1] >= len(tokens) or tokens[span[1]].low != "faction":
+        return span
+    j = span[1] + 1
+    if j < len(tokens) and tokens[j].low == "(":
+        j = next((x + 1 for x in range(j, min(len(tokens), j + 15)) if tokens[x].low == ")"), j)
+    if j >= len(tokens) or tokens[j].low != "of":
+        return span
+    j += 1 if j + 1 < len(tokens) and tokens[j + 1].low != "the" else 2
+    return _named_group(tokens, j) or span
 
 
 def figure_word(t: Token) -> bool:
