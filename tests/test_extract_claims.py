@@ -1270,6 +1270,39 @@ def test_a_group_the_alias_table_does_not_know_is_named_where_blame_puts_it(text
 
 
 @pytest.mark.parametrize(
+    ("text", "party", "stance"),
+    [
+        ("Gunmen shot a headmaster. Sources attributed the attack to separatists.", "separatists", "attributed"),
+        (
+            "Two men were wounded. Police blamed the shooting on dissident Republicans.",
+            "dissident Republicans",
+            "attributed",
+        ),
+        (
+            "A bomb hurt 3 guards. A left-wing extremist claimed responsibility for it.",
+            "left-wing extremist",
+            "claimed",
+        ),
+        ("A fire killed a guard. Mapuche activists claimed responsibility for it.", "Mapuche activists", "claimed"),
+    ],
+)
+def test_a_party_named_by_its_cause_is_named_where_blame_puts_it(text: str, party: str, stance: str) -> None:
+    assert [(c.party, c.stance) for c in claims_of(text) if c.kind == "statement"] == [(party, stance)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb killed two soldiers. Police blamed the attack on militants.",  # too vague alone
+        "A bomb killed two soldiers. Officials blamed the collapse on the heavy rain.",
+    ],
+)
+def test_blame_on_no_party_names_none(text: str) -> None:
+    # guards: held before the cause-named parties were read, and must still hold
+    assert [c for c in claims_of(text) if c.kind == "statement"] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Gunmen seized four drivers. Sources attributed the raid to the Kolo faction of the Red Valley Brigade.",

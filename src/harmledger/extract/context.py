@@ -644,7 +644,8 @@ def _named_responsible(
                 ),
                 None,
             )
-            span = _parent_of_faction(tokens, _named_group(tokens, to + 1 if to is not None else k + 1))
+            after = to + 1 if to is not None else k + 1
+            span = _parent_of_faction(tokens, _named_group(tokens, after)) or _cause_group(tokens, after)
             if tok.low == "suspected" and k + 1 < n and tokens[k + 1].low == "that":
                 span = _did_it(tokens, _named_group(tokens, k + 2))  # "suspected that X carried out the attack"
         elif tok.low == "claimed" and k + 1 < n and tokens[k + 1].low == "responsibility" and k > 0:
@@ -653,8 +654,8 @@ def _named_responsible(
                 (
                     x
                     for x in range(k)
-                    if _opens_clause(tokens, x - 1 if x > 0 and tokens[x - 1].low == "the" else x)
-                    and _named_group(tokens, x) == (x, k)
+                    if _opens_clause(tokens, x - 1 if x > 0 and tokens[x - 1].low in ("the", "a", "an") else x)
+                    and (_named_group(tokens, x) == (x, k) or _cause_group(tokens, x) == (x, k))
                 ),
                 None,
             )
@@ -667,6 +668,31 @@ def _named_responsible(
         name = known[-1][2] if known else _joined(tokens[span[0] : span[1]])
         return [Statement(name, stance, first.start, last.end)]
     return []
+
+
+# Kinds of party that are named by their cause, not a proper name ("attributed the attack to
+# separatists", "dissident Republicans", "a left-wing extremist claimed responsibility").
+_CAUSE_HEADS = _GROUP_HEADS | frozenset(
+    "extremist separatist jihadist anarchists anarchist republicans activists supremacists".split()
+)
+_BARE_TOO_VAGUE = frozenset("militants rebels insurgents militia militias settlers".split())  # need a modifier
+
+
+def _cause_group(tokens: list[Token], j: int) -> tuple[int, int] | None:
+    """Token span of a party named by its kind ("separatists", "Mapuche activists", "a Muslim
+    extremist"), at most two modifiers before the head; None when nothing of the sort is there."""
+    n = len(tokens)
+    if j < n and tokens[j].low in ("a", "an", "the"):
+        j += 1
+    for k in range(j, min(n, j + 5)):  # "left - wing extremists": a hyphen is its own token
+        if tokens[k].low in _CAUSE_HEADS:
+            if k == j and tokens[k].low in _BARE_TOO_VAGUE:
+                return None
+            return j, k + 1
+        word = tokens[k].text == "-" or re.sub(r"['’]", "", tokens[k].text).isalpha()
+        if not word or tokens[k].low in _NOT_GROUPS | _NAME_LINKS:
+            return None
+    return None
 
 
 def _parent_of_faction(tokens: list[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
