@@ -845,6 +845,22 @@ def test_a_party_whose_name_holds_a_region_still_gives_its_report_a_perpetrator(
     assert [(i.deaths.best, i.perpetrator) for i in incidents] == [(4, "ISWAP")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the claim's sentence names the country the attackers came from, not where they struck
+        "A drone hit a fuel depot in Jizan, Saudi Arabia, on Sunday, injuring two workers. The Houthis "
+        "claimed responsibility for the attack and said it answered the coalition's strikes in Yemen.",
+        # the claim's sentence names another town the group struck that day
+        "A rocket struck a house in Sderot, Israel, on Monday, wounding three people. Hamas claimed "
+        "responsibility for the attack, its second after one on Ashkelon that morning.",
+    ],
+)
+def test_a_claim_of_responsibility_belongs_to_the_only_incident_of_its_report(text: str) -> None:
+    [incident] = _report(text)
+    assert incident.perpetrator in ("Houthis", "Hamas") and incident.perpetrator in text, incident
+
+
 def test_a_party_named_after_a_town_abroad_still_gives_its_report_a_perpetrator() -> None:
     """Al-Khobar is a town in Saudi Arabia and a gang in the Philippines: the party's name is no
     place of the attribution, which belongs to the report's bombing."""

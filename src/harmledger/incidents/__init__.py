@@ -8,7 +8,7 @@ analysts' ``Decisions``.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -257,11 +257,20 @@ def _plan(
     group_of = {i: g for g, group in enumerate(groups) for i in group}
     attached: dict[int, list[Claim]] = {}
     if statements and feats:
+        # A report whose figures make one incident is about it: its "X claimed responsibility for
+        # the attack" is too, wherever the sentence's own place is ("… in retaliation for the
+        # coalition's presence in Yemen" beside a strike in Saudi Arabia).
+        groups_of_doc: dict[str, set[int]] = defaultdict(set)
+        for i, c in enumerate(events):
+            groups_of_doc[c.document_id].add(group_of[i])
         for f, st in zip(build_features(statements, documents, cues), statements, strict=True):
             f.period = ""
             j = _best_partner(f, index, rules.LINK_THRESHOLD, evidence=True)
+            own = groups_of_doc.get(st.document_id, set())
             if j is not None:
                 attached.setdefault(group_of[j], []).append(st)
+            elif len(own) == 1:
+                attached.setdefault(next(iter(own)), []).append(st)
 
     toll_feats = build_features(tolls, documents, cues)
     toll_groups, toll_used = cluster(toll_feats, blocked_edges(toll_feats, toll_score, floor=rules.LINK_THRESHOLD))

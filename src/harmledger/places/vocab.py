@@ -206,7 +206,8 @@ AREA_NOUNS = frozenset(
     commune suburb quarter""".split()
 )
 
-# Capitalised words that GeoNames holds as places somewhere but are almost never toponyms in news.
+# Capitalised words that GeoNames holds as places somewhere but are almost never toponyms in news
+# (armed groups among them: "Hamas" is an alternate name of Hamm, "Taliban" of a Turkish town).
 NON_PLACE_WORDS = (
     DIVISION_NOUNS
     | AREA_NOUNS
@@ -223,6 +224,7 @@ NON_PLACE_WORDS = (
     health police army government ministry department university hospital school
     congress parliament senate cabinet assembly legislature capitol pentagon kremlin
     interior defence defense justice treasury judiciary
+    hamas taliban
     news times post press reuters agency center centre council committee union
     said says new old great little big independent national international republic
     human rights watch amnesty coalition forces state states city town village
