@@ -1406,3 +1406,18 @@ def test_a_hyphenated_victim_noun_counts() -> None:
 def test_one_person_named_by_a_trade_is_one_victim(text: str, outcome: str) -> None:
     [c] = claims_of(text)
     assert (c.outcome, c.count.point if c.count else None, c.victims) == (outcome, 1, "civilians")
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # the party that gives the account is its source, not the attacker
+        ("The drone strike killed two farmers, the Houthis said.", None),
+        ("A mortar round killed 3 children, the coalition said, blaming the Houthis.", "Houthis"),
+        # guards: a speaker that tells of its own deed is the attacker
+        ("The Israeli military said it killed 3 gunmen in Jenin.", "Israel"),
+        ("Turkish troops say kill 33 rebels", "Turkey"),
+    ],
+)
+def test_a_party_that_only_reports_the_figure_is_not_its_perpetrator(text: str, perpetrator: str | None) -> None:
+    assert [c.perpetrator for c in claims_of(text) if c.kind == "casualty"] == [perpetrator]

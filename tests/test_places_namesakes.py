@@ -574,3 +574,9 @@ def test_places_of_several_countries_listed_before_a_country_are_not_its_address
 def test_a_type_noun_alone_in_an_address_is_not_a_place(noun: str) -> None:
     text = f"Gunmen killed a trader in Talnaar Village, Mirtur {noun}, Bastar District, Chhattisgarh, India."
     assert not any(p.text == noun for p in _places(text))
+
+
+def test_a_state_is_one_of_a_country_whose_divisions_are_states() -> None:
+    # Benin's Plateau department and Nigeria's Plateau State share the name
+    text = "The toll from the raid on a village in the Bassa area of Plateau State rose to 14."
+    assert _one(text, "Plateau State").country == "NG"

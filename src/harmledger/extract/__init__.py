@@ -531,7 +531,7 @@ def _perpetrator(
     """The alias nearest the figure (outside the victims phrase), else in the sentences before."""
     lo = tokens[m.first].start
     hi = tokens[_after_apposition(tokens, min(max(m.phrase_end, m.last), len(tokens))) - 1].end
-    hits = [p for p in parties if p[1] <= lo or p[0] >= hi]
+    hits = [p for p in parties if (p[1] <= lo or p[0] >= hi) and not _only_speaks(tokens, p, lo)]
     if hits:
         before = [p for p in hits if p[1] <= lo]
         return (before[-1] if before else hits[0])[2]
@@ -542,6 +542,25 @@ def _perpetrator(
         if found and _tells_of_violence(state.sentence_text(j)):
             return found[0][2]  # the sentence's first actor, usually its subject
     return None
+
+
+_SAYS = frozenset("said says say told stated added announced".split())
+_OWN = frozenset({"its", "their", "our", "it", "they", "we"})
+
+
+def _only_speaks(tokens: list[Token], party: tuple[int, int, str], figure_at: int) -> bool:
+    """Whether the party only gives the account ("… killed two workers, the coalition said"), not
+    the attack: followed by a verb of saying, with no "its"/"it"/"their" between it and the figure
+    ("the army said its troops killed 12", "Israel said it struck …" are their own deeds)."""
+    k = next((x for x, t in enumerate(tokens) if t.start >= party[1]), len(tokens))
+    while k < len(tokens) and tokens[k].low in ("has", "have", "had", "also", "later"):
+        k += 1
+    if k >= len(tokens) or tokens[k].low not in _SAYS:
+        return False
+    if k + 1 < len(tokens) and tokens[k + 1].low in HARM_BEFORE:
+        return False  # a headline's "Turkish troops say kill 33 rebels": they say they did it
+    between = [t.low for t in tokens if party[1] <= t.start < figure_at]
+    return _OWN.isdisjoint(between)
 
 
 _HARM_WORDS = DEATH_CUES | HARM_AFTER.keys() | HARM_BEFORE.keys() | HARM_NOUNS.keys()

@@ -531,6 +531,9 @@ def _modified(text: str, m: Mention) -> Mention:
     after = re.match(r"\s+(\w+)", text[m.end : m.end + 30])
     head = after.group(1).lower() if after else ""
     before = text[max(0, m.start - 80) : m.start]
+    own = m.surface.split()[-1].lower() if " " in m.surface else ""
+    if own in PLACE_HEADS and PLACE_HEADS[own] != "NEAR":
+        m.prefer = PLACE_HEADS[own]  # "Plateau State", "Kunar Province": the name says its kind
     if head in PLACE_HEADS:
         kind = PLACE_HEADS[head]
         if kind == "NEAR":

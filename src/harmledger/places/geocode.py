@@ -23,7 +23,7 @@ _PREFIX_RE = re.compile(
 )
 _HEAD_RE = re.compile(r"\s+(?P<head>" + "|".join(PLACE_HEADS) + r")$", re.IGNORECASE)
 AREA_KM = 150.0
-_PREFER_PRECISION = {"ADM": WHERE_PREC_ADM1, "ADM2": WHERE_PREC_ADM2}
+_PREFER_PRECISION = {"ADM": WHERE_PREC_ADM1, "STATE": WHERE_PREC_ADM1, "ADM2": WHERE_PREC_ADM2}
 
 
 @dataclass(frozen=True, slots=True)

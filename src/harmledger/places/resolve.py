@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from harmledger.places.gazetteer import Entry
 from harmledger.places.geo import within_km
 from harmledger.places.normalise import strict_key
+from harmledger.places.vocab import STATE_COUNTRIES
 from harmledger.records import (
     WHERE_PREC_ADM1,
     WHERE_PREC_ADM2,
@@ -162,9 +163,12 @@ def score_candidates(
             score += REGION_FOCUS_WEIGHT * region_share
             why.append(f"document focus {region[1]} {region_share:.0%}")
         if prefer:
-            if prefer == "ADM" and entry.feature in ("ADM1", "ADM2"):
+            if prefer in ("ADM", "STATE") and entry.feature in ("ADM1", "ADM2"):
                 score += 3.0
                 why.append("named as a division")
+                if prefer == "STATE" and entry.country in STATE_COUNTRIES:
+                    score += 1.0
+                    why.append("its country's divisions are states")
             elif prefer == "ADM2" and entry.feature == "ADM2":
                 score += 3.0
                 why.append("named as a district")
@@ -173,7 +177,7 @@ def score_candidates(
                 why.append("named as a settlement")
         if (
             entry.feature in ("ADM1", "ADM2")
-            and prefer not in ("ADM", "ADM2")
+            and prefer not in ("ADM", "ADM2", "STATE")
             and (
                 (entry.country, strict_key(entry.admin1 or "")) in towns
                 or (entry.country, strict_key(entry.name)) in towns

@@ -160,7 +160,7 @@ DEMONYMS: dict[str, str] = {
 PLACE_HEADS: dict[str, str] = {
     "province": "ADM",
     "governorate": "ADM",
-    "state": "ADM",
+    "state": "STATE",  # a division, and one of a country whose divisions are states
     "region": "ADM",
     "district": "ADM2",
     "county": "ADM2",
@@ -191,6 +191,10 @@ INSTITUTION_HEADS = frozenset(
 
 # Words just before a name that say it is a place ("near Manbij", "the town of Tokhar").
 LOCATIVE_CUES = frozenset("in near outside around from at into across toward towards via between".split())
+
+# Countries whose first-level divisions English calls states: "Plateau State" is Nigeria's, not
+# Benin's Plateau department.
+STATE_COUNTRIES = frozenset("US NG IN MX BR VE MY AU SD SS MM DE AT SO ET FM PW".split())
 
 # Nouns of administrative divisions: alone they name no place ("the Tehsil office"), and after a
 # name they type it ("Muqur district, Badghis"; ``CHAIN_HEADS``).
