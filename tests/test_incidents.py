@@ -1073,6 +1073,15 @@ def test_a_total_shared_out_among_towns_stays_one_incident_of_the_total() -> Non
     assert [i.deaths.best for i in incidents] == [14]
 
 
+def test_the_town_its_wounded_were_taken_to_is_no_second_incident_of_the_report() -> None:
+    # a roundup's towns count one harm each; the wounded of the raid are counted where they lie
+    [incident] = _report(
+        "Gunmen killed 12 villagers in Bassa, Plateau State, Nigeria, on Sunday night, police said. "
+        "Three other people were injured and taken to hospital in Jos."
+    )
+    assert (incident.deaths.best, incident.injured.best) == (12, 3)
+
+
 def test_a_reports_headline_and_body_in_one_town_stay_one_incident() -> None:
     # a guard: the same town named twice, the toll given twice, is one event
     [incident] = _report(

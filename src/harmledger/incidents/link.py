@@ -256,8 +256,11 @@ def places_clash(a: Features, b: Features) -> bool:
 def _towns_of_a_roundup(a: Features, b: Features) -> bool:
     """Two figures of one report, each in a town of its own, and not a share of a total beside
     a figure that may be that total ("At least 14 were killed … Nine of them in Kafr Nabl, three
-    in Maarat": parts of one toll)."""
-    if not (a.doc == b.doc and a.precise and b.precise and a.point != b.point and towns_differ(a, b)):
+    in Maarat": parts of one toll). Both count one harm: "12 killed in Bassa" beside "3 injured were
+    taken to hospital in Jos" is one attack and where its wounded went."""
+    if not (a.doc == b.doc and a.precise and b.precise and a.point != b.point and a.outcome == b.outcome):
+        return False
+    if not towns_differ(a, b):
         return False
     a_part, b_part = PART_OF_TOTAL_CUE in a.identity, PART_OF_TOTAL_CUE in b.identity
     if a_part and b_part:
