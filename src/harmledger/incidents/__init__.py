@@ -8,7 +8,7 @@ analysts' ``Decisions``.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -260,17 +260,21 @@ def _plan(
         # A report whose figures make one incident is about it: its "X claimed responsibility for
         # the attack" is too, wherever the sentence's own place is ("… in retaliation for the
         # coalition's presence in Yemen" beside a strike in Saudi Arabia).
-        groups_of_doc: dict[str, set[int]] = defaultdict(set)
+        speaking = {st.document_id for st in statements}
+        only_group: dict[str, int | None] = {}  # a document's one group, None when it has several
         for i, c in enumerate(events):
-            groups_of_doc[c.document_id].add(group_of[i])
+            if c.document_id in speaking:
+                g = only_group.setdefault(c.document_id, group_of[i])
+                if g != group_of[i]:
+                    only_group[c.document_id] = None
         for f, st in zip(build_features(statements, documents, cues), statements, strict=True):
             f.period = ""
             j = _best_partner(f, index, rules.LINK_THRESHOLD, evidence=True)
-            own = groups_of_doc.get(st.document_id, set())
+            own = only_group.get(st.document_id)
             if j is not None:
                 attached.setdefault(group_of[j], []).append(st)
-            elif len(own) == 1:
-                attached.setdefault(next(iter(own)), []).append(st)
+            elif own is not None:
+                attached.setdefault(own, []).append(st)
 
     toll_feats = build_features(tolls, documents, cues)
     toll_groups, toll_used = cluster(toll_feats, blocked_edges(toll_feats, toll_score, floor=rules.LINK_THRESHOLD))
