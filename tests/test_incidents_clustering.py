@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -161,3 +162,55 @@ def test_blocking_reaches_a_long_date_range_from_its_last_days():
     feats = build_features(claims, docs)
     assert sorted(blocked_edges(feats)) == sorted(all_pairs_edges(feats))
     assert {(i, j) for _, i, j in blocked_edges(feats)} >= {(0, 1), (0, 2)}
+
+
+def test_scored_pairs_are_held_compactly_and_read_back_as_the_scorer_gave_them() -> None:
+    from harmledger.incidents.link import Edges
+
+    edges = Edges()
+    for edge in [(2.5, 0, 3), (7.25, 1, 2), (-0.5, 4, 1_000_123)]:
+        edges.append(edge)
+    assert len(edges) == 3
+    assert list(edges) == [(2.5, 0, 3), (7.25, 1, 2), (-0.5, 4, 1_000_123)]
+    assert edges[1] == (7.25, 1, 2) and edges[-1][2] == 1_000_123
+    assert edges[1:] == [(7.25, 1, 2), (-0.5, 4, 1_000_123)]
+    assert all(type(w) is float and type(i) is int and type(j) is int for w, i, j in edges)
+
+
+@pytest.mark.parametrize(("cap", "per_incident"), [(2, 1), (3, 1), (5, 2), (100, 3)])
+def test_suggestions_gathered_above_a_cut_are_those_all_pairs_give(
+    monkeypatch: pytest.MonkeyPatch, cap: int, per_incident: int
+) -> None:
+    # Only incident pairs above a cut are gathered, the cut lowered when they run out: the choice
+    # must be the one made from every pair (strongest first, each incident at most per_incident)
+    from harmledger.incidents.suggest import suggest
+    from tests.test_incidents_builder import claim, doc
+
+    monkeypatch.setattr(rules, "MAX_SUGGESTIONS", cap)
+    monkeypatch.setattr(rules, "SUGGESTIONS_PER_INCIDENT", per_incident)
+    # reports of one town over three days with figures near one another: weights of many values
+    figures = [(n * 7) % 23 + 3 for n in range(40)]
+    claims = [
+        claim(f"d{n}", low=f, best=f, high=f, place="manbij", day=date(2016, 7, 16 + n % 3))
+        for n, f in enumerate(figures)
+    ]
+    docs = {c.document_id: doc(c.document_id) for c in claims}
+    feats = build_features(claims, docs)
+    edges = blocked_edges(feats)
+    # kept in six incidents (as if joined): many claim pairs for each pair of incidents, so the
+    # strongest few claim pairs may name too few incident pairs and the cut must be lowered
+    incident_of = {n: f"inc{n % 6}" for n in range(len(claims))}
+    got = [(s.incident_a, s.incident_b, s.score) for s in suggest(edges, feats, incident_of, [{}] * len(claims))]
+
+    best: dict[tuple[str, str], float] = {}
+    for w, i, j in edges:
+        if w >= rules.SUGGEST_THRESHOLD:
+            key = tuple(sorted((incident_of[i], incident_of[j])))
+            best[key] = max(best.get(key, w), w)  # type: ignore[index]
+    taken: dict[str, int] = {}
+    want = []
+    for (a, b), w in sorted(best.items(), key=lambda kv: (-kv[1], kv[0])):
+        if taken.get(a, 0) < per_incident and taken.get(b, 0) < per_incident and len(want) < cap:
+            taken[a], taken[b] = taken.get(a, 0) + 1, taken.get(b, 0) + 1
+            want.append((a, b, round(w, 2)))
+    assert got and got == want

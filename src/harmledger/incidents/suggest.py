@@ -9,7 +9,7 @@ comparisons for and against, strongest first, and never changes a figure until s
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Set
 
 from harmledger.incidents import rules
 from harmledger.incidents.link import Edge, Features, identified, score
@@ -45,11 +45,41 @@ def suggest(
     for position, incident in incident_of.items():
         if labels[position]:
             incident_labels.setdefault(incident, {}).update(labels[position])
-    best: dict[tuple[str, str], tuple[float, int, int]] = {}
     incident_at: list[str | None] = [None] * len(feats)  # by position: a list, not a dict, per pair
     for position, incident in incident_of.items():
         incident_at[position] = incident
     doc_at = [f.doc for f in feats]
+
+    def across() -> Iterator[_Across]:
+        return _across(edges, incident_at, doc_at, incident_labels)
+
+    # Each pair of incidents keeps its best-scored claim pair. Only pairs at or above a cut are
+    # gathered (a million claims give millions of pairs, and a dict of them all was the largest
+    # thing reconcile held): the cut is the weight of the k-th strongest claim pair, every
+    # incident pair above it is gathered whole, and the cut is lowered only when those run out
+    # before MAX_SUGGESTIONS are chosen. The choice is the one all pairs would give.
+    k = 8 * rules.MAX_SUGGESTIONS
+    while True:
+        strongest = heapq.nlargest(k, (pair[0] for pair in across()))
+        cut = strongest[-1] if len(strongest) >= k else None  # None: every pair
+        chosen = _strongest(_best_pairs(across(), cut))
+        if cut is None or len(chosen) >= rules.MAX_SUGGESTIONS:
+            break
+        k *= 4
+    return [_suggestion(a, b, weight, feats[i], feats[j], i in torn or j in torn) for (a, b), (weight, i, j) in chosen]
+
+
+_Across = tuple[float, int, int, str, str]  # weight, the two claims' positions, their incidents
+
+
+def _across(
+    edges: Iterable[Edge],
+    incident_at: Sequence[str | None],
+    doc_at: Sequence[str],
+    incident_labels: Mapping[str, Mapping[str, int]],
+) -> Iterator[_Across]:
+    """The scored pairs that may be put to an analyst: strong enough, across incidents and
+    documents, and not kept apart by an analyst."""
     floor = rules.SUGGEST_THRESHOLD
     for weight, i, j in edges:
         if weight < floor:
@@ -59,11 +89,20 @@ def suggest(
             continue
         if a in incident_labels and b in incident_labels and _kept_apart(incident_labels[a], incident_labels[b]):
             continue
+        yield weight, i, j, a, b
+
+
+def _best_pairs(pairs: Iterable[_Across], cut: float | None) -> dict[tuple[str, str], tuple[float, int, int]]:
+    """Each pair of incidents with its best claim pair (the first of equal weights), of those at
+    or above ``cut``; ordered as (weight, claim of the first incident, claim of the second)."""
+    best: dict[tuple[str, str], tuple[float, int, int]] = {}
+    for weight, i, j, a, b in pairs:
+        if cut is not None and weight < cut:
+            continue
         key = (a, b) if a < b else (b, a)
         if key not in best or weight > best[key][0]:
             best[key] = (weight, i, j) if a < b else (weight, j, i)
-    chosen = _strongest(best)
-    return [_suggestion(a, b, weight, feats[i], feats[j], i in torn or j in torn) for (a, b), (weight, i, j) in chosen]
+    return best
 
 
 def _strongest(
