@@ -53,6 +53,21 @@ def test_html_page_gives_main_text_and_metadata():
     assert decide_genre(doc).genre == "news"
 
 
+def test_a_short_articles_navigation_footer_and_side_panel_stay_out_of_its_text(tmp_path):
+    # With one sentence of article, trafilatura falls back to the whole body: a menu's "12 killed
+    # in 3 ways" would have become a casualty claim.
+    page = tmp_path / "short.html"
+    page.write_text(
+        "<html><body><nav>Home | 12 killed in 3 ways to save</nav>"
+        "<article><p>Gunmen killed 4 traders in Kaduna on Monday, police said.</p></article>"
+        "<aside>Most read: 7 dead in flood</aside><footer>Top 10 stories of 2026</footer></body></html>",
+        encoding="utf-8",
+    )
+    [doc] = list(read_sources([page]))
+    assert isinstance(doc, Document)
+    assert doc.text == "Gunmen killed 4 traders in Kaduna on Monday, police said."
+
+
 def test_html_with_only_scripts_is_reported_empty():
     (item,) = read_all([FIXTURES / "scripts_only.html"])
     assert isinstance(item, EmptyInput)

@@ -17,6 +17,26 @@ from harmledger.errors import BinaryInput, EmptyInput, InputError
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
+# A page's navigation, footer and side panels are never its article. trafilatura drops them
+# itself, except when the article is so short that it falls back to the whole body: then "Home |
+# 12 killed in 3 ways to save" from a menu became a casualty claim.
+_NOT_ARTICLE = "//nav | //footer | //aside"
+
+
+def _without_page_furniture(html: bytes | str) -> Any:
+    """The page parsed, without its navigation, footer and side panels (the page as given when it
+    does not parse: trafilatura then says what it can)."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return html
+    for element in tree.xpath(_NOT_ARTICLE):
+        element.drop_tree()
+    return tree
+
+
 def extract(html: bytes | str, url: str | None = None) -> dict[str, Any] | None:
     """trafilatura's main text and metadata for one page, or None when it finds no text."""
     import trafilatura
@@ -24,7 +44,7 @@ def extract(html: bytes | str, url: str | None = None) -> dict[str, Any] | None:
     # trafilatura logs an ERROR for every page without text; we report those ourselves, by name.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     result = trafilatura.bare_extraction(
-        html,
+        _without_page_furniture(html),
         url=url,
         with_metadata=True,
         include_comments=False,
