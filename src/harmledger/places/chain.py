@@ -127,8 +127,9 @@ _LIST_GOES_ON_RE = re.compile(r"(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z]")
 def _address_abroad(i: int, text: str, mentions: list[Mention], best: list[Scored | None]) -> ChainArea | None:
     """An address ending in a country ("Talnaar Village, Mirtur Area, Bijapur City, Bastar
     District, Chhattisgarh State, India") whose first name reads as a place abroad (Iran's Talur),
-    or as none: a reading abroad is a namesake. The name goes to the address's nearest link in the country, even
-    where the links do not nest as the gazetteer has them (``_chain_after`` then finds no area)."""
+    or as none: a reading abroad is a namesake. The name takes its reading in that country, or goes
+    to the address's nearest link there, even where the links do not nest as the gazetteer has
+    them (``_chain_after`` then finds no area)."""
     mine = best[i]
     if any(c.feature in ("PCLI", "RGN", "CONT") for c in mentions[i].candidates):
         return None  # "India, Nepal": a list of countries (or regions), not an address
@@ -150,9 +151,8 @@ def _address_abroad(i: int, text: str, mentions: list[Mention], best: list[Score
                 return ChainArea(chosen.entry, True, j - i, reading=max(home, key=lambda c: c.population))
             # Its nearest division (a town of the address may be a namesake: "Ado district, Benue"
             # is no Ado-Ekiti), else its nearest town, else the country.
-            home_links = [e for e in links if e.country == country]
-            near = next((e for e in home_links if e.feature in AREA_FEATURES), None)
-            return ChainArea(near or next(iter(home_links), chosen.entry), False, j - i)
+            near = next((e for e in links if e.feature in AREA_FEATURES), links[0] if links else chosen.entry)
+            return ChainArea(near, False, j - i)
         if chosen is not None:
             links.append(chosen.entry)
         prev, j = mentions[j], j + 1

@@ -26,11 +26,11 @@ _NOT_ARTICLE = "//nav | //footer | //aside"
 def _without_page_furniture(html: bytes | str) -> Any:
     """The page parsed, without its navigation, footer and side panels (the page as given when it
     does not parse: trafilatura then says what it can)."""
-    from lxml import html as lxml_html
+    from lxml import html as lxml_html  # type: ignore[import-untyped]
 
     try:
         tree = lxml_html.fromstring(html)
-    except (ValueError, TypeError, lxml_html.etree.ParserError):
+    except Exception:  # lxml raises several kinds on empty or broken markup
         return html
     for element in tree.xpath(_NOT_ARTICLE):
         element.drop_tree()
