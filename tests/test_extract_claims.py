@@ -1421,3 +1421,19 @@ def test_one_person_named_by_a_trade_is_one_victim(text: str, outcome: str) -> N
 )
 def test_a_party_that_only_reports_the_figure_is_not_its_perpetrator(text: str, perpetrator: str | None) -> None:
     assert [c.perpetrator for c in claims_of(text) if c.kind == "casualty"] == [perpetrator]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # another group's name ends like the ELN's: it is that other group
+        (
+            "Gunmen shot a trader. Police blamed the attack on the Kolo National Liberation Army (KNLA).",
+            "Kolo National Liberation Army (KNLA)",
+        ),
+        # guard: a nationality before the name is its modifier
+        ("Gunmen shot 3 soldiers. Officials blamed the Colombian National Liberation Army.", "ELN"),
+    ],
+)
+def test_a_known_groups_name_at_the_end_of_a_longer_name_is_not_that_group(text: str, party: str) -> None:
+    assert [c.party for c in claims_of(text) if c.kind == "statement"] == [party]

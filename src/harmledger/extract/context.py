@@ -496,6 +496,8 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
             continue
         if prev is not None and prev.low in TARGET_BEFORE:
             continue  # "the fight against ISIS": the target
+        if _inside_longer_name(tokens, i - k, first):
+            continue  # "the Dimasa National Liberation Army" is not Colombia's ELN
         if name == BARE_COALITION and k == 1 and prev is not None and (prev.low in NOT_COALITION_BEFORE):
             continue
         if name in STATE_FORCE_PARTIES and last.low not in STATE_FORCE_WEAPONS and not _acts(tokens, i - k, i):
@@ -503,6 +505,27 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
         found.append((first.start, last.end, name))
     capitals = _capitals_speaking(tokens)
     return sorted(found + capitals) if capitals else found
+
+
+# First words of a group's name that other groups' names share ("National Liberation Army",
+# "People's Defence Force"): after a capitalised word of its own, such an alias is part of
+# another name.
+_GENERIC_NAME_STARTS = frozenset(
+    "national liberation people's peoples popular revolutionary united democratic islamic free army front".split()
+)
+
+
+_NATIONALITY_ENDING = re.compile(r"(?:an|ese|i|ish|ic)$")
+
+
+def _inside_longer_name(tokens: list[Token], k: int, first: Token) -> bool:
+    """Whether the alias starting at token ``k`` is the tail of a longer proper name."""
+    if k == 0 or first.low.split()[0] not in _GENERIC_NAME_STARTS:
+        return False
+    prev = tokens[k - 1]
+    # a nationality before the name is its modifier ("Colombian National Liberation Army")
+    nationality = _NATIONALITY_ENDING.search(prev.low) is not None
+    return k > 1 and prev.text[:1].isupper() and prev.text.isalpha() and not nationality
 
 
 def _acts(tokens: list[Token], first: int, after: int) -> bool:
