@@ -1437,3 +1437,16 @@ def test_a_party_that_only_reports_the_figure_is_not_its_perpetrator(text: str, 
 )
 def test_a_known_groups_name_at_the_end_of_a_longer_name_is_not_that_group(text: str, party: str) -> None:
     assert [c.party for c in claims_of(text) if c.kind == "statement"] == [party]
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("Nobody was hurt when the drone was intercepted by Saudi-led coalition forces over Abha.", None),
+        ("Coalition air defences intercepted a drone over Jizan; no casualties were reported.", None),
+        # guard: a party that kills is still the perpetrator
+        ("Russian forces killed 12 civilians in a strike on Kharkiv.", "Russia"),
+    ],
+)
+def test_the_party_that_wards_an_attack_off_is_not_its_perpetrator(text: str, perpetrator: str | None) -> None:
+    assert [c.perpetrator for c in claims_of(text) if c.kind == "casualty"] == [perpetrator]

@@ -498,6 +498,8 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
             continue  # "the fight against ISIS": the target
         if _inside_longer_name(tokens, i - k, first):
             continue  # "the Dimasa National Liberation Army" is not Colombia's ELN
+        if _defends(tokens, i - k, i):
+            continue  # "the drone was intercepted by Saudi-led coalition forces": not its attacker
         if name == BARE_COALITION and k == 1 and prev is not None and (prev.low in NOT_COALITION_BEFORE):
             continue
         if name in STATE_FORCE_PARTIES and last.low not in STATE_FORCE_WEAPONS and not _acts(tokens, i - k, i):
@@ -516,6 +518,16 @@ _GENERIC_NAME_STARTS = frozenset(
 
 
 _NATIONALITY_ENDING = re.compile(r"(?:an|ese|i|ish|ic)$")
+# Verbs of warding off an attack: whoever does them is the defender.
+_DEFENCE_VERBS = frozenset("intercepted intercepts intercept downed repelled repulsed foiled thwarted defused".split())
+
+
+def _defends(tokens: list[Token], first: int, after: int) -> bool:
+    """Whether the party of tokens ``first`` to ``after`` wards the attack off: "intercepted by
+    coalition forces", "Saudi air defences intercepted the drone"."""
+    if first >= 2 and tokens[first - 1].low == "by" and tokens[first - 2].low in _DEFENCE_VERBS:
+        return True
+    return any(t.low in _DEFENCE_VERBS for t in tokens[after : after + 3])
 
 
 def _inside_longer_name(tokens: list[Token], k: int, first: Token) -> bool:
