@@ -1450,3 +1450,25 @@ def test_a_known_groups_name_at_the_end_of_a_longer_name_is_not_that_group(text:
 )
 def test_the_party_that_wards_an_attack_off_is_not_its_perpetrator(text: str, perpetrator: str | None) -> None:
     assert [c.perpetrator for c in claims_of(text) if c.kind == "casualty"] == [perpetrator]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "stance"),
+    [
+        # a faction with its other name in brackets, claiming for its group
+        (
+            "A raid killed two guards. The Kolo (Kolo Hills Front-KHF) faction of the Red Valley Brigade "
+            "claimed responsibility for the incident.",
+            "Red Valley Brigade",
+            "claimed",
+        ),
+        # blame in the present tense
+        (
+            "Gunmen wounded 4 people. Sources attribute the attack to the Red Valley Brigade.",
+            "Red Valley Brigade",
+            "attributed",
+        ),
+    ],
+)
+def test_a_faction_s_claim_and_blame_in_the_present_name_the_group(text: str, party: str, stance: str) -> None:
+    assert [(c.party, c.stance) for c in claims_of(text) if c.kind == "statement"] == [(party, stance)]

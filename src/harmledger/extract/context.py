@@ -694,7 +694,7 @@ def _named_responsible(
                 ),
                 None,
             )
-            span, stance = (start, k) if start is not None else None, "claimed"
+            span, stance = (start, k) if start is not None else _faction_claiming(tokens, k), "claimed"
         if span is None:
             continue
         first, last = tokens[span[0]], tokens[span[1] - 1]
@@ -730,14 +730,37 @@ def _cause_group(tokens: list[Token], j: int) -> tuple[int, int] | None:
     return None
 
 
+def _faction_claiming(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """ "The Al Barnawi (ISWAP) faction of Boko Haram claimed responsibility": the group whose
+    faction is the subject of "claimed" at ``k``."""
+    for x in range(k):
+        if not _opens_clause(tokens, x - 1 if x > 0 and tokens[x - 1].low == "the" else x):
+            continue
+        name = _named_group(tokens, x)
+        group = _parent_of_faction(tokens, name)
+        if group is not None and group != name and group[1] == k:
+            return group
+    return None
+
+
+def _past_brackets(tokens: list[Token], j: int) -> int:
+    """The token after a bracketed aside opening at ``j`` (an acronym, a group's other name), or
+    ``j`` when none opens there."""
+    if j < len(tokens) and tokens[j].low == "(":
+        return next((x + 1 for x in range(j, min(len(tokens), j + 15)) if tokens[x].low == ")"), j)
+    return j
+
+
 def _parent_of_faction(tokens: list[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
     """ "the Al-Barnawi faction (ISWAP) of Boko Haram": the group whose faction it is, as for a
     faction that claims an attack; ``span`` itself otherwise."""
-    if span is None or span[1] >= len(tokens) or tokens[span[1]].low != "faction":
+    if span is None:
         return span
-    j = span[1] + 1
-    if j < len(tokens) and tokens[j].low == "(":
-        j = next((x + 1 for x in range(j, min(len(tokens), j + 15)) if tokens[x].low == ")"), j)
+    j = _past_brackets(tokens, span[1])  # "the Al Barnawi (ISWAP) faction of …"
+    if j >= len(tokens) or tokens[j].low != "faction":
+        return span
+    j += 1
+    j = _past_brackets(tokens, j)
     if j >= len(tokens) or tokens[j].low != "of":
         return span
     j += 1 if j + 1 < len(tokens) and tokens[j + 1].low != "the" else 2

@@ -1129,7 +1129,7 @@ STATEMENT_TRIGGERS: tuple[tuple[str, str], ...] = (
 # to the Taliban", "police blamed Boko Haram", "suspected Houthi militants"), within
 # BLAME_REACH characters; a sentence with a denial holds no one responsible.
 BLAME_BEFORE_PARTY: frozenset[str] = frozenset(
-    "attributed attributes blamed blames blaming suspected accused accuses".split()
+    "attributed attributes attribute blamed blames blame blaming suspected accused accuses".split()
 )
 BLAME_REACH = 60
 DENIALS: frozenset[str] = frozenset("denied denies deny denying rejected rejects".split())
