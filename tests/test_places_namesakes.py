@@ -580,3 +580,10 @@ def test_a_state_is_one_of_a_country_whose_divisions_are_states() -> None:
     # Benin's Plateau department and Nigeria's Plateau State share the name
     text = "The toll from the raid on a village in the Bassa area of Plateau State rose to 14."
     assert _one(text, "Plateau State").country == "NG"
+
+
+def test_a_district_the_press_spells_its_own_way_is_the_district() -> None:
+    # GeoNames holds the district as "Dakshin Bastar Dantewada"; the press writes "Dantewada"
+    text = "A mine killed a villager in Kuakonda area, Dantewada district, Chhattisgarh, India."
+    place = _one(text, "Dantewada")
+    assert (place.country, place.precision) == ("IN", WHERE_PREC_ADM2), place
