@@ -509,15 +509,6 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
     return sorted(found + capitals) if capitals else found
 
 
-# First words of a group's name that other groups' names share ("National Liberation Army",
-# "People's Defence Force"): after a capitalised word of its own, such an alias is part of
-# another name.
-_GENERIC_NAME_STARTS = frozenset(
-    "national liberation people's peoples popular revolutionary united democratic islamic free army front".split()
-)
-
-
-_NATIONALITY_ENDING = re.compile(r"(?:an|ese|i|ish|ic)$")
 # Verbs of warding off an attack: whoever does them is the defender.
 _DEFENCE_VERBS = frozenset("intercepted intercepts intercept downed repelled repulsed foiled thwarted defused".split())
 
@@ -530,14 +521,22 @@ def _defends(tokens: list[Token], first: int, after: int) -> bool:
     return any(t.low in _DEFENCE_VERBS for t in tokens[after : after + 3])
 
 
+# First words of a group's name that other groups' names share ("National Liberation Army",
+# "People's Defence Force"): after a capitalised word of its own, such an alias is part of
+# another name.
+_GENERIC_NAME_STARTS = frozenset(
+    "national liberation people's peoples popular revolutionary united democratic islamic free army front".split()
+)
+_NATIONALITY_ENDING = re.compile(r"(?:an|ese|i|ish|ic)$")
+
+
 def _inside_longer_name(tokens: list[Token], k: int, first: Token) -> bool:
-    """Whether the alias starting at token ``k`` is the tail of a longer proper name."""
-    if k == 0 or first.low.split()[0] not in _GENERIC_NAME_STARTS:
+    """Whether the alias starting at token ``k`` is the tail of a longer proper name (a capitalised
+    word before it that is no nationality: "Colombian National Liberation Army" is the ELN)."""
+    if k < 2 or first.low not in _GENERIC_NAME_STARTS:
         return False
     prev = tokens[k - 1]
-    # a nationality before the name is its modifier ("Colombian National Liberation Army")
-    nationality = _NATIONALITY_ENDING.search(prev.low) is not None
-    return k > 1 and prev.text[:1].isupper() and prev.text.isalpha() and not nationality
+    return prev.text[:1].isupper() and prev.text.isalpha() and _NATIONALITY_ENDING.search(prev.low) is None
 
 
 def _acts(tokens: list[Token], first: int, after: int) -> bool:
@@ -763,8 +762,7 @@ def _parent_of_faction(tokens: list[Token], span: tuple[int, int] | None) -> tup
     j = _past_brackets(tokens, j)
     if j >= len(tokens) or tokens[j].low != "of":
         return span
-    j += 1 if j + 1 < len(tokens) and tokens[j + 1].low != "the" else 2
-    return _named_group(tokens, j) or span
+    return _named_group(tokens, j + 1) or span  # (which passes over a leading "the")
 
 
 def figure_word(t: Token) -> bool:

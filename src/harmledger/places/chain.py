@@ -146,7 +146,8 @@ def _address_abroad(i: int, text: str, mentions: list[Mention], best: list[Score
                 return None
             # Only a name read exactly has a namesake here to take; a loose match ("Banah" for
             # some "Bana") is as likely any other village.
-            home = [c for c in mentions[i].candidates if c.country == country and mentions[i].match == "exact"]
+            exact = mentions[i].match == "exact"
+            home = [c for c in mentions[i].candidates if exact and c.country == country]
             if home:  # "Acre, Northern, Israel": Acre in Israel, not Brazil's state
                 return ChainArea(chosen.entry, True, j - i, reading=max(home, key=lambda c: c.population))
             # Its nearest division (a town of the address may be a namesake: "Ado district, Benue"
