@@ -425,3 +425,41 @@ def test_a_place_inside_a_group_s_or_a_road_s_name_does_not_place_the_event(
     assert named and "inside the name" in (named[0].reason or ""), places
     claim = locate_claims(_doc(text), [_seed_claim(text, quote)], places)[0]
     assert claim.place is not None and claim.place.text == place, claim.place
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "name", "area", "not_places"),
+    [
+        # Mir Ali is missing from the gazetteer; "Mir" (Belarus) and "Ali" (India) are not it.
+        (
+            "A suicide bomber struck a convoy in the Mir Ali area of North Waziristan, killing 5 soldiers.",
+            "5",
+            "Mir Ali",
+            "North Waziristan",
+            ("Mir", "Ali"),
+        ),
+        # Shirin Tagab district is in Faryab; Tagab district is in Kapisa, 400 km away.
+        (
+            "Gunmen killed 3 policemen in Shirin Tagab district, Faryab province, Afghanistan.",
+            "3",
+            "Shirin Tagab",
+            "Faryab",
+            ("Shirin", "Tagab"),
+        ),
+    ],
+)
+def test_a_typed_name_the_gazetteer_lacks_is_one_place_at_its_area_not_its_words(
+    text: str, quote: str, name: str, area: str, not_places: tuple[str, ...]
+) -> None:
+    places = find_places(_doc(text))
+    assert any(p.text == name for p in places) and not any(p.text in not_places for p in places), places
+    claim = locate_claims(_doc(text), [_seed_claim(text, quote)], places)[0]
+    assert claim.place is not None and area in f"{claim.place.name} {claim.place.reason}", claim.place
+
+
+def test_a_place_before_its_institutions_name_keeps_its_place() -> None:
+    # A guard: "Police" is a town in Poland, yet "Carthage Police Chief" is no typed name to merge.
+    places = find_places(
+        _doc("Carthage Police Chief Chris McKenzie said the shooting in Carthage, Missouri, was over.")
+    )
+    assert any(p.text == "Carthage" and p.country == "US" for p in places), places

@@ -178,8 +178,12 @@ def _lowercase_words(text: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\b[a-z][a-z]+\b", text))
 
 
+UNKNOWN_NAME = "unknown"  # how a candidate span matched: a typed name the gazetteer lacks (``_unknown_name``)
+
+
 def candidate_spans(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tuple[int, int, str]]:
-    """Longest capitalised n-grams that the gazetteer knows, left to right (token index spans)."""
+    """Longest capitalised n-grams that the gazetteer knows, left to right (token index spans),
+    and names it lacks whose words it knows apart (matched ``UNKNOWN_NAME``)."""
     out = []
     i = 0
     while i < len(tokens):
@@ -211,6 +215,12 @@ def candidate_spans(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tupl
             if hits:
                 found = (i, k, how)
                 break
+        if _unknown_name(text, tokens, i, last, found, gaz):
+            # "Shirin Tagab district", "the Mir Ali area": a name the gazetteer does not know;
+            # its words alone ("Tagab", "Ali") name other places.
+            out.append((i, last, UNKNOWN_NAME))
+            i = last + 1
+            continue
         if found and found[1] < last and _ezafe(text, tokens, found[1] + 1):
             # "Pul-e-Matak", "Dasht-e-Barchi": a Persian compound the gazetteer lacks; its head
             # alone ("Pul", "Dasht") names some other place, and so may its tail.
@@ -222,6 +232,51 @@ def candidate_spans(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tupl
         else:
             i += 1
     return out
+
+
+# First words that do not make a longer name of the place after them: "Northern Kunduz",
+# "Greater Cairo", "Two Afghans"; demonyms, weekdays and months are checked apart.
+_NOT_A_NAME_HEAD = frozenset(
+    """north south east west northern southern eastern western northeast northwest southeast southwest
+    northeastern northwestern southeastern southwestern central upper lower greater inner outer old
+    new rural downtown metropolitan one two three four five six seven eight nine ten
+    january february march april may june july august september october november december""".split()
+)
+
+
+def _unknown_name(
+    text: str, tokens: list[Token], i: int, last: int, found: tuple[int, int, str] | None, gaz: Gazetteer
+) -> bool:
+    """Whether the capitalised words ``tokens[i..last]``, before a place-type noun in lower case
+    ("Shirin Tagab district", "the Mir Ali area"), are one name the gazetteer lacks although it
+    knows some of its words as small places: "Tagab" and "Ali" are other places. Not when a part
+    is the own name of a country, a province or a big city ("Ali" is only another name of Ağrı),
+    nor before a capitalised noun, which is often an institution's ("Rapides Parish Fire District")."""
+    typed = (
+        last + 1 < len(tokens)
+        and tokens[last + 1].text in PLACE_HEADS
+        and text[tokens[last].end : tokens[last + 1].start] == " "
+    )
+    run = tokens[i : last + 1]
+    if not typed or last == i or any(not _capitalised(t.text) or t.text.lower() in PLACE_HEADS for t in run):
+        return False
+    head = run[0].text.lower()
+    if head in _NOT_A_NAME_HEAD or head in DEMONYMS or head in NOT_NAME_START or run[0].text.isupper():
+        return False
+    if found is not None and (
+        found[1] >= last or any(_big(h) for h in gaz.find(text[run[0].start : tokens[found[1]].end])[0])
+    ):
+        return False
+    first = i + 1 if found is None else found[1] + 1
+    rest = [
+        gaz.find(text[tokens[j].start : tokens[k].end])[0] for j in range(first, last + 1) for k in range(j, last + 1)
+    ]
+    return any(rest) and not any(_big(h) for hits in rest for h in hits)
+
+
+def _big(h: Entry) -> bool:
+    """A country, a province or a big city under its own name (``_strong`` and ``_own_name``)."""
+    return _strong(h) and _own_name(h)
 
 
 def detect(
@@ -266,6 +321,10 @@ def detect(
     for i, k, how in spans:
         start, end = tokens[i].start, tokens[k].end
         surface = text[start:end]
+        if how == UNKNOWN_NAME:  # unresolved here, with its whole name; the chain places it
+            mentions.append(Mention(start, end, surface, (), "", False))
+            taken.append((start, end))
+            continue
         hits, _ = gaz.find(surface)
         if surface in acronyms and not any(_area(h) for h in hits):
             continue
