@@ -999,6 +999,25 @@ def test_a_sentence_opened_as_another_event_is_its_own_incident(opening: str) ->
 
 
 @pytest.mark.parametrize(
+    "answer",
+    [
+        "Troops later killed six militants in a follow-up operation in the same district.",
+        "In a retaliatory air strike the next day, the air force killed six fighters near the border.",
+    ],
+)
+def test_the_operation_that_answered_an_attack_is_its_own_incident_with_its_own_actor(answer: str) -> None:
+    incidents = _report(
+        "A suicide bomber drove a car into an army convoy near Bannu on Saturday, killing five soldiers, "
+        f"officials said. The Pakistani Taliban claimed responsibility. {answer}"
+    )
+    by_deaths = {i.deaths.best: i for i in incidents}
+    assert sorted(by_deaths) == [5, 6]
+    assert by_deaths[5].perpetrator == "Tehrik-i-Taliban Pakistan"
+    assert by_deaths[6].perpetrator != by_deaths[5].perpetrator  # the bomber's group did not kill its own
+    assert by_deaths[6].event_type != "suicide attack"
+
+
+@pytest.mark.parametrize(
     "other",
     [
         "The day before, another alleged strike on the same street killed two men.",

@@ -28,7 +28,7 @@ from harmledger.extract.context import (
 )
 from harmledger.extract.counts import parse_count
 from harmledger.extract.harm import Mention
-from harmledger.extract.identity import opens_another_event
+from harmledger.extract.identity import tells_another_event
 from harmledger.extract.mentions import read_mentions
 from harmledger.extract.parts import parts_among
 from harmledger.extract.text import Token, candidate_spans, split_sentences, tokenize
@@ -197,7 +197,8 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     hedged = _hedges_figures(tokens, lows) or any(
         a.low in ("may", "might", "could") and b.low == "have" and a.text.islower() for a, b in pairwise(tokens)
     )
-    context = [sentence, *reversed(state.before(i, _CONTEXT_BACK))]
+    # The sentences before say how the figure's event was carried out, unless it is another one.
+    context = [sentence] if tells_another_event(sentence) else [sentence, *reversed(state.before(i, _CONTEXT_BACK))]
     event = event_type(context)
     span_sentence = Span(s, e)
     lead = _lead_scope(state, i, tokens, mentions, sentence, s)
@@ -535,7 +536,7 @@ def _perpetrator(
     if hits:
         before = [p for p in hits if p[1] <= lo]
         return (before[-1] if before else hits[0])[2]
-    if opens_another_event(state.sentence_text(i)):
+    if tells_another_event(state.sentence_text(i)):
         return None  # "Separately, an air strike on a market killed six": not the last sentence's actor
     for j in range(i - 1, max(-1, i - 1 - _CONTEXT_BACK), -1):
         found = state.perpetrators(j)

@@ -245,6 +245,13 @@ _ANOTHER_DAY_OPENING = re.compile(
     r"last\s+week|earlier\s+(?:this|that|last)\s+(?:week|month))\s*,",
     re.IGNORECASE,
 )
+# "Troops later killed six militants in a follow-up operation": the operation that answered the
+# report's attack is an event of its own, wherever its sentence names it.
+_FOLLOW_UP = re.compile(
+    r"\b(?:follow-up|follow-on|subsequent|retaliatory|mop-up)\s+(?:military\s+|security\s+|air\s+|ground\s+)?"
+    r"(?:operations?|raids?|strikes?|air\s?strikes?|offensive|assault)\b",
+    re.IGNORECASE,
+)
 _STATEMENT = re.compile(r"\b(?:toll|said|says|reported|announced|confirmed|put|gave|according)\b", re.IGNORECASE)
 # "… are assessed in a separate incident earlier that day, in which 22 civilians were killed":
 # a separate event named anywhere before the figure in its sentence.
@@ -282,9 +289,11 @@ _SHARES_OUT = re.compile(
 )
 
 
-def opens_another_event(sentence: str) -> bool:
-    """Whether the writer opens ``sentence`` as another event ("Separately, …", "Elsewhere, …")."""
-    return _ANOTHER_EVENT_OPENING.match(sentence) is not None
+def tells_another_event(sentence: str) -> bool:
+    """Whether ``sentence`` tells of an event other than the one before it: the writer opens it
+    so ("Separately, …", "Elsewhere, …") or it names the operation that answered it ("… in a
+    follow-up operation")."""
+    return _ANOTHER_EVENT_OPENING.match(sentence) is not None or _FOLLOW_UP.search(sentence) is not None
 
 
 def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
@@ -302,6 +311,7 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
             _OTHER_EVENT.search(before)
             or _ANOTHER_EVENT_OPENING.match(before)
             or _SEPARATE_EVENT.search(before)
+            or _FOLLOW_UP.search(doc.text, claim.sentence.start, claim.sentence.end)
             or (
                 _ANOTHER_DAY_OPENING.match(before)
                 and not _STATEMENT.search(doc.text, claim.sentence.start, claim.sentence.end)
