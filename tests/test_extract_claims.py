@@ -816,6 +816,12 @@ SOURCES = [
         ("police spokesperson", "confirmed", "official"),
     ),
     ("The governor of the province, Ali Hassan, said 12 people were killed.", ("governor", "reported", "official")),
+    # ... and where he serves right before his verb: the official speaks, not the place
+    ("The governor of the province said 12 people were killed.", ("governor", "reported", "official")),
+    ("An official in Kandahar said 12 people were killed.", ("official", "reported", "official")),
+    ("The army spokesman in the region put the toll at 12.", ("army spokesman", "reported", "official")),
+    # (a guard: a spokesman for a body speaks for it)
+    ("A spokesman for the army said 12 people were killed.", ("army", "reported", "official")),
     # a party that claims the attack is not the source of the toll the sentence gives it ...
     (
         "Islamic State claimed responsibility for a suicide bombing at a rally that killed 63 people, officials said.",

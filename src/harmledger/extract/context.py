@@ -222,11 +222,14 @@ def _apposition_back(tokens: list[Token], k: int) -> tuple[int, int] | None:
     return None
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from"})
+
+
 def _past_where(tokens: list[Token], j: int) -> int:
     """Back from ``j`` over where a source serves ("the police spokesperson in the state, …",
     "the governor of the province, …") to its noun, else ``j``."""
     for x in range(j - 1, max(0, j - 5), -1):
-        if tokens[x].low in ("in", "of", "for") and x > 0 and tokens[x - 1].low in SOURCE_NOUNS:
+        if tokens[x].low in ("of", "for", *_PLACE_PREPOSITIONS) and x > 0 and tokens[x - 1].low in SOURCE_NOUNS:
             return x
         if tokens[x].text in _STOPS:
             break
@@ -298,6 +301,11 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
             add((k - 1, k), stance)
             continue
         got = _apposition_back(tokens, k) or _name_back(tokens, k)
+        where = _past_where(tokens, k)
+        if where != k and (got is None or tokens[where].low in _PLACE_PREPOSITIONS):
+            # "the governor of the province said", "an official in Kabul said": the official speaks,
+            # not the province or Kabul ("a spokesman for the army said" stays the army's word)
+            got = _name_back(tokens, where)
         # "12 civilians were reported killed": victims are not a source ("Iraqi Security Forces
         # said", a name in capitals, is).
         victims = (
