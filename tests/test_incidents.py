@@ -640,6 +640,24 @@ def test_a_verified_figure_is_best_among_equally_reliable_sources():
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (9, 11, 11)
 
 
+def test_a_toll_given_as_risen_is_best_beside_an_equally_reliable_count_of_the_same_day():
+    from dataclasses import replace
+
+    from harmledger.records import TOLL_UPDATE_CUE
+
+    docs = {d: doc(d) for d in "ab"}
+    first = claim(
+        "a", low=11, high=11, best=11, place="kabul", day=D, source="Governor's office", source_kind="official"
+    )
+    risen = claim(
+        "b", low=13, high=13, best=13, place="kabul", day=D, source="Health department", source_kind="official"
+    )
+    first, risen = one_strike([first, risen])
+    risen = replace(risen, identity=(*risen.identity, TOLL_UPDATE_CUE))  # "the death toll has risen to 13"
+    [inc] = only_incidents(reconcile([first, risen], docs))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (11, 13, 13)
+
+
 def test_a_headlines_vague_figure_adds_nothing_beside_the_figure_its_report_states():
     docs = {"a": doc("a")}
     dozens = replace(

@@ -27,10 +27,11 @@ victims are civilians):
    deaths count fully when no civilian death is stated outright.
 5. low = the lowest minimum among the independent sources ("at least 12" gives 12, "7" gives 7,
    "as many as 200" gives none); best = the figure of the most reliable source that reports the
-   event itself rather than in passing while telling of another (then one that verified its
-   figure, then the latest report, then the median of equally trusted ones, of those that state a
-   figure rather than "dozens", and never below a minimum one of them states: "at least 12"
-   beside "7" gives 12); high = the highest figure any source reported.
+   event itself rather than in passing while telling of another (then one that gives the toll as
+   risen, then one that verified its figure, then the latest report, then the median of equally
+   trusted ones, of those that state a figure rather than "dozens", and never below a minimum one
+   of them states: "at least 12" beside "7" gives 12); high = the highest figure any source
+   reported.
 6. "casualties" (killed or injured, unspecified) can raise deaths' high but never set deaths' low
    or best: 200 casualties says at most 200 were killed, not that anyone was.
 7. People named one by one (qualifier ``named``) are at least that many: beside a source that
@@ -54,7 +55,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 
-from harmledger.records import OTHER_EVENT_CUE, Claim, Count, Figures
+from harmledger.records import OTHER_EVENT_CUE, TOLL_UPDATE_CUE, Claim, Count, Figures
 
 NO_FIGURE = "no figure reported"
 
@@ -375,7 +376,7 @@ def figures(
     low = min(lows) if lows else None
     high = max(highs) if highs else None
 
-    def trust(source: str) -> tuple[bool, int, bool, date, str]:
+    def trust(source: str) -> tuple[bool, int, bool, bool, date, str]:
         items = [r for docs in by_source[source].values() for r, _ in docs]
         latest = max((r.published or date.min for r in items), default=date.min)
         # A report of the event itself beats one that mentions it in passing while telling of
@@ -384,7 +385,10 @@ def figures(
         # At equal reliability, a source that verified its figure ("UNAMA verified 11") beats
         # one that reported it ("the governor's spokesman gave 9").
         verified = any(r.claim.source is not None and r.claim.source.stance == "confirmed" for r in items)
-        return (about_it, max(r.reliability for r in items), verified, latest, source)
+        # … and one that gives the toll as risen ("has risen to 13") says the lower counts of its
+        # day are out of date.
+        risen = any(TOLL_UPDATE_CUE in r.claim.identity for r in items)
+        return (about_it, max(r.reliability for r in items), risen, verified, latest, source)
 
     trusted = {s: trust(s) for s, f in per_source.items() if f.best is not None}
     ranked = sorted(trusted, key=trusted.__getitem__, reverse=True)
@@ -393,7 +397,7 @@ def figures(
         # Sources equally trusted and equally recent: the (lower) median of their figures, of
         # those that state one when some do ("dozens" beside "38" says nothing against 38),
         # and never below a minimum one of them states ("at least 47" beside "30").
-        top = [s for s in ranked if trusted[s][:4] == trusted[ranked[0]][:4]]
+        top = [s for s in ranked if trusted[s][:5] == trusted[ranked[0]][:5]]
         stating = [s for s in top if not _vague_only(by_source[s])] or top
         tied = sorted(per_source[s].best or 0 for s in stating)
         best = max(tied[(len(tied) - 1) // 2], max((_stated_minimum(by_source[s]) for s in stating), default=0))
