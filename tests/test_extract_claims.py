@@ -1239,6 +1239,8 @@ def test_a_states_forces_are_the_perpetrator_only_where_they_act(text: str, perp
         ("Talks between the army and the PKK resumed in Geneva. In Van, shelling killed 4 people.", None),
         # an actor of an attack does, even when the sentence names no harm
         ("PKK fighters attacked an army post near Van. Four soldiers were killed.", "PKK"),
+        # but not to a sentence that names its own actor, unknown: a roundup's next attack
+        ("PKK fighters attacked an army post near Van. In Mus, gunmen shot dead 2 village guards.", None),
     ],
 )
 def test_a_sentence_before_lends_its_actor_only_when_it_tells_of_force(text: str, perpetrator: str | None) -> None:

@@ -538,6 +538,8 @@ def _perpetrator(
         return (before[-1] if before else hits[0])[2]
     if tells_another_event(state.sentence_text(i)):
         return None  # "Separately, an air strike on a market killed six": not the last sentence's actor
+    if any(t.low in _UNNAMED_ATTACKERS for t in tokens if t.end <= lo):
+        return None  # "In Herat, gunmen shot dead a scholar": the sentence names its actor, as nobody known
     for j in range(i - 1, max(-1, i - 1 - _CONTEXT_BACK), -1):
         found = state.perpetrators(j)
         if found and _tells_of_violence(state.sentence_text(j)):
@@ -545,6 +547,8 @@ def _perpetrator(
     return None
 
 
+# Who attacked, said without a name: the sentence's own actor, which no name before it replaces.
+_UNNAMED_ATTACKERS = frozenset("gunmen gunman assailants assailant attackers attacker".split())
 _SAYS = frozenset("said says say told stated added announced".split())
 _OWN = frozenset({"its", "their", "our", "it", "they", "we"})
 
