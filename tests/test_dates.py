@@ -30,6 +30,11 @@ PUB = date(2016, 7, 20)  # a Wednesday
         ("last month", PUB, date(2016, 6, 1), date(2016, 6, 30), "month"),
         ("earlier this month", PUB, date(2016, 7, 1), date(2016, 7, 20), "month"),
         ("last year", PUB, date(2015, 1, 1), date(2015, 12, 31), "year"),
+        # a span up to the publication day, where "last week" and "last year" are the calendar's
+        ("in the past 24 hours", PUB, date(2016, 7, 19), date(2016, 7, 20), "day"),
+        ("over the last two weeks", PUB, date(2016, 7, 6), date(2016, 7, 20), "week"),
+        ("in the past few days", PUB, date(2016, 7, 17), date(2016, 7, 20), "week"),
+        ("in the past year", PUB, date(2015, 7, 21), date(2016, 7, 20), "year"),
         ("since March 31st", PUB, date(2016, 3, 31), date(2016, 7, 20), "day"),
         ("since 2011", PUB, date(2011, 1, 1), date(2016, 7, 20), "year"),
         ("on March 31", PUB, date(2016, 3, 31), date(2016, 3, 31), "day"),

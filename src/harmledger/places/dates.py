@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import math
 import re
 from dataclasses import replace
 from datetime import date, timedelta
@@ -109,7 +110,15 @@ PATTERNS: tuple[tuple[str, str, bool], ...] = (
     ("yesterday", r"\b(?:yesterday|last night)\b", True),
     ("today", r"\b(?:today|tonight|this morning|this afternoon|this evening)\b", True),
     ("ago", rf"\b{_NUM}\s+(?P<unit>day|week|month|year)s?\s+ago\b", True),
-    ("last_unit", r"\b(?:last|past|previous)\s+(?P<unit>week|month|year|weekend)\b", True),
+    # "in the past 24 hours", "over the last two weeks", "the past year": the span up to the
+    # publication day ("last week" and "last year" are the calendar's, below).
+    (
+        "trailing",
+        rf"\b(?:past|last)\s+(?:{_NUM}\s+|few\s+|several\s+|couple\s+of\s+)(?P<unit>hour|day|week|month|year)s\b|"
+        r"\bpast\s+(?P<unit1>week|month|year)\b",
+        True,
+    ),
+    ("last_unit", r"\b(?:last|previous)\s+(?P<unit>week|month|year|weekend)\b", True),
     ("this_unit", r"\b(?:(?:earlier|later)\s+)?this\s+(?P<unit>week|month|year|weekend)\b", True),
 )
 _COMPILED = tuple((name, re.compile(pat, re.IGNORECASE), needs) for name, pat, needs in PATTERNS)
@@ -228,6 +237,8 @@ def _relative(name: str, m: re.Match[str], pub: date) -> Result:
             start, end = _month_range(y, mth + 1)
             return start, end, "month"
         return date(pub.year - n, 1, 1), date(pub.year - n, 12, 31), "year"
+    if name == "trailing":
+        return _trailing(g, pub)
     unit = g["unit"].lower()
     last = name == "last_unit"
     if unit == "week":
@@ -249,6 +260,21 @@ def _relative(name: str, m: re.Match[str], pub: date) -> Result:
     if last:
         return date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31), "year"
     return date(pub.year, 1, 1), pub, "year"
+
+
+# Days a trailing span reaches back per unit, and how many units "few" or "several" stand for.
+TRAILING_DAYS: dict[str, float] = {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365}
+FEW = 3
+
+
+def _trailing(g: dict[str, str | None], pub: date) -> tuple[date, date, DatePrecision]:
+    """ "the past 24 hours": from as far back as the span reaches to the publication day."""
+    unit = (g.get("unit") or g.get("unit1") or "day").lower()
+    num = g.get("num")
+    n = _num(num) if num else (1 if g.get("unit1") else FEW)
+    days = max(1, math.ceil(n * TRAILING_DAYS[unit]))
+    precision: DatePrecision = "day" if days <= 2 else "week" if days <= 14 else "month" if days <= 62 else "year"
+    return pub - timedelta(days=days), pub, precision
 
 
 def _resolve_match(name: str, m: re.Match[str], needs_pub: bool, published: date | None, span: Span | None) -> DateRef:
