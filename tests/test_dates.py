@@ -145,3 +145,13 @@ def test_the_day_before_with_no_day_named_before_it_counts_from_publication() ->
 def test_a_period_starting_after_publication_stays_unresolved_with_its_reason() -> None:
     ref = resolve_date("since 2001", date(2000, 1, 1))  # found by the fuzz test
     assert not ref.resolved and "after the publication date" in (ref.reason or "")
+
+
+def test_a_running_toll_since_an_outbreak_runs_to_the_day_it_was_reported() -> None:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse_document
+
+    text = "Since the war broke out in April 2023, more than 15,000 people have been killed, the UN said."
+    [claim] = analyse_document(make_document(text.encode(), origin="toll.txt", published=date(2024, 6, 12))).claims
+    assert claim.scope == "cumulative" and claim.date is not None
+    assert (claim.date.start, claim.date.end) == (date(2023, 4, 1), date(2024, 6, 12))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import replace
@@ -470,9 +471,20 @@ def locate_claims(
             place = fallback[0]
         if claim.scope == "cumulative" and not claim.place and place is not None:
             place = _toll_area(place)
-        date = claim.date or dated.choose(claim)
+        date = _running_to_publication(claim, claim.date or dated.choose(claim), doc.published)
         out.append(replace(claim, place=place, date=date))
     return out
+
+
+def _running_to_publication(claim: Claim, date: DateRef | None, published: dt.date | None) -> DateRef | None:
+    """A running toll "since fighting broke out in April 2023" runs from that month to the day
+    it was reported, not over April alone."""
+    since = claim.scope == "cumulative" and (claim.period or "").lower().startswith("since")
+    if not (since and date is not None and date.resolved and published and date.end and date.end < published):
+        return date
+    return replace(
+        date, end=published, reason=f"from its start to publication ({claim.period}); {date.reason or ''}".rstrip("; ")
+    )
 
 
 def _not_in_names(places: list[PlaceRef], claims: list[Claim]) -> list[PlaceRef]:
