@@ -1241,6 +1241,12 @@ def test_a_states_forces_are_the_perpetrator_only_where_they_act(text: str, perp
         ("PKK fighters attacked an army post near Van. Four soldiers were killed.", "PKK"),
         # but not to a sentence that names its own actor, unknown: a roundup's next attack
         ("PKK fighters attacked an army post near Van. In Mus, gunmen shot dead 2 village guards.", None),
+        # nor to a war's toll whose sentence names both its sides, neither of them alone
+        (
+            "Medics blamed the RSF for the shelling. Since fighting between the army and the RSF broke out, "
+            "more than 15,000 people have been killed.",
+            None,
+        ),
     ],
 )
 def test_a_sentence_before_lends_its_actor_only_when_it_tells_of_force(text: str, perpetrator: str | None) -> None:

@@ -187,6 +187,8 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     starts = [t.start for t in tokens]
     # not the harmed, nor the owner of the target ("a prison run by Yemen's Houthi movement")
     acting = [p for p in parties if not _counted_party(tokens, starts, p[0], p[1]) and not _owner(tokens, starts, p[0])]
+    sides = [p for p in acting if _one_side_of(tokens, starts, p[0])]
+    acting = [p for p in acting if p not in sides]
     doc = state.doc
     sources = _sources(state, i, tokens, sentence, s)
     fallback = None
@@ -239,7 +241,8 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
                 quote=sentence,
                 victim_groups=tuple(m.groups),
                 event_type=event,
-                perpetrator=_perpetrator(state, i, acting, tokens, m),
+                # the sides of a war the sentence names are not one of them, nor an actor before
+                perpetrator=_perpetrator(state, i, acting, tokens, m) if acting or not sides else None,
                 source=_figure_source(tokens, sources, m.first, fallback),
                 scope=scope,  # type: ignore[arg-type]
                 period=period,
@@ -499,6 +502,21 @@ def _counted_party(tokens: list[Token], starts: list[int], start: int, end: int)
     while j < len(tokens) and j - after < 3 and (tokens[j].low in VICTIM_NOUNS or tokens[j].low in RANK_WORDS):
         j += 1
     return _harmed_at(tokens, j)
+
+
+_SIDES_BACK = 8  # tokens looked back from a party for the "between" of "fighting between X and Y"
+
+
+def _one_side_of(tokens: list[Token], starts: list[int], start: int) -> bool:
+    """ "Since fighting between the army and the RSF broke out, 15,000 have been killed": the
+    two sides of a war are neither one its toll's perpetrator."""
+    first = bisect.bisect_left(starts, start)
+    for j in range(first - 1, max(-1, first - 1 - _SIDES_BACK), -1):
+        if tokens[j].low == "between":
+            return True
+        if tokens[j].text in (",", ".", ";", ":"):
+            return False
+    return False
 
 
 def _harmed_at(tokens: list[Token], j: int) -> bool:
