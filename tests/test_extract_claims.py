@@ -844,6 +844,11 @@ def test_source(text: str, expected: tuple | None) -> None:
 # --- one incident or a running total -----------------------------------------------------------
 SCOPES = [
     ("A strike killed at least 56 civilians on Tuesday.", "incident", None),
+    # a day's count over a whole land, or over many attacks told as one, is no single event
+    ("At least 22 people were killed in attacks across Iraq on Tuesday.", "cumulative", "across Iraq"),
+    ("Violence across Syria killed 150 people on Wednesday, activists said.", "cumulative", "across Syria"),
+    ("At least 30 people died in a wave of bombings in Baghdad.", "cumulative", "wave of bombings in Baghdad"),
+    ("Rockets fired across the border killed 3 soldiers.", "incident", None),
     ("The civilian death toll of the airstrikes in the region is now over 125.", "cumulative", None),
     ("They confirmed 60 civilian casualties in the last couple of days.", "cumulative", "in the last couple of days"),
     (

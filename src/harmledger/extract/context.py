@@ -393,6 +393,13 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
             span = _date_range(tokens, k, hi)
             if span is not None:
                 return "cumulative", text[tokens[k].start - offset : tokens[span - 1].end - offset]
+    for k in range(lo, hi - 1):
+        # "killed in attacks across Iraq", "violence across Syria": a count over a whole land
+        if tokens[k].low == "across" and tokens[k + 1].text[:1].isupper() and tokens[k + 1].text.isalpha():
+            end = k + 2
+            while end < hi and tokens[end].text[:1].isupper() and tokens[end].text.isalpha():
+                end += 1
+            return "cumulative", text[tokens[k].start - offset : tokens[end - 1].end - offset]
     for k in range(lo, hi - 2):
         # "died during the four-month offensive", "killed in the war": a campaign, not an event.
         if tokens[k].low in ("during", "throughout", "in", "over") and tokens[k + 1].low == "the":

@@ -557,6 +557,15 @@ CUMULATIVE_CUES: tuple[str, ...] = (
     "in several provinces",
     "in several districts",
     "in various provinces",
+    # many attacks told as one: "killed in a wave of bombings", "a spate of attacks"
+    "wave of attacks",
+    "wave of bombings",
+    "wave of violence",
+    "spate of attacks",
+    "spate of bombings",
+    "spate of killings",
+    "string of attacks",
+    "string of bombings",
 )
 MONTHS: frozenset[str] = frozenset(
     "january february march april may june july august september october november december "
