@@ -74,6 +74,7 @@ class _Doc:
         self._acros: dict[str, str] | None = None
         self.attacks = _attacks_in(doc.text)  # "one of three related attacks": 3
         self._perps: dict[int, list[tuple[int, int, str]]] = {}
+        self._another: dict[int, bool] = {}
 
     @property
     def acros(self) -> dict[str, str]:
@@ -93,6 +94,13 @@ class _Doc:
             starts = [t.start for t in tokens]
             self._perps[i] = [p for p in perpetrators(tokens) if not _counted_party(tokens, starts, p[0], p[1])]
         return self._perps[i]
+
+    def another_event(self, i: int) -> bool:
+        """Whether sentence ``i`` tells of another event than the one before it (cached: each of
+        its figures asks, and a sentence may be long)."""
+        if i not in self._another:
+            self._another[i] = tells_another_event(self.sentence_text(i))
+        return self._another[i]
 
     def before(self, i: int, k: int) -> list[str]:
         return [self.sentence_text(j) for j in range(max(0, i - k), i)]
@@ -188,6 +196,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     # not the harmed, nor the owner of the target ("a prison run by Yemen's Houthi movement")
     acting = [p for p in parties if not _counted_party(tokens, starts, p[0], p[1]) and not _owner(tokens, starts, p[0])]
     sides = [p for p in acting if _one_side_of(tokens, starts, p[0])]
+    unnamed_at = next((t.end for t in tokens if t.low in _UNNAMED_ATTACKERS), None)  # "gunmen", once a sentence
     acting = [p for p in acting if p not in sides]
     doc = state.doc
     sources = _sources(state, i, tokens, sentence, s)
@@ -242,7 +251,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
                 victim_groups=tuple(m.groups),
                 event_type=event,
                 # the sides of a war the sentence names are not one of them, nor an actor before
-                perpetrator=_perpetrator(state, i, acting, tokens, m) if acting or not sides else None,
+                perpetrator=_perpetrator(state, i, acting, tokens, m, unnamed_at) if acting or not sides else None,
                 source=_figure_source(tokens, sources, m.first, fallback),
                 scope=scope,  # type: ignore[arg-type]
                 period=period,
@@ -545,18 +554,19 @@ def _after_apposition(tokens: list[Token], end: int) -> int:
 
 
 def _perpetrator(
-    state: _Doc, i: int, parties: list[tuple[int, int, str]], tokens: list[Token], m: Mention
+    state: _Doc, i: int, parties: list[tuple[int, int, str]], tokens: list[Token], m: Mention, unnamed_at: int | None
 ) -> str | None:
-    """The alias nearest the figure (outside the victims phrase), else in the sentences before."""
+    """The alias nearest the figure (outside the victims phrase), else in the sentences before;
+    ``unnamed_at`` is where the sentence's first unnamed attacker ends, if it names one."""
     lo = tokens[m.first].start
     hi = tokens[_after_apposition(tokens, min(max(m.phrase_end, m.last), len(tokens))) - 1].end
     hits = [p for p in parties if (p[1] <= lo or p[0] >= hi) and not _only_speaks(tokens, p, lo)]
     if hits:
         before = [p for p in hits if p[1] <= lo]
         return (before[-1] if before else hits[0])[2]
-    if tells_another_event(state.sentence_text(i)):
+    if state.another_event(i):
         return None  # "Separately, an air strike on a market killed six": not the last sentence's actor
-    if any(t.low in _UNNAMED_ATTACKERS for t in tokens if t.end <= lo):
+    if unnamed_at is not None and unnamed_at <= lo:
         return None  # "In Herat, gunmen shot dead a scholar": the sentence names its actor, as nobody known
     for j in range(i - 1, max(-1, i - 1 - _CONTEXT_BACK), -1):
         found = state.perpetrators(j)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from harmledger.records import OTHER_EVENT_CUE, PART_OF_TOTAL_CUE, TOLL_UPDATE_CUE, Claim, Document
+from harmledger.records import OTHER_EVENT_CUE, PART_OF_TOTAL_CUE, TOLL_UPDATE_CUE, Claim, Document, Span
 
 # How far around the claim's sentence cues are looked for: about one sentence either side.
 WINDOW_CHARS = 250
@@ -300,6 +300,14 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
     """``claims`` with ``identity`` set from the text around each claim's sentence."""
     out: list[Claim] = []
     seen: dict[tuple[int, int], tuple[str, ...]] = {}  # claims of one sentence share its window
+    answering: dict[Span, bool] = {}
+
+    def _answers(sentence: Span) -> bool:
+        """Whether the sentence names the operation that answered an attack (once a sentence)."""
+        if sentence not in answering:
+            answering[sentence] = _FOLLOW_UP.search(doc.text, sentence.start, sentence.end) is not None
+        return answering[sentence]
+
     for claim in claims:
         start = max(0, claim.sentence.start - WINDOW_CHARS)
         end = min(len(doc.text), claim.sentence.end + WINDOW_CHARS)
@@ -311,7 +319,7 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
             _OTHER_EVENT.search(before)
             or _ANOTHER_EVENT_OPENING.match(before)
             or _SEPARATE_EVENT.search(before)
-            or _FOLLOW_UP.search(doc.text, claim.sentence.start, claim.sentence.end)
+            or _answers(claim.sentence)
             or (
                 _ANOTHER_DAY_OPENING.match(before)
                 and not _STATEMENT.search(doc.text, claim.sentence.start, claim.sentence.end)
