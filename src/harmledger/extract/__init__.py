@@ -209,7 +209,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
         a.low in ("may", "might", "could") and b.low == "have" and a.text.islower() for a, b in pairwise(tokens)
     )
     # The sentences before say how the figure's event was carried out, unless it is another one.
-    context = [sentence] if tells_another_event(sentence) else [sentence, *reversed(state.before(i, _CONTEXT_BACK))]
+    context = [sentence] if state.another_event(i) else [sentence, *reversed(state.before(i, _CONTEXT_BACK))]
     event = event_type(context)
     span_sentence = Span(s, e)
     lead = _lead_scope(state, i, tokens, mentions, sentence, s)
