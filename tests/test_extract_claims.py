@@ -209,6 +209,7 @@ HARM = [
     ("Two gunmen shot and killed a shopkeeper.", [("killed", "a shopkeeper", 1, 1, 1, "civilians")]),
     # harm phrases of several words, kept as patterns in vocab.HARM_PHRASES
     ("Nine miners were gunned down at the pit gate.", [("killed", "Nine", 9, 9, 9, "civilians")]),
+    ("Bandits gun down 4 farmers in their fields.", [("killed", "4", 4, 4, 4, "civilians")]),
     ("Four guards lost their lives in the ambush.", [("killed", "Four", 4, 4, 4, "combatants")]),
     (
         "Three people died and 20 were treated for wounds at the district clinic.",

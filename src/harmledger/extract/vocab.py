@@ -258,7 +258,7 @@ POSSESSIVES: frozenset[str] = frozenset({"his", "her", "their", "its"})
 PHRASE_CLASSES: dict[str, frozenset[str]] = {"POSS": POSSESSIVES | {"our", "my", "your"}}
 HARM_PHRASES: dict[str, str] = {
     "shot|stabbed|beaten|found dead": "killed",
-    "gunned|mowed down": "killed",
+    "gun|guns|gunning|gunned|mowed down": "killed",
     "burned|burnt alive": "killed",
     "hacked|stabbed|beaten|bludgeoned|burned|burnt|tortured|shot|stoned|clubbed|starved to death": "killed",
     "strangled|choked|kicked|crushed to death": "killed",
