@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -235,12 +236,14 @@ def candidate_spans(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tupl
 
 
 # First words that do not make a longer name of the place after them: "Northern Kunduz",
-# "Greater Cairo", "Two Afghans"; demonyms, weekdays and months are checked apart.
+# "Greater Cairo", "Two Afghans", "March"; demonyms and weekdays (``NOT_NAME_START``) are checked apart.
 _NOT_A_NAME_HEAD = frozenset(
-    """north south east west northern southern eastern western northeast northwest southeast southwest
-    northeastern northwestern southeastern southwestern central upper lower greater inner outer old
-    new rural downtown metropolitan one two three four five six seven eight nine ten
-    january february march april may june july august september october november december""".split()
+    {
+        *BEARINGS,
+        *(name.lower() for name in calendar.month_name if name),
+        *"central upper lower greater inner outer old new rural downtown metropolitan".split(),
+        *"one two three four five six seven eight nine ten".split(),
+    }
 )
 
 
