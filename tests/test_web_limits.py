@@ -152,3 +152,39 @@ def test_every_web_setting_is_documented_in_the_readme() -> None:
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     for field in fields(WebSettings):
         assert f"HARMLEDGER_{field.name.upper()}" in readme, field.name
+
+
+def test_a_burst_of_concurrent_decisions_is_answered_and_recorded_once_each(server: Any, seeded: Any) -> None:
+    """Forty decisions posted at once by two analysts: each answers 200 (none refused for
+    incidents "changing" under it though its decision was stored), each is recorded once, and
+    the stored incidents then reflect the last of them."""
+    import httpx
+
+    from harmledger.pipeline import derive_incidents
+    from tests.test_web_seed import add_user
+
+    port, _ = server
+    ledger, ids = seeded
+    tokens = [add_user(ledger, "ana", "analyst"), add_user(ledger, "bob", "analyst")]
+    before = len(ledger.decision_rows())
+    posts = []
+    for n in range(20):
+        posts.append((tokens[0], f"/api/claims/{ids['jazeera']}/{'reject' if n % 2 else 'confirm'}", {}))
+        posts.append((tokens[1], f"/api/incidents/{ids['manbij']}/grade", {"grade": ("fair", "confirmed")[n % 2]}))
+
+    def post(item: tuple[str, str, dict[str, Any]]) -> int:
+        token, path, body = item
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as http:
+            return http.post(path, json=body, headers={"Authorization": f"Bearer {token}"}).status_code
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(16) as pool:
+        statuses = list(pool.map(post, posts))
+    assert statuses == [200] * len(posts)
+    assert len(ledger.decision_rows()) - before == len(posts)
+    documents = {doc.id: doc for doc in ledger.documents(with_text=False)}
+    derived, _ = derive_incidents(ledger, documents, ledger.claims())
+    assert sorted((i.id, i.claim_ids, i.grade) for i in derived) == sorted(
+        (i.id, i.claim_ids, i.grade) for i in ledger.incidents(kind=None)
+    )

@@ -7,6 +7,8 @@ claims group or count re-derive the incidents at once so the pages show the resu
 
 from __future__ import annotations
 
+import threading
+import weakref
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -174,12 +176,59 @@ def _check(
     raise _bad(f"unknown review action {action!r}; choose one of {', '.join(ACTIONS)}")
 
 
-def rebuild(ledger: Ledger) -> bool:
-    """Re-derive incidents so they respect every recorded decision."""
-    from harmledger.pipeline import rebuild_incidents
+class _Rebuilds:
+    """The incident rebuilds of one ledger, one at a time in this process.
 
-    rebuild_incidents(ledger)
-    return True
+    Each decision asks for a rebuild once it is recorded. Run side by side, rebuilds made each
+    other stale (each read the decisions before another landed, and was refused its write): under
+    a burst of decisions some requests answered 400 although their decision was stored. A request
+    that arrives while a rebuild runs now waits for the next one, which reads its decision too.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._asked = 0  # rebuilds asked for, numbered in order of asking
+        self._done = 0  # the stored incidents reflect the decisions of every request up to this number
+        self._running = False
+
+    def run(self, ledger: Ledger) -> bool:
+        """Rebuild, or wait for a rebuild that started after this call; False only when other
+        processes kept writing through every attempt (the decision stays recorded either way)."""
+        from harmledger.pipeline import rebuild_incidents
+        from harmledger.store.ledger import StaleIncidents
+
+        with self._cond:
+            self._asked += 1
+            mine = self._asked
+            while self._running and self._done < mine:
+                self._cond.wait()
+            if self._done >= mine:
+                return True
+            self._running, covers = True, self._asked
+        rebuilt = False
+        try:
+            rebuild_incidents(ledger)
+            rebuilt = True
+        except StaleIncidents:
+            pass  # another process (an ingest, a reconcile) wrote throughout: its rebuild reads this decision
+        finally:
+            with self._cond:
+                self._running = False
+                if rebuilt:
+                    self._done = max(self._done, covers)
+                self._cond.notify_all()
+        return rebuilt
+
+
+_REBUILDS: weakref.WeakKeyDictionary[Ledger, _Rebuilds] = weakref.WeakKeyDictionary()
+_REBUILDS_LOCK = threading.Lock()
+
+
+def rebuild(ledger: Ledger) -> bool:
+    """Re-derive incidents so they respect every recorded decision (see ``_Rebuilds``)."""
+    with _REBUILDS_LOCK:
+        rebuilds = _REBUILDS.setdefault(ledger, _Rebuilds())
+    return rebuilds.run(ledger)
 
 
 def incident_holding(ledger: Ledger, claim_ids: list[str]) -> str | None:
@@ -261,8 +310,8 @@ def add_claim(ledger: Ledger, user: User, body: dict[str, Any]) -> ReviewResult:
         # One claim of the incident anchors the new one to it on every later run.
         payload["join"] = [_anchor(ledger, incident)]
     ledger.add_analyst_claim(claim, user.username, payload, document=note, after=after)
-    rebuild(ledger)
-    return ReviewResult("add_claim", claim.id, None, after, incident_holding(ledger, [claim.id]), True)
+    rebuilt = rebuild(ledger)
+    return ReviewResult("add_claim", claim.id, None, after, incident_holding(ledger, [claim.id]), rebuilt)
 
 
 def _span_of(doc: Document, body: dict[str, Any]) -> Span:
