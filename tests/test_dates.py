@@ -26,6 +26,9 @@ PUB = date(2016, 7, 20)  # a Wednesday
         ("two days ago", PUB, date(2016, 7, 18), date(2016, 7, 18), "day"),
         ("3 days ago", PUB, date(2016, 7, 17), date(2016, 7, 17), "day"),
         ("last week", PUB, date(2016, 7, 11), date(2016, 7, 17), "week"),
+        # "the weekend" in a report of what happened is the last one (PUB is a Wednesday)
+        ("the weekend raid", PUB, date(2016, 7, 16), date(2016, 7, 17), "day"),
+        ("over the weekend", PUB, date(2016, 7, 16), date(2016, 7, 17), "day"),
         ("this week", PUB, date(2016, 7, 18), date(2016, 7, 20), "week"),
         ("last month", PUB, date(2016, 6, 1), date(2016, 6, 30), "month"),
         ("earlier this month", PUB, date(2016, 7, 1), date(2016, 7, 20), "month"),

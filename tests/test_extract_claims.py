@@ -871,6 +871,19 @@ SCOPES = [
         "From January to March 2017",
     ),
     ("Seasonal flu kills 12,000 Britons annually.", "cumulative", "annually"),
+    # a count over a whole year, or over the first weeks of a period, is a running total
+    ("A rights office said over 900 civilians were killed in Chad in 2022.", "cumulative", "in 2022"),
+    (
+        "Aid workers said 140 people died in the province in the first month after the curfew began.",
+        "cumulative",
+        "the first month",
+    ),
+    # … but a sentence opening on its year may tell one past event, and a named event keeps it one (guards)
+    ("In 2014, gunmen stormed a school in the city, killing 40 pupils.", "incident", None),
+    ("Officials said 30 people died in a 2019 bombing in the city in 2019.", "incident", None),
+    # a toll in the thousands in any perfect tense, with no event named, runs over many events
+    ("The insurgency will have killed 12,000 people by next spring, analysts estimate.", "cumulative", None),
+    ("By then fighting had left 2,300 people dead and the militia had killed 1,100.", "cumulative", None),
     # a day's count, or a count over a country or many places, is of many events
     ("Eleven rebels killed in 24 hours, ministry says", "cumulative", "in 24 hours"),
     ("Shelling killed seven civilians in a day in the east.", "cumulative", "in a day in the east"),

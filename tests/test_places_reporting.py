@@ -190,6 +190,13 @@ WED = date(2018, 3, 28)  # a Wednesday
             date(2021, 5, 20),
             date(2021, 5, 3),
         ),
+        # the day a toll rose to a figure is not the day of the attack it counts
+        (
+            "The toll from Monday's bombing of the bus station rose to 23 on Wednesday as two more died.",
+            "23",
+            WED,
+            date(2018, 3, 26),
+        ),
         # With no event date anywhere, the day it was said is better than nothing.
         ("Police said on Monday that 3 people were killed.", "3", WED, date(2018, 3, 26)),
     ],

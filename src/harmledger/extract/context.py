@@ -33,6 +33,7 @@ from harmledger.extract.vocab import (
     MONTHS,
     NOT_COALITION_BEFORE,
     NOT_MODIFIERS,
+    ONE_EVENT_NOUNS,
     ORG_WORDS,
     PASSIVE_AUX,
     PERIOD_UNITS,
@@ -416,6 +417,17 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
             and tokens[k + 2].low in PERIOD_UNITS
         ):
             return "cumulative", text[tokens[k].start - offset : tokens[k + 2].end - offset]
+        # "in the first month after the emergency was declared": the toll of a period's start
+        if (
+            k > lo
+            and tokens[k].low == "first"
+            and tokens[k + 1].low in _PERIOD_UNIT_WORDS
+            and tokens[k - 1].low == "the"
+        ):
+            return "cumulative", text[tokens[k - 1].start - offset : tokens[k + 1].end - offset]
+    year = _whole_year(tokens, lo, hi)
+    if year is not None:
+        return "cumulative", text[tokens[year].start - offset : tokens[year + 1].end - offset]
     if toll_at >= 0 and any(_running_toll_word(tokens, toll_at, k) for k in range(toll_at, hi)):
         return "cumulative", None
     return "incident", None
@@ -435,6 +447,27 @@ def _compares(tokens: list[Token], lo: int, k: int) -> bool:
         if tokens[x].low in _SUPERLATIVES:
             return True
     return False
+
+
+_PERIOD_UNIT_WORDS = frozenset("day week month year".split())
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
+def _whole_year(tokens: list[Token], lo: int, hi: int) -> int | None:
+    """Where a clause counts over a whole year ("killed in Mali in 2023", "during 2022") and
+    names no one event ("the attacks", "the earthquake"): the position of its "in"/"during".
+
+    A sentence that opens on the year ("In 2015, gunmen stormed a hotel …") tells a past event
+    as often as a year's count, and is left an incident."""
+    for k in range(max(lo, 1), hi - 1):
+        if tokens[k].low not in ("in", "during", "throughout") or not _YEAR_RE.fullmatch(tokens[k + 1].text):
+            continue
+        if tokens[k - 1].low in MONTHS or tokens[k - 1].is_number:
+            continue  # "on 3 March in 2023" dates a day
+        if any(t.low in ONE_EVENT_NOUNS for t in tokens[lo:hi]):
+            return None
+        return k
+    return None
 
 
 def _uncertain_day(tokens: list[Token], k: int) -> bool:

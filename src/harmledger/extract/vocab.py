@@ -1311,8 +1311,8 @@ REVISION_ADVERBS = frozenset(
 # "They said 12 died": a pronoun source, resolved to a name in the sentences before.
 PRONOUN_SOURCES = frozenset({"they", "it", "he", "she"})
 # "have been killed since": the perfect marks a running toll.
-PERFECT_AUX = frozenset({"have", "has"})
-PERFECT_AFTER = frozenset({"been", "died", "lost", "perished"})
+PERFECT_AUX = frozenset({"have", "has", "had"})
+PERFECT_AFTER = frozenset({"been", "died", "lost", "perished", "killed"})
 
 # A source that opens a relative clause ("in the town, where residents said they could not flee")
 # speaks inside that clause: it does not give the figures of the main clause before it.

@@ -120,6 +120,8 @@ PATTERNS: tuple[tuple[str, str, bool], ...] = (
     ),
     ("last_unit", r"\b(?:last|previous)\s+(?P<unit>week|month|year|weekend)\b", True),
     ("this_unit", r"\b(?:(?:earlier|later)\s+)?this\s+(?P<unit>week|month|year|weekend)\b", True),
+    # "the weekend air strike", "over the weekend": in a report of what happened, the last one
+    ("the_weekend", r"\bthe\s+(?P<unit>weekend)\b", True),
 )
 _COMPILED = tuple((name, re.compile(pat, re.IGNORECASE), needs) for name, pat, needs in PATTERNS)
 # Rules that can only match where a word is in the text: a text without it skips their scan.

@@ -105,6 +105,13 @@ _STATEMENT_ON_RE = re.compile(
 # "… was injured and later rescued by security forces on February 6": a date in a clause of what
 # happened later dates that development, not the event.
 _LATER_RE = re.compile(r"\b(?:later|subsequently|afterwards|eventually)\b[^.;,]{0,60}$", re.IGNORECASE)
+# "The toll from Sunday's strike rose to 17 on Tuesday": the day a toll grew, not the strike's.
+_RISEN_ON_RE = re.compile(
+    r"\b(?:rose|risen|climbed|increased|jumped|mounted|grew|reached)\s+to\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+)?[\w,.]+"
+    r"(?:\s+(?:dead|deaths|people|victims|civilians))?\s+(?:on|by|late\s+on|early\s+on)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def date_is_reporting(text: str, span: Span, dateline: Span | None) -> bool:
@@ -113,6 +120,6 @@ def date_is_reporting(text: str, span: Span, dateline: Span | None) -> bool:
     if dateline is not None and dateline.start <= span.start < dateline.end:
         return True
     before = text[max(0, span.start - 80) : span.start]
-    if _SAID_ON_RE.search(before) or _STATEMENT_ON_RE.search(before) or _LATER_RE.search(before):
+    if any(r.search(before) for r in (_SAID_ON_RE, _STATEMENT_ON_RE, _LATER_RE, _RISEN_ON_RE)):
         return True
     return bool(_ON_SAID_RE.match(text[span.end : span.end + 40]))
