@@ -225,6 +225,24 @@ def test_latin1_text_file_is_decoded():
 
 
 @pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        # short Western text scores alike in several Latin encodings: its accents stay its own
+        # (the French line was read as cp1250, "à" as "ŕ"; the Portuguese one is a guard)
+        ("Ataque em São Tomé: três mortos no café da praça, diz a polícia.\n", "latin-1"),
+        ("Attentat à Bamako : neuf morts près du marché, selon la police.\n", "cp1252"),
+        # … and Central European text, which cp1252 would garble, stays cp1250 (a guard)
+        ("Zginęło trzech żołnierzy, a łącznie rannych zostało 12 osób w Łodzi.\n", "cp1250"),
+    ],
+)
+def test_a_legacy_encoded_text_keeps_its_letters(tmp_path, text, encoding):
+    path = tmp_path / "report.txt"
+    path.write_bytes(text.encode(encoding))
+    (doc,) = read_all([path])
+    assert doc.text.strip() == text.strip()
+
+
+@pytest.mark.parametrize(
     ("name", "content", "kind", "words"),
     [
         ("nul.txt", b"Five killed\x00\x00\x01\x02 in a strike", BinaryInput, "NUL byte at offset 11"),

@@ -85,14 +85,26 @@ def decode_noting(data: bytes, where: str, encoding: str | None = None) -> tuple
     return text, name, note + "; check the text, or convert the file to UTF-8"
 
 
+# Short Western European text scores alike in several single-byte Latin encodings, and the
+# detector's first pick, cp1250, swaps its accents ("São" became "Săo", "à" became "ŕ"). Where
+# cp1252, the web's commonest legacy encoding, scores as well, it is taken.
+WESTERN = "cp1252"
+_LATIN_ALIKE = frozenset({"cp1250", "cp1257", "iso8859_2", "iso8859_10", "iso8859_13", "iso8859_15", "latin_1"})
+
+
 def _detect(data: bytes, where: str) -> tuple[str, str, int | None]:
     """Detect a legacy encoding (Latin-1, cp1252, cp1256 …) with charset-normalizer."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:DETECT_SAMPLE_BYTES]).best()
+    results = from_bytes(data[:DETECT_SAMPLE_BYTES])
+    best = results.best()
     if best is None or best.encoding is None:
         raise DecodeError(where, "not UTF-8 and no known encoding fits; convert the file to UTF-8")
     name = best.encoding
+    if name in _LATIN_ALIKE and any(
+        m.encoding == WESTERN and m.chaos <= best.chaos and m.coherence >= best.coherence for m in results
+    ):
+        name = WESTERN
     try:
         return data.decode(name), name, None
     except UnicodeDecodeError as exc:
