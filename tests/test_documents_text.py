@@ -136,6 +136,77 @@ def test_each_seed_article_alone_stays_whole(k):
     assert split_articles(doc) == [doc]
 
 
+DIGEST = """REGIONAL SECURITY BRIEF - Friday, 9 August 2024
+
+Mortar fire on Jowhar market kills six
+
+JOWHAR, Somalia, Aug 8 (AFP) - Mortar rounds fired into the main market of Jowhar killed six traders on
+Thursday, local elders said. Eleven people were taken to the district hospital with shrapnel wounds.
+
+Gunmen kill four farmers in Benue
+
+MAKURDI, Nigeria, Aug 8 (AP) - Gunmen killed four farmers working their fields near Agatu on Thursday
+morning, a police spokeswoman said. Villagers said the attackers came on foot and fled into the bush.
+"""
+WIRE = """BC-Yemen-Strike
+Strike on Taiz checkpoint kills three
+TAIZ, Yemen (Reuters) - A drone strike on a checkpoint east of Taiz killed three fighters on Monday, a local
+commander said. He said the drone came from the direction of the coast.
+(END) REUTERS 2024-09-02
+=====
+BC-Mali-Ambush
+Ambush in central Mali kills 12 soldiers
+MOPTI, Mali (AFP) - Twelve soldiers died in an ambush on a supply convoy between Mopti and Djenne on Sunday,
+two security sources said. The army did not comment on the attack.
+(END) AFP 2024-09-02
+"""
+ONE_ARTICLE = """Shelling kills five in Kharkiv suburb
+
+KHARKIV, Ukraine (Reuters) - Shelling killed five people in a suburb of Kharkiv on Tuesday, the regional
+governor said.
+
+UNHCR - the refugee agency - said more families had left the area in the past week.
+
+-----
+
+Residents said the shells hit a bus stop and a row of shops near the railway station.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "openings", "outlets"),
+    [
+        # a digest: each item a headline above a dateline with its agency
+        (DIGEST, ["REGIONAL SECURITY BRIEF", "Gunmen kill four farmers"], ["AFP", "AP"]),
+        # a wire dump: slugs, end marks and rules between the stories
+        (WIRE, ["BC-Yemen-Strike", "BC-Mali-Ambush"], ["Reuters", "AFP"]),
+    ],
+    ids=["digest", "wire"],
+)
+def test_articles_the_producer_marked_are_split_there(tmp_path, text, openings, outlets):
+    (parent, *articles) = read_sources([_write(tmp_path, text)], with_parents=True)
+    assert [a.text.lstrip()[: len(o)] for a, o in zip(articles, openings, strict=True)] == openings
+    assert [a.outlet for a in articles] == outlets
+    assert reassemble(articles) == parent.original
+
+
+def test_a_digest_date_line_dates_the_items_that_state_no_year(tmp_path):
+    (_, *articles) = read_sources([_write(tmp_path, DIGEST)], with_parents=True)
+    assert [a.published for a in articles] == [date(2024, 8, 9), date(2024, 8, 9)]
+
+
+def test_one_article_with_a_rule_and_an_acronym_opening_a_paragraph_stays_whole(tmp_path):
+    # guard: a rule before a short last paragraph, "UNHCR - …" is no dateline without a headline or credit
+    (doc,) = read_sources([_write(tmp_path, ONE_ARTICLE)])
+    assert doc.parent_id is None
+
+
+def _write(folder: Path, text: str) -> Path:
+    path = folder / "file.txt"
+    path.write_text(text)
+    return path
+
+
 def test_segmentation_can_be_turned_off():
     from harmledger.documents import ReadOptions
 
@@ -267,11 +338,16 @@ def test_parse_date_value(value, expected):
     assert (found and (found.value, found.precision)) == expected
 
 
-def test_make_document_dates_metadata_first_then_text_then_none():
+def test_make_document_dates_metadata_first_then_text_then_the_default_then_none():
     text = "KABUL, May 30, 2021 — Two people were killed when a bomb hit a minibus, police said."
     assert make_document(text, "x").published == date(2021, 5, 30)
-    given_date = make_document(text, "x", published=date(2021, 5, 31), published_source="cli")
-    assert (given_date.published, given_date.published_source) == (date(2021, 5, 31), "cli")
+    page = make_document(text, "x", published=date(2021, 5, 31), published_source="metadata")
+    assert (page.published, page.published_source) == (date(2021, 5, 31), "metadata")
+    # --published is for inputs that lack a date: the dateline's own wins over it
+    given_date = make_document(text, "x", published=date(2021, 6, 9), published_source="cli")
+    assert (given_date.published, given_date.published_source) == (date(2021, 5, 30), "dateline")
+    bare = make_document("A bomb hit a minibus.", "x", published=date(2021, 6, 9), published_source="cli")
+    assert (bare.published, bare.published_source) == (date(2021, 6, 9), "cli")
     undated = make_document("Two people were killed when a bomb hit a minibus, police said.", "x")
     assert (undated.published, undated.published_precision, undated.published_source) == (None, None, None)
 

@@ -211,8 +211,16 @@ def _peak(values: list[float], g: int, step: int) -> float:
 
 
 def find_boundaries(text: str) -> list[int]:
-    """Character offsets where a new article starts (0 excluded); empty for a single article."""
-    if len(text) > MAX_SEGMENT_CHARS or len(paragraphs(text)) < 2 * MIN_PARAGRAPHS:
+    """Character offsets where a new article starts (0 excluded); empty for a single article.
+
+    Where the producer marked its articles (``marked_boundaries``), those marks decide; else
+    the words' cohesion does."""
+    if len(text) > MAX_SEGMENT_CHARS:
+        return []
+    marked = marked_boundaries(text)
+    if marked:
+        return marked
+    if len(paragraphs(text)) < 2 * MIN_PARAGRAPHS:
         return []  # (checked before the word bags: a megabyte line is one paragraph)
     paras = _Paragraphs(text)
     if len(paras.spans) < 2 * MIN_PARAGRAPHS:
@@ -220,6 +228,81 @@ def find_boundaries(text: str) -> list[int]:
     chosen: list[int] = []
     _split(paras, 0, len(paras.spans), chosen)
     return sorted(paras.spans[i][0] for i in chosen)
+
+
+# What producers put between articles: a rule ("=====", "-----", "#####"), or an end mark
+# ("(END) AP-WF-…", "-30-", "ENDS"). "* * *" is left out: features use it between sections.
+_SEPARATOR = re.compile(r"[ \t]*(?:[=_~#-][ \t]*){3,}|[ \t]*(?:\(END\)[^\n]*|-30-|ENDS?\.?)[ \t]*")
+# A dateline opening a line: a city in capitals, perhaps a region and a date, an agency credit,
+# a dash ("KIRKUK, Iraq (Reuters) - ", "GOMA, Congo, July 14, 2024 (AP) — ", "BAHIR DAR - ").
+_DATELINE = re.compile(
+    r"[ \t]*[A-Z]{3,}[A-Z '’.-]*(?:,[^\n.!?()]{1,60}?)?[ \t]*"
+    r"(?P<credit>\([A-Z][\w .&'’-]{1,30}\))?[ \t]*[-–—]{1,2}[ \t]+\S"
+)
+MAX_HEADING_LINES = 2  # a slug and a headline above a dateline start its article with it
+MIN_MARKED_WORDS = 20  # a marked piece shorter than this (a digest's own title) joins the next
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of every line, without its newline."""
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def marked_boundaries(text: str) -> list[int]:
+    """Where the producer marked a new article: after a separator line, or at a dateline that
+    follows a headline or carries an agency credit (a digest, a wire dump), with the headline
+    and slug lines above it. Pieces of fewer than ``MIN_MARKED_WORDS`` words join the next."""
+    lines = _lines(text)
+    starts: set[int] = set()
+    after_separator = False
+    for n, (a, b) in enumerate(lines):
+        line = text[a:b]
+        if not line.strip():
+            continue
+        if _SEPARATOR.fullmatch(line):
+            after_separator = True
+            continue
+        if after_separator:
+            starts.add(a)
+            after_separator = False
+        top = _dated_article_top(text, lines, n)
+        if top is not None:
+            starts.add(lines[top][0])
+    return _long_enough(text, sorted(c for c in starts if text[:c].strip()))
+
+
+def _dated_article_top(text: str, lines: list[tuple[int, int]], n: int) -> int | None:
+    """The first line of an article whose dateline is line ``n`` (its headline and slug above
+    it), or None when line ``n`` is no dateline, or one with neither headline nor credit
+    ("UNHCR - the agency - said …" opens a paragraph, not an article)."""
+    dateline = _DATELINE.match(text, lines[n][0], lines[n][1])
+    if dateline is None:
+        return None
+    top = n
+    for k in range(n - 1, max(-1, n - 1 - 2 * MAX_HEADING_LINES), -1):  # blank lines between count too
+        above = text[lines[k][0] : lines[k][1]].strip()
+        if not above:
+            continue
+        if _SEPARATOR.fullmatch(above) or not HEADING.fullmatch(above):
+            break
+        top = k
+    return top if top < n or dateline.group("credit") else None
+
+
+def _long_enough(text: str, cuts: list[int]) -> list[int]:
+    """``cuts`` without those that would leave a piece shorter than ``MIN_MARKED_WORDS``: a
+    short piece stays with the text after it, a short last one (an end line) with the one before."""
+    kept: list[int] = []
+    for c in cuts:
+        if len(text[kept[-1] if kept else 0 : c].split()) >= MIN_MARKED_WORDS:
+            kept.append(c)
+    if kept and len(text[kept[-1] :].split()) < MIN_MARKED_WORDS:
+        kept.pop()
+    return kept
 
 
 def _split(paras: _Paragraphs, a: int, b: int, chosen: list[int]) -> None:
@@ -280,9 +363,10 @@ def split_articles(doc: Document) -> list[Document]:
             encoding=doc.encoding,
             notes=doc.notes,
         )
-        if child.published is None and doc.published_source in ("cli", "sidecar", "metadata"):
-            # A date given for the file (user, sidecar) holds for an article that states none of
-            # its own; an article's own dateline wins, as articles in one file can be years apart.
+        if child.published is None and doc.published_source in ("cli", "sidecar", "metadata", "text"):
+            # A date given for the file (user, sidecar, a digest's date line) holds for an article
+            # that states none of its own; an article's own dateline wins, as articles in one file
+            # can be years apart (and so the first article's dateline dates no other).
             child = replace(
                 child,
                 published=doc.published,
