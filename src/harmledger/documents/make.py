@@ -62,11 +62,13 @@ def make_document(
         raise EmptyInput(where, "no text after extraction (only markup, scripts or whitespace?)")
     precision: DatePrecision | None
     source: str | None
-    if published is not None:
+    # ``--published`` ("cli") is a default for inputs that state no date: a date line wins over it.
+    found = find_text_date(clean) if published is None or published_source == "cli" else None
+    if found is not None:
+        published, precision, source = found.value, found.precision, found.source
+    elif published is not None:
         precision = published_precision or "day"
         source = published_source or "metadata"
-    elif found := find_text_date(clean):
-        published, precision, source = found.value, found.precision, found.source
     else:
         precision = source = None
     return Document(
