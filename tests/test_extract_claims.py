@@ -881,6 +881,10 @@ SCOPES = [
     # … but a sentence opening on its year may tell one past event, and a named event keeps it one (guards)
     ("In 2014, gunmen stormed a school in the city, killing 40 pupils.", "incident", None),
     ("Officials said 30 people died in a 2019 bombing in the city in 2019.", "incident", None),
+    # those displaced now, in their thousands, were displaced by many events
+    ("Nearly 900,000 people are internally displaced in the region, the UN said.", "cumulative", None),
+    ("The fighting has displaced 40,000 people, aid groups say.", "cumulative", None),
+    ("Clashes in the town displaced 3,000 people on Monday.", "incident", None),  # a guard
     # a toll in the thousands in any perfect tense, with no event named, runs over many events
     ("The insurgency will have killed 12,000 people by next spring, analysts estimate.", "cumulative", None),
     ("By then fighting had left 2,300 people dead and the militia had killed 1,100.", "cumulative", None),

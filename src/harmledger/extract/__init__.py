@@ -300,7 +300,19 @@ def _running_toll(tokens: list[Token], point: int | None) -> bool:
     if point is None or point < RUNNING_TOLL_MIN:
         return False
     perfect = any(a.low in PERFECT_AUX and b.low in PERFECT_AFTER for a, b in pairwise(tokens))
-    return perfect and not any(t.low in ONE_EVENT_NOUNS for t in tokens)
+    return (perfect or _displaced_now(tokens)) and not any(t.low in ONE_EVENT_NOUNS for t in tokens)
+
+
+# "More than two million people are internally displaced in the country": a count of those
+# displaced now, over every flight that made them so, not one attack's.
+_NOW_DISPLACED = frozenset({"are", "is", "remain", "remains", "remained", "now", "currently", "still"})
+
+
+def _displaced_now(tokens: list[Token]) -> bool:
+    return any(
+        t.low == "displaced" and any(b.low in _NOW_DISPLACED for b in tokens[max(0, k - 2) : k])
+        for k, t in enumerate(tokens)
+    )
 
 
 def _hedges_figures(tokens: list[Token], lows: frozenset[str]) -> bool:

@@ -1312,7 +1312,7 @@ REVISION_ADVERBS = frozenset(
 PRONOUN_SOURCES = frozenset({"they", "it", "he", "she"})
 # "have been killed since": the perfect marks a running toll.
 PERFECT_AUX = frozenset({"have", "has", "had"})
-PERFECT_AFTER = frozenset({"been", "died", "lost", "perished", "killed"})
+PERFECT_AFTER = frozenset({"been", "died", "lost", "perished", "killed", "displaced"})
 
 # A source that opens a relative clause ("in the town, where residents said they could not flee")
 # speaks inside that clause: it does not give the figures of the main clause before it.
