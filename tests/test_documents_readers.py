@@ -68,6 +68,23 @@ def test_a_short_articles_navigation_footer_and_side_panel_stay_out_of_its_text(
     assert doc.text == "Gunmen killed 4 traders in Kaduna on Monday, police said."
 
 
+def test_a_read_more_link_inside_the_article_stays_out_of_its_text(tmp_path):
+    # "Read more: <another story's headline>" between paragraphs became an incident of that story
+    page = tmp_path / "inline.html"
+    page.write_text(
+        "<html><body><article><h1>Blast at Kismayo port kills 2</h1>"
+        "<p>A roadside bomb killed two dock workers at the port of Kismayo on Monday, officials said.</p>"
+        '<p><strong>Read more:</strong> <a href="/other">Militants kill 30 in raid on Baidoa base</a></p>'
+        "<p>Security forces closed the port road for several hours after the explosion.</p>"
+        "<p>Related: talks on the port's management resume next week.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    [doc] = list(read_sources([page]))
+    assert "Baidoa" not in doc.text and "closed the port road" in doc.text
+    assert "talks on the port" in doc.text  # a label without a link is the writer's own sentence (a guard)
+
+
 def test_html_with_only_scripts_is_reported_empty():
     (item,) = read_all([FIXTURES / "scripts_only.html"])
     assert isinstance(item, EmptyInput)

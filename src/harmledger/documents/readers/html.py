@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,9 +24,18 @@ DATE_PARAMS = {"extensive_search": False, "original_date": True}
 _NOT_ARTICLE = "//nav | //footer | //aside"
 
 
+# A paragraph inside the article that only points at another story ("Read more: RSF shelling
+# kills 25 in Omdurman market", a link) is a headline of that story, not this one's text.
+_PROMO_LABEL = re.compile(
+    r"(?:read (?:more|also|next)|also read|see also|related(?: stories| articles| coverage| content)?|"
+    r"more on this(?: story)?|recommended(?: reading)?|watch|listen|more from [\w ]{1,30})\s*[:|>»–—-]",
+    re.IGNORECASE,
+)
+
+
 def _without_page_furniture(html: bytes | str) -> Any:
-    """The page parsed, without its navigation, footer and side panels (the page as given when it
-    does not parse: trafilatura then says what it can)."""
+    """The page parsed, without its navigation, footer, side panels and in-text links to other
+    stories (the page as given when it does not parse: trafilatura then says what it can)."""
     from lxml import html as lxml_html  # type: ignore[import-untyped]
 
     try:
@@ -34,7 +44,20 @@ def _without_page_furniture(html: bytes | str) -> Any:
         return html
     for element in tree.xpath(_NOT_ARTICLE):
         element.drop_tree()
+    for element in tree.xpath("//p | //li"):
+        if _points_elsewhere(element):
+            element.drop_tree()
     return tree
+
+
+def _points_elsewhere(element: Any) -> bool:
+    """A "Read more: <a>…</a>" paragraph: a label, then mostly link text."""
+    text = element.text_content().strip()
+    label = _PROMO_LABEL.match(text)
+    if label is None:
+        return False
+    linked = sum(len(a.text_content().strip()) for a in element.xpath(".//a"))
+    return linked >= 0.5 * len(text[label.end() :].strip())
 
 
 def extract(html: bytes | str, url: str | None = None) -> dict[str, Any] | None:
