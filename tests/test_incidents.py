@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -173,6 +173,20 @@ def test_a_vague_figure_of_another_source_can_raise_high_but_not_set_best():
     )
     [inc] = only_incidents(reconcile(claims, docs))
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (24, 30, 99)
+
+
+def test_a_later_more_reliable_vague_figure_does_not_set_best_over_a_stated_one():
+    """Health officials a day later say "dozens injured", a ministry spokesman said "30 others":
+    the word is no count, so best is the stated 30 however the sources rank."""
+    docs = {"a": doc("a", published=D), "b": doc("b", published=D + timedelta(days=1))}
+    claims = one_strike(
+        [
+            claim("a", low=30, high=30, best=30, place="misrata", day=D, source="ministry spokesman"),
+            _vague(claim("b", low=24, high=99, qualifier="vague", place="misrata", day=D, source="health officials")),
+        ]
+    )
+    [inc] = only_incidents(reconcile(claims, docs))
+    assert inc.deaths.best == 30
 
 
 def test_an_opinion_pieces_figure_sets_nothing_beside_the_news_of_the_same_event():

@@ -376,7 +376,7 @@ def figures(
     low = min(lows) if lows else None
     high = max(highs) if highs else None
 
-    def trust(source: str) -> tuple[bool, int, bool, bool, date, str]:
+    def trust(source: str) -> tuple[bool, bool, int, bool, bool, date, str]:
         items = [r for docs in by_source[source].values() for r, _ in docs]
         latest = max((r.published or date.min for r in items), default=date.min)
         # A report of the event itself beats one that mentions it in passing while telling of
@@ -388,7 +388,10 @@ def figures(
         # … and one that gives the toll as risen ("has risen to 13") says the lower counts of its
         # day are out of date.
         risen = any(TOLL_UPDATE_CUE in r.claim.identity for r in items)
-        return (about_it, max(r.reliability for r in items), risen, verified, latest, source)
+        # A source that gives only a word ("dozens injured") states no figure: beside one that
+        # counts them ("wounding 30"), however reliable or recent, it does not set the best.
+        counts = not _vague_only(by_source[source])
+        return (about_it, counts, max(r.reliability for r in items), risen, verified, latest, source)
 
     trusted = {s: trust(s) for s, f in per_source.items() if f.best is not None}
     ranked = sorted(trusted, key=trusted.__getitem__, reverse=True)
@@ -397,7 +400,7 @@ def figures(
         # Sources equally trusted and equally recent: the (lower) median of their figures, of
         # those that state one when some do ("dozens" beside "38" says nothing against 38),
         # and never below a minimum one of them states ("at least 47" beside "30").
-        top = [s for s in ranked if trusted[s][:5] == trusted[ranked[0]][:5]]
+        top = [s for s in ranked if trusted[s][:6] == trusted[ranked[0]][:6]]
         stating = [s for s in top if not _vague_only(by_source[s])] or top
         tied = sorted(per_source[s].best or 0 for s in stating)
         best = max(tied[(len(tied) - 1) // 2], max((_stated_minimum(by_source[s]) for s in stating), default=0))
