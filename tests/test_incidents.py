@@ -525,6 +525,26 @@ def test_decisions_merge_split_and_grade_survive_a_rerun():
     assert len(merged) == 1 and merged[0].id in (kabul, far)
 
 
+def test_each_group_of_an_analysts_split_stays_one_incident_with_its_statements():
+    """The wounded figure (report a) tied the dead (report a) to report b's wounded; an analyst
+    splits the dead off with report b's claims and its statement: linking alone would leave b's
+    claims apart from the dead once the tie is gone, and the statement with whichever scored best."""
+    docs = {d: doc(d) for d in "ab"}
+    wording = "Twenty people were wounded when a bomb went off near a bus station in Kabul, police said."
+    dead = claim("a", low=7, high=7, best=7, place="kabul", day=D)
+    tie = claim("a", outcome="injured", low=20, high=20, best=20, place="kabul", day=D, quote=wording)
+    wounded_b = claim("b", outcome="injured", low=20, high=20, best=20, place="kabul", day=D, quote=wording)
+    said = claim("b", kind="statement", party="Taliban", stance="denied", place="kabul", day=D)
+    claims = [dead, tie, wounded_b, said]
+    [whole] = only_incidents(reconcile(claims, docs))
+    assert set(whole.claim_ids) == {c.id for c in claims}  # one incident before the split
+    groups = ((tie.id,), (dead.id, wounded_b.id, said.id))
+    out = only_incidents(
+        reconcile(claims, docs, previous={whole.id: whole.claim_ids}, decisions=Decisions(splits={whole.id: groups}))
+    )
+    assert sorted(sorted(i.claim_ids) for i in out) == sorted(sorted(g) for g in groups)
+
+
 @pytest.mark.parametrize(
     ("quote_b", "figure_b", "same"),
     [

@@ -251,11 +251,13 @@ def _plan(
     edges = [e for e in edges if feats[e[1]].doc == feats[e[2]].doc or not (e[1] in torn or e[2] in torn)]
     claim_labels = [labels.get(c.id, {}) for c in events]
     groups, used = cluster(feats, edges, claim_labels)
+    groups = _keep_split_groups(groups, decisions.splits, feats, claim_labels)
     groups = _apply_merges(groups, decisions.all_merges(), decisions.merge_claims(previous), feats)
     links = _link_lines(used, feats)
 
     group_of = {i: g for g, group in enumerate(groups) for i in group}
     attached: dict[int, list[Claim]] = {}
+    pinned = _pinned_statements(decisions.splits, {c.id: group_of[i] for i, c in enumerate(events)})
     if statements and feats:
         # A report whose figures make one incident is about it: its "X claimed responsibility for
         # the attack" is too, wherever the sentence's own place is ("… in retaliation for the
@@ -271,7 +273,9 @@ def _plan(
             f.period = ""
             j = _best_partner(f, index, rules.LINK_THRESHOLD, evidence=True)
             own = only_group.get(st.document_id)
-            if j is not None:
+            if st.id in pinned:  # an analyst's split put it with these claims
+                attached.setdefault(pinned[st.id], []).append(st)
+            elif j is not None:
                 attached.setdefault(group_of[j], []).append(st)
             elif own is not None:
                 attached.setdefault(own, []).append(st)
@@ -302,6 +306,38 @@ def _plan(
     suggestions = suggest(scored, feats, incident_of, claim_labels, torn)
     silent = frozenset(doc_id for doc_id, cue in cues.items() if not cue.dead)
     return _Plan(groups, links, attached, toll_groups, toll_links, ids, related, suggestions, silent)
+
+
+def _keep_split_groups(
+    groups: list[list[int]],
+    splits: Mapping[str, Sequence[Sequence[str]]],
+    feats: Sequence[Features],
+    claim_labels: Sequence[Mapping[str, int]],
+) -> list[list[int]]:
+    """An analyst's split also says which claims belong together: each of its groups stays one
+    incident, though linking alone would break it further once the claims that tied it to the
+    rest are gone. Groups are not joined across a cannot-link label (a later split or keep-apart)."""
+    where = {feats[i].claim_id: g for g, group in enumerate(groups) for i in group}
+    labels = [dict(kv for i in group for kv in claim_labels[i].items()) for group in groups]
+    uf = UnionFind(len(groups))
+    for members in (m for split in splits.values() for m in split):
+        hit = [where[c] for c in members if c in where]
+        for g in hit[1:]:
+            a, b = uf.find(hit[0]), uf.find(g)
+            if a != b and all(labels[b].get(key, index) == index for key, index in labels[a].items()):
+                root = uf.union(a, b)
+                labels[root] = {**labels[a], **labels[b]}
+    return _joined(groups, uf)
+
+
+def _pinned_statements(splits: Mapping[str, Sequence[Sequence[str]]], group_of: Mapping[str, int]) -> dict[str, int]:
+    """Statement ids an analyst's split grouped with event claims → the group holding those claims."""
+    pinned: dict[str, int] = {}
+    for members in (m for split in splits.values() for m in split):
+        held = next((group_of[c] for c in members if c in group_of), None)
+        if held is not None:
+            pinned.update({c: held for c in members if c not in group_of})
+    return pinned
 
 
 def _join_repeated_totals(
