@@ -63,3 +63,15 @@ def test_the_terminal_table_shows_an_incidents_days_as_a_span_when_it_is_one(sta
     assert shown in text
     if start != end:
         assert f"{date(*start).isoformat()} " in text and "unknown" not in text
+
+
+@pytest.mark.parametrize("fmt", ["ucdp", "acled", "geojson"])
+def test_an_incident_nothing_supports_is_no_row_of_the_event_datasets_unless_asked_for(fmt: str) -> None:
+    """Every claim rejected by an analyst: its blank figures would read as "nobody died"."""
+    from harmledger.export import render
+
+    kept = incident(deaths=Figures(3, 3, 3), grade="weak")
+    gone = incident(id="fff000fff000fff0", grade="discounted")
+    assert "fff000ff" not in render(fmt, [kept, gone]) and "abc123de" in render(fmt, [kept, gone])
+    assert "fff000ff" in render(fmt, [gone], grade_asked="discounted")
+    assert "fff000fff000" in render("json", [kept, gone])  # the full dump keeps it, with its grade

@@ -253,7 +253,7 @@ def export(db: str | None, fmt: str, output: str | None, per_claim: bool, **filt
 
         text = claims_export(ledger, ledger.incidents(**filters), fmt)
     else:
-        text = render(fmt, ledger.incidents(**filters), ledger)
+        text = render(fmt, ledger.incidents(**filters), ledger, grade_asked=filters.get("grade"))
     if output:
         Path(output).write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}")

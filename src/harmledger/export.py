@@ -322,12 +322,24 @@ MEDIA_TYPES = {
 }
 
 
-def render(fmt: str, incidents: Sequence[Incident], ledger: Ledger | None = None) -> str:
-    """Render ``incidents`` in format ``fmt`` (a key of RENDERERS)."""
+# The event datasets (a UCDP- or ACLED-like table, the map's GeoJSON) list what happened: an
+# incident nothing supports any more (every claim rejected by an analyst, hedged or negated:
+# grade "discounted") is no event of theirs, and its blank figures read as "nobody died". The
+# full dumps (json, csv) keep it, with its grade; asked for by grade, it is exported too.
+EVENT_FORMATS = frozenset({"ucdp", "acled", "geojson"})
+
+
+def render(
+    fmt: str, incidents: Sequence[Incident], ledger: Ledger | None = None, *, grade_asked: str | None = None
+) -> str:
+    """Render ``incidents`` in format ``fmt`` (a key of RENDERERS); ``grade_asked`` is the grade
+    the user filtered on, if any (see ``EVENT_FORMATS``)."""
     try:
         renderer = RENDERERS[fmt]
     except KeyError:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(RENDERERS)}") from None
+    if fmt in EVENT_FORMATS and grade_asked != "discounted":
+        incidents = [i for i in incidents if i.grade != "discounted"]
     return renderer(incidents, ledger)
 
 

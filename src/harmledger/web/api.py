@@ -242,7 +242,8 @@ def export(
     if format not in RENDERERS:
         raise HTTPException(400, f"format {format!r} is not one of {', '.join(RENDERERS)}")
     ledger = ledger_of(request)
-    body = render(format, ledger.incidents(**filters.ledger_kwargs()), ledger)
+    kwargs = filters.ledger_kwargs()
+    body = render(format, ledger.incidents(**kwargs), ledger, grade_asked=kwargs.get("grade"))
     suffix = {"ucdp": "csv", "acled": "csv", "csv": "csv"}.get(format, format)
     return Response(
         body,
