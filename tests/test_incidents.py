@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from harmledger.incidents import Decisions, reconcile
-from harmledger.records import OTHER_EVENT_CUE, Claim, Count, Document, Incident, PlaceRef
+from harmledger.records import OTHER_EVENT_CUE, TOLL_UPDATE_CUE, Claim, Count, Document, Incident, PlaceRef
 from tests.test_incidents_builder import claim, doc
 
 D = date(2016, 7, 19)
@@ -523,6 +523,18 @@ def test_decisions_merge_split_and_grade_survive_a_rerun():
         [kabul_a, kabul_b, kandahar], docs, previous=previous, decisions=Decisions(merges=((kabul, far),))
     )
     assert len(merged) == 1 and merged[0].id in (kabul, far)
+
+
+def test_one_town_spelled_two_ways_is_one_town_for_a_toll_that_rose():
+    """ "Hodeida" and "Al Hudaydah", one gazetteer town: the report whose toll rose from 9 to 17
+    joins the first, as it would had both spelled the town alike."""
+    docs = {d: doc(d) for d in "ab"}
+    town = PlaceRef("Hodeida", "Al Hudaydah", 14.8, 42.95, "YE", "Al Hudaydah", precision=1)
+    first = replace(claim("a", low=9, qualifier="at_least", day=D, event="airstrike"), place=town)
+    risen = claim("b", low=17, high=17, best=17, day=D, event="airstrike", identity=(TOLL_UPDATE_CUE,))
+    risen = replace(risen, place=replace(town, text="Al Hudaydah"))
+    [inc] = only_incidents(reconcile([first, risen], docs))
+    assert inc.deaths.best == 17
 
 
 def test_each_group_of_an_analysts_split_stays_one_incident_with_its_statements():

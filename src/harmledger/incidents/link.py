@@ -32,6 +32,7 @@ from harmledger.records import (
     WHERE_PREC_REGION,
     Claim,
     Document,
+    PlaceRef,
 )
 
 Edge = tuple[float, int, int]
@@ -177,10 +178,19 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
         period=rules.norm_name(claim.period),
         text=quote,
         identity=frozenset(claim.identity) if claim.identity else NO_IDENTITY,
-        town=rules.norm_name(place.text) if place is not None and (precise or place.placed_by_area) else "",
+        town=_town(place, precise),
         lead=cues.lead if cues is not None else "",
         part=claim.span.start // DOC_PART_CHARS if cues is not None and cues.long else 0,
     )
+
+
+def _town(place: PlaceRef | None, precise: bool) -> str:
+    """The town a claim names, to tell two towns of one area apart (``towns_differ``): the
+    gazetteer's name for a place it holds ("Hodeida", "Hodeidah" and "Al Hudaydah" are one
+    town), the name as written for one it lacks, placed at its area ("Wulgo", "Gudunbali")."""
+    if place is None or not (precise or place.placed_by_area):
+        return ""
+    return rules.norm_name(place.text if place.placed_by_area or not place.name else place.name)
 
 
 @functools.lru_cache(maxsize=65536)
