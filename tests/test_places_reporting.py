@@ -111,6 +111,20 @@ def test_an_event_is_placed_where_it_happened_not_where_it_was_reported(
     assert claim.place.text == place
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Gunmen killed 6 villagers in Kaya on Sunday. Nine wounded were taken to hospital in Ouagadougou.", "Nine"),
+        # (a guard: the claim's own sentence names Kaya)
+        ("Gunmen killed 6 villagers in Kaya on Sunday. Residents fled toward the capital Ouagadougou.", "6"),
+        ("A mortar hit a school in Kaya. The 4 injured were rushed to Ouagadougou for surgery.", "4"),
+    ],
+)
+def test_where_the_wounded_were_taken_or_people_fled_is_not_the_events_place(text: str, figure: str) -> None:
+    claim = _locate(text, figure)
+    assert claim.place is not None and claim.place.text == "Kaya", claim.place
+
+
 def test_a_headquarters_under_attack_is_the_events_place() -> None:
     # "headquarters in X" seats a body only as its own ("its headquarters in Geneva"); a police
     # headquarters that gunmen fired on is where the event happened.

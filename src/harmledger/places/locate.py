@@ -452,7 +452,7 @@ def locate_claims(
     claimed = {_index_of(sentences, c.span.start) for c in claims}  # sentences holding a claim
     located, dated = (
         _Places(
-            _not_unharmed(_not_in_names(places, claims), claimed, sentences, doc.text),
+            _not_unharmed(_not_destinations(_not_in_names(places, claims), doc.text), claimed, sentences, doc.text),
             sentences,
             paragraphs,
             _quiet_sentences(doc.text, sentences, claimed),
@@ -497,6 +497,27 @@ def _not_in_names(places: list[PlaceRef], claims: list[Claim]) -> list[PlaceRef]
         return places
     return [
         p for p in places if p.span is None or not any(p.span.start < n.end and n.start < p.span.end for n in names)
+    ]
+
+
+# Where the wounded were taken, or where people fled, is not where they were harmed: "12 were
+# wounded and taken to hospital in Fada N'Gourma", "Residents fled toward the provincial capital X".
+_DESTINATION = re.compile(
+    r"\b(?:(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|moved|transported|referred|admitted)"
+    r"\s+to\s+(?:(?:a|the|local|nearby|two|several)\s+)?(?:(?:hospitals?|clinics?)\s+(?:in|at)\s+)?|"
+    r"treated\s+(?:in|at)\s+(?:(?:a|the)\s+)?(?:hospitals?|clinics?)\s+(?:in|at)\s+|"
+    r"fled\s+(?:to|toward|towards|into|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)$",
+    re.IGNORECASE,
+)
+DESTINATION_REACH = 80  # characters before a place that may say it is a destination
+
+
+def _not_destinations(places: list[PlaceRef], text: str) -> list[PlaceRef]:
+    """``places`` without those named as where the wounded were taken or people fled."""
+    return [
+        p
+        for p in places
+        if p.span is None or not _DESTINATION.search(text, max(0, p.span.start - DESTINATION_REACH), p.span.start)
     ]
 
 
