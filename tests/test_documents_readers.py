@@ -266,6 +266,7 @@ def test_a_legacy_encoded_text_keeps_its_letters(tmp_path, text, encoding):
         ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryInput, "PNG image"),
         ("empty.txt", b"", EmptyInput, "empty"),
         ("blank.md", b"  \n\n\t \n", EmptyInput, "empty"),
+        ("empty.jsonl", b"\n\n", EmptyInput, "empty"),
     ],
 )
 def test_bad_file_is_reported_by_name(tmp_path, name, content, kind, words):
@@ -301,6 +302,52 @@ def test_folder_is_walked_with_globs_and_sidecar(tmp_path):
     assert (one.published, one.published_source, one.outlet) == (date(2019, 3, 2), "sidecar", "Sidecar Times")
     only_md = docs(read_all([tmp_path], include=("*.md",)))
     assert [Path(d.origin).name for d in only_md] == ["two.md"]
+
+
+def test_links_that_lead_nowhere_and_an_empty_folder_are_reported_by_name(tmp_path):
+    loop = tmp_path / "loop"
+    loop.mkdir()
+    (loop / "a.txt").symlink_to(loop / "b.txt")
+    (loop / "b.txt").symlink_to(loop / "a.txt")
+    (loop / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (tmp_path / "empty").mkdir()
+    items = read_all([loop, loop / "a.txt", tmp_path / "empty"])
+    assert [(Path(i.where).name, "link" in i.reason) for i in items[:4]] == [
+        ("a.txt", True),
+        ("b.txt", True),
+        ("gone.txt", True),
+        ("a.txt", True),
+    ]
+    assert Path(items[4].where).name == "empty" and "no file to read" in items[4].reason
+    assert len(items) == 5
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_and_the_rest_is_read(tmp_path):
+    # run without the superuser's right to read anything (CI runs as root), as a user would be
+    (tmp_path / "closed").mkdir()
+    (tmp_path / "closed" / "inside.txt").write_text("Gunmen killed two guards at a mine, police said.")
+    (tmp_path / "open.txt").write_text("A bomb killed three people at a market, officials said.")
+    (tmp_path / "closed").chmod(0o000)
+    script = (
+        "import sys; from harmledger.documents import read_sources\n"
+        "for item in read_sources([sys.argv[1]]):\n"
+        "    print(type(item).__name__, getattr(item, 'origin', '') or getattr(item, 'where', ''), "
+        "getattr(item, 'reason', ''))\n"
+    )
+    drop = [
+        "setpriv",
+        "--bounding-set",
+        "-dac_override,-dac_read_search",
+        "--inh-caps",
+        "-dac_override,-dac_read_search",
+    ]
+    try:
+        out = subprocess.run([*drop, sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True)
+    finally:
+        (tmp_path / "closed").chmod(0o755)
+    lines = out.stdout.splitlines()
+    assert any(line.startswith("Document ") and line.split()[1].endswith("open.txt") for line in lines), out
+    assert any("closed" in line and "permission denied" in line for line in lines), out
 
 
 def test_published_option_fills_only_missing_dates():

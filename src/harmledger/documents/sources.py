@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import io
+import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -50,35 +51,61 @@ def read_sources(
             continue
         path = Path(given)
         if path.is_dir():
-            skipped: list[tuple[str, str]] = []
-            for file in walk(path, options, table, skipped):
-                yield from table[suffix_of(file.name)](Source.from_path(file), options, with_parents)
-            if skipped:
-                yield SkippedFiles(str(path), skipped_summary(skipped))
+            yield from _read_folder(path, options, with_parents, table)
         elif path.is_file():
             reader = table.get(suffix_of(path.name))
             if reader is None:
                 reader = table[_sniff_file(path)]
             yield from reader(Source.from_path(path), options, with_parents)
+        elif path.is_symlink():
+            yield UnreadableInput(str(path), DANGLING)
         elif path.exists():
             yield UnreadableInput(str(path), "not a regular file or folder")
         else:
             yield UnreadableInput(str(path), "no such file or folder")
 
 
+DANGLING = "a symbolic link that leads to no file (broken, or a loop of links)"
+
+
+def _read_folder(path: Path, options: ReadOptions, with_parents: bool, table: Mapping[str, Reader]) -> Iterator[Item]:
+    """Every readable file under ``path``; then one line per folder or link that could not be
+    read, one for the files passed over, and one when nothing at all was there to read."""
+    skipped: list[tuple[str, str]] = []
+    problems: list[UnreadableInput] = []
+    found = False
+    for file in walk(path, options, table, skipped, problems):
+        found = True
+        yield from table[suffix_of(file.name)](Source.from_path(file), options, with_parents)
+    yield from problems
+    if skipped:
+        yield SkippedFiles(str(path), skipped_summary(skipped))
+    elif not found and not problems:
+        yield UnreadableInput(str(path), "the folder holds no file to read (or --include/--exclude left none)")
+
+
 def walk(
-    folder: Path, options: ReadOptions, table: Mapping[str, object], skipped: list[tuple[str, str]] | None = None
+    folder: Path,
+    options: ReadOptions,
+    table: Mapping[str, object],
+    skipped: list[tuple[str, str]] | None = None,
+    problems: list[UnreadableInput] | None = None,
 ) -> Iterator[Path]:
     """Files under ``folder`` in a readable format, sorted.
 
     Hidden files and folders (``.git``), sidecars (read with their file) and files the user's
     ``include``/``exclude`` globs leave out are passed over on purpose; any other file that is
-    not read is appended to ``skipped`` as (relative path, reason).
+    not read is appended to ``skipped`` as (relative path, reason), and a folder that cannot be
+    listed or a link that leads nowhere to ``problems``.
     """
-    for path in sorted(folder.rglob("*")):
+    for path in _tree(folder, problems):
         relative = path.relative_to(folder).as_posix()
         parts = relative.split("/")
-        if any(p.startswith(".") for p in parts) or not path.is_file() or path.name.endswith(SIDECAR_SUFFIX):
+        if any(p.startswith(".") for p in parts) or path.name.endswith(SIDECAR_SUFFIX):
+            continue
+        if not path.is_file():
+            if path.is_symlink() and not path.exists() and problems is not None:
+                problems.append(UnreadableInput(str(path), DANGLING))
             continue
         if options.include and not any(_matches(relative, g) for g in options.include):
             continue
@@ -90,6 +117,18 @@ def walk(
                 skipped.append((relative, _why_not_read(suffix)))
             continue
         yield path
+
+
+def _tree(folder: Path, problems: list[UnreadableInput] | None) -> list[Path]:
+    """Every file under ``folder`` (links to folders not followed), sorted; a folder that cannot
+    be listed is added to ``problems`` ("permission denied") instead of being passed over."""
+
+    def unreadable(error: OSError) -> None:
+        if problems is not None:
+            reason = (error.strerror or str(error)).lower()
+            problems.append(UnreadableInput(str(error.filename or folder), reason))
+
+    return sorted(Path(root) / name for root, _, files in os.walk(folder, onerror=unreadable) for name in files)
 
 
 # Hints for formats people keep beside their articles.

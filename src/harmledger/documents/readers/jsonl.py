@@ -9,7 +9,7 @@ from typing import Any, BinaryIO
 from harmledger.documents.make import make_document
 from harmledger.documents.options import ReadOptions, Source
 from harmledger.documents.readers.common import CHUNK, Item, meta_from, open_source, read_bounded
-from harmledger.errors import InputError, RecordError
+from harmledger.errors import EmptyInput, InputError, RecordError
 from harmledger.records import Document
 
 # Tried, in order, after the configured field name: what news APIs and crawlers call these fields
@@ -84,6 +84,7 @@ def read_lines(stream: BinaryIO, origin: str, options: ReadOptions, first_line: 
     """The records of a JSON Lines stream; memory is bounded by ``max_record_bytes``."""
     limit = options.max_record_bytes
     number = first_line - 1
+    blank = True  # no line with anything on it yet
     while True:
         try:
             line = stream.readline(limit + 1)
@@ -91,6 +92,8 @@ def read_lines(stream: BinaryIO, origin: str, options: ReadOptions, first_line: 
             yield RecordError(f"{origin}:{number + 1}", f"read failed: {exc}")
             return
         if not line:
+            if blank:
+                yield EmptyInput(origin, "the file is empty (no JSON lines to read)")
             return
         number += 1
         where = f"{origin}:{number}"
@@ -101,6 +104,7 @@ def read_lines(stream: BinaryIO, origin: str, options: ReadOptions, first_line: 
         raw = line.rstrip(b"\r\n")
         if not raw.strip():
             continue
+        blank = False
         if b"\x00" in raw:
             yield RecordError(where, "NUL byte in the line: binary data, not JSON; skipped")
             continue
