@@ -451,19 +451,23 @@ def _compares(tokens: list[Token], lo: int, k: int) -> bool:
 
 _PERIOD_UNIT_WORDS = frozenset("day week month year".split())
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_HARM_WORD = re.compile(r"(?:kill|die|dead|death|wound|injur|displac|perish|lost|massacr)")
 
 
 def _whole_year(tokens: list[Token], lo: int, hi: int) -> int | None:
     """Where a clause counts over a whole year ("killed in Mali in 2023", "during 2022") and
     names no one event ("the attacks", "the earthquake"): the position of its "in"/"during".
 
-    A sentence that opens on the year ("In 2015, gunmen stormed a hotel …") tells a past event
-    as often as a year's count, and is left an incident."""
+    The year must follow the harm it counts: a sentence that opens on the year ("In 2015,
+    gunmen stormed a hotel …") or a year before the harm ("a man jailed in 2009 for killing two
+    shepherds") tells a past event as often as a year's count, and is left an incident."""
     for k in range(max(lo, 1), hi - 1):
         if tokens[k].low not in ("in", "during", "throughout") or not _YEAR_RE.fullmatch(tokens[k + 1].text):
             continue
         if tokens[k - 1].low in MONTHS or tokens[k - 1].is_number:
             continue  # "on 3 March in 2023" dates a day
+        if not any(_HARM_WORD.match(t.low) for t in tokens[lo:k]):
+            continue
         if any(t.low in ONE_EVENT_NOUNS for t in tokens[lo:hi]):
             return None
         return k
