@@ -446,6 +446,22 @@ def test_a_source_named_again_in_short_in_one_report_is_one_source():
     assert inc.grade == "weak"
 
 
+def test_one_report_quoting_two_sources_is_not_fair():
+    """An article gives the army's 11 and the disaster office's 11: two sources of the figure,
+    one report of the event. Fair takes independent sources in separate reports."""
+    docs = {"a": doc("a", outlet="Wire"), "b": doc("b", outlet="Other Wire")}
+    army = claim("a", low=11, high=11, best=11, place="kabul", day=D, source="the army", source_kind="military")
+    office = claim(
+        "a", low=11, high=11, best=11, place="kabul", day=D, source="disaster office", source_kind="official"
+    )
+    [inc] = only_incidents(reconcile([army, office], docs))
+    assert (inc.n_sources, inc.grade) == (2, "weak")
+    assert inc.explanation[-1] == "weak: a single report, quoting 2 sources"
+    second = claim("b", low=11, high=11, best=11, place="kabul", day=D, source="police", source_kind="official")
+    [inc] = only_incidents(reconcile(one_strike([army, office, second]), docs))
+    assert inc.grade == "fair"
+
+
 def test_a_headline_restating_its_reports_sourced_figure_is_not_a_second_source():
     # "Gunmen kill three shepherds" over "... killed three shepherds, local officials said".
     docs = {"a": doc("a", outlet="Wire")}

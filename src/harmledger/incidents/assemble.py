@@ -51,27 +51,29 @@ def usable(claim: Claim, rejected: frozenset[str], allow_hedged: bool = False) -
     )
 
 
-def _source_keys(claims: Sequence[Claim], ctx: Context) -> tuple[dict[str, str], list[str]]:
-    """claim id → independent source key, and lines naming the syndicated copies."""
+def _source_keys(claims: Sequence[Claim], ctx: Context) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """claim id → independent source key, claim id → the report that carries it (its outlet, a
+    syndicated copy counted as its original), and lines naming the syndicated copies."""
     copies = ctx.syndication.copies([c.document_id for c in claims])
     root = {cp.copy: cp.original for cp in copies}
     keys: dict[str, str] = {}
+    reports: dict[str, str] = {}
     for c in claims:
-        src = c.source
-        if src is not None and src.name and src.kind not in ("unnamed",):
-            keys[c.id] = f"{rules.norm_text(src.name)}"
-            continue
         doc_id = root.get(c.document_id, c.document_id)
         doc = ctx.documents.get(doc_id)
         outlet = rules.norm_text(doc.outlet) if doc is not None and doc.outlet else ""
-        keys[c.id] = outlet or f"document {doc_id[:12]}"
+        reports[c.id] = outlet or f"document {doc_id[:12]}"
+        src = c.source
+        keys[c.id] = (
+            rules.norm_text(src.name) if src is not None and src.name and src.kind != "unnamed" else reports[c.id]
+        )
     keys = _short_names_as_full(claims, keys)
     lines = [
         f"copy: document {cp.copy[:12]} repeats {cp.original[:12]} (shingle Jaccard "
         f"{cp.similarity}), counted as one source"
         for cp in copies
     ]
-    return keys, lines
+    return keys, reports, lines
 
 
 def _short_names_as_full(claims: Sequence[Claim], keys: dict[str, str]) -> dict[str, str]:
@@ -225,7 +227,7 @@ def build(
 ) -> Incident:
     """Assemble one incident (or aggregate) from its claims and the statements attached to it."""
     everything = list(claims) + list(statements)
-    keys, copy_lines = _source_keys(everything, ctx)
+    keys, report_of, copy_lines = _source_keys(everything, ctx)
     good = [c for c in claims if usable(c, ctx.rejected)]
     hedged_only = False
     if not good:
@@ -261,7 +263,8 @@ def build(
         if genres.get(independent[c.id]) != "news":
             genres[independent[c.id]] = genre
     live_statements = [s for s in statements if s.id not in ctx.rejected]
-    the_grade, grade_line = grade(good, live_statements, genres)
+    news_reports = {report_of[c.id] for c in good if genres.get(independent[c.id]) == "news"}
+    the_grade, grade_line = grade(good, live_statements, genres, len(news_reports))
     if hedged_only and the_grade in ("confirmed", "fair"):
         the_grade, grade_line = "weak", "weak: every figure is hedged in the text"
     start, end, precision = _dates(claims or everything, ctx)  # a statement's date is its own

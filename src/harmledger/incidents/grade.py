@@ -6,8 +6,9 @@ Checked in this order (the first that applies wins):
   sources are opinion pieces and a belligerent denied it;
 - confirmed: a belligerent admitted or confirmed the harm (a statement with that stance);
 - contested: sources name different perpetrators, or a belligerent denied it;
-- fair: at least ``FAIR_MIN_SOURCES`` independent news sources report it;
-- weak: one source, or only opinion pieces.
+- fair: at least ``FAIR_MIN_SOURCES`` independent news sources report it, in as many separate
+  reports (one article quoting the army and a hospital is one report of it);
+- weak: one source, one report, or only opinion pieces.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ def grade(
     usable: Sequence[Claim],
     statements: Sequence[Claim],
     sources: dict[str, str],
+    reports: int | None = None,
 ) -> tuple[Grade, str]:
-    """The grade and one line saying why. ``sources`` maps source key → genre of its reports."""
+    """The grade and one line saying why. ``sources`` maps source key → genre of its reports;
+    ``reports`` is how many separate news reports (outlets, copies counted once) hold them."""
     admitted = sorted({s.party or "a belligerent" for s in statements if s.stance in rules.ADMITTING_STANCES})
     denied = sorted({s.party or "a belligerent" for s in statements if s.stance in rules.DENYING_STANCES})
     news = sorted(k for k, genre in sources.items() if genre == "news")
@@ -38,8 +41,11 @@ def grade(
         return "contested", f"contested: sources blame different parties ({'; '.join(perpetrators)})"
     if denied:
         return "contested", f"contested: {', '.join(denied)} denied it"
-    if len(news) >= rules.FAIR_MIN_SOURCES:
+    separate = len(news) if reports is None else reports
+    if len(news) >= rules.FAIR_MIN_SOURCES and separate >= rules.FAIR_MIN_SOURCES:
         return "fair", f"fair: {len(news)} independent news sources report it"
+    if len(news) > 1:
+        return "weak", f"weak: a single report, quoting {len(news)} sources"
     if news:
         return "weak", "weak: a single independent source"
     return "weak", "weak: reported only in opinion pieces"
