@@ -134,6 +134,26 @@ def test_review_endpoint_records_the_decision_and_its_audit_entry_for_an_analyst
     assert ledger.verify() == []
 
 
+@pytest.mark.parametrize(
+    ("path", "body", "target"),
+    [
+        ("/api/claims/{jazeera}/reject", {"reason": "the channel retracted it", "incident": "{manbij}"}, "jazeera"),
+        ("/api/claims/{strike}/correct", {"best": 58, "reason": "the final hospital count"}, "strike"),
+        ("/api/incidents/{ghouta}/correct", {"perpetrator": "unknown", "reason": "no one claimed it"}, "ghouta"),
+    ],
+    ids=["reject", "correct claim", "correct incident"],
+)
+def test_an_analysts_reason_is_kept_in_the_audit_trail(
+    client: Any, seeded: Any, path: str, body: dict[str, Any], target: str
+) -> None:
+    ledger, ids = seeded
+    token = add_user(ledger, "ana", "analyst")
+    response = client.post(fill(path, ids), json=fill(body, ids), headers=bearer(token))
+    assert response.status_code == 200, response.text
+    assert ledger.audit_entries(ids[target])[-1]["after"]["reason"] == body["reason"]
+    assert ledger.decision_rows()[-1]["payload"]["reason"] == body["reason"]
+
+
 @pytest.mark.parametrize(("name", "path", "body", "action", "target", "payload"), REVIEW_ENDPOINTS)
 def test_review_endpoint_with_a_session_needs_the_csrf_header(
     client: Any, seeded: Any, name: str, path: str, body: dict[str, Any], action: str, target: str, payload: Any

@@ -393,16 +393,17 @@ CLAIM_FIX_DOC = (
 def correct_claim(
     request: Request, claim_id: str, body: dict[str, Any] = Body(..., examples=[{"best": 9}]), user: User = analyst
 ) -> dict[str, Any]:
-    values = {k: v for k, v in body.items() if k != "incident"}
+    values = {k: v for k, v in body.items() if k not in ("incident", "reason")}
     context = str(body["incident"]) if body.get("incident") else None
-    return _done(request, user, "correct_claim", claim_id, {"values": values}, context)
+    return _done(request, user, "correct_claim", claim_id, {"values": values, "reason": body.get("reason")}, context)
 
 
 @router.post(
     "/incidents/{incident_id}/correct",
     summary="Correct an incident's place, date, perpetrator, event type or victims (analyst)",
     description="Any of: place (a name or {name, lat, lon, country}), date (YYYY-MM-DD), perpetrator, "
-    "event_type, victims; an empty value clears the field. Replayed on every reconciliation.",
+    "event_type, victims; an empty value clears the field; `reason` (why) is kept in the audit log. "
+    "Replayed on every reconciliation.",
 )
 def correct_incident(
     request: Request,
@@ -410,7 +411,8 @@ def correct_incident(
     body: dict[str, Any] = Body(..., examples=[{"perpetrator": "X"}]),
     user: User = analyst,
 ) -> dict[str, Any]:
-    return _done(request, user, "correct_incident", incident_id, {"values": body})
+    values = {k: v for k, v in body.items() if k != "reason"}
+    return _done(request, user, "correct_incident", incident_id, {"values": values, "reason": body.get("reason")})
 
 
 @router.post(

@@ -79,6 +79,11 @@ class ReviewResult:
         }
 
 
+def _reason(payload: dict[str, Any]) -> str:
+    """The analyst's why, as given (kept in the decision and in its audit entry)."""
+    return str(payload.get("reason") or "").strip()[:MAX_NOTE]
+
+
 def _bad(message: str) -> HTTPException:
     return HTTPException(400, message)
 
@@ -99,9 +104,9 @@ def _check(
         if not found:
             raise HTTPException(404, f"no claim {target!r}")
         before: dict[str, str | None] = {"status": ledger.claim_status().get(target, "auto")}
-        reason = str(payload.get("reason") or "")[:MAX_NOTE]
+        reason = _reason(payload)
         after = {"status": "confirmed" if action == "confirm" else "rejected", "incident": context}
-        return {"reason": reason, "incident": context}, before, after
+        return {"reason": reason, "incident": context}, before, {**after, **({"reason": reason} if reason else {})}
     if action == "publish_date":
         doc = ledger.get_document(target)
         if doc is None:
@@ -121,12 +126,14 @@ def _check(
         fixes = decisions_from_ledger(ledger).claim_fixes
         current = corrections.claim_reading(correct_claim(found[0], fixes[target]) if target in fixes else found[0])
         before, after = corrections.before_after(current, values)
-        return {"values": values, "incident": context}, before, {**after, "incident": context}
+        why = {"reason": _reason(payload)} if _reason(payload) else {}
+        return {"values": values, "incident": context, **why}, before, {**after, "incident": context, **why}
     incident = _incident_or_404(ledger, target)
     if action == "correct_incident":
         values = corrections.check_incident_values(payload.get("values") or {})
         before, after = corrections.before_after(corrections.incident_reading(incident), values)
-        return {"values": values}, before, after
+        why = {"reason": _reason(payload)} if _reason(payload) else {}
+        return {"values": values, **why}, before, {**after, **why}
     if action == "grade":
         grade = str(payload.get("grade") or "")
         if grade not in GRADES:
