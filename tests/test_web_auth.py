@@ -154,6 +154,17 @@ def test_an_analysts_reason_is_kept_in_the_audit_trail(
     assert ledger.decision_rows()[-1]["payload"]["reason"] == body["reason"]
 
 
+@pytest.mark.parametrize("path", ["/api/incidents/{manbij}/merge", "/api/incidents/{manbij}/keep-apart"])
+def test_the_other_incident_may_be_named_by_the_short_id_the_pages_print(client: Any, seeded: Any, path: str) -> None:
+    ledger, ids = seeded
+    token = add_user(ledger, "ana", "analyst")
+    short = ids["ghouta"][:10]
+    body = {"with": [short]} if path.endswith("merge") else {"with": short}
+    response = client.post(fill(path, ids), json=body, headers=bearer(token))
+    assert response.status_code == 200, response.text
+    assert ledger.decision_rows()[-1]["payload"]["with"] in ([ids["ghouta"]], ids["ghouta"])
+
+
 @pytest.mark.parametrize(("name", "path", "body", "action", "target", "payload"), REVIEW_ENDPOINTS)
 def test_review_endpoint_with_a_session_needs_the_csrf_header(
     client: Any, seeded: Any, name: str, path: str, body: dict[str, Any], action: str, target: str, payload: Any

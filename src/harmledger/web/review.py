@@ -149,7 +149,7 @@ def _check(
             raise _bad(f"a note holds at most {MAX_NOTE} characters, this one has {len(text)}")
         return {"text": text}, None, {"text": text}
     if action == "merge":
-        others = [str(i).strip() for i in payload.get("with") or [] if str(i).strip()]
+        others = [ledger.expand_id("incident", str(i)) for i in payload.get("with") or [] if str(i).strip()]
         others = [i for i in dict.fromkeys(others) if i != target]
         if not others:
             raise _bad("merge needs the ids of the other incidents in 'with'")
@@ -162,6 +162,7 @@ def _check(
         other_id = str(payload.get("with") or "").strip()
         if isinstance(payload.get("with"), list):
             other_id = str((payload["with"] or [""])[0]).strip()
+        other_id = ledger.expand_id("incident", other_id) if other_id else other_id
         if not other_id or other_id == target:
             raise _bad("keep_apart needs the id of the other incident in 'with'")
         other = _incident_or_404(ledger, other_id)
