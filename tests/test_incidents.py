@@ -876,6 +876,24 @@ def _report(text: str) -> list[Incident]:
     ]
 
 
+def test_a_roundups_events_told_on_days_of_their_own_are_incidents_of_their_own() -> None:
+    incidents = _report(
+        "Weekly security update for the province. "
+        "On 21 September, gunmen killed four farmers near Muidumbe. "
+        "On 24 September, soldiers killed nine insurgents in a clash near Muidumbe."
+    )
+    assert sorted(i.deaths.best for i in incidents) == [4, 9]
+
+
+def test_a_later_death_of_the_same_events_wounded_stays_with_it() -> None:
+    # guard: the date inside the sentence is a turn of the same event, not a roundup's next event
+    incidents = _report(
+        "On 21 September, shelling killed four farmers near Muidumbe. "
+        "A monitor later gave a toll of five, including a man who died of his wounds on 23 September."
+    )
+    assert [(i.deaths.low, i.deaths.high) for i in incidents] == [(4, 5)]
+
+
 def test_an_earlier_attack_mentioned_in_passing_is_its_own_incident() -> None:
     incidents = _report(
         "A car bomb exploded at a checkpoint in Mogadishu on Sunday, killing eight people, police said. "

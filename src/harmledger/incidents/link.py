@@ -77,6 +77,7 @@ class Features:
     figure_share: float = 1.0  # how common this figure is among the claims of its outcome
     doc_figures: int = 1  # distinct figures its document gives (each a chance of a coincidence)
     part: int = 0  # which DOC_PART_CHARS stretch of a long document the claim lies in (else 0)
+    dated_opening: bool = False  # its sentence opens on its own date ("On 23 March, insurgents …")
 
 
 # Claims of one document are all compared with each other, except in a document longer than
@@ -181,7 +182,16 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
         town=_town(place, precise),
         lead=cues.lead if cues is not None else "",
         part=claim.span.start // DOC_PART_CHARS if cues is not None and cues.long else 0,
+        dated_opening=own and _opens_on_date(claim),
     )
+
+
+DATED_OPENING_CHARS = 4  # "On " or "By " before a sentence's opening date
+
+
+def _opens_on_date(claim: Claim) -> bool:
+    span = claim.date.span if claim.date is not None else None
+    return span is not None and 0 <= span.start - claim.sentence.start <= DATED_OPENING_CHARS
 
 
 def _town(place: PlaceRef | None, precise: bool) -> str:
@@ -349,6 +359,19 @@ def identity_clash(a: Features, b: Features) -> str | None:
         if len(mine) >= need and len(theirs) >= need and not mine & theirs:
             return f"different {kind}: {sorted(mine)[0]} / {sorted(theirs)[0]}"
     return None
+
+
+def days_apart_in_one_report(a: Features, b: Features) -> bool:
+    """Two figures of one report whose sentences each open on a day of their own, not the same
+    day ("On 23 March insurgents beheaded three men in Bilibiza … On 26 March six insurgents were
+    killed near Chai"): a roundup's events, unless one gives the other's toll as risen. A date
+    inside the sentence ("… including a man who died of his wounds on 7 June") may be a later
+    turn of the same event."""
+    if a.doc != b.doc or not (a.dated_opening and b.dated_opening) or a.d0 != a.d1 or b.d0 != b.d1:
+        return False
+    if a.d0 == b.d0:
+        return False
+    return TOLL_UPDATE_CUE not in a.identity and TOLL_UPDATE_CUE not in b.identity
 
 
 def other_event_in_passing(a: Features, b: Features) -> bool:
@@ -548,7 +571,7 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
     """
     if a.period != b.period or not eligible(a, b) or places_clash(a, b):
         return None
-    if dates_clash(a, b) or identity_clash(a, b) or other_event_in_passing(a, b):
+    if dates_clash(a, b) or identity_clash(a, b) or other_event_in_passing(a, b) or days_apart_in_one_report(a, b):
         return None
     gap = date_gap(a, b)
     parts: list[tuple[float, str, tuple[object, ...]]] = []
