@@ -787,6 +787,10 @@ SOURCES = [
         "The provincial governor, Ali Hassan, said 12 people were killed.",
         ("provincial governor", "reported", "official"),
     ),
+    (
+        "The Sudan Doctors Network, known as the SDN, put the death toll at 31.",
+        ("Sudan Doctors Network", "reported", None),
+    ),
     ("A local activist network said over 30 had died.", ("local activist network", "reported", "unnamed")),
     ("The Kafr Nabl Media Network said over 30 had died.", ("Kafr Nabl Media Network", "reported", None)),
     # a day after the verb is when it was said, not who said it; a possessive belongs to the name

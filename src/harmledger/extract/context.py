@@ -199,7 +199,11 @@ def _past_time(tokens: list[Token], k: int) -> int:
     return j if anchored else k
 
 
-_APPOSITION_OPENERS = frozenset({"a", "an", "the", "which", "who", "whose"})
+# "The White Helmets, a rescue group …", "… , which runs …", "The Syria Civil Defence, known as
+# the White Helmets, …", "the monitor, based in Britain, …"
+_APPOSITION_OPENERS = frozenset(
+    {"a", "an", "the", "which", "who", "whose", "known", "also", "formerly", "based", "run", "led", "backed"}
+)
 
 
 def _apposition_back(tokens: list[Token], k: int) -> tuple[int, int] | None:
