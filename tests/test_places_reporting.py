@@ -125,6 +125,30 @@ def test_where_the_wounded_were_taken_or_people_fled_is_not_the_events_place(tex
     assert claim.place is not None and claim.place.text == "Kaya", claim.place
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "place"),
+    [
+        # "near" a town is that town's neighbourhood, not another town 30 km off
+        (
+            "A car bomb exploded outside a hotel in Mogadishu last night, killing six people. Separately, the army "
+            "said its forces killed 15 fighters near Afgoye in Lower Shabelle region.",
+            "15",
+            "Afgoye",
+        ),
+        # a sentence about neither violence nor a claim names no place of the event
+        (
+            "Shells wounded 11 civilians in the east of Taiz on Wednesday. No deaths were reported. "
+            "Residents must use a winding mountain road to reach the port city of Aden.",
+            "No deaths",
+            "Taiz",
+        ),
+    ],
+)
+def test_a_town_is_refined_only_by_what_its_area_or_bearing_points_at(text: str, figure: str, place: str) -> None:
+    claim = _locate(text, figure)
+    assert claim.place is not None and claim.place.text == place, claim.place
+
+
 def test_a_headquarters_under_attack_is_the_events_place() -> None:
     # "headquarters in X" seats a body only as its own ("its headquarters in Geneva"); a police
     # headquarters that gunmen fired on is where the event happened.

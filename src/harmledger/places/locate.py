@@ -16,6 +16,7 @@ from harmledger.places.reporting import DATELINE_NOTE, date_is_reporting, dateli
 from harmledger.places.vocab import DEMONYMS
 from harmledger.records import (
     WHERE_PREC_ADM1,
+    WHERE_PREC_ADM2,
     WHERE_PREC_COUNTRY,
     Claim,
     DateRef,
@@ -201,10 +202,17 @@ class _Places:
             return self.focus()
         # A vague place ("northeast of Aleppo") is refined by a precise one close by in the text
         # that lies where it points ("near … Manbij" in the next paragraph).
+        # Only an area or a bearing points somewhere to refine: "near Afgoye" is not Mogadishu
+        # 30 km off, and a sentence about neither violence nor a claim ("… the road to the port
+        # city of Aden") names no place of the event.
         refine = [
             k
             for k in near
-            if usable[k] is not best and _specificity(usable[k]) < _specificity(best) and _consistent(best, usable[k])
+            if usable[k] is not best
+            and (best.bearing or (best.precision or 0) >= WHERE_PREC_ADM2)
+            and sent[k] not in self.quiet
+            and _specificity(usable[k]) < _specificity(best)
+            and _consistent(best, usable[k])
         ]
         if refine:
             better = usable[min(refine, key=lambda k: (abs(sent[k] - s_idx), _specificity(usable[k])))]
