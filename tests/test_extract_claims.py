@@ -854,6 +854,17 @@ SCOPES = [
     ("Violence across Syria killed 150 people on Wednesday, activists said.", "cumulative", "across Syria"),
     ("At least 30 people died in a wave of bombings in Baghdad.", "cumulative", "wave of bombings in Baghdad"),
     ("Rockets fired across the border killed 3 soldiers.", "incident", None),
+    (
+        "At least 45 people were killed in attacks across the Gaza Strip on Saturday.",
+        "cumulative",
+        "across the Gaza Strip",
+    ),
+    (
+        "At least 39 people died in the state between Monday and Wednesday, rescuers said.",
+        "cumulative",
+        "between Monday and Wednesday",
+    ),
+    ("Raids killed 12 in a wave of air strikes on the city.", "cumulative", "wave of air strikes on the city"),
     ("The civilian death toll of the airstrikes in the region is now over 125.", "cumulative", None),
     ("They confirmed 60 civilian casualties in the last couple of days.", "cumulative", "in the last couple of days"),
     (

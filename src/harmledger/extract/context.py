@@ -399,9 +399,10 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
             if span is not None:
                 return "cumulative", text[tokens[k].start - offset : tokens[span - 1].end - offset]
     for k in range(lo, hi - 1):
-        # "killed in attacks across Iraq", "violence across Syria": a count over a whole land
-        if tokens[k].low == "across" and tokens[k + 1].text[:1].isupper() and tokens[k + 1].text.isalpha():
-            end = k + 2
+        # "killed in attacks across Iraq", "violence across the Gaza Strip": a count over a whole land
+        name = k + 2 if tokens[k + 1].low == "the" and k + 2 < hi else k + 1
+        if tokens[k].low == "across" and tokens[name].text[:1].isupper() and tokens[name].text.isalpha():
+            end = name + 1
             while end < hi and tokens[end].text[:1].isupper() and tokens[end].text.isalpha():
                 end += 1
             return "cumulative", text[tokens[k].start - offset : tokens[end - 1].end - offset]
@@ -506,7 +507,8 @@ def _date_range(tokens: list[Token], k: int, hi: int) -> int | None:
     seen_date = 0
     for x in range(k + 1, n):
         low = tokens[x].low
-        if low in MONTHS or (tokens[x].is_number and len(low) == 4 and low.isdigit()):
+        # "between 1 January and 30 June 2019", "from March to May", "between Monday and Wednesday"
+        if low in MONTHS or low in WEEKDAYS or (tokens[x].is_number and len(low) == 4 and low.isdigit()):
             seen_date += 1
             if joined:
                 end = x + 1
