@@ -876,6 +876,61 @@ def _report(text: str) -> list[Incident]:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # a new event told in the writer's voice: an indefinite event noun before its figure
+        (
+            "A drone strike on people queuing for water in Jabalia killed five on Saturday, and an air strike on "
+            "a tent in Nuseirat killed four.",
+            [4, 5],
+        ),
+        # another family in another town
+        (
+            "An air strike on the Hamdan family home in Jabalia killed 22 people on Saturday. In Gaza City, nine "
+            "members of the Ajour family were killed in Sheikh Radwan.",
+            [9, 22],
+        ),
+        # a sentence opening on another day
+        (
+            "On Tuesday, soldiers killed 11 fighters near Omdurman, the army said. On Wednesday, shells fell on a "
+            "hospital in Omdurman, killing seven.",
+            [7, 11],
+        ),
+        # guards: the same strike's neighbours, a strike retold by a source, one named in passing
+        (
+            "An air strike on the Daher family home in Jabalia killed 7 people on Saturday. Four members of the "
+            "Nasser family living next door in Jabalia were also killed.",
+            [11],  # one incident: the neighbours were "also killed"
+        ),
+        (
+            "An air strike killed 12 people in Jabalia on Monday, medics said. The ministry later reported that "
+            "an Israeli air strike on the camp had killed 14.",
+            [14],
+        ),
+    ],
+    ids=["indefinite event", "other family and town", "other day", "neighbours", "retold"],
+)
+def test_a_reports_events_are_told_apart_by_how_it_tells_them(text: str, deaths: list[int]) -> None:
+    assert sorted(i.deaths.best for i in _report(text)) == deaths
+
+
+def test_a_roundups_families_do_not_join_its_next_event_to_another_report() -> None:
+    """The family a roundup names for one strike is no cue of the strike it tells next."""
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    day = date(2026, 10, 4)
+    alone = "An air strike on the Hamdan family home in Jabalia killed 22 people on Saturday, medics said."
+    roundup = (
+        "The deadliest strike hit the Hamdan family home in Jabalia, where 22 died on Saturday. "
+        "An air strike on a tent in Jabalia killed four people the same day, medics said."
+    )
+    docs = [make_document(t, f"{n}.txt", published=day) for n, t in enumerate((alone, roundup))]
+    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    assert sorted((i.deaths.best, i.n_sources) for i in incidents) == [(4, 1), (22, 2)]
+
+
 def test_a_roundups_events_told_on_days_of_their_own_are_incidents_of_their_own() -> None:
     incidents = _report(
         "Weekly security update for the province. "

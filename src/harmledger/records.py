@@ -190,6 +190,15 @@ TOLL_UPDATE_CUE = "event:update"
 # A figure of a sentence that shares out a total given before ("Nine of them were killed in Kafr
 # Nabl, while three died in Maarat al-Numan"): a part of that total, wherever its town.
 PART_OF_TOTAL_CUE = "event:part"
+# The identity cue of a figure a report tells as a new event of its own ("A drone strike on a
+# water queue killed five, and an air strike on a tent killed four"), numbered in the report:
+# "event:story1", "event:story2" … (the first event has none). Two of one report's figures of
+# different stories are different events.
+STORY_CUE_PREFIX = "event:story"
+# … and of a figure whose sentence names another family than the figures before it ("In Gaza
+# City, nine members of the Ajour family were killed" after the Hamdan home's 22): another event
+# where the two figures' towns differ, the same strike's neighbours where they do not.
+HOUSEHOLD_CUE_PREFIX = "event:household"
 
 
 @dataclass(frozen=True, slots=True)

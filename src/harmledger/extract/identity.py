@@ -15,10 +15,20 @@ them across documents (``incidents.rules``: shared cues join, clearly different 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
-from harmledger.records import OTHER_EVENT_CUE, PART_OF_TOTAL_CUE, TOLL_UPDATE_CUE, Claim, Document, Span
+from harmledger.records import (
+    HOUSEHOLD_CUE_PREFIX,
+    OTHER_EVENT_CUE,
+    PART_OF_TOTAL_CUE,
+    STORY_CUE_PREFIX,
+    TOLL_UPDATE_CUE,
+    Claim,
+    Document,
+    Span,
+)
 
 # How far around the claim's sentence cues are looked for: about one sentence either side.
 WINDOW_CHARS = 250
@@ -296,6 +306,93 @@ def tells_another_event(sentence: str) -> bool:
     return _ANOTHER_EVENT_OPENING.match(sentence) is not None or _FOLLOW_UP.search(sentence) is not None
 
 
+# A new event told in the writer's own voice: an indefinite event noun before the figure ("A
+# drone strike on people queuing for water killed five", "… and an air strike on a tent killed
+# four"). One retold by a source ("Wafa reported that an airstrike killed 7") is the same event
+# in another account, and so is one after its figure ("5 were killed in an air strike").
+_NEW_EVENT = re.compile(
+    r"(?:^|[^\w'’-])(?:a|an|another)\s+(?:[\w'’-]+\s+){0,3}?(?:air\s?strike|strike|attack|bombing|bomb|blast|"
+    r"explosion|raid|shelling|ambush|massacre|shooting|suicide\s+bomber)s?\b",
+    re.IGNORECASE,
+)
+# A sentence that opens on a day: "On Tuesday, …", "On 26 March, …", "On March 26, …"
+_DAY_OPENING = re.compile(
+    r"\W*On\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b"
+)
+_TOLD_BY = re.compile(
+    r"\b(?:said|says|say|saying|reported|reports|report|reporting|according|told|telling|added|adding|stated|"
+    r"stating|announced|claimed|claiming|confirmed|documented|recorded|cited|citing|quoted|assessed|concluded)\b",
+    re.IGNORECASE,
+)
+# "The blast came two days after a bombing in Shula, in which 4 died": an event named after a
+# preposition is mentioned in passing (``_OTHER_EVENT``), not the next event the report tells.
+_IN_PASSING_BEFORE = re.compile(
+    r"\b(?:after|before|following|since|than|like|of|in|from|by|during|amid|with|to|on|at|as|into)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, str], list[int]]:
+    """claim id → its story cues, and where each story (or household) after the first starts.
+
+    A figure told as a new event (``_NEW_EVENT``, or a sentence opening on another day) starts a
+    story (``STORY_CUE_PREFIX``); one whose sentence names another family than the story's before
+    it starts a household (``HOUSEHOLD_CUE_PREFIX``): a roundup's next strike, or the same strike's
+    neighbours, which only places tell apart (``incidents.link``)."""
+    cues: dict[str, str] = {}
+    starts: list[int] = []
+    story = household = 0
+    previous: Claim | None = None
+    families: set[str] = set()  # the families the current household's sentences name
+    day = ""  # the day the current story's sentence opened on ("On Tuesday, …"), if any
+    for claim in sorted(claims, key=lambda c: c.span.start):
+        if claim.count is None:
+            continue
+        sentence = doc.text[claim.sentence.start : claim.sentence.end]
+        own = {c for c in identity_cues(sentence) if c.startswith("family:")}
+        opening = _DAY_OPENING.match(doc.text, claim.sentence.start, claim.span.start)
+        new_sentence = previous is None or previous.sentence != claim.sentence
+        if previous is not None:
+            lo = claim.sentence.start if new_sentence else previous.span.end
+            before = doc.text[lo : claim.span.start]
+            told = any(
+                not _TOLD_BY.search(before, 0, found.start())
+                and not _IN_PASSING_BEFORE.search(before, 0, found.start() + 1)
+                for found in _NEW_EVENT.finditer(before)
+            )
+            # "On Wednesday, shells fell on the hospital" after "On Tuesday, an air strike …"
+            other_day = new_sentence and opening is not None and day != "" and opening.group(1).lower() != day
+            # "In Gaza City, nine members of the Ajour family were killed" after the Hamdan home's 22
+            other_family = new_sentence and bool(own and families and not own & families)
+            if told or other_day:
+                story += 1
+            if told or other_day or other_family:
+                household += 1
+                starts.append(lo)
+                families = set()
+        if opening is not None and new_sentence:
+            day = opening.group(1).lower()
+        families |= own
+        previous = claim
+        marks = ([f"{STORY_CUE_PREFIX}{story}"] if story else []) + (
+            [f"{HOUSEHOLD_CUE_PREFIX}{household}"] if household else []
+        )
+        if marks:
+            cues[claim.id] = " ".join(marks)
+    return cues, starts
+
+
+def _within_story(start: int, end: int, at: int, starts: list[int]) -> tuple[int, int]:
+    """``[start, end)`` cut to the story holding position ``at``: a roundup's families and sites
+    name its own events, not the one told before or after."""
+    k = bisect.bisect_right(starts, at)
+    if k:
+        start = max(start, starts[k - 1])
+    if k < len(starts):
+        end = min(end, starts[k])
+    return start, end
+
+
 def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
     """``claims`` with ``identity`` set from the text around each claim's sentence."""
     out: list[Claim] = []
@@ -308,9 +405,11 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
             answering[sentence] = _FOLLOW_UP.search(doc.text, sentence.start, sentence.end) is not None
         return answering[sentence]
 
+    stories, starts = _stories(doc, claims)
     for claim in claims:
         start = max(0, claim.sentence.start - WINDOW_CHARS)
         end = min(len(doc.text), claim.sentence.end + WINDOW_CHARS)
+        start, end = _within_story(start, end, claim.span.start, starts)
         cues = seen.get((start, end))
         if cues is None:
             cues = seen[(start, end)] = identity_cues(doc.text[start:end])
@@ -330,5 +429,7 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
             cues = (*cues, TOLL_UPDATE_CUE)
         elif _SHARES_OUT.match(before):
             cues = (*cues, PART_OF_TOTAL_CUE)
+        if claim.id in stories:
+            cues = (*cues, *stories[claim.id].split())
         out.append(replace(claim, identity=cues) if cues != claim.identity else claim)
     return out

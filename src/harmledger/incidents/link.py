@@ -25,8 +25,10 @@ from typing import overload
 from harmledger.incidents import rules
 from harmledger.incidents.syndication import TextLoader, jaccard, texts_from
 from harmledger.records import (
+    HOUSEHOLD_CUE_PREFIX,
     OTHER_EVENT_CUE,
     PART_OF_TOTAL_CUE,
+    STORY_CUE_PREFIX,
     TOLL_UPDATE_CUE,
     WHERE_PREC_COUNTRY,
     WHERE_PREC_REGION,
@@ -78,6 +80,8 @@ class Features:
     doc_figures: int = 1  # distinct figures its document gives (each a chance of a coincidence)
     part: int = 0  # which DOC_PART_CHARS stretch of a long document the claim lies in (else 0)
     dated_opening: bool = False  # its sentence opens on its own date ("On 23 March, insurgents …")
+    story: str = ""  # which of its report's events it tells (``STORY_CUE_PREFIX``; "" the first)
+    household: str = ""  # which family of its report it tells of (``HOUSEHOLD_CUE_PREFIX``)
 
 
 # Claims of one document are all compared with each other, except in a document longer than
@@ -183,7 +187,13 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
         lead=cues.lead if cues is not None else "",
         part=claim.span.start // DOC_PART_CHARS if cues is not None and cues.long else 0,
         dated_opening=own and _opens_on_date(claim),
+        story=_cue(claim, STORY_CUE_PREFIX),
+        household=_cue(claim, HOUSEHOLD_CUE_PREFIX),
     )
+
+
+def _cue(claim: Claim, prefix: str) -> str:
+    return next((c for c in claim.identity if c.startswith(prefix)), "") if claim.identity else ""
 
 
 DATED_OPENING_CHARS = 4  # "On " or "By " before a sentence's opening date
@@ -359,6 +369,14 @@ def identity_clash(a: Features, b: Features) -> str | None:
         if len(mine) >= need and len(theirs) >= need and not mine & theirs:
             return f"different {kind}: {sorted(mine)[0]} / {sorted(theirs)[0]}"
     return None
+
+
+def other_story_of_one_report(a: Features, b: Features) -> bool:
+    """Two figures a report tells as events of their own (``STORY_CUE_PREFIX``), or of two
+    families in two towns (``HOUSEHOLD_CUE_PREFIX``)."""
+    if a.doc != b.doc:
+        return False
+    return a.story != b.story or (a.household != b.household and towns_differ(a, b))
 
 
 def days_apart_in_one_report(a: Features, b: Features) -> bool:
@@ -571,7 +589,9 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
     """
     if a.period != b.period or not eligible(a, b) or places_clash(a, b):
         return None
-    if dates_clash(a, b) or identity_clash(a, b) or other_event_in_passing(a, b) or days_apart_in_one_report(a, b):
+    if dates_clash(a, b) or identity_clash(a, b) or other_event_in_passing(a, b):
+        return None
+    if other_story_of_one_report(a, b) or days_apart_in_one_report(a, b):
         return None
     gap = date_gap(a, b)
     parts: list[tuple[float, str, tuple[object, ...]]] = []
