@@ -31,6 +31,11 @@ BAD_REQUESTS = [
     ("/api/incidents?grade=great", 400, "grade 'great'"),
     ("/api/incidents?victims=cats", 400, "victims 'cats'"),
     ("/api/incidents?cursor=not-ours", 400, "cursor 'not-ours'"),
+    (
+        "/api/incidents?cursor=eyJvIjogMTAwMDAwMDAwMDAwMDAwMDAwMDB9",
+        400,
+        "is not one this API returned",
+    ),  # an offset past SQLite's integers
     ("/api/incidents?limit=0", 422, "limit"),
     ("/api/incidents?limit=100000", 422, "limit"),
     ("/api/incidents?kind=war", 422, "kind"),

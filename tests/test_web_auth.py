@@ -254,6 +254,15 @@ def test_login_sets_a_signed_httponly_lax_cookie_and_logout_clears_it(client: An
     assert client.get("/api/me").json()["row"] is None
 
 
+def test_a_signed_in_page_is_never_kept_in_the_browsers_cache(client: Any, seeded: Any) -> None:
+    """After logging out, Back showed the analyst's page with its edit forms."""
+    assert "cache-control" not in client.get("/").headers  # a public page may be cached
+    add_user(seeded[0], "ana", "analyst")
+    csrf = csrf_of(client.get("/login").text)
+    client.post("/login", data={"username": "ana", "password": PASSWORD, "csrf": csrf})
+    assert client.get(f"/incidents/{seeded[1]['ghouta']}").headers["cache-control"] == "no-store"
+
+
 def test_session_cookie_is_secure_over_https(seeded: Any) -> None:
     from fastapi.testclient import TestClient
 

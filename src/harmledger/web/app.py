@@ -7,6 +7,7 @@ scripts, so even a script tag that slipped through escaping could not run.
 
 from __future__ import annotations
 
+import json
 import secrets
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,9 @@ def _templates() -> Environment:
         victim_types=VICTIM_TYPES,
         web_link=web_link,
     )
+    # The audit trail as its analysts wrote it ("ü", "—", "<b>" as typed, HTML-escaped by the
+    # page), not JSON's \u escapes that ``tojson`` gives for script blocks.
+    env.filters["readable_json"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
     return env
 
 

@@ -141,9 +141,12 @@ def decode_cursor(cursor: str | None) -> int:
         offset = int(data["o"])
     except (ValueError, KeyError, TypeError):
         raise HTTPException(400, f"cursor {cursor!r} is not one this API returned; start again without it") from None
-    if offset < 0:
+    if not 0 <= offset <= MAX_OFFSET:
         raise HTTPException(400, f"cursor {cursor!r} is not one this API returned; start again without it")
     return offset
+
+
+MAX_OFFSET = 2**53  # a forged cursor past SQLite's integers was a 500
 
 
 # The columns of the compact map data, in the order of each row (``/api/map?format=compact``).

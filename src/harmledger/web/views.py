@@ -36,6 +36,7 @@ from harmledger.web.search import results
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
+MAX_PAGE = 1_000_000  # deeper pages hold nothing; past SQLite's integers they were a 500
 
 
 def render(
@@ -55,6 +56,10 @@ def render(
     html = env.get_template(template).render(
         request=request, user=user, csrf=lambda: csrf_token(request), path=request.url.path, **context
     )
+    if user is not None:
+        # A signed-in page holds the user's name and edit forms: after logging out, Back must not
+        # show it again from the browser's cache.
+        headers = {**(headers or {}), "Cache-Control": "no-store"}
     return HTMLResponse(html, status_code=status, headers=headers)
 
 
@@ -81,7 +86,7 @@ def incidents_page(
     filters: IncidentFilters = Depends(incident_filters),
     sort: str | None = None,
     kind: str = Query("incident", pattern="^(incident|aggregate)$"),
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=MAX_PAGE),
 ) -> HTMLResponse:
     ledger = ledger_of(request)
     sort = check_sort(sort)
@@ -283,7 +288,7 @@ async def incident_review(request: Request, incident_id: str) -> Response:
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
+def documents_page(request: Request, page: int = Query(1, ge=1, le=MAX_PAGE)) -> HTMLResponse:
     offset = (page - 1) * PAGE_SIZE
     rows = document_list(ledger_of(request), offset, PAGE_SIZE + 1)
     return render(
