@@ -149,6 +149,11 @@ def test_a_town_is_refined_only_by_what_its_area_or_bearing_points_at(text: str,
     assert claim.place is not None and claim.place.text == place, claim.place
 
 
+def test_each_figure_of_a_sentence_takes_the_place_named_after_it() -> None:
+    text = "Missiles killed six people in the eastern city of Kharkiv and two in the southern port of Odesa."
+    assert [_locate(text, figure).place.text for figure in ("six", "two")] == ["Kharkiv", "Odesa"]  # type: ignore[union-attr]
+
+
 def test_a_headquarters_under_attack_is_the_events_place() -> None:
     # "headquarters in X" seats a body only as its own ("its headquarters in Geneva"); a police
     # headquarters that gunmen fired on is where the event happened.

@@ -131,8 +131,14 @@ class _Places:
     Candidates are always considered in the order of ``places`` (ties resolve as before)."""
 
     def __init__(
-        self, places: list[PlaceRef], sentences: list[Span], paragraphs: list[Span], quiet: frozenset[int] = frozenset()
+        self,
+        places: list[PlaceRef],
+        sentences: list[Span],
+        paragraphs: list[Span],
+        quiet: frozenset[int] = frozenset(),
+        text: str = "",
     ) -> None:
+        self.text = text
         self.usable = [p for p in places if _usable(p) and p.span is not None]
         self.sentences, self.paragraphs = sentences, paragraphs
         self.quiet = quiet  # sentences neither about violence nor holding a claim
@@ -160,6 +166,13 @@ class _Places:
         )
         return [k for k in ks if abs(self.para[k] - p_idx) <= 1]
 
+    def _bound(self, claim: Claim, place: PlaceRef) -> bool:
+        """Whether ``place`` follows the claim's figure as its own ("six people in the city of
+        Kharkiv and two in the port of Odesa": each figure's place is the one after it)."""
+        assert place.span is not None
+        between = self.text[claim.span.end : place.span.start]
+        return claim.span.end <= place.span.start and _BOUND_PLACE.fullmatch(between) is not None
+
     def choose(self, claim: Claim) -> PlaceRef | None:
         if not self.usable:
             return None
@@ -177,6 +190,7 @@ class _Places:
                     key=lambda k: (
                         k in self.stray,
                         _specificity(usable[k]),
+                        not self._bound(claim, usable[k]),
                         abs(usable[k].span.start - claim.span.start),  # type: ignore[union-attr]
                     ),
                 )
@@ -219,6 +233,14 @@ class _Places:
             how = f"refines {best.text!r} ({how}): nearby and consistent with it"
             best = better
         return replace(best, reason=f"{how}; {best.reason or ''}".rstrip("; "))
+
+
+# The words between a figure and the place it happened in: "… people in the northeastern city of ",
+# " in ", " were killed near the village of " (no other figure, clause or sentence between).
+_BOUND_PLACE = re.compile(
+    r"[^\d,;.:()]{0,60}?\b(?:in|at|near|outside|around)\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,4}(?:of\s+)?",
+    re.IGNORECASE,
+)
 
 
 # A town further than this from every other town or province the report names is a stray
@@ -464,6 +486,7 @@ def locate_claims(
             sentences,
             paragraphs,
             _quiet_sentences(doc.text, sentences, claimed),
+            doc.text,
         ),
         _Dates(dates, sentences, paragraphs, doc.text),
     )
