@@ -696,6 +696,8 @@ NO_CLAIM = [
     "US Secretary of Defense Ashton Carter gathered 30 of his counterparts.",
     "Canada will send 40 to 60 of its army’s medical personnel to Mosul.",
     "Together, they promised over two billion dollars of humanitarian aid to Iraq.",
+    # compensation for each victim names no one's death
+    "The province announced compensation of Rs1 million for the family of each person killed.",
     "The coalition was formed two years ago.",
     "As thousands of Kurdish fighters held back the assault, tanks stood still.",
     "In 2016, the Coalition conducted 7,000 strikes in Iraq and Syria.",
@@ -893,6 +895,8 @@ SCOPES = [
         "cumulative",
         "the first month",
     ),
+    ("Militant attacks in the province killed 71 people in March alone, a think tank said.", "cumulative", "in March"),
+    ("A bomb killed 6 people in Kabul in May, police said.", "incident", None),  # a guard: a month dates one event
     # … but a sentence opening on its year may tell one past event, and a named event keeps it one (guards)
     ("In 2014, gunmen stormed a school in the city, killing 40 pupils.", "incident", None),
     ("Officials said 30 people died in a 2019 bombing in the city in 2019.", "incident", None),

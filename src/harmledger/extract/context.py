@@ -459,15 +459,27 @@ _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _HARM_WORD = re.compile(r"(?:kill|die|dead|death|wound|injur|displac|perish|lost|massacr)")
 
 
+def _month_alone(tokens: list[Token], k: int, hi: int) -> bool:
+    """ "in February alone": a month's count (a month alone may date one event: "in May")."""
+    return tokens[k].low in MONTHS and k + 1 < hi and tokens[k + 1].low == "alone"
+
+
 def _whole_year(tokens: list[Token], lo: int, hi: int) -> int | None:
-    """Where a clause counts over a whole year ("killed in Mali in 2023", "during 2022") and
+    """Where a clause counts over a whole year ("killed in Mali in 2023", "during 2022") or a
+    month said alone ("killed 92 people in February alone") and
     names no one event ("the attacks", "the earthquake"): the position of its "in"/"during".
 
     The year must follow the harm it counts: a sentence that opens on the year ("In 2015,
     gunmen stormed a hotel …") or a year before the harm ("a man jailed in 2009 for killing two
     shepherds") tells a past event as often as a year's count, and is left an incident."""
     for k in range(max(lo, 1), hi - 1):
-        if tokens[k].low not in ("in", "during", "throughout") or not _YEAR_RE.fullmatch(tokens[k + 1].text):
+        if tokens[k].low not in ("in", "during", "throughout"):
+            continue
+        if _month_alone(tokens, k + 1, hi):
+            if any(_HARM_WORD.match(t.low) for t in tokens[:k]):
+                return k
+            continue
+        if not _YEAR_RE.fullmatch(tokens[k + 1].text):
             continue
         if tokens[k - 1].low in MONTHS or tokens[k - 1].is_number:
             continue  # "on 3 March in 2023" dates a day

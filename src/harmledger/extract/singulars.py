@@ -255,8 +255,9 @@ def _singular_victim(tokens: list[Token], k: int) -> _One | None:
     low = tokens[k].low
     if low not in VICTIM_NOUNS or low in PLURAL_ONLY or low.endswith("s") or low.endswith("men"):
         return None
-    # The figure of a plural mention ("12 soldier deaths") or a possessive is not one.
-    if k > 0 and (tokens[k - 1].is_number or tokens[k - 1].low in ("of", "'s")):
+    # The figure of a plural mention ("12 soldier deaths") or a possessive is not one, nor is
+    # "each"/"every" person killed (compensation "for the family of each person killed").
+    if k > 0 and (tokens[k - 1].is_number or tokens[k - 1].low in ("of", "'s", "each", "every", "any")):
         return None
     # "an Afghan Local Police commander": a nationality before a name is its modifier.
     if low in DEMONYM_NOUNS and k + 1 < len(tokens) and tokens[k + 1].is_title and tokens[k + 1].text.isalpha():
