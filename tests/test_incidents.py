@@ -1178,6 +1178,8 @@ def test_the_operation_that_answered_an_attack_is_its_own_incident_with_its_own_
         "Its fighters attacked the post to avenge the deaths of two comrades.",
         "The house belonged to a man jailed in 2009 for killing two shepherds.",
         "The group said the strike was in response to a raid on its base that killed two fighters.",
+        "It was the second attack in two days, after Monday's mosque bombing in the old city that killed two men.",
+        "The strike came two days after gunmen killed two men in a nearby village.",
     ],
 )
 def test_another_strike_or_the_deaths_an_attack_avenges_are_not_the_reports_event(other: str) -> None:

@@ -238,7 +238,10 @@ def _trim_leading(phrase: str) -> str:
 # indefinite article marks it as another event; a comma before the figure would end the phrase
 # ("two days after the bombing, the toll rose to 40" is the same event's update).
 _OTHER_EVENT = re.compile(
-    r"\b(?:hours?|days?|weeks?|months?)\s+(?:after|before)\s+(?:an?|another)\s[^,;:]*$", re.IGNORECASE
+    r"\b(?:(?:hours?|days?|weeks?|months?)\s+(?:after|before)\s+(?!the\b|this\b|that\b|its\b)|"
+    # "… after Monday's mosque bombing in the old city that killed 11"
+    r"(?:after|before|following)\s+(?:last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s\s)[^,;:]*$",
+    re.IGNORECASE,
 )
 # "Separately, shelling of a village north of the city killed two men": a sentence the writer
 # opens as another event ("separately", "elsewhere", "in a separate attack", "in another
@@ -345,6 +348,7 @@ def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, str], list[i
     previous: Claim | None = None
     families: set[str] = set()  # the families the current household's sentences name
     day = ""  # the day the current story's sentence opened on ("On Tuesday, …"), if any
+    title_end = _title_end(doc.text)
     for claim in sorted(claims, key=lambda c: c.span.start):
         if claim.count is None:
             continue
@@ -352,7 +356,8 @@ def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, str], list[i
         own = {c for c in identity_cues(sentence) if c.startswith("family:")}
         opening = _DAY_OPENING.match(doc.text, claim.sentence.start, claim.span.start)
         new_sentence = previous is None or previous.sentence != claim.sentence
-        if previous is not None:
+        # A headline and its lead tell one event ("Blast kills dozens" / "A bomb went off …").
+        if previous is not None and previous.span.start >= title_end:
             lo = claim.sentence.start if new_sentence else previous.span.end
             before = doc.text[lo : claim.span.start]
             told = any(
@@ -380,6 +385,22 @@ def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, str], list[i
         if marks:
             cues[claim.id] = " ".join(marks)
     return cues, starts
+
+
+TITLE_MAX_CHARS = 200  # a first line this short, without a sentence's end, is a headline
+
+
+def _title_end(text: str) -> int:
+    """Where a headline on the first line ends (0 when the text opens on a sentence)."""
+    stripped = len(text) - len(text.lstrip())
+    line_end = text.find("\n", stripped)
+    if (
+        line_end < 0
+        or line_end - stripped > TITLE_MAX_CHARS
+        or text[stripped:line_end].rstrip().endswith((".", "!", "?"))
+    ):
+        return 0
+    return line_end
 
 
 def _within_story(start: int, end: int, at: int, starts: list[int]) -> tuple[int, int]:
