@@ -1268,6 +1268,8 @@ def test_a_party_whose_fighters_kill_acts() -> None:
         ("An Israeli airstrike on a house in the town killed five people.", "Israel"),
         ("A Turkish drone strike on a car killed 3 people near Qamishli.", "Turkey"),
         ("An American airstrike killed 12 fighters in the desert.", "United States"),
+        ("Russian guided aerial bombs hit a block of flats in Sumy, killing four people.", "Russia"),
+        ("An Iskander-M missile struck the rail station in Dnipro, killing 3 people.", "Russia"),
     ],
 )
 def test_a_states_forces_are_the_perpetrator_only_where_they_act(text: str, perpetrator: str | None) -> None:
@@ -1323,6 +1325,14 @@ def test_a_sentence_before_lends_its_actor_only_when_it_tells_of_force(text: str
 )
 def test_a_group_the_alias_table_does_not_know_is_named_where_blame_puts_it(text: str, party: str, stance: str) -> None:
     assert [(c.party, c.stance) for c in claims_of(text) if c.kind == "statement"] == [(party, stance)]
+
+
+@pytest.mark.parametrize("name", ["Tehreek-i-Taliban Pakistan", "Tehrik-e-Taliban Pakistan", "Pakistani Taliban"])
+def test_a_group_is_known_under_the_transliterations_its_press_uses(name: str) -> None:
+    text = f"A roadside bomb killed two policemen in Bannu. The banned {name} claimed responsibility."
+    assert [(c.party, c.stance) for c in claims_of(text) if c.kind == "statement"] == [
+        ("Tehrik-i-Taliban Pakistan", "claimed")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -748,6 +748,11 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
         "russian shelling",
         "russia",
         "russians",
+        # missiles only Russia fires in the wars we read ("An Iskander-M missile hit the port")
+        "iskander",
+        "iskander-m",
+        "kalibr",
+        "kinzhal",
     ),
     "Turkey": (
         "turkish forces",
@@ -816,6 +821,13 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
     "Tehrik-i-Taliban Pakistan": (
         "tehrik-i-taliban pakistan",
         "tehreek-e-taliban pakistan",
+        # the transliterations Pakistani papers use
+        "tehreek-i-taliban pakistan",
+        "tehrik-e-taliban pakistan",
+        "tahreek-e-taliban pakistan",
+        "tehrik-i-taliban",
+        "tehreek-i-taliban",
+        "tehreek-e-taliban",
         "ttp",
         "pakistani taliban",
     ),
@@ -939,7 +951,9 @@ STATE_WEAPON_NOUNS: tuple[str, ...] = (
     *sorted(STATE_FORCE_WEAPONS),
     *"missile missiles bombardment raid raids".split(),
     *("air strike", "air strikes", "drone strike", "drone strikes", "fighter jets", "missile strike"),
-    *("guided bomb", "guided bombs", "glide bomb", "glide bombs"),
+    *("guided bomb", "guided bombs", "glide bomb", "glide bombs", "aerial bomb", "aerial bombs"),
+    *("guided aerial bomb", "guided aerial bombs", "cruise missile", "cruise missiles"),
+    *("ballistic missile", "ballistic missiles", "rocket", "rockets"),
 )
 NAMED_STATES: dict[str, tuple[str, ...]] = {
     "Israel": ("israeli",),
