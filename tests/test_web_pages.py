@@ -320,3 +320,17 @@ def test_the_audit_trail_reads_as_the_analyst_wrote_it(client: Any, seeded: Any)
     )
     page = client.get(f"/incidents/{ids['ghouta']}").text
     assert "Vérifié — &lt;b&gt;deux&lt;/b&gt; sources" in page and "\\u00e9" not in page and "<b>deux" not in page
+
+
+def test_a_merged_away_incidents_page_leads_to_the_incident_holding_its_claims(client: Any, seeded: Any) -> None:
+    ledger, ids = seeded
+    add_user(ledger, "ana", "analyst")
+    csrf = log_in(client, "ana")
+    client.post(f"/incidents/{ids['manbij']}/review", data={"csrf": csrf, "action": "merge", "with": ids["ghouta"]})
+    gone = next(i for i in (ids["manbij"], ids["ghouta"]) if ledger.get_incident(i) is None)
+    kept = next(i for i in (ids["manbij"], ids["ghouta"]) if i != gone)
+    response = client.get(f"/incidents/{gone}", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == f"/incidents/{kept}?moved={gone}"
+    page = client.get(response.headers["location"]).text
+    assert f"Incident {gone[:12]} is no longer kept apart" in page
+    assert client.get("/incidents/0123456789abcdef").status_code == 404  # never stored: still a 404

@@ -239,6 +239,20 @@ def rebuild(ledger: Ledger) -> bool:
     return rebuilds.run(ledger)
 
 
+def where_it_went(ledger: Ledger, incident_id: str) -> str | None:
+    """The incident now holding the claims of one no longer stored: those it held when an analyst
+    last split or merged it, or those of the incident it was merged into, else None."""
+    for entry in reversed(ledger.audit_entries()):
+        before, after = entry.get("before"), entry.get("after")
+        named = entry.get("target_id") == incident_id or (
+            isinstance(after, dict) and incident_id in (after.get("with") or ())
+        )
+        claims = before.get("claims") if isinstance(before, dict) and named else None
+        if claims:
+            return incident_holding(ledger, [str(c) for c in claims])
+    return None
+
+
 def incident_holding(ledger: Ledger, claim_ids: list[str]) -> str | None:
     """The stored incident that now holds any of ``claim_ids``."""
     if not claim_ids:

@@ -31,7 +31,7 @@ from harmledger.web.queries import (
     page_of_incidents,
 )
 from harmledger.web.queue import review_queue, suggestion_rows
-from harmledger.web.review import ACTIONS, add_claim, apply_review
+from harmledger.web.review import ACTIONS, add_claim, apply_review, where_it_went
 from harmledger.web.search import results
 
 router = APIRouter(include_in_schema=False)
@@ -175,13 +175,16 @@ def aggregates_page(request: Request, filters: IncidentFilters = Depends(inciden
 
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
-def incident_page(request: Request, incident_id: str, done: str | None = None) -> Response:
+def incident_page(request: Request, incident_id: str, done: str | None = None, moved: str | None = None) -> Response:
     ledger = ledger_of(request)
     full = ledger.expand_id("incident", incident_id)
     if full != incident_id:  # a short id: the page lives at the full one
         return RedirectResponse(
             f"/incidents/{full}" + (f"?{request.url.query}" if request.url.query else ""), status_code=307
         )
+    successor = where_it_went(ledger, full) if ledger.get_incident(full) is None else None
+    if successor is not None:  # merged away: a bookmark or a shared link leads to where its claims are
+        return RedirectResponse(f"/incidents/{successor}?moved={full}", status_code=303)
     detail = incident_detail(ledger, incident_id)
     incident, tolls, status, fixes = detail.incident, detail.tolls, detail.status, detail.decisions.claim_fixes
     claims = claim_rows(ledger, detail.claims, status, fixes)
@@ -203,6 +206,7 @@ def incident_page(request: Request, incident_id: str, done: str | None = None) -
             "audit": detail.audit,
             "grades": GRADES,
             "done": done if done in (*ACTIONS, "add_claim") else None,
+            "moved": moved if moved and all(ch in "0123456789abcdef" for ch in moved) else None,
             "fixed_by": dict(fix.by) if fix else {},
             "documents": _incident_documents(claims),
             "identity": identity,
