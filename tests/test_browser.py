@@ -150,6 +150,19 @@ def test_the_aggregates_page_fits_a_laptop_screen_without_sideways_scrolling(pag
     assert overflow <= 0, f"the page scrolls sideways by {overflow} px"
 
 
+@pytest.mark.parametrize("path", ["/", "/incidents/{manbij}", "/documents"])
+def test_a_phone_screen_shows_the_pages_without_sideways_scrolling(page: Any, built: Any, path: str) -> None:
+    """At 390 px the header, the incident table and the forms were 661-797 px wide, Log out off-screen."""
+    base, ids, _ = built
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, base, "ana")
+    page.goto(base + path.format(**ids))
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow} px"
+    box = page.locator("#logout").bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390
+
+
 def test_analyst_rejects_a_claim_sees_it_in_the_audit_log_and_logs_out(page: Any, built: Any) -> None:
     from playwright.sync_api import expect
 
