@@ -154,6 +154,19 @@ def test_an_analysts_reason_is_kept_in_the_audit_trail(
     assert ledger.decision_rows()[-1]["payload"]["reason"] == body["reason"]
 
 
+def test_rejecting_a_rejected_claim_again_records_nothing_new(client: Any, seeded: Any) -> None:
+    ledger, ids = seeded
+    token = add_user(ledger, "ana", "analyst")
+    for _ in range(2):
+        answer = client.post(f"/api/claims/{ids['jazeera']}/reject", json={}, headers=bearer(token))
+        assert answer.status_code == 200
+    assert [d["action"] for d in ledger.decision_rows()] == ["reject"]
+    assert len(ledger.audit_entries(ids["jazeera"])) == 1
+    # a reason given again is the analyst's new word: kept
+    client.post(f"/api/claims/{ids['jazeera']}/reject", json={"reason": "checked twice"}, headers=bearer(token))
+    assert len(ledger.decision_rows()) == 2
+
+
 @pytest.mark.parametrize("path", ["/api/incidents/{manbij}/merge", "/api/incidents/{manbij}/keep-apart"])
 def test_the_other_incident_may_be_named_by_the_short_id_the_pages_print(client: Any, seeded: Any, path: str) -> None:
     ledger, ids = seeded

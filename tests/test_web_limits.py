@@ -169,7 +169,9 @@ def test_a_burst_of_concurrent_decisions_is_answered_and_recorded_once_each(serv
     before = len(ledger.decision_rows())
     posts = []
     for n in range(20):
-        posts.append((tokens[0], f"/api/claims/{ids['jazeera']}/{'reject' if n % 2 else 'confirm'}", {}))
+        posts.append(
+            (tokens[0], f"/api/claims/{ids['jazeera']}/{'reject' if n % 2 else 'confirm'}", {"reason": f"pass {n}"})
+        )
         posts.append((tokens[1], f"/api/incidents/{ids['manbij']}/grade", {"grade": ("fair", "confirmed")[n % 2]}))
 
     def post(item: tuple[str, str, dict[str, Any]]) -> int:

@@ -278,6 +278,9 @@ def apply_review(
     if kind == "incident":
         context = target
     stored, before, after = _check(ledger, action, target, payload, context)
+    if action in ("confirm", "reject") and before == {"status": after["status"]} and not stored["reason"]:
+        # The claim is already so (a double click, a second tab): nothing to record again.
+        return ReviewResult(action, target, before, before, incident_holding(ledger, [target]), False)
     previous = ledger.get_incident(context) if context else None
     ledger.record_decision(action, target, stored, user.username, target_kind=kind, before=before, after=after)
     rebuilt = rebuild(ledger) if action in REBUILDS else False
