@@ -87,6 +87,7 @@ def test_a_damaged_gzip_file_is_named_and_the_batch_goes_on(tmp_path: Path) -> N
     assert [d.origin for d in docs] == [str(good)]
     assert [e.where for e in errors] == [str(broken), str(fake)]
     assert "truncated or corrupt" in errors[0].reason and "not gzip data" in errors[1].reason
+    assert "a text file is not" in errors[0].reason  # it said what was read was kept: nothing was
 
 
 def test_a_folder_walk_names_every_file_it_skips_in_one_line(tmp_path: Path) -> None:

@@ -44,7 +44,9 @@ class _Decompressed(io.RawIOBase):
             return call(size)
         except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
             raise CorruptGzip(
-                self._origin, f"the gzip data is truncated or corrupt ({exc}); what was read before the damage is kept"
+                self._origin,
+                f"the gzip data is truncated or corrupt ({exc}); the rest of the file is not read (whole "
+                "JSON lines or WARC records before the damage are kept, a text file is not)",
             ) from exc
 
     def read(self, size: int = -1) -> bytes:
