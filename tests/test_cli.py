@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -235,3 +236,20 @@ def test_python_dash_m_runs_the_same_command_line() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Measure extraction, places" in done.stdout
+
+
+def test_a_feed_names_its_text_date_and_outlet_fields_on_the_command_line(db: str, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    record = {"story_body": "Gunmen killed four farmers near Gusau on Monday, police said.", "pub_date": "2024-02-14"}
+    feed.write_text(json.dumps({**record, "source_name": "Zamfara Post"}) + "\n", encoding="utf-8")
+    result = run(
+        "ingest", str(feed), "--db", db, "-q",
+        "--text-field", "story_body", "--date-field", "pub_date", "--outlet-field", "source_name",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    ledger = Ledger(db)
+    try:
+        [doc] = ledger.documents()
+        assert (doc.published, doc.outlet) == (date(2024, 2, 14), "Zamfara Post")
+    finally:
+        ledger.close()

@@ -54,6 +54,8 @@ def main() -> None:
 @click.option("--exclude", multiple=True, metavar="GLOB", help="In folders, skip files matching GLOB (repeatable).")
 @click.option("--no-segment", is_flag=True, help="Do not split text files that hold several articles.")
 @click.option("--text-field", default="text", show_default=True, help="JSON field holding the article text.")
+@click.option("--date-field", default="published", show_default=True, help="JSON field holding the publication date.")
+@click.option("--outlet-field", default="outlet", show_default=True, help="JSON field holding the outlet's name.")
 @click.option("--workers", "-j", default=1, show_default=True, help="Worker processes for extraction.")
 @click.option(
     "--engine",
@@ -73,6 +75,8 @@ def ingest(
     exclude: tuple[str, ...],
     no_segment: bool,
     text_field: str,
+    date_field: str,
+    outlet_field: str,
     workers: int,
     engine: str,
     master: str,
@@ -97,6 +101,8 @@ def ingest(
         exclude=exclude,
         segment=not no_segment,
         text_field=text_field,
+        date_field=date_field,
+        outlet_field=outlet_field,
     )
     ledger = _ledger(db)
     if engine == "spark":

@@ -44,7 +44,7 @@ def document_from_record(
     text = _field(record, options.text_field, "text")
     if text is None:
         fields = ", ".join(sorted(record)[:12]) or "none"
-        return RecordError(where, f"no text field {options.text_field!r} (fields: {fields}); set text_field")
+        return RecordError(where, f"no text field {options.text_field!r} (fields: {fields}); name it with --text-field")
     if not isinstance(text, str):
         return RecordError(where, f"the text field holds a JSON {type(text).__name__}, not a string")
     record_id = _field(record, options.id_field, "id")
