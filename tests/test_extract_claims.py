@@ -642,6 +642,12 @@ HARM = [
         [("killed", "Two", 2, 2, 2, "people"), ("injured", "a number", 2, N, N, "people")],
     ),
     ("A number of houses were destroyed.", []),
+    # a year before the verb is the year of another attack, not a toll of 2,019
+    (
+        "A similar attack in 2019 killed 30 people in the town.",
+        [("killed", "30", 30, 30, 30, "people")],
+    ),
+    ("The floods resulted in 2000 deaths.", [("killed", "2000", 2000, 2000, 2000, "people")]),  # a guard
 ]
 
 

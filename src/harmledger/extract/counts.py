@@ -130,6 +130,22 @@ def _in_date(tokens: list[Token], i: int, end: int) -> bool:
     )
 
 
+# Words before a year ("in 2019", "since 2011", "in early 2015") and the nouns a count of that
+# size would name ("resulted in 2000 deaths" is a count).
+_YEAR_BEFORE = frozenset({"in", "since", "during", "until", "till", "by", "from", "of", "early", "late", "mid"})
+_COUNTED_AFTER = frozenset({"deaths", "casualties", "fatalities", "bodies", "dead", "victims", "people", "civilians"})
+
+
+def _a_year(tokens: list[Token], i: int, end: int) -> bool:
+    """Whether four plain digits at ``i`` (1900-2099) after "in", "since" … name a year."""
+    text = tokens[i].text
+    if end != i + 1 or len(text) != 4 or not text.isdigit() or not 1900 <= int(text) <= 2099:
+        return False
+    if i == 0 or tokens[i - 1].low not in _YEAR_BEFORE:
+        return False
+    return end >= len(tokens) or tokens[end].low not in _COUNTED_AFTER
+
+
 def _number(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     """A number at ``i`` → (value, end index, kind) with kind "digits", "words", "dozen"."""
     n = len(tokens)
@@ -162,6 +178,8 @@ def _number(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
             return None  # "10:30", "19/7", "#3", "$20"
         if _in_date(tokens, i, j):
             return None  # "on 17 March 2017 killed", "on March 17 killed": a date, not a count
+        if _a_year(tokens, i, j):
+            return None  # "a similar attack in 2019 killed 30 people": the year, not a toll of 2,019
         return value, j, "digits"
     if tok.low in ("a", "an") and i + 1 < n and tokens[i + 1].low == "dozen":
         return DOZEN, i + 2, "dozen"
