@@ -463,3 +463,19 @@ def test_a_place_before_its_institutions_name_keeps_its_place() -> None:
         _doc("Carthage Police Chief Chris McKenzie said the shooting in Carthage, Missouri, was over.")
     )
     assert any(p.text == "Carthage" and p.country == "US" for p in places), places
+
+
+@pytest.mark.parametrize(
+    ("text", "not_places"),
+    [
+        # a name with an age is a person, however big its namesake
+        ("Among the dead were sisters Sofia, 8, and Anna, 5, officials in Dnipro said.", {"Sofia", "Anna"}),
+        ("Their children Ahmad (12) and Sara (9) were killed in Sarmin, Syria.", {"Ahmad", "Sara"}),
+        # "the X family" is a family's name
+        ("The Hassan family lost four relatives in the Beledweyne bombing, Somalia.", {"Hassan"}),
+    ],
+)
+def test_a_person_or_a_family_is_no_place(text: str, not_places: set[str]) -> None:
+    found = {p.text for p in find_places(_doc(text))}
+    assert not found & not_places, found
+    assert found  # the real places are still there

@@ -277,6 +277,11 @@ def _unknown_name(
     return any(rest) and not any(_big(h) for hits in rest for h in hits)
 
 
+_KIN_HEADS = frozenset({"family", "families", "clan", "household"})
+# A person's age after a name: "Sofia, 8,", "Ahmad (12)", "Ali, 34;".
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?:[,;)]|\.(?!\d))|\s*\(\s*(?:aged\s+)?\d{1,2}\s*\)")
+
+
 def _big(h: Entry) -> bool:
     """A country, a province or a big city under its own name (``_strong`` and ``_own_name``)."""
     return _strong(h) and _own_name(h)
@@ -374,6 +379,10 @@ def detect(
         # is the last of a run of capitalised words NER calls a person ("One soldier (Naik Aqeel Abbas)").
         if single and word in person_words and not strong:
             continue
+        if single and _AGE_AFTER.match(text, end):
+            continue  # "sisters Sofia, 8, and Anna, 5", "Ahmad (12)": a person and her age, whatever the name
+        if single and prev == "the" and nxt is not None and nxt.text.lower() in _KIN_HEADS:
+            continue  # "the Hassan family" is a family's name ("a Tacoma family" is one from Tacoma)
         if (
             single
             and not any(_strong(h) and _own_name(h) for h in hits)  # "Abbas" is Fort Abbas's other name
@@ -449,6 +458,8 @@ def detect(
             continue
         if strict_key(surface) in named_after or _head_word(text, e) in NON_PLACE_HEADS:
             continue
+        if " " not in surface and _AGE_AFTER.match(text, e):
+            continue  # "Sofia, 8," is a girl, whatever NER thought
         if (
             " " not in surface
             and surface.lower() in person_words
