@@ -248,6 +248,9 @@ def test_latin1_text_file_is_decoded():
         # (the French line was read as cp1250, "à" as "ŕ"; the Portuguese one is a guard)
         ("Ataque em São Tomé: três mortos no café da praça, diz a polícia.\n", "latin-1"),
         ("Attentat à Bamako : neuf morts près du marché, selon la police.\n", "cp1252"),
+        # UTF-16 saved without a byte-order mark (it was "NUL byte at offset 1: binary data")
+        ("Gunmen killed six villagers near Djibo on Sunday, residents said.\n", "utf-16-le"),
+        ("Gunmen killed six villagers near Djibo on Sunday, residents said.\n", "utf-16-be"),
         # … and Central European text, which cp1252 would garble, stays cp1250 (a guard)
         ("Zginęło trzech żołnierzy, a łącznie rannych zostało 12 osób w Łodzi.\n", "cp1250"),
     ],

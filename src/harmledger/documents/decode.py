@@ -49,6 +49,39 @@ def binary_reason(data: bytes) -> str | None:
     return None
 
 
+UTF16_SAMPLE_BYTES = 4096
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" for text saved as UTF-16 without a byte-order mark (Latin
+    letters then hold a NUL byte each, on the same side, and only there), else None."""
+    sample = data[:UTF16_SAMPLE_BYTES]
+    if len(sample) < 8 or any(sample.startswith(bom) for bom, _ in BOMS):
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, letters, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and 0 not in letters:
+            return name
+    return None
+
+
+def _wide_unicode(data: bytes, where: str) -> tuple[str, str, str | None] | None:
+    """``data`` decoded by its byte-order mark, or as UTF-16 without one, else None."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name, None
+            except UnicodeDecodeError as exc:
+                raise DecodeError(where, f"{name} byte-order mark but invalid data at byte {exc.start}") from exc
+    wide = utf16_without_bom(data)
+    if wide is None:
+        return None
+    try:
+        return data.decode(wide), wide, f"{where}: UTF-16 text without a byte-order mark, read as {wide}"
+    except UnicodeDecodeError:
+        return None  # not UTF-16 after all: judged as any other bytes
+
+
 def decode(data: bytes, where: str, encoding: str | None = None) -> tuple[str, str]:
     """Decode ``data`` into text and return it with the encoding used; errors name ``where``."""
     text, used, _note = decode_noting(data, where, encoding)
@@ -65,15 +98,12 @@ def decode_noting(data: bytes, where: str, encoding: str | None = None) -> tuple
             return data.decode(encoding), encoding, None
         except (UnicodeDecodeError, LookupError):
             pass  # the declared encoding is wrong: fall through to detection
+    wide = _wide_unicode(data, where)
+    if wide is not None:
+        return wide
     reason = binary_reason(data)
     if reason:
         raise BinaryInput(where, reason)
-    for bom, name in BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(name), name, None
-            except UnicodeDecodeError as exc:
-                raise DecodeError(where, f"{name} byte-order mark but invalid data at byte {exc.start}") from exc
     try:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as exc:
