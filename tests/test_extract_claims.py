@@ -902,6 +902,9 @@ SCOPES = [
         "the first month",
     ),
     ("Militant attacks in the province killed 71 people in March alone, a think tank said.", "cumulative", "in March"),
+    # figures joined by "and" share a period said after the last of them
+    ("At least 192 people have been killed and 1,230 injured since 10 May, the UN said.", "cumulative", "since 10 May"),
+    ("A bomb killed 4 people on Monday, and 300 have died since January.", "incident", None),  # a guard
     ("A bomb killed 6 people in Kabul in May, police said.", "incident", None),  # a guard: a month dates one event
     # … but a sentence opening on its year may tell one past event, and a named event keeps it one (guards)
     ("In 2014, gunmen stormed a school in the city, killing 40 pupils.", "incident", None),

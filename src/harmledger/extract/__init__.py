@@ -213,14 +213,11 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     event = event_type(context)
     span_sentence = Span(s, e)
     lead = _lead_scope(state, i, tokens, mentions, sentence, s)
+    scopes = _scopes(tokens, mentions, lead, sentence, s)
     out: list[Claim] = []
     for n, m in enumerate(mentions):
         span = Span(tokens[m.first].start, tokens[m.last - 1].end)
-        hi = mentions[n + 1].first if n + 1 < len(mentions) else len(tokens)
-        lo = mentions[n - 1].phrase_end if n > 0 else 0
-        scope, period = scope_of(tokens, m.last, hi, m.toll_at, sentence, s)
-        if scope == "incident":
-            scope, period = lead if lead[0] == "cumulative" else scope_of(tokens, lo, m.first, m.toll_at, sentence, s)
+        scope, period = scopes[n]
         c = m.count
         if scope == "incident" and _running_toll(tokens, c.point):
             scope = "cumulative"
@@ -289,6 +286,30 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
             )
         )
     return out
+
+
+def _scopes(
+    tokens: list[Token], mentions: list[Mention], lead: tuple[str, str | None], sentence: str, s: int
+) -> list[tuple[str, str | None]]:
+    """Each mention's scope and period (``scope_of`` on the words after it, then before it).
+
+    Figures joined by "and" share a period said after the last of them: "192 people have been
+    killed and 1,230 injured since 10 May" is a running total of both."""
+    scopes: list[tuple[str, str | None]] = []
+    for n, m in enumerate(mentions):
+        hi = mentions[n + 1].first if n + 1 < len(mentions) else len(tokens)
+        lo = mentions[n - 1].phrase_end if n > 0 else 0
+        scope, period = scope_of(tokens, m.last, hi, m.toll_at, sentence, s)
+        if scope == "incident":
+            scope, period = lead if lead[0] == "cumulative" else scope_of(tokens, lo, m.first, m.toll_at, sentence, s)
+        scopes.append((scope, period))
+    for n in range(len(mentions) - 2, -1, -1):
+        later = scopes[n + 1]
+        between = {t.low for t in tokens[mentions[n].last : mentions[n + 1].first]}
+        if scopes[n][0] == "incident" and later[0] == "cumulative" and later[1] and "and" in between:
+            if not between & {",", ";", ".", ":", "but", "while", "whereas"}:  # ", and 300 have died since …"
+                scopes[n] = later
+    return scopes
 
 
 # "Around 40,000 people have been wounded": a toll in the thousands told in the present perfect,
