@@ -149,6 +149,20 @@ def test_a_town_is_refined_only_by_what_its_area_or_bearing_points_at(text: str,
     assert claim.place is not None and claim.place.text == place, claim.place
 
 
+def test_a_local_name_read_as_a_namesake_abroad_by_another_of_its_names_is_no_events_place() -> None:
+    # "Boni" is one of Bonn's other names in the gazetteer; the report's own places are Malian
+    text = "A bus hit a landmine near Boni in central Mali on Monday, killing 11 passengers."
+    claim = _locate(text, "11")
+    assert claim.place is not None and claim.place.country == "ML", claim.place
+
+
+def test_a_place_named_by_another_of_its_names_among_its_own_countrys_places_stays() -> None:
+    # guard: "Idleb" is Idlib's other name, and "Russian" is no place of the report
+    text = "Russian airstrikes hit an industrial area of Idleb city, killing 19 people."
+    claim = _locate(text, "19")
+    assert claim.place is not None and claim.place.country == "SY", claim.place
+
+
 def test_each_figure_of_a_sentence_takes_the_place_named_after_it() -> None:
     text = "Missiles killed six people in the eastern city of Kharkiv and two in the southern port of Odesa."
     assert [_locate(text, figure).place.text for figure in ("six", "two")] == ["Kharkiv", "Odesa"]  # type: ignore[union-attr]

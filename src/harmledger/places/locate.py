@@ -13,11 +13,13 @@ from harmledger.places.finder import DEMONYM_NOTE, ORG_NOTE
 from harmledger.places.gazetteer import Entry, get_gazetteer
 from harmledger.places.geo import haversine_km, in_direction
 from harmledger.places.reporting import DATELINE_NOTE, date_is_reporting, dateline_span, is_reporting
+from harmledger.places.resolve import ALTERNATE_NOTE
 from harmledger.places.vocab import DEMONYMS
 from harmledger.records import (
     WHERE_PREC_ADM1,
     WHERE_PREC_ADM2,
     WHERE_PREC_COUNTRY,
+    WHERE_PREC_NEAR,
     Claim,
     DateRef,
     Document,
@@ -482,7 +484,12 @@ def locate_claims(
     claimed = {_index_of(sentences, c.span.start) for c in claims}  # sentences holding a claim
     located, dated = (
         _Places(
-            _not_unharmed(_not_destinations(_not_in_names(places, claims), doc.text), claimed, sentences, doc.text),
+            _not_unharmed(
+                _not_destinations(_no_namesakes_abroad(_not_in_names(places, claims)), doc.text),
+                claimed,
+                sentences,
+                doc.text,
+            ),
             sentences,
             paragraphs,
             _quiet_sentences(doc.text, sentences, claimed),
@@ -541,6 +548,31 @@ _DESTINATION = re.compile(
     re.IGNORECASE,
 )
 DESTINATION_REACH = 80  # characters before a place that may say it is a destination
+
+
+NAMESAKE_NEAR_KM = 400.0  # a place reached by another name this close to the report's own places may be theirs
+
+
+def _no_namesakes_abroad(places: list[PlaceRef]) -> list[PlaceRef]:
+    """``places`` without towns reached only by another of their names ("Boni" read as Bonn, the
+    Gaza quarter "Qizan" as Jizan) in a country none of the report's own-named places is in and
+    far from them all: a local name the gazetteer lacks, not the event's place abroad."""
+    own = [p for p in places if _usable(p) and p.country and ALTERNATE_NOTE not in (p.reason or "")]
+    countries = {p.country for p in own}
+    if not countries:
+        return places
+    return [p for p in places if not _namesake_abroad(p, countries, own)]
+
+
+def _namesake_abroad(p: PlaceRef, countries: set[str | None], own: list[PlaceRef]) -> bool:
+    if ALTERNATE_NOTE not in (p.reason or "") or p.country in countries or (p.precision or 7) > WHERE_PREC_NEAR:
+        return False
+    assert p.lat is not None and p.lon is not None
+    return all(
+        haversine_km(p.lat, p.lon, o.lat, o.lon) > NAMESAKE_NEAR_KM
+        for o in own
+        if o.lat is not None and o.lon is not None
+    )
 
 
 def _not_destinations(places: list[PlaceRef], text: str) -> list[PlaceRef]:

@@ -84,6 +84,9 @@ class Scored:
     why: tuple[str, ...]
 
 
+ALTERNATE_NOTE = "alternate name"  # the place was reached by another of its names ("Boni" for Bonn)
+
+
 def contains(area: Entry, place: Entry) -> bool:
     """True when ``area`` (a country or first-level division) holds ``place``."""
     if area.id == place.id or place.country != area.country or area.country is None:
@@ -146,7 +149,7 @@ def score_candidates(
             # An old or variant name of a bigger place gives way to places that bear the name
             # itself ("Shiloh" is a town of that name before it is Springdale's former name).
             score -= ALTERNATE_PENALTY_BESIDE_PRIMARY if has_primary else ALTERNATE_PENALTY
-            why.append("alternate name")
+            why.append(ALTERNATE_NOTE)
         if country:
             if entry.country == country.upper():
                 score += 4.0
