@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from harmledger.extract.counts import is_year
 from harmledger.extract.text import PhraseIndex, Token, trie_regex
 from harmledger.extract.vocab import (
     AGENT_AUX,
@@ -455,7 +456,6 @@ def _compares(tokens: list[Token], lo: int, k: int) -> bool:
 
 
 _PERIOD_UNIT_WORDS = frozenset("day week month year".split())
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _HARM_WORD = re.compile(r"(?:kill|die|dead|death|wound|injur|displac|perish|lost|massacr)")
 
 
@@ -479,7 +479,7 @@ def _whole_year(tokens: list[Token], lo: int, hi: int) -> int | None:
             if any(_HARM_WORD.match(t.low) for t in tokens[:k]):
                 return k
             continue
-        if not _YEAR_RE.fullmatch(tokens[k + 1].text):
+        if not is_year(tokens[k + 1].text):
             continue
         if tokens[k - 1].low in MONTHS or tokens[k - 1].is_number:
             continue  # "on 3 March in 2023" dates a day

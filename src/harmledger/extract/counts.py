@@ -136,10 +136,14 @@ _YEAR_BEFORE = frozenset({"in", "since", "during", "until", "till", "by", "from"
 _COUNTED_AFTER = frozenset({"deaths", "casualties", "fatalities", "bodies", "dead", "victims", "people", "civilians"})
 
 
+def is_year(text: str) -> bool:
+    """Four plain digits from 1900 to 2099."""
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2099
+
+
 def _a_year(tokens: list[Token], i: int, end: int) -> bool:
-    """Whether four plain digits at ``i`` (1900-2099) after "in", "since" … name a year."""
-    text = tokens[i].text
-    if end != i + 1 or len(text) != 4 or not text.isdigit() or not 1900 <= int(text) <= 2099:
+    """Whether four plain digits at ``i`` (``is_year``) after "in", "since" … name a year."""
+    if end != i + 1 or not is_year(tokens[i].text):
         return False
     if i == 0 or tokens[i - 1].low not in _YEAR_BEFORE:
         return False

@@ -335,15 +335,16 @@ _IN_PASSING_BEFORE = re.compile(
 )
 
 
-def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, str], list[int]]:
+def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, tuple[str, ...]], list[int]]:
     """claim id → its story cues, and where each story (or household) after the first starts.
 
     A figure told as a new event (``_NEW_EVENT``, or a sentence opening on another day) starts a
     story (``STORY_CUE_PREFIX``); one whose sentence names another family than the story's before
     it starts a household (``HOUSEHOLD_CUE_PREFIX``): a roundup's next strike, or the same strike's
     neighbours, which only places tell apart (``incidents.link``)."""
-    cues: dict[str, str] = {}
+    cues: dict[str, tuple[str, ...]] = {}
     starts: list[int] = []
+    families_of: dict[Span, set[str]] = {}  # each sentence's families, read once
     story = household = 0
     previous: Claim | None = None
     families: set[str] = set()  # the families the current household's sentences name
@@ -352,8 +353,10 @@ def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, str], list[i
     for claim in sorted(claims, key=lambda c: c.span.start):
         if claim.count is None:
             continue
-        sentence = doc.text[claim.sentence.start : claim.sentence.end]
-        own = {c for c in identity_cues(sentence) if c.startswith("family:")}
+        if claim.sentence not in families_of:
+            sentence = doc.text[claim.sentence.start : claim.sentence.end]
+            families_of[claim.sentence] = {c for c in identity_cues(sentence) if c.startswith("family:")}
+        own = families_of[claim.sentence]
         opening = _DAY_OPENING.match(doc.text, claim.sentence.start, claim.span.start)
         new_sentence = previous is None or previous.sentence != claim.sentence
         # A headline and its lead tell one event ("Blast kills dozens" / "A bomb went off …").
@@ -379,11 +382,11 @@ def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, str], list[i
             day = opening.group(1).lower()
         families |= own
         previous = claim
-        marks = ([f"{STORY_CUE_PREFIX}{story}"] if story else []) + (
-            [f"{HOUSEHOLD_CUE_PREFIX}{household}"] if household else []
+        marks = ((f"{STORY_CUE_PREFIX}{story}",) if story else ()) + (
+            (f"{HOUSEHOLD_CUE_PREFIX}{household}",) if household else ()
         )
         if marks:
-            cues[claim.id] = " ".join(marks)
+            cues[claim.id] = marks
     return cues, starts
 
 
@@ -451,6 +454,6 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
         elif _SHARES_OUT.match(before):
             cues = (*cues, PART_OF_TOTAL_CUE)
         if claim.id in stories:
-            cues = (*cues, *stories[claim.id].split())
+            cues = (*cues, *stories[claim.id])
         out.append(replace(claim, identity=cues) if cues != claim.identity else claim)
     return out

@@ -251,13 +251,13 @@ def _plan(
     edges = [e for e in edges if feats[e[1]].doc == feats[e[2]].doc or not (e[1] in torn or e[2] in torn)]
     claim_labels = [labels.get(c.id, {}) for c in events]
     groups, used = cluster(feats, edges, claim_labels)
-    groups = _keep_split_groups(groups, decisions.splits, feats, claim_labels)
+    groups = _keep_split_groups(groups, decisions.split_groups(), feats, claim_labels)
     groups = _apply_merges(groups, decisions.all_merges(), decisions.merge_claims(previous), feats)
     links = _link_lines(used, feats)
 
     group_of = {i: g for g, group in enumerate(groups) for i in group}
     attached: dict[int, list[Claim]] = {}
-    pinned = _pinned_statements(decisions.splits, {c.id: group_of[i] for i, c in enumerate(events)})
+    pinned = _pinned_statements(decisions.split_groups(), {c.id: group_of[i] for i, c in enumerate(events)})
     if statements and feats:
         # A report whose figures make one incident is about it: its "X claimed responsibility for
         # the attack" is too, wherever the sentence's own place is ("… in retaliation for the
@@ -310,7 +310,7 @@ def _plan(
 
 def _keep_split_groups(
     groups: list[list[int]],
-    splits: Mapping[str, Sequence[Sequence[str]]],
+    split_groups: Sequence[Sequence[str]],
     feats: Sequence[Features],
     claim_labels: Sequence[Mapping[str, int]],
 ) -> list[list[int]]:
@@ -320,7 +320,7 @@ def _keep_split_groups(
     where = {feats[i].claim_id: g for g, group in enumerate(groups) for i in group}
     labels = [dict(kv for i in group for kv in claim_labels[i].items()) for group in groups]
     uf = UnionFind(len(groups))
-    for members in (m for split in splits.values() for m in split):
+    for members in split_groups:
         hit = [where[c] for c in members if c in where]
         for g in hit[1:]:
             a, b = uf.find(hit[0]), uf.find(g)
@@ -330,10 +330,10 @@ def _keep_split_groups(
     return _joined(groups, uf)
 
 
-def _pinned_statements(splits: Mapping[str, Sequence[Sequence[str]]], group_of: Mapping[str, int]) -> dict[str, int]:
+def _pinned_statements(split_groups: Sequence[Sequence[str]], group_of: Mapping[str, int]) -> dict[str, int]:
     """Statement ids an analyst's split grouped with event claims → the group holding those claims."""
     pinned: dict[str, int] = {}
-    for members in (m for split in splits.values() for m in split):
+    for members in split_groups:
         held = next((group_of[c] for c in members if c in group_of), None)
         if held is not None:
             pinned.update({c: held for c in members if c not in group_of})

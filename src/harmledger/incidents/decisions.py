@@ -73,6 +73,10 @@ class Decisions:
         """``previous`` (incident id → claim ids) with each join's claims under its pseudo-incident."""
         return {**previous, **{f"join:{n}": group for n, group in enumerate(self.joins)}}
 
+    def split_groups(self) -> list[tuple[str, ...]]:
+        """Every group of claim ids of every split (each must stay one incident)."""
+        return [tuple(group) for groups in self.splits.values() for group in groups]
+
     def split_labels(self) -> dict[str, dict[str, int]]:
         """claim id → {split decision: group index} (the clusterer's cannot-link labels)."""
         labels: dict[str, dict[str, int]] = {}

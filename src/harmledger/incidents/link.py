@@ -385,9 +385,7 @@ def days_apart_in_one_report(a: Features, b: Features) -> bool:
     killed near Chai"): a roundup's events, unless one gives the other's toll as risen. A date
     inside the sentence ("… including a man who died of his wounds on 7 June") may be a later
     turn of the same event."""
-    if a.doc != b.doc or not (a.dated_opening and b.dated_opening) or a.d0 != a.d1 or b.d0 != b.d1:
-        return False
-    if a.d0 == b.d0:
+    if a.doc != b.doc or not (a.dated_opening and b.dated_opening) or a.d0 != a.d1 or b.d0 != b.d1 or a.d0 == b.d0:
         return False
     return TOLL_UPDATE_CUE not in a.identity and TOLL_UPDATE_CUE not in b.identity
 

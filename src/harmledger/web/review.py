@@ -84,6 +84,12 @@ def _reason(payload: dict[str, Any]) -> str:
     return str(payload.get("reason") or "").strip()[:MAX_NOTE]
 
 
+def _why(payload: dict[str, Any]) -> dict[str, str]:
+    """``{"reason": …}`` when the analyst gave one, else nothing."""
+    reason = _reason(payload)
+    return {"reason": reason} if reason else {}
+
+
 def _bad(message: str) -> HTTPException:
     return HTTPException(400, message)
 
@@ -106,7 +112,7 @@ def _check(
         before: dict[str, str | None] = {"status": ledger.claim_status().get(target, "auto")}
         reason = _reason(payload)
         after = {"status": "confirmed" if action == "confirm" else "rejected", "incident": context}
-        return {"reason": reason, "incident": context}, before, {**after, **({"reason": reason} if reason else {})}
+        return {"reason": reason, "incident": context}, before, {**after, **_why(payload)}
     if action == "publish_date":
         doc = ledger.get_document(target)
         if doc is None:
@@ -126,13 +132,13 @@ def _check(
         fixes = decisions_from_ledger(ledger).claim_fixes
         current = corrections.claim_reading(correct_claim(found[0], fixes[target]) if target in fixes else found[0])
         before, after = corrections.before_after(current, values)
-        why = {"reason": _reason(payload)} if _reason(payload) else {}
+        why = _why(payload)
         return {"values": values, "incident": context, **why}, before, {**after, "incident": context, **why}
     incident = _incident_or_404(ledger, target)
     if action == "correct_incident":
         values = corrections.check_incident_values(payload.get("values") or {})
         before, after = corrections.before_after(corrections.incident_reading(incident), values)
-        why = {"reason": _reason(payload)} if _reason(payload) else {}
+        why = _why(payload)
         return {"values": values, **why}, before, {**after, **why}
     if action == "grade":
         grade = str(payload.get("grade") or "")
