@@ -158,3 +158,48 @@ def test_a_running_toll_since_an_outbreak_runs_to_the_day_it_was_reported() -> N
     [claim] = analyse_document(make_document(text.encode(), origin="toll.txt", published=date(2024, 6, 12))).claims
     assert claim.scope == "cumulative" and claim.date is not None
     assert (claim.date.start, claim.date.end) == (date(2023, 4, 1), date(2024, 6, 12))
+
+
+# Phrases that between them match every rule the scan may skip for a missing word.
+_EVERY_RULE = [
+    "between 3 and 5 July",
+    "from June 3 to 5",
+    "between January 1, 2016 and January 12, 2016",
+    "from 3 March 2016 to 9 March 2016",
+    "July 19, 2016",
+    "19 July 2016",
+    "since the 3rd of May",
+    "since March 31st",
+    "on March 31",
+    "on 31 March",
+    "since 2011",
+    "in March 2015",
+    "in April last year",
+    "in March",
+    "late on Tuesday night",
+    "the day before yesterday",
+    "three days earlier",
+    "the previous night",
+    "last night",
+    "this morning",
+    "tonight",
+    "two weeks ago",
+    "over the past 24 hours",
+    "last weekend",
+    "earlier this week",
+    "the weekend raid",
+]
+
+
+def test_a_rule_is_skipped_only_for_texts_it_could_not_match() -> None:
+    # Guard for the scan's shortcut: every match of a rule holds one of the words it needs.
+    from harmledger.places.dates import _COMPILED, _WORD_NEEDED
+
+    matched = set()
+    for name, pattern, _ in _COMPILED:
+        for phrase in _EVERY_RULE:
+            for m in pattern.finditer(phrase):
+                matched.add(name)
+                if name in _WORD_NEEDED:
+                    assert any(word in m.group(0).lower() for word in _WORD_NEEDED[name]), (name, phrase)
+    assert set(_WORD_NEEDED) <= matched  # no rule's words went untried
