@@ -446,6 +446,14 @@ def test_a_place_inside_a_group_s_or_a_road_s_name_does_not_place_the_event(
             "Faryab",
             ("Shirin", "Tagab"),
         ),
+        # Bab al-Tabbaneh is a quarter of Tripoli (Lebanon); "Bab" alone is Al Bab in Syria.
+        (
+            "Mortar fire killed 4 people in the Bab al-Tabbaneh district of Tripoli, Lebanon, on Friday.",
+            "4",
+            "Bab al-Tabbaneh",
+            "Tripoli",
+            ("Bab",),
+        ),
     ],
 )
 def test_a_typed_name_the_gazetteer_lacks_is_one_place_at_its_area_not_its_words(

@@ -326,6 +326,13 @@ def test_a_place_after_its_country_s_possessive_lies_in_that_country() -> None:
     assert _one("Gunmen killed 12 civilians in Mali's Bankass district on Sunday.", "Bankass").country == "ML"
 
 
+def test_a_district_of_a_city_is_no_namesake_far_from_that_city() -> None:
+    # "the X district of Y" says what "Y's X district" says: the gazetteer's two Kyivskyis lie in
+    # other provinces, hundreds of kilometres from Kharkiv; the strike was in the city.
+    place = _one("A missile strike killed 3 people in the Kyivskyi district of Kharkiv overnight.", "Kyivskyi")
+    assert place.admin1 == "Kharkiv", place
+
+
 @pytest.mark.parametrize(
     ("text", "mention", "country", "precision"),
     [

@@ -261,7 +261,14 @@ def _unknown_name(
         and text[tokens[last].end : tokens[last + 1].start] == " "
     )
     run = tokens[i : last + 1]
-    if not typed or last == i or any(not _capitalised(t.text) or t.text.lower() in PLACE_HEADS for t in run):
+    # an article or particle may join its words ("Bab al-Tabbaneh district", "Deir el-Ahmar area"),
+    # not "of" or "the" ("Residents of the Jenin camp", "Achguara of the Ochamchire district")
+    inner = [t.text for t in run[1:-1] if t.text.lower() not in _NAME_PARTICLES]
+    if (
+        not typed
+        or last == i
+        or any(not _capitalised(w) or w.lower() in PLACE_HEADS for w in (run[0].text, *inner, run[-1].text))
+    ):
         return False
     head = run[0].text.lower()
     if head in _NOT_A_NAME_HEAD or head in DEMONYMS or head in NOT_NAME_START or run[0].text.isupper():
@@ -277,6 +284,7 @@ def _unknown_name(
     return any(rest) and not any(_big(h) for hits in rest for h in hits)
 
 
+_NAME_PARTICLES = NAME_CONNECTORS - {"of", "the", "and", "y"}
 _KIN_HEADS = frozenset({"family", "families", "clan", "household"})
 # A person's age after a name: "Sofia, 8,", "Ahmad (12)", "Ali, 34;".
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?:[,;)]|\.(?!\d))|\s*\(\s*(?:aged\s+)?\d{1,2}\s*\)")

@@ -137,20 +137,11 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
     for inner, outer in pairwise(mentions):
         if text[inner.end : outer.start] in ("'s ", "’s "):
             # "Mosul's Al Jadida district": the second name lies in or beside the first.
-            for c in outer.candidates:
-                # a country or province holds it ("Mali's Bankass district", "Indonesia's Aceh
-                # province"); a town has it nearby
-                near = any(
-                    (a.feature == "PCLI" and a.country == c.country)
-                    or (contains(a, c) if a.feature in ("PCLI", "ADM1") else False)
-                    or (a.feature not in ("PCLI", "ADM1") and haversine_km(c.lat, c.lon, a.lat, a.lon) <= POSSESSIVE_KM)
-                    for a in inner.candidates
-                )
-                bonus[c.id] = (
-                    (HIERARCHY_BONUS, f"beside the {inner.surface!r} before it")
-                    if near
-                    else (-2 * HIERARCHY_BONUS, f"far from the {inner.surface!r} it belongs to")
-                )
+            bonus.update(_part_bonus(outer, inner, "before"))
+            continue
+        if _PART_OF_GAP.match(text, inner.end, outer.start):
+            # "the Kyivskyi district of Kharkiv": the first name lies in or beside the second.
+            bonus.update(_part_bonus(inner, outer, "after"))
             continue
         gap = text[inner.end : outer.start]
         if (gap.strip() != "," and not TYPED_AREA_GAP.match(gap)) or (
@@ -185,6 +176,32 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
                     bonus[area.id] = (-2 * HIERARCHY_BONUS, f"holds no {inner.surface!r} though named as its area")
     _list_bonus(lists, mentions, bonus)
     return bonus
+
+
+# "X district of Y", "the X neighbourhood of the city of Y": the gap that makes X a part of Y.
+_PART_OF_GAP = re.compile(
+    r"\s+(?:district|neighbou?rhood|quarter|suburb|outskirts)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE
+)
+
+
+def _part_bonus(part: Mention, holder: Mention, where: str) -> dict[int, tuple[float, str]]:
+    """Readings of ``part`` (a district or quarter of ``holder``) up or down: a province holds it
+    ("Indonesia's Aceh province"), a town has it nearby; a country, an island or a region has it
+    somewhere in its country ("Mali's Bankass district", "the Kabanjahe district of Sumatra")."""
+    out = {}
+    for c in part.candidates:
+        near = any(
+            (contains(a, c) if a.feature == "ADM1" else False)
+            or (a.feature.startswith("PPL") and haversine_km(c.lat, c.lon, a.lat, a.lon) <= POSSESSIVE_KM)
+            or (a.feature != "ADM1" and not a.feature.startswith("PPL") and a.country == c.country)
+            for a in holder.candidates
+        )
+        out[c.id] = (
+            (HIERARCHY_BONUS, f"beside the {holder.surface!r} {where} it")
+            if near
+            else (-2 * HIERARCHY_BONUS, f"far from the {holder.surface!r} it belongs to")
+        )
+    return out
 
 
 LIST_SEPARATOR = re.compile(r"\s*,\s*|\s*,?\s+(?:and|or)\s+")
