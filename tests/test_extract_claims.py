@@ -169,6 +169,12 @@ HARM = [
         "Nine of them, including four children, were killed in Kafr Nabl.",
         [("killed", "Nine", 9, 9, 9, "civilians")],
     ),
+    # … and so does one whose verb harms "N of them"
+    (
+        "Gunmen stopped the bus, forced the passengers off and shot dead nine of them.",
+        [("killed", "nine", 9, 9, 9, "people")],
+    ),
+    ("Militiamen opened fire on 14 miners, killing eight of them.", [("killed", "eight", 8, 8, 8, "people")]),
     # guards, read so before: the verb after the clause, and the clause's own harm
     ("Two men who tried to flee were shot dead.", [("killed", "Two", 2, 2, 2, "people")]),
     ("Two men who were killed in the blast were buried on Monday.", [("killed", "Two", 2, 2, 2, "people")]),

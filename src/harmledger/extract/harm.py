@@ -346,14 +346,16 @@ RIGHT_STEPS: tuple[_Step, ...] = (
 )
 
 
-def _of_phrase(tokens: list[Token], j: int) -> Right | int:
+def _of_phrase(tokens: list[Token], j: int, harmed: bool = False) -> Right | int:
     """ "dozens of civilians" (on past "of the"), "two of them" (a part), "3 of the dead were
-    children" (a part of a total), "two of the wounded later died" (a new harm to some of them)."""
+    children" (a part of a total), "two of the wounded later died" (a new harm to some of them).
+    ``harmed``: a harm verb governs the figure ("shot dead nine of them")."""
     n = len(tokens)
     if j + 1 < n and tokens[j + 1].low in PRONOUNS:
-        if j <= 3 and tokens[j + 1].low == "them":
+        if (j <= 3 or harmed) and tokens[j + 1].low == "them":
             # "Nine of them were killed in Kafr Nabl", "Three of them died later in hospital": a
-            # sentence that opens by sharing out the victims before tells its own harm of them
+            # sentence that opens by sharing out the victims before tells its own harm of them,
+            # and so does one whose verb harms them ("forced them off the bus and shot nine of them")
             return j + 2
         return None, None, [], -1, j, True
     if j + 2 < n and tokens[j + 1].low in ("the", "those") and tokens[j + 2].low in OF_THE_DEAD:
@@ -375,7 +377,9 @@ def walk_right(tokens: list[Token], m: CountMatch) -> Right:
     n = len(tokens)
     j = m.last
     if j < n and tokens[j].low == "of":
-        after_of = _of_phrase(tokens, j)
+        k = m.first - 1
+        harmed = k >= 0 and (tokens[k].low in HARM_BEFORE or phrase_ending_at(tokens, k) is not None)
+        after_of = _of_phrase(tokens, j, harmed)
         if not isinstance(after_of, int):
             return after_of
         j = after_of
