@@ -94,7 +94,7 @@ PATTERNS: tuple[tuple[str, str, bool], ...] = (
     (
         "weekday",
         rf"\b(?:(?P<last>last|this|on|early|late)\s+)?{_WEEKDAY}(?:['’]s)?"
-        r"(?:\s+(?:morning|afternoon|evening|night))?\b",
+        r"(?:\s+(?:morning|afternoon|evening|night))?(?P<lastweek>\s+(?:of\s+)?last\s+week)?\b",
         True,
     ),
     ("before_yesterday", r"\bthe\s+day\s+before\s+yesterday\b", True),
@@ -231,6 +231,9 @@ def _relative(name: str, m: re.Match[str], pub: date) -> Result:
         start, end = _month_range(year, month)
         return start, min(end, pub), "month"
     if name == "weekday":
+        if g.get("lastweek"):  # "on Thursday last week": in the calendar week before publication's
+            d = pub - timedelta(days=pub.weekday() + 7) + timedelta(days=WEEKDAYS[g["weekday"].lower()])
+            return d, d, "day"
         back = (pub.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
         if (g.get("last") or "").lower() == "last" and back == 0:
             back = 7
@@ -336,7 +339,21 @@ def _scan(text: str) -> list[tuple[str, re.Match[str], bool]]:
             taken.insert(at, (m.start(), m.end()))
             out.append((name, m, needs))
     out.sort(key=lambda x: x[1].start())
-    return out
+    # "on Saturday, June 8": the weekday only introduces the date after it, which says the day
+    return [
+        found
+        for found, after in zip(out, [*out[1:], None], strict=False)
+        if not (
+            found[0] == "weekday"
+            and after is not None
+            and after[0] in _CALENDAR_DAYS
+            and _WEEKDAY_TO_DATE_GAP.fullmatch(text, found[1].end(), after[1].start())
+        )
+    ]
+
+
+_CALENDAR_DAYS = frozenset({"mdy", "dmy", "md", "dm"})
+_WEEKDAY_TO_DATE_GAP = re.compile(r",?\s*(?:the\s+)?")
 
 
 def _capitalised_names(m: re.Match[str]) -> bool:

@@ -92,7 +92,7 @@ def is_reporting(reason: str | None) -> bool:
 
 _SPEECH = "|".join(sorted(SPEECH_VERBS))
 _SAID_ON_RE = re.compile(
-    rf"\b(?:{_SPEECH})(?:\s+(?:reporters|journalists|[A-Z][\w.]+))?"
+    rf"\b(?:{_SPEECH})(?:\s+(?:reporters|journalists|[A-Z][\w.]*\w))?"  # "told RFA. On Tuesday": a new sentence
     r"(?:\s+(?:in\s+)?(?:a|its|his|her|their)\s+(?:statement|report|briefing|post))?\s+(?:on\s+|late\s+|early\s+)?$"
 )
 _ON_SAID_RE = re.compile(rf"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:{_SPEECH})\b")
