@@ -254,6 +254,18 @@ WED = date(2018, 3, 28)  # a Wednesday
             WED,
             date(2018, 3, 26),
         ),
+        # a weekday that introduces a calendar date gives way to it
+        ("Gunmen killed 6 people in a village on Saturday, March 17, police said.", "6", WED, date(2018, 3, 17)),
+        # "Thursday last week" is the Thursday of the week before publication's (a Saturday here)
+        ("Shelling killed 4 people on Thursday last week.", "4", date(2018, 3, 31), date(2018, 3, 22)),
+        # whom residents spoke to ends their sentence; the next one opens on its own day
+        (
+            "Jets struck the village again, residents told RFA. On Tuesday, a bomb killed 11 pupils at a school. "
+            "On Thursday, a drone hit the market.",
+            "11",
+            WED,
+            date(2018, 3, 27),
+        ),
         # With no event date anywhere, the day it was said is better than nothing.
         ("Police said on Monday that 3 people were killed.", "3", WED, date(2018, 3, 26)),
     ],
@@ -307,3 +319,58 @@ def test_a_title_that_dates_the_event_dates_the_claims_nothing_nearer_dates() ->
     [claim] = locate_claims(doc, extract_claims(doc), find_places(doc))
     assert claim.date is not None and claim.date.start == date(2016, 6, 1)
     assert "title" in (claim.date.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "country"),
+    [
+        # Bor is also a town in Russia
+        ("JUBA, South Sudan, June 15 (AFP) - Cattle raiders killed 17 people near Bor on Thursday.", "17", "SS"),
+        # guards: a dateline's town alone is only where the writer sat, and a country the text
+        # names beats the dateline's
+        ("WASHINGTON (AP) - A gunman killed 5 people in Paris on Friday.", "5", "FR"),
+        ("KABUL, Afghanistan (AP) - A bomb killed 4 people in Mardan, Pakistan, on Friday.", "4", "PK"),
+    ],
+)
+def test_a_country_named_in_the_dateline_decides_a_namesake_when_the_text_names_none(
+    text: str, figure: str, country: str
+) -> None:
+    claim = _locate(text, figure)
+    assert claim.place is not None and claim.place.country == country, claim.place
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "place"),
+    [
+        # Pokrovsk is also a town in Sakha; a Russian drone is who struck, not where
+        ("Russian shelling killed 3 people in Pokrovsk on Monday, the governor said.", "3", "Pokrovsk"),
+        (
+            "A Russian drone hit a car in Kherson on Monday, killing 2 men. Russian attacks across Kherson Oblast "
+            "wounded nine others.",
+            "2",
+            "Kherson",
+        ),
+        ("A Russian drone attack on Zaporizhzhia overnight killed 4 people.", "4", "Zaporizhzhia"),
+    ],
+)
+def test_a_nationality_before_a_weapon_names_the_attacker_not_the_events_country(
+    text: str, figure: str, place: str
+) -> None:
+    claim = _locate(text, figure)
+    assert claim.place is not None and (claim.place.text, claim.place.country) == (place, "UA"), claim.place
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "country"),
+    [
+        # "Eid" is also a village in Norway
+        ("Shelling killed 10 people in Maarat al-Numan during Eid prayers on Tuesday.", "10", "SY"),
+        # the article written in lower case belongs to the name, whatever NER makes of it
+        ("Clashes in al-Mayadin killed 6 fighters on Saturday night.", "6", "SY"),
+    ],
+)
+def test_a_holiday_is_no_place_and_a_lowercase_article_is_part_of_the_name(
+    text: str, figure: str, country: str
+) -> None:
+    claim = _locate(text, figure)
+    assert claim.place is not None and claim.place.country == country, claim.place

@@ -42,8 +42,23 @@ MAX_WORDS = 6
 _FOLLOW_OK = frozenset(
     """and or but is was were are has had have said says where which who that as on in at to for
     from with by after before since during until while when than be been being will would could
-    can may might should did does do not also where's""".split()
+    can may might should did does do not also where's overnight yesterday today tonight again""".split()
 )
+# A nationality before a weapon or an attack names who struck ("Russian shelling", "a Russian
+# drone", "Israeli air strikes", "Russian-occupied"), not the country the report is about.
+_ATTACKER_AFTER_RE = re.compile(
+    r"(?:[-‐‑](?:led|made|launched|fired|backed|occupied|controlled)\b|\s+(?:air\s+strikes?|airstrikes?|"
+    r"drones?|missiles?|shelling|shells|strikes?|attacks?|bombardments?|bombing|bombs?|jets?|warplanes?|"
+    r"artillery|rockets?|aircraft|offensive|invasion|occupation|gunfire|raids?|barrage)\b)",
+    re.IGNORECASE,
+)
+
+
+def names_attacker(text: str, end: int) -> bool:
+    """Whether the nationality word ending at ``end`` is the attacker's ("Russian shelling")."""
+    return _ATTACKER_AFTER_RE.match(text, end) is not None
+
+
 _BEARING_RE = re.compile(
     r"(?:(?P<dist>\d+(?:\.\d+)?)\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
     r"\b(?P<dir>(?:north|south)(?:[- ]?(?:east|west))?|east|west)(?:ern)?\s+(?:of\s+)?"
@@ -358,7 +373,10 @@ def detect(
         inside = [
             text[s:e]
             for s, e, lbl in overlapping
-            if lbl in OTHER_LABELS and (s < start or e > end) and not _head_suffix(text, end, e)
+            if lbl in OTHER_LABELS
+            and (s < start or e > end)
+            and not _head_suffix(text, end, e)
+            and not (e == end and _ARTICLE_PREFIX_RE.fullmatch(text, s, start))
         ]
         group = _GROUP_BEFORE_RE.search(text[max(0, start - 40) : start])
         if group is not None and not inside:
@@ -592,6 +610,11 @@ def _inside_longer_name(text: str, s: int, e: int, start: int, end: int) -> bool
     return any(_capitalised(w) and w.lower() not in _NOT_NAME_PARTS for w in extra.split())
 
 
+# An entity that only adds the Arabic article before the name ("al-Mayadin", "ar-Raqqa") is the
+# name itself, whatever NER called it, not an organisation holding it.
+_ARTICLE_PREFIX_RE = re.compile(r"(?:al|el|ar|as|ad|ash|az|an|at)[-‐‑]", re.IGNORECASE)
+
+
 def _head_suffix(text: str, end: int, ent_end: int) -> bool:
     """True when an entity only extends the name by a place noun ("Aleppo Province")."""
     rest = text[end:ent_end].strip().lower()
@@ -710,7 +733,7 @@ def focus_evidence(text: str, ents: list[tuple[int, int, str]]) -> list[str]:
     """Countries hinted by nationality adjectives (spaCy NORP spans)."""
     out = []
     for s, e, lbl in ents:
-        if lbl == "NORP":
+        if lbl == "NORP" and not names_attacker(text, e):
             cc = DEMONYMS.get(strict_key(text[s:e]))
             if cc:
                 out.append(cc)

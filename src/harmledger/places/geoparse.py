@@ -279,6 +279,16 @@ def _sure_country(m: Mention) -> str | None:
     return None
 
 
+def dateline_focus(mentions: list[Mention], dateline: Span) -> list[str]:
+    """The country a dateline names ("JUBA, South Sudan, June 15 (AFP) -"), as the document's
+    focus when the text names no country of its own: "… near Bor" is then South Sudan's Bor, not
+    Russia's. A dateline's town alone says no more than where the writer sat: "WASHINGTON (AP) -
+    … in Paris" is no Paris in Texas."""
+    if any(_unambiguous_country(m) for m in mentions if m.votes and not dateline.start <= m.start < dateline.end):
+        return []
+    return [c for m in mentions if dateline.start <= m.start < dateline.end and (c := _unambiguous_country(m))]
+
+
 def resolve_mentions(
     mentions: list[Mention], extra_focus: list[str], bonus: dict[int, tuple[float, str]] | None = None
 ) -> list[Scored | None]:
@@ -624,7 +634,10 @@ def find_places(
             m.notes.append(note)
             m.reporting = True
     nationalities = [n for n in demonyms(text, ents) if within is None or _inside(within, n[0])]
-    best = resolve_mentions(mentions, focus_evidence(text, ents), hierarchy_bonus(text, mentions))
+    evidence = focus_evidence(text, ents)
+    if dateline is not None and not evidence:
+        evidence = dateline_focus(mentions, dateline)
+    best = resolve_mentions(mentions, evidence, hierarchy_bonus(text, mentions))
     for m, b in zip(mentions, best, strict=True):
         if b is not None and not m.reporting and speaks_for_government(text, m.end, b.entry.feature):
             m.notes.append(SPEAKER_NOTE)

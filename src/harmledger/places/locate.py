@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 
 from harmledger.places.dates import find_dates
-from harmledger.places.finder import DEMONYM_NOTE, ORG_NOTE
+from harmledger.places.finder import DEMONYM_NOTE, ORG_NOTE, names_attacker
 from harmledger.places.gazetteer import Entry, get_gazetteer
 from harmledger.places.geo import haversine_km, in_direction
 from harmledger.places.reporting import DATELINE_NOTE, date_is_reporting, dateline_span, is_reporting
@@ -312,8 +312,8 @@ def demonym_country(claim: Claim, text: str) -> PlaceRef | None:
         if not word[0].isupper():
             continue
         iso2 = DEMONYMS.get(word.lower().replace("’", "'").removesuffix("'s"))
-        if iso2 is None:
-            continue
+        if iso2 is None or names_attacker(sentence, match.end()):
+            continue  # "a Russian drone struck Kherson" says who struck, not where
         entry = get_gazetteer().country(iso2)
         if entry is None:
             continue

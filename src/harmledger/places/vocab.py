@@ -233,6 +233,7 @@ NON_PLACE_WORDS = (
     said says new old great little big independent national international republic
     human rights watch amnesty coalition forces state states city town village
     virus flu fever disease outbreak vaccine
+    eid ramadan christmas easter diwali nowruz ashura
     county valley creek mountain mountains river rivers lake lakes island islands bay harbour
     harbor port ports reserve reserves nature
     fort mount beach park hills hill springs falls gulf sea ocean coast desert plain plains
