@@ -702,6 +702,21 @@ def test_a_verified_figure_is_best_among_equally_reliable_sources():
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (9, 11, 11)
 
 
+def test_a_party_claiming_what_its_own_attack_did_does_not_set_the_best():
+    # "the group claimed the attack, saying it killed more than 100 soldiers" beside "around 50,
+    # security sources said": a boast is a high, not the best, however sure its minimum sounds.
+    from dataclasses import replace
+
+    docs = {d: doc(d) for d in "ab"}
+    boast = claim("a", low=101, place="kabul", day=D, qualifier="more_than", source="JNIM", source_kind="belligerent")
+    boast = replace(boast, source=replace(boast.source, stance="claimed"))
+    counted = claim(
+        "b", low=50, high=50, best=50, place="kabul", day=D, source="Security sources", source_kind="unnamed"
+    )
+    [inc] = only_incidents(reconcile(one_strike([boast, counted]), docs))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (50, 50, 101)
+
+
 def test_a_toll_given_as_risen_is_best_beside_an_equally_reliable_count_of_the_same_day():
     from dataclasses import replace
 

@@ -27,7 +27,8 @@ victims are civilians):
    deaths count fully when no civilian death is stated outright.
 5. low = the lowest minimum among the independent sources ("at least 12" gives 12, "7" gives 7,
    "as many as 200" gives none); best = the figure of the most reliable source that reports the
-   event itself rather than in passing while telling of another (then one that gives the toll as
+   event itself rather than in passing while telling of another, and is no party claiming what its
+   own attack did ("saying it killed more than 100 soldiers") (then one that gives the toll as
    risen, then one that verified its figure, then the latest report, then the median of equally
    trusted ones, of those that state a figure rather than "dozens", and never below a minimum one
    of them states: "at least 12" beside "7" gives 12); high = the highest figure any source
@@ -376,7 +377,7 @@ def figures(
     low = min(lows) if lows else None
     high = max(highs) if highs else None
 
-    def trust(source: str) -> tuple[bool, bool, int, bool, bool, date, str]:
+    def trust(source: str) -> tuple[bool, bool, bool, int, bool, bool, date, str]:
         items = [r for docs in by_source[source].values() for r, _ in docs]
         latest = max((r.published or date.min for r in items), default=date.min)
         # A report of the event itself beats one that mentions it in passing while telling of
@@ -391,7 +392,13 @@ def figures(
         # A source that gives only a word ("dozens injured") states no figure: beside one that
         # counts them ("wounding 30"), however reliable or recent, it does not set the best.
         counts = not _vague_only(by_source[source])
-        return (about_it, counts, max(r.reliability for r in items), risen, verified, latest, source)
+        # A party claiming what its own attack did ("JNIM … saying it killed more than 100 soldiers")
+        # speaks for its cause: beside any other source it does not set the best.
+        boast = all(
+            r.claim.source is not None and r.claim.source.kind == "belligerent" and r.claim.source.stance == "claimed"
+            for r in items
+        )
+        return (about_it, counts, not boast, max(r.reliability for r in items), risen, verified, latest, source)
 
     trusted = {s: trust(s) for s, f in per_source.items() if f.best is not None}
     ranked = sorted(trusted, key=trusted.__getitem__, reverse=True)
@@ -400,7 +407,7 @@ def figures(
         # Sources equally trusted and equally recent: the (lower) median of their figures, of
         # those that state one when some do ("dozens" beside "38" says nothing against 38),
         # and never below a minimum one of them states ("at least 47" beside "30").
-        top = [s for s in ranked if trusted[s][:6] == trusted[ranked[0]][:6]]
+        top = [s for s in ranked if trusted[s][:7] == trusted[ranked[0]][:7]]
         stating = [s for s in top if not _vague_only(by_source[s])] or top
         tied = sorted(per_source[s].best or 0 for s in stating)
         best = max(tied[(len(tied) - 1) // 2], max((_stated_minimum(by_source[s]) for s in stating), default=0))
