@@ -1017,7 +1017,11 @@ DETAILS = [
         "shelling",
         "Rapid Support Forces",
     ),
-    ("Houthi drones killed 3 fishermen off the coast.", (), None, "Houthis"),
+    # a drone or a fighter jet strikes from the air, whatever it is called
+    ("Houthi drones killed 3 fishermen off the coast.", (), "airstrike", "Houthis"),
+    ("A drone struck a car near the market, killing three people.", (), "airstrike", None),
+    ("A fighter jet bombed the school, killing 11 pupils.", (), "airstrike", None),
+    ("A suicide drone hit a bus, killing two passengers.", (), "airstrike", None),
     # a guided or glide bomb is dropped from the air
     ("A Russian guided bomb hit a market in the city, killing 19 people.", (), "airstrike", "Russia"),
     ("Suspected ADF rebels hacked 14 villagers to death overnight.", (), None, "Allied Democratic Forces"),
@@ -1324,6 +1328,11 @@ def test_a_sentence_before_lends_its_actor_only_when_it_tells_of_force(text: str
         (
             "A bomb killed two guards. The Northern Brigade of the Free Army claimed responsibility.",
             "Northern Brigade of the Free Army",
+            "claimed",
+        ),
+        (
+            "A roadside bomb killed five soldiers. The Hafiz Gul Bahadur group claimed responsibility.",
+            "Hafiz Gul Bahadur group",
             "claimed",
         ),
         (

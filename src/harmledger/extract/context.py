@@ -684,7 +684,7 @@ def _relative(tokens: list[Token], k: int) -> bool:
 # Lower-case heads that end a group's name: "Muslim extremists", "Fulani herdsmen".
 _GROUP_HEADS = frozenset(
     "extremists militants separatists rebels insurgents herdsmen dissidents settlers militia militias "
-    "jihadists guerrillas nationalists loyalists".split()
+    "jihadists guerrillas nationalists loyalists group".split()  # "the Hafiz Gul Bahadur group"
 )
 _NAME_LINKS = frozenset({"of", "the", "for", "and", "de", "del", "al"})
 _NOT_GROUPS = frozenset(

@@ -609,6 +609,7 @@ EVENT_TYPES: tuple[tuple[str, str], ...] = (
     ("nerve agent", "chemical attack"),
     ("deadly gases", "chemical attack"),
     ("gas attack", "chemical attack"),
+    ("suicide drone", "airstrike"),  # a drone, whatever it is called
     ("suicide", "suicide attack"),
     ("airstrike", "airstrike"),
     ("air strike", "airstrike"),
@@ -619,6 +620,10 @@ EVENT_TYPES: tuple[tuple[str, str], ...] = (
     ("jets", "airstrike"),
     ("aerial", "airstrike"),
     ("helicopter", "airstrike"),
+    # "a drone struck the car", "a drone attack on the city", "a fighter jet bombed the school"
+    ("drone", "airstrike"),
+    ("fighter jet", "airstrike"),
+    ("military jet", "airstrike"),
     ("landmine", "landmine/IED"),
     ("land mine", "landmine/IED"),
     ("ied", "landmine/IED"),
