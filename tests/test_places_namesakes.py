@@ -594,3 +594,29 @@ def test_a_district_the_press_spells_its_own_way_is_the_district() -> None:
     text = "A mine killed a villager in Kuakonda area, Dantewada district, Chhattisgarh, India."
     place = _one(text, "Dantewada")
     assert (place.country, place.precision) == ("IN", WHERE_PREC_ADM2), place
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin1", "precision"),
+    [
+        # Ukraine's provinces by the word the press gives them, and in its spelling
+        ("Shelling killed 3 people in a village in Donetsk Oblast on Monday.", "Donetsk Oblast", "Donetsk", None),
+        ("A drone killed 2 people in Zaporizhzhia Oblast overnight.", "Zaporizhzhia Oblast", "Zaporizhia", None),
+        # GeoNames names only an ADM2 near Butembo "North Kivu"; Goma is the province's capital
+        (
+            "Militia fighters killed 14 civilians in Goma, North Kivu, on Saturday.",
+            "Goma",
+            "Nord Kivu",
+            WHERE_PREC_EXACT,
+        ),
+    ],
+)
+def test_a_province_is_known_by_the_name_and_type_word_the_press_uses(
+    text: str, mention: str, admin1: str, precision: int | None
+) -> None:
+    place = _one(text, mention)
+    assert place.country in ("UA", "CD") and place.admin1 == admin1, place
+    if precision is not None:
+        assert place.precision == precision, place
+    else:
+        assert place.precision == WHERE_PREC_ADM1, place

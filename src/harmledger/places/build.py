@@ -25,7 +25,7 @@ from harmledger.places.normalise import is_latin, loose_key, strict_key
 MIN_POPULATION = 500
 # A country name is an alias of its country; these extra names are what news calls them.
 _DIV_COMPASS_RE = re.compile(r"^(North|South|East|West)ern (\S.*)$")
-_DIV_KINDS = ("Province", "District", "Governorate", "State", "Region", "County")
+_DIV_KINDS = ("Province", "District", "Governorate", "State", "Region", "County", "Oblast")
 _DIV_PREFIX_RE = re.compile(
     r"^(Province|Department|District|Governorate|Municipality|Region|State|County|"
     r"Provincia|Departamento|Distrito|Estado|Région|Département) (of|de|del|du|d') ?(.+)$",

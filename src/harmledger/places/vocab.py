@@ -160,6 +160,7 @@ DEMONYMS: dict[str, str] = {
 PLACE_HEADS: dict[str, str] = {
     "province": "ADM",
     "governorate": "ADM",
+    "oblast": "ADM",  # Ukraine's and Russia's provinces
     "state": "STATE",  # a division, and one of a country whose divisions are states
     "region": "ADM",
     "district": "ADM2",
@@ -200,7 +201,7 @@ STATE_COUNTRIES = frozenset("US NG IN MX BR VE MY AU SD SS MM DE AT SO ET FM PW"
 # name they type it ("Muqur district, Badghis"; ``CHAIN_HEADS``).
 DIVISION_NOUNS = frozenset(
     """district province governorate municipality prefecture subdistrict locality neighbourhood
-    neighborhood tehsil kebele woreda upazila township""".split()
+    neighborhood tehsil kebele woreda upazila township oblast""".split()
 )
 
 # Other type nouns of a place: alone, capitalised in an address ("Talnaar Village, Mirtur Area,
