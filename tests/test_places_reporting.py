@@ -156,6 +156,16 @@ def test_a_local_name_read_as_a_namesake_abroad_by_another_of_its_names_is_no_ev
     assert claim.place is not None and claim.place.country == "ML", claim.place
 
 
+def test_a_division_the_gazetteer_has_only_a_town_of_abroad_is_no_events_place() -> None:
+    # Kani is a township of Sagaing; the gazetteer's Kani is a city in Japan
+    text = (
+        "Jets bombed a village in Sagaing Region on Monday. On Thursday, the air force bombed a monastery "
+        "in Kani Township, killing 25 people."
+    )
+    claim = _locate(text, "25")
+    assert claim.place is not None and claim.place.country == "MM", claim.place
+
+
 def test_a_place_named_by_another_of_its_names_among_its_own_countrys_places_stays() -> None:
     # guard: "Idleb" is Idlib's other name, and "Russian" is no place of the report
     text = "Russian airstrikes hit an industrial area of Idleb city, killing 19 people."

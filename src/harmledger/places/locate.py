@@ -14,7 +14,7 @@ from harmledger.places.gazetteer import Entry, get_gazetteer
 from harmledger.places.geo import haversine_km, in_direction
 from harmledger.places.reporting import DATELINE_NOTE, date_is_reporting, dateline_span, is_reporting
 from harmledger.places.resolve import ALTERNATE_NOTE
-from harmledger.places.vocab import DEMONYMS
+from harmledger.places.vocab import DEMONYMS, DIVISION_NOUNS
 from harmledger.records import (
     WHERE_PREC_ADM1,
     WHERE_PREC_ADM2,
@@ -485,7 +485,7 @@ def locate_claims(
     located, dated = (
         _Places(
             _not_unharmed(
-                _not_destinations(_no_namesakes_abroad(_not_in_names(places, claims)), doc.text),
+                _not_destinations(_no_namesakes_abroad(_not_in_names(places, claims), doc.text), doc.text),
                 claimed,
                 sentences,
                 doc.text,
@@ -553,19 +553,33 @@ DESTINATION_REACH = 80  # characters before a place that may say it is a destina
 NAMESAKE_NEAR_KM = 400.0  # a place reached by another name this close to the report's own places may be theirs
 
 
-def _no_namesakes_abroad(places: list[PlaceRef]) -> list[PlaceRef]:
+def _no_namesakes_abroad(places: list[PlaceRef], text: str) -> list[PlaceRef]:
     """``places`` without towns reached only by another of their names ("Boni" read as Bonn, the
-    Gaza quarter "Qizan" as Jizan) in a country none of the report's own-named places is in and
-    far from them all: a local name the gazetteer lacks, not the event's place abroad."""
-    own = [p for p in places if _usable(p) and p.country and ALTERNATE_NOTE not in (p.reason or "")]
+    Gaza quarter "Qizan" as Jizan), or named as a division the gazetteer has only a town of abroad
+    ("Kani Township" in a Sagaing report read as Kani, Japan), in a country none of the report's
+    other places is in and far from them all: a local name the gazetteer lacks, not the event's
+    place abroad."""
+    suspects = {id(p) for p in places if ALTERNATE_NOTE in (p.reason or "") or _town_named_as_division(p, text)}
+    own = [p for p in places if _usable(p) and p.country and id(p) not in suspects]
     countries = {p.country for p in own}
     if not countries:
         return places
-    return [p for p in places if not _namesake_abroad(p, countries, own)]
+    return [p for p in places if not (id(p) in suspects and _far_abroad(p, countries, own))]
 
 
-def _namesake_abroad(p: PlaceRef, countries: set[str | None], own: list[PlaceRef]) -> bool:
-    if ALTERNATE_NOTE not in (p.reason or "") or p.country in countries or (p.precision or 7) > WHERE_PREC_NEAR:
+def _town_named_as_division(p: PlaceRef, text: str) -> bool:
+    """A town's reading of a name the text types as a division ("Kani Township", "X district")."""
+    if p.span is None or not (p.feature or "").startswith("PPL"):
+        return False
+    after = _WORD_AFTER_RE.match(text, p.span.end)
+    return after is not None and after.group(1).lower() in DIVISION_NOUNS
+
+
+_WORD_AFTER_RE = re.compile(r" (\w+)")
+
+
+def _far_abroad(p: PlaceRef, countries: set[str | None], own: list[PlaceRef]) -> bool:
+    if p.country in countries or (p.precision or 7) > WHERE_PREC_NEAR:
         return False
     assert p.lat is not None and p.lon is not None
     return all(
