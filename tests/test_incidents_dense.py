@@ -492,3 +492,26 @@ def test_a_risen_toll_in_a_headline_is_read_as_an_update() -> None:
     [incident] = [i for i in found.incidents if i.kind == "incident"]
     assert (incident.deaths.low, incident.deaths.high) == (44, 54)
     assert any("one gives the other's toll as risen" in line for line in incident.explanation)
+
+
+def test_a_toll_that_rose_days_later_joins_the_attack_it_counts_and_the_incident_keeps_the_attacks_day() -> None:
+    # "rose to 60 on Thursday" dates only the count: the attack was then or before, and the
+    # first report's own day is the incident's. "by rebels" says who attacked, not who died.
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    first = make_document(
+        "Rebels killed at least 40 villagers in an attack on Kalunguta near Beni late on Sunday, an official said.",
+        "first.txt",
+        published=date(2025, 6, 10),
+    )
+    later = make_document(
+        "The death toll from an attack by rebels on Kalunguta near Beni rose to 60 on Thursday, the administrator said.",
+        "later.txt",
+        published=date(2025, 6, 12),
+    )
+    found = analyse([first, later])
+    assert [c.victims for c in found.claims if c.document_id == later.id] == ["people"]
+    [incident] = [i for i in found.incidents if i.kind == "incident"]
+    assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (40, 60, 60)
+    assert (incident.date_start, incident.date_end) == (date(2025, 6, 8), date(2025, 6, 8))

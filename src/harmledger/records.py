@@ -38,6 +38,9 @@ WHERE_PREC_REGION = 5
 WHERE_PREC_COUNTRY = 6
 # In a place's reason: a name the gazetteer lacks, placed at the area it is said to lie in.
 AREA_FALLBACK_NOTE = "its name kept"
+# A claim's date that is only when its figure was reported (the text dates no event): the event
+# was on that day or before it.
+REPORTED_DATE_NOTE = "when it was reported: the text gives no date for the event"
 
 
 def sha256_hex(data: bytes | str) -> str:

@@ -690,9 +690,17 @@ def _closes_toll_verb(tokens: list[Token], first: int) -> bool:
 
 
 def toll_victims(tokens: list[Token], toll_at: int, first: int) -> str | None:
-    """ "The civilian death toll", "the toll among civilians" → civilians."""
+    """ "The civilian death toll", "the toll among civilians" → civilians; not who attacked
+    ("the toll from an attack by ADF rebels", "the toll from the rebel assault")."""
+    by_attacker = False
     for k in range(max(0, toll_at - 2), first):
         low = tokens[k].low
+        if low == "by":
+            by_attacker = True
+        elif low in _PLACE_PREPOSITIONS or low in ("on", "against", "of", "among"):
+            by_attacker = False
+        if by_attacker or (k + 1 < first and tokens[k + 1].low in _ATTACK_NOUNS):
+            continue
         if low in VICTIM_ADJECTIVES:
             return VICTIM_ADJECTIVES[low][0]
         if low in VICTIM_NOUNS and k > toll_at:
@@ -701,6 +709,7 @@ def toll_victims(tokens: list[Token], toll_at: int, first: int) -> str | None:
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside"})
+_ATTACK_NOUNS = frozenset("attack attacks assault raid raids ambush offensive incursion".split())
 
 
 def opens_breakdown(tokens: list[Token], k: int) -> bool:

@@ -28,6 +28,7 @@ from harmledger.records import (
     HOUSEHOLD_CUE_PREFIX,
     OTHER_EVENT_CUE,
     PART_OF_TOTAL_CUE,
+    REPORTED_DATE_NOTE,
     STORY_CUE_PREFIX,
     TOLL_UPDATE_CUE,
     WHERE_PREC_COUNTRY,
@@ -149,14 +150,18 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
     d0 = d1 = None
     own = False
     # A statement's date is when it was made ("admitted in May"), not when the event happened.
-    if claim.kind != "statement" and claim.date is not None and claim.date.start is not None:
-        start = claim.date.start
-        end = claim.date.end or start
-        d0, d1, own = start.toordinal(), max(start, end).toordinal(), True
-    elif doc is not None and doc.published is not None:
-        pub = doc.published
-        d0 = (pub - timedelta(days=rules.PUBLISHED_LOOKBACK_DAYS)).toordinal()
-        d1 = pub.toordinal()
+    dated = claim.date if claim.kind != "statement" else None
+    # The day a figure was reported, like a publication date, says only that the event was then
+    # or before ("the toll from the attack rose to 60 on Thursday" counts Sunday's dead).
+    reported = dated is not None and (dated.reason or "").startswith(REPORTED_DATE_NOTE)
+    if dated is not None and dated.start is not None and not reported:
+        end = dated.end or dated.start
+        d0, d1, own = dated.start.toordinal(), max(dated.start, end).toordinal(), True
+    else:
+        last = dated.start if dated is not None and reported else doc.published if doc is not None else None
+        if last is not None:
+            d0 = (last - timedelta(days=rules.PUBLISHED_LOOKBACK_DAYS)).toordinal()
+            d1 = last.toordinal()
     linkable = d0 is not None and d1 is not None and d1 - d0 <= rules.MAX_LINKABLE_SPAN_DAYS
     count = claim.count
     return Features(
@@ -553,7 +558,9 @@ def updates(new: Features, old: Features) -> bool:
     if new.point is None or old.point is None or not old.point <= new.point <= 2 * old.point:
         return False
     gap = date_gap(new, old)
-    return gap is not None and gap <= 1
+    # … or, when the update dates only when it was said, within the days before that ("rose to 60
+    # on Thursday" of Sunday's attack)
+    return gap is not None and (gap <= 1 or (not new.own_date and gap <= rules.PUBLISHED_LOOKBACK_DAYS + 1))
 
 
 def _close(a: Features, b: Features) -> bool:

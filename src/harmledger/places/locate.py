@@ -16,6 +16,7 @@ from harmledger.places.reporting import DATELINE_NOTE, date_is_reporting, dateli
 from harmledger.places.resolve import ALTERNATE_NOTE
 from harmledger.places.vocab import DEMONYMS, DIVISION_NOUNS
 from harmledger.records import (
+    REPORTED_DATE_NOTE,
     WHERE_PREC_ADM1,
     WHERE_PREC_ADM2,
     WHERE_PREC_COUNTRY,
@@ -406,9 +407,7 @@ class _Dates:
             return None
         own = [self.dates[k] for k in own_k]
         d = min(own, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
-        return replace(
-            d, reason=f"when it was reported: the text gives no date for the event; {d.reason or ''}".rstrip("; ")
-        )
+        return replace(d, reason=f"{REPORTED_DATE_NOTE}; {d.reason or ''}".rstrip("; "))
 
     def _event_days(self, lo: int, hi: int) -> list[DateRef]:
         """Resolved, day-precise dates of the event (not of a report or statement) starting in
