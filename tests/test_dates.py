@@ -44,6 +44,7 @@ PUB = date(2016, 7, 20)  # a Wednesday
         ("on 31 March", PUB, date(2016, 3, 31), date(2016, 3, 31), "day"),
         ("on December 30", PUB, date(2015, 12, 30), date(2015, 12, 30), "day"),
         ("in March", PUB, date(2016, 3, 1), date(2016, 3, 31), "month"),
+        ("in mid-March", PUB, date(2016, 3, 1), date(2016, 3, 31), "month"),
         # a month of the year the words name, not the latest such month
         ("in April last year", PUB, date(2015, 4, 1), date(2015, 4, 30), "month"),
         ("in September of last year", PUB, date(2015, 9, 1), date(2015, 9, 30), "month"),

@@ -89,7 +89,7 @@ PATTERNS: tuple[tuple[str, str, bool], ...] = (
         rf"\b(?:(?P<since>since)\s+|(?:in|during|late|early|mid-?)\s+)?{_MONTH}\s+(?:of\s+)?(?P<which>last|this)\s+year\b",
         True,
     ),
-    ("in_month", rf"\b(?:in|since|during|late|early|mid-?)\s+{_MONTH}\b(?!\s+[0-3]?\d)", True),
+    ("in_month", rf"\b(?:(?:in|since|during|late|early|mid)\s+|mid-){_MONTH}\b(?!\s+[0-3]?\d)", True),
     ("year", rf"\b(?:in|during)\s+{_YEAR}\b", False),
     (
         "weekday",
