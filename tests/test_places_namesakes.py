@@ -620,3 +620,9 @@ def test_a_province_is_known_by_the_name_and_type_word_the_press_uses(
         assert place.precision == precision, place
     else:
         assert place.precision == WHERE_PREC_ADM1, place
+
+
+def test_a_quarter_of_a_city_is_the_city_not_the_province_named_like_it() -> None:
+    # "district of" asks for a division, but "a residential district of" is a part of the town
+    place = _one("A car bomb killed 7 people in a residential district of Banghazi on Friday.", "Banghazi")
+    assert (place.name, place.precision) == ("Benghazi", WHERE_PREC_EXACT), place

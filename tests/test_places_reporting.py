@@ -15,7 +15,7 @@ from harmledger.extract import extract_claims
 from harmledger.places import find_places, locate_claims
 from harmledger.places.locate import sentence_spans
 from harmledger.places.reporting import dateline_span
-from harmledger.records import WHERE_PREC_COUNTRY, Claim, Document, Span
+from harmledger.records import WHERE_PREC_ADM1, WHERE_PREC_COUNTRY, Claim, Document, Span
 
 
 def _doc(text: str, published: date | None = None) -> Document:
@@ -384,3 +384,33 @@ def test_a_holiday_is_no_place_and_a_lowercase_article_is_part_of_the_name(
 ) -> None:
     claim = _locate(text, figure)
     assert claim.place is not None and claim.place.country == country, claim.place
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "city"),
+    [
+        ("Clashes between rival militias killed 12 people in the Libyan capital on Friday.", "12", "Tripoli"),
+        ("A car bomb killed 5 people in the Somali capital on Sunday.", "5", "Mogadishu"),
+    ],
+)
+def test_a_countrys_capital_named_by_its_nationality_is_the_city_not_the_country(
+    text: str, figure: str, city: str
+) -> None:
+    claim = _locate(text, figure)
+    assert claim.place is not None and claim.place.name == city, claim.place
+
+
+def test_a_sentence_naming_a_place_the_gazetteer_lacks_takes_only_the_province_of_another_storys_town() -> None:
+    # "Myinmu" is missing from the gazetteer; Shwebo, 60 km away, is the day before's strike
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse_document
+
+    text = (
+        "On Tuesday, a fighter jet bombed a village in Shwebo Township, killing eight villagers. "
+        "On Wednesday, a drone dropped explosives on a market in Myinmu, killing 3 vendors."
+    )
+    found = analyse_document(make_document(text.encode(), origin="t.txt", published=WED))
+    places = {c.count.text: c.place for c in found.claims if c.count is not None}
+    assert places["eight"] is not None and places["eight"].name == "Shwebo", places
+    assert places["3"] is not None and places["3"].name != "Shwebo", places
+    assert (places["3"].country, places["3"].precision) == ("MM", WHERE_PREC_ADM1), places

@@ -300,6 +300,12 @@ def _unknown_name(
 
 
 _NAME_PARTICLES = NAME_CONNECTORS - {"of", "the", "and", "y"}
+# "a residential district of Benghazi", "the commercial district of Aden": a quarter of the city
+_CITY_QUARTER_RE = re.compile(
+    r"\b(?:residential|commercial|business|industrial|central|old|poor|crowded|densely[- ]populated|"
+    r"market|diplomatic|government)\s+district\s+of\s+$",
+    re.IGNORECASE,
+)
 _KIN_HEADS = frozenset({"family", "families", "clan", "household"})
 # A person's age after a name: "Sofia, 8,", "Ahmad (12)", "Ali, 34;".
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?:[,;)]|\.(?!\d))|\s*\(\s*(?:aged\s+)?\d{1,2}\s*\)")
@@ -649,7 +655,9 @@ def _modified(text: str, m: Mention) -> Mention:
             m.prefer = "ADM"
         else:
             m.prefer = kind
-    if re.search(r"\b(province|governorate|district|state|region) of\s+$", before, re.I):
+    if re.search(
+        r"\b(province|governorate|district|state|region) of\s+$", before, re.I
+    ) and not _CITY_QUARTER_RE.search(before):
         m.prefer = "ADM"
     elif re.search(r"\b(?:city|town|village) of\s+$", before, re.I):
         # "the town of Marib": the settlement, not the province that shares its name.

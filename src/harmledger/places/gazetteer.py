@@ -103,6 +103,7 @@ class Gazetteer:
         self.lookup = lru_cache(maxsize=100_000)(self._lookup)
         self.lookup_loose = lru_cache(maxsize=100_000)(self._lookup_loose)
         self._countries: dict[str, Entry] | None = None  # by ISO code, loaded at first use
+        self._capitals: dict[str, Entry] | None = None
 
     # -- lookups -------------------------------------------------------------------------
     def _query(self, column: str, key: str) -> list[Entry]:
@@ -218,6 +219,21 @@ class Gazetteer:
                     countries.setdefault(row[5], Entry(*row, True))
             self._countries = countries
         return self._countries.get(iso2.upper())
+
+    def capital(self, iso2: str) -> Entry | None:
+        """The country's capital (feature PPLC), the most populous where GeoNames lists several."""
+        if self._capitals is None:
+            capitals: dict[str, Entry] = {}
+            with self._lock:
+                rows: list[PlaceRow] = self._con.execute(
+                    "SELECT id, geonameid, name, lat, lon, country, admin1, admin2, feature, population, source "
+                    "FROM places WHERE feature = 'PPLC' ORDER BY population DESC"
+                ).fetchall()
+            for row in rows:
+                if row[5] is not None:
+                    capitals.setdefault(row[5], Entry(*row, True))
+            self._capitals = capitals
+        return self._capitals.get(iso2.upper())
 
     def stats(self) -> dict[str, int]:
         """Row counts of the file (places, names) and the number of analyst overrides."""

@@ -687,8 +687,21 @@ def find_places(
                 reason=DEMONYM_NOTE,
             )
         )
+        capital = _CAPITAL_AFTER_RE.match(text, end) if len(what) == 2 else None
+        if capital is not None and (city := gaz.capital(what)) is not None:
+            # "the Libyan capital" is the city, not the country's middle 750 km away: the word
+            # "capital" names it, the nationality word stays the country's toponym
+            refs.append(
+                to_place_ref(
+                    Mention(capital.start() + 1, capital.end(), "capital", (city,), "exact", True),
+                    Scored(city, 0.0, (f"the capital of {entry.name}",)),
+                )
+            )
     refs.sort(key=lambda p: p.span.start if p.span else 0)
     return refs
+
+
+_CAPITAL_AFTER_RE = re.compile(r" capital\b")
 
 
 def _inside(ranges: Sequence[tuple[int, int]], pos: int) -> bool:

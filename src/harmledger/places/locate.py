@@ -17,6 +17,7 @@ from harmledger.places.resolve import ALTERNATE_NOTE
 from harmledger.places.vocab import DEMONYMS, DIVISION_NOUNS
 from harmledger.records import (
     REPORTED_DATE_NOTE,
+    STORY_CUE_PREFIX,
     WHERE_PREC_ADM1,
     WHERE_PREC_ADM2,
     WHERE_PREC_COUNTRY,
@@ -140,8 +141,10 @@ class _Places:
         paragraphs: list[Span],
         quiet: frozenset[int] = frozenset(),
         text: str = "",
+        stories: dict[int, set[str]] | None = None,
     ) -> None:
         self.text = text
+        self.stories = stories or {}  # the stories (``_story``) of the claims of each sentence
         self.usable = [p for p in places if _usable(p) and p.span is not None]
         self.sentences, self.paragraphs = sentences, paragraphs
         self.quiet = quiet  # sentences neither about violence nor holding a claim
@@ -154,6 +157,12 @@ class _Places:
         self.starts = [self.usable[k].span.start for k in self.order]  # type: ignore[union-attr]
         self._focus: tuple[PlaceRef | None] | None = None
         self.stray = _strays(self.usable)
+        # Names the gazetteer lacks where the text says something happened ("a market in Myinmu")
+        self.unknown = [
+            p
+            for p in places
+            if not p.resolved and p.span is not None and _LOCATIVE_BEFORE.search(text, 0, p.span.start) is not None
+        ]
 
     def focus(self) -> PlaceRef | None:
         if self._focus is None:
@@ -215,6 +224,11 @@ class _Places:
             )
             best = usable[k_best]
             how = "in a nearby sentence"
+            unknown = next((p for p in self.unknown if claim.sentence.start <= p.span.start < claim.sentence.end), None)  # type: ignore[union-attr]
+            if unknown is not None and self.stories.get(sent[k_best], {_story(claim)}) != {_story(claim)}:
+                # The claim's sentence names its own place, one the gazetteer lacks: the town
+                # of another event the report tells nearby is not it, but its province may be.
+                return _province_of(best, unknown.text)
         else:
             return self.focus()
         # A vague place ("northeast of Aleppo") is refined by a precise one close by in the text
@@ -236,6 +250,48 @@ class _Places:
             how = f"refines {best.text!r} ({how}): nearby and consistent with it"
             best = better
         return replace(best, reason=f"{how}; {best.reason or ''}".rstrip("; "))
+
+
+def _stories_by_sentence(claims: list[Claim], sentences: list[Span]) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for c in claims:
+        out.setdefault(_index_of(sentences, c.span.start), set()).add(_story(c))
+    return out
+
+
+def _story(claim: Claim) -> str:
+    """Which of a report's stories the claim belongs to (``extract.identity``): its story cue."""
+    return next((c for c in claim.identity if c.startswith(STORY_CUE_PREFIX)), STORY_CUE_PREFIX + "0")
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?\Z")
+
+
+def _province_of(place: PlaceRef, other: str) -> PlaceRef:
+    """``place``'s first-level division (else its country), when the claim's own place ``other``
+    is one the gazetteer lacks."""
+    if place.precision is None or place.precision >= WHERE_PREC_ADM1 or not place.country:
+        return place
+    gaz = get_gazetteer()
+    hits = gaz.find(place.admin1)[0] if place.admin1 else ()
+    area = next((e for e in hits if e.feature == "ADM1" and e.country == place.country), None)
+    why = f"{other!r}, which the gazetteer lacks, in the claim's sentence: the area of {place.name!r} named nearby"
+    if area is None:
+        country = gaz.country(place.country)
+        return place if country is None else _at_country(country, place.text, place.span, why)
+    return replace(
+        place,
+        name=area.name,
+        lat=area.lat,
+        lon=area.lon,
+        admin1=area.admin1,
+        admin2=None,
+        geonameid=area.geonameid,
+        feature=area.feature,
+        precision=WHERE_PREC_ADM1,
+        bearing=None,
+        reason=why,
+    )
 
 
 # The words between a figure and the place it happened in: "… people in the northeastern city of ",
@@ -493,6 +549,7 @@ def locate_claims(
             paragraphs,
             _quiet_sentences(doc.text, sentences, claimed),
             doc.text,
+            _stories_by_sentence(claims, sentences),
         ),
         _Dates(dates, sentences, paragraphs, doc.text),
     )
