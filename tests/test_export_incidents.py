@@ -75,3 +75,25 @@ def test_an_incident_nothing_supports_is_no_row_of_the_event_datasets_unless_ask
     assert "fff000ff" not in render(fmt, [kept, gone]) and "abc123de" in render(fmt, [kept, gone])
     assert "fff000ff" in render(fmt, [gone], grade_asked="discounted")
     assert "fff000fff000" in render("json", [kept, gone])  # the full dump keeps it, with its grade
+
+
+@pytest.mark.parametrize(
+    ("deaths", "civilians", "victims", "unknown"),
+    [
+        # 12 dead, 9 of them said to be civilians: 3 of unknown status
+        (Figures(12, 12, 12), Figures(9, 9, 9), "people", "3"),
+        (Figures(7, 7, 7), Figures(7, 7, 7), "civilians", "0"),
+        # every death counted is a fighter's: none of unknown status
+        (Figures(5, 5, 5), Figures(), "combatants", "0"),
+        (Figures(4, 4, 4), Figures(), "people", "4"),
+        # no best, no figure
+        (Figures(None, None, 30), Figures(), "people", ""),
+    ],
+)
+def test_the_ucdp_deaths_of_unknown_status_are_the_deaths_not_said_to_be_civilians(
+    deaths: Figures, civilians: Figures, victims: str, unknown: str
+) -> None:
+    from harmledger.export import to_ucdp
+
+    [row] = rows(to_ucdp([incident(deaths=deaths, civilian_deaths=civilians, victims=victims)]))
+    assert row["deaths_unknown"] == unknown

@@ -155,6 +155,17 @@ def _csv(columns: Sequence[str], rows: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
+def _unknown_status(inc: Incident) -> int | str:
+    """GED's deaths of unknown status: the best deaths not said to be civilians' (none when every
+    death counted is a fighter's); blank when there is no best."""
+    if inc.deaths.best is None:
+        return ""
+    if inc.victims == "combatants":
+        return 0
+    civilians = inc.civilian_deaths.best if inc.civilian_deaths.best is not None else inc.civilian_deaths.low
+    return max(0, inc.deaths.best - (civilians or 0))
+
+
 def to_ucdp(incidents: Sequence[Incident], ledger: Ledger | None = None) -> str:
     claims, docs = _rows_context(incidents, ledger)
     rows = []
@@ -177,7 +188,7 @@ def to_ucdp(incidents: Sequence[Incident], ledger: Ledger | None = None) -> str:
                 "side_a": inc.perpetrator or "",
                 "event_type": inc.event_type or "",
                 "deaths_civilians": civ.best if civ.best is not None else (civ.low if civ.low is not None else ""),
-                "deaths_unknown": "",
+                "deaths_unknown": _unknown_status(inc),
                 # not GED columns: children and women among the dead (best, else low), as reported
                 "deaths_children": _point(inc.child_deaths),
                 "deaths_women": _point(inc.women_deaths),
