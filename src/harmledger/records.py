@@ -202,6 +202,11 @@ STORY_CUE_PREFIX = "event:story"
 # City, nine members of the Ajour family were killed" after the Hamdan home's 22): another event
 # where the two figures' towns differ, the same strike's neighbours where they do not.
 HOUSEHOLD_CUE_PREFIX = "event:household"
+# Words shared by extract and places, which may not import each other.
+# Nouns after a name that make it a family's ("the Hamdan family"), not a place's.
+KIN_NOUNS = ("family", "families", "clan", "household")
+# Verbs of a toll that grew ("the toll rose to 17"): the figure after them is an update.
+TOLL_RISE_VERBS = "rose rises risen climbed climbs increased increases jumped jumps mounted mounts grew reached".split()
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,9 +21,11 @@ from dataclasses import replace
 
 from harmledger.records import (
     HOUSEHOLD_CUE_PREFIX,
+    KIN_NOUNS,
     OTHER_EVENT_CUE,
     PART_OF_TOTAL_CUE,
     STORY_CUE_PREFIX,
+    TOLL_RISE_VERBS,
     TOLL_UPDATE_CUE,
     Claim,
     Document,
@@ -36,7 +38,7 @@ WINDOW_CHARS = 250
 _NAME_WORD = r"(?:(?:[Aa]l|[Ee]l|Abu|Abou|Bani|Beit|Bin|Ben|Abd|Abdel|Abdul)[-\s])?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
 
 # "the Haddad family", "the al-Masri family home", "the Abu Hamad families", "Bani Suheila clan"
-_FAMILY = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?:family|families|clan|household)\b")
+_FAMILY = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?:{'|'.join(KIN_NOUNS)})\b")
 # "the family of Khalil Awad" names a person, not a family name: not taken.
 
 # Words that start a capitalised phrase without naming a family or a site.
@@ -287,7 +289,7 @@ _SEPARATE_EVENT = re.compile(
 
 # "Bajaur blast death toll rises to 54", "the toll from Sunday's bombing rose to 54 on Monday"
 _TOLL_RISE = re.compile(
-    r"\btoll\b[^.;:!?]{0,120}?\b(?:rose|rises|risen|climbed|climbs|increased|increases|jumped|jumps|mounted|mounts)"
+    rf"\btoll\b[^.;:!?]{{0,120}}?\b(?:{'|'.join(TOLL_RISE_VERBS)})"
     r"\s+to\s+(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+)?$",
     re.IGNORECASE,
 )

@@ -33,6 +33,7 @@ from harmledger.places.vocab import (
     REGION_DEMONYMS,
     SPEECH_VERBS,
 )
+from harmledger.records import KIN_NOUNS
 
 # A word (a possessive 's stays outside it) or a dotted abbreviation such as "U.S.".
 _TOKEN_RE = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’‘][^\W\d_]{2,})*")
@@ -306,7 +307,7 @@ _CITY_QUARTER_RE = re.compile(
     r"market|diplomatic|government)\s+district\s+of\s+$",
     re.IGNORECASE,
 )
-_KIN_HEADS = frozenset({"family", "families", "clan", "household"})
+_KIN_HEADS = frozenset(KIN_NOUNS)
 # A person's age after a name: "Sofia, 8,", "Ahmad (12)", "Ali, 34;".
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?:[,;)]|\.(?!\d))|\s*\(\s*(?:aged\s+)?\d{1,2}\s*\)")
 
