@@ -15,7 +15,7 @@ from harmledger.extract import extract_claims
 from harmledger.places import find_places, locate_claims
 from harmledger.places.locate import sentence_spans
 from harmledger.places.reporting import dateline_span
-from harmledger.records import WHERE_PREC_ADM1, WHERE_PREC_COUNTRY, Claim, Document, Span
+from harmledger.records import WHERE_PREC_ADM1, WHERE_PREC_COUNTRY, WHERE_PREC_NEAR, Claim, Document, Span
 
 
 def _doc(text: str, published: date | None = None) -> Document:
@@ -414,3 +414,10 @@ def test_a_sentence_naming_a_place_the_gazetteer_lacks_takes_only_the_province_o
     assert places["eight"] is not None and places["eight"].name == "Shwebo", places
     assert places["3"] is not None and places["3"].name != "Shwebo", places
     assert (places["3"].country, places["3"].precision) == ("MM", WHERE_PREC_ADM1), places
+
+
+def test_a_place_between_two_towns_is_near_them_not_at_either() -> None:
+    text = "Gunmen killed 9 villagers on the road between Ouallam and Banibangou on Sunday."
+    claim = _locate(text, "9")
+    assert claim.place is not None and claim.place.country == "NE", claim.place
+    assert claim.place.precision == WHERE_PREC_NEAR, claim.place

@@ -66,9 +66,10 @@ _BEARING_RE = re.compile(
     r"(?:the\s+(?:\w+\s+){0,3}?(?:city|town|village|province|governorate|capital)\s+(?:of\s+)?)?$",
     re.IGNORECASE,
 )
+_BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+)?[A-Z][\w'’-]*(?:[ -][A-Z][\w'’-]*){0,3}\s+and\s+$")
 _NEAR_RE = re.compile(
     r"\b(?P<cue>near|outside|around|close to|nearby|outskirts of|vicinity of|countryside of|"
-    r"edge of|south of|north of|east of|west of)\s+(?:of\s+)?"
+    r"edge of|south of|north of|east of|west of|between)\s+(?:of\s+)?"
     r"(?:(?:the|a)\s+(?:[\w-]+\s+){0,4}?(?:city|town|village|province|capital)\s+"
     r"(?:of\s+|called\s+)?)?$",
     re.IGNORECASE,
@@ -673,6 +674,9 @@ def _modified(text: str, m: Mention) -> Mention:
     elif near := _NEAR_RE.search(before):
         m.near = True
         m.notes.append(f"'{near.group('cue')}' before the name")
+    elif _BETWEEN_RE.search(before):
+        m.near = True  # "between Ouallam and Banibangou": the road, at either end
+        m.notes.append("'between' before the name")
     adj = re.search(
         r"\b(northern|southern|eastern|western|north-eastern|north-western|"
         r"south-eastern|south-western|northeastern|northwestern|southeastern|"
