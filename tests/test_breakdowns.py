@@ -132,3 +132,13 @@ def test_children_never_exceed_the_deaths_high() -> None:
     docs = {"a": doc("a", outlet="Outlet A"), "b": doc("b", outlet="Outlet B")}
     [inc] = [i for i in reconcile(claims, docs) if i.kind == "incident"]
     assert inc.deaths.high == 4 and inc.child_deaths.high == 4 and inc.child_deaths.low == 3
+
+
+def test_women_among_a_ceiling_give_a_floor_and_their_own_figure_but_no_best() -> None:
+    # "nearly 36 people, including nine women": at least nine dead, at most 36, no best; the
+    # nine were the best (a part read as the toll)
+    text = "Gunmen killed nearly 36 people, including nine women, at a funeral in Muqdadiya on Thursday."
+    d = Document(id=sha256_hex(text), original=text.encode(), text=text, origin="t.txt", genre="news")
+    [inc] = [i for i in reconcile(extract_claims(d), {d.id: d}) if i.kind == "incident"]
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (9, None, 36)
+    assert inc.women_deaths.best == 9

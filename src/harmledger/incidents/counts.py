@@ -89,6 +89,10 @@ def _bounds(claim: Claim, upper_only: bool) -> _Fig:
         low = count.high
     high = count.high if count.high is not None else count.point
     best = None if upper_only else (count.best if count.best is not None else count.low)
+    if count.best is None and count.qualifier == "up_to":
+        # "nearly 36 people, including nine women": a ceiling says no best, though its parts
+        # give it a floor (the nine women are at least nine dead, not the toll)
+        best = None
     return _Fig(low, high, best, (claim.id,))
 
 
@@ -451,7 +455,8 @@ def breakdown_figures(reported: Sequence[Reported], group: str, deaths: Figures)
         n = getattr(c, group, None)
         if c.outcome != "killed" or not n or c.count is None:
             continue
-        count = c.count if n == c.count.point else Count(n, n, n, "exact", text=c.count.text)
+        stated = next((v for v in (c.count.best, c.count.high, c.count.low) if v is not None), None)
+        count = c.count if n == stated else Count(n, n, n, "exact", text=c.count.text)
         parts.append(replace(r, claim=replace(c, count=count)))
     if not parts:
         return Figures(rule=NO_FIGURE), []
