@@ -850,6 +850,11 @@ SOURCES = [
     ("Islamic State claims rally bombing that killed 63", None),
     # ... only of one it states itself
     ("The Taliban claimed responsibility, saying they had killed 12 soldiers.", ("Taliban", "claimed", "belligerent")),
+    # another source's figure for the toll the sentence named ("put the figure at")
+    (
+        "The toll reached 33, police said, while the provincial health directorate put the figure at 35.",
+        ("provincial health directorate", "reported", "official"),
+    ),
 ]
 
 
@@ -969,6 +974,15 @@ SCOPES = [
     ("A car bomb killed 40 people in the capital, the deadliest attack there since 2019.", "incident", None),
     ("Shelling killed 23 civilians, in one of the worst days for the city this month.", "incident", None),
     ("At least 40 people have been killed in the capital since January.", "cumulative", "since January"),
+    # a toll over days of fighting is a running one
+    (
+        "At least 80 people have been killed in five days of fighting in the region.",
+        "cumulative",
+        "in five days of fighting",
+    ),
+    ("At least 80 people were killed over three days of clashes.", "cumulative", "over three days of clashes"),
+    # a length of time after the verb takes no figure from the sentence
+    ("At least 80 people were killed over three days.", "incident", None),
 ]
 
 

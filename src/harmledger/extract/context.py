@@ -415,6 +415,16 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
                     return "cumulative", text[tokens[k].start - offset : tokens[x].end - offset]
                 if not tokens[x].text[0].isalnum() and tokens[x].text not in ("-", "–"):
                     break
+        # "killed in five days of fighting", "during two weeks of clashes": a toll over days of them
+        if (
+            tokens[k].low in ("in", "over", "during", "after", "amid")
+            and k + 4 < hi
+            and (figure_word(tokens[k + 1]) or tokens[k + 1].low in ("several", "few"))
+            and tokens[k + 2].low in PERIOD_UNITS
+            and tokens[k + 3].low == "of"
+            and tokens[k + 4].low in _SPELL_OF_VIOLENCE
+        ):
+            return "cumulative", text[tokens[k].start - offset : tokens[k + 4].end - offset]
         # "in the first nine months of 2018", "over the past 3 weeks"
         if (
             tokens[k].low in ("first", "last", "past", "previous")
@@ -438,6 +448,11 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
         return "cumulative", None
     return "incident", None
 
+
+_SPELL_OF_VIOLENCE = frozenset(
+    "fighting clashes violence attacks shelling bombardment bombardments strikes airstrikes raids unrest battles "
+    "combat hostilities protests".split()
+)
 
 # "the deadliest attack in the capital since 2019", "one of the worst days this year": a period
 # after a superlative compares this event with others; it does not make its figure a running total.

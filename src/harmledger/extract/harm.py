@@ -44,6 +44,7 @@ from harmledger.extract.vocab import (
     SINGULAR_DETS,
     SUBSET_BEFORE,
     TIME_NOUNS,
+    TIME_UNITS,
     TOLL_OUTCOME,
     UNITS,
     VICTIM_ADJECTIVES,
@@ -225,8 +226,9 @@ def _participle(w: _Walk) -> Right | None:
     # "a soldier killed 5 people": an active verb, not the victims' fate.
     if end < n and tokens[end].low not in JOIN:
         counts_ahead = find_counts(tokens[end : end + 4])
-        if counts_ahead and counts_ahead[0].first == 0:
-            return w.found(None, -1, j)
+        after = end + counts_ahead[0].last if counts_ahead else n
+        if counts_ahead and counts_ahead[0].first == 0 and not (after < n and tokens[after].low in TIME_UNITS):
+            return w.found(None, -1, j)  # (not "killed over three days": a length of time)
     return w.found(out, j, end)
 
 
@@ -651,9 +653,12 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
     # ("the death toll from Monday's strike on a market in X, in Y's northern Z province, has
     # risen to 19") is followed only when the figure closes a toll verb.
     reach = TOLL_REACH_LONG if _closes_toll_verb(tokens, first) else TOLL_REACH
-    for k in range(first - 1, max(-1, first - reach), -1):
+    # "… reached 33, police said, while the health directorate put the figure at 35": another
+    # source's figure for the toll the sentence named before it
+    restated = first >= 3 and tokens[first - 1].low == "at" and tokens[first - 2].low in ("figure", "number", "tally")
+    for k in range(first - 1, max(-1, first - (TOLL_REACH_LONG if restated else reach)), -1):
         low = tokens[k].low
-        if low in (";", ".") or tokens[k].is_number:
+        if low in (";", ".") or (tokens[k].is_number and not restated):
             break
         if low == "toll":
             before = tokens[k - 1].low if k > 0 else ""

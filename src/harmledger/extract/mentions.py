@@ -54,6 +54,7 @@ from harmledger.extract.vocab import (
     REVISED_TO,
     REVISION_ADVERBS,
     SUBSET_BEFORE,
+    TIME_UNITS,
     VICTIM_NOUNS,
 )
 
@@ -250,7 +251,19 @@ def _part_of_a_name(tokens: list[Token], m: CountMatch) -> bool:
     )
 
 
-NOT_FIGURES: tuple[Callable[[list[Token], CountMatch], bool], ...] = (_no_one, _is_age, _which_family, _part_of_a_name)
+def _a_duration(tokens: list[Token], m: CountMatch) -> bool:
+    """ "over three days", "in two weeks": a length of time, not people (it took the verb from the
+    figure before it: "At least 80 people were killed over three days" gave no claim)."""
+    return m.last < len(tokens) and tokens[m.last].low in TIME_UNITS
+
+
+NOT_FIGURES: tuple[Callable[[list[Token], CountMatch], bool], ...] = (
+    _no_one,
+    _is_age,
+    _which_family,
+    _part_of_a_name,
+    _a_duration,
+)
 
 _Waiting = tuple[CountMatch, str | None, list[str], int]  # a figure, its victims and groups, its end
 

@@ -1059,6 +1059,7 @@ SOURCE_NOUNS: dict[str, str] = {
     "spokeswoman": "official",
     "office": "official",
     "department": "official",
+    "directorate": "official",
     "spokesperson": "official",
     "military": "official",
     "army": "official",
@@ -1393,6 +1394,8 @@ GATHERED = frozenset("gathered compiled collected provided released published is
 
 # "in the past three days": a period, not a figure.
 PERIOD_UNITS = frozenset("days weeks months years".split())
+# After a figure, a length of time, not people: "over three days", "in 48 hours".
+TIME_UNITS = PERIOD_UNITS | {"minutes", "hours"}
 
 # "Tehreek-e-Jihad Pakistan, a new group believed to be linked to the Pakistani Taliban, claimed
 # responsibility": a party named as what another is linked to is not the one speaking or blamed.
