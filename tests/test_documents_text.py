@@ -242,6 +242,8 @@ def test_segmentation_can_be_turned_off():
         # the outlet's own label decides, however few words follow or however plain their voice
         ("Opinion: The siege must end. The city has starved for a year.", "opinion"),
         ("EDITORIAL | A ceasefire that nobody enforces", "opinion"),
+        ("Editorial\n\nTaiz deserves better. Seven people were killed in the market on Saturday.", "opinion"),
+        ("Editorial staff said seven people were killed in the market on Saturday.", "news"),
         ("Commentary on the war filled the talk shows, officials said.", "news"),
     ],
 )

@@ -93,7 +93,10 @@ MIN_WORDS = 40
 # whatever its voice. A plain hyphen is no separator ("Comment-free"); "Analysis" is no label:
 # outlets file news analysis as reporting.
 _OPINION_LABEL = re.compile(
-    r"\s*(?:opinion|op-ed|op ed|editorial|commentary|comment|column|viewpoint)\s*[:|–—]\s*\S", re.IGNORECASE
+    r"\s*(?:(?:opinion|op-ed|op ed|editorial|commentary|comment|column|viewpoint)\s*[:|–—]\s*\S|"
+    # … or the label alone on the first line ("Editorial" above its headline)
+    r"(?:opinion|op-ed|editorial|commentary|viewpoint)[ \t]*\n)",
+    re.IGNORECASE,
 )
 
 
