@@ -204,3 +204,10 @@ def test_a_rule_is_skipped_only_for_texts_it_could_not_match() -> None:
                 if name in _WORD_NEEDED:
                     assert any(word in m.group(0).lower() for word in _WORD_NEEDED[name]), (name, phrase)
     assert set(_WORD_NEEDED) <= matched  # no rule's words went untried
+
+
+def test_a_date_is_read_on_one_line_and_an_hour_is_no_day() -> None:
+    # a live blog's entry: the date heading, then the hour of the entry
+    text = "Tuesday 12 November\n\n08:15 An air strike killed five people in the camp."
+    doc = Document(id="t", original=text.encode(), text=text, origin="t", published=date(2024, 11, 12))
+    assert [(d.text, d.start) for d in find_dates(doc)] == [("12 November", date(2024, 11, 12))]

@@ -48,6 +48,7 @@ def _locate(text: str, figure: str, published: date | None = None) -> Claim:
         ("Strike on market\nKABUL, Afghanistan (AP) — A bomb went off.", "KABUL, Afghanistan (AP) — "),
         ("MOGADISHU, Somalia, Jan. 3 (Reuters) - Gunmen attacked.", "MOGADISHU, Somalia, Jan. 3 (Reuters) - "),
         ("Aden, March 3 (AFP) - Fighting resumed.", "Aden, March 3 (AFP) - "),
+        ("POPAYÁN, Colombia (AP) - A bomb went off.", "POPAYÁN, Colombia (AP) - "),
         ("WASHINGTON — The Pentagon said.", "WASHINGTON — "),
         # South Asian papers end the dateline with a colon
         ("Bomber kills 44 at rally\n\nKHAR: At least 44 people were killed.", "KHAR: "),

@@ -49,7 +49,7 @@ UNIT_DAYS: dict[str, int] = {"day": 1, "week": 7}
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![:.]\d)"  # not the hour of "08:15"
 _DAY2 = _DAY.replace("?P<day>", "?P<day2>")
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _YEAR2 = _YEAR.replace("?P<year>", "?P<year2>")
@@ -123,7 +123,10 @@ PATTERNS: tuple[tuple[str, str, bool], ...] = (
     # "the weekend air strike", "over the weekend": in a report of what happened, the last one
     ("the_weekend", r"\bthe\s+(?P<unit>weekend)\b", True),
 )
-_COMPILED = tuple((name, re.compile(pat, re.IGNORECASE), needs) for name, pat, needs in PATTERNS)
+# A date is written on one line: "12 November\n\n08:15 …" is no "November 08".
+_COMPILED = tuple(
+    (name, re.compile(pat.replace(r"\s", r"[^\S\n]"), re.IGNORECASE), needs) for name, pat, needs in PATTERNS
+)
 # Rules that can only match where one of these words is in the (lowered) text: a text without
 # any skips the rule's scan. Most texts name no weekday, say no "ago" and no "since"; the scan of
 # every rule over every text was a tenth of ingest's analysis outside NER.

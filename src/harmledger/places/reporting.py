@@ -17,14 +17,15 @@ from harmledger.records import TOLL_RISE_VERBS, Span
 DATELINE_WINDOW = 400
 _MON = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE_RE = re.compile(
-    r"(?:^|\n)[ \t]*(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?)"
-    r"(?P<region>,[ \t]*[A-Z][A-Za-z.'’ ]{1,30}?)?"
+    # accented capitals too ("POPAYÁN, Colombia -", "SÉGOU, Mali -")
+    r"(?:^|\n)[ \t]*(?P<place>[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’ -]{1,40}?)"
+    r"(?P<region>,[ \t]*[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ.'’ ]{1,30}?)?"
     rf"(?P<date>,[ \t]*(?:{_MON}[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{_MON})(?:,?[ \t]+\d{{4}})?)?"
     r"[ \t]*(?P<agency>\([A-Z][\w.&'’ -]{1,30}\))?"
     r"[ \t]*(?:--|-|–|—)[ \t]"
 )
 # "KHAR: At least 44 people …": South Asian papers end the dateline's capitals with a colon.
-_COLON_DATELINE_RE = re.compile(r"(?:^|\n)[ \t]*(?P<place>[A-Z][A-Z.'’ -]{2,40}?):[ \t]")
+_COLON_DATELINE_RE = re.compile(r"(?:^|\n)[ \t]*(?P<place>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{2,40}?):[ \t]")
 _BASED_RE = re.compile(r"[-‐‑ ]based\b", re.IGNORECASE)
 _WEEKDAY = r"(?:\s+(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
 _SAID_IN_RE = re.compile(
