@@ -169,6 +169,17 @@ HARM = [
         "Nine of them, including four children, were killed in Kafr Nabl.",
         [("killed", "Nine", 9, 9, 9, "civilians")],
     ),
+    # a partial quote closing after the victims
+    (
+        'A UN official said "at least 18 civilians" were killed in the shelling.',
+        [("killed", "at least 18", 18, N, N, "civilians")],
+    ),
+    ("Residents said “more than 70 people” had been killed.", [("killed", "more than 70", 71, N, N, "people")]),
+    # what was misreported is no claim; the corrected figure is
+    (
+        "Officials mistakenly reported that 30 people were killed, but the toll is 13.",
+        [("killed", "13", 13, 13, 13, "people")],
+    ),
     # … and so does one whose verb harms "N of them"
     (
         "Gunmen stopped the bus, forced the passengers off and shot dead nine of them.",
@@ -706,6 +717,9 @@ def test_a_figure_across_several_attacks_is_split(text: str, figure: str, best: 
 # --- numbers that are not casualty figures ----------------------------------------------------
 NO_CLAIM = [
     "US Secretary of Defense Ashton Carter gathered 30 of his counterparts.",
+    # a correction retracts what an earlier version said
+    "Correction: An earlier version of this story said 30 were killed; the figure is 13.",
+    "An earlier version of this article incorrectly said 30 people were killed in the strike.",
     "Canada will send 40 to 60 of its army’s medical personnel to Mosul.",
     "Together, they promised over two billion dollars of humanitarian aid to Iraq.",
     # compensation for each victim names no one's death

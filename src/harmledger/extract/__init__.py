@@ -182,10 +182,29 @@ def _with_carried_figure(state: _Doc, i: int, tokens: list[Token], mentions: lis
     return mentions if carried is None else [carried, *mentions]
 
 
+# A correction notice: "An earlier version of this story said 30 were killed; the figure is 13."
+_MISREPORTED = frozenset({"version", "incorrectly", "erroneously", "mistakenly", "misstated", "misreported"})
+
+
+def _retracted_until(tokens: list[Token]) -> int:
+    """The end of a clause that retracts what an earlier version said (its figures are no
+    claims), or 0 when the sentence retracts nothing."""
+    lows = [t.low for t in tokens]
+    said_wrongly = any(w in lows for w in _MISREPORTED - {"version"}) or any(
+        a == "earlier" and b == "version" for a, b in pairwise(lows)
+    )
+    if not said_wrongly:
+        return 0
+    start = next(k for k, w in enumerate(lows) if w in _MISREPORTED)
+    return next((k for k in range(start, len(lows)) if lows[k] in (";", ":", "but", ".")), len(lows))
+
+
 def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list[Claim]:
     tokens = tokenize(sentence, s)
     lows = frozenset(t.low for t in tokens)
     mentions = read_mentions(tokens)
+    if lows & _MISREPORTED:
+        mentions = [m for m in mentions if m.first >= _retracted_until(tokens)]
     if tokens and tokens[0].low == "the":
         mentions = _with_carried_figure(state, i, tokens, mentions)
     parties = perpetrators(tokens)

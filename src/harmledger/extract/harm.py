@@ -144,6 +144,15 @@ def _scare_quotes(w: _Walk) -> str | None:
         if tokens[j + 2].low in _QUOTES:
             w.j += 1
             return _ON
+    # a partial quote closing after the victims: said "at least 18 civilians" were killed
+    if (
+        tokens[j].low in _QUOTES
+        and w.victims is not None
+        and j + 1 < len(tokens)
+        and (tokens[j + 1].low in AUX or _harm_word_at(tokens, j + 1))
+    ):
+        w.j = skip_auxiliaries(tokens, j + 1)
+        return _ON
     return None
 
 
