@@ -515,3 +515,17 @@ def test_a_toll_that_rose_days_later_joins_the_attack_it_counts_and_the_incident
     [incident] = [i for i in found.incidents if i.kind == "incident"]
     assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (40, 60, 60)
     assert (incident.date_start, incident.date_end) == (date(2025, 6, 8), date(2025, 6, 8))
+
+
+def test_a_relative_singled_out_among_the_dead_never_sets_the_low_beside_the_toll() -> None:
+    # "his daughter was killed" is one of the 27, not a count of one: it was the incident's low
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "Soldiers opened fire on a boat carrying villagers near Maungdaw on Monday, killing 27 people, the UN "
+        "said. Ahmed, a fisherman, said his 16-year-old daughter was killed."
+    )
+    found = analyse([make_document(text, "boat.txt", published=date(2024, 8, 7))])
+    [incident] = [i for i in found.incidents if i.kind == "incident"]
+    assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (27, 27, 27)

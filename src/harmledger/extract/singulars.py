@@ -217,7 +217,11 @@ def _harmed_one(s: _Lone, k: int) -> bool:
     value = 0 if one.none else 1
     last = k + 2 if one.zero and tokens[k].low == "no" else k + 1  # "no one"
     groups = [one.group] if one.group else []
-    mention = Mention(start, last, Count(value, value, value, "exact"), outcome, one.kind, groups, j, end)
+    # "His 16-year-old daughter was killed": one person singled out among a story's dead, at least
+    # one beside a toll, as a named victim is (she was the toll's low)
+    singled = not one.none and k > 0 and tokens[_before_age(tokens, k - 1)].low in POSSESSIVES
+    qualifier = "named" if singled else "exact"
+    mention = Mention(start, last, Count(value, value, value, qualifier), outcome, one.kind, groups, j, end)
     mention.negated, mention.joint = one.none, joint
     s.add(mention, f"harmed one: {rule_name(rule)}", range(start, end + 1))
     return True
