@@ -37,7 +37,7 @@ from harmledger.extract.vocab import (
     VICTIM_NOUNS,
     ZERO_WORDS,
 )
-from harmledger.records import Count
+from harmledger.records import Count, Qualifier
 
 _ONE = Count(1, 1, 1, "exact")
 
@@ -220,7 +220,7 @@ def _harmed_one(s: _Lone, k: int) -> bool:
     # "His 16-year-old daughter was killed": one person singled out among a story's dead, at least
     # one beside a toll, as a named victim is (she was the toll's low)
     singled = not one.none and k > 0 and tokens[_before_age(tokens, k - 1)].low in POSSESSIVES
-    qualifier = "named" if singled else "exact"
+    qualifier: Qualifier = "named" if singled else "exact"
     mention = Mention(start, last, Count(value, value, value, qualifier), outcome, one.kind, groups, j, end)
     mention.negated, mention.joint = one.none, joint
     s.add(mention, f"harmed one: {rule_name(rule)}", range(start, end + 1))
