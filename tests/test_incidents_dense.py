@@ -529,3 +529,21 @@ def test_a_relative_singled_out_among_the_dead_never_sets_the_low_beside_the_tol
     found = analyse([make_document(text, "boat.txt", published=date(2024, 8, 7))])
     [incident] = [i for i in found.incidents if i.kind == "incident"]
     assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (27, 27, 27)
+
+
+def test_a_day_opened_by_the_sentence_before_the_figures_keeps_a_weeks_strikes_apart() -> None:
+    # each day's event is told in two sentences, the figures in the second: Monday's four dead
+    # are not Wednesday's "nobody was killed" (it was one incident of 0/0/4)
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "A hard week in Sumy\n"
+        "SUMY, March 9 (Reuters) - On Monday a missile struck a school in Sumy. Four people were killed and "
+        "19 were injured, the governor said.\n"
+        "On Wednesday a glide bomb struck a depot in Sumy. Three workers were injured and nobody was killed, "
+        "the mayor said."
+    )
+    found = analyse([make_document(text, "week.txt", published=date(2025, 3, 9))])
+    deaths = sorted((i.deaths.low, i.deaths.best, i.deaths.high) for i in found.incidents if i.kind == "incident")
+    assert deaths == [(0, 0, 0), (4, 4, 4)]

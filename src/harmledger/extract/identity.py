@@ -324,6 +324,25 @@ _NEW_EVENT = re.compile(
 _DAY_OPENING = re.compile(
     r"\W*On\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b"
 )
+_SENTENCE_DAY_OPENING = re.compile(
+    r"(?:^|[.!?][\"”’]?\s+|\n|\s[-–—]\s+)\W*On\s+((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}\s+[A-Z][a-z]+|"
+    r"[A-Z][a-z]+\s+\d{1,2})\b"
+)
+
+
+def _last_day_opening(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The sentence right before ``hi`` (after ``lo``), when it opens on a day."""
+    found = None
+    for found in _SENTENCE_DAY_OPENING.finditer(text, lo, hi):
+        pass
+    if found is None or _SENTENCE_END.search(text[found.end() : hi].rstrip()[:-1]):
+        return None  # a sentence or more between the day and the figure: a narrative moves on
+    return found
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s")
+
+
 _TOLD_BY = re.compile(
     r"\b(?:said|says|say|saying|reported|reports|report|reporting|according|told|telling|added|adding|stated|"
     r"stating|announced|claimed|claiming|confirmed|documented|recorded|cited|citing|quoted|assessed|concluded)\b",
@@ -359,8 +378,13 @@ def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, tuple[str, .
             sentence = doc.text[claim.sentence.start : claim.sentence.end]
             families_of[claim.sentence] = {c for c in identity_cues(sentence) if c.startswith("family:")}
         own = families_of[claim.sentence]
-        opening = _DAY_OPENING.match(doc.text, claim.sentence.start, claim.span.start)
         new_sentence = previous is None or previous.sentence != claim.sentence
+        opening = _DAY_OPENING.match(doc.text, claim.sentence.start, claim.span.start)
+        if opening is None and new_sentence:
+            # "On Wednesday a bomb struck a plant. Three workers were injured …": the sentence
+            # before, with no figure of its own, opened the day
+            lo = previous.sentence.end if previous is not None else title_end
+            opening = _last_day_opening(doc.text, lo, claim.sentence.start)
         # A headline and its lead tell one event ("Blast kills dozens" / "A bomb went off …").
         if previous is not None and previous.span.start >= title_end:
             lo = claim.sentence.start if new_sentence else previous.span.end
