@@ -332,9 +332,7 @@ _SENTENCE_DAY_OPENING = re.compile(
 
 def _last_day_opening(text: str, lo: int, hi: int) -> re.Match[str] | None:
     """The sentence right before ``hi`` (after ``lo``), when it opens on a day."""
-    found = None
-    for found in _SENTENCE_DAY_OPENING.finditer(text, lo, hi):
-        pass
+    found = next(reversed(list(_SENTENCE_DAY_OPENING.finditer(text, lo, hi))), None)
     if found is None or _SENTENCE_END.search(text[found.end() : hi].rstrip()[:-1]):
         return None  # a sentence or more between the day and the figure: a narrative moves on
     return found
