@@ -717,6 +717,8 @@ def test_a_figure_across_several_attacks_is_split(text: str, figure: str, best: 
 # --- numbers that are not casualty figures ----------------------------------------------------
 NO_CLAIM = [
     "US Secretary of Defense Ashton Carter gathered 30 of his counterparts.",
+    # a subheading in capitals names no one
+    "AN ARMED GROUP THAT KILLS ITS WAY THROUGH THE EAST",
     # a correction retracts what an earlier version said
     "Correction: An earlier version of this story said 30 were killed; the figure is 13.",
     "An earlier version of this article incorrectly said 30 people were killed in the strike.",

@@ -670,7 +670,11 @@ RULES: tuple[Rule, ...] = (
 
 
 def persons(tokens: list[Token], found: list[Mention]) -> list[Mention]:
-    """The one-person mentions no figure in ``found`` accounts for."""
+    """The one-person mentions no figure in ``found`` accounts for; none in a line of capitals
+    ("AN ARMED GROUP THAT KILLS ITS WAY THROUGH THE EAST" names no one: capitals are no name there)."""
+    words = [t.text for t in tokens if t.text.isalpha()]
+    if len(words) >= 4 and all(w.isupper() for w in words):
+        return []
     taken: set[int] = set()
     for m in found:
         taken.update(range(m.first, max(m.phrase_end, m.last)))
