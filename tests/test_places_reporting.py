@@ -167,6 +167,17 @@ def test_a_division_the_gazetteer_has_only_a_town_of_abroad_is_no_events_place()
     assert claim.place is not None and claim.place.country == "MM", claim.place
 
 
+def test_a_datelines_country_keeps_a_town_named_by_another_of_its_names() -> None:
+    # "Hodeidah" is one of Al Hudaydah's other names; the dateline says it is Yemen's, beside
+    # the Israel the last sentence names
+    text = (
+        "HODEIDAH, Yemen - Israeli warplanes struck the port in Hodeidah early on Thursday, killing 9 people. "
+        "The Israeli military said it hit the port after missile attacks on Israel."
+    )
+    claim = _locate(text, "9")
+    assert claim.place is not None and claim.place.country == "YE", claim.place
+
+
 def test_a_place_named_by_another_of_its_names_among_its_own_countrys_places_stays() -> None:
     # guard: "Idleb" is Idlib's other name, and "Russian" is no place of the report
     text = "Russian airstrikes hit an industrial area of Idleb city, killing 19 people."
