@@ -616,12 +616,14 @@ def _no_namesakes_abroad(places: list[PlaceRef], text: str) -> list[PlaceRef]:
     other places is in and far from them all: a local name the gazetteer lacks, not the event's
     place abroad."""
     suspects = {id(p) for p in places if ALTERNATE_NOTE in (p.reason or "") or _town_named_as_division(p, text)}
-    # the dateline's places count as the report's own here ("HODEIDAH, Yemen -" says Hodeidah is
-    # Yemen's, beside "attacks on Israel"), though they place no event
+    # a country the dateline names counts as the report's own here ("HODEIDAH, Yemen -" says
+    # Hodeidah is Yemen's, beside "attacks on Israel"); its town alone does not ("GENEVA (AP) -")
     own = [
         p
         for p in places
-        if (_usable(p) or (p.resolved and DATELINE_NOTE in (p.reason or ""))) and p.country and id(p) not in suspects
+        if (_usable(p) or (p.feature == "PCLI" and DATELINE_NOTE in (p.reason or "")))
+        and p.country
+        and id(p) not in suspects
     ]
     countries = {p.country for p in own}
     if not countries:
