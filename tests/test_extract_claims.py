@@ -169,6 +169,8 @@ HARM = [
         "Nine of them, including four children, were killed in Kafr Nabl.",
         [("killed", "Nine", 9, 9, 9, "civilians")],
     ),
+    # one attacker before an active verb with a qualified figure is no victim
+    ("A gunman killed more than 20 people at a market.", [("killed", "more than 20", 21, N, N, "people")]),
     # a partial quote closing after the victims
     (
         'A UN official said "at least 18 civilians" were killed in the shelling.',
