@@ -169,6 +169,8 @@ HARM = [
         "Nine of them, including four children, were killed in Kafr Nabl.",
         [("killed", "Nine", 9, 9, 9, "civilians")],
     ),
+    # "a couple of" is two or three
+    ("A couple of civilians were killed in the shelling.", [("killed", "A couple", 2, 3, N, "civilians")]),
     # one attacker before an active verb with a qualified figure is no victim
     ("A gunman killed more than 20 people at a market.", [("killed", "more than 20", 21, N, N, "people")]),
     # a partial quote closing after the victims
