@@ -251,6 +251,10 @@ class Claim:
     def make_id(document_id: str, span: Span, kind: str, outcome: str | None) -> str:
         return content_id(document_id, span.start, span.end, kind, outcome)
 
+    def cue(self, prefix: str) -> str:
+        """The claim's identity cue that starts with ``prefix`` ("event:story2"), or "" when none."""
+        return next((c for c in self.identity if c.startswith(prefix)), "")
+
     @property
     def reports_none(self) -> bool:
         """A negated zero: "no one was killed", "there were no casualties". It reports that nobody

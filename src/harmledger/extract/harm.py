@@ -233,12 +233,19 @@ def _participle(w: _Walk) -> Right | None:
     if out is None:
         return None
     # "a soldier killed 5 people": an active verb, not the victims' fate.
-    if end < n and tokens[end].low not in JOIN:
-        counts_ahead = find_counts(tokens[end : end + 4])
-        after = end + counts_ahead[0].last if counts_ahead else n
-        if counts_ahead and counts_ahead[0].first == 0 and not (after < n and tokens[after].low in TIME_UNITS):
-            return w.found(None, -1, j)  # (not "killed over three days": a length of time)
+    if end < n and tokens[end].low not in JOIN and figure_starts(tokens, end):
+        return w.found(None, -1, j)
     return w.found(out, j, end)
+
+
+def figure_starts(tokens: list[Token], j: int) -> bool:
+    """A figure starts at ``j`` ("killed 5", "killed more than 20"), not a length of time ("killed
+    over three days")."""
+    ahead = find_counts(tokens[j : j + 4])
+    if not ahead or ahead[0].first != 0:
+        return False
+    after = j + ahead[0].last
+    return not (after < len(tokens) and tokens[after].low in TIME_UNITS)
 
 
 def _victim_noun(w: _Walk) -> str | None:

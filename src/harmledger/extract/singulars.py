@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from harmledger.extract.counts import CountMatch, find_counts
-from harmledger.extract.harm import Mention, participles, skip_auxiliaries
+from harmledger.extract.counts import CountMatch
+from harmledger.extract.harm import Mention, figure_starts, participles, skip_auxiliaries
 from harmledger.extract.phrases import phrase_ending_at
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
@@ -34,7 +34,6 @@ from harmledger.extract.vocab import (
     RELATIVES,
     SINGULAR_DETS,
     SUBSET_BEFORE,
-    TIME_UNITS,
     VICTIM_NOUNS,
     ZERO_WORDS,
 )
@@ -440,13 +439,11 @@ _MAX_NOUN_MODIFIERS = 3
 def _object_follows(tokens: list[Token], end: int) -> bool:
     """The participle has an object ("killed a policeman", "killed 5", "killed more than 20"): it is
     an active verb (a length of time is no object: "was killed over two days")."""
-    if tokens[end].is_number or tokens[end].low in OBJECT_STARTS or tokens[end].low in POSSESSIVES:
-        return True
-    ahead = find_counts(tokens[end : end + 4])
     return (
-        bool(ahead)
-        and ahead[0].first == 0
-        and not (end + ahead[0].last < len(tokens) and tokens[end + ahead[0].last].low in TIME_UNITS)
+        tokens[end].is_number
+        or tokens[end].low in OBJECT_STARTS
+        or tokens[end].low in POSSESSIVES
+        or figure_starts(tokens, end)
     )
 
 

@@ -192,13 +192,9 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
         lead=cues.lead if cues is not None else "",
         part=claim.span.start // DOC_PART_CHARS if cues is not None and cues.long else 0,
         dated_opening=own and _opens_on_date(claim),
-        story=_cue(claim, STORY_CUE_PREFIX),
-        household=_cue(claim, HOUSEHOLD_CUE_PREFIX),
+        story=claim.cue(STORY_CUE_PREFIX),
+        household=claim.cue(HOUSEHOLD_CUE_PREFIX),
     )
-
-
-def _cue(claim: Claim, prefix: str) -> str:
-    return next((c for c in claim.identity if c.startswith(prefix)), "") if claim.identity else ""
 
 
 DATED_OPENING_CHARS = 4  # "On " or "By " before a sentence's opening date

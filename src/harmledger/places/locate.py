@@ -161,7 +161,9 @@ class _Places:
         self.unknown = [
             p
             for p in places
-            if not p.resolved and p.span is not None and _LOCATIVE_BEFORE.search(text, 0, p.span.start) is not None
+            if not p.resolved
+            and p.span is not None
+            and _LOCATIVE_BEFORE.search(text, max(0, p.span.start - LOCATIVE_REACH), p.span.start) is not None
         ]
 
     def focus(self) -> PlaceRef | None:
@@ -261,9 +263,10 @@ def _stories_by_sentence(claims: list[Claim], sentences: list[Span]) -> dict[int
 
 def _story(claim: Claim) -> str:
     """Which of a report's stories the claim belongs to (``extract.identity``): its story cue."""
-    return next((c for c in claim.identity if c.startswith(STORY_CUE_PREFIX)), STORY_CUE_PREFIX + "0")
+    return claim.cue(STORY_CUE_PREFIX)  # "" for the first
 
 
+LOCATIVE_REACH = 40  # characters before a name that may say it is where something happened
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?\Z")
 
 
