@@ -342,6 +342,13 @@ HARM = [
         "A woman and her three children were killed.",
         [("killed", "A woman", 1, 1, 1, "civilians"), ("killed", "three", 3, 3, 3, "civilians")],
     ),
+    # a couple is two people (not "a couple of", two or three), alone or before their children
+    ("An elderly couple was killed when the shell hit.", [("killed", "couple", 2, 2, 2, "people")]),
+    ("Gunmen shot dead a young couple on the road.", [("killed", "couple", 2, 2, 2, "people")]),
+    (
+        "A couple and their ten-month-old baby were killed.",
+        [("killed", "A couple", 2, 2, 2, "people"), ("killed", "baby", 1, 1, 1, "civilians")],
+    ),
     ("Yemen army 'kills wanted IS militant' in Taiz", [("killed", "militant", 1, 1, 1, "combatants")]),
     ("They find a body with signs of torture", [("killed", "a body", 1, 1, 1, "people")]),
     ("The body of a man was found in the river.", [("killed", "The body", 1, 1, 1, "people")]),

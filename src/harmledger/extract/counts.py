@@ -200,6 +200,8 @@ def _number(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
 
 def _vague(tokens: list[Token], i: int) -> tuple[tuple[int, int | None], int] | None:
     hit = _VAGUE.match(tokens, i)
+    if hit and tokens[i + hit[0] - 1].low == "couple" and (i + hit[0] >= len(tokens) or tokens[i + hit[0]].low != "of"):
+        return None  # "a couple and their baby": two people, read as a lone victim
     return (hit[1], i + hit[0]) if hit else None
 
 

@@ -34,6 +34,8 @@ from harmledger.extract.vocab import (
     RELATIVES,
     SINGULAR_DETS,
     SUBSET_BEFORE,
+    TENS,
+    UNITS,
     VICTIM_NOUNS,
     ZERO_WORDS,
 )
@@ -50,7 +52,7 @@ def _before_age(tokens: list[Token], b: int) -> int:
         and tokens[b - 1].text == "-"
         and tokens[b - 2].low.rstrip("s") in ("year", "month", "week", "day")
         and tokens[b - 3].text == "-"
-        and tokens[b - 4].is_number
+        and (tokens[b - 4].is_number or tokens[b - 4].low in UNITS or tokens[b - 4].low in TENS)  # "ten-month-old"
     ):
         return b - 5
     return b
@@ -89,7 +91,7 @@ class _Lone:
     found: list[Mention]  # the figures of the sentence
     taken: set[int] = field(default_factory=set)  # token indices already read
     out: list[Mention] = field(default_factory=list)
-    deferred: list[tuple[int, str, str | None]] = field(default_factory=list)  # "a man and …"
+    deferred: list[tuple[_One, int]] = field(default_factory=list)  # "a man and …": who, and where
 
     def add(self, mention: Mention, rule: str, taken: range) -> None:
         mention.rule = rule
@@ -108,6 +110,7 @@ class _One:
     after: int
     zero: bool = False
     negated: bool = False
+    people: int = 1  # "an elderly couple": two
 
     @property
     def none(self) -> bool:
@@ -208,13 +211,13 @@ def _harmed_one(s: _Lone, k: int) -> bool:
     rule, harm = next(((r, h) for r in ONE_HARMS if (h := r(s, one)) is not None), (None, None))
     if harm is None or rule is None:
         if not one.none and one.after < len(tokens) and tokens[one.after].low in (",", "and"):
-            s.deferred.append((k, one.kind, one.group))
+            s.deferred.append((one, k))
         return True
     outcome, end, j, joint = harm
     start = k - 1 if not one.none and k > 0 and tokens[k - 1].low in ("a", "an", "one") else k
     # "Her son was also killed": one more person beside a figure already given.
     joint = joint or any(tokens[x].low == "also" for x in range(one.after, j))
-    value = 0 if one.none else 1
+    value = 0 if one.none else one.people
     last = k + 2 if one.zero and tokens[k].low == "no" else k + 1  # "no one"
     groups = [one.group] if one.group else []
     # "His 16-year-old daughter was killed": one person singled out among a story's dead, at least
@@ -257,6 +260,8 @@ def _negated_noun_at(tokens: list[Token], k: int) -> int | None:
 def _singular_victim(tokens: list[Token], k: int) -> _One | None:
     """A singular victim noun at ``k`` ("civilian", "a soldier"), not a figure's noun."""
     low = tokens[k].low
+    if low == "couple":
+        return _a_couple(tokens, k)
     if low not in VICTIM_NOUNS or low in PLURAL_ONLY or low.endswith("s") or low.endswith("men"):
         return None
     # The figure of a plural mention ("12 soldier deaths") or a possessive is not one, nor is
@@ -268,6 +273,25 @@ def _singular_victim(tokens: list[Token], k: int) -> _One | None:
         return None
     kind, group = VICTIM_NOUNS[low]
     return _One(k, kind, group, k + 1)
+
+
+def _a_couple(tokens: list[Token], k: int) -> _One | None:
+    """ "An elderly couple was killed", "a couple and their baby": two people (not "a couple of
+    days", a vague figure that counts read)."""
+    if k + 1 < len(tokens) and tokens[k + 1].low == "of":
+        return None
+    b = k - 1
+    while (
+        b >= 0
+        and b >= k - 2
+        and tokens[b].text.isalpha()
+        and tokens[b].text.islower()
+        and tokens[b].low not in SINGULAR_DETS
+    ):
+        b -= 1  # "an elderly couple", "a young married couple"
+    if b < 0 or tokens[b].low not in SINGULAR_DETS:
+        return None
+    return _One(k, "people", None, k + 1, people=2)
 
 
 def _who(tokens: list[Token], k: int) -> _One | None:
@@ -369,7 +393,9 @@ def rule_name(rule: Callable[..., object]) -> str:
 
 
 # The words a rule of ``LONE_RULES`` may start at; any other word is passed by at once.
-_LONE_STARTS = frozenset({"him", "her", "body", "corpse", "no", "any", "another", "head", *ZERO_WORDS, *VICTIM_NOUNS})
+_LONE_STARTS = frozenset(
+    {"him", "her", "body", "corpse", "no", "any", "another", "head", "couple", *ZERO_WORDS, *VICTIM_NOUNS}
+)
 
 
 def lone_rule_names() -> list[str]:
@@ -398,16 +424,20 @@ def _coordinated(s: _Lone) -> None:
     """ "a man and his son were killed", "a woman and her three children were killed": a singular
     noun coordinated with a later victim phrase shares its harm (right to left, so chains work)."""
     tokens, found, out = s.tokens, s.found, s.out
-    for k, kind, group in reversed(s.deferred):
-        later = [m for m in (*found, *out) if k + 2 <= m.first <= k + 4 and m.harm_at > m.first]
+    for one, k in reversed(s.deferred):
+        # "a couple and their ten-month-old baby": the age does not part them
+        later = [
+            m for m in (*found, *out) if k + 2 <= _before_age(tokens, m.first - 1) + 1 <= k + 4 and m.harm_at > m.first
+        ]
         nxt = min(later, key=lambda m: m.first) if later else None
         if nxt is None or nxt.negated or k + 1 in s.taken:
             continue
         start = k - 1 if k > 0 and tokens[k - 1].low in ("a", "an", "one") else k
         if start > 0 and tokens[start - 1].low in SUBSET_BEFORE and any(m.last <= start for m in found):
             continue  # "Seven were killed, including a child, and 20 injured": a part of the seven
-        groups = [group] if group else []
-        mention = Mention(start, k + 1, _ONE, nxt.outcome, kind, groups, nxt.harm_at, k + 1)
+        groups = [one.group] if one.group else []
+        count = Count(one.people, one.people, one.people, "exact")
+        mention = Mention(start, k + 1, count, nxt.outcome, one.kind, groups, nxt.harm_at, k + 1)
         s.add(mention, rule_name(_coordinated), range(start, k + 1))
         nxt.joint = True  # the later phrase adds to this one: "a man and his son"
 

@@ -64,7 +64,7 @@ VAGUE: dict[str, tuple[int, int | None]] = {
     "an undetermined number": (2, None),
     "multiple": (2, None),
     "a few": (2, 5),
-    "a couple": (2, 3),  # "a couple of civilians"; "a couple and their baby" (two, and one more)
+    "a couple": (2, 3),  # "a couple of civilians" (a married couple is two people: singulars)
     "a handful": (2, 5),
     "several": (3, 9),
     "several dozen": (36, 99),
