@@ -102,6 +102,13 @@ def test_a_sentence_that_starts_with_a_name_and_a_dash_has_no_dateline(text: str
             "SY",
             "Daraa",
         ),
+        # a spokesman speaks from the state's capital
+        (
+            "Bandits killed 9 people in a village in Zamfara state, a police spokesman in Gusau told reporters.",
+            "9",
+            "NG",
+            "Zamfara",
+        ),
     ],
 )
 def test_an_event_is_placed_where_it_happened_not_where_it_was_reported(

@@ -277,6 +277,8 @@ SPEECH_BEFORE_IN: tuple[str, ...] = (
     r"told\s+(?:reporters|journalists|(?:a\s+)?(?:news|press)\s+(?:conference|briefing)|[A-Z][\w.]+)",
     r"(?:news|press)\s+(?:conference|briefing)",
     r"briefing",
+    # "a police spokesman in Gusau said": where the spokesman sits (a state's capital), not the event
+    r"spokes(?:man|woman|person)",
     r"statement\s+(?:issued|released|published)",
     # "its headquarters in Geneva" seats a body; "a police headquarters in Herat" is a target
     r"(?:headquartered|based|(?:its|their|whose)\s+headquarters)",
