@@ -735,6 +735,21 @@ def test_a_toll_given_as_risen_is_best_beside_an_equally_reliable_count_of_the_s
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (11, 13, 13)
 
 
+def test_a_toll_given_as_risen_the_next_day_is_best_beside_a_more_reliable_first_count():
+    # police: "at least 12" on Friday; a day later a rights monitor: "the toll … has risen to 20"
+    docs = {"a": doc("a", published=date(2024, 10, 4)), "b": doc("b", published=date(2024, 10, 5))}
+    first = claim("a", low=12, place="kabul", day=D, qualifier="at_least", source="Police", source_kind="official")
+    risen = claim("b", low=20, high=20, best=20, place="kabul", day=D, source="a rights group", source_kind="unnamed")
+    first, risen = one_strike([first, risen])
+    risen = replace(risen, identity=(*risen.identity, TOLL_UPDATE_CUE))
+    [inc] = only_incidents(reconcile([first, risen], docs))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (12, 20, 20)
+    # (a guard: in one day's reports, the more reliable source still sets the best)
+    docs["b"] = doc("b", published=date(2024, 10, 4))
+    [inc] = only_incidents(reconcile([first, risen], docs))
+    assert inc.deaths.best == 12
+
+
 def test_a_headlines_vague_figure_adds_nothing_beside_the_figure_its_report_states():
     docs = {"a": doc("a")}
     dozens = replace(

@@ -119,6 +119,27 @@ def test_an_event_is_placed_where_it_happened_not_where_it_was_reported(
     assert claim.place.text == place
 
 
+def test_a_country_the_dateline_names_stands_beside_a_place_the_gazetteer_lacks() -> None:
+    text = "PORT-AU-PRINCE, Haiti - The death toll from Thursday's gang assault on Solino has risen to 20, police said."
+    claim = _locate(text, "20")
+    assert claim.place is not None and (claim.place.country, claim.place.precision) == ("HT", 6), claim.place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a regional bureau's city is no guess at the event's country
+        "BANGKOK (Reuters) - Junta aircraft bombed a village, killing 11 people on Sunday, a resistance group said.",
+        "NAIROBI, Kenya (AP) - Militants killed 11 people in an attack on Sunday, a regional official said.",
+        # nor is Geneva, where UN offices speak of events elsewhere
+        "GENEVA (AP) - An air strike on a market in Qaryat Zubayr killed 11 civilians, the UN said.",
+    ],
+)
+def test_a_dateline_that_need_not_be_the_events_country_places_nothing(text: str) -> None:
+    claim = _locate(text, "11")
+    assert claim.place is None or claim.place.country not in ("TH", "KE", "CH"), claim.place
+
+
 @pytest.mark.parametrize(
     ("text", "figure"),
     [

@@ -171,7 +171,8 @@ _TIMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "night",
         re.compile(
             r"\b(?:overnight|at night|late at night|midnight|late-night|in the night|"
-            r"during the night|before dawn|pre-dawn|predawn|early hours)\b",
+            r"during the night|before dawn|pre-dawn|predawn|early hours|last night|"
+            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+night)\b",
             re.IGNORECASE,
         ),
     ),

@@ -381,7 +381,9 @@ def figures(
     low = min(lows) if lows else None
     high = max(highs) if highs else None
 
-    def trust(source: str) -> tuple[bool, bool, bool, int, bool, bool, date, str]:
+    first_day = min((r.published or date.min for r in reported), default=date.min)
+
+    def trust(source: str) -> tuple[bool, bool, bool, bool, int, bool, bool, date, str]:
         items = [r for docs in by_source[source].values() for r, _ in docs]
         latest = max((r.published or date.min for r in items), default=date.min)
         # A report of the event itself beats one that mentions it in passing while telling of
@@ -402,7 +404,20 @@ def figures(
             r.claim.source is not None and r.claim.source.kind == "belligerent" and r.claim.source.stance == "claimed"
             for r in items
         )
-        return (about_it, counts, not boast, max(r.reliability for r in items), risen, verified, latest, source)
+        # A toll given as risen in a later day's report ("the toll from Thursday night's assault has
+        # risen to 20") says the first day's counts are out of date, whoever gave them.
+        risen_since = risen and latest > first_day
+        return (
+            about_it,
+            counts,
+            not boast,
+            risen_since,
+            max(r.reliability for r in items),
+            risen,
+            verified,
+            latest,
+            source,
+        )
 
     trusted = {s: trust(s) for s, f in per_source.items() if f.best is not None}
     ranked = sorted(trusted, key=trusted.__getitem__, reverse=True)
@@ -411,7 +426,7 @@ def figures(
         # Sources equally trusted and equally recent: the (lower) median of their figures, of
         # those that state one when some do ("dozens" beside "38" says nothing against 38),
         # and never below a minimum one of them states ("at least 47" beside "30").
-        top = [s for s in ranked if trusted[s][:7] == trusted[ranked[0]][:7]]
+        top = [s for s in ranked if trusted[s][:-1] == trusted[ranked[0]][:-1]]
         stating = [s for s in top if not _vague_only(by_source[s])] or top
         tied = sorted(per_source[s].best or 0 for s in stating)
         best = max(tied[(len(tied) - 1) // 2], max((_stated_minimum(by_source[s]) for s in stating), default=0))

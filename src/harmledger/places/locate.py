@@ -12,9 +12,10 @@ from harmledger.places.dates import find_dates
 from harmledger.places.finder import DEMONYM_NOTE, ORG_NOTE, names_attacker
 from harmledger.places.gazetteer import Entry, get_gazetteer
 from harmledger.places.geo import haversine_km, in_direction
+from harmledger.places.normalise import strict_key
 from harmledger.places.reporting import DATELINE_NOTE, date_is_reporting, dateline_span, is_reporting
 from harmledger.places.resolve import ALTERNATE_NOTE
-from harmledger.places.vocab import DEMONYMS, DIVISION_NOUNS
+from harmledger.places.vocab import DEMONYMS, DIVISION_NOUNS, REGIONAL_BUREAUS
 from harmledger.records import (
     REPORTED_DATE_NOTE,
     STORY_CUE_PREFIX,
@@ -386,16 +387,24 @@ def dateline_country(places: list[PlaceRef]) -> PlaceRef | None:
     """The country of the dateline, when the text names no other place nor nationality.
 
     "KABUL (Reuters) - A roadside bomb killed five people" places the event nowhere; the
-    dateline's country is a fair guess, at country precision, and says it is only that.
+    dateline's country is a fair guess, at country precision, and says it is only that. A country
+    the dateline names stands beside a name the gazetteer lacks ("PORT-AU-PRINCE, Haiti - … an
+    assault on Solino"); a dateline town alone does not ("GENEVA (AP) - … in Hodeidah"). A regional
+    bureau's city says nothing of the event's country ("BANGKOK (Reuters) -" over Myanmar).
     """
-    if any(not is_reporting(p.reason) and DEMONYM_NOTE not in (p.reason or "") for p in places):
-        return None  # another place is named, if unresolved ("Hodeidah"): not the dateline's
-    for p in places:
-        if p.resolved and p.country and DATELINE_NOTE in (p.reason or ""):
-            entry = get_gazetteer().country(p.country)
-            if entry is None:
-                return None
-            return _at_country(entry, p.text, p.span, "country of the dateline: the text places the event nowhere else")
+    dateline = [p for p in places if p.resolved and p.country and DATELINE_NOTE in (p.reason or "")]
+    if not dateline or any(strict_key(p.text) in REGIONAL_BUREAUS for p in dateline):
+        return None
+    others = [p for p in places if not is_reporting(p.reason) and DEMONYM_NOTE not in (p.reason or "")]
+    if any(p.resolved for p in others):
+        return None
+    if others:
+        dateline = [p for p in dateline if p.feature == "PCLI"]
+    for p in dateline:
+        entry = get_gazetteer().country(p.country)  # type: ignore[arg-type]
+        if entry is None:
+            return None
+        return _at_country(entry, p.text, p.span, "country of the dateline: the text places the event nowhere else")
     return None
 
 

@@ -420,3 +420,12 @@ REGION_DEMONYMS: dict[str, str] = {
     "sindhi": "Sindh",
     "tigrayan": "Tigray",
 }
+
+# Cities where wire agencies keep regional bureaus and date reports from other countries
+# ("BANGKOK (Reuters) -" over Myanmar, "NAIROBI (AP) -" over Somalia, "BEIRUT -" over Syria): a
+# dateline there is no guess at the event's country.
+REGIONAL_BUREAUS = frozenset(
+    """nairobi bangkok beirut dakar abidjan cairo amman dubai johannesburg istanbul jerusalem geneva
+    london paris brussels washington""".split()
+    + ["new york"]
+)
