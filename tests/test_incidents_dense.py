@@ -547,3 +547,39 @@ def test_a_day_opened_by_the_sentence_before_the_figures_keeps_a_weeks_strikes_a
     found = analyse([make_document(text, "week.txt", published=date(2025, 3, 9))])
     deaths = sorted((i.deaths.low, i.deaths.best, i.deaths.high) for i in found.incidents if i.kind == "incident")
     assert deaths == [(0, 0, 0), (4, 4, 4)]
+
+
+@pytest.mark.parametrize(
+    "share",
+    [
+        "Nine of them were killed in Kafr Nabl.",
+        "A family of six was killed when a shell struck a tea stall in the market.",
+        "Six members of one family were killed when a shell struck their home.",
+    ],
+)
+def test_a_share_of_a_toll_told_after_it_never_sets_the_low_or_the_best(share: str) -> None:
+    # the writer's share (the dead of one town, of one household) beside a monitor's toll of the
+    # whole attack: a part of it, not a competing count
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+    from harmledger.records import PART_OF_TOTAL_CUE
+
+    text = f"Shelling killed at least 23 people in Idlib province on Sunday, the Syrian Observatory said. {share}"
+    found = analyse([make_document(text.encode(), "report.txt", published=date(2024, 3, 8))])
+    assert any(PART_OF_TOTAL_CUE in c.identity for c in found.claims)
+    [incident] = [i for i in found.incidents if i.kind == "incident"]
+    assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (23, 23, 23)
+
+
+def test_a_households_dead_told_first_are_a_count_of_their_own() -> None:
+    # (a guard) a lead about one family, then a doctor's larger toll: two counts, neither a share
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+    from harmledger.records import PART_OF_TOTAL_CUE
+
+    text = (
+        "Four members of one family were killed when an air strike destroyed their house in Hawija on Monday, "
+        "a relative said. A doctor at the town's hospital said six civilians were killed."
+    )
+    found = analyse([make_document(text.encode(), "report.txt", published=date(2024, 3, 8))])
+    assert len(found.claims) == 2 and not any(PART_OF_TOTAL_CUE in c.identity for c in found.claims)

@@ -305,6 +305,34 @@ _SHARES_OUT = re.compile(
 )
 
 
+SHARE_REACH = 20  # "Nine | of them were killed": the share's words may follow its figure
+
+# "A family of six was killed", "six members of one family": the dead of one household, a share
+# of the event's toll where the report gives one (as people named one by one are).
+_FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s+$", re.IGNORECASE)
+_MEMBERS_OF_ONE_FAMILY = re.compile(
+    r"^\s+(?:members|relatives)\s+of\s+(?:one|a|the\s+same|a\s+single)\s+(?:family|household)\b", re.IGNORECASE
+)
+
+
+def _one_household(before: str, after: str) -> bool:
+    return _FAMILY_OF.search(before) is not None or _MEMBERS_OF_ONE_FAMILY.match(after) is not None
+
+
+def _smaller_than_a_toll_before(claim: Claim, claims: list[Claim]) -> bool:
+    """Whether an earlier sentence gave a larger figure of the same harm: the household's dead
+    are its share ("killed 23 … A family of six was killed"), not a count of their own (a lead
+    "Five members of one family were killed", a councillor's "ten members of one family")."""
+    mine = claim.count.point if claim.count is not None else None
+    return mine is not None and any(
+        c.outcome == claim.outcome
+        and c.sentence.end <= claim.sentence.start
+        and c.count is not None
+        and (c.count.point or 0) > mine
+        for c in claims
+    )
+
+
 def tells_another_event(sentence: str) -> bool:
     """Whether ``sentence`` tells of an event other than the one before it: the writer opens it
     so ("Separately, …", "Elsewhere, …") or it names the operation that answered it ("… in a
@@ -476,7 +504,12 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
             cues = (*cues, OTHER_EVENT_CUE)
         elif _TOLL_RISE.search(before):
             cues = (*cues, TOLL_UPDATE_CUE)
-        elif _SHARES_OUT.match(before):
+        elif _SHARES_OUT.match(
+            doc.text[claim.sentence.start : min(claim.span.end + SHARE_REACH, claim.sentence.end)]
+        ) or (
+            _one_household(before, doc.text[claim.span.end : claim.span.end + SHARE_REACH + 10])
+            and _smaller_than_a_toll_before(claim, claims)
+        ):
             cues = (*cues, PART_OF_TOTAL_CUE)
         if claim.id in stories:
             cues = (*cues, *stories[claim.id])

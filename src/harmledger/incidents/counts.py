@@ -56,7 +56,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 
-from harmledger.records import OTHER_EVENT_CUE, TOLL_UPDATE_CUE, Claim, Count, Figures
+from harmledger.records import OTHER_EVENT_CUE, PART_OF_TOTAL_CUE, TOLL_UPDATE_CUE, Claim, Count, Figures
 
 NO_FIGURE = "no figure reported"
 
@@ -359,11 +359,12 @@ def figures(
     # Rule 7: people named one by one are at least that many; beside a source that states a
     # figure they never set the low (naming one victim does not say only one died), and the
     # best is never below them.
+    # A share of a total told before it ("Nine of them were killed in Kafr Nabl") is as such people.
     named = {
         s
         for s, docs in by_source.items()
         if all(
-            r.claim.count is not None and r.claim.count.qualifier == "named"
+            r.claim.count is not None and (r.claim.count.qualifier == "named" or PART_OF_TOTAL_CUE in r.claim.identity)
             for items in docs.values()
             for r, _ in items
         )
