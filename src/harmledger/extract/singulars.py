@@ -425,9 +425,8 @@ def _coordinated(s: _Lone) -> None:
     noun coordinated with a later victim phrase shares its harm (right to left, so chains work)."""
     tokens, found, out = s.tokens, s.found, s.out
     for one, k in reversed(s.deferred):
-        # "a couple and their ten-month-old baby": the age does not part them
         later = [
-            m for m in (*found, *out) if k + 2 <= _before_age(tokens, m.first - 1) + 1 <= k + 4 and m.harm_at > m.first
+            m for m in (*found, *out) if k + 2 <= _start_past_age(tokens, k, m.first) <= k + 4 and m.harm_at > m.first
         ]
         nxt = min(later, key=lambda m: m.first) if later else None
         if nxt is None or nxt.negated or k + 1 in s.taken:
@@ -443,6 +442,17 @@ def _coordinated(s: _Lone) -> None:
 
 
 _LIST_JOINERS = frozenset({"and", ","})
+
+
+def _start_past_age(tokens: list[Token], k: int, first: int) -> int:
+    """Where the phrase at ``first`` starts, counting an age before it ("a couple and their
+    ten-month-old baby"): only when joining words alone lie between (not "a fisherman, said his
+    16-year-old daughter")."""
+    start = _before_age(tokens, first - 1) + 1
+    joined = all(
+        t.low in _LIST_JOINERS or t.low in POSSESSIVES or t.low in SINGULAR_DETS for t in tokens[k + 1 : start]
+    )
+    return start if joined else first
 
 
 def _join_objects(tokens: list[Token], singles: list[Mention], found: list[Mention]) -> None:
