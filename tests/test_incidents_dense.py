@@ -583,3 +583,20 @@ def test_a_households_dead_told_first_are_a_count_of_their_own() -> None:
     )
     found = analyse([make_document(text.encode(), "report.txt", published=date(2024, 3, 8))])
     assert len(found.claims) == 2 and not any(PART_OF_TOTAL_CUE in c.identity for c in found.claims)
+
+
+def test_a_toll_told_again_after_the_story_of_the_strike_is_one_incident() -> None:
+    # the lead gives the final toll, the body retells the strike and the same toll: "an hour
+    # after the strike" tells of the strike before, not of a new one (it was two incidents of 14)
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "ODESA, Ukraine - By the time rescuers finished on Friday, officials said 11 people had been killed. "
+        "A missile hit an apartment block on Seaside Street early on Tuesday. The governor wrote an hour after "
+        "the strike that two people had been killed; on Friday the emergency service said the final toll was "
+        "11 dead and 30 injured."
+    )
+    found = analyse([make_document(text, "odesa.txt", published=date(2024, 6, 15))])
+    [incident] = [i for i in found.incidents if i.kind == "incident"]
+    assert (incident.deaths.best, incident.injured.best) == (11, 30)

@@ -345,7 +345,10 @@ def tells_another_event(sentence: str) -> bool:
 # four"). One retold by a source ("Wafa reported that an airstrike killed 7") is the same event
 # in another account, and so is one after its figure ("5 were killed in an air strike").
 _NEW_EVENT = re.compile(
-    r"(?:^|[^\w'’-])(?:a|an|another)\s+(?:[\w'’-]+\s+){0,3}?(?:air\s?strike|strike|attack|bombing|bomb|blast|"
+    # the words between describe the event ("a Russian drone strike"), never lead past it ("an
+    # hour after the strike" is the strike told before)
+    r"(?:^|[^\w'’-])(?:a|an|another)\s+(?:(?!(?:the|after|before|since|of|that|this|its|from|following)\s)[\w'’-]+\s+){0,3}?"
+    r"(?:air\s?strike|strike|attack|bombing|bomb|blast|"
     r"explosion|raid|shelling|ambush|massacre|shooting|suicide\s+bomber)s?\b",
     re.IGNORECASE,
 )
