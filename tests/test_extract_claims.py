@@ -342,6 +342,12 @@ HARM = [
         "A woman and her three children were killed.",
         [("killed", "A woman", 1, 1, 1, "civilians"), ("killed", "three", 3, 3, 3, "civilians")],
     ),
+    # "one" standing for a noun is no figure
+    ("The toll is updated when a later official statement supersedes an earlier one.", []),
+    ("A car bomb killed one person, the second such one this week.", [("killed", "one", 1, 1, 1, "people")]),
+    # a share with its own verb: the figure before it keeps its own harm
+    ("The blast wounded 20 people, two of whom were killed.", [("injured", "20", 20, 20, 20, "people")]),
+    ("The hospital received 12 patients, two of whom were dead on arrival.", []),
     # a couple is two people (not "a couple of", two or three), alone or before their children
     ("An elderly couple was killed when the shell hit.", [("killed", "couple", 2, 2, 2, "people")]),
     ("Gunmen shot dead a young couple on the road.", [("killed", "couple", 2, 2, 2, "people")]),
@@ -913,6 +919,9 @@ SCOPES = [
     ("Raids killed 12 in a wave of air strikes on the city.", "cumulative", "wave of air strikes on the city"),
     ("The civilian death toll of the airstrikes in the region is now over 125.", "cumulative", None),
     ("They confirmed 60 civilian casualties in the last couple of days.", "cumulative", "in the last couple of days"),
+    # the source's statement is daily, not the figure
+    ("The ministry said in its daily statement that 14 people were killed in the strike.", "incident", None),
+    ("The ministry said 300 people are killed daily.", "cumulative", "daily"),
     (
         "Since the start of the offensive, more than 1,200 civilians have been killed.",
         "cumulative",

@@ -386,6 +386,8 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
             after = k + hit[0]
             if hit[1] == "since" and after < len(tokens) and tokens[after].low in STOP_AFTER_SINCE:
                 continue  # "since they …" is "because"
+            if hit[1] == "daily" and after < len(tokens) and tokens[after].low in _DAILY_ISSUES:
+                continue  # "said in its daily statement that 14 were killed in the strike"
             if _compares(tokens, lo, k):
                 continue  # "the deadliest attack since 2019": the period measures the comparison
             end = after
@@ -448,6 +450,11 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
         return "cumulative", None
     return "incident", None
 
+
+# What a source issues every day: the issue is daily, not the figure's count.
+_DAILY_ISSUES = frozenset(
+    "statement statements update updates briefing briefings bulletin bulletins report reports press".split()
+)
 
 _SPELL_OF_VIOLENCE = frozenset(
     "fighting clashes violence attacks shelling bombardment bombardments strikes airstrikes raids unrest battles "

@@ -258,7 +258,7 @@ def count_at(tokens: list[Token], i: int) -> CountMatch | None:
     if number is None:
         return None
     value, end, kind = number
-    if value > MAX_FIGURE:
+    if value > MAX_FIGURE or (pre is None and _pronoun_one(tokens, j)):
         return None
     # A range: "40 to 60", "136-1,300", "between 136 to 1300", "two or three".
     if end < len(tokens) and tokens[end].low in _RANGE_JOINERS and (tokens[end].low != "and" or between):
@@ -280,6 +280,33 @@ def count_at(tokens: list[Token], i: int) -> CountMatch | None:
     if kind == "dozen":
         return CountMatch(i, end, j, Count(low=None, high=None, best=value, qualifier="approximately"))
     return CountMatch(i, end, j, Count(low=value, high=value, best=value, qualifier="exact"))
+
+
+# "this one", "each one": always a pronoun; "the one", "an earlier one": one unless a noun follows
+_ONE_PRONOUN_DETS = frozenset("this each every any no".split())  # not "said that one", "in which one"
+_ARTICLES = frozenset("a an the".split())
+_AFTER_PRONOUN = frozenset("from in at on with that which who was is were has had as and or but just too".split())
+
+
+def _pronoun_one(tokens: list[Token], j: int) -> bool:
+    """ "supersedes an earlier one", "a final one showed the bodies": "one" standing
+    for a noun, no figure ("the one death", "another one was injured", "said that one person" are one)."""
+    if tokens[j].low != "one" or (j + 1 < len(tokens) and tokens[j + 1].low == "of"):
+        return False
+    if j >= 1 and tokens[j - 1].low in _ONE_PRONOUN_DETS:
+        return True
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    no_noun = nxt is None or not nxt.text.isalpha() or nxt.low in _AFTER_PRONOUN
+    if j >= 1 and tokens[j - 1].low in _ARTICLES:
+        return no_noun
+    adjective = (
+        j >= 2
+        and tokens[j - 2].low in _ARTICLES
+        and tokens[j - 1].text.isalpha()
+        and tokens[j - 1].text.islower()
+        and tokens[j - 1].low not in UNITS
+    )
+    return adjective and no_noun
 
 
 # Words a figure can start with (anything else is skipped without trying to parse).

@@ -526,7 +526,9 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
             if tokens[k].low == ",":
                 return k + 1
             if tokens[k].low in PASSIVE_AUX and _harm_follows(tokens, k):
-                return k  # ", including police officers and civilians were killed": no closing comma
+                # ", including police officers and civilians were killed": no closing comma; but
+                # "12 patients, two of whom were dead on arrival": the verb is the share's own
+                return j if tokens[j + 1].low == "of" or tokens[j + 2].low == "of" else k
     if j < n and (tokens[j].low in VICTIM_POST_MODIFIERS or tokens[j].low in ("in", "at", "from", "of")):
         # "three paramedics belonging to the Red Crescent were killed", "two nurses at the
         # clinic were wounded": a phrase describing the victims, when their verb follows it
