@@ -600,3 +600,36 @@ def test_a_toll_told_again_after_the_story_of_the_strike_is_one_incident() -> No
     found = analyse([make_document(text, "odesa.txt", published=date(2024, 6, 15))])
     [incident] = [i for i in found.incidents if i.kind == "incident"]
     assert (incident.deaths.best, incident.injured.best) == (11, 30)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "The following day, militants killed two fishermen on the beach at Pemba.",
+        "Another policeman was killed in a separate attack on a checkpoint in Pemba.",
+    ],
+)
+def test_a_later_days_or_a_separate_attack_told_after_the_first_is_an_incident_of_its_own(later: str) -> None:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = f"Militants killed at least five villagers in an attack on Pemba on Sunday, police said. {later}"
+    found = analyse([make_document(text, "pemba.txt", published=date(2024, 5, 22))])
+    incidents = sorted(i.deaths.best for i in found.incidents if i.kind == "incident")
+    assert incidents in ([1, 5], [2, 5])
+
+
+def test_a_toll_revised_down_in_the_same_report_is_its_best() -> None:
+    # "68 … the toll was revised down to 52 on 20 April": one event, the revision its best (it
+    # was two incidents, 68 and 52, the second dated by the revision)
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "Our first update recorded 68 people killed in attacks on villages near Bokkos on 14 April. "
+        "After checking burial lists, the toll was revised down to 52 on 20 April."
+    )
+    found = analyse([make_document(text, "bokkos.txt", published=date(2025, 4, 25))])
+    [incident] = [i for i in found.incidents if i.kind == "incident"]
+    assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (52, 52, 68)
+    assert incident.date_start == date(2025, 4, 14)

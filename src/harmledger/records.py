@@ -205,8 +205,13 @@ HOUSEHOLD_CUE_PREFIX = "event:household"
 # Words shared by extract and places, which may not import each other.
 # Nouns after a name that make it a family's ("the Hamdan family"), not a place's.
 KIN_NOUNS = ("family", "families", "clan", "household")
-# Verbs of a toll that grew ("the toll rose to 17"): the figure after them is an update.
-TOLL_RISE_VERBS = "rose rises risen climbed climbs increased increases jumped jumps mounted mounts grew reached".split()
+# Verbs of a toll that grew or was revised ("the toll rose to 17"): the figure after them is an update.
+TOLL_RISE_VERBS = (
+    "rose rises risen climbed climbs increased increases jumped jumps mounted mounts grew reached "
+    "revised raised lowered"
+).split()
+# … and the particle a revision may take: "the toll was revised down to 52"
+TOLL_REVISION_PARTICLE = r"(?:\s+(?:up|down|upwards?|downwards?))?"
 
 
 @dataclass(frozen=True, slots=True)

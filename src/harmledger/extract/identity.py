@@ -25,6 +25,7 @@ from harmledger.records import (
     OTHER_EVENT_CUE,
     PART_OF_TOTAL_CUE,
     STORY_CUE_PREFIX,
+    TOLL_REVISION_PARTICLE,
     TOLL_RISE_VERBS,
     TOLL_UPDATE_CUE,
     Claim,
@@ -258,7 +259,18 @@ _ANOTHER_EVENT_OPENING = re.compile(
 _ANOTHER_DAY_OPENING = re.compile(
     r"^\W*(?:the\s+(?:day|night|week)\s+(?:before|prior)|the\s+previous\s+(?:day|night|week)|"
     r"(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:days?|weeks?)\s+(?:earlier|before)|"
-    r"last\s+week|earlier\s+(?:this|that|last)\s+(?:week|month))\s*,",
+    r"last\s+week|earlier\s+(?:this|that|last)\s+(?:week|month)|"
+    # "The following day, two fishermen were killed near …": a later day's event
+    r"the\s+(?:following|next)\s+(?:day|morning|night|week)|the\s+day\s+after|"
+    r"(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+days?\s+later)\s*,",
+    re.IGNORECASE,
+)
+# "The next day, two more died of their wounds": the same event's later dead, not another's
+_SAME_EVENTS_LATER_DEAD = re.compile(r"\b(?:more|further|additional|succumbed|wounds|injuries)\b", re.IGNORECASE)
+# "Another policeman was killed in a separate attack in Daquq": told after the figure
+_SEPARATE_EVENT_AFTER = re.compile(
+    r"[^.;]{0,40}?\bin\s+(?:a\s+separate|an\s+unrelated|another)\s+(?:incident|attack|strike|air\s?strike|raid|"
+    r"bombing|ambush|shooting|explosion|blast)\b",
     re.IGNORECASE,
 )
 # "Troops later killed six militants in a follow-up operation": the operation that answered the
@@ -268,7 +280,11 @@ _FOLLOW_UP = re.compile(
     r"(?:operations?|raids?|strikes?|air\s?strikes?|offensive|assault)\b",
     re.IGNORECASE,
 )
-_STATEMENT = re.compile(r"\b(?:toll|said|says|reported|announced|confirmed|put|gave|according)\b", re.IGNORECASE)
+_STATEMENT = re.compile(
+    r"\b(?:toll|said|says|reported|announced|confirmed|put|gave|according|posted|published|named|listed|"
+    r"identified|mourned|buried|funerals?)\b",
+    re.IGNORECASE,
+)
 # "… are assessed in a separate incident earlier that day, in which 22 civilians were killed":
 # a separate event named anywhere before the figure in its sentence.
 # "The previous day, another alleged strike on the family's home killed …": "another" strike is
@@ -290,7 +306,7 @@ _SEPARATE_EVENT = re.compile(
 
 # "Bajaur blast death toll rises to 54", "the toll from Sunday's bombing rose to 54 on Monday"
 _TOLL_RISE = re.compile(
-    rf"\btoll\b[^.;:!?]{{0,120}}?\b(?:{'|'.join(TOLL_RISE_VERBS)})"
+    rf"\btoll\b[^.;:!?]{{0,120}}?\b(?:{'|'.join(TOLL_RISE_VERBS)}){TOLL_REVISION_PARTICLE}"
     r"\s+to\s+(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+)?$",
     re.IGNORECASE,
 )
@@ -499,9 +515,11 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
             or _ANOTHER_EVENT_OPENING.match(before)
             or _SEPARATE_EVENT.search(before)
             or _answers(claim.sentence)
+            or _SEPARATE_EVENT_AFTER.match(doc.text, claim.span.end, claim.sentence.end)
             or (
                 _ANOTHER_DAY_OPENING.match(before)
                 and not _STATEMENT.search(doc.text, claim.sentence.start, claim.sentence.end)
+                and not _SAME_EVENTS_LATER_DEAD.search(doc.text, claim.sentence.start, claim.sentence.end)
             )
         ):
             cues = (*cues, OTHER_EVENT_CUE)

@@ -188,7 +188,22 @@ def _document_figure(items: Sequence[tuple[Reported, bool]]) -> _Fig:
     lead = _lead_minimum(summed_items)
     if lead is not None and (largest.low is None or lead < largest.low):
         largest.low = lead
+    revision = _revised_down(items)
+    if revision is not None and largest.best is not None and revision.best is not None and revision.best < largest.best:
+        # "… 68 killed. The toll was later revised down to 52": the document's own last count
+        # supersedes its first; the first stays its high
+        largest.best = revision.best
+        largest.low = revision.low if largest.low is None or revision.low is None else min(largest.low, revision.low)
     return largest
+
+
+def _revised_down(items: Sequence[tuple[Reported, bool]]) -> _Fig | None:
+    """The bounds of the document's last figure when it gives the toll as revised, else None."""
+    stated = [r for r, upper in items if not upper and r.claim.count is not None]
+    if not stated:
+        return None
+    last = max(stated, key=lambda r: r.claim.span.start)
+    return _bounds(last.claim, False) if TOLL_UPDATE_CUE in last.claim.identity else None
 
 
 def _lead_minimum(items: Sequence[tuple[Reported, bool, _Fig]]) -> int | None:
@@ -391,7 +406,7 @@ def figures(
         # another ("three days earlier, the first strike on the home had killed …").
         about_it = any(OTHER_EVENT_CUE not in r.claim.identity for r in items)
         # At equal reliability, a source that verified its figure ("UNAMA verified 11") beats
-        # one that reported it ("the governor's spokesman gave 9").
+        # one that reported it ("the governor's spokesman gave 9", even "later revised to 13").
         verified = any(r.claim.source is not None and r.claim.source.stance == "confirmed" for r in items)
         # … and one that gives the toll as risen ("has risen to 13") says the lower counts of its
         # day are out of date.
@@ -414,8 +429,8 @@ def figures(
             not boast,
             risen_since,
             max(r.reliability for r in items),
-            risen,
             verified,
+            risen,
             latest,
             source,
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from harmledger.places.vocab import SPEECH_BEFORE_IN, SPEECH_VERBS
-from harmledger.records import TOLL_RISE_VERBS, Span
+from harmledger.records import TOLL_REVISION_PARTICLE, TOLL_RISE_VERBS, Span
 
 # How far into a document a dateline may start (after a title line or two).
 DATELINE_WINDOW = 400
@@ -108,7 +108,7 @@ _STATEMENT_ON_RE = re.compile(
 _LATER_RE = re.compile(r"\b(?:later|subsequently|afterwards|eventually)\b[^.;,]{0,60}$", re.IGNORECASE)
 # "The toll from Sunday's strike rose to 17 on Tuesday": the day a toll grew, not the strike's.
 _RISEN_ON_RE = re.compile(
-    rf"\b(?:{'|'.join(TOLL_RISE_VERBS)})\s+to\s+"
+    rf"\b(?:{'|'.join(TOLL_RISE_VERBS)}){TOLL_REVISION_PARTICLE}\s+to\s+"
     r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+)?[\w,.]+"
     r"(?:\s+(?:dead|deaths|people|victims|civilians))?\s+(?:on|by|late\s+on|early\s+on)?\s*$",
     re.IGNORECASE,
