@@ -195,6 +195,17 @@ def test_a_division_the_gazetteer_has_only_a_town_of_abroad_is_no_events_place()
     assert claim.place is not None and claim.place.country == "MM", claim.place
 
 
+def test_an_armed_groups_name_is_no_town_abroad() -> None:
+    # Fano is an Amhara militia; the gazetteer's Fano is a town in Italy
+    text = (
+        "BAHIR DAR, Ethiopia - A drone strike on a minibus near Debre Markos in Ethiopia's Amhara region killed "
+        "11 civilians on Sunday, residents said. Residents blamed the Ethiopian National Defence Force (ENDF). "
+        "Last week, the army said it had killed 150 Fano fighters in operations in East Gojjam zone."
+    )
+    claim = _locate(text, "150")
+    assert claim.place is not None and claim.place.country == "ET", claim.place
+
+
 def test_a_datelines_country_keeps_a_town_named_by_another_of_its_names() -> None:
     # "Hodeidah" is one of Al Hudaydah's other names; the dateline says it is Yemen's, beside
     # the Israel the last sentence names

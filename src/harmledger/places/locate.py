@@ -15,7 +15,7 @@ from harmledger.places.geo import haversine_km, in_direction
 from harmledger.places.normalise import strict_key
 from harmledger.places.reporting import DATELINE_NOTE, date_is_reporting, dateline_span, is_reporting
 from harmledger.places.resolve import ALTERNATE_NOTE
-from harmledger.places.vocab import DEMONYMS, DIVISION_NOUNS, REGIONAL_BUREAUS
+from harmledger.places.vocab import ARMED_GROUP_HEADS, DEMONYMS, DIVISION_NOUNS, REGIONAL_BUREAUS
 from harmledger.records import (
     REPORTED_DATE_NOTE,
     STORY_CUE_PREFIX,
@@ -627,7 +627,11 @@ def _no_namesakes_abroad(places: list[PlaceRef], text: str) -> list[PlaceRef]:
     ("Kani Township" in a Sagaing report read as Kani, Japan), in a country none of the report's
     other places is in and far from them all: a local name the gazetteer lacks, not the event's
     place abroad."""
-    suspects = {id(p) for p in places if ALTERNATE_NOTE in (p.reason or "") or _town_named_as_division(p, text)}
+    suspects = {
+        id(p)
+        for p in places
+        if ALTERNATE_NOTE in (p.reason or "") or _town_named_as_division(p, text) or _names_fighters(p, text)
+    }
     # a country the dateline names counts as the report's own here ("HODEIDAH, Yemen -" says
     # Hodeidah is Yemen's, beside "attacks on Israel"); its town alone does not ("GENEVA (AP) -")
     own = [
@@ -649,6 +653,15 @@ def _town_named_as_division(p: PlaceRef, text: str) -> bool:
         return False
     after = _WORD_AFTER_RE.match(text, p.span.end)
     return after is not None and after.group(1).lower() in DIVISION_NOUNS
+
+
+def _names_fighters(p: PlaceRef, text: str) -> bool:
+    """A town's reading of a name the text gives fighters ("150 Fano fighters", "Fano militias"):
+    an armed group's name, whatever town abroad bears it."""
+    if p.span is None or not (p.feature or "").startswith("PPL"):
+        return False
+    after = _WORD_AFTER_RE.match(text, p.span.end)
+    return after is not None and after.group(1).lower() in ARMED_GROUP_HEADS
 
 
 _WORD_AFTER_RE = re.compile(r" (\w+)")

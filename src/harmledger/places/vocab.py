@@ -429,3 +429,7 @@ REGIONAL_BUREAUS = frozenset(
     london paris brussels washington""".split()
     + ["new york"]
 )
+
+# Nouns after a name that make it an armed group's ("Fano fighters", "Wagner militiamen"): a town
+# abroad bearing the name is no place of the report's.
+ARMED_GROUP_HEADS = frozenset("fighters militia militias militiaman militiamen rebels insurgents".split())
