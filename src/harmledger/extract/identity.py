@@ -159,6 +159,9 @@ _AREA_AFTER = re.compile(
     rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+(?i:neighbou?rhood|quarter|street|road|roundabout|square|"
     rf"refugee camp|camp|junction|intersection)\b"
 )
+# "Kadawa village", "Kadawa community": a village the gazetteer may lack, named alike by every
+# report of its attack (a city's neighbourhood is hit again and again; a village's day, seldom)
+_VILLAGE = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?i:village|community|hamlet|settlement)\b")
 _AREA_BEFORE = re.compile(
     rf"\bthe\s+(?:neighbou?rhood|quarter|area|district)\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
@@ -213,6 +216,10 @@ def identity_cues(text: str) -> tuple[str, ...]:
         name = _trim_leading(m.group(1))
         if name and _first_word_ok(name) and name[0].isupper():
             cues.add("area:" + normalise_name(name))
+    for m in _VILLAGE.finditer(text):
+        name = _trim_leading(m.group(1))
+        if name and _first_word_ok(name) and name[0].isupper():
+            cues.add("village:" + normalise_name(name))
     for m in _AREA_BEFORE.finditer(text):
         if _first_word_ok(m.group(1)):
             cues.add("area:" + normalise_name(m.group(1)))

@@ -398,8 +398,8 @@ def other_event_in_passing(a: Features, b: Features) -> bool:
 
 
 def shared_identity(a: Features, b: Features) -> set[str]:
-    """Family, named-victim and named-site cues both claims hold."""
-    return {c for c in a.identity & b.identity if c.split(":", 1)[0] in rules.HARD_IDENTITY_KINDS}
+    """Family, named-victim, named-site and village cues both claims hold."""
+    return {c for c in a.identity & b.identity if c.split(":", 1)[0] in rules.IDENTIFYING_KINDS}
 
 
 def telling_figure(a: Features, b: Features) -> bool:
@@ -474,11 +474,11 @@ def pair_crowd(a: Features, b: Features) -> int:
 
 
 def contrary(a: Features, b: Features) -> bool:
-    """A sign the two claims are of different events: their event types, times of day or
-    neighbourhoods differ."""
+    """A sign the two claims are of different events: their event types, times of day,
+    neighbourhoods or villages differ."""
     if a.event and b.event and not rules.events_agree(a.event, b.event):
         return True
-    for kind in ("time", "area"):
+    for kind in ("time", "area", "village"):
         mine, theirs = cues(a, kind), cues(b, kind)
         if mine and theirs and not mine & theirs:
             return True

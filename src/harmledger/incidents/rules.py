@@ -231,6 +231,9 @@ TIME_DISAGREE = -1.0
 # name families and none is shared; both name sites and none is shared; both name at least
 # MIN_NAMES_TO_DISAGREE victims and none is shared.
 HARD_IDENTITY_KINDS = ("family", "site", "name")
+# … and those that identify one event where two documents share one (a village's name too: two
+# reports naming different villages may tell of one raid on several, so it keeps none apart)
+IDENTIFYING_KINDS = (*HARD_IDENTITY_KINDS, "village")
 MIN_NAMES_TO_DISAGREE = 2
 
 # Pairs of different documents scoring at least this (what would have joined them before evidence
