@@ -348,6 +348,9 @@ HARM = [
     # a share with its own verb: the figure before it keeps its own harm
     ("The blast wounded 20 people, two of whom were killed.", [("injured", "20", 20, 20, 20, "people")]),
     ("The hospital received 12 patients, two of whom were dead on arrival.", []),
+    # members of a party to the fighting are fighters
+    ("The air force killed 30 members of the PDF.", [("killed", "30", 30, 30, 30, "combatants")]),
+    ("Troops killed 12 members of Boko Haram.", [("killed", "12", 12, 12, 12, "combatants")]),
     # a couple is two people (not "a couple of", two or three), alone or before their children
     ("An elderly couple was killed when the shell hit.", [("killed", "couple", 2, 2, 2, "people")]),
     ("Gunmen shot dead a young couple on the road.", [("killed", "couple", 2, 2, 2, "people")]),
@@ -856,6 +859,12 @@ SOURCES = [
     (
         "The governor, Aziz Khan, said a bomb hit the bus. He added that nine people were killed.",
         ("governor", "reported", "official"),
+    ),
+    # ... and first a party that denied something in the sentence right before
+    (
+        "A jet bombed a school, killing 22 people, the NUG said. The military government denied targeting "
+        "civilians. In a statement, it said the air force had killed 30 members of the PDF.",
+        ("military government", "reported", "official"),
     ),
     # ... and first a source the same sentence named before it
     (

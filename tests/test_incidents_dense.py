@@ -633,3 +633,37 @@ def test_a_toll_revised_down_in_the_same_report_is_its_best() -> None:
     [incident] = [i for i in found.incidents if i.kind == "incident"]
     assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (52, 52, 68)
     assert incident.date_start == date(2025, 4, 14)
+
+
+def test_two_reports_naming_one_village_the_gazetteer_lacks_are_one_attack() -> None:
+    # each report places the raid by its district's town or its state, but both name Kadawa
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    first = make_document(
+        "GUSAU, Nigeria - Armed bandits killed at least 21 villagers in an attack on Kadawa village in Zamfara "
+        "state's Gusau local government area on Tuesday, the state police spokesman said.",
+        "a.txt",
+        published=date(2024, 6, 12),
+    )
+    second = make_document(
+        "GUSAU, Nigeria - More than 30 people were killed when bandits attacked Kadawa community in Gusau Local "
+        "Government Area of Zamfara State on Tuesday night, residents said. The governor put the death toll at 17.",
+        "b.txt",
+        published=date(2024, 6, 12),
+    )
+    [incident] = [i for i in analyse([first, second]).incidents if i.kind == "incident"]
+    assert (incident.deaths.low, incident.deaths.high) == (17, 31)
+
+
+def test_a_party_counting_only_the_fighters_it_killed_sets_no_best_beside_a_toll_of_everyone() -> None:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "A military jet bombed a school in Depayin township, Sagaing Region, on Monday, killing 22 people, the "
+        "NUG said. The military government denied targeting civilians. In a statement carried by state media, "
+        "it said the air force had killed 30 members of the PDF."
+    )
+    [incident] = [i for i in analyse([make_document(text, "s.txt", published=date(2025, 5, 14))]).incidents]
+    assert (incident.deaths.low, incident.deaths.best) == (22, 22)

@@ -423,8 +423,14 @@ def _sources(state: _Doc, i: int, tokens: list[Token], sentence: str, s: int) ->
         if raw.lower() in PRONOUN_SOURCES:
             # "Mooab News reported that … when they reported that 15 had been killed": the
             # sentence's own source first, then an organisation or a source of the sentences before
-            resolved = named_here or (
-                last_organisation(state.before(i, _SOURCE_BACK), state.acros) if raw.lower() in ("they", "it") else None
+            resolved = (
+                named_here
+                or _denier_just_before(state, i)
+                or (
+                    last_organisation(state.before(i, _SOURCE_BACK), state.acros)
+                    if raw.lower() in ("they", "it")
+                    else None
+                )
             )
             resolved = resolved or _last_source(state, i)
             if resolved is None:
@@ -465,6 +471,16 @@ def _period_before(state: _Doc, i: int) -> tuple[str, str | None]:
     tokens = tokenize(state.text[s:e], s)
     found = scope_of(tokens, 0, len(tokens), -1, state.text[s:e], s)
     return found if found[0] == "cumulative" else ("incident", None)
+
+
+def _denier_just_before(state: _Doc, i: int) -> str | None:
+    """The party the sentence before has deny something ("The military government denied targeting
+    civilians. … it said the air force had killed 30"): "it" goes on speaking for it."""
+    if i == 0:
+        return None
+    start, text = state.sentences[i - 1][0], state.sentence_text(i - 1)
+    denying = [raw for _, raw, stance, _ in find_sources(tokenize(text, start), text, start) if stance == "denied"]
+    return denying[-1] if denying and denying[-1].lower() not in PRONOUN_SOURCES else None
 
 
 def _last_source(state: _Doc, i: int) -> str | None:

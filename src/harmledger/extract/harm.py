@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from harmledger.extract.counts import CountMatch, find_counts
 from harmledger.extract.phrases import phrase_at, phrase_ending_at, starts_phrase
-from harmledger.extract.text import Token
+from harmledger.extract.text import PhraseIndex, Token
 from harmledger.extract.vocab import (
     ADDITIVE,
     AGE_LIST_WORDS,
@@ -37,6 +37,7 @@ from harmledger.extract.vocab import (
     OF_NOUNS,
     OF_THE_DEAD,
     PASSIVE_AUX,
+    PERPETRATORS,
     POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
@@ -53,6 +54,10 @@ from harmledger.extract.vocab import (
 )
 from harmledger.records import Count
 
+# Every name of a party to the fighting (``PERPETRATORS``): "members of" one are its fighters.
+_ARMED_PARTIES: PhraseIndex[str] = PhraseIndex(
+    (alias, name) for name, aliases in PERPETRATORS.items() for alias in aliases
+)
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _PUNCT_STOP = frozenset({",", ";", ":", ".", "(", ")", "?", "!", '"', "“", "”", "|"})
 _MAX_MODIFIERS = 4
@@ -298,6 +303,10 @@ def _victim_noun(w: _Walk) -> str | None:
             kinds = [VICTIM_NOUNS[t.low][0] for t in tokens[j + 1 : k] if t.low in VICTIM_NOUNS]
             if kinds:
                 w.victims = kinds[-1]  # "members of the Afghan security forces": combatants
+        # "30 members of the PDF", "members of Boko Haram": an armed party's members are fighters
+        at = j + 2 if j + 2 < n and tokens[j + 1].low == "the" else j + 1
+        if _ARMED_PARTIES.match(tokens, at):
+            w.victims = "combatants"
         # "nine members of the Haddad family": a family at home, counted as civilians
         if any(tokens[x].low in ("family", "families", "household") for x in range(j + 1, min(n, j + 6))):
             w.victims = "civilians"

@@ -399,7 +399,7 @@ def figures(
 
     first_day = min((r.published or date.min for r in reported), default=date.min)
 
-    def trust(source: str) -> tuple[bool, bool, bool, bool, int, bool, bool, date, str]:
+    def trust(source: str) -> tuple[bool, bool, bool, bool, bool, int, bool, bool, date, str]:
         items = [r for docs in by_source[source].values() for r, _ in docs]
         latest = max((r.published or date.min for r in items), default=date.min)
         # A report of the event itself beats one that mentions it in passing while telling of
@@ -423,10 +423,14 @@ def figures(
         # A toll given as risen in a later day's report ("the toll from Thursday night's assault has
         # risen to 20") says the first day's counts are out of date, whoever gave them.
         risen_since = risen and latest > first_day
+        # Rule 8 again: a source counting only fighters ("the air force killed 30 members of the
+        # PDF") beside one that counts everyone does not set the best either.
+        everyone = not _fighters_only(by_source[source]) or not whole
         return (
             about_it,
             counts,
             not boast,
+            everyone,
             risen_since,
             max(r.reliability for r in items),
             verified,
