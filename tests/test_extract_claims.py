@@ -928,6 +928,8 @@ SCOPES = [
     ("Raids killed 12 in a wave of air strikes on the city.", "cumulative", "wave of air strikes on the city"),
     ("The civilian death toll of the airstrikes in the region is now over 125.", "cumulative", None),
     ("They confirmed 60 civilian casualties in the last couple of days.", "cumulative", "in the last couple of days"),
+    # an age is no year's toll
+    ("The death toll from the bombing rose to four after a 16-year-old girl died.", "incident", None),
     # the source's statement is daily, not the figure
     ("The ministry said in its daily statement that 14 people were killed in the strike.", "incident", None),
     ("The ministry said 300 people are killed daily.", "cumulative", "daily"),

@@ -524,6 +524,8 @@ def _running_toll_word(tokens: list[Token], toll_at: int, k: int) -> bool:
     low = tokens[k].low
     if low not in TOLL_CUMULATIVE:
         return False
+    if k + 1 < len(tokens) and tokens[k + 1].text == "-" and tokens[k - 1].text == "-":
+        return False  # "after a 16-year-old girl died": an age, not a year's toll
     return low not in TOLL_AREAS or not any(tokens[x].low in SINGLE_EVENT_NOUNS for x in range(toll_at, k))
 
 
