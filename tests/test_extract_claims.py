@@ -928,6 +928,13 @@ SCOPES = [
     ("Raids killed 12 in a wave of air strikes on the city.", "cumulative", "wave of air strikes on the city"),
     ("The civilian death toll of the airstrikes in the region is now over 125.", "cumulative", None),
     ("They confirmed 60 civilian casualties in the last couple of days.", "cumulative", "in the last couple of days"),
+    # a count over several places, or over a period told before
+    (
+        "Missiles struck three Ukrainian cities overnight, killing at least 11 civilians.",
+        "cumulative",
+        "three Ukrainian cities",
+    ),
+    ("A census recorded 7,400 deaths in the same period.", "cumulative", "in the same period"),
     # an age is no year's toll
     ("The death toll from the bombing rose to four after a 16-year-old girl died.", "incident", None),
     # the source's statement is daily, not the figure

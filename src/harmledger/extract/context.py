@@ -443,6 +443,9 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
             and tokens[k - 1].low == "the"
         ):
             return "cumulative", text[tokens[k - 1].start - offset : tokens[k + 1].end - offset]
+    places = _many_places(tokens, lo, hi)
+    if places is not None:
+        return "cumulative", text[tokens[places[0]].start - offset : tokens[places[1]].end - offset]
     year = _whole_year(tokens, lo, hi)
     if year is not None:
         return "cumulative", text[tokens[year].start - offset : tokens[year + 1].end - offset]
@@ -455,6 +458,29 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
 _DAILY_ISSUES = frozenset(
     "statement statements update updates briefing briefings bulletin bulletins report reports press".split()
 )
+
+_PLACE_PLURALS = frozenset("cities towns villages regions provinces districts governorates states".split())
+
+
+def _many_places(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """ "striking three Ukrainian cities and killing at least 11": a count over several places (the
+    first and last token of the phrase), else None."""
+    for k in range(lo, hi - 1):
+        low = tokens[k].low
+        several = low in ("several", "multiple", "various") or (figure_word(tokens[k]) and _small_figure(low) > 1)
+        if not several:
+            continue
+        for x in range(k + 1, min(hi, k + 4)):
+            if tokens[x].low in _PLACE_PLURALS:
+                return k, x
+            if not tokens[x].text.isalpha():
+                break
+    return None
+
+
+def _small_figure(low: str) -> int:
+    return UNITS.get(low, int(low) if low.isdigit() and len(low) < 3 else 0)
+
 
 _SPELL_OF_VIOLENCE = frozenset(
     "fighting clashes violence attacks shelling bombardment bombardments strikes airstrikes raids unrest battles "

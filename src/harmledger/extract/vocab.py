@@ -558,6 +558,13 @@ CUMULATIVE_CUES: tuple[str, ...] = (
     "in several provinces",
     "in several districts",
     "in various provinces",
+    # a census or report's count over a period told before: "recorded 7,400 deaths in the same period"
+    "in the same period",
+    "over the same period",
+    "during the same period",
+    "in that period",
+    "during that period",
+    "over that period",
     # many attacks told as one: "killed in a wave of bombings", "a spate of attacks"
     "wave of attacks",
     "wave of bombings",
