@@ -860,6 +860,15 @@ SOURCES = [
         "The governor, Aziz Khan, said a bomb hit the bus. He added that nine people were killed.",
         ("governor", "reported", "official"),
     ),
+    # an official by post, named after, and one who spoke through a statement
+    (
+        "The administrator of Lubero territory, Colonel Alain Kiwewa, said 22 civilians were killed.",
+        ("administrator", "reported", "official"),
+    ),
+    (
+        "Governor Dauda Lawal, in a statement issued by his spokesman, put the death toll at 17.",
+        ("Governor Dauda Lawal", "reported", None),
+    ),
     # ... and first a party that denied something in the sentence right before
     (
         "A jet bombed a school, killing 22 people, the NUG said. The military government denied targeting "

@@ -218,7 +218,9 @@ def _apposition_back(tokens: list[Token], k: int) -> tuple[int, int] | None:
             # "a rescue group working in …", "which runs the hospital", or a person's name
             # ("the provincial governor, Ali Hassan, said")
             if tokens[j].text != "," or not (
-                aside[0].low in _APPOSITION_OPENERS or (len(aside) <= 4 and all(t.is_title for t in aside))
+                aside[0].low in _APPOSITION_OPENERS
+                or (len(aside) <= 4 and all(t.is_title for t in aside))
+                or _how_said(aside)
             ):
                 return None
             got = _name_back(tokens, j) or _name_back(tokens, _past_where(tokens, j))
@@ -226,6 +228,11 @@ def _apposition_back(tokens: list[Token], k: int) -> tuple[int, int] | None:
                 return got
             return None
     return None
+
+
+def _how_said(aside: list[Token]) -> bool:
+    """ ", in a statement issued by his spokesman,", ", in a post on X,": how the source spoke."""
+    return len(aside) >= 3 and aside[0].low == "in" and aside[1].low in ("a", "an", "his", "her", "its", "their")
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from"})

@@ -1092,6 +1092,12 @@ SOURCE_NOUNS: dict[str, str] = {
     "investigators": "ngo",
     "researchers": "ngo",
     "coordinator": "official",
+    # officials by their post: "the administrator of Lubero territory, Colonel X, said"
+    "administrator": "official",
+    "mayor": "official",
+    "commissioner": "official",
+    "prefect": "official",
+    "minister": "official",
     "monitor": "ngo",
     "observatory": "ngo",
     "newspaper": "media",
