@@ -944,6 +944,13 @@ SCOPES = [
         "three Ukrainian cities",
     ),
     ("A census recorded 7,400 deaths in the same period.", "cumulative", "in the same period"),
+    # a campaign that did the killing, and a year's count after an active verb
+    (
+        "The last full-scale war between the two, in 2006, killed about 1,200 people in Lebanon.",
+        "cumulative",
+        "The last full-scale war",
+    ),
+    ("The group killed more than 1,800 civilians in 2023 alone.", "cumulative", "in 2023"),
     # an age is no year's toll
     ("The death toll from the bombing rose to four after a 16-year-old girl died.", "incident", None),
     # the source's statement is daily, not the figure
@@ -988,7 +995,11 @@ SCOPES = [
     ("The fighting has displaced 40,000 people, aid groups say.", "cumulative", None),
     ("Clashes in the town displaced 3,000 people on Monday.", "incident", None),  # a guard
     # a toll in the thousands in any perfect tense, with no event named, runs over many events
-    ("The insurgency will have killed 12,000 people by next spring, analysts estimate.", "cumulative", None),
+    (
+        "The insurgency will have killed 12,000 people by next spring, analysts estimate.",
+        "cumulative",
+        "The insurgency",
+    ),
     ("By then fighting had left 2,300 people dead and the militia had killed 1,100.", "cumulative", None),
     # a day's count, or a count over a country or many places, is of many events
     ("Eleven rebels killed in 24 hours, ministry says", "cumulative", "in 24 hours"),

@@ -450,6 +450,9 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
             and tokens[k - 1].low == "the"
         ):
             return "cumulative", text[tokens[k - 1].start - offset : tokens[k + 1].end - offset]
+    war = _war_as_subject(tokens, lo, hi)
+    if war is not None:
+        return "cumulative", text[tokens[war[0]].start - offset : tokens[war[1]].end - offset]
     places = _many_places(tokens, lo, hi)
     if places is not None:
         return "cumulative", text[tokens[places[0]].start - offset : tokens[places[1]].end - offset]
@@ -465,6 +468,20 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
 _DAILY_ISSUES = frozenset(
     "statement statements update updates briefing briefings bulletin bulletins report reports press".split()
 )
+
+
+def _war_as_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """ "The last full-scale war between Israel and Hezbollah, in 2006, killed about 1,200": a
+    campaign before the figure that did the killing (its first and last token), else None."""
+    for k in range(hi - 1, max(lo - 1, hi - 16), -1):
+        if tokens[k].text in (";", ":") or tokens[k].low in SINGLE_EVENT_NOUNS:
+            return None
+        if tokens[k].low in LONG_PERIODS and any(_HARM_WORD.match(t.low) for t in tokens[k + 1 : hi]):
+            first = next((x for x in range(k - 1, max(lo - 1, k - 7), -1) if tokens[x].low == "the"), None)
+            if first is not None and not _compares(tokens, first, k):
+                return first, k
+    return None
+
 
 _PLACE_PLURALS = frozenset("cities towns villages regions provinces districts governorates states".split())
 
@@ -538,7 +555,8 @@ def _whole_year(tokens: list[Token], lo: int, hi: int) -> int | None:
             continue
         if tokens[k - 1].low in MONTHS or tokens[k - 1].is_number:
             continue  # "on 3 March in 2023" dates a day
-        if not any(_HARM_WORD.match(t.low) for t in tokens[lo:k]):
+        # the harm may stand before the figure's clause: "the group killed 1,800 civilians in 2023"
+        if not any(_HARM_WORD.match(t.low) for t in tokens[:k]):
             continue
         if any(t.low in ONE_EVENT_NOUNS for t in tokens[lo:hi]):
             return None
