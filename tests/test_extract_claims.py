@@ -1091,6 +1091,13 @@ DETAILS = [
     ),
     ("Al-Jazeera reported as many as 200 casualties, including many children.", ("children",), None, None),
     ("ISIL executed at least 40 civilians in the city.", (), "execution", "Islamic State"),
+    # parties of the Sahel, Mozambique, Ethiopia and Haiti; a gang coalition named is no bare coalition
+    ("Fano militiamen killed four police officers near Gondar.", (), None, "Fano"),
+    ("ISCAP fighters beheaded 11 villagers in Cabo Delgado.", (), "execution", "Islamic State Central Africa Province"),
+    ("Members of the Viv Ansanm gang coalition killed 15 people.", (), None, "Viv Ansanm"),
+    # a party's civil side speaking is not the attacker
+    ("A bomb killed six people, a spokesman for the Taliban administration's police said.", (), "bombing", None),
+    ("Air strikes killed 74 people at the port, according to the Houthi health ministry.", (), "airstrike", None),
     ("Regime forces shelled Douma, killing three people.", (), "shelling", "Syrian government"),
     ("A roadside bomb killed two policemen near the ISIS-held town.", (), "landmine/IED", None),
     ("Daesh fighters killed 9 journalists and 2 doctors.", ("journalists",), None, "Islamic State"),

@@ -48,6 +48,7 @@ from harmledger.extract.vocab import (
     SOURCE_NOUN_BEFORE,
     SOURCE_NOUNS,
     SOURCE_VERBS,
+    SPEAKER_AFTER,
     STATE_FORCE_PARTIES,
     STATE_FORCE_WEAPONS,
     STATEMENT_TRIGGERS,
@@ -623,6 +624,7 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
     found = []
     n = len(tokens)
     i = 0
+    named_end = -2  # the token after the last party found
     firsts = _PERPS.firsts
     while i < n:
         hit = _PERPS.match(tokens, i) if tokens[i].low in firsts else None
@@ -639,6 +641,8 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
             continue
         if nxt is not None and ((nxt.text == "-" and nxt.start == last.end) or nxt.low in TARGET_AFTER):
             continue
+        if nxt is not None and nxt.low in SPEAKER_AFTER and name not in STATE_FORCE_PARTIES:
+            continue  # "the Taliban administration's police said": a government speaking
         if prev is not None and prev.low in TARGET_BEFORE:
             continue  # "the fight against ISIS": the target
         if _inside_longer_name(tokens, i - k, first):
@@ -647,9 +651,12 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
             continue  # "the drone was intercepted by Saudi-led coalition forces": not its attacker
         if name == BARE_COALITION and k == 1 and prev is not None and (prev.low in NOT_COALITION_BEFORE):
             continue
+        if name == BARE_COALITION and i - k - named_end <= 1:
+            continue  # "the Viv Ansanm gang coalition": the coalition just named
         if name in STATE_FORCE_PARTIES and last.low not in STATE_FORCE_WEAPONS and not _acts(tokens, i - k, i):
             continue  # "an Afghan National Army convoy": the target
         found.append((first.start, last.end, name))
+        named_end = i
     capitals = _capitals_speaking(tokens)
     return sorted(found + capitals) if capitals else found
 

@@ -857,6 +857,26 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
     "ELN": ("eln", "national liberation army"),
     "FARC dissidents": ("farc dissidents", "farc"),
     "People's Defence Force": ("people's defence force", "people's defense force", "pdf"),
+    "Islamic State Central Africa Province": (
+        "islamic state central africa province",
+        "iscap",
+        "is central africa province",
+        "islamic state mozambique",
+        "islamic state mozambique province",
+    ),
+    "Islamic State Sahel": (
+        "islamic state in the greater sahara",
+        "isgs",
+        "islamic state sahel",
+        "islamic state sahel province",
+        "is sahel",
+    ),
+    "Fano": ("fano", "fano militia", "fano militias", "fano militiamen", "fano fighters"),
+    "TPLF": ("tplf", "tigray people's liberation front", "tigrayan forces", "tigray defence forces"),
+    "Wagner Group": ("wagner group", "wagner mercenaries", "wagner fighters", "africa corps"),
+    "Viv Ansanm": ("viv ansanm",),
+    "Kachin Independence Army": ("kachin independence army",),
+    "Free Papua Movement": ("free papua movement", "west papua national liberation army", "tpnpb"),
     "Myanmar military": (
         "myanmar military",
         "myanmar army",
@@ -1372,6 +1392,12 @@ NOT_MODIFIERS = frozenset(
     "had has have was were is are been said in on at of to by with from".split()
 )
 # "the ISIS controlled town", "an ISIS position": territory or target, not the actor.
+# … or a party's civil side speaking ("the Taliban administration's police said", "the Houthi
+# health ministry"): a speaker, not the attacker.
+SPEAKER_AFTER = frozenset(
+    "administration administration's government government's authorities officials spokesman spokeswoman "
+    "spokesperson ministry health media".split()
+)
 TARGET_AFTER = frozenset(
     "controlled held run occupied position positions target targets "
     "headquarters checkpoint checkpoints base bases hideout hideouts".split()
