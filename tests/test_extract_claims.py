@@ -351,6 +351,11 @@ HARM = [
     # members of a party to the fighting are fighters
     ("The air force killed 30 members of the PDF.", [("killed", "30", 30, 30, 30, "combatants")]),
     ("Troops killed 12 members of Boko Haram.", [("killed", "12", 12, 12, 12, "combatants")]),
+    # a partial quote closing right after the figure
+    (
+        'The governor said "at least 56" people were killed in the raids.',
+        [("killed", "at least 56", 56, N, N, "people")],
+    ),
     # a couple is two people (not "a couple of", two or three), alone or before their children
     ("An elderly couple was killed when the shell hit.", [("killed", "couple", 2, 2, 2, "people")]),
     ("Gunmen shot dead a young couple on the road.", [("killed", "couple", 2, 2, 2, "people")]),

@@ -667,3 +667,18 @@ def test_a_party_counting_only_the_fighters_it_killed_sets_no_best_beside_a_toll
     )
     [incident] = [i for i in analyse([make_document(text, "s.txt", published=date(2025, 5, 14))]).incidents]
     assert (incident.deaths.low, incident.deaths.best) == (22, 22)
+
+
+def test_the_harm_of_an_earlier_attack_told_in_passing_is_not_the_reports_event() -> None:
+    # the airport's two wounded contractors were the restaurant attack's injured (0/0/0, 2 injured)
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "MOGADISHU, Somalia - Al-Shabaab militants stormed a beach restaurant in Mogadishu on Thursday night, "
+        "killing at least nine people and wounding 27, police said. The attack came a day after the militants "
+        "fired mortars at the airport compound, injuring two contractors."
+    )
+    found = analyse([make_document(text, "m.txt", published=date(2024, 3, 15))])
+    restaurant = next(i for i in found.incidents if i.deaths.best == 9)
+    assert restaurant.injured.best == 27

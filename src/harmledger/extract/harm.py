@@ -149,6 +149,16 @@ def _scare_quotes(w: _Walk) -> str | None:
         if tokens[j + 2].low in _QUOTES:
             w.j += 1
             return _ON
+    # a partial quote closing after the figure: said "at least 56" people were killed
+    if (
+        tokens[j].low in _QUOTES
+        and w.victims is None
+        and j + 1 < len(tokens)
+        and tokens[j + 1].low in VICTIM_NOUNS
+        and tokens[j - 1].is_number
+    ):
+        w.j += 1
+        return _ON
     # a partial quote closing after the victims: said "at least 18 civilians" were killed
     if (
         tokens[j].low in _QUOTES

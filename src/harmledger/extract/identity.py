@@ -254,6 +254,13 @@ _OTHER_EVENT = re.compile(
     r"(?:after|before|following)\s+(?:last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s\s)[^,;:]*$",
     re.IGNORECASE,
 )
+# "… came a day after the militants fired mortars at the airport, injuring two contractors": the
+# earlier attack's own harm, told in a participle after it ("two days after the bombing, the toll
+# rose to 40" tells no such harm, and stays the report's event)
+_OTHER_EVENT_HARMING = re.compile(
+    r"\b(?:hours?|days?|weeks?|months?)\s+(?:after|before)\s+[^;:.]*,\s+(?:killing|injuring|wounding|leaving)\s+$",
+    re.IGNORECASE,
+)
 # "Separately, shelling of a village north of the city killed two men": a sentence the writer
 # opens as another event ("separately", "elsewhere", "in a separate attack", "in another
 # incident") reports one of its own, whatever it shares with the report's main event.
@@ -519,6 +526,7 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
         before = doc.text[claim.sentence.start : claim.span.start]
         if (
             _OTHER_EVENT.search(before)
+            or _OTHER_EVENT_HARMING.search(before)
             or _ANOTHER_EVENT_OPENING.match(before)
             or _SEPARATE_EVENT.search(before)
             or _answers(claim.sentence)
