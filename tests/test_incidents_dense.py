@@ -682,3 +682,27 @@ def test_the_harm_of_an_earlier_attack_told_in_passing_is_not_the_reports_event(
     found = analyse([make_document(text, "m.txt", published=date(2024, 3, 15))])
     restaurant = next(i for i in found.incidents if i.deaths.best == 9)
     assert restaurant.injured.best == 27
+
+
+def test_a_number_of_dead_that_has_risen_is_an_update_and_where_the_wounded_died_is_no_new_place() -> None:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+    from harmledger.records import TOLL_UPDATE_CUE
+
+    first = make_document(
+        "KATSINA, Nigeria - Bandits killed eight worshippers and injured 15 others at a mosque in Faskari, "
+        "Katsina State, on Wednesday, police said.",
+        "a.txt",
+        published=date(2024, 6, 14),
+    )
+    later = make_document(
+        "KATSINA, Nigeria - The number of worshippers killed in Wednesday's bandit attack on a mosque in Faskari, "
+        "Katsina State, has risen to 12, a hospital source said on Saturday. Four of the 15 injured died at the "
+        "General Hospital in Funtua, the source said.",
+        "b.txt",
+        published=date(2024, 6, 15),
+    )
+    found = analyse([first, later])
+    assert any(TOLL_UPDATE_CUE in c.identity for c in found.claims)
+    [incident] = [i for i in found.incidents if i.kind == "incident"]
+    assert (incident.deaths.low, incident.deaths.best) == (8, 12)

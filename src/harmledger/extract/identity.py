@@ -320,7 +320,11 @@ _SEPARATE_EVENT = re.compile(
 
 # "Bajaur blast death toll rises to 54", "the toll from Sunday's bombing rose to 54 on Monday"
 _TOLL_RISE = re.compile(
-    rf"\btoll\b[^.;:!?]{{0,120}}?\b(?:{'|'.join(TOLL_RISE_VERBS)}){TOLL_REVISION_PARTICLE}"
+    # "the number of worshippers killed in Wednesday's attack on a mosque has risen to 12": the
+    # number of one attack's dead is a toll too (a running number of the dead is not)
+    rf"\b(?:toll|number\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:killed|dead)\s+(?:in|by|from)\s+[^.;:!?]{{0,40}}?"
+    rf"\b(?:attack|bombing|strike|air\s?strike|raid|blast|explosion|ambush|massacre)\b)[^.;:!?]{{0,120}}?"
+    rf"\b(?:{'|'.join(TOLL_RISE_VERBS)}){TOLL_REVISION_PARTICLE}"
     r"\s+to\s+(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+)?$",
     re.IGNORECASE,
 )

@@ -612,7 +612,7 @@ _DESTINATION = re.compile(
     r"\b(?:(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|moved|transported|referred|admitted)"
     r"\s+to\s+(?:(?:a|the|local|nearby|two|several)\s+)?(?:(?:hospitals?|clinics?)\s+(?:in|at)\s+)?|"
     r"(?:treated|died|succumbed(?:\s+to\s+(?:his|her|their)\s+(?:wounds|injuries))?)\s+(?:in|at)\s+"
-    r"(?:(?:a|the)\s+)?(?:hospitals?|clinics?)\s+(?:in|at)\s+|"
+    r"(?:(?:a|the)\s+)?(?:[\w'’-]+\s+){0,3}?(?:hospitals?|clinics?)\s+(?:in|at)\s+|"
     r"fled\s+(?:to|toward|towards|into|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)$",
     re.IGNORECASE,
 )
