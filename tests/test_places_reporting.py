@@ -423,6 +423,12 @@ def test_a_nationality_before_a_weapon_names_the_attacker_not_the_events_country
     assert claim.place is not None and (claim.place.text, claim.place.country) == (place, "UA"), claim.place
 
 
+def test_a_country_before_a_weapon_is_the_attacker_not_the_events_place() -> None:
+    text = "On 17 April, US strikes on the Ras Isa fuel port on the Red Sea coast killed at least 74 people."
+    claim = _locate(text, "at least 74")
+    assert claim.place is None or claim.place.country != "US", claim.place
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "country"),
     [

@@ -182,12 +182,15 @@ PLACE_HEADS: dict[str, str] = {
     "valley": "NEAR",
 }
 
-# Words after a country's name that make it an owner, not a place: "US military", "US-made".
+# Words after a country's name that make it an owner, not a place: "US military", "US-made",
+# "US strikes on the port" (the attacker's).
 INSTITUTION_HEADS = frozenset(
     """military army navy forces troops soldiers government officials official ministry
     minister president embassy envoy investigation investigators spokesman spokeswoman
     spokesperson authorities aircraft jets warplanes drones drone coalition defence defense
-    made led backed funded supplied built command commander military's state-run""".split()
+    made led backed funded supplied built command commander military's state-run
+    strike strikes airstrike airstrikes missile missiles shelling bombardment bombing raid raids
+    artillery rockets offensive""".split()
 )
 
 # Words just before a name that say it is a place ("near Manbij", "the town of Tokhar").
