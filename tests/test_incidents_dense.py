@@ -706,3 +706,27 @@ def test_a_number_of_dead_that_has_risen_is_an_update_and_where_the_wounded_died
     assert any(TOLL_UPDATE_CUE in c.identity for c in found.claims)
     [incident] = [i for i in found.incidents if i.kind == "incident"]
     assert (incident.deaths.low, incident.deaths.best) == (8, 12)
+
+
+def test_a_risen_toll_joins_its_attack_beside_a_separate_attack_told_after_it() -> None:
+    # the second report's "In a separate attack …" sentence names its own neighbourhood: it is
+    # another story, not the risen toll's (whose report names a place the gazetteer lacks)
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    first = make_document(
+        "PORT-AU-PRINCE, Haiti (AP) - Gang members killed at least 12 people in an overnight attack on the "
+        "Solino neighbourhood of Haiti's capital, police said on Friday.",
+        "a.txt",
+        published=date(2024, 10, 4),
+    )
+    later = make_document(
+        "PORT-AU-PRINCE, Haiti - The death toll from Thursday night's gang assault on Solino has risen to 20, a "
+        "human rights group said on Saturday. In a separate attack on Friday, gunmen killed four people in the "
+        "Carrefour-Feuilles neighbourhood, witnesses said.",
+        "b.txt",
+        published=date(2024, 10, 5),
+    )
+    found = analyse([first, later])
+    bests = sorted((i.deaths.low, i.deaths.best) for i in found.incidents if i.kind == "incident")
+    assert bests == [(4, 4), (12, 20)]

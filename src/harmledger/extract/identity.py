@@ -457,7 +457,7 @@ def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, tuple[str, .
                 not _TOLD_BY.search(before, 0, found.start())
                 and not _IN_PASSING_BEFORE.search(before, 0, found.start() + 1)
                 for found in _NEW_EVENT.finditer(before)
-            )
+            ) or (new_sentence and _ANOTHER_EVENT_OPENING.match(before) is not None)  # "In a separate attack, …"
             # "On Wednesday, shells fell on the hospital" after "On Tuesday, an air strike …"
             other_day = new_sentence and opening is not None and day != "" and opening.group(1).lower() != day
             # "In Gaza City, nine members of the Ajour family were killed" after the Hamdan home's 22

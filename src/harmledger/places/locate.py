@@ -396,10 +396,10 @@ def dateline_country(places: list[PlaceRef]) -> PlaceRef | None:
     if not dateline or any(strict_key(p.text) in REGIONAL_BUREAUS for p in dateline):
         return None
     others = [p for p in places if not is_reporting(p.reason) and DEMONYM_NOTE not in (p.reason or "")]
-    if any(p.resolved for p in others):
-        return None
     if others:
         dateline = [p for p in dateline if p.feature == "PCLI"]
+    if any(p.resolved and all(p.country != d.country for d in dateline) for p in others):
+        return None  # a place of another country named
     for p in dateline:
         entry = get_gazetteer().country(p.country)  # type: ignore[arg-type]
         if entry is None:
