@@ -197,6 +197,16 @@ def test_a_division_the_gazetteer_has_only_a_town_of_abroad_is_no_events_place()
     assert claim.place is not None and claim.place.country == "MM", claim.place
 
 
+def test_a_district_read_outside_the_province_the_text_puts_it_in_is_no_events_place() -> None:
+    # the gazetteer's only "Khogyani" is a village in Ghazni; the text says Nangarhar
+    text = (
+        "JALALABAD, Afghanistan - Two children were killed on Wednesday when an old mortar shell detonated in "
+        "Khogyani district of eastern Nangarhar province, police said."
+    )
+    claim = _locate(text, "Two")
+    assert claim.place is not None and claim.place.admin1 == "Nangarhar", claim.place
+
+
 def test_an_armed_groups_name_is_no_town_abroad() -> None:
     # Fano is an Amhara militia; the gazetteer's Fano is a town in Italy
     text = (

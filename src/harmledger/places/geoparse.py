@@ -180,8 +180,13 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
 
 # "X district of Y", "the X neighbourhood of the city of Y": the gap that makes X a part of Y.
 _PART_OF_GAP = re.compile(
-    r"\s+(?:district|neighbou?rhood|quarter|suburb|outskirts)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$", re.IGNORECASE
+    r"\s+(?:district|neighbou?rhood|quarter|suburb|outskirts)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
+    re.IGNORECASE,
 )
+# A reading of a district or quarter outside the place the text says holds it ("Khogyani district
+# of eastern Nangarhar province" read as a village in Ghazni): no place of the report's event.
+PART_ELSEWHERE_NOTE = "far from the place it belongs to"
 
 
 def _part_bonus(part: Mention, holder: Mention, where: str) -> dict[int, tuple[float, str]]:
@@ -199,7 +204,7 @@ def _part_bonus(part: Mention, holder: Mention, where: str) -> dict[int, tuple[f
         out[c.id] = (
             (HIERARCHY_BONUS, f"beside the {holder.surface!r} {where} it")
             if near
-            else (-2 * HIERARCHY_BONUS, f"far from the {holder.surface!r} it belongs to")
+            else (-2 * HIERARCHY_BONUS, f"{PART_ELSEWHERE_NOTE} ({holder.surface!r})")
         )
     return out
 

@@ -12,6 +12,7 @@ from harmledger.places.dates import find_dates
 from harmledger.places.finder import DEMONYM_NOTE, ORG_NOTE, names_attacker
 from harmledger.places.gazetteer import Entry, get_gazetteer
 from harmledger.places.geo import haversine_km, in_direction
+from harmledger.places.geoparse import PART_ELSEWHERE_NOTE
 from harmledger.places.normalise import strict_key
 from harmledger.places.reporting import DATELINE_NOTE, date_is_reporting, dateline_span, is_reporting
 from harmledger.places.resolve import ALTERNATE_NOTE
@@ -101,7 +102,13 @@ def _specificity(p: PlaceRef) -> tuple[int, int]:
 def _usable(p: PlaceRef) -> bool:
     """Resolved places that name where something happened (not "the U.S. Army", "Russian")."""
     reason = p.reason or ""
-    return p.resolved and ORG_NOTE not in reason and DEMONYM_NOTE not in reason and not is_reporting(reason)
+    return (
+        p.resolved
+        and ORG_NOTE not in reason
+        and DEMONYM_NOTE not in reason
+        and PART_ELSEWHERE_NOTE not in reason
+        and not is_reporting(reason)
+    )
 
 
 def _consistent(vague: PlaceRef, precise: PlaceRef) -> bool:
