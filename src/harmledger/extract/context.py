@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from harmledger.extract.counts import is_year
+from harmledger.extract.harm import PARTIES
 from harmledger.extract.text import PhraseIndex, Token, trie_regex
 from harmledger.extract.vocab import (
     AGENT_AUX,
@@ -67,7 +68,6 @@ from harmledger.extract.vocab import (
 )
 from harmledger.records import Span
 
-_PERPS: PhraseIndex[str] = PhraseIndex((alias, name) for name, aliases in PERPETRATORS.items() for alias in aliases)
 _EVENT_INDEX = {cue: i for i, (cue, _) in enumerate(EVENT_TYPES)}
 _EVENT_RE = re.compile(r"\b(" + trie_regex(c for c, _ in EVENT_TYPES) + r")")
 # "Amnesty International (AI)": the acronym in brackets, then up to six capitalised words before.
@@ -625,9 +625,9 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
     n = len(tokens)
     i = 0
     named_end = -2  # the token after the last party found
-    firsts = _PERPS.firsts
+    firsts = PARTIES.firsts
     while i < n:
-        hit = _PERPS.match(tokens, i) if tokens[i].low in firsts else None
+        hit = PARTIES.match(tokens, i) if tokens[i].low in firsts else None
         if hit is None:
             i += 1
             continue

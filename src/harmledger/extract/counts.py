@@ -282,8 +282,8 @@ def count_at(tokens: list[Token], i: int) -> CountMatch | None:
     return CountMatch(i, end, j, Count(low=value, high=value, best=value, qualifier="exact"))
 
 
-# "this one", "each one": always a pronoun ("said that one", "in which one" may be figures; "no
-# one" is NOT_FIGURES's); "the one", "an earlier one": one unless a noun follows
+# "this one", "each one": always a pronoun; "the one", "an earlier one": a pronoun unless a noun
+# follows. ("said that one", "in which one" may be figures; "no one" is a rule of NOT_FIGURES.)
 _ONE_PRONOUN_DETS = frozenset("this each every any".split())
 _ARTICLES = frozenset("a an the".split())
 _AFTER_PRONOUN = frozenset("from in at on with that which who was is were has had as and or but just too".split())

@@ -54,10 +54,9 @@ from harmledger.extract.vocab import (
 )
 from harmledger.records import Count
 
-# Every name of a party to the fighting (``PERPETRATORS``): "members of" one are its fighters.
-_ARMED_PARTIES: PhraseIndex[str] = PhraseIndex(
-    (alias, name) for name, aliases in PERPETRATORS.items() for alias in aliases
-)
+# Every name of a party to the fighting (``PERPETRATORS``), alias → party: "members of" one are its
+# fighters, and context reads who attacked by it.
+PARTIES: PhraseIndex[str] = PhraseIndex((alias, name) for name, aliases in PERPETRATORS.items() for alias in aliases)
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _PUNCT_STOP = frozenset({",", ";", ":", ".", "(", ")", "?", "!", '"', "“", "”", "|"})
 _MAX_MODIFIERS = 4
@@ -315,7 +314,7 @@ def _victim_noun(w: _Walk) -> str | None:
                 w.victims = kinds[-1]  # "members of the Afghan security forces": combatants
         # "30 members of the PDF", "members of Boko Haram": an armed party's members are fighters
         at = j + 2 if j + 2 < n and tokens[j + 1].low == "the" else j + 1
-        if _ARMED_PARTIES.match(tokens, at):
+        if PARTIES.match(tokens, at):
             w.victims = "combatants"
         # "nine members of the Haddad family": a family at home, counted as civilians
         if any(tokens[x].low in ("family", "families", "household") for x in range(j + 1, min(n, j + 6))):
