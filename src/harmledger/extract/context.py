@@ -504,7 +504,7 @@ def _many_places(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | Non
 
 
 def _small_figure(low: str) -> int:
-    return UNITS.get(low, int(low) if low.isdigit() and len(low) < 3 else 0)
+    return UNITS.get(low, int(low) if low.isdecimal() and low.isascii() and len(low) < 3 else 0)
 
 
 _SPELL_OF_VIOLENCE = frozenset(
