@@ -138,7 +138,7 @@ _COUNTED_AFTER = frozenset({"deaths", "casualties", "fatalities", "bodies", "dea
 
 def is_year(text: str) -> bool:
     """Four plain digits from 1900 to 2099."""
-    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2099
+    return len(text) == 4 and text.isdecimal() and 1900 <= int(text) <= 2099
 
 
 def _a_year(tokens: list[Token], i: int, end: int) -> bool:
