@@ -394,12 +394,10 @@ def _of_phrase(tokens: list[Token], j: int, harmed: bool = False) -> Right | int
             # and so does one whose verb harms them ("forced them off the bus and shot nine of them")
             return j + 2
         return None, None, [], -1, j, True
-    # "four of the 15 injured died": the total named again before its noun
-    noun = j + 3 if j + 3 < n and tokens[j + 2].is_number else j + 2
-    if noun < n and tokens[j + 1].low in ("the", "those") and tokens[noun].low in OF_THE_DEAD:
-        for x in range(noun + 1, min(n, noun + 5)):
+    if j + 2 < n and tokens[j + 1].low in ("the", "those") and tokens[j + 2].low in OF_THE_DEAD:
+        for x in range(j + 3, min(n, j + 7)):
             low = tokens[x].low
-            if low in HARM_AFTER and HARM_AFTER[low] != HARM_NOUNS.get(tokens[noun].low, "killed"):
+            if low in HARM_AFTER and HARM_AFTER[low] != HARM_NOUNS.get(tokens[j + 2].low, "killed"):
                 return HARM_AFTER[low], "people", [], x, x + 1, False
             if low not in AUX:
                 break
