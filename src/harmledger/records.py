@@ -182,6 +182,11 @@ class DateRef:
     def resolved(self) -> bool:
         return self.start is not None
 
+    @property
+    def only_reported(self) -> bool:
+        """The day a figure was reported, standing in where the text dates no event (``REPORTED_DATE_NOTE``)."""
+        return (self.reason or "").startswith(REPORTED_DATE_NOTE)
+
 
 # The identity cue extract sets on a figure of another event a report mentions in passing ("came
 # two days after a mortar attack that wounded three"); incidents keeps it apart from the report's

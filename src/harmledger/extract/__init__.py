@@ -26,7 +26,7 @@ from harmledger.extract.context import (
     scope_of,
     statements,
 )
-from harmledger.extract.counts import parse_count
+from harmledger.extract.counts import parse_count, small_number
 from harmledger.extract.harm import Mention
 from harmledger.extract.identity import tells_another_event
 from harmledger.extract.mentions import read_mentions
@@ -49,7 +49,6 @@ from harmledger.extract.vocab import (
     PRONOUN_SOURCES,
     RANK_WORDS,
     RELATIVE_PRONOUNS,
-    UNITS,
     VICTIM_NOUNS,
 )
 from harmledger.records import Claim, Count, Document, Genre, Source, Span
@@ -379,13 +378,7 @@ _ONE_OF_RE = re.compile(r"\bone of (?:at least )?(\w+) (?:[\w-]+ ){0,2}?" + _ATT
 def _attacks_in(text: str) -> int:
     """N in "This was one of three related attacks" (the report covers N attacks), else 0."""
     match = _ONE_OF_RE.search(text)
-    return _small_number(match.group(1).lower()) if match else 0
-
-
-def _small_number(word: str) -> int:
-    if word.isdigit():
-        return int(word)
-    return 2 if word == "both" else UNITS.get(word, 0)
+    return small_number(match.group(1).lower()) if match else 0
 
 
 _SPREAD_OVER = frozenset({"across", "in", "between", "during"})
@@ -405,8 +398,8 @@ def _shared_by(tokens: list[Token], after: int, attacks: int) -> int:
         if not nouns or (prep != "across" and words[nouns[0]] in ("attack", "incident")):
             return 1
         for w in words[: nouns[0]]:
-            if _small_number(w) > 1:
-                return _small_number(w)
+            if small_number(w) > 1:
+                return small_number(w)
         return attacks if attacks > 1 else 1
     return 1
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from harmledger.extract.counts import is_year
+from harmledger.extract.counts import is_year, small_number
 from harmledger.extract.harm import PARTIES
 from harmledger.extract.text import PhraseIndex, Token, trie_regex
 from harmledger.extract.vocab import (
@@ -492,7 +492,7 @@ def _many_places(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | Non
     first and last token of the phrase), else None."""
     for k in range(lo, hi - 1):
         low = tokens[k].low
-        several = low in ("several", "multiple", "various") or (figure_word(tokens[k]) and _small_figure(low) > 1)
+        several = low in ("several", "multiple", "various") or (figure_word(tokens[k]) and 1 < small_number(low) < 100)
         if not several:
             continue
         for x in range(k + 1, min(hi, k + 4)):
@@ -501,10 +501,6 @@ def _many_places(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | Non
             if not tokens[x].text.isalpha():
                 break
     return None
-
-
-def _small_figure(low: str) -> int:
-    return UNITS.get(low, int(low) if low.isdecimal() and low.isascii() and len(low) < 3 else 0)
 
 
 _SPELL_OF_VIOLENCE = frozenset(

@@ -136,6 +136,13 @@ _YEAR_BEFORE = frozenset({"in", "since", "during", "until", "till", "by", "from"
 _COUNTED_AFTER = frozenset({"deaths", "casualties", "fatalities", "bodies", "dead", "victims", "people", "civilians"})
 
 
+def small_number(word: str) -> int:
+    """A lower-case word or digits as a small count ("three", "12", "both"), else 0."""
+    if word.isdecimal() and word.isascii():
+        return int(word)
+    return 2 if word == "both" else UNITS.get(word, 0)
+
+
 def is_year(text: str) -> bool:
     """Four plain digits from 1900 to 2099."""
     return len(text) == 4 and text.isdecimal() and 1900 <= int(text) <= 2099

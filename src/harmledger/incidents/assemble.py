@@ -19,7 +19,7 @@ from harmledger.incidents.counts import (
 )
 from harmledger.incidents.grade import grade
 from harmledger.incidents.syndication import Syndication
-from harmledger.records import REPORTED_DATE_NOTE, Claim, DatePrecision, Document, Figures, Incident, PlaceRef, Victims
+from harmledger.records import Claim, DatePrecision, Document, Figures, Incident, PlaceRef, Victims
 
 _Name = TypeVar("_Name", bound=str)  # a victims Literal stays a Literal
 
@@ -126,7 +126,7 @@ def _dates(claims: Sequence[Claim], ctx: Context) -> tuple[date | None, date | N
     order = {"day": 0, "week": 1, "month": 2, "year": 3}
     dated = [c.date for c in claims if c.date is not None and c.date.start is not None]
     # The event's own dates, where some report gives one, over days figures were only reported on
-    dated = [d for d in dated if not (d.reason or "").startswith(REPORTED_DATE_NOTE)] or dated
+    dated = [d for d in dated if not d.only_reported] or dated
     if dated:
         finest = min(order.get(d.precision or "year", 3) for d in dated)
         chosen = [d for d in dated if order.get(d.precision or "year", 3) == finest]

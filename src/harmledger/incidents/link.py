@@ -28,7 +28,6 @@ from harmledger.records import (
     HOUSEHOLD_CUE_PREFIX,
     OTHER_EVENT_CUE,
     PART_OF_TOTAL_CUE,
-    REPORTED_DATE_NOTE,
     STORY_CUE_PREFIX,
     TOLL_UPDATE_CUE,
     WHERE_PREC_COUNTRY,
@@ -153,7 +152,7 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
     dated = claim.date if claim.kind != "statement" else None
     # The day a figure was reported, like a publication date, says only that the event was then
     # or before ("the toll from the attack rose to 60 on Thursday" counts Sunday's dead).
-    reported = dated is not None and (dated.reason or "").startswith(REPORTED_DATE_NOTE)
+    reported = dated is not None and dated.only_reported
     if dated is not None and dated.start is not None and not reported:
         end = dated.end or dated.start
         d0, d1, own = dated.start.toordinal(), max(dated.start, end).toordinal(), True

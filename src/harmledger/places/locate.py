@@ -657,19 +657,21 @@ def _no_namesakes_abroad(places: list[PlaceRef], text: str) -> list[PlaceRef]:
 
 def _town_named_as_division(p: PlaceRef, text: str) -> bool:
     """A town's reading of a name the text types as a division ("Kani Township", "X district")."""
-    if p.span is None or not (p.feature or "").startswith("PPL"):
-        return False
-    after = _WORD_AFTER_RE.match(text, p.span.end)
-    return after is not None and after.group(1).lower() in DIVISION_NOUNS
+    return _town_before(p, text, DIVISION_NOUNS)
 
 
 def _names_fighters(p: PlaceRef, text: str) -> bool:
     """A town's reading of a name the text gives fighters ("150 Fano fighters", "Fano militias"):
     an armed group's name, whatever town abroad bears it."""
+    return _town_before(p, text, ARMED_GROUP_HEADS)
+
+
+def _town_before(p: PlaceRef, text: str, words: frozenset[str]) -> bool:
+    """A town's reading of a name one of ``words`` follows."""
     if p.span is None or not (p.feature or "").startswith("PPL"):
         return False
     after = _WORD_AFTER_RE.match(text, p.span.end)
-    return after is not None and after.group(1).lower() in ARMED_GROUP_HEADS
+    return after is not None and after.group(1).lower() in words
 
 
 _WORD_AFTER_RE = re.compile(r" (\w+)")
