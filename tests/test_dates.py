@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
 
 from harmledger.places import find_dates, resolve_date
 from harmledger.records import Document
+from tests.conftest import FIXTURES, SEED_FILE
 
 PUB = date(2016, 7, 20)  # a Wednesday
 
@@ -163,6 +165,7 @@ def test_a_running_toll_since_an_outbreak_runs_to_the_day_it_was_reported() -> N
 
 # Phrases that between them match every rule the scan may skip for a missing word.
 _EVERY_RULE = [
+    "on 2016-07-19",
     "between 3 and 5 July",
     "from June 3 to 5",
     "between January 1, 2016 and January 12, 2016",
@@ -192,18 +195,24 @@ _EVERY_RULE = [
 ]
 
 
-def test_a_rule_is_skipped_only_for_texts_it_could_not_match() -> None:
-    # Guard for the scan's shortcut: every match of a rule holds one of the words it needs.
-    from harmledger.places.dates import _COMPILED, _WORD_NEEDED
+def test_a_rule_tried_only_at_its_first_words_finds_what_a_scan_of_every_position_finds() -> None:
+    # Guard for the scan's shortcut: each rule is tried only where one of its first words begins.
+    # The same matches as the plain scan, over every rule's phrase (as written, capitalised, in
+    # capitals, mid-sentence) and over real report text (the seed and the team's fixtures).
+    from harmledger.places.dates import _COMPILED, _first_word_starts, _rule_matches
 
+    phrases = [f"{how} After that, {p}, and {p.upper()}." for p in _EVERY_RULE for how in (p, p.capitalize())]
+    texts = [*phrases, SEED_FILE.read_text(encoding="utf-8")]
+    for path in sorted(FIXTURES.glob("*/documents.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     matched = set()
-    for name, pattern, _ in _COMPILED:
-        for phrase in _EVERY_RULE:
-            for m in pattern.finditer(phrase):
-                matched.add(name)
-                if name in _WORD_NEEDED:
-                    assert any(word in m.group(0).lower() for word in _WORD_NEEDED[name]), (name, phrase)
-    assert set(_WORD_NEEDED) <= matched  # no rule's words went untried
+    for text in texts:
+        starts = _first_word_starts(text)
+        for name, pattern, _ in _COMPILED:
+            plain = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in _rule_matches(name, pattern, text, starts)] == plain, (name, text[:80])
+            matched.update([name] if plain else [])
+    assert matched == {name for name, _, _ in _COMPILED}  # every rule was tried on a text it matches
 
 
 def test_a_date_is_read_on_one_line_and_an_hour_is_no_day() -> None:

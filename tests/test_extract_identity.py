@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from harmledger.extract.identity import identity_cues
+from tests.conftest import SEED_FILE
 
 CUES = [
     ("A strike hit the home of the Haddad family in the Rimal neighbourhood.", {"family:haddad", "area:rimal"}),
@@ -25,9 +26,27 @@ CUES = [
     ("The strike came before dawn.", {"time:night"}),
     ("The toll from Thursday night's assault on the district rose to 20.", {"time:night"}),
     ("The blast went off in the afternoon.", {"time:afternoon"}),
+    ("Shelling resumed at dawn.", {"time:morning"}),
+    ("A drone struck a crowd in the evening.", {"time:evening"}),
+    ("Shells fell on the neighbourhood of Shujaiya.", {"area:shujaiya"}),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CUES)
 def test_identity_cues(text: str, expected: set[str]) -> None:
     assert set(identity_cues(text)) == expected
+
+
+def test_a_cue_pattern_is_skipped_only_where_it_could_not_match() -> None:
+    # Guard for the scan's shortcut: each cue pattern is tried only where the lowered text holds
+    # what it needs, so every match (over the examples above and the seed article) holds it too.
+    from harmledger.extract.identity import _NEEDS
+
+    texts = [text for text, _ in CUES] + [text.upper() for text, _ in CUES] + [SEED_FILE.read_text(encoding="utf-8")]
+    matched = set()
+    for pattern, needs in _NEEDS.items():
+        for text in texts:
+            for m in pattern.finditer(text):
+                matched.add(pattern)
+                assert needs.search(m.group(0).lower()), (pattern.pattern[:40], m.group(0))
+    assert matched == set(_NEEDS)  # every pattern was tried on a text it matches

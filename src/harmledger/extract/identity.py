@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from harmledger.records import (
@@ -135,12 +136,13 @@ _NOT_NAMES = frozenset(
     }
 )
 
-_FACILITY = (
-    r"(?i:Hospital|School|Mosque|Church|Market|Bakery|University|Clinic|Tower|Stadium|"
-    r"Medical Complex|Medical Center|Medical Centre|Health Center|Health Centre|Shelter|"
-    r"Hotel|Restaurant|Cafe|Café|Prison|Jail|Mall|Bazaar|Temple|Shrine|Madrasa|Madrassa|Seminary|"
-    r"Airport|Wedding Hall|Police Station)"
+_FACILITY_NAMES = (
+    "Hospital|School|Mosque|Church|Market|Bakery|University|Clinic|Tower|Stadium|"
+    "Medical Complex|Medical Center|Medical Centre|Health Center|Health Centre|Shelter|"
+    "Hotel|Restaurant|Cafe|Café|Prison|Jail|Mall|Bazaar|Temple|Shrine|Madrasa|Madrassa|Seminary|"
+    "Airport|Wedding Hall|Police Station"
 )
+_FACILITY = f"(?i:{_FACILITY_NAMES})"
 # A named facility is the event's site only when the text says it was hit ("a strike on the
 # Al-Nour Hospital", "shelling near the Central Market"); the hospital the wounded were taken to,
 # or where a source spoke, is not.
@@ -185,6 +187,28 @@ _TIMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("evening", re.compile(r"\b(?:in the evening|evening|at dusk|at sunset|after iftar)\b", re.IGNORECASE)),
 )
 
+# What each cue's pattern cannot match without, looked for in the lowered window first: most
+# windows hold none of it, and the patterns' own scans (from every position, for a capitalised
+# name) were a twentieth of ingest. Each is implied by its pattern, so no cue is lost.
+_NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
+    _FAMILY: re.compile("|".join(KIN_NOUNS)),
+    _SITE: re.compile(_FACILITY_NAMES.lower()),
+    _AREA_AFTER: re.compile(r"neighbo|quarter|street|road|roundabout|square|camp|junction|intersection"),
+    _VILLAGE: re.compile(r"village|community|hamlet|settlement"),
+    _AREA_BEFORE: re.compile(r"neighbo|quarter|area|district"),
+    _AGED_NAME: re.compile(r"[(,]\s*\d"),
+    _NAMED_AS: re.compile(r"named|identified"),
+    _TIMES[0][1]: re.compile(r"night|dawn|early hours"),
+    _TIMES[1][1]: re.compile(r"dawn|morning|sunrise"),
+    _TIMES[2][1]: re.compile(r"afternoon|noon|midday"),
+    _TIMES[3][1]: re.compile(r"evening|dusk|sunset|iftar"),
+}
+
+
+def _found(pattern: re.Pattern[str], text: str, lowered: str) -> Iterator[re.Match[str]]:
+    return pattern.finditer(text) if _NEEDS[pattern].search(lowered) else iter(())
+
+
 _PREFIX = re.compile(r"^(?:al|el)[-\s]+", re.IGNORECASE)
 _PUNCT = re.compile(r"[^\w\s]")
 
@@ -203,35 +227,36 @@ def _first_word_ok(phrase: str) -> bool:
 def identity_cues(text: str) -> tuple[str, ...]:
     """Every identity cue in ``text``, sorted, each as ``kind:value``."""
     cues: set[str] = set()
-    for m in _FAMILY.finditer(text):
+    lowered = text.lower()
+    for m in _found(_FAMILY, text, lowered):
         phrase = _trim_leading(m.group(1))
         if phrase and _first_word_ok(phrase):
             cues.add("family:" + normalise_name(phrase))
-    for m in _SITE.finditer(text):
+    for m in _found(_SITE, text, lowered):
         name = _trim_leading(m.group(1))
         before = text[max(0, m.start() - 60) : m.start() + len(m.group(1)) - len(name)]
         if name and _first_word_ok(name) and _SITE_NAME.match(name) and _TARGETED.search(before):
             cues.add(f"site:{normalise_name(name)} {m.group(2).lower()}")
-    for m in _AREA_AFTER.finditer(text):
+    for m in _found(_AREA_AFTER, text, lowered):
         name = _trim_leading(m.group(1))
         if name and _first_word_ok(name) and name[0].isupper():
             cues.add("area:" + normalise_name(name))
-    for m in _VILLAGE.finditer(text):
+    for m in _found(_VILLAGE, text, lowered):
         name = _trim_leading(m.group(1))
         if name and _first_word_ok(name) and name[0].isupper():
             cues.add("village:" + normalise_name(name))
-    for m in _AREA_BEFORE.finditer(text):
+    for m in _found(_AREA_BEFORE, text, lowered):
         if _first_word_ok(m.group(1)):
             cues.add("area:" + normalise_name(m.group(1)))
-    for m in _AGED_NAME.finditer(text):
+    for m in _found(_AGED_NAME, text, lowered):
         name = _trim_leading(m.group(1))
         if name and len(name.split()) >= 2 and _first_word_ok(name):
             cues.add("name:" + normalise_name(name))
-    for m in _NAMED_AS.finditer(text):
+    for m in _found(_NAMED_AS, text, lowered):
         if _first_word_ok(m.group(1)):
             cues.add("name:" + normalise_name(m.group(1)))
     for label, pattern in _TIMES:
-        if pattern.search(text):
+        if next(_found(pattern, text, lowered), None):
             cues.add("time:" + label)
     return tuple(sorted(cues))
 

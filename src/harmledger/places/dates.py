@@ -6,6 +6,7 @@ import bisect
 import calendar
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -127,26 +128,64 @@ PATTERNS: tuple[tuple[str, str, bool], ...] = (
 _COMPILED = tuple(
     (name, re.compile(pat.replace(r"\s", r"[^\S\n]"), re.IGNORECASE), needs) for name, pat, needs in PATTERNS
 )
-# Rules that can only match where one of these words is in the (lowered) text: a text without
-# any skips the rule's scan. Most texts name no weekday, say no "ago" and no "since"; the scan of
-# every rule over every text was a tenth of ingest's analysis outside NER.
-_MONTH_WORDS = tuple(MONTHS)
-_WORD_NEEDED: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(("range_md", "range_mdd", "range_mdy", "range_dmy"), ("between", "from")),
-    **dict.fromkeys(("mdy", "dmy", "md", "dm", "my", "in_month"), _MONTH_WORDS),
-    **dict.fromkeys(("since_md", "since_year"), ("since",)),
-    "month_of_year": ("year",),
-    "weekday": ("day",),  # every weekday's name ends in it
-    "before_yesterday": ("yesterday",),
-    "days_before": ("before", "earlier", "prior", "previous"),
-    "yesterday": ("yesterday", "last night"),
-    "today": ("today", "tonight", "this "),
-    "ago": ("ago",),
-    "trailing": ("past", "last"),
-    "last_unit": ("last", "previous"),
-    "this_unit": ("this",),
-    "the_weekend": ("weekend",),
+# The words a rule's match can begin with ("#": any number): a rule is tried only where one of
+# them starts a word, never at every character. Python's regex engine has no fast scan for a
+# pattern that opens on a case-folded alternation, and trying each rule all along every text
+# was an eighth of ingest's time.
+_NUMBER_FIRST = frozenset({"#", *(words.split()[0] for words in NUMBER_WORDS)})
+_MONTH_FIRST = frozenset(MONTHS)
+_PRECEDING_MONTH = frozenset({"in", "since", "during", "late", "early", "mid"})
+_FIRST_WORDS: dict[str, frozenset[str]] = {
+    "iso": frozenset({"#"}),
+    **dict.fromkeys(("range_md", "range_mdd", "range_mdy", "range_dmy"), frozenset({"between", "from"})),
+    **dict.fromkeys(("mdy", "md", "my"), _MONTH_FIRST),
+    **dict.fromkeys(("dmy", "dm"), frozenset({"#"})),
+    **dict.fromkeys(("since_md", "since_year"), frozenset({"since"})),
+    "month_of_year": _PRECEDING_MONTH | _MONTH_FIRST,
+    "in_month": _PRECEDING_MONTH,
+    "year": frozenset({"in", "during"}),
+    "weekday": frozenset({"last", "this", "on", "early", "late", *WEEKDAYS}),
+    "before_yesterday": frozenset({"the"}),
+    "days_before": _NUMBER_FIRST | {"the"},
+    "yesterday": frozenset({"yesterday", "last"}),
+    "today": frozenset({"today", "tonight", "this"}),
+    "ago": _NUMBER_FIRST,
+    "trailing": frozenset({"past", "last"}),
+    "last_unit": frozenset({"last", "previous"}),
+    "this_unit": frozenset({"earlier", "later", "this"}),
+    "the_weekend": frozenset({"the"}),
 }
+# Every first word at once, found where a word starts (a number's first digit is "#"); the
+# lowered text keeps the original's offsets unless lowering changed its length (then every
+# rule is tried everywhere).
+_FIRST_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(set().union(*_FIRST_WORDS.values()) - {"#"}, key=len, reverse=True)) + r")\b|\b\d"
+)
+
+
+def _first_word_starts(text: str) -> dict[str, list[int]] | None:
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    starts: dict[str, list[int]] = {}
+    for m in _FIRST_WORD.finditer(lowered):
+        word = m.group()
+        starts.setdefault("#" if word.isdigit() else word, []).append(m.start())
+    return starts
+
+
+def _rule_matches(
+    name: str, pattern: re.Pattern[str], text: str, starts: dict[str, list[int]] | None
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where the rule's first words begin."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for at in sorted(at for word in _FIRST_WORDS[name] for at in starts.get(word, ())):
+        if at >= end and (m := pattern.match(text, at)):
+            yield m
+            end = m.end()
 
 
 def _month(text: str) -> int:
@@ -329,11 +368,9 @@ def _scan(text: str) -> list[tuple[str, re.Match[str], bool]]:
     """Non-overlapping date matches, earliest first; earlier rules win ties."""
     taken: list[tuple[int, int]] = []  # disjoint, kept in order: only the two neighbours can overlap
     out = []
-    lowered = text.lower()
+    starts = _first_word_starts(text)
     for name, pattern, needs in _COMPILED:
-        if name in _WORD_NEEDED and not any(word in lowered for word in _WORD_NEEDED[name]):
-            continue
-        for m in pattern.finditer(text):
+        for m in _rule_matches(name, pattern, text, starts):
             if not _capitalised_names(m):
                 continue
             at = bisect.bisect_right(taken, (m.start(), m.end()))
