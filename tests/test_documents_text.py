@@ -201,6 +201,37 @@ def test_one_article_with_a_rule_and_an_acronym_opening_a_paragraph_stays_whole(
     assert doc.parent_id is None
 
 
+def test_a_marked_piece_far_longer_than_a_report_is_cut_by_cohesion_too(tmp_path, monkeypatch):
+    # A dump whose first items a producer marked (a digest) runs on through articles nobody
+    # marked: the marks decide where they are, the words' cohesion inside the long piece. (The
+    # bar is lowered to the size of these texts; at its real size, a megabyte dump with one
+    # false dateline was read as two documents.)
+    import harmledger.documents.segment as segment
+
+    text = DIGEST + "\n" + SEED.read_text()
+    (_, *whole) = read_sources([_write(tmp_path, text)], with_parents=True)
+    assert len(whole) == 2  # 15 k characters: no longer than a long report, left as marked
+    monkeypatch.setattr(segment, "LONGEST_ARTICLE_CHARS", 5_000)
+    (parent, *articles) = read_sources([_write(tmp_path, text)], with_parents=True)
+    openings = [a.text.lstrip()[:30] for a in articles]
+    assert openings[:2] == ["REGIONAL SECURITY BRIEF - Frid", "Gunmen kill four farmers in Be"]
+    assert [o[:24] for o in openings[2:]] == [g["starts_with"][:24] for g in SEGMENTS[1:]]
+    assert reassemble(articles) == parent.original
+
+
+def test_an_article_knows_where_it_starts_in_the_parents_text_whatever_the_line_ends(tmp_path):
+    # CRLF line ends and decomposed accents shrink when normalised: each article's offset is
+    # counted in the parent's normalised text, not in its raw characters.
+    text = SEED.read_text().replace("e", "e\u0301", 40).replace("\n", "\r\n")
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(text.encode("utf-8"))
+    (_, *articles) = read_sources([path], with_parents=True)
+    parent_text = normalise_text(text)
+    assert len(articles) == 3 and len(parent_text) < len(text)
+    for article in articles:
+        assert parent_text[article.offset_in_parent :].startswith(article.text.strip()[:80])
+
+
 def _write(folder: Path, text: str) -> Path:
     path = folder / "file.txt"
     path.write_text(text)

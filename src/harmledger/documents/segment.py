@@ -49,6 +49,9 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 # Longer text is left whole: the per-paragraph word bags of a huge file would not fit in memory,
 # and a dump of that size is better split by its producer.
 MAX_SEGMENT_CHARS = 5_000_000
+# Past this a marked piece is cut by cohesion too: the longest single report in the gold sets (an
+# Airwars assessment) has 36,006 characters.
+LONGEST_ARTICLE_CHARS = 60_000
 WINDOW_WORDS = 200  # words on each side of a gap that are compared
 MIN_ARTICLE_WORDS = 200  # no article shorter than this is cut out
 MIN_PARAGRAPHS = 3  # nor one of fewer paragraphs
@@ -218,8 +221,19 @@ def find_boundaries(text: str) -> list[int]:
     if len(text) > MAX_SEGMENT_CHARS:
         return []
     marked = marked_boundaries(text)
-    if marked:
-        return marked
+    if not marked:
+        return _cohesion_boundaries(text)
+    # A marked piece far longer than any report holds articles of its own the producer did not
+    # mark (a dump of hundreds of articles with one line that looks like a dateline): there the
+    # words' cohesion decides too.
+    cuts = [0, *marked, len(text)]
+    within = (
+        a + s for a, b in pairwise(cuts) if b - a > LONGEST_ARTICLE_CHARS for s in _cohesion_boundaries(text[a:b])
+    )
+    return sorted({*marked, *within})
+
+
+def _cohesion_boundaries(text: str) -> list[int]:
     if len(paragraphs(text)) < 2 * MIN_PARAGRAPHS:
         return []  # (checked before the word bags: a megabyte line is one paragraph)
     paras = _Paragraphs(text)
@@ -332,7 +346,6 @@ def split_articles(doc: Document) -> list[Document]:
     exactly, so the parent file can be rebuilt and checked against its id.
     """
     from harmledger.documents.make import make_document
-    from harmledger.documents.normalise import normalise_text
 
     try:
         decoded = doc.original.decode(doc.encoding)
@@ -348,6 +361,7 @@ def split_articles(doc: Document) -> list[Document]:
     pieces = [doc.original[a:b] for a, b in pairwise(byte_cuts)]
     if b"".join(pieces) != doc.original or doc.encoding.startswith(("utf-16", "utf-32")):
         return [doc]  # a multi-byte encoding we cannot cut safely: keep the file whole
+    offsets = _normalised_offsets(decoded, cuts)
     children = []
     for k, piece in enumerate(pieces):
         child = make_document(
@@ -359,7 +373,7 @@ def split_articles(doc: Document) -> list[Document]:
             url=doc.url,
             record_id=f"article {k + 1} of {len(pieces)}",
             parent_id=doc.id,
-            offset_in_parent=len(normalise_text(decoded[: cuts[k]])),
+            offset_in_parent=offsets[k],
             encoding=doc.encoding,
             notes=doc.notes,
         )
@@ -375,3 +389,19 @@ def split_articles(doc: Document) -> list[Document]:
             )
         children.append(child)
     return children
+
+
+def _normalised_offsets(decoded: str, cuts: list[int]) -> list[int]:
+    """Where each piece ``decoded[cuts[k]:cuts[k + 1]]`` starts in the normalised text: the length
+    of ``normalise_text(decoded[:cuts[k]])``, without normalising every prefix again (quadratic in
+    the number of articles). A cut after a newline splits nothing normalisation joins (a CRLF pair,
+    a letter and its accent), so there the pieces' lengths add up."""
+    from harmledger.documents.normalise import normalise_text
+
+    offsets = [0]
+    for a, b in pairwise(cuts[:-1]):
+        clean_cut = a == 0 or decoded[a - 1] == "\n"
+        offsets.append(
+            offsets[-1] + len(normalise_text(decoded[a:b])) if clean_cut else len(normalise_text(decoded[:b]))
+        )
+    return offsets
