@@ -533,6 +533,8 @@ HARM = [
     ("Three farmers were beaten to death by the mob.", [("killed", "Three", 3, 3, 3, "civilians")]),
     # the worst fate told is the one counted
     ("Two men were abducted and killed near the border.", [("killed", "Two", 2, 2, 2, "people")]),
+    # captives freed later were still taken in the report's event (guard for freed captives, NO_CLAIM)
+    ("Gunmen abducted 12 villagers, who were later released.", [("detained", "12", 12, 12, 12, "civilians")]),
     # a rank is no figure
     (
         "Khalid Omar was the thirty-second teacher killed since the war began.",
@@ -764,6 +766,10 @@ NO_CLAIM = [
     "Indonesia reports it is no longer counting bodies.",
     "A governing body of 12 members was found to have met.",
     "SNHR gave a figure of 9, adding that 3 of the dead were children.",  # a part of a total
+    # captives set free: their abduction was another event's harm
+    "Police said officers had rescued 12 kidnapped victims during a follow-up operation.",
+    "Troops freed 30 abducted schoolgirls on Sunday.",
+    "Thirty abducted passengers were freed unharmed on Sunday.",
 ]
 
 

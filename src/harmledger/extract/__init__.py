@@ -185,6 +185,34 @@ def _with_carried_figure(state: _Doc, i: int, tokens: list[Token], mentions: lis
 _MISREPORTED = frozenset({"version", "incorrectly", "erroneously", "mistakenly", "misstated", "misreported"})
 
 
+def _standing(tokens: list[Token], lows: frozenset[str], mentions: list[Mention]) -> list[Mention]:
+    """The figures that count harm as the sentence reports it: not one a correction retracts, nor
+    captives set free."""
+    if lows & _MISREPORTED:
+        mentions = [m for m in mentions if m.first >= _retracted_until(tokens)]
+    if lows & _SET_FREE:
+        mentions = [m for m in mentions if not _set_free(tokens, m.first, m.last, m.outcome)]
+    return mentions
+
+
+# "officers rescued 12 kidnapped villagers", "30 abducted schoolgirls were freed": the figure
+# counts captives set free, no harm of the report's event (their abduction was another day's).
+_SET_FREE = frozenset("rescued freed released liberated rescuing freeing releasing".split())
+_PASSIVE_AUX = frozenset({"were", "was", "been"})
+
+
+def _set_free(tokens: list[Token], first: int, last: int, outcome: str) -> bool:
+    if outcome != "detained":
+        return False
+    before = [t.low for t in tokens[max(0, first - 3) : first]]
+    if any(w in _SET_FREE for w in before) and not any(w in (",", ";", ".") for w in before):
+        return True
+    # "… were freed", "… have since been released", in the figure's own clause
+    after = [t.low for t in tokens[last : last + 6]]
+    after = after[: next((n for n, w in enumerate(after) if w in (",", ";", ".", "and", "but")), len(after))]
+    return any(w in _SET_FREE and aux in _PASSIVE_AUX for aux, w in pairwise(after))
+
+
 def _retracted_until(tokens: list[Token]) -> int:
     """The end of a clause that retracts what an earlier version said (its figures are no
     claims), or 0 when the sentence retracts nothing."""
@@ -201,9 +229,7 @@ def _retracted_until(tokens: list[Token]) -> int:
 def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list[Claim]:
     tokens = tokenize(sentence, s)
     lows = frozenset(t.low for t in tokens)
-    mentions = read_mentions(tokens)
-    if lows & _MISREPORTED:
-        mentions = [m for m in mentions if m.first >= _retracted_until(tokens)]
+    mentions = _standing(tokens, lows, read_mentions(tokens))
     if tokens and tokens[0].low == "the":
         mentions = _with_carried_figure(state, i, tokens, mentions)
     parties = perpetrators(tokens)
