@@ -656,6 +656,60 @@ def test_two_reports_naming_one_village_the_gazetteer_lacks_are_one_attack() -> 
     assert (incident.deaths.low, incident.deaths.high) == (17, 31)
 
 
+def test_two_reports_naming_one_quarter_of_a_city_the_gazetteer_lacks_are_one_attack() -> None:
+    # Kabul has many attacks a day; the quarter both reports name, as small as a village, says which
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    first = make_document(
+        "KABUL - A suicide bomber killed six people and wounded 13 on Monday in Qala-e-Bakhtiar, on the "
+        "south-western edge of Kabul, police said.",
+        "a.txt",
+        published=date(2024, 9, 3),
+    )
+    second = make_document(
+        "KABUL - A suicide blast at a checkpoint in Qala-e-Bakhtiar in southern Kabul on Monday caused at least "
+        "20 casualties, a government spokesman said.",
+        "b.txt",
+        published=date(2024, 9, 2),
+    )
+    [incident] = [i for i in analyse([first, second]).incidents if i.kind == "incident"]
+    assert (incident.deaths.low, incident.deaths.high, incident.place.name) == (6, 20, "Qala-e-Bakhtiar")
+
+
+def test_reports_naming_two_quarters_of_one_city_are_two_attacks() -> None:
+    # guard: the quarter's name identifies; two names of one city's quarters speak against
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    texts = [
+        "KABUL - A suicide bomber killed six people on Monday in Qala-e-Bakhtiar, on the south-western edge of "
+        "Kabul, police said.",
+        "KABUL - A bomb killed six people on Monday in Qala-e-Wazir, on the eastern edge of Kabul, police said.",
+    ]
+    docs = [make_document(t, f"{n}.txt", published=date(2024, 9, 2)) for n, t in enumerate(texts)]
+    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    assert sorted(i.place.name for i in incidents) == ["Qala-e-Bakhtiar", "Qala-e-Wazir"]
+
+
+def test_sibling_attacks_in_a_town_the_gazetteer_lacks_placed_at_its_province_stay_two_events() -> None:
+    # guard: a name placed only at its province may be a district or a town; two attacks of one
+    # day in it share it, and a series' siblings join only on what names the attack itself
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    texts = [
+        "A roadside bomb hit a security checkpoint in Qzxwa, Middle Shebelle, Somalia. Two civilians were killed "
+        "in the blast. This was one of two related attacks in Qzxwa on this date.",
+        "A second bomb struck soldiers responding to the earlier attack in Qzxwa, Middle Shebelle, Somalia. One "
+        "soldier was killed and eight were injured in the blast. This was one of two related attacks in Qzxwa on "
+        "this date.",
+    ]
+    docs = [make_document(t, f"{n}.txt", published=date(2021, 1, 3)) for n, t in enumerate(texts)]
+    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    assert sorted(i.deaths.best for i in incidents) == [1, 2]
+
+
 def test_a_party_counting_only_the_fighters_it_killed_sets_no_best_beside_a_toll_of_everyone() -> None:
     from harmledger.documents.make import make_document
     from harmledger.pipeline import analyse

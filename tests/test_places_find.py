@@ -177,9 +177,16 @@ def test_a_small_namesake_abroad_is_not_taken_in_a_report_about_elsewhere() -> N
 
 
 def test_unknown_place_is_kept_unresolved() -> None:
-    places = find_places(_doc("Shelling was reported in Qzxwvabad, a village in Idlib province."))
+    places = find_places(_doc("Shelling was reported in Qzxwvabad on Monday."))
     unresolved = [p for p in places if not p.resolved]
     assert any(p.text == "Qzxwvabad" and p.reason for p in unresolved)
+
+
+def test_an_unknown_village_the_text_puts_in_a_province_is_placed_there_with_its_name() -> None:
+    places = find_places(_doc("Shelling was reported in Qzxwvabad, a village in Idlib province."))
+    [village] = [p for p in places if p.text == "Qzxwvabad"]
+    assert village.placed_by_area and (village.name, village.country, village.admin1) == ("Qzxwvabad", "SY", "Idlib")
+    assert village.precision == WHERE_PREC_ADM1
 
 
 def _seed_claim(text: str, quote: str) -> Claim:
@@ -305,6 +312,8 @@ def test_divisions_and_small_towns_in_context(text: str, mention: str, country: 
         ("15 Afghan Taliban killed in 24 hours: MoI", "AF"),
         ("Syrian army shelling kills 7 civilians", "SY"),
         ("Iraqi troops killed 12 militants near the border", "IQ"),
+        # a speaker's nationality, with no place of another country named
+        ("Afghan officials said 12 civilians were killed in the blast.", "AF"),
     ],
 )
 def test_a_claim_with_no_place_gets_the_country_its_nationality_word_names(sentence: str, country: str) -> None:
@@ -325,6 +334,27 @@ def test_a_claim_with_no_place_gets_the_country_its_nationality_word_names(sente
     [claim] = locate_claims(doc, extract_claims(doc), find_places(doc))
     assert (claim.place.country, claim.place.precision) == (country, WHERE_PREC_COUNTRY)
     assert "nationality" in claim.place.reason
+
+
+def test_a_speakers_nationality_is_no_place_when_the_text_names_another_countrys() -> None:
+    # "Barsalogho" is not in the gazetteer; the French government spoke of it, a UN source in
+    # Ouagadougou too: France is where neither figure happened
+    from datetime import date
+
+    from harmledger.extract import extract_claims
+    from harmledger.places import find_places, locate_claims
+    from harmledger.records import Document, sha256_hex
+
+    text = (
+        "Militants attacked villagers digging a trench outside Barsalogho on Saturday. A French government "
+        "assessment put the number of dead at about 600. A UN source in Ouagadougou said the UN's own estimate "
+        "ranged from 200 to 400 dead."
+    )
+    doc = Document(
+        id=sha256_hex(text), original=text.encode(), text=text, origin="t", genre="news", published=date(2024, 8, 30)
+    )
+    claims = locate_claims(doc, extract_claims(doc), find_places(doc))
+    assert len(claims) == 2 and all(c.place is None or c.place.country != "FR" for c in claims)
 
 
 def test_a_named_place_wins_over_a_nationality_word() -> None:

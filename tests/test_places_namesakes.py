@@ -6,7 +6,14 @@ import pytest
 
 from harmledger.places import find_places
 from harmledger.places.geo import haversine_km
-from harmledger.records import WHERE_PREC_ADM1, WHERE_PREC_ADM2, WHERE_PREC_COUNTRY, WHERE_PREC_EXACT, Document
+from harmledger.records import (
+    WHERE_PREC_ADM1,
+    WHERE_PREC_ADM2,
+    WHERE_PREC_COUNTRY,
+    WHERE_PREC_EXACT,
+    WHERE_PREC_NEAR,
+    Document,
+)
 
 
 def _places(text: str):
@@ -85,6 +92,37 @@ def test_a_name_the_gazetteer_lacks_takes_the_province_it_is_said_to_lie_in() ->
     assert place.resolved and place.name == "Qaryat Tajriba"
     assert (place.country, place.precision) == ("AF", WHERE_PREC_ADM1)
     assert haversine_km(place.lat, place.lon, 35.2, 63.8) < 100  # Badghis province
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "point"),
+    [
+        (
+            "A bomb killed four people on Monday in Qala-e-Wazir, on the eastern edge of Kabul.",
+            "Qala-e-Wazir",
+            "AF",
+            (34.53, 69.17),
+        ),
+        (
+            "A suicide blast hit a checkpoint in Qala-e-Bakhtiar in southern Kabul on Monday.",
+            "Qala-e-Bakhtiar",
+            "AF",
+            (34.53, 69.17),
+        ),
+        (
+            "Gunmen killed six people in Tungan Kudu, a village near Gusau, on Monday.",
+            "Tungan Kudu",
+            "NG",
+            (12.16, 6.66),
+        ),
+    ],
+)
+def test_a_name_the_gazetteer_lacks_takes_the_town_it_is_said_to_lie_in_or_by(text, mention, country, point) -> None:
+    # a quarter or a village the gazetteer lacks: near the town's point, its own name kept
+    place = _one(text, mention)
+    assert place.resolved and place.placed_by_area and place.name == mention
+    assert (place.country, place.precision) == (country, WHERE_PREC_NEAR)
+    assert haversine_km(place.lat, place.lon, *point) < 15
 
 
 def test_a_namesake_outside_the_named_province_gives_way_to_the_province() -> None:

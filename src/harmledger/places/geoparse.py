@@ -669,8 +669,11 @@ def find_places(
                 b = best[j]
         if chain is not None and chain.reading is not None:
             b = Scored(chain.reading, b.score if b else 0.0, (f"in the address ending in {chain.area.name}",))
+        holder = _holder_after(text, mentions, best, i) if chain is None and b is None and not m.candidates else None
         if chain is not None and not chain.inside:
             refs.append(area_fallback(m, chain.seat or chain.area))  # the sentence says it is a place
+        elif holder is not None:
+            refs.append(area_fallback(m, holder, WHERE_PREC_NEAR))
         elif k or chain is not None:
             refs.append(to_place_ref(m, b))
     taken = [(r.span.start, r.span.end) for r in refs if r.span is not None]
@@ -720,10 +723,32 @@ def _region(gaz: Gazetteer, name: str) -> Entry | None:
     return max(hits, key=lambda e: (e.feature == "ADM1", e.feature == "RGN", e.population), default=None)
 
 
-def area_fallback(m: Mention, area: Entry) -> PlaceRef:
+# "Qala-e-Bakhtiar in southern Kabul", "…, on the south-western edge of Kabul", "…, a village near
+# Gusau": the gap after a name the gazetteer lacks that says the next place holds it or lies by it.
+_COMPASS = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)"
+_HELD_BY_GAP = re.compile(
+    rf"\s+in\s+(?:the\s+)?{_COMPASS}?|"
+    rf"\s*,?\s+(?:on|at|in)\s+the\s+(?:[a-z-]+\s+){{0,2}}(?:edges?|outskirts|fringes?|suburbs?)\s+of\s+"
+    rf"(?:the\s+)?(?:(?:city|town)\s+of\s+)?{_COMPASS}?|"
+    rf"\s*,\s+(?:a|the)\s+(?:[a-z-]+\s+){{0,2}}(?:suburb|district|neighbou?rhood|quarter|village|town|area)\s+"
+    rf"(?:of|in|near|outside)\s+(?:the\s+)?{_COMPASS}?",
+    re.IGNORECASE,
+)
+
+
+def _holder_after(text: str, mentions: list[Mention], best: list[Scored | None], i: int) -> Entry | None:
+    """The place the text says holds mention ``i`` (a name the gazetteer lacks) or lies by it,
+    named right after it: the unknown name is placed there, its name kept, as a chain's is."""
+    if i + 1 >= len(mentions) or (after := best[i + 1]) is None or mentions[i + 1].reporting:
+        return None
+    return after.entry if _HELD_BY_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start) else None
+
+
+def area_fallback(m: Mention, area: Entry, finest: int | None = None) -> PlaceRef:
     """A name the gazetteer lacks inside the area it is said to lie in: the area's point and
     precision, with the name kept ("Barakhanah" at Ghor province, precision 4). A town standing
-    for its district ("Takhta, Sari Pul, Afghanistan") places it within that district."""
+    for its district ("Takhta, Sari Pul, Afghanistan") places it within that district, unless
+    ``finest`` allows more (a quarter the text puts in or by the town: near it)."""
     return PlaceRef(
         text=m.surface,
         name=m.surface,
@@ -733,7 +758,7 @@ def area_fallback(m: Mention, area: Entry) -> PlaceRef:
         admin1=area.admin1 or (area.name if area.feature == "ADM1" else None),
         admin2=area.name if area.feature == "ADM2" else None,
         feature=area.feature,
-        precision=max(precision_of(area), WHERE_PREC_ADM2),
+        precision=max(precision_of(area), WHERE_PREC_ADM2 if finest is None else finest),
         bearing=m.bearing,
         span=Span(m.start, m.end),
         reason=f"not in the gazetteer inside {area.name}: placed at {area.name}, {AREA_FALLBACK_NOTE}",

@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 
 from harmledger.places.dates import find_dates
@@ -368,11 +369,14 @@ def _at_country(entry: Entry, text: str, span: Span | None, reason: str) -> Plac
     )
 
 
-def demonym_country(claim: Claim, text: str) -> PlaceRef | None:
+def demonym_country(claim: Claim, text: str, places: Sequence[PlaceRef] = ()) -> PlaceRef | None:
     """A country-level place from a nationality word in the claim's sentence ("Afghan forces").
 
     Only used when the document names no usable place at all: "15 Afghan Taliban killed" is
     at least in Afghanistan, which is what linking reports of one event across outlets needs.
+    A speaker's nationality ("a French government assessment put the dead at 600") says where
+    the event was no more than the speaker's seat does, when the text names a place of another
+    country (a source "in Ouagadougou").
     """
     sentence = text[claim.sentence.start : claim.sentence.end]
     for match in _WORD_RE.finditer(sentence):
@@ -382,12 +386,25 @@ def demonym_country(claim: Claim, text: str) -> PlaceRef | None:
         iso2 = DEMONYMS.get(word.lower().replace("’", "'").removesuffix("'s"))
         if iso2 is None or names_attacker(sentence, match.end()):
             continue  # "a Russian drone struck Kherson" says who struck, not where
+        if _SPEAKER_AFTER_RE.match(sentence, match.end()) and any(
+            p.resolved and p.country and p.country != iso2 for p in places
+        ):
+            continue
         entry = get_gazetteer().country(iso2)
         if entry is None:
             continue
         start = claim.sentence.start + match.start()
         return _at_country(entry, word, Span(start, start + len(word)), f"country from the nationality word {word!r}")
     return None
+
+
+# A nationality word naming who spoke: "French government", "Iranian state media", "Turkish officials"
+_SPEAKER_AFTER_RE = re.compile(
+    r"(?:\s+(?:government|state|foreign|defen[cs]e|interior|military|intelligence))?\s+(?:government|officials?|"
+    r"authorities|ministry|embassy|diplomats?|assessment|estimate|intelligence|president|envoy|media|"
+    r"spokes(?:man|woman|person)|sources?)\b",
+    re.IGNORECASE,
+)
 
 
 def dateline_country(places: list[PlaceRef]) -> PlaceRef | None:
@@ -577,7 +594,7 @@ def locate_claims(
     for claim in claims:
         place = claim.place or located.choose(claim)
         if place is None:
-            place = demonym_country(claim, doc.text)
+            place = demonym_country(claim, doc.text, places)
         if place is None:
             if not fallback:
                 fallback.append(dateline_country(places))
