@@ -710,6 +710,54 @@ def test_sibling_attacks_in_a_town_the_gazetteer_lacks_placed_at_its_province_st
     assert sorted(i.deaths.best for i in incidents) == [1, 2]
 
 
+def test_a_sentence_opening_on_the_next_day_tells_a_new_attack_after_one_named_by_its_day() -> None:
+    # the market strike is named by its day ("Monday's strike"), the shelling opens on the next:
+    # one report, two attacks (they were one incident of 2/14/14 over two days)
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "The death toll from Monday's missile strike on a market in Kupiansk has risen to 14, regional officials "
+        "said on Tuesday, after rescuers recovered three more bodies from the rubble. Forty people were injured. "
+        "On Tuesday morning, artillery shelled a residential street in the same town, killing two men and "
+        "wounding a woman, prosecutors said."
+    )
+    incidents = [i for i in analyse([make_document(text, "k.txt", published=date(2024, 6, 11))]).incidents]
+    assert sorted((i.deaths.best, i.date_start) for i in incidents) == [(2, date(2024, 6, 11)), (14, date(2024, 6, 10))]
+
+
+def test_the_next_days_later_dead_of_an_attack_raise_its_toll_not_start_another() -> None:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "On Tuesday, a car bomb killed five people at a market in Kirkuk, police said. On Wednesday, two more of "
+        "the wounded died in hospital, raising the toll to seven."
+    )
+    [incident] = [i for i in analyse([make_document(text, "k.txt", published=date(2024, 5, 15))]).incidents]
+    assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (5, 7, 7)
+
+
+def test_the_number_killed_in_a_shelling_risen_the_next_day_updates_the_first_reports_toll() -> None:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    first = make_document(
+        "At least 18 people were killed and about 40 wounded on Tuesday when shells struck the livestock market "
+        "in El Fasher, medics said.",
+        "a.txt",
+        published=date(2024, 6, 11),
+    )
+    second = make_document(
+        "The number of people killed in Tuesday's shelling of the livestock market in El Fasher has risen to 26, "
+        "a resistance committee said on Wednesday, after three of the wounded died overnight.",
+        "b.txt",
+        published=date(2024, 6, 12),
+    )
+    [incident] = [i for i in analyse([first, second]).incidents if i.kind == "incident"]
+    assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (18, 26, 26)
+
+
 def test_a_party_counting_only_the_fighters_it_killed_sets_no_best_beside_a_toll_of_everyone() -> None:
     from harmledger.documents.make import make_document
     from harmledger.pipeline import analyse

@@ -125,6 +125,13 @@ def test_a_name_the_gazetteer_lacks_takes_the_town_it_is_said_to_lie_in_or_by(te
     assert haversine_km(place.lat, place.lon, *point) < 15
 
 
+def test_a_compass_region_written_as_one_word_is_found_as_two() -> None:
+    # GeoNames and the press write Cameroon's region "North-West"; "Northwest" alone read as
+    # Iceland's region, 6,000 km from the report's country
+    place = _one("Gunmen killed nine people in a raid in Cameroon's English-speaking Northwest region.", "Northwest")
+    assert (place.country, place.precision) == ("CM", WHERE_PREC_ADM1)
+
+
 def test_a_namesake_outside_the_named_province_gives_way_to_the_province() -> None:
     # Muqur is a town in Ghazni; "Muqur district, Badghis" is another place, in Badghis.
     place = _one("A police officer was shot in Muqur district, Badghis, Afghanistan.", "Muqur")

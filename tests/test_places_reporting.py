@@ -109,6 +109,14 @@ def test_a_sentence_that_starts_with_a_name_and_a_dash_has_no_dateline(text: str
             "NG",
             "Zamfara",
         ),
+        # the state's prosecutors spoke; the shooting was in a town of the state
+        (
+            "Two more of those wounded in the shooting at a party in Salvatierra died, bringing the number of dead "
+            "to 12, Guanajuato prosecutors said on Monday.",
+            "12",
+            "MX",
+            "Salvatierra",
+        ),
     ],
 )
 def test_an_event_is_placed_where_it_happened_not_where_it_was_reported(

@@ -348,9 +348,13 @@ _TOLL_RISE = re.compile(
     # "the number of worshippers killed in Wednesday's attack on a mosque has risen to 12": the
     # number of one attack's dead is a toll too (a running number of the dead is not)
     rf"\b(?:toll|number\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:killed|dead)\s+(?:in|by|from)\s+[^.;:!?]{{0,40}}?"
-    rf"\b(?:attack|bombing|strike|air\s?strike|raid|blast|explosion|ambush|massacre)\b)[^.;:!?]{{0,120}}?"
+    rf"\b(?:attack|bombing|strike|air\s?strike|raid|blast|explosion|ambush|massacre|shelling|bombardment|assault|"
+    rf"shooting)\b)[^.;:!?]{{0,120}}?"
     rf"\b(?:{'|'.join(TOLL_RISE_VERBS)}){TOLL_REVISION_PARTICLE}"
-    r"\s+to\s+(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+)?$",
+    r"\s+to\s+(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+)?$|"
+    # "…, raising the toll to seven", "bringing the death toll to 12"
+    r"\b(?:raising|bringing|taking|pushing|lifting)\s+(?:the\s+)?(?:overall\s+|total\s+|official\s+)?"
+    r"(?:death\s+)?(?:toll|total)\s+to\s+(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+)?$",
     re.IGNORECASE,
 )
 
@@ -421,6 +425,10 @@ _SENTENCE_DAY_OPENING = re.compile(
 )
 
 
+# The day a sentence names its event by, when it opens on none ("Wednesday's attack on a market")
+_DAY_NAMED = re.compile(r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)['’]s\s")
+
+
 def _last_day_opening(text: str, lo: int, hi: int) -> re.Match[str] | None:
     """The sentence right before ``hi`` (after ``lo``), when it opens on a day."""
     found = next(reversed(list(_SENTENCE_DAY_OPENING.finditer(text, lo, hi))), None)
@@ -483,8 +491,15 @@ def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, tuple[str, .
                 and not _IN_PASSING_BEFORE.search(before, 0, found.start() + 1)
                 for found in _NEW_EVENT.finditer(before)
             ) or (new_sentence and _ANOTHER_EVENT_OPENING.match(before) is not None)  # "In a separate attack, …"
-            # "On Wednesday, shells fell on the hospital" after "On Tuesday, an air strike …"
-            other_day = new_sentence and opening is not None and day != "" and opening.group(1).lower() != day
+            # "On Wednesday, shells fell on the hospital" after "On Tuesday, an air strike …"; not
+            # "On Wednesday, two more of the wounded died, raising the toll to seven"
+            other_day = (
+                new_sentence
+                and opening is not None
+                and day != ""
+                and opening.group(1).lower() != day
+                and not _SAME_EVENTS_LATER_DEAD.search(doc.text, claim.sentence.start, claim.sentence.end)
+            )
             # "In Gaza City, nine members of the Ajour family were killed" after the Hamdan home's 22
             other_family = new_sentence and bool(own and families and not own & families)
             if told or other_day:
@@ -495,6 +510,10 @@ def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, tuple[str, .
                 families = set()
         if opening is not None and new_sentence:
             day = opening.group(1).lower()
+        elif (
+            new_sentence and not day and (named := _DAY_NAMED.search(doc.text, claim.sentence.start, claim.span.start))
+        ):
+            day = named.group(1).lower()  # "the toll from Wednesday's attack has risen to 14"
         families |= own
         previous = claim
         marks = ((f"{STORY_CUE_PREFIX}{story}",) if story else ()) + (

@@ -53,6 +53,8 @@ class CountryStats(NamedTuple):
 # Wire abbreviations of a name's first word, read only when the name as written is unknown.
 _ABBREVIATED_WORDS: dict[str, str] = {"C": "Central", "N": "North", "S": "South", "E": "East", "W": "West"}
 _ABBREVIATED_WORD_RE = re.compile(r"\b([CNSEW])\.\s+(?=[A-Z][a-z])")
+# A compass name written as one word ("Northwest Region") is looked up as two as well.
+_CLOSED_COMPASS_RE = re.compile(r"^(north|south)(east|west)\b", re.IGNORECASE)
 
 
 def default_path() -> Path:
@@ -135,6 +137,10 @@ class Gazetteer:
     def find(self, name: str) -> tuple[tuple[Entry, ...], str]:
         """Strict matches, else loose ones; with how they matched ("exact", "loose" or "")."""
         found = self.lookup(name)
+        spaced = _CLOSED_COMPASS_RE.sub(r"\1 \2", name)
+        if spaced != name:
+            # "Northwest" is also written "North West", "North-West": Cameroon's region is under those
+            found = tuple({e.id: e for e in (*found, *self.lookup(spaced))}.values())
         if found:
             return found, "exact"
         found = self.lookup_loose(name)

@@ -37,7 +37,14 @@ DATELINE_NOTE = "where the report was written (dateline)"
 BASED_NOTE = "seat of a reporting body ('-based')"
 SAID_IN_NOTE = "where a statement was made"
 SPEAKER_NOTE = "a capital speaking for its government"
-REPORTING_NOTES = (DATELINE_NOTE, BASED_NOTE, SAID_IN_NOTE, SPEAKER_NOTE)
+BODY_NOTE = "seat of the officials who spoke"
+REPORTING_NOTES = (DATELINE_NOTE, BASED_NOTE, SAID_IN_NOTE, SPEAKER_NOTE, BODY_NOTE)
+# "Guanajuato prosecutors said on Monday", "Borno police said": the place names whose officials
+# spoke, not where the event was (read as the city of Guanajuato, it moved a Salvatierra shooting)
+_BODY_SPEAKS_RE = re.compile(
+    r"\s+(?:state\s+|provincial\s+|regional\s+|local\s+)?(?:prosecutors|prosecutor['’]s\s+office|police|officials|"
+    r"authorities)\s+(?:have\s+|has\s+|had\s+|also\s+|later\s+)?(?:said|says|say|told|reported|confirmed|announced)\b"
+)
 
 # "Moscow has denied involvement", "Kabul said": the capital is the government speaking.
 _SPEAKS_RE = re.compile(
@@ -80,6 +87,8 @@ def reporting_note(text: str, start: int, end: int, dateline: Span | None) -> st
         return DATELINE_NOTE
     if _BASED_RE.match(text, end):
         return BASED_NOTE
+    if _BODY_SPEAKS_RE.match(text, end):
+        return BODY_NOTE
     line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - 120)
     if _SAID_IN_RE.search(text[max(line_start, 0) : start]):
         return SAID_IN_NOTE
