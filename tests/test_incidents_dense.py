@@ -17,6 +17,7 @@ from harmledger.documents import ReadOptions
 from harmledger.incidents import link, reconcile_with_suggestions, rules
 from harmledger.incidents.suggest import TORN
 from harmledger.pipeline import ingest, rebuild_incidents
+from harmledger.records import WHERE_PREC_NEAR
 from harmledger.store import Ledger
 from harmledger.store.users import Users
 from harmledger.web.review import apply_review
@@ -756,6 +757,23 @@ def test_the_number_killed_in_a_shelling_risen_the_next_day_updates_the_first_re
     )
     [incident] = [i for i in analyse([first, second]).incidents if i.kind == "incident"]
     assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (18, 26, 26)
+
+
+def test_a_spokesman_of_a_body_is_that_body_and_its_report_adds_the_attackers_to_the_dead() -> None:
+    # "police said" 7 policemen, "a police spokesman said" 4 attackers: one source, two groups
+    # (4 alone had been the best, as a second source's count of the same dead)
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "BANNU: Seven policemen were killed and 12 others injured when a suicide bomber rammed a vehicle into a "
+        "checkpoint on the Bannu-Miranshah road on Saturday, police said. Four attackers who tried to storm the "
+        "post after the blast were killed in the exchange of fire, a police spokesman said."
+    )
+    [incident] = [i for i in analyse([make_document(text, "b.txt", published=date(2024, 6, 15))]).incidents]
+    assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (11, 11, 11)
+    # the dateline's town, named again only inside the road's name, is near the event
+    assert (incident.place.name, incident.place.precision) == ("Bannu", WHERE_PREC_NEAR)
 
 
 def test_a_party_counting_only_the_fighters_it_killed_sets_no_best_beside_a_toll_of_everyone() -> None:

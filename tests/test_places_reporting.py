@@ -133,6 +133,16 @@ def test_a_country_the_dateline_names_stands_beside_a_place_the_gazetteer_lacks(
     assert claim.place is not None and (claim.place.country, claim.place.precision) == ("HT", 6), claim.place
 
 
+def test_a_name_inside_a_groups_name_is_no_place_of_another_country_beside_the_dateline() -> None:
+    # "Gul" inside the group's name reads as Uganda's Gulu: it spoke against the dateline's country
+    text = (
+        "BANNU: Seven policemen were killed at a checkpoint on Saturday, police said. The Hafiz Gul Bahadur group "
+        "claimed responsibility."
+    )
+    claim = _locate(text, "Seven")
+    assert claim.place is not None and claim.place.country == "PK", claim.place
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -90,10 +91,15 @@ def _short_names_as_full(claims: Sequence[Claim], keys: dict[str, str]) -> dict[
         names = named.get(c.document_id, set())
         key = keys[c.id]
         if key in names:
+            # "a police spokesman said" beside "police said": the body speaking through its spokesman
+            body = _SPEAKER_ROLE.sub("", key)
+            key = body if body != key and body in names else key
             longer = sorted(n for n in names if n.endswith(" " + key))
-            if longer:
-                out[c.id] = longer[0]
+            out[c.id] = longer[0] if longer else key
     return out
+
+
+_SPEAKER_ROLE = re.compile(r"\s+(?:spokes(?:man|woman|person)|officials?|sources?|chief|commander)$")
 
 
 def _independent_keys(claims: Sequence[Claim], keys: Mapping[str, str]) -> dict[str, str]:

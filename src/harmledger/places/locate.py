@@ -419,11 +419,23 @@ def dateline_country(places: list[PlaceRef]) -> PlaceRef | None:
     dateline = [p for p in places if p.resolved and p.country and DATELINE_NOTE in (p.reason or "")]
     if not dateline or any(strict_key(p.text) in REGIONAL_BUREAUS for p in dateline):
         return None
-    others = [p for p in places if not is_reporting(p.reason) and DEMONYM_NOTE not in (p.reason or "")]
+    # (a name inside another, "the Hafiz Gul Bahadur group" read as Gulu, names no place of the event)
+    others = [
+        p
+        for p in places
+        if not is_reporting(p.reason) and not any(n in (p.reason or "") for n in (DEMONYM_NOTE, ORG_NOTE))
+    ]
     if others:
         dateline = [p for p in dateline if p.feature == "PCLI"]
     if any(p.resolved and all(p.country != d.country for d in dateline) for p in others):
         return None  # a place of another country named
+    if not others:
+        # "BANNU: … a checkpoint on the Bannu-Miranshah road": the dateline's town, named again in
+        # the text (only inside a longer name), is near the event
+        again = {p.geonameid for p in places if p.resolved and ORG_NOTE in (p.reason or "")}
+        town = next((p for p in dateline if p.geonameid in again and p.feature != "PCLI"), None)
+        if town is not None:
+            return replace(town, precision=WHERE_PREC_NEAR, reason="the dateline's town, named again in the text")
     for p in dateline:
         entry = get_gazetteer().country(p.country)  # type: ignore[arg-type]
         if entry is None:
