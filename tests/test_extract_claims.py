@@ -533,6 +533,8 @@ HARM = [
     ("Three farmers were beaten to death by the mob.", [("killed", "Three", 3, 3, 3, "civilians")]),
     # the worst fate told is the one counted
     ("Two men were abducted and killed near the border.", [("killed", "Two", 2, 2, 2, "people")]),
+    # a day inside the toll's subject is no figure of its own
+    ("The death toll from a June 5 air raid on a village has risen to 15.", [("killed", "15", 15, 15, 15, "people")]),
     # captives freed later were still taken in the report's event (guard for freed captives, NO_CLAIM)
     ("Gunmen abducted 12 villagers, who were later released.", [("detained", "12", 12, 12, 12, "civilians")]),
     # a rank is no figure
@@ -1032,6 +1034,8 @@ SCOPES = [
         "during the four-month offensive",
     ),
     ("Three people were killed in the attack on the market.", "incident", None),
+    # the war only qualifies the killer: one blast's dead, not the war's
+    ("A landmine left over from the war killed four shepherds near the town on Friday.", "incident", None),
     ("UNAMI recorded a total of at least 1,119 Iraqis killed in June 2016.", "cumulative", "a total of"),
     (
         "In the first nine months of 2018, UNAMA documented 1,065 civilian casualties.",

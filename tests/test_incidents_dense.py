@@ -776,6 +776,22 @@ def test_a_spokesman_of_a_body_is_that_body_and_its_report_adds_the_attackers_to
     assert (incident.place.name, incident.place.precision) == ("Bannu", WHERE_PREC_NEAR)
 
 
+def test_a_place_of_the_reports_separate_story_does_not_refine_the_first_storys_place() -> None:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "Six fighters of the Syrian Democratic Forces were killed on Saturday when Islamic State militants "
+        "ambushed their vehicle in eastern Deir ez-Zor, a war monitor said. Separately, a landmine left over "
+        "from the war killed four shepherds in the desert near Mayadin on Friday."
+    )
+    incidents = analyse([make_document(text, "s.txt", published=date(2024, 6, 15))]).incidents
+    assert sorted((i.kind, i.deaths.best, i.place.name) for i in incidents) == [
+        ("incident", 4, "Al Mayādīn"),
+        ("incident", 6, "Deir ez-Zor"),
+    ]
+
+
 def test_a_party_counting_only_the_fighters_it_killed_sets_no_best_beside_a_toll_of_everyone() -> None:
     from harmledger.documents.make import make_document
     from harmledger.pipeline import analyse

@@ -479,9 +479,14 @@ def _war_as_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
             return None
         if tokens[k].low in LONG_PERIODS and any(_HARM_WORD.match(t.low) for t in tokens[k + 1 : hi]):
             first = next((x for x in range(k - 1, max(lo - 1, k - 7), -1) if tokens[x].low == "the"), None)
-            if first is not None and not _compares(tokens, first, k):
+            # not "a landmine left over from the war killed four": the war only qualifies the killer
+            governed = first is not None and first > lo and tokens[first - 1].low in _WAR_GOVERNED_BY
+            if first is not None and not governed and not _compares(tokens, first, k):
                 return first, k
     return None
+
+
+_WAR_GOVERNED_BY = frozenset("from of since during after before in by".split())
 
 
 _PLACE_PLURALS = frozenset("cities towns villages regions provinces districts governorates states".split())

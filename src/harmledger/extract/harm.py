@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from harmledger.extract.counts import CountMatch, find_counts
+from harmledger.extract.counts import CountMatch, find_counts, is_year
 from harmledger.extract.phrases import phrase_at, phrase_ending_at, starts_phrase
 from harmledger.extract.text import PhraseIndex, Token
 from harmledger.extract.vocab import (
@@ -31,6 +31,7 @@ from harmledger.extract.vocab import (
     HARM_NOUNS_AFTER_VICTIMS,
     JOIN,
     MODALS,
+    MONTHS,
     NEGATORS,
     NONHARM_NOUNS,
     NUMBER_WORDS,
@@ -694,8 +695,8 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
     restated = first >= 3 and tokens[first - 1].low == "at" and tokens[first - 2].low in ("figure", "number", "tally")
     for k in range(first - 1, max(-1, first - (TOLL_REACH_LONG if restated else reach)), -1):
         low = tokens[k].low
-        if low in (";", ".") or (tokens[k].is_number and not restated):
-            break
+        if low in (";", ".") or (tokens[k].is_number and not restated and not _in_a_date(tokens, k)):
+            break  # another figure ("the toll of 5 rose to 15"), not a day ("a June 5 air raid")
         if low == "toll":
             before = tokens[k - 1].low if k > 0 else ""
             outcome = TOLL_OUTCOME.get(before, "killed")
@@ -720,6 +721,12 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
 
 TOLL_REACH = 16
 TOLL_REACH_LONG = 40
+
+
+def _in_a_date(tokens: list[Token], k: int) -> bool:
+    """Whether the number at ``k`` is a date's day or year ("June 5", "5 June", "in 2023")."""
+    near = {tokens[x].low.rstrip(".") for x in (k - 1, k + 1) if 0 <= x < len(tokens)}
+    return bool(near & MONTHS) or is_year(tokens[k].text)
 
 
 def _closes_toll_verb(tokens: list[Token], first: int) -> bool:

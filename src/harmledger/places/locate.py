@@ -255,6 +255,8 @@ class _Places:
             and sent[k] not in self.quiet
             and _specificity(usable[k]) < _specificity(best)
             and _consistent(best, usable[k])
+            # not from a sentence telling another story ("Separately, a landmine … near Mayadin")
+            and self.stories.get(sent[k], {_story(claim)}) == {_story(claim)}
         ]
         if refine:
             better = usable[min(refine, key=lambda k: (abs(sent[k] - s_idx), _specificity(usable[k])))]
