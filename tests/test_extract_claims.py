@@ -533,6 +533,11 @@ HARM = [
     ("Three farmers were beaten to death by the mob.", [("killed", "Three", 3, 3, 3, "civilians")]),
     # the worst fate told is the one counted
     ("Two men were abducted and killed near the border.", [("killed", "Two", 2, 2, 2, "people")]),
+    # a harm phrase is shared across "and" as a verb is
+    (
+        "Unknown gunmen shot dead a tribal elder and two of his sons at their home.",
+        [("killed", "elder", 1, 1, 1, "people"), ("killed", "two", 2, 2, 2, "people")],
+    ),
     # a day inside the toll's subject is no figure of its own
     ("The death toll from a June 5 air raid on a village has risen to 15.", [("killed", "15", 15, 15, 15, "people")]),
     # captives freed later were still taken in the report's event (guard for freed captives, NO_CLAIM)
@@ -1459,6 +1464,19 @@ def test_a_sentence_before_lends_its_actor_only_when_it_tells_of_force(text: str
 )
 def test_a_group_the_alias_table_does_not_know_is_named_where_blame_puts_it(text: str, party: str, stance: str) -> None:
     assert [(c.party, c.stance) for c in claims_of(text) if c.kind == "statement"] == [(party, stance)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadists killed at least 40 people in Djibo on Sunday. JNIM claimed the attack.",
+        # the group's English name, and "claimed" with the attack as its object
+        "Jihadists killed at least 40 people in Djibo on Sunday. The al-Qaeda-linked Group to Support Islam and "
+        "Muslims (JNIM) claimed the attack.",
+    ],
+)
+def test_a_group_that_claimed_the_attack_claimed_responsibility(text: str) -> None:
+    assert [(c.party, c.stance) for c in claims_of(text) if c.kind == "statement"] == [("JNIM", "claimed")]
 
 
 @pytest.mark.parametrize("name", ["Tehreek-i-Taliban Pakistan", "Tehrik-e-Taliban Pakistan", "Pakistani Taliban"])

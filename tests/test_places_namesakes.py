@@ -115,6 +115,14 @@ def test_a_name_the_gazetteer_lacks_takes_the_province_it_is_said_to_lie_in() ->
             "NG",
             (12.16, 6.66),
         ),
+        # read nowhere (its namesakes are abroad), said to lie in the north of a city; the city
+        # it is the twin of describes it and places nothing
+        (
+            "Shells landed in a market in Karari, in the north of Omdurman, Khartoum's twin city.",
+            "Karari",
+            "SD",
+            (15.64, 32.48),
+        ),
     ],
 )
 def test_a_name_the_gazetteer_lacks_takes_the_town_it_is_said_to_lie_in_or_by(text, mention, country, point) -> None:

@@ -109,6 +109,14 @@ def test_a_sentence_that_starts_with_a_name_and_a_dash_has_no_dateline(text: str
             "NG",
             "Zamfara",
         ),
+        # the twin city only describes the city the market is in
+        (
+            "Between 12 and 15 people were killed on Friday when shells landed in a market in the north of "
+            "Omdurman, Khartoum's twin city, medics said.",
+            "Between 12 and 15",
+            "SD",
+            "Omdurman",
+        ),
         # the state's prosecutors spoke; the shooting was in a town of the state
         (
             "Two more of those wounded in the shooting at a party in Salvatierra died, bringing the number of dead "

@@ -669,7 +669,7 @@ def find_places(
                 b = best[j]
         if chain is not None and chain.reading is not None:
             b = Scored(chain.reading, b.score if b else 0.0, (f"in the address ending in {chain.area.name}",))
-        holder = _holder_after(text, mentions, best, i) if chain is None and b is None and not m.candidates else None
+        holder = _holder_after(text, mentions, best, i) if chain is None and b is None else None
         if chain is not None and not chain.inside:
             refs.append(area_fallback(m, chain.seat or chain.area))  # the sentence says it is a place
         elif holder is not None:
@@ -728,6 +728,7 @@ def _region(gaz: Gazetteer, name: str) -> Entry | None:
 _COMPASS = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)"
 _HELD_BY_GAP = re.compile(
     rf"\s+in\s+(?:the\s+)?{_COMPASS}?|"
+    rf"\s*,?\s+in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)\s+of\s+|"
     rf"\s*,?\s+(?:on|at|in)\s+the\s+(?:[a-z-]+\s+){{0,2}}(?:edges?|outskirts|fringes?|suburbs?)\s+of\s+"
     rf"(?:the\s+)?(?:(?:city|town)\s+of\s+)?{_COMPASS}?|"
     rf"\s*,\s+(?:a|the)\s+(?:[a-z-]+\s+){{0,2}}(?:suburb|district|neighbou?rhood|quarter|village|town|area)\s+"

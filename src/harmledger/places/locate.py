@@ -720,12 +720,20 @@ def _far_abroad(p: PlaceRef, countries: set[str | None], own: list[PlaceRef]) ->
 
 
 def _not_destinations(places: list[PlaceRef], text: str) -> list[PlaceRef]:
-    """``places`` without those named as where the wounded were taken or people fled."""
+    """``places`` without those named as where the wounded were taken or people fled, nor those
+    that only describe another place ("Omdurman, Khartoum's twin city")."""
     return [
         p
         for p in places
-        if p.span is None or not _DESTINATION.search(text, max(0, p.span.start - DESTINATION_REACH), p.span.start)
+        if p.span is None
+        or not (
+            _DESTINATION.search(text, max(0, p.span.start - DESTINATION_REACH), p.span.start)
+            or _REFERENCE_AFTER.match(text, p.span.end)
+        )
     ]
+
+
+_REFERENCE_AFTER = re.compile(r"['’]s\s+(?:twin|sister|neighbou?ring|satellite)\s+(?:city|town)\b", re.IGNORECASE)
 
 
 def _not_unharmed(places: list[PlaceRef], claimed: set[int], sentences: list[Span], text: str) -> list[PlaceRef]:
