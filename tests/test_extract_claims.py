@@ -538,6 +538,12 @@ HARM = [
         "Unknown gunmen shot dead a tribal elder and two of his sons at their home.",
         [("killed", "elder", 1, 1, 1, "people"), ("killed", "two", 2, 2, 2, "people")],
     ),
+    # the wounded who died later, across the attack that hurt them
+    (
+        "Two of the people wounded in Saturday's shooting at a party in the town died in hospital.",
+        [("killed", "Two", 2, 2, 2, "people")],
+    ),
+    ("Four of the 15 injured died at the General Hospital.", [("killed", "Four", 4, 4, 4, "people")]),
     # a day inside the toll's subject is no figure of its own
     ("The death toll from a June 5 air raid on a village has risen to 15.", [("killed", "15", 15, 15, 15, "people")]),
     # captives freed later were still taken in the report's event (guard for freed captives, NO_CLAIM)
@@ -777,6 +783,7 @@ NO_CLAIM = [
     "Police said officers had rescued 12 kidnapped victims during a follow-up operation.",
     "Troops freed 30 abducted schoolgirls on Sunday.",
     "Thirty abducted passengers were freed unharmed on Sunday.",
+    "Two of the people wounded were children.",  # a part of the wounded, no harm of its own
 ]
 
 

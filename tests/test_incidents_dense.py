@@ -792,6 +792,31 @@ def test_a_place_of_the_reports_separate_story_does_not_refine_the_first_storys_
     ]
 
 
+def test_wounded_who_died_later_are_a_share_of_the_risen_toll_not_a_toll_of_their_own() -> None:
+    # "two of the people wounded … died" counted as a toll of its own (beside the arrests) made the
+    # state look crowded that day, and the follow-up's risen toll no longer met the first report's
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    docs = [
+        make_document(
+            "SALVATIERRA, Mexico (AP) - Gunmen burst into a party in the town of Salvatierra in Guanajuato state "
+            "late Saturday, killing at least 10 people and wounding several others, prosecutors said.",
+            "a.txt",
+            published=date(2024, 6, 16),
+        ),
+        make_document(
+            "Two of the people wounded in Saturday night's shooting at a family party in Salvatierra died in "
+            "hospital, bringing the number of dead to 12, Guanajuato prosecutors said on Monday. Police arrested "
+            "three suspects.",
+            "b.txt",
+            published=date(2024, 6, 17),
+        ),
+    ]
+    incidents = sorted((i.deaths.low, i.deaths.best, i.deaths.high) for i in analyse(docs).incidents)
+    assert incidents == [(10, 12, 12)]
+
+
 def test_a_party_counting_only_the_fighters_it_killed_sets_no_best_beside_a_toll_of_everyone() -> None:
     from harmledger.documents.make import make_document
     from harmledger.pipeline import analyse

@@ -25,6 +25,7 @@ from harmledger.extract.vocab import (
     DASHES,
     DEICTIC,
     DEMONYM_NOUNS,
+    DIED_VERBS,
     HARM_AFTER,
     HARM_BEFORE,
     HARM_NOUNS,
@@ -395,18 +396,39 @@ def _of_phrase(tokens: list[Token], j: int, harmed: bool = False) -> Right | int
             # and so does one whose verb harms them ("forced them off the bus and shot nine of them")
             return j + 2
         return None, None, [], -1, j, True
-    if j + 2 < n and tokens[j + 1].low in ("the", "those") and tokens[j + 2].low in OF_THE_DEAD:
-        for x in range(j + 3, min(n, j + 7)):
+    w = j + 2
+    if w + 1 < n and tokens[w + 1].low in _HURT and (tokens[w].is_number or tokens[w].low == "people"):
+        w += 1  # "four of the 15 injured", "two of the people wounded in the shooting"
+    if w < n and tokens[j + 1].low in ("the", "those") and tokens[w].low in OF_THE_DEAD:
+        for x in range(w + 1, min(n, w + 5)):
             low = tokens[x].low
-            if low in HARM_AFTER and HARM_AFTER[low] != HARM_NOUNS.get(tokens[j + 2].low, "killed"):
+            if low in HARM_AFTER and HARM_AFTER[low] != HARM_NOUNS.get(tokens[w].low, "killed"):
                 return HARM_AFTER[low], "people", [], x, x + 1, False
             if low not in AUX:
                 break
+        if tokens[w].low in _HURT and (died := _died_later(tokens, w + 1)) >= 0:
+            return "killed", "people", [], died, died + 1, False  # "… wounded in Saturday's shooting died"
         return None, None, [], -1, j, True
     j += 1
     while j < n and tokens[j].low in ("the", "his", "her", "its", "their", "our"):
         j += 1
     return j
+
+
+_HURT = frozenset({"wounded", "injured"})
+DIED_REACH = 14  # tokens from "the wounded" to their "died", across the attack that hurt them
+
+
+def _died_later(tokens: list[Token], start: int) -> int:
+    """Where the verb of death is that the wounded named before ``start`` later met, within
+    their clause ("Two of the people wounded in Saturday's shooting at a party died"), or -1."""
+    for x in range(start, min(len(tokens), start + DIED_REACH)):
+        low = tokens[x].low
+        if low in DIED_VERBS:
+            return x
+        if low in (",", ";", ".", ":") or low in HARM_AFTER:
+            return -1
+    return -1
 
 
 def walk_right(tokens: list[Token], m: CountMatch) -> Right:

@@ -354,7 +354,8 @@ _TOLL_RISE = re.compile(
     r"\s+to\s+(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+)?$|"
     # "…, raising the toll to seven", "bringing the death toll to 12"
     r"\b(?:raising|bringing|taking|pushing|lifting)\s+(?:the\s+)?(?:overall\s+|total\s+|official\s+)?"
-    r"(?:death\s+)?(?:toll|total)\s+to\s+(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+)?$",
+    r"(?:(?:death\s+)?(?:toll|total)|number\s+of\s+(?:dead|deaths|fatalities|victims|people\s+killed))\s+to\s+"
+    r"(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+)?$",
     re.IGNORECASE,
 )
 
@@ -362,13 +363,14 @@ _TOLL_RISE = re.compile(
 # "Nine of them, including four children, were killed in Kafr Nabl, while three died in …",
 # "Of the dead, six were in the market": the sentence shares out a total given before it.
 _SHARES_OUT = re.compile(
-    r"^\W*(?:(?:\w+\s+){1,2}of\s+(?:them|those|these|the\s+(?:dead|victims|killed|wounded|injured))\b|"
+    # "Two of the people wounded …", "Four of the 15 injured …": a share too
+    r"^\W*(?:(?:\w+\s+){1,2}of\s+(?:them|those|these|the\s+(?:people\s+|\d+\s+)?(?:dead|victims|killed|wounded|injured))\b|"
     r"(?:of|among)\s+(?:them|those|these|the\s+(?:dead|victims|killed|wounded|injured))\b)",
     re.IGNORECASE,
 )
 
 
-SHARE_REACH = 20  # "Nine | of them were killed": the share's words may follow its figure
+SHARE_REACH = 32  # "Two | of the people wounded": the share's words may follow its figure
 
 # "A family of six was killed", "six members of one family": the dead of one household, a share
 # of the event's toll where the report gives one (as people named one by one are).

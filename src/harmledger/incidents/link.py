@@ -946,7 +946,9 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
         if f.country:
             key = (f.country, f.admin1, _crowd_days(f))
             key = canonical.setdefault(key, key)
-            by_key[key].add((f.outcome, f.point) if f.point else ("document", f.doc))
+            tolls = by_key[key]
+            if PART_OF_TOTAL_CUE not in f.identity:  # a share of a toll ("two of the wounded died") is none
+                tolls.add((f.outcome, f.point) if f.point else ("document", f.doc))
         keys.append(key)
     # A day's cells never mix countries: count one country at a time, so only its cells are held
     # (all of them at once cost more than the claims themselves at a million claims).
