@@ -544,6 +544,14 @@ HARM = [
         [("killed", "Two", 2, 2, 2, "people")],
     ),
     ("Four of the 15 injured died at the General Hospital.", [("killed", "Four", 4, 4, 4, "people")]),
+    # the verb of the figure before "and" is this one's too, however far its place and day run
+    (
+        "Fighters killed at least 23 people at a blockade on June 17, and at least six people in a separate "
+        "attack the same night.",
+        [("killed", "at least 23", 23, None, None, "people"), ("killed", "at least six", 6, None, None, "people")],
+    ),
+    # … only when the figure after "and" has no verb of its own
+    ("Gunmen killed 23 villagers and burned six houses.", [("killed", "23", 23, 23, 23, "civilians")]),
     # a day inside the toll's subject is no figure of its own
     ("The death toll from a June 5 air raid on a village has risen to 15.", [("killed", "15", 15, 15, 15, "people")]),
     # captives freed later were still taken in the report's event (guard for freed captives, NO_CLAIM)

@@ -806,10 +806,16 @@ def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
         k -= 1
     if k < 0 or tokens[k].low not in ("and", "as well as"):
         return None, -1
-    for x in range(k - 1, max(-1, k - 7), -1):
+    for x in range(k - 1, max(-1, k - SHARED_VERB_REACH), -1):
         low = tokens[x].low
-        if low in (".", ";", ":") or tokens[x].is_number:
+        if low in (".", ";", ":"):
             break
+        if tokens[x].is_number and not _in_a_date(tokens, x):
+            # "killed at least 23 people at a blockade in Musakhel, and at least six people in a
+            # separate attack": the figure before was the verb's object too
+            return _verb_of_figure(tokens, x)
+        if x <= k - 7:
+            continue  # a verb alone reaches six words back; past them only through its figure
         if low in HARM_BEFORE:
             if x > 0 and tokens[x - 1].low in PASSIVE_AUX:
                 break  # "were killed and four officers … were injured": a passive, not shared
@@ -817,6 +823,20 @@ def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
         phrase = phrase_ending_at(tokens, x)  # "shot dead a tribal elder and two of his sons"
         if phrase is not None and not (x > 0 and tokens[phrase[1] - 1].low in PASSIVE_AUX):
             return phrase[0], x
+    return None, -1
+
+
+SHARED_VERB_REACH = 17
+_BEFORE_A_FIGURE = frozenset({"at", "least", "more", "than", "nearly", "about", "some", "over", "around", "almost"})
+
+
+def _verb_of_figure(tokens: list[Token], at: int) -> tuple[str | None, int]:
+    """The active harm verb whose object the figure at ``at`` is ("killed at least 23"), or none."""
+    x = at - 1
+    while x >= 0 and at - x <= 3 and tokens[x].low in _BEFORE_A_FIGURE:
+        x -= 1
+    if x >= 0 and tokens[x].low in HARM_BEFORE and not (x > 0 and tokens[x - 1].low in PASSIVE_AUX):
+        return HARM_BEFORE[tokens[x].low], x
     return None, -1
 
 
