@@ -550,6 +550,12 @@ HARM = [
         "attack the same night.",
         [("killed", "at least 23", 23, None, None, "people"), ("killed", "at least six", 6, None, None, "people")],
     ),
+    # … and is no speaker ("a health worker and two residents said")
+    (
+        "A drone strike on a minibus near the town killed 11 civilians on Sunday, a health worker and two "
+        "residents said.",
+        [("killed", "11", 11, 11, 11, "civilians")],
+    ),
     # … only when the figure after "and" has no verb of its own
     ("Gunmen killed 23 villagers and burned six houses.", [("killed", "23", 23, 23, 23, "civilians")]),
     # a day inside the toll's subject is no figure of its own

@@ -45,6 +45,7 @@ from harmledger.extract.vocab import (
     PRONOUNS,
     REVISED_TO,
     SINGULAR_DETS,
+    SOURCE_VERBS,
     SUBSET_BEFORE,
     TIME_NOUNS,
     TIME_UNITS,
@@ -811,6 +812,8 @@ def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
         if low in (".", ";", ":"):
             break
         if tokens[x].is_number and not _in_a_date(tokens, x):
+            if any(t.low in SOURCE_VERBS for t in tokens[first : first + 4]):
+                break  # "killed 11 civilians on Sunday, a health worker and two residents said"
             # "killed at least 23 people at a blockade in Musakhel, and at least six people in a
             # separate attack": the figure before was the verb's object too
             return _verb_of_figure(tokens, x)
