@@ -44,6 +44,7 @@ from harmledger.extract.vocab import (
     HEDGED_ACCOUNTS,
     HEDGES,
     ONE_EVENT_NOUNS,
+    PASSIVE_AUX,
     PERFECT_AFTER,
     PERFECT_AUX,
     PRONOUN_SOURCES,
@@ -198,7 +199,6 @@ def _standing(tokens: list[Token], lows: frozenset[str], mentions: list[Mention]
 # "officers rescued 12 kidnapped villagers", "30 abducted schoolgirls were freed": the figure
 # counts captives set free, no harm of the report's event (their abduction was another day's).
 _SET_FREE = frozenset("rescued freed released liberated rescuing freeing releasing".split())
-_PASSIVE_AUX = frozenset({"were", "was", "been"})
 
 
 def _set_free(tokens: list[Token], first: int, last: int, outcome: str) -> bool:
@@ -210,7 +210,7 @@ def _set_free(tokens: list[Token], first: int, last: int, outcome: str) -> bool:
     # "… were freed", "… have since been released", in the figure's own clause
     after = [t.low for t in tokens[last : last + 6]]
     after = after[: next((n for n, w in enumerate(after) if w in (",", ";", ".", "and", "but")), len(after))]
-    return any(w in _SET_FREE and aux in _PASSIVE_AUX for aux, w in pairwise(after))
+    return any(w in _SET_FREE and aux in PASSIVE_AUX for aux, w in pairwise(after))
 
 
 def _retracted_until(tokens: list[Token]) -> int:

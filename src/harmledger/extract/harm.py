@@ -824,7 +824,7 @@ def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
                 break  # "were killed and four officers … were injured": a passive, not shared
             return HARM_BEFORE[low], x
         phrase = phrase_ending_at(tokens, x)  # "shot dead a tribal elder and two of his sons"
-        if phrase is not None and not (x > 0 and tokens[phrase[1] - 1].low in PASSIVE_AUX):
+        if phrase is not None and not (phrase[1] > 0 and tokens[phrase[1] - 1].low in PASSIVE_AUX):
             return phrase[0], x
     return None, -1
 
