@@ -817,6 +817,20 @@ def test_wounded_who_died_later_are_a_share_of_the_risen_toll_not_a_toll_of_thei
     assert incidents == [(10, 12, 12)]
 
 
+def test_a_separate_attack_told_after_the_first_in_one_sentence_has_its_own_figure_and_place() -> None:
+    # the six were lost (the verb "killed" is shared through the 23), then placed at Musakhel
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "Separatist fighters killed at least 23 people at a highway blockade in Musakhel on June 17, and at least "
+        "six people, including four soldiers, in a separate attack on a security post in Kalat district the same "
+        "night, officials said."
+    )
+    incidents = analyse([make_document(text, "p.txt", published=date(2024, 6, 18))]).incidents
+    assert sorted((i.deaths.low, i.place.name) for i in incidents) == [(6, "Kalat"), (23, "Musa Khel Bazar")]
+
+
 def test_a_party_counting_only_the_fighters_it_killed_sets_no_best_beside_a_toll_of_everyone() -> None:
     from harmledger.documents.make import make_document
     from harmledger.pipeline import analyse

@@ -19,6 +19,7 @@ from harmledger.places.reporting import DATELINE_NOTE, date_is_reporting, dateli
 from harmledger.places.resolve import ALTERNATE_NOTE
 from harmledger.places.vocab import ARMED_GROUP_HEADS, DEMONYMS, DIVISION_NOUNS, REGIONAL_BUREAUS
 from harmledger.records import (
+    OTHER_EVENT_CUE,
     REPORTED_DATE_NOTE,
     STORY_CUE_PREFIX,
     WHERE_PREC_ADM1,
@@ -205,6 +206,10 @@ class _Places:
         lo = bisect.bisect_left(self.starts, claim.sentence.start)
         hi = bisect.bisect_left(self.starts, claim.sentence.end)
         own = sorted(self.order[lo:hi])
+        if OTHER_EVENT_CUE in claim.identity:
+            # "… killed 23 at a blockade in Musakhel, and six in a separate attack in Kalat district":
+            # another event told after the report's own in one sentence is placed after its figure
+            own = [k for k in own if usable[k].span.start >= claim.span.end] or own  # type: ignore[union-attr]
         near = self._near(s_idx, p_idx)
         if own:
             best = usable[
