@@ -831,6 +831,21 @@ def test_a_separate_attack_told_after_the_first_in_one_sentence_has_its_own_figu
     assert sorted((i.deaths.low, i.place.name) for i in incidents) == [(6, "Kalat"), (23, "Musa Khel Bazar")]
 
 
+def test_an_earlier_event_told_first_in_its_sentence_keeps_the_place_before_its_figure() -> None:
+    # guard: "a strike on the city of Sumy killed two" is placed at Sumy, not at the next
+    # event's town after its figure
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "A guided bomb hit a school in Kharkiv on Thursday, killing four people, officials said. The attack "
+        "came a day after a strike on the city of Sumy killed two people, and four days after a missile hit a "
+        "market in the town of Kostiantynivka, killing 17 people."
+    )
+    incidents = analyse([make_document(text, "k.txt", published=date(2024, 8, 16))]).incidents
+    assert ("Sumy", 2) in {(i.place.name, i.deaths.best) for i in incidents}
+
+
 def test_a_party_counting_only_the_fighters_it_killed_sets_no_best_beside_a_toll_of_everyone() -> None:
     from harmledger.documents.make import make_document
     from harmledger.pipeline import analyse

@@ -152,9 +152,11 @@ class _Places:
         quiet: frozenset[int] = frozenset(),
         text: str = "",
         stories: dict[int, set[str]] | None = None,
+        first_figures: dict[int, int] | None = None,
     ) -> None:
         self.text = text
         self.stories = stories or {}  # the stories (``_story``) of the claims of each sentence
+        self.first_figures = first_figures or {}  # where each sentence's first claim's figure starts
         self.usable = [p for p in places if _usable(p) and p.span is not None]
         self.sentences, self.paragraphs = sentences, paragraphs
         self.quiet = quiet  # sentences neither about violence nor holding a claim
@@ -206,9 +208,10 @@ class _Places:
         lo = bisect.bisect_left(self.starts, claim.sentence.start)
         hi = bisect.bisect_left(self.starts, claim.sentence.end)
         own = sorted(self.order[lo:hi])
-        if OTHER_EVENT_CUE in claim.identity:
+        if OTHER_EVENT_CUE in claim.identity and self.first_figures.get(s_idx, claim.span.start) < claim.span.start:
             # "… killed 23 at a blockade in Musakhel, and six in a separate attack in Kalat district":
             # another event told after the report's own in one sentence is placed after its figure
+            # (not "a day after a strike on Sumy killed two", told first)
             own = [k for k in own if usable[k].span.start >= claim.span.end] or own  # type: ignore[union-attr]
         near = self._near(s_idx, p_idx)
         if own:
@@ -274,6 +277,14 @@ def _stories_by_sentence(claims: list[Claim], sentences: list[Span]) -> dict[int
     out: dict[int, set[str]] = {}
     for c in claims:
         out.setdefault(_index_of(sentences, c.span.start), set()).add(_story(c))
+    return out
+
+
+def _first_figures(claims: list[Claim], sentences: list[Span]) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for c in claims:
+        k = _index_of(sentences, c.span.start)
+        out[k] = min(out.get(k, c.span.start), c.span.start)
     return out
 
 
@@ -605,6 +616,7 @@ def locate_claims(
             _quiet_sentences(doc.text, sentences, claimed),
             doc.text,
             _stories_by_sentence(claims, sentences),
+            _first_figures(claims, sentences),
         ),
         _Dates(dates, sentences, paragraphs, doc.text),
     )
