@@ -558,6 +558,9 @@ HARM = [
     ),
     # … only when the figure after "and" has no verb of its own
     ("Gunmen killed 23 villagers and burned six houses.", [("killed", "23", 23, 23, 23, "civilians")]),
+    # the buried are dead (the count a community gives where no official one exists)
+    ("We buried 68 people in the cemetery on Monday alone.", [("killed", "68", 68, 68, 68, "people")]),
+    ("The chairman said 163 people had been buried in a mass grave.", [("killed", "163", 163, 163, 163, "people")]),
     # a day inside the toll's subject is no figure of its own
     ("The death toll from a June 5 air raid on a village has risen to 15.", [("killed", "15", 15, 15, 15, "people")]),
     # captives freed later were still taken in the report's event (guard for freed captives, NO_CLAIM)
@@ -798,6 +801,9 @@ NO_CLAIM = [
     "Troops freed 30 abducted schoolgirls on Sunday.",
     "Thirty abducted passengers were freed unharmed on Sunday.",
     "Two of the people wounded were children.",  # a part of the wounded, no harm of its own
+    # buried under the rubble is trapped, not dead and buried
+    "Twelve people were buried under the rubble and pulled out alive.",
+    "The blast buried 12 people under the debris.",
 ]
 
 

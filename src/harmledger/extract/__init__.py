@@ -193,7 +193,19 @@ def _standing(tokens: list[Token], lows: frozenset[str], mentions: list[Mention]
         mentions = [m for m in mentions if m.first >= _retracted_until(tokens)]
     if lows & _SET_FREE:
         mentions = [m for m in mentions if not _set_free(tokens, m.first, m.last, m.outcome)]
+    if "buried" in lows:
+        mentions = [m for m in mentions if not _buried_alive(tokens, m.harm_at)]
     return mentions
+
+
+# "Twelve people were buried under the rubble": trapped, not dead and buried
+_TRAPPED_AFTER = frozenset("alive under beneath rubble debris ruins".split())
+
+
+def _buried_alive(tokens: list[Token], harm_at: int) -> bool:
+    if harm_at < 0 or tokens[harm_at].low != "buried":
+        return False
+    return any(t.low in _TRAPPED_AFTER for t in tokens[harm_at + 1 : harm_at + 4])
 
 
 # "officers rescued 12 kidnapped villagers", "30 abducted schoolgirls were freed": the figure

@@ -146,6 +146,7 @@ HARM_AFTER: dict[str, str] = {
     "assassinated": "killed",
     "lynched": "killed",
     "succumbed": "killed",  # "two more succumbed to their wounds"
+    "buried": "killed",  # "163 people had been buried" (not "buried under the rubble": ``_standing``)
     "wounded": "injured",
     "injured": "injured",
     "hurt": "injured",
@@ -164,6 +165,7 @@ HARM_AFTER: dict[str, str] = {
 }
 # Active verbs whose object is the figure: "killed at least 56 civilians", "kills seven".
 HARM_BEFORE: dict[str, str] = {
+    "buried": "killed",  # "we buried 68 people in the cemetery"
     "kill": "killed",
     "kills": "killed",
     "killed": "killed",
