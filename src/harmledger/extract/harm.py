@@ -41,6 +41,7 @@ from harmledger.extract.vocab import (
     PASSIVE_AUX,
     PERPETRATORS,
     POSSESSIVES,
+    PRE_QUALIFIERS,
     PREPOSITIONS,
     PRONOUNS,
     REVISED_TO,
@@ -830,7 +831,8 @@ def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
 
 
 SHARED_VERB_REACH = 17
-_BEFORE_A_FIGURE = frozenset({"at", "least", "more", "than", "nearly", "about", "some", "over", "around", "almost"})
+# the words of a qualifier before a figure ("at least", "more than", "an estimated")
+_BEFORE_A_FIGURE = frozenset(word for phrase in PRE_QUALIFIERS for word in phrase.split())
 
 
 def _verb_of_figure(tokens: list[Token], at: int) -> tuple[str | None, int]:

@@ -344,18 +344,17 @@ _SEPARATE_EVENT = re.compile(
 
 
 # "Bajaur blast death toll rises to 54", "the toll from Sunday's bombing rose to 54 on Monday"
+_TO_A_FIGURE = r"\s+to\s+(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+)?$"
 _TOLL_RISE = re.compile(
     # "the number of worshippers killed in Wednesday's attack on a mosque has risen to 12": the
     # number of one attack's dead is a toll too (a running number of the dead is not)
     rf"\b(?:toll|number\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:killed|dead)\s+(?:in|by|from)\s+[^.;:!?]{{0,40}}?"
     rf"\b(?:attack|bombing|strike|air\s?strike|raid|blast|explosion|ambush|massacre|shelling|bombardment|assault|"
     rf"shooting)\b)[^.;:!?]{{0,120}}?"
-    rf"\b(?:{'|'.join(TOLL_RISE_VERBS)}){TOLL_REVISION_PARTICLE}"
-    r"\s+to\s+(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+)?$|"
+    rf"\b(?:{'|'.join(TOLL_RISE_VERBS)}){TOLL_REVISION_PARTICLE}{_TO_A_FIGURE}|"
     # "…, raising the toll to seven", "bringing the death toll to 12"
     r"\b(?:raising|bringing|taking|pushing|lifting)\s+(?:the\s+)?(?:overall\s+|total\s+|official\s+)?"
-    r"(?:(?:death\s+)?(?:toll|total)|number\s+of\s+(?:dead|deaths|fatalities|victims|people\s+killed))\s+to\s+"
-    r"(?:at\s+least\s+|over\s+|more\s+than\s+|nearly\s+)?$",
+    rf"(?:(?:death\s+)?(?:toll|total)|number\s+of\s+(?:dead|deaths|fatalities|victims|people\s+killed)){_TO_A_FIGURE}",
     re.IGNORECASE,
 )
 

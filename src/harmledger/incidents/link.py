@@ -213,10 +213,10 @@ def _identity(claim: Claim, place: PlaceRef | None) -> frozenset[str]:
     Al Hudaydah") may be as big as them: sibling attacks of one day share it (gtd-dev's wrong
     joins 0.0125 -> 0.034 when it counted)."""
     identity = frozenset(claim.identity) if claim.identity else NO_IDENTITY
-    near_town = place is not None and place.placed_by_area and (place.precision or 7) <= WHERE_PREC_NEAR
-    if near_town and place is not None and (name := rules.norm_name(place.text)):
-        return identity | {f"village:{name}"}
-    return identity
+    if place is None or not place.placed_by_area or (place.precision or 7) > WHERE_PREC_NEAR:
+        return identity
+    name = rules.norm_name(place.text)
+    return identity | {f"village:{name}"} if name else identity
 
 
 def _town(place: PlaceRef | None, precise: bool) -> str:

@@ -178,10 +178,11 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
     return bonus
 
 
+# A compass word before a name ("eastern Nangarhar", "south-west Kabul")
+_COMPASS = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)"
 # "X district of Y", "the X neighbourhood of the city of Y": the gap that makes X a part of Y.
 _PART_OF_GAP = re.compile(
-    r"\s+(?:district|neighbou?rhood|quarter|suburb|outskirts)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?"
-    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?$",
+    rf"\s+(?:district|neighbou?rhood|quarter|suburb|outskirts)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?{_COMPASS}?$",
     re.IGNORECASE,
 )
 # A reading of a district or quarter outside the place the text says holds it ("Khogyani district
@@ -725,7 +726,6 @@ def _region(gaz: Gazetteer, name: str) -> Entry | None:
 
 # "Qala-e-Bakhtiar in southern Kabul", "…, on the south-western edge of Kabul", "…, a village near
 # Gusau": the gap after a name the gazetteer lacks that says the next place holds it or lies by it.
-_COMPASS = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)"
 _HELD_BY_GAP = re.compile(
     rf"\s+in\s+(?:the\s+)?{_COMPASS}?|"
     rf"\s*,?\s+in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center)\s+of\s+|"
