@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import harmledger.documents.genre as genre_module
+import harmledger.documents.language as language_module
 from harmledger.documents import (
     classify_genre,
     decide_genre,
@@ -321,6 +322,31 @@ def test_genre_tokens_and_fast_path_match_the_definitions(text):
 )
 def test_detect_language(text, language):
     assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        # Terse English, as event summaries are written: few function words, but "the" and "was"
+        (
+            "Gunmen raided a checkpoint in Dara, Jowzjan, Afghanistan. Two guards died and one was "
+            "hurt in the raid. No group claimed it.",
+            True,
+        ),
+        # The same terseness in languages sharing "in", "a", "is", "an" with English
+        ("Gewapende mannen vielen een controlepost aan in Dara. Twee bewakers kwamen om en een raakte gewond.", False),
+        ("Bewaffnete griffen einen Kontrollpunkt in Dara an. Zwei Wachen starben, einer wurde verletzt.", False),
+        ("Homens armados atacaram um posto em Dara. Dois guardas morreram e um ficou ferido a noite.", False),
+        # Too short to tell by function words: lingua decides
+        ("Two guards killed in Dara raid", False),
+    ],
+)
+def test_plainly_english_fast_path(text, english):
+    # The fast path answers without lingua (whose full model takes seconds to load); it must
+    # never call another language English.
+    assert language_module._plainly_english(text) is english
+    if english:
+        assert detect_language(text) == "en"
 
 
 # --- publication date ---------------------------------------------------------------------------
