@@ -511,9 +511,23 @@ def test_a_place_before_its_institutions_name_keeps_its_place() -> None:
         ("Their children Ahmad (12) and Sara (9) were killed in Sarmin, Syria.", {"Ahmad", "Sara"}),
         # "the X family" is a family's name
         ("The Hassan family lost four relatives in the Beledweyne bombing, Somalia.", {"Hassan"}),
+        # a name whose relative is spoken of is a person ("Hassan" is also a city in India)
+        ("The strike on Rafah killed Hoda's sister and Hassan's uncle, relatives said.", {"Hoda", "Hassan"}),
     ],
 )
 def test_a_person_or_a_family_is_no_place(text: str, not_places: set[str]) -> None:
     found = {p.text for p in find_places(_doc(text))}
     assert not found & not_places, found
     assert found  # the real places are still there
+
+
+def test_a_word_of_a_persons_full_name_is_that_person_where_it_recurs() -> None:
+    # "Hassan" is also a city in India: inside the full name it is marked as such, and alone
+    # later in the text it is the same man, no place at all.
+    text = (
+        "An airstrike in Khan Younis killed Hassan Khaled al-Raqab and two cousins. Neighbours said "
+        "Hassan and his cousins had sheltered in the house since October."
+    )
+    hassans = [p for p in find_places(_doc(text)) if p.text == "Hassan"]
+    assert [p.span.start for p in hassans if p.span] == [text.index("Hassan")], hassans
+    assert "inside the name" in hassans[0].reason

@@ -110,6 +110,7 @@ class Mention:
     notes: list[str] = field(default_factory=list)
     reporting: bool = False  # names where the report was written or said
     in_person: bool = False  # part of a person's name as NER reads it ("Khalil Ibrahim al-Ahmad")
+    person_like: bool = False  # read as a person's name by its context ("Hoda's sister"); weak too
 
     @property
     def votes(self) -> bool:
@@ -313,6 +314,20 @@ _KIN_HEADS = frozenset(KIN_NOUNS)
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?:[,;)]|\.(?!\d))|\s*\(\s*(?:aged\s+)?\d{1,2}\s*\)")
 
 
+# "Hoda's sister", "Sali's daughter": the name of someone whose relative is spoken of.
+_POSSESSIVE_KIN_RE = re.compile(
+    r"['’]s\s+(?:" + "|".join(sorted(KIN_WORDS | {"grandchildren", "grandsons", "granddaughters"})) + r")\b",
+    re.IGNORECASE,
+)
+# A name that can be told apart from a person's by its size alone: a country, a province, a city
+# of a million.
+MAJOR_PLACE_POPULATION = 1_000_000
+
+
+def _major(h: Entry) -> bool:
+    return h.feature in ("PCLI", "ADM1", "CONT", "RGN") or h.population >= MAJOR_PLACE_POPULATION
+
+
 def _big(h: Entry) -> bool:
     """A country, a province or a big city under its own name (``_strong`` and ``_own_name``)."""
     return _strong(h) and _own_name(h)
@@ -328,6 +343,17 @@ def detect(
     person_words = {
         w.lower() for s, e, lbl in ents if lbl == "PERSON" for w in text[s:e].split()[1:]
     } | _titled_or_speaking(text, tokens)
+    # Every word of a person's full name ("Hoda Muhammad Ibrahim al-Sharafi", "Israa Ali Hassan
+    # Hassouna"): where such a word recurs alone without a word of place ("Hoda's sister", "Hassan
+    # and Ahmed were killed"), it is that person, one sense per text, unless a major place.
+    full_name_words = {
+        w.lower()
+        for s, e, lbl in ents
+        if lbl == "PERSON"
+        and len(words := text[s:e].split()) > 1
+        and not any(w.lower() in PLACE_HEADS or w.lower() in INSTITUTION_HEADS for w in words)  # "Village Malakal"
+        for w in words
+    }
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
     dateline = dateline_span(text)
@@ -429,6 +455,22 @@ def detect(
             continue
         if not confirmed and (prev in PERSON_TITLES or prev in KIN_WORDS):
             continue  # "Mayor Bingham", "Sheriff Beauregard", "his son Adam"
+        # "Hoda's sister", "Khalil and Sali's daughter"; "Hassan and his cousins" after "Hassan Khaled
+        # al-Raqab" (that name itself is kept, marked): a person, unless the document's own places
+        # say otherwise (``keep_weak``: "Greer's city limits" in a report on Greer, South Carolina).
+        person_like = (
+            single
+            and not cue
+            and not any(_major(h) for h in hits)
+            and (
+                _POSSESSIVE_KIN_RE.match(text, end) is not None
+                or (
+                    word in full_name_words
+                    and not confirmed
+                    and all(s == start and e == end for s, e, _ in overlapping)
+                )
+            )
+        )
         # Short all-capital words are acronyms ("AI", "WHO", the agency "SANA") unless a
         # curated/strong name that is a place's own name ("GAZA"), a country's or a province's:
         # another place's alternate spelling ("Sana" for Sanaa) is not enough.
@@ -459,7 +501,10 @@ def detect(
             continue  # acronyms ("ANA") never match by transliteration
         if how == "loose" and not (confirmed or cue):
             weak = True  # "Hawija" for Al Hawijah: kept when it sits among the document's places
-        mention = _modified(text, Mention(start, end, surface, hits, how, confirmed, weak=weak))
+        weak = weak or person_like
+        mention = _modified(
+            text, Mention(start, end, surface, hits, how, confirmed, weak=weak, person_like=person_like)
+        )
         if inside:
             mention.notes.append(f"{ORG_NOTE} '{inside[0]}'")
             # Inside a person's name ("Khalil Ibrahim al-Ahmad", "Nour Ali"): no evidence of the

@@ -789,6 +789,14 @@ def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:
             continue
         e = b.entry
         share = countries.get(e.country or "", 0) / total
+        if m.person_like:
+            # "Hassan and his cousins" is not anchored by the "Hassan" of "Hassan Khaled al-Raqab"
+            own = sum(
+                1
+                for o, ob in zip(mentions, best, strict=True)
+                if ob is not None and not o.weak and o.surface == m.surface and ob.entry.country == e.country
+            )
+            share = (countries.get(e.country or "", 0) - own) / max(1, total - own)
         near = any(haversine_km(e.lat, e.lon, o.lat, o.lon) < WEAK_NEAR_KM for o in anchors if o.id != e.id)
         out.append(share >= WEAK_SHARE_ALONE or (share >= WEAK_SHARE and near))
     return out
