@@ -455,6 +455,14 @@ def detect(
             continue
         if not confirmed and (prev in PERSON_TITLES or prev in KIN_WORDS):
             continue  # "Mayor Bingham", "Sheriff Beauregard", "his son Adam"
+        if (
+            single
+            and prev in KIN_WORDS
+            and tokens[i - 1].end > _sentence_start(text, start)
+            and not any(_major(h) for h in hits)
+        ):
+            taken.append((start, end))  # nor does NER's place reading of it come back below
+            continue  # "her daughter, Maymana", whatever NER thought: Maymana is also a town in Afghanistan
         # "Hoda's sister", "Khalil and Sali's daughter"; "Hassan and his cousins" after "Hassan Khaled
         # al-Raqab" (that name itself is kept, marked): a person, unless the document's own places
         # say otherwise (``keep_weak``: "Greer's city limits" in a report on Greer, South Carolina).
