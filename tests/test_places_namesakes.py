@@ -86,6 +86,12 @@ def test_a_breakaway_region_is_a_place() -> None:
     assert place.resolved and haversine_km(place.lat, place.lon, 42.33, 44.0) < 50
 
 
+def test_a_region_the_press_names_is_a_division_too() -> None:
+    # "of Gaza" after "region" asks for a division: the Strip, not Mozambique's Gaza province
+    place = _one("A strike hit the Abu Iyad home in the Qaryat Tajriba region of Gaza on Tuesday.", "Gaza")
+    assert place.country == "PS", place
+
+
 def test_a_name_the_gazetteer_lacks_takes_the_province_it_is_said_to_lie_in() -> None:
     # "Qaryat Tajriba" is made up: no gazetteer has it.
     place = _one("Gunmen attacked Qaryat Tajriba, Badghis, Afghanistan, on Monday.", "Qaryat Tajriba")

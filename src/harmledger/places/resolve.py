@@ -166,7 +166,9 @@ def score_candidates(
             score += REGION_FOCUS_WEIGHT * region_share
             why.append(f"document focus {region[1]} {region_share:.0%}")
         if prefer:
-            if prefer in ("ADM", "STATE") and entry.feature in ("ADM1", "ADM2"):
+            # a region the press names as one ("the Gaza Strip", "Darfur") is a division too:
+            # "the Deir al-Balah region of Gaza" is not Mozambique's Gaza province
+            if prefer in ("ADM", "STATE") and entry.feature in ("ADM1", "ADM2", "RGN"):
                 score += 3.0
                 why.append("named as a division")
                 if prefer == "STATE" and entry.country in STATE_COUNTRIES:
