@@ -129,6 +129,19 @@ def test_a_name_the_gazetteer_lacks_takes_the_province_it_is_said_to_lie_in() ->
             "SD",
             (15.64, 32.48),
         ),
+        # its bearing from the town; "Ma'an" is also a town in Jordan, a namesake abroad
+        (
+            "An airstrike destroyed a family house in Ma'an, east of Khan Younis, before dawn.",
+            "Ma'an",
+            "PS",
+            (31.34, 34.31),
+        ),
+        (
+            "Gunmen killed six people in Tungan Kudu, south-west of Gusau, on Monday.",
+            "Tungan Kudu",
+            "NG",
+            (12.16, 6.66),
+        ),
     ],
 )
 def test_a_name_the_gazetteer_lacks_takes_the_town_it_is_said_to_lie_in_or_by(text, mention, country, point) -> None:

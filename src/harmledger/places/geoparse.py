@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 from typing import TypeVar
 
@@ -670,11 +671,16 @@ def find_places(
                 b = best[j]
         if chain is not None and chain.reading is not None:
             b = Scored(chain.reading, b.score if b else 0.0, (f"in the address ending in {chain.area.name}",))
-        holder = _holder_after(text, mentions, best, i) if chain is None and b is None else None
+        holder = None
+        if chain is None:
+            holder = _holder_after(text, mentions, best, i) if b is None else _namesake_abroad(text, mentions, best, i)
         if chain is not None and not chain.inside:
             refs.append(area_fallback(m, chain.seat or chain.area))  # the sentence says it is a place
         elif holder is not None:
-            refs.append(area_fallback(m, holder, WHERE_PREC_NEAR))
+            ref = area_fallback(m, holder, WHERE_PREC_NEAR)
+            if b is not None:  # a namesake abroad the gazetteer offered: the text's town says otherwise
+                ref = replace(ref, reason=f"{ref.reason}; not {b.entry.name}, {b.entry.country}, a namesake abroad")
+            refs.append(ref)
         elif k or chain is not None:
             refs.append(to_place_ref(m, b))
     taken = [(r.span.start, r.span.end) for r in refs if r.span is not None]
@@ -735,6 +741,13 @@ _HELD_BY_GAP = re.compile(
     rf"(?:of|in|near|outside)\s+(?:the\s+)?{_COMPASS}?",
     re.IGNORECASE,
 )
+# … or its bearing from the town: "Ma'an, east of Khan Younis", "the X area, south of the city of Y".
+# A town the gazetteer finds abroad under that name is a namesake: the text's town places it.
+_BEARING_GAP = re.compile(
+    r"(?:\s+(?:area|neighbou?rhood|district|quarter|village|camp))?\s*,\s+(?:just\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _holder_after(text: str, mentions: list[Mention], best: list[Scored | None], i: int) -> Entry | None:
@@ -742,7 +755,22 @@ def _holder_after(text: str, mentions: list[Mention], best: list[Scored | None],
     named right after it: the unknown name is placed there, its name kept, as a chain's is."""
     if i + 1 >= len(mentions) or (after := best[i + 1]) is None or mentions[i + 1].reporting:
         return None
-    return after.entry if _HELD_BY_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start) else None
+    gap = (text, mentions[i].end, mentions[i + 1].start)
+    if _HELD_BY_GAP.fullmatch(*gap) or _BEARING_GAP.fullmatch(*gap):
+        return after.entry
+    return None
+
+
+def _namesake_abroad(text: str, mentions: list[Mention], best: list[Scored | None], i: int) -> Entry | None:
+    """The town the text places mention ``i`` by ("Ma'an, east of Khan Younis") when the gazetteer's
+    reading of it is a town of that name in another country (Ma'an, Jordan)."""
+    b = best[i]
+    if b is None or not b.entry.feature.startswith("PPL") or i + 1 >= len(mentions) or mentions[i + 1].reporting:
+        return None
+    after = best[i + 1]
+    if after is None or after.entry.country == b.entry.country or after.entry.feature == "PCLI":
+        return None
+    return after.entry if _BEARING_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start) else None
 
 
 def area_fallback(m: Mention, area: Entry, finest: int | None = None) -> PlaceRef:
