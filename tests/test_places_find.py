@@ -523,6 +523,30 @@ def test_a_person_or_a_family_is_no_place(text: str, not_places: set[str]) -> No
     assert found  # the real places are still there
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        # a roundabout in Gaza City named after Kuwait, and an outlet named after a town in Jordan
+        (
+            "A drone strike hit people near the Kuwait roundabout in the Zeitoun quarter of Gaza City. "
+            "Safa news reported four dead.",
+            "Kuwait",
+            False,
+        ),
+        ("Safa news reported that a strike near Rafah, in the southern Gaza Strip, killed four.", "Safa", False),
+        # where the document's places are, the name says where the facility is
+        (
+            "A bomb went off outside a Kabul mosque on Friday, killing three worshippers, Afghan police said.",
+            "Kabul",
+            True,
+        ),
+    ],
+)
+def test_a_place_before_a_facilitys_noun_is_decided_by_the_documents_places(text: str, name: str, kept: bool) -> None:
+    found = {p.text for p in find_places(_doc(text)) if p.resolved}
+    assert (name in found) is kept, found
+
+
 def test_a_word_of_a_persons_full_name_is_that_person_where_it_recurs() -> None:
     # "Hassan" is also a city in India: inside the full name it is marked as such, and alone
     # later in the text it is the same man, no place at all.

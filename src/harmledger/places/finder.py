@@ -302,6 +302,13 @@ def _unknown_name(
     return any(rest) and not any(_big(h) for hits in rest for h in hits)
 
 
+# Nouns of a facility or an outlet a place may be named after (see ``detect``); not "school",
+# "home", "hospital", which follow a place that says where they are ("a Springfield school",
+# "his parents' Algiers home") as often as one they are named after.
+FACILITY_HEADS = frozenset(
+    """roundabout junction intersection mosque church street square bridge tower hall complex
+    news today press agency tv channel network radio newspaper ps""".split()
+)
 _NAME_PARTICLES = NAME_CONNECTORS - {"of", "the", "and", "y"}
 # "a residential district of Benghazi", "the commercial district of Aden": a quarter of the city
 _CITY_QUARTER_RE = re.compile(
@@ -499,7 +506,18 @@ def detect(
         # counts; before a verb ("Shelling of Douma killed") any of its names does.
         before_noun = adjective and nxt is not None and not nxt.text.endswith("ed")
         big = any(_strong(h) and _own_name(h) for h in hits) if before_noun else strong
-        if adjective and not (confirmed or exact_norp or cue or big):
+        # A name before a facility's or an outlet's noun may be that facility's name ("the Kuwait
+        # roundabout" in Gaza, "Safa news") or say where it is ("a Kabul mosque"): the document's
+        # own places decide (``keep_weak``).
+        named_facility = (
+            single
+            and not cue
+            and nxt is not None
+            and nxt.text.lower() in FACILITY_HEADS
+            and text[end : nxt.start] in (" ", ".")
+            and not any(h.feature in ("ADM1", "CONT", "RGN") for h in hits)
+        )
+        if (adjective and not (confirmed or exact_norp or cue or big)) or named_facility:
             weak = True  # "Esperance residents" or "Aleppo soap": decided by the context
         if not (confirmed or exact_norp or strong or cue or how == "exact" and not single):
             weak = True
