@@ -678,6 +678,30 @@ def test_two_reports_naming_one_quarter_of_a_city_the_gazetteer_lacks_are_one_at
     assert (incident.deaths.low, incident.deaths.high, incident.place.name) == (6, 20, "Qala-e-Bakhtiar")
 
 
+def test_a_quarter_hit_on_two_days_is_two_attacks() -> None:
+    # a city's quarter under bombardment is hit again the next day: the quarter's name alone
+    # identifies an attack on one day only (two reports of one day's strike there still join, above)
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    texts = [
+        (
+            "On Wednesday, 11 October 2023, an airstrike on a house in Ma'an, east of Khan Younis, killed a woman "
+            "and a child, relatives said.",
+            date(2023, 10, 12),
+        ),
+        (
+            "In the early hours of Thursday, 12 October 2023, an airstrike on the Saqr family home in Ma'an, east "
+            "of Khan Younis, killed nine people, relatives said.",
+            date(2023, 10, 13),
+        ),
+    ]
+    docs = [make_document(t, f"{n}.txt", published=p) for n, (t, p) in enumerate(texts)]
+    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    assert sorted(i.deaths.best for i in incidents) == [2, 9], [(i.deaths, i.explanation) for i in incidents]
+    assert {i.place.name for i in incidents} == {"Ma'an"}
+
+
 def test_reports_naming_two_quarters_of_one_city_are_two_attacks() -> None:
     # guard: the quarter's name identifies; two names of one city's quarters speak against
     from harmledger.documents.make import make_document

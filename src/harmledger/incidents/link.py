@@ -205,6 +205,9 @@ def _opens_on_date(claim: Claim) -> bool:
     return span is not None and 0 <= span.start - claim.sentence.start <= DATED_OPENING_CHARS
 
 
+VILLAGE_CUE_PREFIX = "village:"
+
+
 def _identity(claim: Claim, place: PlaceRef | None) -> frozenset[str]:
     """The claim's identity cues; a name the gazetteer lacks, placed by the town the text says
     holds it or lies beside it ("Qala-e-Bakhtiar in southern Kabul", "Tungan Kudu, a village near
@@ -216,7 +219,7 @@ def _identity(claim: Claim, place: PlaceRef | None) -> frozenset[str]:
     if place is None or not place.placed_by_area or (place.precision or 7) > WHERE_PREC_NEAR:
         return identity
     name = rules.norm_name(place.text)
-    return identity | {f"village:{name}"} if name else identity
+    return identity | {f"{VILLAGE_CUE_PREFIX}{name}"} if name else identity
 
 
 def _town(place: PlaceRef | None, precise: bool) -> str:
@@ -556,7 +559,12 @@ def identified(a: Features, b: Features) -> bool:
         return True
     if (updates(a, b) or updates(b, a)) and not towns_differ(a, b) and not contrary(a, b):
         return True
-    return _close(a, b) and bool(shared_identity(a, b))
+    shared = shared_identity(a, b)
+    if shared and all(c.startswith(VILLAGE_CUE_PREFIX) for c in shared):
+        # A quarter of a city under bombardment is hit on many days ("Ma'an, east of Khan Younis"
+        # on the 11th and again on the 12th): the locality alone identifies an attack on one day.
+        return date_gap(a, b) == 0
+    return _close(a, b) and bool(shared)
 
 
 def updates(new: Features, old: Features) -> bool:
