@@ -678,6 +678,28 @@ def test_two_reports_naming_one_quarter_of_a_city_the_gazetteer_lacks_are_one_at
     assert (incident.deaths.low, incident.deaths.high, incident.place.name) == (6, 20, "Qala-e-Bakhtiar")
 
 
+def test_victims_named_like_towns_abroad_leave_the_attack_in_one_place() -> None:
+    # "Hassan" is a city in India, "Kuwait" names a roundabout in Khan Younis: the family's strike
+    # was split into Gaza (13) and Hassan, India (11), and the drone strike placed in Kuwait
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    texts = [
+        "GAZA, Oct 20 - An Israeli airstrike on a house in the Tal al-Hawa neighbourhood, south-west of Gaza City, "
+        "killed 11 members of the Abu Daqqa family early on Friday, the civil defence said. Among the dead were "
+        "Hoda Abu Daqqa, 34, and her daughter, Salma. Hoda's husband, Hassan, was pulled alive from the rubble. "
+        "Hassan's brother said the family had fled there from Beit Hanoun a week earlier.",
+        "The death toll from Friday's strike on the Abu Daqqa family home in Gaza City's Tal al-Hawa district has "
+        "risen to 13, the Gaza health ministry said on Saturday.",
+        "KHAN YOUNIS, Oct 20 - A drone strike near the Kuwait roundabout killed four men on Friday afternoon, Safa "
+        "news reported. One of the dead was named as Amina's son, Ali, 19.",
+    ]
+    published = [date(2023, 10, 20), date(2023, 10, 21), date(2023, 10, 20)]
+    docs = [make_document(t, f"{n}.txt", published=p) for n, (t, p) in enumerate(zip(texts, published, strict=True))]
+    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    assert sorted((i.deaths.best, i.place.country) for i in incidents) == [(4, "PS"), (13, "PS")]
+
+
 def test_a_quarter_hit_on_two_days_is_two_attacks() -> None:
     # a city's quarter under bombardment is hit again the next day: the quarter's name alone
     # identifies an attack on one day only (two reports of one day's strike there still join, above)
