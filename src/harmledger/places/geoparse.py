@@ -802,6 +802,9 @@ def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:
     """
     sure = [b.entry for m, b in zip(mentions, best, strict=True) if b is not None and not m.weak]
     countries = Counter(e.country for e in sure if e.country)
+    namesakes = Counter(
+        (m.surface, b.entry.country) for m, b in zip(mentions, best, strict=True) if b is not None and not m.weak
+    )
     total = sum(countries.values())
     # Distinct places, capped like the co-mentions: the check stays linear on run-on text.
     anchors = [o for o in {o.id: o for o in sure}.values() if o.feature not in ("PCLI", "CONT", "RGN")][
@@ -819,11 +822,7 @@ def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:
         share = countries.get(e.country or "", 0) / total
         if m.person_like:
             # "Hassan and his cousins" is not anchored by the "Hassan" of "Hassan Khaled al-Raqab"
-            own = sum(
-                1
-                for o, ob in zip(mentions, best, strict=True)
-                if ob is not None and not o.weak and o.surface == m.surface and ob.entry.country == e.country
-            )
+            own = namesakes[(m.surface, e.country)]
             share = (countries.get(e.country or "", 0) - own) / max(1, total - own)
         near = any(haversine_km(e.lat, e.lon, o.lat, o.lon) < WEAK_NEAR_KM for o in anchors if o.id != e.id)
         out.append(share >= WEAK_SHARE_ALONE or (share >= WEAK_SHARE and near))
