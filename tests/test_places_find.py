@@ -551,7 +551,7 @@ def test_a_word_of_a_persons_full_name_is_that_person_where_it_recurs() -> None:
     # "Hassan" is also a city in India: inside the full name it is marked as such, and alone
     # later in the text it is the same man, no place at all.
     text = (
-        "An airstrike in Khan Younis killed Hassan Khaled al-Raqab and two cousins. Neighbours said "
+        "An airstrike in Khan Younis killed Hassan Omar al-Nouri and two cousins. Neighbours said "
         "Hassan and his cousins had sheltered in the house since October."
     )
     hassans = [p for p in find_places(_doc(text)) if p.text == "Hassan"]

@@ -469,10 +469,10 @@ def detect(
             and not any(_major(h) for h in hits)
         ):
             taken.append((start, end))  # nor does NER's place reading of it come back below
-            continue  # "her daughter, Maymana", whatever NER thought: Maymana is also a town in Afghanistan
-        # "Hoda's sister", "Khalil and Sali's daughter"; "Hassan and his cousins" after "Hassan Khaled
-        # al-Raqab" (that name itself is kept, marked): a person, unless the document's own places
-        # say otherwise (``keep_weak``: "Greer's city limits" in a report on Greer, South Carolina).
+            continue  # "their daughter, Maymana", whatever NER thought: Maymana is also a town in Afghanistan
+        # "Hoda's sister", "Yusuf and Hala's son"; "Hassan and his cousins" after "Hassan Omar
+        # al-Nouri" (that name itself is kept, marked): a person, unless the document's own places
+        # say otherwise (``keep_weak``: in a report on Greer, South Carolina, "Greer" stays a town).
         person_like = (
             single
             and not cue

@@ -821,7 +821,7 @@ def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:
         e = b.entry
         share = countries.get(e.country or "", 0) / total
         if m.person_like:
-            # "Hassan and his cousins" is not anchored by the "Hassan" of "Hassan Khaled al-Raqab"
+            # "Hassan and his cousins" is not anchored by the "Hassan" of "Hassan Omar al-Nouri"
             own = namesakes[(m.surface, e.country)]
             share = (countries.get(e.country or "", 0) - own) / max(1, total - own)
         near = any(haversine_km(e.lat, e.lon, o.lat, o.lon) < WEAK_NEAR_KM for o in anchors if o.id != e.id)
