@@ -171,6 +171,11 @@ HARM = [
     ),
     # "a couple of" is two or three
     ("A couple of civilians were killed in the shelling.", [("killed", "A couple", 2, 3, N, "civilians")]),
+    # "both" before the people a report named is two of them
+    (
+        "Gunmen shot a shopkeeper and his nephew near the market. Both men died at the scene.",
+        [("killed", "Both", 2, 2, 2, "people")],
+    ),
     # one attacker before an active verb with a qualified figure is no victim
     ("A gunman killed more than 20 people at a market.", [("killed", "more than 20", 21, N, N, "people")]),
     # a partial quote closing after the victims

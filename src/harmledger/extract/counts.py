@@ -22,6 +22,7 @@ from harmledger.extract.vocab import (
     TENS,
     UNITS,
     VAGUE,
+    VICTIM_NOUNS,
 )
 from harmledger.records import Count, Qualifier
 
@@ -194,6 +195,13 @@ def _number(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
         return value, j, "digits"
     if tok.low in ("a", "an") and i + 1 < n and tokens[i + 1].low == "dozen":
         return DOZEN, i + 2, "dozen"
+    if (
+        tok.low == "both"
+        and i + 1 < n
+        and tokens[i + 1].low in VICTIM_NOUNS
+        and tokens[i + 1].low.endswith(("s", "men"))
+    ):
+        return 2, i + 1, "words"  # "both victims", "both men": two people the report named before
     if tok.low == "dozen":  # headline style: "kill dozen Houthi rebels"
         return DOZEN, i + 1, "dozen"
     words = _number_words(tokens, i)
@@ -318,7 +326,7 @@ def _pronoun_one(tokens: list[Token], j: int) -> bool:
 
 
 # Words a figure can start with (anything else is skipped without trying to parse).
-_STARTS = frozenset({*_PRE.firsts, *_VAGUE.firsts, *UNITS, *TENS, "a", "an", "dozen", "between", "from"})
+_STARTS = frozenset({*_PRE.firsts, *_VAGUE.firsts, *UNITS, *TENS, "a", "an", "dozen", "both", "between", "from"})
 
 
 def find_counts(tokens: list[Token]) -> list[CountMatch]:
