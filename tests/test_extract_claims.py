@@ -171,6 +171,11 @@ HARM = [
     ),
     # "a couple of" is two or three
     ("A couple of civilians were killed in the shelling.", [("killed", "A couple", 2, 3, N, "civilians")]),
+    # the person "injuring him" speaks of may have words before the noun
+    (
+        "Gunmen shot a local councillor in the leg outside his home, injuring him.",
+        [("injured", "him", 1, 1, 1, "people")],
+    ),
     # "both" before the people a report named is two of them
     (
         "Gunmen shot a shopkeeper and his nephew near the market. Both men died at the scene.",

@@ -488,12 +488,23 @@ def _object_follows(tokens: list[Token], end: int) -> bool:
 
 
 def _person_before(tokens: list[Token], k: int) -> bool:
-    """ "a woman …, injuring her": the pronoun's person is named in the same sentence (a victim
-    named sentences earlier may already be counted there)."""
-    return any(
-        tokens[x].low in VICTIM_NOUNS and not tokens[x].low.endswith("s") and tokens[x - 1].low in ("a", "an", "the")
-        for x in range(1, k)
-    )
+    """ "a woman …, injuring her", "a local councillor …, injuring him": the pronoun's person is
+    named in the same sentence (a victim named sentences earlier may already be counted there)."""
+    for x in range(1, k):
+        if tokens[x].low not in VICTIM_NOUNS or tokens[x].low.endswith("s"):
+            continue
+        b = x - 1
+        while b > 0 and x - 1 - b < _PERSON_MODIFIERS and tokens[b].text.isalpha() and tokens[b].text.islower():
+            if tokens[b].low in _ARTICLES:
+                break
+            b -= 1
+        if tokens[b].low in _ARTICLES:
+            return True
+    return False
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+_PERSON_MODIFIERS = 2  # "a local councillor", "an elderly woman"; a capitalised word stops the look
 
 
 def _object_pronoun(tokens: list[Token], k: int) -> bool:
