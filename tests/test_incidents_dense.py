@@ -686,10 +686,10 @@ def test_victims_named_like_towns_abroad_leave_the_attack_in_one_place() -> None
 
     texts = [
         "GAZA, Oct 20 - An Israeli airstrike on a house in the Tal al-Hawa neighbourhood, south-west of Gaza City, "
-        "killed 11 members of the Abu Daqqa family early on Friday, the civil defence said. Among the dead were "
-        "Hoda Abu Daqqa, 34, and her daughter, Salma. Hoda's husband, Hassan, was pulled alive from the rubble. "
+        "killed 11 members of the Abu Kheir family early on Friday, the civil defence said. Among the dead were "
+        "Hoda Abu Kheir, 34, and her daughter, Salma. Hoda's husband, Hassan, was pulled alive from the rubble. "
         "Hassan's brother said the family had fled there from Beit Hanoun a week earlier.",
-        "The death toll from Friday's strike on the Abu Daqqa family home in Gaza City's Tal al-Hawa district has "
+        "The death toll from Friday's strike on the Abu Kheir family home in Gaza City's Tal al-Hawa district has "
         "risen to 13, the Gaza health ministry said on Saturday.",
         "KHAN YOUNIS, Oct 20 - A drone strike near the Kuwait roundabout killed four men on Friday afternoon, Safa "
         "news reported. One of the dead was named as Amina's son, Ali, 19.",

@@ -88,7 +88,7 @@ def test_a_breakaway_region_is_a_place() -> None:
 
 def test_a_region_the_press_names_is_a_division_too() -> None:
     # "of Gaza" after "region" asks for a division: the Strip, not Mozambique's Gaza province
-    place = _one("A strike hit the Abu Iyad home in the Qaryat Tajriba region of Gaza on Tuesday.", "Gaza")
+    place = _one("A strike hit the Abu Kheir home in the Qaryat Tajriba region of Gaza on Tuesday.", "Gaza")
     assert place.country == "PS", place
 
 

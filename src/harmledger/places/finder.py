@@ -350,8 +350,8 @@ def detect(
     person_words = {
         w.lower() for s, e, lbl in ents if lbl == "PERSON" for w in text[s:e].split()[1:]
     } | _titled_or_speaking(text, tokens)
-    # Every word of a person's full name ("Hoda Muhammad Ibrahim al-Sharafi", "Israa Ali Hassan
-    # Hassouna"): where such a word recurs alone without a word of place ("Hoda's sister", "Hassan
+    # Every word of a person's full name ("Hoda Samir al-Khatib", "Lina Ali Hassan
+    # Nouri"): where such a word recurs alone without a word of place ("Hoda's sister", "Hassan
     # and Ahmed were killed"), it is that person, one sense per text, unless a major place.
     full_name_words = {
         w.lower()
