@@ -966,3 +966,29 @@ def test_a_risen_toll_joins_its_attack_beside_a_separate_attack_told_after_it() 
     found = analyse([first, later])
     bests = sorted((i.deaths.low, i.deaths.best) for i in found.incidents if i.kind == "incident")
     assert bests == [(4, 4), (12, 20)]
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # "In addition, …" adds its figures to the report's before it
+        (
+            "KIDAL, March 1 - Militants attacked an army post in Kidal on Monday. Four soldiers were killed and "
+            "six were wounded. In addition, two civilians were wounded by stray bullets, the army said.",
+            8,
+        ),
+        # the minister's "not harmed" does not negate his guard's wound (it was read as a zero)
+        (
+            "Gunmen fired on the governor's convoy near Zawiya, Libya, on Sunday. The governor was not harmed "
+            "although one of his bodyguards was wounded. In addition, one attacker was killed and two others "
+            "were wounded, police said.",
+            3,
+        ),
+    ],
+)
+def test_a_reports_own_figures_add_up(text: str, injured: int) -> None:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    [incident] = [i for i in analyse([make_document(text, "a.txt")]).incidents if i.kind == "incident"]
+    assert (incident.injured.low, incident.injured.best) == (injured, injured), incident.explanation

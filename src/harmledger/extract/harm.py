@@ -798,7 +798,17 @@ def place_follows(tokens: list[Token], k: int) -> bool:
 
 
 def negated_between(tokens: list[Token], lo: int, hi: int) -> bool:
-    return any(tokens[k].low in NEGATORS for k in range(max(lo, 0), min(hi, len(tokens))))
+    """A negation in ``[lo, hi)`` after the last word of contrast: "The minister was not harmed
+    although one of his guards was injured" negates the minister, not the guard."""
+    for k in range(min(hi, len(tokens)) - 1, max(lo, 0) - 1, -1):
+        if tokens[k].low in NEGATORS:
+            return True
+        if tokens[k].low in _CONTRAST:
+            return False
+    return False
+
+
+_CONTRAST = frozenset({"although", "though", "but", "whereas", "however", "yet"})
 
 
 def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:

@@ -404,7 +404,8 @@ class _Sentence:
             joint=(joint and bool(self.mentions))
             or tie.along
             or (_another(tokens, m) and not any(_revised_to(tokens, e.first) for e in self.mentions))
-            or _also(tokens, m, harm_at),
+            or _also(tokens, m, harm_at)
+            or _in_addition(tokens),
         )
         mention.rule = rule_name(rule)
         self.mentions.append(mention)
@@ -465,6 +466,13 @@ def _also(tokens: list[Token], m: CountMatch, harm_at: int) -> bool:
         and m.last <= harm_at
         and any(tokens[x].low == "also" for x in range(m.last, harm_at))
     )
+
+
+def _in_addition(tokens: list[Token]) -> bool:
+    """ "In addition, two civilians were wounded by stray bullets": a sentence opening so adds its
+    figures to the report's before it (six soldiers wounded, and two civilians: eight)."""
+    opening = [t.low for t in tokens[:3]]
+    return opening == ["in", "addition", ","] or opening[:2] == ["additionally", ","]
 
 
 ALSO_OPENING_TOKENS = 3  # "At least six attackers were also killed": the figure opens the sentence
