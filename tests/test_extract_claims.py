@@ -171,6 +171,12 @@ HARM = [
     ),
     # "a couple of" is two or three
     ("A couple of civilians were killed in the shelling.", [("killed", "A couple", 2, 3, N, "civilians")]),
+    # an assault and its weapon between the victims and their harm
+    (
+        "A farmer was slashed with a machete and injured near his fields.",
+        [("injured", "A farmer", 1, 1, 1, "civilians")],
+    ),
+    ("Two villagers were hacked with machetes and killed.", [("killed", "Two", 2, 2, 2, "civilians")]),
     # the person "injuring him" speaks of may have words before the noun
     (
         "Gunmen shot a local councillor in the leg outside his home, injuring him.",

@@ -474,9 +474,27 @@ def skip_auxiliaries(tokens: list[Token], j: int, limit: int = 8) -> int:
             # "were shot and killed", "were stabbed and wounded"; never in the active voice
             # ("two gunmen shot and killed a guard": the guard is the victim).
             j += 1
+        elif passive and low in _ASSAULTED and (k := _past_instrument(tokens, j + 1)) < n and tokens[k].low == "and":
+            # "was slashed with a machete and injured": the assault and its weapon, then the harm
+            if k + 1 >= n or not _harm_word_at(tokens, k + 1):
+                break
+            j = k + 1
         else:
             break
     return j
+
+
+# Participles of an assault that a passive may name before its harm ("was slashed … and injured").
+_ASSAULTED = frozenset("slashed hacked attacked assaulted cut hit struck whipped flogged".split())
+
+
+def _past_instrument(tokens: list[Token], k: int) -> int:
+    """Past "with a machete", "with an axe", "with knives" at ``k`` (at most three words), else ``k``."""
+    if k < len(tokens) and tokens[k].low == "with":
+        for end in range(k + 2, min(k + 4, len(tokens)) + 1):
+            if end < len(tokens) and tokens[end].low == "and":
+                return end
+    return k
 
 
 def _compound_part(tok: Token) -> bool:
