@@ -207,6 +207,9 @@ STORY_CUE_PREFIX = "event:story"
 # City, nine members of the Ajour family were killed" after the Hamdan home's 22): another event
 # where the two figures' towns differ, the same strike's neighbours where they do not.
 HOUSEHOLD_CUE_PREFIX = "event:household"
+# The identity cue of a locality as small as a village ("Kadawa village"; a quarter the gazetteer
+# lacks, placed by its town): "village:kadawa". Two reports sharing it on one day are one attack.
+VILLAGE_CUE_PREFIX = "village:"
 # Words shared by extract and places, which may not import each other.
 # Nouns after a name that make it a family's ("the Hamdan family"), not a place's.
 KIN_NOUNS = ("family", "families", "clan", "household")

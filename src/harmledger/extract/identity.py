@@ -29,6 +29,7 @@ from harmledger.records import (
     TOLL_REVISION_PARTICLE,
     TOLL_RISE_VERBS,
     TOLL_UPDATE_CUE,
+    VILLAGE_CUE_PREFIX,
     Claim,
     Document,
     Span,
@@ -244,7 +245,7 @@ def identity_cues(text: str) -> tuple[str, ...]:
     for m in _found(_VILLAGE, text, lowered):
         name = _trim_leading(m.group(1))
         if name and _first_word_ok(name) and name[0].isupper():
-            cues.add("village:" + normalise_name(name))
+            cues.add(VILLAGE_CUE_PREFIX + normalise_name(name))
     for m in _found(_AREA_BEFORE, text, lowered):
         if _first_word_ok(m.group(1)):
             cues.add("area:" + normalise_name(m.group(1)))

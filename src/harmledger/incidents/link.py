@@ -30,6 +30,7 @@ from harmledger.records import (
     PART_OF_TOTAL_CUE,
     STORY_CUE_PREFIX,
     TOLL_UPDATE_CUE,
+    VILLAGE_CUE_PREFIX,
     WHERE_PREC_COUNTRY,
     WHERE_PREC_NEAR,
     WHERE_PREC_REGION,
@@ -203,9 +204,6 @@ DATED_OPENING_CHARS = 4  # "On " or "By " before a sentence's opening date
 def _opens_on_date(claim: Claim) -> bool:
     span = claim.date.span if claim.date is not None else None
     return span is not None and 0 <= span.start - claim.sentence.start <= DATED_OPENING_CHARS
-
-
-VILLAGE_CUE_PREFIX = "village:"
 
 
 def _identity(claim: Claim, place: PlaceRef | None) -> frozenset[str]:

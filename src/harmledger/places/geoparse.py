@@ -748,29 +748,29 @@ _BEARING_GAP = re.compile(
     r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?",
     re.IGNORECASE,
 )
+_HOLDER_GAPS = (_HELD_BY_GAP, _BEARING_GAP)
 
 
-def _holder_after(text: str, mentions: list[Mention], best: list[Scored | None], i: int) -> Entry | None:
+def _holder_after(
+    text: str, mentions: list[Mention], best: list[Scored | None], i: int, gaps: Sequence[re.Pattern[str]] = ()
+) -> Entry | None:
     """The place the text says holds mention ``i`` (a name the gazetteer lacks) or lies by it,
-    named right after it: the unknown name is placed there, its name kept, as a chain's is."""
+    named right after it: the unknown name is placed there, its name kept, as a chain's is.
+    ``gaps`` are the words between them that say so (by default ``_HELD_BY_GAP``, ``_BEARING_GAP``)."""
     if i + 1 >= len(mentions) or (after := best[i + 1]) is None or mentions[i + 1].reporting:
         return None
-    gap = (text, mentions[i].end, mentions[i + 1].start)
-    if _HELD_BY_GAP.fullmatch(*gap) or _BEARING_GAP.fullmatch(*gap):
-        return after.entry
-    return None
+    held = any(gap.fullmatch(text, mentions[i].end, mentions[i + 1].start) for gap in gaps or _HOLDER_GAPS)
+    return after.entry if held else None
 
 
 def _namesake_abroad(text: str, mentions: list[Mention], best: list[Scored | None], i: int) -> Entry | None:
     """The town the text places mention ``i`` by ("Ma'an, east of Khan Younis") when the gazetteer's
     reading of it is a town of that name in another country (Ma'an, Jordan)."""
     b = best[i]
-    if b is None or not b.entry.feature.startswith("PPL") or i + 1 >= len(mentions) or mentions[i + 1].reporting:
+    if b is None or not b.entry.feature.startswith("PPL"):
         return None
-    after = best[i + 1]
-    if after is None or after.entry.country == b.entry.country or after.entry.feature == "PCLI":
-        return None
-    return after.entry if _BEARING_GAP.fullmatch(text, mentions[i].end, mentions[i + 1].start) else None
+    town = _holder_after(text, mentions, best, i, (_BEARING_GAP,))
+    return town if town is not None and town.country != b.entry.country and town.feature != "PCLI" else None
 
 
 def area_fallback(m: Mention, area: Entry, finest: int | None = None) -> PlaceRef:
