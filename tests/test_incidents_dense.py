@@ -992,3 +992,18 @@ def test_a_reports_own_figures_add_up(text: str, injured: int) -> None:
 
     [incident] = [i for i in analyse([make_document(text, "a.txt")]).incidents if i.kind == "incident"]
     assert (incident.injured.low, incident.injured.best) == (injured, injured), incident.explanation
+
+
+def test_a_relative_abroad_does_not_place_the_attack_abroad() -> None:
+    # the sentence holding the injured names no place; the one before it names where a son lives
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "An airstrike on a house in Jabalia killed seven members of the Salem family on Tuesday, relatives "
+        "said. Shelling also hit Rafah, Khan Younis and Beit Lahia overnight. The eldest son, who lives in "
+        "Toronto, said he learned of the deaths online. Four of the dead were children, and three more "
+        "people were injured."
+    )
+    incidents = analyse([make_document(text, "a.txt", published=date(2023, 10, 24))]).incidents
+    assert incidents and {i.place.country for i in incidents} == {"PS"}, [(i.place, i.deaths) for i in incidents]

@@ -698,3 +698,33 @@ def test_a_quarter_of_a_city_is_the_city_not_the_province_named_like_it() -> Non
     # "district of" asks for a division, but "a residential district of" is a part of the town
     place = _one("A car bomb killed 7 people in a residential district of Banghazi on Friday.", "Banghazi")
     assert (place.name, place.precision) == ("Benghazi", WHERE_PREC_EXACT), place
+
+
+def test_a_name_known_only_by_transliteration_lies_in_the_country_the_report_is_mostly_about() -> None:
+    # "Nasser" (the hospital) reads loosely as Nesher, a town in Israel, the report's second country
+    text = (
+        "Five people were killed when a strike hit a house in Khan Younis, and their bodies were taken to "
+        "Nasser. Rafah, Deir al-Balah and Jabalia were also shelled overnight. Rockets were fired at "
+        "Ashkelon, Israel."
+    )
+    assert not any(p.text == "Nasser" and p.resolved for p in _places(text))
+    assert _one(text, "Ashkelon").country == "IL"  # the second country's own places stay
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Witnesses said the strike hit a flat on 20th Street, killing three.", "Street"),
+        ("The 3rd Avenue bridge was closed after the blast.", "Avenue"),
+    ],
+)
+def test_a_numbered_street_is_not_a_town_of_its_name(text: str, word: str) -> None:
+    assert not any(p.text == word and p.resolved for p in _places(text))
+
+
+def test_the_first_word_of_a_longer_arabic_name_is_not_a_small_town_of_that_word() -> None:
+    # "Tal" alone is a town in India; "Tal al-Hawa" is a quarter of Gaza City the gazetteer lacks
+    found = [p for p in _places("A school in Tal al-Hawa was struck on Monday.") if p.resolved]
+    assert not any(p.country == "IN" for p in found), found
+    # a city's own name before its quarter's still places it
+    assert _one("Shelling hit Aleppo al-Jadida at dawn.", "Aleppo").country == "SY"

@@ -318,6 +318,8 @@ _CITY_QUARTER_RE = re.compile(
 )
 _KIN_HEADS = frozenset(KIN_NOUNS)
 # A person's age after a name: "Sofia, 8,", "Ahmad (12)", "Ali, 34;".
+_ARABIC_ARTICLE_AFTER = re.compile(r" (?:al|el|ad|ar|as|ash|az|an|at|adh|ath)[-‑](?=[^\W\d_])", re.IGNORECASE)
+_ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th) \Z", re.IGNORECASE)
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?:[,;)]|\.(?!\d))|\s*\(\s*(?:aged\s+)?\d{1,2}\s*\)")
 
 
@@ -446,6 +448,10 @@ def detect(
         # is the last of a run of capitalised words NER calls a person ("One soldier (Naik Aqeel Abbas)").
         if single and word in person_words and not strong:
             continue
+        if _ORDINAL_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "20th Street", "the 5th Battalion": a numbered street or unit, not a town
+        if _ARABIC_ARTICLE_AFTER.match(text, end) and not any(_major(h) for h in hits):
+            continue  # "Tal al-Hawa", "Beit el-Din": the first word of a longer name, not a small town
         if single and _AGE_AFTER.match(text, end):
             continue  # "sisters Sofia, 8, and Anna, 5", "Ahmad (12)": a person and her age, whatever the name
         if single and prev == "the" and nxt is not None and nxt.text.lower() in _KIN_HEADS:

@@ -427,7 +427,7 @@ def _context_pass(
         best = _local_namesake(ranked, focus, region_focus, others, bonus) or _top(ranked)
         # A transliteration or fuzzy match is trusted only inside the countries the rest of the
         # document is about ("Al-Shaafa" in a Raqqa report is not Vanuatu's Shefa province).
-        if best is not None and m.match in ("loose", "fuzzy") and focus and best.entry.country not in focus:
+        if best is not None and m.match in ("loose", "fuzzy") and focus and not _leading(best.entry.country, focus):
             best = None
         if (
             best is not None
@@ -570,6 +570,11 @@ def _stray(entry: Entry, focus: dict[str, float], context: Sequence[Entry] = ())
         for c in context
         if c.feature.startswith("PPL") or c.feature.startswith("ADM")
     )
+
+
+def _leading(country: str | None, focus: dict[str, float]) -> bool:
+    """Whether ``country`` has the largest share of the document's evidence (ties included)."""
+    return country is not None and focus.get(country, 0.0) >= max(focus.values())
 
 
 def focus_without(counts: Counter[str], own: list[str | None]) -> dict[str, float]:

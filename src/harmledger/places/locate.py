@@ -169,6 +169,7 @@ class _Places:
         self.starts = [self.usable[k].span.start for k in self.order]  # type: ignore[union-attr]
         self._focus: tuple[PlaceRef | None] | None = None
         self.stray = _strays(self.usable)
+        self.home = _home_country(self.usable, self.stray)
         # Names the gazetteer lacks where the text says something happened ("a market in Myinmu")
         self.unknown = [
             p
@@ -182,6 +183,13 @@ class _Places:
         if self._focus is None:
             self._focus = (_focus(self.usable),)
         return self._focus[0]
+
+    def home_focus(self) -> PlaceRef | None:
+        """The focus among the places of the country the report is about (``_home_country``)."""
+        place = _focus([p for p in self.usable if p.country == self.home])
+        if place is None:
+            return None
+        return replace(place, reason=f"places nearby lie abroad: the report's {place.reason}")
 
     def _near(self, s_idx: int, p_idx: int) -> list[int]:
         """Usable places within REFINE_SENTENCES sentences and one paragraph, in list order."""
@@ -214,6 +222,14 @@ class _Places:
             # (not "a day after a strike on Sumy killed two", told first)
             own = [k for k in own if usable[k].span.start >= claim.span.end] or own  # type: ignore[union-attr]
         near = self._near(s_idx, p_idx)
+        if near and not own and self.home is not None:
+            # A report about one country: a place abroad in a neighbouring sentence (where a
+            # relative lives, a town a victim's name reads as) is not where the claim happened
+            # when a place of that country is named nearby too; when none is, its focus there.
+            homely = [k for k in near if usable[k].country == self.home]
+            if not homely:
+                return self.home_focus()
+            near = homely
         if own:
             best = usable[
                 min(
@@ -356,6 +372,23 @@ def _strays(usable: list[PlaceRef]) -> frozenset[int]:
         if all(haversine_km(p.lat, p.lon, q.lat, q.lon) > STRAY_KM for q in others):  # type: ignore[arg-type]
             out.add(k)
     return frozenset(out)
+
+
+HOME_SHARE = 0.8  # a report with this share of its specific places' mentions in one country is about it
+HOME_MIN_MENTIONS = 4
+
+
+def _home_country(usable: list[PlaceRef], stray: frozenset[int]) -> str | None:
+    """The one country a report is about, when its specific places say so clearly."""
+    counts = Counter(
+        p.country
+        for k, p in enumerate(usable)
+        if k not in stray and p.country and (p.precision or 7) < WHERE_PREC_COUNTRY
+    )
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= HOME_MIN_MENTIONS and n >= HOME_SHARE * sum(counts.values()) else None
 
 
 def _focus(usable: list[PlaceRef]) -> PlaceRef | None:
