@@ -23,6 +23,7 @@ CUES = [
     ("A drone hit a car near the Kuwait roundabout on Salah al-Din Street.", {"area:kuwait", "area:salah al din"}),
     ("The raid on Jabalia camp killed five.", {"area:jabalia"}),
     ("Gunmen attacked Kadawa village in Zamfara state.", {"village:kadawa"}),
+    ("Gunmen stormed the village of Tungan Dutse at dawn.", {"village:tungan dutse", "time:morning"}),
     ("The strike came before dawn.", {"time:night"}),
     ("The toll from Thursday night's assault on the district rose to 20.", {"time:night"}),
     ("The blast went off in the afternoon.", {"time:afternoon"}),

@@ -1007,3 +1007,77 @@ def test_a_relative_abroad_does_not_place_the_attack_abroad() -> None:
     )
     incidents = analyse([make_document(text, "a.txt", published=date(2023, 10, 24))]).incidents
     assert incidents and {i.place.country for i in incidents} == {"PS"}, [(i.place, i.deaths) for i in incidents]
+
+
+def _analysed(reports: list[tuple[str, date]]) -> list:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    docs = [make_document(t, f"{n}.txt", published=p) for n, (t, p) in enumerate(reports)]
+    return [i for i in analyse(docs).incidents if i.kind == "incident"]
+
+
+def test_a_market_named_by_its_town_is_the_market_another_report_names() -> None:
+    # "the El Fasher market" says which town, not which market: it neither matches nor clashes with
+    # "the Naivasha market" there (it clashed, and one strike stood as two incidents, 12 and 19)
+    incidents = _analysed(
+        [
+            (
+                "Drone strike on El Fasher market kills at least 12\n\nA drone strike on a crowded market in El "
+                "Fasher, North Darfur, killed at least 12 people and wounded more than 30 on Saturday, "
+                "activists said.",
+                date(2025, 5, 4),
+            ),
+            (
+                "The death toll from Saturday's drone attack on the Naivasha market in El Fasher has risen to "
+                "19, a doctors' network said on Sunday.",
+                date(2025, 5, 5),
+            ),
+        ]
+    )
+    assert [(i.deaths.low, i.deaths.best) for i in incidents] == [(12, 19)], [i.explanation for i in incidents]
+
+
+def test_the_village_of_a_raid_named_alike_joins_and_stays_with_its_own_paragraph() -> None:
+    # two reports name "the village of Um Sumeima" for one raid (7, then a toll risen to 11); the
+    # shelling told in the paragraph before it in the second report is another attack elsewhere
+    incidents = _analysed(
+        [
+            (
+                "Army says it repelled assault on El Fasher\n\nThe army said on Monday it had repelled a large "
+                "assault by the RSF on El Fasher, killing dozens of fighters. The RSF said it had killed more "
+                "than 100 soldiers in the fighting.\n\nMeanwhile in Kordofan, at least seven people were "
+                "killed when RSF fighters attacked the village of Um Sumeima, west of El Obeid, on Sunday, "
+                "residents said.",
+                date(2025, 5, 6),
+            ),
+            (
+                "Three dead as RSF shells Abu Shouk again\n\nEL FASHER, 7 May 2025 - Three people were killed "
+                "on Tuesday when shells fell on the Abu Shouk camp for displaced people, north of El Fasher, a "
+                "camp official said.\n\nIn the village of Um Sumeima in North Kordofan, residents said the "
+                "toll from Sunday's RSF attack had risen to 11.",
+                date(2025, 5, 7),
+            ),
+        ]
+    )
+    tolls = sorted((i.deaths.low, i.deaths.best, i.deaths.high) for i in incidents if (i.deaths.best or 99) < 20)
+    assert tolls == [(3, 3, 3), (7, 11, 11)], [i.explanation for i in incidents]
+
+
+def test_where_a_survivor_lives_does_not_place_the_attack() -> None:
+    # the camp the shells hit is not in the gazetteer; the sentence before names where a trader's
+    # brother lives: the five dead (and the wounded) were placed in Cairo
+    incidents = _analysed(
+        [
+            (
+                "Toll from El Fasher market attack rises to 19\n\nMay 5, 2025 (EL FASHER) - The death toll "
+                "from Saturday's drone attack on the Naivasha market in El Fasher has risen to 19, doctors "
+                "said on Sunday.\n\nThe doctors said 41 people were being treated for wounds. Yusuf Idris, a "
+                "trader whose brother lives in Cairo, said he lost two cousins in the strike.\n\nOn Sunday, "
+                "shelling hit the Abu Shouk camp again, killing five, including two women, a camp spokesman "
+                "said.",
+                date(2025, 5, 5),
+            )
+        ]
+    )
+    assert incidents and {i.place.country for i in incidents} == {"SD"}, [(i.place, i.deaths) for i in incidents]

@@ -162,9 +162,11 @@ _AREA_AFTER = re.compile(
     rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\s+(?i:neighbou?rhood|quarter|street|road|roundabout|square|"
     rf"refugee camp|camp|junction|intersection)\b"
 )
-# "Kadawa village", "Kadawa community": a village the gazetteer may lack, named alike by every
-# report of its attack (a city's neighbourhood is hit again and again; a village's day, seldom)
+# "Kadawa village", "Kadawa community", "the village of Kadawa": a village the gazetteer may lack,
+# named alike by every report of its attack (a city's neighbourhood is hit again and again; a
+# village's day, seldom)
 _VILLAGE = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?i:village|community|hamlet|settlement)\b")
+_VILLAGE_OF = re.compile(rf"\b(?i:village|hamlet|settlement)\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)")
 _AREA_BEFORE = re.compile(
     rf"\bthe\s+(?:neighbou?rhood|quarter|area|district)\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
@@ -196,6 +198,7 @@ _NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
     _SITE: re.compile(_FACILITY_NAMES.lower()),
     _AREA_AFTER: re.compile(r"neighbo|quarter|street|road|roundabout|square|camp|junction|intersection"),
     _VILLAGE: re.compile(r"village|community|hamlet|settlement"),
+    _VILLAGE_OF: re.compile(r"(?:village|hamlet|settlement) of"),
     _AREA_BEFORE: re.compile(r"neighbo|quarter|area|district"),
     _AGED_NAME: re.compile(r"[(,]\s*\d"),
     _NAMED_AS: re.compile(r"named|identified"),
@@ -242,10 +245,11 @@ def identity_cues(text: str) -> tuple[str, ...]:
         name = _trim_leading(m.group(1))
         if name and _first_word_ok(name) and name[0].isupper():
             cues.add("area:" + normalise_name(name))
-    for m in _found(_VILLAGE, text, lowered):
-        name = _trim_leading(m.group(1))
-        if name and _first_word_ok(name) and name[0].isupper():
-            cues.add(VILLAGE_CUE_PREFIX + normalise_name(name))
+    for pattern in (_VILLAGE, _VILLAGE_OF):
+        for m in _found(pattern, text, lowered):
+            name = _trim_leading(m.group(1))
+            if name and _first_word_ok(name) and name[0].isupper():
+                cues.add(VILLAGE_CUE_PREFIX + normalise_name(name))
     for m in _found(_AREA_BEFORE, text, lowered):
         if _first_word_ok(m.group(1)):
             cues.add("area:" + normalise_name(m.group(1)))
@@ -553,6 +557,18 @@ def _within_story(start: int, end: int, at: int, starts: list[int]) -> tuple[int
     return start, end
 
 
+VILLAGE_REACH = 120  # characters before a claim's sentence its village may be named in
+
+
+def _villages_near(cues: tuple[str, ...], text: str, start: int, end: int) -> tuple[str, ...]:
+    """``cues`` without villages named only further off than the claim's sentence and the end of
+    the one before: a roundup's next paragraph ("In the village of X, …") tells another attack."""
+    if not any(c.startswith(VILLAGE_CUE_PREFIX) for c in cues):
+        return cues
+    near = normalise_name(text[start:end])
+    return tuple(c for c in cues if not c.startswith(VILLAGE_CUE_PREFIX) or c[len(VILLAGE_CUE_PREFIX) :] in near)
+
+
 def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
     """``claims`` with ``identity`` set from the text around each claim's sentence."""
     out: list[Claim] = []
@@ -573,6 +589,7 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
         cues = seen.get((start, end))
         if cues is None:
             cues = seen[(start, end)] = identity_cues(doc.text[start:end])
+        cues = _villages_near(cues, doc.text, max(start, claim.sentence.start - VILLAGE_REACH), claim.sentence.end)
         before = doc.text[claim.sentence.start : claim.span.start]
         if (
             _OTHER_EVENT.search(before)

@@ -694,14 +694,17 @@ def _not_in_names(places: list[PlaceRef], claims: list[Claim]) -> list[PlaceRef]
     ]
 
 
-# Where the wounded were taken, or where people fled, is not where they were harmed: "12 were
-# wounded and taken to hospital in Fada N'Gourma", "Residents fled toward the provincial capital X".
+# Where the wounded were taken, where people fled, or where a survivor lives, is not where they were
+# harmed: "12 were wounded and taken to hospital in Fada N'Gourma", "Residents fled toward the
+# provincial capital X", "a trader whose brother lives in Cairo".
 _DESTINATION = re.compile(
     r"\b(?:(?:taken|rushed|evacuated|transferred|airlifted|flown|brought|moved|transported|referred|admitted)"
     r"\s+to\s+(?:(?:a|the|local|nearby|two|several)\s+)?(?:(?:hospitals?|clinics?)\s+(?:in|at)\s+)?|"
     r"(?:treated|died|succumbed(?:\s+to\s+(?:his|her|their)\s+(?:wounds|injuries))?)\s+(?:in|at)\s+"
     r"(?:(?:a|the)\s+)?(?:[\w'’-]+\s+){0,3}?(?:hospitals?|clinics?)\s+(?:in|at)\s+|"
-    r"fled\s+(?:to|toward|towards|into|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?)$",
+    r"fled\s+(?:to|toward|towards|into|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|"
+    # "his brother, who lives in Cairo", "whose son now lives in Canada": where a survivor lives
+    r"\b(?:who|whose\s+[\w'’-]+)\s+(?:now\s+)?(?:lives|resides|is\s+based)\s+in\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 DESTINATION_REACH = 80  # characters before a place that may say it is a destination
