@@ -928,7 +928,7 @@ SOURCES = [
     ),
     (
         "Governor Dauda Lawal, in a statement issued by his spokesman, put the death toll at 17.",
-        ("Governor Dauda Lawal", "reported", None),
+        ("Governor Dauda Lawal", "reported", "official"),
     ),
     # ... and first a party that denied something in the sentence right before
     (
@@ -967,6 +967,13 @@ SOURCES = [
         "The toll reached 33, police said, while the provincial health directorate put the figure at 35.",
         ("provincial health directorate", "reported", "official"),
     ),
+    # an official named with the post before the name, and a state's service, are officials
+    (
+        "The toll has risen to five, Governor Ivan Hrytsenko reported on Saturday.",
+        ("Governor Ivan Hrytsenko", "reported", "official"),
+    ),
+    ("Six people were killed, the State Emergency Service said.", ("State Emergency Service", "reported", "official")),
+    ("Six people were killed, the Unian news service said.", ("Unian news service", "reported", "media")),
 ]
 
 
@@ -1733,3 +1740,21 @@ def test_the_party_that_wards_an_attack_off_is_not_its_perpetrator(text: str, pe
 )
 def test_a_faction_s_claim_and_blame_in_the_present_name_the_group(text: str, party: str, stance: str) -> None:
     assert [(c.party, c.stance) for c in claims_of(text) if c.kind == "statement"] == [(party, stance)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone attack on the night of 7-8 March injured five civilians, the governor said.",
+        "A drone attack on the night of March 7-8 injured five civilians, the governor said.",
+        "Shelling on 12–14 June wounded five civilians in the town.",
+    ],
+)
+def test_a_range_of_days_beside_a_month_is_a_date_not_a_range_of_victims(text: str) -> None:
+    found = [(c.outcome, c.count.low, c.count.high) for c in claims_of(text) if c.count is not None]
+    assert found == [("injured", 5, 5)], found
+
+
+def test_a_range_with_no_month_beside_it_is_still_a_range_of_victims() -> None:
+    [claim] = [c for c in claims_of("Clashes killed 7-8 fighters on Monday.") if c.count is not None]
+    assert (claim.count.low, claim.count.high) == (7, 8)

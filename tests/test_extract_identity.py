@@ -51,3 +51,25 @@ def test_a_cue_pattern_is_skipped_only_where_it_could_not_match() -> None:
                 matched.add(pattern)
                 assert needs.search(m.group(0).lower()), (pattern.pattern[:40], m.group(0))
     assert matched == set(_NEEDS)  # every pattern was tried on a text it matches
+
+
+def _village_cues(text: str) -> list[tuple[str, set[str]]]:
+    from harmledger.extract import extract_claims
+    from harmledger.extract.identity import attach_identity
+    from harmledger.records import Document
+
+    doc = Document(id="d", original=text.encode(), text=text, origin="test", genre="news")
+    return [
+        (c.quote[:24], {cue for cue in c.identity if cue.startswith("village:")})
+        for c in attach_identity(doc, extract_claims(doc))
+        if c.count is not None
+    ]
+
+
+def test_a_village_is_the_cue_of_its_own_sentence_and_the_next_not_of_one_naming_its_own_place() -> None:
+    text = (
+        "Gunmen stormed the village of Tungan Dutse on Sunday. Four farmers were killed. In Kaduna, two traders died."
+    )
+    cues = dict(_village_cues(text))
+    assert cues["Four farmers were killed"] == {"village:tungan dutse"}
+    assert cues["In Kaduna, two traders d"] == set(), cues

@@ -128,6 +128,10 @@ def resolve_name(name: str, acros: dict[str, str]) -> tuple[str, str | None]:
         return name, "unnamed"  # "other local monitors", "some officials"
     if UN_WORDS & set(words):
         return name, "ngo"  # "the Office of the UN High Commissioner for Human Rights"
+    if len(words) >= 3 and SOURCE_NOUNS.get(words[0]) == "official" and name.split()[1][:1].isupper():
+        return name, "official"  # "Governor Oleh Petrenko", "Mayor Ana Ruiz": an official by the post
+    if words and words[-1] == "service" and ("news" in words or "press" in words):
+        return name, "media"  # "Interfax news service", not a state service
     if words and words[-1] in SOURCE_NOUNS:
         kind = SOURCE_NOUNS[words[-1]]
         if kind == "unnamed" and name.split()[-1][:1].isupper():

@@ -120,6 +120,8 @@ def _in_date(tokens: list[Token], i: int, end: int) -> bool:
         return True  # "March 17", "17 March 2017" (the year)
     if i > 2 and tokens[i - 1].text == "," and tokens[i - 2].is_number and _is_month(tokens[i - 3]):
         return True  # "July 20, 2022": the year of a dateline, never a toll
+    if _days_of_a_month(tokens, i):
+        return True  # "the night of 7-8 March", "March 7-8": two days, never a range of dead
     # "17 March": a day, unless the month is really a verb or a name ("5 May protesters").
     if not (end < len(tokens) and _is_month(tokens[end]) and int(tokens[i].text) <= 31):
         return False
@@ -129,6 +131,28 @@ def _in_date(tokens: list[Token], i: int, end: int) -> bool:
         or not tokens[end + 1].text[:1].islower()
         or tokens[end + 1].is_number
     )
+
+
+_DAY_DASHES = frozenset({"-", "–", "—"})
+
+
+def _days_of_a_month(tokens: list[Token], i: int) -> bool:
+    """Whether the digits at ``i`` open or close a range of days written beside a month name."""
+
+    def day(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].is_number and tokens[k].text.isdigit() and int(tokens[k].text) <= 31
+
+    def dash(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].text in _DAY_DASHES
+
+    def month(k: int) -> bool:
+        return 0 <= k < len(tokens) and _is_month(tokens[k])
+
+    if not day(i):
+        return False
+    opens = dash(i + 1) and day(i + 2) and (month(i + 3) or month(i - 1))  # "7-8 March", "March 7-8"
+    closes = dash(i - 1) and day(i - 2) and (month(i + 1) or month(i - 3))
+    return opens or closes
 
 
 # Words before a year ("in 2019", "since 2011", "in early 2015") and the nouns a count of that

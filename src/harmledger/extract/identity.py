@@ -558,6 +558,8 @@ def _within_story(start: int, end: int, at: int, starts: list[int]) -> tuple[int
 
 
 VILLAGE_REACH = 120  # characters before a claim's sentence its village may be named in
+# "In Kherson, shelling killed …", "Meanwhile in the Sumy region, …": a sentence naming its own place first
+_PLACE_OPENING = re.compile(r"\W*(?i:(?:(?:meanwhile|elsewhere),?\s+)?(?:in|at|near)\s+(?:the\s+)?)[A-Z]")
 
 
 def _villages_near(cues: tuple[str, ...], text: str, start: int, end: int) -> tuple[str, ...]:
@@ -589,7 +591,9 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
         cues = seen.get((start, end))
         if cues is None:
             cues = seen[(start, end)] = identity_cues(doc.text[start:end])
-        cues = _villages_near(cues, doc.text, max(start, claim.sentence.start - VILLAGE_REACH), claim.sentence.end)
+        own_place = _PLACE_OPENING.match(doc.text, claim.sentence.start, claim.span.start) is not None
+        lo = claim.sentence.start if own_place else max(start, claim.sentence.start - VILLAGE_REACH)
+        cues = _villages_near(cues, doc.text, lo, claim.sentence.end)
         before = doc.text[claim.sentence.start : claim.span.start]
         if (
             _OTHER_EVENT.search(before)

@@ -1097,6 +1097,7 @@ SOURCE_NOUNS: dict[str, str] = {
     "office": "official",
     "department": "official",
     "directorate": "official",
+    "service": "official",  # "the State Emergency Service", "the ambulance service"
     "spokesperson": "official",
     "military": "official",
     "army": "official",
