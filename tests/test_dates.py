@@ -220,3 +220,11 @@ def test_a_date_is_read_on_one_line_and_an_hour_is_no_day() -> None:
     text = "Tuesday 12 November\n\n08:15 An air strike killed five people in the camp."
     doc = Document(id="t", original=text.encode(), text=text, origin="t", published=date(2024, 11, 12))
     assert [(d.text, d.start) for d in find_dates(doc)] == [("12 November", date(2024, 11, 12))]
+
+
+def test_a_weekday_before_a_capitalised_name_is_a_given_name_not_a_day() -> None:
+    # "Monday" is a common given name; the day the chairman spoke is Wednesday, not Monday
+    text = "The toll has risen to 21, the council chairman, Monday Dalyop, said on Wednesday. Tuesday November 5 too."
+    doc = Document(id="d", original=text.encode(), text=text, origin="test", published=date(2024, 12, 25))
+    found = {d.span.slice(text): d.start for d in find_dates(doc) if d.span}
+    assert found == {"on Wednesday": date(2024, 12, 25), "November 5": date(2024, 11, 5)}, found

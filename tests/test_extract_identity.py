@@ -24,6 +24,7 @@ CUES = [
     ("The raid on Jabalia camp killed five.", {"area:jabalia"}),
     ("Gunmen attacked Kadawa village in Zamfara state.", {"village:kadawa"}),
     ("Gunmen stormed the village of Tungan Dutse at dawn.", {"village:tungan dutse", "time:morning"}),
+    ("Gunmen raided the Kufai and Ramin Dawa communities.", {"village:kufai", "village:ramin dawa"}),
     ("The strike came before dawn.", {"time:night"}),
     ("The toll from Thursday night's assault on the district rose to 20.", {"time:night"}),
     ("The blast went off in the afternoon.", {"time:afternoon"}),

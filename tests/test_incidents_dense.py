@@ -1081,3 +1081,25 @@ def test_where_a_survivor_lives_does_not_place_the_attack() -> None:
         ]
     )
     assert incidents and {i.place.country for i in incidents} == {"SD"}, [(i.place, i.deaths) for i in incidents]
+
+
+def test_a_toll_risen_over_a_raids_villages_joins_the_first_report_of_them() -> None:
+    # the second report names both villages ("the Kufai and Ramin Dawa communities") and gives the
+    # toll of "the attacks" as risen: one raid, 12 then 19 (they stood as two incidents)
+    incidents = _analysed(
+        [
+            (
+                "Gunmen kill 12 in Plateau villages\n\nJOS, Dec 25 - Gunmen attacked two villages in the Riyom "
+                "area of Plateau State on Tuesday night, killing at least 12 people, residents said.\n\nIn Kufai "
+                "village, the attackers shot dead eight people, a community leader said. In nearby Ramin Dawa, "
+                "four people were killed.",
+                date(2024, 12, 25),
+            ),
+            (
+                "The number of people killed in the attacks on the Kufai and Ramin Dawa communities in Riyom "
+                "has risen to 19, the council chairman, Monday Dalyop, said on Wednesday.",
+                date(2024, 12, 25),
+            ),
+        ]
+    )
+    assert [(i.deaths.low, i.deaths.best) for i in incidents] == [(12, 19)], [i.explanation for i in incidents]

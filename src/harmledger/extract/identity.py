@@ -166,6 +166,10 @@ _AREA_AFTER = re.compile(
 # named alike by every report of its attack (a city's neighbourhood is hit again and again; a
 # village's day, seldom)
 _VILLAGE = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?i:village|community|hamlet|settlement)\b")
+_VILLAGE_PAIR = re.compile(  # "the Mushu and Hurti communities": two villages of one attack
+    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+and\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+"
+    r"(?i:villages|communities|hamlets|settlements)\b"
+)
 _VILLAGE_OF = re.compile(rf"\b(?i:village|hamlet|settlement)\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)")
 _AREA_BEFORE = re.compile(
     rf"\bthe\s+(?:neighbou?rhood|quarter|area|district)\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
@@ -199,6 +203,7 @@ _NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
     _AREA_AFTER: re.compile(r"neighbo|quarter|street|road|roundabout|square|camp|junction|intersection"),
     _VILLAGE: re.compile(r"village|community|hamlet|settlement"),
     _VILLAGE_OF: re.compile(r"(?:village|hamlet|settlement) of"),
+    _VILLAGE_PAIR: re.compile(r"villages|communities|hamlets|settlements"),
     _AREA_BEFORE: re.compile(r"neighbo|quarter|area|district"),
     _AGED_NAME: re.compile(r"[(,]\s*\d"),
     _NAMED_AS: re.compile(r"named|identified"),
@@ -245,11 +250,12 @@ def identity_cues(text: str) -> tuple[str, ...]:
         name = _trim_leading(m.group(1))
         if name and _first_word_ok(name) and name[0].isupper():
             cues.add("area:" + normalise_name(name))
-    for pattern in (_VILLAGE, _VILLAGE_OF):
+    for pattern in (_VILLAGE, _VILLAGE_OF, _VILLAGE_PAIR):
         for m in _found(pattern, text, lowered):
-            name = _trim_leading(m.group(1))
-            if name and _first_word_ok(name) and name[0].isupper():
-                cues.add(VILLAGE_CUE_PREFIX + normalise_name(name))
+            for group in m.groups():
+                name = _trim_leading(group)
+                if name and _first_word_ok(name) and name[0].isupper():
+                    cues.add(VILLAGE_CUE_PREFIX + normalise_name(name))
     for m in _found(_AREA_BEFORE, text, lowered):
         if _first_word_ok(m.group(1)):
             cues.add("area:" + normalise_name(m.group(1)))
@@ -355,7 +361,7 @@ _TOLL_RISE = re.compile(
     # number of one attack's dead is a toll too (a running number of the dead is not)
     rf"\b(?:toll|number\s+of\s+(?:[\w-]+\s+){{0,3}}?(?:killed|dead)\s+(?:in|by|from)\s+[^.;:!?]{{0,40}}?"
     rf"\b(?:attack|bombing|strike|air\s?strike|raid|blast|explosion|ambush|massacre|shelling|bombardment|assault|"
-    rf"shooting)\b)[^.;:!?]{{0,120}}?"
+    rf"shooting)s?\b)[^.;:!?]{{0,120}}?"
     rf"\b(?:{'|'.join(TOLL_RISE_VERBS)}){TOLL_REVISION_PARTICLE}{_TO_A_FIGURE}|"
     # "…, raising the toll to seven", "bringing the death toll to 12"
     r"\b(?:raising|bringing|taking|pushing|lifting)\s+(?:the\s+)?(?:overall\s+|total\s+|official\s+)?"

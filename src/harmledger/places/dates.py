@@ -371,7 +371,7 @@ def _scan(text: str) -> list[tuple[str, re.Match[str], bool]]:
     starts = _first_word_starts(text)
     for name, pattern, needs in _COMPILED:
         for m in _rule_matches(name, pattern, text, starts):
-            if not _capitalised_names(m):
+            if not _capitalised_names(m) or (name == "weekday" and _a_given_name(m, text)):
                 continue
             at = bisect.bisect_right(taken, (m.start(), m.end()))
             if any(m.start() < e and s < m.end() for s, e in taken[max(0, at - 1) : at + 1]):
@@ -394,6 +394,19 @@ def _scan(text: str) -> list[tuple[str, re.Match[str], bool]]:
 
 _CALENDAR_DAYS = frozenset({"mdy", "dmy", "md", "dm"})
 _WEEKDAY_TO_DATE_GAP = re.compile(r",?\s*(?:the\s+)?")
+
+
+_NAME_AFTER = re.compile(r" ([A-Z][a-z]+)")
+
+
+def _a_given_name(m: re.Match[str], text: str) -> bool:
+    """A bare weekday before a capitalised word is a person's given name or a title ("the
+    chairman, Monday Kassah, said", "the Sunday Times"), unless that word is a month
+    ("Tuesday November 5"): a day is written "on Monday", "Monday's", "Monday night"."""
+    if m.group("last") or m.group(0) != m.group("weekday"):
+        return False
+    after = _NAME_AFTER.match(text, m.end())
+    return after is not None and after.group(1).lower() not in MONTHS
 
 
 def _capitalised_names(m: re.Match[str]) -> bool:
