@@ -717,6 +717,24 @@ def test_a_party_claiming_what_its_own_attack_did_does_not_set_the_best():
     assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (50, 50, 101)
 
 
+def test_a_party_claiming_what_its_own_attack_did_does_not_set_the_best_beside_a_vague_account():
+    # "the army said it repelled the assault, killing dozens" beside "the group said it had killed
+    # more than 100 soldiers": the only stated number is the party's own claim; the best stays
+    # with the other account, the claim its high (the ledger showed 101 as the best)
+    from dataclasses import replace
+
+    docs = {d: doc(d) for d in "ab"}
+    boast = claim(
+        "a", low=101, place="kabul", day=D, qualifier="more_than", source="the group", source_kind="belligerent"
+    )
+    boast = replace(boast, source=replace(boast.source, stance="claimed"))
+    vague = claim("b", low=24, high=99, place="kabul", day=D, qualifier="vague", source="army", source_kind="official")
+    vague = replace(vague, count=replace(vague.count, vague=True))
+    [inc] = only_incidents(reconcile(one_strike([boast, vague]), docs))
+    assert inc.deaths.best is not None and inc.deaths.best < 101, inc.explanation
+    assert inc.deaths.high == 101
+
+
 def test_a_toll_given_as_risen_is_best_beside_an_equally_reliable_count_of_the_same_day():
     from dataclasses import replace
 

@@ -428,8 +428,8 @@ def figures(
         everyone = not _fighters_only(by_source[source]) or not whole
         return (
             about_it,
-            counts,
             not boast,
+            counts,
             everyone,
             risen_since,
             max(r.reliability for r in items),
