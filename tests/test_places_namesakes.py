@@ -728,3 +728,13 @@ def test_the_first_word_of_a_longer_arabic_name_is_not_a_small_town_of_that_word
     assert not any(p.country == "IN" for p in found), found
     # a city's own name before its quarter's still places it
     assert _one("Shelling hit Aleppo al-Jadida at dawn.", "Aleppo").country == "SY"
+
+
+def test_the_last_word_of_a_village_the_gazetteer_lacks_is_no_evidence_of_a_country_abroad() -> None:
+    # "Kone" alone is Koné in New Caledonia: read twice, it made Kanbalu, the township named, a stray
+    text = (
+        "Death toll from Let Yet Kone bombing climbs to 38\n\nThe number of civilians killed in Friday's "
+        "air attack on Let Yet Kone village in Kanbalu Township has climbed to 38, according to the local "
+        "administration of the National Unity Government (NUG)."
+    )
+    assert _one(text, "Kanbalu").country == "MM"

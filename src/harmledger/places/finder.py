@@ -333,6 +333,18 @@ _POSSESSIVE_KIN_RE = re.compile(
 MAJOR_PLACE_POPULATION = 1_000_000
 
 
+def _tail_of_a_name(text: str, tokens: list[Token], i: int) -> bool:
+    """Whether the two words before token ``i`` are capitalised and run into it inside a sentence."""
+    a, b = tokens[i - 2], tokens[i - 1]
+    return (
+        _capitalised(a.text)
+        and _capitalised(b.text)
+        and text[a.end : b.start] == " "
+        and text[b.end : tokens[i].start] == " "
+        and a.start > _sentence_start(text, tokens[i].start)
+    )
+
+
 def _major(h: Entry) -> bool:
     return h.feature in ("PCLI", "ADM1", "CONT", "RGN") or h.population >= MAJOR_PLACE_POPULATION
 
@@ -545,6 +557,10 @@ def detect(
         elif _owner_head(text, end) in INSTITUTION_HEADS and any(h.feature == "PCLI" for h in hits):
             # "a US military investigation", "US-made bombs", "Turkey's Defence Ministry": whose, not where.
             mention.notes.append(f"{ORG_NOTE} '{surface} {_owner_head(text, end)}'")
+        elif weak and single and i > 1 and not strong and _tail_of_a_name(text, tokens, i):
+            # "Let Yet Kone bombing": the last word of a name the gazetteer lacks; its namesake
+            # abroad (Koné) is no evidence of the report's country
+            mention.in_person = True
         mentions.append(mention)
         taken.append((start, end))
     # NER places the gazetteer does not know are kept, unresolved, with their text.
