@@ -74,3 +74,13 @@ def test_a_village_is_the_cue_of_its_own_sentence_and_the_next_not_of_one_naming
     cues = dict(_village_cues(text))
     assert cues["Four farmers were killed"] == {"village:tungan dutse"}
     assert cues["In Kaduna, two traders d"] == set(), cues
+
+
+def test_a_village_named_after_a_lead_is_the_leads_until_the_text_turns_to_another_place() -> None:
+    text = (
+        "An air strike killed at least 31 people on Friday, residents said. Two jets bombed Let Yet Kone "
+        "village as people gathered. In Depayin, a strike on a monastery killed six novices."
+    )
+    cues = dict(_village_cues(text))
+    assert cues["An air strike killed at "] == {"village:yet kone"}, cues
+    assert cues["In Depayin, a strike on "] == set(), cues

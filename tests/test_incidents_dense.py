@@ -1103,3 +1103,24 @@ def test_a_toll_risen_over_a_raids_villages_joins_the_first_report_of_them() -> 
         ]
     )
     assert [(i.deaths.low, i.deaths.best) for i in incidents] == [(12, 19)], [i.explanation for i in incidents]
+
+
+def test_a_village_named_after_the_lead_joins_a_later_toll_naming_it() -> None:
+    # the first report names the village in the sentence after its lead; the second gives the toll
+    # as risen and names the village in its own sentence (they stood apart: 31 and 38)
+    incidents = _analysed(
+        [
+            (
+                "Junta air strike on Sagaing village kills 31\n\nA military air strike on a village in Sagaing "
+                "region's Kanbalu township killed at least 31 people on Friday, residents said.\n\nTwo jets dropped bombs on Let Yet Kone village as villagers gathered for a "
+                "ceremony.",
+                date(2025, 4, 12),
+            ),
+            (
+                "The number of civilians killed in Friday's air attack on Let Yet Kone village in Kanbalu "
+                "Township has climbed to 38, the local administration said.",
+                date(2025, 4, 13),
+            ),
+        ]
+    )
+    assert [(i.deaths.low, i.deaths.best) for i in incidents] == [(31, 38)], [i.explanation for i in incidents]

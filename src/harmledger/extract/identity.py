@@ -568,9 +568,23 @@ VILLAGE_REACH = 120  # characters before a claim's sentence its village may be n
 _PLACE_OPENING = re.compile(r"\W*(?i:(?:(?:meanwhile|elsewhere),?\s+)?(?:in|at|near)\s+(?:the\s+)?)[A-Z]")
 
 
+# A sentence after the claim's that opens on a place of its own ("In Kherson, …"), or a paragraph
+# that does ("\n\nIn the village of X, …"): the text turns to another place there.
+_NEXT_PLACE_OPENING = re.compile(
+    r"(?:[.!?][\"”’]?\s+|\n\s*)(?i:(?:(?:meanwhile|elsewhere|separately),?\s+)?(?:in|at|near)\s+(?:the\s+)?)[A-Z]"
+)
+
+
+def _before_another_place(text: str, start: int, end: int) -> int:
+    """Where the text after ``start`` (up to ``end``) turns to another place, else ``end``."""
+    turn = _NEXT_PLACE_OPENING.search(text, start, end)
+    return turn.start() + 1 if turn is not None else end
+
+
 def _villages_near(cues: tuple[str, ...], text: str, start: int, end: int) -> tuple[str, ...]:
-    """``cues`` without villages named only further off than the claim's sentence and the end of
-    the one before: a roundup's next paragraph ("In the village of X, …") tells another attack."""
+    """``cues`` without villages named only further off than the end of the sentence before the
+    claim's, or after the text turns to another place: a roundup's next paragraph ("In the
+    village of X, …") tells another attack, where "Jets bombed X village" after a lead tells its."""
     if not any(c.startswith(VILLAGE_CUE_PREFIX) for c in cues):
         return cues
     near = normalise_name(text[start:end])
@@ -599,7 +613,7 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
             cues = seen[(start, end)] = identity_cues(doc.text[start:end])
         own_place = _PLACE_OPENING.match(doc.text, claim.sentence.start, claim.span.start) is not None
         lo = claim.sentence.start if own_place else max(start, claim.sentence.start - VILLAGE_REACH)
-        cues = _villages_near(cues, doc.text, lo, claim.sentence.end)
+        cues = _villages_near(cues, doc.text, lo, _before_another_place(doc.text, claim.sentence.end, end))
         before = doc.text[claim.sentence.start : claim.span.start]
         if (
             _OTHER_EVENT.search(before)
