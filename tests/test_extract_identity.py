@@ -25,6 +25,7 @@ CUES = [
     ("Gunmen attacked Kadawa village in Zamfara state.", {"village:kadawa"}),
     ("Gunmen stormed the village of Tungan Dutse at dawn.", {"village:tungan dutse", "time:morning"}),
     ("Gunmen raided the Kufai and Ramin Dawa communities.", {"village:kufai", "village:ramin dawa"}),
+    ("A bomb went off in the Dasht-e-Barchi neighbourhood.", {"area:dasht e barchi"}),
     ("The strike came before dawn.", {"time:night"}),
     ("The toll from Thursday night's assault on the district rose to 20.", {"time:night"}),
     ("The blast went off in the afternoon.", {"time:afternoon"}),

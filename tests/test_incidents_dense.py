@@ -1009,12 +1009,12 @@ def test_a_relative_abroad_does_not_place_the_attack_abroad() -> None:
     assert incidents and {i.place.country for i in incidents} == {"PS"}, [(i.place, i.deaths) for i in incidents]
 
 
-def _analysed(reports: list[tuple[str, date]]) -> list:
+def _analysed(reports: list[tuple[str, date]], kind: str = "incident") -> list:
     from harmledger.documents.make import make_document
     from harmledger.pipeline import analyse
 
     docs = [make_document(t, f"{n}.txt", published=p) for n, (t, p) in enumerate(reports)]
-    return [i for i in analyse(docs).incidents if i.kind == "incident"]
+    return [i for i in analyse(docs).incidents if i.kind == kind]
 
 
 def test_a_market_named_by_its_town_is_the_market_another_report_names() -> None:
@@ -1124,3 +1124,30 @@ def test_a_village_named_after_the_lead_joins_a_later_toll_naming_it() -> None:
         ]
     )
     assert [(i.deaths.low, i.deaths.best) for i in incidents] == [(31, 38)], [i.explanation for i in incidents]
+
+
+def test_two_blasts_in_one_city_told_in_one_sentence_stay_two_incidents_and_their_sum_an_aggregate() -> None:
+    # "the first blast …, killing six, and the second …, killing four": one report's two events in
+    # one city (whose quarters the gazetteer lacks); its "two explosions … killed 10" is their sum.
+    # All three reports were one incident of 10.
+    reports = [
+        (
+            "An explosion near a boys' school in the Dasht-e-Barchi area of western Kabul killed at least six "
+            "students on Tuesday morning, police said.",
+            date(2022, 4, 19),
+        ),
+        (
+            "A roadside bomb hit a minibus in the Karte Parwan area of Kabul on Tuesday afternoon, killing "
+            "four passengers, a security official said.",
+            date(2022, 4, 19),
+        ),
+        (
+            "Twin blasts kill 10 in Kabul\n\nKABUL - Two explosions in Kabul on Tuesday killed 10 people, "
+            "police said. The first blast hit near a school in Dasht-e-Barchi, killing six, and the second "
+            "struck a minibus in Karte Parwan, killing four.",
+            date(2022, 4, 20),
+        ),
+    ]
+    incidents = _analysed(reports)
+    assert sorted(i.deaths.best for i in incidents) == [4, 6], [(i.deaths, i.explanation) for i in incidents]
+    assert [a.deaths.best for a in _analysed(reports, kind="aggregate")] == [10]

@@ -38,7 +38,10 @@ from harmledger.records import (
 # How far around the claim's sentence cues are looked for: about one sentence either side.
 WINDOW_CHARS = 250
 
-_NAME_WORD = r"(?:(?:[Aa]l|[Ee]l|Abu|Abou|Bani|Beit|Bin|Ben|Abd|Abdel|Abdul)[-\s])?[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
+# "Haddad", "al-Masri", "Abu Hamad", "Dasht-e-Barchi" (a Persian name joined by its "-e-")
+_NAME_WORD = (
+    r"(?:(?:[Aa]l|[Ee]l|Abu|Abou|Bani|Beit|Bin|Ben|Abd|Abdel|Abdul)[-\s])?[A-Z][\w'’]+(?:-(?:[ei]-)?[A-Z][\w'’]+)?"
+)
 
 # "the Haddad family", "the al-Masri family home", "the Abu Hamad families", "Bani Suheila clan"
 _FAMILY = re.compile(rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?:{'|'.join(KIN_NOUNS)})\b")
@@ -424,7 +427,10 @@ _NEW_EVENT = re.compile(
     # hour after the strike" is the strike told before)
     r"(?:^|[^\w'’-])(?:a|an|another)\s+(?:(?!(?:the|after|before|since|of|that|this|its|from|following)\s)[\w'’-]+\s+){0,3}?"
     r"(?:air\s?strike|strike|attack|bombing|bomb|blast|"
-    r"explosion|raid|shelling|ambush|massacre|shooting|suicide\s+bomber)s?\b",
+    r"explosion|raid|shelling|ambush|massacre|shooting|suicide\s+bomber)s?\b|"
+    # "the first blast hit a school, killing six, and the second struck a minibus, killing four"
+    r"\bthe\s+(?:second|third|fourth|fifth|last)\s+(?:(?:air\s?strike|strike|attack|bombing|bomb|blast|explosion|"
+    r"raid|suicide\s+bomber)\b|(?=(?:struck|hit|targeted|exploded|detonated|went\s+off|tore)\b))",
     re.IGNORECASE,
 )
 # A sentence that opens on a day: "On Tuesday, …", "On 26 March, …", "On March 26, …"

@@ -214,7 +214,7 @@ def _identity(claim: Claim, place: PlaceRef | None) -> frozenset[str]:
     Al Hudaydah") may be as big as them: sibling attacks of one day share it (gtd-dev's wrong
     joins 0.0125 -> 0.034 when it counted)."""
     identity = frozenset(claim.identity) if claim.identity else NO_IDENTITY
-    if place is not None and any(c.startswith(SITE_CUE_PREFIX) for c in identity):
+    if place is not None and any(c.startswith(PLACE_NAMED_PREFIXES) for c in identity):
         identity = _without_sites_named_by_place(identity, place)
     if place is None or not place.placed_by_area or (place.precision or 7) > WHERE_PREC_NEAR:
         return identity
@@ -222,20 +222,27 @@ def _identity(claim: Claim, place: PlaceRef | None) -> frozenset[str]:
     return identity | {f"{VILLAGE_CUE_PREFIX}{name}"} if name else identity
 
 
-SITE_CUE_PREFIX = "site:"
+SITE_CUE_PREFIX, AREA_CUE_PREFIX = "site:", "area:"
+PLACE_NAMED_PREFIXES = (SITE_CUE_PREFIX, AREA_CUE_PREFIX)
 
 
 def _without_sites_named_by_place(identity: frozenset[str], place: PlaceRef) -> frozenset[str]:
-    """``identity`` without sites named only by the claim's own town or province ("the El Fasher
-    market", "a Darfur market"): the town's market, told apart from its other markets by nothing,
-    neither a named site to share nor one that sets it apart from "the Naivasha market" there."""
+    """``identity`` without sites and areas named only by the claim's own town or province ("the
+    El Fasher market", "a Darfur market", "the Kabul area"): the town's market, told apart from its
+    other markets by nothing, neither a named site to share nor one that sets it apart from "the
+    Naivasha market" there."""
     words = set(rules.norm_name(" ".join(filter(None, (place.text, place.name, place.admin1, place.admin2)))).split())
 
     def by_place(cue: str) -> bool:
-        name = cue[len(SITE_CUE_PREFIX) :].split()[:-1]  # the facility's noun is the last word
+        if cue.startswith(SITE_CUE_PREFIX):
+            name = cue[len(SITE_CUE_PREFIX) :].split()[:-1]  # the facility's noun is the last word
+        elif cue.startswith(AREA_CUE_PREFIX):
+            name = cue[len(AREA_CUE_PREFIX) :].split()
+        else:
+            return False
         return bool(name) and set(name) <= words
 
-    kept = frozenset(c for c in identity if not (c.startswith(SITE_CUE_PREFIX) and by_place(c)))
+    kept = frozenset(c for c in identity if not by_place(c))
     return kept if kept else NO_IDENTITY
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
 
-from harmledger.records import Claim, PlaceRef
+from harmledger.records import STORY_CUE_PREFIX, Claim, PlaceRef
 
 # A town or finer: where one incident happens. Coarser places (a province, "northwest Syria")
 # can hold several.
@@ -24,7 +24,7 @@ TOWN_PRECISION = 2
 # in Ariha"): without either, figures at other places are more often where the victims came from
 # or were taken than incidents of their own.
 SEVERAL = re.compile(
-    r"\b(?:two|three|four|five|six|several|multiple|separate|different|various|\d+)\s+(?:\w+\s+)?"
+    r"\b(?:two|twin|three|four|five|six|several|multiple|separate|different|various|\d+)\s+(?:\w+\s+)?"
     r"(?:towns|villages|cities|districts|provinces|regions|areas|locations|places|neighbou?rhoods|"
     r"attacks|strikes|airstrikes|air\s+strikes|raids|incidents|bombings|explosions|blasts)\b"
     r"|\bacross\b",
@@ -50,15 +50,26 @@ def _town(claim: Claim) -> str | None:
     return str(place.geonameid) if place.geonameid is not None else place.name or place.text
 
 
+def _part_key(claim: Claim) -> str | None:
+    """Where a part of a total happened: its town, and which of the report's stories it is ("the
+    first blast …, killing six, and the second …, killing four" in one city are two parts)."""
+    town, story = _town(claim), claim.cue(STORY_CUE_PREFIX)
+    if town is None and story and claim.place is not None and claim.place.resolved:
+        # a later story placed only at its area (its own quarter unknown to the gazetteer)
+        town = str(claim.place.geonameid) if claim.place.geonameid is not None else claim.place.name
+    return None if town is None else f"{town}/{story}"
+
+
 def _figure(claim: Claim) -> int | None:
     return claim.count.point if claim.count is not None else None
 
 
 def _sum_over_places(target: int, parts: Sequence[Claim]) -> list[Claim] | None:
-    """Claims at two or more distinct places, one per place, whose figures sum to ``target``."""
+    """Claims at two or more distinct places (or stories of one place), one per place, whose
+    figures sum to ``target``."""
     at: dict[str, list[Claim]] = defaultdict(list)
     for c in parts:
-        key = _town(c)
+        key = _part_key(c)
         if key is not None and _figure(c) and (_figure(c) or 0) < target:
             at[key].append(c)
     countries = {c.place.country for claims in at.values() for c in claims if c.place is not None}
