@@ -26,6 +26,9 @@ CUES = [
     ("Gunmen stormed the village of Tungan Dutse at dawn.", {"village:tungan dutse", "time:morning"}),
     ("Gunmen raided the Kufai and Ramin Dawa communities.", {"village:kufai", "village:ramin dawa"}),
     ("A bomb went off in the Dasht-e-Barchi neighbourhood.", {"area:dasht e barchi"}),
+    # who runs a school is not its name (two reports' "UN school" and "al-Sardi school" clashed)
+    ("An air strike hit a UN school in Gaza's Nuseirat camp.", {"area:nuseirat"}),
+    ("Jets struck the UNRWA school in Nuseirat.", set()),
     ("The strike came before dawn.", {"time:night"}),
     ("The toll from Thursday night's assault on the district rose to 20.", {"time:night"}),
     ("The blast went off in the afternoon.", {"time:afternoon"}),

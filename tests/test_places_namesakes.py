@@ -738,3 +738,10 @@ def test_the_last_word_of_a_village_the_gazetteer_lacks_is_no_evidence_of_a_coun
         "administration of the National Unity Government (NUG)."
     )
     assert _one(text, "Kanbalu").country == "MM"
+
+
+def test_a_name_said_to_lie_in_part_of_a_country_is_not_its_namesake_elsewhere() -> None:
+    # Blida is also a city in Algeria; "in south Lebanon" says where this one lies
+    place = _one("A drone struck a car on the road between Aitaroun and Blida in south Lebanon.", "Blida")
+    assert place.country == "LB", place
+    assert _one("Shelling hit Marea in northern Aleppo province.", "Aleppo").country == "SY"

@@ -245,12 +245,18 @@ def identity_cues(text: str) -> tuple[str, ...]:
         if phrase and _first_word_ok(phrase):
             cues.add("family:" + normalise_name(phrase))
     for m in _found(_SITE, text, lowered):
-        name = _trim_leading(m.group(1))
-        before = text[max(0, m.start() - 60) : m.start() + len(m.group(1)) - len(name)]
-        if name and _first_word_ok(name) and _SITE_NAME.match(name) and _TARGETED.search(before):
+        name = _after_possessive(_trim_leading(m.group(1)))
+        before = text[max(0, m.start() - 60) : m.end(1) - len(name)]
+        if (
+            name
+            and _first_word_ok(name)
+            and _SITE_NAME.match(name)
+            and not _OPERATOR.fullmatch(name)
+            and _TARGETED.search(before)
+        ):
             cues.add(f"site:{normalise_name(name)} {m.group(2).lower()}")
     for m in _found(_AREA_AFTER, text, lowered):
-        name = _trim_leading(m.group(1))
+        name = _after_possessive(_trim_leading(m.group(1)))
         if name and _first_word_ok(name) and name[0].isupper():
             cues.add("area:" + normalise_name(name))
     for pattern in (_VILLAGE, _VILLAGE_OF, _VILLAGE_PAIR):
@@ -273,6 +279,20 @@ def identity_cues(text: str) -> tuple[str, ...]:
         if next(_found(pattern, text, lowered), None):
             cues.add("time:" + label)
     return tuple(sorted(cues))
+
+
+# Who runs a facility, not its name: "a UN school", "the UNRWA school", "a government hospital"
+_OPERATOR = re.compile(
+    r"[A-Z]{2,6}|(?i:United Nations|Red Cross|Red Crescent|Government|State|Public|Private|Military)"
+)
+
+
+def _after_possessive(name: str) -> str:
+    """The name after a town's possessive ("Gaza's Nuseirat" → "Nuseirat"): the town says where."""
+    for mark in ("'s ", "’s "):
+        if mark in name:
+            name = name.rsplit(mark, 1)[1]
+    return name
 
 
 def _trim_leading(phrase: str) -> str:

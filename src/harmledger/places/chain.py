@@ -32,9 +32,14 @@ TYPED_AREA_GAP = re.compile(rf"^{_IN_TYPED_AREA}", re.IGNORECASE)
 # A link the gazetteer does not know, typed as an area, may stand between two it does: "Talnaar
 # Village, Mirtur Area, Bijapur City" (its capitals are matched case-sensitively).
 _UNKNOWN_TYPED_LINK = rf"(?-i:[A-Z][\w'’-]*\s+){{1,3}}(?:{_HEADS})\s*,\s*"
+# "Blida in south Lebanon", "Marea in northern Aleppo province": in the part of the area it names
+_IN_A_BEARING = (
+    r"^\s+in\s+(?:the\s+)?(?:(?:far|deep|extreme)\s+)?(?:south|north|east|west|southern|northern|eastern|western|"
+    r"south-?east(?:ern)?|south-?west(?:ern)?|north-?east(?:ern)?|north-?west(?:ern)?|central)\s+$"
+)
 _CHAIN_GAP_RE = re.compile(
     rf"^(?:\s+(?:{_HEADS}))?\s*,\s*(?:{_UNKNOWN_TYPED_LINK})?$|^\s+(?:{_HEADS})\s+(?:of|in)\s+(?:the\s+)?$|"
-    rf"^(?:\s+(?:{_HEADS}))?{_IN_TYPED_AREA}",
+    rf"^(?:\s+(?:{_HEADS}))?{_IN_TYPED_AREA}|{_IN_A_BEARING}",
     re.IGNORECASE,
 )
 # A gap that types the next name ("…, in the southwestern department of Cauca") says the
