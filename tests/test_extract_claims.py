@@ -974,6 +974,13 @@ SOURCES = [
     ),
     ("Six people were killed, the State Emergency Service said.", ("State Emergency Service", "reported", "official")),
     ("Six people were killed, the Unian news service said.", ("Unian news service", "reported", "media")),
+    # "he" after "said" is the speaker, not the last name before it (it was the town just named)
+    (
+        "Survivors of Saturday's attack on Dalanga told Radio Salam that gunmen opened fire. One survivor, a "
+        "34-year-old farmer, said he counted more than 150 bodies.",
+        None,
+    ),
+    ("The governor said that he counted nine bodies.", ("governor", "reported", "official")),
 ]
 
 

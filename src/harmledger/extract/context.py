@@ -316,6 +316,9 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
         if k >= 3 and tokens[k - 1].text == ")" and tokens[k - 3].text == "(":
             k -= 3  # "The Syrian Network for Human Rights (SNHR) documented"
         if k > 0 and tokens[k - 1].low in PRONOUN_SOURCES:
+            said = k - 3 if k > 2 and tokens[k - 2].low == "that" else k - 2
+            if said >= 0 and tokens[said].low in SOURCE_VERBS:
+                continue  # "a farmer said he counted 150 bodies": the speaker, found at "said"
             add((k - 1, k), stance)
             continue
         got = _apposition_back(tokens, k) or _name_back(tokens, k)
