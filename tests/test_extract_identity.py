@@ -88,3 +88,17 @@ def test_a_village_named_after_a_lead_is_the_leads_until_the_text_turns_to_anoth
     cues = dict(_village_cues(text))
     assert cues["An air strike killed at "] == {"village:yet kone"}, cues
     assert cues["In Depayin, a strike on "] == set(), cues
+
+
+def test_a_sentence_opening_on_a_new_place_starts_a_story_and_one_on_the_storys_place_does_not() -> None:
+    from harmledger.extract import extract_claims
+    from harmledger.extract.identity import attach_identity
+    from harmledger.records import STORY_CUE_PREFIX, Document
+
+    text = (
+        "Air strikes killed seven people in Kafr Nabl on Thursday. In Kafr Nabl, rescuers pulled three more "
+        "bodies from the rubble. In Hama countryside, shelling wounded five people."
+    )
+    doc = Document(id="d", original=text.encode(), text=text, origin="test", genre="news")
+    stories = [c.cue(STORY_CUE_PREFIX) for c in attach_identity(doc, extract_claims(doc)) if c.count is not None]
+    assert stories[0] == stories[1] == "" and stories[2] != "", stories

@@ -1151,3 +1151,32 @@ def test_two_blasts_in_one_city_told_in_one_sentence_stay_two_incidents_and_thei
     incidents = _analysed(reports)
     assert sorted(i.deaths.best for i in incidents) == [4, 6], [(i.deaths, i.explanation) for i in incidents]
     assert [a.deaths.best for a in _analysed(reports, kind="aggregate")] == [10]
+
+
+def test_a_roundups_shares_of_its_toll_are_the_towns_incidents_and_its_toll_their_aggregate() -> None:
+    # "17 killed … Seven of them in Kafr Nabl, four in Maarat, three in Khan Sheikhoun and three in
+    # Jisr al-Shughur countryside" beside a wire report of Kafr Nabl's seven: the 17 stood as Kafr
+    # Nabl's best, two towns' shares went missing, and the next paragraph's wounded in Hama joined
+    reports = [
+        (
+            "Escalation in Idlib: 17 civilians killed in air strikes\n\nThe monitor documented the deaths of 17 "
+            "civilians on Thursday in air strikes on the de-escalation zone. Seven of them were killed in Kafr "
+            "Nabl, four in Maarat al-Numan, three in Khan Sheikhoun and three in Jisr al-Shughur countryside."
+            "\n\nIn Hama countryside, government forces shelled Kafr Zita, wounding five people.",
+            date(2019, 5, 10),
+        ),
+        (
+            "Air strikes on the town of Kafr Nabl in Idlib province killed seven people on Thursday, rescuers said.",
+            date(2019, 5, 9),
+        ),
+    ]
+    incidents = _analysed(reports)
+    by_place = sorted((i.place.name, i.deaths.best, i.injured.best) for i in incidents)
+    assert by_place == [
+        ("Jisr ash Shughūr", 3, None),
+        ("Kafr Zaytā", None, 5),
+        ("Kafranbel", 7, None),
+        ("Khān Shaykhūn", 3, None),
+        ("Ma‘arrat an Nu‘mān", 4, None),
+    ], by_place
+    assert [a.deaths.best for a in _analysed(reports, kind="aggregate")] == [17]

@@ -491,6 +491,17 @@ _IN_PASSING_BEFORE = re.compile(
 )
 
 
+_PLACE_OPENING_NAME = re.compile(
+    r"\W*(?i:(?:(?:meanwhile|elsewhere),?\s+)?(?:in|at|near)\s+(?:the\s+)?)([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+)
+
+
+def _new_place_opening(text: str, sentence_start: int, story_start: int) -> bool:
+    """Whether the sentence opens on a place ("In Hama countryside, …") the story never named."""
+    m = _PLACE_OPENING_NAME.match(text, sentence_start)
+    return m is not None and m.group(1) not in text[story_start:sentence_start]
+
+
 def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, tuple[str, ...]], list[int]]:
     """claim id → its story cues, and where each story (or household) after the first starts.
 
@@ -529,6 +540,11 @@ def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, tuple[str, .
                 and not _IN_PASSING_BEFORE.search(before, 0, found.start() + 1)
                 for found in _NEW_EVENT.finditer(before)
             ) or (new_sentence and _ANOTHER_EVENT_OPENING.match(before) is not None)  # "In a separate attack, …"
+            # "In Hama countryside, regime forces shelled …" after figures told of Idlib's towns: a
+            # roundup's next place, one its story so far never named
+            told = told or (
+                new_sentence and _new_place_opening(doc.text, claim.sentence.start, starts[-1] if starts else 0)
+            )
             # "On Wednesday, shells fell on the hospital" after "On Tuesday, an air strike …"; not
             # "On Wednesday, two more of the wounded died, raising the toll to seven"
             other_day = (

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
 
-from harmledger.records import STORY_CUE_PREFIX, Claim, PlaceRef
+from harmledger.records import PART_OF_TOTAL_CUE, STORY_CUE_PREFIX, Claim, PlaceRef
 
 # A town or finer: where one incident happens. Coarser places (a province, "northwest Syria")
 # can hold several.
@@ -58,6 +58,20 @@ def _part_key(claim: Claim) -> str | None:
         # a later story placed only at its area (its own quarter unknown to the gazetteer)
         town = str(claim.place.geonameid) if claim.place.geonameid is not None else claim.place.name
     return None if town is None else f"{town}/{story}"
+
+
+def _province_town(total: Claim, parts: Sequence[Claim]) -> bool:
+    """Whether the total's town is named like its province and every part lies in that province:
+    "Escalation in Idlib: 17 killed" read as Idlib city sums towns of Idlib province."""
+    place = total.place
+    if place is None or not place.admin1 or not place.name:
+        return False
+    named_alike = _norm(place.name) in _norm(place.admin1) or _norm(place.admin1) in _norm(place.name)
+    return named_alike and all(c.place is not None and c.place.admin1 == place.admin1 for c in parts)
+
+
+def _norm(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
 def _figure(claim: Claim) -> int | None:
@@ -131,9 +145,16 @@ def totals_over_places(claims: Sequence[Claim]) -> dict[str, Total]:
             ]
             chosen = _sum_over_places(target, parts)
             own = _town(total)  # None: coarser than a town
-            if chosen is None or (own is not None and own not in {_town(c) for c in chosen}):
+            if chosen is None or (
+                own is not None and own not in {_town(c) for c in chosen} and not _province_town(total, chosen)
+            ):
                 continue
-            if not (SEVERAL.search(total.quote) or all(c.sentence == total.sentence for c in chosen)):
+            if not (
+                SEVERAL.search(total.quote)
+                or all(c.sentence == total.sentence for c in chosen)
+                # "Seven of them were killed in Kafr Nabl, four in Maarat …": shares of a toll told before
+                or all(PART_OF_TOTAL_CUE in c.identity for c in chosen)
+            ):
                 continue  # neither says it spans places nor breaks itself down by place
             terms = " + ".join(f"{_figure(c)} at {c.place.text if c.place else '?'}" for c in chosen)
             why = (

@@ -101,6 +101,12 @@ def _specificity(p: PlaceRef) -> tuple[int, int]:
     return (p.precision or 7, 1 if p.bearing else 0)
 
 
+def _town_or_coarser(p: PlaceRef) -> int:
+    """A town or a place by one (``WHERE_PREC_NEAR`` or finer) as 0; a coarser place its precision."""
+    precision = p.precision or 7
+    return 0 if precision <= WHERE_PREC_NEAR else precision
+
+
 def _usable(p: PlaceRef) -> bool:
     """Resolved places that name where something happened (not "the U.S. Army", "Russian")."""
     reason = p.reason or ""
@@ -236,8 +242,11 @@ class _Places:
                     own,
                     key=lambda k: (
                         k in self.stray,
-                        _specificity(usable[k]),
+                        _town_or_coarser(usable[k]),
+                        # "four in Maarat, three in Khan Sheikhoun and three in Jisr al-Shughur
+                        # countryside": each figure's own town, however near, before a finer one
                         not self._bound(claim, usable[k]),
+                        _specificity(usable[k]),
                         abs(usable[k].span.start - claim.span.start),  # type: ignore[union-attr]
                     ),
                 )
