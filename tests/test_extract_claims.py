@@ -981,6 +981,8 @@ SOURCES = [
         None,
     ),
     ("The governor said that he counted nine bodies.", ("governor", "reported", "official")),
+    # a party saying it killed them tells of its own attack: a claim, not a report
+    ("The RSF said it had killed more than 100 soldiers.", ("RSF", "claimed", "belligerent")),
 ]
 
 

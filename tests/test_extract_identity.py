@@ -102,3 +102,8 @@ def test_a_sentence_opening_on_a_new_place_starts_a_story_and_one_on_the_storys_
     doc = Document(id="d", original=text.encode(), text=text, origin="test", genre="news")
     stories = [c.cue(STORY_CUE_PREFIX) for c in attach_identity(doc, extract_claims(doc)) if c.count is not None]
     assert stories[0] == stories[1] == "" and stories[2] != "", stories
+    # … nor one that tells the attack before in one of its places ("the attackers")
+    text = "Gunmen attacked two villages, killing 16 people. In Mushu village, the attackers shot dead 11 people."
+    doc = Document(id="d", original=text.encode(), text=text, origin="test", genre="news")
+    stories = [c.cue(STORY_CUE_PREFIX) for c in attach_identity(doc, extract_claims(doc)) if c.count is not None]
+    assert stories == ["", ""], stories

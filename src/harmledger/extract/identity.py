@@ -496,10 +496,23 @@ _PLACE_OPENING_NAME = re.compile(
 )
 
 
-def _new_place_opening(text: str, sentence_start: int, story_start: int) -> bool:
-    """Whether the sentence opens on a place ("In Hama countryside, …") the story never named."""
+# "In Mushu village, the attackers shot dead 11": the attack told before, in one of its places
+_TOLD_ATTACK = re.compile(
+    r"\bthe\s+(?:attackers|assailants|gunmen|militants|raiders|attack|attacks|strike|strikes|blast|explosion|"
+    r"raid|bombing|assault)\b",
+    re.IGNORECASE,
+)
+
+
+def _new_place_opening(text: str, sentence_start: int, story_start: int, sentence_end: int) -> bool:
+    """Whether the sentence opens on a place ("In Hama countryside, …") the story never named,
+    and tells its own harm rather than the attack told before ("the attackers", "the strike")."""
     m = _PLACE_OPENING_NAME.match(text, sentence_start)
-    return m is not None and m.group(1) not in text[story_start:sentence_start]
+    return (
+        m is not None
+        and m.group(1) not in text[story_start:sentence_start]
+        and _TOLD_ATTACK.search(text, m.end(), sentence_end) is None
+    )
 
 
 def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, tuple[str, ...]], list[int]]:
@@ -543,7 +556,8 @@ def _stories(doc: Document, claims: list[Claim]) -> tuple[dict[str, tuple[str, .
             # "In Hama countryside, regime forces shelled …" after figures told of Idlib's towns: a
             # roundup's next place, one its story so far never named
             told = told or (
-                new_sentence and _new_place_opening(doc.text, claim.sentence.start, starts[-1] if starts else 0)
+                new_sentence
+                and _new_place_opening(doc.text, claim.sentence.start, starts[-1] if starts else 0, claim.sentence.end)
             )
             # "On Wednesday, shells fell on the hospital" after "On Tuesday, an air strike …"; not
             # "On Wednesday, two more of the wounded died, raising the toll to seven"

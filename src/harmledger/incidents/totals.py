@@ -27,7 +27,9 @@ SEVERAL = re.compile(
     r"\b(?:two|twin|three|four|five|six|several|multiple|separate|different|various|\d+)\s+(?:\w+\s+)?"
     r"(?:towns|villages|cities|districts|provinces|regions|areas|locations|places|neighbou?rhoods|"
     r"attacks|strikes|airstrikes|air\s+strikes|raids|incidents|bombings|explosions|blasts)\b"
-    r"|\bacross\b",
+    r"|\bacross\b"
+    # "Gunmen kill 16 in Plateau villages", "air strikes on towns in Idlib province"
+    r"|\b(?:in|on)\s+(?:[A-Z][\w'’-]+\s+)?(?:towns|villages|communities|cities|districts|neighbou?rhoods)\b",
     re.IGNORECASE,
 )
 MAX_PLACES = 6  # distinct places whose figures are tried as parts of one total
