@@ -111,11 +111,12 @@ class Mention:
     reporting: bool = False  # names where the report was written or said
     in_person: bool = False  # part of a person's name as NER reads it ("Khalil Ibrahim al-Ahmad")
     person_like: bool = False  # read as a person's name by its context ("Hoda's sister"); weak too
+    name_tail: bool = False  # the last word of a longer capitalised name ("Kone" of "Let Yet Kone")
 
     @property
     def votes(self) -> bool:
         """Whether the mention is evidence of the document's countries and divisions."""
-        return not (self.reporting or self.in_person)
+        return not (self.reporting or self.in_person or self.name_tail)
 
 
 @dataclass(frozen=True, slots=True)
@@ -560,7 +561,7 @@ def detect(
         elif weak and single and i > 1 and not strong and _tail_of_a_name(text, tokens, i):
             # "Let Yet Kone bombing": the last word of a name the gazetteer lacks; its namesake
             # abroad (Koné) is no evidence of the report's country
-            mention.in_person = True
+            mention.name_tail = True
         mentions.append(mention)
         taken.append((start, end))
     # NER places the gazetteer does not know are kept, unresolved, with their text.
