@@ -210,6 +210,10 @@ HOUSEHOLD_CUE_PREFIX = "event:household"
 # The identity cue of a locality as small as a village ("Kadawa village"; a quarter the gazetteer
 # lacks, placed by its town): "village:kadawa". Two reports sharing it on one day are one attack.
 VILLAGE_CUE_PREFIX = "village:"
+# … of a facility the text says was hit ("site:nour hospital") and of a quarter, street or camp
+# ("area:rimal"): written by extract, read by incidents
+SITE_CUE_PREFIX = "site:"
+AREA_CUE_PREFIX = "area:"
 # Words shared by extract and places, which may not import each other.
 # Nouns after a name that make it a family's ("the Hamdan family"), not a place's.
 KIN_NOUNS = ("family", "families", "clan", "household")

@@ -291,24 +291,17 @@ def _name_forward(tokens: list[Token], start: int) -> tuple[int, int] | None:
     return (first, j) if j > first else None
 
 
-class _OwnKilling:
-    """After a speech verb: "(that) it/they (had) killed", a party telling what it did itself."""
-
-    _PARTY = frozenset({"it", "they", "we"})
-    _AUX = frozenset({"had", "has", "have"})
-
-    def match(self, tokens: list[Token], k: int) -> bool:
-        if k < len(tokens) and tokens[k].low == "that":
-            k += 1
-        if k >= len(tokens) or tokens[k].low not in self._PARTY:
-            return False
-        k += 1
-        if k < len(tokens) and tokens[k].low in self._AUX:
-            k += 1
-        return k < len(tokens) and tokens[k].low == "killed"
-
-
-_OWN_KILLING = _OwnKilling()
+def _tells_own_killing(tokens: list[Token], k: int) -> bool:
+    """After a speech verb at ``k - 1``: "(that) it/they (had) killed", a party telling what it did."""
+    words = [t.low for t in tokens[k : k + 4]]
+    if words[:1] == ["that"]:
+        words = words[1:]
+    if words[:1] not in (["it"], ["they"], ["we"]):
+        return False
+    words = words[1:]
+    if words[:1] in (["had"], ["has"], ["have"]):
+        words = words[1:]
+    return words[:1] == ["killed"]
 
 
 def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int, str, str, Span]]:
@@ -329,7 +322,7 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
         stance = SOURCE_VERBS.get(tok.low)
         if stance is None or (tok.low.endswith("s") and v > 0 and tokens[v - 1].low in SOURCE_NOUN_BEFORE):
             continue
-        if stance == "reported" and _OWN_KILLING.match(tokens, v + 1):
+        if stance == "reported" and _tells_own_killing(tokens, v + 1):
             stance = "claimed"  # "the group said it had killed more than 100 soldiers": its own attack
         if 0 < v < n - 1 and tokens[v - 1].low in PASSIVE_AUX and tokens[v + 1].low in HARM_AFTER:
             continue  # "A and B were reported killed": the victims, not a source

@@ -21,10 +21,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from harmledger.records import (
+    AREA_CUE_PREFIX,
     HOUSEHOLD_CUE_PREFIX,
     KIN_NOUNS,
     OTHER_EVENT_CUE,
     PART_OF_TOTAL_CUE,
+    SITE_CUE_PREFIX,
     STORY_CUE_PREFIX,
     TOLL_REVISION_PARTICLE,
     TOLL_RISE_VERBS,
@@ -254,11 +256,11 @@ def identity_cues(text: str) -> tuple[str, ...]:
             and not _OPERATOR.fullmatch(name)
             and _TARGETED.search(before)
         ):
-            cues.add(f"site:{normalise_name(name)} {m.group(2).lower()}")
+            cues.add(f"{SITE_CUE_PREFIX}{normalise_name(name)} {m.group(2).lower()}")
     for m in _found(_AREA_AFTER, text, lowered):
         name = _after_possessive(_trim_leading(m.group(1)))
         if name and _first_word_ok(name) and name[0].isupper():
-            cues.add("area:" + normalise_name(name))
+            cues.add(AREA_CUE_PREFIX + normalise_name(name))
     for pattern in (_VILLAGE, _VILLAGE_OF, _VILLAGE_PAIR):
         for m in _found(pattern, text, lowered):
             for group in m.groups():
@@ -267,7 +269,7 @@ def identity_cues(text: str) -> tuple[str, ...]:
                     cues.add(VILLAGE_CUE_PREFIX + normalise_name(name))
     for m in _found(_AREA_BEFORE, text, lowered):
         if _first_word_ok(m.group(1)):
-            cues.add("area:" + normalise_name(m.group(1)))
+            cues.add(AREA_CUE_PREFIX + normalise_name(m.group(1)))
     for m in _found(_AGED_NAME, text, lowered):
         name = _trim_leading(m.group(1))
         if name and len(name.split()) >= 2 and _first_word_ok(name):
@@ -491,9 +493,10 @@ _IN_PASSING_BEFORE = re.compile(
 )
 
 
-_PLACE_OPENING_NAME = re.compile(
-    r"\W*(?i:(?:(?:meanwhile|elsewhere),?\s+)?(?:in|at|near)\s+(?:the\s+)?)([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
-)
+# A sentence opening on a place of its own: "In Hama countryside, …", "Meanwhile in the Sumy region, …"
+_LOCATIVE_OPENING = r"(?i:(?:(?:meanwhile|elsewhere),?\s+)?(?:in|at|near)\s+(?:the\s+)?)"
+_PLACE_OPENING = re.compile(rf"\W*{_LOCATIVE_OPENING}[A-Z]")
+_PLACE_OPENING_NAME = re.compile(rf"\W*{_LOCATIVE_OPENING}([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 
 
 # "In Mushu village, the attackers shot dead 11": the attack told before, in one of its places
@@ -510,7 +513,7 @@ def _new_place_opening(text: str, sentence_start: int, story_start: int, sentenc
     m = _PLACE_OPENING_NAME.match(text, sentence_start)
     return (
         m is not None
-        and m.group(1) not in text[story_start:sentence_start]
+        and text.find(m.group(1), story_start, sentence_start) < 0
         and _TOLD_ATTACK.search(text, m.end(), sentence_end) is None
     )
 
@@ -620,15 +623,11 @@ def _within_story(start: int, end: int, at: int, starts: list[int]) -> tuple[int
 
 
 VILLAGE_REACH = 120  # characters before a claim's sentence its village may be named in
-# "In Kherson, shelling killed …", "Meanwhile in the Sumy region, …": a sentence naming its own place first
-_PLACE_OPENING = re.compile(r"\W*(?i:(?:(?:meanwhile|elsewhere),?\s+)?(?:in|at|near)\s+(?:the\s+)?)[A-Z]")
 
 
 # A sentence after the claim's that opens on a place of its own ("In Kherson, …"), or a paragraph
 # that does ("\n\nIn the village of X, …"): the text turns to another place there.
-_NEXT_PLACE_OPENING = re.compile(
-    r"(?:[.!?][\"”’]?\s+|\n\s*)(?i:(?:(?:meanwhile|elsewhere|separately),?\s+)?(?:in|at|near)\s+(?:the\s+)?)[A-Z]"
-)
+_NEXT_PLACE_OPENING = re.compile(rf"(?:[.!?][\"”’]?\s+|\n\s*)(?i:separately,?\s+)?{_LOCATIVE_OPENING}[A-Z]")
 
 
 def _before_another_place(text: str, start: int, end: int) -> int:

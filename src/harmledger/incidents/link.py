@@ -25,9 +25,11 @@ from typing import overload
 from harmledger.incidents import rules
 from harmledger.incidents.syndication import TextLoader, jaccard, texts_from
 from harmledger.records import (
+    AREA_CUE_PREFIX,
     HOUSEHOLD_CUE_PREFIX,
     OTHER_EVENT_CUE,
     PART_OF_TOTAL_CUE,
+    SITE_CUE_PREFIX,
     STORY_CUE_PREFIX,
     TOLL_UPDATE_CUE,
     VILLAGE_CUE_PREFIX,
@@ -215,18 +217,17 @@ def _identity(claim: Claim, place: PlaceRef | None) -> frozenset[str]:
     joins 0.0125 -> 0.034 when it counted)."""
     identity = frozenset(claim.identity) if claim.identity else NO_IDENTITY
     if place is not None and any(c.startswith(PLACE_NAMED_PREFIXES) for c in identity):
-        identity = _without_sites_named_by_place(identity, place)
+        identity = _without_cues_named_by_place(identity, place)
     if place is None or not place.placed_by_area or (place.precision or 7) > WHERE_PREC_NEAR:
         return identity
     name = rules.norm_name(place.text)
     return identity | {f"{VILLAGE_CUE_PREFIX}{name}"} if name else identity
 
 
-SITE_CUE_PREFIX, AREA_CUE_PREFIX = "site:", "area:"
 PLACE_NAMED_PREFIXES = (SITE_CUE_PREFIX, AREA_CUE_PREFIX)
 
 
-def _without_sites_named_by_place(identity: frozenset[str], place: PlaceRef) -> frozenset[str]:
+def _without_cues_named_by_place(identity: frozenset[str], place: PlaceRef) -> frozenset[str]:
     """``identity`` without sites and areas named only by the claim's own town or province ("the
     El Fasher market", "a Darfur market", "the Kabul area"): the town's market, told apart from its
     other markets by nothing, neither a named site to share nor one that sets it apart from "the

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
 
+from harmledger.incidents import rules
 from harmledger.records import PART_OF_TOTAL_CUE, STORY_CUE_PREFIX, Claim, PlaceRef
 
 # A town or finer: where one incident happens. Coarser places (a province, "northwest Syria")
@@ -68,12 +69,9 @@ def _province_town(total: Claim, parts: Sequence[Claim]) -> bool:
     place = total.place
     if place is None or not place.admin1 or not place.name:
         return False
-    named_alike = _norm(place.name) in _norm(place.admin1) or _norm(place.admin1) in _norm(place.name)
+    name, province = (rules.norm_name(n).replace(" ", "") for n in (place.name, place.admin1))
+    named_alike = name in province or province in name
     return named_alike and all(c.place is not None and c.place.admin1 == place.admin1 for c in parts)
-
-
-def _norm(name: str) -> str:
-    return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
 def _figure(claim: Claim) -> int | None:
