@@ -1180,3 +1180,20 @@ def test_a_roundups_shares_of_its_toll_are_the_towns_incidents_and_its_toll_thei
         ("Ma‘arrat an Nu‘mān", 4, None),
     ], by_place
     assert [a.deaths.best for a in _analysed(reports, kind="aggregate")] == [17]
+
+
+def test_records_of_one_nights_raids_hold_shares_and_no_total_as_high(tmp_path: Path) -> None:
+    """Three records of one night's raids (an event database's convention: one record an attack),
+    each ending with the same total: each incident holds about its share, and the total is no
+    incident's high, which summed over the three would count it three times."""
+    folder = tmp_path / "records"
+    folder.mkdir()
+    total = (
+        "This was one of three related raids in the district that night. Fifteen farmers were killed across the raids."
+    )
+    for village in ("Umuogudu", "Ezzamgbo", "Effium"):
+        (folder / f"{village}.txt").write_text(f"Gunmen raided {village}, Ohaukwu, Ebonyi, Nigeria. {total}\n")
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
+    report = ingest(ledger, [folder], ReadOptions(published=PUBLISHED))
+    assert report.errors == [] and report.added == 3
+    assert [(i.deaths.low, i.deaths.best, i.deaths.high) for i in ledger.incidents()] == [(5, 5, 5)] * 3

@@ -281,10 +281,13 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
         shared = _shared_by(tokens, m.last, state.attacks)
         if shared > 1 and c.point:
             # "20 soldiers were killed across the five attacks": this report's attack had about
-            # a fifth of them (GTD codes each attack's share); the total stays the high.
+            # a fifth of them (GTD codes each attack's share). The total stays the high when this
+            # report tells of every attack; when it is one of N records ("This was one of five
+            # related attacks"), each with the same sentence, the total bounds no one of them:
+            # as each incident's high it would be counted N times in any sum of highs.
             count = Count(
                 None,
-                c.high if c.high is not None else c.point,
+                None if state.attacks > 1 else c.high if c.high is not None else c.point,
                 max(1, c.point // shared),
                 "approximately",
                 c.vague,
