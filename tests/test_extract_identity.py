@@ -29,6 +29,9 @@ CUES = [
     # who runs a school is not its name (two reports' "UN school" and "al-Sardi school" clashed)
     ("An air strike hit a UN school in Gaza's Nuseirat camp.", {"area:nuseirat"}),
     ("Jets struck the UNRWA school in Nuseirat.", set()),
+    # … but an acronym of its own is a hotel's name, and a siege or an assault targets it
+    ("Forces ended the siege at the SYL Hotel on Friday.", {"site:syl hotel"}),
+    ("The assault on the Dayah Hotel lasted six hours.", {"site:dayah hotel"}),
     ("The strike came before dawn.", {"time:night"}),
     ("The toll from Thursday night's assault on the district rose to 20.", {"time:night"}),
     ("The blast went off in the afternoon.", {"time:afternoon"}),

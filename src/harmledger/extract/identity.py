@@ -154,7 +154,7 @@ _FACILITY = f"(?i:{_FACILITY_NAMES})"
 # or where a source spoke, is not.
 _TARGETED = re.compile(
     r"\b(?:hit|hits|struck|strikes?|attack(?:ed|s)?|bomb(?:ed|ing|s)?|shell(?:ed|ing)?|"
-    r"target(?:ed|ing)?|storm(?:ed|ing)?|raid(?:ed|s)?|fired? on|inside|courtyard|"
+    r"target(?:ed|ing)?|storm(?:ed|ing)?|raid(?:ed|s)?|fired? on|inside|courtyard|sieges?|besieged|assault|"
     r"near|outside|destroy(?:ed|ing)?|damag(?:ed|ing))\b[^.;]{0,40}$",
     re.IGNORECASE,
 )
@@ -283,9 +283,11 @@ def identity_cues(text: str) -> tuple[str, ...]:
     return tuple(sorted(cues))
 
 
-# Who runs a facility, not its name: "a UN school", "the UNRWA school", "a government hospital"
+# Who runs a facility, not its name: "a UN school", "the UNRWA school", "a government hospital";
+# another acronym is the facility's own name ("the SYL Hotel", "the KFC restaurant")
 _OPERATOR = re.compile(
-    r"[A-Z]{2,6}|(?i:United Nations|Red Cross|Red Crescent|Government|State|Public|Private|Military)"
+    r"UN|UNRWA|UNICEF|UNHCR|UNDP|WFP|WHO|IOM|ICRC|IRC|NRC|MSF|NGO|"
+    r"(?i:United Nations|Red Cross|Red Crescent|Government|State|Public|Private|Military)"
 )
 
 
