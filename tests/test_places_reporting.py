@@ -141,6 +141,20 @@ def test_a_country_the_dateline_names_stands_beside_a_place_the_gazetteer_lacks(
     assert claim.place is not None and (claim.place.country, claim.place.precision) == ("HT", 6), claim.place
 
 
+def test_a_datelines_town_gives_its_country_beside_a_place_the_gazetteer_lacks() -> None:
+    # the district is unknown here ("Hodan" is no Houdan, France), and nothing points to another country
+    text = "MOGADISHU - Two children died when a mortar round hit their home in Hodan district on Friday."
+    claim = _locate(text, "Two")
+    assert claim.place is not None and (claim.place.country, claim.place.precision) == ("SO", WHERE_PREC_COUNTRY)
+    assert "the gazetteer places none of the text's own names ('Hodan')" in (claim.place.reason or ""), claim.place
+
+
+def test_a_name_with_french_particles_is_one_place() -> None:
+    text = "Five people were shot dead on Friday in the Solino neighbourhood of Port-au-Prince, police said."
+    claim = _locate(text, "Five")
+    assert claim.place is not None and (claim.place.name, claim.place.country) == ("Port-au-Prince", "HT"), claim.place
+
+
 def test_a_name_inside_a_groups_name_is_no_place_of_another_country_beside_the_dateline() -> None:
     # "Gul" inside the group's name reads as Uganda's Gulu: it spoke against the dateline's country
     text = (

@@ -650,6 +650,8 @@ def find_places(
     if dateline is not None and not evidence:
         evidence = dateline_focus(mentions, dateline)
     best = resolve_mentions(mentions, evidence, hierarchy_bonus(text, mentions))
+    if dateline is not None:
+        best = _no_loose_match_abroad(mentions, best, dateline)
     for m, b in zip(mentions, best, strict=True):
         if b is not None and not m.reporting and speaks_for_government(text, m.end, b.entry.feature):
             m.notes.append(SPEAKER_NOTE)
@@ -722,6 +724,27 @@ def find_places(
 
 
 _CAPITAL_AFTER_RE = re.compile(r" capital\b")
+
+
+def _no_loose_match_abroad(mentions: list[Mention], best: list[Scored | None], dateline: Span) -> list[Scored | None]:
+    """A transliteration or fuzzy reading is dropped when it lies outside the dateline town's
+    country and no other place of the text is in its country: "MOGADISHU - … in Hodan district"
+    is not Houdan, France. (A dateline's town gives no focus of its own, so the reading had no
+    country to be checked against.)"""
+    home = {
+        b.entry.country for m, b in zip(mentions, best, strict=True) if b and dateline.start <= m.start < dateline.end
+    }
+    placed = Counter(b.entry.country for m, b in zip(mentions, best, strict=True) if b and m.votes)
+    return [
+        None
+        if b is not None
+        and m.match in ("loose", "fuzzy")
+        and home
+        and b.entry.country not in home
+        and placed[b.entry.country] <= 1  # only this reading itself
+        else b
+        for m, b in zip(mentions, best, strict=True)
+    ]
 
 
 def _inside(ranges: Sequence[tuple[int, int]], pos: int) -> bool:

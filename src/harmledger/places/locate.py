@@ -485,7 +485,7 @@ def dateline_country(places: list[PlaceRef]) -> PlaceRef | None:
         for p in places
         if not is_reporting(p.reason) and not any(n in (p.reason or "") for n in (DEMONYM_NOTE, ORG_NOTE))
     ]
-    if others:
+    if any(p.resolved for p in others):
         dateline = [p for p in dateline if p.feature == "PCLI"]
     if any(p.resolved and all(p.country != d.country for d in dateline) for p in others):
         return None  # a place of another country named
@@ -496,11 +496,19 @@ def dateline_country(places: list[PlaceRef]) -> PlaceRef | None:
         town = next((p for p in dateline if p.geonameid in again and p.feature != "PCLI"), None)
         if town is not None:
             return replace(town, precision=WHERE_PREC_NEAR, reason="the dateline's town, named again in the text")
+    # "MOGADISHU - … in the Tarabuunka neighbourhood": a name the gazetteer lacks, most likely in
+    # the country the report was filed from (a regional bureau's city is left out above)
+    unknown = next((p.text for p in others if not p.resolved), None)
+    why = (
+        f"the gazetteer places none of the text's own names ('{unknown}')"
+        if unknown
+        else "the text places the event nowhere else"
+    )
     for p in dateline:
         entry = get_gazetteer().country(p.country)  # type: ignore[arg-type]
         if entry is None:
             return None
-        return _at_country(entry, p.text, p.span, "country of the dateline: the text places the event nowhere else")
+        return _at_country(entry, p.text, p.span, f"country of the dateline: {why}")
     return None
 
 

@@ -265,7 +265,8 @@ NON_PLACE_HEADS = frozenset(
 # Words that may join the parts of a multi-word place name ("Deir ez-Zor", "Bosnia and …").
 NAME_CONNECTORS = frozenset(
     "of the de del della da do dos das la le les al el ez az ad ar as ash at an ed er es "
-    "et en bin ibn bint abu abou umm um and y".split()
+    "et en bin ibn bint abu abou umm um and y "
+    "au aux du sur sous upon von van der den di".split()  # "Port-au-Prince", "Stratford-upon-Avon"
 )
 
 # spaCy labels that mark a span as a place, and ones that mark it as something else.
