@@ -988,6 +988,20 @@ def test_a_roundups_events_told_on_days_of_their_own_are_incidents_of_their_own(
     assert sorted(i.deaths.best for i in incidents) == [4, 9]
 
 
+def test_an_earlier_day_told_in_a_figures_own_sentence_is_an_earlier_event() -> None:
+    # the police operation is Sunday's (told the sentence before); the gang's killings, Friday's
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "A police operation in Solino on Sunday repelled an attack by a gang coalition. A police spokesman "
+        "said three gang members were killed. Residents said the gang had killed five people there on Friday evening."
+    )
+    monday = date(2026, 10, 5)
+    incidents = analyse([make_document(text, "report.txt", published=monday)]).incidents
+    assert sorted(i.deaths.best for i in incidents if i.kind == "incident") == [3, 5]
+
+
 def test_a_later_death_of_the_same_events_wounded_stays_with_it() -> None:
     # guard: the date inside the sentence is a turn of the same event, not a roundup's next event
     incidents = _report(

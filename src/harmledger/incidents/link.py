@@ -84,6 +84,7 @@ class Features:
     doc_figures: int = 1  # distinct figures its document gives (each a chance of a coincidence)
     part: int = 0  # which DOC_PART_CHARS stretch of a long document the claim lies in (else 0)
     dated_opening: bool = False  # its sentence opens on its own date ("On 23 March, insurgents …")
+    dated_in_sentence: bool = False  # its own date is told in its own sentence, not one before
     story: str = ""  # which of its report's events it tells (``STORY_CUE_PREFIX``; "" the first)
     household: str = ""  # which family of its report it tells of (``HOUSEHOLD_CUE_PREFIX``)
 
@@ -195,6 +196,7 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
         lead=cues.lead if cues is not None else "",
         part=claim.span.start // DOC_PART_CHARS if cues is not None and cues.long else 0,
         dated_opening=own and _opens_on_date(claim),
+        dated_in_sentence=own and _dated_in_sentence(claim),
         story=claim.cue(STORY_CUE_PREFIX),
         household=claim.cue(HOUSEHOLD_CUE_PREFIX),
     )
@@ -206,6 +208,11 @@ DATED_OPENING_CHARS = 4  # "On " or "By " before a sentence's opening date
 def _opens_on_date(claim: Claim) -> bool:
     span = claim.date.span if claim.date is not None else None
     return span is not None and 0 <= span.start - claim.sentence.start <= DATED_OPENING_CHARS
+
+
+def _dated_in_sentence(claim: Claim) -> bool:
+    span = claim.date.span if claim.date is not None else None
+    return span is not None and claim.sentence.start <= span.start < claim.sentence.end
 
 
 def _identity(claim: Claim, place: PlaceRef | None) -> frozenset[str]:
@@ -423,14 +430,21 @@ def other_story_of_one_report(a: Features, b: Features) -> bool:
 
 
 def days_apart_in_one_report(a: Features, b: Features) -> bool:
-    """Two figures of one report whose sentences each open on a day of their own, not the same
-    day ("On 23 March insurgents beheaded three men in Bilibiza … On 26 March six insurgents were
-    killed near Chai"): a roundup's events, unless one gives the other's toll as risen. A date
-    inside the sentence ("… including a man who died of his wounds on 7 June") may be a later
-    turn of the same event."""
-    if a.doc != b.doc or not (a.dated_opening and b.dated_opening) or a.d0 != a.d1 or b.d0 != b.d1 or a.d0 == b.d0:
+    """Two figures of one report on different days, unless one gives the other's toll as risen:
+    - each sentence opens on its own day ("On 23 March insurgents beheaded three men in Bilibiza …
+      On 26 March six insurgents were killed near Chai"): a roundup's events;
+    - the earlier figure's own sentence tells its day and the later one's day is the report's,
+      told before ("Police said on Sunday they killed three gang members … Residents said the gang
+      had killed five people there on Friday"): an earlier event recalled. Nothing that happened
+      before an event is a later turn of it.
+    A date inside the later figure's sentence ("… including a man who died of his wounds on 7
+    June") may be a later turn of the same event."""
+    if a.doc != b.doc or not (a.own_date and b.own_date) or a.d0 != a.d1 or b.d0 != b.d1 or a.d0 == b.d0:
         return False
-    return TOLL_UPDATE_CUE not in a.identity and TOLL_UPDATE_CUE not in b.identity
+    if TOLL_UPDATE_CUE in a.identity or TOLL_UPDATE_CUE in b.identity:
+        return False
+    earlier, later = (a, b) if a.d0 < b.d0 else (b, a)  # type: ignore[operator]
+    return (a.dated_opening and b.dated_opening) or (earlier.dated_in_sentence and not later.dated_in_sentence)
 
 
 def other_event_in_passing(a: Features, b: Features) -> bool:
