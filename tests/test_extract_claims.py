@@ -738,6 +738,11 @@ HARM = [
         [("killed", "30", 30, 30, 30, "people")],
     ),
     ("The floods resulted in 2000 deaths.", [("killed", "2000", 2000, 2000, 2000, "people")]),  # a guard
+    # a ship's crew: each group shares the verb after the last
+    (
+        "Two Filipino sailors and a Vietnamese crew member were killed when the ship was hit.",
+        [("killed", "Two", 2, 2, 2, "people"), ("killed", "member", 1, 1, 1, "people")],
+    ),
 ]
 
 

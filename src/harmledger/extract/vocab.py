@@ -383,6 +383,8 @@ _victims(
 )
 _victims("civilians", None, "miner miners ranger rangers constable")
 _victims("people", None, "informer informers")
+# a merchant ship's crew or a navy's: the report says which, if anything
+_victims("people", None, "sailor sailors seafarer seafarers mariner mariners crewman crewmen crewmember crewmembers")
 _victims("combatants", None, "peacekeeper peacekeepers")
 
 # "… though that number later rose to six", "a figure later revised to 13": VERB [later] to FIGURE
