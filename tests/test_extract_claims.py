@@ -738,6 +738,10 @@ HARM = [
         [("killed", "30", 30, 30, 30, "people")],
     ),
     ("The floods resulted in 2000 deaths.", [("killed", "2000", 2000, 2000, 2000, "people")]),  # a guard
+    # how they were killed closes the victims: "hacked … to death", "burned … alive"
+    ("Rebels hacked seven farmers to death near the town on Wednesday.", [("killed", "seven", 7, 7, 7, "civilians")]),
+    ("Militants burned four guerrillas alive.", [("killed", "four", 4, 4, 4, "combatants")]),
+    ("Soldiers beat 12 protesters, leaving them bleeding.", []),  # a guard: beaten, not killed
     # a ship's crew: each group shares the verb after the last
     (
         "Two Filipino sailors and a Vietnamese crew member were killed when the ship was hit.",
@@ -778,6 +782,8 @@ ACROSS = [
         None,
     ),
     ("Gunmen raided two farms. Forty people were killed between the two raids.", "Forty", 20, 40),
+    # more strikes than dead: a wave's toll, not a share of each strike
+    ("Five fighters were killed in 73 strikes on three cities overnight.", "Five", 5, 5),
     # only the first place phrase counts: the bombing of one home, then three raids elsewhere
     (
         "Dozens of people were killed in the bombing of the family home, one of three raids on the camp.",

@@ -279,6 +279,8 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
             scope = "cumulative"
         count = Count(c.low, c.high, c.best, c.qualifier, c.vague, span.slice(state.text))
         shared = _shared_by(tokens, m.last, state.attacks)
+        if state.attacks <= 1 and c.point is not None and shared > c.point:
+            shared = 1  # "five fighters were killed in 73 strikes": a wave's toll, not a share of each strike
         if shared > 1 and c.point:
             # "20 soldiers were killed across the five attacks": this report's attack had about
             # a fifth of them (GTD codes each attack's share). The total stays the high when this

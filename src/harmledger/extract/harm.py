@@ -31,6 +31,9 @@ from harmledger.extract.vocab import (
     HARM_NOUNS,
     HARM_NOUNS_AFTER_VICTIMS,
     JOIN,
+    MANNER_ENDS,
+    MANNER_REACH,
+    MANNER_VERBS,
     MODALS,
     MONTHS,
     NEGATORS,
@@ -694,6 +697,17 @@ def _determiner_before_figure(low: str) -> bool:
     return low in POSSESSIVES or low in ("the", "all")
 
 
+def _killed_in_manner_after(tokens: list[Token], first: int) -> bool:
+    """Whether "to death" or "alive" closes the victims after the figure at ``first`` (within
+    MANNER_REACH tokens, before any punctuation)."""
+    for j in range(first + 1, min(len(tokens), first + 1 + MANNER_REACH)):
+        if not tokens[j].text[:1].isalnum():
+            return False
+        if any(tuple(t.low for t in tokens[j : j + len(end)]) == end for end in MANNER_ENDS):
+            return True
+    return False
+
+
 def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
     """Before the figure: (outcome, harm index, toll index) from a verb, "X of", or a toll."""
     k = first - 1
@@ -719,6 +733,8 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
     phrase = phrase_ending_at(tokens, k)
     if phrase is not None:
         return phrase[0], k, -1  # "shot dead 3 people"
+    if k >= 0 and tokens[k].low in MANNER_VERBS and _killed_in_manner_after(tokens, first):
+        return "killed", k, -1  # "hacked seven farmers to death"
     while k >= 0 and tokens[k].low in HARM_BEFORE:
         outcomes.append(HARM_BEFORE[tokens[k].low])
         harm_at = k

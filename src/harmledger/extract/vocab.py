@@ -270,6 +270,17 @@ HARM_PHRASES: dict[str, str] = {
     "hospitalised|hospitalized with [POSS]? wounds|injuries|burns": "injured",
 }
 
+# Verbs of how someone was killed, when the victims stand between the verb and "to death" or
+# "alive": "hacked seven farmers to death", "beat two men to death", "burned four guerrillas alive".
+MANNER_VERBS: frozenset[str] = frozenset(
+    "hack hacks hacked hacking beat beats beating beaten stab stabs stabbed stabbing stone stoned stoning "
+    "club clubbed clubbing bludgeon bludgeoned bludgeoning burn burns burned burnt burning torture tortured "
+    "torturing strangle strangled strangling starve starved crush crushed shoot shoots shot shooting "
+    "whip whipped flog flogged lynch lynched".split()
+)
+MANNER_ENDS: tuple[tuple[str, ...], ...] = (("to", "death"), ("alive",))
+MANNER_REACH = 6  # tokens after the figure in which "to death" may close the victims
+
 # --- victims -----------------------------------------------------------------------------------
 
 # noun → (victim type, sub-group or None). Plural and singular forms both listed.
