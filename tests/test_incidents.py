@@ -1021,6 +1021,14 @@ def test_an_earlier_attack_mentioned_in_passing_is_its_own_incident() -> None:
     assert figures == [(8, None), (None, 3)]
 
 
+def test_an_earlier_operation_a_report_dates_its_event_by_is_its_own_incident() -> None:
+    incidents = _report(
+        "Rebels hacked seven farmers to death near the town of Oicha on Wednesday, a local leader said, a day "
+        "after the army said it had killed 12 rebel fighters in an operation in the mountains."
+    )
+    assert sorted(i.deaths.best for i in incidents) == [7, 12]
+
+
 def test_a_figure_the_report_gives_to_a_separate_incident_is_its_own() -> None:
     incidents = _report(
         "A tank shell hit a car on the coast road on Monday, killing three people, relatives said. "

@@ -309,10 +309,14 @@ def _trim_leading(phrase: str) -> str:
 
 # "The blast came two days after a mortar attack on the palace that wounded three soldiers": the
 # figure belongs to another, earlier (or later) event the report mentions in passing. An
-# indefinite article marks it as another event; a comma before the figure would end the phrase
-# ("two days after the bombing, the toll rose to 40" is the same event's update).
+# indefinite article (or any phrase but "the attack", "the bombing") marks it as another event; a
+# comma before the figure would end the phrase ("two days after the bombing, the toll rose to 40"
+# is the same event's update).
 _OTHER_EVENT = re.compile(
-    r"\b(?:(?:hours?|days?|weeks?|months?)\s+(?:after|before)\s+(?!the\b|this\b|that\b|its\b)|"
+    # "… a day after the army said it had killed 12 fighters": another event, though "the" opens it
+    r"\b(?:(?:hours?|days?|weeks?|months?)\s+(?:after|before)\s+"
+    r"(?!(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|strikes?|blasts?|explosions?|raids?|"
+    r"massacres?|assaults?|shootings?|shelling|fighting|clashes|incident|ambush)\b)|"
     # "… after Monday's mosque bombing in the old city that killed 11"
     r"(?:after|before|following)\s+(?:last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s\s)[^,;:]*$",
     re.IGNORECASE,
