@@ -68,6 +68,48 @@ def test_countries_divisions_and_continents(name: str, feature: str, country: st
     assert any(e.feature == feature and e.country == country for e in found)
 
 
+# A province the press spells one way and GeoNames' towns another ("Kunar" and "Konar") is one
+# province: its towns carry its name, so a report placed at the province and one at its capital
+# are in the same province (the linking rules compare provinces by that name).
+@pytest.mark.parametrize(
+    ("province", "town"),
+    [
+        ("Kunar province", "Asadabad"),
+        ("Logar province", "Pul-e Alam"),
+        ("Wardak province", "Maidan Shahr"),
+        ("Dohuk Governorate", "Dihok"),
+        ("Karbala Governorate", "Karbala"),
+        ("Sulaymaniyah Governorate", "Sulaymaniyah"),
+    ],
+)
+def test_a_province_and_its_towns_name_one_province(province: str, town: str) -> None:
+    gaz = get_gazetteer()
+    [division] = [e for e in gaz.find(province)[0] if e.feature == "ADM1"]
+    towns = [e for e in gaz.find(town)[0] if e.feature.startswith("PPL") and e.country == division.country]
+    assert towns and all(t.admin1 == division.admin1 for t in towns[:1]), (division, towns[:1])
+
+
+def test_provinces_spelled_alike_but_far_apart_stay_two() -> None:
+    from harmledger.places.build import Row, align_admin1
+
+    def row(name: str, lat: float, lon: float, feature: str, admin1: str, source: str = "geonames") -> Row:
+        return Row(name, lat, lon, "CD", feature, source, admin1=admin1, names={name})
+
+    kasai = row("Kasai Province", -5.0, 21.0, "ADM1", "Kasai", "curated:admin1.csv")
+    towns = [
+        row("Tshikapa", -6.4, 20.8, "PPL", "Kasai-Occidental"),
+        row("Kananga", -5.9, 22.4, "PPL", "Kasai-Occidental"),
+    ]
+    konar = row("Kunar Province", 34.9, 71.1, "ADM1", "Kunar", "curated:admin1.csv")
+    konar.country = "AF"
+    asadabad = row("Asadabad", 34.87, 71.15, "PPL", "Konar")
+    asadabad.country = "AF"
+    rows = align_admin1([kasai, *towns, konar, asadabad])
+    # "Kasai-Occidental" is no spelling of "Kasai" (its towns were split among several provinces)
+    assert [t.admin1 for t in towns] == ["Kasai-Occidental", "Kasai-Occidental"]
+    assert asadabad.admin1 == "Kunar" and len(rows) == 5
+
+
 # A country's point is a convention, not a place: where the usual references disagree by hundreds
 # of kilometres the gazetteer follows the country's Wikipedia article, and one country named under
 # two names (an alias row) keeps one point.

