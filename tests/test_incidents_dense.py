@@ -1197,3 +1197,25 @@ def test_records_of_one_nights_raids_hold_shares_and_no_total_as_high(tmp_path: 
     report = ingest(ledger, [folder], ReadOptions(published=PUBLISHED))
     assert report.errors == [] and report.added == 3
     assert [(i.deaths.low, i.deaths.best, i.deaths.high) for i in ledger.incidents()] == [(5, 5, 5)] * 3
+
+
+def test_two_undated_reports_days_apart_with_one_figure_stay_apart(tmp_path: Path) -> None:
+    """Reports dated only by publication cover the days before it: published three days apart,
+    the same modest toll in one quiet province identifies no single event."""
+    first = (
+        "A roadside bomb struck a minibus carrying university staff in Charikar, Parwan, Afghanistan. "
+        "At least four civilians were killed and 11 others were injured in the blast."
+    )
+    later = (
+        "A bomb hit the car of a provincial official in a village of Parwan province, Afghanistan. The "
+        "official was unhurt, but at least four people were killed and four others were injured."
+    )
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    docs = [
+        make_document(first, "minibus.txt", published=date(2021, 5, 29)),
+        make_document(later, "official.txt", published=date(2021, 6, 1)),
+    ]
+    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    assert sorted(i.n_sources for i in incidents) == [1, 1], [i.explanation for i in incidents]

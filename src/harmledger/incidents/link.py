@@ -461,8 +461,11 @@ def shared_identity(a: Features, b: Features) -> set[str]:
 def telling_figure(a: Features, b: Features) -> bool:
     """The same figure (or, from 10 up, one within NEAR_FIGURE of it: "21" and "22 killed") for the
     same outcome, large and rare enough in the ledger to identify an event, on the same or the
-    next day."""
+    next day. Two reports dated only by when they were published already span the days before it
+    (``PUBLISHED_LOOKBACK_DAYS``): theirs must overlap (a day apart, they were published three
+    or four days apart)."""
     gap = date_gap(a, b)
+    most = rules.FIGURE_EVIDENCE_MAX_GAP_DAYS if a.own_date or b.own_date else 0
     if a.point is None or b.point is None or not a.outcome or a.outcome != b.outcome:
         return False
     near = a.point == b.point or (
@@ -477,7 +480,7 @@ def telling_figure(a: Features, b: Features) -> bool:
         and chance <= rules.MAX_COINCIDENCE
         and {a.victims, b.victims} != {"civilians", "combatants"}
         and gap is not None
-        and gap <= rules.FIGURE_EVIDENCE_MAX_GAP_DAYS
+        and gap <= most
     )
 
 
