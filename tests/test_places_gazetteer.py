@@ -89,6 +89,14 @@ def test_a_province_and_its_towns_name_one_province(province: str, town: str) ->
     assert towns and all(t.admin1 == division.admin1 for t in towns[:1]), (division, towns[:1])
 
 
+def test_a_province_no_town_names_sets_no_report_apart_by_its_name() -> None:
+    # Ituri (2015) was part of Orientale, the province GeoNames' towns (Bunia, Djugu) still name
+    gaz = get_gazetteer()
+    [ituri] = [e for e in gaz.find("Ituri province")[0] if e.feature == "ADM1"]
+    [bunia] = [e for e in gaz.find("Bunia")[0] if e.country == "CD"]
+    assert ituri.admin1 is None and bunia.admin1, (ituri, bunia)
+
+
 def test_provinces_spelled_alike_but_far_apart_stay_two() -> None:
     from harmledger.places.build import Row, align_admin1
 

@@ -367,7 +367,8 @@ def align_admin1(rows: list[Row]) -> list[Row]:
     whose admin1 no curated province carries ("Konar"), are matched by one of the province's
     names, else by place and spelling. The towns and districts then take the province's admin1,
     and GeoNames' own row for that province gives it its names and goes. Otherwise a report placed
-    at the province and another at its capital were never in one province.
+    at the province and another at its capital were never in one province. A province no town
+    names keeps no admin1.
     """
     curated = [r for r in rows if r.feature == "ADM1" and r.source.startswith("curated")]
     carried = {(r.country, r.admin1) for r in curated}
@@ -399,6 +400,12 @@ def align_admin1(rows: list[Row]) -> list[Row]:
                 gone.add(id(r))
             else:
                 r.admin1 = province.admin1
+    # A province no town names at all is one GeoNames' towns divide otherwise (Congo's Ituri, made
+    # in 2015 of the old Orientale its towns still name; North Gaza, in GeoNames' one "Gaza
+    # Strip"): its admin1 would set a report placed there apart from every town of it.
+    for p in lone:
+        if id(p) not in {id(q) for q in rename.values()}:
+            p.admin1 = None
     return [r for r in rows if id(r) not in gone]
 
 
