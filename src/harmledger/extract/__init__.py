@@ -31,6 +31,8 @@ from harmledger.extract.harm import Mention
 from harmledger.extract.identity import tells_another_event
 from harmledger.extract.mentions import read_mentions
 from harmledger.extract.parts import parts_among
+from harmledger.extract.romance import LANGUAGES as ROMANCE_LANGUAGES
+from harmledger.extract.romance import extract_romance_claims
 from harmledger.extract.text import Token, candidate_spans, split_sentences, tokenize
 from harmledger.extract.vocab import (
     BARE_COALITION,
@@ -107,7 +109,10 @@ class _Doc:
 
 
 def extract_claims(doc: Document) -> list[Claim]:
-    """Every casualty claim and belligerent statement in ``doc``, in text order."""
+    """Every casualty claim and belligerent statement in ``doc``, in text order (a report in
+    French, Spanish or Portuguese: its casualty figures, ``extract.romance``)."""
+    if doc.language in ROMANCE_LANGUAGES:
+        return extract_romance_claims(doc)
     state = _Doc(doc)
     claims: list[Claim] = []
     for i, (start, end) in enumerate(state.sentences):

@@ -1,0 +1,182 @@
+"""Casualty figures in French, Spanish and Portuguese reports: the figure, its qualifier and its harm.
+
+The English extractor reads a sentence's grammar; this one reads only the commonest shapes of a
+toll in the press of francophone Africa, Haiti, Latin America and Brazil, enough to give such a
+report its figures and let it join an incident:
+
+    "11 morts dans deux villages", "au moins 200 personnes ont été tuées", "fait 3 morts",
+    "le bilan s'est alourdi à 115 morts", "siete personas asesinadas", "mueren dos soldados",
+    "Duas pessoas morrem", "mais sete mortos", "Homem é assassinado", "Sept blessés".
+
+A figure it cannot tie to a harm word gives no claim, as in English. Sources, perpetrators and
+event types are left to the analyst; a toll "since" a date, or per day, is cumulative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from harmledger.extract.text import split_sentences
+from harmledger.records import Claim, Count, Document, Span
+
+LANGUAGES = frozenset({"fr", "es", "pt"})
+EXTRACTOR = "rules-romance@1"
+
+_NUMBERS: dict[str, int] = {
+    # French
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100,
+    # Spanish
+    "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+    "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "cien": 100,
+    # Portuguese
+    "um": 1, "uma": 1, "dois": 2, "duas": 2, "três": 3, "quatro": 4, "sete": 7, "oito": 8,
+    "nove": 9, "dez": 10, "doze": 12, "treze": 13, "vinte": 20, "trinta": 30,
+    "quarenta": 40, "cem": 100,
+}  # fmt: skip
+# "une dizaine", "una decena", "uma dezena": about that many
+_ABOUT_NOUNS: dict[str, int] = {
+    "dizaine": 10, "vingtaine": 20, "trentaine": 30, "cinquantaine": 50, "centaine": 100,
+    "decena": 10, "veintena": 20, "treintena": 30, "centenar": 100,
+    "dezena": 10, "vintena": 20, "centena": 100,
+}  # fmt: skip
+_QUALIFIERS: dict[str, str] = {
+    "au moins": "at_least", "plus de": "more_than", "près de": "approximately", "environ": "approximately",
+    "quelque": "approximately", "jusqu'à": "up_to", "jusqu’à": "up_to",
+    "al menos": "at_least", "por lo menos": "at_least", "más de": "more_than", "cerca de": "approximately",
+    "unos": "approximately", "unas": "approximately", "alrededor de": "approximately", "hasta": "up_to",
+    "pelo menos": "at_least", "ao menos": "at_least", "mais de": "more_than", "quase": "approximately",
+    "aproximadamente": "approximately", "até": "up_to",
+}  # fmt: skip
+
+_KILLED = (
+    r"morts?|mortes?|tu[ée]s?|tu[ée]es|décès|victimes|péri|assassin[ée]s?|assassin[ée]es|"
+    r"muert[oa]s?|asesinad[oa]s?|fallecid[oa]s?|ejecutad[oa]s?|homicidios|cadáveres|cuerpos|"
+    r"mort[oa]s?|assassinad[oa]s?|executad[oa]s?|homicídios|corpos"
+)
+_INJURED = r"bless[ée]s?|bless[ée]es|herid[oa]s?|ferid[oa]s?"
+# Verbs whose subject is the dead ("Duas pessoas morrem", "mueren dos soldados", "meurent")
+_DIE = (
+    r"meurent|meurt|sont\s+mort(?:e)?s|ont\s+péri|ont\s+trouvé\s+la\s+mort|"
+    r"mueren|murieron|muere|murió|morrem|morreram|morre|morreu"
+)
+# Verbs whose object is the dead ("tue 12 civils", "matan a cinco", "mata quatro pessoas")
+_KILL = r"tue|tuent|ont\s+tué|a\s+tué|matan|mataron|mató|asesinaron|asesinan|mata|matam|mataram|matou"
+_NUMBER = r"\d[\d\s.,]*\d|\d|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
+_QUALIFIER = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
+_ABOUT = r"(?:une|una|uma|des|unas|umas)\s+(?P<about>" + "|".join(_ABOUT_NOUNS) + r")s?(?:\s+(?:de|d['’]))?"
+_FIGURE = rf"(?:(?P<qual>{_QUALIFIER})\s+)?(?:(?P<num>{_NUMBER})|{_ABOUT})"
+_WORDS = r"(?:[\w'’-]+\s+){0,3}?"  # "personnes", "civils", "soldats angolais"
+_BE = r"ont|ont\s+été|sont|été|fueron|han\s+sido|foram|são"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "11 morts", "au moins 200 personnes ont été tuées", "sept blessés", "siete personas asesinadas"
+    (
+        "figure-harm",
+        re.compile(
+            rf"\b{_FIGURE}\s+{_WORDS}(?:(?:ont|ont\s+été|sont|été|fueron|han\s+sido|foram|são)\s+)?(?P<harm>{_KILLED}|{_INJURED})\b",
+            re.I,
+        ),
+    ),
+    # "Duas pessoas morrem", "trois soldats meurent"
+    ("figure-die", re.compile(rf"\b{_FIGURE}\s+{_WORDS}(?P<harm>{_DIE})\b", re.I)),
+    # "mueren dos soldados", "meurent cinq civils"
+    ("die-figure", re.compile(rf"\b(?P<harm>{_DIE})\s+{_FIGURE}\b", re.I)),
+    # "tue 12 civils", "matan a cinco", "mata quatro pessoas"
+    ("kill-figure", re.compile(rf"\b(?P<harm>{_KILL})\s+(?:a\s+)?{_FIGURE}\b", re.I)),
+    # "le bilan s'est alourdi à 115 morts" is "figure-harm"; "fait 3 morts" too
+)
+# One person named by a noun: "Homem é assassinado", "Soldado Angolano morto", "un civil tué"
+_ONE = re.compile(
+    r"\b(?P<who>homme|femme|soldat|policier|civil|enfant|jeune|hombre|mujer|joven|soldado|policía|policial|"
+    r"niño|niña|homem|mulher|criança|jovem|agente|militar|membro|líder|chef|dirigente)\b"
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:(?:est|a\s+été|es|fue|é|foi)\s+(?:[\w]+\s+e\s+)?(?:encontrad[oa]\s+)?)?"
+    r"(?P<harm>tu[ée]e?|assassin[ée]e?|mort[aeo]?|muert[oa]|asesinad[oa]|assassinad[oa]|executad[oa]|meurt|muere|morre|ferid[oa]|herid[oa]|bless[ée]e?)\b",
+    re.I,
+)
+_CUMULATIVE = re.compile(
+    r"\b(?:depuis|desde|en\s+lo\s+que\s+va|fim\s+de\s+semana|fin\s+de\s+semana|week-end|par\s+jour|por\s+d[ií]a|diarios|por\s+dia|cette\s+année|este\s+año|"
+    r"este\s+ano|en\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|"
+    r"en\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre))\b",
+    re.I,
+)
+
+
+def extract_romance_claims(doc: Document) -> list[Claim]:
+    """Casualty claims of a French, Spanish or Portuguese ``doc``, in text order."""
+    claims: dict[tuple[int, int], Claim] = {}
+    for start, end in split_sentences(doc.text) or [(0, len(doc.text))]:
+        sentence = doc.text[start:end]
+        harms: set[int] = set()
+        for span, harm_at, outcome, count in _figures(sentence):
+            at = Span(start + span[0], start + span[1])
+            if harm_at in harms or any(a < at.end and at.start < b for a, b in claims):
+                continue  # one figure, one claim; one harm word, one figure ("Um homem é assassinado")
+            harms.add(harm_at)
+            claims[(at.start, at.end)] = Claim(
+                id=Claim.make_id(doc.id, at, "casualty", outcome),
+                document_id=doc.id,
+                kind="casualty",
+                outcome=outcome,  # type: ignore[arg-type]
+                count=count,
+                victims="people",
+                span=at,
+                sentence=Span(start, end),
+                quote=sentence,
+                scope="cumulative" if _CUMULATIVE.search(sentence) else "incident",
+                genre=doc.genre or "news",
+                extractor=EXTRACTOR,
+            )
+    return [claims[k] for k in sorted(claims)]
+
+
+def _figures(sentence: str) -> Iterator[tuple[tuple[int, int], int, str, Count]]:
+    """(span of the figure, where its harm word starts, outcome, count) of each toll in one sentence."""
+    for _, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            value = _value(m)
+            if value is None:
+                continue
+            outcome = _outcome(m.group("harm"))
+            qualifier = _QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
+            if m.group("about"):
+                qualifier = "approximately"
+            low, high, best = _bounds(value, qualifier)
+            begin = m.start("qual") if m.group("qual") else m.start("num") if m.group("num") else m.start("about")
+            finish = m.end("num") if m.group("num") else m.end("about")
+            count = Count(low, high, best, qualifier, False, sentence[begin:finish])  # type: ignore[arg-type]
+            yield (begin, finish), m.start("harm"), outcome, count
+    for m in _ONE.finditer(sentence):
+        one = Count(1, 1, 1, "exact", False, m.group("who"))
+        yield (m.start("who"), m.end("who")), m.start("harm"), _outcome(m.group("harm")), one
+
+
+def _value(m: re.Match[str]) -> int | None:
+    if m.group("about"):
+        return _ABOUT_NOUNS[m.group("about").lower()]
+    raw = m.group("num").lower()
+    if raw in _NUMBERS:
+        return _NUMBERS[raw]
+    digits = re.sub(r"[\s.,]", "", raw)
+    if not digits.isdigit() or len(digits) > 6:
+        return None
+    return int(digits)
+
+
+def _outcome(harm: str) -> str:
+    return "injured" if re.fullmatch(_INJURED, harm, re.I) else "killed"
+
+
+def _bounds(value: int, qualifier: str) -> tuple[int | None, int | None, int | None]:
+    if qualifier == "at_least":
+        return value, None, None
+    if qualifier == "more_than":
+        return value + 1, None, None
+    if qualifier == "up_to":
+        return None, value, None
+    if qualifier == "approximately":
+        return None, None, value
+    return value, value, value

@@ -1,0 +1,95 @@
+"""Spec for casualty figures in French, Spanish and Portuguese reports (sentences our own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from harmledger.documents.make import make_document
+from harmledger.extract import extract_claims
+
+
+def figures(text: str) -> list[tuple]:
+    """(language, outcome, figure text, low, best, high, scope) of each claim."""
+    doc = make_document(text, "report.txt")
+    return [
+        (doc.language, c.outcome, c.count.text, c.count.low, c.count.best, c.count.high, c.scope)
+        for c in extract_claims(doc)
+        if c.count is not None
+    ]
+
+
+CASES = [
+    (
+        "Au moins 45 personnes ont été tuées dans l'attaque du camp de déplacés, selon un responsable local.",
+        [("fr", "killed", "Au moins 45", 45, None, None, "incident")],
+    ),
+    (
+        "Le bilan de l'attaque contre le village s'est alourdi à 38 morts et 12 blessés, selon la société civile.",
+        [("fr", "killed", "38", 38, 38, 38, "incident"), ("fr", "injured", "12", 12, 12, 12, "incident")],
+    ),
+    (
+        "Une nouvelle incursion des miliciens fait trois morts dans le territoire de Djugu.",
+        [("fr", "killed", "trois", 3, 3, 3, "incident")],
+    ),
+    (
+        "Hombres armados asesinaron a siete personas el lunes en una comunidad rural del estado.",
+        [("es", "killed", "siete", 7, 7, 7, "incident")],
+    ),
+    (
+        "Más de 20 soldados murieron en el ataque contra el cuartel, informó el ejército.",
+        [("es", "killed", "Más de 20", 21, None, None, "incident")],
+    ),
+    (
+        "Duas pessoas morrem durante um tiroteio na periferia da cidade, segundo a polícia militar.",
+        [("pt", "killed", "Duas", 2, 2, 2, "incident")],
+    ),
+    (
+        "Um homem é assassinado a tiros dentro do próprio carro no centro da cidade.",
+        [("pt", "killed", "Um", 1, 1, 1, "incident")],
+    ),
+    # a toll since a date is a running total
+    (
+        "Depuis janvier, plus de 600 civils ont été tués dans la province, selon les Nations unies.",
+        [("fr", "killed", "plus de 600", 601, None, None, "cumulative")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_a_toll_in_french_spanish_or_portuguese_is_a_claim(text: str, expected: list[tuple]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le gouvernement a débloqué deux millions de dollars pour les familles des victimes de la région.",
+        "El ministerio anunció que 300 policías serán desplegados en la zona durante las fiestas.",
+        "A prefeitura entregou 40 casas populares para as famílias desabrigadas pela enchente.",
+    ],
+)
+def test_numbers_that_are_not_harm_give_no_claim(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_a_french_report_joins_the_english_reports_of_its_attack() -> None:
+    from datetime import date
+
+    from harmledger.pipeline import analyse
+
+    english = make_document(
+        "Militiamen attacked a displacement camp at Lala in Ituri province overnight, killing at least 45 people, "
+        "a local official said on Monday.",
+        "wire.txt",
+        published=date(2023, 6, 13),
+    )
+    french = make_document(
+        "Le bilan de l'attaque de la milice contre le site de déplacés de Lala, en Ituri, est passé à 46 morts, "
+        "selon la société civile locale.",
+        "radio.txt",
+        published=date(2023, 6, 14),
+    )
+    incidents = [i for i in analyse([english, french]).incidents if i.kind == "incident"]
+    assert [(i.deaths.low, i.deaths.high, i.n_sources) for i in incidents] == [(45, 46, 2)], [
+        i.explanation for i in incidents
+    ]
