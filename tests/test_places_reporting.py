@@ -530,3 +530,34 @@ def test_a_place_between_two_towns_is_near_them_not_at_either() -> None:
     claim = _locate(text, "9")
     assert claim.place is not None and claim.place.country == "NE", claim.place
     assert claim.place.precision == WHERE_PREC_NEAR, claim.place
+
+
+def test_a_french_report_places_its_toll_in_the_town_it_names() -> None:
+    # English NER read "des élus locaux de la commune de Saint-Marc" as an organisation, and the
+    # hospital's name as a town in France
+    from harmledger.documents.make import make_document
+
+    text = (
+        "Le bilan de l'attaque du gang contre Pont-Sondé jeudi s'est alourdi à 115 morts, selon des élus locaux "
+        "de la commune de Saint-Marc. Au moins 16 blessés ont été transportés à l'hôpital Saint-Nicolas."
+    )
+    doc = make_document(text, "report.txt", published=date(2024, 10, 5))
+    claims = locate_claims(doc, extract_claims(doc), find_places(doc))
+    assert {
+        (c.count.text, c.place.name if c.place else None, c.place.country if c.place else None) for c in claims
+    } == {
+        ("115", "Saint-Marc", "HT"),
+        ("Au moins 16", "Saint-Marc", "HT"),
+    }
+
+
+def test_several_nationalities_of_the_dead_place_nothing() -> None:
+    claim = _locate("Two Filipino sailors and a Vietnamese crew member were killed when the ship was hit.", "Two")
+    assert claim.place is None, claim.place
+
+
+def test_a_hyphenated_name_the_gazetteer_lacks_is_not_its_first_part() -> None:
+    # "Pont" alone is another name of Pont-Sainte-Maxence, France
+    assert _locate("Gangs attacked the town of Pont-Sonde on Thursday, killing 70 people.", "70").place is None
+    claim = _locate("Gang members killed at least 70 people in Pont-Sonde, Haiti, on Thursday.", "at least 70")
+    assert claim.place is not None and (claim.place.text, claim.place.country) == ("Pont-Sonde", "HT"), claim.place

@@ -74,6 +74,7 @@ def analyse_documents(docs: Sequence[Document]) -> list[DocumentAnalysis | Analy
     pass (spaCy's model runs on bigger batches); a document whose analysis raises is an
     ``AnalysisFailure`` and the others go on."""
     from harmledger.places import read_entities
+    from harmledger.places.geoparse import reads_english
 
     begun: list[DocumentAnalysis | AnalysisFailure | _Begun] = []
     for doc in docs:
@@ -84,7 +85,7 @@ def analyse_documents(docs: Sequence[Document]) -> list[DocumentAnalysis | Analy
     waiting = [b for b in begun if isinstance(b, _Begun)]
     read: Iterator[list[tuple[int, int, str]] | None]
     try:
-        read = iter(read_entities([(b.document.text, b.windows) for b in waiting]))
+        read = iter(read_entities([(b.document.text, b.windows if reads_english(b.document) else []) for b in waiting]))
     except Exception:  # noqa: BLE001 - each document then reads its own, and fails alone
         read = iter([None] * len(waiting))
     out: list[DocumentAnalysis | AnalysisFailure] = []

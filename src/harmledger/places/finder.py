@@ -178,6 +178,21 @@ def _ezafe(text: str, tokens: list[Token], k: int) -> bool:
     return k > 0 and tokens[k].text in _EZAFE and text[tokens[k].start - 1 : tokens[k].start] in ("-", "‐", "‑")
 
 
+def _unknown_hyphen_tail(text: str, tokens: list[Token], k: int, gaz: Gazetteer) -> bool:
+    """``tokens[k]``, only another name of the places it reads as, is joined by a hyphen to a
+    capitalised word that names no place itself ("Maiduguri" of "Maiduguri-Chabal" is a city's own
+    name, and stays)."""
+    nxt = tokens[k + 1]
+    return (
+        text[tokens[k].end : nxt.start] in ("-", "‐", "‑")
+        and not any(_own_name(h) for h in gaz.find(tokens[k].text)[0])
+        and _capitalised(nxt.text)
+        and not nxt.text.isupper()  # "Watertown-ML": a team's suffix
+        and nxt.text.lower() not in NAME_CONNECTORS
+        and gaz.find(nxt.text)[1] != "exact"  # a transliteration's namesake says nothing
+    )
+
+
 def _joinable(text: str, left: Token, right: Token) -> bool:
     """Two words may sit in one name when only a space or a hyphen separates them."""
     gap = text[left.end : right.start]
@@ -240,6 +255,12 @@ def candidate_spans(text: str, tokens: list[Token], gaz: Gazetteer) -> list[tupl
             # its words alone ("Tagab", "Ali") name other places.
             out.append((i, last, UNKNOWN_NAME))
             i = last + 1
+            continue
+        if found and found[1] < last and _unknown_hyphen_tail(text, tokens, found[1], gaz):
+            # "Pont-Sondé", "Kafr-Zita": one name the gazetteer lacks; its first part alone
+            # ("Pont", a French town's other name) is another place ("Gaza-Israel" names two;
+            # in "the Maiduguri-Chabal-Magumeri road" the words after the tail are read on)
+            i = found[1] + 2
             continue
         if found and found[1] < last and _ezafe(text, tokens, found[1] + 1):
             # "Pul-e-Matak", "Dasht-e-Barchi": a Persian compound the gazetteer lacks; its head
@@ -309,6 +330,13 @@ def _unknown_name(
 FACILITY_HEADS = frozenset(
     """roundabout junction intersection mosque church street square bridge tower hall complex
     news today press agency tv channel network radio newspaper ps""".split()
+)
+# French, Spanish and Portuguese put the facility's noun before its name: "l'hôpital
+# Saint-Nicolas", "el hospital San Juan", "a escola Santa Rita" name a hospital, not a town.
+ROMANCE_FACILITY_NOUNS = frozenset(
+    """hôpital hopital hospital école escuela escola église iglesia igreja mosquée mezquita mesquita
+    marché mercado prison prisión prisão cathédrale catedral université universidad universidade
+    lycée collège colegio colégio stade estadio estádio clinique clínica""".split()
 )
 _NAME_PARTICLES = NAME_CONNECTORS - {"of", "the", "and", "y"}
 # "a residential district of Benghazi", "the commercial district of Aden": a quarter of the city
@@ -461,6 +489,12 @@ def detect(
         # is the last of a run of capitalised words NER calls a person ("One soldier (Naik Aqeel Abbas)").
         if single and word in person_words and not strong:
             continue
+        if (
+            prev.rsplit("'", 1)[-1].rsplit("’", 1)[-1] in ROMANCE_FACILITY_NOUNS  # "l'hôpital"
+            and text[tokens[i - 1].end : start] == " "
+            and not any(_major(h) for h in hits)
+        ):
+            continue  # "l'hôpital Saint-Nicolas": the hospital's name
         if _ORDINAL_BEFORE.search(text, max(0, start - 12), start):
             continue  # "20th Street", "the 5th Battalion": a numbered street or unit, not a town
         if _ARABIC_ARTICLE_AFTER.match(text, end) and not any(_major(h) for h in hits):

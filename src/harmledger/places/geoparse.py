@@ -87,6 +87,12 @@ def read_entities(
     return out
 
 
+def reads_english(doc: Document) -> bool:
+    """Whether the English NER model can read ``doc`` (English, or too short to tell): on
+    "selon des élus locaux de la commune de Saint-Marc" it finds an organisation, hiding the town."""
+    return doc.language in (None, "en")
+
+
 def name_stretches(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts of ``text[start:end]`` within ``NER_CONTEXT_WORDS`` words of a capitalised word
     (a sentence's opening stop word, "The", "In", is none; "US" is one), merged, in order.
@@ -635,7 +641,10 @@ def find_places(
     text = doc.text
     if not text.strip():
         return []
-    ents = ner_entities(text, within) if entities is None else entities
+    if not reads_english(doc):
+        ents: list[tuple[int, int, str]] = []  # English NER calls French phrases organisations
+    else:
+        ents = ner_entities(text, within) if entities is None else entities
     mentions = detect(text, ents, gaz, within)
     if within is not None:
         mentions = [m for m in mentions if _inside(within, m.start)]

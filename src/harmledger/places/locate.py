@@ -439,13 +439,17 @@ def demonym_country(claim: Claim, text: str, places: Sequence[PlaceRef] = ()) ->
     country (a source "in Ouagadougou").
     """
     sentence = text[claim.sentence.start : claim.sentence.end]
-    for match in _WORD_RE.finditer(sentence):
+    found = [
+        (match, iso2)
+        for match in _WORD_RE.finditer(sentence)
+        if match.group()[0].isupper()
+        and (iso2 := DEMONYMS.get(match.group().lower().replace("’", "'").removesuffix("'s"))) is not None
+        and not names_attacker(sentence, match.end())  # "a Russian drone struck Kherson" says who struck
+    ]
+    if len({iso2 for _, iso2 in found}) > 1:
+        return None  # "Two Filipino sailors and a Vietnamese crew member": a crew's nationalities, not a place
+    for match, iso2 in found:
         word = match.group()
-        if not word[0].isupper():
-            continue
-        iso2 = DEMONYMS.get(word.lower().replace("’", "'").removesuffix("'s"))
-        if iso2 is None or names_attacker(sentence, match.end()):
-            continue  # "a Russian drone struck Kherson" says who struck, not where
         if _SPEAKER_AFTER_RE.match(sentence, match.end()) and any(
             p.resolved and p.country and p.country != iso2 for p in places
         ):
@@ -674,7 +678,8 @@ def locate_claims(
     out = []
     for claim in claims:
         place = claim.place or located.choose(claim)
-        if place is None:
+        if place is None and claim.kind == "casualty":
+            # (a party's statement names nationalities as targets: "because it was American")
             place = demonym_country(claim, doc.text, places)
         if place is None:
             if not fallback:
