@@ -23,6 +23,10 @@ COUNTRIES = {
     "gaza-lebanon": {"PS", "LB"},
     "barsalogho": {"BF"},
     "idlib-roundup": {"SY"},
+    "mogadishu": {"SO"},
+    "haiti": {"HT"},
+    "ituri": {"CD"},
+    "hodeidah": {"YE", None},  # a ship hit in the Gulf of Aden: a sea is no country's
 }
 
 
