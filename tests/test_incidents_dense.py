@@ -757,6 +757,24 @@ def test_sibling_attacks_in_a_town_the_gazetteer_lacks_placed_at_its_province_st
     assert sorted(i.deaths.best for i in incidents) == [1, 2]
 
 
+def test_records_of_one_of_at_least_n_attacks_are_a_series_too() -> None:
+    # two records of a series share its total sentence word for word: that names no one attack
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    total = (
+        "This was one of at least three related attacks around the city within 24 hours. At least 90 people, "
+        "including 30 soldiers and 60 assailants, were killed across the attacks."
+    )
+    texts = [
+        f"Assailants attacked government forces stationed around Zqxwa city, Marib, Yemen. {total}",
+        f"Assailants attacked government forces stationed at Qzxwa hill, Marib, Yemen. {total}",
+    ]
+    docs = [make_document(t, f"{n}.txt", published=date(2021, 4, 14)) for n, t in enumerate(texts)]
+    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    assert sorted(i.n_sources for i in incidents) == [1, 1], [i.explanation for i in incidents]
+
+
 def test_a_sentence_opening_on_the_next_day_tells_a_new_attack_after_one_named_by_its_day() -> None:
     # the market strike is named by its day ("Monday's strike"), the shelling opens on the next:
     # one report, two attacks (they were one incident of 2/14/14 over two days)

@@ -37,7 +37,8 @@ SAME_LEAD = 0.5
 # A report that calls its event one of a series: its stock sentences and series total are shared
 # with its siblings' reports, so they identify nothing.
 SERIES = re.compile(
-    r"\bone of (?:two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|a series of|\d+)"
+    r"\bone of (?:at least |more than )?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|several|many|multiple|a series of|\d+)"
     r"(?: \w+){0,2} (?:attacks|incidents|strikes|air ?strikes|raids|bombings|explosions|blasts|assaults)\b",
     re.IGNORECASE,
 )
