@@ -25,6 +25,9 @@ CUES = [
     ("Gunmen attacked Kadawa village in Zamfara state.", {"village:kadawa"}),
     ("Gunmen stormed the village of Tungan Dutse at dawn.", {"village:tungan dutse", "time:morning"}),
     ("Gunmen raided the Kufai and Ramin Dawa communities.", {"village:kufai", "village:ramin dawa"}),
+    # a site for displaced people is named like a village
+    ("Militiamen attacked a camp for displaced people at Lala overnight.", {"village:lala", "time:night"}),
+    ("Gunmen hit the Plaine Savo displacement site.", {"village:plaine savo"}),
     ("A bomb went off in the Dasht-e-Barchi neighbourhood.", {"area:dasht e barchi"}),
     # who runs a school is not its name (two reports' "UN school" and "al-Sardi school" clashed)
     ("An air strike hit a UN school in Gaza's Nuseirat camp.", {"area:nuseirat"}),

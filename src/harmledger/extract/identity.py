@@ -176,6 +176,13 @@ _VILLAGE_PAIR = re.compile(  # "the Mushu and Hurti communities": two villages o
     r"(?i:villages|communities|hamlets|settlements)\b"
 )
 _VILLAGE_OF = re.compile(rf"\b(?i:village|hamlet|settlement)\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)")
+# A site for displaced people is named like a village, and hit as seldom on one day: "the Lala
+# displacement site", "a camp for displaced people at Lala", "the displacement site of Plaine Savo"
+_DISPLACEMENT_SITE = re.compile(
+    rf"\b({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+(?i:displacement|IDP)\s+(?i:site|camp)\b|"
+    rf"\b(?i:displacement\s+(?:site|camp)|(?:site|camp)\s+for\s+(?:internally\s+)?displaced\s+(?:people|persons))"
+    rf"\s+(?i:at|in|of|near)\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
+)
 _AREA_BEFORE = re.compile(
     rf"\bthe\s+(?:neighbou?rhood|quarter|area|district)\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)"
 )
@@ -209,6 +216,7 @@ _NEEDS: dict[re.Pattern[str], re.Pattern[str]] = {
     _VILLAGE: re.compile(r"village|community|hamlet|settlement"),
     _VILLAGE_OF: re.compile(r"(?:village|hamlet|settlement) of"),
     _VILLAGE_PAIR: re.compile(r"villages|communities|hamlets|settlements"),
+    _DISPLACEMENT_SITE: re.compile(r"displace|idp"),
     _AREA_BEFORE: re.compile(r"neighbo|quarter|area|district"),
     _AGED_NAME: re.compile(r"[(,]\s*\d"),
     _NAMED_AS: re.compile(r"named|identified"),
@@ -261,10 +269,10 @@ def identity_cues(text: str) -> tuple[str, ...]:
         name = _after_possessive(_trim_leading(m.group(1)))
         if name and _first_word_ok(name) and name[0].isupper():
             cues.add(AREA_CUE_PREFIX + normalise_name(name))
-    for pattern in (_VILLAGE, _VILLAGE_OF, _VILLAGE_PAIR):
+    for pattern in (_VILLAGE, _VILLAGE_OF, _VILLAGE_PAIR, _DISPLACEMENT_SITE):
         for m in _found(pattern, text, lowered):
             for group in m.groups():
-                name = _trim_leading(group)
+                name = _trim_leading(group or "")
                 if name and _first_word_ok(name) and name[0].isupper():
                     cues.add(VILLAGE_CUE_PREFIX + normalise_name(name))
     for m in _found(_AREA_BEFORE, text, lowered):
