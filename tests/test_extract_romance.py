@@ -93,3 +93,16 @@ def test_a_french_report_joins_the_english_reports_of_its_attack() -> None:
     assert [(i.deaths.low, i.deaths.high, i.n_sources) for i in incidents] == [(45, 46, 2)], [
         i.explanation for i in incidents
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Le bilan s'est alourdi à 115 morts, selon des élus locaux de la commune de Saint-Marc.", "élus locaux"),
+        ("Más de 20 soldados murieron en el ataque contra el cuartel, según la policía estatal.", "policía estatal"),
+        ("Duas pessoas morrem durante um tiroteio na periferia, segundo a polícia militar.", "polícia militar"),
+    ],
+)
+def test_who_gave_the_figure_is_its_source(text: str, source: str) -> None:
+    [claim] = extract_claims(make_document(text, "report.txt"))
+    assert claim.source is not None and claim.source.name == source

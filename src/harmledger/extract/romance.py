@@ -8,8 +8,9 @@ report its figures and let it join an incident:
     "le bilan s'est alourdi à 115 morts", "siete personas asesinadas", "mueren dos soldados",
     "Duas pessoas morrem", "mais sete mortos", "Homem é assassinado", "Sept blessés".
 
-A figure it cannot tie to a harm word gives no claim, as in English. Sources, perpetrators and
-event types are left to the analyst; a toll "since" a date, or per day, is cumulative.
+A figure it cannot tie to a harm word gives no claim, as in English. Its source is who the sentence
+names after "selon", "según" or "segundo"; perpetrators and event types are left to the analyst;
+a toll "since" a date, or per day, is cumulative.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from harmledger.extract.text import split_sentences
-from harmledger.records import Claim, Count, Document, Span
+from harmledger.records import Claim, Count, Document, Source, Span
 
 LANGUAGES = frozenset({"fr", "es", "pt"})
 EXTRACTOR = "rules-romance@1"
@@ -105,11 +106,23 @@ _CUMULATIVE = re.compile(
 )
 
 
+# "selon des élus locaux", "según la policía", "segundo a polícia", "d'après l'ONU": who gave the
+# figures of the sentence (up to the next comma or the sentence's end)
+_ACCORDING_TO = re.compile(
+    r"\b(?:selon|d['’]après|según|de\s+acuerdo\s+con|segundo|de\s+acordo\s+com)\s+"
+    r"(?:(?:les|des|la|le|l['’]|los|las|el|la|os|as|o|a|do|da|dos|das|del)\s*)?(?P<who>[^,;.:()]{2,60})",
+    re.IGNORECASE,
+)
+# Who said it, kept to its first words: "élus locaux de la commune de Saint-Marc" → "élus locaux"
+_SOURCE_WORDS = 4
+
+
 def extract_romance_claims(doc: Document) -> list[Claim]:
     """Casualty claims of a French, Spanish or Portuguese ``doc``, in text order."""
     claims: dict[tuple[int, int], Claim] = {}
     for start, end in split_sentences(doc.text) or [(0, len(doc.text))]:
         sentence = doc.text[start:end]
+        source = _source(sentence, start)
         harms: set[int] = set()
         for span, harm_at, outcome, count in _figures(sentence):
             at = Span(start + span[0], start + span[1])
@@ -126,11 +139,23 @@ def extract_romance_claims(doc: Document) -> list[Claim]:
                 span=at,
                 sentence=Span(start, end),
                 quote=sentence,
+                source=source,
                 scope="cumulative" if _CUMULATIVE.search(sentence) else "incident",
                 genre=doc.genre or "news",
                 extractor=EXTRACTOR,
             )
     return [claims[k] for k in sorted(claims)]
+
+
+def _source(sentence: str, offset: int) -> Source | None:
+    """Who the sentence says gave its figures, if it says so."""
+    m = _ACCORDING_TO.search(sentence)
+    if m is None:
+        return None
+    words = m.group("who").split()
+    cut = next((n for n, w in enumerate(words) if w.lower() in ("de", "du", "del", "do", "da", "des")), len(words))
+    name = " ".join(words[: max(1, min(cut, _SOURCE_WORDS))])
+    return Source(name, "reported", None, Span(offset + m.start("who"), offset + m.start("who") + len(name)))
 
 
 def _figures(sentence: str) -> Iterator[tuple[tuple[int, int], int, str, Count]]:
