@@ -106,3 +106,32 @@ def test_a_french_report_joins_the_english_reports_of_its_attack() -> None:
 def test_who_gave_the_figure_is_its_source(text: str, source: str) -> None:
     [claim] = extract_claims(make_document(text, "report.txt"))
     assert claim.source is not None and claim.source.name == source
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Au moins 200 personnes ont été tuées samedi lors d'une attaque contre la commune.", "2024-08-24"),
+        ("El lunes asesinaron a siete personas en una comunidad rural del estado.", "2024-08-26"),
+        ("Duas pessoas morreram ontem durante um tiroteio na periferia da cidade.", "2024-08-26"),
+    ],
+)
+def test_a_weekday_or_yesterday_dates_the_toll(text: str, day: str) -> None:
+    from datetime import date
+
+    from harmledger.places import find_places, locate_claims
+
+    doc = make_document(text, "report.txt", published=date(2024, 8, 27))  # a Tuesday
+    [claim] = locate_claims(doc, extract_claims(doc), find_places(doc))
+    assert claim.date is not None and claim.date.start is not None and claim.date.start.isoformat() == day
+
+
+def test_a_weekday_name_in_an_english_report_is_no_romance_date() -> None:
+    from datetime import date
+
+    from harmledger.places.dates import find_dates
+
+    doc = make_document(
+        "Police in Santo Domingo said three men were shot dead.", "report.txt", published=date(2024, 8, 27)
+    )
+    assert [d.text for d in find_dates(doc)] == []

@@ -424,10 +424,44 @@ def _is_last_weekday(m: re.Match[str]) -> bool:
 ANCHORED = frozenset({"days_before"})
 
 
+# A report in French, Spanish or Portuguese names its event's day as English does ("jeudi",
+# "el lunes", "no sábado") or as yesterday ("hier", "ayer", "ontem"). Read only in such reports:
+# "Santo Domingo" or "Mardi Gras" in English name no day.
+ROMANCE_LANGUAGES = frozenset({"fr", "es", "pt"})
+ROMANCE_DAYS: dict[str, int] = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5,
+    "sabado": 5, "domingo": 6,
+    "segunda-feira": 0, "terça-feira": 1, "quarta-feira": 2, "quinta-feira": 3, "sexta-feira": 4,
+}  # fmt: skip
+ROMANCE_YESTERDAY = frozenset({"hier", "ayer", "ontem"})
+_ROMANCE_DAY_RE = re.compile(
+    r"\b(" + "|".join(sorted((*ROMANCE_DAYS, *ROMANCE_YESTERDAY), key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+def _romance_dates(doc: Document) -> list[DateRef]:
+    """The days a French, Spanish or Portuguese report names, resolved against its publication."""
+    if doc.language not in ROMANCE_LANGUAGES:
+        return []
+    out = []
+    for m in _ROMANCE_DAY_RE.finditer(doc.text):
+        word = m.group(1).lower()
+        span = Span(m.start(1), m.end(1))
+        if doc.published is None:
+            out.append(DateRef(m.group(1), span=span, reason=f"no publication date to resolve '{m.group(1)}' against"))
+            continue
+        back = 1 if word in ROMANCE_YESTERDAY else (doc.published.weekday() - ROMANCE_DAYS[word]) % 7
+        day = doc.published - timedelta(days=back)
+        out.append(DateRef(m.group(1), day, day, "day", span, f"'{m.group(1)}': the last such day by publication"))
+    return out
+
+
 def find_dates(doc: Document) -> list[DateRef]:
     """Every date expression in ``doc.text`` with its span, resolved against ``doc.published``;
-    "the day before" counts back from the last day the text named before it, if any."""
-    out: list[DateRef] = []
+    "the day before" counts back from the last day the text named before it, if any. A report in
+    French, Spanish or Portuguese has its weekdays and yesterdays read too (``_romance_dates``)."""
+    out: list[DateRef] = _romance_dates(doc)
     anchor: date | None = None
     found_all = _scan(doc.text)
     # "on Saturday" and "last Saturday" in one text are two Saturdays: the plain one is the
@@ -458,4 +492,6 @@ def find_dates(doc: Document) -> list[DateRef]:
         if found.resolved and found.precision == "day" and found.start == found.end:
             anchor = found.start
         out.append(found)
+    if doc.language in ROMANCE_LANGUAGES:
+        out.sort(key=lambda d: d.span.start if d.span is not None else 0)
     return out
