@@ -371,10 +371,11 @@ def align_admin1(rows: list[Row]) -> list[Row]:
     names keeps no admin1.
     """
     curated = [r for r in rows if r.feature == "ADM1" and r.source.startswith("curated")]
+    curated_ids = {id(r) for r in curated}
     carried = {(r.country, r.admin1) for r in curated}
     members: dict[tuple[str | None, str], list[Row]] = defaultdict(list)
     for r in rows:
-        if r.admin1 and (r.country, r.admin1) not in carried and not (r.feature == "ADM1" and r in curated):
+        if r.admin1 and (r.country, r.admin1) not in carried and id(r) not in curated_ids:
             members[(r.country, r.admin1)].append(r)
     held = {(r.country, r.admin1) for r in rows if r.feature != "ADM1"}
     lone = [p for p in curated if (p.country, p.admin1) not in held]
@@ -403,8 +404,9 @@ def align_admin1(rows: list[Row]) -> list[Row]:
     # A province no town names at all is one GeoNames' towns divide otherwise (Congo's Ituri, made
     # in 2015 of the old Orientale its towns still name; North Gaza, in GeoNames' one "Gaza
     # Strip"): its admin1 would set a report placed there apart from every town of it.
+    matched = {id(p) for p in rename.values()}
     for p in lone:
-        if id(p) not in {id(q) for q in rename.values()}:
+        if id(p) not in matched:
             p.admin1 = None
     return [r for r in rows if id(r) not in gone]
 

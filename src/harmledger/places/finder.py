@@ -185,11 +185,11 @@ def _unknown_hyphen_tail(text: str, tokens: list[Token], k: int, gaz: Gazetteer)
     nxt = tokens[k + 1]
     return (
         text[tokens[k].end : nxt.start] in ("-", "‐", "‑")
-        and not any(_own_name(h) for h in gaz.find(tokens[k].text)[0])
         and _capitalised(nxt.text)
         and not nxt.text.isupper()  # "Watertown-ML": a team's suffix
         and nxt.text.lower() not in NAME_CONNECTORS
         and gaz.find(nxt.text)[1] != "exact"  # a transliteration's namesake says nothing
+        and not any(_own_name(h) for h in gaz.find(tokens[k].text)[0])
     )
 
 
