@@ -66,7 +66,7 @@ _DIE = (
 )
 # Verbs whose object is the dead ("tue 12 civils", "matan a cinco", "mata quatro pessoas")
 _KILL = r"tue|tuent|ont\s+tué|a\s+tué|matan|mataron|mató|asesinaron|asesinan|mata|matam|mataram|matou"
-_NUMBER = r"\d[\d\s.,]*\d|\d|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
+_NUMBER = r"\d[\d\s.,]{0,12}\d|\d|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _QUALIFIER = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
 _ABOUT = r"(?:une|una|uma|des|unas|umas)\s+(?P<about>" + "|".join(_ABOUT_NOUNS) + r")s?(?:\s+(?:de|d['’]))?"
 _FIGURE = rf"(?:(?P<qual>{_QUALIFIER})\s+)?(?:(?P<num>{_NUMBER})|{_ABOUT})"
