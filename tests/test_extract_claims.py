@@ -742,6 +742,9 @@ HARM = [
     ("Rebels hacked seven farmers to death near the town on Wednesday.", [("killed", "seven", 7, 7, 7, "civilians")]),
     ("Militants burned four guerrillas alive.", [("killed", "four", 4, 4, 4, "combatants")]),
     ("Soldiers beat 12 protesters, leaving them bleeding.", []),  # a guard: beaten, not killed
+    # burned people are injured; burned houses are no one
+    ("Four crewmen were badly burned in the fire.", [("injured", "Four", 4, 4, 4, "people")]),
+    ("Twelve houses were burned.", []),
     # a ship's crew: each group shares the verb after the last
     (
         "Two Filipino sailors and a Vietnamese crew member were killed when the ship was hit.",

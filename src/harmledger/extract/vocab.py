@@ -151,6 +151,8 @@ HARM_AFTER: dict[str, str] = {
     "injured": "injured",
     "hurt": "injured",
     "maimed": "injured",
+    "burned": "injured",  # "four crew were badly burned" ("burned to death", "burned alive": killed)
+    "burnt": "injured",
     "missing": "missing",
     "disappeared": "missing",
     "kidnapped": "detained",
