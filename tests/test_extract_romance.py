@@ -135,3 +135,10 @@ def test_a_weekday_name_in_an_english_report_is_no_romance_date() -> None:
         "Police in Santo Domingo said three men were shot dead.", "report.txt", published=date(2024, 8, 27)
     )
     assert [d.text for d in find_dates(doc)] == []
+
+
+def test_an_armed_group_the_sentence_names_is_the_perpetrator() -> None:
+    [claim] = extract_claims(
+        make_document("Ituri : deux personnes tuées par les miliciens CODECO au village.", "r.txt")
+    )
+    assert claim.perpetrator == "CODECO"

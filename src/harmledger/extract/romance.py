@@ -9,7 +9,8 @@ report its figures and let it join an incident:
     "Duas pessoas morrem", "mais sete mortos", "Homem é assassinado", "Sept blessés".
 
 A figure it cannot tie to a harm word gives no claim, as in English. Its source is who the sentence
-names after "selon", "según" or "segundo"; perpetrators and event types are left to the analyst;
+names after "selon", "según" or "segundo", its perpetrator an armed group it names (the English
+aliases: "CODECO", "les ADF"); event types are left to the analyst;
 a toll "since" a date, or per day, is cumulative.
 """
 
@@ -18,7 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from harmledger.extract.text import split_sentences
+from harmledger.extract.context import perpetrators
+from harmledger.extract.text import split_sentences, tokenize
 from harmledger.records import Claim, Count, Document, Source, Span
 
 LANGUAGES = frozenset({"fr", "es", "pt"})
@@ -123,6 +125,9 @@ def extract_romance_claims(doc: Document) -> list[Claim]:
     for start, end in split_sentences(doc.text) or [(0, len(doc.text))]:
         sentence = doc.text[start:end]
         source = _source(sentence, start)
+        # an armed group the sentence names, by the aliases English reports are read with
+        # ("tuées par les miliciens CODECO", "une attaque des ADF")
+        named = [name for _, _, name in perpetrators(tokenize(sentence, start))]
         harms: set[int] = set()
         for span, harm_at, outcome, count in _figures(sentence):
             at = Span(start + span[0], start + span[1])
@@ -140,6 +145,7 @@ def extract_romance_claims(doc: Document) -> list[Claim]:
                 sentence=Span(start, end),
                 quote=sentence,
                 source=source,
+                perpetrator=named[0] if named else None,
                 scope="cumulative" if _CUMULATIVE.search(sentence) else "incident",
                 genre=doc.genre or "news",
                 extractor=EXTRACTOR,
