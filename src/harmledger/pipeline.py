@@ -73,8 +73,7 @@ def analyse_documents(docs: Sequence[Document]) -> list[DocumentAnalysis | Analy
     """``analyse_document`` of each of ``docs``, in order, their place windows read by NER in one
     pass (spaCy's model runs on bigger batches); a document whose analysis raises is an
     ``AnalysisFailure`` and the others go on."""
-    from harmledger.places import read_entities
-    from harmledger.places.geoparse import reads_english
+    from harmledger.places import read_entities, reads_english
 
     begun: list[DocumentAnalysis | AnalysisFailure | _Begun] = []
     for doc in docs:

@@ -75,22 +75,16 @@ _FIGURE = rf"(?:(?P<qual>{_QUALIFIER})\s+)?(?:(?P<num>{_NUMBER})|{_ABOUT})"
 _WORDS = r"(?:[\w'’-]+\s+){0,3}?"  # "personnes", "civils", "soldats angolais"
 _BE = r"ont|ont\s+été|sont|été|fueron|han\s+sido|foram|são"
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # "11 morts", "au moins 200 personnes ont été tuées", "sept blessés", "siete personas asesinadas"
-    (
-        "figure-harm",
-        re.compile(
-            rf"\b{_FIGURE}\s+{_WORDS}(?:(?:ont|ont\s+été|sont|été|fueron|han\s+sido|foram|são)\s+)?(?P<harm>{_KILLED}|{_INJURED})\b",
-            re.I,
-        ),
-    ),
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # "11 morts", "au moins 200 personnes ont été tuées", "sept blessés", "siete personas asesinadas";
+    # "le bilan s'est alourdi à 115 morts", "fait 3 morts"
+    re.compile(rf"\b{_FIGURE}\s+{_WORDS}(?:(?:{_BE})\s+)?(?P<harm>{_KILLED}|{_INJURED})\b", re.I),
     # "Duas pessoas morrem", "trois soldats meurent"
-    ("figure-die", re.compile(rf"\b{_FIGURE}\s+{_WORDS}(?P<harm>{_DIE})\b", re.I)),
+    re.compile(rf"\b{_FIGURE}\s+{_WORDS}(?P<harm>{_DIE})\b", re.I),
     # "mueren dos soldados", "meurent cinq civils"
-    ("die-figure", re.compile(rf"\b(?P<harm>{_DIE})\s+{_FIGURE}\b", re.I)),
+    re.compile(rf"\b(?P<harm>{_DIE})\s+{_FIGURE}\b", re.I),
     # "tue 12 civils", "matan a cinco", "mata quatro pessoas"
-    ("kill-figure", re.compile(rf"\b(?P<harm>{_KILL})\s+(?:a\s+)?{_FIGURE}\b", re.I)),
-    # "le bilan s'est alourdi à 115 morts" is "figure-harm"; "fait 3 morts" too
+    re.compile(rf"\b(?P<harm>{_KILL})\s+(?:a\s+)?{_FIGURE}\b", re.I),
 )
 # One person named by a noun: "Homem é assassinado", "Soldado Angolano morto", "un civil tué"
 _ONE = re.compile(
@@ -119,38 +113,55 @@ _ACCORDING_TO = re.compile(
 _SOURCE_WORDS = 4
 
 
+Figure = tuple[tuple[int, int], int, str, Count]  # (span in the sentence, its harm word's start, outcome, count)
+
+
 def extract_romance_claims(doc: Document) -> list[Claim]:
     """Casualty claims of a French, Spanish or Portuguese ``doc``, in text order."""
-    claims: dict[tuple[int, int], Claim] = {}
+    claims: list[Claim] = []
     for start, end in split_sentences(doc.text) or [(0, len(doc.text))]:
         sentence = doc.text[start:end]
+        figures = _one_each(_figures(sentence))
+        if not figures:
+            continue
         source = _source(sentence, start)
         # an armed group the sentence names, by the aliases English reports are read with
         # ("tuées par les miliciens CODECO", "une attaque des ADF")
         named = [name for _, _, name in perpetrators(tokenize(sentence, start))]
-        harms: set[int] = set()
-        for span, harm_at, outcome, count in _figures(sentence):
+        for span, outcome, count in figures:
             at = Span(start + span[0], start + span[1])
-            if harm_at in harms or any(a < at.end and at.start < b for a, b in claims):
-                continue  # one figure, one claim; one harm word, one figure ("Um homem é assassinado")
-            harms.add(harm_at)
-            claims[(at.start, at.end)] = Claim(
-                id=Claim.make_id(doc.id, at, "casualty", outcome),
-                document_id=doc.id,
-                kind="casualty",
-                outcome=outcome,  # type: ignore[arg-type]
-                count=count,
-                victims="people",
-                span=at,
-                sentence=Span(start, end),
-                quote=sentence,
-                source=source,
-                perpetrator=named[0] if named else None,
-                scope="cumulative" if _CUMULATIVE.search(sentence) else "incident",
-                genre=doc.genre or "news",
-                extractor=EXTRACTOR,
+            claims.append(
+                Claim(
+                    id=Claim.make_id(doc.id, at, "casualty", outcome),
+                    document_id=doc.id,
+                    kind="casualty",
+                    outcome=outcome,  # type: ignore[arg-type]
+                    count=count,
+                    victims="people",
+                    span=at,
+                    sentence=Span(start, end),
+                    quote=sentence,
+                    source=source,
+                    perpetrator=named[0] if named else None,
+                    scope="cumulative" if _CUMULATIVE.search(sentence) else "incident",
+                    genre=doc.genre or "news",
+                    extractor=EXTRACTOR,
+                )
             )
-    return [claims[k] for k in sorted(claims)]
+    return sorted(claims, key=lambda c: (c.span.start, c.span.end))
+
+
+def _one_each(found: Iterator[Figure]) -> list[tuple[tuple[int, int], str, Count]]:
+    """The figures of one sentence, the first read of each: one figure, one claim, and one harm
+    word, one figure ("Um homem é assassinado" is "Um" or "homem", not both)."""
+    out: list[tuple[tuple[int, int], str, Count]] = []
+    harms: set[int] = set()
+    for (a, b), harm_at, outcome, count in found:
+        if harm_at in harms or any(x < b and a < y for (x, y), _, _ in out):
+            continue
+        harms.add(harm_at)
+        out.append(((a, b), outcome, count))
+    return out
 
 
 def _source(sentence: str, offset: int) -> Source | None:
@@ -164,9 +175,9 @@ def _source(sentence: str, offset: int) -> Source | None:
     return Source(name, "reported", None, Span(offset + m.start("who"), offset + m.start("who") + len(name)))
 
 
-def _figures(sentence: str) -> Iterator[tuple[tuple[int, int], int, str, Count]]:
+def _figures(sentence: str) -> Iterator[Figure]:
     """(span of the figure, where its harm word starts, outcome, count) of each toll in one sentence."""
-    for _, pattern in _PATTERNS:
+    for pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
             value = _value(m)
             if value is None:

@@ -12,7 +12,7 @@ from harmledger.places.dates import find_dates, resolve_date
 from harmledger.places.gazetteer import Gazetteer, default_path, get_gazetteer
 from harmledger.places.geo import haversine_km
 from harmledger.places.geocode import Candidate, geocode_json, geocode_query
-from harmledger.places.geoparse import find_places, read_entities
+from harmledger.places.geoparse import find_places, read_entities, reads_english
 from harmledger.places.importer import import_places
 from harmledger.places.locate import locate_claims
 
@@ -29,6 +29,7 @@ __all__ = [
     "import_places",
     "locate_claims",
     "read_entities",
+    "reads_english",
     "release_memory",
     "resolve_date",
 ]

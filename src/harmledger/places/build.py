@@ -421,7 +421,7 @@ def _mutual_nearest(
         return haversine_km(p.lat, p.lon, *orphans[key])
 
     def nearest_key(p: Row) -> tuple[str | None, str] | None:
-        near = [(km(p, k), k) for k in orphans if k[0] == p.country and km(p, k) <= SAME_DIVISION_KM]
+        near = [(d, k) for k in orphans if k[0] == p.country and (d := km(p, k)) <= SAME_DIVISION_KM]
         return min(near)[1] if near else None
 
     def nearest_province(key: tuple[str | None, str]) -> Row | None:
