@@ -1037,6 +1037,13 @@ SCOPES = [
         "three Ukrainian cities",
     ),
     ("A census recorded 7,400 deaths in the same period.", "cumulative", "in the same period"),
+    # the weeks before the report, told beside its event, are no event of their own
+    (
+        "Feuding between two clans has killed dozens of people in recent months, an official said.",
+        "cumulative",
+        "in recent months",
+    ),
+    ("It was the deadliest raid in recent weeks, killing 9 people.", "incident", None),
     # a campaign that did the killing, and a year's count after an active verb
     (
         "The last full-scale war between the two, in 2006, killed about 1,200 people in Lebanon.",
@@ -1783,3 +1790,41 @@ def test_a_range_of_days_beside_a_month_is_a_date_not_a_range_of_victims(text: s
 def test_a_range_with_no_month_beside_it_is_still_a_range_of_victims() -> None:
     [claim] = [c for c in claims_of("Clashes killed 7-8 fighters on Monday.") if c.count is not None]
     assert (claim.count.low, claim.count.high) == (7, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The toll rose to 19 after three more wounded villagers succumbed to their injuries.", (3, "civilians")),
+        ("Two injured soldiers later died in a military hospital.", (2, "combatants")),
+    ],
+)
+def test_the_wounded_who_died_are_dead(text: str, expected: tuple[int, str]) -> None:
+    # "wounded" only describes who they were: the verb that tells their fate is "died"
+    [claim] = [c for c in claims_of(text) if c.count is not None and c.count.point == expected[0]]
+    assert (claim.outcome, claim.victims) == ("killed", expected[1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eleven wounded villagers were flown to the capital.",
+        "Nine injured people were taken to hospital, where one died.",
+    ],
+)
+def test_the_wounded_who_did_not_die_stay_wounded(text: str) -> None:
+    figures = [c for c in claims_of(text) if c.count is not None and c.count.point in (9, 11)]
+    assert [c.outcome for c in figures] == ["injured"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighting between two rival clans killed 40 people near the market.",
+        "A feud between three armed groups has killed dozens of villagers.",
+    ],
+)
+def test_a_figure_of_those_who_killed_is_no_toll(text: str) -> None:
+    # the verb has its own victims after it: the figure before it counts the killers
+    assert [c.count.point for c in claims_of(text) if c.count is not None and c.count.point in (2, 3)] == []
+    assert [c.outcome for c in claims_of(text) if c.kind == "casualty"] == ["killed"]

@@ -1237,3 +1237,30 @@ def test_two_undated_reports_days_apart_with_one_figure_stay_apart(tmp_path: Pat
     ]
     incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
     assert sorted(i.n_sources for i in incidents) == [1, 1], [i.explanation for i in incidents]
+
+
+def test_a_toll_risen_by_wounded_who_died_joins_the_first_report_and_past_months_stay_out() -> None:
+    """A convoy attack told on its day and again the next, when three of its wounded had died:
+    "wounded" only says who they were, so the later report holds no separate injured figure, and
+    the feud's toll "in recent months" beside it is no toll of that day. One incident, 31 to 34."""
+    first = (
+        "Gunmen fired on a convoy of buses near Parachinar in Kurram on Monday, killing at least 31 "
+        "passengers and wounding 15, officials said. Tribal feuding in the district has killed dozens "
+        "of people in recent months, a local official said."
+    )
+    later = (
+        "The death toll from Monday's attack on a convoy in Kurram rose to 34 on Tuesday, as three more "
+        "wounded passengers succumbed to their injuries, a hospital official said."
+    )
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    docs = [
+        make_document(first, "first.txt", published=date(2024, 3, 11)),
+        make_document(later, "later.txt", published=date(2024, 3, 12)),
+    ]
+    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    assert [(i.deaths.low, i.deaths.best, i.deaths.high, i.n_sources) for i in incidents] == [(31, 34, 34, 2)], [
+        i.explanation for i in incidents
+    ]
+    assert incidents[0].injured.best == 15

@@ -26,7 +26,8 @@ COUNTRIES = {
     "mogadishu": {"SO"},
     "haiti": {"HT"},
     "ituri": {"CD"},
-    "hodeidah": {"YE", None},  # a ship hit in the Gulf of Aden: a sea is no country's
+    "hodeidah": {"YE", None},
+    "pakistan": {"PK"},  # a ship hit in the Gulf of Aden: a sea is no country's
 }
 
 

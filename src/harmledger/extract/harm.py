@@ -227,12 +227,25 @@ def _not_harm(w: _Walk) -> Right | None:
     return None
 
 
+def _hurt_who_died(w: _Walk) -> Right | None:
+    """ "three more wounded passengers succumbed", "two injured soldiers later died": "wounded"
+    only describes victims who died."""
+    tokens, j = w.tokens, w.j
+    if tokens[j].low not in _HURT or (died := _hurt_then_died(tokens, j + 1)) < 0:
+        return None
+    if w.victims is None:
+        w.victims = VICTIM_NOUNS[tokens[j + 1].low][0]  # "passengers": ``_hurt_then_died`` read it
+    return w.found("killed", died, died + 1)
+
+
 def _harm_noun(w: _Walk) -> Right | None:
     """ "60 civilian casualties", "12 deaths", "19 civilian fatalities and injuries"."""
     tokens, j, n = w.tokens, w.j, len(w.tokens)
     low = tokens[j].low
     if low not in HARM_NOUNS or not (w.victims is None or low in HARM_NOUNS_AFTER_VICTIMS):
         return None
+    if w.modifiers and low in HARM_AFTER and _object_follows(tokens, j + 1):
+        return w.found(None, -1, j)  # "two rival clans killed 40 people": the figure counts who killed
     adj = VICTIM_ADJECTIVES.get(tokens[j - 1].low) if j > w.start else None
     if adj and w.victims is None:
         w.victims = adj[0]
@@ -241,6 +254,24 @@ def _harm_noun(w: _Walk) -> Right | None:
     if end + 1 < n and tokens[end].low in JOIN and tokens[end + 1].low in HARM_NOUNS:
         noun, end = _combine([noun, HARM_NOUNS[tokens[end + 1].low]]), end + 2
     return w.found(noun, j, end)
+
+
+def _object_follows(tokens: list[Token], j: int) -> bool:
+    """Victims follow the verb at ``j - 1`` as its object ("… killed 40 people", "… wounded the
+    villagers"): the verb is active, not the fate of the figure before it ("15 killed in …")."""
+    k = j + 1 if j < len(tokens) and tokens[j].low in ("the", "a", "an") else j
+    if k < len(tokens) and tokens[k].low in VICTIM_NOUNS:
+        return True
+    ahead = find_counts(tokens[j : j + 6]) if j < len(tokens) else []
+    if not ahead or ahead[0].first != 0:
+        return False
+    # "40 people", "dozens of civilians", "12 Afghan soldiers"
+    for x in range(j + ahead[0].last, min(len(tokens), j + ahead[0].last + 3)):
+        if tokens[x].low in VICTIM_NOUNS:
+            return True
+        if not tokens[x].text[:1].isalpha() or tokens[x].low in HARM_AFTER:
+            return False
+    return False
 
 
 def _participle(w: _Walk) -> Right | None:
@@ -257,6 +288,25 @@ def _participle(w: _Walk) -> Right | None:
     if end < n and tokens[end].low not in JOIN and figure_starts(tokens, end):
         return w.found(None, -1, j)
     return w.found(out, j, end)
+
+
+# Between "two injured soldiers" and their "died": the victims' noun and "later" or "have since".
+_BEFORE_DIED = frozenset("later since subsequently have has had also".split())
+HURT_NOUN_REACH = 3
+
+
+def _hurt_then_died(tokens: list[Token], start: int) -> int:
+    """Where "died" is when "wounded" or "injured" only describes the victims who died ("three
+    more wounded passengers succumbed", "two injured soldiers later died"), else -1; not "12
+    injured people were taken to hospital, where two died"."""
+    x = start
+    while x < len(tokens) and x - start < HURT_NOUN_REACH and tokens[x].low in VICTIM_NOUNS:
+        x += 1
+    if x == start:
+        return -1
+    while x < len(tokens) and tokens[x].low in _BEFORE_DIED:
+        x += 1
+    return x if x < len(tokens) and tokens[x].low in DIED_VERBS else -1
 
 
 def figure_starts(tokens: list[Token], j: int) -> bool:
@@ -379,6 +429,7 @@ RIGHT_STEPS: tuple[_Step, ...] = (
     _punctuation_or_figure,
     _this_week,
     _not_harm,
+    _hurt_who_died,
     _harm_noun,
     _participle,
     _victim_noun,

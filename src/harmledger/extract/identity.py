@@ -411,6 +411,9 @@ _TOLL_RISE = re.compile(
 
 # "Nine of them, including four children, were killed in Kafr Nabl, while three died in …",
 # "Of the dead, six were in the market": the sentence shares out a total given before it.
+# "… rose to 34, as three more wounded passengers succumbed": the wounded who died are a share of
+# the toll told before them, not a toll of their own
+_WOUNDED_WHO_DIED = re.compile(r"\s+(?:more\s+|further\s+|other\s+)?(?:wounded|injured)\s", re.IGNORECASE)
 _SHARES_OUT = re.compile(
     # "Two of the people wounded …", "Four of the 15 injured …": a share too
     r"^\W*(?:(?:\w+\s+){1,2}of\s+(?:them|those|these|the\s+(?:people\s+|\d+\s+)?(?:dead|victims|killed|wounded|injured))\b|"
@@ -698,6 +701,8 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
             )
         ):
             cues = (*cues, OTHER_EVENT_CUE)
+        elif claim.outcome == "killed" and _WOUNDED_WHO_DIED.match(doc.text, claim.span.end, claim.sentence.end):
+            cues = (*cues, PART_OF_TOTAL_CUE)
         elif _TOLL_RISE.search(before):
             cues = (*cues, TOLL_UPDATE_CUE)
         elif _SHARES_OUT.match(
