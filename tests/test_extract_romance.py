@@ -47,6 +47,15 @@ CASES = [
         "Um homem é assassinado a tiros dentro do próprio carro no centro da cidade.",
         [("pt", "killed", "Um", 1, 1, 1, "incident")],
     ),
+    # an approximate number's article is not the figure one; every gender and number of the participle
+    (
+        "Une vingtaine de gendarmes ont été tués mardi dans l'embuscade, selon une source sécuritaire.",
+        [("fr", "killed", "vingtaine", None, 20, None, "incident")],
+    ),
+    (
+        "Une femme a été tuée et deux fillettes ont été blessées lors de l'incursion des assaillants.",
+        [("fr", "killed", "Une", 1, 1, 1, "incident"), ("fr", "injured", "deux", 2, 2, 2, "incident")],
+    ),
     # a toll since a date is a running total
     (
         "Depuis janvier, plus de 600 civils ont été tués dans la province, selon les Nations unies.",

@@ -56,11 +56,11 @@ _QUALIFIERS: dict[str, str] = {
 }  # fmt: skip
 
 _KILLED = (
-    r"morts?|mortes?|tu[ée]s?|tu[ée]es|décès|victimes|péri|assassin[ée]s?|assassin[ée]es|"
+    r"morts?|mortes?|tu[ée]e?s?|décès|victimes|péri|assassin[ée]e?s?|"
     r"muert[oa]s?|asesinad[oa]s?|fallecid[oa]s?|ejecutad[oa]s?|homicidios|cadáveres|cuerpos|"
     r"mort[oa]s?|assassinad[oa]s?|executad[oa]s?|homicídios|corpos"
 )
-_INJURED = r"bless[ée]s?|bless[ée]es|herid[oa]s?|ferid[oa]s?"
+_INJURED = r"bless[ée]e?s?|herid[oa]s?|ferid[oa]s?"  # "tuée", "blessées": every gender and number
 # Verbs whose subject is the dead ("Duas pessoas morrem", "mueren dos soldados", "meurent")
 _DIE = (
     r"meurent|meurt|sont\s+mort(?:e)?s|ont\s+péri|ont\s+trouvé\s+la\s+mort|"
@@ -71,9 +71,10 @@ _KILL = r"tue|tuent|ont\s+tué|a\s+tué|matan|mataron|mató|asesinaron|asesinan|
 _NUMBER = r"\d[\d\s.,]{0,12}\d|\d|" + "|".join(sorted(_NUMBERS, key=len, reverse=True))
 _QUALIFIER = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
 _ABOUT = r"(?:une|una|uma|des|unas|umas)\s+(?P<about>" + "|".join(_ABOUT_NOUNS) + r")s?(?:\s+(?:de|d['’]))?"
-_FIGURE = rf"(?:(?P<qual>{_QUALIFIER})\s+)?(?:(?P<num>{_NUMBER})|{_ABOUT})"
+# "une vingtaine" before "une": the article of an approximate number is not the figure one
+_FIGURE = rf"(?:(?P<qual>{_QUALIFIER})\s+)?(?:{_ABOUT}|(?P<num>{_NUMBER}))"
 _WORDS = r"(?:[\w'’-]+\s+){0,3}?"  # "personnes", "civils", "soldats angolais"
-_BE = r"ont|ont\s+été|sont|été|fueron|han\s+sido|foram|são"
+_BE = r"ont|ont\s+été|sont|été|a\s+été|est|fueron|han\s+sido|fue|ha\s+sido|foram|são|foi|é"
 
 _PATTERNS: tuple[re.Pattern[str], ...] = (
     # "11 morts", "au moins 200 personnes ont été tuées", "sept blessés", "siete personas asesinadas";
