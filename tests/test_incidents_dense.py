@@ -1264,3 +1264,20 @@ def test_a_toll_risen_by_wounded_who_died_joins_the_first_report_and_past_months
         i.explanation for i in incidents
     ]
     assert incidents[0].injured.best == 15
+
+
+def test_a_french_report_placed_by_its_region_joins_the_english_report_of_the_village() -> None:
+    """An English report places a village the gazetteer lacks near its town; a French one names
+    the village and its region ("dans la région de Mopti"): the region is no clash with the town
+    inside it, and the same figure on the same day in a quiet region makes them one incident."""
+    english = "Gunmen killed eleven herders in an attack on the village of Koundougou near Bandiagara on Monday, an official said."
+    french = "Dans la région de Mopti, au Mali, onze éleveurs ont été tués lundi à Koundougou, selon un élu local."
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    docs = [
+        make_document(english, "english.txt", published=date(2024, 5, 7)),
+        make_document(french, "french.txt", published=date(2024, 5, 8)),
+    ]
+    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    assert [(i.deaths.best, i.n_sources) for i in incidents] == [(11, 2)], [i.explanation for i in incidents]

@@ -307,6 +307,21 @@ def test_divisions_and_small_towns_in_context(text: str, mention: str, country: 
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "mention"),
+    [
+        ("Dans la région de Mopti, des hommes armés ont tué six civils mardi.", "fr", "Mopti"),
+        ("En el departamento de Antioquia, disidentes mataron a siete soldados.", "es", "Antioquia"),
+    ],
+)
+def test_a_division_named_in_french_or_spanish_is_the_division_not_its_seat(
+    text: str, language: str, mention: str
+) -> None:
+    doc = Document(id="t", original=text.encode(), text=text, origin="test", genre="news", language=language)
+    [found] = [p for p in find_places(doc) if p.text == mention]
+    assert found.feature == "ADM1"
+
+
+@pytest.mark.parametrize(
     ("sentence", "country"),
     [
         ("15 Afghan Taliban killed in 24 hours: MoI", "AF"),

@@ -27,7 +27,8 @@ COUNTRIES = {
     "haiti": {"HT"},
     "ituri": {"CD"},
     "hodeidah": {"YE", None},
-    "pakistan": {"PK"},  # a ship hit in the Gulf of Aden: a sea is no country's
+    "pakistan": {"PK"},
+    "sahel": {"ML", "BF", "NE"},  # a ship hit in the Gulf of Aden: a sea is no country's
 }
 
 

@@ -340,6 +340,12 @@ ROMANCE_FACILITY_NOUNS = frozenset(
 )
 _NAME_PARTICLES = NAME_CONNECTORS - {"of", "the", "and", "y"}
 # "a residential district of Benghazi", "the commercial district of Aden": a quarter of the city
+_DIVISION_OF_RE = re.compile(r"\b(?:province|governorate|district|state|region) of\s+$", re.IGNORECASE)
+# "dans la région de Mopti", "en la provincia de Ituri", "no estado do Pará": the division, not its seat
+_ROMANCE_DIVISION_OF_RE = re.compile(
+    r"\b(?:région|province|provincia|província|región|região|departamento|estado)\s+(?:de|du|do|da|d['’])\s*$",
+    re.IGNORECASE,
+)
 _CITY_QUARTER_RE = re.compile(
     r"\b(?:residential|commercial|business|industrial|central|old|poor|crowded|densely[- ]populated|"
     r"market|diplomatic|government)\s+district\s+of\s+$",
@@ -785,9 +791,9 @@ def _modified(text: str, m: Mention) -> Mention:
             m.prefer = "ADM"
         else:
             m.prefer = kind
-    if re.search(
-        r"\b(province|governorate|district|state|region) of\s+$", before, re.I
-    ) and not _CITY_QUARTER_RE.search(before):
+    if (_DIVISION_OF_RE.search(before) and not _CITY_QUARTER_RE.search(before)) or _ROMANCE_DIVISION_OF_RE.search(
+        before
+    ):
         m.prefer = "ADM"
     elif re.search(r"\b(?:city|town|village) of\s+$", before, re.I):
         # "the town of Marib": the settlement, not the province that shares its name.
