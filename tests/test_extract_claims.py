@@ -1044,6 +1044,17 @@ SCOPES = [
         "in recent months",
     ),
     ("It was the deadliest raid in recent weeks, killing 9 people.", "incident", None),
+    # a total over many events ("massacres", "strikes") is a running total; a few attacks share it
+    (
+        "The monitor said 612 civilians were killed in at least 25 'massacres' across the region.",
+        "cumulative",
+        "in at least 25 'massacres'",
+    ),
+    (
+        "Dozens of people were killed in scores of air strikes on the province.",
+        "cumulative",
+        "in scores of air strikes",
+    ),
     # a campaign that did the killing, and a year's count after an active verb
     (
         "The last full-scale war between the two, in 2006, killed about 1,200 people in Lebanon.",
@@ -1828,3 +1839,20 @@ def test_a_figure_of_those_who_killed_is_no_toll(text: str) -> None:
     # the verb has its own victims after it: the figure before it counts the killers
     assert [c.count.point for c in claims_of(text) if c.count is not None and c.count.point in (2, 3)] == []
     assert [c.outcome for c in claims_of(text) if c.kind == "casualty"] == ["killed"]
+
+
+def test_a_rank_among_events_is_no_toll() -> None:
+    # "one of the deadliest" ranks the killing; the men shot are its toll
+    text = "In one of the bloodiest killings, militiamen shot dead at least 27 farmers in the village on Sunday."
+    assert [c.count.text for c in claims_of(text) if c.count is not None] == ["at least 27"]
+    assert [c.count.point for c in claims_of("Two of the most senior officers were killed.") if c.count] == [2]
+
+
+def test_a_headline_figure_the_body_gives_as_a_running_total_is_that_running_total() -> None:
+    text = (
+        "Monitor says over 400 civilians killed in coastal reprisals\n\n"
+        "A monitor said on Sunday that gunmen had killed more than 400 civilians in the coastal "
+        "region since Friday. In one village, 22 men were shot dead on Saturday, residents said."
+    )
+    found = [(c.count.point, c.scope, c.period) for c in claims_of(text) if c.count is not None]
+    assert found == [(401, "cumulative", "since Friday"), (401, "cumulative", "since Friday"), (22, "incident", None)]

@@ -1281,3 +1281,39 @@ def test_a_french_report_placed_by_its_region_joins_the_english_report_of_the_vi
     ]
     incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
     assert [(i.deaths.best, i.n_sources) for i in incidents] == [(11, 2)], [i.explanation for i in incidents]
+
+
+def test_a_village_the_gazetteer_lacks_is_not_placed_at_a_town_named_after_it() -> None:
+    """One report names the village and, in its next sentence, a town it moved on to; the other
+    names the village near a city. The town named after is not the village's place: its country
+    holds the claim, and the village they share makes one incident."""
+    first = "Gunmen killed at least 18 men in the village of Tell Qarmouta near Latakia on Friday, residents said."
+    later = (
+        "Reprisals spread along the coast over the weekend.\n\n"
+        "Gunmen shot dead at least 19 men in the village of Tell Qarmouta on Friday, according to a monitor. "
+        "In Baniyas, residents said shops stayed shut."
+    )
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    docs = [
+        make_document(first, "first.txt", published=date(2025, 2, 15)),
+        make_document(later, "later.txt", published=date(2025, 2, 16)),
+    ]
+    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    assert [(i.deaths.low, i.deaths.high, i.n_sources) for i in incidents] == [(18, 19, 2)], [
+        (i.place, i.explanation) for i in incidents
+    ]
+
+
+def test_a_running_total_in_a_headline_and_its_body_is_one_aggregate() -> None:
+    text = (
+        "Monitor says over 400 civilians killed in coastal reprisals\n\n"
+        "A monitor said on Sunday that gunmen had killed more than 400 civilians in the coastal "
+        "region of Syria since Friday."
+    )
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    found = analyse([make_document(text, "report.txt", published=date(2025, 2, 16))]).incidents
+    assert [(i.kind, i.deaths.low) for i in found] == [("aggregate", 401)], [i.explanation for i in found]

@@ -28,7 +28,8 @@ COUNTRIES = {
     "ituri": {"CD"},
     "hodeidah": {"YE", None},
     "pakistan": {"PK"},
-    "sahel": {"ML", "BF", "NE"},  # a ship hit in the Gulf of Aden: a sea is no country's
+    "sahel": {"ML", "BF", "NE"},
+    "syria-coast": {"SY"},  # a ship hit in the Gulf of Aden: a sea is no country's
 }
 
 

@@ -122,7 +122,41 @@ def extract_claims(doc: Document) -> list[Claim]:
                 _add_parts_among(state, i, s, e, claims)
             claims.extend(found)
     claims.sort(key=lambda c: (c.span.start, c.span.end))
-    return _settle_coalition(state, claims)
+    return _settle_coalition(state, _headline_as_body(state.text, claims))
+
+
+def _over_time(claim: Claim) -> bool:
+    """A running total over a period ("since Thursday", "in at least 30 massacres"), not a total
+    over places ("two villages"), whose headline may still name the raid as one event."""
+    words = (claim.period or "").split()
+    return claim.scope == "cumulative" and bool(words) and not small_number(words[0].lower())
+
+
+HEADLINE_WORDS = 25  # a longer first line is the body's first paragraph
+HEADLINE_TOTAL_MIN = 10  # "two killed" in a headline and in a body's year count may be a coincidence
+
+
+def _headline_as_body(text: str, claims: list[Claim]) -> list[Claim]:
+    """A headline drops the period its body gives: "Monitor says over 300 civilians killed" over
+    "… had killed more than 300 civilians since Thursday" is that running total, not an event."""
+    first_line = text.find("\n")
+    if first_line <= 0 or not text[first_line:].strip():
+        return claims
+    headline = text[:first_line].strip()
+    if len(headline.split()) > HEADLINE_WORDS or headline.endswith((".", "!", "?")):
+        return claims  # a first paragraph, not a headline
+
+    body = [c for c in claims if c.span.start > first_line and c.kind == "casualty" and c.count is not None]
+    out = []
+    for c in claims:
+        if c.span.end <= first_line and c.scope == "incident" and c.count is not None:
+            # the same figure told with or without its qualifier ("tops 1,000", "more than 1,000")
+            point = c.count.point or 0
+            same = [b for b in body if b.outcome == c.outcome and abs((b.count.point or 0) - point) <= 1]  # type: ignore[union-attr]
+            if point >= HEADLINE_TOTAL_MIN and same and all(_over_time(b) for b in same):
+                c = replace(c, scope="cumulative", period=same[0].period)
+        out.append(c)
+    return out
 
 
 def _add_parts_among(state: _Doc, i: int, s: int, e: int, claims: list[Claim]) -> None:

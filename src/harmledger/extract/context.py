@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from harmledger.extract.counts import is_year, small_number
+from harmledger.extract.counts import find_counts, is_year, small_number
 from harmledger.extract.harm import PARTIES
 from harmledger.extract.text import PhraseIndex, Token, trie_regex
 from harmledger.extract.vocab import (
@@ -54,6 +54,7 @@ from harmledger.extract.vocab import (
     STATE_FORCE_WEAPONS,
     STATEMENT_TRIGGERS,
     STOP_AFTER_SINCE,
+    SUPERLATIVES,
     TARGET_AFTER,
     TARGET_BEFORE,
     TENS,
@@ -457,6 +458,11 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
             and tokens[k + 4].low in _SPELL_OF_VIOLENCE
         ):
             return "cumulative", text[tokens[k].start - offset : tokens[k + 4].end - offset]
+        # "745 civilians were killed in at least 30 massacres", "in dozens of strikes": a total over
+        # many events (a few attacks' figure is each one's share: ``extract._shared_by``)
+        many = _many_events(tokens, k, hi)
+        if many > k:
+            return "cumulative", text[tokens[k].start - offset : tokens[many - 1].end - offset]
         # "in the first nine months of 2018", "over the past 3 weeks"
         if (
             tokens[k].low in ("first", "last", "past", "previous")
@@ -530,6 +536,32 @@ def _many_places(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | Non
     return None
 
 
+# Events a total can be spread over, and how many make it a running total rather than shares
+_EVENTS = frozenset(
+    "massacres attacks strikes airstrikes raids bombings explosions blasts incidents ambushes shellings".split()
+)
+MANY_EVENTS = 10
+_QUOTE_MARKS = frozenset("'\"‘’“”")
+
+
+def _many_events(tokens: list[Token], k: int, hi: int) -> int:
+    """The end of "in at least 30 massacres" (MANY_EVENTS or more events) opening at ``k``, else -1."""
+    if tokens[k].low not in ("in", "across", "during") or k + 2 >= hi:
+        return -1
+    ahead = find_counts(tokens[k + 1 : min(hi, k + 7)])
+    if not ahead or ahead[0].first != 0 or (ahead[0].count.point or 0) < MANY_EVENTS:
+        return -1
+    for x in range(k + 1 + ahead[0].last, min(hi, k + 4 + ahead[0].last)):  # "scores of air strikes"
+        if tokens[x].low in _EVENTS:
+            quoted = (
+                x + 1 < hi and tokens[x + 1].text in _QUOTE_MARKS and tokens[k + 1 + ahead[0].last].text in _QUOTE_MARKS
+            )
+            return x + 2 if quoted else x + 1
+        if not tokens[x].text[:1].isalpha() and tokens[x].text not in _QUOTE_MARKS:  # "30 'massacres'"
+            break
+    return -1
+
+
 _SPELL_OF_VIOLENCE = frozenset(
     "fighting clashes violence attacks shelling bombardment bombardments strikes airstrikes raids unrest battles "
     "combat hostilities protests".split()
@@ -537,7 +569,6 @@ _SPELL_OF_VIOLENCE = frozenset(
 
 # "the deadliest attack in the capital since 2019", "one of the worst days this year": a period
 # after a superlative compares this event with others; it does not make its figure a running total.
-_SUPERLATIVES = frozenset("deadliest worst bloodiest biggest largest heaviest highest most first fiercest".split())
 _COMPARISON_REACH = 8  # tokens back from the period to its superlative
 
 
@@ -546,7 +577,7 @@ def _compares(tokens: list[Token], lo: int, k: int) -> bool:
     for x in range(k - 1, max(lo, k - _COMPARISON_REACH) - 1, -1):
         if tokens[x].low in _STOPS:
             return False
-        if tokens[x].low in _SUPERLATIVES:
+        if tokens[x].low in SUPERLATIVES:
             return True
     return False
 

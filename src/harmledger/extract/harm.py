@@ -51,6 +51,7 @@ from harmledger.extract.vocab import (
     SINGULAR_DETS,
     SOURCE_VERBS,
     SUBSET_BEFORE,
+    SUPERLATIVES,
     TIME_NOUNS,
     TIME_UNITS,
     TOLL_OUTCOME,
@@ -452,6 +453,9 @@ def _of_phrase(tokens: list[Token], j: int, harmed: bool = False) -> Right | int
             # and so does one whose verb harms them ("forced them off the bus and shot nine of them")
             return j + 2
         return None, None, [], -1, j, True
+    if j + 2 < n and tokens[j + 1].low == "the" and tokens[j + 2].low in SUPERLATIVES:
+        if not _victims_named(tokens, j + 3, j + 6):
+            return None, None, [], -1, j, True  # "in one of the deadliest killings": a rank, not a toll
     w = j + 2
     if w + 1 < n and tokens[w + 1].low in _HURT and (tokens[w].is_number or tokens[w].low == "people"):
         w += 1  # "four of the 15 injured", "two of the people wounded in the shooting"
@@ -469,6 +473,17 @@ def _of_phrase(tokens: list[Token], j: int, harmed: bool = False) -> Right | int
     while j < n and tokens[j].low in ("the", "his", "her", "its", "their", "our"):
         j += 1
     return j
+
+
+def _victims_named(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether people are named in ``tokens[start:end]`` before any punctuation ("the most senior
+    commanders"), not an event ("the deadliest killings, gunmen …")."""
+    for t in tokens[start:end]:
+        if not t.text[:1].isalpha():
+            return False
+        if t.low in VICTIM_NOUNS:
+            return True
+    return False
 
 
 _HURT = frozenset({"wounded", "injured"})

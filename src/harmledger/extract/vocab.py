@@ -513,6 +513,10 @@ HYPOTHETICAL: frozenset[str] = frozenset(
     "threaten threatens predict predicted prediction forecast forecasts potentially".split()
 )
 NEGATORS: frozenset[str] = frozenset("not no never n't without denied denies deny".split())
+# Words that rank an event among others: "the deadliest attack since 2019", "one of the worst".
+SUPERLATIVES: frozenset[str] = frozenset(
+    "deadliest worst bloodiest biggest largest heaviest highest most first fiercest".split()
+)
 
 # Cumulative cues (matched as lower-case token sequences inside the figure's clause).
 CUMULATIVE_CUES: tuple[str, ...] = (

@@ -343,14 +343,16 @@ def _pinned_statements(split_groups: Sequence[Sequence[str]], group_of: Mapping[
 def _join_repeated_totals(
     groups: list[list[int]], tolls: Sequence[Claim], totals: Mapping[str, Total]
 ) -> list[list[int]]:
-    """Join the aggregates holding one report's same total (its headline and its lead)."""
+    """Join the aggregates holding one report's same total (its headline and its lead): a total
+    over places whatever its period, a running total of the same period ("since Thursday")."""
     uf = UnionFind(len(groups))
-    first: dict[tuple[str, str | None, int | None], int] = {}
+    first: dict[tuple[str, str | None, int | None, str | None], int] = {}
     for g, group in enumerate(groups):
         for i in group:
             c = tolls[i]
-            if c.id in totals and c.count is not None:
-                uf.union(first.setdefault((c.document_id, c.outcome, c.count.point), g), g)
+            if c.count is not None:
+                period = None if c.id in totals else c.period
+                uf.union(first.setdefault((c.document_id, c.outcome, c.count.point, period), g), g)
     return _joined(groups, uf)
 
 

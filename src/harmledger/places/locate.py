@@ -22,6 +22,7 @@ from harmledger.records import (
     OTHER_EVENT_CUE,
     REPORTED_DATE_NOTE,
     STORY_CUE_PREFIX,
+    VILLAGE_CUE_PREFIX,
     WHERE_PREC_ADM1,
     WHERE_PREC_ADM2,
     WHERE_PREC_COUNTRY,
@@ -197,6 +198,20 @@ class _Places:
             return None
         return replace(place, reason=f"places nearby lie abroad: the report's {place.reason}")
 
+    def _opens_on(self, place: PlaceRef, s_idx: int) -> bool:
+        """Whether sentence ``s_idx`` opens on ``place`` ("In Baniyas, residents said …"): a
+        report moving on to another place, not one locating what it told before."""
+        start = self.sentences[s_idx].start
+        return place.span is not None and _OPENS_ON_PLACE.fullmatch(self.text, start, place.span.start) is not None
+
+    def _names_its_village(self, claim: Claim) -> bool:
+        """Whether the claim's sentence names the village its identity cues hold (a name the
+        gazetteer lacks: "31 men in the village of Al-Mukhtariya")."""
+        sentence = self.text[claim.sentence.start : claim.sentence.end].lower()
+        return any(
+            c.startswith(VILLAGE_CUE_PREFIX) and c[len(VILLAGE_CUE_PREFIX) :] in sentence for c in claim.identity
+        )
+
     def _near(self, s_idx: int, p_idx: int) -> list[int]:
         """Usable places within REFINE_SENTENCES sentences and one paragraph, in list order."""
         ks = sorted(
@@ -269,6 +284,14 @@ class _Places:
             best = usable[k_best]
             how = "in a nearby sentence"
             unknown = next((p for p in self.unknown if claim.sentence.start <= p.span.start < claim.sentence.end), None)  # type: ignore[union-attr]
+            if sent[k_best] > s_idx and self._opens_on(best, sent[k_best]) and self._names_its_village(claim):
+                # The claim's sentence names its own village, one the gazetteer lacks ("31 men in
+                # the village of Al-Mukhtariya"): a town a later sentence opens on ("In Baniyas, …")
+                # is where the report moved on; its country still holds the claim.
+                return _country_of(
+                    best,
+                    f"its sentence names a village the gazetteer lacks; a later sentence opens on {best.name!r}",
+                )
             if unknown is not None and self.stories.get(sent[k_best], {_story(claim)}) != {_story(claim)}:
                 # The claim's sentence names its own place, one the gazetteer lacks: the town
                 # of another event the report tells nearby is not it, but its province may be.
@@ -322,6 +345,15 @@ LOCATIVE_REACH = 40  # characters before a name that may say it is where somethi
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?(?:(?:town|village|city)\s+of\s+)?\Z")
 
 
+_OPENS_ON_PLACE = re.compile(r"\W*(?:In|At|Near|Elsewhere in|Meanwhile in|Meanwhile, in)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _country_of(place: PlaceRef, why: str) -> PlaceRef:
+    """``place``'s country, at country precision, saying ``why``."""
+    country = get_gazetteer().country(place.country) if place.country else None
+    return place if country is None else _at_country(country, place.text, place.span, why)
+
+
 def _province_of(place: PlaceRef, other: str) -> PlaceRef:
     """``place``'s first-level division (else its country), when the claim's own place ``other``
     is one the gazetteer lacks."""
@@ -332,8 +364,7 @@ def _province_of(place: PlaceRef, other: str) -> PlaceRef:
     area = next((e for e in hits if e.feature == "ADM1" and e.country == place.country), None)
     why = f"{other!r}, which the gazetteer lacks, in the claim's sentence: the area of {place.name!r} named nearby"
     if area is None:
-        country = gaz.country(place.country)
-        return place if country is None else _at_country(country, place.text, place.span, why)
+        return _country_of(place, why)
     return replace(
         place,
         name=area.name,
