@@ -1856,3 +1856,21 @@ def test_a_headline_figure_the_body_gives_as_a_running_total_is_that_running_tot
     )
     found = [(c.count.point, c.scope, c.period) for c in claims_of(text) if c.count is not None]
     assert found == [(401, "cumulative", "since Friday"), (401, "cumulative", "since Friday"), (22, "incident", None)]
+
+
+def test_a_headline_figure_over_a_bodys_days_of_violence_is_that_running_total() -> None:
+    text = (
+        "Toll in coastal violence tops 800, monitor says\n\n"
+        "Clashes and reprisals in the coastal region have killed more than 800 people in the past three "
+        "days, a monitor said on Sunday."
+    )
+    assert [c.scope for c in claims_of(text) if c.count is not None] == ["cumulative", "cumulative"]
+
+
+def test_a_headline_figure_over_a_raids_villages_stays_the_raids_toll() -> None:
+    # a total over two villages is the raid's, whose headline tells it as one event
+    text = (
+        "Gunmen kill 14 in night raid\n\n"
+        "Gunmen attacked two villages in the district on Tuesday night, killing at least 14 people."
+    )
+    assert [c.scope for c in claims_of(text) if c.count is not None][0] == "incident"

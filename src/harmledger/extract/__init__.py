@@ -21,6 +21,7 @@ from harmledger.extract.context import (
     find_sources,
     last_organisation,
     named_coalition,
+    over_places,
     perpetrators,
     resolve_name,
     scope_of,
@@ -128,8 +129,7 @@ def extract_claims(doc: Document) -> list[Claim]:
 def _over_time(claim: Claim) -> bool:
     """A running total over a period ("since Thursday", "in at least 30 massacres"), not a total
     over places ("two villages"), whose headline may still name the raid as one event."""
-    words = (claim.period or "").split()
-    return claim.scope == "cumulative" and bool(words) and not small_number(words[0].lower())
+    return claim.scope == "cumulative" and not over_places(claim.period)
 
 
 HEADLINE_WORDS = 25  # a longer first line is the body's first paragraph

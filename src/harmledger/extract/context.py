@@ -520,6 +520,12 @@ _WAR_GOVERNED_BY = frozenset("from of since during after before in by".split())
 _PLACE_PLURALS = frozenset("cities towns villages regions provinces districts governorates states".split())
 
 
+def over_places(period: str | None) -> bool:
+    """Whether a running total's period is a count of places ("two villages"), not of time."""
+    words = (period or "").split()
+    return bool(words) and words[-1].lower() in _PLACE_PLURALS
+
+
 def _many_places(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """ "striking three Ukrainian cities and killing at least 11": a count over several places (the
     first and last token of the phrase), else None."""
