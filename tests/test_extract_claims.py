@@ -741,6 +741,12 @@ HARM = [
     # how they were killed closes the victims: "hacked … to death", "burned … alive"
     ("Rebels hacked seven farmers to death near the town on Wednesday.", [("killed", "seven", 7, 7, 7, "civilians")]),
     ("Militants burned four guerrillas alive.", [("killed", "four", 4, 4, 4, "combatants")]),
+    # a headline's present tense, and one victim with no figure
+    ("Troops burn three prisoners alive in a village raid.", [("killed", "three", 3, 3, 3, "people")]),
+    ("A mob burns a shopkeeper alive in the market.", [("killed", "a shopkeeper", 1, 1, 1, "civilians")]),
+    ("Attackers hack farmer to death near his field", [("killed", "farmer", 1, 1, 1, "civilians")]),
+    ("Soldiers burn the houses of four villagers.", []),  # a guard: houses burned, no one
+    ("Four miners were found alive after the blast.", []),  # a guard: alive is no manner of killing
     ("Soldiers beat 12 protesters, leaving them bleeding.", []),  # a guard: beaten, not killed
     # burned people are injured; burned houses are no one
     ("Four crewmen were badly burned in the fire.", [("injured", "Four", 4, 4, 4, "people")]),

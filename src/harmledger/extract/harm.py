@@ -697,8 +697,8 @@ def _determiner_before_figure(low: str) -> bool:
     return low in POSSESSIVES or low in ("the", "all")
 
 
-def _killed_in_manner_after(tokens: list[Token], first: int) -> bool:
-    """Whether "to death" or "alive" closes the victims after the figure at ``first`` (within
+def killed_in_manner_after(tokens: list[Token], first: int) -> bool:
+    """Whether "to death" or "alive" closes the victims after the figure (or noun) at ``first`` (within
     MANNER_REACH tokens, before any punctuation)."""
     for j in range(first + 1, min(len(tokens), first + 1 + MANNER_REACH)):
         if not tokens[j].text[:1].isalnum():
@@ -733,7 +733,7 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
     phrase = phrase_ending_at(tokens, k)
     if phrase is not None:
         return phrase[0], k, -1  # "shot dead 3 people"
-    if k >= 0 and tokens[k].low in MANNER_VERBS and _killed_in_manner_after(tokens, first):
+    if k >= 0 and tokens[k].low in MANNER_VERBS and killed_in_manner_after(tokens, first):
         return "killed", k, -1  # "hacked seven farmers to death"
     while k >= 0 and tokens[k].low in HARM_BEFORE:
         outcomes.append(HARM_BEFORE[tokens[k].low])

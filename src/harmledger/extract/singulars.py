@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from harmledger.extract.counts import CountMatch
-from harmledger.extract.harm import Mention, figure_starts, participles, skip_auxiliaries
+from harmledger.extract.harm import Mention, figure_starts, killed_in_manner_after, participles, skip_auxiliaries
 from harmledger.extract.phrases import phrase_ending_at
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
@@ -24,6 +24,7 @@ from harmledger.extract.vocab import (
     HARM_BEFORE,
     HARM_NOUNS,
     JOIN,
+    MANNER_VERBS,
     OBJECT_STARTS,
     OF_NOUNS,
     ONE_PERSON_DETS,
@@ -326,16 +327,18 @@ def _participle_after(s: _Lone, one: _One) -> _OneHarm | None:
 
 def _verb_before(s: _Lone, one: _One) -> _OneHarm | None:
     """ "killing a civilian", "kill civilian working on his land", "the death of a child", "shot
-    dead a member"."""
+    dead a member", "hack a farmer to death"."""
     if one.none:
         return None
     tokens, k = s.tokens, one.k
+    manner = killed_in_manner_after(tokens, k)  # "… to death", "… alive" after the noun
     b = _before_age(tokens, k - 1)  # "killed a 62-year-old man"
     skipped = 0
     while (
         b >= 0
         and skipped < 2
         and tokens[b].low not in HARM_BEFORE
+        and not (manner and tokens[b].low in MANNER_VERBS)
         and (
             tokens[b].text.isalpha()
             and tokens[b].low not in SINGULAR_DETS
@@ -355,6 +358,8 @@ def _verb_before(s: _Lone, one: _One) -> _OneHarm | None:
     # has a subject before it ("Assailants shot and killed teacher X").
     if b >= 0 and tokens[b].low in HARM_BEFORE and (det or tokens[b].low not in HARM_AFTER or _has_subject(tokens, b)):
         return HARM_BEFORE[tokens[b].low], k + 1, b, False
+    if manner and b >= 0 and tokens[b].low in MANNER_VERBS:
+        return "killed", k + 1, b, False  # "burned a man alive", "mob beats thief to death"
     if det and b >= 0 and tokens[b].low in OF_NOUNS and tokens[b + 1].low == "of":
         return OF_NOUNS[tokens[b].low], k + 1, b, False
     if det and b >= 1 and (phrase := phrase_ending_at(tokens, b)) is not None:

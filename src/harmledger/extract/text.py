@@ -17,6 +17,7 @@ from harmledger.extract.vocab import (
     HARM_BEFORE,
     HARM_NOUNS,
     HARM_PHRASES,
+    MANNER_ENDS,
     STATEMENT_TRIGGERS,
 )
 
@@ -38,6 +39,7 @@ _HARM_STEMS = sorted(
         "toll",
         *DEATH_CUES,
         *(word for pattern in HARM_PHRASES for word in pattern.split()[0].split("|")),  # "shot dead"
+        *(end[-1] for end in MANNER_ENDS),  # "burn four guerrillas alive": the verb's tense is any
         "no one",
         "nobody",
         "body",
