@@ -748,6 +748,17 @@ HARM = [
     ("Soldiers burn the houses of four villagers.", []),  # a guard: houses burned, no one
     ("Four miners were found alive after the blast.", []),  # a guard: alive is no manner of killing
     ("Soldiers beat 12 protesters, leaving them bleeding.", []),  # a guard: beaten, not killed
+    # a phrase describing the victims before a headline's participle, an amount of money in it
+    (
+        "Rebel carrying a bounty of Rs 2 lakh killed in clash with troops",
+        [("killed", "Rebel", 1, 1, 1, "combatants")],
+    ),
+    ("A trader carrying Rs 50000 killed by robbers", [("killed", "A trader", 1, 1, 1, "civilians")]),
+    ("Militant wanted in nine cases killed in gunfight", [("killed", "Militant", 1, 1, 1, "combatants")]),
+    (
+        "Four guards escorting the convoy of the governor killed in ambush",
+        [("killed", "Four", 4, 4, 4, "combatants")],
+    ),
     # burned people are injured; burned houses are no one
     ("Four crewmen were badly burned in the fire.", [("injured", "Four", 4, 4, 4, "people")]),
     ("Twelve houses were burned.", []),

@@ -22,6 +22,8 @@ from harmledger.extract.vocab import (
     AGE_LIST_WORDS,
     ASIDE_DETS,
     AUX,
+    CURRENCIES,
+    CURRENCY_SIGNS,
     DASHES,
     DEICTIC,
     DEMONYM_NOUNS,
@@ -593,26 +595,9 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
                 # ", including police officers and civilians were killed": no closing comma; but
                 # "12 patients, two of whom were dead on arrival": the verb is the share's own
                 return j if tokens[j + 1].low == "of" or tokens[j + 2].low == "of" else k
-    if j < n and (tokens[j].low in VICTIM_POST_MODIFIERS or tokens[j].low in ("in", "at", "from", "of")):
-        # "three paramedics belonging to the Red Crescent were killed", "two nurses at the
-        # clinic were wounded": a phrase describing the victims, when their verb follows it
-        for k in range(j + 1, min(n, j + 10)):
-            low = tokens[k].low
-            if (
-                low in PASSIVE_AUX
-                and k + 1 < n
-                and (
-                    tokens[k + 1].low in HARM_AFTER
-                    or (tokens[k + 1].low in AUX and k + 2 < n and tokens[k + 2].low in HARM_AFTER)
-                )
-            ):
-                return k
-            if (
-                not (tokens[k].text.isalpha() or tokens[k].text in ("-", "'", "’"))
-                or low in JOIN
-                or (low in HARM_BEFORE or low in PASSIVE_AUX or low in ("who", "which", "that", "when", "where"))
-            ):
-                break
+    described = past_description(tokens, j)
+    if described > j:
+        return described
     if j + 1 < n and tokens[j].low == "," and tokens[j + 1].low in ("a", "an"):
         # "one adult man, a street vendor, were killed": an apposition, when the verb follows it
         for k in range(j + 2, min(n, j + 8)):
@@ -622,6 +607,52 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
             if not tokens[k].text.isalpha():
                 return j
     return j
+
+
+def past_description(tokens: list[Token], j: int, places: bool = True) -> int:
+    """Past a phrase describing the victims at ``j`` to their verb: "three paramedics belonging to
+    the Red Crescent | were killed", "two nurses at the clinic | were wounded", and in a headline,
+    with no auxiliary, "Rebel carrying a reward of Rs 4 lakh | killed in clash"; else ``j``.
+    Without ``places``, a phrase opened by "in", "at", "from" or "of" is not passed."""
+    n = len(tokens)
+    if j >= n:
+        return j
+    low = tokens[j].low
+    participle = low in VICTIM_POST_MODIFIERS or (
+        low.endswith("ing") and tokens[j].text.islower() and low not in PREPOSITIONS and low not in _NOT_PARTICIPLES
+    )
+    if not (participle or (places and low in ("in", "at", "from", "of"))):
+        return j
+    for k in range(j + 1, min(n, j + 10)):
+        low = tokens[k].low
+        if (
+            low in PASSIVE_AUX
+            and k + 1 < n
+            and (
+                tokens[k + 1].low in HARM_AFTER
+                or (tokens[k + 1].low in AUX and k + 2 < n and tokens[k + 2].low in HARM_AFTER)
+            )
+        ):
+            return k
+        if participle and k > j + 1 and low in HARM_AFTER and _clause_ends(tokens, k + 1):
+            return k  # a headline drops the auxiliary
+        amount = participle and (tokens[k].is_number or low in CURRENCIES or tokens[k].text in CURRENCY_SIGNS)
+        if (
+            not (tokens[k].text.isalpha() or tokens[k].text in ("-", "'", "’") or amount)
+            or low in JOIN
+            or (low in HARM_BEFORE or low in PASSIVE_AUX or low in ("who", "which", "that", "when", "where"))
+        ):
+            break
+    return j
+
+
+# Words in -ing that open no description of the victims: "Two killed, according to police".
+_NOT_PARTICIPLES = SUBSET_BEFORE | frozenset({"according", "following", "regarding", "concerning", "something"})
+
+
+def _clause_ends(tokens: list[Token], k: int) -> bool:
+    """Whether the words of a headline's participle end at ``k``: "… killed | in clash", "… killed"."""
+    return k >= len(tokens) or tokens[k].low in PREPOSITIONS or not tokens[k].text[:1].isalnum()
 
 
 _ASIDE_SPAN = 30  # tokens an aside may take between the victims and their verb

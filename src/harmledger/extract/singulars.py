@@ -12,7 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from harmledger.extract.counts import CountMatch
-from harmledger.extract.harm import Mention, figure_starts, killed_in_manner_after, participles, skip_auxiliaries
+from harmledger.extract.harm import (
+    Mention,
+    figure_starts,
+    killed_in_manner_after,
+    participles,
+    past_description,
+    skip_auxiliaries,
+)
 from harmledger.extract.phrases import phrase_ending_at
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
@@ -317,7 +324,8 @@ _OneHarm = tuple[str, int, int, bool]  # outcome, end of the phrase, index of th
 def _participle_after(s: _Lone, one: _One) -> _OneHarm | None:
     """ "Civilian killed", "a soldier was wounded", "no one was hurt"."""
     tokens, n, after = s.tokens, len(s.tokens), one.after
-    j = after
+    # "Rebel carrying a reward of Rs 4 lakh | killed"; not "the wife of | a police officer"
+    j = past_description(tokens, after, places=False)
     j = skip_auxiliaries(tokens, j, limit=3)
     outcome, end = participles(tokens, j)
     if outcome is None or (end < n and _object_follows(tokens, end)):
