@@ -759,6 +759,10 @@ HARM = [
         "Four guards escorting the convoy of the governor killed in ambush",
         [("killed", "Four", 4, 4, 4, "combatants")],
     ),
+    # a headline names one person by a noun and a name or nickname after it
+    ("Militant commander 'Tiger' killed in army operation", [("killed", "commander", 1, 1, 1, "combatants")]),
+    ("Former mayor Ana Lucia Torres killed in ambush near Tamlo", [("killed", "mayor", 1, 1, 1, "people")]),
+    ("Boko Haram killed in Borno", []),  # a guard: a party, not a person
     # burned people are injured; burned houses are no one
     ("Four crewmen were badly burned in the fire.", [("injured", "Four", 4, 4, 4, "people")]),
     ("Twelve houses were burned.", []),

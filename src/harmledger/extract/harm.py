@@ -38,6 +38,7 @@ from harmledger.extract.vocab import (
     MANNER_VERBS,
     MODALS,
     MONTHS,
+    NAME_LINKS,
     NEGATORS,
     NONHARM_NOUNS,
     NUMBER_WORDS,
@@ -634,7 +635,7 @@ def past_description(tokens: list[Token], j: int, places: bool = True) -> int:
             )
         ):
             return k
-        if participle and k > j + 1 and low in HARM_AFTER and _clause_ends(tokens, k + 1):
+        if participle and k > j + 1 and low in HARM_AFTER and clause_ends(tokens, k + 1):
             return k  # a headline drops the auxiliary
         amount = participle and (tokens[k].is_number or low in CURRENCIES or tokens[k].text in CURRENCY_SIGNS)
         if (
@@ -646,11 +647,37 @@ def past_description(tokens: list[Token], j: int, places: bool = True) -> int:
     return j
 
 
+def past_name(tokens: list[Token], j: int) -> int:
+    """Past the name or nickname after a victim noun, when a headline's participle follows it:
+    "rebel leader 'Kobra' | killed", "mayor Ana Reyes | killed in ambush"; else ``j``."""
+    n = len(tokens)
+    if j < n and tokens[j].text in _QUOTES:
+        end = next((x + 1 for x in range(j + 2, min(n, j + _NAME_WORDS + 2)) if tokens[x].text in _QUOTES), j)
+    else:
+        end = j
+        while (
+            end < n
+            and end - j < _NAME_WORDS
+            and (
+                (tokens[end].is_title and tokens[end].text.isalpha() and tokens[end].low not in VICTIM_NOUNS)
+                or (end > j and tokens[end].low in NAME_LINKS)
+            )
+        ):
+            end += 1
+    # A headline's participle in lower case (in a headline of capitals, "Civilian Killed In Raid",
+    # it is no name); after "was" the person is read by name (``persons``).
+    verb = end < n and tokens[end].text.islower() and _harm_word_at(tokens, end)
+    return end if end > j and verb else j
+
+
+_NAME_WORDS = 5  # words of a name or nickname between a victim noun and its verb
+
+
 # Words in -ing that open no description of the victims: "Two killed, according to police".
 _NOT_PARTICIPLES = SUBSET_BEFORE | frozenset({"according", "following", "regarding", "concerning", "something"})
 
 
-def _clause_ends(tokens: list[Token], k: int) -> bool:
+def clause_ends(tokens: list[Token], k: int) -> bool:
     """Whether the words of a headline's participle end at ``k``: "… killed | in clash", "… killed"."""
     return k >= len(tokens) or tokens[k].low in PREPOSITIONS or not tokens[k].text[:1].isalnum()
 

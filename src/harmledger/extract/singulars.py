@@ -18,6 +18,7 @@ from harmledger.extract.harm import (
     killed_in_manner_after,
     participles,
     past_description,
+    past_name,
     skip_auxiliaries,
 )
 from harmledger.extract.phrases import phrase_ending_at
@@ -325,7 +326,7 @@ def _participle_after(s: _Lone, one: _One) -> _OneHarm | None:
     """ "Civilian killed", "a soldier was wounded", "no one was hurt"."""
     tokens, n, after = s.tokens, len(s.tokens), one.after
     # "Rebel carrying a reward of Rs 4 lakh | killed"; not "the wife of | a police officer"
-    j = past_description(tokens, after, places=False)
+    j = past_name(tokens, past_description(tokens, after, places=False))
     j = skip_auxiliaries(tokens, j, limit=3)
     outcome, end = participles(tokens, j)
     if outcome is None or (end < n and _object_follows(tokens, end)):

@@ -28,7 +28,7 @@ _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?![\w])|\w+(?:['’]\
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"”’')\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt sgt capt maj st no vs jan feb mar apr jun jul aug sep sept oct "
-    "nov dec prof gov sen rep inc co corp ltd jr sr fig approx est rs".split()
+    "nov dec prof gov sen rep inc co corp ltd jr sr fig approx est rs cmdr cdr comdr brig".split()
 )
 
 _HARM_STEMS = sorted(
