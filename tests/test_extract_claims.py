@@ -759,9 +759,12 @@ HARM = [
         "Four guards escorting the convoy of the governor killed in ambush",
         [("killed", "Four", 4, 4, 4, "combatants")],
     ),
-    # a headline names one person by a noun and a name or nickname after it
+    # a headline names one person: by name alone, or by a noun and a name or nickname after it
+    ("Ana Lucia Torres, killed in Tamlo", [("killed", "Ana Lucia Torres", 1, 1, 1, "people")]),
+    ("Omar Faruk Haidari wounded by gunmen near his home", [("injured", "Omar Faruk Haidari", 1, 1, 1, "people")]),
     ("Militant commander 'Tiger' killed in army operation", [("killed", "commander", 1, 1, 1, "combatants")]),
     ("Former mayor Ana Lucia Torres killed in ambush near Tamlo", [("killed", "mayor", 1, 1, 1, "people")]),
+    ("Omar Faruk Haidari killed two guards in the raid", [("killed", "two", 2, 2, 2, "combatants")]),  # a guard
     ("Boko Haram killed in Borno", []),  # a guard: a party, not a person
     # burned people are injured; burned houses are no one
     ("Four crewmen were badly burned in the fire.", [("injured", "Four", 4, 4, 4, "people")]),
