@@ -224,6 +224,15 @@ HARM = [
         "Nabil al-Masri and two neighbours were killed in the shelling.",
         [("killed", "Nabil al-Masri", 1, 1, 1, "people"), ("killed", "two", 2, 2, 2, "people")],
     ),
+    # … and so is one before "and his …": his bodyguard, his two sons
+    (
+        "Karim Mansour and his bodyguard were killed when the car exploded.",
+        [("killed", "Karim Mansour", 1, 1, 1, "people"), ("killed", "bodyguard", 1, 1, 1, "people")],
+    ),
+    (
+        "Colonel Karim Mansour and his two sons were wounded in the blast.",
+        [("injured", "Colonel Karim Mansour", 1, 1, 1, "people"), ("injured", "two", 2, 2, 2, "people")],
+    ),
     # after an "including" aside closed by a comma, ", and" + a figure is a group of its own
     (
         "Six people were killed, including a gunman, and three guards and two drivers were wounded.",

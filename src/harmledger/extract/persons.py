@@ -397,9 +397,11 @@ def name_and_others(tokens: list[Token], taken: set[int], found: list[Mention]) 
 
 def _before_company(tokens: list[Token], first: int) -> int | None:
     """Where the person before a figure of their company ends: the "and" of "Reyes and three
-    others", the comma of "Reyes, along with 12 relatives,"; else None."""
+    others" or of "Reyes and his son", the comma of "Reyes, along with 12 relatives,"; else None."""
     if tokens[first - 1].low == "and":
         return first - 1
+    if first >= 3 and tokens[first - 1].low in POSSESSIVES and tokens[first - 2].low == "and":
+        return first - 2
     if (
         first >= 3
         and tokens[first - 1].low == "with"
