@@ -391,6 +391,12 @@ HARM = [
     ("Yemen army 'kills wanted IS militant' in Taiz", [("killed", "militant", 1, 1, 1, "combatants")]),
     ("They find a body with signs of torture", [("killed", "a body", 1, 1, 1, "people")]),
     ("The body of a man was found in the river.", [("killed", "The body", 1, 1, 1, "people")]),
+    ("Police found a dead body near the road.", [("killed", "a dead body", 1, 1, 1, "people")]),
+    (
+        "Gunmen abducted a shopkeeper in Tamlo. His lifeless body was later found in a field.",
+        [("detained", "a shopkeeper", 1, 1, 1, "civilians"), ("killed", "His lifeless body", 1, 1, 1, "people")],
+    ),
+    ("The dead body was found near the road.", []),  # a guard: "the body" may be one counted already
     ("Five civilians from the same family were killed.", [("killed", "Five", 5, 5, 5, "civilians")]),
     ("Gunmen shot dead a local council member in Jarabulus.", [("killed", "member", 1, 1, 1, "people")]),
     ("Rebel factions executed 3 YPG fighters captured near Jinderes.", [("killed", "3", 3, 3, 3, "combatants")]),

@@ -147,7 +147,8 @@ def _a_body_found(s: _Lone, k: int) -> bool:
     """ "the body of a man was found": one dead."""
     if s.tokens[k].low not in ("body", "corpse") or not _found_one(s.tokens, k):
         return False
-    s.add(Mention(k - 1, k + 1, _ONE, "killed", "people", [], k, k + 1), rule_name(_a_body_found), range(k - 1, k + 1))
+    start = _before_body(s.tokens, k)
+    s.add(Mention(start, k + 1, _ONE, "killed", "people", [], k, k + 1), rule_name(_a_body_found), range(start, k + 1))
     return True
 
 
@@ -559,11 +560,26 @@ def _active_before_and(tokens: list[Token], k: int, mentions: list[Mention]) -> 
     return None
 
 
+_FOUND_ADVERBS = frozenset({"later", "subsequently", "eventually", "then", "also"})
+_BODY_ADJECTIVES = frozenset({"dead", "lifeless", "mutilated", "decomposed", "charred"})
+
+
 def _found_after(tokens: list[Token], j: int) -> bool:
-    """A verb of finding at ``j``, past "been" ("was found", "has been recovered")."""
+    """A verb of finding at ``j``, past "been" and an adverb ("was found", "has been recovered",
+    "was later found")."""
+    if j < len(tokens) and tokens[j].low in _FOUND_ADVERBS:
+        j += 1
     if j < len(tokens) and tokens[j].low == "been":
         j += 1
     return j < len(tokens) and tokens[j].low in FIND_VERBS
+
+
+def _before_body(tokens: list[Token], k: int) -> int:
+    """The word before the body at ``k`` and its adjectives ("his | dead body", "a | lifeless body")."""
+    b = k - 1
+    while b > 0 and tokens[b].low in _BODY_ADJECTIVES:
+        b -= 1
+    return b
 
 
 def _found_one(tokens: list[Token], k: int) -> bool:
@@ -571,7 +587,7 @@ def _found_one(tokens: list[Token], k: int) -> bool:
     water" is not)."""
     if k == 0:
         return False
-    before = tokens[k - 1]
+    before = tokens[_before_body(tokens, k)]
     if before.low in ("his", "her") or (before.text[:1].isupper() and before.low.endswith(("'s", "’s"))):
         # "Punem's body was found": the abducted man named before is dead
         return k + 2 < len(tokens) and tokens[k + 1].low in ("was", "has") and _found_after(tokens, k + 2)
@@ -582,7 +598,7 @@ def _found_one(tokens: list[Token], k: int) -> bool:
         and tokens[k + 1].low == "of"
         and (tokens[k + 2].low in ("a", "an") and tokens[k + 3].low in VICTIM_NOUNS)
     )
-    if (k + 1 < len(tokens) and tokens[k + 1].low == "of" or tokens[k - 1].low == "the") and not of_someone:
+    if (k + 1 < len(tokens) and tokens[k + 1].low == "of" or before.low == "the") and not of_someone:
         return False  # "a body of water"; "the body" may be one already counted
     near = range(max(0, k - 4), min(len(tokens), k + 7))
     return any(tokens[x].low in FIND_VERBS for x in near)
