@@ -224,6 +224,15 @@ HARM = [
         "Nabil al-Masri and two neighbours were killed in the shelling.",
         [("killed", "Nabil al-Masri", 1, 1, 1, "people"), ("killed", "two", 2, 2, 2, "people")],
     ),
+    # … and so is one before "and his …": his bodyguard, his two sons
+    (
+        "Karim Mansour and his bodyguard were killed when the car exploded.",
+        [("killed", "Karim Mansour", 1, 1, 1, "people"), ("killed", "bodyguard", 1, 1, 1, "people")],
+    ),
+    (
+        "Colonel Karim Mansour and his two sons were wounded in the blast.",
+        [("injured", "Colonel Karim Mansour", 1, 1, 1, "people"), ("injured", "two", 2, 2, 2, "people")],
+    ),
     # after an "including" aside closed by a comma, ", and" + a figure is a group of its own
     (
         "Six people were killed, including a gunman, and three guards and two drivers were wounded.",
@@ -382,6 +391,12 @@ HARM = [
     ("Yemen army 'kills wanted IS militant' in Taiz", [("killed", "militant", 1, 1, 1, "combatants")]),
     ("They find a body with signs of torture", [("killed", "a body", 1, 1, 1, "people")]),
     ("The body of a man was found in the river.", [("killed", "The body", 1, 1, 1, "people")]),
+    ("Police found a dead body near the road.", [("killed", "a dead body", 1, 1, 1, "people")]),
+    (
+        "Gunmen abducted a shopkeeper in Tamlo. His lifeless body was later found in a field.",
+        [("detained", "a shopkeeper", 1, 1, 1, "civilians"), ("killed", "His lifeless body", 1, 1, 1, "people")],
+    ),
+    ("The dead body was found near the road.", []),  # a guard: "the body" may be one counted already
     ("Five civilians from the same family were killed.", [("killed", "Five", 5, 5, 5, "civilians")]),
     ("Gunmen shot dead a local council member in Jarabulus.", [("killed", "member", 1, 1, 1, "people")]),
     ("Rebel factions executed 3 YPG fighters captured near Jinderes.", [("killed", "3", 3, 3, 3, "combatants")]),
@@ -741,7 +756,31 @@ HARM = [
     # how they were killed closes the victims: "hacked … to death", "burned … alive"
     ("Rebels hacked seven farmers to death near the town on Wednesday.", [("killed", "seven", 7, 7, 7, "civilians")]),
     ("Militants burned four guerrillas alive.", [("killed", "four", 4, 4, 4, "combatants")]),
+    # a headline's present tense, and one victim with no figure
+    ("Troops burn three prisoners alive in a village raid.", [("killed", "three", 3, 3, 3, "people")]),
+    ("A mob burns a shopkeeper alive in the market.", [("killed", "a shopkeeper", 1, 1, 1, "civilians")]),
+    ("Attackers hack farmer to death near his field", [("killed", "farmer", 1, 1, 1, "civilians")]),
+    ("Soldiers burn the houses of four villagers.", []),  # a guard: houses burned, no one
+    ("Four miners were found alive after the blast.", []),  # a guard: alive is no manner of killing
     ("Soldiers beat 12 protesters, leaving them bleeding.", []),  # a guard: beaten, not killed
+    # a phrase describing the victims before a headline's participle, an amount of money in it
+    (
+        "Rebel carrying a bounty of Rs 2 lakh killed in clash with troops",
+        [("killed", "Rebel", 1, 1, 1, "combatants")],
+    ),
+    ("A trader carrying Rs 50000 killed by robbers", [("killed", "A trader", 1, 1, 1, "civilians")]),
+    ("Militant wanted in nine cases killed in gunfight", [("killed", "Militant", 1, 1, 1, "combatants")]),
+    (
+        "Four guards escorting the convoy of the governor killed in ambush",
+        [("killed", "Four", 4, 4, 4, "combatants")],
+    ),
+    # a headline names one person: by name alone, or by a noun and a name or nickname after it
+    ("Ana Lucia Torres, killed in Tamlo", [("killed", "Ana Lucia Torres", 1, 1, 1, "people")]),
+    ("Omar Faruk Haidari wounded by gunmen near his home", [("injured", "Omar Faruk Haidari", 1, 1, 1, "people")]),
+    ("Militant commander 'Tiger' killed in army operation", [("killed", "commander", 1, 1, 1, "combatants")]),
+    ("Former mayor Ana Lucia Torres killed in ambush near Tamlo", [("killed", "mayor", 1, 1, 1, "people")]),
+    ("Omar Faruk Haidari killed two guards in the raid", [("killed", "two", 2, 2, 2, "combatants")]),  # a guard
+    ("Boko Haram killed in Borno", []),  # a guard: a party, not a person
     # burned people are injured; burned houses are no one
     ("Four crewmen were badly burned in the fire.", [("injured", "Four", 4, 4, 4, "people")]),
     ("Twelve houses were burned.", []),

@@ -64,7 +64,7 @@ def test_figure_reading(text: str, expected: tuple) -> None:
 
 
 # Tokens that are not figures at all.
-NOT_FIGURES = ["31st", "the fourth", "1990s", "1.6", "10:30", "none here"]
+NOT_FIGURES = ["31st", "the fourth", "1990s", "1.6", "10:30", "none here", "Rs 400000", "Rs. 5000", "USD 200"]
 
 
 @pytest.mark.parametrize("text", NOT_FIGURES)

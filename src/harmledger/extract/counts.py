@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from harmledger.extract.text import PhraseIndex, Token, tokenize
 from harmledger.extract.vocab import (
+    CURRENCIES,
+    CURRENCY_SIGNS,
     DOZEN,
     MONTHS,
     ORDINAL_UNITS,
@@ -212,6 +214,8 @@ def _number(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
             return None
         if i > 0 and tokens[i - 1].end == tok.start and tokens[i - 1].text in (":", "/", "#", "$", "£", "€"):
             return None  # "10:30", "19/7", "#3", "$20"
+        if _after_currency(tokens, i):
+            return None  # "a reward of Rs 400000", "USD 5,000": money, never a toll
         if _in_date(tokens, i, j):
             return None  # "on 17 March 2017 killed", "on March 17 killed": a date, not a count
         if _a_year(tokens, i, j):
@@ -235,6 +239,15 @@ def _number(tokens: list[Token], i: int) -> tuple[int, int, str] | None:
     if j < n and tokens[j].low == "dozen":
         return value * DOZEN, j + 1, "dozen"
     return value, j, "words"
+
+
+def _after_currency(tokens: list[Token], i: int) -> bool:
+    """Whether a currency's name or sign stands before the number at ``i`` ("Rs 4 lakh", "Rs. 5000",
+    "$ 200")."""
+    k = i - 1
+    if k >= 1 and tokens[k].text == "." and tokens[k - 1].end == tokens[k].start:
+        k -= 1  # "Rs. 5000"
+    return k >= 0 and (tokens[k].low in CURRENCIES or tokens[k].text in CURRENCY_SIGNS)
 
 
 def _vague(tokens: list[Token], i: int) -> tuple[tuple[int, int | None], int] | None:

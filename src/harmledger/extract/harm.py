@@ -22,6 +22,8 @@ from harmledger.extract.vocab import (
     AGE_LIST_WORDS,
     ASIDE_DETS,
     AUX,
+    CURRENCIES,
+    CURRENCY_SIGNS,
     DASHES,
     DEICTIC,
     DEMONYM_NOUNS,
@@ -36,6 +38,7 @@ from harmledger.extract.vocab import (
     MANNER_VERBS,
     MODALS,
     MONTHS,
+    NAME_LINKS,
     NEGATORS,
     NONHARM_NOUNS,
     NUMBER_WORDS,
@@ -659,26 +662,9 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
                 # ", including police officers and civilians were killed": no closing comma; but
                 # "12 patients, two of whom were dead on arrival": the verb is the share's own
                 return j if tokens[j + 1].low == "of" or tokens[j + 2].low == "of" else k
-    if j < n and (tokens[j].low in VICTIM_POST_MODIFIERS or tokens[j].low in ("in", "at", "from", "of")):
-        # "three paramedics belonging to the Red Crescent were killed", "two nurses at the
-        # clinic were wounded": a phrase describing the victims, when their verb follows it
-        for k in range(j + 1, min(n, j + 10)):
-            low = tokens[k].low
-            if (
-                low in PASSIVE_AUX
-                and k + 1 < n
-                and (
-                    tokens[k + 1].low in HARM_AFTER
-                    or (tokens[k + 1].low in AUX and k + 2 < n and tokens[k + 2].low in HARM_AFTER)
-                )
-            ):
-                return k
-            if (
-                not (tokens[k].text.isalpha() or tokens[k].text in ("-", "'", "’"))
-                or low in JOIN
-                or (low in HARM_BEFORE or low in PASSIVE_AUX or low in ("who", "which", "that", "when", "where"))
-            ):
-                break
+    described = past_description(tokens, j)
+    if described > j:
+        return described
     if j + 1 < n and tokens[j].low == "," and tokens[j + 1].low in ("a", "an"):
         # "one adult man, a street vendor, were killed": an apposition, when the verb follows it
         for k in range(j + 2, min(n, j + 8)):
@@ -688,6 +674,78 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
             if not tokens[k].text.isalpha():
                 return j
     return j
+
+
+def past_description(tokens: list[Token], j: int, places: bool = True) -> int:
+    """Past a phrase describing the victims at ``j`` to their verb: "three paramedics belonging to
+    the Red Crescent | were killed", "two nurses at the clinic | were wounded", and in a headline,
+    with no auxiliary, "Rebel carrying a reward of Rs 4 lakh | killed in clash"; else ``j``.
+    Without ``places``, a phrase opened by "in", "at", "from" or "of" is not passed."""
+    n = len(tokens)
+    if j >= n:
+        return j
+    low = tokens[j].low
+    participle = low in VICTIM_POST_MODIFIERS or (
+        low.endswith("ing") and tokens[j].text.islower() and low not in PREPOSITIONS and low not in _NOT_PARTICIPLES
+    )
+    if not (participle or (places and low in ("in", "at", "from", "of"))):
+        return j
+    for k in range(j + 1, min(n, j + 10)):
+        low = tokens[k].low
+        if (
+            low in PASSIVE_AUX
+            and k + 1 < n
+            and (
+                tokens[k + 1].low in HARM_AFTER
+                or (tokens[k + 1].low in AUX and k + 2 < n and tokens[k + 2].low in HARM_AFTER)
+            )
+        ):
+            return k
+        if participle and k > j + 1 and low in HARM_AFTER and clause_ends(tokens, k + 1):
+            return k  # a headline drops the auxiliary
+        amount = participle and (tokens[k].is_number or low in CURRENCIES or tokens[k].text in CURRENCY_SIGNS)
+        if (
+            not (tokens[k].text.isalpha() or tokens[k].text in ("-", "'", "’") or amount)
+            or low in JOIN
+            or (low in HARM_BEFORE or low in PASSIVE_AUX or low in ("who", "which", "that", "when", "where"))
+        ):
+            break
+    return j
+
+
+def past_name(tokens: list[Token], j: int) -> int:
+    """Past the name or nickname after a victim noun, when a headline's participle follows it:
+    "rebel leader 'Kobra' | killed", "mayor Ana Reyes | killed in ambush"; else ``j``."""
+    n = len(tokens)
+    if j < n and tokens[j].text in _QUOTES:
+        end = next((x + 1 for x in range(j + 2, min(n, j + _NAME_WORDS + 2)) if tokens[x].text in _QUOTES), j)
+    else:
+        end = j
+        while (
+            end < n
+            and end - j < _NAME_WORDS
+            and (
+                (tokens[end].is_title and tokens[end].text.isalpha() and tokens[end].low not in VICTIM_NOUNS)
+                or (end > j and tokens[end].low in NAME_LINKS)
+            )
+        ):
+            end += 1
+    # A headline's participle in lower case (in a headline of capitals, "Civilian Killed In Raid",
+    # it is no name); after "was" the person is read by name (``persons``).
+    verb = end < n and tokens[end].text.islower() and _harm_word_at(tokens, end)
+    return end if end > j and verb else j
+
+
+_NAME_WORDS = 5  # words of a name or nickname between a victim noun and its verb
+
+
+# Words in -ing that open no description of the victims: "Two killed, according to police".
+_NOT_PARTICIPLES = SUBSET_BEFORE | frozenset({"according", "following", "regarding", "concerning", "something"})
+
+
+def clause_ends(tokens: list[Token], k: int) -> bool:
+    """Whether the words of a headline's participle end at ``k``: "… killed | in clash", "… killed"."""
+    return k >= len(tokens) or tokens[k].low in PREPOSITIONS or not tokens[k].text[:1].isalnum()
 
 
 _ASIDE_SPAN = 30  # tokens an aside may take between the victims and their verb
@@ -763,8 +821,8 @@ def _determiner_before_figure(low: str) -> bool:
     return low in POSSESSIVES or low in ("the", "all")
 
 
-def _killed_in_manner_after(tokens: list[Token], first: int) -> bool:
-    """Whether "to death" or "alive" closes the victims after the figure at ``first`` (within
+def killed_in_manner_after(tokens: list[Token], first: int) -> bool:
+    """Whether "to death" or "alive" closes the victims after the figure (or noun) at ``first`` (within
     MANNER_REACH tokens, before any punctuation)."""
     for j in range(first + 1, min(len(tokens), first + 1 + MANNER_REACH)):
         if not tokens[j].text[:1].isalnum():
@@ -799,7 +857,7 @@ def walk_left(tokens: list[Token], first: int) -> tuple[str | None, int, int]:
     phrase = phrase_ending_at(tokens, k)
     if phrase is not None:
         return phrase[0], k, -1  # "shot dead 3 people"
-    if k >= 0 and tokens[k].low in MANNER_VERBS and _killed_in_manner_after(tokens, first):
+    if k >= 0 and tokens[k].low in MANNER_VERBS and killed_in_manner_after(tokens, first):
         return "killed", k, -1  # "hacked seven farmers to death"
     while k >= 0 and tokens[k].low in HARM_BEFORE:
         outcomes.append(HARM_BEFORE[tokens[k].low])

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from harmledger.extract.counts import find_counts
-from harmledger.extract.harm import Mention, participles
+from harmledger.extract.harm import PARTIES, Mention, clause_ends, participles
 from harmledger.extract.phrases import starts_phrase
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
@@ -148,6 +148,34 @@ def died_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> list
         out.append(_one(first, last, "killed", _kind_of(tokens, max(0, first - 4), a), k, k + 1, joint=also))
         taken.update(range(first, k + 1))
     return out
+
+
+def headline_named(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
+    """ "Ana Reyes killed in Tamlo", "Ana Maria Reyes, killed in Tamlo": a headline that opens with
+    one person's full name and its participle, with no auxiliary (not "Ana Reyes killed two")."""
+    for k in range(2, min(len(tokens), _MAX_PHRASE + 2)):
+        if not (tokens[k].text.islower() and (tokens[k].low in HARM_AFTER or starts_phrase(tokens, k))):
+            continue
+        if tokens[k].low in _DEATH_VERBS:
+            return []  # "Khalid Omar died in hospital": ``died_one`` asks how he died
+        outcome, end = participles(tokens, k)
+        run = _name_before(tokens, k)
+        if (
+            outcome not in _OUTCOMES
+            or not clause_ends(tokens, end)
+            or run is None
+            or run[0] != 0
+            or any(x in taken for x in range(k + 1))
+            or any(t.low in VICTIM_NOUNS for t in tokens[: run[1]])
+            or PARTIES.match(tokens, 0) is not None  # "Boko Haram": a party, not a person
+        ):
+            return []
+        taken.update(range(end))
+        return [_one(run[0], run[1], outcome, "people", k, end)]
+    return []
+
+
+_DEATH_VERBS = DIED_VERBS | {"die", "dies", "dead"}
 
 
 def _adverb(tok: Token) -> bool:
@@ -369,9 +397,11 @@ def name_and_others(tokens: list[Token], taken: set[int], found: list[Mention]) 
 
 def _before_company(tokens: list[Token], first: int) -> int | None:
     """Where the person before a figure of their company ends: the "and" of "Reyes and three
-    others", the comma of "Reyes, along with 12 relatives,"; else None."""
+    others" or of "Reyes and his son", the comma of "Reyes, along with 12 relatives,"; else None."""
     if tokens[first - 1].low == "and":
         return first - 1
+    if first >= 3 and tokens[first - 1].low in POSSESSIVES and tokens[first - 2].low == "and":
+        return first - 2
     if (
         first >= 3
         and tokens[first - 1].low == "with"
@@ -664,6 +694,7 @@ RULES: tuple[Rule, ...] = (
     active_one,
     passive_one,
     died_one,
+    headline_named,
     listed_were_harmed,
     along_with_named,
 )

@@ -12,7 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from harmledger.extract.counts import CountMatch
-from harmledger.extract.harm import Mention, figure_starts, participles, skip_auxiliaries
+from harmledger.extract.harm import (
+    Mention,
+    figure_starts,
+    killed_in_manner_after,
+    participles,
+    past_description,
+    past_name,
+    skip_auxiliaries,
+)
 from harmledger.extract.phrases import phrase_ending_at
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
@@ -24,6 +32,7 @@ from harmledger.extract.vocab import (
     HARM_BEFORE,
     HARM_NOUNS,
     JOIN,
+    MANNER_VERBS,
     OBJECT_STARTS,
     OF_NOUNS,
     ONE_PERSON_DETS,
@@ -138,7 +147,8 @@ def _a_body_found(s: _Lone, k: int) -> bool:
     """ "the body of a man was found": one dead."""
     if s.tokens[k].low not in ("body", "corpse") or not _found_one(s.tokens, k):
         return False
-    s.add(Mention(k - 1, k + 1, _ONE, "killed", "people", [], k, k + 1), rule_name(_a_body_found), range(k - 1, k + 1))
+    start = _before_body(s.tokens, k)
+    s.add(Mention(start, k + 1, _ONE, "killed", "people", [], k, k + 1), rule_name(_a_body_found), range(start, k + 1))
     return True
 
 
@@ -316,7 +326,8 @@ _OneHarm = tuple[str, int, int, bool]  # outcome, end of the phrase, index of th
 def _participle_after(s: _Lone, one: _One) -> _OneHarm | None:
     """ "Civilian killed", "a soldier was wounded", "no one was hurt"."""
     tokens, n, after = s.tokens, len(s.tokens), one.after
-    j = after
+    # "Rebel carrying a reward of Rs 4 lakh | killed"; not "the wife of | a police officer"
+    j = past_name(tokens, past_description(tokens, after, places=False))
     j = skip_auxiliaries(tokens, j, limit=3)
     outcome, end = participles(tokens, j)
     if outcome is None or (end < n and _object_follows(tokens, end)):
@@ -326,16 +337,18 @@ def _participle_after(s: _Lone, one: _One) -> _OneHarm | None:
 
 def _verb_before(s: _Lone, one: _One) -> _OneHarm | None:
     """ "killing a civilian", "kill civilian working on his land", "the death of a child", "shot
-    dead a member"."""
+    dead a member", "hack a farmer to death"."""
     if one.none:
         return None
     tokens, k = s.tokens, one.k
+    manner = killed_in_manner_after(tokens, k)  # "… to death", "… alive" after the noun
     b = _before_age(tokens, k - 1)  # "killed a 62-year-old man"
     skipped = 0
     while (
         b >= 0
         and skipped < 2
         and tokens[b].low not in HARM_BEFORE
+        and not (manner and tokens[b].low in MANNER_VERBS)
         and (
             tokens[b].text.isalpha()
             and tokens[b].low not in SINGULAR_DETS
@@ -355,6 +368,8 @@ def _verb_before(s: _Lone, one: _One) -> _OneHarm | None:
     # has a subject before it ("Assailants shot and killed teacher X").
     if b >= 0 and tokens[b].low in HARM_BEFORE and (det or tokens[b].low not in HARM_AFTER or _has_subject(tokens, b)):
         return HARM_BEFORE[tokens[b].low], k + 1, b, False
+    if manner and b >= 0 and tokens[b].low in MANNER_VERBS:
+        return "killed", k + 1, b, False  # "burned a man alive", "mob beats thief to death"
     if det and b >= 0 and tokens[b].low in OF_NOUNS and tokens[b + 1].low == "of":
         return OF_NOUNS[tokens[b].low], k + 1, b, False
     if det and b >= 1 and (phrase := phrase_ending_at(tokens, b)) is not None:
@@ -545,11 +560,26 @@ def _active_before_and(tokens: list[Token], k: int, mentions: list[Mention]) -> 
     return None
 
 
+_FOUND_ADVERBS = frozenset({"later", "subsequently", "eventually", "then", "also"})
+_BODY_ADJECTIVES = frozenset({"dead", "lifeless", "mutilated", "decomposed", "charred"})
+
+
 def _found_after(tokens: list[Token], j: int) -> bool:
-    """A verb of finding at ``j``, past "been" ("was found", "has been recovered")."""
+    """A verb of finding at ``j``, past "been" and an adverb ("was found", "has been recovered",
+    "was later found")."""
+    if j < len(tokens) and tokens[j].low in _FOUND_ADVERBS:
+        j += 1
     if j < len(tokens) and tokens[j].low == "been":
         j += 1
     return j < len(tokens) and tokens[j].low in FIND_VERBS
+
+
+def _before_body(tokens: list[Token], k: int) -> int:
+    """The word before the body at ``k`` and its adjectives ("his | dead body", "a | lifeless body")."""
+    b = k - 1
+    while b > 0 and tokens[b].low in _BODY_ADJECTIVES:
+        b -= 1
+    return b
 
 
 def _found_one(tokens: list[Token], k: int) -> bool:
@@ -557,7 +587,7 @@ def _found_one(tokens: list[Token], k: int) -> bool:
     water" is not)."""
     if k == 0:
         return False
-    before = tokens[k - 1]
+    before = tokens[_before_body(tokens, k)]
     if before.low in ("his", "her") or (before.text[:1].isupper() and before.low.endswith(("'s", "’s"))):
         # "Punem's body was found": the abducted man named before is dead
         return k + 2 < len(tokens) and tokens[k + 1].low in ("was", "has") and _found_after(tokens, k + 2)
@@ -568,7 +598,7 @@ def _found_one(tokens: list[Token], k: int) -> bool:
         and tokens[k + 1].low == "of"
         and (tokens[k + 2].low in ("a", "an") and tokens[k + 3].low in VICTIM_NOUNS)
     )
-    if (k + 1 < len(tokens) and tokens[k + 1].low == "of" or tokens[k - 1].low == "the") and not of_someone:
+    if (k + 1 < len(tokens) and tokens[k + 1].low == "of" or before.low == "the") and not of_someone:
         return False  # "a body of water"; "the body" may be one already counted
     near = range(max(0, k - 4), min(len(tokens), k + 7))
     return any(tokens[x].low in FIND_VERBS for x in near)

@@ -17,6 +17,7 @@ from harmledger.extract.vocab import (
     HARM_BEFORE,
     HARM_NOUNS,
     HARM_PHRASES,
+    MANNER_ENDS,
     STATEMENT_TRIGGERS,
 )
 
@@ -27,7 +28,7 @@ _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th|s)?(?![\w])|\w+(?:['’]\
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"”’')\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt sgt capt maj st no vs jan feb mar apr jun jul aug sep sept oct "
-    "nov dec prof gov sen rep inc co corp ltd jr sr fig approx est".split()
+    "nov dec prof gov sen rep inc co corp ltd jr sr fig approx est rs cmdr cdr comdr brig".split()
 )
 
 _HARM_STEMS = sorted(
@@ -38,6 +39,7 @@ _HARM_STEMS = sorted(
         "toll",
         *DEATH_CUES,
         *(word for pattern in HARM_PHRASES for word in pattern.split()[0].split("|")),  # "shot dead"
+        *(end[-1] for end in MANNER_ENDS),  # "burn four guerrillas alive": the verb's tense is any
         "no one",
         "nobody",
         "body",

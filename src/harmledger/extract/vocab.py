@@ -411,7 +411,7 @@ FIGURE_NOUNS: frozenset[str] = frozenset("number figure toll tally count total i
 # A phrase describing victims before their verb: "paramedics belonging to the Red Crescent were killed".
 VICTIM_POST_MODIFIERS: frozenset[str] = frozenset(
     "belonging working affiliated employed serving living staying sheltering travelling traveling "
-    "waiting inside near".split()
+    "waiting inside near wanted".split()
 )
 
 # --- one person without a figure (``persons``) ----------------------------------------------------
@@ -481,6 +481,9 @@ NONHARM_NOUNS: frozenset[str] = frozenset(
     "birds bird owls swans chickens poultry hogs pigs cattle cows sheep goats animals livestock "
     "dogs dog horses camels fish".split()
 )
+# Currencies written before an amount ("Rs 4 lakh", "USD 5,000", "$ 200"): the amount is no figure.
+CURRENCIES: frozenset[str] = frozenset("rs inr pkr npr lkr usd eur gbp kes ksh ngn afn ugx tzs etb birr".split())
+CURRENCY_SIGNS: frozenset[str] = frozenset("$ £ € ₹ ₦ ₨".split())
 # "a further 3 died later", "another 2", "injuring an additional 12": the figure adds to one before.
 ADDITIVE: frozenset[str] = frozenset({"further", "another", "additional"})
 # Dashes that open or close an aside when spaced ("four people – two women and two children –").
