@@ -1913,3 +1913,15 @@ def test_a_headline_figure_over_a_raids_villages_stays_the_raids_toll() -> None:
         "Gunmen attacked two villages in the district on Tuesday night, killing at least 14 people."
     )
     assert [c.scope for c in claims_of(text) if c.count is not None][0] == "incident"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DAMASCUS - A rights monitor said on Sunday that gunmen had killed 14 villagers.",
+        "DAMASCUS, Syria - A rights monitor said 14 villagers were killed.",
+    ],
+)
+def test_a_dateline_is_no_part_of_the_source(text: str) -> None:
+    [claim] = [c for c in claims_of(text) if c.kind == "casualty"]
+    assert claim.source is not None and claim.source.name == "A rights monitor"

@@ -56,6 +56,11 @@ CASES = [
         "Une femme a été tuée et deux fillettes ont été blessées lors de l'incursion des assaillants.",
         [("fr", "killed", "Une", 1, 1, 1, "incident"), ("fr", "injured", "deux", 2, 2, 2, "incident")],
     ),
+    # a running total in one clause leaves the find told in the other an event's toll
+    (
+        "Localizan seis cuerpos en un canal de riego; suman 52 asesinatos en el municipio",
+        [("es", "killed", "seis", 6, 6, 6, "incident"), ("es", "killed", "52", 52, 52, 52, "cumulative")],
+    ),
     # a toll since a date is a running total
     (
         "Depuis janvier, plus de 600 civils ont été tués dans la province, selon les Nations unies.",

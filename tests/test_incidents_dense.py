@@ -1317,3 +1317,26 @@ def test_a_running_total_in_a_headline_and_its_body_is_one_aggregate() -> None:
 
     found = analyse([make_document(text, "report.txt", published=date(2025, 2, 16))]).incidents
     assert [(i.kind, i.deaths.low) for i in found] == [("aggregate", 401)], [i.explanation for i in found]
+
+
+def test_headlines_take_their_bodys_days_and_two_killings_days_apart_stay_two() -> None:
+    """Two outlets' headlines, each dated only by publication, tell five shot and six found dead
+    in one city; their bodies date them Sunday and Tuesday. A headline drops the day its body
+    gives: with it, close figures in a quiet city two days apart are not one killing."""
+    first = (
+        "Five shot dead in Tepic as gang feud rages\n\n"
+        "Gunmen killed five men in the city of Tepic late on Sunday, state prosecutors said."
+    )
+    later = (
+        "Six bodies found on road outside Tepic\n\n"
+        "The bodies of six men were found on Tuesday morning beside a road outside Tepic, police said."
+    )
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    docs = [
+        make_document(first, "first.txt", published=date(2024, 9, 16)),
+        make_document(later, "later.txt", published=date(2024, 9, 18)),
+    ]
+    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    assert sorted(i.deaths.best for i in incidents) == [5, 6], [i.explanation for i in incidents]

@@ -29,7 +29,8 @@ COUNTRIES = {
     "hodeidah": {"YE", None},
     "pakistan": {"PK"},
     "sahel": {"ML", "BF", "NE"},
-    "syria-coast": {"SY"},  # a ship hit in the Gulf of Aden: a sea is no country's
+    "syria-coast": {"SY"},
+    "sinaloa": {"MX"},  # a ship hit in the Gulf of Aden: a sea is no country's
 }
 
 

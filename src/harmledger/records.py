@@ -43,6 +43,26 @@ AREA_FALLBACK_NOTE = "its name kept"
 REPORTED_DATE_NOTE = "when it was reported: the text gives no date for the event"
 
 
+HEADLINE_WORDS = 25  # a longer first line is a body's first paragraph, not its headline
+
+
+def headline_end(text: str) -> int:
+    """Where a headline on the text's first line ends (short, no sentence end, a body after it),
+    else 0: claims before it are the headline's, which drops what its body says (a period, a day)."""
+    end = text.find("\n")
+    if end <= 0 or not text[end:].strip():
+        return 0
+    line = text[:end].strip()
+    return 0 if len(line.split()) > HEADLINE_WORDS or line.endswith((".", "!", "?")) else end
+
+
+def same_figure(a: Claim, b: Claim) -> bool:
+    """One outcome and one figure, told with or without its qualifier ("tops 1,000", "more than 1,000")."""
+    if a.count is None or b.count is None or a.outcome != b.outcome:
+        return False
+    return abs((a.count.point or 0) - (b.count.point or 0)) <= 1
+
+
 def sha256_hex(data: bytes | str) -> str:
     """SHA-256 of bytes (strings are UTF-8 encoded) as lowercase hex."""
     if isinstance(data, str):

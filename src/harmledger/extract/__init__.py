@@ -55,7 +55,7 @@ from harmledger.extract.vocab import (
     RELATIVE_PRONOUNS,
     VICTIM_NOUNS,
 )
-from harmledger.records import Claim, Count, Document, Genre, Source, Span
+from harmledger.records import Claim, Count, Document, Genre, Source, Span, headline_end, same_figure
 
 __all__ = ["extract_claims", "parse_count"]
 
@@ -113,7 +113,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     """Every casualty claim and belligerent statement in ``doc``, in text order (a report in
     French, Spanish or Portuguese: its casualty figures, ``extract.romance``)."""
     if doc.language in ROMANCE_LANGUAGES:
-        return extract_romance_claims(doc)
+        return _headline_as_body(doc.text, extract_romance_claims(doc))
     state = _Doc(doc)
     claims: list[Claim] = []
     for i, (start, end) in enumerate(state.sentences):
@@ -132,28 +132,19 @@ def _over_time(claim: Claim) -> bool:
     return claim.scope == "cumulative" and not over_places(claim.period)
 
 
-HEADLINE_WORDS = 25  # a longer first line is the body's first paragraph
 HEADLINE_TOTAL_MIN = 10  # "two killed" in a headline and in a body's year count may be a coincidence
 
 
 def _headline_as_body(text: str, claims: list[Claim]) -> list[Claim]:
     """A headline drops the period its body gives: "Monitor says over 300 civilians killed" over
     "… had killed more than 300 civilians since Thursday" is that running total, not an event."""
-    first_line = text.find("\n")
-    if first_line <= 0 or not text[first_line:].strip():
-        return claims
-    headline = text[:first_line].strip()
-    if len(headline.split()) > HEADLINE_WORDS or headline.endswith((".", "!", "?")):
-        return claims  # a first paragraph, not a headline
-
-    body = [c for c in claims if c.span.start > first_line and c.kind == "casualty" and c.count is not None]
+    end = headline_end(text)
+    body = [c for c in claims if c.span.start > end and c.kind == "casualty"]
     out = []
     for c in claims:
-        if c.span.end <= first_line and c.scope == "incident" and c.count is not None:
-            # the same figure told with or without its qualifier ("tops 1,000", "more than 1,000")
-            point = c.count.point or 0
-            same = [b for b in body if b.outcome == c.outcome and abs((b.count.point or 0) - point) <= 1]  # type: ignore[union-attr]
-            if point >= HEADLINE_TOTAL_MIN and same and all(_over_time(b) for b in same):
+        if c.span.end <= end and c.scope == "incident" and c.count and (c.count.point or 0) >= HEADLINE_TOTAL_MIN:
+            same = [b for b in body if same_figure(b, c)]
+            if same and all(_over_time(b) for b in same):
                 c = replace(c, scope="cumulative", period=same[0].period)
         out.append(c)
     return out

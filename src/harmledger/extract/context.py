@@ -311,6 +311,7 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
     found: dict[int, tuple[int, str, str, Span]] = {}
 
     def add(got: tuple[int, int], stance: str) -> None:
+        got = _after_dateline(tokens, got)
         if got[0] not in found:
             found[got[0]] = (got[0], _phrase(tokens, text, offset, got), stance, _span(tokens, got))
 
@@ -372,6 +373,19 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
                 add(got, "reported")
                 break
     return sorted(found.values(), key=lambda f: f[0])
+
+
+def _after_dateline(tokens: list[Token], got: tuple[int, int]) -> tuple[int, int]:
+    """``got`` without the dateline it opens with ("BEIRUT - A war monitor", "BEIRUT, Lebanon - A
+    war monitor": the monitor)."""
+    after_city = got[0] >= 2 and tokens[got[0] - 1].text == "," and tokens[got[0] - 2].text.isupper()
+    for k in range(got[0] + 1, got[1] - 1):
+        if tokens[k].text in ("-", "–", "—"):
+            opening = tokens[got[0] : k]
+            if all(t.text.isupper() or (after_city and t.is_title) or not t.text[:1].isalnum() for t in opening):
+                return (k + 1, got[1])
+            break
+    return got
 
 
 def _span(tokens: list[Token], got: tuple[int, int]) -> Span:

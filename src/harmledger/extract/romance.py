@@ -57,8 +57,8 @@ _QUALIFIERS: dict[str, str] = {
 
 _KILLED = (
     r"morts?|mortes?|tu[ée]e?s?|décès|victimes|péri|assassin[ée]e?s?|"
-    r"muert[oa]s?|asesinad[oa]s?|fallecid[oa]s?|ejecutad[oa]s?|homicidios|cadáveres|cuerpos|"
-    r"mort[oa]s?|assassinad[oa]s?|executad[oa]s?|homicídios|corpos"
+    r"muert[oa]s?|asesinad[oa]s?|fallecid[oa]s?|ejecutad[oa]s?|homicidios|asesinatos|cadáveres|cuerpos|"
+    r"mort[oa]s?|assassinad[oa]s?|executad[oa]s?|homicídios|assassinatos|corpos"
 )
 _INJURED = r"bless[ée]e?s?|herid[oa]s?|ferid[oa]s?"  # "tuée", "blessées": every gender and number
 # Verbs whose subject is the dead ("Duas pessoas morrem", "mueren dos soldados", "meurent")
@@ -96,7 +96,7 @@ _ONE = re.compile(
     re.I,
 )
 _CUMULATIVE = re.compile(
-    r"\b(?:depuis|desde|en\s+lo\s+que\s+va|fim\s+de\s+semana|fin\s+de\s+semana|week-end|par\s+jour|por\s+d[ií]a|diarios|por\s+dia|cette\s+année|este\s+año|"
+    r"\b(?:depuis|desde|en\s+lo\s+que\s+va|suman|acumulan|somam|fim\s+de\s+semana|fin\s+de\s+semana|week-end|par\s+jour|por\s+d[ií]a|diarios|por\s+dia|cette\s+année|este\s+año|"
     r"este\s+ano|en\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)|"
     r"en\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre))\b",
     re.I,
@@ -144,12 +144,20 @@ def extract_romance_claims(doc: Document) -> list[Claim]:
                     quote=sentence,
                     source=source,
                     perpetrator=named[0] if named else None,
-                    scope="cumulative" if _CUMULATIVE.search(sentence) else "incident",
+                    scope="cumulative" if _CUMULATIVE.search(_clause(sentence, span)) else "incident",
                     genre=doc.genre or "news",
                     extractor=EXTRACTOR,
                 )
             )
     return sorted(claims, key=lambda c: (c.span.start, c.span.end))
+
+
+def _clause(sentence: str, span: tuple[int, int]) -> str:
+    """The part of ``sentence`` between semicolons (or colons) that holds ``span``: "Hallan siete
+    cuerpos en Navolato; suman 60 muertos" tells a find, then a running total."""
+    start = max(sentence.rfind(";", 0, span[0]), sentence.rfind(":", 0, span[0])) + 1
+    ends = [i for i in (sentence.find(";", span[1]), sentence.find(":", span[1])) if i >= 0]
+    return sentence[start : min(ends, default=len(sentence))]
 
 
 def _one_each(found: Iterator[Figure]) -> list[tuple[tuple[int, int], str, Count]]:

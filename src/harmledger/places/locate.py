@@ -32,6 +32,8 @@ from harmledger.records import (
     Document,
     PlaceRef,
     Span,
+    headline_end,
+    same_figure,
 )
 
 REFINE_KM = 150.0  # a more precise place this close to a vague one may be what it means
@@ -720,6 +722,31 @@ def locate_claims(
             place = _toll_area(place)
         date = _running_to_publication(claim, claim.date or dated.choose(claim), doc.published)
         out.append(replace(claim, place=place, date=date))
+    return _headline_dated_by_body(doc.text, out)
+
+
+def _headline_dated_by_body(text: str, claims: list[Claim]) -> list[Claim]:
+    """A headline's figure that its body tells on a day of its own ("Five shot dead in Culiacan"
+    over "killed five men … late on Sunday") is that day's: a headline drops the day."""
+    end = headline_end(text)
+    if not end:
+        return claims
+    body = [c for c in claims if c.span.start > end and c.date is not None and c.date.span is not None]
+    out = []
+    for c in claims:
+        own = c.date is not None and c.date.span is not None and c.date.span.start < end
+        if c.span.end <= end and c.kind == "casualty" and not own:
+            told = [b for b in body if same_figure(b, c)]
+            days = {(b.date.start, b.date.end) for b in told if b.date is not None}
+            if len(days) == 1 and told[0].date is not None:
+                c = replace(
+                    c,
+                    date=replace(
+                        told[0].date,
+                        reason=f"the body's date for the same figure; {told[0].date.reason or ''}".rstrip("; "),
+                    ),
+                )
+        out.append(c)
     return out
 
 
