@@ -1925,3 +1925,30 @@ def test_a_headline_figure_over_a_raids_villages_stays_the_raids_toll() -> None:
 def test_a_dateline_is_no_part_of_the_source(text: str) -> None:
     [claim] = [c for c in claims_of(text) if c.kind == "casualty"]
     assert claim.source is not None and claim.source.name == "A rights monitor"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # a day then the toll: only four digits after "October 24," are its year
+        ("On October 24th, 17 civilians were killed in the strike.", 17),
+        ("At dawn on March 3, 12 people were killed when a shell hit the market.", 12),
+        # the family's generations describe the victims; they are no toll
+        ("Nine civilians across three generations of one family were killed in the raid.", 9),
+    ],
+)
+def test_a_toll_after_a_day_or_before_a_description_is_read(text: str, figure: int) -> None:
+    assert [(c.outcome, c.count.point) for c in claims_of(text) if c.count is not None] == [("killed", figure)]
+
+
+def test_the_year_after_a_day_is_still_no_toll() -> None:
+    text = "On March 3, 2021, gunmen killed 12 people in the village."
+    assert [c.count.point for c in claims_of(text) if c.count is not None] == [12]
+
+
+@pytest.mark.parametrize(
+    "text", ["Death toll in the coastal violence tops 1,000, monitor says", "The toll has exceeded 1,000."]
+)
+def test_a_toll_that_tops_a_round_figure_is_above_it(text: str) -> None:
+    [claim] = [c for c in claims_of(text) if c.count is not None]
+    assert (claim.count.qualifier, claim.count.low, claim.count.high) == ("more_than", 1001, None)

@@ -121,7 +121,9 @@ def _in_date(tokens: list[Token], i: int, end: int) -> bool:
     if i > 0 and _is_month(tokens[i - 1]):
         return True  # "March 17", "17 March 2017" (the year)
     if i > 2 and tokens[i - 1].text == "," and tokens[i - 2].is_number and _is_month(tokens[i - 3]):
-        return True  # "July 20, 2022": the year of a dateline, never a toll
+        # "July 20, 2022": the year of a dateline, never a toll; "On October 24th, 17 civilians …"
+        # is the day, then the toll
+        return len(tokens[i].text) == 4
     if _days_of_a_month(tokens, i):
         return True  # "the night of 7-8 March", "March 7-8": two days, never a range of dead
     # "17 March": a day, unless the month is really a verb or a name ("5 May protesters").

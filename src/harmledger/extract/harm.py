@@ -688,7 +688,7 @@ def past_description(tokens: list[Token], j: int, places: bool = True) -> int:
     participle = low in VICTIM_POST_MODIFIERS or (
         low.endswith("ing") and tokens[j].text.islower() and low not in PREPOSITIONS and low not in _NOT_PARTICIPLES
     )
-    if not (participle or (places and low in ("in", "at", "from", "of"))):
+    if not (participle or (places and low in ("in", "at", "from", "of", "across"))):
         return j
     for k in range(j + 1, min(n, j + 10)):
         low = tokens[k].low

@@ -96,6 +96,13 @@ PRE_QUALIFIERS: dict[str, tuple[Qualifier, str]] = {
     "upwards of": ("more_than", "low+1"),
     "in excess of": ("more_than", "low+1"),
     "above": ("more_than", "low+1"),
+    # a toll that "tops" or "exceeded" a round figure is above it
+    "tops": ("more_than", "low+1"),
+    "topped": ("more_than", "low+1"),
+    "exceeds": ("more_than", "low+1"),
+    "exceeded": ("more_than", "low+1"),
+    "surpasses": ("more_than", "low+1"),
+    "surpassed": ("more_than", "low+1"),
     "as many as": ("up_to", "high"),
     "up to": ("up_to", "high"),
     "at most": ("up_to", "high"),
@@ -479,7 +486,7 @@ NONHARM_NOUNS: frozenset[str] = frozenset(
     "sorties points votes seats meetings rounds incidents operations booby-traps "
     "drones tanks aircraft jets planes helicopters cases infections tests beds "
     "birds bird owls swans chickens poultry hogs pigs cattle cows sheep goats animals livestock "
-    "dogs dog horses camels fish".split()
+    "dogs dog horses camels fish generations".split()
 )
 # Currencies written before an amount ("Rs 4 lakh", "USD 5,000", "$ 200"): the amount is no figure.
 CURRENCIES: frozenset[str] = frozenset("rs inr pkr npr lkr usd eur gbp kes ksh ngn afn ugx tzs etb birr".split())
