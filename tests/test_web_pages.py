@@ -334,3 +334,29 @@ def test_a_merged_away_incidents_page_leads_to_the_incident_holding_its_claims(c
     page = client.get(response.headers["location"]).text
     assert f"Incident {gone[:12]} is no longer kept apart" in page
     assert client.get("/incidents/0123456789abcdef").status_code == 404  # never stored: still a 404
+
+
+def test_splitting_a_merged_incident_moves_the_ticked_claims_out_and_a_later_merge_brings_them_back(
+    client: Any, seeded: Any
+) -> None:
+    from harmledger.pipeline import rebuild_incidents
+    from harmledger.web.review import incident_holding
+
+    ledger, ids = seeded
+    add_user(ledger, "ana", "analyst")
+    csrf = log_in(client, "ana")
+
+    def review(incident_id: str, **form: Any) -> str:
+        page = client.post(f"/incidents/{incident_id}/review", data={"csrf": csrf, **form})
+        assert page.status_code == 200, page.text
+        return str(page.url.path).rsplit("/", 1)[-1]
+
+    merged = review(ids["manbij"], action="merge", **{"with": ids["ghouta"]})
+    review(merged, action="split", split=[ids["jazeera"]])
+    rebuild_incidents(ledger)  # and on every later reconciliation
+    moved_out = incident_holding(ledger, [ids["jazeera"]])
+    assert moved_out != incident_holding(ledger, [ids["strike"]])
+    assert incident_holding(ledger, [ids["strike"]]) == incident_holding(ledger, [ids["chemical"]])
+
+    review(merged, action="merge", **{"with": moved_out})
+    assert len({incident_holding(ledger, [ids[c]]) for c in ("jazeera", "strike", "chemical")}) == 1
