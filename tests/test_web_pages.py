@@ -360,3 +360,14 @@ def test_splitting_a_merged_incident_moves_the_ticked_claims_out_and_a_later_mer
 
     review(merged, action="merge", **{"with": moved_out})
     assert len({incident_holding(ledger, [ids[c]]) for c in ("jazeera", "strike", "chemical")}) == 1
+
+
+def test_a_merged_away_incidents_short_id_leads_to_the_incident_holding_its_claims(client: Any, seeded: Any) -> None:
+    ledger, ids = seeded
+    add_user(ledger, "ana", "analyst")
+    csrf = log_in(client, "ana")
+    client.post(f"/incidents/{ids['ghouta']}/review", data={"csrf": csrf, "action": "merge", "with": ids["manbij"]})
+    gone = next(i for i in (ids["manbij"], ids["ghouta"]) if ledger.get_incident(i) is None)
+    kept = next(i for i in (ids["manbij"], ids["ghouta"]) if i != gone)
+    response = client.get(f"/incidents/{gone[:12]}")  # as the audit log and the CLI print it
+    assert response.status_code == 200 and str(response.url.path) == f"/incidents/{kept}"

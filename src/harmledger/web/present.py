@@ -179,15 +179,20 @@ def incident_audit(entries: list[dict[str, Any]], incident: Incident, extra_clai
     for entry in entries:
         before = entry["before"] if isinstance(entry.get("before"), dict) else {}
         after = entry["after"] if isinstance(entry.get("after"), dict) else {}
-        others = after.get("with") or ()
         if (
             entry["target_id"] in targets
             or after.get("incident") == incident.id
-            or incident.id in ([others] if isinstance(others, str) else others)
+            or incident.id in others_named(after)
             or targets.intersection(before.get("claims") or ())
         ):
             found.append(entry)
     return found
+
+
+def others_named(after: dict[str, Any]) -> list[str]:
+    """The other incidents an audit entry's ``after`` names: a merge's list, a keep-apart's one id."""
+    others = after.get("with") or ()
+    return [others] if isinstance(others, str) else [str(i) for i in others]
 
 
 def rejected_elsewhere(entries: list[dict[str, Any]], incident: Incident) -> list[str]:

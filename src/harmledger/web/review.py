@@ -20,10 +20,12 @@ from harmledger.incidents import correct_claim
 from harmledger.pipeline import decisions_from_ledger
 from harmledger.records import GRADES, Document, Span, sha256_hex
 from harmledger.store import Ledger
+from harmledger.store.ledger import MIN_PREFIX
 from harmledger.store.schema import incident_claims
 from harmledger.store.users import User
 from harmledger.web import corrections
 from harmledger.web.detail import no_incident
+from harmledger.web.present import others_named
 
 # action → the kind of thing it targets
 ACTIONS: dict[str, str] = {
@@ -247,11 +249,18 @@ def rebuild(ledger: Ledger) -> bool:
 
 def where_it_went(ledger: Ledger, incident_id: str) -> str | None:
     """The incident now holding the claims of one no longer stored: those it held when an analyst
-    last split or merged it, or those of the incident it was merged into, else None."""
+    last split or merged it, or those of the incident it was merged into, else None.
+
+    ``incident_id`` may be short (a prefix of ``MIN_PREFIX`` or more characters), as the audit
+    log and the CLI print it: ``Ledger.expand_id`` cannot expand the id of an incident gone."""
+
+    def names_it(some_id: str) -> bool:
+        return some_id == incident_id or (len(incident_id) >= MIN_PREFIX and some_id.startswith(incident_id))
+
     for entry in reversed(ledger.audit_entries()):
         before, after = entry.get("before"), entry.get("after")
-        named = entry.get("target_id") == incident_id or (
-            isinstance(after, dict) and incident_id in (after.get("with") or ())
+        named = names_it(str(entry.get("target_id"))) or (
+            isinstance(after, dict) and any(names_it(i) for i in others_named(after))
         )
         claims = before.get("claims") if isinstance(before, dict) and named else None
         if claims:
