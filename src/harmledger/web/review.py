@@ -98,8 +98,8 @@ def _bad(message: str) -> HTTPException:
 
 def _incident_or_404(ledger: Ledger, incident_id: str) -> Any:
     incident = ledger.get_incident(incident_id)
-    if incident is None:
-        raise no_incident(incident_id)
+    if incident is None:  # a form or a script working from a page older than a merge or split
+        raise no_incident(incident_id, now_in=where_it_went(ledger, incident_id))
     return incident
 
 
@@ -157,10 +157,14 @@ def _check(
             raise _bad(f"a note holds at most {MAX_NOTE} characters, this one has {len(text)}")
         return {"text": text}, None, {"text": text}
     if action == "merge":
-        others = [ledger.expand_id("incident", str(i)) for i in payload.get("with") or [] if str(i).strip()]
-        others = [i for i in dict.fromkeys(others) if i != target]
+        given = [ledger.expand_id("incident", str(i)) for i in payload.get("with") or [] if str(i).strip()]
+        others = [i for i in dict.fromkeys(given) if i != target]
         if not others:
-            raise _bad("merge needs the ids of the other incidents in 'with'")
+            raise _bad(
+                f"incident {target[:12]} cannot be merged with itself; give the ids of the other incidents"
+                if given
+                else "merge needs the ids of the other incidents in 'with'"
+            )
         for other in others:
             _incident_or_404(ledger, other)
         return {"with": others}, {"claims": list(incident.claim_ids)}, {"with": others}
