@@ -155,3 +155,30 @@ def test_uploading_files_from_the_page_reports_each_one(page: Any, served: Any) 
     expect(report.locator(".errors")).to_contain_text("photo.txt")
     expect(page.locator("#add-progress")).to_have_count(1)
     assert sum(1 for d in ledger.documents() if d.origin == "report.txt") == 1
+
+
+def test_the_audit_logs_of_a_merged_incident_and_of_one_split_off_it_say_who_merged_and_split(
+    page: Any,
+    served: Any,  # noqa: F811
+) -> None:
+    from playwright.sync_api import expect
+
+    from harmledger.web.review import incident_holding
+
+    base, ids, ledger = served
+    log_in(page, base, "ana")
+    # Merged from Ghouta's page, the incident keeps Manbij's id (it holds more of the claims).
+    page.goto(f"{base}/incidents/{ids['ghouta']}")
+    page.fill("input[name=with]", ids["manbij"])
+    page.get_by_role("button", name="Merge", exact=True).click()
+    expect(page.locator(".flash")).to_have_text("Recorded: merge.")
+    expect(page.locator("#audit tbody tr", has_text="merge")).to_contain_text("ana")
+
+    page.check(f"#claim-{ids['jazeera']} input[name=split]")
+    page.locator("#split-form button").click()
+    expect(page.locator(".flash")).to_have_text("Recorded: split.")
+    expect(page.locator("#audit tbody tr .action")).to_have_text(["merge", "split"])
+
+    page.goto(f"{base}/incidents/{incident_holding(ledger, [ids['jazeera']])}")
+    expect(page.locator("#claims article")).to_have_count(1)
+    expect(page.locator("#audit tbody tr", has_text="split")).to_contain_text("ana")

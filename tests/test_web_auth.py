@@ -74,7 +74,7 @@ INVALID_REVIEWS = [
     ("/api/incidents/{ghouta}/grade", {"grade": "certain"}, 400, "grade 'certain' is not one of"),
     ("/api/incidents/{manbij}/split", {"groups": [["{strike}"], ["{chemical}"]]}, 400, "is not part of incident"),
     ("/api/incidents/{manbij}/split", {"groups": [["{strike}"], ["{strike}"]]}, 400, "in more than one group"),
-    ("/api/incidents/{manbij}/merge", {"with": ["{manbij}"]}, 400, "merge needs the ids"),
+    ("/api/incidents/{manbij}/merge", {"with": ["{manbij}"]}, 400, "cannot be merged with itself"),
     ("/api/incidents/{manbij}/merge", {"with": ["feedfacefeedface"]}, 404, "no incident 'feedfacefeedface'"),
     ("/api/incidents/{manbij}/keep-apart", {"with": "{manbij}"}, 400, "keep_apart needs the id of the other"),
     ("/api/incidents/{manbij}/keep-apart", {"with": "feedfacefeedface"}, 404, "no incident 'feedfacefeedface'"),

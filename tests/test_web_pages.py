@@ -334,3 +334,62 @@ def test_a_merged_away_incidents_page_leads_to_the_incident_holding_its_claims(c
     page = client.get(response.headers["location"]).text
     assert f"Incident {gone[:12]} is no longer kept apart" in page
     assert client.get("/incidents/0123456789abcdef").status_code == 404  # never stored: still a 404
+
+
+def test_splitting_a_merged_incident_moves_the_ticked_claims_out_and_a_later_merge_brings_them_back(
+    client: Any, seeded: Any
+) -> None:
+    from harmledger.pipeline import rebuild_incidents
+    from harmledger.web.review import incident_holding
+
+    ledger, ids = seeded
+    add_user(ledger, "ana", "analyst")
+    csrf = log_in(client, "ana")
+
+    def review(incident_id: str, **form: Any) -> str:
+        page = client.post(f"/incidents/{incident_id}/review", data={"csrf": csrf, **form})
+        assert page.status_code == 200, page.text
+        return str(page.url.path).rsplit("/", 1)[-1]
+
+    merged = review(ids["manbij"], action="merge", **{"with": ids["ghouta"]})
+    review(merged, action="split", split=[ids["jazeera"]])
+    rebuild_incidents(ledger)  # and on every later reconciliation
+    moved_out = incident_holding(ledger, [ids["jazeera"]])
+    assert moved_out != incident_holding(ledger, [ids["strike"]])
+    assert incident_holding(ledger, [ids["strike"]]) == incident_holding(ledger, [ids["chemical"]])
+
+    review(merged, action="merge", **{"with": moved_out})
+    assert len({incident_holding(ledger, [ids[c]]) for c in ("jazeera", "strike", "chemical")}) == 1
+
+
+def test_a_merged_away_incidents_short_id_leads_to_the_incident_holding_its_claims(client: Any, seeded: Any) -> None:
+    ledger, ids = seeded
+    add_user(ledger, "ana", "analyst")
+    csrf = log_in(client, "ana")
+    client.post(f"/incidents/{ids['ghouta']}/review", data={"csrf": csrf, "action": "merge", "with": ids["manbij"]})
+    gone = next(i for i in (ids["manbij"], ids["ghouta"]) if ledger.get_incident(i) is None)
+    kept = next(i for i in (ids["manbij"], ids["ghouta"]) if i != gone)
+    response = client.get(f"/incidents/{gone[:12]}")  # as the audit log and the CLI print it
+    assert response.status_code == 200 and str(response.url.path) == f"/incidents/{kept}"
+
+
+def test_a_review_form_that_cannot_be_done_says_why_in_the_analysts_words(client: Any, seeded: Any) -> None:
+    ledger, ids = seeded
+    add_user(ledger, "ana", "analyst")
+    csrf = log_in(client, "ana")
+
+    def refused(incident_id: str, **form: Any) -> str:
+        page = client.post(f"/incidents/{incident_id}/review", data={"csrf": csrf, **form})
+        assert 400 <= page.status_code < 500
+        return html.unescape(page.text.split('id="error-message">', 1)[1].split("</p>", 1)[0])
+
+    manbij, ghouta = ids["manbij"], ids["ghouta"]
+    assert "tick the claims to move" in refused(manbij, action="split")
+    assert "tick the claims to move" in refused(manbij, action="split", split=[ids["strike"], ids["jazeera"]])
+    assert "cannot be merged with itself" in refused(manbij, action="merge", **{"with": manbij[:10]})
+
+    # A page left open while the incident was merged away: its form says where the claims are now.
+    client.post(f"/incidents/{manbij}/review", data={"csrf": csrf, "action": "merge", "with": ghouta})
+    gone, kept = (ghouta, manbij) if ledger.get_incident(ghouta) is None else (manbij, ghouta)
+    assert f"its claims are now in incident {kept}" in refused(gone, action="grade", grade="weak")
+    assert ledger.decision_rows()[-1]["action"] == "merge"  # nothing recorded

@@ -524,6 +524,7 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
     apart: dict[frozenset[str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
     fixes: dict[str, dict[str, Correction]] = {"correct_claim": {}, "correct_incident": {}}
     joins: list[tuple[str, ...]] = []
+    split_after: dict[tuple[str, ...], set[str]] = {}
     for row in ledger.decision_rows():
         action, target, payload = row["action"], row["target"], row["payload"] or {}
         if action == "reject":
@@ -531,11 +532,15 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
         elif action == "confirm":
             rejected.discard(target)
         elif action == "merge":
-            merges.append((target, *payload.get("with", ())))
+            merge = (target, *payload.get("with", ()))
+            merges.append(merge)
+            split_after[merge] = set()  # decided (again) after any split so far: it undoes them
             for other in payload.get("with", ()):
                 apart.pop(frozenset((target, other)), None)
         elif action == "split":
             splits[target] = tuple(tuple(group) for group in payload.get("groups", ()))
+            for split in split_after.values():
+                split.add(target)
         elif action == "grade":
             grades[target] = payload["grade"]
         elif action == "keep_apart":
@@ -557,6 +562,7 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
         claim_fixes=fixes["correct_claim"],
         incident_fixes=fixes["correct_incident"],
         joins=tuple(joins),
+        split_after={merge: frozenset(split) for merge, split in split_after.items()},
     )
 
 

@@ -9,7 +9,7 @@ analysts' ``Decisions``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from harmledger.incidents import link, rules
@@ -103,15 +103,38 @@ def _apply_merges(
     merges: Sequence[Sequence[str]],
     previous: Mapping[str, Sequence[str]],
     feats: Sequence[Features],
+    claim_labels: Sequence[Mapping[str, int]],
+    split_after: Mapping[tuple[str, ...], frozenset[str]],
 ) -> list[list[int]]:
-    """Join clusters holding claims of incidents an analyst merged."""
+    """Join clusters holding claims of incidents an analyst merged, except across a split decided
+    after the merge (the merged incident is then held by its id, so the merge would undo it)."""
     where = {feats[i].claim_id: g for g, group in enumerate(groups) for i in group}
+    labels = _group_labels(groups, claim_labels)
     uf = UnionFind(len(groups))
     for merge in merges:
         hit = [where[c] for iid in merge for c in previous.get(iid, ()) if c in where]
         for g in hit[1:]:
-            uf.union(hit[0], g)
+            _union_unless_apart(uf, labels, hit[0], g, split_after.get(tuple(merge), frozenset()))
     return _joined(groups, uf)
+
+
+def _group_labels(groups: list[list[int]], claim_labels: Sequence[Mapping[str, int]]) -> list[dict[str, int]]:
+    """Each group's cannot-link labels (decision → side), gathered from its claims."""
+    return [dict(kv for i in group for kv in claim_labels[i].items()) for group in groups]
+
+
+def _union_unless_apart(
+    uf: UnionFind, labels: list[dict[str, int]], a: int, b: int, binding: Collection[str] | None = None
+) -> None:
+    """Join the groups of ``a`` and ``b`` unless a cannot-link label (of ``binding`` only, when
+    given) puts them on different sides of a decision; the joined group carries both's labels."""
+    ra, rb = uf.find(a), uf.find(b)
+    if ra == rb:
+        return
+    if any(labels[rb].get(key, side) != side for key, side in labels[ra].items() if binding is None or key in binding):
+        return
+    root = uf.union(ra, rb)
+    labels[root] = {**labels[ra], **labels[rb]}
 
 
 def _joined(groups: list[list[int]], uf: UnionFind) -> list[list[int]]:
@@ -252,7 +275,9 @@ def _plan(
     claim_labels = [labels.get(c.id, {}) for c in events]
     groups, used = cluster(feats, edges, claim_labels)
     groups = _keep_split_groups(groups, decisions.split_groups(), feats, claim_labels)
-    groups = _apply_merges(groups, decisions.all_merges(), decisions.merge_claims(previous), feats)
+    groups = _apply_merges(
+        groups, decisions.all_merges(), decisions.merge_claims(previous), feats, claim_labels, decisions.split_after
+    )
     links = _link_lines(used, feats)
 
     group_of = {i: g for g, group in enumerate(groups) for i in group}
@@ -318,15 +343,12 @@ def _keep_split_groups(
     incident, though linking alone would break it further once the claims that tied it to the
     rest are gone. Groups are not joined across a cannot-link label (a later split or keep-apart)."""
     where = {feats[i].claim_id: g for g, group in enumerate(groups) for i in group}
-    labels = [dict(kv for i in group for kv in claim_labels[i].items()) for group in groups]
+    labels = _group_labels(groups, claim_labels)
     uf = UnionFind(len(groups))
     for members in split_groups:
         hit = [where[c] for c in members if c in where]
         for g in hit[1:]:
-            a, b = uf.find(hit[0]), uf.find(g)
-            if a != b and all(labels[b].get(key, index) == index for key, index in labels[a].items()):
-                root = uf.union(a, b)
-                labels[root] = {**labels[a], **labels[b]}
+            _union_unless_apart(uf, labels, hit[0], g)
     return _joined(groups, uf)
 
 

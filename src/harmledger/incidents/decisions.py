@@ -54,6 +54,9 @@ class Decisions:
       (``harmledger.incidents.corrections`` applies them before and after reconciling).
     - ``joins``: groups of claim ids that must share an incident (a claim an analyst added to an
       incident, with one claim of that incident), whatever their features say.
+    - ``split_after``: merge (as in ``merges``) → the incidents an analyst split after deciding
+      it. The merge holds over earlier splits (it undoes them) but not over these: splitting a
+      merged incident moves the ticked claims out.
     """
 
     rejected: frozenset[str] = frozenset()
@@ -64,6 +67,7 @@ class Decisions:
     claim_fixes: Mapping[str, Correction] = field(default_factory=dict)
     incident_fixes: Mapping[str, Correction] = field(default_factory=dict)
     joins: tuple[tuple[str, ...], ...] = ()
+    split_after: Mapping[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
 
     def all_merges(self) -> tuple[tuple[str, ...], ...]:
         """``merges`` plus one pseudo-incident per join (resolved by :meth:`merge_claims`)."""

@@ -30,8 +30,15 @@ class IncidentDetail:
     decisions: Decisions  # the analysts' decisions (claim and incident corrections among them)
 
 
-def no_incident(incident_id: str) -> HTTPException:
-    """The one 404 for an incident id the ledger does not hold (pages, API and analyst actions)."""
+def no_incident(incident_id: str, now_in: str | None = None) -> HTTPException:
+    """The one 404 for an incident id the ledger does not hold (pages, API and analyst actions);
+    ``now_in`` names the incident holding its claims, when an analyst merged or split it away."""
+    if now_in:
+        return HTTPException(
+            404,
+            f"incident {incident_id[:12]} was merged or split: its claims are now in incident {now_in}; "
+            "open that one and decide again",
+        )
     return HTTPException(404, f"no incident {incident_id!r}; it may have been merged or re-derived")
 
 

@@ -169,14 +169,30 @@ def machine_reading(claim: Claim, fix: Correction) -> str:
 
 
 def incident_audit(entries: list[dict[str, Any]], incident: Incident, extra_claims: list[str]) -> list[dict[str, Any]]:
-    """Of the audit ``entries``, those about the incident, its claims and documents, oldest first."""
+    """Of the audit ``entries``, those about the incident and its claims, oldest first.
+
+    A merge or split that made it counts too, though it names another id: the merged incident may
+    keep the other one's id, and a split-off incident gets a new one.
+    """
     targets = {incident.id, *incident.claim_ids, *extra_claims}
     found = []
     for entry in entries:
+        before = entry["before"] if isinstance(entry.get("before"), dict) else {}
         after = entry["after"] if isinstance(entry.get("after"), dict) else {}
-        if entry["target_id"] in targets or after.get("incident") == incident.id:
+        if (
+            entry["target_id"] in targets
+            or after.get("incident") == incident.id
+            or incident.id in others_named(after)
+            or targets.intersection(before.get("claims") or ())
+        ):
             found.append(entry)
     return found
+
+
+def others_named(after: dict[str, Any]) -> list[str]:
+    """The other incidents an audit entry's ``after`` names: a merge's list, a keep-apart's one id."""
+    others = after.get("with") or ()
+    return [others] if isinstance(others, str) else [str(i) for i in others]
 
 
 def rejected_elsewhere(entries: list[dict[str, Any]], incident: Incident) -> list[str]:

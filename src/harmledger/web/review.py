@@ -20,10 +20,12 @@ from harmledger.incidents import correct_claim
 from harmledger.pipeline import decisions_from_ledger
 from harmledger.records import GRADES, Document, Span, sha256_hex
 from harmledger.store import Ledger
+from harmledger.store.ledger import MIN_PREFIX
 from harmledger.store.schema import incident_claims
 from harmledger.store.users import User
 from harmledger.web import corrections
 from harmledger.web.detail import no_incident
+from harmledger.web.present import others_named
 
 # action → the kind of thing it targets
 ACTIONS: dict[str, str] = {
@@ -96,8 +98,8 @@ def _bad(message: str) -> HTTPException:
 
 def _incident_or_404(ledger: Ledger, incident_id: str) -> Any:
     incident = ledger.get_incident(incident_id)
-    if incident is None:
-        raise no_incident(incident_id)
+    if incident is None:  # a form or a script working from a page older than a merge or split
+        raise no_incident(incident_id, now_in=where_it_went(ledger, incident_id))
     return incident
 
 
@@ -155,10 +157,14 @@ def _check(
             raise _bad(f"a note holds at most {MAX_NOTE} characters, this one has {len(text)}")
         return {"text": text}, None, {"text": text}
     if action == "merge":
-        others = [ledger.expand_id("incident", str(i)) for i in payload.get("with") or [] if str(i).strip()]
-        others = [i for i in dict.fromkeys(others) if i != target]
+        given = [ledger.expand_id("incident", str(i)) for i in payload.get("with") or [] if str(i).strip()]
+        others = [i for i in dict.fromkeys(given) if i != target]
         if not others:
-            raise _bad("merge needs the ids of the other incidents in 'with'")
+            raise _bad(
+                f"incident {target[:12]} cannot be merged with itself; give the ids of the other incidents"
+                if given
+                else "merge needs the ids of the other incidents in 'with'"
+            )
         for other in others:
             _incident_or_404(ledger, other)
         return {"with": others}, {"claims": list(incident.claim_ids)}, {"with": others}
@@ -247,11 +253,18 @@ def rebuild(ledger: Ledger) -> bool:
 
 def where_it_went(ledger: Ledger, incident_id: str) -> str | None:
     """The incident now holding the claims of one no longer stored: those it held when an analyst
-    last split or merged it, or those of the incident it was merged into, else None."""
+    last split or merged it, or those of the incident it was merged into, else None.
+
+    ``incident_id`` may be short (a prefix of ``MIN_PREFIX`` or more characters), as the audit
+    log and the CLI print it: ``Ledger.expand_id`` cannot expand the id of an incident gone."""
+
+    def names_it(some_id: str) -> bool:
+        return some_id == incident_id or (len(incident_id) >= MIN_PREFIX and some_id.startswith(incident_id))
+
     for entry in reversed(ledger.audit_entries()):
         before, after = entry.get("before"), entry.get("after")
-        named = entry.get("target_id") == incident_id or (
-            isinstance(after, dict) and incident_id in (after.get("with") or ())
+        named = names_it(str(entry.get("target_id"))) or (
+            isinstance(after, dict) and any(names_it(i) for i in others_named(after))
         )
         claims = before.get("claims") if isinstance(before, dict) and named else None
         if claims:

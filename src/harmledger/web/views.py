@@ -259,6 +259,8 @@ async def incident_review(request: Request, incident_id: str) -> Response:
         moved = [str(v) for v in form.getlist("split")]
         incident = ledger_of(request).get_incident(incident_id)
         rest = [c for c in (incident.claim_ids if incident else ()) if c not in moved]
+        if incident and not (moved and rest):
+            raise HTTPException(400, "tick the claims to move to a new incident, leaving at least one in this one")
         payload = {"groups": [moved, rest]}
     elif action == "correct_claim":
         target = str(form.get("claim") or "")
