@@ -237,6 +237,22 @@ def test_a_country_wide_aggregates_heading_names_the_country_once(tmp_path: Any)
     assert headings["town"].group(1).startswith("Landmine/IED in")  # the type keeps its capitals
 
 
+def test_a_list_names_a_country_wide_incidents_country_once(tmp_path: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from harmledger.records import Figures, Incident, PlaceRef
+    from harmledger.store import Ledger
+    from harmledger.web import create_app
+
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
+    niger = PlaceRef(text="Niger", name="Niger", lat=17.0, lon=9.0, country="NE", precision=6)
+    ledger.replace_incidents([Incident(id="wide", kind="incident", claim_ids=(), deaths=Figures(9, 9, 9), place=niger)])
+    with TestClient(create_app(ledger, secret="test secret")) as client:
+        listing = client.get("/").text
+    ledger.close()
+    assert "Niger</a>" in listing and "Niger</a> <small>Niger</small>" not in listing
+
+
 @contextmanager
 def one_report_ingested(tmp_path: Any, text: str) -> Iterator[tuple[Any, Any]]:
     """A ledger holding one ingested report, and the web app over it."""
