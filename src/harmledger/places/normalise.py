@@ -30,6 +30,18 @@ _LOOSE_SUBS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# The first words of Arabic place names, which the press spells several ways: "Beir al-Abd" is
+# GeoNames' "Bi'r al 'Abd", "Deir" its "Dayr", "Beit" its "Bayt", "Ein" its "'Ayn".
+ARABIC_NAME_WORDS: dict[str, str] = {
+    **dict.fromkeys(("beir", "bir", "bi'r", "bier"), "bir"),
+    **dict.fromkeys(("deir", "dayr", "dair", "deyr"), "dayr"),
+    **dict.fromkeys(("beit", "bayt", "bait", "beyt"), "bayt"),
+    **dict.fromkeys(("ein", "ayn", "ain", "eyn"), "ayn"),
+    **dict.fromkeys(("sheikh", "shaykh", "shaikh", "sheik", "shaikh"), "shaykh"),
+}
+_ARABIC_ENDING_RE = re.compile(r"iy(?:ah|a|eh)\b")  # "Lahiya", "Lahiyah": "Lahia"
+
+
 @lru_cache(maxsize=200_000)
 def strict_key(name: str) -> str:
     """Lowercase ASCII form: diacritics and apostrophes dropped, hyphens/punctuation as spaces."""
@@ -48,10 +60,10 @@ def strict_key(name: str) -> str:
 @lru_cache(maxsize=200_000)
 def loose_key(name: str) -> str:
     """Transliteration-tolerant key: strict key without articles, doubled letters or vowel variants."""
-    words = [w for w in strict_key(name).split() if w not in ARTICLES]
+    words = [ARABIC_NAME_WORDS.get(w, w) for w in strict_key(name).split() if w not in ARTICLES]
     if not words:
         return strict_key(name)
-    text = " ".join(words)
+    text = _ARABIC_ENDING_RE.sub("ia", " ".join(words))
     text = _DOUBLE_RE.sub(r"\1", text)
     for pattern, repl in _LOOSE_SUBS:
         text = pattern.sub(repl, text)
