@@ -159,3 +159,33 @@ def test_each_bad_record_is_the_input_error_class_that_says_why(corpus: Corpus) 
         if isinstance(item, InputError):
             (kind,) = [k for words, k in corpus.errors if words in str(item)]
             assert type(item) is kind, str(item)
+
+
+def test_a_record_whose_analysis_fails_is_named_by_its_file_and_line_and_the_rest_are_stored(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # No real text is known to break analysis: a fault is injected for the record that says so.
+    import json
+
+    from harmledger import pipeline
+
+    real = pipeline._claims_and_windows
+
+    def failing(doc: Document) -> Any:
+        if "BREAKS ANALYSIS" in doc.text:
+            raise RuntimeError("injected fault")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "_claims_and_windows", failing)
+    rows = [
+        {"text": "A strike killed 4 people in Idlib on Monday.", "published": "2024-01-08"},
+        {"text": "BREAKS ANALYSIS. Shelling killed 3 people in Homs.", "published": "2024-01-08"},
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    ledger = Ledger(f"sqlite:///{tmp_path / 'ledger.db'}")
+    report = ingest(ledger, [path])
+    ledger.close()
+    assert report.added == 1
+    [error] = report.errors
+    assert str(path) in error and "line 2" in error and "injected fault" in error, error

@@ -69,6 +69,14 @@ def analyse_document(doc: Document, *, all_places: bool = False) -> DocumentAnal
     return _placed(begun, None, all_places=all_places)
 
 
+def _where(doc: Document) -> str:
+    """Where a document came from, for a message: its file, its record (a JSONL line, a WARC
+    record) and its article's offset in a file holding several."""
+    record = f" [{doc.record_id}]" if doc.record_id else ""
+    article = f" (article at offset {doc.offset_in_parent})" if doc.offset_in_parent else ""
+    return doc.origin + record + article
+
+
 def analyse_documents(docs: Sequence[Document]) -> list[DocumentAnalysis | AnalysisFailure]:
     """``analyse_document`` of each of ``docs``, in order, their place windows read by NER in one
     pass (spaCy's model runs on bigger batches); a document whose analysis raises is an
@@ -273,9 +281,8 @@ def _analyse_in_pieces(doc: Document, *, all_places: bool = False) -> DocumentAn
             )
     located.sort(key=lambda c: (c.span.start, c.span.end))
     searched = min(len(doc.text), max((b for a, b in cuts if b <= PLACE_BUDGET_CHARS or a == 0), default=0))
-    where = doc.origin + (f" [{doc.record_id}]" if doc.record_id else "")
     note = (
-        f"{where}: {len(doc.text):,} characters in one document, far longer than a report: "
+        f"{_where(doc)}: {len(doc.text):,} characters in one document, far longer than a report: "
         f"analysed in {len(cuts)} pieces of at most {PIECE_CHARS:,} characters; places were looked "
         f"for in its first {searched:,} characters only, so later claims have a place only from "
         "a nationality word"
@@ -376,10 +383,7 @@ def ingest(
     for result in _map(new_documents(), workers):
         analysed += 1
         if isinstance(result, AnalysisFailure):
-            where = result.document.origin + (
-                f" (article at offset {result.document.offset_in_parent})" if result.document.offset_in_parent else ""
-            )
-            report.errors.append(f"{where}: analysis failed: {result.reason}")
+            report.errors.append(f"{_where(result.document)}: analysis failed: {result.reason}")
             if on_document:
                 on_document(result.document.origin, "error")
             continue
