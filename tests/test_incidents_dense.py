@@ -1228,14 +1228,7 @@ def test_two_undated_reports_days_apart_with_one_figure_stay_apart(tmp_path: Pat
         "A bomb hit the car of a provincial official in a village of Parwan province, Afghanistan. The "
         "official was unhurt, but at least four people were killed and four others were injured."
     )
-    from harmledger.documents.make import make_document
-    from harmledger.pipeline import analyse
-
-    docs = [
-        make_document(first, "minibus.txt", published=date(2021, 5, 29)),
-        make_document(later, "official.txt", published=date(2021, 6, 1)),
-    ]
-    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    incidents = _analysed([(first, date(2021, 5, 29)), (later, date(2021, 6, 1))])
     assert sorted(i.n_sources for i in incidents) == [1, 1], [i.explanation for i in incidents]
 
 
@@ -1252,14 +1245,7 @@ def test_a_toll_risen_by_wounded_who_died_joins_the_first_report_and_past_months
         "The death toll from Monday's attack on a convoy in Kurram rose to 34 on Tuesday, as three more "
         "wounded passengers succumbed to their injuries, a hospital official said."
     )
-    from harmledger.documents.make import make_document
-    from harmledger.pipeline import analyse
-
-    docs = [
-        make_document(first, "first.txt", published=date(2024, 3, 11)),
-        make_document(later, "later.txt", published=date(2024, 3, 12)),
-    ]
-    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    incidents = _analysed([(first, date(2024, 3, 11)), (later, date(2024, 3, 12))])
     assert [(i.deaths.low, i.deaths.best, i.deaths.high, i.n_sources) for i in incidents] == [(31, 34, 34, 2)], [
         i.explanation for i in incidents
     ]
@@ -1272,14 +1258,7 @@ def test_a_french_report_placed_by_its_region_joins_the_english_report_of_the_vi
     inside it, and the same figure on the same day in a quiet region makes them one incident."""
     english = "Gunmen killed eleven herders in an attack on the village of Koundougou near Bandiagara on Monday, an official said."
     french = "Dans la région de Mopti, au Mali, onze éleveurs ont été tués lundi à Koundougou, selon un élu local."
-    from harmledger.documents.make import make_document
-    from harmledger.pipeline import analyse
-
-    docs = [
-        make_document(english, "english.txt", published=date(2024, 5, 7)),
-        make_document(french, "french.txt", published=date(2024, 5, 8)),
-    ]
-    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    incidents = _analysed([(english, date(2024, 5, 7)), (french, date(2024, 5, 8))])
     assert [(i.deaths.best, i.n_sources) for i in incidents] == [(11, 2)], [i.explanation for i in incidents]
 
 
@@ -1293,14 +1272,7 @@ def test_a_village_the_gazetteer_lacks_is_not_placed_at_a_town_named_after_it() 
         "Gunmen shot dead at least 19 men in the village of Tell Qarmouta on Friday, according to a monitor. "
         "In Baniyas, residents said shops stayed shut."
     )
-    from harmledger.documents.make import make_document
-    from harmledger.pipeline import analyse
-
-    docs = [
-        make_document(first, "first.txt", published=date(2025, 2, 15)),
-        make_document(later, "later.txt", published=date(2025, 2, 16)),
-    ]
-    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    incidents = _analysed([(first, date(2025, 2, 15)), (later, date(2025, 2, 16))])
     assert [(i.deaths.low, i.deaths.high, i.n_sources) for i in incidents] == [(18, 19, 2)], [
         (i.place, i.explanation) for i in incidents
     ]
@@ -1331,12 +1303,5 @@ def test_headlines_take_their_bodys_days_and_two_killings_days_apart_stay_two() 
         "Six bodies found on road outside Tepic\n\n"
         "The bodies of six men were found on Tuesday morning beside a road outside Tepic, police said."
     )
-    from harmledger.documents.make import make_document
-    from harmledger.pipeline import analyse
-
-    docs = [
-        make_document(first, "first.txt", published=date(2024, 9, 16)),
-        make_document(later, "later.txt", published=date(2024, 9, 18)),
-    ]
-    incidents = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    incidents = _analysed([(first, date(2024, 9, 16)), (later, date(2024, 9, 18))])
     assert sorted(i.deaths.best for i in incidents) == [5, 6], [i.explanation for i in incidents]
