@@ -1305,3 +1305,56 @@ def test_headlines_take_their_bodys_days_and_two_killings_days_apart_stay_two() 
     )
     incidents = _analysed([(first, date(2024, 9, 16)), (later, date(2024, 9, 18))])
     assert sorted(i.deaths.best for i in incidents) == [5, 6], [i.explanation for i in incidents]
+
+
+THREE_OUTLETS = {
+    "agency.txt": "An air strike on Tuesday hit the home of the Haddad family in Gaza City, killing 9 people, "
+    "the civil defence said.",
+    "paper.txt": "A strike on a house in Gaza City killed nine members of the Haddad family on Tuesday, medics said.",
+    "ministry.txt": "An air strike on the Haddad family home in Gaza City on Tuesday killed 9 people, according "
+    "to the health ministry.",
+}
+
+
+def _three_outlets_ledger(tmp_path: Path) -> tuple[Ledger, list[str]]:
+    """One strike told by three outlets, ingested as one incident; its claims in the files' order."""
+    folder = tmp_path / "three"
+    folder.mkdir()
+    for name, text in THREE_OUTLETS.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    ledger = Ledger(f"sqlite:///{tmp_path / 'three.db'}")
+    ingest(ledger, [folder], ReadOptions(published=PUBLISHED))
+    [incident] = ledger.incidents()
+    origin = {d.id: d.origin for d in ledger.documents()}
+    by_file = {origin[c.document_id].rsplit("/", 1)[-1]: c.id for c in ledger.claims()}
+    assert set(incident.claim_ids) == set(by_file.values())
+    return ledger, [by_file[name] for name in THREE_OUTLETS]
+
+
+def _together(ledger: Ledger) -> list[list[str]]:
+    return sorted(sorted(i.claim_ids) for i in ledger.incidents())
+
+
+def test_a_second_split_of_an_incident_keeps_the_claim_the_first_moved_out(tmp_path: Path) -> None:
+    ledger, (a, b, c) = _three_outlets_ledger(tmp_path)
+    ana = analyst(ledger)
+    first = next(i for i in ledger.incidents())
+    apply_review(ledger, ana, "split", first.id, {"groups": [[a], [b, c]]})
+    rest = next(i for i in ledger.incidents() if b in i.claim_ids)
+    apply_review(ledger, ana, "split", rest.id, {"groups": [[b], [c]]})
+    assert _together(ledger) == sorted([[a], [b], [c]])
+    rebuild_incidents(ledger)  # and on every later reconciliation
+    assert _together(ledger) == sorted([[a], [b], [c]])
+
+
+def test_a_split_after_a_merge_undid_the_first_split_stands_alone(tmp_path: Path) -> None:
+    ledger, (a, b, c) = _three_outlets_ledger(tmp_path)
+    ana = analyst(ledger)
+    whole = next(i for i in ledger.incidents())
+    apply_review(ledger, ana, "split", whole.id, {"groups": [[a], [b, c]]})
+    moved = next(i for i in ledger.incidents() if a in i.claim_ids)
+    kept = next(i for i in ledger.incidents() if b in i.claim_ids)
+    apply_review(ledger, ana, "merge", kept.id, {"with": [moved.id]})
+    again = next(i for i in ledger.incidents() if a in i.claim_ids)
+    apply_review(ledger, ana, "split", again.id, {"groups": [[a, b], [c]]})
+    assert _together(ledger) == sorted([sorted([a, b]), [c]])

@@ -517,7 +517,7 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
     confirmed after being rejected counts again.
     """
     from harmledger.incidents import Decisions
-    from harmledger.incidents.decisions import Correction
+    from harmledger.incidents.decisions import Correction, refine_split
 
     rejected: set[str] = set()
     merges: list[tuple[str, ...]] = []
@@ -529,6 +529,7 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
     fixes: dict[str, dict[str, Correction]] = {"correct_claim": {}, "correct_incident": {}}
     joins: list[tuple[str, ...]] = []
     split_after: dict[tuple[str, ...], set[str]] = {}
+    merged: set[str] = set()  # incidents named by a merge since their last split
     for row in ledger.decision_rows():
         action, target, payload = row["action"], row["target"], row["payload"] or {}
         if action == "reject":
@@ -539,10 +540,16 @@ def decisions_from_ledger(ledger: Ledger) -> Decisions:
             merge = (target, *payload.get("with", ()))
             merges.append(merge)
             split_after[merge] = set()  # decided (again) after any split so far: it undoes them
+            merged.update(merge)
             for other in payload.get("with", ()):
                 apart.pop(frozenset((target, other)), None)
         elif action == "split":
-            splits[target] = tuple(tuple(group) for group in payload.get("groups", ()))
+            groups = tuple(tuple(group) for group in payload.get("groups", ()))
+            # The incident keeps its id after a split: a second split of it refines the first
+            # (the claims moved out first stay out), unless a merge has undone the first since.
+            first = splits.get(target) if target not in merged else None
+            splits[target] = refine_split(first, groups) if first else groups
+            merged.discard(target)
             for split in split_after.values():
                 split.add(target)
         elif action == "grade":

@@ -93,3 +93,18 @@ class Decisions:
                 for claim_id in group:
                     labels.setdefault(claim_id, {})[f"apart:{n}"] = index
         return labels
+
+
+def refine_split(earlier: Sequence[Sequence[str]], later: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+    """Two splits of one incident as one: claims stay together only where both splits put them
+    together ([[a], [b, c]] then [[b], [c]] is [[a], [b], [c]]); a claim only the later split
+    names (it joined the incident since) is grouped as the later split says."""
+    side = {claim: n for n, group in enumerate(later) for claim in group}
+    pieces: dict[tuple[int, int], list[str]] = {}
+    for m, group in enumerate(earlier):
+        for claim in group:
+            pieces.setdefault((m, side.get(claim, -1)), []).append(claim)
+    told = {claim for group in earlier for claim in group}
+    for n, group in enumerate(later):
+        pieces.setdefault((len(earlier), n), []).extend(claim for claim in group if claim not in told)
+    return tuple(tuple(piece) for piece in pieces.values() if piece)
