@@ -264,6 +264,11 @@ def test_the_cli_corrects_by_short_id_and_a_reingest_and_reconcile_keep_it(tmp_p
     assert [i.deaths.best for i in ledger.incidents()] == [9]
     shown = run(main, ["show", ledger.incidents()[0].id[:8], "--db", db])
     assert shown.exit_code == 0 and "Tell Rifaat" in shown.output
+    # a point with no place name would be dropped without a word: the CLI says what it needs
+    pointless = run(
+        main, ["correct", "incident", ledger.incidents()[0].id[:8], "--lat", "36.5", "--by", "ana", "--db", db]
+    )
+    assert pointless.exit_code == 2 and "--place" in pointless.output
 
 
 def test_the_incident_page_adds_a_claim_from_a_source_outside_the_ledger(client: Any, seeded: Any) -> None:

@@ -51,6 +51,9 @@ def _db_option(fn: Any) -> Any:
 
 
 def _place(place: str | None, lat: float | None, lon: float | None, country: str | None) -> dict[str, Any]:
+    if not place and (lat is not None or lon is not None or country):
+        # a point or a country alone would be dropped without a word: a place needs its name
+        raise click.UsageError("--lat, --lon and --country set a place's point and country: give its name with --place")
     return {"place": {"name": place, "lat": lat, "lon": lon, "country": country}} if place else {}
 
 
