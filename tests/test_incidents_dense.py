@@ -1358,3 +1358,24 @@ def test_a_split_after_a_merge_undid_the_first_split_stands_alone(tmp_path: Path
     again = next(i for i in ledger.incidents() if a in i.claim_ids)
     apply_review(ledger, ana, "split", again.id, {"groups": [[a, b], [c]]})
     assert _together(ledger) == sorted([sorted([a, b]), [c]])
+
+
+def test_a_claim_is_not_placed_at_the_town_of_another_story_told_beside_it() -> None:
+    """A report of funerals for a drone strike's victims, dated by its dateline's town, then "In a
+    separate incident" shelling of another town: the toll is the first town's, and joins the
+    report of the strike there."""
+    strike = (
+        "Drone strike kills 21 in Dangila\n\n"
+        "A drone strike killed at least 21 people in the town of Dangila in Amhara region on Sunday, "
+        "a health official said."
+    )
+    funerals = (
+        "Funerals held in Dangila after drone attack\n\n"
+        "Funerals were held on Wednesday for victims of Sunday's drone attack, which residents said "
+        "killed 22 civilians. In a separate incident on Tuesday, three people were killed when "
+        "federal forces shelled the outskirts of Bahir Dar, residents said."
+    )
+    incidents = _analysed([(strike, date(2023, 8, 14)), (funerals, date(2023, 8, 17))])
+    by_best = {i.deaths.best: i for i in incidents}
+    assert by_best[22].place is not None and by_best[22].place.name != "Bahir Dar"
+    assert by_best[22].n_sources == 2, [i.explanation for i in incidents]

@@ -30,7 +30,8 @@ COUNTRIES = {
     "pakistan": {"PK"},
     "sahel": {"ML", "BF", "NE"},
     "syria-coast": {"SY"},
-    "sinaloa": {"MX"},  # a ship hit in the Gulf of Aden: a sea is no country's
+    "sinaloa": {"MX"},
+    "amhara": {"ET"},  # a ship hit in the Gulf of Aden: a sea is no country's
 }
 
 

@@ -200,6 +200,23 @@ class _Places:
             return None
         return replace(place, reason=f"places nearby lie abroad: the report's {place.reason}")
 
+    def _nearby_places(self, claim: Claim, near: list[int]) -> list[int] | PlaceRef | None:
+        """The places of neighbouring sentences that may be the claim's, or the focus to take
+        when none may be."""
+        # "In a separate incident, … the outskirts of Bahir Dar": a neighbouring sentence that
+        # tells another of the report's stories names that story's place, not this claim's.
+        near = [k for k in near if _story(claim) in self.stories.get(self.sent[k], {_story(claim)})]
+        if not near:
+            return self.focus()
+        if self.home is not None:
+            # A report about one country: a place abroad in a neighbouring sentence (where a
+            # relative lives, a town a victim's name reads as) is not where the claim happened
+            # when a place of that country is named nearby too; when none is, its focus there.
+            near = [k for k in near if self.usable[k].country == self.home]
+            if not near:
+                return self.home_focus()
+        return near
+
     def _opens_on(self, place: PlaceRef, s_idx: int) -> bool:
         """Whether sentence ``s_idx`` opens on ``place`` ("In Baniyas, residents said …"): a
         report moving on to another place, not one locating what it told before."""
@@ -245,14 +262,11 @@ class _Places:
             # (not "a day after a strike on Sumy killed two", told first)
             own = [k for k in own if usable[k].span.start >= claim.span.end] or own  # type: ignore[union-attr]
         near = self._near(s_idx, p_idx)
-        if near and not own and self.home is not None:
-            # A report about one country: a place abroad in a neighbouring sentence (where a
-            # relative lives, a town a victim's name reads as) is not where the claim happened
-            # when a place of that country is named nearby too; when none is, its focus there.
-            homely = [k for k in near if usable[k].country == self.home]
-            if not homely:
-                return self.home_focus()
-            near = homely
+        if near and not own:
+            found = self._nearby_places(claim, near)
+            if isinstance(found, PlaceRef) or found is None:
+                return found
+            near = found
         if own:
             best = usable[
                 min(
