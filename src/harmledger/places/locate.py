@@ -204,10 +204,12 @@ class _Places:
         """The places of neighbouring sentences that may be the claim's, or the focus to take
         when none may be."""
         # "In a separate incident, … the outskirts of Bahir Dar": a neighbouring sentence that
-        # tells another of the report's stories names that story's place, not this claim's.
-        near = [k for k in near if _story(claim) in self.stories.get(self.sent[k], {_story(claim)})]
-        if not near:
+        # tells another of the report's stories names that story's place, not this claim's. (A
+        # claim whose sentence names a place the gazetteer lacks takes that town's province.)
+        mine = [k for k in near if _story(claim) in self.stories.get(self.sent[k], {_story(claim)})]
+        if not mine and not self._names_unknown(claim):
             return self.focus()
+        near = mine or near
         if self.home is not None:
             # A report about one country: a place abroad in a neighbouring sentence (where a
             # relative lives, a town a victim's name reads as) is not where the claim happened
@@ -216,6 +218,10 @@ class _Places:
             if not near:
                 return self.home_focus()
         return near
+
+    def _names_unknown(self, claim: Claim) -> PlaceRef | None:
+        """A place the gazetteer lacks named in the claim's sentence, if any."""
+        return next((p for p in self.unknown if claim.sentence.start <= p.span.start < claim.sentence.end), None)  # type: ignore[union-attr]
 
     def _opens_on(self, place: PlaceRef, s_idx: int) -> bool:
         """Whether sentence ``s_idx`` opens on ``place`` ("In Baniyas, residents said …"): a
@@ -299,7 +305,7 @@ class _Places:
             )
             best = usable[k_best]
             how = "in a nearby sentence"
-            unknown = next((p for p in self.unknown if claim.sentence.start <= p.span.start < claim.sentence.end), None)  # type: ignore[union-attr]
+            unknown = self._names_unknown(claim)
             if sent[k_best] > s_idx and self._opens_on(best, sent[k_best]) and self._names_its_village(claim):
                 # The claim's sentence names its own village, one the gazetteer lacks ("31 men in
                 # the village of Al-Mukhtariya"): a town a later sentence opens on ("In Baniyas, …")
