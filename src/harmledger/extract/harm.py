@@ -248,7 +248,7 @@ def _harm_noun(w: _Walk) -> Right | None:
     low = tokens[j].low
     if low not in HARM_NOUNS or not (w.victims is None or low in HARM_NOUNS_AFTER_VICTIMS):
         return None
-    if w.modifiers and low in HARM_AFTER and _object_follows(tokens, j + 1):
+    if w.modifiers and low in HARM_AFTER and _victims_follow(tokens, j + 1):
         return w.found(None, -1, j)  # "two rival clans killed 40 people": the figure counts who killed
     adj = VICTIM_ADJECTIVES.get(tokens[j - 1].low) if j > w.start else None
     if adj and w.victims is None:
@@ -260,7 +260,7 @@ def _harm_noun(w: _Walk) -> Right | None:
     return w.found(noun, j, end)
 
 
-def _object_follows(tokens: list[Token], j: int) -> bool:
+def _victims_follow(tokens: list[Token], j: int) -> bool:
     """Victims follow the verb at ``j - 1`` as its object ("… killed 40 people", "… wounded the
     villagers"): the verb is active, not the fate of the figure before it ("15 killed in …")."""
     k = j + 1 if j < len(tokens) and tokens[j].low in ("the", "a", "an") else j
@@ -270,12 +270,7 @@ def _object_follows(tokens: list[Token], j: int) -> bool:
     if not ahead or ahead[0].first != 0:
         return False
     # "40 people", "dozens of civilians", "12 Afghan soldiers"
-    for x in range(j + ahead[0].last, min(len(tokens), j + ahead[0].last + 3)):
-        if tokens[x].low in VICTIM_NOUNS:
-            return True
-        if not tokens[x].text[:1].isalpha() or tokens[x].low in HARM_AFTER:
-            return False
-    return False
+    return _victims_named(tokens, j + ahead[0].last, j + ahead[0].last + 3)
 
 
 def _participle(w: _Walk) -> Right | None:
@@ -479,13 +474,13 @@ def _of_phrase(tokens: list[Token], j: int, harmed: bool = False) -> Right | int
 
 
 def _victims_named(tokens: list[Token], start: int, end: int) -> bool:
-    """Whether people are named in ``tokens[start:end]`` before any punctuation ("the most senior
-    commanders"), not an event ("the deadliest killings, gunmen …")."""
+    """Whether people are named in ``tokens[start:end]`` before any punctuation or verb of harm
+    ("the most senior commanders"), not an event ("the deadliest killings, gunmen …")."""
     for t in tokens[start:end]:
-        if not t.text[:1].isalpha():
-            return False
         if t.low in VICTIM_NOUNS:
             return True
+        if not t.text[:1].isalpha() or t.low in HARM_AFTER:
+            return False
     return False
 
 

@@ -33,11 +33,11 @@ _LOOSE_SUBS: tuple[tuple[re.Pattern[str], str], ...] = (
 # The first words of Arabic place names, which the press spells several ways: "Beir al-Abd" is
 # GeoNames' "Bi'r al 'Abd", "Deir" its "Dayr", "Beit" its "Bayt", "Ein" its "'Ayn".
 ARABIC_NAME_WORDS: dict[str, str] = {
-    **dict.fromkeys(("beir", "bir", "bi'r", "bier"), "bir"),
+    **dict.fromkeys(("beir", "bir", "bier"), "bir"),  # "Bi'r": the strict key drops the apostrophe
     **dict.fromkeys(("deir", "dayr", "dair", "deyr"), "dayr"),
     **dict.fromkeys(("beit", "bayt", "bait", "beyt"), "bayt"),
     **dict.fromkeys(("ein", "ayn", "ain", "eyn"), "ayn"),
-    **dict.fromkeys(("sheikh", "shaykh", "shaikh", "sheik", "shaikh"), "shaykh"),
+    **dict.fromkeys(("sheikh", "shaykh", "shaikh", "sheik"), "shaykh"),
 }
 _ARABIC_ENDING_RE = re.compile(r"iy(?:ah|a|eh)\b")  # "Lahiya", "Lahiyah": "Lahia"
 
