@@ -143,11 +143,19 @@ def _headline_as_body(text: str, claims: list[Claim]) -> list[Claim]:
     out = []
     for c in claims:
         if c.span.end <= end and c.scope == "incident" and c.count and (c.count.point or 0) >= HEADLINE_TOTAL_MIN:
-            same = [b for b in body if same_figure(b, c)]
+            same = [b for b in body if same_figure(b, c) or _within_word(c, b)]
             if same and all(_over_time(b) for b in same):
                 c = replace(c, scope="cumulative", period=same[0].period)
         out.append(c)
     return out
+
+
+def _within_word(headline: Claim, body: Claim) -> bool:
+    """Whether a headline's word for a figure ("kill dozens") holds the body's figure (60)."""
+    h, b = headline.count, body.count
+    if h is None or b is None or not h.vague or b.vague or headline.outcome != body.outcome:
+        return False
+    return h.low is not None and h.high is not None and h.low <= (b.point or 0) <= h.high
 
 
 def _add_parts_among(state: _Doc, i: int, s: int, e: int, claims: list[Claim]) -> None:
@@ -339,7 +347,9 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
                 victim_groups=tuple(m.groups),
                 event_type=event,
                 # the sides of a war the sentence names are not one of them, nor an actor before
-                perpetrator=_perpetrator(state, i, acting, tokens, m, unnamed_at) if acting or not sides else None,
+                perpetrator=_perpetrator(state, i, acting, tokens, m, unnamed_at, scope == "cumulative")
+                if acting or not sides
+                else None,
                 source=_figure_source(tokens, sources, m.first, fallback),
                 scope=scope,  # type: ignore[arg-type]
                 period=period,
@@ -688,10 +698,18 @@ def _after_apposition(tokens: list[Token], end: int) -> int:
 
 
 def _perpetrator(
-    state: _Doc, i: int, parties: list[tuple[int, int, str]], tokens: list[Token], m: Mention, unnamed_at: int | None
+    state: _Doc,
+    i: int,
+    parties: list[tuple[int, int, str]],
+    tokens: list[Token],
+    m: Mention,
+    unnamed_at: int | None,
+    cumulative: bool = False,
 ) -> str | None:
     """The alias nearest the figure (outside the victims phrase), else in the sentences before;
-    ``unnamed_at`` is where the sentence's first unnamed attacker ends, if it names one."""
+    ``unnamed_at`` is where the sentence's first unnamed attacker ends, if it names one. A
+    cumulative toll takes an actor before its sentence only when it points back to one ("the group
+    has killed 300 since January"): the actor of the last attack told did not do all it counts."""
     lo = tokens[m.first].start
     hi = tokens[_after_apposition(tokens, min(max(m.phrase_end, m.last), len(tokens))) - 1].end
     hits = [p for p in parties if (p[1] <= lo or p[0] >= hi) and not _only_speaks(tokens, p, lo)]
@@ -702,6 +720,8 @@ def _perpetrator(
         return None  # "Separately, an air strike on a market killed six": not the last sentence's actor
     if unnamed_at is not None and unnamed_at <= lo:
         return None  # "In Herat, gunmen shot dead a scholar": the sentence names its actor, as nobody known
+    if cumulative and _POINTS_BACK.isdisjoint(t.low for t in tokens):
+        return None  # "More than 250 people have been killed in ethnic violence since May 2023"
     for j in range(i - 1, max(-1, i - 1 - _CONTEXT_BACK), -1):
         found = state.perpetrators(j)
         if found and _tells_of_violence(state.sentence_text(j)):
@@ -709,6 +729,8 @@ def _perpetrator(
     return None
 
 
+# Words by which a sentence points back to an actor named before it.
+_POINTS_BACK = frozenset("group it its they their them whose".split())
 # Who attacked, said without a name: the sentence's own actor, which no name before it replaces.
 _UNNAMED_ATTACKERS = frozenset("gunmen gunman assailants assailant attackers attacker".split())
 _SAYS = frozenset("said says say told stated added announced".split())

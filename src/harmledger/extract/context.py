@@ -328,6 +328,8 @@ def find_sources(tokens: list[Token], text: str, offset: int) -> list[tuple[int,
             stance = "claimed"  # "the group said it had killed more than 100 soldiers": its own attack
         if 0 < v < n - 1 and tokens[v - 1].low in PASSIVE_AUX and tokens[v + 1].low in HARM_AFTER:
             continue  # "A and B were reported killed": the victims, not a source
+        if v > 0 and tokens[v - 1].low in PASSIVE_AUX:
+            continue  # "the bodies … were found in a river", "12 deaths were documented": what was found
         k = _past_time(tokens, _past_gap(tokens, v))
         k = _past_gap(tokens, k)
         if k >= 3 and tokens[k - 1].text == ")" and tokens[k - 3].text == "(":

@@ -1001,6 +1001,11 @@ _BEFORE_A_FIGURE = frozenset(word for phrase in PRE_QUALIFIERS for word in phras
 def _verb_of_figure(tokens: list[Token], at: int) -> tuple[str | None, int]:
     """The active harm verb whose object the figure at ``at`` is ("killed at least 23"), or none."""
     x = at - 1
+    if x >= 1 and _determiner_before_figure(tokens[x].low):
+        x -= 1
+    if x >= 1 and tokens[x].low == "of" and tokens[x - 1].low in OF_NOUNS:
+        return OF_NOUNS[tokens[x - 1].low], x - 1  # "the bodies of three women and two children"
+    x = at - 1
     while x >= 0 and at - x <= 3 and tokens[x].low in _BEFORE_A_FIGURE:
         x -= 1
     if x >= 0 and tokens[x].low in HARM_BEFORE and not (x > 0 and tokens[x - 1].low in PASSIVE_AUX):

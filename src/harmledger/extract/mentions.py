@@ -140,6 +140,18 @@ def _shared_verb(f: _Figure) -> _Tie | None:
     if f.victims is None:
         return None
     outcome, harm_at = verb_back(f.tokens, f.m.first)
+    if outcome is None and f.before:
+        # "the bodies of three women and two children": the figure just before, with its own
+        # victims and "and" between, took a harm word before it; so does this one
+        prev = f.before[-1]
+        between = f.tokens[prev.last : f.m.first]
+        if (
+            0 <= prev.harm_at < prev.first
+            and prev.phrase_end == f.m.first - 1
+            and f.tokens[prev.phrase_end].low == "and"
+            and all(t.text[0].isalnum() for t in between)  # "…, including three women, and up to 30" is no pair
+        ):
+            outcome, harm_at = prev.outcome, prev.harm_at
     return None if outcome is None else _Tie(outcome, harm_at, f.victims, f.groups, joint=True)
 
 
