@@ -189,11 +189,47 @@ def test_a_dateline_that_need_not_be_the_events_country_places_nothing(text: str
         ("A mortar hit a school in Kaya. The 4 injured were rushed to Ouagadougou for surgery.", "4"),
         ("A bomb went off in Kaya on Monday. The toll rose to 4 after a girl died in hospital in Ouagadougou.", "4"),
         ("A bomb hit a market in Kaya on Sunday. 2 more victims died at the Yalgado Hospital in Ouagadougou.", "2"),
+        ("Gunmen attacked Kaya on Sunday. The attack killed 6 villagers and thousands fled, many to Ouagadougou.", "6"),
     ],
 )
 def test_where_the_wounded_were_taken_or_people_fled_is_not_the_events_place(text: str, figure: str) -> None:
     claim = _locate(text, figure)
     assert claim.place is not None and claim.place.text == "Kaya", claim.place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Los combates estallaron el jueves en El Tarra. Murieron 6 campesinos y 500 familias fueron desplazadas "
+        "hacia Cúcuta.",
+        # every town of the list is where they went
+        "Los combates estallaron el jueves en El Tarra. Murieron 6 campesinos y 500 familias fueron desplazadas "
+        "hacia Ocaña, Cúcuta y Tibú.",
+    ],
+)
+def test_where_people_were_displaced_to_is_not_the_events_place_in_spanish(text: str) -> None:
+    claim = _locate(text, "6")
+    assert claim.place is not None and claim.place.text == "El Tarra", claim.place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Angry protesters attacked the homes of legislators in Imphal, and one man was shot dead on Sunday when "
+        "security forces opened fire on the crowd in Jiribam town.",
+        "Protesters attacked the homes of legislators in Imphal; one man was shot dead on Sunday when security "
+        "forces opened fire on the crowd outside the police station in Jiribam.",
+    ],
+)
+def test_a_place_of_the_sentences_other_clause_is_not_the_claims(text: str) -> None:
+    claim = _locate(text, "one")
+    assert claim.place is not None and claim.place.text == "Jiribam", claim.place
+
+
+def test_a_place_named_before_the_claim_stays_when_its_own_clause_names_none() -> None:
+    text = "Security forces killed one man in Imphal, and dozens were hurt as the crowd fled to the market of Jiribam."
+    claim = _locate(text, "one")
+    assert claim.place is not None and claim.place.text == "Imphal", claim.place
 
 
 @pytest.mark.parametrize(

@@ -253,12 +253,22 @@ class _Places:
         between = self.text[claim.span.end : place.span.start]
         return claim.span.end <= place.span.start and _BOUND_PLACE.fullmatch(between) is not None
 
-    def choose(self, claim: Claim) -> PlaceRef | None:
-        if not self.usable:
-            return None
-        usable, sent = self.usable, self.sent
-        s_idx = _index_of(self.sentences, claim.sentence.start)
-        p_idx = _index_of(self.paragraphs, claim.sentence.start)
+    def _in_its_clause(self, claim: Claim, place: PlaceRef) -> bool:
+        """Whether ``place`` follows the claim's figure in its clause, after "in", "at" or "near"
+        (further than ``_bound`` reaches: "was shot dead when police opened fire in …")."""
+        assert place.span is not None
+        between = self.text[claim.span.end : place.span.start]
+        return claim.span.end <= place.span.start and _PLACE_IN_CLAUSE.fullmatch(between) is not None
+
+    def _before_its_clause(self, claim: Claim, place: PlaceRef) -> bool:
+        """Whether ``place`` is named before the claim, in a clause of its own ("…, and", "; ")."""
+        assert place.span is not None
+        between = self.text[place.span.end : claim.span.start]
+        return place.span.end <= claim.span.start and _CLAUSE_BREAK.search(between) is not None
+
+    def _own_places(self, claim: Claim, s_idx: int) -> list[int]:
+        """The usable places of the claim's sentence that may be its own."""
+        usable = self.usable
         lo = bisect.bisect_left(self.starts, claim.sentence.start)
         hi = bisect.bisect_left(self.starts, claim.sentence.end)
         own = sorted(self.order[lo:hi])
@@ -267,6 +277,19 @@ class _Places:
             # another event told after the report's own in one sentence is placed after its figure
             # (not "a day after a strike on Sumy killed two", told first)
             own = [k for k in own if usable[k].span.start >= claim.span.end] or own  # type: ignore[union-attr]
+        if any(self._in_its_clause(claim, usable[k]) for k in own):
+            # "protesters attacked homes in Imphal, and one protester was shot dead … when
+            # police opened fire in Jiribam town": a place of the sentence's other clause is not it
+            own = [k for k in own if not self._before_its_clause(claim, usable[k])]
+        return own
+
+    def choose(self, claim: Claim) -> PlaceRef | None:
+        if not self.usable:
+            return None
+        usable, sent = self.usable, self.sent
+        s_idx = _index_of(self.sentences, claim.sentence.start)
+        p_idx = _index_of(self.paragraphs, claim.sentence.start)
+        own = self._own_places(claim, s_idx)
         near = self._near(s_idx, p_idx)
         if near and not own:
             found = self._nearby_places(claim, near)
@@ -408,6 +431,12 @@ _BOUND_PLACE = re.compile(
     r"[^\d,;.:()]{0,60}?\b(?:in|at|near|outside|around)\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,4}(?:of\s+)?",
     re.IGNORECASE,
 )
+
+_PLACE_IN_CLAUSE = re.compile(
+    r"[^\d,;.:()]{0,140}?\b(?:in|at|near|outside)\s+(?:the\s+)?(?:[a-z'’-]+\s+){0,4}(?:of\s+)?",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
 
 
 # A town further than this from every other town or province the report names is a stray
@@ -802,7 +831,13 @@ _DESTINATION = re.compile(
     r"\s+to\s+(?:(?:a|the|local|nearby|two|several)\s+)?(?:(?:hospitals?|clinics?)\s+(?:in|at)\s+)?|"
     r"(?:treated|died|succumbed(?:\s+to\s+(?:his|her|their)\s+(?:wounds|injuries))?)\s+(?:in|at)\s+"
     r"(?:(?:a|the)\s+)?(?:[\w'’-]+\s+){0,3}?(?:hospitals?|clinics?)\s+(?:in|at)\s+|"
-    r"fled\s+(?:to|toward|towards|into|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|"
+    r"(?:fled|displaced)\s+(?:to|toward|towards|into|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:[A-Z][\w'’-]+,?\s+){0,4}(?:and\s+)?|"
+    r"fled\b[\w\s]{0,30}?,\s+many\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|"
+    # … and in Spanish, Portuguese and French: "desplazadas hacia Cúcuta, Ocaña y Tibú"
+    r"(?:desplazad[oa]s|huyeron|huyendo|trasladad[oa]s|deslocad[oa]s|fugiram|évacué(?:e?s)?|transporté(?:e?s)?|"
+    r"(?:ont|a)\s+fui|réfugié(?:e?s)?)\s+(?:hacia|para|até|vers|à|a|al|en)\s+(?:(?:el|la|los|las|o|os|le|la|les)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:[A-ZÁÉÍÓÚ][\w'’-]+,?\s+){0,4}(?:(?:y|e|et)\s+)?|"
     # "his brother, who lives in Cairo", "whose son now lives in Canada": where a survivor lives
     r"\b(?:who|whose\s+[\w'’-]+)\s+(?:now\s+)?(?:lives|resides|is\s+based)\s+in\s+(?:the\s+)?)$",
     re.IGNORECASE,
