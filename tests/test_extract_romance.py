@@ -110,6 +110,18 @@ def test_a_french_report_joins_the_english_reports_of_its_attack() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Pelo menos 10 militares moçambicanos morreram no ataque, disseram fontes locais.", ["combatants"]),
+        ("Dos soldados murieron y tres civiles fueron asesinados en Tibú.", ["combatants", "civilians"]),
+        ("Trois enfants ont été tués et 12 personnes blessées par l'explosion.", ["civilians", "people"]),
+    ],
+)
+def test_who_the_dead_were(text: str, victims: list[str]) -> None:
+    assert [c.victims for c in extract_claims(make_document(text, "report.txt"))] == victims
+
+
+@pytest.mark.parametrize(
     ("text", "source"),
     [
         ("Le bilan s'est alourdi à 115 morts, selon des élus locaux de la commune de Saint-Marc.", "élus locaux"),

@@ -1289,6 +1289,28 @@ def test_a_running_total_in_a_headline_and_its_body_is_one_aggregate() -> None:
     assert [a.deaths.low for a in _analysed(report, kind="aggregate")] == [401]
 
 
+def test_a_source_counting_only_the_civilians_beside_one_counting_soldiers_sets_no_low_of_the_total() -> None:
+    """One report gives ten soldiers in its words and three civilians in a village chief's; a later
+    one gives both: the chief's three is no one's count of all the dead."""
+    first = (
+        "Ataque em Mueda: pelo menos 10 militares mortos\n\n"
+        "Pelo menos 10 militares morreram no ataque de sexta-feira à vila de Mueda, disseram fontes locais. "
+        "Três civis também foram mortos, segundo um líder comunitário."
+    )
+    later = "Insurgents raided the town of Mueda on Friday. At least 10 soldiers and three civilians were killed."
+    [incident] = _analysed([(first, date(2024, 5, 11)), (later, date(2024, 5, 13))])
+    assert incident.deaths.low == 13, incident.explanation
+
+
+def test_a_headlines_word_for_its_bodys_running_total_is_no_incident() -> None:
+    text = (
+        "Clan clashes kill dozens in Hiran region\n\n"
+        "Fighting between two clan militias has killed at least 45 people in Somalia's Hiran region since "
+        "Thursday, elders said on Saturday."
+    )
+    assert _analysed([(text, date(2025, 3, 8))]) == []
+
+
 def test_headlines_take_their_bodys_days_and_two_killings_days_apart_stay_two() -> None:
     """Two outlets' headlines, each dated only by publication, tell five shot and six found dead
     in one city; their bodies date them Sunday and Tuesday. A headline drops the day its body

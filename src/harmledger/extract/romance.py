@@ -131,6 +131,7 @@ def extract_romance_claims(doc: Document) -> list[Claim]:
         named = [name for _, _, name in perpetrators(tokenize(sentence, start))]
         for span, outcome, count in figures:
             at = Span(start + span[0], start + span[1])
+            victims = _victims(sentence, span)
             claims.append(
                 Claim(
                     id=Claim.make_id(doc.id, at, "casualty", outcome),
@@ -138,7 +139,7 @@ def extract_romance_claims(doc: Document) -> list[Claim]:
                     kind="casualty",
                     outcome=outcome,  # type: ignore[arg-type]
                     count=count,
-                    victims="people",
+                    victims=victims,  # type: ignore[arg-type]
                     span=at,
                     sentence=Span(start, end),
                     quote=sentence,
@@ -150,6 +151,37 @@ def extract_romance_claims(doc: Document) -> list[Claim]:
                 )
             )
     return sorted(claims, key=lambda c: (c.span.start, c.span.end))
+
+
+# Who the dead or wounded were, by the word that names them (either number, any gender).
+_VICTIM_WORDS: dict[str, str] = {
+    **dict.fromkeys(
+        "civil civils civile civiles civis enfant enfants niño niños niña niñas criança crianças femme femmes "
+        "mujer mujeres mulher mulheres villageois habitant habitants campesino campesinos aldeano aldeanos "
+        "morador moradores pescador pescadores pêcheur pêcheurs fidèle fidèles élève élèves étudiant étudiants "
+        "estudiante estudiantes aluno alunos manifestant manifestants manifestante manifestantes passager "
+        "passagers pasajero pasajeros passageiro passageiros déplacé déplacés".split(),
+        "civilians",
+    ),
+    **dict.fromkeys(
+        "soldat soldats soldado soldados militar militares militaire militaires policier policiers policía "
+        "policías policial policiais gendarme gendarmes guérillero guérilleros guerrillero guerrilleros "
+        "jihadiste jihadistes djihadiste djihadistes terroriste terroristes terrorista terroristas insurgé "
+        "insurgés insurgente insurgentes rebelle rebelles rebelde rebeldes milicien miliciens miliciano "
+        "milicianos combattant combattants combatiente combatientes combatente combatentes assaillant "
+        "assaillants".split(),
+        "combatants",
+    ),
+}
+_VICTIM_REACH = 3  # words after the figure that may name the victims ("10 militares moçambicanos")
+
+
+def _victims(sentence: str, span: tuple[int, int]) -> str:
+    """Who a figure counts, by the first word after it (or the figure's own noun, "un civil")
+    that names civilians or fighters; else people."""
+    words = re.findall(r"[\w'’-]+", sentence[span[0] : span[1]].lower())[-1:]
+    words += re.findall(r"[\w'’-]+", sentence[span[1] :].lower())[:_VICTIM_REACH]
+    return next((_VICTIM_WORDS[w] for w in words if w in _VICTIM_WORDS), "people")
 
 
 def _clause(sentence: str, span: tuple[int, int]) -> str:

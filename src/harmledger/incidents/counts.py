@@ -306,6 +306,11 @@ def _fighters_only(docs: dict[str, list[tuple[Reported, bool]]]) -> bool:
     return all(r.claim.victims == "combatants" for items in docs.values() for r, _ in items)
 
 
+def _civilians_only(docs: dict[str, list[tuple[Reported, bool]]]) -> bool:
+    """Whether a source's figures all count civilians."""
+    return all(r.claim.victims == "civilians" for items in docs.values() for r, _ in items)
+
+
 def _vague_only(docs: dict[str, list[tuple[Reported, bool]]]) -> bool:
     """Whether a source gives only vague figures ("dozens", "scores")."""
     return all(r.claim.count is None or r.claim.count.vague for items in docs.values() for r, _ in items)
@@ -386,8 +391,16 @@ def figures(
     }
     stated = [s for s in per_source if s not in named]
     # Rule 8: a source that counts only fighters ("all five attackers were killed") gives no
-    # total: beside one that counts everyone, it sets no low.
-    whole = [s for s in stated if not _fighters_only(by_source[s])]
+    # total: beside one that counts everyone, it sets no low; nor does one that counts only the
+    # civilians where another counts fighters ("ten soldiers" / "three civilians, a leader said").
+    fighters_counted = any(
+        r.claim.victims == "combatants" for docs in by_source.values() for items in docs.values() for r, _ in items
+    )
+    whole = [
+        s
+        for s in stated
+        if not _fighters_only(by_source[s]) and not (fighters_counted and _civilians_only(by_source[s]))
+    ]
     lows = [
         (f.low, s)
         for s, f in per_source.items()
