@@ -32,6 +32,9 @@ COUNTRIES = {
     "syria-coast": {"SY"},
     "sinaloa": {"MX"},
     "amhara": {"ET"},  # a ship hit in the Gulf of Aden: a sea is no country's
+    "mozambique": {"MZ"},
+    "colombia": {"CO"},
+    "manipur": {"IN"},
 }
 
 
