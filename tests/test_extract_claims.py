@@ -1498,6 +1498,20 @@ def test_groups_after_a_harm_noun_share_it(text: str) -> None:
     assert sum(c.count.best for c in claims_of(text) if c.kind == "casualty" and c.count) == 5
 
 
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Gunmen executed the head of a village and two people close to him.", 3),
+        ("Gunmen killed the wife of a soldier and her two children.", 3),
+        ("Police killed the leader of the gang and 3 of his men.", 4),
+    ],
+)
+def test_one_person_described_by_an_of_phrase_adds_to_the_figure_after_it(text: str, dead: int) -> None:
+    found = [c for c in claims_of(text) if c.kind == "casualty"]
+    assert [c.joint for c in found] == [False, True]
+    assert sum(c.count.best for c in found if c.count) == dead
+
+
 def test_victims_reported_killed_are_not_the_source() -> None:
     [a, b] = claims_of("Ali Haddad and Fares Haddad were reported killed in the strike.")
     assert (a.source, b.source) == (None, None)

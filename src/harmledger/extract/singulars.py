@@ -479,13 +479,27 @@ def _join_objects(tokens: list[Token], singles: list[Mention], found: list[Menti
         for m in found:
             if m.harm_at != one.harm_at or m.first <= one.first or m.joint:
                 continue
-            between = [t.low for t in tokens[one.last : m.first]]
+            between = _without_of_phrase([t.low for t in tokens[one.last : m.first]])
             if (
                 between
                 and between[0] in _LIST_JOINERS
                 and all(w in _LIST_JOINERS or w in POSSESSIVES or w in SINGULAR_DETS for w in between)
             ):
                 m.joint = True
+
+
+_OF_PHRASE_WORDS = 4
+
+
+def _without_of_phrase(between: list[str]) -> list[str]:
+    """The words between a singular and a later figure without the "of" phrase that describes the
+    singular ("executed the head of a village and two people close to him": "and")."""
+    if not between or between[0] != "of":
+        return between
+    joint = next((n for n in range(len(between) - 1, 0, -1) if between[n] in _LIST_JOINERS), None)
+    if joint is None or joint > _OF_PHRASE_WORDS + 1 or not all(w.isalpha() for w in between[1:joint]):
+        return between
+    return between[joint:]
 
 
 _MAX_NOUN_MODIFIERS = 3
