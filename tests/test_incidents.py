@@ -1130,6 +1130,14 @@ def test_a_source_counting_only_the_attackers_sets_no_low_of_the_total() -> None
     assert incident.deaths.low == 15
 
 
+def test_an_attacker_hurt_after_the_people_he_hurt_adds_to_them() -> None:
+    [incident] = _report(
+        "A man armed with a knife attacked shoppers at a market on Saturday. At least five people were "
+        "injured before the assailant was shot and wounded by police."
+    )
+    assert incident.injured.best == 6
+
+
 def test_dead_attackers_the_report_adds_with_also_count_in_the_total() -> None:
     [incident] = _report(
         "A suicide bomber rammed a truck into an army post on Tuesday, killing 23 soldiers, the military "

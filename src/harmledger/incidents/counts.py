@@ -174,10 +174,14 @@ def _document_figure(items: Sequence[tuple[Reported, bool]]) -> _Fig:
     figs = [fig for _, _, fig in summed_items]
     largest = _combine(figs)
     by_class: dict[str, list[_Fig]] = {}
+    attackers = any("attackers" in r.claim.victim_groups and not upper for r, upper in items)
     for (r, upper), fig in zip(items, figs, strict=True):
-        if not upper and r.claim.victims in ("civilians", "combatants"):
+        if not upper and (
+            r.claim.victims in ("civilians", "combatants") or (attackers and r.claim.victims == "people")
+        ):
             # the attackers are a group apart from those they attacked: "four police officers
-            # were killed while two assailants died in the clash" is six
+            # were killed while two assailants died in the clash" is six, and "seven people were
+            # injured before the assailant was shot and injured" is eight
             side = "attackers" if "attackers" in r.claim.victim_groups else r.claim.victims
             by_class.setdefault(side, []).append(fig)
     if len(by_class) >= 2:
