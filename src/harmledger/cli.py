@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from harmledger.cli_common import EXIT_CHECK_FAILED, EXIT_STORE, db_option
+from harmledger.cli_common import EXIT_CHECK_FAILED, EXIT_STORE, analyst_named, by_option, by_or_alias, db_option
 from harmledger.cli_common import open_ledger as _ledger
 from harmledger.errors import HarmledgerError, StoreError
 from harmledger.records import GRADES
@@ -572,22 +572,29 @@ def restore_command(backup_file: Path, db: str | None) -> None:
 @click.option(
     "--keep-apart", "apart_id", metavar="SUGGESTION", help="Decide: two events (remembered on every reconciliation)."
 )
-@click.option("--as", "username", metavar="NAME", help="The analyst deciding (an existing user with the analyst role).")
+@by_option(required=False, old_name="--as")
 def suggestions(
-    db: str | None, as_json: bool, limit: int, merge_id: str | None, apart_id: str | None, username: str | None
+    db: str | None,
+    as_json: bool,
+    limit: int,
+    merge_id: str | None,
+    apart_id: str | None,
+    by: str | None,
+    by_alias: str | None,
 ) -> None:
     """Possible duplicates: pairs of incidents scored close to a join, but not joined.
 
     Reports of different documents are joined only on identifying evidence (a shared family,
     victim or site, the same telling figure, the same wording); pairs that came close without it
-    are listed here with the evidence for and against, for an analyst to decide.
+    are listed here with the evidence for and against, for an analyst to decide (--by names them).
 
     \b
     Examples:
       harmledger suggestions
-      harmledger suggestions --keep-apart 63f361ab1be9f5e1 --as alice
-      harmledger suggestions --merge 63f361ab1be9f5e1 --as alice
+      harmledger suggestions --keep-apart 63f361ab1be9f5e1 --by alice
+      harmledger suggestions --merge 63f361ab1be9f5e1 --by alice
     """
+    username = by_or_alias(by, by_alias, "--as")
     ledger = _ledger(db)
     if merge_id and apart_id:
         raise click.UsageError("choose one of --merge and --keep-apart")
@@ -612,16 +619,11 @@ def suggestions(
 def _decide_suggestion(ledger: Any, suggestion_id: str, action: str, username: str | None) -> None:
     from fastapi import HTTPException
 
-    from harmledger.store.users import Users
     from harmledger.web.review import apply_review
 
     if not username:
-        raise click.UsageError("say who decides: --as NAME (a user with the analyst role)")
-    analyst = Users(ledger).get(username)
-    if analyst is None or not analyst.can("analyst"):
-        raise click.BadParameter(
-            f"{username!r} is not an analyst; add one with `harmledger user add NAME --role analyst`"
-        )
+        raise click.UsageError("say who decides: --by NAME (a user with the analyst role)")
+    analyst = analyst_named(ledger, username)
     found = next((s for s in ledger.suggestions() if s.id.startswith(suggestion_id)), None)
     if found is None:
         raise click.BadParameter(f"no suggestion {suggestion_id!r}; list them with `harmledger suggestions`")
