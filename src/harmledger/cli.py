@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 a check failed (verify found a mismatch; some inputs could not be read,
 though the rest were ingested); 2 usage error (bad option or argument); 3 the ledger could not be
-opened or migrated.
+opened or migrated, or there is none where the command looked (only ``ingest``, ``user add`` and
+``gazetteer add`` create one: see ``cli_common.open_ledger``).
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def ingest(
         date_field=date_field,
         outlet_field=outlet_field,
     )
-    ledger = _ledger(db)
+    ledger = _ledger(db, create=True)
     if engine == "spark":
         from harmledger.spark import ingest_spark
 
@@ -458,10 +459,13 @@ def places(paths: tuple[str, ...], as_json: bool, no_segment: bool, text_field: 
 def _load_analyst_places(db: str | None) -> None:
     """Feed places analysts added to the ledger into the gazetteer (they win over shipped data)."""
     from harmledger.pipeline import use_analyst_places
-    from harmledger.store.ledger import DEFAULT_URL
+    from harmledger.store.ledger import missing_ledger
 
-    if db is None and not Path(DEFAULT_URL.removeprefix("sqlite:///")).exists():
-        return  # no ledger here: don't create one just to look places up
+    absent = missing_ledger(db)
+    if absent is not None:  # the shipped gazetteer alone answers; a ledger is not made to ask it
+        if db is not None:
+            click.echo(f"warning: no ledger at {absent.absolute()}: places analysts added are not used", err=True)
+        return
     use_analyst_places(_ledger(db))
 
 
@@ -531,7 +535,7 @@ def gazetteer_add(
     name: str, lat: float, lon: float, country: str | None, admin1: str | None, aliases: tuple[str, ...], db: str | None
 ) -> None:
     """Add a place to the ledger's own gazetteer; it wins over the shipped data."""
-    _ledger(db).add_place(name, lat, lon, aliases=aliases, country=country, admin1=admin1)
+    _ledger(db, create=True).add_place(name, lat, lon, aliases=aliases, country=country, admin1=admin1)
     click.echo(f"added {name}")
 
 
@@ -640,7 +644,7 @@ def _decide_suggestion(ledger: Any, suggestion_id: str, action: str, username: s
 @click.option("--host", default="127.0.0.1", show_default=True, help="Bind address (keep loopback unless you mean it).")
 @click.option("--port", default=8000, show_default=True)
 def serve(db: str | None, host: str, port: int) -> None:
-    """Serve the web UI and REST API (API docs at /api/docs, schema at /api/openapi.json).
+    """Serve the web UI and REST API (API docs at /api/docs, schema at /api/openapi.json) over an existing ledger.
 
     Limits and lifetimes come from the environment (see the README's Configuration):
     HARMLEDGER_SECRET, HARMLEDGER_MAX_BODY_BYTES, HARMLEDGER_MAX_UPLOAD_BYTES,
@@ -655,7 +659,8 @@ def serve(db: str | None, host: str, port: int) -> None:
         settings = WebSettings.from_env()
     except HarmledgerError as exc:
         raise click.UsageError(str(exc)) from None
-    uvicorn.run(create_app(_ledger(db), settings=settings), host=host, port=port, log_level="info")
+    ledger = _ledger(db, hint="(or `harmledger user add NAME --role admin` for one to fill from the web's Add page)")
+    uvicorn.run(create_app(ledger, settings=settings), host=host, port=port, log_level="info")
 
 
 @main.group()
@@ -669,7 +674,7 @@ def user() -> None:
 @click.option("--password-stdin", is_flag=True, help="Read the password from stdin instead of prompting.")
 @db_option
 def user_add(name: str, role: str, password_stdin: bool, db: str | None) -> None:
-    """Create a user. The first admin is made this way.
+    """Create a user. The first admin is made this way (with the ledger, when there is none yet).
 
     \b
     Example:
@@ -683,7 +688,7 @@ def user_add(name: str, role: str, password_stdin: bool, db: str | None) -> None
     else:
         password = click.prompt("password", hide_input=True, confirmation_prompt=True)
     try:
-        Users(_ledger(db)).add(name, password, role, by="cli")
+        Users(_ledger(db, create=True)).add(name, password, role, by="cli")
     except UserError as exc:
         raise click.BadParameter(str(exc)) from None
     click.echo(f"added {name} ({role})")

@@ -19,7 +19,7 @@ db_option = click.option(
     envvar="HARMLEDGER_DB",
     default=None,
     metavar="URL",
-    help="Ledger URL or SQLite path (default ./harmledger.db; env HARMLEDGER_DB). "
+    help="Ledger URL or SQLite path (default ./harmledger.db, created by `ingest`; env HARMLEDGER_DB). "
     "PostgreSQL: postgresql://user@host:port/dbname",
 )
 
@@ -59,10 +59,25 @@ def analyst_named(ledger: Any, name: str) -> Any:
     return user
 
 
-def open_ledger(db: str | None) -> Any:
-    """The ledger at ``db``; exit 3 with the reason when it cannot be opened or migrated."""
-    from harmledger.store import Ledger
+def open_ledger(db: str | None, *, create: bool = False, hint: str = "") -> Any:
+    """The ledger at ``db``; exit 3 with the reason when it cannot be opened or migrated.
 
+    Only commands that store new data (``ingest``, ``user add``, ``gazetteer add``) pass ``create``:
+    any other command run where no ledger is (the wrong folder, a mistyped ``--db``) would
+    otherwise leave an empty one behind and answer from it as if it were the ledger. ``hint`` adds
+    another way to create one to the message.
+    """
+    from harmledger.store import Ledger
+    from harmledger.store.ledger import missing_ledger
+
+    absent = None if create else missing_ledger(db)
+    if absent is not None:
+        click.echo(
+            f"error: no ledger at {absent.absolute()}; run `harmledger ingest PATHS` there first to create one"
+            f"{' ' + hint if hint else ''}, or pass --db (or set HARMLEDGER_DB) to the ledger you mean",
+            err=True,
+        )
+        sys.exit(EXIT_STORE)
     try:
         return Ledger(db)
     except StoreError as exc:
