@@ -1,4 +1,5 @@
-"""The analyst's commands from a shell: who acts is named the same way everywhere.
+"""The analyst's commands from a shell: who acts is named the same way everywhere, and a decision
+on an incident that has been merged away is refused, saying where its claims went.
 
 The ledger is the dense city of ``test_incidents_dense`` (reports written for the tests), ingested
 once through the command line and copied for each spec.
@@ -95,4 +96,38 @@ def test_deciding_a_suggestion_needs_one_analyst_named(db: str) -> None:
     assert stranger.exit_code == 2 and "'bob' is not an analyst" in stranger.output
     ledger = Ledger(db)
     assert ledger.decision_rows() == []
+    ledger.close()
+
+
+def test_correcting_an_incident_merged_away_is_refused_naming_the_one_holding_its_claims(db: str) -> None:
+    pair = suggested(db)[0]
+    assert run("suggestions", "--merge", pair["id"][:12], "--by", "ana", "--db", db).exit_code == 0
+    ledger = Ledger(db)
+    gone = next(i for i in (pair["incident_a"], pair["incident_b"]) if ledger.get_incident(i) is None)
+    kept = next(i for i in (pair["incident_a"], pair["incident_b"]) if i != gone)
+    decided = len(ledger.decision_rows())
+
+    refused = run("correct", "incident", gone[:10], "--perpetrator", "Israeli army", "--by", "ana", "--db", db)
+    assert refused.exit_code == 2
+    assert f"incident {gone[:10]} was merged into incident {kept[:12]}" in refused.output
+    assert "nothing was recorded" in refused.output
+    added = run(
+        "correct",
+        "add-claim",
+        "--incident",
+        gone,
+        "--outside",
+        "Medics: 17 dead",
+        "--best",
+        "17",
+        "--by",
+        "ana",
+        "--db",
+        db,
+    )
+    assert added.exit_code == 2 and f"merged into incident {kept[:12]}" in added.output
+    assert len(ledger.decision_rows()) == decided
+    # the incident it went into takes the correction
+    done = run("correct", "incident", kept[:10], "--perpetrator", "Israeli army", "--by", "ana", "--db", db)
+    assert done.exit_code == 0, done.output
     ledger.close()

@@ -30,16 +30,26 @@ class IncidentDetail:
     decisions: Decisions  # the analysts' decisions (claim and incident corrections among them)
 
 
-def no_incident(incident_id: str, now_in: str | None = None) -> HTTPException:
-    """The one 404 for an incident id the ledger does not hold (pages, API and analyst actions);
-    ``now_in`` names the incident holding its claims, when an analyst merged or split it away."""
-    if now_in:
-        return HTTPException(
-            404,
-            f"incident {incident_id[:12]} was merged or split: its claims are now in incident {now_in}; "
-            "open that one and decide again",
-        )
+def no_incident(incident_id: str) -> HTTPException:
+    """The one 404 for an incident id the ledger does not hold (pages, API and analyst actions)."""
     return HTTPException(404, f"no incident {incident_id!r}; it may have been merged or re-derived")
+
+
+class IncidentMoved(HTTPException):
+    """409 for a decision on an incident an analyst has merged (or split) away since the page or
+    script took its id: nothing is recorded, since the decision was made on claims that are now
+    part of another incident. ``now_in`` is that incident, to review instead."""
+
+    def __init__(self, incident_id: str, now_in: str, action: str) -> None:
+        moved = (
+            f"merged into incident {now_in[:12]}"
+            if action == "merge"
+            else f"split: its claims are now in incident {now_in[:12]}"
+        )
+        super().__init__(
+            409, f"incident {incident_id[:12]} was {moved}; nothing was recorded: review that one and decide again"
+        )
+        self.now_in = now_in
 
 
 def incident_or_404(ledger: Ledger, incident_id: str) -> Incident:
