@@ -176,9 +176,39 @@ def test_the_audit_logs_of_a_merged_incident_and_of_one_split_off_it_say_who_mer
 
     page.check(f"#claim-{ids['jazeera']} input[name=split]")
     page.locator("#split-form button").click()
-    expect(page.locator(".flash")).to_have_text("Recorded: split.")
+    expect(page.locator(".flash")).to_contain_text("Recorded: split.")
     expect(page.locator("#audit tbody tr .action")).to_have_text(["merge", "split"])
 
     page.goto(f"{base}/incidents/{incident_holding(ledger, [ids['jazeera']])}")
     expect(page.locator("#claims article")).to_have_count(1)
     expect(page.locator("#audit tbody tr", has_text="split")).to_contain_text("ana")
+
+
+def test_after_a_split_the_analyst_follows_the_link_to_the_incident_the_ticked_claims_now_form(
+    page: Any,
+    served: Any,  # noqa: F811
+) -> None:
+    from playwright.sync_api import expect
+
+    from harmledger.web.review import incident_holding
+
+    base, ids, ledger = served
+    log_in(page, base, "ana")
+    page.goto(f"{base}/incidents/{ids['manbij']}")
+    page.check(f"#claim-{ids['jazeera']} input[name=split]")
+    page.locator("#split-form button").click()
+
+    flash = page.locator(".flash")
+    expect(flash).to_contain_text("Recorded: split. The claims split off now form incident")
+    stays = page.url.split("?")[0]
+    flash.get_by_role("link").click()  # the incident Al-Jazeera's figure moved to
+    expect(page.locator("#claims article")).to_have_count(1)
+    expect(page.locator(f"#claim-{ids['jazeera']}")).to_be_visible()
+    assert page.url.split("?")[0] == f"{base}/incidents/{incident_holding(ledger, [ids['jazeera']])}"
+    # and back: the part split off names the incident the rest stayed in
+    back = page.locator(".split-note")
+    expect(back).to_contain_text("Split off incident")
+    back.get_by_role("link").click()
+    assert page.url.split("?")[0] == stays
+    expect(page.locator(f"#claim-{ids['strike']}")).to_be_visible()
+    expect(page.locator(".split-note")).to_contain_text("Split by ana")

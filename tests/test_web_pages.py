@@ -407,5 +407,33 @@ def test_a_review_form_that_cannot_be_done_says_why_in_the_analysts_words(client
     # A page left open while the incident was merged away: its form says where the claims are now.
     client.post(f"/incidents/{manbij}/review", data={"csrf": csrf, "action": "merge", "with": ghouta})
     gone, kept = (ghouta, manbij) if ledger.get_incident(ghouta) is None else (manbij, ghouta)
-    assert f"its claims are now in incident {kept}" in refused(gone, action="grade", grade="weak")
+    assert f"was merged into incident {kept[:12]}; nothing was recorded" in refused(gone, action="grade", grade="weak")
     assert ledger.decision_rows()[-1]["action"] == "merge"  # nothing recorded
+
+
+def test_after_a_split_the_page_links_the_incident_the_claims_split_off_now_form(client: Any, seeded: Any) -> None:
+    from harmledger.web.review import incident_holding
+
+    ledger, ids = seeded
+    add_user(ledger, "ana", "analyst")
+    csrf = log_in(client, "ana")
+    # Move Al-Jazeera's "as many as 200 casualties" out of the Manbij strike's incident.
+    page = client.post(
+        f"/incidents/{ids['manbij']}/review", data={"csrf": csrf, "action": "split", "split": [ids["jazeera"]]}
+    )
+    assert page.status_code == 200
+    moved_to, stays = incident_holding(ledger, [ids["jazeera"]]), incident_holding(ledger, [ids["strike"]])
+    assert moved_to and stays and moved_to != stays
+    # The analyst stays with the claim left unticked (whichever part kept the old id) ...
+    assert str(page.url.path) == f"/incidents/{stays}"
+    link = f'incident <a href="/incidents/{moved_to}">{moved_to[:12]}</a>'
+    assert f"Recorded: split. The claims split off now form {link}." in page.text
+    # ... and the link stays on the page once the message is gone,
+    later = client.get(f"/incidents/{stays}").text
+    assert "Recorded" not in later
+    assert re.search(
+        rf'id="split-1">Split by ana on [0-9: -]+ UTC: the claims split off now form {re.escape(link)}\.', later
+    )
+    # while the incident split off links back to where the rest stayed.
+    there = client.get(f"/incidents/{moved_to}").text
+    assert f'Split off incident <a href="/incidents/{stays}">{stays[:12]}</a> by ana' in there

@@ -2,7 +2,8 @@
 
 Exit codes: 0 success; 1 a check failed (verify found a mismatch; some inputs could not be read,
 though the rest were ingested); 2 usage error (bad option or argument); 3 the ledger could not be
-opened or migrated.
+opened or migrated, or there is none where the command looked (only ``ingest``, ``user add`` and
+``gazetteer add`` create one: see ``cli_common.open_ledger``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 import click
 
-from harmledger.cli_common import EXIT_CHECK_FAILED, EXIT_STORE, db_option
+from harmledger.cli_common import EXIT_CHECK_FAILED, EXIT_STORE, analyst_named, by_option, by_or_alias, db_option
 from harmledger.cli_common import open_ledger as _ledger
 from harmledger.errors import HarmledgerError, StoreError
 from harmledger.records import GRADES
@@ -104,7 +105,7 @@ def ingest(
         date_field=date_field,
         outlet_field=outlet_field,
     )
-    ledger = _ledger(db)
+    ledger = _ledger(db, create=True)
     if engine == "spark":
         from harmledger.spark import ingest_spark
 
@@ -458,10 +459,13 @@ def places(paths: tuple[str, ...], as_json: bool, no_segment: bool, text_field: 
 def _load_analyst_places(db: str | None) -> None:
     """Feed places analysts added to the ledger into the gazetteer (they win over shipped data)."""
     from harmledger.pipeline import use_analyst_places
-    from harmledger.store.ledger import DEFAULT_URL
+    from harmledger.store.ledger import missing_ledger
 
-    if db is None and not Path(DEFAULT_URL.removeprefix("sqlite:///")).exists():
-        return  # no ledger here: don't create one just to look places up
+    absent = missing_ledger(db)
+    if absent is not None:  # the shipped gazetteer alone answers; a ledger is not made to ask it
+        if db is not None:
+            click.echo(f"warning: no ledger at {absent.absolute()}: places analysts added are not used", err=True)
+        return
     use_analyst_places(_ledger(db))
 
 
@@ -531,7 +535,7 @@ def gazetteer_add(
     name: str, lat: float, lon: float, country: str | None, admin1: str | None, aliases: tuple[str, ...], db: str | None
 ) -> None:
     """Add a place to the ledger's own gazetteer; it wins over the shipped data."""
-    _ledger(db).add_place(name, lat, lon, aliases=aliases, country=country, admin1=admin1)
+    _ledger(db, create=True).add_place(name, lat, lon, aliases=aliases, country=country, admin1=admin1)
     click.echo(f"added {name}")
 
 
@@ -572,22 +576,29 @@ def restore_command(backup_file: Path, db: str | None) -> None:
 @click.option(
     "--keep-apart", "apart_id", metavar="SUGGESTION", help="Decide: two events (remembered on every reconciliation)."
 )
-@click.option("--as", "username", metavar="NAME", help="The analyst deciding (an existing user with the analyst role).")
+@by_option(required=False, old_name="--as")
 def suggestions(
-    db: str | None, as_json: bool, limit: int, merge_id: str | None, apart_id: str | None, username: str | None
+    db: str | None,
+    as_json: bool,
+    limit: int,
+    merge_id: str | None,
+    apart_id: str | None,
+    by: str | None,
+    by_alias: str | None,
 ) -> None:
     """Possible duplicates: pairs of incidents scored close to a join, but not joined.
 
     Reports of different documents are joined only on identifying evidence (a shared family,
     victim or site, the same telling figure, the same wording); pairs that came close without it
-    are listed here with the evidence for and against, for an analyst to decide.
+    are listed here with the evidence for and against, for an analyst to decide (--by names them).
 
     \b
     Examples:
       harmledger suggestions
-      harmledger suggestions --keep-apart 63f361ab1be9f5e1 --as alice
-      harmledger suggestions --merge 63f361ab1be9f5e1 --as alice
+      harmledger suggestions --keep-apart 63f361ab1be9f5e1 --by alice
+      harmledger suggestions --merge 63f361ab1be9f5e1 --by alice
     """
+    username = by_or_alias(by, by_alias, "--as")
     ledger = _ledger(db)
     if merge_id and apart_id:
         raise click.UsageError("choose one of --merge and --keep-apart")
@@ -612,16 +623,11 @@ def suggestions(
 def _decide_suggestion(ledger: Any, suggestion_id: str, action: str, username: str | None) -> None:
     from fastapi import HTTPException
 
-    from harmledger.store.users import Users
     from harmledger.web.review import apply_review
 
     if not username:
-        raise click.UsageError("say who decides: --as NAME (a user with the analyst role)")
-    analyst = Users(ledger).get(username)
-    if analyst is None or not analyst.can("analyst"):
-        raise click.BadParameter(
-            f"{username!r} is not an analyst; add one with `harmledger user add NAME --role analyst`"
-        )
+        raise click.UsageError("say who decides: --by NAME (a user with the analyst role)")
+    analyst = analyst_named(ledger, username)
     found = next((s for s in ledger.suggestions() if s.id.startswith(suggestion_id)), None)
     if found is None:
         raise click.BadParameter(f"no suggestion {suggestion_id!r}; list them with `harmledger suggestions`")
@@ -638,7 +644,7 @@ def _decide_suggestion(ledger: Any, suggestion_id: str, action: str, username: s
 @click.option("--host", default="127.0.0.1", show_default=True, help="Bind address (keep loopback unless you mean it).")
 @click.option("--port", default=8000, show_default=True)
 def serve(db: str | None, host: str, port: int) -> None:
-    """Serve the web UI and REST API (API docs at /api/docs, schema at /api/openapi.json).
+    """Serve the web UI and REST API (API docs at /api/docs, schema at /api/openapi.json) over an existing ledger.
 
     Limits and lifetimes come from the environment (see the README's Configuration):
     HARMLEDGER_SECRET, HARMLEDGER_MAX_BODY_BYTES, HARMLEDGER_MAX_UPLOAD_BYTES,
@@ -653,7 +659,8 @@ def serve(db: str | None, host: str, port: int) -> None:
         settings = WebSettings.from_env()
     except HarmledgerError as exc:
         raise click.UsageError(str(exc)) from None
-    uvicorn.run(create_app(_ledger(db), settings=settings), host=host, port=port, log_level="info")
+    ledger = _ledger(db, hint="(or `harmledger user add NAME --role admin` for one to fill from the web's Add page)")
+    uvicorn.run(create_app(ledger, settings=settings), host=host, port=port, log_level="info")
 
 
 @main.group()
@@ -667,7 +674,7 @@ def user() -> None:
 @click.option("--password-stdin", is_flag=True, help="Read the password from stdin instead of prompting.")
 @db_option
 def user_add(name: str, role: str, password_stdin: bool, db: str | None) -> None:
-    """Create a user. The first admin is made this way.
+    """Create a user. The first admin is made this way (with the ledger, when there is none yet).
 
     \b
     Example:
@@ -681,7 +688,7 @@ def user_add(name: str, role: str, password_stdin: bool, db: str | None) -> None
     else:
         password = click.prompt("password", hide_input=True, confirmation_prompt=True)
     try:
-        Users(_ledger(db)).add(name, password, role, by="cli")
+        Users(_ledger(db, create=True)).add(name, password, role, by="cli")
     except UserError as exc:
         raise click.BadParameter(str(exc)) from None
     click.echo(f"added {name} ({role})")

@@ -1,8 +1,8 @@
 """`harmledger correct …` and `harmledger search`: the analyst's web actions, for scripts.
 
 Each command records the same decision, with the same checks and audit entry, as the web page and
-the API (``harmledger.web.review``); ``--by`` names an analyst of the ledger, who is the one
-"corrected by" in the pages and the audit log.
+the API (``harmledger.web.review``); ``--by`` names an analyst of the ledger (as in every command
+that acts for one), who is the one "corrected by" in the pages and the audit log.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from harmledger.cli_common import db_option, open_ledger
+from harmledger.cli_common import analyst_named, by_option, db_option, open_ledger
 from harmledger.records import OUTCOMES
 
 QUALIFIER_CHOICES = ("exact", "at_least", "more_than", "up_to", "approximately", "range", "vague")
@@ -21,18 +21,6 @@ VICTIM_CHOICES = ("civilians", "combatants", "people")
 
 def _ledger(db: str | None) -> Any:
     return open_ledger(db)
-
-
-def _analyst(ledger: Any, name: str) -> Any:
-    from harmledger.store.users import Users
-
-    user = Users(ledger).get(name)
-    if user is None or not user.can("analyst"):
-        raise click.BadParameter(
-            f"{name!r} is not an analyst of this ledger; add one with `harmledger user add {name} --role analyst`",
-            param_hint="--by",
-        )
-    return user
 
 
 def _run(action: Any) -> None:
@@ -94,7 +82,7 @@ def correct() -> None:
 @click.argument("claim_id")
 @_figure_options
 @click.option("--writer", is_flag=True, help="The writer states the figure (no source).")
-@click.option("--by", "by", required=True, metavar="ANALYST", help="Your user name (an analyst of the ledger).")
+@by_option()
 @_db_option
 def correct_claim(
     claim_id: str,
@@ -114,7 +102,7 @@ def correct_claim(
     if writer:
         values["source"] = None
     ledger = _ledger(db)
-    _run(lambda: apply_review(ledger, _analyst(ledger, by), "correct_claim", claim_id, {"values": values}))
+    _run(lambda: apply_review(ledger, analyst_named(ledger, by), "correct_claim", claim_id, {"values": values}))
 
 
 @correct.command(name="incident")
@@ -127,7 +115,7 @@ def correct_claim(
 @click.option("--perpetrator")
 @click.option("--event-type")
 @click.option("--victims", type=click.Choice(VICTIM_CHOICES))
-@click.option("--by", "by", required=True, metavar="ANALYST", help="Your user name (an analyst of the ledger).")
+@by_option()
 @_db_option
 def correct_incident(
     incident_id: str,
@@ -144,7 +132,7 @@ def correct_incident(
 
     values = {k: v for k, v in fields.items() if v is not None} | _place(place, lat, lon, country)
     ledger = _ledger(db)
-    _run(lambda: apply_review(ledger, _analyst(ledger, by), "correct_incident", incident_id, {"values": values}))
+    _run(lambda: apply_review(ledger, analyst_named(ledger, by), "correct_incident", incident_id, {"values": values}))
 
 
 @correct.command(name="add-claim")
@@ -155,7 +143,7 @@ def correct_incident(
 @click.option("--url", help="With --outside: where the words are.")
 @click.option("--outlet", help="With --outside: who published them.")
 @_figure_options
-@click.option("--by", "by", required=True, metavar="ANALYST", help="Your user name (an analyst of the ledger).")
+@by_option()
 @_db_option
 def add_claim(
     by: str,
@@ -183,7 +171,7 @@ def add_claim(
     else:
         body.update(document_id=document_id, quote=quote)
     ledger = _ledger(db)
-    _run(lambda: add(ledger, _analyst(ledger, by), body))
+    _run(lambda: add(ledger, analyst_named(ledger, by), body))
 
 
 __all__ = ["correct"]

@@ -56,6 +56,17 @@ def resolve_url(url: str | None = None) -> str:
     return url
 
 
+def missing_ledger(url: str | None = None) -> Path | None:
+    """The file of the SQLite ledger ``url`` names (see ``resolve_url``) when it does not exist yet,
+    else None: opening it would create an empty ledger there. A PostgreSQL URL is never missing
+    here (its database is made with ``createdb``; a wrong one fails to connect, with the reason)."""
+    resolved = sa.engine.make_url(resolve_url(url))
+    if resolved.get_backend_name() != "sqlite" or resolved.database in (None, "", ":memory:"):
+        return None
+    path = Path(resolved.database)
+    return None if path.exists() else path
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
 

@@ -44,8 +44,9 @@ SECURITY_HEADERS: dict[str, str] = {
 API_DESCRIPTION = """Read incidents, claims, documents and aggregates; export; and (with an API token of an
 analyst) record review decisions. Every JSON answer is `{"ok": true, ...}`; list answers carry
 `rows` and `next` (a cursor to pass back as `cursor`, null on the last page); errors are
-`{"ok": false, "error": "...", "status": N}`. Send tokens as `Authorization: Bearer hl_...`
-(create one with `harmledger user token NAME`)."""
+`{"ok": false, "error": "...", "status": N}`; a decision on an incident merged away since its id
+was read is refused with 409, naming the incident now holding its claims. Send tokens as
+`Authorization: Bearer hl_...` (create one with `harmledger user token NAME`)."""
 
 
 class SecurityHeaders:
@@ -155,9 +156,18 @@ def create_app(
         headers = getattr(exc, "headers", None)
         if request.url.path.startswith("/api/"):
             return JSONResponse({"ok": False, "error": message, "status": status}, status_code=status, headers=headers)
+        from harmledger.web.detail import IncidentMoved
         from harmledger.web.views import render
 
-        return render(request, "error.html", {"status": status, "message": message}, status=status, headers=headers)
+        # a decision refused because its incident moved: the page offers the one to review instead
+        now_in = exc.now_in if isinstance(exc, IncidentMoved) else None
+        return render(
+            request,
+            "error.html",
+            {"status": status, "message": message, "now_in": now_in},
+            status=status,
+            headers=headers,
+        )
 
     for exc_type in (StarletteHTTPException, HTTPException, RequestValidationError, HarmledgerError):
         app.add_exception_handler(exc_type, on_error)

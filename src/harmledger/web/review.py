@@ -24,7 +24,7 @@ from harmledger.store.ledger import MIN_PREFIX
 from harmledger.store.schema import incident_claims
 from harmledger.store.users import User
 from harmledger.web import corrections
-from harmledger.web.detail import no_incident
+from harmledger.web.detail import IncidentMoved, no_incident
 from harmledger.web.present import others_named
 
 # action → the kind of thing it targets
@@ -96,10 +96,16 @@ def _bad(message: str) -> HTTPException:
     return HTTPException(400, message)
 
 
-def _incident_or_404(ledger: Ledger, incident_id: str) -> Any:
+def _current_incident(ledger: Ledger, incident_id: str) -> Any:
+    """The incident ``incident_id`` names, which a decision is about to be recorded on.
+
+    An id an analyst merged or split away since it was read (a page left open, a script's list)
+    is refused with 409 naming where its claims went, never applied to that incident instead.
+    """
     incident = ledger.get_incident(incident_id)
-    if incident is None:  # a form or a script working from a page older than a merge or split
-        raise no_incident(incident_id, now_in=where_it_went(ledger, incident_id))
+    if incident is None:
+        moved = successor(ledger, incident_id)
+        raise IncidentMoved(incident_id, moved.incident, moved.action) if moved else no_incident(incident_id)
     return incident
 
 
@@ -136,7 +142,7 @@ def _check(
         before, after = corrections.before_after(current, values)
         why = _why(payload)
         return {"values": values, "incident": context, **why}, before, {**after, "incident": context, **why}
-    incident = _incident_or_404(ledger, target)
+    incident = _current_incident(ledger, target)
     if action == "correct_incident":
         values = corrections.check_incident_values(payload.get("values") or {})
         before, after = corrections.before_after(corrections.incident_reading(incident), values)
@@ -166,7 +172,7 @@ def _check(
                 else "merge needs the ids of the other incidents in 'with'"
             )
         for other in others:
-            _incident_or_404(ledger, other)
+            _current_incident(ledger, other)
         return {"with": others}, {"claims": list(incident.claim_ids)}, {"with": others}
     if action == "keep_apart":
         # A suggested pair judged to be two events: the claims of each side are remembered, so
@@ -177,7 +183,7 @@ def _check(
         other_id = ledger.expand_id("incident", other_id) if other_id else other_id
         if not other_id or other_id == target:
             raise _bad("keep_apart needs the id of the other incident in 'with'")
-        other = _incident_or_404(ledger, other_id)
+        other = _current_incident(ledger, other_id)
         groups = [list(incident.claim_ids), list(other.claim_ids)]
         return {"with": other_id, "groups": groups}, None, {"with": other_id}
     if action == "split":
@@ -251,7 +257,15 @@ def rebuild(ledger: Ledger) -> bool:
     return rebuilds.run(ledger)
 
 
-def where_it_went(ledger: Ledger, incident_id: str) -> str | None:
+@dataclass(frozen=True, slots=True)
+class Successor:
+    """Where the claims of an incident no longer stored are now, and the decision that moved them."""
+
+    incident: str
+    action: str  # "merge" or "split"
+
+
+def successor(ledger: Ledger, incident_id: str) -> Successor | None:
     """The incident now holding the claims of one no longer stored: those it held when an analyst
     last split or merged it, or those of the incident it was merged into, else None.
 
@@ -268,7 +282,8 @@ def where_it_went(ledger: Ledger, incident_id: str) -> str | None:
         )
         claims = before.get("claims") if isinstance(before, dict) and named else None
         if claims:
-            return incident_holding(ledger, [str(c) for c in claims])
+            now_in = incident_holding(ledger, [str(c) for c in claims])
+            return Successor(now_in, str(entry["action"])) if now_in else None
     return None
 
 
@@ -296,6 +311,11 @@ def apply_review(
         target = ledger.expand_id(kind, target)
     if kind == "incident":
         context = target
+    elif kind == "claim" and context:
+        # A claim reviewed on an incident's page: the decision was read against that incident's
+        # other claims, so it is not recorded once the incident is merged or split away.
+        context = ledger.expand_id("incident", context)
+        _current_incident(ledger, context)
     stored, before, after = _check(ledger, action, target, payload, context)
     if action in ("confirm", "reject") and before == {"status": after["status"]} and not stored["reason"]:
         # The claim is already so (a double click, a second tab): nothing to record again.
@@ -323,7 +343,7 @@ def add_claim(ledger: Ledger, user: User, body: dict[str, Any]) -> ReviewResult:
     if not user.can("analyst"):
         raise HTTPException(403, f"user {user.username!r} is a {user.role}; adding a claim needs the analyst role")
     incident = (
-        _incident_or_404(ledger, ledger.expand_id("incident", str(body["incident"]))) if body.get("incident") else None
+        _current_incident(ledger, ledger.expand_id("incident", str(body["incident"]))) if body.get("incident") else None
     )
     note: Document | None = None
     if body.get("outside"):

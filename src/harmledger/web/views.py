@@ -31,7 +31,7 @@ from harmledger.web.queries import (
     page_of_incidents,
 )
 from harmledger.web.queue import review_queue, suggestion_rows
-from harmledger.web.review import ACTIONS, add_claim, apply_review, where_it_went
+from harmledger.web.review import ACTIONS, add_claim, apply_review, incident_holding, successor
 from harmledger.web.search import results
 
 router = APIRouter(include_in_schema=False)
@@ -182,9 +182,9 @@ def incident_page(request: Request, incident_id: str, done: str | None = None, m
         return RedirectResponse(
             f"/incidents/{full}" + (f"?{request.url.query}" if request.url.query else ""), status_code=307
         )
-    successor = where_it_went(ledger, full) if ledger.get_incident(full) is None else None
-    if successor is not None:  # merged away: a bookmark or a shared link leads to where its claims are
-        return RedirectResponse(f"/incidents/{successor}?moved={full}", status_code=303)
+    went = successor(ledger, full) if ledger.get_incident(full) is None else None
+    if went is not None:  # merged away: a bookmark or a shared link leads to where its claims are
+        return RedirectResponse(f"/incidents/{went.incident}?moved={full}", status_code=303)
     detail = incident_detail(ledger, incident_id)
     incident, tolls, status, fixes = detail.incident, detail.tolls, detail.status, detail.decisions.claim_fixes
     claims = claim_rows(ledger, detail.claims, status, fixes)
@@ -211,6 +211,7 @@ def incident_page(request: Request, incident_id: str, done: str | None = None, m
             "documents": _incident_documents(claims),
             "identity": identity,
             "suggested": ledger.suggestions(incident_id=incident.id),
+            "splits": detail.splits,
         },
     )
 
@@ -286,6 +287,10 @@ async def incident_review(request: Request, incident_id: str) -> Response:
     else:
         result = apply_review(ledger_of(request), user, action, target, payload, context=incident_id)
     where = result.incident or incident_id
+    if action == "split":
+        # The page split stays with the claims left unticked: reconciliation gives the incident's
+        # id to the larger part, which may be the ticked one. Its page links the part moved out.
+        where = incident_holding(ledger_of(request), payload["groups"][1]) or where
     if str(form.get("back") or "") == "/review":
         return RedirectResponse(f"/review?{urlencode({'done': action})}", status_code=303)
     if ledger_of(request).get_incident(where) is None:
