@@ -135,6 +135,8 @@ def test_sentence_around_keeps_to_one_sentence() -> None:
         ("Iraqi forces", "Government of Iraq", True),
         ("Taliban", "Government of Afghanistan", False),  # "government" alone names no one
         ("Islamic State", "Moro Islamic Liberation Front (MILF)", False),  # nor does "Islamic"
+        ("Mai-Mai", "Mayi Mayi", True),  # one name spelt two ways
+        ("Mai-Mai", "Raia Mutomboki", False),
     ],
 )
 def test_a_perpetrator_agrees_with_the_coders_one_written_their_way(ours: str, coders: str, agree: bool) -> None:

@@ -1272,6 +1272,8 @@ DETAILS = [
     ),
     # a drone or a fighter jet strikes from the air, whatever it is called
     ("Houthi drones killed 3 fishermen off the coast.", (), "airstrike", "Houthis"),
+    # an affiliate named in full is itself, not the network it belongs to
+    ("Al-Qaida in the Islamic Maghreb (AQIM) fighters killed 5 soldiers.", (), None, "AQIM"),
     ("A drone struck a car near the market, killing three people.", (), "airstrike", None),
     ("A fighter jet bombed the school, killing 11 pupils.", (), "airstrike", None),
     ("A suicide drone hit a bus, killing two passengers.", (), "airstrike", None),

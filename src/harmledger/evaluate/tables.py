@@ -23,6 +23,8 @@ SOURCE_ALIASES: tuple[tuple[str, ...], ...] = (
     ("ministry of health", "health ministry"),
     ("ministry of defence", "ministry of defense", "defence ministry", "defense ministry", "mod"),
     ("islamic state", "isis", "isil", "is", "daesh"),
+    # one militia family, spelt both ways by the press and by coders (GTD: "Mayi Mayi")
+    ("mai mai", "mayi mayi"),
 )
 
 # Words left out of a name's initials ("Syrian Observatory for Human Rights" → SOHR).

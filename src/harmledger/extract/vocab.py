@@ -868,6 +868,7 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
     "Hezbollah": ("hezbollah", "hizbollah", "hizballah"),
     "al-Qaeda": ("al-qaeda", "al qaeda", "al-qaida", "al qaida"),
     "AQAP": ("al-qaeda in the arabian peninsula", "al-qaida in the arabian peninsula", "aqap"),
+    "AQIM": ("al-qaeda in the islamic maghreb", "al-qaida in the islamic maghreb", "aqim"),
     "JNIM": (
         "jnim",
         "jamaat nusrat al-islam wal muslimin",
