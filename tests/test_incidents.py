@@ -326,6 +326,17 @@ def test_a_report_of_wounded_that_speaks_of_no_dead_gives_zero_deaths():
     assert "killed 0: 5 injured reported and no dead" in inc.explanation
 
 
+def test_a_report_of_an_abduction_that_speaks_of_no_dead_gives_zero_deaths():
+    c = claim("a", "detained", 4, 4, 4, place="kabul", day=D)
+    d = doc("a", "Gunmen kidnapped four travellers on the highway. Two were freed the next day.")
+    [inc] = only_incidents(reconcile([c], {"a": d}))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (0, 0, 0)
+    assert "killed 0: 4 abducted reported and no dead" in inc.explanation
+    d = doc("a", "Gunmen kidnapped four travellers on the highway. The body of one was found the next day.")
+    [inc] = only_incidents(reconcile([c], {"a": d}))
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (None, None, None)
+
+
 @pytest.mark.parametrize(
     "text",
     [

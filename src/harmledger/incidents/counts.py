@@ -46,7 +46,7 @@ victims are civilians):
 10. A report of wounded that speaks of no dead ("five civilians were injured in the blast") says
    nobody died: an incident whose claims give injured figures and none of the dead (no killed or
    "casualties" figure at all, hedged or not, and no word of death anywhere in their documents)
-   has deaths 0, as monitors (ACLED, GTD) code it.
+   has deaths 0, as monitors (ACLED, GTD) code it; so has one whose claims count only the abducted.
 """
 
 from __future__ import annotations
@@ -532,9 +532,13 @@ def none_beside_injured(
     None where any claim speaks of the dead (or of "casualties", which may hold them), or any of
     their documents is not in ``silent_on_death`` (those whose texts hold no word of death: a
     death the extractor read no figure from still leaves the toll open)."""
-    if injured.low is None and injured.best is None and injured.high is None:
-        return None
     if any(c.outcome in ("killed", "casualties") or c.document_id not in silent_on_death for c in claims):
         return None
+    if injured.low is None and injured.best is None and injured.high is None:
+        # … and so do reports of an abduction ("kidnapped four travellers") that speak of no dead
+        taken = [c.count.point for c in claims if c.outcome == "detained" and c.count is not None and c.count.point]
+        if not taken:
+            return None
+        return Figures(0, 0, 0, NONE_BESIDE_INJURED), [f"killed 0: {max(taken)} abducted reported and no dead"]
     figure = injured.best if injured.best is not None else injured.low if injured.low is not None else injured.high
     return Figures(0, 0, 0, NONE_BESIDE_INJURED), [f"killed 0: {figure} injured reported and no dead"]
