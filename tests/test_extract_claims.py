@@ -1514,6 +1514,32 @@ def test_one_person_described_by_an_of_phrase_adds_to_the_figure_after_it(text: 
     assert sum(c.count.best for c in found if c.count) == dead
 
 
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Gunmen fired on the senator's car near the market. The senator was not harmed.", "people"),
+        ("A bomb went off beside the convoy of Mayor Ruto. Ruto, the town's mayor, was unharmed.", "people"),
+        ("Militants fired rockets at the base; civilians were not harmed, the army said.", "civilians"),
+    ],
+)
+def test_a_target_that_came_to_no_harm_is_a_zero(text: str, victims: str) -> None:
+    [claim] = [c for c in claims_of(text) if c.kind == "casualty"]
+    assert (claim.outcome, claim.count.best if claim.count else None, claim.negated) == ("casualties", 0, True)
+    assert claim.victims == victims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hostage's release is not the attack: its day is another
+        "Gunmen abducted a priest on the highway. The priest was released unharmed on June 1.",
+        "The building was not damaged.",
+    ],
+)
+def test_no_zero_from_a_release_or_from_things(text: str) -> None:
+    assert [c.count.best for c in claims_of(text) if c.kind == "casualty" and c.count and c.negated] == []
+
+
 def test_victims_reported_killed_are_not_the_source() -> None:
     [a, b] = claims_of("Ali Haddad and Fares Haddad were reported killed in the strike.")
     assert (a.source, b.source) == (None, None)

@@ -46,6 +46,8 @@ TIE_SPECS = [
     ("no harm noun", "There were no casualties in the raid.", "no", "casualties"),
     ("not any harm noun", "The mortar round did not cause any casualties.", "any", "casualties"),
     ("not any harm noun", "Troops pulled back without inflicting any deaths.", "any", "killed"),
+    ("target unharmed", "The governor was not harmed in the blast.", "harmed", "casualties"),
+    ("target unharmed", "Ruto, the town's mayor, escaped unhurt.", "unhurt", "casualties"),
     ("an executed man", "Police found an executed man by the river.", "an executed", "killed"),
     ("harmed one: participle after", "Civilian killed in a drone strike", "Civilian", "killed"),
     ("harmed one: participle after", "No civilians were hurt.", "No", "injured"),

@@ -33,6 +33,7 @@ from harmledger.extract.vocab import (
     HARM_NOUNS,
     JOIN,
     MANNER_VERBS,
+    NOT_HARMED,
     OBJECT_STARTS,
     OF_NOUNS,
     ONE_PERSON_DETS,
@@ -44,6 +45,7 @@ from harmledger.extract.vocab import (
     SINGULAR_DETS,
     SUBSET_BEFORE,
     TENS,
+    UNHARMED,
     UNITS,
     VICTIM_NOUNS,
     ZERO_WORDS,
@@ -172,6 +174,35 @@ _CAUSING = frozenset(
 )
 
 
+# (not "was released unharmed on June 1": the day of the release, and a hostage's fate, not the attack's)
+_CAME_OUT = frozenset({"was", "were", "escaped", "survived", "emerged"})
+
+
+def _target_unharmed(s: _Lone, k: int) -> bool:
+    """ "Askar, the president's adviser, was not harmed in the blast": nobody was harmed, a
+    zero of casualties (as "no casualties" is); only of a person named or described before."""
+    tokens = s.tokens
+    low = tokens[k].low
+    if low in UNHARMED:
+        j = k - 1
+    elif low in NOT_HARMED and k >= 2 and tokens[k - 1].low in ("not", "n't"):
+        j = k - 2
+    else:
+        return False
+    if j < 1 or tokens[j].low not in _CAME_OUT:
+        return False
+    subject = tokens[j - 1]
+    described = j >= 2 and (tokens[j - 2].low in SINGULAR_DETS or tokens[j - 2].low in POSSESSIVES)
+    if not (subject.is_title or subject.low in VICTIM_NOUNS or subject.text == "," or described):
+        return False
+    # "Civilians were not harmed" is a zero of civilians; a person's name, of anyone
+    victims = VICTIM_NOUNS[subject.low][0] if subject.low in VICTIM_NOUNS else "people"
+    zero = Mention(k, k + 1, Count(0, 0, 0, "exact", text=""), "casualties", victims, [], k, k + 1)
+    zero.negated = True
+    s.add(zero, rule_name(_target_unharmed), range(k, k + 1))
+    return True
+
+
 def _not_any_harm_noun(s: _Lone, k: int) -> bool:
     """ "The grenade did not cause any casualties": a zero of that harm, negated."""
     tokens = s.tokens
@@ -247,6 +278,7 @@ LONE_RULES: tuple[Callable[[_Lone, int], bool], ...] = (
     _a_body_found,
     _no_harm_noun,
     _not_any_harm_noun,
+    _target_unharmed,
     _an_executed_man,
     _harmed_one,
 )
@@ -409,7 +441,21 @@ def rule_name(rule: Callable[..., object]) -> str:
 
 # The words a rule of ``LONE_RULES`` may start at; any other word is passed by at once.
 _LONE_STARTS = frozenset(
-    {"him", "her", "body", "corpse", "no", "any", "another", "head", "couple", *ZERO_WORDS, *VICTIM_NOUNS}
+    {
+        "him",
+        "her",
+        "body",
+        "corpse",
+        "no",
+        "any",
+        "another",
+        "head",
+        "couple",
+        *ZERO_WORDS,
+        *VICTIM_NOUNS,
+        *UNHARMED,
+        *NOT_HARMED,
+    }
 )
 
 

@@ -18,7 +18,9 @@ from harmledger.extract.vocab import (
     HARM_NOUNS,
     HARM_PHRASES,
     MANNER_ENDS,
+    NOT_HARMED,
     STATEMENT_TRIGGERS,
+    UNHARMED,
 )
 
 # A token: a number (with thousands separators / decimals / ordinal suffix), a word (with
@@ -42,6 +44,8 @@ _HARM_STEMS = sorted(
         *(end[-1] for end in MANNER_ENDS),  # "burn four guerrillas alive": the verb's tense is any
         "no one",
         "nobody",
+        *UNHARMED,
+        *NOT_HARMED,
         "body",
         "corpse",
         "remains",

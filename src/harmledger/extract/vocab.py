@@ -1325,6 +1325,10 @@ DEATH_CUES = frozenset({"deadly", "lethal", "death", "deaths", "killed", "killin
 CLAUSE_VERBS = frozenset(
     {"were", "was", "are", "is", "have", "has", "had", "died", "killed", "reportedly", "according"}
 )
+# "The senator was not harmed", "Eboka was released unharmed", "the mayor escaped unhurt": the
+# attack's target came to no harm (a zero, ``singulars``).
+UNHARMED = frozenset({"unharmed", "unhurt", "unscathed"})
+NOT_HARMED = frozenset({"harmed", "hurt", "injured", "wounded"})
 # "nobody was hurt": a zero.
 ZERO_WORDS = frozenset({"nobody", "none"})
 # Nouns that never name one person ("police killed" is not one policeman).
