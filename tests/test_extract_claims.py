@@ -1540,6 +1540,20 @@ def test_no_zero_from_a_release_or_from_things(text: str) -> None:
     assert [c.count.best for c in claims_of(text) if c.kind == "casualty" and c.count and c.negated] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "outcome", "who"),
+    [
+        ("Gunmen abducted Omar Haidari, a local councillor, on the highway.", "detained", "Omar Haidari"),
+        ("Assailants abducted journalist Ahmed Nuri from a bakery.", "detained", "journalist Ahmed Nuri"),
+        ("Gunmen killed teacher Ana Villalobos at the school gate.", "killed", "teacher Ana Villalobos"),
+    ],
+)
+def test_one_person_named_with_or_without_their_work_is_one(text: str, outcome: str, who: str) -> None:
+    [claim] = [c for c in claims_of(text) if c.kind == "casualty"]
+    assert (claim.outcome, claim.count.best if claim.count else None) == (outcome, 1)
+    assert claim.span.slice(text) in who
+
+
 def test_victims_reported_killed_are_not_the_source() -> None:
     [a, b] = claims_of("Ali Haddad and Fares Haddad were reported killed in the strike.")
     assert (a.source, b.source) == (None, None)

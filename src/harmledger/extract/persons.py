@@ -288,6 +288,14 @@ def _object_phrase(tokens: list[Token], j: int, taken: set[int]) -> int | None:
         ):
             return None
         return e
+    if (
+        j + 1 < n
+        and _one_person_noun(tokens[j].low)
+        and tokens[j].text.islower()
+        and _is_name_token(tokens[j + 1])
+        and tokens[j + 1].low not in VICTIM_NOUNS
+    ):
+        j += 1  # "journalist Saifullah Jan": a person named after the work they do
     if not _is_name_token(tokens[j]) or tokens[j].low in VICTIM_NOUNS or tokens[j].low in NOT_NAMES:
         return None  # "Militants Killed In Nooristan Clash": a headline's capitals, not a name
     e = j + 1
@@ -310,7 +318,8 @@ def active_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> li
     verbs_used = {m.harm_at for m in found}
     for v, tok in enumerate(tokens):
         outcome = HARM_BEFORE.get(tok.low)
-        if outcome not in _OUTCOMES or v in verbs_used or v in taken:
+        # "abducted Ana Reyes": one person taken, as one killed
+        if outcome not in _OUTCOMES and outcome != "detained" or v in verbs_used or v in taken:
             continue
         if _passive(tokens, v):
             continue  # "was killed in Kabul", "were shot and killed a short time later"
