@@ -1062,6 +1062,10 @@ SCOPES = [
     ("Violence across Syria killed 150 people on Wednesday, activists said.", "cumulative", "across Syria"),
     ("At least 30 people died in a wave of bombings in Baghdad.", "cumulative", "wave of bombings in Baghdad"),
     ("Rockets fired across the border killed 3 soldiers.", "incident", None),
+    # a nation's dead of a day, no place or single event named: a monitor's toll over the country
+    ("More than 120 Syrians were killed yesterday, Monday, activists said.", "cumulative", "nationwide"),
+    ("At least 55 Afghans were killed in a suicide attack on Sunday.", "incident", None),
+    ("Shelling killed 60 Syrians in Douma on Monday.", "incident", None),
     (
         "At least 45 people were killed in attacks across the Gaza Strip on Saturday.",
         "cumulative",

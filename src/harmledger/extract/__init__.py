@@ -46,6 +46,7 @@ from harmledger.extract.vocab import (
     HEDGE_ADJECTIVES,
     HEDGED_ACCOUNTS,
     HEDGES,
+    NATION_PLURALS,
     ONE_EVENT_NOUNS,
     PASSIVE_AUX,
     PERFECT_AFTER,
@@ -311,10 +312,8 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     out: list[Claim] = []
     for n, m in enumerate(mentions):
         span = Span(tokens[m.first].start, tokens[m.last - 1].end)
-        scope, period = scopes[n]
         c = m.count
-        if scope == "incident" and _running_toll(tokens, c.point):
-            scope = "cumulative"
+        scope, period = _beyond_one_event(tokens, m, sentence, s, scopes[n])
         count = Count(c.low, c.high, c.best, c.qualifier, c.vague, span.slice(state.text))
         shared = _shared_by(tokens, m.last, state.attacks)
         if state.attacks <= 1 and c.point is not None and shared > c.point:
@@ -423,6 +422,38 @@ def _running_toll(tokens: list[Token], point: int | None) -> bool:
         return False
     perfect = any(a.low in PERFECT_AUX and b.low in PERFECT_AFTER for a, b in pairwise(tokens))
     return (perfect or _displaced_now(tokens)) and not any(t.low in ONE_EVENT_NOUNS for t in tokens)
+
+
+def _beyond_one_event(
+    tokens: list[Token], m: Mention, sentence: str, offset: int, found: tuple[str, str | None]
+) -> tuple[str, str | None]:
+    """The figure's scope and period: as its clause gives them (``found``), unless the figure is
+    a running toll ("has killed 300") or a day's toll over a whole country."""
+    if found[0] != "incident":
+        return found
+    if _running_toll(tokens, m.count.point):
+        return "cumulative", found[1]
+    if _nationwide(tokens, m, m.count.point, sentence, offset):
+        return "cumulative", NATIONWIDE
+    return found
+
+
+NATIONWIDE_MIN = 50  # a nation's dead of a day: a monitor's count over the country
+NATIONWIDE = "nationwide"  # the period of such a count: a total over places (``context.over_places``)
+_PLACE_NAMED = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?[A-Z]")
+
+
+def _nationwide(tokens: list[Token], m: Mention, point: int | None, sentence: str, offset: int) -> bool:
+    """ "More than 200 Syrians were killed yesterday": the victims are the nation's, no place and no
+    single event (an attack, a strike) narrow them; a day's toll over the country, no incident."""
+    if point is None or point < NATIONWIDE_MIN:
+        return False
+    victims = tokens[m.last : max(m.last + 1, m.phrase_end)]
+    if not any(t.low in NATION_PLURALS for t in victims):
+        return False
+    if any(t.low in ONE_EVENT_NOUNS for t in tokens):
+        return False
+    return _PLACE_NAMED.search(sentence, tokens[m.first].start - offset) is None
 
 
 # "More than two million people are internally displaced in the country": a count of those

@@ -533,7 +533,8 @@ def _war_as_subject(tokens: list[Token], lo: int, hi: int) -> tuple[int, int] | 
 _WAR_GOVERNED_BY = frozenset("from of since during after before in by".split())
 
 
-_PLACE_PLURALS = frozenset("cities towns villages regions provinces districts governorates states".split())
+# (and "nationwide", a monitor's day over a whole country: ``extract._nationwide``)
+_PLACE_PLURALS = frozenset("cities towns villages regions provinces districts governorates states nationwide".split())
 
 
 def over_places(period: str | None) -> bool:

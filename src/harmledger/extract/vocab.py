@@ -385,6 +385,11 @@ _victims(
 )
 # Nationalities that name a person ("a Syrian was killed") or modify a name ("an Afghan Air Force pilot").
 DEMONYM_NOUNS: frozenset[str] = frozenset("syrian iraqi afghan yemeni palestinian ukrainian kurd".split())
+# A nation's dead counted as such ("More than 200 Syrians were killed yesterday"): a monitor's toll
+# of a day over the whole country (``extract``), when no place or single event narrows it.
+NATION_PLURALS: frozenset[str] = frozenset(
+    "syrians iraqis afghans yemenis palestinians ukrainians libyans somalis sudanese nigerians".split()
+)
 _victims("civilians", "medical staff", "vaccinator vaccinators health-worker")
 _victims(
     "people",
