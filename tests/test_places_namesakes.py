@@ -745,3 +745,17 @@ def test_a_name_said_to_lie_in_part_of_a_country_is_not_its_namesake_elsewhere()
     place = _one("A drone struck a car on the road between Aitaroun and Blida in south Lebanon.", "Blida")
     assert place.country == "LB", place
     assert _one("Shelling hit Marea in northern Aleppo province.", "Aleppo").country == "SY"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # a provincial seat of modest size (GeoNames gives Ma'rib some 17,000 people) named bare
+        # is the town; its province is meant when the text says so
+        ("Gunmen abducted two aid workers in Marib city, Marib, Yemen.", "Marib"),
+        ("Houthi shelling killed four people in Marib on Sunday.", "Marib"),
+    ],
+)
+def test_a_town_named_like_its_province_is_the_town(text: str, mention: str) -> None:
+    place = _one(text, mention)
+    assert place.precision == WHERE_PREC_EXACT and place.country == "YE", place

@@ -53,7 +53,7 @@ ALTERNATE_PENALTY = 0.6
 ALTERNATE_PENALTY_BESIDE_PRIMARY = 1.5
 SOURCE_BONUS: dict[str, float] = {"analyst": 20.0}
 CURATED_BONUS = 1.0
-SHADOW_POPULATION = 50_000
+SHADOW_POPULATION = 15_000
 
 
 def region_key(entry: Entry) -> tuple[str, str] | None:
