@@ -759,3 +759,17 @@ def test_a_name_said_to_lie_in_part_of_a_country_is_not_its_namesake_elsewhere()
 def test_a_town_named_like_its_province_is_the_town(text: str, mention: str) -> None:
     place = _one(text, mention)
     assert place.precision == WHERE_PREC_EXACT and place.country == "YE", place
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        # a city's numbered or police district is a quarter of the city ...
+        ("A bomb killed a guard in the 3rd police district of Ghazni, Afghanistan.", WHERE_PREC_EXACT),
+        ("Gunmen killed a cleric in the 9th Police District of Ghazni city, Ghazni, Afghanistan.", WHERE_PREC_EXACT),
+        # ... where "the district of" a name that is also a province's is the province
+        ("Fighting spread across the district of Ghazni, officials said.", WHERE_PREC_ADM1),
+    ],
+)
+def test_a_citys_numbered_district_is_in_the_city(text: str, precision: int) -> None:
+    assert _one(text, "Ghazni").precision == precision

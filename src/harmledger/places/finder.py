@@ -347,8 +347,8 @@ _ROMANCE_DIVISION_OF_RE = re.compile(
     re.IGNORECASE,
 )
 _CITY_QUARTER_RE = re.compile(
-    r"\b(?:residential|commercial|business|industrial|central|old|poor|crowded|densely[- ]populated|"
-    r"market|diplomatic|government)\s+district\s+of\s+$",
+    r"(?:\b(?:residential|commercial|business|industrial|central|old|poor|crowded|densely[- ]populated|"
+    r"market|diplomatic|government|police)|\d(?:st|nd|rd|th))\s+district\s+of\s+$",
     re.IGNORECASE,
 )
 _KIN_HEADS = frozenset(KIN_NOUNS)
@@ -791,7 +791,9 @@ def _modified(text: str, m: Mention) -> Mention:
             m.prefer = "ADM"
         else:
             m.prefer = kind
-    if (_DIVISION_OF_RE.search(before) and not _CITY_QUARTER_RE.search(before)) or _ROMANCE_DIVISION_OF_RE.search(
+    if m.prefer == "PPL" and head in ("city", "town"):
+        pass  # "the district of Kandahar city": the name's own head says which
+    elif (_DIVISION_OF_RE.search(before) and not _CITY_QUARTER_RE.search(before)) or _ROMANCE_DIVISION_OF_RE.search(
         before
     ):
         m.prefer = "ADM"
