@@ -773,3 +773,17 @@ def test_a_town_named_like_its_province_is_the_town(text: str, mention: str) -> 
 )
 def test_a_citys_numbered_district_is_in_the_city(text: str, precision: int) -> None:
     assert _one(text, "Ghazni").precision == precision
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        # a quarter or a street before a town named like its province lies in the town ...
+        ("Gunmen fired on a patrol in Kohsan Bagh neighborhood, Herat, Afghanistan.", WHERE_PREC_EXACT),
+        ("A bomb went off on Martyrs Road, Herat, Afghanistan.", WHERE_PREC_EXACT),
+        # ... a district or village before it, in the province
+        ("Gunmen fired on a patrol in Shindand, Herat, Afghanistan.", WHERE_PREC_ADM1),
+    ],
+)
+def test_a_quarter_of_a_town_named_like_its_province_lies_in_the_town(text: str, precision: int) -> None:
+    assert _one(text, "Herat").precision == precision

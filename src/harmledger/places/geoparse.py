@@ -133,6 +133,7 @@ def hierarchy_bonus(text: str, mentions: list[Mention]) -> dict[int, tuple[float
     for before, middle, after in zip(mentions, mentions[1:], mentions[2:], strict=False):
         if (
             not (id(before) in listed and listed.get(id(before)) == listed.get(id(after)))
+            and not _city_quarter(text, before, middle)
             and _comma_link(text, before, middle)
             and text[middle.end : after.start].strip() == ","
             and any(c.feature == "PCLI" for c in after.candidates)
@@ -195,6 +196,19 @@ _PART_OF_GAP = re.compile(
 # A reading of a district or quarter outside the place the text says holds it ("Khogyani district
 # of eastern Nangarhar province" read as a village in Ghazni): no place of the report's event.
 PART_ELSEWHERE_NOTE = "far from the place it belongs to"
+
+
+# Words that make a name a part of a town, not of a province: "Pol-e-Menarha neighborhood, Herat",
+# "Martyr Sadeq Road, Herat", "Precinct No Eleven, Herat" lie in the city named like its province.
+_QUARTER_WORDS = frozenset(
+    "neighborhood neighbourhood road street avenue square precinct bazaar market roundabout quarter suburb".split()
+)
+
+
+def _city_quarter(text: str, before: Mention, middle: Mention) -> bool:
+    """Whether the name before ``middle`` is typed as a quarter or a street of a town."""
+    words = [*before.surface.lower().split(), *text[before.end : middle.start].lower().replace(",", " ").split()]
+    return not _QUARTER_WORDS.isdisjoint(words)
 
 
 def _part_bonus(part: Mention, holder: Mention, where: str) -> dict[int, tuple[float, str]]:
