@@ -1141,6 +1141,26 @@ def test_a_source_counting_only_the_attackers_sets_no_low_of_the_total() -> None
     assert incident.deaths.low == 15
 
 
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # a person named after a count that names nobody is one of those counted ...
+        (
+            "An air strike on a house killed two civilians on Monday. A 12-year-old boy named Ali Hassan "
+            "was also killed in the strike.",
+            2,
+        ),
+        # ... a person named after another named person is one more
+        ("An air strike on a house killed Ahmed Saleh on Monday. His brother Omar Saleh was also killed.", 2),
+        # ... and so are people the text says are more
+        ("An air strike on a house killed two civilians on Monday. Two more people were also killed.", 4),
+    ],
+)
+def test_a_person_named_after_a_count_is_one_of_those_counted(text: str, dead: int) -> None:
+    [incident] = _report(text)
+    assert incident.deaths.best == dead, incident.explanation
+
+
 def test_an_attacker_hurt_after_the_people_he_hurt_adds_to_them() -> None:
     [incident] = _report(
         "A man armed with a knife attacked shoppers at a market on Saturday. At least five people were "

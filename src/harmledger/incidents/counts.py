@@ -149,11 +149,26 @@ def _joint_sums(items: Sequence[tuple[Reported, bool]]) -> list[tuple[Reported, 
             and prev is not None
             and not prev[1]
             and prev[0].claim.outcome == r.claim.outcome
+            and not _one_of_those_counted(prev[0].claim, r.claim)
         ):
             out[-1] = (prev[0], False, _sum([prev[2], fig]))
             continue
         out.append((r, upper, fig))
     return out
+
+
+def _one_of_those_counted(counted: Claim, named: Claim) -> bool:
+    """ "… two civilians were killed. A 12-year-old boy named Ali was also killed in the strike":
+    a person named in a later sentence, after a count that names nobody, is one of those counted
+    ("also" beside the other victims), not one more (unlike "two more people were also killed")."""
+    return (
+        named.count is not None
+        and named.count.qualifier == "named"
+        and counted.count is not None
+        and counted.count.qualifier != "named"
+        and (counted.count.point or 0) > 1
+        and named.sentence != counted.sentence
+    )
 
 
 def _precise_only(items: Sequence[tuple[Reported, bool]]) -> Sequence[tuple[Reported, bool]]:
