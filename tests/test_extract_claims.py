@@ -1558,6 +1558,20 @@ def test_one_person_named_with_or_without_their_work_is_one(text: str, outcome: 
     assert claim.span.slice(text) in who
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An air strike killed Karim Haddad along with his wife and their three daughters.",
+        "An air strike killed Karim Haddad alongside his wife and their three daughters.",
+        "An air strike killed Karim Haddad together with his wife and their three daughters.",
+    ],
+)
+def test_the_victims_of_one_verb_go_on_past_along_with(text: str) -> None:
+    found = [c for c in claims_of(text) if c.kind == "casualty"]
+    assert sum(c.count.best for c in found if c.count) == 5
+    assert [c.joint for c in found] == [False, True, True]
+
+
 def test_victims_reported_killed_are_not_the_source() -> None:
     [a, b] = claims_of("Ali Haddad and Fares Haddad were reported killed in the strike.")
     assert (a.source, b.source) == (None, None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from harmledger.extract.counts import CountMatch, find_counts, is_year
 from harmledger.extract.phrases import phrase_at, phrase_ending_at, starts_phrase
@@ -981,7 +982,7 @@ def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
             # "killed at least 23 people at a blockade in Musakhel, and at least six people in a
             # separate attack": the figure before was the verb's object too
             return _verb_of_figure(tokens, x)
-        if x <= k - 7:
+        if x <= k - 7 and not _along_between(tokens, x, k):
             continue  # a verb alone reaches six words back; past them only through its figure
         if low in HARM_BEFORE:
             if x > 0 and tokens[x - 1].low in PASSIVE_AUX:
@@ -994,6 +995,18 @@ def verb_back(tokens: list[Token], first: int) -> tuple[str | None, int]:
 
 
 SHARED_VERB_REACH = 17
+# The name mentions carry when ``mentions._shared_verb`` tied them ("killed a woman and her three
+# children"): the persons reader and the last pass over a sentence ask for it.
+SHARED_VERB_RULE = "shared verb"
+
+
+def _along_between(tokens: list[Token], lo: int, hi: int) -> bool:
+    """ "killed Karim Haddad along with his wife and their three daughters": the verb's victims
+    go on past "along with", "alongside", "together with"."""
+    lows = [t.low for t in tokens[lo:hi]]
+    return "alongside" in lows or any(a in ("along", "together") and b == "with" for a, b in pairwise(lows))
+
+
 # the words of a qualifier before a figure ("at least", "more than", "an estimated")
 _BEFORE_A_FIGURE = frozenset(word for phrase in PRE_QUALIFIERS for word in phrase.split())
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from harmledger.extract.counts import find_counts
-from harmledger.extract.harm import PARTIES, Mention, clause_ends, participles
+from harmledger.extract.harm import PARTIES, SHARED_VERB_RULE, Mention, clause_ends, participles
 from harmledger.extract.phrases import starts_phrase
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
@@ -315,7 +315,9 @@ def _object_phrase(tokens: list[Token], j: int, taken: set[int]) -> int | None:
 def active_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> list[Mention]:
     """ "shot and killed a police constable", "killed Ana Reyes, a councillor", "… and his son"."""
     out: list[Mention] = []
-    verbs_used = {m.harm_at for m in found}
+    # (a figure that only shares the verb, "killed X along with his wife and their three
+    # daughters", leaves its first object to be read)
+    verbs_used = {m.harm_at for m in found if m.rule != SHARED_VERB_RULE}
     for v, tok in enumerate(tokens):
         outcome = HARM_BEFORE.get(tok.low)
         # "abducted Ana Reyes": one person taken, as one killed
@@ -718,7 +720,7 @@ def persons(tokens: list[Token], found: list[Mention]) -> list[Mention]:
     taken: set[int] = set()
     for m in found:
         taken.update(range(m.first, max(m.phrase_end, m.last)))
-        if m.harm_at >= 0:
+        if m.harm_at >= 0 and m.rule != SHARED_VERB_RULE:
             taken.add(m.harm_at)
     out: list[Mention] = []
     for rule in RULES:

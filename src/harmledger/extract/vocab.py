@@ -456,7 +456,7 @@ NAME_LINKS: frozenset[str] = frozenset("- ' ’ bin ibn al el de da del la van v
 # Where the description of one person ends: "killed a lecturer of the academy | in Kabul".
 PERSON_NP_STOPS: frozenset[str] = frozenset(
     ", . ; : in at on near while as who whom which from during outside inside and after before "
-    "with when along by for since until".split()
+    "with when along alongside together by for since until".split()
 )
 # "killed a number of …", "a group of …", "a dog": not one person.
 NOT_ONE_PERSON_HEADS: frozenset[str] = frozenset(
