@@ -1066,6 +1066,7 @@ SCOPES = [
     ("More than 120 Syrians were killed yesterday, Monday, activists said.", "cumulative", "nationwide"),
     ("At least 55 Afghans were killed in a suicide attack on Sunday.", "incident", None),
     ("Shelling killed 60 Syrians in Douma on Monday.", "incident", None),
+    ("In Douma, more than 60 Syrians were killed on Monday.", "incident", None),
     (
         "At least 45 people were killed in attacks across the Gaza Strip on Saturday.",
         "cumulative",

@@ -313,7 +313,7 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     for n, m in enumerate(mentions):
         span = Span(tokens[m.first].start, tokens[m.last - 1].end)
         c = m.count
-        scope, period = _beyond_one_event(tokens, m, sentence, s, scopes[n])
+        scope, period = _beyond_one_event(tokens, m, sentence, scopes[n])
         count = Count(c.low, c.high, c.best, c.qualifier, c.vague, span.slice(state.text))
         shared = _shared_by(tokens, m.last, state.attacks)
         if state.attacks <= 1 and c.point is not None and shared > c.point:
@@ -425,7 +425,7 @@ def _running_toll(tokens: list[Token], point: int | None) -> bool:
 
 
 def _beyond_one_event(
-    tokens: list[Token], m: Mention, sentence: str, offset: int, found: tuple[str, str | None]
+    tokens: list[Token], m: Mention, sentence: str, found: tuple[str, str | None]
 ) -> tuple[str, str | None]:
     """The figure's scope and period: as its clause gives them (``found``), unless the figure is
     a running toll ("has killed 300") or a day's toll over a whole country."""
@@ -433,27 +433,27 @@ def _beyond_one_event(
         return found
     if _running_toll(tokens, m.count.point):
         return "cumulative", found[1]
-    if _nationwide(tokens, m, m.count.point, sentence, offset):
+    if _nationwide(tokens, m, sentence):
         return "cumulative", NATIONWIDE
     return found
 
 
 NATIONWIDE_MIN = 50  # a nation's dead of a day: a monitor's count over the country
 NATIONWIDE = "nationwide"  # the period of such a count: a total over places (``context.over_places``)
-_PLACE_NAMED = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?[A-Z]")
+_PLACE_NAMED = re.compile(r"\b(?i:in|near|at|outside|around)\s+(?i:the\s+)?[A-Z]")
 
 
-def _nationwide(tokens: list[Token], m: Mention, point: int | None, sentence: str, offset: int) -> bool:
+def _nationwide(tokens: list[Token], m: Mention, sentence: str) -> bool:
     """ "More than 200 Syrians were killed yesterday": the victims are the nation's, no place and no
     single event (an attack, a strike) narrow them; a day's toll over the country, no incident."""
-    if point is None or point < NATIONWIDE_MIN:
+    if m.count.point is None or m.count.point < NATIONWIDE_MIN:
         return False
     victims = tokens[m.last : max(m.last + 1, m.phrase_end)]
     if not any(t.low in NATION_PLURALS for t in victims):
         return False
     if any(t.low in ONE_EVENT_NOUNS for t in tokens):
         return False
-    return _PLACE_NAMED.search(sentence, tokens[m.first].start - offset) is None
+    return _PLACE_NAMED.search(sentence) is None
 
 
 # "More than two million people are internally displaced in the country": a count of those
