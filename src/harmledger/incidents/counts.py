@@ -14,7 +14,7 @@ victims are civilians):
    itself adds (a figure the extractor marks ``joint``: "6 police officers and 3 Taliban were
    killed", "a woman and her three children", "a further 3 died later") and a civilian and a
    combatant figure (two disjoint groups; the attackers are a third, apart from the soldiers or
-   police they attacked): the document's figure is the larger of its largest claim (or joint
+   police, or the people, they attacked): the document's figure is the larger of its largest claim (or joint
    sum) and that sum. Its low is not raised above the minimum of a lead figure
    stated as a range or a minimum ("between 13 and 15", "at least 10", hedged or not): the
    document's first figure of that outcome is the writer's summary of the event.
@@ -36,9 +36,11 @@ victims are civilians):
 6. "casualties" (killed or injured, unspecified) can raise deaths' high but never set deaths' low
    or best: 200 casualties says at most 200 were killed, not that anyone was.
 7. People named one by one (qualifier ``named``) are at least that many: beside a source that
-   states a figure they never set low, and best is never below them.
+   states a figure they never set low, and best is never below them. One named in a later
+   sentence after a count that names nobody is one of those counted, even "also killed".
 8. A source whose figures count only combatants ("all five attackers were killed") gives no
-   total: beside a source that counts everyone it sets no low of total deaths.
+   total: beside a source that counts everyone it sets no low of total deaths; nor does one that
+   counts only civilians where another source counts combatants (the total holds both).
 9. A report that nobody came to harm ("no one was killed", "there were no casualties") is a
    figure, zero, where a negated figure ("no one was killed by the 30 rockets") is none. "No
    casualties" is zero killed and zero injured; "no civilians were killed" is zero civilian
