@@ -199,8 +199,8 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
         part=claim.span.start // DOC_PART_CHARS if cues is not None and cues.long else 0,
         dated_opening=own and _opens_on_date(claim),
         dated_in_sentence=own and _dated_in_sentence(claim),
-        story=claim.cue(STORY_CUE_PREFIX),
-        household=claim.cue(HOUSEHOLD_CUE_PREFIX),
+        story=claim.cue(STORY_CUE_PREFIX) if claim.identity else "",  # most claims have no cue
+        household=claim.cue(HOUSEHOLD_CUE_PREFIX) if claim.identity else "",
     )
 
 
@@ -988,8 +988,11 @@ class Edges(Sequence[Edge]):
         if isinstance(edges, Edges):
             return edges
         held = cls()
-        for edge in edges:
-            held.append(edge)
+        add_weight, add_first, add_second = held.appenders()
+        for weight, i, j in edges:
+            add_weight(weight)
+            add_first(i)
+            add_second(j)
         return held
 
     def strongest_first(self, n: int) -> list[int]:
@@ -1001,6 +1004,11 @@ class Edges(Sequence[Edge]):
         weights = self._weights
         order.sort(key=lambda k: -weights[k])
         return order
+
+    def appenders(self) -> tuple[Callable[[float], None], Callable[[int], None], Callable[[int], None]]:
+        """The appends of the weights, the first and the second positions, for a loop that adds
+        millions of edges (call all three for each edge)."""
+        return self._weights.append, self._firsts.append, self._seconds.append
 
     def append(self, edge: Edge) -> None:
         self._weights.append(edge[0])
@@ -1029,11 +1037,15 @@ def blocked_edges(
     """Scored pairs at or above ``floor`` (links and possible suggestions), found through blocking."""
     index = index or BlockIndex(feats)
     edges = Edges()
+    # The arrays' own appends, bound once: no tuple and no method call per scored pair.
+    weight, first, second = edges.appenders()
     for i, f in enumerate(feats):
         for j in index.candidates(f, after=i):
             s = scorer(f, feats[j])
             if s is not None and s >= floor:
-                edges.append((s, i, j))
+                weight(s)
+                first(i)
+                second(j)
     return edges
 
 
