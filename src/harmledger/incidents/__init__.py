@@ -14,13 +14,14 @@ from dataclasses import dataclass, replace
 
 from harmledger.incidents import link, rules
 from harmledger.incidents.assemble import Context, build
-from harmledger.incidents.cluster import UnionFind, cluster
+from harmledger.incidents.cluster import NO_SPLITS, UnionFind, cluster
 from harmledger.incidents.corrections import correct_claim, correct_incident, corrected_count, qualifier_for
 from harmledger.incidents.decisions import CLAIM_FIELDS, FIGURE_FIELDS, INCIDENT_FIELDS, Correction, Decisions
 from harmledger.incidents.link import (
     BlockIndex,
     Edge,
     EdgeFinder,
+    Edges,
     Features,
     block_keys,
     blocked_edges,
@@ -108,6 +109,8 @@ def _apply_merges(
 ) -> list[list[int]]:
     """Join clusters holding claims of incidents an analyst merged, except across a split decided
     after the merge (the merged incident is then held by its id, so the merge would undo it)."""
+    if not merges:
+        return groups
     where = {feats[i].claim_id: g for g, group in enumerate(groups) for i in group}
     labels = _group_labels(groups, claim_labels)
     uf = UnionFind(len(groups))
@@ -269,10 +272,12 @@ def _plan(
             labels.setdefault(part.id, {})[f"total:{total_id}"] = place
     index = BlockIndex(feats)
     scored = find_edges(feats) if find_edges is not None else blocked_edges(feats, index=index)
-    edges = [e for e in scored if link.linked(feats[e[1]], feats[e[2]], e[0])]
+    # Held as arrays, not tuples: a million claims link by millions of pairs.
+    edges = Edges.of(e for e in scored if link.linked(feats[e[1]], feats[e[2]], e[0]))
     torn = link.torn_between(edges, feats)
-    edges = [e for e in edges if feats[e[1]].doc == feats[e[2]].doc or not (e[1] in torn or e[2] in torn)]
-    claim_labels = [labels.get(c.id, {}) for c in events]
+    if torn:
+        edges = Edges.of(e for e in edges if feats[e[1]].doc == feats[e[2]].doc or not (e[1] in torn or e[2] in torn))
+    claim_labels = [labels.get(c.id, NO_SPLITS) for c in events]  # one shared empty mapping: most have none
     groups, used = cluster(feats, edges, claim_labels)
     groups = _keep_split_groups(groups, decisions.split_groups(), feats, claim_labels)
     groups = _apply_merges(
@@ -342,6 +347,8 @@ def _keep_split_groups(
     """An analyst's split also says which claims belong together: each of its groups stays one
     incident, though linking alone would break it further once the claims that tied it to the
     rest are gone. Groups are not joined across a cannot-link label (a later split or keep-apart)."""
+    if not split_groups:
+        return groups
     where = {feats[i].claim_id: g for g, group in enumerate(groups) for i in group}
     labels = _group_labels(groups, claim_labels)
     uf = UnionFind(len(groups))

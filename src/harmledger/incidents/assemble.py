@@ -62,11 +62,11 @@ def _source_keys(claims: Sequence[Claim], ctx: Context) -> tuple[dict[str, str],
     for c in claims:
         doc_id = root.get(c.document_id, c.document_id)
         doc = ctx.documents.get(doc_id)
-        outlet = rules.norm_text(doc.outlet) if doc is not None and doc.outlet else ""
+        outlet = rules.norm_name(doc.outlet) if doc is not None and doc.outlet else ""  # outlets recur: cached
         reports[c.id] = outlet or f"document {doc_id[:12]}"
         src = c.source
         keys[c.id] = (
-            rules.norm_text(src.name) if src is not None and src.name and src.kind != "unnamed" else reports[c.id]
+            rules.norm_name(src.name) if src is not None and src.name and src.kind != "unnamed" else reports[c.id]
         )
     keys = _short_names_as_full(claims, keys)
     lines = [
@@ -151,8 +151,12 @@ def _dates(claims: Sequence[Claim], ctx: Context) -> tuple[date | None, date | N
 
 
 def _most_common(values: Sequence[_Name | None]) -> _Name | None:
-    counted = Counter(v for v in values if v)
-    return counted.most_common(1)[0][0] if counted else None
+    named = [v for v in values if v]
+    if not named:
+        return None
+    if all(v == named[0] for v in named):  # most incidents: one claim, or all agree
+        return named[0]
+    return Counter(named).most_common(1)[0][0]
 
 
 def _perpetrator(claims: Sequence[Claim], statements: Sequence[Claim]) -> tuple[str | None, list[str]]:

@@ -9,15 +9,16 @@ them would still pass the hard rules (``link.places_clash``, ``link.dates_clash`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from harmledger.incidents import rules
-from harmledger.incidents.link import Edge, Features, km
+from harmledger.incidents.link import Edge, Edges, Features, km
 
 # lat, lon, radius, document, own date span (None when dated by publication): what
 # ``link.places_clash`` reads.
 Point = tuple[float, float, float, str, "tuple[int | None, int | None] | None"]
+NO_SPLITS: Mapping[str, int] = {}  # shared by every claim no analyst split: never changed
 
 
 @dataclass(slots=True)
@@ -27,15 +28,23 @@ class Summary:
     country: str
     own: tuple[int, int] | None  # (latest start, earliest end) over claims' own dates
     published: tuple[int, int] | None  # the same over publication-date fallbacks
-    points: set[Point] = field(default_factory=set)
-    splits: dict[str, int] = field(default_factory=dict)  # split decision → group index
+    # A lone claim's point as a tuple, a set once clusters merge: a million claims each holding
+    # a set and a dict of their own took more memory than their features.
+    points: set[Point] | tuple[Point, ...]
+    splits: Mapping[str, int]  # split decision → group index (NO_SPLITS, or replaced: never changed)
 
     @classmethod
-    def of(cls, f: Features, splits: dict[str, int] | None = None) -> Summary:
+    def of(cls, f: Features, splits: Mapping[str, int] | None = None) -> Summary:
         own = (f.d0, f.d1) if f.own_date else None
-        points = set() if f.lat is None else {(f.lat, f.lon or 0.0, f.radius, f.doc, own)}
+        points = () if f.lat is None else ((f.lat, f.lon or 0.0, f.radius, f.doc, own),)
         span = (f.d0, f.d1) if f.linkable and f.d0 is not None and f.d1 is not None else None
-        return cls(f.country, span if f.own_date else None, None if f.own_date else span, points, dict(splits or {}))
+        return cls(
+            f.country,
+            span if f.own_date else None,
+            None if f.own_date else span,
+            points,
+            dict(splits) if splits else NO_SPLITS,
+        )
 
     def compatible(self, other: Summary) -> bool:
         """Whether every pair across the two clusters passes the hard rules."""
@@ -62,8 +71,12 @@ class Summary:
         self.country = self.country or other.country
         self.own = _fold(self.own, other.own)
         self.published = _fold(self.published, other.published)
-        self.points |= other.points
-        self.splits.update(other.splits)
+        if isinstance(self.points, set):
+            self.points.update(other.points)
+        elif other.points:
+            self.points = {*self.points, *other.points}
+        if other.splits:
+            self.splits = {**self.splits, **other.splits}
 
 
 def _fold(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -100,13 +113,15 @@ class UnionFind:
 def cluster(
     feats: Sequence[Features],
     edges: Iterable[Edge],
-    splits: Sequence[dict[str, int]] | None = None,
+    splits: Sequence[Mapping[str, int]] | None = None,
 ) -> tuple[list[list[int]], list[Edge]]:
     """Clusters (lists of positions, each sorted, ordered by first member) and the edges used."""
     uf = UnionFind(len(feats))
     summaries = [Summary.of(f, splits[i] if splits else None) for i, f in enumerate(feats)]
     used: list[Edge] = []
-    for edge in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+    held = Edges.of(edges)
+    for k in held.strongest_first(len(feats)):
+        edge = held[k]
         ra, rb = uf.find(edge[1]), uf.find(edge[2])
         if ra == rb or not summaries[ra].compatible(summaries[rb]):
             continue

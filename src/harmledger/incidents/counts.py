@@ -360,6 +360,13 @@ def figures(
     ``victims`` restricts the claims to those victim types."""
     civilians_only = victims is not None
     upper_outcomes = ("casualties",) if outcome == "killed" else ()
+
+    def states(c: Claim) -> bool:
+        # Rule 9: "no casualties" says that nobody was killed and nobody injured.
+        return c.outcome == outcome or (c.negated and c.outcome == "casualties" and c.reports_none)
+
+    if not any(states(r.claim) or r.claim.outcome in upper_outcomes for r in reported):
+        return Figures(rule=NO_FIGURE), []  # most incidents count no injured: nothing to weigh
     reported = _with_joint_heads(reported)
     if victims is not None:
         reported = [r for r in reported if r.claim.victims in victims]
@@ -368,10 +375,6 @@ def figures(
         reported = [
             r for r in reported if not (r.claim.reports_none and r.claim.victims in ("civilians", "combatants"))
         ]
-
-    def states(c: Claim) -> bool:
-        # Rule 9: "no casualties" says that nobody was killed and nobody injured.
-        return c.outcome == outcome or (c.negated and c.outcome == "casualties" and c.reports_none)
 
     precise_docs = {
         r.claim.document_id
@@ -473,14 +476,19 @@ def figures(
             source,
         )
 
-    trusted = {s: trust(s) for s, f in per_source.items() if f.best is not None}
-    ranked = sorted(trusted, key=trusted.__getitem__, reverse=True)
+    giving = [s for s, f in per_source.items() if f.best is not None]
     best = None
-    if ranked:
+    if giving:
         # Sources equally trusted and equally recent: the (lower) median of their figures, of
         # those that state one when some do ("dozens" beside "38" says nothing against 38),
-        # and never below a minimum one of them states ("at least 47" beside "30").
-        top = [s for s in ranked if trusted[s][:-1] == trusted[ranked[0]][:-1]]
+        # and never below a minimum one of them states ("at least 47" beside "30"). One source
+        # giving a figure (most incidents) needs no ranking.
+        if len(giving) == 1:
+            top = giving
+        else:
+            trusted = {s: trust(s) for s in giving}
+            ranked = sorted(trusted, key=trusted.__getitem__, reverse=True)
+            top = [s for s in ranked if trusted[s][:-1] == trusted[ranked[0]][:-1]]
         stating = [s for s in top if not _vague_only(by_source[s])] or top
         tied = sorted(per_source[s].best or 0 for s in stating)
         best = max(tied[(len(tied) - 1) // 2], max((_stated_minimum(by_source[s]) for s in stating), default=0))

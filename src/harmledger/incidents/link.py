@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from itertools import compress
 from typing import overload
 
 from harmledger.incidents import rules
@@ -42,6 +43,7 @@ from harmledger.records import (
 )
 
 Edge = tuple[float, int, int]
+SIDES = ("civilians", "combatants")  # victims on two sides: often two figures of one attack
 NO_IDENTITY: frozenset[str] = frozenset()  # shared: most claims have no identity cue, and an empty set costs 216 bytes
 
 
@@ -197,8 +199,8 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
         part=claim.span.start // DOC_PART_CHARS if cues is not None and cues.long else 0,
         dated_opening=own and _opens_on_date(claim),
         dated_in_sentence=own and _dated_in_sentence(claim),
-        story=claim.cue(STORY_CUE_PREFIX),
-        household=claim.cue(HOUSEHOLD_CUE_PREFIX),
+        story=claim.cue(STORY_CUE_PREFIX) if claim.identity else "",  # most claims have no cue
+        household=claim.cue(HOUSEHOLD_CUE_PREFIX) if claim.identity else "",
     )
 
 
@@ -276,6 +278,14 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def wording_overlap(text: str, other: str) -> float:
+    """The Jaccard share of two normalised quotes' words (1.0 for one quote twice, as a wire copy
+    is: no sets needed)."""
+    if text == other:
+        return 1.0 if word_set(text) else 0.0
+    return jaccard(word_set(text), word_set(other))
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km (haversine)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -289,7 +299,10 @@ def date_gap(a: Features, b: Features) -> int | None:
     if not (a.linkable and b.linkable):
         return None
     assert a.d0 is not None and a.d1 is not None and b.d0 is not None and b.d1 is not None
-    return max(0, a.d0 - b.d1, b.d0 - a.d1)
+    gap, other = a.d0 - b.d1, b.d0 - a.d1  # max(0, gap, other), without a call per pair
+    if other > gap:
+        gap = other
+    return gap if gap > 0 else 0
 
 
 def _own_span(f: Features) -> int:
@@ -319,12 +332,23 @@ def places_clash(a: Features, b: Features) -> bool:
     were taken, and its claims pick up either ("two displaced families from Deir ez-Zor" in a
     Raqqa strike).
     """
+    return _places_clash(a, b, distance(a, b))
+
+
+def distance(a: Features, b: Features) -> float | None:
+    """Km between the two claims' points (``km``); None when either has none."""
+    if a.lat is None or b.lat is None:
+        return None
+    assert a.lon is not None and b.lon is not None
+    return km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _places_clash(a: Features, b: Features, dist: float | None) -> bool:
+    """``places_clash`` with the pair's ``distance`` given (``score`` needs it again)."""
     if a.country and b.country and a.country != b.country:
         return True
-    if a.lat is not None and b.lat is not None:
-        assert a.lon is not None and b.lon is not None
+    if dist is not None:
         margin = rules.PLACE_MARGIN_KM
-        dist = km(a.lat, a.lon, b.lat, b.lon)
         if _towns_of_a_roundup(a, b):
             # "In Khan Sheikhoun, shelling killed 2. In Maarat al-Numan, a barrel bomb killed 3":
             # a roundup's towns, each named for its own toll, are its events
@@ -357,7 +381,11 @@ def eligible(a: Features, b: Features) -> bool:
     """Whether the pair may be linked at all; blocking must find every eligible pair."""
     if a.doc == b.doc:
         return abs(a.part - b.part) <= 1  # always, but in a long document
-    gap = date_gap(a, b)
+    return _eligible_across(a, b, date_gap(a, b))
+
+
+def _eligible_across(a: Features, b: Features, gap: int | None) -> bool:
+    """``eligible`` for claims of two documents, their ``date_gap`` given."""
     if gap is None or gap > rules.MAX_DATE_GAP_DAYS:
         return False
     if a.country and b.country:
@@ -368,6 +396,11 @@ def eligible(a: Features, b: Features) -> bool:
     if a.perpetrator and a.perpetrator == b.perpetrator and close_points(a, b):
         return True
     return similar_wording(a, b) or same_telling_figure(a, b)
+
+
+def opposite_sides(a: Features, b: Features) -> bool:
+    """One claim counts civilians, the other combatants (``{a.victims, b.victims}`` is both)."""
+    return a.victims != b.victims and a.victims in SIDES and b.victims in SIDES
 
 
 def close_points(a: Features, b: Features) -> bool:
@@ -388,7 +421,7 @@ def same_telling_figure(a: Features, b: Features) -> bool:
         a.point is not None
         and a.point == b.point
         and a.point >= rules.PLACELESS_MIN_FIGURE
-        and {a.victims, b.victims} != {"civilians", "combatants"}
+        and not opposite_sides(a, b)
     )
 
 
@@ -396,7 +429,7 @@ def similar_wording(a: Features, b: Features) -> bool:
     """Two placeless claims with the same figure in nearly the same words (a wire story retold)."""
     if a.country or b.country or a.point is None or a.point != b.point:
         return False
-    return jaccard(word_set(a.text), word_set(b.text)) >= rules.SIMILAR_WORDING
+    return wording_overlap(a.text, b.text) >= rules.SIMILAR_WORDING
 
 
 def cues(f: Features, kind: str) -> set[str]:
@@ -455,6 +488,8 @@ def other_event_in_passing(a: Features, b: Features) -> bool:
 
 def shared_identity(a: Features, b: Features) -> set[str]:
     """Family, named-victim, named-site and village cues both claims hold."""
+    if not (a.identity and b.identity):
+        return set()
     return {c for c in a.identity & b.identity if c.split(":", 1)[0] in rules.IDENTIFYING_KINDS}
 
 
@@ -464,23 +499,21 @@ def telling_figure(a: Features, b: Features) -> bool:
     next day. Two reports dated only by when they were published already span the days before it
     (``PUBLISHED_LOOKBACK_DAYS``): theirs must overlap (a day apart, they were published three
     or four days apart)."""
-    gap = date_gap(a, b)
-    most = rules.FIGURE_EVIDENCE_MAX_GAP_DAYS if a.own_date or b.own_date else 0
     if a.point is None or b.point is None or not a.outcome or a.outcome != b.outcome:
         return False
     near = a.point == b.point or (
         min(a.point, b.point) >= rules.RARE_FIGURE
         and abs(a.point - b.point) <= rules.NEAR_FIGURE * max(a.point, b.point)
     )
+    if not near or min(a.point, b.point) < rules.TELLING_FIGURE or opposite_sides(a, b):
+        return False
+    gap = date_gap(a, b)
+    most = rules.FIGURE_EVIDENCE_MAX_GAP_DAYS if a.own_date or b.own_date else 0
     # Two near figures could each come from a different event: twice the chance of a coincidence.
-    chance = coincidence(a, b) * (1 if a.point == b.point else 2)
     return (
-        near
-        and min(a.point, b.point) >= rules.TELLING_FIGURE
-        and chance <= rules.MAX_COINCIDENCE
-        and {a.victims, b.victims} != {"civilians", "combatants"}
-        and gap is not None
+        gap is not None
         and gap <= most
+        and coincidence(a, b) * (1 if a.point == b.point else 2) <= rules.MAX_COINCIDENCE
     )
 
 
@@ -492,7 +525,7 @@ def close_figures_in_quiet_place(a: Features, b: Features) -> bool:
         return False
     if min(a.point, b.point) < rules.TELLING_FIGURE or not close_points(a, b):
         return False
-    if {a.victims, b.victims} == {"civilians", "combatants"}:
+    if opposite_sides(a, b):
         return False
     if date_gap(a, b) != 0 or pair_crowd(a, b) > rules.CROWD_FREE:
         return False
@@ -537,6 +570,8 @@ def contrary(a: Features, b: Features) -> bool:
     neighbourhoods or villages differ."""
     if a.event and b.event and not rules.events_agree(a.event, b.event):
         return True
+    if not (a.identity and b.identity):
+        return False
     for kind in ("time", "area", "village"):
         mine, theirs = cues(a, kind), cues(b, kind)
         if mine and theirs and not mine & theirs:
@@ -551,7 +586,7 @@ def similar_telling_wording(a: Features, b: Features) -> bool:
         a.point is not None
         and a.point >= rules.TELLING_FIGURE
         and a.point == b.point
-        and jaccard(word_set(a.text), word_set(b.text)) >= rules.SIMILAR_TELLING_WORDING
+        and wording_overlap(a.text, b.text) >= rules.SIMILAR_TELLING_WORDING
     )
 
 
@@ -652,25 +687,47 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
     Each part is a weight with a label template and its arguments; labels are only formatted
     when ``reasons`` asks for them (scoring runs over hundreds of thousands of pairs).
     """
-    if a.period != b.period or not eligible(a, b) or places_clash(a, b):
+    # The hard rules (``eligible``, ``places_clash``, ``dates_clash``, ``identity_clash`` and the
+    # rules of one report), each asked only of the pairs it can forbid, the gap and the distance
+    # taken once: two documents' eligible claims are never dated too far apart, and only one
+    # report's claims tell two of its stories.
+    if a.period != b.period:
         return None
-    if dates_clash(a, b) or identity_clash(a, b) or other_event_in_passing(a, b):
-        return None
-    if other_story_of_one_report(a, b) or days_apart_in_one_report(a, b):
-        return None
-    gap = date_gap(a, b)
-    parts: list[tuple[float, str, tuple[object, ...]]] = []
     same_doc = a.doc == b.doc
+    gap = date_gap(a, b)
     if same_doc:
-        parts.append((rules.SAME_DOCUMENT, "same document", ()))
+        if abs(a.part - b.part) > 1:
+            return None
+    elif not _eligible_across(a, b, gap):
+        return None
+    dist = distance(a, b)
+    if _places_clash(a, b, dist):
+        return None
+    if same_doc:
+        if gap is not None and a.own_date == b.own_date and gap > rules.MAX_DATE_GAP_DAYS:
+            return None
+        if other_event_in_passing(a, b) or other_story_of_one_report(a, b) or days_apart_in_one_report(a, b):
+            return None
+    elif a.identity and b.identity and identity_clash(a, b) is not None:
+        return None
+    # Each part's weight is added as it is found; its label template and arguments are kept only
+    # when ``reasons`` asks for them. Added one by one, as ``sum`` would (same floats).
+    parts: list[tuple[float, str, tuple[object, ...]]] | None = [] if reasons is not None else None
+    total = 0.0  # never left empty: every pair gets its document or date part, so always a float
+    if same_doc:
+        total += rules.SAME_DOCUMENT
+        if parts is not None:
+            parts.append((rules.SAME_DOCUMENT, "same document", ()))
     elif a.quote == b.quote:
-        parts.append((rules.SAME_QUOTE, "same wording", ()))
-    elif similar_wording(a, b) or similar_telling_wording(a, b):
-        parts.append((rules.SIMILAR_WORDING_WEIGHT, "similar wording", ()))
+        total += rules.SAME_QUOTE
+        if parts is not None:
+            parts.append((rules.SAME_QUOTE, "same wording", ()))
+    elif (not a.country and not b.country and similar_wording(a, b)) or similar_telling_wording(a, b):
+        total += rules.SIMILAR_WORDING_WEIGHT
+        if parts is not None:
+            parts.append((rules.SIMILAR_WORDING_WEIGHT, "similar wording", ()))
     placed = False  # some agreement on place
-    if a.lat is not None and b.lat is not None:
-        assert a.lon is not None and b.lon is not None
-        dist = km(a.lat, a.lon, b.lat, b.lon)
+    if dist is not None:
         if dist <= a.radius + b.radius:
             weight = rules.PLACE_AGREE_PRECISE if a.precise and b.precise else rules.PLACE_AGREE_COARSE
         else:
@@ -678,23 +735,31 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
         if weight > 0 and not same_doc and not (a.precise and b.precise) and towns_differ(a, b):
             # "Wulgo" and "Gudunbali", villages the gazetteer lacks, both at Borno's point: two
             # places of one province, not one place
-            parts.append((0.0, "different places named in one area ({}, {})", (a.town, b.town)))
+            total += 0.0
+            if parts is not None:
+                parts.append((0.0, "different places named in one area ({}, {})", (a.town, b.town)))
         else:
-            parts.append((weight, "places {:.0f} km apart", (dist,)))
+            total += weight
+            if parts is not None:
+                parts.append((weight, "places {:.0f} km apart", (dist,)))
             placed = weight > 0
     elif a.country and b.country:
         if a.admin1 and b.admin1:
             same = a.admin1 == b.admin1
-            parts.append(
-                (
-                    rules.PLACE_AGREE_COARSE if same else rules.DIFFERENT_ADMIN1,
-                    "province {}",
-                    ("same" if same else "differs",),
+            total += rules.PLACE_AGREE_COARSE if same else rules.DIFFERENT_ADMIN1
+            if parts is not None:
+                parts.append(
+                    (
+                        rules.PLACE_AGREE_COARSE if same else rules.DIFFERENT_ADMIN1,
+                        "province {}",
+                        ("same" if same else "differs",),
+                    )
                 )
-            )
             placed = same
         else:
-            parts.append((rules.SAME_COUNTRY_ONLY, "same country", ()))
+            total += rules.SAME_COUNTRY_ONLY
+            if parts is not None:
+                parts.append((rules.SAME_COUNTRY_ONLY, "same country", ()))
             placed = True
     if gap is not None and not (same_doc and not (a.own_date and b.own_date)):
         date_weight = rules.date_weight(gap)
@@ -704,53 +769,77 @@ def score(a: Features, b: Features, reasons: list[str] | None = None) -> float |
             # (never less than no evidence: a month holding the day does not speak against it)
             half = min(max(_own_span(a), _own_span(b)) // 2, rules.OVERLAP_NO_EVIDENCE_DAYS)
             date_weight = min(date_weight, rules.date_weight(half))
-        parts.append((date_weight, "dates {} d apart", (gap,)))
+        total += date_weight
+        if parts is not None:
+            parts.append((date_weight, "dates {} d apart", (gap,)))
         penalty = crowd_penalty(a, b) if not same_doc and placed and date_weight > 0 else 0.0
         if penalty:
-            parts.append((-round(penalty, 1), "{} tolls reported there those days", (pair_crowd(a, b),)))
+            total += -round(penalty, 1)
+            if parts is not None:
+                parts.append((-round(penalty, 1), "{} tolls reported there those days", (pair_crowd(a, b),)))
     if a.event and b.event:
-        same = rules.events_agree(a.event, b.event)
-        parts.append(
-            (rules.EVENT_AGREE if same else rules.EVENT_DISAGREE, "event {}", ("same" if same else "differs",))
-        )
+        same = a.event == b.event or rules.events_agree(a.event, b.event)
+        total += rules.EVENT_AGREE if same else rules.EVENT_DISAGREE
+        if parts is not None:
+            parts.append(
+                (rules.EVENT_AGREE if same else rules.EVENT_DISAGREE, "event {}", ("same" if same else "differs",))
+            )
     if a.perpetrator and b.perpetrator:
         same = a.perpetrator == b.perpetrator
-        parts.append(
-            (
-                rules.PERPETRATOR_AGREE if same else rules.PERPETRATOR_DISAGREE,
-                "perpetrator {}",
-                ("same" if same else "differs",),
+        total += rules.PERPETRATOR_AGREE if same else rules.PERPETRATOR_DISAGREE
+        if parts is not None:
+            parts.append(
+                (
+                    rules.PERPETRATOR_AGREE if same else rules.PERPETRATOR_DISAGREE,
+                    "perpetrator {}",
+                    ("same" if same else "differs",),
+                )
             )
-        )
-    if {a.victims, b.victims} == {"civilians", "combatants"}:
-        parts.append((rules.VICTIMS_DISAGREE, "victims differ", ()))
+    if opposite_sides(a, b):
+        total += rules.VICTIMS_DISAGREE
+        if parts is not None:
+            parts.append((rules.VICTIMS_DISAGREE, "victims differ", ()))
     if a.outcome and a.outcome == b.outcome:
         weight = rules.count_weight(a.point, b.point)
         if weight > 0 and a.point == b.point and not same_doc:
             weight = figure_weight(a, b)
         if weight:
-            parts.append((round(weight, 1), "figures {}/{}", (a.point, b.point)))
-    if not same_doc and (a.identity or b.identity) and (updates(a, b) or updates(b, a)):
-        parts.append((0.0, "one gives the other's toll as risen", ()))  # says why they may join
+            total += round(weight, 1)
+            if parts is not None:
+                parts.append((round(weight, 1), "figures {}/{}", (a.point, b.point)))
     if not same_doc and (a.identity or b.identity):
+        if updates(a, b) or updates(b, a):
+            total += 0.0
+            if parts is not None:
+                parts.append((0.0, "one gives the other's toll as risen", ()))  # says why they may join
         shared = shared_identity(a, b)
         if shared:
-            parts.append((rules.IDENTITY_AGREE, "shared {}", (", ".join(sorted(shared)),)))
+            total += rules.IDENTITY_AGREE
+            if parts is not None:
+                parts.append((rules.IDENTITY_AGREE, "shared {}", (", ".join(sorted(shared)),)))
         mine, theirs = cues(a, "area"), cues(b, "area")
         if mine and theirs:
             same = bool(mine & theirs)
-            parts.append(
-                (rules.AREA_AGREE if same else rules.AREA_DISAGREE, "area {}", ("same" if same else "differs",))
-            )
+            total += rules.AREA_AGREE if same else rules.AREA_DISAGREE
+            if parts is not None:
+                parts.append(
+                    (rules.AREA_AGREE if same else rules.AREA_DISAGREE, "area {}", ("same" if same else "differs",))
+                )
         mine, theirs = cues(a, "time"), cues(b, "time")
         if mine and theirs:
             same = bool(mine & theirs)
-            parts.append(
-                (rules.TIME_AGREE if same else rules.TIME_DISAGREE, "time of day {}", ("same" if same else "differs",))
-            )
-    if reasons is not None:
+            total += rules.TIME_AGREE if same else rules.TIME_DISAGREE
+            if parts is not None:
+                parts.append(
+                    (
+                        rules.TIME_AGREE if same else rules.TIME_DISAGREE,
+                        "time of day {}",
+                        ("same" if same else "differs",),
+                    )
+                )
+    if reasons is not None and parts is not None:
         reasons.extend(f"{label.format(*args)} ({w:+g})" for w, label, args in parts)
-    return sum(w for w, _, _ in parts)
+    return total
 
 
 def _weeks(f: Features) -> range:
@@ -831,16 +920,21 @@ class BlockIndex:
                 self.reach = max(self.reach, f.d1 - f.d0)
                 for key in dict.fromkeys(_dated_keys(f)[0]):
                     dated[key].append(pos)
-        # Each key: its claims' positions sorted by first day, and those first days (for bisect).
-        self.dated: dict[Key, tuple[list[int], list[int]]] = {}
+        # Each key: its claims' first days (for bisect), their positions sorted by those days, and
+        # their last days, as arrays (a million claims are filed under several keys each).
+        self.dated: dict[Key, tuple[array[int], array[int], array[int]]] = {}
         for key, positions in dated.items():
             positions.sort(key=lambda p: feats[p].d0 or 0)
-            self.dated[key] = ([feats[p].d0 or 0 for p in positions], positions)
+            self.dated[key] = (
+                array("l", [feats[p].d0 or 0 for p in positions]),
+                array("l", positions),
+                array("l", [feats[p].d1 or 0 for p in positions]),
+            )
 
-    def candidates(self, f: Features) -> list[int]:
-        """Positions (in the indexed sequence, ascending) of claims sharing a key with ``f``:
-        those of its document (its neighbouring stretches in a long one), and those sharing a
-        dated key whose dates are within MAX_DATE_GAP_DAYS of its own."""
+    def candidates(self, f: Features, after: int = -1) -> list[int]:
+        """Positions (in the indexed sequence, ascending, above ``after``) of claims sharing a key
+        with ``f``: those of its document (its neighbouring stretches in a long one), and those
+        sharing a dated key whose dates are within MAX_DATE_GAP_DAYS of its own."""
         found: set[int] = set()
         for part in (f.part - 1, f.part, f.part + 1):
             same = self.by_doc.get((f.doc, part))
@@ -848,16 +942,18 @@ class BlockIndex:
                 found.update(same)
         if f.linkable and self.dated:
             assert f.d0 is not None and f.d1 is not None
-            gap, feats = rules.MAX_DATE_GAP_DAYS, self.feats
+            gap = rules.MAX_DATE_GAP_DAYS
             first, last, earliest_end = f.d0 - gap - self.reach, f.d1 + gap, f.d0 - gap
+            ends_in_time = earliest_end.__le__
             for key in dict.fromkeys(_dated_keys(f)[1]):
                 entry = self.dated.get(key)
                 if entry is None:
                     continue
-                starts, positions = entry
+                starts, positions, ends = entry
                 lo, hi = bisect_left(starts, first), bisect_right(starts, last)
-                found.update(j for j in positions[lo:hi] if (feats[j].d1 or 0) >= earliest_end)
-        return sorted(found)
+                found.update(compress(positions[lo:hi], map(ends_in_time, ends[lo:hi])))
+        ordered = sorted(found)
+        return ordered[bisect_right(ordered, after) :] if after >= 0 else ordered
 
 
 def toll_score(a: Features, b: Features, reasons: list[str] | None = None) -> float | None:
@@ -886,6 +982,34 @@ class Edges(Sequence[Edge]):
         self._firsts = array("l")
         self._seconds = array("l")
 
+    @classmethod
+    def of(cls, edges: Iterable[Edge]) -> Edges:
+        """``edges`` held as arrays (an ``Edges`` is returned as it is)."""
+        if isinstance(edges, Edges):
+            return edges
+        held = cls()
+        add_weight, add_first, add_second = held.appenders()
+        for weight, i, j in edges:
+            add_weight(weight)
+            add_first(i)
+            add_second(j)
+        return held
+
+    def strongest_first(self, n: int) -> list[int]:
+        """Positions of the edges by weight, strongest first, then by their claims' positions
+        (each below ``n``): the order of sorting ``(-weight, i, j)`` tuples, without a tuple
+        per edge (two stable sorts, the second by weight alone)."""
+        firsts, seconds = self._firsts, self._seconds
+        order = sorted(range(len(self._weights)), key=lambda k: firsts[k] * n + seconds[k])
+        weights = self._weights
+        order.sort(key=lambda k: -weights[k])
+        return order
+
+    def appenders(self) -> tuple[Callable[[float], None], Callable[[int], None], Callable[[int], None]]:
+        """The appends of the weights, the first and the second positions, for a loop that adds
+        millions of edges (call all three for each edge)."""
+        return self._weights.append, self._firsts.append, self._seconds.append
+
     def append(self, edge: Edge) -> None:
         self._weights.append(edge[0])
         self._firsts.append(edge[1])
@@ -913,12 +1037,15 @@ def blocked_edges(
     """Scored pairs at or above ``floor`` (links and possible suggestions), found through blocking."""
     index = index or BlockIndex(feats)
     edges = Edges()
+    # The arrays' own appends, bound once: no tuple and no method call per scored pair.
+    weight, first, second = edges.appenders()
     for i, f in enumerate(feats):
-        for j in index.candidates(f):
-            if j > i:
-                s = scorer(f, feats[j])
-                if s is not None and s >= floor:
-                    edges.append((s, i, j))
+        for j in index.candidates(f, after=i):
+            s = scorer(f, feats[j])
+            if s is not None and s >= floor:
+                weight(s)
+                first(i)
+                second(j)
     return edges
 
 
