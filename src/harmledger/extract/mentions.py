@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 
 from harmledger.extract.counts import CountMatch, find_counts
 from harmledger.extract.harm import (
-    SHARED_VERB_RULE,
     Mention,
     elliptic,
     negated_between,
@@ -33,7 +32,7 @@ from harmledger.extract.harm import (
 )
 from harmledger.extract.parts import add_groups, add_part, add_part_groups, own_part, part_floor
 from harmledger.extract.persons import persons
-from harmledger.extract.singulars import figures_before_one, lone_rule_names, lone_victims, rule_name
+from harmledger.extract.singulars import figures_before_one, join_objects, lone_rule_names, lone_victims, rule_name
 from harmledger.extract.text import Token
 from harmledger.extract.vocab import (
     ADDITIVE,
@@ -466,17 +465,9 @@ def read_mentions(tokens: list[Token]) -> list[Mention]:
     mentions.extend(persons(tokens, mentions))  # sees the singulars: a person is not counted twice
     for mention in mentions[walked:]:
         own_part(mention, mention.groups)  # "a woman", "two children were …": their own group
-    _join_after_persons(mentions[:walked], mentions[walked:])
+    join_objects(tokens, mentions[walked:], mentions[:walked])
     mentions.sort(key=lambda x: x.first)
     return mentions
-
-
-def _join_after_persons(figures: list[Mention], people: list[Mention]) -> None:
-    """ "killed Karim Haddad along with his wife and their three daughters": a figure that shares
-    the verb of a person read before it (read after the figures) adds to them."""
-    for m in figures:
-        if m.rule == SHARED_VERB_RULE and not m.joint:
-            m.joint = any(p.harm_at == m.harm_at and p.first < m.first for p in people)
 
 
 def _also(tokens: list[Token], m: CountMatch, harm_at: int) -> bool:

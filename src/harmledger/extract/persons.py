@@ -50,6 +50,7 @@ from harmledger.extract.vocab import (
 from harmledger.records import Count
 
 _OUTCOMES = frozenset({"killed", "injured"})
+_ACTIVE_OUTCOMES = _OUTCOMES | {"detained"}  # "abducted Ana Reyes": one person taken, as one killed
 _MAX_PHRASE = 12
 
 Rule = Callable[[list[Token], set[int], list[Mention]], list[Mention]]
@@ -320,8 +321,7 @@ def active_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> li
     verbs_used = {m.harm_at for m in found if m.rule != SHARED_VERB_RULE}
     for v, tok in enumerate(tokens):
         outcome = HARM_BEFORE.get(tok.low)
-        # "abducted Ana Reyes": one person taken, as one killed
-        if outcome not in _OUTCOMES and outcome != "detained" or v in verbs_used or v in taken:
+        if outcome not in _ACTIVE_OUTCOMES or v in verbs_used or v in taken:
             continue
         if _passive(tokens, v):
             continue  # "was killed in Kabul", "were shot and killed a short time later"

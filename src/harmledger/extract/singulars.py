@@ -477,7 +477,7 @@ def lone_victims(tokens: list[Token], found: list[Mention]) -> list[Mention]:
         if tok.low in _LONE_STARTS and k not in s.taken:
             any(rule(s, k) for rule in LONE_RULES)
     _coordinated(s)
-    _join_objects(tokens, s.out, found)
+    join_objects(tokens, s.out, found)
     return s.out
 
 
@@ -516,9 +516,10 @@ def _start_past_age(tokens: list[Token], k: int, first: int) -> int:
     return start if joined else first
 
 
-def _join_objects(tokens: list[Token], singles: list[Mention], found: list[Mention]) -> None:
+def join_objects(tokens: list[Token], singles: list[Mention], found: list[Mention]) -> None:
     """ "killed a woman and her three children": the figure after a singular object of the same
-    verb adds to it (four dead), as "a woman and her three children were killed" does."""
+    verb adds to it (four dead), as "a woman and her three children were killed" does; so it does
+    after a person named ("killed Karim Haddad along with his wife and their three daughters")."""
     for one in singles:
         if one.negated or not 0 <= one.harm_at < one.first:
             continue

@@ -246,19 +246,13 @@ class _Places:
         )
         return [k for k in ks if abs(self.para[k] - p_idx) <= 1]
 
-    def _bound(self, claim: Claim, place: PlaceRef) -> bool:
+    def _bound(self, claim: Claim, place: PlaceRef, words: re.Pattern[str] | None = None) -> bool:
         """Whether ``place`` follows the claim's figure as its own ("six people in the city of
-        Kharkiv and two in the port of Odesa": each figure's place is the one after it)."""
+        Kharkiv and two in the port of Odesa": each figure's place is the one after it), the
+        ``words`` between them (``_BOUND_PLACE`` by default) saying so."""
         assert place.span is not None
         between = self.text[claim.span.end : place.span.start]
-        return claim.span.end <= place.span.start and _BOUND_PLACE.fullmatch(between) is not None
-
-    def _in_its_clause(self, claim: Claim, place: PlaceRef) -> bool:
-        """Whether ``place`` follows the claim's figure in its clause, after "in", "at" or "near"
-        (further than ``_bound`` reaches: "was shot dead when police opened fire in …")."""
-        assert place.span is not None
-        between = self.text[claim.span.end : place.span.start]
-        return claim.span.end <= place.span.start and _PLACE_IN_CLAUSE.fullmatch(between) is not None
+        return claim.span.end <= place.span.start and (words or _BOUND_PLACE).fullmatch(between) is not None
 
     def _before_its_clause(self, claim: Claim, place: PlaceRef) -> bool:
         """Whether ``place`` is named before the claim, in a clause of its own ("…, and", "; ")."""
@@ -277,7 +271,8 @@ class _Places:
             # another event told after the report's own in one sentence is placed after its figure
             # (not "a day after a strike on Sumy killed two", told first)
             own = [k for k in own if usable[k].span.start >= claim.span.end] or own  # type: ignore[union-attr]
-        if any(self._in_its_clause(claim, usable[k]) for k in own):
+        # (further than ``_bound`` reaches by default: "was shot dead when police opened fire in …")
+        if any(self._bound(claim, usable[k], _PLACE_IN_CLAUSE) for k in own):
             # "protesters attacked homes in Imphal, and one protester was shot dead … when
             # police opened fire in Jiribam town": a place of the sentence's other clause is not it
             own = [k for k in own if not self._before_its_clause(claim, usable[k])]
@@ -836,7 +831,7 @@ _DESTINATION = re.compile(
     r"fled\b[\w\s]{0,30}?,\s+many\s+to\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?|"
     # … and in Spanish, Portuguese and French: "desplazadas hacia Cúcuta, Ocaña y Tibú"
     r"(?:desplazad[oa]s|huyeron|huyendo|trasladad[oa]s|deslocad[oa]s|fugiram|évacué(?:e?s)?|transporté(?:e?s)?|"
-    r"(?:ont|a)\s+fui|réfugié(?:e?s)?)\s+(?:hacia|para|até|vers|à|a|al|en)\s+(?:(?:el|la|los|las|o|os|le|la|les)\s+)?"
+    r"(?:ont|a)\s+fui|réfugié(?:e?s)?)\s+(?:hacia|para|até|vers|à|a|al|en)\s+(?:(?:el|la|los|las|o|os|le|les)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:[A-ZÁÉÍÓÚ][\w'’-]+,?\s+){0,4}(?:(?:y|e|et)\s+)?|"
     # "his brother, who lives in Cairo", "whose son now lives in Canada": where a survivor lives
     r"\b(?:who|whose\s+[\w'’-]+)\s+(?:now\s+)?(?:lives|resides|is\s+based)\s+in\s+(?:the\s+)?)$",
