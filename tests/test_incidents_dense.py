@@ -1399,3 +1399,27 @@ def test_a_claim_is_not_placed_at_the_town_of_another_story_told_beside_it() -> 
     by_best = {i.deaths.best: i for i in incidents}
     assert by_best[22].place is not None and by_best[22].place.name != "Bahir Dar"
     assert by_best[22].n_sources == 2, [i.explanation for i in incidents]
+
+
+@pytest.mark.parametrize(("days_later", "joined"), [(1, True), (6, False)])
+def test_a_towns_attacks_told_in_stock_words_a_week_apart_are_two_events(days_later: int, joined: bool) -> None:
+    # a monitor's summaries reuse their sentences: the same figure in nearly the same words is one
+    # story retold on the next day, and a second attack on the town six days later
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    first = make_document(
+        "A roadside bomb went off beside an army truck in Kandahar city, Kandahar, Afghanistan. At least four "
+        "soldiers were wounded in the explosion. No group said it carried out the attack.",
+        "a.txt",
+        published=date(2021, 3, 2),
+    )
+    second = make_document(
+        "A roadside bomb went off beside a police truck in Kandahar city, Kandahar, Afghanistan. At least four "
+        "police officers were wounded in the explosion. No group said it carried out the attack.",
+        "b.txt",
+        published=date(2021, 3, 2) + timedelta(days=days_later),
+    )
+    incidents = [i for i in analyse([first, second]).incidents if i.kind == "incident"]
+    assert len(incidents) == (1 if joined else 2)
+    assert {i.injured.best for i in incidents} == {4}

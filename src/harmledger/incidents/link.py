@@ -625,7 +625,11 @@ def identified(a: Features, b: Features) -> bool:
         # Reports of one attack in a series share the series' wording and its total: only what
         # names the attack itself (a family, a victim, a site) can say two of them are one.
         return not places_differ(a, b) and bool(shared_identity(a, b)) and _close(a, b)
-    if (same_telling_quote(a, b) or similar_wording(a, b) or similar_telling_wording(a, b)) and same_story(a, b):
+    if (
+        (same_telling_quote(a, b) or similar_wording(a, b) or similar_telling_wording(a, b))
+        and same_story(a, b)
+        and not _days_apart(a, b)
+    ):
         return True
     if places_differ(a, b):
         return False
@@ -656,6 +660,13 @@ def updates(new: Features, old: Features) -> bool:
     # … or, when the update dates only when it was said, within the days before that ("rose to 60
     # on Thursday" of Sunday's attack)
     return gap is not None and (gap <= 1 or (not new.own_date and gap <= rules.PUBLISHED_LOOKBACK_DAYS + 1))
+
+
+def _days_apart(a: Features, b: Features) -> bool:
+    """Dated further apart than one story's copies are: stock wording ("At least three soldiers
+    were injured in the blast.") recurs in reports of one town's attacks a week apart."""
+    gap = date_gap(a, b)
+    return gap is not None and gap > rules.IDENTITY_MAX_GAP_DAYS
 
 
 def _close(a: Features, b: Features) -> bool:
