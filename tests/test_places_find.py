@@ -572,3 +572,23 @@ def test_a_word_of_a_persons_full_name_is_that_person_where_it_recurs() -> None:
     hassans = [p for p in find_places(_doc(text)) if p.text == "Hassan"]
     assert [p.span.start for p in hassans if p.span] == [text.index("Hassan")], hassans
     assert "inside the name" in hassans[0].reason
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "place"),
+    [
+        (
+            "Gunmen opened fire on Gubio, Borno, Nigeria. At least eight farmers were killed in the raid.",
+            "eight",
+            "Gubio",
+        ),
+        ("Militants attacked Rann, Borno, Nigeria, on Sunday night. Six soldiers died in the fighting.", "Six", "Rann"),
+    ],
+)
+def test_a_chain_of_places_read_as_one_organisation_still_places_the_event(text: str, quote: str, place: str) -> None:
+    # the entity recogniser can take "Rann, Borno" for one name: each link of the chain is a
+    # whole place of its own, not a place inside some name
+    places = find_places(_doc(text))
+    assert not any("inside the name" in (p.reason or "") for p in places), places
+    claim = locate_claims(_doc(text), [_seed_claim(text, quote)], places)[0]
+    assert claim.place is not None and claim.place.text == place, claim.place

@@ -467,6 +467,7 @@ def detect(
             and (s < start or e > end)
             and not _head_suffix(text, end, e)
             and not (e == end and _ARTICLE_PREFIX_RE.fullmatch(text, s, start))
+            and not _link_of_a_chain(text, s, e, start, end)
         ]
         group = _GROUP_BEFORE_RE.search(text[max(0, start - 40) : start])
         if group is not None and not inside:
@@ -755,6 +756,20 @@ def _inside_longer_name(text: str, s: int, e: int, start: int, end: int) -> bool
 # An entity that only adds the Arabic article before the name ("al-Mayadin", "ar-Raqqa") is the
 # name itself, whatever NER called it, not an organisation holding it.
 _ARTICLE_PREFIX_RE = re.compile(r"(?:al|el|ar|as|ad|ash|az|an|at)[-‐‑]", re.IGNORECASE)
+
+
+_CHAIN_LINK_RE = re.compile(r",\s*|\s+and\s+")
+
+
+def _link_of_a_chain(text: str, ent_start: int, ent_end: int, start: int, end: int) -> bool:
+    """True when an entity is a chain of names and this one is a whole link of it: "Rann, Borno"
+    or "Imo and Anambra, Nigeria" taken for an organisation are places named one inside the
+    next, not a name holding a place ("the Air Force School in Beersheba", "Sitio Bohe Bekew")."""
+    links = [m.start() + ent_start for m in _CHAIN_LINK_RE.finditer(text[ent_start:ent_end])]
+    if not links:
+        return False
+    stops = [m.end() + ent_start for m in _CHAIN_LINK_RE.finditer(text[ent_start:ent_end])]
+    return (start == ent_start or start in stops) and (end == ent_end or end in links)
 
 
 def _head_suffix(text: str, end: int, ent_end: int) -> bool:
