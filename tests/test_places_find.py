@@ -592,3 +592,22 @@ def test_a_chain_of_places_read_as_one_organisation_still_places_the_event(text:
     assert not any("inside the name" in (p.reason or "") for p in places), places
     claim = locate_claims(_doc(text), [_seed_claim(text, quote)], places)[0]
     assert claim.place is not None and claim.place.text == place, claim.place
+
+
+@pytest.mark.parametrize(
+    ("entity", "label", "place", "a_link"),
+    [
+        ("Imo and Anambra, Nigeria", "ORG", "Anambra", True),
+        ("Tesfaye Bekele in Dembi Dolo", "WORK_OF_ART", "Dembi Dolo", True),  # a person, then where
+        ("Islamic State in Iraq", "ORG", "Iraq", False),  # an organisation's own name
+        ("the Air Force School in Beersheba, Southern", "ORG", "Beersheba", False),
+        ("Sitio Bohe Bekew, Basilan", "ORG", "Sitio", False),  # a word of a longer link
+    ],
+)
+def test_a_place_that_is_a_whole_link_of_an_entity_is_no_place_inside_a_name(
+    entity: str, label: str, place: str, a_link: bool
+) -> None:
+    from harmledger.places.finder import _link_of_a_chain
+
+    start = entity.index(place)
+    assert _link_of_a_chain(entity, 0, len(entity), start, start + len(place), label) is a_link

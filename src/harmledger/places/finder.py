@@ -467,7 +467,7 @@ def detect(
             and (s < start or e > end)
             and not _head_suffix(text, end, e)
             and not (e == end and _ARTICLE_PREFIX_RE.fullmatch(text, s, start))
-            and not _link_of_a_chain(text, s, e, start, end)
+            and not _link_of_a_chain(text, s, e, start, end, lbl)
         ]
         group = _GROUP_BEFORE_RE.search(text[max(0, start - 40) : start])
         if group is not None and not inside:
@@ -759,17 +759,22 @@ _ARTICLE_PREFIX_RE = re.compile(r"(?:al|el|ar|as|ad|ash|az|an|at)[-‐‑]", re.
 
 
 _CHAIN_LINK_RE = re.compile(r",\s*|\s+and\s+")
+_IN_LINK_RE = re.compile(r",\s*|\s+and\s+|\s+in\s+")
 
 
-def _link_of_a_chain(text: str, ent_start: int, ent_end: int, start: int, end: int) -> bool:
+def _link_of_a_chain(text: str, ent_start: int, ent_end: int, start: int, end: int, label: str) -> bool:
     """True when an entity is a chain of names and this one is a whole link of it: "Rann, Borno"
     or "Imo and Anambra, Nigeria" taken for an organisation are places named one inside the
-    next, not a name holding a place ("the Air Force School in Beersheba", "Sitio Bohe Bekew")."""
-    links = [m.start() + ent_start for m in _CHAIN_LINK_RE.finditer(text[ent_start:ent_end])]
+    next, not a name holding a place ("the Air Force School in Beersheba", "Sitio Bohe Bekew").
+    Only an organisation's name holds "in" ("Islamic State in Iraq"): "Sisay Fida in Dembi Dolo",
+    whatever label it was given, is a person and where, "the massacre in Bucha" an event and where.
+    """
+    links = list((_CHAIN_LINK_RE if label == "ORG" else _IN_LINK_RE).finditer(text, ent_start, ent_end))
     if not links:
         return False
-    stops = [m.end() + ent_start for m in _CHAIN_LINK_RE.finditer(text[ent_start:ent_end])]
-    return (start == ent_start or start in stops) and (end == ent_end or end in links)
+    return (start == ent_start or any(m.end() == start for m in links)) and (
+        end == ent_end or any(m.start() == end for m in links)
+    )
 
 
 def _head_suffix(text: str, end: int, ent_end: int) -> bool:
