@@ -2053,3 +2053,28 @@ def test_the_year_after_a_day_is_still_no_toll() -> None:
 def test_a_toll_that_tops_a_round_figure_is_above_it(text: str) -> None:
     [claim] = [c for c in claims_of(text) if c.count is not None]
     assert (claim.count.qualifier, claim.count.low, claim.count.high) == ("more_than", 1001, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "dead", "first"),
+    [
+        ("Lopez, a local councillor and teacher, and her husband were killed in the attack.", 2, "Lopez"),
+        ("Maria Lopez, a local councillor, and her husband were killed in the attack.", 2, "Maria Lopez"),
+        ("Colonel Saleh, the district security chief, and his escort were killed in the assault.", 2, "Colonel Saleh"),
+        ("Ahmed Ali, a teacher, and two students were killed.", 3, "Ahmed Ali"),
+    ],
+)
+def test_an_apposition_says_who_the_person_named_before_it_is(text: str, dead: int, first: str) -> None:
+    # "a councillor and teacher" between commas is the named person, not two more of the dead
+    found = [c for c in claims_of(text) if c.kind == "casualty"]
+    assert text[found[0].span.start : found[0].span.end] == first
+    assert [c.joint for c in found] == [False] + [True] * (len(found) - 1)
+    assert sum(c.count.best for c in found if c.count) == dead
+
+
+def test_a_hostage_who_died_in_captivity_is_one_dead() -> None:
+    text = "Rebels abducted four villagers. Three were later freed and the fourth, Aung Kyaw, died in captivity."
+    assert [(c.outcome, c.count.best) for c in claims_of(text) if c.kind == "casualty" and c.count] == [
+        ("detained", 4),
+        ("killed", 1),
+    ]

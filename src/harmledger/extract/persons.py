@@ -510,6 +510,8 @@ def _subject_list(tokens: list[Token], j: int, stop: int) -> list[tuple[int, int
     while j < stop:
         group = _figure_item(tokens, j, stop)
         item = _person_at(tokens, j, stop) if group is None else group[:3]
+        if item is None and not people and group is None:
+            item = _surname_before_apposition(tokens, j)
         if item is None or item[2] > stop:
             return []
         people.append((item[0], item[1], group[3] if group is not None else None))
@@ -526,6 +528,20 @@ def _subject_list(tokens: list[Token], j: int, stop: int) -> list[tuple[int, int
         elif j + 1 < stop and tokens[j].low == "along" and tokens[j + 1].low == "with":
             j += 2  # "A B, along with her husband C, …": one more person of the list
     return people
+
+
+def _surname_before_apposition(tokens: list[Token], j: int) -> tuple[int, int, int] | None:
+    """ "Lopez, a councillor and teacher, and her husband were killed": a list may open on one
+    name word (a person named before) when an apposition says who that is."""
+    if (
+        j + 2 < len(tokens)
+        and _is_name_token(tokens[j])
+        and not _not_a_person(tokens[j].low)
+        and tokens[j + 1].low == ","
+        and tokens[j + 2].low in ("a", "an", "the")
+    ):
+        return j, j + 1, j + 1
+    return None
 
 
 _PLURAL_RELATIVES = frozenset(f"{r}s" for r in RELATIVES) | {"children", "grandchildren"}

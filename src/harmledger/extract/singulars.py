@@ -497,9 +497,47 @@ def _coordinated(s: _Lone) -> None:
             continue  # "Seven were killed, including a child, and 20 injured": a part of the seven
         groups = [one.group] if one.group else []
         count = Count(one.people, one.people, one.people, "exact")
+        named = _named_before_apposition(tokens, k)
+        if named is not None:
+            # "Lopez, a councillor and teacher, and her husband were killed": the apposition says
+            # who the person named before it is; that person is the one harmed, once
+            if tokens[k + 1].low != ",":
+                continue  # "a councillor and teacher": the same person as the noun after it
+            first, last = named
+            mention = Mention(first, last, Count(1, 1, 1, "named"), nxt.outcome, "people", [], nxt.harm_at, k + 1)
+            s.add(mention, rule_name(_coordinated), range(first, k + 1))
+            nxt.joint = True
+            continue
         mention = Mention(start, k + 1, count, nxt.outcome, one.kind, groups, nxt.harm_at, k + 1)
         s.add(mention, rule_name(_coordinated), range(start, k + 1))
         nxt.joint = True  # the later phrase adds to this one: "a man and his son"
+
+
+_APPOSITION_REACH = 6  # words of an apposition before its noun: "a local radio station's"
+_NAME_WORDS = 4
+
+
+def _named_before_apposition(tokens: list[Token], k: int) -> tuple[int, int] | None:
+    """The (first, last) of the name a noun at ``k`` describes, between commas after it ("Maria
+    Lopez, a local councillor and teacher, and …"), else None."""
+    b = k - 1
+    while b > 0 and k - b <= _APPOSITION_REACH and tokens[b].low not in ("a", "an", "the"):
+        if not (tokens[b].text.isalpha() and tokens[b].text.islower()):
+            return None
+        b -= 1
+    if b < 2 or tokens[b].low not in ("a", "an", "the") or tokens[b - 1].low != ",":
+        return None
+    last = b - 1
+    first = last
+    while first > 0 and last - first < _NAME_WORDS and _capitalised_word(tokens[first - 1]):
+        first -= 1
+    if first == last or (first > 0 and tokens[first - 1].low in PREPOSITIONS):
+        return None  # no name, or a place ("in Gao, the regional capital, …")
+    return first, last
+
+
+def _capitalised_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha() and tok.low not in ("the", "a", "an")
 
 
 _LIST_JOINERS = frozenset({"and", ","})

@@ -404,7 +404,7 @@ _victims(
     "bodyguard bodyguards employee employees lecturer lecturers principal "
     "councilor councilors councillor councillors chairman chairperson mayor governor prosecutor "
     "scholar scholars hostage hostages passerby passersby passers colleague colleagues granddaughter "
-    "grandson grandfather grandmother uncle aunt niece wife",
+    "grandson grandfather grandmother uncle aunt niece wife escort escorts",
 )
 _victims("civilians", None, "miner miners ranger rangers constable")
 _victims("people", None, "informer informers")
@@ -434,8 +434,11 @@ SUBJECT_STOPS: frozenset[str] = frozenset(
 )
 # "Khalid Omar died in the strike": verbs of death that take no object and no auxiliary.
 DIED_VERBS: frozenset[str] = frozenset("died perished succumbed".split())
-# "died of his wounds": words that make a death a violent one when no event is named.
-VIOLENT_DEATH_WORDS: frozenset[str] = frozenset("injuries injury wounds wound wounded attack attacks raid".split())
+# "died of his wounds": words that make a death a violent one when no event is named ("died in
+# captivity": a hostage's death, counted with the abduction).
+VIOLENT_DEATH_WORDS: frozenset[str] = frozenset(
+    "injuries injury wounds wound wounded attack attacks raid captivity".split()
+)
 # Subjects that are no one person: "nobody was killed", "it was killed".
 NOT_A_SUBJECT: frozenset[str] = frozenset(
     "no nobody none neither it this that there which what each every anyone everyone nothing".split()
