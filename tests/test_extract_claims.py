@@ -2078,3 +2078,17 @@ def test_a_hostage_who_died_in_captivity_is_one_dead() -> None:
         ("detained", 4),
         ("killed", 1),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said its troops had neutralised four armed separatists in the operation.",
+        "Four separatists were neutralized, the ministry said.",
+    ],
+)
+def test_an_armys_neutralised_is_out_of_action_not_surely_dead(text: str) -> None:
+    # killed in one army's usage, killed, captured or surrendered in another's
+    assert [(c.outcome, c.count.best, c.victims) for c in claims_of(text) if c.count] == [
+        ("casualties", 4, "combatants")
+    ]

@@ -35,6 +35,7 @@ COUNTRIES = {
     "mozambique": {"MZ"},
     "colombia": {"CO"},
     "manipur": {"IN"},
+    "cameroon": {"CM"},
 }
 
 

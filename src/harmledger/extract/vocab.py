@@ -171,6 +171,10 @@ HARM_AFTER: dict[str, str] = {
     "fled": "displaced",
     "uprooted": "displaced",
     "harmed": "casualties",
+    # An army's "neutralised": killed in Lagos or Yaounde, killed, captured or surrendered in
+    # Ankara's usage: out of action, not surely dead.
+    "neutralised": "casualties",
+    "neutralized": "casualties",
 }
 # Active verbs whose object is the figure: "killed at least 56 civilians", "kills seven".
 HARM_BEFORE: dict[str, str] = {
@@ -227,6 +231,12 @@ HARM_BEFORE: dict[str, str] = {
     "slay": "killed",
     "slays": "killed",
     "slaying": "killed",
+    "neutralise": "casualties",  # out of action: see HARM_AFTER
+    "neutralised": "casualties",
+    "neutralising": "casualties",
+    "neutralize": "casualties",
+    "neutralized": "casualties",
+    "neutralizing": "casualties",
 }
 # Nouns naming the harm itself: "60 civilian casualties", "12 deaths", "40 bodies".
 HARM_NOUNS: dict[str, str] = {
