@@ -611,3 +611,17 @@ def test_a_place_that_is_a_whole_link_of_an_entity_is_no_place_inside_a_name(
 
     start = entity.index(place)
     assert _link_of_a_chain(entity, 0, len(entity), start, start + len(place), label) is a_link
+
+
+def test_a_monthly_toll_broken_down_by_provinces_lies_in_their_country() -> None:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "A monitoring group counted 52 civilians killed in violence in May 2025, including 15 in Nineveh province "
+        "and eight in Kirkuk, it said in its monthly report."
+    )
+    [aggregate] = [i for i in analyse([make_document(text, "a.txt", published=date(2025, 6, 2))]).incidents]
+    assert aggregate.kind == "aggregate" and aggregate.deaths.best == 52
+    assert aggregate.place is not None and aggregate.place.precision == WHERE_PREC_COUNTRY
+    assert aggregate.place.country == "IQ"

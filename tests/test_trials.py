@@ -36,6 +36,7 @@ COUNTRIES = {
     "colombia": {"CO"},
     "manipur": {"IN"},
     "cameroon": {"CM"},
+    "iraq": {"IQ"},
 }
 
 

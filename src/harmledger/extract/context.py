@@ -503,7 +503,13 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
         return "cumulative", text[tokens[places[0]].start - offset : tokens[places[1]].end - offset]
     year = _whole_year(tokens, lo, hi)
     if year is not None:
-        return "cumulative", text[tokens[year].start - offset : tokens[year + 1].end - offset]
+        # "in 2023", "during March", "in June 2025": the period runs to the year after a month
+        last = (
+            year + 2
+            if year + 2 < hi and tokens[year + 1].low in MONTHS and is_year(tokens[year + 2].text)
+            else year + 1
+        )
+        return "cumulative", text[tokens[year].start - offset : tokens[last].end - offset]
     if toll_at >= 0 and any(_running_toll_word(tokens, toll_at, k) for k in range(toll_at, hi)):
         return "cumulative", None
     return "incident", None
@@ -614,9 +620,17 @@ def _month_alone(tokens: list[Token], k: int, hi: int) -> bool:
     return tokens[k].low in MONTHS and k + 1 < hi and tokens[k + 1].low == "alone"
 
 
+def _whole_month(tokens: list[Token], k: int, hi: int) -> bool:
+    """ "in June 2025", "during March": a month named as a whole, with its year or spanned ("in
+    May" alone may date one event, and "on 3 May 2025" is a day)."""
+    if k + 1 >= hi or tokens[k + 1].low not in MONTHS:
+        return False
+    return (k + 2 < hi and is_year(tokens[k + 2].text)) or tokens[k].low in ("during", "throughout")
+
+
 def _whole_year(tokens: list[Token], lo: int, hi: int) -> int | None:
-    """Where a clause counts over a whole year ("killed in Mali in 2023", "during 2022") or a
-    month said alone ("killed 92 people in February alone") and
+    """Where a clause counts over a whole year ("killed in Mali in 2023", "during 2022") or month
+    ("in June 2025", "during March", "killed 92 people in February alone") and
     names no one event ("the attacks", "the earthquake"): the position of its "in"/"during".
 
     The year must follow the harm it counts: a sentence that opens on the year ("In 2015,
@@ -629,17 +643,21 @@ def _whole_year(tokens: list[Token], lo: int, hi: int) -> int | None:
             if any(_HARM_WORD.match(t.low) for t in tokens[:k]):
                 return k
             continue
-        if not is_year(tokens[k + 1].text):
+        # "recorded 41 civilian deaths in June 2025": a month's count, as a year's
+        if not (is_year(tokens[k + 1].text) or _whole_month(tokens, k, hi)):
             continue
         if tokens[k - 1].low in MONTHS or tokens[k - 1].is_number:
             continue  # "on 3 March in 2023" dates a day
         # the harm may stand before the figure's clause: "the group killed 1,800 civilians in 2023"
         if not any(_HARM_WORD.match(t.low) for t in tokens[:k]):
             continue
-        if any(t.low in ONE_EVENT_NOUNS for t in tokens[lo:hi]):
-            return None
+        if any(t.low in ONE_EVENT_NOUNS or t.low in _ONE_ATTACKER for t in tokens):
+            return None  # "a suicide bomber killed 30 people at a market in Maiduguri in 2015"
         return k
     return None
+
+
+_ONE_ATTACKER = frozenset("bomber gunman attacker assailant".split())  # one attacker, one event
 
 
 def _uncertain_day(tokens: list[Token], k: int) -> bool:

@@ -763,7 +763,7 @@ def locate_claims(
                 fallback.append(dateline_country(places))
             place = fallback[0]
         if claim.scope == "cumulative" and not claim.place and place is not None:
-            place = _toll_area(place)
+            place = _toll_area(place, places, claim.sentence)
         date = _running_to_publication(claim, claim.date or dated.choose(claim), doc.published)
         out.append(replace(claim, place=place, date=date))
     return _headline_dated_by_body(doc.text, out)
@@ -936,18 +936,29 @@ def _quiet_sentences(text: str, sentences: list[Span], claimed: set[int]) -> fro
     )
 
 
-def _toll_area(place: PlaceRef) -> PlaceRef:
+def _toll_area(place: PlaceRef, places: list[PlaceRef], sentence: Span) -> PlaceRef:
     """A running toll whose own sentence names no place ("more than 10,000 killed in the war since
-    2015") is the country's, not the town the report's strike was in."""
-    own = (place.reason or "").startswith("in the claim's sentence")
-    if own or place.precision is None or place.precision >= WHERE_PREC_COUNTRY or not place.country:
+    2015") is the country's, not the town the report's strike was in; so is one whose sentence
+    names places in several provinces of it ("41 civilian deaths in June, including 12 in Diyala
+    province and nine in Kirkuk"): a total over them all."""
+    if place.precision is None or place.precision >= WHERE_PREC_COUNTRY or not place.country:
         return place
+    if (place.reason or "").startswith("in the claim's sentence"):
+        provinces = {
+            p.admin1 or p.name
+            for p in places
+            if _usable(p)
+            and p.span is not None
+            and sentence.start <= p.span.start < sentence.end
+            and p.country == place.country
+            and (p.precision or 0) < WHERE_PREC_COUNTRY
+        }
+        if len(provinces) < 2:
+            return place
+        why = f"a running toll whose sentence names places in {len(provinces)} provinces: their country"
+    else:
+        why = f"a running toll whose sentence names no place: the country of {place.name or place.text!r}"
     entry = get_gazetteer().country(place.country)
     if entry is None:
         return place
-    return _at_country(
-        entry,
-        place.text,
-        place.span,
-        f"a running toll whose sentence names no place: the country of {place.name or place.text!r}",
-    )
+    return _at_country(entry, place.text, place.span, why)
