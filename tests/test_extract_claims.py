@@ -1285,6 +1285,8 @@ DETAILS = [
     # a guided or glide bomb is dropped from the air
     ("A Russian guided bomb hit a market in the city, killing 19 people.", (), "airstrike", "Russia"),
     ("Suspected ADF rebels hacked 14 villagers to death overnight.", (), None, "Allied Democratic Forces"),
+    # a state's armed forces are the state; an air operation is an air strike
+    ("The Russian Armed Forces killed six fighters in an air operation near the village.", (), "airstrike", "Russia"),
 ]
 
 

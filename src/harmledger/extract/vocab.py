@@ -680,6 +680,7 @@ EVENT_TYPES: tuple[tuple[str, str], ...] = (
     ("airstrike", "airstrike"),
     ("air strike", "airstrike"),
     ("air raid", "airstrike"),
+    ("air operation", "airstrike"),
     ("warplane", "airstrike"),
     ("drone strike", "airstrike"),
     ("barrel bomb", "airstrike"),
@@ -1052,7 +1053,7 @@ STATE_WEAPON_NOUNS: tuple[str, ...] = (
     *("air strike", "air strikes", "drone strike", "drone strikes", "fighter jets", "missile strike"),
     *("guided bomb", "guided bombs", "glide bomb", "glide bombs", "aerial bomb", "aerial bombs"),
     *("guided aerial bomb", "guided aerial bombs", "cruise missile", "cruise missiles"),
-    *("ballistic missile", "ballistic missiles", "rocket", "rockets"),
+    *("ballistic missile", "ballistic missiles", "rocket", "rockets", "armed forces"),
 )
 NAMED_STATES: dict[str, tuple[str, ...]] = {
     "Israel": ("israeli",),
