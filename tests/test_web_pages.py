@@ -21,6 +21,7 @@ PAGES = [
     ("/", "Ghouta"),
     ("/?sort=place&grade=weak", "Ghouta"),
     ("/?kind=aggregate", "Cumulative tolls"),
+    ("/incidents?sort=place&grade=weak", "Ghouta"),  # where a user guesses the list is: it, at /
     ("/map", 'data-incidents="/api/map?format=compact"'),  # the compact form: a third of the bytes
     ("/map?country=SY", 'data-incidents="/api/map?country=SY&amp;format=compact"'),
     ("/timeline", "have no resolved date"),

@@ -121,6 +121,13 @@ def incidents_page(
     )
 
 
+@router.get("/incidents")
+def incidents_path(request: Request) -> RedirectResponse:
+    """``/incidents`` (the API's path, and where a user guesses the list is) is the list at ``/``."""
+    query = request.url.query
+    return RedirectResponse("/" + (f"?{query}" if query else ""), status_code=307)
+
+
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, filters: IncidentFilters = Depends(incident_filters)) -> HTMLResponse:
     return render(
