@@ -595,7 +595,11 @@ def detect(
             mention.notes.append(f"{ORG_NOTE} '{inside[0]}'")
             # Inside a person's name ("Khalil Ibrahim al-Ahmad", "Nour Ali"): no evidence of the
             # document's countries, however big the namesake ("Khalil" is also Hebron).
-            mention.in_person = any(lbl == "PERSON" and s == start and e > end for s, e, lbl in overlapping)
+            # (not a name typed as a division: "Rapides Parish Fire" read as a person is a parish's
+            # fire district, and a person is never named "X County")
+            mention.in_person = not _typed_division(surface) and any(
+                lbl == "PERSON" and s == start and e > end for s, e, lbl in overlapping
+            )
         elif _owner_head(text, end) in INSTITUTION_HEADS and any(h.feature == "PCLI" for h in hits):
             # "a US military investigation", "US-made bombs", "Turkey's Defence Ministry": whose, not where.
             mention.notes.append(f"{ORG_NOTE} '{surface} {_owner_head(text, end)}'")
@@ -756,6 +760,15 @@ def _inside_longer_name(text: str, s: int, e: int, start: int, end: int) -> bool
 # An entity that only adds the Arabic article before the name ("al-Mayadin", "ar-Raqqa") is the
 # name itself, whatever NER called it, not an organisation holding it.
 _ARTICLE_PREFIX_RE = re.compile(r"(?:al|el|ar|as|ad|ash|az|an|at)[-‐‑]", re.IGNORECASE)
+
+
+_DIVISION_TYPE_WORDS = frozenset("parish county province district governorate state region oblast".split())
+
+
+def _typed_division(surface: str) -> bool:
+    """A name that carries its division's type word ("Rapides Parish", "Platte County")."""
+    words = surface.split()
+    return len(words) > 1 and words[-1].lower() in _DIVISION_TYPE_WORDS
 
 
 _CHAIN_LINK_RE = re.compile(r",\s*|\s+and\s+")
