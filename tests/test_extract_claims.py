@@ -2108,3 +2108,14 @@ def test_an_armys_neutralised_is_out_of_action_not_surely_dead(text: str) -> Non
 )
 def test_a_months_count_is_a_running_total_and_one_attackers_toll_is_not(sentence: str, scope: str) -> None:
     assert claims_of(sentence)[0].scope == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("A gunman wounded two guards outside a court in Fresno, California, United States.", None),
+        ("The United States launched air strikes that killed 12 fighters in Yemen.", "United States"),
+    ],
+)
+def test_a_country_closing_a_chain_of_places_is_where_not_who(text: str, perpetrator: str | None) -> None:
+    assert [c.perpetrator for c in claims_of(text) if c.count] == [perpetrator]

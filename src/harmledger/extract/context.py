@@ -740,6 +740,8 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
             continue  # "the Taliban administration's police said": a government speaking
         if prev is not None and prev.low in TARGET_BEFORE:
             continue  # "the fight against ISIS": the target
+        if _ends_a_place_chain(tokens, i - k, nxt):
+            continue  # "in Los Angeles, California, United States": where, not who
         if _inside_longer_name(tokens, i - k, first):
             continue  # "the Dimasa National Liberation Army" is not Colombia's ELN
         if _defends(tokens, i - k, i):
@@ -754,6 +756,17 @@ def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:
         named_end = i
     capitals = _capitals_speaking(tokens)
     return sorted(found + capitals) if capitals else found
+
+
+def _ends_a_place_chain(tokens: list[Token], first: int, nxt: Token | None) -> bool:
+    """Whether the alias at token ``first`` closes a chain of places ("Lee's Summit, Missouri,
+    United States."): after a comma and a capitalised name, and last in its clause."""
+    return (
+        first >= 2
+        and tokens[first - 1].low == ","
+        and tokens[first - 2].text[:1].isupper()
+        and (nxt is None or nxt.low in (".", ",", ";", ":"))
+    )
 
 
 # Verbs of warding off an attack: whoever does them is the defender.
