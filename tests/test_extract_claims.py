@@ -2119,3 +2119,15 @@ def test_a_months_count_is_a_running_total_and_one_attackers_toll_is_not(sentenc
 )
 def test_a_country_closing_a_chain_of_places_is_where_not_who(text: str, perpetrator: str | None) -> None:
     assert [c.perpetrator for c in claims_of(text) if c.count] == [perpetrator]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three villagers were beaten by soldiers.", [("injured", 3)]),
+        ("Two men were beaten to death by a mob.", [("killed", 2)]),
+        ("Gunmen fired on Ali Khan near Sukkur. Khan and his son, Omar Khan, were injured.", [("injured", 1)] * 2),
+    ],
+)
+def test_a_beating_is_an_injury_and_a_named_man_and_his_son_are_two(text: str, expected: list[tuple]) -> None:
+    assert [(c.outcome, c.count.best) for c in claims_of(text) if c.count] == expected

@@ -535,7 +535,7 @@ def skip_auxiliaries(tokens: list[Token], j: int, limit: int = 8) -> int:
     n, start, passive = len(tokens), j, False
     while j < n and j - start < limit:
         low = tokens[j].low
-        if low in AUX and not starts_phrase(tokens, j):
+        if low in AUX and not starts_phrase(tokens, j) and not _harm_itself(tokens, j):
             passive = passive or low in PASSIVE_AUX
             j += 1
         elif low == "and" and passive and j + 1 < n and _harm_word_at(tokens, j + 1):
@@ -550,6 +550,17 @@ def skip_auxiliaries(tokens: list[Token], j: int, limit: int = 8) -> int:
         else:
             break
     return j
+
+
+def _harm_itself(tokens: list[Token], j: int) -> bool:
+    """Whether a word that may stand before a harm ("beaten", "burned") is the harm itself: no
+    harm word follows it ("was beaten by soldiers", not "was beaten and killed")."""
+    if tokens[j].low not in HARM_AFTER:
+        return False
+    k = j + 1
+    if k < len(tokens) and tokens[k].low == "and":
+        k += 1
+    return k >= len(tokens) or not _harm_word_at(tokens, k)
 
 
 # Participles of an assault that a passive may name before its harm ("was slashed … and injured").

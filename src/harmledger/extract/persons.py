@@ -531,17 +531,14 @@ def _subject_list(tokens: list[Token], j: int, stop: int) -> list[tuple[int, int
 
 
 def _surname_before_apposition(tokens: list[Token], j: int) -> tuple[int, int, int] | None:
-    """ "Lopez, a councillor and teacher, and her husband were killed": a list may open on one
-    name word (a person named before) when an apposition says who that is."""
-    if (
-        j + 2 < len(tokens)
-        and _is_name_token(tokens[j])
-        and not _not_a_person(tokens[j].low)
-        and tokens[j + 1].low == ","
-        and tokens[j + 2].low in ("a", "an", "the")
-    ):
-        return j, j + 1, j + 1
-    return None
+    """ "Lopez, a councillor and teacher, and her husband were killed", "Sial and his son were
+    injured": a list may open on one name word (a person named before) when an apposition says
+    who that is, or a relative of theirs follows."""
+    if j + 2 >= len(tokens) or not _is_name_token(tokens[j]) or _not_a_person(tokens[j].low):
+        return None
+    apposition = tokens[j + 1].low == "," and tokens[j + 2].low in ("a", "an", "the")
+    kin = tokens[j + 1].low == "and" and tokens[j + 2].low in ("his", "her")
+    return (j, j + 1, j + 1) if apposition or kin else None
 
 
 _PLURAL_RELATIVES = frozenset(f"{r}s" for r in RELATIVES) | {"children", "grandchildren"}

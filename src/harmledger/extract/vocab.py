@@ -159,6 +159,7 @@ HARM_AFTER: dict[str, str] = {
     "hurt": "injured",
     "maimed": "injured",
     "burned": "injured",  # "four crew were badly burned" ("burned to death", "burned alive": killed)
+    "beaten": "injured",  # "a hostage was beaten and released" ("beaten to death": killed)
     "burnt": "injured",
     "missing": "missing",
     "disappeared": "missing",
