@@ -35,7 +35,7 @@ from harmledger.incidents.rules import EDGE_FLOOR
 from harmledger.incidents.suggest import suggest
 from harmledger.incidents.syndication import Syndication, TextLoader, texts_from
 from harmledger.incidents.totals import Total, area_of, totals_over_places
-from harmledger.records import Claim, Document, Grade, Incident, Suggestion
+from harmledger.records import Claim, Document, Grade, Incident, Line, Suggestion, Template
 
 __all__ = [
     "CLAIM_FIELDS",
@@ -85,17 +85,18 @@ def assign_ids(groups: Sequence[Sequence[str]], previous: Mapping[str, Sequence[
     return [i if i is not None else Incident.make_id(list(groups[p])) for p, i in enumerate(ids)]
 
 
+LINK_LINE = Template("linked {} ~ {}: score {:g} = {}")
+
+
 def _link_lines(
     edges: Sequence[Edge], feats: Sequence[Features], scorer: Callable[..., float | None] = score
-) -> dict[int, list[str]]:
+) -> dict[int, list[Line]]:
     """Why each used edge linked its two claims, keyed by the edge's first position."""
-    out: dict[int, list[str]] = {}
+    out: dict[int, list[Line]] = {}
     for s, i, j in edges:
         reasons: list[str] = []
         scorer(feats[i], feats[j], reasons)
-        out.setdefault(i, []).append(
-            f"linked {feats[i].claim_id} ~ {feats[j].claim_id}: score {s:g} = {', '.join(reasons)}"
-        )
+        out.setdefault(i, []).append(LINK_LINE(feats[i].claim_id, feats[j].claim_id, s, ", ".join(reasons)))
     return out
 
 
@@ -207,12 +208,13 @@ def reconcile_with_suggestions(
     ctx = Context(documents, Syndication(documents, texts), decisions.rejected, _leads(events), plan.silent_on_death)
     incidents: list[Incident] = []
     for n, group in enumerate(plan.groups):
-        lines = [line for i in group for line in plan.links.get(i, [])]
+        # Each group's link lines are taken as it is assembled: held once, in its incident.
+        lines: list[Line | str] = [line for i in group for line in plan.links.pop(i, ())]
         claims_of = [events[i] for i in group]
         incidents.append(build(plan.ids[n], "incident", claims_of, plan.attached.get(n, []), ctx, lines))
     for n, group in enumerate(plan.toll_groups):
         lines = [totals[tolls[i].id].why for i in group if tolls[i].id in totals]
-        lines += [line for i in group for line in plan.toll_links.get(i, [])]
+        lines += [line for i in group for line in plan.toll_links.get(i, ())]
         claims_of = [tolls[i] for i in group]
         incident_id = plan.ids[len(plan.groups) + n]
         aggregate = build(incident_id, "aggregate", claims_of, [], ctx, lines, plan.related[n])
@@ -233,10 +235,10 @@ class _Plan:
     """
 
     groups: list[list[int]]
-    links: dict[int, list[str]]
+    links: dict[int, list[Line]]
     attached: dict[int, list[Claim]]
     toll_groups: list[list[int]]
-    toll_links: dict[int, list[str]]
+    toll_links: dict[int, list[Line]]
     ids: list[str]
     related: list[str | None]
     suggestions: list[Suggestion]
