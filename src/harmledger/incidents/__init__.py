@@ -264,6 +264,7 @@ def _plan(
     # What linking reads of each text, taken a batch of texts at a time; no text is kept.
     doc_ids = (c.document_id for part in (events, tolls, statements) for c in part if c.document_id in documents)
     cues = document_cues(doc_ids, texts)
+    silent = frozenset(doc_id for doc_id, cue in cues.items() if not cue.dead)
 
     feats = build_features(events, documents, cues)
     for f in feats:
@@ -281,6 +282,7 @@ def _plan(
         edges = Edges.of(e for e in edges if feats[e[1]].doc == feats[e[2]].doc or not (e[1] in torn or e[2] in torn))
     claim_labels = [labels.get(c.id, NO_SPLITS) for c in events]  # one shared empty mapping: most have none
     groups, used = cluster(feats, edges, claim_labels)
+    del edges  # the pairs clustering joined by are ``used``; the rest are suggestions' (``scored``)
     groups = _keep_split_groups(groups, decisions.split_groups(), feats, claim_labels)
     groups = _apply_merges(
         groups, decisions.all_merges(), decisions.merge_claims(previous), feats, claim_labels, decisions.split_after
@@ -289,7 +291,8 @@ def _plan(
 
     group_of = {i: g for g, group in enumerate(groups) for i in group}
     attached: dict[int, list[Claim]] = {}
-    pinned = _pinned_statements(decisions.split_groups(), {c.id: group_of[i] for i, c in enumerate(events)})
+    split_groups = decisions.split_groups()
+    pinned = _pinned_statements(split_groups, {c.id: group_of[i] for i, c in enumerate(events)}) if split_groups else {}
     if statements and feats:
         # A report whose figures make one incident is about it: its "X claimed responsibility for
         # the attack" is too, wherever the sentence's own place is ("… in retaliation for the
@@ -317,9 +320,11 @@ def _plan(
     toll_groups = _join_repeated_totals(toll_groups, tolls, totals)
     toll_links = _link_lines(toll_used, toll_feats, toll_score)
 
-    claim_groups = [[events[i].id for i in g] + [s.id for s in attached.get(n, [])] for n, g in enumerate(groups)]
-    claim_groups += [[tolls[i].id for i in g] for g in toll_groups]
-    ids = assign_ids(claim_groups, previous)
+    ids = assign_ids(
+        [[events[i].id for i in g] + [s.id for s in attached.get(n, [])] for n, g in enumerate(groups)]
+        + [[tolls[i].id for i in g] for g in toll_groups],
+        previous,
+    )
 
     related: list[str | None] = []
     for group in toll_groups:
@@ -334,9 +339,11 @@ def _plan(
                 beside = ids[group_of[j]]
                 break
         related.append(beside)
+    # A million claims' texts' cues, blocking index and claim → group map are not needed to
+    # suggest: dropped here, suggesting takes their place in memory rather than adding to them.
+    del cues, index, group_of
     incident_of = {i: ids[n] for n, group in enumerate(groups) for i in group}
     suggestions = suggest(scored, feats, incident_of, claim_labels, torn)
-    silent = frozenset(doc_id for doc_id, cue in cues.items() if not cue.dead)
     return _Plan(groups, links, attached, toll_groups, toll_links, ids, related, suggestions, silent)
 
 
