@@ -28,11 +28,12 @@ import time
 from collections import Counter
 from datetime import date, timedelta
 from itertools import combinations
+from typing import Any, TypeVar
 
 from harmledger.incidents import reconcile
 from harmledger.records import Claim, Count, DateRef, Document, Incident, PlaceRef, Span
-from harmledger.store.codec import Shared
 
+T = TypeVar("T")
 SIZES = (10_000, 100_000, 1_000_000)
 START = date(2014, 1, 1)
 DAYS = 3650
@@ -44,10 +45,15 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[Claim], dict[str, Document], 
     """About ``n`` claims about n/3 events, one document per report, and each document's event.
 
     Equal parts (places, dates, counts, outlets) are one object, as ``Ledger.claims`` and
-    ``Ledger.documents`` read them back: the claims a user's ledger gives ``reconcile``.
+    ``Ledger.documents`` read them back (``store.codec.Shared``, not imported: the store's
+    libraries would add to the peak): the claims a user's ledger gives ``reconcile``.
     """
     rnd = random.Random(seed)
-    shared = Shared()
+    seen: dict[object, Any] = {}
+
+    def shared(value: T) -> T:
+        return seen.setdefault(value, value)
+
     countries = [(f"C{c}", rnd.uniform(-30, 50), rnd.uniform(-20, 100)) for c in range(60)]
     claims: list[Claim] = []
     docs: dict[str, Document] = {}
