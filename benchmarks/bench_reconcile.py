@@ -28,10 +28,12 @@ import time
 from collections import Counter
 from datetime import date, timedelta
 from itertools import combinations
+from typing import Any, TypeVar
 
 from harmledger.incidents import reconcile
 from harmledger.records import Claim, Count, DateRef, Document, Incident, PlaceRef, Span
 
+T = TypeVar("T")
 SIZES = (10_000, 100_000, 1_000_000)
 START = date(2014, 1, 1)
 DAYS = 3650
@@ -40,8 +42,18 @@ PERPETRATORS = ("ISIS", "Taliban", "government forces", "coalition", "al-Shabaab
 
 
 def synthetic(n: int, seed: int = 7) -> tuple[list[Claim], dict[str, Document], dict[str, int]]:
-    """About ``n`` claims about n/3 events, one document per report, and each document's event."""
+    """About ``n`` claims about n/3 events, one document per report, and each document's event.
+
+    Equal parts (places, dates, counts, outlets) are one object, as ``Ledger.claims`` and
+    ``Ledger.documents`` read them back (``store.codec.Shared``, not imported: the store's
+    libraries would add to the peak): the claims a user's ledger gives ``reconcile``.
+    """
     rnd = random.Random(seed)
+    seen: dict[object, Any] = {}
+
+    def shared(value: T) -> T:
+        return seen.setdefault(value, value)
+
     countries = [(f"C{c}", rnd.uniform(-30, 50), rnd.uniform(-20, 100)) for c in range(60)]
     claims: list[Claim] = []
     docs: dict[str, Document] = {}
@@ -61,16 +73,16 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[Claim], dict[str, Document], 
             k += 1
             doc_id = f"doc{k}"
             event_of[doc_id] = events
-            published = day + timedelta(days=rnd.choice((0, 0, 1, 2)))
-            docs[doc_id] = Document(id=doc_id, original=b"", text=f"report {k} {deaths}",
-                                    origin="bench", published=published, outlet=f"outlet{rnd.randrange(300)}")
+            published = shared(day + timedelta(days=rnd.choice((0, 0, 1, 2))))
+            docs[doc_id] = Document(id=doc_id, original=b"", text=f"report {k} {deaths}", origin="bench",
+                                    published=published, outlet=shared(f"outlet{rnd.randrange(300)}"))
             level = rnd.random()
             if level < 0.6:
-                place = PlaceRef("t", f"town{town}", lat, lon, code, f"P{province}", precision=1)
+                place = shared(PlaceRef("t", f"town{town}", lat, lon, code, f"P{province}", precision=1))
             elif level < 0.85:
-                place = PlaceRef("p", f"P{province}", plat, plon, code, f"P{province}", precision=4)
+                place = shared(PlaceRef("p", f"P{province}", plat, plon, code, f"P{province}", precision=4))
             elif level < 0.97:
-                place = PlaceRef("c", code, clat, clon, code, None, precision=6)
+                place = shared(PlaceRef("c", code, clat, clon, code, None, precision=6))
             else:
                 place = None
             figure = max(1, deaths + rnd.choice((0, 0, -1, 1, 3)))
@@ -84,11 +96,11 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[Claim], dict[str, Document], 
             outcome = "killed" if kind == "casualty" else None
             claims.append(Claim(
                 id=Claim.make_id(doc_id, span, kind, outcome), document_id=doc_id, kind=kind,  # type: ignore[arg-type]
-                outcome=outcome, count=Count(figure, figure, figure, "exact") if kind == "casualty" else None,
-                victims="civilians", span=span, sentence=span, quote=f"{figure} killed",
+                outcome=outcome, count=shared(Count(figure, figure, figure, "exact")) if kind == "casualty" else None,
+                victims="civilians", span=span, sentence=shared(span), quote=f"{figure} killed",
                 event_type=event, perpetrator=perp, scope=scope,  # type: ignore[arg-type]
                 place=place, stance="denied" if kind == "statement" else None,
-                date=DateRef("d", day, day, "day") if rnd.random() < 0.5 else None))
+                date=shared(DateRef("d", day, day, "day")) if rnd.random() < 0.5 else None))
     return claims[:n], docs, event_of
 
 

@@ -8,10 +8,12 @@ write is an upsert and a re-run changes nothing.
 from __future__ import annotations
 
 import hashlib
+import string
 import sys
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Literal
+from typing import Any, Literal, cast, overload
 
 Outcome = Literal["killed", "injured", "casualties", "missing", "detained", "displaced"]
 Victims = Literal["civilians", "combatants", "people"]
@@ -314,6 +316,112 @@ class Figures:
         object.__setattr__(self, "rule", sys.intern(self.rule))
 
 
+class Template:
+    """The wording of one kind of explanation line: a ``str.format`` pattern over positional
+    fields ("{} low {}: lowest minimum, source {} (claims {})"), one object for every line it writes."""
+
+    __slots__ = ("text", "arity")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.arity = sum(1 for _, name, _, _ in string.Formatter().parse(text) if name is not None)
+
+    def __call__(self, *args: object) -> Line:
+        """The line this template writes of ``args``, held unwritten."""
+        if len(args) != self.arity:
+            raise ValueError(f"template {self.text!r} takes {self.arity} values, not {len(args)}: {args!r}")
+        return Line(self, args)
+
+    def __repr__(self) -> str:
+        return f"Template({self.text!r})"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One explanation line before it is written: its template and the values it names."""
+
+    template: Template
+    args: tuple[object, ...]
+
+    def __str__(self) -> str:
+        return self.template.text.format(*self.args)
+
+
+class Explanation(Sequence[str]):
+    """An incident's explanation lines, read as strings, held as the templates and values that write them.
+
+    A line is either a string (an analyst's line, one read back from a ledger) or a ``Line``,
+    kept as its template followed by its values in one flat tuple: the values are the claims'
+    own ids, quotes and names, so a million incidents' explanations hold little of their own.
+    Each line is written when it is read; equal to a tuple of the same lines.
+    """
+
+    __slots__ = ("_parts",)
+
+    def __init__(self, lines: Iterable[str | Line] = ()) -> None:
+        parts: list[object] = []
+        for line in lines:
+            if isinstance(line, Line):
+                parts.append(line.template)
+                parts.extend(line.args)
+            else:
+                parts.append(line)
+        self._parts = tuple(parts)
+
+    def __iter__(self) -> Iterator[str]:
+        parts, i = self._parts, 0
+        while i < len(parts):
+            part = parts[i]
+            if isinstance(part, Template):
+                yield part.text.format(*parts[i + 1 : i + 1 + part.arity])
+                i += 1 + part.arity
+            else:
+                yield cast(str, part)  # a part that is no template is a line's string
+                i += 1
+
+    def __len__(self) -> int:
+        parts, i, n = self._parts, 0, 0
+        while i < len(parts):
+            part = parts[i]
+            i += 1 + (part.arity if isinstance(part, Template) else 0)
+            n += 1
+        return n
+
+    def __bool__(self) -> bool:
+        return bool(self._parts)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        return tuple(self)[index]
+
+    def __add__(self, more: Iterable[str | Line]) -> Explanation:
+        """These lines, then ``more`` (an analyst's lines after the machine's)."""
+        joined = Explanation()
+        joined._parts = self._parts + Explanation(more)._parts
+        return joined
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Explanation):
+            return self._parts == other._parts or tuple(self) == tuple(other)
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))  # as the tuple of its lines, which it equals
+
+    def __repr__(self) -> str:
+        return f"Explanation({list(self)!r})"
+
+
+NO_EXPLANATION = Explanation()
+
+
 @dataclass(frozen=True, slots=True)
 class Incident:
     """Claims about one event (kind="incident") or a cumulative toll (kind="aggregate")."""
@@ -336,8 +444,13 @@ class Incident:
     victims: Victims | None = None
     grade: Grade = "weak"
     n_sources: int = 0
-    explanation: tuple[str, ...] = ()
+    explanation: Explanation = NO_EXPLANATION
     related_incident_id: str | None = None  # for aggregates: the incident they sit beside
+
+    def __post_init__(self) -> None:
+        # Lines given written out (read back from a ledger, or by hand) are held as given.
+        if not isinstance(self.explanation, Explanation):
+            object.__setattr__(self, "explanation", Explanation(self.explanation))
 
     @staticmethod
     def make_id(claim_ids: tuple[str, ...] | list[str]) -> str:
@@ -400,7 +513,7 @@ def to_jsonable(record: Any) -> Any:
         return {k: to_jsonable(getattr(record, k)) for k in fields if k != "original"}
     if isinstance(record, dict):
         return {k: to_jsonable(v) for k, v in record.items() if k != "original"}
-    if isinstance(record, (list, tuple)):
+    if isinstance(record, (list, tuple, Explanation)):
         return [to_jsonable(v) for v in record]
     if isinstance(record, date):
         return record.isoformat()

@@ -35,7 +35,7 @@ from harmledger.incidents.rules import EDGE_FLOOR
 from harmledger.incidents.suggest import suggest
 from harmledger.incidents.syndication import Syndication, TextLoader, texts_from
 from harmledger.incidents.totals import Total, area_of, totals_over_places
-from harmledger.records import Claim, Document, Grade, Incident, Suggestion
+from harmledger.records import Claim, Document, Grade, Incident, Line, Suggestion, Template
 
 __all__ = [
     "CLAIM_FIELDS",
@@ -85,17 +85,18 @@ def assign_ids(groups: Sequence[Sequence[str]], previous: Mapping[str, Sequence[
     return [i if i is not None else Incident.make_id(list(groups[p])) for p, i in enumerate(ids)]
 
 
+LINK_LINE = Template("linked {} ~ {}: score {:g} = {}")
+
+
 def _link_lines(
     edges: Sequence[Edge], feats: Sequence[Features], scorer: Callable[..., float | None] = score
-) -> dict[int, list[str]]:
+) -> dict[int, list[Line]]:
     """Why each used edge linked its two claims, keyed by the edge's first position."""
-    out: dict[int, list[str]] = {}
+    out: dict[int, list[Line]] = {}
     for s, i, j in edges:
         reasons: list[str] = []
         scorer(feats[i], feats[j], reasons)
-        out.setdefault(i, []).append(
-            f"linked {feats[i].claim_id} ~ {feats[j].claim_id}: score {s:g} = {', '.join(reasons)}"
-        )
+        out.setdefault(i, []).append(LINK_LINE(feats[i].claim_id, feats[j].claim_id, s, ", ".join(reasons)))
     return out
 
 
@@ -207,12 +208,13 @@ def reconcile_with_suggestions(
     ctx = Context(documents, Syndication(documents, texts), decisions.rejected, _leads(events), plan.silent_on_death)
     incidents: list[Incident] = []
     for n, group in enumerate(plan.groups):
-        lines = [line for i in group for line in plan.links.get(i, [])]
+        # Each group's link lines are taken as it is assembled: held once, in its incident.
+        lines: list[Line | str] = [line for i in group for line in plan.links.pop(i, ())]
         claims_of = [events[i] for i in group]
         incidents.append(build(plan.ids[n], "incident", claims_of, plan.attached.get(n, []), ctx, lines))
     for n, group in enumerate(plan.toll_groups):
         lines = [totals[tolls[i].id].why for i in group if tolls[i].id in totals]
-        lines += [line for i in group for line in plan.toll_links.get(i, [])]
+        lines += [line for i in group for line in plan.toll_links.get(i, ())]
         claims_of = [tolls[i] for i in group]
         incident_id = plan.ids[len(plan.groups) + n]
         aggregate = build(incident_id, "aggregate", claims_of, [], ctx, lines, plan.related[n])
@@ -233,10 +235,10 @@ class _Plan:
     """
 
     groups: list[list[int]]
-    links: dict[int, list[str]]
+    links: dict[int, list[Line]]
     attached: dict[int, list[Claim]]
     toll_groups: list[list[int]]
-    toll_links: dict[int, list[str]]
+    toll_links: dict[int, list[Line]]
     ids: list[str]
     related: list[str | None]
     suggestions: list[Suggestion]
@@ -262,6 +264,7 @@ def _plan(
     # What linking reads of each text, taken a batch of texts at a time; no text is kept.
     doc_ids = (c.document_id for part in (events, tolls, statements) for c in part if c.document_id in documents)
     cues = document_cues(doc_ids, texts)
+    silent = frozenset(doc_id for doc_id, cue in cues.items() if not cue.dead)
 
     feats = build_features(events, documents, cues)
     for f in feats:
@@ -279,6 +282,7 @@ def _plan(
         edges = Edges.of(e for e in edges if feats[e[1]].doc == feats[e[2]].doc or not (e[1] in torn or e[2] in torn))
     claim_labels = [labels.get(c.id, NO_SPLITS) for c in events]  # one shared empty mapping: most have none
     groups, used = cluster(feats, edges, claim_labels)
+    del edges  # the pairs clustering joined by are ``used``; the rest are suggestions' (``scored``)
     groups = _keep_split_groups(groups, decisions.split_groups(), feats, claim_labels)
     groups = _apply_merges(
         groups, decisions.all_merges(), decisions.merge_claims(previous), feats, claim_labels, decisions.split_after
@@ -287,7 +291,8 @@ def _plan(
 
     group_of = {i: g for g, group in enumerate(groups) for i in group}
     attached: dict[int, list[Claim]] = {}
-    pinned = _pinned_statements(decisions.split_groups(), {c.id: group_of[i] for i, c in enumerate(events)})
+    split_groups = decisions.split_groups()
+    pinned = _pinned_statements(split_groups, {c.id: group_of[i] for i, c in enumerate(events)}) if split_groups else {}
     if statements and feats:
         # A report whose figures make one incident is about it: its "X claimed responsibility for
         # the attack" is too, wherever the sentence's own place is ("… in retaliation for the
@@ -315,9 +320,11 @@ def _plan(
     toll_groups = _join_repeated_totals(toll_groups, tolls, totals)
     toll_links = _link_lines(toll_used, toll_feats, toll_score)
 
-    claim_groups = [[events[i].id for i in g] + [s.id for s in attached.get(n, [])] for n, g in enumerate(groups)]
-    claim_groups += [[tolls[i].id for i in g] for g in toll_groups]
-    ids = assign_ids(claim_groups, previous)
+    ids = assign_ids(
+        [[events[i].id for i in g] + [s.id for s in attached.get(n, [])] for n, g in enumerate(groups)]
+        + [[tolls[i].id for i in g] for g in toll_groups],
+        previous,
+    )
 
     related: list[str | None] = []
     for group in toll_groups:
@@ -332,9 +339,11 @@ def _plan(
                 beside = ids[group_of[j]]
                 break
         related.append(beside)
+    # A million claims' texts' cues, blocking index and claim → group map are not needed to
+    # suggest: dropped here, suggesting takes their place in memory rather than adding to them.
+    del cues, index, group_of
     incident_of = {i: ids[n] for n, group in enumerate(groups) for i in group}
     suggestions = suggest(scored, feats, incident_of, claim_labels, torn)
-    silent = frozenset(doc_id for doc_id, cue in cues.items() if not cue.dead)
     return _Plan(groups, links, attached, toll_groups, toll_links, ids, related, suggestions, silent)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,13 +21,29 @@ from harmledger.incidents.counts import (
 )
 from harmledger.incidents.grade import grade
 from harmledger.incidents.syndication import Syndication
-from harmledger.records import Claim, DatePrecision, Document, Figures, Incident, PlaceRef, Victims
+from harmledger.records import (
+    Claim,
+    DatePrecision,
+    Document,
+    Explanation,
+    Figures,
+    Incident,
+    Line,
+    PlaceRef,
+    Template,
+    Victims,
+)
 
 _Name = TypeVar("_Name", bound=str)  # a victims Literal stays a Literal
 
 MAX_CLAIM_LINES = 30
 MAX_LINK_LINES = 20
 PUBLISHED_WEEK_DAYS = 6  # a date known only from publication: the week before it
+
+# The lines that name claims and documents, held unwritten (``Explanation``): their values are
+# the claims' own ids, quotes and names. A quote is cut at 140 characters, a document id at 12.
+CLAIM_LINE = Template("claim {}: {} — “{:.140}” (document {:.12}, source {}){}")
+COPY_LINE = Template("copy: document {:.12} repeats {:.12} (shingle Jaccard {}), counted as one source")
 
 
 @dataclass(slots=True)
@@ -52,7 +69,7 @@ def usable(claim: Claim, rejected: frozenset[str], allow_hedged: bool = False) -
     )
 
 
-def _source_keys(claims: Sequence[Claim], ctx: Context) -> tuple[dict[str, str], dict[str, str], list[str]]:
+def _source_keys(claims: Sequence[Claim], ctx: Context) -> tuple[dict[str, str], dict[str, str], list[Line]]:
     """claim id → independent source key, claim id → the report that carries it (its outlet, a
     syndicated copy counted as its original), and lines naming the syndicated copies."""
     copies = ctx.syndication.copies([c.document_id for c in claims])
@@ -69,12 +86,7 @@ def _source_keys(claims: Sequence[Claim], ctx: Context) -> tuple[dict[str, str],
             rules.norm_name(src.name) if src is not None and src.name and src.kind != "unnamed" else reports[c.id]
         )
     keys = _short_names_as_full(claims, keys)
-    lines = [
-        f"copy: document {cp.copy[:12]} repeats {cp.original[:12]} (shingle Jaccard "
-        f"{cp.similarity}), counted as one source"
-        for cp in copies
-    ]
-    return keys, reports, lines
+    return keys, reports, [COPY_LINE(cp.copy, cp.original, cp.similarity) for cp in copies]
 
 
 def _short_names_as_full(claims: Sequence[Claim], keys: dict[str, str]) -> dict[str, str]:
@@ -175,7 +187,7 @@ def _perpetrator(claims: Sequence[Claim], statements: Sequence[Claim]) -> tuple[
     return None, []
 
 
-def _claim_line(c: Claim, key: str, rejected: frozenset[str], hedged_counted: bool) -> str:
+def _claim_line(c: Claim, key: str, rejected: frozenset[str], hedged_counted: bool) -> Line:
     figure = (
         c.count.text if c.count is not None and c.count.text else (str(c.count.point) if c.count is not None else "")
     )
@@ -191,10 +203,13 @@ def _claim_line(c: Claim, key: str, rejected: frozenset[str], hedged_counted: bo
         if on
     ]
     tail = f" [{', '.join(notes)}: not counted]" if notes else ""
-    return f"claim {c.id}: {what} — “{c.quote[:140]}” (document {c.document_id[:12]}, source {key}){tail}"
+    # "killed 3" and the notes recur across claims: one shared copy of each
+    return CLAIM_LINE(c.id, sys.intern(what), c.quote, c.document_id, key, sys.intern(tail))
 
 
-def _at_least_civilians(deaths: Figures, civilian: Figures, lines: list[str]) -> tuple[Figures, list[str]]:
+def _at_least_civilians(
+    deaths: Figures, civilian: Figures, lines: list[Line | str]
+) -> tuple[Figures, list[Line | str]]:
     """Civilian deaths are never above total deaths: where a source counts more civilians than
     the total says (the total from another account), the total rises to the civilian figure."""
     if not any((civilian.low, civilian.best, civilian.high)):
@@ -213,7 +228,7 @@ def _at_least_civilians(deaths: Figures, civilian: Figures, lines: list[str]) ->
 
 def _dead(
     reported: Sequence[Reported], claims: Sequence[Claim], injured: Figures, ctx: Context, kind: str
-) -> tuple[tuple[Figures, list[str]], tuple[Figures, list[str]]]:
+) -> tuple[tuple[Figures, list[Line | str]], tuple[Figures, list[Line | str]]]:
     """Deaths and civilian deaths, each with its lines; an incident whose reports count only
     wounded, and never speak of death, has none (``counts.none_beside_injured``)."""
     deaths, death_lines = figures(reported, "killed")
@@ -234,7 +249,7 @@ def build(
     claims: Sequence[Claim],
     statements: Sequence[Claim],
     ctx: Context,
-    links: Sequence[str] = (),
+    links: Sequence[Line | str] = (),
     related: str | None = None,
 ) -> Incident:
     """Assemble one incident (or aggregate) from its claims and the statements attached to it."""
@@ -284,11 +299,13 @@ def build(
     # figures and the grade): it is no source of its own in the count either.
     opinion = {key for key, genre in genres.items() if genre == "opinion"} if "news" in genres.values() else set()
     n_sources = len({independent[c.id] for c in good} - opinion) if good else len({independent[c.id] for c in claims})
-    lines = [
+    # Few incidents' summaries differ ("incident: 1 claim(s) and 0 statement(s) …"): one shared copy of each
+    header = sys.intern(
         f"{kind}: {len(claims)} claim(s) and {len(statements)} statement(s) from "
         f"{len({c.document_id for c in everything})} document(s); {n_sources} independent "
         f"source(s)" + (f", besides {len(opinion)} opinion piece(s)" if opinion else "")
-    ]
+    )
+    lines: list[Line | str] = [header]
     lines += [_claim_line(c, keys[c.id], ctx.rejected, hedged_only) for c in everything[:MAX_CLAIM_LINES]]
     if len(everything) > MAX_CLAIM_LINES:
         lines.append(f"… and {len(everything) - MAX_CLAIM_LINES} more claim(s)")
@@ -306,7 +323,7 @@ def build(
     if kind == "aggregate":
         lines.append("aggregate: a cumulative toll or a total over several places, never added to incident counts")
     perpetrator, perpetrator_lines = _perpetrator(claims, statements)
-    lines += [*perpetrator_lines, grade_line]
+    lines += [*perpetrator_lines, sys.intern(grade_line)]
     victims: Victims | None = _most_common([c.victims for c in good]) if good else None
     return Incident(
         id=incident_id,
@@ -326,6 +343,6 @@ def build(
         victims=victims,
         grade=the_grade,
         n_sources=n_sources,
-        explanation=tuple(lines),
+        explanation=Explanation(lines),
         related_incident_id=related,
     )

@@ -53,14 +53,32 @@ victims are civilians):
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
 
-from harmledger.records import OTHER_EVENT_CUE, PART_OF_TOTAL_CUE, TOLL_UPDATE_CUE, Claim, Count, Figures
+from harmledger.records import (
+    OTHER_EVENT_CUE,
+    PART_OF_TOTAL_CUE,
+    TOLL_UPDATE_CUE,
+    Claim,
+    Count,
+    Figures,
+    Line,
+    Template,
+)
 
 NO_FIGURE = "no figure reported"
+# One record for every outcome no claim states (most incidents count no injured, children or women).
+NO_FIGURES = Figures(rule=NO_FIGURE)
+
+# Each figure's line names its outcome ("civilian killed"), the figure, and the source and claims
+# that set it (``Explanation``: written when read).
+LOW_LINE = Template("{} low {}: lowest minimum, source {} (claims {})")
+BEST_LINE = Template("{} best {}: most reliable, latest source(s) ({})")
+HIGH_LINE = Template("{} high {}: highest figure, source {} (claims {})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +265,9 @@ def _lead_minimum(items: Sequence[tuple[Reported, bool, _Fig]]) -> int | None:
     return count.low
 
 
-def civilian_figures(reported: Sequence[Reported], leads: frozenset[str] = frozenset()) -> tuple[Figures, list[str]]:
+def civilian_figures(
+    reported: Sequence[Reported], leads: frozenset[str] = frozenset()
+) -> tuple[Figures, list[Line | str]]:
     """Civilian deaths: from claims about civilians; when no claim names civilians or combatants,
     from claims that leave the victims unspecified (monitors count the reported dead as civilians
     unless a source says they were combatants). Claims about combatants never count.
@@ -267,7 +287,7 @@ def civilian_figures(reported: Sequence[Reported], leads: frozenset[str] = froze
         wide, wide_lines = figures(reported, "killed", victims=("civilians", "people", None))
         if wide.low is not None and wide.low < fig.low:
             best = None if fig.best is None else max(wide.low, fig.best)
-            lines += [line for line in wide_lines if " low " in line]
+            lines += [line for line in wide_lines if " low " in str(line)]
             fig = Figures(wide.low, best, fig.high, fig.rule + "; a lower figure of unnamed victims sets low")
     named = kinds & {"civilians", "combatants"}
     if fig.low is None and fig.high is None and not named:
@@ -354,10 +374,11 @@ def _stated_minimum(docs: dict[str, list[tuple[Reported, bool]]]) -> int:
 
 
 def figures(
-    reported: Sequence[Reported], outcome: str, victims: tuple[str | None, ...] | None = None
-) -> tuple[Figures, list[str]]:
+    reported: Sequence[Reported], outcome: str, victims: tuple[str | None, ...] | None = None, group: str = ""
+) -> tuple[Figures, list[Line | str]]:
     """low/best/high for ``outcome`` ("killed" or "injured") and lines explaining each number;
-    ``victims`` restricts the claims to those victim types."""
+    ``victims`` restricts the claims to those victim types; ``group`` ("children") names the
+    part of the dead counted, in the lines."""
     civilians_only = victims is not None
     upper_outcomes = ("casualties",) if outcome == "killed" else ()
 
@@ -366,7 +387,7 @@ def figures(
         return c.outcome == outcome or (c.negated and c.outcome == "casualties" and c.reports_none)
 
     if not any(states(r.claim) or r.claim.outcome in upper_outcomes for r in reported):
-        return Figures(rule=NO_FIGURE), []  # most incidents count no injured: nothing to weigh
+        return NO_FIGURES, []  # most incidents count no injured: nothing to weigh
     reported = _with_joint_heads(reported)
     if victims is not None:
         reported = [r for r in reported if r.claim.victims in victims]
@@ -395,7 +416,7 @@ def figures(
             docs = by_source.setdefault(r.source, {})
             docs.setdefault(c.document_id, []).append((r, not states(c) or r.upper_only))
     if not by_source:
-        return Figures(rule=NO_FIGURE), []
+        return NO_FIGURES, []
     per_source: dict[str, _Fig] = {}
     for source, docs in by_source.items():
         figs = [_document_figure(items) for items in docs.values()]
@@ -500,27 +521,24 @@ def figures(
     if best is not None and high is not None:
         best = min(best, high[0])
     n = len(per_source)
-    label = f"{'civilian ' if civilians_only else ''}{outcome}"  # civilians are the only subset
+    # civilians are the only subset; the label recurs in every incident: one shared copy
+    label = sys.intern(f"{group + ' ' if group else ''}{'civilian ' if civilians_only else ''}{outcome}")
     rule = (
         f"low = lowest minimum among {n} independent source(s); best = figure of the most "
         f"reliable source, then latest; high = highest figure reported"
         + ("; 'casualties' raise high only" if upper_outcomes else "")
     )
-    lines: list[str] = []
+    lines: list[Line | str] = []
     if low is not None:
-        lines.append(
-            f"{label} low {low[0]}: lowest minimum, source {low[1]} (claims {', '.join(per_source[low[1]].claims)})"
-        )
+        lines.append(LOW_LINE(label, low[0], low[1], ", ".join(per_source[low[1]].claims)))
     if best is not None:
-        lines.append(f"{label} best {best}: most reliable, latest source(s) ({', '.join(top)})")
+        lines.append(BEST_LINE(label, best, ", ".join(top)))
     if high is not None:
-        lines.append(
-            f"{label} high {high[0]}: highest figure, source {high[1]} (claims {', '.join(per_source[high[1]].claims)})"
-        )
+        lines.append(HIGH_LINE(label, high[0], high[1], ", ".join(per_source[high[1]].claims)))
     return Figures(low[0] if low else None, best, high[0] if high else None, rule), lines
 
 
-def breakdown_figures(reported: Sequence[Reported], group: str, deaths: Figures) -> tuple[Figures, list[str]]:
+def breakdown_figures(reported: Sequence[Reported], group: str, deaths: Figures) -> tuple[Figures, list[Line | str]]:
     """Children (``group="children"``) or women among the dead, reconciled as the deaths are (rules
     1-5) over the part each claim of the dead counts ("killed 12, including six children" gives 6;
     "two children were killed" gives 2; "a woman and her three children" gives women 1, children
@@ -536,15 +554,15 @@ def breakdown_figures(reported: Sequence[Reported], group: str, deaths: Figures)
         count = c.count if n == stated else Count(n, n, n, "exact", text=c.count.text)
         parts.append(replace(r, claim=replace(c, count=count)))
     if not parts:
-        return Figures(rule=NO_FIGURE), []
-    fig, lines = figures(parts, "killed")
+        return NO_FIGURES, []
+    fig, lines = figures(parts, "killed", group=group)
     cap = deaths.high
 
     def clip(v: int | None) -> int | None:
         return v if v is None or cap is None else min(v, cap)
 
     rule = f"{group} among the dead: " + fig.rule + ("; never above deaths high" if cap is not None else "")
-    return Figures(clip(fig.low), clip(fig.best), clip(fig.high), rule), [f"{group} {line}" for line in lines]
+    return Figures(clip(fig.low), clip(fig.best), clip(fig.high), rule), lines
 
 
 NONE_BESIDE_INJURED = "no dead reported beside the injured: none"
@@ -552,7 +570,7 @@ NONE_BESIDE_INJURED = "no dead reported beside the injured: none"
 
 def none_beside_injured(
     claims: Sequence[Claim], injured: Figures, silent_on_death: frozenset[str]
-) -> tuple[Figures, list[str]] | None:
+) -> tuple[Figures, list[Line | str]] | None:
     """Rule 10: deaths of 0 where the incident's reports count wounded and speak of no dead;
     None where any claim speaks of the dead (or of "casualties", which may hold them), or any of
     their documents is not in ``silent_on_death`` (those whose texts hold no word of death: a
