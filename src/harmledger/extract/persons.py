@@ -511,7 +511,7 @@ def _subject_list(tokens: list[Token], j: int, stop: int) -> list[tuple[int, int
         group = _figure_item(tokens, j, stop)
         item = _person_at(tokens, j, stop) if group is None else group[:3]
         if item is None and not people and group is None:
-            item = _surname_before_apposition(tokens, j)
+            item = _surname_before_kin(tokens, j)
         if item is None or item[2] > stop:
             return []
         people.append((item[0], item[1], group[3] if group is not None else None))
@@ -530,15 +530,14 @@ def _subject_list(tokens: list[Token], j: int, stop: int) -> list[tuple[int, int
     return people
 
 
-def _surname_before_apposition(tokens: list[Token], j: int) -> tuple[int, int, int] | None:
-    """ "Lopez, a councillor and teacher, and her husband were killed", "Sial and his son were
-    injured": a list may open on one name word (a person named before) when an apposition says
-    who that is, or a relative of theirs follows."""
+def _surname_before_kin(tokens: list[Token], j: int) -> tuple[int, int, int] | None:
+    """ "Sial and his son were injured": a list may open on one name word (a person named before)
+    when a relative of theirs follows. (A name before an apposition, "Lopez, a councillor, and her
+    husband", is read by ``singulars``, which meets the apposition's noun first.)"""
     if j + 2 >= len(tokens) or not _is_name_token(tokens[j]) or _not_a_person(tokens[j].low):
         return None
-    apposition = tokens[j + 1].low == "," and tokens[j + 2].low in ("a", "an", "the")
     kin = tokens[j + 1].low == "and" and tokens[j + 2].low in ("his", "her")
-    return (j, j + 1, j + 1) if apposition or kin else None
+    return (j, j + 1, j + 1) if kin else None
 
 
 _PLURAL_RELATIVES = frozenset(f"{r}s" for r in RELATIVES) | {"children", "grandchildren"}

@@ -628,7 +628,7 @@ def identified(a: Features, b: Features) -> bool:
     if (
         (same_telling_quote(a, b) or similar_wording(a, b) or similar_telling_wording(a, b))
         and same_story(a, b)
-        and not _days_apart(a, b)
+        and not _beyond_identity_gap(a, b)
     ):
         return True
     if places_differ(a, b):
@@ -662,7 +662,7 @@ def updates(new: Features, old: Features) -> bool:
     return gap is not None and (gap <= 1 or (not new.own_date and gap <= rules.PUBLISHED_LOOKBACK_DAYS + 1))
 
 
-def _days_apart(a: Features, b: Features) -> bool:
+def _beyond_identity_gap(a: Features, b: Features) -> bool:
     """Dated further apart than one story's copies are: stock wording ("At least three soldiers
     were injured in the blast.") recurs in reports of one town's attacks a week apart."""
     gap = date_gap(a, b)

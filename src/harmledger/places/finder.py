@@ -762,7 +762,8 @@ def _inside_longer_name(text: str, s: int, e: int, start: int, end: int) -> bool
 _ARTICLE_PREFIX_RE = re.compile(r"(?:al|el|ar|as|ad|ash|az|an|at)[-‐‑]", re.IGNORECASE)
 
 
-_DIVISION_TYPE_WORDS = frozenset("parish county province district governorate state region oblast".split())
+# the division kinds of ``PLACE_HEADS``, and Louisiana's parishes
+_DIVISION_TYPE_WORDS = frozenset(w for w, kind in PLACE_HEADS.items() if kind in ("ADM", "ADM2", "STATE")) | {"parish"}
 
 
 def _typed_division(surface: str) -> bool:
