@@ -28,13 +28,14 @@ from harmledger.extract.context import (
     statements,
 )
 from harmledger.extract.counts import parse_count, small_number
+from harmledger.extract.foiled import foiled_weapon, foils, may_tell_foiled, tells_harm
 from harmledger.extract.harm import Mention
 from harmledger.extract.identity import tells_another_event
 from harmledger.extract.mentions import read_mentions
 from harmledger.extract.parts import parts_among
 from harmledger.extract.romance import LANGUAGES as ROMANCE_LANGUAGES
 from harmledger.extract.romance import extract_romance_claims
-from harmledger.extract.text import Token, candidate_spans, split_sentences, tokenize
+from harmledger.extract.text import MAX_SENTENCE, Token, candidate_spans, split_sentences, tokenize
 from harmledger.extract.vocab import (
     BARE_COALITION,
     DEATH_CUES,
@@ -123,8 +124,22 @@ def extract_claims(doc: Document) -> list[Claim]:
             if not found:
                 _add_parts_among(state, i, s, e, claims)
             claims.extend(found)
+    if not any(c.kind == "casualty" for c in claims) and not tells_harm(state.text):
+        claims.extend(_foiled_attack(state))
     claims.sort(key=lambda c: (c.span.start, c.span.end))
     return _settle_coalition(state, _headline_as_body(state.text, claims))
+
+
+def _foiled_attack(state: _Doc) -> list[Claim]:
+    """The zero of casualties of a report that tells of a weapon foiled and of no harm
+    (``extract.foiled``), from its first sentence that tells it."""
+    for i, (start, end) in enumerate(state.sentences):
+        sentence = state.text[start:end]
+        if end - start <= MAX_SENTENCE and may_tell_foiled(sentence):
+            zero = _sentence_claims(state, i, start, end, sentence, foiled=True)
+            if zero:
+                return zero
+    return []
 
 
 def _over_time(claim: Claim) -> bool:
@@ -277,14 +292,25 @@ def _retracted_until(tokens: list[Token]) -> int:
     return next((k for k in range(start, len(lows)) if lows[k] in (";", ":", "but", ".")), len(lows))
 
 
-def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list[Claim]:
-    tokens = tokenize(sentence, s)
-    lows = frozenset(t.low for t in tokens)
+def _sentence_mentions(state: _Doc, i: int, tokens: list[Token], lows: frozenset[str]) -> list[Mention]:
     mentions = _standing(tokens, lows, read_mentions(tokens))
     if tokens and tokens[0].low == "the":
         mentions = _with_carried_figure(state, i, tokens, mentions)
+    return mentions
+
+
+def _foiled_mentions(tokens: list[Token], sentence: str, s: int) -> list[Mention]:
+    zero = foiled_weapon(tokens, sentence, s)
+    return [zero] if zero is not None else []
+
+
+def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str, foiled: bool = False) -> list[Claim]:
+    """The claims of one sentence (with ``foiled``, only the zero of a weapon foiled in it)."""
+    tokens = tokenize(sentence, s)
+    lows = frozenset(t.low for t in tokens)
+    mentions = _sentence_mentions(state, i, tokens, lows) if not foiled else _foiled_mentions(tokens, sentence, s)
     parties = perpetrators(tokens)
-    stmts = statements(tokens, parties)
+    stmts = statements(tokens, parties) if not foiled else []
     if not mentions and not stmts:
         return []
     starts = [t.start for t in tokens]
@@ -293,6 +319,8 @@ def _sentence_claims(state: _Doc, i: int, s: int, e: int, sentence: str) -> list
     sides = [p for p in acting if _one_side_of(tokens, starts, p[0])]
     unnamed_at = next((t.end for t in tokens if t.low in _UNNAMED_ATTACKERS), None)  # "gunmen", once a sentence
     acting = [p for p in acting if p not in sides]
+    if foiled and mentions:
+        acting = [p for p in acting if not foils(tokens, p[0], p[1], mentions[0].harm_at)]
     doc = state.doc
     sources = _sources(state, i, tokens, sentence, s)
     fallback = None

@@ -923,7 +923,7 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
     "New People's Army": ("new people's army", "npa rebels", "npa"),
     "Maoists": ("maoists", "maoist rebels", "maoist insurgents", "naxalites", "naxals", "cpi-maoist", "cpi (maoist)"),
     "ELN": ("eln", "national liberation army"),
-    "FARC dissidents": ("farc dissidents", "farc"),
+    "FARC dissidents": ("farc dissidents", "farc", "revolutionary armed forces of colombia"),
     "People's Defence Force": ("people's defence force", "people's defense force", "pdf"),
     "Islamic State Central Africa Province": (
         "islamic state central africa province",
@@ -959,6 +959,9 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
     "PKK": ("pkk", "kurdistan workers' party", "kurdistan workers party"),
     "Baloch Liberation Army": ("baloch liberation army", "bla"),
     "Lashkar-e-Taiba": ("lashkar-e-taiba", "lashkar-e-toiba"),  # not "LeT": matched without case, it is "let"
+    "Jaish-e-Mohammed": ("jaish-e-mohammed", "jaish-e-mohammad", "jaish-e-muhammad", "jem"),
+    "Hizbul Mujahideen": ("hizbul mujahideen", "hizb-ul-mujahideen"),
+    "The Resistance Front": ("the resistance front",),
     "Abu Sayyaf": ("abu sayyaf",),
     "Ukraine": ("ukrainian forces", "ukrainian army", "ukrainian military", "ukrainian drone", "ukrainian drones"),
 }
