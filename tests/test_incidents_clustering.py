@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from harmledger.incidents import rules
+from harmledger.incidents import link, rules
 from harmledger.incidents.cluster import cluster, partition
 from harmledger.incidents.link import (
     Features,
@@ -20,8 +20,10 @@ from harmledger.incidents.link import (
     blocked_edges,
     build_features,
     date_gap,
+    dates_clash,
     places_clash,
     toll_score,
+    torn_between,
 )
 from harmledger.records import Claim, Count, DateRef, Document, PlaceRef, Span
 
@@ -115,6 +117,35 @@ def reference_clusters(feats: list[Features]) -> set[frozenset[str]]:
     return {frozenset(feats[i].claim_id for i in s) for s in sets.values()}
 
 
+def reference_torn(edges: list[tuple[float, int, int]], feats: list[Features]) -> set[int]:
+    """A claim is torn when, among its partners in other documents within TORN_MARGIN of its
+    strongest (strongest first, ties in the edges' order, at most TORN_PARTNERS), two from
+    different documents clash in place or date."""
+    torn = set()
+    for i in range(len(feats)):
+        partners = [(w, b if a == i else a) for w, a, b in edges if i in (a, b) and feats[a].doc != feats[b].doc]
+        if len(partners) < 2:
+            continue
+        partners.sort(key=lambda p: -p[0])
+        close = [j for w, j in partners if w >= partners[0][0] - rules.TORN_MARGIN][: link.TORN_PARTNERS]
+        if any(
+            feats[x].doc != feats[y].doc and (places_clash(feats[x], feats[y]) or dates_clash(feats[x], feats[y]))
+            for n, x in enumerate(close)
+            for y in close[:n]
+        ):
+            torn.add(i)
+    return torn
+
+
+@settings(max_examples=150, deadline=None)
+@given(claim_sets())
+def test_a_claim_is_torn_exactly_as_the_plain_reference_says(data):
+    claims, docs = data
+    feats = build_features(claims, docs)
+    edges = [e for e in blocked_edges(feats, floor=0.0)]
+    assert torn_between(edges, feats) == reference_torn(edges, feats)
+
+
 @settings(max_examples=150, deadline=None)
 @given(claim_sets())
 def test_blocking_finds_exactly_the_pairs_the_scorer_links(data):
@@ -199,7 +230,7 @@ def test_suggestions_gathered_above_a_cut_are_those_all_pairs_give(
     edges = blocked_edges(feats)
     # kept in six incidents (as if joined): many claim pairs for each pair of incidents, so the
     # strongest few claim pairs may name too few incident pairs and the cut must be lowered
-    incident_of = {n: f"inc{n % 6}" for n in range(len(claims))}
+    incident_of = [f"inc{n % 6}" for n in range(len(claims))]
     got = [(s.incident_a, s.incident_b, s.score) for s in suggest(edges, feats, incident_of, [{}] * len(claims))]
 
     best: dict[tuple[str, str], float] = {}

@@ -9,7 +9,7 @@ analysts' ``Decisions``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from harmledger.incidents import link, rules
@@ -69,20 +69,25 @@ class Reconciliation:
     suggestions: list[Suggestion]
 
 
-def assign_ids(groups: Sequence[Sequence[str]], previous: Mapping[str, Sequence[str]] | None) -> list[str]:
-    """An id for each group of claim ids: the previous incident it overlaps most, else a new hash."""
+def assign_ids(
+    groups: Callable[[], Iterable[Sequence[str]]], previous: Mapping[str, Sequence[str]] | None
+) -> list[str]:
+    """An id for each group of claim ids (``groups()`` gives them, each time in one order): the
+    previous incident it overlaps most, else a new hash. The groups are made as they are read, a
+    million lists of ids not held at once."""
     owner = {cid: iid for iid, cids in (previous or {}).items() for cid in cids}
     offers: list[tuple[int, str, int]] = []
-    for pos, group in enumerate(groups):
-        overlap = Counter(owner[c] for c in group if c in owner)
-        offers += [(-n, iid, pos) for iid, n in overlap.items()]
-    ids: list[str | None] = [None] * len(groups)
+    if owner:
+        for pos, group in enumerate(groups()):
+            overlap = Counter(owner[c] for c in group if c in owner)
+            offers += [(-n, iid, pos) for iid, n in overlap.items()]
+    kept: dict[int, str] = {}
     taken: set[str] = set()
     for _, iid, pos in sorted(offers):
-        if ids[pos] is None and iid not in taken:
-            ids[pos] = iid
+        if pos not in kept and iid not in taken:
+            kept[pos] = iid
             taken.add(iid)
-    return [i if i is not None else Incident.make_id(list(groups[p])) for p, i in enumerate(ids)]
+    return [kept.get(pos) or Incident.make_id(list(group)) for pos, group in enumerate(groups())]
 
 
 LINK_LINE = Template("linked {} ~ {}: score {:g} = {}")
@@ -93,10 +98,12 @@ def _link_lines(
 ) -> dict[int, list[Line]]:
     """Why each used edge linked its two claims, keyed by the edge's first position."""
     out: dict[int, list[Line]] = {}
+    said: dict[str, str] = {}  # one string for each wording of the reasons: a million links repeat a few thousand
     for s, i, j in edges:
         reasons: list[str] = []
         scorer(feats[i], feats[j], reasons)
-        out.setdefault(i, []).append(LINK_LINE(feats[i].claim_id, feats[j].claim_id, s, ", ".join(reasons)))
+        why = ", ".join(reasons)
+        out.setdefault(i, []).append(LINK_LINE(feats[i].claim_id, feats[j].claim_id, s, said.setdefault(why, why)))
     return out
 
 
@@ -289,7 +296,10 @@ def _plan(
     )
     links = _link_lines(used, feats)
 
-    group_of = {i: g for g, group in enumerate(groups) for i in group}
+    group_of = [-1] * len(feats)  # each claim's group, by position (a list: a dict of a million costs 100 MB)
+    for n, group in enumerate(groups):
+        for i in group:
+            group_of[i] = n
     attached: dict[int, list[Claim]] = {}
     split_groups = decisions.split_groups()
     pinned = _pinned_statements(split_groups, {c.id: group_of[i] for i, c in enumerate(events)}) if split_groups else {}
@@ -320,11 +330,13 @@ def _plan(
     toll_groups = _join_repeated_totals(toll_groups, tolls, totals)
     toll_links = _link_lines(toll_used, toll_feats, toll_score)
 
-    ids = assign_ids(
-        [[events[i].id for i in g] + [s.id for s in attached.get(n, [])] for n, g in enumerate(groups)]
-        + [[tolls[i].id for i in g] for g in toll_groups],
-        previous,
-    )
+    def claim_ids() -> Iterator[list[str]]:
+        for n, group in enumerate(groups):
+            yield [events[i].id for i in group] + [st.id for st in attached.get(n, [])]
+        for group in toll_groups:
+            yield [tolls[i].id for i in group]
+
+    ids = assign_ids(claim_ids, previous)
 
     related: list[str | None] = []
     for group in toll_groups:
@@ -341,9 +353,10 @@ def _plan(
         related.append(beside)
     # A million claims' texts' cues, blocking index and claim → group map are not needed to
     # suggest: dropped here, suggesting takes their place in memory rather than adding to them.
-    del cues, index, group_of
-    incident_of = {i: ids[n] for n, group in enumerate(groups) for i in group}
-    suggestions = suggest(scored, feats, incident_of, claim_labels, torn)
+    del cues, index
+    incident_at: list[str | None] = [ids[g] if g >= 0 else None for g in group_of]
+    del group_of
+    suggestions = suggest(scored, feats, incident_at, claim_labels, torn)
     return _Plan(groups, links, attached, toll_groups, toll_links, ids, related, suggestions, silent)
 
 

@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 from itertools import compress
 from typing import overload
 
@@ -162,12 +162,12 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
     reported = dated is not None and dated.only_reported
     if dated is not None and dated.start is not None and not reported:
         end = dated.end or dated.start
-        d0, d1, own = dated.start.toordinal(), max(dated.start, end).toordinal(), True
+        d0, d1, own = _ordinal(dated.start), _ordinal(max(dated.start, end)), True
     else:
         last = dated.start if dated is not None and reported else doc.published if doc is not None else None
         if last is not None:
-            d0 = (last - timedelta(days=rules.PUBLISHED_LOOKBACK_DAYS)).toordinal()
-            d1 = last.toordinal()
+            d0 = _ordinal(last - timedelta(days=rules.PUBLISHED_LOOKBACK_DAYS))
+            d1 = _ordinal(last)
     linkable = d0 is not None and d1 is not None and d1 - d0 <= rules.MAX_LINKABLE_SPAN_DAYS
     count = claim.count
     return Features(
@@ -202,6 +202,16 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
         story=claim.cue(STORY_CUE_PREFIX) if claim.identity else "",  # most claims have no cue
         household=claim.cue(HOUSEHOLD_CUE_PREFIX) if claim.identity else "",
     )
+
+
+# One int for each day: a million claims name a few thousand days, and an int of its own for each
+# claim's first and last day cost 64 bytes a claim.
+_ORDINALS: dict[int, int] = {}
+
+
+def _ordinal(day: date) -> int:
+    n = day.toordinal()
+    return _ORDINALS.setdefault(n, n)
 
 
 DATED_OPENING_CHARS = 4  # "On " or "By " before a sentence's opening date
@@ -910,6 +920,12 @@ def block_keys(f: Features) -> tuple[list[Key], list[Key]]:
     return index, probe
 
 
+def _stretch(doc: str, part: int) -> object:
+    """A document's stretch as a key: the document's id for the first (no tuple for each of a
+    million reports)."""
+    return doc if part == 0 else (doc, part)
+
+
 class BlockIndex:
     """Claims filed under their blocking keys; ``candidates`` lists possible partners.
 
@@ -921,11 +937,20 @@ class BlockIndex:
 
     def __init__(self, feats: Sequence[Features]) -> None:
         self.feats = feats
-        self.by_doc: dict[tuple[str, int], list[int]] = defaultdict(list)
+        # Each document's claims (by stretch of a long one): one position, a list only when it
+        # has more (most of a million reports give one claim, and a list each cost 200 MB).
+        self.by_doc: dict[object, int | list[int]] = {}
         dated: dict[Key, list[int]] = defaultdict(list)
         self.reach = 0  # the longest interval indexed (d1 - d0), so a window can start early enough
         for pos, f in enumerate(feats):
-            self.by_doc[(f.doc, f.part)].append(pos)
+            key = _stretch(f.doc, f.part)
+            held = self.by_doc.get(key)
+            if held is None:
+                self.by_doc[key] = pos
+            elif isinstance(held, int):
+                self.by_doc[key] = [held, pos]
+            else:
+                held.append(pos)
             if f.linkable:
                 assert f.d0 is not None and f.d1 is not None
                 self.reach = max(self.reach, f.d1 - f.d0)
@@ -948,8 +973,10 @@ class BlockIndex:
         sharing a dated key whose dates are within MAX_DATE_GAP_DAYS of its own."""
         found: set[int] = set()
         for part in (f.part - 1, f.part, f.part + 1):
-            same = self.by_doc.get((f.doc, part))
-            if same:
+            same = self.by_doc.get(_stretch(f.doc, part))
+            if isinstance(same, int):
+                found.add(same)
+            elif same:
                 found.update(same)
         if f.linkable and self.dated:
             assert f.d0 is not None and f.d1 is not None
@@ -1006,7 +1033,11 @@ class Edges(Sequence[Edge]):
             add_second(j)
         return held
 
-    def strongest_first(self, n: int) -> list[int]:
+    def columns(self) -> tuple[array[float], array[int], array[int]]:
+        """The weights, the first and the second positions, as the arrays themselves."""
+        return self._weights, self._firsts, self._seconds
+
+    def strongest_first(self, n: int) -> array[int]:
         """Positions of the edges by weight, strongest first, then by their claims' positions
         (each below ``n``): the order of sorting ``(-weight, i, j)`` tuples, without a tuple
         per edge (two stable sorts, the second by weight alone)."""
@@ -1014,7 +1045,7 @@ class Edges(Sequence[Edge]):
         order = sorted(range(len(self._weights)), key=lambda k: firsts[k] * n + seconds[k])
         weights = self._weights
         order.sort(key=lambda k: -weights[k])
-        return order
+        return array("l", order)  # 8 bytes a position, where the list and its ints take 36
 
     def appenders(self) -> tuple[Callable[[float], None], Callable[[int], None], Callable[[int], None]]:
         """The appends of the weights, the first and the second positions, for a loop that adds
@@ -1125,31 +1156,75 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
     crowd); a figure's share is how common it is among the claims of its outcome (each document
     counted once).
     """
-    # Claims sharing province and days share their crowd: gather tolls by that key first.
-    by_key: dict[tuple[str, str, range], set[object]] = defaultdict(set)
-    keys: list[tuple[str, str, range] | None] = []
-    canonical: dict[tuple[str, str, range], tuple[str, str, range]] = {}  # one tuple per key, not per claim
-    for f in feats:
-        key = None
+    # A day's cells never mix countries: crowds are counted one country at a time, so only its
+    # tolls and cells are held (all of them at once cost more than the claims themselves at a
+    # million claims).
+    by_country: dict[str, array[int]] = {}
+    for position, f in enumerate(feats):
         if f.country:
-            key = (f.country, f.admin1, _crowd_days(f))
-            key = canonical.setdefault(key, key)
-            tolls = by_key[key]
-            if PART_OF_TOTAL_CUE not in f.identity:  # a share of a toll ("two of the wounded died") is none
-                tolls.add((f.outcome, f.point) if f.point else ("document", f.doc))
-        keys.append(key)
-    # A day's cells never mix countries: count one country at a time, so only its cells are held
-    # (all of them at once cost more than the claims themselves at a million claims).
-    by_country: dict[str, list[tuple[str, range]]] = defaultdict(list)
-    for country, admin1, days in by_key:
-        by_country[country].append((admin1, days))
-    crowd_of: dict[tuple[str, str, range], tuple[int, int]] = {}
-    outcome_crowds: dict[tuple[str, str, int, str], int] = {}
+            by_country.setdefault(f.country, array("l")).append(position)
     # The world's crowd on a day is the sum of its countries' (a toll of 12 in Yemen and one of
     # 12 in Syria are two): counted only when some claim names no country.
     world: Counter[tuple[int, str]] | None = Counter() if any(f.linkable and not f.country for f in feats) else None
-    for country, places in by_country.items():
-        _country_crowds(country, places, by_key, crowd_of, outcome_crowds, world)
+    for positions in by_country.values():
+        _country_crowds([feats[p] for p in positions], world)
+    if world is not None:
+        for f in feats:
+            if not f.country:
+                days = _crowd_days(f)
+                f.country_crowd = max((world[(d, "")] for d in days), default=1) or 1
+                if f.point and f.outcome:
+                    f.country_outcome_crowd = max((world[(d, f.outcome)] for d in days), default=1) or 1
+    _figure_statistics(feats)
+
+
+def _country_crowds(feats: Sequence[Features], world: Counter[tuple[int, str]] | None = None) -> None:
+    """``annotate_ledger_statistics``' crowds for the claims of one country; with ``world``, each
+    day's whole-country crowds added to it (``(day, "")``, and ``(day, outcome)`` for the telling
+    tolls of an outcome)."""
+    # Claims sharing province and days share their crowd: gather tolls by that key first.
+    by_key: dict[tuple[str, range], set[object]] = defaultdict(set)
+    keys: list[tuple[str, range]] = []
+    for f in feats:
+        key = (f.admin1, _crowd_days(f))
+        tolls = by_key[key]
+        if PART_OF_TOTAL_CUE not in f.identity:  # a share of a toll ("two of the wounded died") is none
+            tolls.add((f.outcome, f.point) if f.point else ("document", f.doc))
+        keys.append(key)
+    cells: dict[tuple[str, int], set[object]] = defaultdict(set)
+    for (admin1, days), tolls in by_key.items():
+        for day in days:
+            cells[(admin1, day)] |= tolls
+            cells[("*", day)] |= tolls
+    crowds = {cell: distinct_tolls(tolls) if len(tolls) > 1 else 1 for cell, tolls in cells.items()}
+    # The same, counting only telling tolls of one outcome: a report's injured figure is no other
+    # event, and "a leader killed" beside "22 militants killed" is no other toll of that size.
+    # A cell of one toll needs no count: its outcome crowd is at most 1.
+    outcome_crowds: dict[tuple[str, int, str], int] = {}
+    for (admin1, day), tolls in cells.items():
+        if crowds[(admin1, day)] <= 1:
+            continue
+        for outcome, same in _telling_by_outcome(tolls).items():
+            outcome_crowds[(admin1, day, outcome)] = distinct_tolls(same)
+    if world is not None:
+        for (admin1, day), tolls in cells.items():
+            if admin1 != "*":
+                continue
+            world[(day, "")] += crowds[(admin1, day)]
+            for outcome in _telling_by_outcome(tolls):
+                world[(day, outcome)] += outcome_crowds.get(("*", day, outcome), 1)
+    del by_key, cells
+    for f, (admin1, days) in zip(feats, keys, strict=True):
+        f.crowd = max((crowds[(admin1, d)] for d in days), default=1)
+        f.country_crowd = max((crowds[("*", d)] for d in days), default=1)
+        if f.point and f.outcome and f.crowd > 1:
+            f.outcome_crowd = max(outcome_crowds.get((admin1, d, f.outcome), 1) for d in days)
+        if f.point and f.outcome and f.country_crowd > 1:
+            f.country_outcome_crowd = max(outcome_crowds.get(("*", d, f.outcome), 1) for d in days)
+
+
+def _figure_statistics(feats: Sequence[Features]) -> None:
+    """Each claim's ``doc_figures`` and ``figure_share`` (``annotate_ledger_statistics``)."""
     figures: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     # A document's first figure, and all its figures only when it gives more than one: a set
     # for every document costs more than its claims' features.
@@ -1162,69 +1237,22 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
                 per_doc.setdefault(f.doc, {first}).add(f.point)
             if f.outcome and f.point > 0:
                 figures[f.outcome][f.point].add(f.doc)
+    del first_figure
     totals = {outcome: sum(len(docs) for docs in by_point.values()) for outcome, by_point in figures.items()}
-    for f, key in zip(feats, keys, strict=True):
+    # One float for each figure of an outcome, shared by its claims.
+    shares: dict[tuple[str, int], float] = {}
+    for f in feats:
         f.doc_figures = len(per_doc.get(f.doc, ())) or 1
-        if key is not None:
-            days = key[2]
-            f.crowd, f.country_crowd = crowd_of[key]
-            if f.point and f.outcome and f.crowd > 1:
-                f.outcome_crowd = max(outcome_crowds.get((f.country, f.admin1, d, f.outcome), 1) for d in days)
-            if f.point and f.outcome and f.country_crowd > 1:
-                f.country_outcome_crowd = max(outcome_crowds.get((f.country, "*", d, f.outcome), 1) for d in days)
-        elif world is not None:
-            days = _crowd_days(f)
-            f.country_crowd = max((world[(d, "")] for d in days), default=1) or 1
-            if f.point and f.outcome:
-                f.country_outcome_crowd = max((world[(d, f.outcome)] for d in days), default=1) or 1
         if f.outcome and f.point is not None and f.point > 0:
-            total = totals[f.outcome]
-            if total < rules.MIN_CLAIMS_FOR_SHARES:
-                f.figure_share = (
-                    rules.DEFAULT_FIGURE_SHARE if f.point >= rules.TELLING_FIGURE else rules.SMALL_FIGURE_SHARE
-                )
-            else:
-                f.figure_share = len(figures[f.outcome][f.point]) / total
-
-
-def _country_crowds(
-    country: str,
-    places: Sequence[tuple[str, range]],
-    by_key: Mapping[tuple[str, str, range], set[object]],
-    crowd_of: dict[tuple[str, str, range], tuple[int, int]],
-    outcome_crowds: dict[tuple[str, str, int, str], int],
-    world: Counter[tuple[int, str]] | None = None,
-) -> None:
-    """``annotate_ledger_statistics`` for the claims of one country: each key's crowds and each
-    of its cells' outcome crowds; with ``world``, each day's whole-country crowds added to it
-    (``(day, "")``, and ``(day, outcome)`` for the telling tolls of an outcome)."""
-    cells: dict[tuple[str, int], set[object]] = defaultdict(set)
-    for admin1, days in places:
-        tolls = by_key[(country, admin1, days)]
-        for day in days:
-            cells[(admin1, day)] |= tolls
-            cells[("*", day)] |= tolls
-    crowds = {cell: distinct_tolls(tolls) if len(tolls) > 1 else 1 for cell, tolls in cells.items()}
-    for admin1, days in places:
-        crowd_of[(country, admin1, days)] = (
-            max((crowds[(admin1, d)] for d in days), default=1),
-            max((crowds[("*", d)] for d in days), default=1),
-        )
-    # The same, counting only telling tolls of one outcome: a report's injured figure is no other
-    # event, and "a leader killed" beside "22 militants killed" is no other toll of that size.
-    # A cell of one toll needs no count: its outcome crowd is at most 1.
-    for (admin1, day), tolls in cells.items():
-        if crowds[(admin1, day)] <= 1:
-            continue
-        for outcome, same in _telling_by_outcome(tolls).items():
-            outcome_crowds[(country, admin1, day, outcome)] = distinct_tolls(same)
-    if world is not None:
-        for (admin1, day), tolls in cells.items():
-            if admin1 != "*":
-                continue
-            world[(day, "")] += crowds[(admin1, day)]
-            for outcome in _telling_by_outcome(tolls):
-                world[(day, outcome)] += outcome_crowds.get((country, "*", day, outcome), 1)
+            share = shares.get((f.outcome, f.point))
+            if share is None:
+                total = totals[f.outcome]
+                if total < rules.MIN_CLAIMS_FOR_SHARES:
+                    share = rules.DEFAULT_FIGURE_SHARE if f.point >= rules.TELLING_FIGURE else rules.SMALL_FIGURE_SHARE
+                else:
+                    share = len(figures[f.outcome][f.point]) / total
+                shares[(f.outcome, f.point)] = share
+            f.figure_share = share
 
 
 def _telling_by_outcome(tolls: set[object]) -> dict[str, set[object]]:
@@ -1246,23 +1274,49 @@ def torn_between(edges: Iterable[Edge], feats: Sequence[Features]) -> set[int]:
     events that cannot be one (their places or dates clash): a report that fits both tells which
     of them it is about no better than a coin would, so it joins neither and stays a suggestion
     for each."""
-    partners: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for s, i, j in edges:
-        if feats[i].doc != feats[j].doc:
-            partners[i].append((s, j))
-            partners[j].append((s, i))
+    partners, weights, starts = _partners_in_other_documents(Edges.of(edges), feats)
     torn: set[int] = set()
-    for i, scored in partners.items():
-        if len(scored) < 2:
+    for i in range(len(feats)):
+        start, end = starts[i], starts[i + 1]
+        if end - start < 2:
             continue
-        scored.sort(key=lambda sj: -sj[0])
+        # Strongest first; equal weights keep the order of the edges (a stable sort).
+        scored = sorted(range(start, end), key=lambda k: -weights[k])
         # A partner clearly stronger than the rest is the report's event: only close ones compete.
-        others = [j for s, j in scored if s >= scored[0][0] - rules.TORN_MARGIN]
+        floor = weights[scored[0]] - rules.TORN_MARGIN
         seen: list[Features] = []
-        for j in others[:TORN_PARTNERS]:
-            g = feats[j]
+        for k in scored[:TORN_PARTNERS]:
+            if weights[k] < floor:
+                break
+            g = feats[partners[k]]
             if any(g.doc != h.doc and (places_clash(g, h) or dates_clash(g, h)) for h in seen):
                 torn.add(i)
                 break
             seen.append(g)
     return torn
+
+
+def _partners_in_other_documents(
+    edges: Edges, feats: Sequence[Features]
+) -> tuple[array[int], array[float], array[int]]:
+    """Each claim's partners in other documents and their weights, in the order of ``edges``:
+    claim i's are at ``starts[i]:starts[i + 1]`` of the first two arrays (16 bytes a partner; as
+    lists of tuples they took hundreds of megabytes at a million claims)."""
+    weights, firsts, seconds = edges.columns()
+    across = array("l", (k for k in range(len(weights)) if feats[firsts[k]].doc != feats[seconds[k]].doc))
+    starts = array("l", bytes(8 * (len(feats) + 1)))
+    for k in across:
+        starts[firsts[k] + 1] += 1
+        starts[seconds[k] + 1] += 1
+    for i in range(len(feats)):
+        starts[i + 1] += starts[i]
+    filled = array("l", starts[:-1])  # the next free slot of each claim
+    partners = array("l", bytes(8 * starts[-1]))
+    partner_weights = array("d", bytes(8 * starts[-1]))
+    for k in across:
+        i, j, w = firsts[k], seconds[k], weights[k]
+        partners[filled[i]], partner_weights[filled[i]] = j, w
+        partners[filled[j]], partner_weights[filled[j]] = i, w
+        filled[i] += 1
+        filled[j] += 1
+    return partners, partner_weights, starts

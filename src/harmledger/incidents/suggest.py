@@ -25,14 +25,14 @@ TORN = "one of the reports fits two events that cannot be one, so it joins neith
 def suggest(
     edges: Sequence[Edge],
     feats: Sequence[Features],
-    incident_of: Mapping[int, str],
+    incident_at: Sequence[str | None],
     labels: Sequence[Mapping[str, int]],
     torn: Set[int] = frozenset(),
 ) -> list[Suggestion]:
     """Suggestions from scored claim pairs that ended in different incidents (strongest first, at
     most ``rules.SUGGESTIONS_PER_INCIDENT`` for any one incident).
 
-    ``incident_of`` maps a claim's position to its incident id; ``labels`` are the analysts'
+    ``incident_at`` gives each claim's incident id by its position (None: in none); ``labels`` are the analysts'
     cannot-link labels per position (splits and keep-apart decisions): a pair they separate is
     never suggested again. ``torn`` are the positions of claims that fit two events and joined
     neither (``link.torn_between``).
@@ -42,12 +42,9 @@ def suggest(
     # Only incidents that carry a label can be kept apart: most carry none, and a ledger of a
     # million claims has millions of scored pairs to look at.
     incident_labels: dict[str, dict[str, int]] = {}
-    for position, incident in incident_of.items():
-        if labels[position]:
+    for position, incident in enumerate(incident_at):
+        if labels[position] and incident is not None:
             incident_labels.setdefault(incident, {}).update(labels[position])
-    incident_at: list[str | None] = [None] * len(feats)  # by position: a list, not a dict, per pair
-    for position, incident in incident_of.items():
-        incident_at[position] = incident
     doc_at = [f.doc for f in feats]
 
     def across() -> Iterator[_Across]:
