@@ -330,15 +330,9 @@ def _plan(
     toll_groups = _join_repeated_totals(toll_groups, tolls, totals)
     toll_links = _link_lines(toll_used, toll_feats, toll_score)
 
-    def claim_ids() -> Iterator[list[str]]:
-        for n, group in enumerate(groups):
-            yield [events[i].id for i in group] + [st.id for st in attached.get(n, [])]
-        for group in toll_groups:
-            yield [tolls[i].id for i in group]
-
-    ids = assign_ids(claim_ids, previous)
-
-    related: list[str | None] = []
+    # The group each aggregate sits beside, found before ids are given: the blocking index and
+    # the texts' cues of a million claims are then dropped before the ids take their place.
+    beside_group: list[int | None] = []
     for group in toll_groups:
         beside = None
         for i in group if feats else ():
@@ -348,12 +342,19 @@ def _plan(
             probe = features_of(i, toll, documents.get(doc_id), cues.get(doc_id))
             j = _best_partner(probe, index, 0.0)
             if j is not None:
-                beside = ids[group_of[j]]
+                beside = group_of[j]
                 break
-        related.append(beside)
-    # A million claims' texts' cues, blocking index and claim → group map are not needed to
-    # suggest: dropped here, suggesting takes their place in memory rather than adding to them.
+        beside_group.append(beside)
     del cues, index
+
+    def claim_ids() -> Iterator[list[str]]:
+        for n, group in enumerate(groups):
+            yield [events[i].id for i in group] + [st.id for st in attached.get(n, [])]
+        for group in toll_groups:
+            yield [tolls[i].id for i in group]
+
+    ids = assign_ids(claim_ids, previous)
+    related = [ids[g] if g is not None else None for g in beside_group]
     incident_at: list[str | None] = [ids[g] if g >= 0 else None for g in group_of]
     del group_of
     suggestions = suggest(scored, feats, incident_at, claim_labels, torn)

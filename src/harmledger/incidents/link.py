@@ -72,7 +72,9 @@ class Features:
     quote: int  # hash of the normalised quote, to spot wire copies
     quote_words: int  # how many words the quote has (short stock phrases identify nothing)
     period: str = ""
-    text: str = ""  # the quote, normalised (its words are compared only when figures agree: ``word_set``)
+    text: str = (
+        ""  # the quote as the claim holds it, no copy (its words are compared only when figures agree: ``word_set``)
+    )
     identity: frozenset[str] = frozenset()  # "family:haddad", "site:al shifa hospital", …
     town: str = ""  # the place's name as written, when a town or finer (precision <= 2) or placed by its area
     lead: str = ""  # the opening of the claim's document (its words: ``lead_words``)
@@ -192,7 +194,7 @@ def features_of(idx: int, claim: Claim, doc: Document | None, cues: TextCues | N
         quote=hash(quote),
         quote_words=len(words),
         period=rules.norm_name(claim.period),
-        text=quote,
+        text=claim.quote,
         identity=_identity(claim, place),
         town=_town(place, precise),
         lead=cues.lead if cues is not None else "",
@@ -284,13 +286,14 @@ def lead_words(opening: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=65536)
 def word_set(text: str) -> frozenset[str]:
-    """The words of a normalised quote (for the few pairs with the same figure)."""
-    return frozenset(text.split())
+    """The words of a quote, normalised (for the few pairs with the same figure: a normalised copy
+    of every quote held in its features cost as much again as the quotes)."""
+    return frozenset(rules.norm_text(text).split())
 
 
 def wording_overlap(text: str, other: str) -> float:
-    """The Jaccard share of two normalised quotes' words (1.0 for one quote twice, as a wire copy
-    is: no sets needed)."""
+    """The Jaccard share of two quotes' words (1.0 for one quote twice, as a wire copy is: no sets
+    needed)."""
     if text == other:
         return 1.0 if word_set(text) else 0.0
     return jaccard(word_set(text), word_set(other))
@@ -957,14 +960,15 @@ class BlockIndex:
                 for key in dict.fromkeys(_dated_keys(f)[0]):
                     dated[key].append(pos)
         # Each key: its claims' first days (for bisect), their positions sorted by those days, and
-        # their last days, as arrays (a million claims are filed under several keys each).
+        # their last days, as arrays of 4-byte ints (a million claims are filed under several
+        # keys each; days are ordinals below 4 million, positions below 2 billion).
         self.dated: dict[Key, tuple[array[int], array[int], array[int]]] = {}
         for key, positions in dated.items():
             positions.sort(key=lambda p: feats[p].d0 or 0)
             self.dated[key] = (
-                array("l", [feats[p].d0 or 0 for p in positions]),
-                array("l", positions),
-                array("l", [feats[p].d1 or 0 for p in positions]),
+                array("i", [feats[p].d0 or 0 for p in positions]),
+                array("i", positions),
+                array("i", [feats[p].d1 or 0 for p in positions]),
             )
 
     def candidates(self, f: Features, after: int = -1) -> list[int]:
