@@ -92,8 +92,18 @@ HARM = [
         "Gunmen kidnapped four farmers near the river. The hostages were found strangled to death days later.",
         [("detained", "four", 4, 4, 4, "civilians"), ("killed", "The hostages", 4, 4, 4, "civilians")],
     ),
+    # … and so does a group an attack targeted before its harm was told, named again or as "the victims"
+    (
+        "Two men beat three shepherds on the hillside. The shepherds were treated for their wounds.",
+        [("injured", "The shepherds", 3, 3, 3, "civilians")],
+    ),
+    (
+        "Settlers assaulted two women near the olive grove. The victims were injured.",
+        [("injured", "The victims", 2, 2, 2, "people")],
+    ),
     # … but a figure that counted no one harmed is not carried, nor one harm told twice
     ("The army sent 300 soldiers to the valley. The soldiers were wounded by sniper fire.", []),
+    ("The company hired two drivers for the convoy. The drivers were injured.", []),
     (
         "Four guards were killed at the gate. The guards were killed by a car bomb.",
         [("killed", "Four", 4, 4, 4, "combatants")],
@@ -1117,6 +1127,9 @@ SCOPES = [
     # the source's statement is daily, not the figure
     ("The ministry said in its daily statement that 14 people were killed in the strike.", "incident", None),
     ("The ministry said 300 people are killed daily.", "cumulative", "daily"),
+    # … nor is a paper named after its days
+    ("A vigilante leader told Daily Trust that two guards were shot dead during the raid.", "incident", None),
+    ("Five people were killed in the attack, the Daily Post reported.", "incident", None),
     (
         "Since the start of the offensive, more than 1,200 civilians have been killed.",
         "cumulative",
@@ -1854,11 +1867,28 @@ def test_a_hyphenated_victim_noun_counts() -> None:
         ("The cook was killed in the attack.", "killed"),
         ("A tailor was shot dead in his shop.", "killed"),
         ("The owner was wounded by shrapnel.", "injured"),
+        # callings beyond the trades: the media, the arts, the academy
+        ("Gunmen shot dead a local radio presenter outside his home.", "killed"),
+        ("A well-known poet died when the shell hit her building.", "killed"),
+        ("A university professor was wounded by a sniper near the campus.", "injured"),
     ],
 )
 def test_one_person_named_by_a_trade_is_one_victim(text: str, outcome: str) -> None:
     [c] = claims_of(text)
     assert (c.outcome, c.count.point if c.count else None, c.victims) == (outcome, 1, "civilians")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kidnappers abducted Professor Amaka Obi on the road to her village.",
+        "Gunmen abducted Senator Musa Bello outside his farm.",
+        "Gunmen abducted reporter Musa Bello outside his farm.",
+    ],
+)
+def test_a_person_named_after_a_title_is_one_person(text: str) -> None:
+    [c] = [c for c in claims_of(text) if c.kind == "casualty"]
+    assert (c.outcome, c.count.point if c.count else None, c.count and c.count.qualifier) == ("detained", 1, "named")
 
 
 @pytest.mark.parametrize(
@@ -2131,3 +2161,43 @@ def test_a_country_closing_a_chain_of_places_is_where_not_who(text: str, perpetr
 )
 def test_a_beating_is_an_injury_and_a_named_man_and_his_son_are_two(text: str, expected: list[tuple]) -> None:
     assert [(c.outcome, c.count.best) for c in claims_of(text) if c.count] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Gunmen shot dead Musa Bello outside his farm on Friday.", 1),
+        ("Gunmen shot dead Senator Musa Bello outside his farm.", 1),
+        ("Unknown men gunned down Musa Bello and his son near the market.", 2),
+    ],
+)
+def test_a_person_shot_dead_by_name_is_one_dead(text: str, dead: int) -> None:
+    killed = [c for c in claims_of(text) if c.kind == "casualty" and c.outcome == "killed"]
+    assert sum(c.count.point or 0 for c in killed if c.count) == dead
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "figure"),
+    [
+        # torture that did not kill is an injury; "tortured to death" stays a killing
+        ("The kidnapped reporter was tortured and released two days later.", "injured", 1),
+        ("Militiamen tortured to death four shepherds near the well.", "killed", 4),
+        # foreigners named as nationals
+        ("Two Japanese nationals were wounded when gunmen fired on their car.", "injured", 2),
+    ],
+)
+def test_torture_and_nationals(text: str, outcome: str, figure: int) -> None:
+    found = [(c.outcome, c.count.point if c.count else None) for c in claims_of(text) if c.kind == "casualty"]
+    assert (outcome, figure) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two of the abducted pupils died in captivity, the police commissioner said.",
+        "Two kidnapped pupils were killed by their captors.",
+    ],
+)
+def test_captives_who_died_are_dead_not_held(text: str) -> None:
+    [c] = [c for c in claims_of(text) if c.kind == "casualty"]
+    assert (c.outcome, c.count.point if c.count else None) == ("killed", 2)

@@ -40,6 +40,11 @@ def claims_of(text: str) -> list[Claim]:
             "and safely defused",
         ),
         ("Militants fired a rocket at Sderot on Monday. The rocket landed in a yard but failed to explode.", "rocket"),
+        # found, then made safe: "destroyed" after the weapon was found is no blast
+        (
+            "A landmine was found beside the school gate on Tuesday and later destroyed by army engineers.",
+            "landmine was found beside the school gate on Tuesday and later destroyed",
+        ),
     ],
 )
 def test_a_foiled_weapon_with_no_harm_told_is_a_zero_of_casualties(text: str, told: str) -> None:
@@ -81,3 +86,12 @@ def test_a_foiled_attack_is_an_incident_with_no_dead() -> None:
     [incident] = [i for i in analyse([make_document(text, "a.txt")]).incidents if i.kind == "incident"]
     assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (0, 0, 0), incident.explanation
     assert incident.place is not None and incident.place.name.startswith("Kandah")
+
+
+def test_the_zero_is_read_from_the_body_where_the_headline_drops_the_day() -> None:
+    text = (
+        "Bomb defused near Kandahar school\n\n"
+        "Police defused a bomb planted outside a girls' school in Kandahar on Monday, officials said."
+    )
+    [zero] = claims_of(text)
+    assert zero.span.start > text.index("\n")  # the body's sentence, which names the day

@@ -592,6 +592,15 @@ def test_several_nationalities_of_the_dead_place_nothing() -> None:
     assert claim.place is None, claim.place
 
 
+def test_foreigners_named_as_such_are_not_placed_in_their_country() -> None:
+    # the dead were away from home: their nationality says nothing of where the bomb went off
+    claim = _locate("Three Japanese nationals were killed when a bomb hit their minibus near the dam.", "Three")
+    assert claim.place is None, claim.place
+    # … where a people named by its nationality still points to its country
+    claim = _locate("Seven Afghan soldiers were killed when a bomb hit their vehicle near the dam.", "Seven")
+    assert claim.place is not None and claim.place.country == "AF", claim.place
+
+
 def test_a_hyphenated_name_the_gazetteer_lacks_is_not_its_first_part() -> None:
     # "Pont" alone is another name of Pont-Sainte-Maxence, France
     assert _locate("Gangs attacked the town of Pont-Sonde on Thursday, killing 70 people.", "70").place is None

@@ -37,6 +37,8 @@ COUNTRIES = {
     "manipur": {"IN"},
     "cameroon": {"CM"},
     "iraq": {"IQ"},
+    "kashmir": {"IN"},
+    "zamfara": {"NG"},
 }
 
 

@@ -132,14 +132,18 @@ def extract_claims(doc: Document) -> list[Claim]:
 
 def _foiled_attack(state: _Doc) -> list[Claim]:
     """The zero of casualties of a report that tells of a weapon foiled and of no harm
-    (``extract.foiled``), from its first sentence that tells it."""
+    (``extract.foiled``), from the first sentence of its body that tells it (its headline's
+    only when the body does not: a headline drops the day and the place)."""
+    headline: list[Claim] = []
+    body_start = headline_end(state.text)
     for i, (start, end) in enumerate(state.sentences):
         sentence = state.text[start:end]
         if end - start <= MAX_SENTENCE and may_tell_foiled(sentence):
             zero = _sentence_claims(state, i, start, end, sentence, foiled=True)
-            if zero:
+            if zero and start >= body_start:
                 return zero
-    return []
+            headline = headline or zero
+    return headline
 
 
 def _over_time(claim: Claim) -> bool:

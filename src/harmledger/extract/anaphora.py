@@ -19,6 +19,11 @@ _CAPTIVES = frozenset({"hostages", "captives", "abductees"})
 _NOUN_AFTER_FIGURE = 4  # tokens after an earlier figure its noun may stand in ("two police officers")
 
 
+def _plural(noun: str) -> bool:
+    """ "soldiers", and "women", "children", "people": a group, not one person."""
+    return noun.endswith("s") or noun.endswith("men") or noun in ("children", "people", "personnel")
+
+
 # (noun index, noun, outcome, harm index, end of the harm words)
 Group = tuple[int, str, str, int, int]
 
@@ -30,7 +35,7 @@ def definite_group(tokens: list[Token]) -> Group | None:
         return None
     for k in range(1, min(len(tokens), 2 + _MAX_MODIFIERS)):
         low = tokens[k].low
-        if low in VICTIM_NOUNS and low.endswith("s"):
+        if low in VICTIM_NOUNS and _plural(low):
             j = skip_auxiliaries(tokens, k + 1, limit=4)
             if j == k + 1:
                 return None  # no "were": "The soldiers killed three" is active
@@ -62,12 +67,48 @@ def earlier_count(before: list[list[Token]], noun: str, outcome: str) -> Mention
     return None
 
 
+# Verbs of an attack on people that say nothing yet of their harm: "assaulted two women", "attacked
+# three herders". The group's harm is told in the next sentence ("The women were injured").
+_TARGETED = frozenset(
+    """attacked assaulted raped beat ambushed targeted robbed harassed abducted kidnapped seized
+    stopped intercepted threatened""".split()
+)
+_TARGET_REACH = 3  # tokens between the verb and the figure: "sexually assaulted two women"
+
+
+def targeted_count(before: list[list[Token]], noun: str) -> Count | None:
+    """The figure of ``noun`` that an attack targeted in the sentences ``before`` (nearest first),
+    where no harm is counted: "Assailants assaulted two teenagers. The victims were injured." A
+    group named "the victims" takes any group of people so targeted."""
+    from harmledger.extract.counts import find_counts  # counts reads figures; this reads across sentences
+
+    for tokens in before:
+        for match in reversed(find_counts(tokens)):
+            after = tokens[match.last : match.last + _NOUN_AFTER_FIGURE]
+            people = [t.low for t in after if t.low in VICTIM_NOUNS and _plural(t.low)]
+            if not people or (noun != "victims" and noun not in people):
+                continue
+            verb = range(max(0, match.first - _TARGET_REACH), match.first)
+            if any(tokens[x].low in _TARGETED for x in verb) and match.count.point and not match.count.vague:
+                return match.count
+    return None
+
+
 def carried_mention(tokens: list[Token], group: Group, before: list[list[Token]]) -> Mention | None:
     """The mention of a sentence like "The police officers were shot and killed" (its
     ``definite_group``), carrying the figure of the sentences ``before``; or None."""
     noun_at, noun, outcome, harm_at, end = group
     earlier = earlier_count(before, noun, outcome)
-    if earlier is None or earlier.count.point is None or earlier.count.vague:
+    if earlier is None:
+        from harmledger.extract.mentions import read_mentions  # as in ``earlier_count``
+
+        # only where the sentences before count no harm at all (a figure told twice is no carry)
+        targeted = targeted_count(before, noun) if not any(read_mentions(t) for t in before) else None
+        if targeted is None:
+            return None
+        carried = Count(targeted.low, targeted.high, targeted.best, targeted.qualifier, False, "")
+        return Mention(0, noun_at + 1, carried, outcome, VICTIM_NOUNS[noun][0], [], harm_at, end, rule="carried_figure")
+    if earlier.count.point is None or earlier.count.vague:
         return None
     count = earlier.count
     carried = Count(count.low, count.high, count.best, count.qualifier, False, "")

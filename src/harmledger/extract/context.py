@@ -435,6 +435,8 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
                 continue  # "since they …" is "because"
             if hit[1] == "daily" and after < len(tokens) and tokens[after].low in _DAILY_ISSUES:
                 continue  # "said in its daily statement that 14 were killed in the strike"
+            if hit[1] == "daily" and tokens[k].text == "Daily" and after < len(tokens) and tokens[after].is_title:
+                continue  # "told Daily Trust", "the Daily Post reported": a paper's name
             if _compares(tokens, lo, k):
                 continue  # "the deadliest attack since 2019": the period measures the comparison
             end = after

@@ -24,8 +24,8 @@ WEAPONS = frozenset(
 # Words that foil it, said of the weapon before or after them ("defused an explosive device",
 # "the drone was intercepted").
 FOILING = frozenset("defused defuse defusing dismantled intercepted intercept intercepting".split())
-# Words that foil it only when told as done safely ("safely detonated the device"): "detonated"
-# alone is the attack itself.
+# Words that foil it only when told as done safely ("safely detonated the device") or after it
+# was found ("found and destroyed"): "detonated" alone is the attack itself.
 SAFELY_DONE = frozenset("detonated destroyed removed disposed exploded".split())
 # "failed to explode", "did not detonate": the weapon itself went off harmlessly or not at all.
 FAILED_TO = re.compile(
@@ -42,7 +42,9 @@ HARM_TOLD = re.compile(
 
 _NONE = Count(0, 0, 0, "exact", text="")
 # "the bomb squad", "mine-clearing teams": words after a weapon's name that make it who clears it.
-_CLEARERS = frozenset("squad squads disposal unit units expert experts team teams technicians detection sniffer".split())
+_CLEARERS = frozenset(
+    "squad squads disposal unit units expert experts team teams technicians detection sniffer".split()
+)
 
 
 def _weapon(tokens: list[Token], j: int) -> bool:
@@ -55,7 +57,10 @@ def tells_harm(text: str) -> bool:
 
 
 # Cheap first look at a sentence, before it is tokenised.
-_HINT = re.compile(r"defus|intercept|dismantl|safely|harmlessly|failed to|did not|didn't|did n't|could", re.I)
+_HINT = re.compile(
+    r"defus|intercept|dismantl|destroyed|detonated|removed|disposed|exploded|failed to|did not|didn't|did n't|could",
+    re.I,
+)
 
 
 def may_tell_foiled(sentence: str) -> bool:
@@ -70,7 +75,7 @@ def foiled_weapon(tokens: list[Token], sentence: str, offset: int) -> Mention | 
     for k, token in enumerate(tokens):
         foiling = (
             token.low in FOILING
-            or (token.low in SAFELY_DONE and k > 0 and tokens[k - 1].low in ("safely", "harmlessly"))
+            or (token.low in SAFELY_DONE and (_safely(tokens, k) or _found_before(tokens, k)))
             or token.start == failed_at
         )
         if not foiling:
@@ -87,6 +92,18 @@ def foiled_weapon(tokens: list[Token], sentence: str, offset: int) -> Mention | 
         zero.rule = "foiled_weapon"
         return zero
     return None
+
+
+def _safely(tokens: list[Token], k: int) -> bool:
+    return k > 0 and tokens[k - 1].low in ("safely", "harmlessly")
+
+
+# "An IED was found on the highway and later destroyed": a weapon found, then made safe.
+_FOUND = frozenset("found discovered detected recovered spotted located seized".split())
+
+
+def _found_before(tokens: list[Token], k: int) -> bool:
+    return any(t.low in _FOUND for t in tokens[:k])
 
 
 def foils(tokens: list[Token], party_start: int, party_end: int, foiled_at: int) -> bool:

@@ -236,7 +236,7 @@ def _hurt_who_died(w: _Walk) -> Right | None:
     """ "three more wounded passengers succumbed", "two injured soldiers later died": "wounded"
     only describes victims who died."""
     tokens, j = w.tokens, w.j
-    if tokens[j].low not in _HURT or (died := _hurt_then_died(tokens, j + 1)) < 0:
+    if tokens[j].low not in _DESCRIBED or (died := _hurt_then_died(tokens, j + 1)) < 0:
         return None
     if w.victims is None:
         w.victims = VICTIM_NOUNS[tokens[j + 1].low][0]  # "passengers": ``_hurt_then_died`` read it
@@ -306,6 +306,8 @@ def _hurt_then_died(tokens: list[Token], start: int) -> int:
         return -1
     while x < len(tokens) and tokens[x].low in _BEFORE_DIED:
         x += 1
+    if x + 1 < len(tokens) and tokens[x].low in ("was", "were") and participles(tokens, x + 1)[0] == "killed":
+        return x + 1  # "three kidnapped farmers were killed by their captors"
     return x if x < len(tokens) and tokens[x].low in DIED_VERBS else -1
 
 
@@ -486,6 +488,9 @@ def _victims_named(tokens: list[Token], start: int, end: int) -> bool:
 
 
 _HURT = frozenset({"wounded", "injured"})
+# Words describing victims by an earlier harm, whose death is told after them: "two injured
+# soldiers later died", "two of the abducted pupils died in captivity".
+_DESCRIBED = _HURT | {"abducted", "kidnapped", "captive", "detained"}
 DIED_REACH = 14  # tokens from "the wounded" to their "died", across the attack that hurt them
 
 

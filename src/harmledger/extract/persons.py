@@ -50,6 +50,8 @@ from harmledger.extract.vocab import (
 from harmledger.records import Count
 
 _OUTCOMES = frozenset({"killed", "injured"})
+# Verbs of killing in two words, whose object follows: "shot dead John Okafor", "gunned down a judge".
+_KILLED_IN_TWO_WORDS = frozenset({("shot", "dead"), ("gunned", "down")})
 _ACTIVE_OUTCOMES = _OUTCOMES | {"detained"}  # "abducted Ana Reyes": one person taken, as one killed
 _MAX_PHRASE = 12
 
@@ -292,11 +294,14 @@ def _object_phrase(tokens: list[Token], j: int, taken: set[int]) -> int | None:
     if (
         j + 1 < n
         and _one_person_noun(tokens[j].low)
-        and tokens[j].text.islower()
+        and (tokens[j].text.islower() or (tokens[j].is_title and j + 2 < n and _is_name_token(tokens[j + 2])))
         and _is_name_token(tokens[j + 1])
         and tokens[j + 1].low not in VICTIM_NOUNS
     ):
-        j += 1  # "journalist Saifullah Jan": a person named after the work they do
+        # "journalist Saifullah Jan": a person named after the work they do; "Senator John
+        # Okafor", "Professor Ada Eze": the work as a title (a name of two words after it, so
+        # a headline's capitals, "Gunmen Abduct Professor In Lagos", are no name)
+        j += 1
     if not _is_name_token(tokens[j]) or tokens[j].low in VICTIM_NOUNS or tokens[j].low in NOT_NAMES:
         return None  # "Militants Killed In Nooristan Clash": a headline's capitals, not a name
     e = j + 1
@@ -321,10 +326,13 @@ def active_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> li
     verbs_used = {m.harm_at for m in found if m.rule != SHARED_VERB_RULE}
     for v, tok in enumerate(tokens):
         outcome = HARM_BEFORE.get(tok.low)
+        two_words = outcome is None and v > 0 and (tokens[v - 1].low, tok.low) in _KILLED_IN_TWO_WORDS
+        if two_words:
+            outcome = "killed"  # "gunmen shot dead John Okafor"
         if outcome not in _ACTIVE_OUTCOMES or v in verbs_used or v in taken:
             continue
-        if _passive(tokens, v):
-            continue  # "was killed in Kabul", "were shot and killed a short time later"
+        if _passive(tokens, v - 1 if two_words else v):
+            continue  # "was killed in Kabul", "were shot and killed a short time later", "was shot dead"
         j, joint = v + 1, False
         while True:
             e = _object_phrase(tokens, j, taken)

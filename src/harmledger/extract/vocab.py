@@ -160,6 +160,7 @@ HARM_AFTER: dict[str, str] = {
     "maimed": "injured",
     "burned": "injured",  # "four crew were badly burned" ("burned to death", "burned alive": killed)
     "beaten": "injured",  # "a hostage was beaten and released" ("beaten to death": killed)
+    "tortured": "injured",  # "was tortured at gunpoint, then released" ("tortured to death": killed)
     "burnt": "injured",
     "missing": "missing",
     "disappeared": "missing",
@@ -418,6 +419,28 @@ _victims(
     "grandson grandfather grandmother uncle aunt niece wife escort escorts",
 )
 _victims("civilians", None, "miner miners ranger rangers constable")
+# Callings reports name their dead by, beyond the trades above ("a radio presenter was shot dead").
+_victims(
+    "civilians",
+    "journalists",
+    "presenter presenters broadcaster broadcasters editor editors columnist columnists blogger bloggers "
+    "photojournalist photojournalists correspondent correspondents",
+)
+_victims("civilians", "medical staff", "surgeon surgeons midwife midwives")
+_victims(
+    "civilians",
+    None,
+    "writer writers poet poets novelist novelists artist artists musician musicians singer singers "
+    "actor actors footballer footballers athlete athletes professor professors researcher researchers "
+    "scientist scientists academics economist economists architect architects rescuer rescuers "
+    "translator translators interpreter interpreters surveyor surveyors",
+)
+_victims(
+    "people",
+    None,
+    "nationals legislator legislators lawmaker lawmakers senator senators parliamentarian parliamentarians "
+    "diplomat diplomats ambassador ambassadors envoy envoys dean deans rector rectors mukhtar mukhtars pilot pilots",
+)
 _victims("people", None, "informer informers")
 # a merchant ship's crew or a navy's: the report says which, if anything
 _victims("people", None, "sailor sailors seafarer seafarers mariner mariners crewman crewmen crewmember crewmembers")

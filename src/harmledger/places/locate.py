@@ -522,6 +522,7 @@ def demonym_country(claim: Claim, text: str, places: Sequence[PlaceRef] = ()) ->
         if match.group()[0].isupper()
         and (iso2 := DEMONYMS.get(match.group().lower().replace("’", "'").removesuffix("'s"))) is not None
         and not names_attacker(sentence, match.end())  # "a Russian drone struck Kherson" says who struck
+        and not _ABROAD_RE.match(sentence, match.end())  # "two Chinese nationals": people away from home
     ]
     if len({iso2 for _, iso2 in found}) > 1:
         return None  # "Two Filipino sailors and a Vietnamese crew member": a crew's nationalities, not a place
@@ -537,6 +538,11 @@ def demonym_country(claim: Claim, text: str, places: Sequence[PlaceRef] = ()) ->
         start = claim.sentence.start + match.start()
         return _at_country(entry, word, Span(start, start + len(word)), f"country from the nationality word {word!r}")
     return None
+
+
+# A nationality word before people named as foreigners where they are ("two Chinese nationals",
+# "a British tourist"): their country is the one they were away from.
+_ABROAD_RE = re.compile(r"\s+(?:nationals?|tourists?|expatriates?|expats?|holidaymakers?)\b", re.IGNORECASE)
 
 
 # A nationality word naming who spoke: "French government", "Iranian state media", "Turkish officials"
