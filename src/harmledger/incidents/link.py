@@ -43,6 +43,9 @@ from harmledger.records import (
 )
 
 Edge = tuple[float, int, int]
+# Claims' positions held in arrays as 4-byte ints: a million claims' pairs number millions, and
+# positions stay below two billion.
+POSITIONS = "i"
 SIDES = ("civilians", "combatants")  # victims on two sides: often two figures of one attack
 NO_IDENTITY: frozenset[str] = frozenset()  # shared: most claims have no identity cue, and an empty set costs 216 bytes
 
@@ -1021,8 +1024,8 @@ class Edges(Sequence[Edge]):
 
     def __init__(self) -> None:
         self._weights = array("d")
-        self._firsts = array("l")
-        self._seconds = array("l")
+        self._firsts = array(POSITIONS)
+        self._seconds = array(POSITIONS)
 
     @classmethod
     def of(cls, edges: Iterable[Edge]) -> Edges:
@@ -1049,7 +1052,7 @@ class Edges(Sequence[Edge]):
         order = sorted(range(len(self._weights)), key=lambda k: firsts[k] * n + seconds[k])
         weights = self._weights
         order.sort(key=lambda k: -weights[k])
-        return array("l", order)  # 8 bytes a position, where the list and its ints take 36
+        return array(POSITIONS, order)  # 4 bytes a position, where the list and its ints take 36
 
     def appenders(self) -> tuple[Callable[[float], None], Callable[[int], None], Callable[[int], None]]:
         """The appends of the weights, the first and the second positions, for a loop that adds
@@ -1166,7 +1169,7 @@ def annotate_ledger_statistics(feats: Sequence[Features]) -> None:
     by_country: dict[str, array[int]] = {}
     for position, f in enumerate(feats):
         if f.country:
-            by_country.setdefault(f.country, array("l")).append(position)
+            by_country.setdefault(f.country, array(POSITIONS)).append(position)
     # The world's crowd on a day is the sum of its countries' (a toll of 12 in Yemen and one of
     # 12 in Syria are two): counted only when some claim names no country.
     world: Counter[tuple[int, str]] | None = Counter() if any(f.linkable and not f.country for f in feats) else None
@@ -1308,15 +1311,15 @@ def _partners_in_other_documents(
     lists of tuples they took hundreds of megabytes at a million claims)."""
     weights, firsts, seconds = edges.columns()
     across = array("l", (k for k in range(len(weights)) if feats[firsts[k]].doc != feats[seconds[k]].doc))
-    starts = array("l", bytes(8 * (len(feats) + 1)))
+    starts = array("l", [0]) * (len(feats) + 1)
     for k in across:
         starts[firsts[k] + 1] += 1
         starts[seconds[k] + 1] += 1
     for i in range(len(feats)):
         starts[i + 1] += starts[i]
     filled = array("l", starts[:-1])  # the next free slot of each claim
-    partners = array("l", bytes(8 * starts[-1]))
-    partner_weights = array("d", bytes(8 * starts[-1]))
+    partners = array(POSITIONS, [0]) * starts[-1]
+    partner_weights = array("d", [0.0]) * starts[-1]
     for k in across:
         i, j, w = firsts[k], seconds[k], weights[k]
         partners[filled[i]], partner_weights[filled[i]] = j, w
