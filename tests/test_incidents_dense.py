@@ -1423,3 +1423,27 @@ def test_a_towns_attacks_told_in_stock_words_a_week_apart_are_two_events(days_la
     incidents = [i for i in analyse([first, second]).incidents if i.kind == "incident"]
     assert len(incidents) == (1 if joined else 2)
     assert {i.injured.best for i in incidents} == {4}
+
+
+def test_a_market_named_by_its_province_is_the_market_its_town_names() -> None:
+    # "a North Kordofan market" names no one market: it neither sets the report apart from one
+    # naming "the Um Sumeima market" nor joins it; the figures, day and place do
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    un = make_document(
+        "Flash update\n\n- On 10 July, a drone strike hit the Um Sumeima market in North Kordofan, killing at "
+        "least 11 civilians and injuring 17 others, according to local authorities.",
+        "un.txt",
+        published=date(2025, 7, 14),
+    )
+    paper = make_document(
+        "Drone attack on North Kordofan market kills 13\n\nEL OBEID - Thirteen civilians were killed and more "
+        "than 20 wounded when a drone struck the weekly market in Um Sumeima, west of El Obeid, on Thursday, a "
+        "local official said.",
+        "paper.txt",
+        published=date(2025, 7, 11),
+    )
+    incidents = [i for i in analyse([un, paper]).incidents if i.kind == "incident"]
+    assert len(incidents) == 1, [(i.place and i.place.name, i.deaths) for i in incidents]
+    assert (incidents[0].deaths.low, incidents[0].deaths.high) == (11, 13)

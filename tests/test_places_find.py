@@ -625,3 +625,20 @@ def test_a_monthly_toll_broken_down_by_provinces_lies_in_their_country() -> None
     assert aggregate.kind == "aggregate" and aggregate.deaths.best == 52
     assert aggregate.place is not None and aggregate.place.precision == WHERE_PREC_COUNTRY
     assert aggregate.place.country == "IQ"
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Since January, armed groups have killed more than 300 civilians in North and South Kivu, the UN said.", "CD"),
+        ("At least 450 civilians have been killed across North, South and West Kordofan since May, the UN said.", "SD"),
+    ],
+)
+def test_a_running_toll_over_provinces_sharing_one_name_lies_in_their_country(text: str, country: str) -> None:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    [aggregate] = [i for i in analyse([make_document(text, "a.txt", published=date(2025, 6, 2))]).incidents]
+    assert aggregate.kind == "aggregate"
+    assert aggregate.place is not None and aggregate.place.precision == WHERE_PREC_COUNTRY, aggregate.place
+    assert aggregate.place.country == country

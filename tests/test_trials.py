@@ -39,6 +39,7 @@ COUNTRIES = {
     "iraq": {"IQ"},
     "kashmir": {"IN"},
     "zamfara": {"NG"},
+    "kordofan": {"SD"},
 }
 
 

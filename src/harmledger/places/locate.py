@@ -21,6 +21,7 @@ from harmledger.places.vocab import ARMED_GROUP_HEADS, DEMONYMS, DIVISION_NOUNS,
 from harmledger.records import (
     OTHER_EVENT_CUE,
     REPORTED_DATE_NOTE,
+    SITE_CUE_PREFIX,
     STORY_CUE_PREFIX,
     VILLAGE_CUE_PREFIX,
     WHERE_PREC_ADM1,
@@ -769,9 +770,9 @@ def locate_claims(
                 fallback.append(dateline_country(places))
             place = fallback[0]
         if claim.scope == "cumulative" and not claim.place and place is not None:
-            place = _toll_area(place, places, claim.sentence)
+            place = _toll_area(place, places, claim.sentence, doc.text)
         date = _running_to_publication(claim, claim.date or dated.choose(claim), doc.published)
-        out.append(replace(claim, place=place, date=date))
+        out.append(replace(claim, place=place, date=date, identity=_without_regional_sites(claim.identity)))
     return _headline_dated_by_body(doc.text, out)
 
 
@@ -942,24 +943,57 @@ def _quiet_sentences(text: str, sentences: list[Span], claimed: set[int]) -> fro
     )
 
 
-def _toll_area(place: PlaceRef, places: list[PlaceRef], sentence: Span) -> PlaceRef:
+# A site named by a province, a region or a country ("a North Kordofan market", "the Darfur
+# hospital") is no one site: it neither joins two reports nor sets one apart from a report
+# naming the market by its town ("the Um Sumeima market").
+_REGION_FEATURES = frozenset({"ADM1", "PCLI", "RGN", "CONT"})
+
+
+def _without_regional_sites(identity: tuple[str, ...]) -> tuple[str, ...]:
+    if not any(cue.startswith(SITE_CUE_PREFIX) for cue in identity):
+        return identity
+    return tuple(cue for cue in identity if not (cue.startswith(SITE_CUE_PREFIX) and _named_by_region(cue)))
+
+
+def _named_by_region(site: str) -> bool:
+    name = " ".join(site[len(SITE_CUE_PREFIX) :].split()[:-1])  # the facility's noun is the last word
+    found, how = get_gazetteer().find(name) if name else ((), "")
+    return how == "exact" and all(e.feature in _REGION_FEATURES for e in found)
+
+
+# "North, South and West Kordofan", "North and South Kivu": several provinces sharing one name, the
+# last one's name written once.
+_COMPASS = r"(?:North|South|East|West|Central|Upper|Lower|Northern|Southern|Eastern|Western)"
+_SHARED_NAME_BEFORE = re.compile(rf"{_COMPASS}(?:\s*,\s*{_COMPASS})*\s*,?\s+(?:and|&)\s+$")
+
+
+def _shares_its_name(p: PlaceRef, text: str) -> bool:
+    """Whether the place's name is the last of several that share it ("… and West Kordofan")."""
+    assert p.span is not None
+    return re.match(_COMPASS + r"\s", p.text) is not None and bool(
+        _SHARED_NAME_BEFORE.search(text, max(0, p.span.start - 60), p.span.start)
+    )
+
+
+def _toll_area(place: PlaceRef, places: list[PlaceRef], sentence: Span, text: str) -> PlaceRef:
     """A running toll whose own sentence names no place ("more than 10,000 killed in the war since
     2015") is the country's, not the town the report's strike was in; so is one whose sentence
     names places in several provinces of it ("41 civilian deaths in June, including 12 in Diyala
-    province and nine in Kirkuk"): a total over them all."""
+    province and nine in Kirkuk", "across North, South and West Kordofan"): a total over them all."""
     if place.precision is None or place.precision >= WHERE_PREC_COUNTRY or not place.country:
         return place
     if (place.reason or "").startswith("in the claim's sentence"):
-        provinces = {
-            p.admin1 or p.name
+        named = [
+            p
             for p in places
             if _usable(p)
             and p.span is not None
             and sentence.start <= p.span.start < sentence.end
             and p.country == place.country
             and (p.precision or 0) < WHERE_PREC_COUNTRY
-        }
-        if len(provinces) < 2:
+        ]
+        provinces = {p.admin1 or p.name for p in named}
+        if len(provinces) < 2 and not any(_shares_its_name(p, text) for p in named):
             return place
         why = f"a running toll whose sentence names places in {len(provinces)} provinces: their country"
     else:
