@@ -70,6 +70,11 @@ def may_tell_foiled(sentence: str) -> bool:
 def foiled_weapon(tokens: list[Token], sentence: str, offset: int) -> Mention | None:
     """A zero of casualties at the words that tell a weapon foiled in ``sentence`` (which starts
     at ``offset`` of the text its ``tokens`` were read from), or None."""
+    # its weapon anywhere in the sentence: "An explosive device planted in the car of a councillor
+    # was discovered and safely defused"
+    weapons = [j for j in range(len(tokens)) if _weapon(tokens, j)]
+    if not weapons:
+        return None
     failed = FAILED_TO.search(sentence)
     failed_at = offset + failed.start() if failed is not None else -1
     for k, token in enumerate(tokens):
@@ -80,12 +85,7 @@ def foiled_weapon(tokens: list[Token], sentence: str, offset: int) -> Mention | 
         )
         if not foiling:
             continue
-        # its weapon anywhere in the sentence: "An explosive device planted in the car of a
-        # councillor was discovered and safely defused"
-        near = [j for j in range(len(tokens)) if _weapon(tokens, j)]
-        if not near:
-            continue
-        j = min(near, key=lambda j: abs(j - k))
+        j = min(weapons, key=lambda j: abs(j - k))
         first, last = min(j, k), max(j, k) + 1
         zero = Mention(first, last, _NONE, "casualties", "people", [], k, last)
         zero.negated = True
