@@ -208,6 +208,23 @@ def test_scored_pairs_are_held_compactly_and_read_back_as_the_scorer_gave_them()
     assert all(type(w) is float and type(i) is int and type(j) is int for w, i, j in edges)
 
 
+@pytest.mark.parametrize("shuffled", [False, True])
+def test_edges_strongest_first_are_in_the_order_of_sorted_tuples(shuffled: bool) -> None:
+    import random
+
+    from harmledger.incidents.link import Edges
+
+    rnd = random.Random(5)
+    pairs = sorted({(rnd.randrange(60), rnd.randrange(60)) for _ in range(400)})
+    # few weights, as sums of rule weights are: ties are ordered by the claims' positions
+    tuples = [(rnd.choice([4.5, 3.0, 3.0, 2.5, 0.0, -0.0, 7.25]), i, j) for i, j in pairs if i < j]
+    if shuffled:  # another engine may give them in any order
+        rnd.shuffle(tuples)
+    edges = Edges.of(tuples)
+    order = [edges[k] for k in edges.strongest_first(60)]
+    assert order == sorted(tuples, key=lambda e: (-e[0], e[1], e[2]))
+
+
 @pytest.mark.parametrize(("cap", "per_incident"), [(2, 1), (3, 1), (5, 2), (100, 3)])
 def test_suggestions_gathered_above_a_cut_are_those_all_pairs_give(
     monkeypatch: pytest.MonkeyPatch, cap: int, per_incident: int

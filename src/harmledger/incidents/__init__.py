@@ -210,6 +210,7 @@ def reconcile_with_suggestions(
     tolls = [c for c in casualties if c.scope == "cumulative" or c.id in totals]
     statements = [c for c in claims if c.kind == "statement"]
     plan = _plan(events, tolls, statements, documents, texts, decisions, previous or {}, find_edges, totals)
+    link.forget_wording()
     # Linking's features, index and scored pairs were dropped with ``_plan``'s return: a large
     # ledger's incidents take their place in memory rather than adding to them.
     ctx = Context(documents, Syndication(documents, texts), decisions.rejected, _leads(events), plan.silent_on_death)
@@ -294,7 +295,6 @@ def _plan(
     groups = _apply_merges(
         groups, decisions.all_merges(), decisions.merge_claims(previous), feats, claim_labels, decisions.split_after
     )
-    links = _link_lines(used, feats)
 
     group_of = [-1] * len(feats)  # each claim's group, by position (a list: a dict of a million costs 100 MB)
     for n, group in enumerate(groups):
@@ -358,6 +358,10 @@ def _plan(
     incident_at: list[str | None] = [ids[g] if g >= 0 else None for g in group_of]
     del group_of
     suggestions = suggest(scored, feats, incident_at, claim_labels, torn)
+    del scored, incident_at
+    # Written last, when the blocking index, the texts' cues and the scored pairs are gone: a
+    # million claims' link lines take their room.
+    links = _link_lines(used, feats)
     return _Plan(groups, links, attached, toll_groups, toll_links, ids, related, suggestions, silent)
 
 

@@ -139,6 +139,7 @@ def cluster(
         root = uf.union(ra, rb)
         other = rb if root == ra else ra
         summary(root).absorb(summary(other))
+        summaries[other] = None  # no longer a root: its summary is never read again
         used.append(edge)
     summaries.clear()  # their memory is the groups' to take (a million claims' summaries are 180 MB)
     groups: dict[int, list[int]] = {}

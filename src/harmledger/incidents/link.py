@@ -302,6 +302,13 @@ def wording_overlap(text: str, other: str) -> float:
     return jaccard(word_set(text), word_set(other))
 
 
+def forget_wording() -> None:
+    """Drop the cached word sets of quotes and openings: they serve one reconciliation's pairs
+    (up to 65,536 of each, about 30 MB), and the incidents it assembles next need the room."""
+    word_set.cache_clear()
+    lead_words.cache_clear()
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km (haversine)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -1046,13 +1053,24 @@ class Edges(Sequence[Edge]):
 
     def strongest_first(self, n: int) -> array[int]:
         """Positions of the edges by weight, strongest first, then by their claims' positions
-        (each below ``n``): the order of sorting ``(-weight, i, j)`` tuples, without a tuple
-        per edge (two stable sorts, the second by weight alone)."""
-        firsts, seconds = self._firsts, self._seconds
-        order = sorted(range(len(self._weights)), key=lambda k: firsts[k] * n + seconds[k])
-        weights = self._weights
-        order.sort(key=lambda k: -weights[k])
-        return array(POSITIONS, order)  # 4 bytes a position, where the list and its ints take 36
+        (each below ``n``): the order of sorting ``(-weight, i, j)`` tuples, without a tuple or
+        a sort key per edge. Weights are sums of a few rule weights, so they take few values:
+        the edges are dealt into one array per weight in ``(i, j)`` order (the order
+        ``blocked_edges`` appends them in; sorted first when they came otherwise)."""
+        firsts, seconds, weights = self._firsts, self._seconds, self._weights
+        by_pair: Iterable[int] = range(len(weights))
+        if any(firsts[k] * n + seconds[k] > firsts[k + 1] * n + seconds[k + 1] for k in range(len(weights) - 1)):
+            by_pair = sorted(by_pair, key=lambda k: firsts[k] * n + seconds[k])
+        by_weight: dict[float, array[int]] = {}
+        for k in by_pair:
+            same = by_weight.get(weights[k])
+            if same is None:
+                same = by_weight[weights[k]] = array(POSITIONS)
+            same.append(k)
+        order = array(POSITIONS)
+        for weight in sorted(by_weight, reverse=True):
+            order.extend(by_weight[weight])
+        return order
 
     def appenders(self) -> tuple[Callable[[float], None], Callable[[int], None], Callable[[int], None]]:
         """The appends of the weights, the first and the second positions, for a loop that adds
