@@ -1325,7 +1325,7 @@ def _partners_in_other_documents(
     edges: Edges, feats: Sequence[Features]
 ) -> tuple[array[int], array[float], array[int]]:
     """Each claim's partners in other documents and their weights, in the order of ``edges``:
-    claim i's are at ``starts[i]:starts[i + 1]`` of the first two arrays (16 bytes a partner; as
+    claim i's are at ``starts[i]:starts[i + 1]`` of the first two arrays (12 bytes a partner; as
     lists of tuples they took hundreds of megabytes at a million claims)."""
     weights, firsts, seconds = edges.columns()
     across = array("l", (k for k in range(len(weights)) if feats[firsts[k]].doc != feats[seconds[k]].doc))

@@ -993,9 +993,12 @@ def _toll_area(place: PlaceRef, places: list[PlaceRef], sentence: Span, text: st
             and (p.precision or 0) < WHERE_PREC_COUNTRY
         ]
         provinces = {p.admin1 or p.name for p in named}
-        if len(provinces) < 2 and not any(_shares_its_name(p, text) for p in named):
+        if len(provinces) >= 2:
+            why = f"a running toll whose sentence names places in {len(provinces)} provinces: their country"
+        elif any(_shares_its_name(p, text) for p in named):
+            why = "a running toll over several provinces sharing one name: their country"
+        else:
             return place
-        why = f"a running toll whose sentence names places in {len(provinces)} provinces: their country"
     else:
         why = f"a running toll whose sentence names no place: the country of {place.name or place.text!r}"
     entry = get_gazetteer().country(place.country)
