@@ -606,6 +606,15 @@ HARM = [
     ("The death toll from a June 5 air raid on a village has risen to 15.", [("killed", "15", 15, 15, 15, "people")]),
     # captives freed later were still taken in the report's event (guard for freed captives, NO_CLAIM)
     ("Gunmen abducted 12 villagers, who were later released.", [("detained", "12", 12, 12, 12, "civilians")]),
+    # hostages and captives are held, as the abducted are
+    (
+        "At least 11 police officers were taken hostage in the raid.",
+        [("detained", "At least 11", 11, N, N, "combatants")],
+    ),
+    ("Two aid workers were held captive for a month.", [("detained", "Two", 2, 2, 2, "civilians")]),
+    # what kind of wound stands between "treated for" and "wounds"
+    ("An elderly woman was hospitalised with head wounds.", [("injured", "woman", 1, 1, 1, "civilians")]),
+    ("Nine people were treated for gunshot wounds.", [("injured", "Nine", 9, 9, 9, "people")]),
     # a rank is no figure
     (
         "Khalid Omar was the thirty-second teacher killed since the war began.",
@@ -1224,6 +1233,20 @@ SCOPES = [
     ("A car bomb killed 40 people in the capital, the deadliest attack there since 2019.", "incident", None),
     ("Shelling killed 23 civilians, in one of the worst days for the city this month.", "incident", None),
     ("At least 40 people have been killed in the capital since January.", "cumulative", "since January"),
+    # "since" with a clause of the present, a modal or a negation gives a reason, not a period
+    ("There were no casualties in the raid since the family was away.", "incident", None),
+    ("Nobody was hurt in the blast since no one was inside.", "incident", None),
+    ("The toll may rise, since officials do not count the missing: 34 died.", "incident", None),
+    (
+        "At least 40 civilians have been killed since the ceasefire collapsed.",
+        "cumulative",
+        "since the ceasefire collapsed",
+    ),
+    (
+        "Some 300 people have died since the virus was found in March.",
+        "cumulative",
+        "since the virus was found in March",
+    ),
     # a toll over days of fighting is a running one
     (
         "At least 80 people have been killed in five days of fighting in the region.",
@@ -1300,6 +1323,15 @@ DETAILS = [
     ("Suspected ADF rebels hacked 14 villagers to death overnight.", (), None, "Allied Democratic Forces"),
     # a state's armed forces are the state; an air operation is an air strike
     ("The Russian Armed Forces killed six fighters in an air operation near the village.", (), "airstrike", "Russia"),
+    # an aircraft that struck is an air strike, whatever the victims had done before
+    (
+        "An aircraft struck a cell near the village, killing three gunmen who had opened fire on troops.",
+        ("attackers",),
+        "airstrike",
+        None,
+    ),
+    # settlers are no army: monitors count their raids apart from the state's
+    ("Israeli settlers beat two farmers in the olive grove, injuring both.", (), None, "Israeli settlers"),
 ]
 
 
@@ -1677,6 +1709,17 @@ def test_a_states_forces_are_the_perpetrator_only_where_they_act(text: str, perp
 )
 def test_a_sentence_before_lends_its_actor_only_when_it_tells_of_force(text: str, perpetrator: str | None) -> None:
     assert [c.perpetrator for c in claims_of(text) if c.kind == "casualty"][-1:] == [perpetrator]
+
+
+def test_a_roundups_bullet_takes_no_event_or_actor_from_the_bullet_before() -> None:
+    text = (
+        "Key developments\n"
+        "- On 4 February, an Israeli drone strike on a village killed four people.\n"
+        "- On 5 February, a 60-year-old woman was injured when her home was set on fire."
+    )
+    first, second = [c for c in claims_of(text) if c.kind == "casualty"]
+    assert (first.event_type, first.perpetrator) == ("airstrike", "Israel")
+    assert (second.event_type, second.perpetrator) == (None, None)
 
 
 @pytest.mark.parametrize(

@@ -1032,6 +1032,26 @@ def test_an_earlier_attack_mentioned_in_passing_is_its_own_incident() -> None:
     assert figures == [(8, None), (None, 3)]
 
 
+def test_an_attack_said_to_come_days_after_another_keeps_the_others_dead_apart() -> None:
+    # "came days after the drone strike … that killed four": the other strike's dead, though
+    # "the" names it, are not the checkpoint attack's
+    incidents = _report(
+        "Two soldiers were killed on Friday when a gunman opened fire at a checkpoint north of Jenin, the "
+        "army said. The attack came days after the drone strike in a nearby village that killed four men."
+    )
+    assert sorted(i.deaths.best or 0 for i in incidents) == [2, 4]
+
+
+def test_the_attacker_the_writer_says_was_killed_adds_to_those_a_source_counts() -> None:
+    # the army's two soldiers and the writer's gunman are two sides of one account: 3, not a
+    # choice between the army's 2 and the writer's 1
+    [incident] = _report(
+        "Two soldiers were killed and eight others wounded on Friday when a gunman opened fire at a "
+        "checkpoint north of Jenin, the army said. The gunman was killed by troops."
+    )
+    assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (3, 3, 3)
+
+
 def test_an_earlier_operation_a_report_dates_its_event_by_is_its_own_incident() -> None:
     incidents = _report(
         "Rebels hacked seven farmers to death near the town of Oicha on Wednesday, a local leader said, a day "

@@ -606,3 +606,23 @@ def test_a_hyphenated_name_the_gazetteer_lacks_is_not_its_first_part() -> None:
     assert _locate("Gangs attacked the town of Pont-Sonde on Thursday, killing 70 people.", "70").place is None
     claim = _locate("Gang members killed at least 70 people in Pont-Sonde, Haiti, on Thursday.", "at least 70")
     assert claim.place is not None and (claim.place.text, claim.place.country) == ("Pont-Sonde", "HT"), claim.place
+
+
+def test_a_governorate_in_brackets_after_a_village_does_not_replace_it() -> None:
+    # a roundup names each place's governorate in brackets: the village is where it happened
+    text = "- On 5 February, settlers attacked the village of Sinjil (Ramallah), and a woman was injured."
+    claim = _locate(text, "woman")
+    assert claim.place is not None and claim.place.text == "Sinjil", claim.place
+
+
+def test_another_event_set_days_apart_takes_no_day_from_the_reports_own_event() -> None:
+    from harmledger.extract.identity import attach_identity
+
+    text = (
+        "Two soldiers were killed at a checkpoint near Jenin on 7 February 2025, the army said. "
+        "The attack came days after the drone strike in Tammun that killed four men."
+    )
+    doc = _doc(text, date(2025, 2, 8))
+    [other] = [c for c in attach_identity(doc, extract_claims(doc)) if c.quote.startswith("The attack")]
+    [located] = locate_claims(doc, [other], find_places(doc))
+    assert located.date is None

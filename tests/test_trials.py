@@ -40,6 +40,7 @@ COUNTRIES = {
     "kashmir": {"IN"},
     "zamfara": {"NG"},
     "kordofan": {"SD"},
+    "west-bank": {"PS"},
 }
 
 

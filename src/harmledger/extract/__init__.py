@@ -63,6 +63,7 @@ __all__ = ["extract_claims", "parse_count"]
 
 EXTRACTOR = "rules@1"
 _CONTEXT_BACK = 2  # sentences looked back for an event type or perpetrator
+_LIST_ITEM = re.compile(r"\s*(?:[-•*▪–—]|\d{1,2}[.)])\s+\S")  # "- On 4 February, …", "2. Shelling of …"
 _SOURCE_BACK = 3  # sentences looked back to resolve "They"
 
 
@@ -102,9 +103,11 @@ class _Doc:
 
     def another_event(self, i: int) -> bool:
         """Whether sentence ``i`` tells of another event than the one before it (cached: each of
-        its figures asks, and a sentence may be long)."""
+        its figures asks, and a sentence may be long): the writer says so, or the sentence opens
+        an item of a list (a roundup's bullets tell one event each)."""
         if i not in self._another:
-            self._another[i] = tells_another_event(self.sentence_text(i))
+            sentence = self.sentence_text(i)
+            self._another[i] = _LIST_ITEM.match(sentence) is not None or tells_another_event(sentence)
         return self._another[i]
 
     def before(self, i: int, k: int) -> list[str]:

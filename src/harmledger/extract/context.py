@@ -424,6 +424,31 @@ def last_organisation(sentences: list[str], acros: dict[str, str]) -> str | None
     return None
 
 
+# A clause after "since" in the present, with a modal or negated gives a reason, not the start of a
+# period: "since the owner was away", "since no one was home", "since officials do not report".
+# A period's clause tells what began, in the past: "since the war began", "since the virus was found".
+_REASON_VERBS = frozenset(
+    "is are am isn't aren't do does don't doesn't didn't wasn't weren't won't will would can could "
+    "cannot can't should must may might".split()
+)
+_REASON_AFTER_WAS = frozenset("not away absent home empty unoccupied".split())
+
+
+def _since_gives_reason(tokens: list[Token], after: int, hi: int) -> bool:
+    """Whether "since" ending before ``tokens[after]`` says why, not since when."""
+    if after < hi and tokens[after].low in ("no", "nobody", "none", "nothing"):
+        return True  # "since no one was there"
+    for k in range(after, min(hi, after + 6)):
+        low = tokens[k].low
+        if low in _STOPS:
+            return False
+        if low in _REASON_VERBS and tokens[k].text == low:
+            return True  # not "since 10 May"
+        if low in ("was", "were"):
+            return k + 1 < len(tokens) and tokens[k + 1].low in _REASON_AFTER_WAS
+    return False
+
+
 def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, offset: int) -> tuple[str, str | None]:
     """("cumulative", period) when the clause ``tokens[lo:hi]`` holds a running-total cue."""
     firsts = _CUMULATIVE.firsts
@@ -433,6 +458,8 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
             after = k + hit[0]
             if hit[1] == "since" and after < len(tokens) and tokens[after].low in STOP_AFTER_SINCE:
                 continue  # "since they …" is "because"
+            if hit[1] == "since" and _since_gives_reason(tokens, after, hi):
+                continue  # "no casualties since the owner was away"
             if hit[1] == "daily" and after < len(tokens) and tokens[after].low in _DAILY_ISSUES:
                 continue  # "said in its daily statement that 14 were killed in the strike"
             if hit[1] == "daily" and tokens[k].text == "Daily" and after < len(tokens) and tokens[after].is_title:

@@ -326,7 +326,11 @@ _OTHER_EVENT = re.compile(
     r"(?!(?:the|this|that|its)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|bombings?|strikes?|blasts?|explosions?|raids?|"
     r"massacres?|assaults?|shootings?|shelling|fighting|clashes|incident|ambush)\b)|"
     # "… after Monday's mosque bombing in the old city that killed 11"
-    r"(?:after|before|following)\s+(?:last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s\s)[^,;:]*$",
+    r"(?:after|before|following)\s+(?:last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s\s|"
+    # "The attack came days after the drone strike on the camp that killed four": the report's event
+    # set beside another, whichever article names it
+    r"(?:came|comes|happened|occurred)\s+(?:(?:just|only|barely|hours|days|weeks|months|a|an|one|two|three|"
+    r"four|five|six|several|few|\d+)\s+){0,3}(?:after|before)\s)[^,;:]*$",
     re.IGNORECASE,
 )
 # "… came a day after the militants fired mortars at the airport, injuring two contractors": the

@@ -279,7 +279,14 @@ AUX: frozenset[str] = frozenset(
 # for alternatives, "[CLASS]" for a class of words below ("[ANY]": any one word), a trailing "?" for an optional slot
 # (compiled by ``extract.phrases``). Adding a phrase means adding a row here, nothing else.
 POSSESSIVES: frozenset[str] = frozenset({"his", "her", "their", "its"})
-PHRASE_CLASSES: dict[str, frozenset[str]] = {"POSS": POSSESSIVES | {"our", "my", "your"}}
+PHRASE_CLASSES: dict[str, frozenset[str]] = {
+    "POSS": POSSESSIVES | {"our", "my", "your"},
+    # what kind of wound: "treated for gunshot wounds", "hospitalised with head injuries"
+    "WOUND": frozenset(
+        "gunshot bullet shrapnel stab knife blast head leg chest serious severe minor critical multiple "
+        "light moderate".split()
+    ),
+}
 HARM_PHRASES: dict[str, str] = {
     "shot|stabbed|beaten|found dead": "killed",
     "gun|guns|gunning|gunned|mowed down": "killed",
@@ -287,8 +294,9 @@ HARM_PHRASES: dict[str, str] = {
     "hacked|stabbed|beaten|bludgeoned|burned|burnt|tortured|shot|stoned|clubbed|starved to death": "killed",
     "strangled|choked|kicked|crushed to death": "killed",
     "lost [POSS]? lives|life": "killed",
-    "treated for [POSS]? wounds|injuries|burns": "injured",
-    "hospitalised|hospitalized with [POSS]? wounds|injuries|burns": "injured",
+    "treated for [POSS]? [WOUND]? wounds|injuries|burns": "injured",
+    "hospitalised|hospitalized with [POSS]? [WOUND]? wounds|injuries|burns": "injured",
+    "taken|held hostage|captive|prisoner": "detained",
 }
 
 # Verbs of how someone was killed, when the victims stand between the verb and "to death" or
@@ -711,6 +719,7 @@ EVENT_TYPES: tuple[tuple[str, str], ...] = (
     ("jets", "airstrike"),
     ("aerial", "airstrike"),
     ("helicopter", "airstrike"),
+    ("aircraft struck", "airstrike"),  # "an aircraft struck a cell" (not "anti-aircraft fire")
     # "a drone struck the car", "a drone attack on the city", "a fighter jet bombed the school"
     ("drone", "airstrike"),
     ("fighter jet", "airstrike"),
@@ -905,6 +914,9 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
         "israeli tanks",
         "idf",
     ),
+    # settlers' raids on West Bank villages are no army's: monitors (OCHA, ACLED) count them apart
+    "Tehreek-e-Labbaik Pakistan": ("tehreek-e-labbaik pakistan", "tehreek-e-labbaik", "tehrik-e-labbaik"),
+    "Israeli settlers": ("israeli settlers", "israeli settler", "jewish settlers", "settler militias"),
     # Armed groups of other theatres, by the names news and coders use for them.
     "Houthis": ("houthis", "houthi", "huthis", "huthi", "ansar allah", "ansarallah"),
     "Hamas": ("hamas", "qassam brigades", "al-qassam brigades"),

@@ -357,6 +357,40 @@ def _vague_only(docs: dict[str, list[tuple[Reported, bool]]]) -> bool:
     return all(r.claim.count is None or r.claim.count.vague for items in docs.values() for r, _ in items)
 
 
+def _attackers_beside_their_targets(by_source: dict[str, dict[str, list[tuple[Reported, bool]]]]) -> None:
+    """Rule 2d: one document's account of two sides. "Two soldiers were killed, the military said.
+    The gunman was killed by troops.": the attackers' dead the writer tells join a source's count
+    of those they attacked in the same document (2 + 1), as they would in one source's (rule 2);
+    the writer keeps them only beside figures of its own. (Attackers a named source counts stay
+    that source's: "All five attackers were killed, a police spokesman said.")"""
+    documents = {doc for docs in by_source.values() for doc in docs}
+    for doc in documents:
+        holders = [s for s, docs in by_source.items() if doc in docs]
+        if len(holders) < 2:
+            continue
+        sides = {
+            s: [
+                it
+                for it in by_source[s][doc]
+                if not it[1] and "attackers" in it[0].claim.victim_groups and it[0].claim.source is None
+            ]
+            for s in holders
+        }
+        telling = [s for s in holders if sides[s]]
+        if len(telling) != 1:
+            continue
+        teller = telling[0]
+        attacked = [s for s in holders if s != teller and any(not upper for _, upper in by_source[s][doc])]
+        if not attacked:
+            continue
+        for s in attacked:
+            by_source[s][doc] = by_source[s][doc] + sides[teller]
+        if len(sides[teller]) == len(by_source[teller][doc]):
+            del by_source[teller][doc]
+            if not by_source[teller]:
+                del by_source[teller]
+
+
 def _stated_minimum(docs: dict[str, list[tuple[Reported, bool]]]) -> int:
     """The largest minimum a source states outright ("at least 47", "more than 40"), else 0."""
     return max(
@@ -417,6 +451,8 @@ def figures(
             docs.setdefault(c.document_id, []).append((r, not states(c) or r.upper_only))
     if not by_source:
         return NO_FIGURES, []
+    if len(by_source) > 1:
+        _attackers_beside_their_targets(by_source)
     per_source: dict[str, _Fig] = {}
     for source, docs in by_source.items():
         figs = [_document_figure(items) for items in docs.values()]

@@ -142,6 +142,21 @@ def _consistent(vague: PlaceRef, precise: PlaceRef) -> bool:
     return True
 
 
+def _enclosing_areas(places: list[PlaceRef], text: str) -> frozenset[int]:
+    """Places named in brackets right after another ("Sinjil (Ramallah)", "Tammun (Tubas)"): the
+    area that holds the place before, as a roundup writes its governorate, never finer than it."""
+    if not text:
+        return frozenset()
+    ends = {p.span.end for p in places if p.span is not None}
+    return frozenset(
+        k
+        for k, p in enumerate(places)
+        if p.span is not None
+        and text[p.span.end : p.span.end + 1] == ")"
+        and any(text[e : p.span.start] in ("(", " (") for e in ends if e < p.span.start)
+    )
+
+
 def choose_place(
     claim: Claim, places: list[PlaceRef], sentences: list[Span], paragraphs: list[Span]
 ) -> PlaceRef | None:
@@ -178,6 +193,7 @@ class _Places:
         self.order = sorted(range(len(self.usable)), key=lambda k: self.usable[k].span.start)  # type: ignore[union-attr]
         self.starts = [self.usable[k].span.start for k in self.order]  # type: ignore[union-attr]
         self._focus: tuple[PlaceRef | None] | None = None
+        self.enclosing = _enclosing_areas(self.usable, text)
         self.stray = _strays(self.usable)
         self.home = _home_country(self.usable, self.stray)
         # Names the gazetteer lacks where the text says something happened ("a market in Myinmu")
@@ -302,6 +318,7 @@ class _Places:
                         # "four in Maarat, three in Khan Sheikhoun and three in Jisr al-Shughur
                         # countryside": each figure's own town, however near, before a finer one
                         not self._bound(claim, usable[k]),
+                        k in self.enclosing,
                         _specificity(usable[k]),
                         abs(usable[k].span.start - claim.span.start),  # type: ignore[union-attr]
                     ),
@@ -600,6 +617,10 @@ def dateline_country(places: list[PlaceRef]) -> PlaceRef | None:
     return None
 
 
+# Another event set apart in time from the report's own: "days after", "a week before"
+_TIME_APART = re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:after|before|earlier|later)\b", re.IGNORECASE)
+
+
 def choose_date(
     claim: Claim,
     dates: list[DateRef],
@@ -655,6 +676,14 @@ class _Dates:
         own_event = [self.dates[k] for k in own_k if not self.reporting[k]]
         if own_event:
             return min(own_event, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
+        if (
+            not own_k
+            and OTHER_EVENT_CUE in claim.identity
+            and _TIME_APART.search(self.text, claim.sentence.start, claim.span.start)
+        ):
+            # "The attack came days after the strike that killed four": the days around it are
+            # the report's own event's, not the other one's
+            return None
         earlier = self._earlier_event_date(claim)
         if earlier is not None:
             return earlier
