@@ -612,6 +612,12 @@ HARM = [
         [("detained", "At least 11", 11, N, N, "combatants")],
     ),
     ("Two aid workers were held captive for a month.", [("detained", "Two", 2, 2, 2, "civilians")]),
+    # people told among the dead, with no figure before them, are at least that many
+    (
+        "Residents said three herders were among those killed when aircraft bombed the area.",
+        [("killed", "three", 3, N, N, "civilians")],
+    ),
+    ("Two pastoralists were among the dead.", [("killed", "Two", 2, N, N, "civilians")]),
     # what kind of wound stands between "treated for" and "wounds"
     ("An elderly woman was hospitalised with head wounds.", [("injured", "woman", 1, 1, 1, "civilians")]),
     ("Nine people were treated for gunshot wounds.", [("injured", "Nine", 9, 9, 9, "people")]),
@@ -1233,6 +1239,8 @@ SCOPES = [
     ("A car bomb killed 40 people in the capital, the deadliest attack there since 2019.", "incident", None),
     ("Shelling killed 23 civilians, in one of the worst days for the city this month.", "incident", None),
     ("At least 40 people have been killed in the capital since January.", "cumulative", "since January"),
+    # a toll a source did not give is no running total
+    ("Officials said the strike killed a senior commander, but gave no overall toll.", "incident", None),
     # "since" with a clause of the present, a modal or a negation gives a reason, not a period
     ("There were no casualties in the raid since the family was away.", "incident", None),
     ("Nobody was hurt in the blast since no one was inside.", "incident", None),
@@ -1330,6 +1338,9 @@ DETAILS = [
         "airstrike",
         None,
     ),
+    # what a strike targeted is not who carried it out, "suspected" or not
+    ("A US airstrike targeted suspected militant positions, killing 12 fighters.", (), "airstrike", "United States"),
+    ("U.S. Africa Command said its strike killed 7 fighters.", (), "airstrike", "United States"),
     # settlers are no army: monitors count their raids apart from the state's
     ("Israeli settlers beat two farmers in the olive grove, injuring both.", (), None, "Israeli settlers"),
 ]
@@ -1434,7 +1445,8 @@ BREAKDOWNS = [
     # groups listed with "and" share the list's "among"
     ("A drone strike killed 19 people. Among the dead were four children and two women.", [("19", 4, 2)]),
     ("A drone strike killed 19 people. Four children and two women were among the dead.", [("19", 4, 2)]),
-    ("The bombing killed 6 people. Two children were among the injured.", [("6", None, None)]),
+    # … but a part of a harm no figure before counts is a figure of its own: at least two injured
+    ("The bombing killed 6 people. Two children were among the injured.", [("6", None, None), ("Two", 2, None)]),
     ("The strike killed 5 people. The building was 40 years old and among the oldest.", [("5", None, None)]),
     # a part of the dead is not one more of the injured counted after them
     (
@@ -1699,6 +1711,12 @@ def test_a_states_forces_are_the_perpetrator_only_where_they_act(text: str, perp
         ),
         # ... unless the total points back to the actor
         ("Al-Shabaab stormed a base on Friday. The group has killed more than 4,000 people since 2017.", "Al-Shabaab"),
+        # nor to another event the report's is set beside in time
+        (
+            "Al-Shabaab bombed a cafe in the capital. The blast came a day after an air strike in the north "
+            "killed 12 fighters.",
+            None,
+        ),
         # nor to a war's toll whose sentence names both its sides, neither of them alone
         (
             "Medics blamed the RSF for the shelling. Since fighting between the army and the RSF broke out, "
@@ -1709,6 +1727,11 @@ def test_a_states_forces_are_the_perpetrator_only_where_they_act(text: str, perp
 )
 def test_a_sentence_before_lends_its_actor_only_when_it_tells_of_force(text: str, perpetrator: str | None) -> None:
     assert [c.perpetrator for c in claims_of(text) if c.kind == "casualty"][-1:] == [perpetrator]
+
+
+def test_what_a_strike_targeted_is_no_party_held_responsible() -> None:
+    text = "On March 10, an airstrike targeted suspected Al-Shabaab positions near the town."
+    assert [c for c in claims_of(text) if c.kind == "statement"] == []
 
 
 def test_a_roundups_bullet_takes_no_event_or_actor_from_the_bullet_before() -> None:

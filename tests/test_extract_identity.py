@@ -113,3 +113,19 @@ def test_a_sentence_opening_on_a_new_place_starts_a_story_and_one_on_the_storys_
     doc = Document(id="d", original=text.encode(), text=text, origin="test", genre="news")
     stories = [c.cue(STORY_CUE_PREFIX) for c in attach_identity(doc, extract_claims(doc)) if c.count is not None]
     assert stories == ["", ""], stories
+
+
+def test_another_events_figure_takes_no_cue_from_the_reports_own_event_around_it() -> None:
+    from harmledger.extract import extract_claims
+    from harmledger.extract.identity import attach_identity
+    from harmledger.records import OTHER_EVENT_CUE, Document
+
+    text = (
+        "At least five people were killed on Wednesday evening when a bomb exploded at a tea shop near the "
+        "Ex-Control Afgoye junction, police said. The blast came a day after an air strike in the north "
+        "killed a dozen fighters."
+    )
+    doc = Document(id="d", original=text.encode(), text=text, origin="test", genre="news")
+    own, other = [c.identity for c in attach_identity(doc, extract_claims(doc)) if c.count is not None]
+    assert "area:ex control afgoye" in own and "time:evening" in own
+    assert other == (OTHER_EVENT_CUE,)

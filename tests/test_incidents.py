@@ -1052,6 +1052,18 @@ def test_the_attacker_the_writer_says_was_killed_adds_to_those_a_source_counts()
     assert (incident.deaths.low, incident.deaths.best, incident.deaths.high) == (3, 3, 3)
 
 
+def test_sources_counting_one_side_each_give_the_best_of_the_larger_side() -> None:
+    # the army's 12 militants and the UN's three herders are parts of the dead, not rival counts
+    # of them: the best is 12 (not the more reliable source's 3), the civilians' 3
+    [incident] = _report(
+        "The army said the strike near the village killed 12 militants on Monday. The UN human rights office "
+        "said the strike killed three herders."
+    )
+    assert (incident.deaths.best, incident.deaths.high) == (12, 12)
+    assert (incident.civilian_deaths.low, incident.civilian_deaths.best) == (3, 3)
+    assert any("no source counts every side" in line for line in incident.explanation)
+
+
 def test_an_earlier_operation_a_report_dates_its_event_by_is_its_own_incident() -> None:
     incidents = _report(
         "Rebels hacked seven farmers to death near the town of Oicha on Wednesday, a local leader said, a day "

@@ -481,6 +481,8 @@ def test_a_chain_inside_a_list_of_towns_still_reads_as_a_chain() -> None:
         ),
         # A first-level division GeoNames calls "Southern Darfur" is "South Darfur" in the press.
         ("Aid reached Nyala, the capital of South Darfur in Sudan.", "South Darfur", "SD", 12.05, 24.88),
+        # Somalia's federal member states, which GeoNames does not hold
+        ("Troops advanced on ISIS hideouts in Puntland on Sunday.", "Puntland", "SO", 8.9, 49.0),
         # A base renamed in 2023 keeps its old name in older reports.
         ("The soldier returned to his home near Fort Hood in Texas.", "Fort Hood", "US", 31.13, -97.78),
     ],

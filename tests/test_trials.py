@@ -41,6 +41,7 @@ COUNTRIES = {
     "zamfara": {"NG"},
     "kordofan": {"SD"},
     "west-bank": {"PS"},
+    "somalia-strikes": {"SO"},
 }
 
 

@@ -124,9 +124,23 @@ def extract_claims(doc: Document) -> list[Claim]:
     for i, (start, end) in enumerate(state.sentences):
         for s, e in candidate_spans(state.text, start, end):
             found = _sentence_claims(state, i, s, e, state.text[s:e])
-            if not found:
+            among = [
+                c
+                for c in found
+                if _AMONG_THE_HARMED.match(state.text, c.span.end, c.sentence.end)
+                or _AMONG_THE_HARMED_WERE.match(state.text, c.sentence.start, c.span.start)
+            ]
+            if not found or among:
                 _add_parts_among(state, i, s, e, claims)
-            claims.extend(found)
+            # "Two children were among the dead": a part of the figure before, none of its own; told
+            # with no figure before ("three herders were among those killed"), at least that many.
+            # "No soldiers were among the dead" says who the dead were, not how many.
+            claims.extend(
+                c if c not in among else _at_least(c)
+                for c in found
+                if c not in among
+                or (_whole_before(state, i, claims, c.outcome, _AMONG_BACK) is None and not _counts_none(c))
+            )
     if not any(c.kind == "casualty" for c in claims) and not tells_harm(state.text):
         claims.extend(_foiled_attack(state))
     claims.sort(key=lambda c: (c.span.start, c.span.end))
@@ -181,26 +195,62 @@ def _within_word(headline: Claim, body: Claim) -> bool:
     return h.low is not None and h.high is not None and h.low <= (b.point or 0) <= h.high
 
 
-def _add_parts_among(state: _Doc, i: int, s: int, e: int, claims: list[Claim]) -> None:
+# "three herders, including a boy, were among those killed": a figure told as part of the harmed
+_AMONG_THE_HARMED = re.compile(
+    r"[^.;:]*?\b(?:was|were|are|is)\s+(?:(?:also|reportedly|reported|listed|counted|said\s+to\s+be)\s+)?among\s+"
+    r"(?:the|those)\s+(?:dead|killed|wounded|injured)\b"
+)
+
+
+# "Among the dead were four children": the figures after it, so told
+_AMONG_THE_HARMED_WERE = re.compile(
+    r"\W*among\s+(?:the|those)\s+(?:dead|killed|wounded|injured)\s+(?:was|were|are|is)\b", re.IGNORECASE
+)
+
+
+_AMONG_BACK = 5  # sentences back in which "those killed" may have been counted
+
+
+def _counts_none(claim: Claim) -> bool:
+    return claim.negated or (claim.count is not None and claim.count.point == 0)
+
+
+def _at_least(claim: Claim) -> Claim:
+    """A figure told among the harmed ("three herders were among those killed"): at least that many."""
+    count = claim.count
+    if count is None or count.point is None or count.qualifier != "exact":
+        return claim
+    return replace(claim, count=replace(count, low=count.point, best=None, high=None, qualifier="at_least"))
+
+
+def _whole_before(state: _Doc, i: int, claims: list[Claim], outcome: str | None, back: int = 2) -> int | None:
+    """Where in ``claims`` the figure of ``outcome`` stands that a part told in sentence ``i`` is
+    of: the last one up to ``back`` sentences back, of one event (not a running total, not a zero)."""
+    since = state.sentences[max(0, i - back)][0]
+    return next(
+        (
+            n
+            for n in range(len(claims) - 1, -1, -1)
+            if claims[n].kind == "casualty"
+            and claims[n].outcome == outcome
+            and claims[n].span.start >= since
+            and not claims[n].negated
+            and claims[n].scope != "cumulative"
+        ),
+        None,
+    )
+
+
+def _add_parts_among(state: _Doc, i: int, s: int, e: int, claims: list[Claim]) -> bool:
     """ "The strike killed 12 people. Two children were among the dead.": the children are a part
-    of the earlier figure (up to two sentences back), never a figure of their own."""
+    of the earlier figure (up to two sentences back), never a figure of their own. Whether the
+    sentence told any such part."""
     parts = parts_among(tokenize(state.text[s:e], s))
     if not parts:
-        return
-    since = state.sentences[max(0, i - 2)][0]
+        return False
+    told = False
     for outcome, group, count in parts:
-        at = next(
-            (
-                n
-                for n in range(len(claims) - 1, -1, -1)
-                if claims[n].kind == "casualty"
-                and claims[n].outcome == outcome
-                and claims[n].span.start >= since
-                and not claims[n].negated
-                and claims[n].scope != "cumulative"
-            ),
-            None,
-        )
+        at = _whole_before(state, i, claims, outcome)
         if at is None:
             continue
         whole = claims[at]
@@ -209,8 +259,10 @@ def _add_parts_among(state: _Doc, i: int, s: int, e: int, claims: list[Claim]) -
         if ceiling is None and whole.count is not None:
             ceiling = whole.count.point
         n = max(have, count.point or 0)  # a part told again ("including two children … two children were among") is one
-        if ceiling is None or n <= ceiling:
+        if ceiling is None or n <= ceiling:  # (a part larger than its whole is kept by neither)
             claims[at] = replace(whole, children=n) if group == "children" else replace(whole, women=n)
+        told = True
+    return told
 
 
 def _settle_coalition(state: _Doc, claims: list[Claim]) -> list[Claim]:

@@ -460,6 +460,8 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
                 continue  # "since they …" is "because"
             if hit[1] == "since" and _since_gives_reason(tokens, after, hi):
                 continue  # "no casualties since the owner was away"
+            if hit[1] == "overall" and k > 0 and tokens[k - 1].low == "no":
+                continue  # "killed a commander, but gave no overall toll"
             if hit[1] == "daily" and after < len(tokens) and tokens[after].low in _DAILY_ISSUES:
                 continue  # "said in its daily statement that 14 were killed in the strike"
             if hit[1] == "daily" and tokens[k].text == "Daily" and after < len(tokens) and tokens[after].is_title:
@@ -1060,9 +1062,14 @@ def figure_word(t: Token) -> bool:
 
 
 def _suspected_victims(tokens: list[Token], k: int) -> bool:
-    """ "kills 25 suspected Islamists", "a suspected militant": "suspected" after a figure or an
-    article says who the victims were thought to be; it blames no one."""
-    return tokens[k].low == "suspected" and k > 0 and (figure_word(tokens[k - 1]) or tokens[k - 1].low in _NOUN_OPENERS)
+    """ "kills 25 suspected Islamists", "a suspected militant", "targeted suspected ISIS positions":
+    "suspected" after a figure, an article or a verb of force says who the victims or targets were
+    thought to be; it blames no one."""
+    return (
+        tokens[k].low == "suspected"
+        and k > 0
+        and (figure_word(tokens[k - 1]) or tokens[k - 1].low in _NOUN_OPENERS or tokens[k - 1].low in TARGET_BEFORE)
+    )
 
 
 _NOUN_OPENERS = frozenset({"a", "an", "several", "dozens", "scores"})

@@ -320,6 +320,11 @@ def _trim_leading(phrase: str) -> str:
 # indefinite article (or any phrase but "the attack", "the bombing") marks it as another event; a
 # comma before the figure would end the phrase ("two days after the bombing, the toll rose to 40"
 # is the same event's update).
+_CAME_APART = (
+    r"(?:came|comes|happened|occurred)\s+(?:(?:just|only|barely|hours?|days?|weeks?|months?|a|an|one|two|three|"
+    r"four|five|six|several|few|\d+)\s+){0,3}(?:after|before)\s"
+)
+_CAME_APART_RE = re.compile(r"\b" + _CAME_APART, re.IGNORECASE)
 _OTHER_EVENT = re.compile(
     # "… a day after the army said it had killed 12 fighters": another event, though "the" opens it
     r"\b(?:(?:hours?|days?|weeks?|months?)\s+(?:after|before)\s+"
@@ -329,8 +334,7 @@ _OTHER_EVENT = re.compile(
     r"(?:after|before|following)\s+(?:last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day['’]s\s|"
     # "The attack came days after the drone strike on the camp that killed four": the report's event
     # set beside another, whichever article names it
-    r"(?:came|comes|happened|occurred)\s+(?:(?:just|only|barely|hours|days|weeks|months|a|an|one|two|three|"
-    r"four|five|six|several|few|\d+)\s+){0,3}(?:after|before)\s)[^,;:]*$",
+    rf"{_CAME_APART})[^,;:]*$",
     re.IGNORECASE,
 )
 # "… came a day after the militants fired mortars at the airport, injuring two contractors": the
@@ -456,9 +460,14 @@ def _smaller_than_a_toll_before(claim: Claim, claims: list[Claim]) -> bool:
 
 def tells_another_event(sentence: str) -> bool:
     """Whether ``sentence`` tells of an event other than the one before it: the writer opens it
-    so ("Separately, …", "Elsewhere, …") or it names the operation that answered it ("… in a
-    follow-up operation")."""
-    return _ANOTHER_EVENT_OPENING.match(sentence) is not None or _FOLLOW_UP.search(sentence) is not None
+    so ("Separately, …", "Elsewhere, …"), names the operation that answered it ("… in a
+    follow-up operation") or sets the report's event apart from it in time ("The blast came a day
+    after an air strike in the north killed 12")."""
+    return (
+        _ANOTHER_EVENT_OPENING.match(sentence) is not None
+        or _FOLLOW_UP.search(sentence) is not None
+        or _CAME_APART_RE.search(sentence) is not None
+    )
 
 
 # A new event told in the writer's own voice: an indefinite event noun before the figure ("A
@@ -704,7 +713,10 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
                 and not _SAME_EVENTS_LATER_DEAD.search(doc.text, claim.sentence.start, claim.sentence.end)
             )
         ):
-            cues = (*cues, OTHER_EVENT_CUE)
+            # another event's figure: the words around it tell the report's own event ("a bomb at a
+            # tea shop in Ex-Control Afgoye, in the evening"), only its sentence tells the other
+            own = identity_cues(doc.text[claim.sentence.start : claim.sentence.end])
+            cues = (*(c for c in cues if c in own), OTHER_EVENT_CUE)
         elif claim.outcome == "killed" and _WOUNDED_WHO_DIED.match(doc.text, claim.span.end, claim.sentence.end):
             cues = (*cues, PART_OF_TOTAL_CUE)
         elif _TOLL_RISE.search(before):

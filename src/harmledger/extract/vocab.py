@@ -297,6 +297,10 @@ HARM_PHRASES: dict[str, str] = {
     "treated for [POSS]? [WOUND]? wounds|injuries|burns": "injured",
     "hospitalised|hospitalized with [POSS]? [WOUND]? wounds|injuries|burns": "injured",
     "taken|held hostage|captive|prisoner": "detained",
+    # "three herders were among those killed": at least those three (``extract.parts`` makes them a
+    # part of a figure told before, when there is one)
+    "among the|those dead|killed": "killed",
+    "among the|those wounded|injured": "injured",
 }
 
 # Verbs of how someone was killed, when the victims stand between the verb and "to death" or
@@ -352,7 +356,8 @@ _victims(
     "waiter waiters cashier cashiers accountant accountants pharmacist pharmacists "
     "dentist dentists firefighter firefighters cleaner cleaners janitor janitors gardener gardeners "
     "housewife housewives homemaker homemakers retiree retirees pensioner pensioners watchman watchmen "
-    "porter porters nomad nomads beggar beggars businessmen businesswoman businesswomen technician technicians",
+    "porter porters nomad nomads pastoralist pastoralists herdsman herdsmen "
+    "beggar beggars businessmen businesswoman businesswomen technician technicians",
 )
 _victims("civilians", "women", "woman women mother mothers")
 _victims(
@@ -882,6 +887,15 @@ PERPETRATORS: dict[str, tuple[str, ...]] = {
         "centcom",
         "us military",
         "u.s. military",
+        # the regional commands by their own names ("U.S. Africa Command conducted an airstrike")
+        "us africa command",
+        "u.s. africa command",
+        "africa command",
+        "africom",
+        "us airstrike",
+        "us airstrikes",
+        "us air strike",
+        "us drone strike",
     ),
     "Taliban": ("taliban",),
     "Al-Shabaab": ("al-shabaab", "al-shabab", "al shabaab", "al shabab", "shabaab"),

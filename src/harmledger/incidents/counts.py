@@ -78,6 +78,7 @@ NO_FIGURES = Figures(rule=NO_FIGURE)
 # that set it (``Explanation``: written when read).
 LOW_LINE = Template("{} low {}: lowest minimum, source {} (claims {})")
 BEST_LINE = Template("{} best {}: most reliable, latest source(s) ({})")
+SIDES_BEST_LINE = Template("{} best {}: no source counts every side; the largest side's count ({})")
 HIGH_LINE = Template("{} high {}: highest figure, source {} (claims {})")
 
 
@@ -549,6 +550,18 @@ def figures(
         stating = [s for s in top if not _vague_only(by_source[s])] or top
         tied = sorted(per_source[s].best or 0 for s in stating)
         best = max(tied[(len(tied) - 1) // 2], max((_stated_minimum(by_source[s]) for s in stating), default=0))
+    sides_best = None
+    if best is not None and victims is None and len(giving) > 1:
+        # Rule 8 again: sources that each count one side only ("12 militants were killed", the army
+        # said; "three herders were among those killed", residents said) give parts of the dead,
+        # not rival counts of them: the best is never below the largest part.
+        sides = {
+            "fighters" if _fighters_only(by_source[s]) else "civilians" if _civilians_only(by_source[s]) else ""
+            for s in giving
+        }
+        largest = max(giving, key=lambda s: per_source[s].best or 0)
+        if sides == {"fighters", "civilians"} and (per_source[largest].best or 0) > best:
+            best, sides_best = per_source[largest].best, largest
     floor = max((per_source[s].low or 0 for s in named), default=0)
     if best is not None and floor:
         best = max(best, floor)
@@ -568,7 +581,10 @@ def figures(
     if low is not None:
         lines.append(LOW_LINE(label, low[0], low[1], ", ".join(per_source[low[1]].claims)))
     if best is not None:
-        lines.append(BEST_LINE(label, best, ", ".join(top)))
+        if sides_best is not None:
+            lines.append(SIDES_BEST_LINE(label, best, sides_best))
+        else:
+            lines.append(BEST_LINE(label, best, ", ".join(top)))
     if high is not None:
         lines.append(HIGH_LINE(label, high[0], high[1], ", ".join(per_source[high[1]].claims)))
     return Figures(low[0] if low else None, best, high[0] if high else None, rule), lines
