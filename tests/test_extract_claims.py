@@ -612,6 +612,11 @@ HARM = [
         [("detained", "At least 11", 11, N, N, "combatants")],
     ),
     ("Two aid workers were held captive for a month.", [("detained", "Two", 2, 2, 2, "civilians")]),
+    # where the victims came from, a list of countries, still stands before their harm
+    (
+        "Thirteen peacekeepers from South Africa, Malawi and Uruguay were killed near the city.",
+        [("killed", "Thirteen", 13, 13, 13, "combatants")],
+    ),
     # people told among the dead, with no figure before them, are at least that many
     (
         "Residents said three herders were among those killed when aircraft bombed the area.",
@@ -1239,6 +1244,15 @@ SCOPES = [
     ("A car bomb killed 40 people in the capital, the deadliest attack there since 2019.", "incident", None),
     ("Shelling killed 23 civilians, in one of the worst days for the city this month.", "incident", None),
     ("At least 40 people have been killed in the capital since January.", "cumulative", "since January"),
+    # the fighting for a city is a battle of days; the toll an earlier count is compared with is its toll
+    (
+        "At least 2,900 people were killed in the fighting for Goma, the mission said.",
+        "cumulative",
+        "in the fighting",
+    ),
+    ("Three soldiers were killed in the fighting for the hill.", "incident", None),
+    ("Nearly 3,000 killed in M23 offensive", "cumulative", "in M23 offensive"),
+    ("Two killed in army raid on village", "incident", None),
     # a toll a source did not give is no running total
     ("Officials said the strike killed a senior commander, but gave no overall toll.", "incident", None),
     # "since" with a clause of the present, a modal or a negation gives a reason, not a period
@@ -1727,6 +1741,14 @@ def test_a_states_forces_are_the_perpetrator_only_where_they_act(text: str, perp
 )
 def test_a_sentence_before_lends_its_actor_only_when_it_tells_of_force(text: str, perpetrator: str | None) -> None:
     assert [c.perpetrator for c in claims_of(text) if c.kind == "casualty"][-1:] == [perpetrator]
+
+
+def test_an_earlier_count_a_toll_is_compared_with_is_a_count_of_that_toll() -> None:
+    text = (
+        "At least 2,900 people were killed in the fighting for Goma, the mission said. Some 2,000 bodies were "
+        "recovered from the streets. The toll far exceeds the 773 deaths announced by the government."
+    )
+    assert [(c.count.text, c.scope) for c in claims_of(text) if c.count is not None][-1] == ("773", "cumulative")
 
 
 def test_what_a_strike_targeted_is_no_party_held_responsible() -> None:

@@ -42,6 +42,7 @@ COUNTRIES = {
     "kordofan": {"SD"},
     "west-bank": {"PS"},
     "somalia-strikes": {"SO"},
+    "goma": {"CD"},
 }
 
 

@@ -656,15 +656,29 @@ def _lead_scope(
     lead = scope_of(tokens, 0, mentions[0].first, -1, sentence, s)
     if lead[0] == "incident" and i > 0 and _CONTINUED_COUNT.match(sentence):
         return _period_before(state, i)
+    if lead[0] == "incident" and i > 0 and _TOLL_COMPARED.match(sentence):
+        return _period_before(state, i, back=2)
     return lead
 
 
-def _period_before(state: _Doc, i: int) -> tuple[str, str | None]:
-    """The running-total scope of the sentence before ``i`` (its period), else an incident's."""
-    s, e = state.sentences[i - 1]
-    tokens = tokenize(state.text[s:e], s)
-    found = scope_of(tokens, 0, len(tokens), -1, state.text[s:e], s)
-    return found if found[0] == "cumulative" else ("incident", None)
+# "The toll far exceeds the 773 deaths previously announced": an earlier count of the toll just told
+_TOLL_COMPARED = re.compile(
+    r"\W*the\s+(?:death\s+)?toll\s+(?:\w+\s+)?(?:exceeds|exceeded|surpasses|surpassed|dwarfs|tops|is\s+(?:\w+\s+)?"
+    r"(?:higher|more|greater|above))\b",
+    re.IGNORECASE,
+)
+
+
+def _period_before(state: _Doc, i: int, back: int = 1) -> tuple[str, str | None]:
+    """The running-total scope of the nearest of the ``back`` sentences before ``i`` that has one
+    (its period), else an incident's."""
+    for j in range(i - 1, max(-1, i - 1 - back), -1):
+        s, e = state.sentences[j]
+        tokens = tokenize(state.text[s:e], s)
+        found = scope_of(tokens, 0, len(tokens), -1, state.text[s:e], s)
+        if found[0] == "cumulative":
+            return found
+    return ("incident", None)
 
 
 def _denier_just_before(state: _Doc, i: int) -> str | None:

@@ -491,9 +491,21 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
         # "died during the four-month offensive", "killed in the war": a campaign, not an event.
         if tokens[k].low in ("during", "throughout", "in", "over") and tokens[k + 1].low == "the":
             for x in range(k + 2, min(hi, k + 8)):
-                if tokens[x].low in LONG_PERIODS or (tokens[x].low == "battle" and _long_battle(tokens, k + 2, x)):
+                if (
+                    tokens[x].low in LONG_PERIODS
+                    or (tokens[x].low == "battle" and _long_battle(tokens, k + 2, x))
+                    # "killed in the fighting for Goma": the battle for a city, not one clash
+                    or (tokens[x].low == "fighting" and _for_a_place(tokens, x + 1, hi))
+                ):
                     return "cumulative", text[tokens[k].start - offset : tokens[x].end - offset]
                 if not tokens[x].text[0].isalnum() and tokens[x].text not in ("-", "–"):
+                    break
+        # a headline's "killed in M23 offensive", "dead in Israeli offensive": the campaign, no article
+        if tokens[k].low in ("during", "throughout", "in") and tokens[k + 1].low != "the":
+            for x in range(k + 1, min(hi, k + 4)):
+                if tokens[x].low in LONG_PERIODS:
+                    return "cumulative", text[tokens[k].start - offset : tokens[x].end - offset]
+                if not tokens[x].text[:1].isupper():
                     break
         # "killed in five days of fighting", "during two weeks of clashes": a toll over days of them
         if (
@@ -705,6 +717,14 @@ def _running_toll_word(tokens: list[Token], toll_at: int, k: int) -> bool:
     if k + 1 < len(tokens) and tokens[k + 1].text == "-" and tokens[k - 1].text == "-":
         return False  # "after a 16-year-old girl died": an age, not a year's toll
     return low not in TOLL_AREAS or not any(tokens[x].low in SINGLE_EVENT_NOUNS for x in range(toll_at, k))
+
+
+def _for_a_place(tokens: list[Token], k: int, hi: int) -> bool:
+    """Whether ``tokens[k:]`` read "for Goma", "for control of Goma": what a battle is fought for."""
+    if k >= hi or tokens[k].low != "for":
+        return False
+    k += 3 if k + 3 < hi and tokens[k + 1].low == "control" and tokens[k + 2].low == "of" else 1
+    return k < hi and tokens[k].text[:1].isupper() and tokens[k].text.isalpha()
 
 
 def _long_battle(tokens: list[Token], first: int, at: int) -> bool:

@@ -716,6 +716,8 @@ def past_description(tokens: list[Token], j: int, places: bool = True) -> int:
         if participle and k > j + 1 and low in HARM_AFTER and clause_ends(tokens, k + 1):
             return k  # a headline drops the auxiliary
         amount = participle and (tokens[k].is_number or low in CURRENCIES or tokens[k].text in CURRENCY_SIGNS)
+        if not participle and (low in JOIN or low == ",") and k + 1 < n and tokens[k + 1].is_title:
+            continue  # "from South Africa, Malawi and Uruguay": a list of places
         if (
             not (tokens[k].text.isalpha() or tokens[k].text in ("-", "'", "’") or amount)
             or low in JOIN
