@@ -483,6 +483,7 @@ def test_a_chain_inside_a_list_of_towns_still_reads_as_a_chain() -> None:
         ("Aid reached Nyala, the capital of South Darfur in Sudan.", "South Darfur", "SD", 12.05, 24.88),
         # Somalia's federal member states, which GeoNames does not hold
         ("Troops advanced on ISIS hideouts in Puntland on Sunday.", "Puntland", "SO", 8.9, 49.0),
+        ("Troops cleared camps in the Sambisa forest.", "Sambisa", "NG", 11.3, 13.4),
         # A base renamed in 2023 keeps its old name in older reports.
         ("The soldier returned to his home near Fort Hood in Texas.", "Fort Hood", "US", 31.13, -97.78),
     ],

@@ -43,6 +43,7 @@ COUNTRIES = {
     "west-bank": {"PS"},
     "somalia-strikes": {"SO"},
     "goma": {"CD"},
+    "borno": {"NG"},
 }
 
 
