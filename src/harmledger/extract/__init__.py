@@ -124,22 +124,13 @@ def extract_claims(doc: Document) -> list[Claim]:
     for i, (start, end) in enumerate(state.sentences):
         for s, e in candidate_spans(state.text, start, end):
             found = _sentence_claims(state, i, s, e, state.text[s:e])
-            among = [
-                c
-                for c in found
-                if _AMONG_THE_HARMED.match(state.text, c.span.end, c.sentence.end)
-                or _AMONG_THE_HARMED_WERE.match(state.text, c.sentence.start, c.span.start)
-            ]
+            among = [c for c in found if _told_among_the_harmed(state.text, c)]
             if not found or among:
                 _add_parts_among(state, i, s, e, claims)
-            # "Two children were among the dead": a part of the figure before, none of its own; told
-            # with no figure before ("three herders were among those killed"), at least that many.
-            # "No soldiers were among the dead" says who the dead were, not how many.
             claims.extend(
                 c if c not in among else _at_least(c)
                 for c in found
-                if c not in among
-                or (_whole_before(state, i, claims, c.outcome, _AMONG_BACK) is None and not _counts_none(c))
+                if c not in among or _a_figure_of_its_own(state, i, claims, c)
             )
     if not any(c.kind == "casualty" for c in claims) and not tells_harm(state.text):
         claims.extend(_foiled_attack(state))
@@ -211,8 +202,21 @@ _AMONG_THE_HARMED_WERE = re.compile(
 _AMONG_BACK = 5  # sentences back in which "those killed" may have been counted
 
 
-def _counts_none(claim: Claim) -> bool:
-    return claim.negated or (claim.count is not None and claim.count.point == 0)
+def _told_among_the_harmed(text: str, claim: Claim) -> bool:
+    """ "three herders were among those killed", "Among the dead were two children"."""
+    return (
+        _AMONG_THE_HARMED.match(text, claim.span.end, claim.sentence.end) is not None
+        or _AMONG_THE_HARMED_WERE.match(text, claim.sentence.start, claim.span.start) is not None
+    )
+
+
+def _a_figure_of_its_own(state: _Doc, i: int, claims: list[Claim], among: Claim) -> bool:
+    """Whether a figure told among the harmed stands alone: "Two children were among the dead" is
+    a part of the figure before it, none of its own; with no figure before ("three herders were
+    among those killed") it is at least that many. "No soldiers were among the dead" says who
+    the dead were, not how many."""
+    counts_none = among.negated or (among.count is not None and among.count.point == 0)
+    return not counts_none and _whole_before(state, i, claims, among.outcome, _AMONG_BACK) is None
 
 
 def _at_least(claim: Claim) -> Claim:
@@ -241,14 +245,12 @@ def _whole_before(state: _Doc, i: int, claims: list[Claim], outcome: str | None,
     )
 
 
-def _add_parts_among(state: _Doc, i: int, s: int, e: int, claims: list[Claim]) -> bool:
+def _add_parts_among(state: _Doc, i: int, s: int, e: int, claims: list[Claim]) -> None:
     """ "The strike killed 12 people. Two children were among the dead.": the children are a part
-    of the earlier figure (up to two sentences back), never a figure of their own. Whether the
-    sentence told any such part."""
+    of the earlier figure (up to two sentences back), never a figure of their own."""
     parts = parts_among(tokenize(state.text[s:e], s))
     if not parts:
-        return False
-    told = False
+        return
     for outcome, group, count in parts:
         at = _whole_before(state, i, claims, outcome)
         if at is None:
@@ -259,10 +261,8 @@ def _add_parts_among(state: _Doc, i: int, s: int, e: int, claims: list[Claim]) -
         if ceiling is None and whole.count is not None:
             ceiling = whole.count.point
         n = max(have, count.point or 0)  # a part told again ("including two children … two children were among") is one
-        if ceiling is None or n <= ceiling:  # (a part larger than its whole is kept by neither)
+        if ceiling is None or n <= ceiling:
             claims[at] = replace(whole, children=n) if group == "children" else replace(whole, women=n)
-        told = True
-    return told
 
 
 def _settle_coalition(state: _Doc, claims: list[Claim]) -> list[Claim]:

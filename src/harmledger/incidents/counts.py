@@ -17,7 +17,9 @@ victims are civilians):
    police, or the people, they attacked): the document's figure is the larger of its largest claim (or joint
    sum) and that sum. Its low is not raised above the minimum of a lead figure
    stated as a range or a minimum ("between 13 and 15", "at least 10", hedged or not): the
-   document's first figure of that outcome is the writer's summary of the event.
+   document's first figure of that outcome is the writer's summary of the event. The attackers'
+   dead the writer tells beside a source's count of those they attacked ("Two soldiers were
+   killed, the army said. The gunman was killed by troops.") join that source's figure (2d).
 3. Documents from one independent source (one outlet, its syndicated copies, or the same named
    source) give that source's figure: the largest (a source's later update supersedes it).
 4. Civilian deaths come from claims about civilians; when no claim names civilians or
@@ -40,7 +42,9 @@ victims are civilians):
    sentence after a count that names nobody is one of those counted, even "also killed".
 8. A source whose figures count only combatants ("all five attackers were killed") gives no
    total: beside a source that counts everyone it sets no low of total deaths; nor does one that
-   counts only civilians where another source counts combatants (the total holds both).
+   counts only civilians where another source counts combatants (the total holds both). Where
+   every source counts one side only (a command's militants, residents' herders), they are parts
+   of the dead: best is never below the largest of them.
 9. A report that nobody came to harm ("no one was killed", "there were no casualties") is a
    figure, zero, where a negated figure ("no one was killed by the 30 rockets") is none. "No
    casualties" is zero killed and zero injured; "no civilians were killed" is zero civilian
