@@ -626,3 +626,14 @@ def test_another_event_set_days_apart_takes_no_day_from_the_reports_own_event() 
     [other] = [c for c in attach_identity(doc, extract_claims(doc)) if c.quote.startswith("The attack")]
     [located] = locate_claims(doc, [other], find_places(doc))
     assert located.date is None
+
+
+def test_the_day_captives_were_freed_does_not_date_their_abduction() -> None:
+    text = (
+        "Gunmen attacked guests at a hotel in Ado Ekiti, Nigeria. Several people were wounded. At least two "
+        "guests were taken hostage and were released on June 9, 2021."
+    )
+    doc = _doc(text, date(2021, 6, 8))
+    [taken] = [c for c in extract_claims(doc) if c.outcome == "detained"]
+    [located] = locate_claims(doc, [taken], find_places(doc))
+    assert located.date is None or str(located.date.start) != "2021-06-09", located.date

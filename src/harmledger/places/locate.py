@@ -617,6 +617,7 @@ def dateline_country(places: list[PlaceRef]) -> PlaceRef | None:
     return None
 
 
+_SET_FREE_ON = re.compile(r"\b(?:released|freed|rescued|escaped|returned)\s+(?:\w+\s+)?(?:on|in)\s+$", re.IGNORECASE)
 # Another event set apart in time from the report's own: "days after", "a week before"
 _TIME_APART = re.compile(r"\b(?:hours?|days?|weeks?|months?)\s+(?:after|before|earlier|later)\b", re.IGNORECASE)
 
@@ -673,7 +674,7 @@ class _Dates:
 
     def choose(self, claim: Claim) -> DateRef | None:
         own_k = self._between(claim.sentence.start, claim.sentence.end)
-        own_event = [self.dates[k] for k in own_k if not self.reporting[k]]
+        own_event = [self.dates[k] for k in own_k if not self.reporting[k] and not self._set_free_on(claim, k)]
         if own_event:
             return min(own_event, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
         if (
@@ -692,11 +693,21 @@ class _Dates:
             return later
         if self.title_date is not None:
             return self.title_date
-        if not own_k:
+        own = [self.dates[k] for k in own_k if not self._set_free_on(claim, k)]
+        if not own:
             return None
-        own = [self.dates[k] for k in own_k]
         d = min(own, key=lambda d: (not d.resolved, abs(d.span.start - claim.span.start)))  # type: ignore[union-attr]
         return replace(d, reason=f"{REPORTED_DATE_NOTE}; {d.reason or ''}".rstrip("; "))
+
+    def _set_free_on(self, claim: Claim, k: int) -> bool:
+        """Whether date ``k`` is the day captives were freed ("abducted ... and released on June
+        9"), not the day they were taken."""
+        span = self.dates[k].span
+        assert span is not None
+        return (
+            claim.outcome == "detained"
+            and _SET_FREE_ON.search(self.text, max(0, span.start - 30), span.start) is not None
+        )
 
     def _event_days(self, lo: int, hi: int) -> list[DateRef]:
         """Resolved, day-precise dates of the event (not of a report or statement) starting in
