@@ -715,8 +715,10 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
         ):
             # another event's figure: the words around it tell the report's own event ("a bomb at a
             # tea shop in Ex-Control Afgoye, in the evening"), only its sentence tells the other
-            own = identity_cues(doc.text[claim.sentence.start : claim.sentence.end])
-            cues = (*(c for c in cues if c in own), OTHER_EVENT_CUE)
+            own_span = (claim.sentence.start, claim.sentence.end)
+            if own_span not in seen:
+                seen[own_span] = identity_cues(doc.text[claim.sentence.start : claim.sentence.end])
+            cues = (*(c for c in cues if c in seen[own_span]), OTHER_EVENT_CUE)
         elif claim.outcome == "killed" and _WOUNDED_WHO_DIED.match(doc.text, claim.span.end, claim.sentence.end):
             cues = (*cues, PART_OF_TOTAL_CUE)
         elif _TOLL_RISE.search(before):

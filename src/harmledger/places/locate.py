@@ -148,12 +148,16 @@ def _enclosing_areas(places: list[PlaceRef], text: str) -> frozenset[int]:
     if not text:
         return frozenset()
     ends = {p.span.end for p in places if p.span is not None}
+
+    def after_a_place(start: int) -> bool:  # "Sinjil(" or "Sinjil ("
+        return (start - 1 in ends and text[start - 1 : start] == "(") or (
+            start - 2 in ends and text[start - 2 : start] == " ("
+        )
+
     return frozenset(
         k
         for k, p in enumerate(places)
-        if p.span is not None
-        and text[p.span.end : p.span.end + 1] == ")"
-        and any(text[e : p.span.start] in ("(", " (") for e in ends if e < p.span.start)
+        if p.span is not None and text[p.span.end : p.span.end + 1] == ")" and after_a_place(p.span.start)
     )
 
 
