@@ -634,6 +634,33 @@ def test_civilian_deaths(victims, civilian):
     assert (inc.civilian_deaths.low, inc.civilian_deaths.high) == civilian
 
 
+@pytest.mark.parametrize("victims", ["civilians", "people", None])
+@pytest.mark.parametrize(
+    "figures",
+    [
+        [(4, 4, 4, "exact"), (6, 6, 6, "exact")],
+        [(12, None, 12, "at_least"), (None, 20, None, "up_to")],  # a floor and a ceiling
+        [(3, 3, 3, "exact"), (5, 9, 7, "range")],
+    ],
+)
+def test_civilian_deaths_read_from_the_deaths_are_the_ones_reckoned_apart(victims, figures) -> None:
+    """Where every claim names civilians, or none says who died, the civilian deaths are the deaths:
+    read from them (relabelled), never reckoned twice, with the same figures and lines."""
+    from harmledger.incidents.counts import Reported, civilian_figures
+    from harmledger.incidents.counts import figures as reckon
+
+    claims = [
+        claim(d, low=lo, high=hi, best=best, qualifier=q, victims=victims, place="kabul", day=D)
+        for d, (lo, hi, best, q) in zip("ab", figures, strict=True)
+    ]
+    reported = [Reported(c, c.document_id, 2, date(2016, 7, 20)) for c in claims]
+    fig, lines = civilian_figures(reported, deaths=reckon(reported, "killed"))
+    apart, apart_lines = civilian_figures(reported)
+    assert fig == apart and fig.low is not None
+    assert [str(line) for line in lines] == [str(line) for line in apart_lines]
+    assert all(str(line).startswith("civilian killed") for line in lines)
+
+
 def test_nothing_in_nothing_out_and_a_repeated_claim_counts_once():
     assert reconcile([], {}) == []
     c = claim("a", low=3, high=3, best=3, place="kabul", day=D)

@@ -232,7 +232,7 @@ def _dead(
     """Deaths and civilian deaths, each with its lines; an incident whose reports count only
     wounded, and never speak of death, has none (``counts.none_beside_injured``)."""
     deaths, death_lines = figures(reported, "killed")
-    civilian, civilian_lines = civilian_figures(reported, ctx.leads)
+    civilian, civilian_lines = civilian_figures(reported, ctx.leads, (deaths, death_lines))
     deaths, death_lines = _at_least_civilians(deaths, civilian, death_lines)
     if kind == "incident" and deaths.rule == NO_FIGURE:
         nobody = none_beside_injured(claims, injured, ctx.silent_on_death)

@@ -271,7 +271,9 @@ def _lead_minimum(items: Sequence[tuple[Reported, bool, _Fig]]) -> int | None:
 
 
 def civilian_figures(
-    reported: Sequence[Reported], leads: frozenset[str] = frozenset()
+    reported: Sequence[Reported],
+    leads: frozenset[str] = frozenset(),
+    deaths: tuple[Figures, list[Line | str]] | None = None,
 ) -> tuple[Figures, list[Line | str]]:
     """Civilian deaths: from claims about civilians; when no claim names civilians or combatants,
     from claims that leave the victims unspecified (monitors count the reported dead as civilians
@@ -280,7 +282,15 @@ def civilian_figures(
     A figure of unspecified dead that a civilian figure in the same sentence adds to is civilian
     too ("Sami was killed along with his three children" is four civilians), unless the document
     counts some of its dead as combatants (the named man may be one).
+
+    ``deaths`` (``figures(reported, "killed")``, when already reckoned) are the civilian deaths
+    themselves, relabelled, where every claim's victims are civilians, or every claim's unspecified.
     """
+    if deaths is not None and (rule := _all_civilian(reported)) is not None:
+        fig, lines = deaths
+        if rule and (fig.low is not None or fig.high is not None):
+            fig = Figures(fig.low, fig.best, fig.high, fig.rule + rule)
+        return fig, [_as_civilian(line) for line in lines]
     reported = _hedged_civilians(_writers_civilians(reported, leads))
     fig, lines = figures(reported, "killed", victims=("civilians",))
     # Only figures of the dead say who died ("injured civilians" says nothing about the dead).
@@ -300,6 +310,28 @@ def civilian_figures(
         if fig.low is not None or fig.high is not None:
             fig = Figures(fig.low, fig.best, fig.high, fig.rule + "; victims unspecified, taken as civilians")
     return fig, lines
+
+
+def _all_civilian(reported: Sequence[Reported]) -> str | None:
+    """What ``civilian_figures`` adds to the deaths' rule when the civilian deaths are the deaths
+    (every claim names civilians, or every claim leaves its victims unspecified, and none reports
+    that nobody came to harm), else None."""
+    kinds = {r.claim.victims for r in reported}
+    if any(r.claim.negated for r in reported):
+        return None
+    if kinds == {"civilians"}:
+        return ""
+    return "; victims unspecified, taken as civilians" if kinds <= {"people", None} else None
+
+
+def _as_civilian(line: Line | str) -> Line | str:
+    """A line of the deaths as the same line of the civilian deaths ("killed low 3" → "civilian killed low 3")."""
+    if isinstance(line, Line) and line.args and line.args[0] == "killed":
+        return Line(line.template, (CIVILIAN_KILLED, *line.args[1:]))
+    return line
+
+
+CIVILIAN_KILLED = sys.intern("civilian killed")
 
 
 def _hedged_civilians(reported: list[Reported]) -> list[Reported]:
