@@ -1313,17 +1313,17 @@ DETAILS = [
     ("Al-Jazeera reported as many as 200 casualties, including many children.", ("children",), None, None),
     ("ISIL executed at least 40 civilians in the city.", (), "execution", "Islamic State"),
     # parties of the Sahel, Mozambique, Ethiopia and Haiti; a gang coalition named is no bare coalition
-    ("Fano militiamen killed four police officers near Gondar.", (), None, "Fano"),
+    ("Fano militiamen killed four police officers near Gondar.", ("state forces",), None, "Fano"),
     ("ISCAP fighters beheaded 11 villagers in Cabo Delgado.", (), "execution", "Islamic State Central Africa Province"),
     ("Members of the Viv Ansanm gang coalition killed 15 people.", (), None, "Viv Ansanm"),
     # a party's civil side speaking is not the attacker
     ("A bomb killed six people, a spokesman for the Taliban administration's police said.", (), "bombing", None),
     ("Air strikes killed 74 people at the port, according to the Houthi health ministry.", (), "airstrike", None),
     ("Regime forces shelled Douma, killing three people.", (), "shelling", "Syrian government"),
-    ("A roadside bomb killed two policemen near the ISIS-held town.", (), "landmine/IED", None),
+    ("A roadside bomb killed two policemen near the ISIS-held town.", ("state forces",), "landmine/IED", None),
     ("Daesh fighters killed 9 journalists and 2 doctors.", ("journalists",), None, "Islamic State"),
     # the one doing the killing is the perpetrator; a named coalition is not another coalition
-    ("Iraqi forces killed 20 Islamic State militants near Tal Afar.", (), None, "Iraqi forces"),
+    ("Iraqi forces killed 20 Islamic State militants near Tal Afar.", ("armed groups",), None, "Iraqi forces"),
     ("Saudi-led coalition jets killed 8 civilians at a market.", (), "airstrike", "Saudi-led coalition"),
     # actors of other wars, by the names the news gives them
     ("A Russian missile killed seven people in the city centre.", (), "shelling", "Russia"),
@@ -1336,7 +1336,7 @@ DETAILS = [
     # a drone or a fighter jet strikes from the air, whatever it is called
     ("Houthi drones killed 3 fishermen off the coast.", (), "airstrike", "Houthis"),
     # an affiliate named in full is itself, not the network it belongs to
-    ("Al-Qaida in the Islamic Maghreb (AQIM) fighters killed 5 soldiers.", (), None, "AQIM"),
+    ("Al-Qaida in the Islamic Maghreb (AQIM) fighters killed 5 soldiers.", ("state forces",), None, "AQIM"),
     ("A drone struck a car near the market, killing three people.", (), "airstrike", None),
     ("A fighter jet bombed the school, killing 11 pupils.", (), "airstrike", None),
     ("A suicide drone hit a bus, killing two passengers.", (), "airstrike", None),

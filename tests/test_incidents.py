@@ -250,6 +250,66 @@ def test_the_attackers_killed_add_to_the_soldiers_they_attacked_but_not_to_each_
 
 
 @pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # the two sides of a battle, each named by its noun, told apart: eleven dead
+        (
+            "Troops killed nine militants in a raid on a camp near Tamra, while two soldiers died "
+            "in the fighting, the army said.",
+            11,
+        ),
+        ("Four policemen were killed when rebels stormed the post in Tamra. Six rebels also died.", 10),
+        # one side told twice is one count, not two
+        ("Nine militants were killed in a raid near Tamra. Police said the nine militants were armed.", 9),
+    ],
+)
+def test_one_reports_dead_of_both_sides_add_up(text: str, deaths: int) -> None:
+    inc = _reconciled_text(text)
+    assert inc.deaths.best == deaths, inc.explanation
+
+
+def test_beside_a_figure_whose_noun_names_no_side_the_sides_do_not_add_up() -> None:
+    docs = {"a": doc("a")}
+
+    def fighters(n: int, *groups: str) -> Claim:
+        c = claim("a", low=n, high=n, best=n, victims="combatants", place="kabul", day=D)
+        return replace(c, victim_groups=groups)
+
+    [inc] = only_incidents(reconcile([fighters(9, "state forces"), fighters(3, "armed groups")], docs))
+    assert inc.deaths.best == 12
+    # "two fighters" may be either side's: the soldiers' nine may already hold them
+    sides = [fighters(9, "state forces"), fighters(3, "armed groups"), fighters(2)]
+    [inc] = only_incidents(reconcile(sides, docs))
+    assert inc.deaths.best == 9
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        # one person a report singles out after its count, from another voice, is one of them
+        (
+            "Nine soldiers were killed in an ambush near Tamra, the army said. A commander was killed in the attack.",
+            (9, 9, 9),
+        ),
+        ("Nine people were killed in an ambush near Tamra, police said. A woman was killed in the attack.", (9, 9, 9)),
+        # "too", "as well" and "another" tell one more, as "also" does
+        ("Nine soldiers were killed in an ambush near Tamra, the army said. A commander was killed too.", (10, 10, 10)),
+        ("Nine soldiers were killed in an ambush near Tamra, the army said. Two guards died as well.", (11, 11, 11)),
+        (
+            "Nine people were killed in an ambush near Tamra, police said. Another man was killed nearby, "
+            "residents said.",
+            (10, 10, 10),
+        ),
+        # "as well as" joins two groups of one figure's verb
+        ("Nine soldiers were killed as well as two civilians in an ambush near Tamra.", (11, 11, 11)),
+    ],
+)
+def test_one_person_told_after_a_count(text: str, deaths: tuple[int, int, int]) -> None:
+    inc = _reconciled_text(text)
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == deaths, inc.explanation
+
+
+@pytest.mark.parametrize(
     ("flags", "low", "best", "high", "grade"),
     [
         ([{}, {}], 10, 10, 30, "fair"),  # two equal sources: best is the lower median

@@ -236,6 +236,11 @@ VILLAGE_CUE_PREFIX = "village:"
 # ("area:rimal"): written by extract, read by incidents
 SITE_CUE_PREFIX = "site:"
 AREA_CUE_PREFIX = "area:"
+# The victim groups of the two sides of a battle, where the noun alone says which ("soldiers",
+# "police": state forces; "militants", "rebels": armed groups; not "fighters", "forces", a rank):
+# written by extract, read by incidents (one report's dead of both sides add up).
+STATE_SIDE = "state forces"
+ARMED_SIDE = "armed groups"
 # Words shared by extract and places, which may not import each other.
 # Nouns after a name that make it a family's ("the Hamdan family"), not a place's.
 KIN_NOUNS = ("family", "families", "clan", "household")

@@ -33,7 +33,7 @@ from harmledger.extract.harm import (
 from harmledger.extract.parts import add_groups, add_part, add_part_groups, own_part, part_floor
 from harmledger.extract.persons import persons
 from harmledger.extract.singulars import figures_before_one, join_objects, lone_rule_names, lone_victims, rule_name
-from harmledger.extract.text import Token
+from harmledger.extract.text import Token, too_at
 from harmledger.extract.vocab import (
     ADDITIVE,
     AUX,
@@ -416,7 +416,7 @@ class _Sentence:
             joint=(joint and bool(self.mentions))
             or tie.along
             or (_another(tokens, m) and not any(_revised_to(tokens, e.first) for e in self.mentions))
-            or _also(tokens, m, harm_at)
+            or _also(tokens, m, harm_at, max(end, m.last))
             or _in_addition(tokens),
         )
         mention.rule = rule_name(rule)
@@ -470,14 +470,15 @@ def read_mentions(tokens: list[Token]) -> list[Mention]:
     return mentions
 
 
-def _also(tokens: list[Token], m: CountMatch, harm_at: int) -> bool:
-    """ "Six attackers were also killed": a sentence opening with a figure whose verb has "also"
-    adds it to the dead before (GTD counts the attackers in the total). Deeper in a sentence
-    ("… gave seven, adding that two neighbours had also died") it may only explain a figure."""
+def _also(tokens: list[Token], m: CountMatch, harm_at: int, end: int) -> bool:
+    """ "Six attackers were also killed" (or "were killed too", ``end`` being where the harm's
+    phrase ends): a sentence opening with a figure whose verb has "also" adds it to the dead before
+    (GTD counts the attackers in the total). Deeper in a sentence ("… gave seven, adding that two
+    neighbours had also died") it may only explain a figure."""
     return (
         m.first <= ALSO_OPENING_TOKENS
         and m.last <= harm_at
-        and any(tokens[x].low == "also" for x in range(m.last, harm_at))
+        and (any(tokens[x].low == "also" for x in range(m.last, harm_at)) or too_at(tokens, end))
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from harmledger.extract.counts import find_counts
 from harmledger.extract.harm import PARTIES, SHARED_VERB_RULE, Mention, clause_ends, participles
 from harmledger.extract.phrases import starts_phrase
-from harmledger.extract.text import Token
+from harmledger.extract.text import Token, too_at
 from harmledger.extract.vocab import (
     AFFILIATION_NOUNS,
     AUX,
@@ -95,6 +95,7 @@ def passive_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> l
         outcome, end, also = _harm_after(tokens, k + 1)
         if outcome not in _OUTCOMES or end < len(tokens) and tokens[end].is_number:
             continue
+        also = also or too_at(tokens, end)
         s = _subject_start(tokens, k)
         if s == k or any(x in taken for x in range(s, k)) or tokens[s].low in NOT_A_SUBJECT:
             continue
@@ -147,7 +148,7 @@ def died_one(tokens: list[Token], taken: set[int], found: list[Mention]) -> list
         if run is None or any(x in taken for x in range(run[0], k)):
             continue
         first, last = run
-        also = any(tokens[x].low == "also" for x in range(a, k))
+        also = any(tokens[x].low == "also" for x in range(a, k)) or too_at(tokens, k + 1)
         out.append(_one(first, last, "killed", _kind_of(tokens, max(0, first - 4), a), k, k + 1, joint=also))
         taken.update(range(first, k + 1))
     return out

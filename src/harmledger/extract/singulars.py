@@ -22,7 +22,7 @@ from harmledger.extract.harm import (
     skip_auxiliaries,
 )
 from harmledger.extract.phrases import phrase_ending_at
-from harmledger.extract.text import Token
+from harmledger.extract.text import Token, too_at
 from harmledger.extract.vocab import (
     AFTER_OBJECT,
     AUX,
@@ -255,9 +255,15 @@ def _harmed_one(s: _Lone, k: int) -> bool:
             s.deferred.append((one, k))
         return True
     outcome, end, j, joint = harm
-    start = k - 1 if not one.none and k > 0 and tokens[k - 1].low in ("a", "an", "one") else k
-    # "Her son was also killed": one more person beside a figure already given.
-    joint = joint or any(tokens[x].low == "also" for x in range(one.after, j))
+    start = k - 1 if not one.none and k > 0 and tokens[k - 1].low in ("a", "an", "one", "another") else k
+    # "Her son was also killed", "another man was killed", "a guard died too": one more person
+    # beside a figure already given.
+    joint = (
+        joint
+        or any(tokens[x].low == "also" for x in range(one.after, j))
+        or too_at(tokens, end)
+        or (not one.none and tokens[start].low == "another")
+    )
     value = 0 if one.none else one.people
     last = k + 2 if one.zero and tokens[k].low == "no" else k + 1  # "no one"
     groups = [one.group] if one.group else []

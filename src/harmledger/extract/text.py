@@ -7,7 +7,7 @@ megabyte-long line costs milliseconds: no nested quantifiers, no backtracking al
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Generic, NamedTuple, TypeVar
 
 from harmledger.extract.vocab import (
@@ -113,6 +113,23 @@ class Token(NamedTuple):
     @property
     def is_title(self) -> bool:
         return self.text[0].isupper()
+
+
+def too_at(tokens: Sequence[Token], j: int) -> bool:
+    """ "A commander was killed too", "two guards died as well": the harm told at ``j`` adds its
+    victims to those before, as "also" does (not "as well as", which joins two groups)."""
+    if j < len(tokens) and tokens[j].low == ",":
+        j += 1
+    if j >= len(tokens):
+        return False
+    if tokens[j].low == "too":
+        return True
+    return (
+        tokens[j].low == "as"
+        and j + 1 < len(tokens)
+        and tokens[j + 1].low == "well"
+        and (j + 2 >= len(tokens) or tokens[j + 2].low != "as")
+    )
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -9,7 +9,7 @@ punctuation marks stay beside the code that splits on them.
 
 from __future__ import annotations
 
-from harmledger.records import Qualifier
+from harmledger.records import ARMED_SIDE, STATE_SIDE, Qualifier
 
 # --- numbers -------------------------------------------------------------------------------
 
@@ -372,16 +372,26 @@ _victims("civilians", "aid workers", "aid-worker aid-workers")
 _victims(
     "combatants",
     None,
-    "soldier soldiers troops troop servicemen serviceman "
-    "servicemembers fighter fighters militant militants insurgent insurgents rebel "
-    "rebels terrorist terrorists taliban jihadist jihadists jihadis "
-    "militiaman militiamen militia militias combatant combatants guerrilla guerrillas "
-    "guerillas extremist extremists commander commanders "
-    "officer officers agent agents sergeant policeman policemen police policemen gendarmes "
-    "guards guard marines paratroopers recruits mercenaries loyalists personnel "
-    "forces bandit bandits separatist separatists maoist maoists naxal naxals "
-    "cadres cadre operatives operative jawans jawan major majors colonel colonels "
+    "fighter fighters combatant combatants commander commanders "
+    "officer officers agent agents sergeant "
+    "guards guard recruits mercenaries loyalists personnel "
+    "forces operatives operative major majors colonel colonels "
     "captain captains lieutenant lieutenants brigadier general generals corporal",
+)
+# The two sides of a battle, where the noun alone says which: their dead in one report add up
+# (``incidents.counts`` rule 2), "killed nine militants, while two soldiers died" is eleven.
+_victims(
+    "combatants",
+    STATE_SIDE,
+    "soldier soldiers troops troop servicemen serviceman servicemembers policeman policemen police "
+    "gendarmes marines paratroopers jawans jawan",
+)
+_victims(
+    "combatants",
+    ARMED_SIDE,
+    "militant militants insurgent insurgents rebel rebels terrorist terrorists taliban jihadist "
+    "jihadists jihadis militiaman militiamen militia militias guerrilla guerrillas guerillas "
+    "extremist extremists bandit bandits separatist separatists maoist maoists naxal naxals cadres cadre",
 )
 # Perpetrators: counted in total deaths (GTD's convention), never in civilian deaths; a group of
 # their own, apart from the soldiers or police they attacked (``incidents.counts`` rule 2).

@@ -14,10 +14,12 @@ victims are civilians):
    itself adds (a figure the extractor marks ``joint``: "6 police officers and 3 Taliban were
    killed", "a woman and her three children", "a further 3 died later") and a civilian and a
    combatant figure (two disjoint groups; the attackers are a third, apart from the soldiers or
-   police, or the people, they attacked): the document's figure is the larger of its largest claim (or joint
-   sum) and that sum. Its low is not raised above the minimum of a lead figure
-   stated as a range or a minimum ("between 13 and 15", "at least 10", hedged or not): the
-   document's first figure of that outcome is the writer's summary of the event. The attackers'
+   police, or the people, they attacked; and the two sides of a battle, where every combatant
+   figure's noun says which, "nine militants" and "two soldiers", are two more): the
+   document's figure is the larger of its largest claim (or joint sum) and that sum. Its low is
+   not raised above the minimum of a lead figure stated as a range or a minimum ("between 13
+   and 15", "at least 10", hedged or not): the document's first figure of that outcome is the
+   writer's summary of the event. The attackers'
    dead the writer tells beside a source's count of those they attacked ("Two soldiers were
    killed, the army said. The gunman was killed by troops.") join that source's figure (2d).
 3. Documents from one independent source (one outlet, its syndicated copies, or the same named
@@ -39,7 +41,9 @@ victims are civilians):
    or best: 200 casualties says at most 200 were killed, not that anyone was.
 7. People named one by one (qualifier ``named``) are at least that many: beside a source that
    states a figure they never set low, and best is never below them. One named in a later
-   sentence after a count that names nobody is one of those counted, even "also killed".
+   sentence after a count that names nobody is one of those counted, even "also killed"; so is
+   one person a report singles out after its count, in another voice ("Nine soldiers were
+   killed, the army said. A commander was killed in the attack."), unless told as one more.
 8. A source whose figures count only combatants ("all five attackers were killed") gives no
    total: beside a source that counts everyone it sets no low of total deaths; nor does one that
    counts only civilians where another source counts combatants (the total holds both). Where
@@ -64,8 +68,10 @@ from datetime import date
 from itertools import pairwise
 
 from harmledger.records import (
+    ARMED_SIDE,
     OTHER_EVENT_CUE,
     PART_OF_TOTAL_CUE,
+    STATE_SIDE,
     TOLL_UPDATE_CUE,
     Claim,
     Count,
@@ -182,6 +188,28 @@ def _joint_sums(items: Sequence[tuple[Reported, bool]]) -> list[tuple[Reported, 
     return out
 
 
+def _singled_out(by_source: dict[str, dict[str, list[tuple[Reported, bool]]]]) -> set[str]:
+    """Rule 7 again: the ids of figures of one person that a report tells, not as one more ("also",
+    ``joint``), in a sentence after its count of more ("Nine soldiers were killed, the army said. A
+    commander was killed in the attack."): one of those counted, not a rival count of one."""
+    by_doc: dict[str, list[tuple[Reported, bool]]] = {}
+    for docs in by_source.values():
+        for doc_id, items in docs.items():
+            by_doc.setdefault(doc_id, []).extend(items)
+    out: set[str] = set()
+    for items in by_doc.values():
+        counts = [r.claim for r, upper in items if not upper and r.claim.count is not None]
+        for c in counts:
+            if c.joint or c.negated or c.count is None or c.count.point != 1 or c.count.qualifier != "exact":
+                continue
+            if any(
+                o.outcome == c.outcome and o.sentence.start < c.sentence.start and (o.count and o.count.point or 0) > 1
+                for o in counts
+            ):
+                out.add(c.id)
+    return out
+
+
 def _one_of_those_counted(counted: Claim, named: Claim) -> bool:
     """ "… two civilians were killed. A 12-year-old boy named Ali was also killed in the strike":
     a person named in a later sentence, after a count that names nobody, is one of those counted
@@ -215,6 +243,7 @@ def _document_figure(items: Sequence[tuple[Reported, bool]]) -> _Fig:
     largest = _combine(figs)
     by_class: dict[str, list[_Fig]] = {}
     attackers = any("attackers" in r.claim.victim_groups and not upper for r, upper in items)
+    sides: list[str | None] = []  # the side of each combatant figure, where its noun says
     for (r, upper), fig in zip(items, figs, strict=True):
         if not upper and (
             r.claim.victims in ("civilians", "combatants") or (attackers and r.claim.victims == "people")
@@ -222,8 +251,15 @@ def _document_figure(items: Sequence[tuple[Reported, bool]]) -> _Fig:
             # the attackers are a group apart from those they attacked: "four police officers
             # were killed while two assailants died in the clash" is six, and "seven people were
             # injured before the assailant was shot and injured" is eight
-            side = "attackers" if "attackers" in r.claim.victim_groups else r.claim.victims
+            side: str = "attackers" if "attackers" in r.claim.victim_groups else r.claim.victims or ""
+            if side == "combatants":
+                sides.append(_side(r.claim))
+                side = sides[-1] or side
             by_class.setdefault(side, []).append(fig)
+    if None in sides and len(set(sides)) > 1:
+        # "nine soldiers, including a commander": a figure whose noun names no side may be either
+        # side's; the combatants are then one class, as when no noun names a side
+        by_class["combatants"] = [f for side in (STATE_SIDE, ARMED_SIDE, "combatants") for f in by_class.pop(side, [])]
     if len(by_class) >= 2:
         summed = _sum([_combine(v) for v in by_class.values()])
         if (summed.best or 0) > (largest.best or 0):
@@ -239,6 +275,13 @@ def _document_figure(items: Sequence[tuple[Reported, bool]]) -> _Fig:
         largest.best = revision.best
         largest.low = revision.low if largest.low is None or revision.low is None else min(largest.low, revision.low)
     return largest
+
+
+def _side(claim: Claim) -> str | None:
+    """Which side a combatant figure counts when its noun says ("soldiers": state forces,
+    "militants": armed groups), else None ("fighters", "a commander")."""
+    sides = [g for g in claim.victim_groups if g in (STATE_SIDE, ARMED_SIDE)]
+    return sides[0] if len(sides) == 1 else None
 
 
 def _revised_down(items: Sequence[tuple[Reported, bool]]) -> _Fig | None:
@@ -497,12 +540,15 @@ def figures(
     # Rule 7: people named one by one are at least that many; beside a source that states a
     # figure they never set the low (naming one victim does not say only one died), and the
     # best is never below them.
-    # A share of a total told before it ("Nine of them were killed in Kafr Nabl") is as such people.
+    # A share of a total told before it ("Nine of them were killed in Kafr Nabl") is as such people,
+    # and so is one person a report singles out after its count ("A commander was killed in the attack").
+    singled = _singled_out(by_source) if len(by_source) > 1 else set()
     named = {
         s
         for s, docs in by_source.items()
         if all(
-            r.claim.count is not None and (r.claim.count.qualifier == "named" or PART_OF_TOTAL_CUE in r.claim.identity)
+            r.claim.count is not None
+            and (r.claim.count.qualifier == "named" or PART_OF_TOTAL_CUE in r.claim.identity or r.claim.id in singled)
             for items in docs.values()
             for r, _ in items
         )
