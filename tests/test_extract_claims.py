@@ -1074,6 +1074,11 @@ SOURCES = [
         ("police", "reported", "official"),
     ),
     ("The bodies of two farmers who vanished from a camp outside Lodwar were found in a ditch.", None),
+    # a peacekeeping or monitoring mission speaks as the body it is
+    (
+        "A bus hit a mine near the border, killing one passenger, the UN mission said.",
+        ("UN mission", "reported", "ngo"),
+    ),
 ]
 
 
@@ -1276,6 +1281,13 @@ SCOPES = [
         "in five days of fighting",
     ),
     ("At least 80 people were killed over three days of clashes.", "cumulative", "over three days of clashes"),
+    # … and so is one over days of it, however many
+    (
+        "The attack followed days of clashes in the county in which dozens have died.",
+        "cumulative",
+        "followed days of clashes",
+    ),
+    ("At least 30 people were killed in days of clashes.", "cumulative", "in days of clashes"),
     # a length of time after the verb takes no figure from the sentence
     ("At least 80 people were killed over three days.", "incident", None),
 ]
@@ -1316,6 +1328,11 @@ DETAILS = [
     ("Fano militiamen killed four police officers near Gondar.", ("state forces",), None, "Fano"),
     ("ISCAP fighters beheaded 11 villagers in Cabo Delgado.", (), "execution", "Islamic State Central Africa Province"),
     ("Members of the Viv Ansanm gang coalition killed 15 people.", (), None, "Viv Ansanm"),
+    # a helicopter that strikes is an air strike; one that is struck is not
+    ("Regime helicopters attacked the village, killing 12 people.", (), "airstrike", None),
+    ("A helicopter attack on the market killed 5 people.", (), "airstrike", None),
+    ("UN helicopter attacked in the north, crew member killed", (), None, None),
+    ("A helicopter evacuating the wounded came under fire, killing one crew member.", (), None, None),
     # a party's civil side speaking is not the attacker
     ("A bomb killed six people, a spokesman for the Taliban administration's police said.", (), "bombing", None),
     ("Air strikes killed 74 people at the port, according to the Houthi health ministry.", (), "airstrike", None),

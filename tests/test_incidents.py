@@ -259,6 +259,12 @@ def test_the_attackers_killed_add_to_the_soldiers_they_attacked_but_not_to_each_
             11,
         ),
         ("Four policemen were killed when rebels stormed the post in Tamra. Six rebels also died.", 10),
+        # "also" after who said it: the commissioner's rebels are more dead, not a rival count
+        (
+            "Fighting near Tamra has killed at least 27 soldiers, officials said. The county commissioner "
+            "said 14 rebels also died in the clashes.",
+            41,
+        ),
         # one side told twice is one count, not two
         ("Nine militants were killed in a raid near Tamra. Police said the nine militants were armed.", 9),
     ],

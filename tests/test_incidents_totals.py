@@ -163,3 +163,15 @@ def test_a_headline_repeating_the_total_joins_its_aggregate_wherever_it_was_plac
     [total] = [i for i in incidents if i.kind == "aggregate"]
     assert set(total.claim_ids) == {claims[0].id, claims[1].id}
     assert {i.place.text for i in incidents if i.kind == "incident" and i.place} == {"Manbij", "Raqqa"}
+
+
+def test_a_running_toll_in_headline_and_lead_is_one_aggregate_however_each_words_its_period() -> None:
+    # "at least 180 killed since fighting began" over "since clashes erupted in early March, at least
+    # 180 people have been killed in the province"
+    headline = claim("r", low=180, qualifier="at_least", scope="cumulative", place="aleppo-province", day=D)
+    lead = claim("r", low=180, qualifier="at_least", scope="cumulative", place="aleppo-province", day=D)
+    headline = replace(headline, period="since fighting began")
+    lead = replace(lead, period="since clashes erupted in early March")
+    other = replace(claim("r", low=40, high=40, best=40, scope="cumulative", place="syria", day=D), period="this year")
+    aggregates = [i for i in reconcile([headline, lead, other], {"r": doc("r")}) if i.kind == "aggregate"]
+    assert sorted(len(a.claim_ids) for a in aggregates) == [1, 2]

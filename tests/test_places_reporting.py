@@ -198,6 +198,31 @@ def test_where_the_wounded_were_taken_or_people_fled_is_not_the_events_place(tex
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Armed youth from Bor raided cattle camps near Yirol on Saturday, killing 17 people.", "Yirol"),
+        # the raiders' town is no place for a raid on a county the gazetteer lacks
+        ("Armed youth from Bor raided cattle camps in Twic East County on Saturday, killing 17 people.", None),
+        ("Gunmen from neighbouring Bor attacked the market in Yirol, killing 17 traders.", "Yirol"),
+    ],
+)
+def test_where_the_attackers_came_from_is_not_the_events_place(text: str, place: str | None) -> None:
+    claim = _locate(text, "17")
+    assert (claim.place.text if claim.place else None) == place, claim.place
+
+
+@pytest.mark.parametrize(("surface", "name"), [("KODOKWA", "Kodokwa"), ("Kodokwa", "Kodokwa"), ("KOD", "KOD")])
+def test_a_datelines_capitals_are_no_part_of_a_name_the_gazetteer_lacks(surface: str, name: str) -> None:
+    from harmledger.places.finder import Mention
+    from harmledger.places.gazetteer import get_gazetteer
+    from harmledger.places.geoparse import area_fallback
+
+    [area] = [e for e in get_gazetteer().find("Upper Nile")[0] if e.feature == "ADM1"]
+    ref = area_fallback(Mention(0, len(surface), surface, (), "", False), area)
+    assert (ref.text, ref.name, ref.admin1) == (surface, name, "Upper Nile")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Los combates estallaron el jueves en El Tarra. Murieron 6 campesinos y 500 familias fueron desplazadas "

@@ -44,6 +44,7 @@ COUNTRIES = {
     "somalia-strikes": {"SO"},
     "goma": {"CD"},
     "borno": {"NG"},
+    "south-sudan": {"SS"},
 }
 
 

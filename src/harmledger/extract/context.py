@@ -507,16 +507,18 @@ def scope_of(tokens: list[Token], lo: int, hi: int, toll_at: int, text: str, off
                     return "cumulative", text[tokens[k].start - offset : tokens[x].end - offset]
                 if not tokens[x].text[:1].isupper():
                     break
-        # "killed in five days of fighting", "during two weeks of clashes": a toll over days of them
-        if (
-            tokens[k].low in ("in", "over", "during", "after", "amid")
-            and k + 4 < hi
-            and (figure_word(tokens[k + 1]) or tokens[k + 1].low in ("several", "few"))
-            and tokens[k + 2].low in PERIOD_UNITS
-            and tokens[k + 3].low == "of"
-            and tokens[k + 4].low in _SPELL_OF_VIOLENCE
-        ):
-            return "cumulative", text[tokens[k].start - offset : tokens[k + 4].end - offset]
+        # "killed in five days of fighting", "during two weeks of clashes", "followed days of
+        # clashes in which dozens have died": a toll over days of them
+        if tokens[k].low in ("in", "over", "during", "after", "amid", "followed"):
+            j = k + 1 if tokens[k + 1].low in PERIOD_UNITS else k + 2
+            if (
+                j + 2 < hi
+                and (j == k + 1 or figure_word(tokens[k + 1]) or tokens[k + 1].low in ("several", "few"))
+                and tokens[j].low in PERIOD_UNITS
+                and tokens[j + 1].low == "of"
+                and tokens[j + 2].low in _SPELL_OF_VIOLENCE
+            ):
+                return "cumulative", text[tokens[k].start - offset : tokens[j + 2].end - offset]
         # "745 civilians were killed in at least 30 massacres", "in dozens of strikes": a total over
         # many events (a few attacks' figure is each one's share: ``extract._shared_by``)
         many = _many_events(tokens, k, hi)

@@ -321,8 +321,10 @@ def _trim_leading(phrase: str) -> str:
 # comma before the figure would end the phrase ("two days after the bombing, the toll rose to 40"
 # is the same event's update).
 _CAME_APART = (
-    r"(?:came|comes|happened|occurred)\s+(?:(?:just|only|barely|hours?|days?|weeks?|months?|a|an|one|two|three|"
-    r"four|five|six|several|few|\d+)\s+){0,3}(?:after|before)\s"
+    r"(?:(?:came|comes|happened|occurred)\s+(?:(?:just|only|barely|hours?|days?|weeks?|months?|a|an|one|two|"
+    r"three|four|five|six|several|few|\d+)\s+){0,3}(?:after|before)\s|"
+    # "The attack followed days of clashes … in which dozens have died": the fighting before it
+    r"(?:followed|follows|came\s+after)\s+(?:several\s+)?(?:days|weeks|months|years)\s+of\s)"
 )
 _CAME_APART_RE = re.compile(r"\b" + _CAME_APART, re.IGNORECASE)
 _OTHER_EVENT = re.compile(

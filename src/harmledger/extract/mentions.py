@@ -416,7 +416,7 @@ class _Sentence:
             joint=(joint and bool(self.mentions))
             or tie.along
             or (_another(tokens, m) and not any(_revised_to(tokens, e.first) for e in self.mentions))
-            or _also(tokens, m, harm_at, max(end, m.last))
+            or _also(tokens, m, harm_at, max(end, m.last), first=not self.mentions)
             or _in_addition(tokens),
         )
         mention.rule = rule_name(rule)
@@ -470,16 +470,21 @@ def read_mentions(tokens: list[Token]) -> list[Mention]:
     return mentions
 
 
-def _also(tokens: list[Token], m: CountMatch, harm_at: int, end: int) -> bool:
+def _also(tokens: list[Token], m: CountMatch, harm_at: int, end: int, *, first: bool) -> bool:
     """ "Six attackers were also killed" (or "were killed too", ``end`` being where the harm's
     phrase ends): a sentence opening with a figure whose verb has "also" adds it to the dead before
-    (GTD counts the attackers in the total). Deeper in a sentence ("… gave seven, adding that two
-    neighbours had also died") it may only explain a figure."""
+    (GTD counts the attackers in the total), and so does the ``first`` figure of a sentence that
+    opens with who said it ("The commissioner said 14 fighters also died"). Deeper in a sentence
+    ("… gave seven, adding that two neighbours had also died") it may only explain a figure."""
+    opening = m.first <= ALSO_OPENING_TOKENS or (first and m.first > 0 and tokens[m.first - 1].low in _SAID_BEFORE)
     return (
-        m.first <= ALSO_OPENING_TOKENS
+        opening
         and m.last <= harm_at
         and (any(tokens[x].low == "also" for x in range(m.last, harm_at)) or too_at(tokens, end))
     )
+
+
+_SAID_BEFORE = frozenset({"said", "says", "that", "added", "reported", "confirmed"})
 
 
 def _in_addition(tokens: list[Token]) -> bool:

@@ -733,7 +733,23 @@ EVENT_TYPES: tuple[tuple[str, str], ...] = (
     ("barrel bomb", "airstrike"),
     ("jets", "airstrike"),
     ("aerial", "airstrike"),
-    ("helicopter", "airstrike"),
+    # a helicopter that strikes, not one that is struck ("an attack on a UN helicopter", "fired
+    # on a military helicopter", "a helicopter evacuating the wounded came under fire")
+    ("helicopter gunship", "airstrike"),
+    ("helicopter attack ", "airstrike"),  # not "UN helicopter attacked in …"
+    ("helicopter attacks", "airstrike"),
+    ("helicopters attack", "airstrike"),
+    ("helicopter strike", "airstrike"),
+    ("helicopters strike", "airstrike"),
+    ("helicopter struck", "airstrike"),
+    ("helicopters struck", "airstrike"),
+    ("helicopter fire", "airstrike"),
+    ("helicopters fire", "airstrike"),
+    ("helicopter opened fire", "airstrike"),
+    ("helicopters opened fire", "airstrike"),
+    ("helicopter bomb", "airstrike"),
+    ("helicopters bomb", "airstrike"),
+    ("helicopter raid", "airstrike"),
     ("aircraft struck", "airstrike"),  # "an aircraft struck a cell" (not "anti-aircraft fire")
     # "a drone struck the car", "a drone attack on the city", "a fighter jet bombed the school"
     ("drone", "airstrike"),
@@ -1240,6 +1256,7 @@ SOURCE_NOUNS: dict[str, str] = {
     "neighbors": "unnamed",
     "rescuers": "unnamed",
     "monitors": "ngo",
+    "mission": "ngo",  # "the UN mission said", "the EU mission": a peacekeeping or monitoring mission
     "investigators": "ngo",
     "researchers": "ngo",
     "coordinator": "official",

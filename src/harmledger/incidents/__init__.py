@@ -327,7 +327,7 @@ def _plan(
 
     toll_feats = build_features(tolls, documents, cues)
     toll_groups, toll_used = cluster(toll_feats, blocked_edges(toll_feats, toll_score, floor=rules.LINK_THRESHOLD))
-    toll_groups = _join_repeated_totals(toll_groups, tolls, totals)
+    toll_groups = _join_repeated_totals(toll_groups, tolls)
     toll_links = _link_lines(toll_used, toll_feats, toll_score)
 
     # The group each aggregate sits beside, found before ids are given: the blocking index and
@@ -396,19 +396,17 @@ def _pinned_statements(split_groups: Sequence[Sequence[str]], group_of: Mapping[
     return pinned
 
 
-def _join_repeated_totals(
-    groups: list[list[int]], tolls: Sequence[Claim], totals: Mapping[str, Total]
-) -> list[list[int]]:
-    """Join the aggregates holding one report's same total (its headline and its lead): a total
-    over places whatever its period, a running total of the same period ("since Thursday")."""
+def _join_repeated_totals(groups: list[list[int]], tolls: Sequence[Claim]) -> list[list[int]]:
+    """Join the aggregates holding one report's same total (its headline and its lead), however
+    each words its period: "180 killed since fighting began" over "since clashes erupted in
+    early March, at least 180 people have been killed"."""
     uf = UnionFind(len(groups))
-    first: dict[tuple[str, str | None, int | None, str | None], int] = {}
+    first: dict[tuple[str, str | None, int | None], int] = {}
     for g, group in enumerate(groups):
         for i in group:
             c = tolls[i]
             if c.count is not None:
-                period = None if c.id in totals else c.period
-                uf.union(first.setdefault((c.document_id, c.outcome, c.count.point, period), g), g)
+                uf.union(first.setdefault((c.document_id, c.outcome, c.count.point), g), g)
     return _joined(groups, uf)
 
 

@@ -831,7 +831,8 @@ def area_fallback(m: Mention, area: Entry, finest: int | None = None) -> PlaceRe
     ``finest`` allows more (a quarter the text puts in or by the town: near it)."""
     return PlaceRef(
         text=m.surface,
-        name=m.surface,
+        # a dateline's capitals ("NASIR, March 5 -") are no part of the name
+        name=m.surface.title() if m.surface.isupper() and len(m.surface) > 3 else m.surface,
         lat=area.lat,
         lon=area.lon,
         country=area.country,

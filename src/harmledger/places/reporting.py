@@ -1,4 +1,5 @@
-"""Where a report was written or said, as opposed to where its event happened.
+"""Where a report was written or said (or its attackers came from), as opposed to where its
+event happened.
 
 A wire dateline ("BEIRUT, Dec 22 (Reuters) -"), the seat of a reporting body ("the
 Britain-based monitor") and the place a statement was made ("said in Geneva") name the writer's
@@ -33,12 +34,21 @@ _SAID_IN_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "armed youth from Pibor raided cattle camps in Twic East": where the attackers came from, not
+# where they struck.
+_ATTACKERS_FROM_RE = re.compile(
+    r"\b(?:youths?|gunmen|militants|fighters|raiders|attackers|assailants|militia(?:men|s)?|bandits|rebels|"
+    r"insurgents)\s+from\s+(?:the\s+)?(?:neighbouring\s+|neighboring\s+|nearby\s+)?$",
+    re.IGNORECASE,
+)
+
 DATELINE_NOTE = "where the report was written (dateline)"
 BASED_NOTE = "seat of a reporting body ('-based')"
 SAID_IN_NOTE = "where a statement was made"
 SPEAKER_NOTE = "a capital speaking for its government"
 BODY_NOTE = "seat of the officials who spoke"
-REPORTING_NOTES = (DATELINE_NOTE, BASED_NOTE, SAID_IN_NOTE, SPEAKER_NOTE, BODY_NOTE)
+ORIGIN_NOTE = "where the attackers came from"
+REPORTING_NOTES = (DATELINE_NOTE, BASED_NOTE, SAID_IN_NOTE, SPEAKER_NOTE, BODY_NOTE, ORIGIN_NOTE)
 # "Guanajuato prosecutors said on Monday", "Borno police said": the place names whose officials
 # spoke, not where the event was (read as the city of Guanajuato, it moved a Salvatierra shooting)
 _BODY_SPEAKS_RE = re.compile(
@@ -92,6 +102,8 @@ def reporting_note(text: str, start: int, end: int, dateline: Span | None) -> st
     line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start), start - 120)
     if _SAID_IN_RE.search(text[max(line_start, 0) : start]):
         return SAID_IN_NOTE
+    if _ATTACKERS_FROM_RE.search(text, max(0, start - 60), start):
+        return ORIGIN_NOTE
     return None
 
 
