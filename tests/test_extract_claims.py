@@ -386,6 +386,11 @@ HARM = [
     # members of a party to the fighting are fighters
     ("The air force killed 30 members of the PDF.", [("killed", "30", 30, 30, 30, "combatants")]),
     ("Troops killed 12 members of Boko Haram.", [("killed", "12", 12, 12, 12, "combatants")]),
+    # … whatever the party's name holds: a possessive, its acronym in brackets
+    (
+        "Three members of the New People's Army (NPA) were killed in a clash on Sunday.",
+        [("killed", "Three", 3, 3, 3, "combatants")],
+    ),
     # a partial quote closing right after the figure
     (
         'The governor said "at least 56" people were killed in the raids.',
@@ -1328,6 +1333,12 @@ DETAILS = [
     ("Fano militiamen killed four police officers near Gondar.", ("state forces",), None, "Fano"),
     ("ISCAP fighters beheaded 11 villagers in Cabo Delgado.", (), "execution", "Islamic State Central Africa Province"),
     ("Members of the Viv Ansanm gang coalition killed 15 people.", (), None, "Viv Ansanm"),
+    # an armed party's members are a side of the battle, a state's soldiers the other
+    ("Troops killed 12 members of Boko Haram.", ("armed groups",), None, None),
+    ("A soldier was killed in the clash.", ("state forces",), "clashes", None),
+    # the kind of an event the text only refers to is not its own event's
+    ("A commander linked to the market bombing was killed in the operation.", (), None, None),
+    ("A commander linked to the market bombing was killed in the airstrike.", (), "airstrike", None),
     # a helicopter that strikes is an air strike; one that is struck is not
     ("Regime helicopters attacked the village, killing 12 people.", (), "airstrike", None),
     ("A helicopter attack on the market killed 5 people.", (), "airstrike", None),

@@ -197,6 +197,15 @@ def test_where_the_wounded_were_taken_or_people_fled_is_not_the_events_place(tex
     assert claim.place is not None and claim.place.text == "Kaya", claim.place
 
 
+def test_the_place_in_the_name_of_an_event_the_text_refers_to_is_not_the_claims() -> None:
+    text = (
+        "Seven militants were killed in an army raid in Butig, Lanao del Sur, on Saturday. Among them was "
+        "a commander the army linked to the Cotabato City market bombing. No soldiers were hurt, the army said."
+    )
+    claim = _locate(text, "No")
+    assert claim.place is not None and claim.place.text == "Butig", claim.place
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [

@@ -45,6 +45,7 @@ COUNTRIES = {
     "goma": {"CD"},
     "borno": {"NG"},
     "south-sudan": {"SS"},
+    "mindanao": {"PH"},
 }
 
 

@@ -242,6 +242,12 @@ AREA_CUE_PREFIX = "area:"
 STATE_SIDE = "state forces"
 ARMED_SIDE = "armed groups"
 # Words shared by extract and places, which may not import each other.
+# Before the name of an event a text only refers to ("a commander linked to the Cotabato City market
+# bombing"): neither its place nor its kind is the text's own event's.
+REFERRED_EVENT_CUES = (
+    r"linked\s+to|blamed\s+for|responsible\s+for|behind|suspects?\s+in|involved\s+in|mastermind\s+of|"
+    r"wanted\s+for|convicted\s+(?:of|for)|sentenced\s+for|anniversary\s+of"
+)
 # Nouns after a name that make it a family's ("the Hamdan family"), not a place's.
 KIN_NOUNS = ("family", "families", "clan", "household")
 # Verbs of a toll that grew or was revised ("the toll rose to 17"): the figure after them is an update.

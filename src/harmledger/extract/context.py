@@ -67,7 +67,7 @@ from harmledger.extract.vocab import (
     VICTIM_NOUNS,
     WEEKDAYS,
 )
-from harmledger.records import Span
+from harmledger.records import REFERRED_EVENT_CUES, Span
 
 _EVENT_INDEX = {cue: i for i, (cue, _) in enumerate(EVENT_TYPES)}
 _EVENT_RE = re.compile(r"\b(" + trie_regex(c for c, _ in EVENT_TYPES) + r")")
@@ -759,12 +759,22 @@ def _date_range(tokens: list[Token], k: int, hi: int) -> int | None:
 
 
 def event_type(texts: list[str]) -> str | None:
-    """The most specific event type named in the first text that names one."""
+    """The most specific event type named in the first text that names one, but for the kind of an
+    event it only refers to ("a commander linked to the Cotabato City market bombing")."""
     for text in texts:
-        hits = [_EVENT_INDEX[m.group(1)] for m in _EVENT_RE.finditer(text.lower())]
+        low = text.lower()
+        hits = [
+            _EVENT_INDEX[m.group(1)]
+            for m in _EVENT_RE.finditer(low)
+            if not _REFERRED_EVENT_RE.search(low, max(0, m.start() - 60), m.start())
+        ]
         if hits:
             return EVENT_TYPES[min(hits)][1]
     return None
+
+
+# "linked to the Cotabato City market | bombing": up to four words of the event's name between
+_REFERRED_EVENT_RE = re.compile(rf"\b(?:{REFERRED_EVENT_CUES})\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}$")
 
 
 def perpetrators(tokens: list[Token]) -> list[tuple[int, int, str]]:

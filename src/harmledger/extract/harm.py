@@ -11,6 +11,7 @@ How figures combine within a sentence is ``mentions``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -54,6 +55,7 @@ from harmledger.extract.vocab import (
     REVISED_TO,
     SINGULAR_DETS,
     SOURCE_VERBS,
+    STATE_FORCE_PARTIES,
     SUBSET_BEFORE,
     SUPERLATIVES,
     TIME_NOUNS,
@@ -64,7 +66,7 @@ from harmledger.extract.vocab import (
     VICTIM_NOUNS,
     VICTIM_POST_MODIFIERS,
 )
-from harmledger.records import Count
+from harmledger.records import ARMED_SIDE, Count
 
 # Every name of a party to the fighting (``PERPETRATORS``), alias → party: "members of" one are its
 # fighters, and context reads who attacked by it.
@@ -360,8 +362,13 @@ def _victim_noun(w: _Walk) -> str | None:
         # "members of an NDS support unit were killed": the body's name, however many words, up
         # to the verb
         k = j + 1
-        while k < n and k < j + 8 and tokens[k].text.isalpha() and tokens[k].low not in AUX:
-            k += 1
+        while k < n and k < j + 8 and tokens[k].low not in AUX:
+            if tokens[k].text.isalpha() or (k > j + 1 and _POSSESSIVE_S.fullmatch(tokens[k].text)):
+                k += 1  # "members of the New People's Army"
+            elif tokens[k].text == "(" and k + 2 < n and tokens[k + 1].text.isupper() and tokens[k + 2].text == ")":
+                k += 3  # "… Army (NPA) were killed": the body's acronym
+            else:
+                break
         # … or to an aside after it: "members of an NDS unit, including a commander, and ten
         # attackers were killed" reads on past ", including a commander," as "16 soldiers, …" does
         past = _verb_past_asides(tokens, k, _skip_aside(tokens, k)) if k < n and tokens[k].low == "," else k
@@ -373,8 +380,10 @@ def _victim_noun(w: _Walk) -> str | None:
                 w.victims = kinds[-1]  # "members of the Afghan security forces": combatants
         # "30 members of the PDF", "members of Boko Haram": an armed party's members are fighters
         at = j + 2 if j + 2 < n and tokens[j + 1].low == "the" else j + 1
-        if PARTIES.match(tokens, at):
+        if (party := PARTIES.match(tokens, at)) is not None:
             w.victims = "combatants"
+            if party[1] not in STATE_FORCE_PARTIES and ARMED_SIDE not in w.groups:
+                w.groups.append(ARMED_SIDE)  # the side of a battle: "three members of the NPA"
         # "nine members of the Haddad family": a family at home, counted as civilians
         if any(tokens[x].low in ("family", "families", "household") for x in range(j + 1, min(n, j + 6))):
             w.victims = "civilians"
@@ -392,6 +401,9 @@ def _victim_noun(w: _Walk) -> str | None:
     goes_on = j < n and (_compound_part(tokens[j]) or (low in DEMONYM_NOUNS and tokens[j].is_title))
     w.j, w.modifiers = j, _MAX_MODIFIERS - (2 if goes_on else 0)
     return _ON
+
+
+_POSSESSIVE_S = re.compile(r"[^\W\d_]+['’]s")
 
 
 def _modifiers_spent(w: _Walk) -> str | None:

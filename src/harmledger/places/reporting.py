@@ -1,5 +1,5 @@
-"""Where a report was written or said (or its attackers came from), as opposed to where its
-event happened.
+"""Where a report was written or said (or its attackers came from, or an earlier event it refers
+to happened), as opposed to where its event happened.
 
 A wire dateline ("BEIRUT, Dec 22 (Reuters) -"), the seat of a reporting body ("the
 Britain-based monitor") and the place a statement was made ("said in Geneva") name the writer's
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from harmledger.places.vocab import SPEECH_BEFORE_IN, SPEECH_VERBS
-from harmledger.records import TOLL_REVISION_PARTICLE, TOLL_RISE_VERBS, Span
+from harmledger.records import REFERRED_EVENT_CUES, TOLL_REVISION_PARTICLE, TOLL_RISE_VERBS, Span
 
 # How far into a document a dateline may start (after a title line or two).
 DATELINE_WINDOW = 400
@@ -42,13 +42,22 @@ _ATTACKERS_FROM_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "a sub-leader the military linked to the Cotabato City market bombing": the place of an event
+# the text only refers to, named in the event's name (the place of its own event is told apart).
+_REFERRED_EVENT_BEFORE_RE = re.compile(rf"\b(?:{REFERRED_EVENT_CUES})\s+(?:the\s+)?(?:\d{{4}}\s+)?$", re.IGNORECASE)
+_REFERRED_EVENT_AFTER_RE = re.compile(
+    r"(?:\s+[A-Za-z]+){0,2}?\s+(?:bombings?|attacks?|blasts?|massacres?|siege|raids?|ambush|explosions?|killings?)\b",
+    re.IGNORECASE,
+)
+
 DATELINE_NOTE = "where the report was written (dateline)"
 BASED_NOTE = "seat of a reporting body ('-based')"
 SAID_IN_NOTE = "where a statement was made"
 SPEAKER_NOTE = "a capital speaking for its government"
 BODY_NOTE = "seat of the officials who spoke"
 ORIGIN_NOTE = "where the attackers came from"
-REPORTING_NOTES = (DATELINE_NOTE, BASED_NOTE, SAID_IN_NOTE, SPEAKER_NOTE, BODY_NOTE, ORIGIN_NOTE)
+REFERRED_NOTE = "the place of an event the text refers to"
+REPORTING_NOTES = (DATELINE_NOTE, BASED_NOTE, SAID_IN_NOTE, SPEAKER_NOTE, BODY_NOTE, ORIGIN_NOTE, REFERRED_NOTE)
 # "Guanajuato prosecutors said on Monday", "Borno police said": the place names whose officials
 # spoke, not where the event was (read as the city of Guanajuato, it moved a Salvatierra shooting)
 _BODY_SPEAKS_RE = re.compile(
@@ -104,6 +113,8 @@ def reporting_note(text: str, start: int, end: int, dateline: Span | None) -> st
         return SAID_IN_NOTE
     if _ATTACKERS_FROM_RE.search(text, max(0, start - 60), start):
         return ORIGIN_NOTE
+    if _REFERRED_EVENT_BEFORE_RE.search(text, max(0, start - 40), start) and _REFERRED_EVENT_AFTER_RE.match(text, end):
+        return REFERRED_NOTE
     return None
 
 
