@@ -2317,3 +2317,8 @@ def test_torture_and_nationals(text: str, outcome: str, figure: int) -> None:
 def test_captives_who_died_are_dead_not_held(text: str) -> None:
     [c] = [c for c in claims_of(text) if c.kind == "casualty"]
     assert (c.outcome, c.count.point if c.count else None) == ("killed", 2)
+
+
+def test_superscript_digits_beside_a_month_are_no_day_and_no_crash() -> None:
+    # "²³" is a digit to str.isdigit() but no number to int(): it once raised inside extraction
+    assert [c.count.point for c in claims_of("On ²³-25 May, 4 people were killed in the raid.") if c.count] == [4]

@@ -144,7 +144,7 @@ def _days_of_a_month(tokens: list[Token], i: int) -> bool:
     """Whether the digits at ``i`` open or close a range of days written beside a month name."""
 
     def day(k: int) -> bool:
-        return 0 <= k < len(tokens) and tokens[k].is_number and tokens[k].text.isdigit() and int(tokens[k].text) <= 31
+        return 0 <= k < len(tokens) and tokens[k].is_number and tokens[k].text.isdecimal() and int(tokens[k].text) <= 31
 
     def dash(k: int) -> bool:
         return 0 <= k < len(tokens) and tokens[k].text in _DAY_DASHES
