@@ -790,3 +790,16 @@ def test_a_citys_numbered_district_is_in_the_city(text: str, precision: int) -> 
 )
 def test_a_quarter_of_a_town_named_like_its_province_lies_in_the_town(text: str, precision: int) -> None:
     assert _one(text, "Herat").precision == precision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four people died in a firefight between troops and guerrillas in Uson, Masbate, on Sunday.",
+        "Four people died in a firefight in Uson, Masbate, on Sunday, Lieutenant Colonel Jose Rivera said.",
+    ],
+)
+def test_a_town_and_its_province_written_as_an_address_vouch_for_each_other(text: str) -> None:
+    # NER reads both names as organisations; the address says they are a town and its province
+    assert (_one(text, "Uson").name, _one(text, "Uson").country) == ("Uson", "PH")
+    assert _one(text, "Masbate").country == "PH"

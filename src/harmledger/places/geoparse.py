@@ -679,7 +679,7 @@ def find_places(
         if b is not None and not m.reporting and speaks_for_government(text, m.end, b.entry.feature):
             m.notes.append(SPEAKER_NOTE)
             m.reporting = True
-    kept = keep_weak(mentions, best)
+    kept = keep_weak(mentions, best, text)
     chains = {
         i: chain
         for i, chain in chain_areas(text, mentions, best).items()
@@ -846,7 +846,7 @@ def area_fallback(m: Mention, area: Entry, finest: int | None = None) -> PlaceRe
     )
 
 
-def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:
+def keep_weak(mentions: list[Mention], best: list[Scored | None], text: str = "") -> list[bool]:
     """Weak mentions stay only when their place sits among the document's other places.
 
     spaCy's small model calls rare toponyms ORG or PERSON ("Randwick", "Dadaab"); a name the
@@ -863,8 +863,9 @@ def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:
         :MAX_CONTEXT_PLACES
     ]
     out = []
-    for m, b in zip(mentions, best, strict=True):
-        if not m.weak:
+    addressed = _weak_addresses(text, mentions, best) if text else set()
+    for n, (m, b) in enumerate(zip(mentions, best, strict=True)):
+        if not m.weak or n in addressed:
             out.append(True)
             continue
         if b is None or not total:
@@ -878,4 +879,18 @@ def keep_weak(mentions: list[Mention], best: list[Scored | None]) -> list[bool]:
             share = (countries.get(e.country or "", 0) - own) / max(1, total - own)
         near = any(haversine_km(e.lat, e.lon, o.lat, o.lon) < WEAK_NEAR_KM for o in anchors if o.id != e.id)
         out.append(share >= WEAK_SHARE_ALONE or (share >= WEAK_SHARE and near))
+    return out
+
+
+def _weak_addresses(text: str, mentions: list[Mention], best: list[Scored | None]) -> set[int]:
+    """The weak names written as an address, a place and then the division it lies in ("in Uson,
+    Masbate", both read as organisations by NER): each vouches for the other."""
+    out: set[int] = set()
+    for i in range(len(mentions) - 1):
+        m, o, b = mentions[i], mentions[i + 1], best[i]
+        if b is None or not (m.weak and o.weak) or text[m.end : o.start] != ", ":
+            continue
+        areas = [c for c in o.candidates if c.feature in ("ADM1", "ADM2") and c.id != b.entry.id]
+        if any(inside(a, b.entry) for a in areas):
+            out.update((i, i + 1))
     return out
