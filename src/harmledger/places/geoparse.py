@@ -846,8 +846,9 @@ def area_fallback(m: Mention, area: Entry, finest: int | None = None) -> PlaceRe
     )
 
 
-def keep_weak(mentions: list[Mention], best: list[Scored | None], text: str = "") -> list[bool]:
-    """Weak mentions stay only when their place sits among the document's other places.
+def keep_weak(mentions: list[Mention], best: list[Scored | None], text: str) -> list[bool]:
+    """Weak mentions stay only when their place sits among the document's other places, or when
+    two of them are written as an address of ``text`` ("in Uson, Masbate": ``_weak_addresses``).
 
     spaCy's small model calls rare toponyms ORG or PERSON ("Randwick", "Dadaab"); a name the
     gazetteer knows is kept when it lies in the document's main country near a sure place.
@@ -863,7 +864,7 @@ def keep_weak(mentions: list[Mention], best: list[Scored | None], text: str = ""
         :MAX_CONTEXT_PLACES
     ]
     out = []
-    addressed = _weak_addresses(text, mentions, best) if text else set()
+    addressed = _weak_addresses(text, mentions, best)
     for n, (m, b) in enumerate(zip(mentions, best, strict=True)):
         if not m.weak or n in addressed:
             out.append(True)
