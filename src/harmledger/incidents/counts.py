@@ -19,9 +19,9 @@ victims are civilians):
    document's figure is the larger of its largest claim (or joint sum) and that sum. Its low is
    not raised above the minimum of a lead figure stated as a range or a minimum ("between 13
    and 15", "at least 10", hedged or not): the document's first figure of that outcome is the
-   writer's summary of the event. The attackers'
-   dead the writer tells beside a source's count of those they attacked ("Two soldiers were
-   killed, the army said. The gunman was killed by troops.") join that source's figure (2d).
+   writer's summary of the event. The attackers' dead the writer tells beside a source's count
+   of those they attacked ("Two soldiers were killed, the army said. The gunman was killed by
+   troops.") join that source's figure (2d).
 3. Documents from one independent source (one outlet, its syndicated copies, or the same named
    source) give that source's figure: the largest (a source's later update supersedes it).
 4. Civilian deaths come from claims about civilians; when no claim names civilians or
