@@ -589,7 +589,11 @@ HARM = [
         "Two of the people wounded in Saturday's shooting at a party in the town died in hospital.",
         [("killed", "Two", 2, 2, 2, "people")],
     ),
-    ("Four of the 15 injured died at the General Hospital.", [("killed", "Four", 4, 4, 4, "people")]),
+    # … and the whole it is a share of, a figure of its own
+    (
+        "Four of the 15 injured died at the General Hospital.",
+        [("killed", "Four", 4, 4, 4, "people"), ("injured", "15", 15, 15, 15, "people")],
+    ),
     # the verb of the figure before "and" is this one's too, however far its place and day run
     (
         "Fighters killed at least 23 people at a blockade on June 17, and at least six people in a separate "
@@ -2322,3 +2326,19 @@ def test_captives_who_died_are_dead_not_held(text: str) -> None:
 def test_superscript_digits_beside_a_month_are_no_day_and_no_crash() -> None:
     # "²³" is a digit to str.isdigit() but no number to int(): it once raised inside extraction
     assert [c.count.point for c in claims_of("On ²³-25 May, 4 people were killed in the raid.") if c.count] == [4]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # the share and the whole it is of, each a figure of its own
+        (
+            "Villagers said at least two of the nine people killed in the raid were herders.",
+            [("killed", 2, "at_least"), ("killed", 9, "exact")],
+        ),
+        ("A doctor said three of the 14 wounded later died.", [("killed", 3, "exact"), ("injured", 14, "exact")]),
+    ],
+)
+def test_a_share_of_a_toll_and_the_toll_it_is_of_are_both_read(text: str, figures: list[tuple]) -> None:
+    got = [(c.outcome, c.count.point or c.count.low, c.count.qualifier) for c in claims_of(text) if c.count]
+    assert got == figures

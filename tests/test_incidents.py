@@ -1067,6 +1067,24 @@ def test_a_reports_events_are_told_apart_by_how_it_tells_them(text: str, deaths:
     assert sorted(i.deaths.best for i in _report(text)) == deaths
 
 
+def test_a_share_of_a_toll_told_by_other_voices_is_part_of_that_toll_not_its_minimum() -> None:
+    """Residents who say some of the dead were farmers speak of the army's toll: one incident of
+    nine, whose low is not the share."""
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    day = date(2026, 10, 4)
+    army = "Nine gunmen were killed in an army raid on a camp near Tala village on Saturday, the army said."
+    residents = (
+        "Residents of Tala village said at least two of the nine people killed in Saturday's raid "
+        "were herders who had no part in the fighting."
+    )
+    docs = [make_document(t, f"{n}.txt", published=day) for n, t in enumerate((army, residents))]
+    [inc] = [i for i in analyse(docs).incidents if i.kind == "incident"]
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (9, 9, 9)
+    assert inc.n_sources == 2
+
+
 def test_a_roundups_families_do_not_join_its_next_event_to_another_report() -> None:
     """The family a roundup names for one strike is no cue of the strike it tells next."""
     from harmledger.documents.make import make_document

@@ -434,6 +434,14 @@ _SHARES_OUT = re.compile(
 
 SHARE_REACH = 32  # "Two | of the people wounded": the share's words may follow its figure
 
+# … and anywhere in a sentence, right after its figure: "residents said at least two of the seven
+# people killed were farmers", "police said three of those wounded died".
+_SHARE_AFTER_FIGURE = re.compile(
+    r"\s+(?:of|among)\s+(?:them|those|these|the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:dead|victims|killed|wounded|injured|casualties|fatalities))\b",
+    re.IGNORECASE,
+)
+
 # "A family of six was killed", "six members of one family": the dead of one household, a share
 # of the event's toll where the report gives one (as people named one by one are).
 _FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s+$", re.IGNORECASE)
@@ -725,8 +733,9 @@ def attach_identity(doc: Document, claims: list[Claim]) -> list[Claim]:
             cues = (*cues, PART_OF_TOTAL_CUE)
         elif _TOLL_RISE.search(before):
             cues = (*cues, TOLL_UPDATE_CUE)
-        elif _SHARES_OUT.match(
-            doc.text[claim.sentence.start : min(claim.span.end + SHARE_REACH, claim.sentence.end)]
+        elif (
+            _SHARES_OUT.match(doc.text[claim.sentence.start : min(claim.span.end + SHARE_REACH, claim.sentence.end)])
+            or _SHARE_AFTER_FIGURE.match(doc.text, claim.span.end, claim.sentence.end)
         ) or (
             _one_household(before, doc.text[claim.span.end : claim.span.end + SHARE_REACH + 10])
             and _smaller_than_a_toll_before(claim, claims)

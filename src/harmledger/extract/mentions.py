@@ -332,6 +332,8 @@ class _Sentence:
             self.in_subset or (self.aside and self.breakdown is None) or _before_verb_of(self.mentions, m)
         ):
             return False
+        if not self.in_subset and _the_whole_of(self.tokens, self.mentions[-1], m):
+            return False
         if self.aside and not self.in_subset and place_follows(self.tokens, m.last):
             return False  # "killed seven: four in Idlib and three in Ariha": a toll of its own place
         whole = self.mentions[-1]
@@ -509,6 +511,12 @@ def _before_verb_of(mentions: list[Mention], m: CountMatch) -> bool:
         return False
     prev = mentions[-1]
     return prev.last <= m.first and m.last <= prev.harm_at and not prev.negated
+
+
+def _the_whole_of(tokens: list[Token], prev: Mention, m: CountMatch) -> bool:
+    """ "at least two of the seven people killed": ``m`` is the whole the last figure is a share
+    of, a toll of its own (``identity`` marks the share as one), not a part of the share."""
+    return m.first == prev.last + 2 and tokens[prev.last].low == "of" and tokens[prev.last + 1].low == "the"
 
 
 def _revisions(tokens: list[Token], mentions: list[Mention]) -> list[Mention]:

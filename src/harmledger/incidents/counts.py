@@ -298,11 +298,15 @@ def _lead_minimum(items: Sequence[tuple[Reported, bool, _Fig]]) -> int | None:
     were killed", "at least 10 people died"), the first figure of its outcome in the document:
     the writer's own summary of the event. Later point figures inside it (15, 12) do not raise
     the document's low above it. A hedged lead ("were reportedly killed") counts here too: a
-    summary's minimum is not raised by the sources it summarises."""
+    summary's minimum is not raised by the sources it summarises. A share of a toll ("at least
+    two of the seven killed") is no summary of it."""
     stated = [
         (r, fig)
         for r, _, fig in items
-        if r.claim.count is not None and not r.claim.count.vague and r.claim.outcome != "casualties"
+        if r.claim.count is not None
+        and not r.claim.count.vague
+        and r.claim.outcome != "casualties"
+        and PART_OF_TOTAL_CUE not in r.claim.identity
     ]
     if not stated:
         return None
