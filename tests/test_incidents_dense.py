@@ -7,6 +7,7 @@ different outlets with differing figures.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from harmledger.documents import ReadOptions
 from harmledger.incidents import link, reconcile_with_suggestions, rules
 from harmledger.incidents.suggest import TORN
 from harmledger.pipeline import ingest, rebuild_incidents
-from harmledger.records import WHERE_PREC_NEAR
+from harmledger.records import WHERE_PREC_NEAR, Span
 from harmledger.store import Ledger
 from harmledger.store.users import Users
 from harmledger.web.review import apply_review
@@ -212,6 +213,38 @@ def test_an_updated_toll_joins_the_first_report_where_nothing_else_was_reported(
 def test_an_updated_toll_stays_apart_where_another_toll_was_reported_that_day() -> None:
     assert not early_and_late_toll([40])
     assert not early_and_late_toll([2, 40])
+
+
+def clash_told_twice(*, parts_told_together: bool) -> bool:
+    """Whether the army's account of a clash (a soldier killed, three rebels killed; two soldiers
+    wounded) joins a paper's "four dead" of that town and day, beside the figures of another
+    clash reported there that day (2 killed, 5 wounded); all three tell of clashes."""
+    docs = {d: doc(d) for d in ["army", "paper", "other"]}
+    soldier = claim("army", low=1, high=1, best=1, place="manbij", day=D, event="clashes")
+    rebels = claim("army", low=3, high=3, best=3, place="manbij", day=D, event="clashes")
+    if parts_told_together:  # "A soldier and three rebels were killed": one sentence, the rebels added
+        rebels = replace(rebels, sentence=Span(soldier.sentence.start, rebels.sentence.end), joint=True)
+        soldier = replace(soldier, sentence=rebels.sentence)
+    claims = [
+        soldier,
+        rebels,
+        claim("army", "injured", low=2, high=2, best=2, place="manbij", day=D, event="clashes"),
+        claim("paper", low=4, high=4, best=4, place="manbij", day=D, event="clashes"),
+        claim("other", low=2, high=2, best=2, place="manbij", day=D, event="clashes"),
+        claim("other", "injured", low=5, high=5, best=5, place="manbij", day=D, event="clashes"),
+    ]
+    feats = link.build_features(claims, docs)
+    weight = link.score(feats[1], feats[3])
+    return weight is not None and link.linked(feats[1], feats[3], weight)
+
+
+def test_a_reports_parts_told_together_are_its_toll_and_identify_it_in_another_report() -> None:
+    # 1 + 3 = 4: the sum is a telling figure, where "three" beside "four" alone is not.
+    assert clash_told_twice(parts_told_together=True)
+
+
+def test_parts_told_apart_are_no_sum_and_identify_nothing_where_other_tolls_were_reported() -> None:
+    assert not clash_told_twice(parts_told_together=False)
 
 
 def test_close_figures_on_different_days_need_more_than_a_quiet_place() -> None:

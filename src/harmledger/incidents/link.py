@@ -94,6 +94,7 @@ class Features:
     dated_in_sentence: bool = False  # its own date is told in its own sentence, not one before
     story: str = ""  # which of its report's events it tells (``STORY_CUE_PREFIX``; "" the first)
     household: str = ""  # which family of its report it tells of (``HOUSEHOLD_CUE_PREFIX``)
+    joint_sum: int | None = None  # told with figures added to it ("a soldier and three rebels"): their sum
 
 
 # Claims of one document are all compared with each other, except in a document longer than
@@ -528,16 +529,22 @@ def telling_figure(a: Features, b: Features) -> bool:
         min(a.point, b.point) >= rules.RARE_FIGURE
         and abs(a.point - b.point) <= rules.NEAR_FIGURE * max(a.point, b.point)
     )
-    if not near or min(a.point, b.point) < rules.TELLING_FIGURE or opposite_sides(a, b):
+    telling = near and min(a.point, b.point) >= rules.TELLING_FIGURE
+    # A report's parts told together ("a soldier and three rebels were killed") are its toll of four.
+    summed = not telling and _sums_agree(a, b)
+    if not (telling or summed) or opposite_sides(a, b):
         return False
     gap = date_gap(a, b)
     most = rules.FIGURE_EVIDENCE_MAX_GAP_DAYS if a.own_date or b.own_date else 0
     # Two near figures could each come from a different event: twice the chance of a coincidence.
-    return (
-        gap is not None
-        and gap <= most
-        and coincidence(a, b) * (1 if a.point == b.point else 2) <= rules.MAX_COINCIDENCE
-    )
+    exact = a.point == b.point or summed
+    return gap is not None and gap <= most and coincidence(a, b) * (1 if exact else 2) <= rules.MAX_COINCIDENCE
+
+
+def _sums_agree(a: Features, b: Features) -> bool:
+    """One claim's ``joint_sum`` is the other's figure or sum, at least TELLING_FIGURE."""
+    pairs = ((a.joint_sum, b.point), (a.point, b.joint_sum), (a.joint_sum, b.joint_sum))
+    return any(x is not None and x == y and x >= rules.TELLING_FIGURE for x, y in pairs)
 
 
 def close_figures_in_quiet_place(a: Features, b: Features) -> bool:
@@ -1142,8 +1149,34 @@ def build_features(
     for f in feats:
         mine = cues.get(f.doc)
         f.series = mine is not None and mine.series
+    _set_joint_sums(claims, feats)
     annotate_ledger_statistics(feats)
     return feats
+
+
+def _set_joint_sums(claims: Sequence[Claim], feats: Sequence[Features]) -> None:
+    """Each figure of a sentence's run of joint figures ("a soldier and three rebels were
+    killed": the first, then those added to it, of one outcome) carries the run's sum."""
+    keyed = {(c.document_id, c.sentence.start, c.outcome) for c in claims if c.joint}
+    if not keyed:
+        return
+    runs: dict[tuple[str, int, str | None], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        if (c.document_id, c.sentence.start, c.outcome) in keyed:
+            runs[(c.document_id, c.sentence.start, c.outcome)].append(i)
+    for members in runs.values():
+        members.sort(key=lambda i: claims[i].span.start)
+        run: list[int] = []
+        for i in [*members, -1]:
+            if i >= 0 and claims[i].joint and run:
+                run.append(i)
+                continue
+            points = [feats[j].point for j in run]
+            if len(run) > 1 and all(p is not None for p in points):
+                total = sum(p for p in points if p is not None)
+                for j in run:
+                    feats[j].joint_sum = total
+            run = [i]
 
 
 def _crowd_days(f: Features) -> range:
