@@ -460,6 +460,13 @@ def test_a_persian_compound_is_one_name_never_its_head_alone(text: str, name: st
             "Maiduguri",
             "Damboa",
         ),
+        # … and so does a pipeline
+        (
+            "Saboteurs bombed the Kirkuk-Ceyhan oil pipeline near Baiji, Salahuddin, Iraq, killing 2 guards.",
+            "2",
+            "Kirkuk",
+            "Baiji",
+        ),
     ],
 )
 def test_a_place_inside_a_group_s_or_a_road_s_name_does_not_place_the_event(

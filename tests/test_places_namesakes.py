@@ -803,3 +803,49 @@ def test_a_town_and_its_province_written_as_an_address_vouch_for_each_other(text
     # NER reads both names as organisations; the address says they are a town and its province
     assert (_one(text, "Uson").name, _one(text, "Uson").country) == ("Uson", "PH")
     assert _one(text, "Masbate").country == "PH"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin1"),
+    [
+        # the gazetteer's only Baharak and Chahar Qala lie in the next provinces (Badakhshan, Ghazni)
+        ("Gunmen attacked a checkpoint in Baharak district, Takhar, Afghanistan.", "Baharak", "Takhar"),
+        ("A mortar round hit a market in Chahar Qala, Kapisa, Afghanistan.", "Chahar Qala", "Kapisa"),
+    ],
+)
+def test_a_namesake_in_the_next_province_is_not_the_place_its_address_names(
+    text: str, mention: str, admin1: str
+) -> None:
+    place = _one(text, mention)
+    assert place.country == "AF" and place.admin1 == admin1, place
+
+
+def test_a_town_filed_just_across_its_provinces_border_still_lies_in_its_address() -> None:
+    # GeoNames files Mukayras in Al Bayda, 25 km from Abyan's point
+    place = _one("A roadside bomb went off near a school in Mukairas, Abyan, Yemen.", "Mukairas")
+    assert place.precision is not None and place.precision <= 2 and place.country == "YE", place
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "admin1"),
+    [
+        ("Gunmen killed two officers at a checkpoint in Elimgbu, Rivers, Nigeria.", "Rivers", "NG", "Rivers"),
+        ("Separatists set fire to a school in Kombou, Babadjou, West, Cameroon.", "West", "CM", "West"),
+    ],
+)
+def test_a_common_word_before_its_country_in_an_address_is_that_countrys_division(
+    text: str, mention: str, country: str, admin1: str
+) -> None:
+    place = _one(text, mention)
+    assert (place.country, place.admin1, place.precision) == (country, admin1, WHERE_PREC_ADM1), place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heavy rains flooded rivers across the West, officials said.",
+        "Aid reached the South, Sudan's government said.",
+    ],
+)
+def test_a_common_word_outside_an_address_is_no_division(text: str) -> None:
+    assert not [p for p in _places(text) if p.text in ("West", "South")]

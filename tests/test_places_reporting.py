@@ -220,6 +220,23 @@ def test_where_the_attackers_came_from_is_not_the_events_place(text: str, place:
     assert (claim.place.text if claim.place else None) == place, claim.place
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "place"),
+    [
+        (
+            "Gunmen ambushed the car of Musa Bello on the road to Owerri, Imo State, on Friday. Bello, a Kano "
+            "State politician, was shot dead with his two aides.",
+            "two",
+            "Owerri",
+        ),
+        ("A Lagos businessman and his driver were killed by kidnappers in Lokoja on Monday.", "driver", "Lokoja"),
+    ],
+)
+def test_where_a_person_is_from_is_not_where_they_were_killed(text: str, figure: str, place: str) -> None:
+    claim = _locate(text, figure)
+    assert claim.place is not None and claim.place.text == place, claim.place
+
+
 @pytest.mark.parametrize(("surface", "name"), [("KODOKWA", "Kodokwa"), ("Kodokwa", "Kodokwa"), ("KOD", "KOD")])
 def test_a_datelines_capitals_are_no_part_of_a_name_the_gazetteer_lacks(surface: str, name: str) -> None:
     from harmledger.places.finder import Mention

@@ -16,6 +16,7 @@ make a chain only when it ends in a country and every town lies in the area: "Ma
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from harmledger.places.finder import Mention
@@ -65,18 +66,36 @@ class ChainArea:
     reading: Entry | None = None  # the mention's own reading in the country an address ends in
 
 
-def inside(area: Entry, place: Entry) -> bool:
-    """True when ``place`` can lie in ``area`` (by division name, country, or distance)."""
+# The first-level division the gazetteer files a place in (by its ``admin1``), where it has one.
+FiledIn = Callable[[Entry], "Entry | None"]
+
+
+def inside(area: Entry, place: Entry, filed_in: FiledIn | None = None) -> bool:
+    """True when ``place`` can lie in ``area`` (by division name, country, or distance; with
+    ``filed_in``, not by distance when the division the gazetteer files it in is nearer it)."""
     if contains(area, place):
         return True
     if area.feature == "ADM2" and place.admin2 and place.admin2 == area.name and place.country == area.country:
         return True
+    if area.feature == "ADM1" and filed_in is not None and _filed_nearer(area, place, filed_in):
+        return False
     limit = INSIDE_KM.get(area.feature)
     return (
         limit is not None
         and place.country == area.country
         and haversine_km(area.lat, area.lon, place.lat, place.lon) <= limit
     )
+
+
+def _filed_nearer(area: Entry, place: Entry, filed_in: FiledIn) -> bool:
+    """The gazetteer files ``place`` in another first-level division, nearer it than ``area``: a
+    namesake next door ("Baharak, Takhar" is no Baharak of Badakhshan), not a town filed across
+    a border or under a division's old name (those lie nearer the area the text names)."""
+    filed = filed_in(place) if place.admin1 else None
+    if filed is None or filed.id == area.id:
+        return False
+    own_km = haversine_km(filed.lat, filed.lon, place.lat, place.lon)
+    return own_km < haversine_km(area.lat, area.lon, place.lat, place.lon)
 
 
 def _holds(area: Entry, town: Entry) -> bool:
@@ -108,12 +127,16 @@ def _as_big(m: Mention, mine: Scored | None, area: Entry) -> bool:
     )
 
 
-def chain_areas(text: str, mentions: list[Mention], best: list[Scored | None]) -> dict[int, ChainArea]:
+def chain_areas(
+    text: str, mentions: list[Mention], best: list[Scored | None], filed_in: FiledIn | None = None
+) -> dict[int, ChainArea]:
     """For each mention followed by a chain of names, the first resolved area of the chain."""
     out: dict[int, ChainArea] = {}
     for i, m in enumerate(mentions):
         found = (
-            None if m.reporting else _chain_after(i, text, mentions, best) or _address_abroad(i, text, mentions, best)
+            None
+            if m.reporting
+            else _chain_after(i, text, mentions, best, filed_in) or _address_abroad(i, text, mentions, best)
         )
         if found is not None:
             out[i] = found
@@ -165,7 +188,9 @@ def _address_abroad(i: int, text: str, mentions: list[Mention], best: list[Score
     return None
 
 
-def _chain_after(i: int, text: str, mentions: list[Mention], best: list[Scored | None]) -> ChainArea | None:
+def _chain_after(
+    i: int, text: str, mentions: list[Mention], best: list[Scored | None], filed_in: FiledIn | None = None
+) -> ChainArea | None:
     """The area the names after mention ``i`` place it in, or None when they are a list."""
     m = mentions[i]
     j, prev = i + 1, m
@@ -191,7 +216,7 @@ def _chain_after(i: int, text: str, mentions: list[Mention], best: list[Scored |
                 found = ChainArea(
                     chosen.entry,
                     mine is not None
-                    and (mine.entry.id == chosen.entry.id or inside(chosen.entry, mine.entry))
+                    and (mine.entry.id == chosen.entry.id or inside(chosen.entry, mine.entry, filed_in))
                     and (not towns or _near_seat(towns[0], mine.entry)),
                     j - i + typed,
                     towns[0] if towns else None,

@@ -82,7 +82,10 @@ _ABBREVIATION_RE = re.compile(
     + r")(?![\w])"
 )
 ORG_NOTE = "inside the name"
-_ROAD_NAME_RE = re.compile(r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)+\s+(?:[Rr]oad|[Hh]ighway|[Ee]xpressway|[Mm]otorway)\b")
+_ROAD_NAME_RE = re.compile(
+    r"\b[A-Z][\w'’]*(?:-[A-Z][\w'’]*)+\s+(?:[Rr]oad|[Hh]ighway|[Ee]xpressway|[Mm]otorway|[Rr]ailway|"
+    r"(?:(?:[Oo]il|[Gg]as)\s+)?[Pp]ipeline)\b"
+)
 # Jihadist groups name themselves after the lands they claim: "Islamic State West Africa
 # Province", "al-Qaeda in the Arabian Peninsula". NER rarely reads those as one organisation.
 _GROUP_BEFORE_RE = re.compile(
@@ -355,6 +358,25 @@ _KIN_HEADS = frozenset(KIN_NOUNS)
 # A person's age after a name: "Sofia, 8,", "Ahmad (12)", "Ali, 34;".
 _ARABIC_ARTICLE_AFTER = re.compile(r" (?:al|el|ad|ar|as|ash|az|an|at|adh|ath)[-‑](?=[^\W\d_])", re.IGNORECASE)
 _ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th) \Z", re.IGNORECASE)
+# "…, Rivers, Nigeria", "…, West, Cameroon": the country an address ends in, after a division
+_COUNTRY_ENDING_AN_ADDRESS = re.compile(
+    r"\s*,\s*([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|of|the)){0,4})\s*(?:[.,;:)]|$)"
+)
+
+
+def _division_in_an_address(text: str, start: int, end: int, hits: Sequence[Entry], gaz: Gazetteer) -> bool:
+    """A word that is no place elsewhere ("Rivers", "West", "Southern") names a first-level
+    division where an address has it before the country that division is of: "Elimgbu, Rivers,
+    Nigeria", "Kombou, West, Cameroon"."""
+    if not any(h.feature == "ADM1" for h in hits) or not text[:start].rstrip().endswith(","):
+        return False
+    after = _COUNTRY_ENDING_AN_ADDRESS.match(text, end)
+    if after is None:
+        return False
+    countries = {h.country for h in gaz.find(after.group(1))[0] if h.feature == "PCLI"}
+    return any(h.feature == "ADM1" and h.country in countries for h in hits)
+
+
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,2}\s*(?:[,;)]|\.(?!\d))|\s*\(\s*(?:aged\s+)?\d{1,2}\s*\)")
 
 
@@ -486,10 +508,14 @@ def detect(
         # "near Manbij", and "the town of Kafr Zita": a type noun then "of".
         typed = prev == "of" and i > 1 and tokens[i - 2].text.lower() in PLACE_HEADS
         cue = (prev in LOCATIVE_CUES or typed) and tokens[i - 1].end > _sentence_start(text, start)
-        if single and (
-            word in NON_PLACE_WORDS
-            or (word in STOP_WORDS and not surface.isupper())
-            or (word in lower_words and not confirmed)
+        if (
+            single
+            and (
+                word in NON_PLACE_WORDS
+                or (word in STOP_WORDS and not surface.isupper())
+                or (word in lower_words and not confirmed)
+            )
+            and not _division_in_an_address(text, start, end, hits, gaz)
         ):
             continue
         # A surname elsewhere in the text ("Hajrit S. Sajjan" … "Sajjan said") is a person, and so

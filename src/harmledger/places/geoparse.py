@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 from typing import TypeVar
@@ -680,9 +680,10 @@ def find_places(
             m.notes.append(SPEAKER_NOTE)
             m.reporting = True
     kept = keep_weak(mentions, best, text)
+    filed_in = _filed_in(gaz, {strict_key(m.surface) for m in mentions})
     chains = {
         i: chain
-        for i, chain in chain_areas(text, mentions, best).items()
+        for i, chain in chain_areas(text, mentions, best, filed_in).items()
         # "Karim Jan, Badghis governor": one comma is not a chain unless NER or a type noun
         # ("Muqur district, Badghis") says the name is a place.
         if chain.links >= 2 or (kept[i] and (mentions[i].confirmed or mentions[i].prefer))
@@ -695,7 +696,7 @@ def find_places(
         chain = chains.get(i)
         if chain is None and k and (j := sense.get(strict_key(m.surface))) is not None:
             chain = chains[j]
-            if b is not None and (b.entry.id == chain.area.id or inside(chain.area, b.entry)):
+            if b is not None and (b.entry.id == chain.area.id or inside(chain.area, b.entry, filed_in)):
                 chain = None  # this mention already reads as a place inside that area
             elif chain.inside:
                 b = best[j]
@@ -773,6 +774,25 @@ def _no_loose_match_abroad(mentions: list[Mention], best: list[Scored | None], d
 def _inside(ranges: Sequence[tuple[int, int]], pos: int) -> bool:
     i = bisect.bisect_right(ranges, pos, key=lambda r: r[0]) - 1
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
+def _filed_in(gaz: Gazetteer, named: set[str]) -> Callable[[Entry], Entry | None]:
+    """The first-level division the gazetteer files a place in (``chain.inside``), each looked up
+    once; None when the text names that division too (a list of districts, "Suba, Migori, Homa
+    Bay, Rongo"; "Sassenage, Auvergne-Rhone-Alpes", both halves of a merged region)."""
+    found: dict[tuple[str | None, str], Entry | None] = {}
+
+    def filed_in(place: Entry) -> Entry | None:
+        key = (place.country, place.admin1 or "")
+        if key not in found:
+            hits = gaz.find(place.admin1)[0] if place.admin1 else ()
+            division = next((h for h in hits if h.feature == "ADM1" and h.country == place.country), None)
+            if division is not None and named & {strict_key(division.name), strict_key(division.admin1 or "")}:
+                division = None
+            found[key] = division
+        return found[key]
+
+    return filed_in
 
 
 def _region(gaz: Gazetteer, name: str) -> Entry | None:

@@ -42,6 +42,14 @@ _ATTACKERS_FROM_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "Gulak, an Adamawa State politician, was shot dead in Imo": where a person is from or serves,
+# said of the person, not where the event was.
+_PERSON_OF_BEFORE_RE = re.compile(r"\b(?:an?|the|former|ex-)\s+$", re.IGNORECASE)
+_PERSON_OF_AFTER_RE = re.compile(
+    r"(?:\s+(?:State|Province|County|state|province|county))?\s+(?:politician|lawmaker|legislator|senator|"
+    r"businessman|businesswoman|native|trader|footballer|singer|musician|artist|pastor|imam)s?\b"
+)
+
 # "a sub-leader the military linked to the Cotabato City market bombing": the place of an event
 # the text only refers to, named in the event's name (the place of its own event is told apart).
 _REFERRED_EVENT_BEFORE_RE = re.compile(rf"\b(?:{REFERRED_EVENT_CUES})\s+(?:the\s+)?(?:\d{{4}}\s+)?$", re.IGNORECASE)
@@ -57,7 +65,17 @@ SPEAKER_NOTE = "a capital speaking for its government"
 BODY_NOTE = "seat of the officials who spoke"
 ORIGIN_NOTE = "where the attackers came from"
 REFERRED_NOTE = "the place of an event the text refers to"
-REPORTING_NOTES = (DATELINE_NOTE, BASED_NOTE, SAID_IN_NOTE, SPEAKER_NOTE, BODY_NOTE, ORIGIN_NOTE, REFERRED_NOTE)
+PERSON_NOTE = "where a person named in the report is from"
+REPORTING_NOTES = (
+    DATELINE_NOTE,
+    BASED_NOTE,
+    SAID_IN_NOTE,
+    SPEAKER_NOTE,
+    BODY_NOTE,
+    ORIGIN_NOTE,
+    REFERRED_NOTE,
+    PERSON_NOTE,
+)
 # "Guanajuato prosecutors said on Monday", "Borno police said": the place names whose officials
 # spoke, not where the event was (read as the city of Guanajuato, it moved a Salvatierra shooting)
 _BODY_SPEAKS_RE = re.compile(
@@ -115,6 +133,8 @@ def reporting_note(text: str, start: int, end: int, dateline: Span | None) -> st
         return ORIGIN_NOTE
     if _REFERRED_EVENT_BEFORE_RE.search(text, max(0, start - 40), start) and _REFERRED_EVENT_AFTER_RE.match(text, end):
         return REFERRED_NOTE
+    if _PERSON_OF_BEFORE_RE.search(text, max(0, start - 12), start) and _PERSON_OF_AFTER_RE.match(text, end):
+        return PERSON_NOTE
     return None
 
 
