@@ -118,6 +118,25 @@ def test_provinces_spelled_alike_but_far_apart_stay_two() -> None:
     assert asadabad.admin1 == "Kunar" and len(rows) == 5
 
 
+@pytest.mark.parametrize(("city", "country"), [("Tripoli", "LY"), ("Kyiv", "UA"), ("Bamako", "ML")])
+def test_a_capital_filed_under_a_bare_code_is_in_its_province(city: str, country: str) -> None:
+    # GeoNames files these capitals under admin1 codes ("LY.77") no name table names
+    gaz = get_gazetteer()
+    [town] = [e for e in gaz.find(city)[0] if e.country == country and e.feature.startswith("PPL")][:1]
+    divisions = {e.admin1 for e in gaz.find(town.admin1 or "")[0] if e.feature == "ADM1" and e.country == country}
+    assert town.admin1 and "." not in town.admin1 and town.admin1 in divisions, town
+
+
+def test_a_bare_code_takes_the_nearest_named_division_only_when_near() -> None:
+    from harmledger.places.build import Row, name_bare_codes
+
+    province = Row("Tripoli District", 32.80, 13.20, "LY", "ADM1", "geonames", admin1="Tripoli")
+    city = Row("Tripoli", 32.89, 13.19, "LY", "PPLC", "geonames", admin1="LY.77")
+    oasis = Row("Kufra", 24.18, 23.28, "LY", "PPL", "geonames", admin1="LY.99")  # 1,300 km from Tripoli
+    name_bare_codes([province, city, oasis])
+    assert (city.admin1, oasis.admin1) == ("Tripoli", "LY.99")
+
+
 # A country's point is a convention, not a place: where the usual references disagree by hundreds
 # of kilometres the gazetteer follows the country's Wikipedia article, and one country named under
 # two names (an alias row) keeps one point.

