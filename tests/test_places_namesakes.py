@@ -849,3 +849,24 @@ def test_a_common_word_before_its_country_in_an_address_is_that_countrys_divisio
 )
 def test_a_common_word_outside_an_address_is_no_division(text: str) -> None:
     assert not [p for p in _places(text) if p.text in ("West", "South")]
+
+
+def test_the_first_word_of_an_arabic_name_the_gazetteer_lacks_is_no_town_abroad() -> None:
+    # "Abu" alone is a town in India: here it begins the name of a district of Tripoli
+    from datetime import date
+
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    text = (
+        "Tripoli clashes: death toll rises to eight\n\nThe death toll from Monday night's clashes in Abu Salim "
+        "rose to eight on Wednesday after two of the wounded died in hospital, the Emergency Medicine Centre said. "
+        "The UN mission called for an immediate ceasefire and for the protection of civilians."
+    )
+    claims = analyse([make_document(text, "r.txt", published=date(2025, 5, 14))]).claims
+    assert claims and all(c.place is not None and c.place.country == "LY" for c in claims), claims
+
+
+def test_an_arabic_name_the_gazetteer_holds_whole_is_still_found() -> None:
+    place = _one("Rockets hit the port of Umm Qasr on Sunday.", "Umm Qasr")
+    assert place.resolved and place.country == "IQ", place

@@ -356,6 +356,12 @@ _CITY_QUARTER_RE = re.compile(
 )
 _KIN_HEADS = frozenset(KIN_NOUNS)
 # A person's age after a name: "Sofia, 8,", "Ahmad (12)", "Ali, 34;".
+# The first words of Arabic names ("Abu Salim", "Umm Qasr", "Kafr Nabl", "Souq al-Juma"): alone
+# before another capitalised word they begin a longer name, never a town of their own ("Abu", India).
+_ARABIC_NAME_HEADS = frozenset(
+    "abu abou umm bani bir beir deir dayr beit bayt ain ein ayn kafr kfar tal tell ras wadi jabal jebel "
+    "khirbet khirbat sheikh shaykh bab souq suq qasr hay".split()
+)
 _ARABIC_ARTICLE_AFTER = re.compile(r" (?:al|el|ad|ar|as|ash|az|an|at|adh|ath)[-‑](?=[^\W\d_])", re.IGNORECASE)
 _ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th) \Z", re.IGNORECASE)
 # "…, Rivers, Nigeria", "…, West, Cameroon": the country an address ends in, after a division
@@ -532,6 +538,15 @@ def detect(
             continue  # "20th Street", "the 5th Battalion": a numbered street or unit, not a town
         if _ARABIC_ARTICLE_AFTER.match(text, end) and not any(_major(h) for h in hits):
             continue  # "Tal al-Hawa", "Beit el-Din": the first word of a longer name, not a small town
+        if (
+            single
+            and word in _ARABIC_NAME_HEADS
+            and nxt is not None
+            and _capitalised(nxt.text)
+            and text[end : nxt.start] == " "
+            and not any(_major(h) for h in hits)
+        ):
+            continue  # "clashes in Abu Salim": the first word of a name the gazetteer lacks
         if single and _AGE_AFTER.match(text, end):
             continue  # "sisters Sofia, 8, and Anna, 5", "Ahmad (12)": a person and her age, whatever the name
         if single and prev == "the" and nxt is not None and nxt.text.lower() in _KIN_HEADS:
