@@ -1067,6 +1067,16 @@ def test_a_reports_events_are_told_apart_by_how_it_tells_them(text: str, deaths:
     assert sorted(i.deaths.best for i in _report(text)) == deaths
 
 
+def test_the_killing_that_set_off_fighting_is_an_event_of_its_own_not_a_count_of_the_fighting() -> None:
+    incidents = _report(
+        "Clashes in Misrata after militia leader killed\n\nHeavy fighting broke out in Misrata overnight after "
+        "the leader of a powerful armed group was killed at a meeting. The health ministry said six people were "
+        "killed in the fighting and 20 were wounded."
+    )
+    deaths = sorted((i.deaths.low, i.deaths.best, i.deaths.high) for i in incidents)
+    assert deaths == [(1, 1, 1), (6, 6, 6)]
+
+
 def test_a_share_of_a_toll_told_by_other_voices_is_part_of_that_toll_not_its_minimum() -> None:
     """Residents who say some of the dead were farmers speak of the army's toll: one incident of
     nine, whose low is not the share."""

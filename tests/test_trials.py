@@ -46,6 +46,7 @@ COUNTRIES = {
     "borno": {"NG"},
     "south-sudan": {"SS"},
     "mindanao": {"PH"},
+    "libya": {"LY"},
 }
 
 

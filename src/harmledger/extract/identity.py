@@ -398,7 +398,12 @@ _SEPARATE_EVENT = re.compile(
     r"\bin\s+response\s+to\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:strike|air\s?strike|attack|raid|bombing|shelling|operation|killing)s?\b|"
     # "a man convicted of killing two people in 1997": a crime already tried is a past event
     r"\b(?:convicted|sentenced|jailed|imprisoned|acquitted|guilty)(?:\s+\w+){0,3}?\s+(?:of|for|over)\s+(?:\w+\s+){0,2}?"
-    r"(?:killing|murdering|murder|wounding|attacking)\b",
+    r"(?:killing|murdering|murder|wounding|attacking)\b|"
+    # "Heavy fighting broke out after the leader of an armed group was killed": the killing that
+    # set off the fighting (or protests) is an event of its own
+    r"\b(?:fighting|clashes|violence|protests|riots|unrest)\s+(?:(?:[\w'’-]+\s+){0,3}?(?:broke\s+out|erupted|"
+    r"flared(?:\s+up)?|began|started|spread|resumed|intensified|escalated)\s+(?:[\w'’-]+\s+){0,6}?|"
+    r"in\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+)?(?:after|following)\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 
