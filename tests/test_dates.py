@@ -163,6 +163,24 @@ def test_a_running_toll_since_an_outbreak_runs_to_the_day_it_was_reported() -> N
     assert (claim.date.start, claim.date.end) == (date(2023, 4, 1), date(2024, 6, 12))
 
 
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        # the day the bodies that raised a toll were found, not the day of the fighting
+        ("The number of rebels killed in the clash rose to 16 after troops recovered two more bodies on Friday.", True),
+        ("The toll climbed to nine when a wounded man died in hospital on Friday.", True),
+        ("Sixteen rebels were killed in the clash on Friday, the army said.", False),
+    ],
+)
+def test_the_day_a_toll_rose_is_when_it_was_reported(text: str, reported: bool) -> None:
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse_document
+
+    claims = analyse_document(make_document(text.encode(), origin="toll.txt", published=date(2025, 1, 26))).claims
+    dated = [c.date for c in claims if c.date is not None and c.count is not None and (c.count.point or 0) > 5]
+    assert dated and all(d.only_reported is reported for d in dated), dated
+
+
 # Phrases that between them match every rule the scan may skip for a missing word.
 _EVERY_RULE = [
     "on 2016-07-19",

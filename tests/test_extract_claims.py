@@ -1589,6 +1589,7 @@ JOINT = [
     # a toll's new total holds the "more" that raised it
     ("The toll from the shelling rose to eleven after two more bodies were found.", False),
     ("The number of dead climbed to 15 as three more victims died in hospital.", False),
+    ("Shelling toll rises to 16 as two more bodies recovered", False),
 ]
 
 

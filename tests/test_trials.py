@@ -47,6 +47,7 @@ COUNTRIES = {
     "south-sudan": {"SS"},
     "mindanao": {"PH"},
     "libya": {"LY"},
+    "chhattisgarh": {"IN"},
 }
 
 

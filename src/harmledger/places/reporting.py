@@ -167,6 +167,15 @@ _RISEN_ON_RE = re.compile(
 )
 
 
+# "The toll rose to 16 after troops recovered two more bodies on Wednesday": the day the bodies
+# that raised a toll were found, not the event's.
+_RISEN_AFTER_RE = re.compile(
+    rf"\b(?:{'|'.join(TOLL_RISE_VERBS)}){TOLL_REVISION_PARTICLE}\s+to\s+[\w,.]+\s+(?:after|as|when)\s+"
+    r"[^.;:!?]{0,80}?(?:\s(?:on|late\s+on|early\s+on))?\s*$",
+    re.IGNORECASE,
+)
+
+
 def date_is_reporting(text: str, span: Span, dateline: Span | None) -> bool:
     """True when the date at ``span`` dates the report, a statement or a later development, not
     the event."""
@@ -174,5 +183,7 @@ def date_is_reporting(text: str, span: Span, dateline: Span | None) -> bool:
         return True
     before = text[max(0, span.start - 80) : span.start]
     if any(r.search(before) for r in (_SAID_ON_RE, _STATEMENT_ON_RE, _LATER_RE, _RISEN_ON_RE)):
+        return True
+    if _RISEN_AFTER_RE.search(text, max(0, span.start - 160), span.start):
         return True
     return bool(_ON_SAID_RE.match(text[span.end : span.end + 40]))
