@@ -1088,6 +1088,12 @@ SOURCES = [
         "A bus hit a mine near the border, killing one passenger, the UN mission said.",
         ("UN mission", "reported", "ngo"),
     ),
+    # an armed party named by its kind speaks for itself
+    ("The rebels said three of their fighters also died in the clash.", ("rebels", "reported", "belligerent")),
+    (
+        "Two soldiers were killed when militants stormed the post, officials said.",
+        ("officials", "reported", "official"),
+    ),
 ]
 
 

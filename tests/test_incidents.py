@@ -1067,6 +1067,16 @@ def test_a_reports_events_are_told_apart_by_how_it_tells_them(text: str, deaths:
     assert sorted(i.deaths.best for i in _report(text)) == deaths
 
 
+def test_a_headline_passing_on_one_sides_figure_is_no_rival_count_of_the_battle() -> None:
+    # the headline's two soldiers are the spokesman's, whose account the rebels' dead complete
+    [inc] = _report(
+        "Two soldiers killed in highland shootout\n\nTwo soldiers were shot dead in a firefight with rebel "
+        "fighters in Sugapa on Sunday, a military spokesman said. The rebels said three of their fighters also "
+        "died in the clash."
+    )
+    assert (inc.deaths.low, inc.deaths.best, inc.deaths.high) == (5, 5, 5)
+
+
 def test_the_killing_that_set_off_fighting_is_an_event_of_its_own_not_a_count_of_the_fighting() -> None:
     incidents = _report(
         "Clashes in Misrata after militia leader killed\n\nHeavy fighting broke out in Misrata overnight after "

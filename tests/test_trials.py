@@ -48,6 +48,7 @@ COUNTRIES = {
     "mindanao": {"PH"},
     "libya": {"LY"},
     "chhattisgarh": {"IN"},
+    "papua": {"ID"},
 }
 
 

@@ -1259,6 +1259,12 @@ SOURCE_NOUNS: dict[str, str] = {
     "rescuers": "unnamed",
     "monitors": "ngo",
     "mission": "ngo",  # "the UN mission said", "the EU mission": a peacekeeping or monitoring mission
+    # "the rebels said three of their fighters also died": an armed party speaking
+    "rebels": "belligerent",
+    "militants": "belligerent",
+    "insurgents": "belligerent",
+    "separatists": "belligerent",
+    "jihadists": "belligerent",
     "investigators": "ngo",
     "researchers": "ngo",
     "coordinator": "official",

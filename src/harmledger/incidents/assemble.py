@@ -130,6 +130,21 @@ def _independent_keys(claims: Sequence[Claim], keys: Mapping[str, str]) -> dict[
     return out
 
 
+def _relayed_keys(claims: Sequence[Claim], keys: Mapping[str, str], independent: Mapping[str, str]) -> dict[str, str]:
+    """``keys`` for the figures, but where a report's writer gives no figure of its own, only
+    ones its sources give ("Two soldiers killed" over "two soldiers were shot dead, a military
+    spokesman said"), the writer's figures count with the source they pass on, whose account may
+    hold more ("... the rebels said three of their fighters also died"): no rival count of one
+    side. A writer with figures of its own keeps them all (its summary's range)."""
+    own = {c.document_id for c in claims if c.count is not None and independent[c.id] == keys[c.id] and not _said(c)}
+    return {c.id: independent[c.id] if c.document_id not in own else keys[c.id] for c in claims}
+
+
+def _said(claim: Claim) -> bool:
+    """Whether a named source gives the claim's figure."""
+    return claim.source is not None and bool(claim.source.name) and claim.source.kind != "unnamed"
+
+
 def _place(claims: Sequence[Claim]) -> PlaceRef | None:
     places = [c.place for c in claims if c.place is not None and c.place.resolved]
     if not places:
@@ -267,6 +282,8 @@ def build(
     # how high the reports went (it raises high, never low or best).
     stated = {c.outcome for c in good}
     hedged = [] if hedged_only else [c for c in claims if c.hedged and usable(c, ctx.rejected, allow_hedged=True)]
+    independent = _independent_keys(everything, keys)
+    relayed = _relayed_keys(claims, keys, independent)
     reported = []
     for c, upper in [*((c, False) for c in good), *((c, c.outcome in stated) for c in hedged)]:
         doc = ctx.documents.get(c.document_id)
@@ -275,12 +292,11 @@ def build(
         reliability = (
             rules.SOURCE_RELIABILITY.get(c.source.kind, 2) if c.source is not None else rules.WRITER_RELIABILITY
         )
-        reported.append(Reported(c, keys[c.id], reliability, doc.published if doc is not None else None, upper))
+        reported.append(Reported(c, relayed[c.id], reliability, doc.published if doc is not None else None, upper))
     injured, injured_lines = figures(reported, "injured")
     (deaths, death_lines), (civilian, civilian_lines) = _dead(reported, claims, injured, ctx, kind)
     children, children_lines = breakdown_figures(reported, "children", deaths)
     women, women_lines = breakdown_figures(reported, "women", deaths)
-    independent = _independent_keys(everything, keys)
     genres: dict[str, str] = {}
     for c in good:
         genre = c.genre
