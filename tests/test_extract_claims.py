@@ -1349,6 +1349,7 @@ DETAILS = [
     # the kind of an event the text only refers to is not its own event's
     ("A commander linked to the market bombing was killed in the operation.", (), None, None),
     ("A commander linked to the market bombing was killed in the airstrike.", (), "airstrike", None),
+    ("Gunmen killed 12 villagers in Okokolo, days after the Yelwata massacre.", (), "shooting", None),
     # a helicopter that strikes is an air strike; one that is struck is not
     ("Regime helicopters attacked the village, killing 12 people.", (), "airstrike", None),
     ("A helicopter attack on the market killed 5 people.", (), "airstrike", None),

@@ -206,6 +206,12 @@ def test_the_place_in_the_name_of_an_event_the_text_refers_to_is_not_the_claims(
     assert claim.place is not None and claim.place.text == "Butig", claim.place
 
 
+def test_the_place_of_an_earlier_event_a_report_sets_beside_its_own_is_not_the_claims() -> None:
+    text = "Gunmen killed 12 people on Monday in the village, days after the Makurdi massacre, residents said."
+    claim = _locate(text, "12")
+    assert claim.place is None or claim.place.text != "Makurdi", claim.place
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [

@@ -49,6 +49,7 @@ COUNTRIES = {
     "libya": {"LY"},
     "chhattisgarh": {"IN"},
     "papua": {"ID"},
+    "benue": {"NG"},
 }
 
 

@@ -246,7 +246,9 @@ ARMED_SIDE = "armed groups"
 # bombing"): neither its place nor its kind is the text's own event's.
 REFERRED_EVENT_CUES = (
     r"linked\s+to|blamed\s+for|responsible\s+for|behind|suspects?\s+in|involved\s+in|mastermind\s+of|"
-    r"wanted\s+for|convicted\s+(?:of|for)|sentenced\s+for|anniversary\s+of"
+    r"wanted\s+for|convicted\s+(?:of|for)|sentenced\s+for|anniversary\s+of|"
+    # "Gunmen kill 12 in Agatu, days after Yelwata massacre": the earlier event set beside this one
+    r"(?:hours?|days?|weeks?|months?)\s+after"
 )
 # Nouns after a name that make it a family's ("the Hamdan family"), not a place's.
 KIN_NOUNS = ("family", "families", "clan", "household")
