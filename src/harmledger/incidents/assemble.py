@@ -94,7 +94,7 @@ def _short_names_as_full(claims: Sequence[Claim], keys: dict[str, str]) -> dict[
     ministry said") is the same source: its short name takes the full one."""
     named: dict[str, set[str]] = {}
     for c in claims:
-        if c.source is not None and c.source.name and c.source.kind != "unnamed":
+        if _said(c):
             named.setdefault(c.document_id, set()).add(keys[c.id])
     if all(len(names) < 2 for names in named.values()):
         return keys
@@ -121,11 +121,11 @@ def _independent_keys(claims: Sequence[Claim], keys: Mapping[str, str]) -> dict[
     second one. (The figures keep ``keys``: the writer's own account still sets its numbers.)"""
     attributed: dict[tuple[str, str | None, int | None], str] = {}
     for c in claims:
-        if c.count is not None and c.source is not None and c.source.name and c.source.kind != "unnamed":
+        if c.count is not None and _said(c):
             attributed.setdefault((c.document_id, c.outcome, c.count.point), keys[c.id])
     out = dict(keys)
     for c in claims:
-        if c.count is not None and not (c.source is not None and c.source.name and c.source.kind != "unnamed"):
+        if c.count is not None and not _said(c):
             out[c.id] = attributed.get((c.document_id, c.outcome, c.count.point), keys[c.id])
     return out
 
