@@ -1480,3 +1480,29 @@ def test_a_market_named_by_its_province_is_the_market_its_town_names() -> None:
     incidents = [i for i in analyse([un, paper]).incidents if i.kind == "incident"]
     assert len(incidents) == 1, [(i.place and i.place.name, i.deaths) for i in incidents]
     assert (incidents[0].deaths.low, incidents[0].deaths.high) == (11, 13)
+
+
+def test_a_separate_clash_in_a_district_the_gazetteer_lacks_joins_another_outlets_report_of_it() -> None:
+    """A UN toll for a city's fighting, then "a separate clash in Souq al-Juma" (a district the
+    gazetteer lacks) killed three: that claim is not placed at the city of the sentence before,
+    so it meets the other outlet's "the Souq al-Juma district of Tripoli" as one clash."""
+    from harmledger.documents.make import make_document
+    from harmledger.pipeline import analyse
+
+    running = (
+        "Libya: at least 10 dead in three days of fighting in Tripoli\n\nAt least 10 people, including two "
+        "civilians, have been killed in three days of fighting between rival armed groups in Tripoli, according "
+        "to the UN Support Mission in Libya. A separate clash in Souq al-Juma on Wednesday killed three fighters "
+        "of the Radaa force, a security source said."
+    )
+    district = (
+        "Three Radaa fighters killed in Souq al-Juma as truce holds in Abu Salim\n\nTRIPOLI, May 14 (Reuters) - "
+        "Three fighters of the Radaa Deterrence force were killed in a clash with a rival group in the Souq al-Juma "
+        "district of Tripoli on Wednesday, a Radaa spokesman said, as a truce brokered by elders held in Abu Salim."
+    )
+    docs = [
+        make_document(running, "afp.txt", published=date(2025, 5, 15)),
+        make_document(district, "reuters.txt", published=date(2025, 5, 14)),
+    ]
+    clashes = [i for i in analyse(docs).incidents if i.kind == "incident" and i.deaths.best == 3]
+    assert len(clashes) == 1 and clashes[0].n_sources == 2, clashes

@@ -389,7 +389,8 @@ _STATEMENT = re.compile(
 # "The previous day, another alleged strike on the family's home killed …": "another" strike is
 # not the one the report is about; nor are the deaths an attack was revenge for.
 _SEPARATE_EVENT = re.compile(
-    r"\b(?:a|another)\s+separate\s+(?:incident|attack|strike|raid|bombing|event|assessment)\b|"
+    r"\b(?:a|another)\s+separate\s+(?:incident|attack|strike|raid|bombing|event|assessment|clash|shooting|ambush|"
+    r"explosion|blast)\b|"
     r"\ban\s+unrelated\s+(?:incident|attack|strike|raid|bombing|event)\b|"
     r"\banother\s+(?:[\w-]+\s+){0,3}?(?:incident|attack|strike|air\s?strike|raid|bombing|shelling)\b|"
     # "in retaliation for the killing of 12 of its fighters": the deaths an attack avenges

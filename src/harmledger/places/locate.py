@@ -354,9 +354,12 @@ class _Places:
                     best,
                     f"its sentence names a village the gazetteer lacks; a later sentence opens on {best.name!r}",
                 )
-            if unknown is not None and self.stories.get(sent[k_best], {_story(claim)}) != {_story(claim)}:
+            if unknown is not None and (
+                self.stories.get(sent[k_best], {_story(claim)}) != {_story(claim)} or OTHER_EVENT_CUE in claim.identity
+            ):
                 # The claim's sentence names its own place, one the gazetteer lacks: the town
-                # of another event the report tells nearby is not it, but its province may be.
+                # of another event the report tells nearby is not it, but its province may be
+                # ("A separate clash in Souq al-Juma killed three" after a sentence on Tripoli).
                 return _province_of(best, unknown.text)
         else:
             return self.focus()
