@@ -222,6 +222,13 @@ class Gazetteer:
             self._capitals = self._largest_by_country("feature = 'PPLC'")
         return self._capitals.get(iso2.upper())
 
+    def division(self, country: str | None, admin1: str | None) -> Entry | None:
+        """The first-level division a place's ``admin1`` names in its ``country`` ("Benue", NG),
+        where the gazetteer holds one."""
+        if not admin1:
+            return None
+        return next((e for e in self.find(admin1)[0] if e.feature == "ADM1" and e.country == country), None)
+
     def _largest_by_country(self, where: str) -> dict[str, Entry]:
         """The most populous entry of each country among those ``where`` selects, in one scan of
         the table (a query per code scans it each time: ~15 ms)."""

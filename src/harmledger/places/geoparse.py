@@ -785,8 +785,7 @@ def _filed_in(gaz: Gazetteer, named: set[str]) -> Callable[[Entry], Entry | None
     def filed_in(place: Entry) -> Entry | None:
         key = (place.country, place.admin1 or "")
         if key not in found:
-            hits = gaz.find(place.admin1)[0] if place.admin1 else ()
-            division = next((h for h in hits if h.feature == "ADM1" and h.country == place.country), None)
+            division = gaz.division(place.country, place.admin1)
             if division is not None and named & {strict_key(division.name), strict_key(division.admin1 or "")}:
                 division = None
             found[key] = division

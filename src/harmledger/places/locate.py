@@ -424,9 +424,7 @@ def _province_of(place: PlaceRef, other: str) -> PlaceRef:
     is one the gazetteer lacks."""
     if place.precision is None or place.precision >= WHERE_PREC_ADM1 or not place.country:
         return place
-    gaz = get_gazetteer()
-    hits = gaz.find(place.admin1)[0] if place.admin1 else ()
-    area = next((e for e in hits if e.feature == "ADM1" and e.country == place.country), None)
+    area = get_gazetteer().division(place.country, place.admin1)
     why = f"{other!r}, which the gazetteer lacks, in the claim's sentence: the area of {place.name!r} named nearby"
     if area is None:
         return _country_of(place, why)
